@@ -1,0 +1,13 @@
+import { UsageError } from '../../core/errors.ts';
+import type { Command } from '../command.ts';
+
+// Placeholder until the capability lands: it says so and exits 2 rather than pretending to work.
+const command: Command = {
+  name: 'drift',
+  summary: '',
+  usage: 'mlops drift (not yet implemented)',
+  async run() {
+    throw new UsageError("'mlops drift' is not implemented yet");
+  },
+};
+export default command;

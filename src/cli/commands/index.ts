@@ -1,0 +1,19 @@
+import type { Command } from '../command.ts';
+
+/** A command's name and summary, with its implementation loaded on first use. */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<Command>;
+}
+
+export const commands: CommandEntry[] = [
+  { name: 'validate', summary: 'validate a data file against a Table Schema', load: async () => (await import('./validate.ts')).default },
+  { name: 'schema', summary: 'infer a schema from data, or diff two schemas (infer | diff)', load: async () => (await import('./schema.ts')).default },
+  { name: 'profile', summary: 'profile a data file, or merge shard profiles (merge)', load: async () => (await import('./profile.ts')).default },
+  { name: 'train', summary: 'train a model from mlops.yaml into a model directory', load: async () => (await import('./train.ts')).default },
+  { name: 'evaluate', summary: 'compare a candidate model with the baseline: metrics, latency, gates', load: async () => (await import('./evaluate.ts')).default },
+  { name: 'registry', summary: 'model registry on git tags: register, promote, rollback, list, show, history, pull', load: async () => (await import('./registry.ts')).default },
+  { name: 'drift', summary: 'compare current data with the reference; open a retraining PR on drift', load: async () => (await import('./drift.ts')).default },
+  { name: 'demo', summary: 'run the whole life cycle on the bundled fixtures, locally', load: async () => (await import('./demo.ts')).default },
+];

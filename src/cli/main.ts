@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+import { pathToFileURL } from 'node:url';
+import { realpathSync } from 'node:fs';
+import { isExpectedError } from '../core/errors.ts';
+import { ExitCode } from './command.ts';
+import { processIo, type CliIo } from './io.ts';
+import { commands } from './commands/index.ts';
+
+export const VERSION = '0.1.0';
+
+function help(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    `mlops ${VERSION} — GitHub-native MLOps`,
+    '',
+    'Usage: mlops <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    "Run 'mlops <command> --help' for a command's options.",
+    'Exit codes: 0 success, 1 check failed, 2 could not run.',
+    '',
+  ].join('\n');
+}
+
+/**
+ * Runs the CLI with the given arguments and returns the exit code. Never calls process.exit,
+ * so tests drive it in-process.
+ */
+export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(help());
+    return name === undefined ? ExitCode.cannotRun : ExitCode.ok;
+  }
+  if (name === '--version' || name === '-V') {
+    io.stdout(`${VERSION}\n`);
+    return ExitCode.ok;
+  }
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
+    io.stderr(`mlops: unknown command '${name}'\n\n${help()}`);
+    return ExitCode.cannotRun;
+  }
+  try {
+    // Commands load lazily: `mlops validate` never pays for TensorFlow.js start-up.
+    const command = await entry.load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout(`${command.usage.trimEnd()}\n`);
+      return ExitCode.ok;
+    }
+    return await command.run(rest, io);
+  } catch (error) {
+    if (isExpectedError(error)) {
+      io.stderr(`mlops ${name}: ${error.message}\n`);
+      return ExitCode.cannotRun;
+    }
+    // Anything else is a bug in mlops: show the stack so the report is actionable, exit 2.
+    io.stderr(`mlops ${name}: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+    return ExitCode.cannotRun;
+  }
+}
+
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(entry)).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  runCli(process.argv.slice(2)).then(
+    (code) => { process.exitCode = code; },
+    (error: unknown) => { process.stderr.write(`mlops: ${String(error)}\n`); process.exitCode = ExitCode.cannotRun; },
+  );
+}

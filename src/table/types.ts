@@ -1,0 +1,90 @@
+/**
+ * The in-memory shape of tabular data shared by every stage (validation, profiles, training,
+ * evaluation, drift). Readers stream a file as {@link RecordBatch}es of typed columns so memory
+ * grows with the batch size and the number of columns, not with the file (DESIGN §1.5).
+ */
+
+export type DataFormat = 'csv' | 'jsonl' | 'parquet' | 'arrow';
+
+/**
+ * Text cells, dictionary-encoded per batch: `codes[i]` indexes `dictionary`, -1 means null
+ * (an empty cell, a value listed in `missingValues`, a JSON null, or an absent key).
+ * Rule checks on strings run once per distinct value, not once per cell.
+ */
+export interface StringColumn {
+  kind: 'string';
+  name: string;
+  codes: Int32Array;
+  dictionary: string[];
+}
+
+/**
+ * Numeric cells. Null cells are NaN with `nulls[i] = 1`. A non-empty cell that is not a number
+ * is NaN with `nulls[i] = 0` and is listed in `invalid` with its original text, so validation can
+ * report it as a type error.
+ */
+export interface NumberColumn {
+  kind: 'number';
+  name: string;
+  values: Float64Array;
+  nulls: Uint8Array;
+  invalid: InvalidCell[];
+}
+
+export interface InvalidCell {
+  /** Row index within the batch. */
+  index: number;
+  text: string;
+}
+
+export type Column = StringColumn | NumberColumn;
+
+/** A slice of consecutive rows. */
+export interface RecordBatch {
+  /** Number of rows in this batch. */
+  length: number;
+  /** Number of data rows before this batch (so the 1-based data row of index i is rowOffset + i + 1). */
+  rowOffset: number;
+  /** Physical 1-based line in the file where each row starts (header = line 1 for CSV); 0 when the format has no lines. */
+  lines: Float64Array;
+  /** One column per field, in `TableSource.fieldNames` order (or the requested subset). */
+  columns: Column[];
+}
+
+/** How a column should be decoded. `auto` is `number` for native numeric columns (Parquet, Arrow, JSON numbers) and `string` otherwise. */
+export type ColumnDecoding = 'number' | 'string' | 'auto';
+
+export interface ReadOptions {
+  /** Format; inferred from the extension (`.csv`, `.tsv`, `.jsonl`/`.ndjson`, `.parquet`, `.arrow`/`.feather`/`.ipc`) when absent. */
+  format?: DataFormat;
+  /** CSV field delimiter; default `,` (`\t` for `.tsv`). */
+  delimiter?: string;
+  /** Cell texts read as null (Table Schema `missingValues`); default `['']`. */
+  missingValues?: string[];
+  /** Per-column decoding; columns not listed use `defaultDecoding`. */
+  decoding?: Record<string, ColumnDecoding>;
+  defaultDecoding?: ColumnDecoding;
+  /** Only these columns are decoded and returned (in this order); others are skipped cheaply. */
+  columns?: string[];
+  /** Target rows per batch (default 65,536). */
+  batchRows?: number;
+}
+
+/** An opened data file: its header is known; its rows stream on demand. */
+export interface TableSource {
+  path: string;
+  format: DataFormat;
+  /** Column names in file order. */
+  fieldNames: string[];
+  /** Streams the rows. May be called more than once (each call re-reads the file). */
+  batches(): AsyncIterable<RecordBatch>;
+}
+
+/** A whole table held in memory (training, evaluation): one batch's shape over all rows. */
+export interface Table {
+  path: string;
+  fieldNames: string[];
+  length: number;
+  lines: Float64Array;
+  columns: Column[];
+}
