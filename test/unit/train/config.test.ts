@@ -1,0 +1,113 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InputError } from '../../../src/core/errors.ts';
+import { defaultConfig, loadConfig, parseConfig } from '../../../src/train/config.ts';
+
+function errorOf(fn: () => unknown): InputError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('parseConfig', () => {
+  it('fills every default and resolves paths against the config directory', () => {
+    const config = parseConfig('name: weather\ndata:\n  train: data/train.csv\n  label: weather\n', '/repo/models/mlops.yaml');
+    expect(config.name).toBe('weather');
+    expect(config.data.train).toBe('/repo/models/data/train.csv');
+    expect(config.data.test).toBeNull();
+    expect(config.model).toMatchObject({ type: 'mlp', hidden: [64, 32], activation: 'relu', dropout: 0.1, task: 'auto' });
+    expect(config.train).toMatchObject({ epochs: 50, batchSize: 256, learningRate: 0.001, validationSplit: 0.2, seed: 42, backend: 'auto', command: null });
+    expect(config.train.earlyStopping.patience).toBe(5);
+    expect(config.evaluate.latency.batchSizes).toEqual([1, 256]);
+    expect(config.drift.features).toBe('auto');
+    expect(config.drift.retrain.branch).toBe('mlops/retrain/weather');
+    expect(config.registry.stages).toEqual(['staging', 'production']);
+  });
+
+  it('accepts the DESIGN §3 example', () => {
+    const text = `name: weather
+data:
+  train: data/train.csv
+  test: data/golden.csv
+  schema: data/schema.yaml
+  label: weather
+  features: [precipitation, temp_max, temp_min, wind]
+model: { type: mlp, hidden: [64, 32], activation: relu, dropout: 0.1 }
+train:  { epochs: 50, batchSize: 256, learningRate: 0.001, validationSplit: 0.2, seed: 42,
+          earlyStopping: { patience: 5 }, backend: auto, command: null }
+evaluate:
+  metrics: [accuracy, f1_macro, roc_auc]
+  slices: [season]
+  gates:
+    - { metric: accuracy, min: 0.80 }
+    - { metric: f1_macro, maxDrop: 0.01 }
+    - { latency: p95, maxMs: 5 }
+    - { latency: p95, maxRatio: 1.20 }
+drift:
+  current: monitoring/latest.csv
+  features: auto
+  datasetShare: 0.5
+  retrain: { branch: mlops/retrain/weather, labels: [retrain, drift] }
+registry: { stages: [staging, production] }
+`;
+    const config = parseConfig(text, '/r/mlops.yaml');
+    expect(config.evaluate.gates).toEqual([
+      { kind: 'metric', metric: 'accuracy', min: 0.8 },
+      { kind: 'metric', metric: 'f1_macro', maxDrop: 0.01 },
+      { kind: 'latency', latency: 'p95', maxMs: 5 },
+      { kind: 'latency', latency: 'p95', maxRatio: 1.2 },
+    ]);
+    expect(config.drift.current).toBe('/r/monitoring/latest.csv');
+    expect(config.data.features).toEqual(['precipitation', 'temp_max', 'temp_min', 'wind']);
+  });
+
+  it('rejects an unknown key at its line and column', () => {
+    const e = errorOf(() => parseConfig('name: w\ntrain:\n  epochs: 3\n  epoks: 4\n', 'cfg/mlops.yaml'));
+    expect(e.location).toMatchObject({ file: 'cfg/mlops.yaml', line: 4, column: 3, key: 'train.epoks' });
+    expect(e.message).toMatch(/^cfg\/mlops.yaml:4:3 \(train\.epoks\): unknown key 'epoks'/);
+  });
+
+  it('rejects wrong types with the key path and line', () => {
+    expect(errorOf(() => parseConfig('train:\n  epochs: ten\n', 'm.yaml')).message).toBe("m.yaml:2:11 (train.epochs): expected an integer ≥ 1, got 'ten'");
+    expect(errorOf(() => parseConfig('model:\n  type: forest\n', 'm.yaml')).location).toMatchObject({ line: 2, key: 'model.type' });
+    expect(errorOf(() => parseConfig('model:\n  hidden: [8, -1]\n', 'm.yaml')).location).toMatchObject({ line: 2, key: 'model.hidden[1]' });
+    expect(errorOf(() => parseConfig('evaluate:\n  gates:\n    - { metric: accuracy }\n', 'm.yaml')).location).toMatchObject({ line: 3, key: 'evaluate.gates[0]' });
+    expect(errorOf(() => parseConfig('name: Bad Name\n', 'm.yaml')).location).toMatchObject({ line: 1, key: 'name' });
+    expect(errorOf(() => parseConfig('drift:\n  features: all\n', 'm.yaml')).location).toMatchObject({ line: 2, key: 'drift.features' });
+  });
+
+  it('reports YAML syntax errors with a line', () => {
+    const e = errorOf(() => parseConfig('name: w\ntrain: [1, 2\n', 'm.yaml'));
+    expect(e.location.file).toBe('m.yaml');
+    expect(e.location.line).toBeGreaterThanOrEqual(2);
+  });
+
+  it('parses drift feature overrides and a disabled early stopping', () => {
+    const c = parseConfig('train: { earlyStopping: false }\ndrift:\n  features:\n    - { name: temp, method: ks, threshold: 0.1, critical: true }\n', '/x/m.yaml');
+    expect(c.train.earlyStopping.patience).toBe(0);
+    expect(c.drift.features).toEqual([{ name: 'temp', method: 'ks', threshold: 0.1, critical: true }]);
+  });
+});
+
+describe('loadConfig', () => {
+  let dir: string;
+  beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'mlops-config-')); });
+  afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+
+  it('loads from disk and names a missing file', async () => {
+    const file = join(dir, 'mlops.yaml');
+    await writeFile(file, 'name: demo\n');
+    expect((await loadConfig(file)).configDir).toBe(dir);
+    await expect(loadConfig(join(dir, 'nope.yaml'))).rejects.toThrow(/nope\.yaml: config file not found/);
+  });
+
+  it('defaultConfig has a valid name', () => {
+    expect(defaultConfig('/tmp/My Project').name).toBe('my-project');
+  });
+});
