@@ -1,0 +1,149 @@
+/**
+ * The one Octokit factory of the product (DESIGN §6): `@octokit/rest` with the retry and
+ * throttling plugins, the base URL from `GITHUB_API_URL` (GitHub Enterprise Server works), the
+ * token from an option or the environment, and mutating requests sent strictly one at a time.
+ *
+ * Domain code must stay free of `@actions/core`; the caller registers the token as a secret
+ * through `onSecret` (src/actions passes `core.setSecret`).
+ */
+import { Octokit } from '@octokit/rest';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+
+/** The logger Octokit and our plugins write to. Every method receives already-redacted text. */
+export interface GitHubLogger {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** Options of {@link createOctokit}. Every field is optional; the environment fills the gaps. */
+export interface CreateOctokitOptions {
+  /** Token (PAT, App installation token or `GITHUB_TOKEN`). Default: `INPUT_TOKEN`, then `GITHUB_TOKEN`. */
+  token?: string;
+  /** REST base URL. Default: `GITHUB_API_URL`, then `https://api.github.com`. */
+  baseUrl?: string;
+  /** Environment to read defaults from (tests pass their own). Default: `process.env`. */
+  env?: Record<string, string | undefined>;
+  /** Called once with the token so the caller can mask it (e.g. `core.setSecret`). */
+  onSecret?: (value: string) => void;
+  /** Where retries and rate-limit waits are reported. Default: warnings and errors to stderr. */
+  log?: Partial<GitHubLogger>;
+  /** Retries of a request after a 5xx / network error (plugin-retry). Default 3. */
+  retries?: number;
+  /** Retries after a primary or secondary rate limit (plugin-throttling). Default 3. */
+  rateLimitRetries?: number;
+  /**
+   * Milliseconds per unit of backoff. plugin-retry waits `base × attempt²`, plugin-throttling waits
+   * `retry-after × base`. Default 1000 (real seconds); tests pass 1 to make every wait tiny.
+   */
+  retryAfterBaseValue?: number;
+  /** A rate limit that resets further away than this is not waited for (seconds). Default 900. */
+  maxRateLimitWaitSeconds?: number;
+  /** `User-Agent` suffix. */
+  userAgent?: string;
+}
+
+const DEFAULT_API_URL = 'https://api.github.com';
+const MUTATING = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+
+const ProductOctokit = Octokit.plugin(retry, throttling);
+
+/** The client type every helper in src/github accepts. */
+export type GitHubClient = Octokit;
+
+/** Picks the token: option, then `INPUT_TOKEN` (the actions' `token` input), then `GITHUB_TOKEN`. */
+export function resolveToken(options: Pick<CreateOctokitOptions, 'token' | 'env'> = {}): string | undefined {
+  const env = options.env ?? process.env;
+  for (const candidate of [options.token, env.INPUT_TOKEN, env.GITHUB_TOKEN]) {
+    const trimmed = candidate?.trim();
+    if (trimmed) return trimmed;
+  }
+  return undefined;
+}
+
+/** Picks the REST base URL: option, then `GITHUB_API_URL`, then api.github.com; no trailing slash. */
+export function resolveBaseUrl(options: Pick<CreateOctokitOptions, 'baseUrl' | 'env'> = {}): string {
+  const env = options.env ?? process.env;
+  const url = options.baseUrl?.trim() || env.GITHUB_API_URL?.trim() || DEFAULT_API_URL;
+  return url.replace(/\/+$/, '');
+}
+
+/**
+ * Creates the product's Octokit: retry (5xx, network errors) + throttling (primary and secondary
+ * rate limits, honouring `retry-after`, a bounded number of times, each wait logged) + a serial
+ * queue that keeps mutating requests one at a time. plugin-throttling's write limiter only spaces
+ * the *start* of writes (its job resolves before the request is sent), so it cannot guarantee that
+ * two writes are never in flight together; the queue below does.
+ */
+export function createOctokit(options: CreateOctokitOptions = {}): GitHubClient {
+  const env = options.env ?? process.env;
+  const token = resolveToken({ token: options.token, env });
+  if (token) options.onSecret?.(token);
+  const baseUrl = resolveBaseUrl({ baseUrl: options.baseUrl, env });
+  const log = makeLogger(options.log);
+  const rateLimitRetries = options.rateLimitRetries ?? 3;
+  const maxWait = options.maxRateLimitWaitSeconds ?? 900;
+  const base = options.retryAfterBaseValue ?? 1000;
+
+  const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+    const what = `${request.method} ${request.url}`;
+    if (retryCount >= rateLimitRetries) {
+      log.warn(`GitHub ${kind} rate limit on ${what}: giving up after ${retryCount} ${retryCount === 1 ? 'retry' : 'retries'}`);
+      return false;
+    }
+    if (retryAfter > maxWait) {
+      log.warn(`GitHub ${kind} rate limit on ${what}: reset in ${retryAfter}s exceeds ${maxWait}s; not waiting`);
+      return false;
+    }
+    log.warn(`GitHub ${kind} rate limit on ${what}: retrying after ${retryAfter}s (retry ${retryCount + 1} of ${rateLimitRetries})`);
+    return true;
+  };
+
+  const octokit = new ProductOctokit({
+    ...(token ? { auth: token } : {}),
+    baseUrl,
+    userAgent: `mlops-actions${options.userAgent ? ` ${options.userAgent}` : ''}`,
+    log,
+    retry: { retries: options.retries ?? 3, retryAfterBaseValue: base },
+    throttle: {
+      // A per-client id keeps Bottleneck's process-wide groups from coupling unrelated clients.
+      id: `mlops-${++clientCounter}`,
+      retryAfterBaseValue: base,
+      fallbackSecondaryRateRetryAfter: 60,
+      onRateLimit: onLimit('primary'),
+      onSecondaryRateLimit: onLimit('secondary'),
+    },
+  });
+  installWriteQueue(octokit);
+  return octokit as unknown as GitHubClient;
+}
+
+let clientCounter = 0;
+
+/**
+ * Wraps the request hook (registered last, so it is the outermost wrapper: a write holds the
+ * queue through all of its retries and later writes cannot overtake it).
+ */
+function installWriteQueue(octokit: { hook: Octokit['hook'] }): void {
+  let tail: Promise<unknown> = Promise.resolve();
+  octokit.hook.wrap('request', (request, options) => {
+    const method = String(options.method ?? 'GET').toUpperCase();
+    if (!MUTATING.has(method)) return request(options);
+    const run = tail.then(() => request(options));
+    // The chain must survive a failed write; the caller still sees the failure through `run`.
+    tail = run.catch(() => undefined);
+    return run;
+  });
+}
+
+function makeLogger(partial: Partial<GitHubLogger> | undefined): GitHubLogger {
+  const stderr = (message: string) => void process.stderr.write(`${message}\n`);
+  return {
+    debug: partial?.debug ?? (() => {}),
+    info: partial?.info ?? (() => {}),
+    warn: partial?.warn ?? stderr,
+    error: partial?.error ?? stderr,
+  };
+}
