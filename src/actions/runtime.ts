@@ -37,7 +37,7 @@ export interface ActionsRuntime {
   readonly inActions: boolean;
   /** Sets a step output (written to `GITHUB_OUTPUT`; multi-line values use a heredoc). */
   setOutput(name: string, value: string | number | boolean): void;
-  /** Outputs set so far by this runtime (also outside Actions, for tests and terminal use). */
+  /** Outputs set so far in this step (also outside Actions, for tests and terminal use). */
   readonly outputs: ReadonlyMap<string, string>;
   /** Appends markdown to the job summary; the step's summary is capped below 1 MiB. */
   appendSummary(markdown: string): void;
@@ -89,6 +89,7 @@ interface SharedState {
   counts: Record<AnnotationLevel, AnnotationCount>;
   summaryFull: boolean;
   summaryDropped: number;
+  outputs: Map<string, string>;
 }
 
 const states = new WeakMap<CliIo, SharedState>();
@@ -101,6 +102,7 @@ function stateFor(io: CliIo): SharedState {
       counts: { error: { emitted: 0, suppressed: 0 }, warning: { emitted: 0, suppressed: 0 }, notice: { emitted: 0, suppressed: 0 } },
       summaryFull: false,
       summaryDropped: 0,
+      outputs: new Map(),
     };
     states.set(io, state);
   }
@@ -146,7 +148,7 @@ export function createActionsRuntime(io: CliIo, options: ActionsRuntimeOptions =
   const state = stateFor(io);
   const env = io.env;
   const inActions = env.GITHUB_ACTIONS === 'true';
-  const outputs = new Map<string, string>();
+  const outputs = state.outputs;
   const makeDelimiter = options.delimiter ?? (() => `ghadelimiter_${randomBytes(16).toString('hex')}`);
   const summaryLimit = options.summaryLimitBytes ?? SUMMARY_LIMIT_BYTES;
   let summary = '';

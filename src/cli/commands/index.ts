@@ -16,4 +16,5 @@ export const commands: CommandEntry[] = [
   { name: 'registry', summary: 'model registry on git tags: register, promote, rollback, list, show, history, pull', load: async () => (await import('./registry.ts')).default },
   { name: 'drift', summary: 'compare current data with the reference; open a retraining PR on drift', load: async () => (await import('./drift.ts')).default },
   { name: 'demo', summary: 'run the whole life cycle on the bundled fixtures, locally', load: async () => (await import('./demo.ts')).default },
+  { name: 'action', summary: "run a composite action's step (used by action.yml)", load: async () => (await import('./action.ts')).default },
 ];

@@ -1,0 +1,87 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { actionEntries } from '../../../src/actions/entries.ts';
+import { parseInputs } from '../../../src/actions/inputs.ts';
+import { createActionsRuntime } from '../../../src/actions/runtime.ts';
+import { runCli } from '../../../src/cli/main.ts';
+import { memoryIo } from '../../../src/cli/io.ts';
+import { secretValues } from '../../../src/cli/commands/action.ts';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'mlops-action-cmd-'));
+  // A fake entry: reads typed inputs, prints its token (which must be scrubbed), sets an output.
+  actionEntries['test-echo'] = async () => ({
+    name: 'test-echo',
+    async run(io) {
+      const inputs = parseInputs({ count: { type: 'integer', required: true }, token: { type: 'string' } } as const, io.env);
+      const rt = createActionsRuntime(io);
+      io.stdout(`token=${inputs.token}\n`);
+      rt.setOutput('double', inputs.count * 2);
+      rt.appendSummary(`count ${inputs.count} with ${inputs.token}\n`);
+      if (inputs.count < 0) throw new Error(`negative with ${inputs.token}`);
+      return inputs.count === 0 ? 1 : 0;
+    },
+  });
+});
+afterEach(async () => {
+  delete actionEntries['test-echo'];
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function actionsEnv(extra: Record<string, string>) {
+  const env = { GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: join(dir, 'out'), GITHUB_STEP_SUMMARY: join(dir, 'sum'), ...extra };
+  await writeFile(env.GITHUB_OUTPUT, '');
+  await writeFile(env.GITHUB_STEP_SUMMARY, '');
+  return env;
+}
+
+describe('mlops action', () => {
+  it('masks token inputs, runs the entry and returns its code', async () => {
+    const io = memoryIo({ env: await actionsEnv({ INPUT_COUNT: '21', INPUT_TOKEN: 'ghs_abc123' }) });
+    expect(await runCli(['action', 'test-echo'], io)).toBe(0);
+    expect(io.out).toBe('::add-mask::ghs_abc123\ntoken=***\n');
+    expect(await readFile(join(dir, 'out'), 'utf8')).toBe('double=42\n');
+    expect(await readFile(join(dir, 'sum'), 'utf8')).toBe('count 21 with ***\n');
+    expect((io.out + io.err).replace(/^::add-mask::.*\n/gm, '')).not.toContain('abc123');
+  });
+
+  it('passes a failed check through as exit 1', async () => {
+    const io = memoryIo({ env: await actionsEnv({ INPUT_COUNT: '0' }) });
+    expect(await runCli(['action', 'test-echo'], io)).toBe(1);
+  });
+
+  it('turns an InputError into ::error:: and exit 2', async () => {
+    const io = memoryIo({ env: await actionsEnv({ INPUT_COUNT: 'many' }) });
+    expect(await runCli(['action', 'test-echo'], io)).toBe(2);
+    expect(io.out).toBe(`::error::input 'count' must be an integer, got "many"\n`);
+  });
+
+  it('reports internal errors with the stack in the log, secrets scrubbed', async () => {
+    const io = memoryIo({ env: await actionsEnv({ INPUT_COUNT: '-1', 'INPUT_GITHUB-TOKEN': 'tok_zzz', INPUT_TOKEN: 'tok_zzz' }) });
+    expect(await runCli(['action', 'test-echo'], io)).toBe(2);
+    expect(io.out).toContain("::error::internal error in 'mlops action test-echo': negative with ***\n");
+    expect(io.out).toContain('internal error: Error: negative with ***\n    at ');
+    expect(io.out.replace(/^::add-mask::.*\n/gm, '')).not.toContain('zzz');
+  });
+
+  it('rejects unknown or missing action names as usage errors', async () => {
+    const io = memoryIo();
+    expect(await runCli(['action', 'nope'], io)).toBe(2);
+    expect(io.err).toContain("unknown action 'nope': expected one of validate | train | evaluate | release | drift");
+    expect(await runCli(['action'], memoryIo())).toBe(2);
+  });
+
+  it('works in a terminal: outputs printed to stderr', async () => {
+    const io = memoryIo({ env: { INPUT_COUNT: '2' } });
+    expect(await runCli(['action', 'test-echo'], io)).toBe(0);
+    expect(io.out).toBe('token=undefined\n');
+    expect(io.err).toBe('output double=4\n');
+  });
+
+  it('finds credential variables', () => {
+    expect(secretValues({ INPUT_TOKEN: ' a ', 'INPUT_GITHUB-TOKEN': 'b', INPUT_GITHUB_TOKEN: '', GITHUB_TOKEN: 'c', INPUT_DATA: 'd', 'INPUT_API-SECRET': 'e' }).sort()).toEqual(['a', 'b', 'c', 'e']);
+  });
+});
