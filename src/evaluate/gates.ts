@@ -1,0 +1,223 @@
+/**
+ * Gates (DESIGN §3): absolute `min`/`max`, `maxDrop`/`maxIncrease` against the baseline, latency
+ * `maxMs` and `maxRatio`. The statistical rule (docs/evaluation.md "How gates decide"):
+ *
+ * - Relative gates fail only when the paired 95% interval lies ENTIRELY beyond the threshold —
+ *   "we are confident the candidate is worse by more than the tolerance". This is a one-sided
+ *   test at 2.5%: a candidate truly at the threshold is flagged at most 2.5% of the time, and a
+ *   model compared with itself (interval exactly [0, 0]) never is. A point estimate beyond the
+ *   threshold whose interval still reaches back inside is reported as `inconclusive` (a warning,
+ *   not a failure): the test set is too small to tell.
+ * - Absolute gates (`min`, `max`, `maxMs`) are service-level specifications on the golden set and
+ *   compare the point estimate; the interval is shown alongside.
+ */
+import { InputError } from '../core/errors.ts';
+import type { GateConfig } from '../train/config.ts';
+import type { Interval } from './bootstrap.ts';
+import { canonicalMetricName, metricDefinition, type Direction, type Task } from './metrics/definitions.ts';
+import type { LatencyPercentileName, LatencyResult } from './latency.ts';
+
+export type GateStatus = 'passed' | 'failed' | 'skipped';
+
+/** One gate's verdict. `passed` is true for passed and skipped gates (a skipped gate never fails a run). */
+export interface GateResult {
+  name: string;
+  passed: boolean;
+  status: GateStatus;
+  detail: string;
+  /** The point estimate beyond the threshold but the interval not: worth a look, not a failure. */
+  inconclusive?: boolean;
+  metric?: string;
+  latency?: LatencyPercentileName;
+  batchSize?: number;
+  slice?: string;
+  threshold?: number;
+  kind: 'min' | 'max' | 'maxDrop' | 'maxIncrease' | 'maxMs' | 'maxRatio';
+  value?: number;
+  interval?: { low: number; high: number };
+}
+
+/** Metrics of one scope (whole test set or one slice) as the gates see them. */
+export interface GateScope {
+  n: number;
+  /** Below the minimum slice size: reported, never gated. */
+  small?: boolean;
+  candidate: Record<string, Interval>;
+  baseline?: Record<string, Interval>;
+  deltas?: Record<string, Interval>;
+}
+
+export interface GateInputs {
+  task: Task;
+  overall: GateScope;
+  /** `column=value` → scope. */
+  slices: Map<string, GateScope>;
+  latency: LatencyResult | null;
+  hasBaseline: boolean;
+  minSliceSize: number;
+}
+
+const fmt = (x: number) => (Number.isFinite(x) ? (Math.abs(x) >= 1000 || (Math.abs(x) < 0.001 && x !== 0) ? x.toExponential(3) : x.toFixed(4).replace(/\.?0+$/, '') || '0') : String(x));
+const fmtInterval = (i: { low: number; high: number }) => `[${fmt(i.low)}, ${fmt(i.high)}]`;
+
+/** Describes a gate the way a reader of the PR comment would name it. */
+export function gateName(gate: GateConfig): string {
+  if (gate.kind === 'latency') {
+    const size = gate.batchSize !== undefined ? ` @${gate.batchSize}` : '';
+    if (gate.maxMs !== undefined && gate.maxRatio !== undefined) return `latency ${gate.latency}${size} ≤ ${gate.maxMs} ms, ratio ≤ ${gate.maxRatio}`;
+    return gate.maxMs !== undefined ? `latency ${gate.latency}${size} ≤ ${gate.maxMs} ms` : `latency ${gate.latency}${size} ratio ≤ ${gate.maxRatio}`;
+  }
+  const parts: string[] = [];
+  if (gate.min !== undefined) parts.push(`≥ ${gate.min}`);
+  if (gate.max !== undefined) parts.push(`≤ ${gate.max}`);
+  if (gate.maxDrop !== undefined) parts.push(`drop ≤ ${gate.maxDrop}`);
+  if (gate.maxIncrease !== undefined) parts.push(`increase ≤ ${gate.maxIncrease}`);
+  return `${gate.metric}${gate.slice ? ` [${gate.slice}]` : ''} ${parts.join(', ')}`;
+}
+
+/**
+ * Checks gate definitions before any work: unknown metric names, metrics of another task and
+ * `maxIncrease` on a higher-is-better metric are configuration errors (exit 2).
+ */
+export function checkGateConfig(gates: GateConfig[], task: Task, configFile?: string): void {
+  gates.forEach((gate, index) => {
+    if (gate.kind !== 'metric') return;
+    const key = `evaluate.gates[${index}].metric`;
+    const def = metricDefinition(gate.metric);
+    if (!def) throw new InputError(`unknown metric '${gate.metric}' in a gate (known: ${knownNames(task)})`, { file: configFile, key });
+    if (!def.tasks.includes(task)) throw new InputError(`metric '${gate.metric}' does not apply to a ${task} model (use one of: ${knownNames(task)})`, { file: configFile, key });
+    if (gate.maxIncrease !== undefined && def.direction === 'higher') {
+      throw new InputError(`'${def.name}' is higher-is-better: an increase is an improvement; use maxDrop`, { file: configFile, key: `evaluate.gates[${index}].maxIncrease` });
+    }
+  });
+}
+
+function knownNames(task: Task): string {
+  return ['cost', ...(task === 'regression' ? ['mae', 'mse', 'rmse', 'r2', 'mape', 'median_ae'] : ['accuracy', 'balanced_accuracy', 'f1_macro', 'roc_auc', 'pr_auc', 'log_loss', 'brier', 'ece', '…'])].join(', ');
+}
+
+/**
+ * The worsening interval of a delta: positive = candidate worse, whatever the metric direction.
+ * For higher-is-better metrics worsening = −delta, so the interval flips.
+ */
+function worsening(direction: Direction, delta: Interval): Interval {
+  return direction === 'higher' ? { value: -delta.value, low: -delta.high, high: -delta.low } : delta;
+}
+
+/** Evaluates every gate; returns one result per (gate, threshold kind). */
+export function evaluateGates(gates: GateConfig[], inputs: GateInputs): GateResult[] {
+  const out: GateResult[] = [];
+  for (const gate of gates) {
+    if (gate.kind === 'latency') out.push(...latencyGate(gate, inputs));
+    else out.push(...metricGate(gate, inputs));
+  }
+  return out;
+}
+
+function metricGate(gate: Extract<GateConfig, { kind: 'metric' }>, inputs: GateInputs): GateResult[] {
+  const metric = canonicalMetricName(gate.metric);
+  const def = metricDefinition(metric)!;
+  const scope = gate.slice ? inputs.slices.get(gate.slice) : inputs.overall;
+  const results: GateResult[] = [];
+  const base = { metric, ...(gate.slice ? { slice: gate.slice } : {}) };
+  const where = gate.slice ? ` on slice ${gate.slice}` : '';
+  const push = (kind: GateResult['kind'], threshold: number, r: Pick<GateResult, 'status' | 'detail'> & Partial<GateResult>) =>
+    results.push({ name: gateName({ ...gate, ...onlyKind(kind, threshold) }), passed: r.status !== 'failed', kind, threshold, ...base, ...r });
+  const thresholds = (['min', 'max', 'maxDrop', 'maxIncrease'] as const).filter((k) => gate[k] !== undefined);
+  for (const kind of thresholds) {
+    const threshold = gate[kind]!;
+    if (!scope) {
+      push(kind, threshold, { status: 'skipped', detail: `slice ${gate.slice} is not in the test data` });
+      continue;
+    }
+    if (scope.small) {
+      push(kind, threshold, { status: 'skipped', detail: `slice ${gate.slice} has ${scope.n} rows < minSliceSize ${inputs.minSliceSize}: shown, never gated` });
+      continue;
+    }
+    const c = scope.candidate[metric];
+    if (kind === 'min' || kind === 'max') {
+      if (!c || Number.isNaN(c.value)) {
+        push(kind, threshold, { status: 'skipped', detail: `${metric} is undefined${where} (e.g. one class only)` });
+        continue;
+      }
+      const ok = kind === 'min' ? c.value >= threshold : c.value <= threshold;
+      const op = kind === 'min' ? (ok ? '≥' : '<') : ok ? '≤' : '>';
+      push(kind, threshold, {
+        status: ok ? 'passed' : 'failed',
+        value: c.value,
+        interval: { low: c.low, high: c.high },
+        detail: `${metric}${where} = ${fmt(c.value)} (95% CI ${fmtInterval(c)}) ${op} ${kind} ${threshold}`,
+      });
+      continue;
+    }
+    if (!inputs.hasBaseline || !scope.deltas) {
+      push(kind, threshold, { status: 'skipped', detail: 'no baseline: relative gates are skipped (first model)' });
+      continue;
+    }
+    const d = scope.deltas[metric];
+    if (!d || Number.isNaN(d.value) || Number.isNaN(d.low)) {
+      push(kind, threshold, { status: 'skipped', detail: `Δ${metric}${where} is undefined` });
+      continue;
+    }
+    const worse = worsening(def.direction, d);
+    const failed = worse.low > threshold;
+    const inconclusive = !failed && worse.value > threshold;
+    const word = kind === 'maxDrop' ? 'drop' : 'increase';
+    const detail = failed
+      ? `${metric}${where} is worse by ${fmt(worse.value)} (95% CI of the ${word} ${fmtInterval(worse)}): confidently more than ${kind} ${threshold}`
+      : inconclusive
+        ? `${metric}${where} ${word} ${fmt(worse.value)} exceeds ${threshold}, but the 95% CI ${fmtInterval(worse)} reaches below it: inconclusive, not failed`
+        : `${metric}${where} Δ ${fmt(d.value)} (95% CI ${fmtInterval(d)}); ${word} ≤ ${threshold} is plausible`;
+    push(kind, threshold, { status: failed ? 'failed' : 'passed', value: d.value, interval: { low: d.low, high: d.high }, detail, ...(inconclusive ? { inconclusive } : {}) });
+  }
+  return results;
+}
+
+function onlyKind(kind: GateResult['kind'], threshold: number): Partial<Record<'min' | 'max' | 'maxDrop' | 'maxIncrease', number>> {
+  return { min: undefined, max: undefined, maxDrop: undefined, maxIncrease: undefined, [kind]: threshold };
+}
+
+function latencyGate(gate: Extract<GateConfig, { kind: 'latency' }>, inputs: GateInputs): GateResult[] {
+  const results: GateResult[] = [];
+  const p = gate.latency;
+  const lat = inputs.latency;
+  const size = lat ? (gate.batchSize !== undefined ? lat.sizes.find((s) => s.batchSize === gate.batchSize) : lat.sizes[0]) : undefined;
+  const batchSize = size?.batchSize ?? gate.batchSize;
+  const common = { latency: p, ...(batchSize !== undefined ? { batchSize } : {}) };
+  const nameOf = (kind: 'maxMs' | 'maxRatio', t: number) => gateName({ ...gate, maxMs: kind === 'maxMs' ? t : undefined, maxRatio: kind === 'maxRatio' ? t : undefined, batchSize });
+  if (gate.maxMs !== undefined) {
+    const t = gate.maxMs;
+    if (!size) {
+      results.push({ name: nameOf('maxMs', t), passed: true, status: 'skipped', kind: 'maxMs', threshold: t, ...common, detail: lat ? `batch size ${gate.batchSize} was not benchmarked` : 'latency was not measured' });
+    } else {
+      const v = size.candidate[p];
+      const ok = v <= t;
+      results.push({
+        name: nameOf('maxMs', t), passed: ok, status: ok ? 'passed' : 'failed', kind: 'maxMs', threshold: t, value: v, ...common,
+        detail: `candidate ${p} = ${fmt(v)} ms at ${size.rowsPerCall} row(s)/call over ${size.candidate.calls} calls ${ok ? '≤' : '>'} ${t} ms`,
+      });
+    }
+  }
+  if (gate.maxRatio !== undefined) {
+    const t = gate.maxRatio;
+    if (!size) {
+      results.push({ name: nameOf('maxRatio', t), passed: true, status: 'skipped', kind: 'maxRatio', threshold: t, ...common, detail: lat ? `batch size ${gate.batchSize} was not benchmarked` : 'latency was not measured' });
+    } else if (!size.ratio) {
+      results.push({ name: nameOf('maxRatio', t), passed: true, status: 'skipped', kind: 'maxRatio', threshold: t, ...common, detail: 'no baseline: the latency ratio gate is skipped' });
+    } else {
+      const r = size.ratio[p];
+      const failed = r.low > t;
+      const inconclusive = !failed && r.value > t;
+      results.push({
+        name: nameOf('maxRatio', t), passed: !failed, status: failed ? 'failed' : 'passed', kind: 'maxRatio', threshold: t, value: r.value, interval: { low: r.low, high: r.high }, ...common,
+        ...(inconclusive ? { inconclusive } : {}),
+        detail: failed
+          ? `candidate/baseline ${p} = ${fmt(r.value)}× (95% CI ${fmtInterval(r)}): confidently slower than ${t}×`
+          : inconclusive
+            ? `candidate/baseline ${p} = ${fmt(r.value)}× exceeds ${t}× but the 95% CI ${fmtInterval(r)} reaches below it: inconclusive, not failed`
+            : `candidate/baseline ${p} = ${fmt(r.value)}× (95% CI ${fmtInterval(r)}) within ${t}×`,
+      });
+    }
+  }
+  return results;
+}
