@@ -1,0 +1,127 @@
+/**
+ * CSV scan+decode benchmark: `npx tsx bench/csv.ts [rows=1000000] [runs=3]`.
+ *
+ * Generates the issue-2 data set (bench/lib/generate.ts) and reads the same file, in the same
+ * process and run, with: our reader (numeric columns decoded to Float64Array, others
+ * dictionary-encoded, as a schema-driven validation reads them), our reader with every column as
+ * text, csv-parse (streaming, arrays of strings) and papaparse (streaming, arrays of strings).
+ * Prints MB/s (median of `runs`) and the ratios, then the peak RSS of a child process that only runs
+ * our reader over 200k rows and over `rows` rows (memory must not grow with the row count).
+ */
+import { spawnSync } from 'node:child_process';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as csvParse } from 'csv-parse';
+import Papa from 'papaparse';
+import { openCsv } from '../src/table/csv.ts';
+import type { ColumnDecoding } from '../src/table/types.ts';
+import { BENCH_COLUMNS, generateCsv } from './lib/generate.ts';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const dataDir = join(here, '.data');
+
+function schemaDecoding(): Record<string, ColumnDecoding> {
+  const out: Record<string, ColumnDecoding> = {};
+  for (const c of BENCH_COLUMNS) out[c.name] = c.type === 'integer' || c.type === 'number' ? 'number' : 'string';
+  return out;
+}
+
+async function ensureData(rows: number): Promise<string> {
+  const path = join(dataDir, `bench-${rows}.csv`);
+  try {
+    await stat(path);
+  } catch {
+    console.error(`generating ${rows} rows → ${path}`);
+    await generateCsv(path, rows);
+  }
+  return path;
+}
+
+/** Our reader; returns rows read (and touches every batch so nothing is optimised away). */
+async function ours(path: string, decoding: Record<string, ColumnDecoding> | undefined): Promise<number> {
+  const source = await openCsv(path, decoding ? { decoding } : {});
+  let rows = 0;
+  for await (const batch of source.batches()) rows += batch.length;
+  return rows;
+}
+
+function viaCsvParse(path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let rows = 0;
+    createReadStream(path, { highWaterMark: 1 << 20 })
+      .pipe(csvParse({}))
+      .on('data', () => rows++)
+      .on('end', () => resolve(rows - 1))
+      .on('error', reject);
+  });
+}
+
+function viaPapa(path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let rows = 0;
+    Papa.parse(createReadStream(path, { highWaterMark: 1 << 20, encoding: 'utf8' }) as unknown as File, {
+      chunk: (results: Papa.ParseResult<unknown>) => {
+        rows += results.data.length;
+      },
+      complete: () => resolve(rows - 1),
+      error: (e: Error) => reject(e),
+    });
+  });
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function timeIt(fn: () => Promise<number>, runs: number): Promise<{ seconds: number; rows: number }> {
+  const times: number[] = [];
+  let rows = 0;
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    rows = await fn();
+    times.push((performance.now() - t0) / 1000);
+  }
+  return { seconds: median(times), rows };
+}
+
+async function memoryMode(path: string): Promise<void> {
+  await ours(path, schemaDecoding());
+  console.log(JSON.stringify({ maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+}
+
+function childPeakRss(path: string): number {
+  const script = fileURLToPath(import.meta.url);
+  const res = spawnSync(process.execPath, [...process.execArgv, script, '--mem', path], { encoding: 'utf8' });
+  if (res.status !== 0) throw new Error(`memory child failed: ${res.stderr}`);
+  return (JSON.parse(res.stdout.trim().split('\n').pop() as string) as { maxRssMiB: number }).maxRssMiB;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args[0] === '--mem') return memoryMode(args[1]);
+  const rows = Number(args[0] ?? 1_000_000);
+  const runs = Number(args[1] ?? 3);
+  const path = await ensureData(rows);
+  const mb = (await stat(path)).size / 1e6;
+  console.log(`file: ${path} (${rows} rows × ${BENCH_COLUMNS.length} columns, ${mb.toFixed(1)} MB), median of ${runs} runs, node ${process.version}`);
+
+  const results: [string, { seconds: number; rows: number }][] = [];
+  results.push(['mlops (schema decoding)', await timeIt(() => ours(path, schemaDecoding()), runs)]);
+  results.push(['mlops (all text)', await timeIt(() => ours(path, undefined), runs)]);
+  results.push(['csv-parse', await timeIt(() => viaCsvParse(path), runs)]);
+  results.push(['papaparse', await timeIt(() => viaPapa(path), runs)]);
+  for (const [name, r] of results) {
+    if (r.rows !== rows) throw new Error(`${name} read ${r.rows} rows, expected ${rows}`);
+  }
+  const base = results[0][1].seconds;
+  for (const [name, r] of results) {
+    console.log(`${name.padEnd(26)} ${r.seconds.toFixed(3).padStart(7)} s  ${(mb / r.seconds).toFixed(1).padStart(7)} MB/s  ${(r.seconds / base).toFixed(2)}× the time of mlops`);
+  }
+  const small = await ensureData(200_000);
+  console.log(`peak RSS (child, our reader only): 200k rows ${childPeakRss(small).toFixed(0)} MiB; ${rows} rows ${childPeakRss(path).toFixed(0)} MiB`);
+}
+
+await main();

@@ -1,0 +1,255 @@
+/**
+ * Column helpers shared by every reader and every consumer: builders that turn JS values into
+ * typed batch columns (JSONL, Parquet, Arrow), and accessors (`cellText`, `columnNumbers`,
+ * `columnStrings`) that let a consumer read any column without caring how it was decoded.
+ */
+import type { Column, InvalidCell, NumberColumn, RecordBatch, StringColumn, Table } from './types.ts';
+
+/** Strict decimal number syntax accepted when a text cell is read as a number (after trimming). */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * Parses a number the way every reader does for text cells: plain decimal or exponent notation,
+ * surrounding blanks allowed, plus `NaN`, `INF`/`-INF`, `Infinity`/`-Infinity` (Table Schema
+ * spells the special values that way). Returns `undefined` when the text is not a number, so the
+ * caller can record it as an invalid cell. Hex, `0b…`, and empty text are NOT numbers here, unlike
+ * JavaScript's `Number()`.
+ */
+export function parseNumberText(text: string): number | undefined {
+  const t = text.trim();
+  if (DECIMAL.test(t)) return Number(t);
+  switch (t) {
+    case 'NaN':
+      return Number.NaN;
+    case 'INF':
+    case 'Infinity':
+    case '+INF':
+    case '+Infinity':
+      return Number.POSITIVE_INFINITY;
+    case '-INF':
+    case '-Infinity':
+      return Number.NEGATIVE_INFINITY;
+    default:
+      return undefined;
+  }
+}
+
+/** Builds a dictionary-encoded string column from JS strings (null = missing). */
+export class StringColumnBuilder {
+  private codes: Int32Array;
+  private dictionary: string[] = [];
+  private index = new Map<string, number>();
+  private length = 0;
+  constructor(
+    readonly name: string,
+    capacity: number,
+  ) {
+    this.codes = new Int32Array(capacity);
+  }
+  push(value: string | null): void {
+    if (this.length === this.codes.length) this.grow();
+    if (value === null) {
+      this.codes[this.length++] = -1;
+      return;
+    }
+    let code = this.index.get(value);
+    if (code === undefined) {
+      code = this.dictionary.length;
+      this.dictionary.push(value);
+      this.index.set(value, code);
+    }
+    this.codes[this.length++] = code;
+  }
+  private grow(): void {
+    const next = new Int32Array(Math.max(16, this.codes.length * 2));
+    next.set(this.codes);
+    this.codes = next;
+  }
+  finish(): StringColumn {
+    return { kind: 'string', name: this.name, codes: this.codes.slice(0, this.length), dictionary: this.dictionary };
+  }
+}
+
+/** Builds a number column; text that is not a number is kept as an invalid cell. */
+export class NumberColumnBuilder {
+  private values: Float64Array;
+  private nulls: Uint8Array;
+  private invalid: InvalidCell[] = [];
+  private length = 0;
+  constructor(
+    readonly name: string,
+    capacity: number,
+  ) {
+    this.values = new Float64Array(capacity);
+    this.nulls = new Uint8Array(capacity);
+  }
+  private ensure(): void {
+    if (this.length < this.values.length) return;
+    const size = Math.max(16, this.values.length * 2);
+    const values = new Float64Array(size);
+    values.set(this.values);
+    const nulls = new Uint8Array(size);
+    nulls.set(this.nulls);
+    this.values = values;
+    this.nulls = nulls;
+  }
+  pushNumber(value: number): void {
+    this.ensure();
+    this.values[this.length++] = value;
+  }
+  pushNull(): void {
+    this.ensure();
+    this.values[this.length] = Number.NaN;
+    this.nulls[this.length++] = 1;
+  }
+  /** A non-number value: NaN, listed in `invalid` with its text. */
+  pushInvalid(text: string): void {
+    this.ensure();
+    this.values[this.length] = Number.NaN;
+    this.invalid.push({ index: this.length, text });
+    this.length++;
+  }
+  /** Parses text with {@link parseNumberText}. */
+  pushText(text: string): void {
+    const value = parseNumberText(text);
+    if (value === undefined) this.pushInvalid(text);
+    else this.pushNumber(value);
+  }
+  finish(): NumberColumn {
+    return {
+      kind: 'number',
+      name: this.name,
+      values: this.values.slice(0, this.length),
+      nulls: this.nulls.slice(0, this.length),
+      invalid: this.invalid,
+    };
+  }
+}
+
+/** Finds the invalid cell at row `i` (invalid cells are sorted by index). */
+function findInvalid(invalid: InvalidCell[], i: number): InvalidCell | undefined {
+  let lo = 0;
+  let hi = invalid.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = invalid[mid].index;
+    if (at === i) return invalid[mid];
+    if (at < i) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
+/**
+ * The text of cell `i`: the dictionary value for strings; for numbers the original text of an
+ * invalid cell, or the shortest round-trip decimal of the value. `null` for a null cell.
+ */
+export function cellText(col: Column, i: number): string | null {
+  if (col.kind === 'string') {
+    const code = col.codes[i];
+    return code < 0 ? null : col.dictionary[code];
+  }
+  if (col.nulls[i] === 1) return null;
+  const value = col.values[i];
+  if (Number.isNaN(value)) {
+    const bad = findInvalid(col.invalid, i);
+    if (bad) return bad.text;
+  }
+  return String(value);
+}
+
+/**
+ * The column as numbers, NaN for null or non-numeric cells. A number column returns its own
+ * `values` array (do not mutate it); a string column parses each distinct value once.
+ */
+export function columnNumbers(col: Column): Float64Array {
+  if (col.kind === 'number') return col.values;
+  const parsed = new Float64Array(col.dictionary.length);
+  for (let d = 0; d < col.dictionary.length; d++) parsed[d] = parseNumberText(col.dictionary[d]) ?? Number.NaN;
+  const out = new Float64Array(col.codes.length);
+  for (let i = 0; i < out.length; i++) {
+    const code = col.codes[i];
+    out[i] = code < 0 ? Number.NaN : parsed[code];
+  }
+  return out;
+}
+
+/** The column as text cells, `null` for null cells (see {@link cellText}). */
+export function columnStrings(col: Column): (string | null)[] {
+  const n = col.kind === 'string' ? col.codes.length : col.values.length;
+  const out = new Array<string | null>(n);
+  if (col.kind === 'string') {
+    for (let i = 0; i < n; i++) {
+      const code = col.codes[i];
+      out[i] = code < 0 ? null : col.dictionary[code];
+    }
+    return out;
+  }
+  for (let i = 0; i < n; i++) out[i] = cellText(col, i);
+  return out;
+}
+
+/** Number of rows held by a column. */
+export function columnLength(col: Column): number {
+  return col.kind === 'string' ? col.codes.length : col.values.length;
+}
+
+/**
+ * Concatenates batches into one {@link Table}. String dictionaries are merged (codes remapped) so
+ * the table has one dictionary per column; invalid-cell indexes are shifted to table rows.
+ */
+export function concatBatches(path: string, fieldNames: string[], batches: RecordBatch[]): Table {
+  let length = 0;
+  for (const b of batches) length += b.length;
+  const lines = new Float64Array(length);
+  let at = 0;
+  for (const b of batches) {
+    lines.set(b.lines, at);
+    at += b.length;
+  }
+  const columns: Column[] = [];
+  const width = batches.length > 0 ? batches[0].columns.length : 0;
+  for (let c = 0; c < width; c++) {
+    const first = batches[0].columns[c];
+    if (first.kind === 'number') {
+      const values = new Float64Array(length);
+      const nulls = new Uint8Array(length);
+      const invalid: InvalidCell[] = [];
+      let off = 0;
+      for (const b of batches) {
+        const col = b.columns[c] as NumberColumn;
+        values.set(col.values, off);
+        nulls.set(col.nulls, off);
+        for (const cell of col.invalid) invalid.push({ index: cell.index + off, text: cell.text });
+        off += b.length;
+      }
+      columns.push({ kind: 'number', name: first.name, values, nulls, invalid });
+    } else {
+      const codes = new Int32Array(length);
+      const dictionary: string[] = [];
+      const index = new Map<string, number>();
+      let off = 0;
+      for (const b of batches) {
+        const col = b.columns[c] as StringColumn;
+        const remap = new Int32Array(col.dictionary.length);
+        for (let d = 0; d < col.dictionary.length; d++) {
+          const value = col.dictionary[d];
+          let code = index.get(value);
+          if (code === undefined) {
+            code = dictionary.length;
+            dictionary.push(value);
+            index.set(value, code);
+          }
+          remap[d] = code;
+        }
+        for (let i = 0; i < col.codes.length; i++) {
+          const code = col.codes[i];
+          codes[off + i] = code < 0 ? -1 : remap[code];
+        }
+        off += b.length;
+      }
+      columns.push({ kind: 'string', name: first.name, codes, dictionary });
+    }
+  }
+  return { path, fieldNames, length, lines, columns };
+}

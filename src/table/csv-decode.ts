@@ -1,0 +1,316 @@
+/**
+ * Per-column decoders for the CSV scanner. They read cells straight from the file's bytes — the
+ * scanner hands over start/end offsets — so a number never becomes a JS string on the fast path and
+ * a repeated text value is hashed and looked up, not allocated again.
+ */
+import { parseNumberText } from './columns.ts';
+import type { Column, InvalidCell } from './types.ts';
+
+/** Powers of ten that are exact in a double (Clinger's fast path needs exactly these). */
+const POW10 = new Float64Array(23);
+for (let i = 0, p = 1; i < 23; i++, p *= 10) POW10[i] = p;
+
+/**
+ * Parses a plain decimal/exponent number from bytes. Returns NaN when the text needs the slow path
+ * (more than 15 significant digits, a large exponent, blanks, or anything that is not a plain
+ * number). With at most 15 digits the mantissa is an exact integer and one multiplication or
+ * division by an exact power of ten is correctly rounded, so the result equals `Number(text)`.
+ */
+export function parseNumberBytes(b: Uint8Array, s: number, e: number): number {
+  let i = s;
+  let c = b[i];
+  let neg = false;
+  if (c === 45) {
+    neg = true;
+    i++;
+  } else if (c === 43) i++;
+  let m = 0;
+  let digits = 0;
+  let exp = 0;
+  while (i < e) {
+    const d = b[i] - 48;
+    if (d < 0 || d > 9) break;
+    m = m * 10 + d;
+    digits++;
+    i++;
+  }
+  if (i < e && b[i] === 46) {
+    i++;
+    while (i < e) {
+      const d = b[i] - 48;
+      if (d < 0 || d > 9) break;
+      m = m * 10 + d;
+      digits++;
+      exp--;
+      i++;
+    }
+  }
+  if (digits === 0 || digits > 15) return Number.NaN;
+  if (i < e) {
+    if ((b[i] | 32) !== 101) return Number.NaN;
+    i++;
+    let eneg = false;
+    if (b[i] === 45) {
+      eneg = true;
+      i++;
+    } else if (b[i] === 43) i++;
+    let x = 0;
+    let xd = 0;
+    while (i < e) {
+      const d = b[i] - 48;
+      if (d < 0 || d > 9) return Number.NaN;
+      x = x * 10 + d;
+      xd++;
+      i++;
+      if (xd > 4) return Number.NaN;
+    }
+    if (xd === 0) return Number.NaN;
+    exp += eneg ? -x : x;
+  }
+  let v: number;
+  if (exp === 0) v = m;
+  else if (exp < 0) {
+    if (exp < -22) return Number.NaN;
+    v = m / POW10[-exp];
+  } else {
+    if (exp > 22) return Number.NaN;
+    v = m * POW10[exp];
+  }
+  return neg ? -v : v;
+}
+
+/** Cell bytes that read as null: the empty cell (fast check) and any other `missingValues`. */
+export interface MissingSpec {
+  emptyIsNull: boolean;
+  /** Non-empty missing values as bytes. */
+  others: Uint8Array[];
+}
+
+function isMissing(spec: MissingSpec, b: Uint8Array, s: number, e: number): boolean {
+  const len = e - s;
+  for (const m of spec.others) {
+    if (m.length !== len) continue;
+    let k = 0;
+    while (k < len && m[k] === b[s + k]) k++;
+    if (k === len) return true;
+  }
+  return false;
+}
+
+/** Shared decoder interface: decode one block of rows for one field, then hand over the batch column. */
+export interface CellDecoder {
+  decode(buf: Buffer, starts: Int32Array, ends: Int32Array, specials: Buffer[], nf: number, fi: number, rows: number, at: number): void;
+  finish(length: number, full: boolean): Column;
+}
+
+/** Decodes a field into a NumberColumn. */
+export class NumberDecoder implements CellDecoder {
+  private values: Float64Array;
+  private nulls: Uint8Array;
+  private invalid: InvalidCell[] = [];
+  constructor(
+    private readonly name: string,
+    private readonly capacity: number,
+    private readonly missing: MissingSpec,
+  ) {
+    this.values = new Float64Array(capacity);
+    this.nulls = new Uint8Array(capacity);
+  }
+
+  decode(buf: Buffer, starts: Int32Array, ends: Int32Array, specials: Buffer[], nf: number, fi: number, rows: number, at: number): void {
+    const values = this.values;
+    const nulls = this.nulls;
+    const emptyIsNull = this.missing.emptyIsNull;
+    const checkOthers = this.missing.others.length > 0;
+    for (let r = 0, k = fi; r < rows; r++, k += nf) {
+      let b: Buffer = buf;
+      let s = starts[k];
+      let e = ends[k];
+      if (e < 0) {
+        b = specials[-1 - e];
+        s = 0;
+        e = b.length;
+      }
+      const out = at + r;
+      if (s === e ? emptyIsNull : checkOthers && isMissing(this.missing, b, s, e)) {
+        values[out] = Number.NaN;
+        nulls[out] = 1;
+        continue;
+      }
+      nulls[out] = 0;
+      const v = parseNumberBytes(b, s, e);
+      if (v === v) {
+        values[out] = v;
+        continue;
+      }
+      // Slow path: odd spellings (blanks, 16+ digits, NaN/INF) or not a number at all.
+      const text = b.toString('utf8', s, e);
+      const parsed = parseNumberText(text);
+      if (parsed === undefined) {
+        values[out] = Number.NaN;
+        this.invalid.push({ index: out, text });
+      } else values[out] = parsed;
+    }
+  }
+
+  finish(length: number, full: boolean): Column {
+    const col: Column = {
+      kind: 'number',
+      name: this.name,
+      values: full ? this.values : this.values.slice(0, length),
+      nulls: full ? this.nulls : this.nulls.slice(0, length),
+      invalid: this.invalid,
+    };
+    this.values = new Float64Array(this.capacity);
+    this.nulls = new Uint8Array(this.capacity);
+    this.invalid = [];
+    return col;
+  }
+}
+
+/**
+ * Decodes a field into a dictionary-encoded StringColumn. Distinct values are kept as bytes in an
+ * arena with an open-addressing hash table (FNV-1a over the bytes); strings are created once per
+ * distinct value per batch, when the batch is finished.
+ */
+export class StringDecoder implements CellDecoder {
+  private codes: Int32Array;
+  private table = new Int32Array(1024);
+  private mask = 1023;
+  private hashes = new Int32Array(256);
+  private entryStart = new Int32Array(256);
+  private entryLen = new Int32Array(256);
+  private count = 0;
+  private arena = Buffer.allocUnsafe(1 << 16);
+  private arenaLen = 0;
+  private highBits = 0;
+  constructor(
+    private readonly name: string,
+    private readonly capacity: number,
+    private readonly missing: MissingSpec,
+  ) {
+    this.codes = new Int32Array(capacity);
+  }
+
+  decode(buf: Buffer, starts: Int32Array, ends: Int32Array, specials: Buffer[], nf: number, fi: number, rows: number, at: number): void {
+    const codes = this.codes;
+    const emptyIsNull = this.missing.emptyIsNull;
+    const checkOthers = this.missing.others.length > 0;
+    for (let r = 0, k = fi; r < rows; r++, k += nf) {
+      let b: Buffer = buf;
+      let s = starts[k];
+      let e = ends[k];
+      if (e < 0) {
+        b = specials[-1 - e];
+        s = 0;
+        e = b.length;
+      }
+      if (s === e ? emptyIsNull : checkOthers && isMissing(this.missing, b, s, e)) {
+        codes[at + r] = -1;
+        continue;
+      }
+      let h = -2128831035;
+      for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], 16777619);
+      const len = e - s;
+      const table = this.table;
+      const mask = this.mask;
+      let slot = h & mask;
+      let code = -1;
+      for (;;) {
+        const t = table[slot];
+        if (t === 0) break;
+        const idx = t - 1;
+        if (this.hashes[idx] === h && this.entryLen[idx] === len) {
+          const arena = this.arena;
+          let p = this.entryStart[idx];
+          let i = s;
+          while (i < e && arena[p] === b[i]) {
+            i++;
+            p++;
+          }
+          if (i === e) {
+            code = idx;
+            break;
+          }
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (code < 0) code = this.insert(b, s, e, h, slot);
+      codes[at + r] = code;
+    }
+  }
+
+  private insert(b: Buffer, s: number, e: number, h: number, slot: number): number {
+    const idx = this.count++;
+    if (idx === this.hashes.length) {
+      const size = idx * 2;
+      const grow = (a: Int32Array): Int32Array => {
+        const n = new Int32Array(size);
+        n.set(a);
+        return n;
+      };
+      this.hashes = grow(this.hashes);
+      this.entryStart = grow(this.entryStart);
+      this.entryLen = grow(this.entryLen);
+    }
+    const len = e - s;
+    if (this.arenaLen + len > this.arena.length) {
+      const next = Buffer.allocUnsafe(Math.max(this.arena.length * 2, this.arenaLen + len));
+      this.arena.copy(next, 0, 0, this.arenaLen);
+      this.arena = next;
+    }
+    const arena = this.arena;
+    let p = this.arenaLen;
+    let bits = 0;
+    for (let i = s; i < e; i++) {
+      const c = b[i];
+      bits |= c;
+      arena[p++] = c;
+    }
+    this.highBits |= bits;
+    this.hashes[idx] = h;
+    this.entryStart[idx] = this.arenaLen;
+    this.entryLen[idx] = len;
+    this.arenaLen = p;
+    this.table[slot] = idx + 1;
+    if (this.count * 2 > this.table.length) this.rehash();
+    return idx;
+  }
+
+  private rehash(): void {
+    const size = this.table.length * 2;
+    const table = new Int32Array(size);
+    const mask = size - 1;
+    for (let idx = 0; idx < this.count; idx++) {
+      let slot = this.hashes[idx] & mask;
+      while (table[slot] !== 0) slot = (slot + 1) & mask;
+      table[slot] = idx + 1;
+    }
+    this.table = table;
+    this.mask = mask;
+  }
+
+  finish(length: number, full: boolean): Column {
+    const dictionary = new Array<string>(this.count);
+    if ((this.highBits & 0x80) === 0) {
+      // All ASCII: one latin1 decode of the arena, then cheap substrings.
+      const all = this.arena.toString('latin1', 0, this.arenaLen);
+      for (let d = 0; d < this.count; d++) {
+        const s = this.entryStart[d];
+        dictionary[d] = all.substring(s, s + this.entryLen[d]);
+      }
+    } else {
+      for (let d = 0; d < this.count; d++) {
+        const s = this.entryStart[d];
+        dictionary[d] = this.arena.toString('utf8', s, s + this.entryLen[d]);
+      }
+    }
+    const col: Column = { kind: 'string', name: this.name, codes: full ? this.codes : this.codes.slice(0, length), dictionary };
+    this.codes = new Int32Array(this.capacity);
+    this.table.fill(0);
+    this.count = 0;
+    this.arenaLen = 0;
+    this.highBits = 0;
+    return col;
+  }
+}

@@ -1,0 +1,580 @@
+/**
+ * CSV/TSV reader: a byte-level RFC 4180 scanner over Buffers read in ~1 MiB chunks, decoding
+ * straight into typed batch columns. This is the hot path of validation and profiling.
+ *
+ * The scanner works in two steps per block of rows: (1) find the start/end offset of every field
+ * (a tight loop over bytes that stops only at the delimiter, LF or a quote); (2) decode each
+ * selected column over the whole block (one monomorphic loop per column). Rows with quotes leave the
+ * fast loop for a general state machine. A row that does not end inside the buffer is carried to
+ * the next read; reads grow geometrically with the carried row so a long row is scanned O(n) times
+ * in total, and a row longer than `maxRowBytes` fails cleanly instead of exhausting memory.
+ */
+import { isUtf8 } from 'node:buffer';
+import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { InputError } from '../core/errors.ts';
+import { NumberDecoder, StringDecoder } from './csv-decode.ts';
+import type { CellDecoder, MissingSpec } from './csv-decode.ts';
+import type { ColumnDecoding, RecordBatch, ReadOptions, TableSource } from './types.ts';
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+
+/** Options for tests and benchmarks; not part of the public contract. */
+export interface CsvInternalOptions {
+  /** Bytes per read (default 1 MiB). Tiny values put chunk boundaries inside quotes, CRLF and UTF-8 sequences. */
+  chunkSize?: number;
+  /** Longest row accepted, in bytes (default 64 MiB). */
+  maxRowBytes?: number;
+}
+
+export const DEFAULT_CHUNK_SIZE = 1 << 20;
+export const DEFAULT_MAX_ROW_BYTES = 64 << 20;
+export const DEFAULT_BATCH_ROWS = 65_536;
+/** Most columns a header may have (bounds the scanner's offset arrays). */
+const MAX_FIELDS = 1 << 16;
+
+/** What the batch pass decodes: which field goes to which decoder. */
+interface Plan {
+  fieldIndex: number[];
+  decoders: CellDecoder[];
+}
+
+class CsvParser {
+  /** Physical line (1-based) at the current parse position. */
+  line = 1;
+  header: string[] | null = null;
+  headerLine = 0;
+  readonly out: RecordBatch[] = [];
+  private nf = 0;
+  private starts = new Int32Array(0);
+  private ends = new Int32Array(0);
+  private specials: Buffer[] = [];
+  private rowLines = new Float64Array(0);
+  private blockCap = 0;
+  private plan: Plan | null = null;
+  private batchLines = new Float64Array(0);
+  private filled = 0;
+  private rowOffset = 0;
+  private emitted = 0;
+  /** Set by scanBlock when it stopped at a row that does not end inside the buffer. */
+  private incomplete = false;
+  /** Results of scanRowGeneral. */
+  private rowEnd = 0;
+  private rowFields = 0;
+  private rowNewlines = 0;
+  private readonly special = new Uint8Array(256);
+
+  constructor(
+    private readonly file: string,
+    private readonly delim: number,
+    private readonly batchRows: number,
+    private readonly maxRowBytes: number,
+    private readonly makePlan: ((header: string[]) => Plan) | null,
+  ) {
+    this.special[delim] = 1;
+    this.special[LF] = 1;
+    this.special[QUOTE] = 1;
+  }
+
+  private error(message: string, line: number): InputError {
+    return new InputError(message, { file: this.file, line });
+  }
+
+  /** Parses as many rows as `buf` holds; returns the offset of the first byte not consumed. */
+  feed(buf: Buffer, final: boolean): number {
+    let pos = 0;
+    if (this.header === null) {
+      pos = this.parseHeader(buf, final);
+      if (this.header === null) return pos;
+      if (this.makePlan === null) return pos;
+    }
+    for (;;) {
+      const cap = Math.min(this.blockCap, this.batchRows - this.filled);
+      const next = this.scanBlock(buf, pos, final, cap);
+      const rows = this.blockRows;
+      if (rows > 0) this.decodeBlock(buf, rows);
+      pos = next;
+      if (this.incomplete || pos >= buf.length) break;
+    }
+    if (this.incomplete && buf.length - pos > this.maxRowBytes) {
+      throw this.error(`row longer than ${this.maxRowBytes} bytes (missing line break or unbalanced quote?)`, this.line);
+    }
+    if (final) this.flush(true);
+    return pos;
+  }
+
+  private blockRows = 0;
+
+  private parseHeader(buf: Buffer, final: boolean): number {
+    let pos = 0;
+    // Skip blank lines before the header.
+    for (;;) {
+      if (pos < buf.length && buf[pos] === LF) {
+        pos++;
+        this.line++;
+      } else if (pos + 1 < buf.length && buf[pos] === CR && buf[pos + 1] === LF) {
+        pos += 2;
+        this.line++;
+      } else break;
+    }
+    if (pos >= buf.length) {
+      if (final) throw this.error('empty file: no header line', this.line);
+      return pos;
+    }
+    const starts = new Int32Array(MAX_FIELDS);
+    const ends = new Int32Array(MAX_FIELDS);
+    this.specials = [];
+    if (!this.scanRowGeneral(buf, pos, final, starts, ends, 0, MAX_FIELDS, this.line)) {
+      if (buf.length - pos > this.maxRowBytes) throw this.error(`header longer than ${this.maxRowBytes} bytes`, this.line);
+      return pos;
+    }
+    const nf = this.rowFields;
+    if (nf > MAX_FIELDS) throw this.error(`header has ${nf} columns; at most ${MAX_FIELDS} are supported`, this.line);
+    const names: string[] = [];
+    for (let f = 0; f < nf; f++) {
+      const e = ends[f];
+      names.push(e < 0 ? this.specials[-1 - e].toString('utf8') : buf.toString('utf8', starts[f], e));
+    }
+    this.headerLine = this.line;
+    const seen = new Map<string, number>();
+    const dups = new Set<string>();
+    names.forEach((name, f) => {
+      if (name.trim() === '') throw new InputError(`empty column name in the header (column ${f + 1})`, { file: this.file, line: this.line, column: f + 1 });
+      if (seen.has(name)) dups.add(name);
+      seen.set(name, f);
+    });
+    if (dups.size > 0) {
+      throw this.error(`duplicate column names in the header: ${[...dups].map((d) => JSON.stringify(d)).join(', ')}`, this.line);
+    }
+    this.line += 1 + this.rowNewlines;
+    this.header = names;
+    this.nf = nf;
+    if (this.makePlan) {
+      this.plan = this.makePlan(names);
+      // Bound the offset arrays to ~32 MiB whatever the width.
+      this.blockCap = Math.max(16, Math.min(this.batchRows, Math.floor((4 << 20) / Math.max(1, nf))));
+      this.starts = new Int32Array(this.blockCap * nf);
+      this.ends = new Int32Array(this.blockCap * nf);
+      this.rowLines = new Float64Array(this.blockCap);
+      this.batchLines = new Float64Array(this.batchRows);
+    }
+    return this.rowEnd;
+  }
+
+  /**
+   * The fast loop: scans rows from `pos` into the block arrays until `cap` rows, the end of the
+   * buffer, or an incomplete row. Returns the offset after the last complete row.
+   */
+  private scanBlock(buf: Buffer, pos: number, final: boolean, cap: number): number {
+    const len = buf.length;
+    const nf = this.nf;
+    const starts = this.starts;
+    const ends = this.ends;
+    const special = this.special;
+    const delim = this.delim;
+    const rowLines = this.rowLines;
+    this.specials = [];
+    this.incomplete = false;
+    let line = this.line;
+    let row = 0;
+    while (row < cap && pos < len) {
+      const rowStart = pos;
+      let c = buf[pos];
+      // Blank lines carry no row (a one-column file cannot express an empty cell with them either).
+      if (c === LF) {
+        pos++;
+        line++;
+        continue;
+      }
+      if (c === CR) {
+        if (pos + 1 >= len) {
+          if (final) {
+            pos++;
+            continue;
+          }
+          this.incomplete = true;
+          break;
+        }
+        if (pos + 1 < len && buf[pos + 1] === LF) {
+          pos += 2;
+          line++;
+          continue;
+        }
+      }
+      const base = row * nf;
+      let f = 0;
+      let s = pos;
+      let i = pos;
+      let state = 0; // 0 = in row, 1 = row done, 2 = quote seen, 3 = incomplete
+      for (;;) {
+        while (i < len && special[buf[i]] === 0) i++;
+        if (i >= len) {
+          if (!final) {
+            state = 3;
+            break;
+          }
+          let e = len;
+          if (e > s && buf[e - 1] === CR) e--;
+          if (f < nf) {
+            starts[base + f] = s;
+            ends[base + f] = e;
+          }
+          f++;
+          pos = len;
+          state = 1;
+          break;
+        }
+        c = buf[i];
+        if (c === delim) {
+          if (f < nf) {
+            starts[base + f] = s;
+            ends[base + f] = i;
+          }
+          f++;
+          s = ++i;
+          continue;
+        }
+        if (c === LF) {
+          let e = i;
+          if (e > s && buf[e - 1] === CR) e--;
+          if (f < nf) {
+            starts[base + f] = s;
+            ends[base + f] = e;
+          }
+          f++;
+          pos = i + 1;
+          state = 1;
+          break;
+        }
+        state = 2;
+        break;
+      }
+      let newlines = 0;
+      if (state === 2) {
+        if (!this.scanRowGeneral(buf, rowStart, final, starts, ends, base, nf, line)) {
+          pos = rowStart;
+          this.incomplete = true;
+          break;
+        }
+        pos = this.rowEnd;
+        f = this.rowFields;
+        newlines = this.rowNewlines;
+      } else if (state === 3) {
+        pos = rowStart;
+        this.incomplete = true;
+        break;
+      }
+      if (f !== nf) throw this.error(`expected ${nf} fields (as in the header), found ${f}`, line);
+      rowLines[row] = line;
+      line += 1 + newlines;
+      row++;
+    }
+    this.line = line;
+    this.blockRows = row;
+    return pos;
+  }
+
+  /**
+   * General RFC 4180 state machine for one row starting at `pos`: quoted fields, doubled quotes,
+   * line breaks inside quotes. A quote inside an unquoted field is kept as a literal character.
+   * Returns false when the row does not end inside the buffer (and the file goes on).
+   */
+  private scanRowGeneral(buf: Buffer, pos: number, final: boolean, starts: Int32Array, ends: Int32Array, base: number, cap: number, line: number): boolean {
+    const len = buf.length;
+    const delim = this.delim;
+    let f = 0;
+    let newlines = 0;
+    for (;;) {
+      let s: number;
+      let e: number;
+      let next: number; // offset of the byte after the field
+      if (pos < len && buf[pos] === QUOTE) {
+        const openLine = line + newlines;
+        let i = pos + 1;
+        let escaped = false;
+        let close = -1;
+        for (;;) {
+          const j = buf.indexOf(QUOTE, i);
+          if (j < 0) {
+            if (final) throw this.error('unterminated quoted field (the quote opens on this line)', openLine);
+            return false;
+          }
+          if (j + 1 >= len) {
+            if (!final) return false;
+            close = j;
+            break;
+          }
+          if (buf[j + 1] === QUOTE) {
+            escaped = true;
+            i = j + 2;
+            continue;
+          }
+          close = j;
+          break;
+        }
+        for (let k = pos + 1; k < close; k++) if (buf[k] === LF) newlines++;
+        next = close + 1;
+        if (escaped) {
+          const raw = buf.subarray(pos + 1, close);
+          const out = Buffer.allocUnsafe(raw.length);
+          let o = 0;
+          for (let k = 0; k < raw.length; k++) {
+            out[o++] = raw[k];
+            if (raw[k] === QUOTE) k++;
+          }
+          this.specials.push(out.subarray(0, o));
+          s = 0;
+          e = -this.specials.length;
+        } else {
+          s = pos + 1;
+          e = close;
+        }
+        if (next < len) {
+          const c = buf[next];
+          if (c !== delim && c !== LF && c !== CR) {
+            throw this.error(`unexpected character ${JSON.stringify(String.fromCharCode(c))} after a closing quote`, line + newlines);
+          }
+          if (c === CR) {
+            if (next + 1 >= len) {
+              if (!final) return false;
+            } else if (buf[next + 1] !== LF) {
+              throw this.error('unexpected carriage return after a closing quote', line + newlines);
+            }
+          }
+        }
+      } else {
+        let i = pos;
+        while (i < len) {
+          const c = buf[i];
+          if (c === delim || c === LF) break;
+          i++;
+        }
+        if (i >= len && !final) return false;
+        s = pos;
+        e = i;
+        if (e > s && (i >= len || buf[i] === LF) && buf[e - 1] === CR) e--;
+        next = i;
+      }
+      if (f < cap) {
+        starts[base + f] = s;
+        ends[base + f] = e;
+      }
+      f++;
+      if (next >= len) {
+        this.rowEnd = len;
+        break;
+      }
+      const c = buf[next];
+      if (c === delim) {
+        pos = next + 1;
+        continue;
+      }
+      // LF, or CR LF (checked above).
+      this.rowEnd = c === LF ? next + 1 : next + 2;
+      break;
+    }
+    this.rowFields = f;
+    this.rowNewlines = newlines;
+    return true;
+  }
+
+  private decodeBlock(buf: Buffer, rows: number): void {
+    const plan = this.plan as Plan;
+    const at = this.filled;
+    for (let k = 0; k < plan.decoders.length; k++) {
+      plan.decoders[k].decode(buf, this.starts, this.ends, this.specials, this.nf, plan.fieldIndex[k], rows, at);
+    }
+    this.batchLines.set(this.rowLines.subarray(0, rows), at);
+    this.filled += rows;
+    if (this.filled === this.batchRows) this.flush(false);
+  }
+
+  /** Emits the current batch (and, at the end of a file with no rows, one empty batch). */
+  private flush(final: boolean): void {
+    if (this.filled === 0 && !(final && this.emitted === 0)) return;
+    const plan = this.plan as Plan;
+    const full = this.filled === this.batchRows;
+    const length = this.filled;
+    const columns = plan.decoders.map((d) => d.finish(length, full));
+    const lines = full ? this.batchLines : this.batchLines.slice(0, length);
+    if (full) this.batchLines = new Float64Array(this.batchRows);
+    this.out.push({ length, rowOffset: this.rowOffset, lines, columns });
+    this.rowOffset += length;
+    this.filled = 0;
+    this.emitted++;
+  }
+}
+
+/** Finds the first byte of an invalid UTF-8 sequence in `buf[from, to)` (only called after isUtf8 failed). */
+function firstInvalidUtf8(buf: Uint8Array, from: number, to: number): number {
+  let i = from;
+  while (i < to) {
+    const c = buf[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (c >= 0xc2 && c <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
+    if (i + need >= to) return i;
+    let cp = c & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const d = buf[i + k];
+      if ((d & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (d & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return to;
+}
+
+function countLines(buf: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (buf[i] === LF) n++;
+  return n;
+}
+
+/** Resolves the delimiter byte: option, else tab for `.tsv`, else comma. */
+export function csvDelimiter(path: string, opts: ReadOptions): number {
+  const d = opts.delimiter ?? (/\.tsv$/i.test(path) ? '\t' : ',');
+  if (d.length !== 1 || d.charCodeAt(0) > 127 || d === '"' || d === '\n' || d === '\r') {
+    throw new InputError(`CSV delimiter must be one ASCII character other than a quote or line break, got ${JSON.stringify(d)}`, { file: path });
+  }
+  return d.charCodeAt(0);
+}
+
+function missingSpec(values: string[] | undefined): MissingSpec {
+  const list = values ?? [''];
+  return { emptyIsNull: list.includes(''), others: list.filter((v) => v !== '').map((v) => Buffer.from(v, 'utf8')) };
+}
+
+/** Which header fields to decode and how (`auto` is `string` for CSV: text has no native type). */
+function planFor(path: string, opts: ReadOptions, batchRows: number): (header: string[]) => Plan {
+  return (header) => {
+    const names = opts.columns ?? header;
+    const missing = missingSpec(opts.missingValues);
+    const fieldIndex: number[] = [];
+    const decoders: CellDecoder[] = [];
+    for (const name of names) {
+      const fi = header.indexOf(name);
+      if (fi < 0) throw new InputError(`column ${JSON.stringify(name)} is not in the header`, { file: path, line: 1, key: name });
+      const decoding: ColumnDecoding = opts.decoding?.[name] ?? opts.defaultDecoding ?? 'auto';
+      fieldIndex.push(fi);
+      decoders.push(decoding === 'number' ? new NumberDecoder(name, batchRows, missing) : new StringDecoder(name, batchRows, missing));
+    }
+    return { fieldIndex, decoders };
+  };
+}
+
+async function openFile(path: string): Promise<FileHandle> {
+  try {
+    return await open(path, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError('file not found', { file: path });
+    if (code === 'EISDIR') throw new InputError('is a directory, not a data file', { file: path });
+    throw new InputError(`cannot open: ${(error as Error).message}`, { file: path }, { cause: error });
+  }
+}
+
+/**
+ * Drives a parser over the file: reads chunks, checks each newly complete region for NUL bytes
+ * and invalid UTF-8 (native `indexOf`/`isUtf8`, cut at a line break so no UTF-8 sequence is split),
+ * and yields batches as they fill. With `headerOnly` it stops once the header is known.
+ */
+async function* drive(path: string, parser: CsvParser, chunkSize: number, headerOnly: boolean): AsyncGenerator<RecordBatch> {
+  const fh = await openFile(path);
+  try {
+    let buf = Buffer.allocUnsafe(chunkSize * 2);
+    let have = 0; // bytes in buf not yet consumed
+    let checked = 0; // bytes of buf[0, have) already checked for NUL/UTF-8
+    let position = 0;
+    let first = true;
+    for (;;) {
+      const want = Math.max(chunkSize, have);
+      if (have + want > buf.length) {
+        const next = Buffer.allocUnsafe(have + want);
+        buf.copy(next, 0, 0, have);
+        buf = next;
+      }
+      let n: number;
+      try {
+        ({ bytesRead: n } = await fh.read(buf, have, want, position));
+      } catch (error) {
+        throw new InputError(`cannot read: ${(error as Error).message}`, { file: path }, { cause: error });
+      }
+      position += n;
+      const final = n === 0;
+      let start = 0;
+      const end = have + n;
+      if (first && end > 0) {
+        // A UTF-8 BOM needs its 3 bytes; wait for them.
+        if (end < 3 && !final) {
+          have = end;
+          continue;
+        }
+        first = false;
+        if (end >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
+      }
+      const view = buf.subarray(start, end);
+      const checkEnd = final ? view.length : view.lastIndexOf(LF) + 1;
+      if (checkEnd > checked) {
+        const nul = view.indexOf(0, checked);
+        if (nul >= 0 && nul < checkEnd) {
+          throw new InputError('NUL byte in a text file (is this a binary file?)', { file: path, line: parser.line + countLines(view, 0, nul) });
+        }
+        if (!isUtf8(view.subarray(checked, checkEnd))) {
+          const bad = firstInvalidUtf8(view, checked, checkEnd);
+          throw new InputError('invalid UTF-8 byte sequence', { file: path, line: parser.line + countLines(view, 0, bad) });
+        }
+        checked = checkEnd;
+      }
+      const consumed = parser.feed(view, final);
+      while (parser.out.length > 0) yield parser.out.shift() as RecordBatch;
+      if (headerOnly && parser.header !== null) return;
+      if (final) return;
+      view.copy(buf, 0, consumed, view.length);
+      have = view.length - consumed;
+      checked = Math.max(0, checked - consumed);
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Opens a CSV/TSV file: reads and checks the header; rows stream on each `batches()` call. */
+export async function openCsv(path: string, opts: ReadOptions & CsvInternalOptions = {}): Promise<TableSource> {
+  const delim = csvDelimiter(path, opts);
+  const chunkSize = Math.max(1, opts.chunkSize ?? DEFAULT_CHUNK_SIZE);
+  const maxRowBytes = opts.maxRowBytes ?? DEFAULT_MAX_ROW_BYTES;
+  const batchRows = Math.max(1, opts.batchRows ?? DEFAULT_BATCH_ROWS);
+  const probe = new CsvParser(path, delim, batchRows, maxRowBytes, null);
+  for await (const _ of drive(path, probe, Math.min(chunkSize, 1 << 16), true)) {
+    // header only: nothing is yielded
+  }
+  const header = probe.header as string[];
+  // Fail on an unknown requested column now rather than at the first batch.
+  planFor(path, opts, 1)(header);
+  return {
+    path,
+    format: 'csv',
+    fieldNames: header,
+    batches(): AsyncIterable<RecordBatch> {
+      const parser = new CsvParser(path, delim, batchRows, maxRowBytes, planFor(path, opts, batchRows));
+      return drive(path, parser, chunkSize, false);
+    },
+  };
+}

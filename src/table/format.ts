@@ -1,0 +1,31 @@
+/** Data format detection from the file name. */
+import { InputError } from '../core/errors.ts';
+import type { DataFormat } from './types.ts';
+
+const BY_EXTENSION: Record<string, DataFormat> = {
+  csv: 'csv',
+  tsv: 'csv',
+  txt: 'csv',
+  jsonl: 'jsonl',
+  ndjson: 'jsonl',
+  parquet: 'parquet',
+  pq: 'parquet',
+  arrow: 'arrow',
+  feather: 'arrow',
+  ipc: 'arrow',
+  arrows: 'arrow',
+};
+
+/**
+ * The format of a data file from its extension (case-insensitive): `.csv`/`.tsv`/`.txt` → csv,
+ * `.jsonl`/`.ndjson` → jsonl, `.parquet`/`.pq` → parquet, `.arrow`/`.feather`/`.ipc`/`.arrows` → arrow.
+ * Throws an InputError naming the file for anything else.
+ */
+export function detectFormat(path: string): DataFormat {
+  const match = /\.([A-Za-z0-9]+)$/.exec(path);
+  const format = match ? BY_EXTENSION[match[1].toLowerCase()] : undefined;
+  if (!format) {
+    throw new InputError('unknown data format: use a .csv, .tsv, .jsonl, .ndjson, .parquet, .arrow or .feather file (or pass the format)', { file: path });
+  }
+  return format;
+}
