@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, statSync } from 'node:fs';
 import type { CliIo } from '../cli/io.ts';
+import { truncateMarkdown } from '../report/truncate.ts';
 
 /**
  * GitHub Actions runtime glue, written directly against the runner's documented contract
@@ -81,7 +82,7 @@ export const ANNOTATION_CAP = 10;
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 1024;
 
 const TRUNCATION_NOTE =
-  '\n\n> [!WARNING]\n> The job summary was cut here to stay under GitHub\'s 1 MiB limit per step; the full report is in the step log and the uploaded artifacts.\n';
+  '> [!WARNING]\n> The job summary was cut here to stay under GitHub\'s 1 MiB limit per step; the full report is in the step log and the uploaded artifacts.\n';
 
 /** State shared by every runtime created over the same io (one step = one process). */
 interface SharedState {
@@ -228,8 +229,7 @@ export function createActionsRuntime(io: CliIo, options: ActionsRuntimeOptions =
       }
       const room = summaryLimit - used;
       if (Buffer.byteLength(text, 'utf8') > room) {
-        // 16 bytes spare for a fence that the cut has to close.
-        text = fitBytes(text, room - Buffer.byteLength(TRUNCATION_NOTE, 'utf8') - 16) + TRUNCATION_NOTE;
+        text = fitBytes(text, room, TRUNCATION_NOTE);
         state.summaryFull = true;
       }
       summary += text;
@@ -317,28 +317,20 @@ export function createActionsRuntime(io: CliIo, options: ActionsRuntimeOptions =
   return runtime;
 }
 
-/** Cuts `text` to at most `maxBytes` UTF-8 bytes at a line boundary when possible, never inside a character. */
-function fitBytes(text: string, maxBytes: number): string {
-  if (maxBytes <= 0) return '';
-  const bytes = Buffer.from(text, 'utf8');
-  if (bytes.length <= maxBytes) return text;
-  let cut = bytes.subarray(0, maxBytes).toString('utf8');
-  // A partial multi-byte character decodes to U+FFFD at the end: drop it.
-  if (cut.endsWith('\uFFFD')) cut = cut.slice(0, -1);
-  const newline = cut.lastIndexOf('\n');
-  if (newline > cut.length / 2) cut = cut.slice(0, newline + 1);
-  return closeOpenFences(cut);
-}
-
-/** Closes a code fence left open by a cut so the rest of the summary is not swallowed by it. */
-function closeOpenFences(markdown: string): string {
-  let open: string | undefined;
-  for (const line of markdown.split('\n')) {
-    const match = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (!match) continue;
-    const fence = match[1]!;
-    if (open === undefined) open = fence;
-    else if (fence[0] === open[0] && fence.length >= open.length && line.trim() === fence) open = undefined;
+/**
+ * Cuts markdown to at most `maxBytes` UTF-8 bytes with {@link truncateMarkdown} (block
+ * boundaries, fences and details closed), followed by `note`. The budget is in characters, so
+ * shrink it until the bytes fit.
+ */
+function fitBytes(text: string, maxBytes: number, note: string): string {
+  if (maxBytes <= Buffer.byteLength(note, 'utf8')) return '';
+  let chars = Math.min(text.length, maxBytes);
+  let out = truncateMarkdown(text, chars, note);
+  let bytes = Buffer.byteLength(out, 'utf8');
+  while (bytes > maxBytes && chars > 0) {
+    chars = Math.max(0, Math.floor((chars * maxBytes) / bytes) - 1);
+    out = truncateMarkdown(text, chars, note);
+    bytes = Buffer.byteLength(out, 'utf8');
   }
-  return open === undefined ? markdown : `${markdown.endsWith('\n') ? markdown : `${markdown}\n`}${open}\n`;
+  return bytes <= maxBytes ? out : '';
 }

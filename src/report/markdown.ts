@@ -1,0 +1,106 @@
+import { markdownTable } from 'markdown-table';
+
+/** A table cell: text, a number (printed as is: format it first), or empty. */
+export type Cell = string | number | boolean | null | undefined;
+/** Column alignment: left, right, center, or none. */
+export type Align = 'l' | 'r' | 'c' | '';
+
+/** Escapes a table cell: pipes would split the cell, newlines would end the row. */
+export function escapeCell(cell: Cell): string {
+  if (cell === null || cell === undefined) return '';
+  return String(cell)
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n|\r/g, '<br>');
+}
+
+/**
+ * A GitHub-flavoured markdown table; `rows[0]` is the header. Cells are escaped
+ * ({@link escapeCell}). `align` is one style for all columns or one per column.
+ */
+export function table(rows: readonly (readonly Cell[])[], options: { align?: Align | readonly Align[] } | Align | readonly Align[] = {}): string {
+  if (rows.length === 0) return '';
+  const align = typeof options === 'string' || Array.isArray(options) ? options : (options as { align?: Align | readonly Align[] }).align;
+  return `${markdownTable(rows.map((row) => row.map(escapeCell)), { align: align as string | readonly string[] | undefined })}\n`;
+}
+
+/** GitHub alert kinds (`> [!NOTE]` …). */
+export type AlertKind = 'NOTE' | 'TIP' | 'IMPORTANT' | 'WARNING' | 'CAUTION';
+
+/** A GitHub alert block; every line of `text` is quoted (blank lines too, so the alert does not end). */
+export function alert(kind: AlertKind, text: string): string {
+  const body = text.replace(/\s+$/, '').split(/\r?\n/).map((line) => (line === '' ? '>' : `> ${line}`));
+  return `> [!${kind}]\n${body.join('\n')}\n`;
+}
+
+/** Escapes text for HTML content (`&`, `<`, `>`). */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * A collapsible `<details>` section. The blank lines around `body` let GitHub render the
+ * markdown inside it.
+ */
+export function details(summary: string, body: string, options: { open?: boolean } = {}): string {
+  return `<details${options.open ? ' open' : ''}>\n<summary>${escapeHtml(summary)}</summary>\n\n${body.replace(/\s+$/, '')}\n\n</details>\n`;
+}
+
+/** One series of an {@link xyChart}. */
+export interface ChartSeries {
+  name: string;
+  kind: 'line' | 'bar';
+  values: readonly number[];
+}
+
+/** Input of {@link xyChart}. */
+export interface XyChartSpec {
+  title?: string;
+  xLabels: readonly (string | number)[];
+  yLabel?: string;
+  /** Fixed y range; default: mermaid picks it from the data. */
+  yRange?: readonly [number, number];
+  series: readonly ChartSeries[];
+}
+
+// Mermaid strings cannot escape a double quote; a typographic one reads the same.
+const mermaidString = (text: string | number): string => `"${String(text).replace(/"/g, '”').replace(/[\r\n]+/g, ' ')}"`;
+const mermaidNumber = (x: number): string => String(Number(x.toPrecision(6)));
+
+/**
+ * A mermaid `xychart-beta` chart in a fenced block. xychart has no legend, so series names are
+ * listed under the chart. Non-finite values cannot be plotted: they are drawn as 0 and the
+ * legend says so.
+ */
+export function xyChart(spec: XyChartSpec): string {
+  const lines = ['```mermaid', 'xychart-beta'];
+  if (spec.title) lines.push(`    title ${mermaidString(spec.title)}`);
+  lines.push(`    x-axis [${spec.xLabels.map(mermaidString).join(', ')}]`);
+  const range = spec.yRange ? ` ${mermaidNumber(spec.yRange[0])} --> ${mermaidNumber(spec.yRange[1])}` : '';
+  if (spec.yLabel || range) lines.push(`    y-axis${spec.yLabel ? ` ${mermaidString(spec.yLabel)}` : ''}${range}`);
+  let missing = false;
+  for (const series of spec.series) {
+    if (series.values.length !== spec.xLabels.length) {
+      throw new RangeError(`series '${series.name}' has ${series.values.length} values for ${spec.xLabels.length} x labels`);
+    }
+    const values = series.values.map((v) => {
+      if (Number.isFinite(v)) return mermaidNumber(v);
+      missing = true;
+      return '0';
+    });
+    lines.push(`    ${series.kind} [${values.join(', ')}]`);
+  }
+  lines.push('```');
+  const legend = spec.series.map((s) => `${s.kind === 'line' ? 'line' : 'bars'}: ${s.name}`).join(' · ');
+  const note = missing ? ' (missing values drawn as 0)' : '';
+  return `${lines.join('\n')}\n${legend || note ? `\n<sub>${escapeHtml(legend)}${note}</sub>\n` : ''}`;
+}
+
+/**
+ * The hidden marker that identifies a sticky comment: `<!-- mlops:<kind>:<name> -->`. Characters
+ * that would end the comment or the line are percent-encoded.
+ */
+export function markerComment(kind: string, name: string): string {
+  const safe = (text: string): string => text.replace(/%/g, '%25').replace(/>/g, '%3E').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return `<!-- mlops:${safe(kind)}:${safe(name)} -->`;
+}
