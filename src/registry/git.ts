@@ -1,0 +1,168 @@
+/**
+ * Git access for the registry, through the `git` binary (child_process), not a library:
+ * - no dependency: every runner and developer machine that has a checkout has git;
+ * - exact CLI semantics, including `git push --atomic` (all tags land or none) and the remote's
+ *   refusal to overwrite an existing tag, which is what makes concurrent registration safe;
+ * - it works with whatever credential helper, SSH agent or `http.extraheader` (actions/checkout)
+ *   the user has configured — a JS git implementation would need its own auth plumbing.
+ */
+import { spawn } from 'node:child_process';
+import { InputError } from '../core/errors.ts';
+
+/** A failed git invocation. */
+export class GitError extends Error {
+  readonly args: string[];
+  readonly stderr: string;
+  readonly stdout: string;
+  readonly exitCode: number | null;
+  constructor(args: string[], exitCode: number | null, stderr: string, stdout = '') {
+    super(`git ${args.join(' ')} failed (exit ${exitCode}): ${stderr.trim()}`);
+    this.name = 'GitError';
+    this.args = args;
+    this.stderr = stderr;
+    this.stdout = stdout;
+    this.exitCode = exitCode;
+  }
+}
+
+/** Where and how git runs. `env` is merged over process.env. */
+export interface GitContext {
+  cwd: string;
+  env?: Record<string, string | undefined>;
+}
+
+/** Runs git and returns stdout; throws {@link GitError} on a non-zero exit. */
+export function runGit(ctx: GitContext, args: string[], input?: string): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries({ ...process.env, ...(ctx.env ?? {}) })) if (v !== undefined) env[k] = v;
+    // Never hang on a credential prompt in CI; parse git's messages in one language.
+    env.GIT_TERMINAL_PROMPT = '0';
+    env.LC_ALL = 'C';
+    const child = spawn('git', args, { cwd: ctx.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+    child.on('error', (e) => reject(new InputError(`cannot run git: ${e.message}`, { key: 'git' })));
+    child.on('close', (code) => {
+      const stdout = Buffer.concat(out).toString('utf8');
+      if (code === 0) resolvePromise(stdout);
+      else reject(new GitError(args, code, Buffer.concat(err).toString('utf8'), stdout));
+    });
+    child.stdin.end(input ?? '');
+  });
+}
+
+/** The repository's top-level directory; InputError when `cwd` is not inside a git work tree. */
+export async function repoRoot(ctx: GitContext): Promise<string> {
+  try {
+    return (await runGit(ctx, ['rev-parse', '--show-toplevel'])).trim();
+  } catch (error) {
+    if (error instanceof GitError) throw new InputError('not a git repository (the registry lives in git tags)', { file: ctx.cwd });
+    throw error;
+  }
+}
+
+/** Resolves a revision to a full commit sha; InputError naming the revision when it does not exist. */
+export async function resolveCommit(ctx: GitContext, rev: string): Promise<string> {
+  try {
+    return (await runGit(ctx, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])).trim();
+  } catch (error) {
+    if (error instanceof GitError) throw new InputError(`no such commit '${rev}'`, { key: 'commit' });
+    throw error;
+  }
+}
+
+/** One tag as stored in the repository. */
+export interface RawTag {
+  name: string;
+  /** The tag object's id (annotated) or the commit id (lightweight). */
+  object: string;
+  annotated: boolean;
+  /** The commit the tag peels to; null when it points at something else (a tree, a blob). */
+  commit: string | null;
+  taggerName: string;
+  taggerEmail: string;
+  /** Unix seconds. */
+  taggerTime: number;
+  message: string;
+}
+
+const FIELDS = ['%(refname)', '%(objecttype)', '%(objectname)', '%(*objectname)', '%(*objecttype)', '%(taggername)', '%(taggeremail)', '%(taggerdate:unix)', '%(contents)'];
+
+/** Lists every tag with its annotation, in one git call. */
+export async function listTags(ctx: GitContext): Promise<RawTag[]> {
+  // NUL-separated fields: a tag message may contain anything except NUL.
+  const out = await runGit(ctx, ['for-each-ref', `--format=${FIELDS.join('%00')}%00`, 'refs/tags']);
+  const parts = out.split('\0');
+  const tags: RawTag[] = [];
+  for (let i = 0; i + FIELDS.length <= parts.length; i += FIELDS.length) {
+    const [ref, type, object, peeled, peeledType, tName, tEmail, tTime, contents] = parts.slice(i, i + FIELDS.length) as string[];
+    const name = ref!.replace(/^\n/, '').replace(/^refs\/tags\//, '');
+    const annotated = type === 'tag';
+    tags.push({
+      name,
+      object: object!,
+      annotated,
+      commit: annotated ? (peeledType === 'commit' ? peeled! : null) : type === 'commit' ? object! : null,
+      taggerName: tName ?? '',
+      taggerEmail: (tEmail ?? '').replace(/^<|>$/g, ''),
+      taggerTime: Number(tTime) || 0,
+      message: contents ?? '',
+    });
+  }
+  return tags;
+}
+
+/** Creates an annotated tag; the message is passed verbatim (git would strip `#` lines otherwise). */
+export async function createAnnotatedTag(ctx: GitContext, tag: string, commit: string, message: string): Promise<string> {
+  try {
+    await runGit(ctx, ['tag', '-a', '--cleanup=verbatim', '-F', '-', tag, commit], message);
+  } catch (error) {
+    if (error instanceof GitError && /already exists/.test(error.stderr)) throw new InputError(`tag '${tag}' already exists`, { key: tag });
+    throw error;
+  }
+  return (await runGit(ctx, ['rev-parse', `refs/tags/${tag}`])).trim();
+}
+
+/** Deletes a local tag only if it still is the object we created (compare-and-delete). */
+export async function deleteTagIf(ctx: GitContext, tag: string, object: string): Promise<void> {
+  await runGit(ctx, ['update-ref', '-d', `refs/tags/${tag}`, object]);
+}
+
+/** Result of a push: accepted, or rejected with git's reason. */
+export type PushResult = { ok: true } | { ok: false; reason: string; rejectedByRemote: boolean };
+
+/**
+ * Pushes tags atomically (`--atomic`: all or none). A tag that already exists on the remote is
+ * refused by git without `--force`, which is how a concurrent registration of the same version
+ * loses cleanly.
+ */
+export async function pushTags(ctx: GitContext, remote: string, tags: string[]): Promise<PushResult> {
+  try {
+    await runGit(ctx, ['push', '--atomic', '--porcelain', remote, ...tags.map((t) => `refs/tags/${t}:refs/tags/${t}`)]);
+    return { ok: true };
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    const text = `${error.stdout}\n${error.stderr}`;
+    const rejected = /\[rejected\]|already exists|\[remote rejected\]|atomic push failed/.test(text);
+    const reason = text.split('\n').map((l) => l.trim()).filter((l) => l && !/^(To |Done$)/.test(l)).join('; ') || error.message;
+    return { ok: false, reason, rejectedByRemote: rejected };
+  }
+}
+
+/** Fetches all tags from a remote (CI checkouts are often shallow and tagless). */
+export async function fetchTags(ctx: GitContext, remote: string): Promise<void> {
+  await runGit(ctx, ['fetch', '--tags', '--force', '--quiet', remote]);
+}
+
+/** The identity git would use as tagger, for `createdBy`. */
+export async function gitIdentity(ctx: GitContext): Promise<string> {
+  try {
+    const ident = (await runGit(ctx, ['var', 'GIT_COMMITTER_IDENT'])).trim();
+    return ident.replace(/\s+\d+\s+[+-]\d{4}$/, '');
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * The model card (Mitchell et al., "Model Cards for Model Reporting"): what a registered version
+ * is, what it was trained on, how well it does and where it came from. It is the GitHub Release
+ * body and the `model-card.md` asset. Everything in it comes from the tag metadata, run.json and
+ * profile.json, so regenerating it for the same version gives the same text (re-runs are
+ * `unchanged`). Limitations are a placeholder the owner fills in: no tool can know them.
+ */
+import type { TagMetadata } from './metadata.ts';
+import type { MetricValue, ProfileSummary, RunInfo } from './run-info.ts';
+
+/** GitHub's release body limit is 125,000 characters; keep a margin for the truncation note. */
+export const MODEL_CARD_LIMIT = 120_000;
+
+/** Everything a card is built from. */
+export interface ModelCardInput {
+  metadata: TagMetadata;
+  run: RunInfo | null;
+  profile: ProfileSummary | null;
+  description?: string | null;
+  intendedUse?: string | null;
+  /** `https://github.com/owner/repo` when known, to link commits and pull requests. */
+  repositoryUrl?: string | null;
+}
+
+function esc(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function fmt(x: number): string {
+  if (Number.isInteger(x)) return String(x);
+  const a = Math.abs(x);
+  return a !== 0 && (a < 1e-3 || a >= 1e6) ? x.toExponential(3) : x.toFixed(4);
+}
+
+function table(head: string[], rows: string[][]): string {
+  return [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
+  ].join('\n');
+}
+
+function metricCell(m: MetricValue): string {
+  return m.low !== undefined && m.high !== undefined ? `${fmt(m.value)} [${fmt(m.low)}, ${fmt(m.high)}]` : fmt(m.value);
+}
+
+function flatten(value: Record<string, unknown>, prefix = ''): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const [k, v] of Object.entries(value)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (v && typeof v === 'object' && !Array.isArray(v)) out.push(...flatten(v as Record<string, unknown>, key));
+    else out.push([key, typeof v === 'number' ? fmt(v) : JSON.stringify(v) ?? 'null']);
+  }
+  return out;
+}
+
+/** Renders the model card as Markdown, at most {@link MODEL_CARD_LIMIT} characters. */
+export function renderModelCard(input: ModelCardInput): string {
+  const { metadata: meta, run, profile } = input;
+  const repo = input.repositoryUrl?.replace(/\/$/, '') ?? null;
+  const commitText = repo ? `[\`${meta.commit.slice(0, 12)}\`](${repo}/commit/${meta.commit})` : `\`${meta.commit.slice(0, 12)}\``;
+  const parts: string[] = [];
+  parts.push(`# Model card: ${meta.name} ${meta.version ?? ''}`.trimEnd());
+  parts.push(`## Description\n\n${input.description?.trim() || '_No description given (set it with `--description`)._'}`);
+  parts.push(`## Intended use\n\n${input.intendedUse?.trim() || '_Not stated (set it with `--intended-use`)._'}`);
+
+  const details: string[][] = [];
+  if (run?.task) details.push(['Task', run.task]);
+  if (run?.label) details.push(['Label', run.label]);
+  if (run?.features.length) details.push(['Features', run.features.join(', ')]);
+  if (run?.backend) details.push(['Training backend', run.backend]);
+  if (meta.model) {
+    details.push(['Model sha256', `\`${meta.model.sha256}\``]);
+    details.push(['Model size', `${meta.model.bytes} bytes in ${meta.model.files.length} files`]);
+  }
+  if (details.length) parts.push(`## Model\n\n${table(['', ''], details)}`);
+
+  const data = meta.data?.length ? meta.data : run?.data.length ? run.data : profile?.sources ?? [];
+  const dataParts: string[] = [];
+  if (data.length) {
+    dataParts.push(table(['File', 'Role', 'Rows', 'sha256', 'md5 (DVC)'], data.map((d) => [
+      `\`${d.path}\``, d.role ?? '', d.rows !== undefined ? String(d.rows) : '', d.sha256 ? `\`${d.sha256.slice(0, 16)}…\`` : '', d.md5 ? `\`${d.md5}\`` : '',
+    ])));
+  }
+  if (profile) {
+    const rows = profile.rows !== null ? `${profile.rows} rows, ` : '';
+    dataParts.push(`Training data profile: ${rows}${profile.columns.length} columns.`);
+    if (profile.columns.length) {
+      dataParts.push(table(['Column', 'Type', 'Null fraction', 'Mean'], profile.columns.map((c) => [
+        c.name, c.type, c.nullFraction !== null ? fmt(c.nullFraction) : '', c.mean !== null ? fmt(c.mean) : '',
+      ])));
+    }
+  }
+  parts.push(`## Data\n\n${dataParts.join('\n\n') || '_No data files recorded in run.json._'}`);
+
+  const params = flatten(meta.params ?? run?.params ?? {});
+  parts.push(`## Training parameters\n\n${params.length ? table(['Parameter', 'Value'], params.map(([k, v]) => [k, v])) : '_None recorded._'}`);
+
+  const metrics = run?.metrics && Object.keys(run.metrics).length ? run.metrics : metricsFromMetadata(meta);
+  const anyInterval = Object.values(metrics).some((m) => m.low !== undefined);
+  parts.push(`## Metrics\n\n${Object.keys(metrics).length
+    ? `${table(['Metric', anyInterval ? 'Value [interval]' : 'Value'], Object.entries(metrics).map(([k, m]) => [k, metricCell(m)]))}`
+    : '_None recorded._'}`);
+
+  const lineage: string[][] = [['Commit', commitText], ['Registered by', meta.createdBy], ['Registered at', meta.createdAt]];
+  lineage.push(['Parent version', meta.parentVersion ?? 'none (first version)']);
+  if (meta.pullRequest) lineage.push(['Pull request', repo ? `[#${meta.pullRequest}](${repo}/pull/${meta.pullRequest})` : `#${meta.pullRequest}`]);
+  if (meta.runUrl) lineage.push(['Workflow run', meta.runUrl]);
+  parts.push(`## Lineage\n\n${table(['', ''], lineage)}`);
+
+  parts.push('## Limitations\n\n<!-- mlops: the model owner fills this in -->\n_To be completed by the model owner: known failure modes, populations or conditions the model was not evaluated on, ethical considerations._');
+  let card = `${parts.join('\n\n')}\n`;
+  if (card.length > MODEL_CARD_LIMIT) {
+    const note = '\n\n> [!NOTE]\n> This card was cut to fit the release body limit; the full data is in run.json and profile.json.\n';
+    card = card.slice(0, MODEL_CARD_LIMIT - note.length).replace(/\n[^\n]*$/, '') + note;
+  }
+  return card;
+}
+
+function metricsFromMetadata(meta: TagMetadata): Record<string, MetricValue> {
+  const out: Record<string, MetricValue> = {};
+  for (const [k, v] of Object.entries(meta.metrics ?? {})) {
+    if (typeof v === 'number') out[k] = { value: v };
+    else if (v && typeof v === 'object' && typeof (v as MetricValue).value === 'number') out[k] = v as MetricValue;
+  }
+  return out;
+}

@@ -1,0 +1,544 @@
+/**
+ * Registry operations over git tags (see tags.ts for the grammar) and an artifact store.
+ *
+ * Every write creates exactly one new tag (append-only history) and either completes or leaves
+ * the repository as it was: with `push`, a tag the remote refuses is deleted again locally.
+ */
+import { mkdtemp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { InputError } from '../core/errors.ts';
+import { writeFileAtomic } from '../core/fs.ts';
+import {
+  createAnnotatedTag, deleteTagIf, fetchTags, gitIdentity, listTags, pushTags, repoRoot, resolveCommit,
+  type GitContext, type RawTag,
+} from './git.ts';
+import { formatTagMessage, METADATA_SCHEMA, type ArtifactEntry, type TagMetadata } from './metadata.ts';
+import { renderModelCard } from './model-card.ts';
+import { digestFileList, hashModelDir, listModelFiles, sha256File } from './model-hash.ts';
+import { profileSummaryFrom, readJsonIfPresent, runInfoFrom } from './run-info.ts';
+import { bumpVersion, compareSemVer, normalizeVersion, type Bump } from './semver.ts';
+import { buildState, rollbackTarget, tagsToEvents, type ModelState, type RegistryEvent, type VersionState } from './state.ts';
+import { LocalArtifactStore, type ArtifactStore, type AssetFile, type Operation } from './store.ts';
+import { extractEntries, readTarGz, writeTarGz } from './tar.ts';
+import { formatTag, isValidModelName, isValidName, nextCounter, NAME_RULE, parseModelRef, type ModelRef } from './tags.ts';
+
+/** Stages allowed when no config says otherwise. */
+export const DEFAULT_STAGES = ['staging', 'production'];
+/** The version a model's first registration gets. */
+export const FIRST_VERSION = 'v0.1.0';
+/** Asset name of the model tarball. */
+export const MODEL_ASSET = 'model.tar.gz';
+
+/** How a registry is opened. */
+export interface RegistryOptions {
+  /** Any directory inside the repository. */
+  cwd: string;
+  /** Merged over process.env for git (identity, GIT_* variables) and `createdBy` (GITHUB_ACTOR). */
+  env?: Record<string, string | undefined>;
+  /** Artifact store; default: the local store at `<repo>/.mlops/artifacts`. */
+  store?: ArtifactStore;
+  /** Stages that may be assigned (config `registry.stages`); default staging, production. */
+  stages?: string[];
+  /** Remote for `push` (default `origin`). */
+  remote?: string;
+  /** Clock, for tests. */
+  now?: () => Date;
+}
+
+/** Options shared by the writing operations. */
+export interface WriteOptions {
+  /** Push the new tag to the remote; a refused push removes the local tag and fails. */
+  push?: boolean;
+  /** Optional human line for the tag message. */
+  message?: string;
+}
+
+/** `register` request. */
+export interface RegisterRequest extends WriteOptions {
+  name: string;
+  modelDir: string;
+  version?: string;
+  bump?: Bump;
+  /** Commit to tag (default HEAD). */
+  commit?: string;
+  /** Succeed without changes when this exact model is already registered at this commit (re-runs). */
+  idempotent?: boolean;
+  description?: string | null;
+  intendedUse?: string | null;
+  pullRequest?: number;
+  runUrl?: string;
+  repositoryUrl?: string | null;
+}
+
+/** What `register` did. */
+export interface RegisterResult {
+  operation: Operation;
+  name: string;
+  version: string;
+  tag: string;
+  commit: string;
+  modelSha256: string;
+  parentVersion: string | null;
+  pushed: boolean;
+  store: { kind: 'local' | 'github'; operation: Operation; url: string | null };
+}
+
+/** What `promote`/`rollback` did. */
+export interface AssignResult {
+  operation: Operation;
+  name: string;
+  version: string;
+  stage: string;
+  /** The version the stage held before (null when it was empty). */
+  previous: string | null;
+  tag: string | null;
+  pushed: boolean;
+}
+
+/** What `deprecate` did. */
+export interface DeprecateResult {
+  operation: Operation;
+  name: string;
+  version: string | null;
+  tag: string | null;
+  pushed: boolean;
+  /** Stages whose holder changed because the version was deregistered. */
+  stages: Record<string, string | null>;
+}
+
+/** One line of `registry history --json` (DESIGN §4; fields may be added). */
+export interface HistoryEntry {
+  time: string;
+  event: RegistryEvent['event'];
+  name: string;
+  version: string | null;
+  stage: string | null;
+  commit: string;
+  actor: string;
+  tag: string;
+}
+
+/** One line of `registry list --json` (DESIGN §4; fields may be added). */
+export interface ListEntry {
+  name: string;
+  latest: string | null;
+  stages: Record<string, string>;
+  deprecated: boolean;
+  versions: number;
+}
+
+/** What `pull` did. */
+export interface PullResult {
+  operation: Operation;
+  name: string;
+  version: string;
+  stage: string | null;
+  dir: string;
+  modelSha256: string;
+}
+
+/** The registry behind `mlops registry` — implemented by {@link GitRegistry}. */
+export interface RegistryStore {
+  list(): Promise<ListEntry[]>;
+  model(name: string): Promise<ModelState | null>;
+  history(name?: string): Promise<HistoryEntry[]>;
+  register(request: RegisterRequest): Promise<RegisterResult>;
+  promote(request: { name: string; version: string; stage: string } & WriteOptions): Promise<AssignResult>;
+  rollback(request: { name: string; stage: string } & WriteOptions): Promise<AssignResult>;
+  deprecate(request: { name: string; version?: string } & WriteOptions): Promise<DeprecateResult>;
+  resolve(ref: string): Promise<{ name: string; version: VersionState; stage: string | null }>;
+  pull(ref: string, outDir: string): Promise<PullResult>;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The registry on a git repository. */
+export class GitRegistry implements RegistryStore {
+  private readonly git: GitContext;
+  private rootPromise: Promise<string> | null = null;
+  private storeInstance: ArtifactStore | null;
+  readonly stages: string[];
+  readonly remote: string;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: RegistryOptions) {
+    this.git = { cwd: options.cwd, env: options.env };
+    this.storeInstance = options.store ?? null;
+    this.stages = options.stages?.length ? options.stages : DEFAULT_STAGES;
+    this.remote = options.remote ?? 'origin';
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** The repository's top-level directory. */
+  root(): Promise<string> {
+    this.rootPromise ??= repoRoot(this.git);
+    return this.rootPromise;
+  }
+
+  /** The artifact store (default: `<root>/.mlops/artifacts`). */
+  async store(): Promise<ArtifactStore> {
+    this.storeInstance ??= new LocalArtifactStore(join(await this.root(), '.mlops', 'artifacts'));
+    return this.storeInstance;
+  }
+
+  private async snapshot(): Promise<{ tags: RawTag[]; models: ModelState[] }> {
+    await this.root();
+    const tags = await listTags(this.git);
+    return { tags, models: buildState(tagsToEvents(tags)) };
+  }
+
+  private static checkName(name: string): void {
+    if (!isValidModelName(name)) throw new InputError(`invalid model name '${name}': ${NAME_RULE}`, { key: 'name' });
+  }
+
+  private checkStage(stage: string): void {
+    if (!isValidName(stage)) throw new InputError(`invalid stage '${stage}': ${NAME_RULE}`, { key: 'stage' });
+    if (!this.stages.includes(stage)) {
+      throw new InputError(`unknown stage '${stage}'; allowed: ${this.stages.join(', ')} (config registry.stages)`, { key: 'stage' });
+    }
+  }
+
+  private async createdBy(): Promise<string> {
+    const env = { ...process.env, ...(this.options.env ?? {}) };
+    return env.GITHUB_ACTOR || (await gitIdentity(this.git));
+  }
+
+  /** Fetches the remote's tags, so versions and counters are computed from the shared state. */
+  async fetch(): Promise<void> {
+    await fetchTags(this.git, this.remote);
+  }
+
+  /**
+   * Creates one tag and, with `push`, pushes it; a refused push deletes the local tag again
+   * (only if it still is ours) and fails, so the repository is left as it was.
+   */
+  private async writeTag(tag: string, commit: string, message: string, push: boolean): Promise<{ object: string; pushed: boolean }> {
+    const object = await createAnnotatedTag(this.git, tag, commit, message);
+    if (!push) return { object, pushed: false };
+    const result = await pushTags(this.git, this.remote, [tag]);
+    if (result.ok) return { object, pushed: true };
+    await deleteTagIf(this.git, tag, object).catch(() => undefined);
+    const why = result.rejectedByRemote
+      ? `the remote '${this.remote}' refused tag '${tag}' — it already exists there (someone else created it concurrently). ` +
+        `Nothing was changed locally; run 'git fetch --tags ${this.remote}' and try again`
+      : `could not push tag '${tag}' to '${this.remote}': ${result.reason}. The local tag was removed again`;
+    throw new InputError(why, { key: tag });
+  }
+
+  async list(): Promise<ListEntry[]> {
+    const { models } = await this.snapshot();
+    return models.map((m) => ({ name: m.name, latest: m.latest, stages: m.stages, deprecated: m.deprecated, versions: m.versions.filter((v) => v.active).length }));
+  }
+
+  async model(name: string): Promise<ModelState | null> {
+    GitRegistry.checkName(name);
+    const { models } = await this.snapshot();
+    return models.find((m) => m.name === name) ?? null;
+  }
+
+  private async requireModel(name: string): Promise<{ tags: RawTag[]; model: ModelState }> {
+    GitRegistry.checkName(name);
+    const { tags, models } = await this.snapshot();
+    const model = models.find((m) => m.name === name);
+    if (!model) throw new InputError(`no model '${name}' in the registry (no annotated tag '${name}@v…'; fetch tags?)`, { key: name });
+    return { tags, model };
+  }
+
+  async history(name?: string): Promise<HistoryEntry[]> {
+    if (name !== undefined) GitRegistry.checkName(name);
+    const { models } = await this.snapshot();
+    const events = models.filter((m) => name === undefined || m.name === name).flatMap((m) => m.events);
+    if (name !== undefined && events.length === 0) throw new InputError(`no model '${name}' in the registry`, { key: name });
+    return events
+      .sort((a, b) => a.time - b.time || 0)
+      .map((e) => ({ time: new Date(e.time).toISOString(), event: e.event, name: e.name, version: e.version, stage: e.stage, commit: e.commit, actor: e.actor, tag: e.tag }));
+  }
+
+  async register(request: RegisterRequest): Promise<RegisterResult> {
+    const { name } = request;
+    GitRegistry.checkName(name);
+    if (request.version && request.bump) throw new InputError('give either a version or a bump, not both', { key: 'version' });
+    const commit = await resolveCommit(this.git, request.commit ?? 'HEAD');
+    const modelDir = resolve(this.options.cwd, request.modelDir);
+    const model = await hashModelDir(modelDir);
+    const { tags, models } = await this.snapshot();
+    const state = models.find((m) => m.name === name);
+    const tagNames = new Set(tags.map((t) => t.name));
+    const store = await this.store();
+    const push = Boolean(request.push) || store.kind === 'github';
+
+    const same = (v: VersionState) => v.active && v.commit === commit && v.metadata?.model?.sha256 === model.sha256;
+    let version: string;
+    const explicit = request.version !== undefined ? normalizeVersion(request.version) : null;
+    if (request.version !== undefined && !explicit) throw new InputError(`invalid version '${request.version}': expected vX.Y.Z (SemVer)`, { key: 'version' });
+    const existing = explicit ? state?.versions.find((v) => v.version === explicit) : request.idempotent ? state?.versions.filter(same).at(-1) : undefined;
+    if (existing && request.idempotent && same(existing)) {
+      // A re-run: the tag is there with this exact model. Finish what may be missing (push, store).
+      return this.completeExisting(request, existing, model.sha256, push);
+    }
+    if (explicit) {
+      if (existing || tagNames.has(formatTag({ kind: 'registration', name, version: explicit }))) {
+        throw new InputError(`${name} ${explicit} is already registered${existing?.metadata?.model?.sha256 === model.sha256 ? ' (same model)' : ' with a different model'}; registered versions are immutable — choose another version or --bump`, { key: 'version' });
+      }
+      version = explicit;
+    } else {
+      // Bump from the highest version ever registered, deregistered ones included: their tags
+      // still exist, so reusing their numbers would collide.
+      const all = state?.versions.map((v) => v.version).sort(compareSemVer) ?? [];
+      const top = all.at(-1);
+      version = top ? bumpVersion(top, request.bump ?? 'patch') : FIRST_VERSION;
+    }
+    const tag = formatTag({ kind: 'registration', name, version });
+    const parentVersion = state?.latest ?? null;
+
+    const work = await mkdtemp(join(tmpdir(), 'mlops-register-'));
+    try {
+      const { assets, metadata, card } = await this.buildArtifacts(work, request, { name, version, commit, parentVersion, modelDir, model });
+      if (store.kind === 'local') await store.put({ name, version, tag, title: `${name} ${version}`, body: card, assets });
+      const summary = request.message ?? `Register model ${name} ${version}`;
+      const written = await this.writeTag(tag, commit, formatTagMessage(summary, metadata), push);
+      // GitHub mode uploads after the push: a release needs its tag on the remote (GitHub would
+      // otherwise create a lightweight tag at the default branch).
+      const storeResult = store.kind === 'local'
+        ? { operation: 'created' as Operation, url: null }
+        : await store.put({ name, version, tag, title: `${name} ${version}`, body: card, assets });
+      return {
+        operation: 'created', name, version, tag, commit, modelSha256: model.sha256, parentVersion, pushed: written.pushed,
+        store: { kind: store.kind, operation: storeResult.operation, url: storeResult.url },
+      };
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }
+
+  private async completeExisting(request: RegisterRequest, existing: VersionState, modelSha256: string, push: boolean): Promise<RegisterResult> {
+    const store = await this.store();
+    let pushed = false;
+    if (push) {
+      const result = await pushTags(this.git, this.remote, [existing.tag]);
+      if (!result.ok) throw new InputError(`could not push tag '${existing.tag}' to '${this.remote}': ${result.reason}`, { key: existing.tag });
+      pushed = true;
+    }
+    const work = await mkdtemp(join(tmpdir(), 'mlops-register-'));
+    try {
+      const meta = existing.metadata!;
+      const { assets, card } = await this.buildArtifacts(work, request, {
+        name: request.name, version: existing.version, commit: existing.commit, parentVersion: meta.parentVersion ?? null,
+        modelDir: resolve(this.options.cwd, request.modelDir), model: meta.model!, createdAt: meta.createdAt, createdBy: meta.createdBy,
+      });
+      const put = await store.put({ name: request.name, version: existing.version, tag: existing.tag, title: `${request.name} ${existing.version}`, body: card, assets });
+      return {
+        operation: 'unchanged', name: request.name, version: existing.version, tag: existing.tag, commit: existing.commit, modelSha256,
+        parentVersion: meta.parentVersion ?? null, pushed, store: { kind: store.kind, operation: put.operation, url: put.url },
+      };
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }
+
+  private async buildArtifacts(
+    work: string,
+    request: RegisterRequest,
+    v: { name: string; version: string; commit: string; parentVersion: string | null; modelDir: string; model: NonNullable<TagMetadata['model']>; createdAt?: string; createdBy?: string },
+  ): Promise<{ assets: AssetFile[]; metadata: TagMetadata; card: string }> {
+    const runJson = await readJsonIfPresent(v.modelDir, 'run.json');
+    const profileJson = await readJsonIfPresent(v.modelDir, 'profile.json');
+    const run = runJson === null ? null : runInfoFrom(runJson);
+    const profile = profileSummaryFrom(profileJson);
+    const tarball = join(work, MODEL_ASSET);
+    await writeTarGz(v.modelDir, v.model.files.map((f) => f.path), tarball);
+    const assets: AssetFile[] = [{ name: MODEL_ASSET, path: tarball, contentType: 'application/gzip' }];
+    if (runJson !== null) assets.push({ name: 'run.json', path: join(v.modelDir, 'run.json'), contentType: 'application/json' });
+    if (profileJson !== null) assets.push({ name: 'profile.json', path: join(v.modelDir, 'profile.json'), contentType: 'application/json' });
+    const metadata: TagMetadata = {
+      schema: METADATA_SCHEMA,
+      event: 'registration',
+      name: v.name,
+      version: v.version,
+      commit: v.commit,
+      createdBy: v.createdBy ?? (await this.createdBy()),
+      createdAt: v.createdAt ?? this.now().toISOString(),
+      model: v.model,
+      data: run?.data.length ? run.data : profile?.sources ?? [],
+      metrics: run?.metrics ?? {},
+      params: run?.params ?? {},
+      parentVersion: v.parentVersion,
+    };
+    if (request.pullRequest) metadata.pullRequest = request.pullRequest;
+    if (request.runUrl) metadata.runUrl = request.runUrl;
+    const card = renderModelCard({ metadata, run, profile, description: request.description, intendedUse: request.intendedUse, repositoryUrl: request.repositoryUrl });
+    const cardPath = join(work, 'model-card.md');
+    await writeFileAtomic(cardPath, card);
+    assets.push({ name: 'model-card.md', path: cardPath, contentType: 'text/markdown' });
+    const store = await this.store();
+    metadata.artifacts = await store.describe(assets);
+    return { assets, metadata, card };
+  }
+
+  async promote(request: { name: string; version: string; stage: string } & WriteOptions): Promise<AssignResult> {
+    this.checkStage(request.stage);
+    const { tags, model } = await this.requireModel(request.name);
+    const target = this.findVersion(model, request.version);
+    return this.assign(tags, model, target, request.stage, request, null);
+  }
+
+  async rollback(request: { name: string; stage: string } & WriteOptions): Promise<AssignResult> {
+    this.checkStage(request.stage);
+    const { tags, model } = await this.requireModel(request.name);
+    if (!model.stages[request.stage]) throw new InputError(`${request.name} has no version in stage '${request.stage}' to roll back`, { key: 'stage' });
+    const target = rollbackTarget(model, request.stage);
+    if (!target) throw new InputError(`${request.name}#${request.stage} has no earlier version to roll back to`, { key: 'stage' });
+    const version = model.versions.find((v) => v.version === target.to)!;
+    return this.assign(tags, model, version, request.stage, request, target.from);
+  }
+
+  private findVersion(model: ModelState, text: string): VersionState {
+    const wanted = text === 'latest' ? model.latest : normalizeVersion(text);
+    if (!wanted) throw new InputError(`invalid version '${text}': expected vX.Y.Z or latest`, { key: 'version' });
+    const v = model.versions.find((x) => x.version === wanted);
+    if (!v) throw new InputError(`${model.name} ${wanted} is not registered`, { key: 'version' });
+    if (!v.active) throw new InputError(`${model.name} ${wanted} was deregistered (deprecated) and cannot be assigned`, { key: 'version' });
+    return v;
+  }
+
+  private async assign(tags: RawTag[], model: ModelState, version: VersionState, stage: string, opts: WriteOptions, rollbackFrom: string | null): Promise<AssignResult> {
+    const previous = model.stages[stage] ?? null;
+    if (previous === version.version) {
+      return { operation: 'unchanged', name: model.name, version: version.version, stage, previous, tag: null, pushed: false };
+    }
+    const tag = formatTag({ kind: 'assignment', name: model.name, stage, counter: nextCounter(tags.map((t) => t.name), model.name) });
+    const metadata: TagMetadata = {
+      schema: METADATA_SCHEMA, event: 'assignment', name: model.name, version: version.version, stage, commit: version.commit,
+      createdBy: await this.createdBy(), createdAt: this.now().toISOString(),
+    };
+    if (rollbackFrom) metadata.rollbackFrom = rollbackFrom;
+    const summary = opts.message ?? (rollbackFrom
+      ? `Roll back ${model.name} ${stage} from ${rollbackFrom} to ${version.version}`
+      : `Assign stage ${stage} to ${model.name} ${version.version}`);
+    const written = await this.writeTag(tag, version.commit, formatTagMessage(summary, metadata), Boolean(opts.push));
+    return { operation: 'created', name: model.name, version: version.version, stage, previous, tag, pushed: written.pushed };
+  }
+
+  async deprecate(request: { name: string; version?: string } & WriteOptions): Promise<DeprecateResult> {
+    const { tags, model } = await this.requireModel(request.name);
+    const tagNames = tags.map((t) => t.name);
+    const by = await this.createdBy();
+    const createdAt = this.now().toISOString();
+    if (request.version !== undefined) {
+      const wanted = normalizeVersion(request.version);
+      if (!wanted) throw new InputError(`invalid version '${request.version}': expected vX.Y.Z`, { key: 'version' });
+      const v = model.versions.find((x) => x.version === wanted);
+      if (!v) throw new InputError(`${model.name} ${wanted} is not registered`, { key: 'version' });
+      if (!v.active) return { operation: 'unchanged', name: model.name, version: wanted, tag: null, pushed: false, stages: {} };
+      let tag = formatTag({ kind: 'deregistration', name: model.name, version: wanted });
+      // GTO's simple form first; the counted form if that tag name is taken.
+      if (tagNames.includes(tag)) tag = formatTag({ kind: 'deregistration', name: model.name, version: wanted, counter: nextCounter(tagNames, model.name) });
+      const metadata: TagMetadata = { schema: METADATA_SCHEMA, event: 'deregistration', name: model.name, version: wanted, commit: v.commit, createdBy: by, createdAt };
+      const written = await this.writeTag(tag, v.commit, formatTagMessage(request.message ?? `Deprecate ${model.name} ${wanted}`, metadata), Boolean(request.push));
+      const after = await this.model(model.name);
+      const stages: Record<string, string | null> = {};
+      for (const s of v.stages) stages[s] = after?.stages[s] ?? null;
+      return { operation: 'created', name: model.name, version: wanted, tag, pushed: written.pushed, stages };
+    }
+    if (model.deprecated) return { operation: 'unchanged', name: model.name, version: null, tag: null, pushed: false, stages: {} };
+    let tag = formatTag({ kind: 'deprecation', name: model.name });
+    if (tagNames.includes(tag)) tag = formatTag({ kind: 'deprecation', name: model.name, counter: nextCounter(tagNames, model.name) });
+    const commit = model.versions.at(-1)?.commit ?? (await resolveCommit(this.git, 'HEAD'));
+    const metadata: TagMetadata = { schema: METADATA_SCHEMA, event: 'deprecation', name: model.name, commit, createdBy: by, createdAt };
+    const written = await this.writeTag(tag, commit, formatTagMessage(request.message ?? `Deprecate model ${model.name}`, metadata), Boolean(request.push));
+    return { operation: 'created', name: model.name, version: null, tag, pushed: written.pushed, stages: {} };
+  }
+
+  async resolve(ref: string): Promise<{ name: string; version: VersionState; stage: string | null }> {
+    const parsed: ModelRef | null = parseModelRef(ref);
+    if (!parsed) throw new InputError(`invalid model reference '${ref}': expected name@vX.Y.Z, name@latest or name#stage`, { key: 'ref' });
+    const { model } = await this.requireModel(parsed.name);
+    if (parsed.stage) {
+      const v = model.stages[parsed.stage];
+      if (!v) throw new InputError(`${parsed.name} has no version in stage '${parsed.stage}'`, { key: ref });
+      return { name: model.name, version: model.versions.find((x) => x.version === v)!, stage: parsed.stage };
+    }
+    return { name: model.name, version: this.findVersion(model, parsed.latest ? 'latest' : parsed.version!), stage: null };
+  }
+
+  async pull(ref: string, outDir: string): Promise<PullResult> {
+    const { name, version, stage } = await this.resolve(ref);
+    const out = resolve(this.options.cwd, outDir);
+    const result = await this.pullVersion(name, version, out);
+    return { ...result, stage };
+  }
+
+  /**
+   * Fetches a version's model tarball into `out`, verifying the tarball's sha256, every file's
+   * sha256 and the model digest against the tag before anything appears at `out`.
+   */
+  async pullVersion(name: string, version: VersionState, out: string): Promise<Omit<PullResult, 'stage'>> {
+    const meta = version.metadata;
+    const asset = meta?.artifacts?.find((a) => a.name === MODEL_ASSET);
+    if (!meta?.model || !asset) {
+      throw new InputError(`${version.tag} carries no mlops artifact metadata (registered by another tool?): nothing to pull`, { key: version.tag });
+    }
+    const base = { operation: 'created' as Operation, name, version: version.version, dir: out, modelSha256: meta.model.sha256 };
+    if (await exists(out)) {
+      const entries = await readdir(out);
+      if (entries.length > 0) {
+        if ((await verifyModelDir(out, meta)) === null) return { ...base, operation: 'unchanged' };
+        throw new InputError(`output directory is not empty and does not hold ${version.tag}`, { file: out });
+      }
+    }
+    await mkdir(dirname(out), { recursive: true });
+    const work = await mkdtemp(join(dirname(out), `.${basename(out)}.pull-`));
+    try {
+      const tarball = join(work, MODEL_ASSET);
+      const store = await this.store();
+      const { source } = await store.fetch({ name, version: version.version, tag: version.tag, asset, dest: tarball });
+      await verifyAsset(tarball, asset, source);
+      const model = join(work, 'model');
+      await extractEntries(await readTarGz(tarball), model);
+      const problem = await verifyModelDir(model, meta);
+      if (problem) throw new InputError(`checksum mismatch for '${problem}' of ${version.tag}: the artifact was altered`, { file: source, key: problem });
+      if (await exists(out)) await rm(out, { recursive: true });
+      await rename(model, out);
+      return base;
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }
+}
+
+/** Checks a downloaded asset against the tag's sha256; InputError naming the source on mismatch. */
+export async function verifyAsset(path: string, asset: ArtifactEntry, source: string): Promise<void> {
+  const actual = await sha256File(path);
+  if (actual.sha256 !== asset.sha256) {
+    throw new InputError(`checksum mismatch for ${asset.name}: expected sha256 ${asset.sha256}, got ${actual.sha256} — the stored artifact was altered or corrupted; refusing to use it`, { file: source, key: asset.name });
+  }
+}
+
+/** Verifies a model directory against the tag metadata; returns the first offending file, or null. */
+export async function verifyModelDir(dir: string, meta: TagMetadata): Promise<string | null> {
+  const expected = meta.model!;
+  let files: string[];
+  try {
+    files = await listModelFiles(dir);
+  } catch {
+    return '.';
+  }
+  const wanted = new Map(expected.files.map((f) => [f.path, f]));
+  for (const f of files) if (!wanted.has(f)) return f;
+  for (const f of expected.files) if (!files.includes(f.path)) return f.path;
+  const entries = [];
+  for (const f of expected.files) {
+    const actual = await sha256File(join(dir, ...f.path.split('/')));
+    if (actual.sha256 !== f.sha256) return f.path;
+    entries.push({ path: f.path, ...actual });
+  }
+  return digestFileList(entries) === expected.sha256 ? null : '.';
+}
