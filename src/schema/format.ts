@@ -1,0 +1,61 @@
+import type { SchemaDiff } from './diff.ts';
+import type { ValidationReport } from './report-types.ts';
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function cell(v: number | string | null): string {
+  if (v === null) return '';
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
+  return v;
+}
+
+/**
+ * The human report of `mlops validate`: verdict, counts by rule, the stored errors as
+ * `file:line`, a per-column table, and the schema diff when one was computed.
+ */
+export function formatValidationReport(report: ValidationReport, diff?: SchemaDiff): string {
+  const out: string[] = [];
+  const against = report.schema ? ` against ${report.schema}` : '';
+  if (report.valid) out.push(`✓ ${report.file} is valid${against}: ${plural(report.rows, 'row')}, ${Object.keys(report.columns).length} columns checked`);
+  else out.push(`✗ ${report.file} is invalid${against}: ${plural(report.errorCount, 'error')} in ${plural(report.rows, 'row')}`);
+  const rules = Object.entries(report.errorsByRule).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0));
+  if (rules.length) out.push(`  by rule: ${rules.map(([r, n]) => `${r} ${(n ?? 0).toLocaleString('en-US')}`).join(', ')}`);
+  if (report.errors.length) {
+    out.push('');
+    for (const e of report.errors) {
+      const where = e.line !== null ? `${report.file}:${e.line}` : e.row !== null ? `${report.file} row ${e.row}` : report.file;
+      out.push(`  ${where}: ${e.column !== null ? `[${e.column}] ` : ''}${e.rule}: ${e.message}`);
+    }
+    if (report.truncated) out.push(`  … showing ${report.errors.length} of ${plural(report.errorCount, 'error')} (--max-errors ${report.maxErrors})`);
+  }
+  const rows = Object.entries(report.columns).map(([name, c]) => {
+    const failures = Object.entries(c.failures).filter(([, n]) => (n ?? 0) > 0).map(([r, n]) => `${r} ${n}`).join(', ');
+    const checks = [
+      c.mostly ? `mostly ${c.mostly.passed ? '✓' : '✗'} ${(c.mostly.observed * 100).toFixed(2)}%` : '',
+      c.maxNullFraction ? `nulls ${c.maxNullFraction.passed ? '✓' : '✗'}` : '',
+    ].filter(Boolean).join(' ');
+    return [c.present ? name : `${name} (absent)`, c.type, String(c.nulls), cell(c.min), cell(c.max), failures || '-', checks];
+  });
+  if (rows.length) {
+    out.push('');
+    const head = ['column', 'type', 'nulls', 'min', 'max', 'failures', 'checks'];
+    const widths = head.map((h, i) => Math.min(40, Math.max(h.length, ...rows.map((r) => r[i].length))));
+    const line = (r: string[]) => `  ${r.map((v, i) => (v.length > widths[i] ? `${v.slice(0, widths[i] - 1)}…` : v.padEnd(widths[i]))).join('  ').trimEnd()}`;
+    out.push(line(head));
+    for (const r of rows) out.push(line(r));
+  }
+  if (report.extraColumns.length) out.push('', `  columns not in the schema: ${report.extraColumns.join(', ')}`);
+  if (report.missingColumns.length) out.push('', `  schema fields not in the data (allowed by fieldsMatch ${report.fieldsMatch}): ${report.missingColumns.join(', ')}`);
+  if (diff) out.push('', formatSchemaDiff(diff));
+  return `${out.join('\n')}\n`;
+}
+
+/** The human text of a schema diff: breaking changes first. */
+export function formatSchemaDiff(diff: SchemaDiff): string {
+  if (diff.changes.length === 0) return 'schema: no changes';
+  const out = [`schema: ${plural(diff.breakingCount, 'breaking change')}, ${plural(diff.compatibleCount, 'compatible change')}`];
+  for (const c of diff.changes) out.push(`  ${c.severity === 'breaking' ? 'BREAKING  ' : 'compatible'}  ${c.field !== null ? `${c.field}: ` : ''}${c.message}`);
+  return out.join('\n');
+}

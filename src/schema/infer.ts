@@ -1,0 +1,161 @@
+import yaml from 'js-yaml';
+import { openTable } from '../table/index.ts';
+import type { StringColumn, TableSource } from '../table/types.ts';
+import type { FieldRole, FieldType, SchemaField, TableSchema } from './types.ts';
+import { fieldParser, parseNumberText } from './values.ts';
+
+export interface InferOptions {
+  /** A string column with at most this many distinct values (and each seen twice on average) gets an enum. Default 20. */
+  maxEnum?: number;
+  /** Cell texts read as null. Default `[""]`. */
+  missingValues?: string[];
+}
+
+// Candidate types, most specific first; a column takes the first type every non-null value fits.
+const CANDIDATES: FieldType[] = ['boolean', 'integer', 'number', 'date', 'datetime', 'time'];
+const BOOLEAN_TEXTS = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
+const INTEGER_RE = /^[+-]?\d+$/;
+const parsers = {
+  date: fieldParser({ type: 'date' }),
+  datetime: fieldParser({ type: 'datetime' }),
+  time: fieldParser({ type: 'time' }),
+};
+
+function fits(type: FieldType, text: string): boolean {
+  switch (type) {
+    case 'boolean': return BOOLEAN_TEXTS.has(text);
+    case 'integer': return INTEGER_RE.test(text) && Number.isSafeInteger(Number(text));
+    case 'number': return parseNumberText(text) !== undefined;
+    case 'date': return parsers.date(text) !== undefined;
+    case 'datetime': return parsers.datetime(text) !== undefined;
+    case 'time': return parsers.time(text) !== undefined;
+    default: return true;
+  }
+}
+
+/** Running facts about one column. */
+class ColumnFacts {
+  rows = 0;
+  nulls = 0;
+  /** Bit i set while every value so far fits CANDIDATES[i]. */
+  possible = (1 << CANDIDATES.length) - 1;
+  distinct: Map<string, number> | null = new Map();
+  /** Every value seen, only for columns that might be ids (bounded by the file's row count). */
+  seen: Set<string> | null;
+  unique = true;
+  minNum = Number.POSITIVE_INFINITY;
+  maxNum = Number.NEGATIVE_INFINITY;
+  minText: string | null = null;
+  maxText: string | null = null;
+  constructor(readonly name: string, readonly distinctCap: number) {
+    this.seen = looksLikeId(name) ? new Set() : null;
+  }
+
+  add(col: StringColumn, n: number): void {
+    const hist = new Int32Array(col.dictionary.length);
+    for (let i = 0; i < n; i++) {
+      const c = col.codes[i];
+      if (c < 0) this.nulls++;
+      else hist[c]++;
+    }
+    this.rows += n;
+    col.dictionary.forEach((text, c) => {
+      const count = hist[c];
+      if (count === 0) return;
+      for (let t = 0; t < CANDIDATES.length; t++) if (this.possible & (1 << t) && !fits(CANDIDATES[t], text)) this.possible &= ~(1 << t);
+      if (this.distinct) {
+        this.distinct.set(text, (this.distinct.get(text) ?? 0) + count);
+        if (this.distinct.size > this.distinctCap) this.distinct = null;
+      }
+      if (this.seen && this.unique) {
+        if (count > 1 || this.seen.has(text)) { this.unique = false; this.seen = null; } else this.seen.add(text);
+      }
+      const num = parseNumberText(text);
+      if (num !== undefined && Number.isFinite(num)) { if (num < this.minNum) this.minNum = num; if (num > this.maxNum) this.maxNum = num; }
+      if (this.minText === null || text < this.minText) this.minText = text;
+      if (this.maxText === null || text > this.maxText) this.maxText = text;
+    });
+  }
+
+  type(): FieldType {
+    if (this.rows === this.nulls) return 'string';
+    for (let t = 0; t < CANDIDATES.length; t++) if (this.possible & (1 << t)) return CANDIDATES[t];
+    return 'string';
+  }
+}
+
+function looksLikeId(name: string): boolean {
+  return /^id$/i.test(name) || /[_\s.-]id$/i.test(name) || /[a-z]Id$/.test(name) || /ID$/.test(name) || /^id[_\s.-]/i.test(name);
+}
+
+function guessRole(name: string, type: FieldType, unique: boolean): FieldRole {
+  if (/^(label|target|class|y)$/i.test(name)) return 'label';
+  if (unique && (type === 'integer' || type === 'string') && looksLikeId(name)) return 'id';
+  if (type === 'date' || type === 'datetime') return 'timestamp';
+  return 'feature';
+}
+
+/** Infers a schema from an opened source (decoded as strings). */
+export async function inferSchemaFromSource(source: TableSource, options: InferOptions = {}): Promise<TableSchema> {
+  const maxEnum = options.maxEnum ?? 20;
+  const facts = source.fieldNames.map((name) => new ColumnFacts(name, maxEnum));
+  const byName = new Map(facts.map((f) => [f.name, f]));
+  for await (const batch of source.batches()) {
+    for (const col of batch.columns) {
+      const f = byName.get(col.name);
+      if (!f) continue;
+      if (col.kind === 'string') f.add(col, batch.length);
+      else {
+        // Natively numeric columns (Parquet/Arrow) arrive as numbers: view them as text for the same rules.
+        const dictionary: string[] = [];
+        const index = new Map<string, number>();
+        const codes = new Int32Array(batch.length);
+        for (let i = 0; i < batch.length; i++) {
+          if (col.nulls[i]) { codes[i] = -1; continue; }
+          const text = String(col.values[i]);
+          let c = index.get(text);
+          if (c === undefined) { c = dictionary.length; index.set(text, c); dictionary.push(text); }
+          codes[i] = c;
+        }
+        f.add({ kind: 'string', name: col.name, codes, dictionary }, batch.length);
+      }
+    }
+  }
+  const fields: SchemaField[] = facts.map((f) => {
+    const type = f.type();
+    const field: SchemaField = { name: f.name, type };
+    const constraints: NonNullable<SchemaField['constraints']> = {};
+    if (f.rows > 0 && f.nulls === 0) constraints.required = true;
+    const unique = f.seen !== null && f.unique && f.rows > f.nulls;
+    const role = guessRole(f.name, type, unique);
+    if (role === 'id' && unique) constraints.unique = true;
+    if ((type === 'integer' || type === 'number') && Number.isFinite(f.minNum)) {
+      constraints.minimum = f.minNum;
+      constraints.maximum = f.maxNum;
+    } else if ((type === 'date' || type === 'datetime' || type === 'time') && f.minText !== null && f.maxText !== null) {
+      // ISO texts of one type sort chronologically (datetimes with mixed offsets aside).
+      constraints.minimum = f.minText;
+      constraints.maximum = f.maxText;
+    }
+    const nonNull = f.rows - f.nulls;
+    if (type === 'string' && f.distinct && f.distinct.size > 0 && nonNull >= 2 * f.distinct.size && role !== 'id') {
+      constraints.enum = [...f.distinct.keys()].sort();
+    }
+    if (Object.keys(constraints).length) field.constraints = constraints;
+    field.role = role;
+    return field;
+  });
+  return { fields, missingValues: options.missingValues ?? [''] };
+}
+
+/** Infers a schema from a data file: types, required, enums, ranges and role guesses. */
+export async function inferSchema(path: string, options: InferOptions = {}): Promise<TableSchema> {
+  const source = await openTable(path, { defaultDecoding: 'string', missingValues: options.missingValues ?? [''] });
+  return inferSchemaFromSource(source, options);
+}
+
+/** YAML text of a schema: fields as blocks, constraints inline, ready to edit and commit. */
+export function dumpSchema(schema: TableSchema): string {
+  const { source: _source, ...plain } = schema;
+  return yaml.dump(plain, { lineWidth: 120, noRefs: true, flowLevel: 3, quotingType: '"' });
+}

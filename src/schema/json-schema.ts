@@ -1,0 +1,79 @@
+import { FIELD_ROLES, FIELD_TYPES, FIELDS_MATCH } from './types.ts';
+
+/**
+ * JSON Schema (draft-07, checked by ajv) for a Table Schema file with the ML extensions.
+ * Unknown keys are rejected everywhere (`additionalProperties: false`) so a typo such as
+ * `minimun` fails loudly instead of silently disabling a rule.
+ */
+const bound = { type: ['number', 'string'] };
+const fraction = { type: 'number', minimum: 0, maximum: 1 };
+const nameOrNames = {
+  anyOf: [
+    { type: 'string', minLength: 1 },
+    { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, uniqueItems: true },
+  ],
+};
+
+export const tableSchemaJsonSchema = {
+  $id: 'https://mlops-actions.dev/schemas/table-schema.json',
+  type: 'object',
+  additionalProperties: false,
+  required: ['fields'],
+  properties: {
+    $schema: { type: 'string' },
+    name: { type: 'string' },
+    title: { type: 'string' },
+    description: { type: 'string' },
+    fieldsMatch: { enum: [...FIELDS_MATCH] },
+    missingValues: { type: 'array', items: { type: 'string' } },
+    primaryKey: nameOrNames,
+    uniqueKeys: { type: 'array', items: nameOrNames },
+    fields: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name'],
+        properties: {
+          name: { type: 'string', minLength: 1 },
+          type: { enum: [...FIELD_TYPES] },
+          format: { type: 'string', minLength: 1 },
+          title: { type: 'string' },
+          description: { type: 'string' },
+          example: {},
+          rdfType: { type: 'string' },
+          trueValues: { type: 'array', items: { type: 'string' }, minItems: 1 },
+          falseValues: { type: 'array', items: { type: 'string' }, minItems: 1 },
+          role: { enum: [...FIELD_ROLES] },
+          maxNullFraction: fraction,
+          mostly: fraction,
+          drift: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              method: { type: 'string', minLength: 1 },
+              threshold: { type: 'number', minimum: 0 },
+              critical: { type: 'boolean' },
+            },
+          },
+          constraints: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              required: { type: 'boolean' },
+              unique: { type: 'boolean' },
+              minimum: bound,
+              maximum: bound,
+              exclusiveMinimum: bound,
+              exclusiveMaximum: bound,
+              minLength: { type: 'integer', minimum: 0 },
+              maxLength: { type: 'integer', minimum: 0 },
+              pattern: { type: 'string' },
+              enum: { type: 'array', items: { type: ['string', 'number', 'boolean'] }, minItems: 1 },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const;

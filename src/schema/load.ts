@@ -1,0 +1,174 @@
+import { readFile } from 'node:fs/promises';
+import { Ajv, type ErrorObject } from 'ajv';
+import { InputError, formatLocation, type SourceLocation } from '../core/errors.ts';
+import { assertReadableFile } from '../core/fs.ts';
+import { tableSchemaJsonSchema } from './json-schema.ts';
+import { escapeKey, parseYamlWithPositions, pointerToKey, positionOf } from './positions.ts';
+import type { Bound, PositionMap, SchemaField, TableSchema } from './types.ts';
+import { FormatError, fieldParser, isNumericType, isOrderedType, logicalKey } from './values.ts';
+
+let compiled: ReturnType<Ajv['compile']> | undefined;
+function schemaValidator() {
+  // Compiled once per process: ajv code generation costs more than loading a schema.
+  compiled ??= new Ajv({ allErrors: true, strict: false }).compile(tableSchemaJsonSchema);
+  return compiled;
+}
+
+/** One problem in a schema file, located by JSON-pointer path. */
+interface Problem {
+  path: string;
+  message: string;
+}
+
+function locate(file: string, positions: PositionMap, path: string): SourceLocation {
+  const pos = positionOf(positions, path);
+  return { file, line: pos?.line, column: pos?.column, key: pointerToKey(path) || undefined };
+}
+
+/** All problems as one InputError located at the first; the message lists every problem with its location. */
+function fail(file: string, positions: PositionMap, problems: Problem[]): never {
+  const [first, ...rest] = problems;
+  const more = rest.slice(0, 19).map((p) => `\n  ${formatLocation(locate(file, positions, p.path))}: ${p.message}`);
+  const tail = rest.length > 19 ? `\n  … and ${rest.length - 19} more` : '';
+  throw new InputError(`${first.message}${more.join('')}${tail}`, locate(file, positions, first.path));
+}
+
+function ajvProblem(error: ErrorObject): Problem {
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'additionalProperties') {
+    const key = String(params.additionalProperty);
+    return { path: `${error.instancePath}/${escapeKey(key)}`, message: `unknown key '${key}'` };
+  }
+  if (error.keyword === 'enum') {
+    const allowed = (params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ');
+    return { path: error.instancePath, message: `must be one of ${allowed}` };
+  }
+  if (error.keyword === 'required') {
+    return { path: error.instancePath, message: `missing required key '${String(params.missingProperty)}'` };
+  }
+  return { path: error.instancePath, message: error.message ?? 'is invalid' };
+}
+
+/**
+ * Parses and validates a Table Schema from text (YAML or JSON). Every problem is reported at
+ * `file:line:col (key)`; the first problem sets the InputError's location.
+ */
+export function parseSchema(text: string, file: string): TableSchema {
+  if (text.trim() === '') throw new InputError('schema file is empty', { file });
+  const { value, positions } = parseYamlWithPositions(text, file);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new InputError('a schema must be a mapping with a `fields` list', { file, line: 1, column: 1 });
+  }
+  const validate = schemaValidator();
+  if (!validate(value)) {
+    // ajv reports an anyOf failure once per branch: keep one message per path+text.
+    const seen = new Set<string>();
+    const problems = (validate.errors ?? []).filter((e) => e.keyword !== 'anyOf').map(ajvProblem)
+      .filter((p) => !seen.has(`${p.path} ${p.message}`) && Boolean(seen.add(`${p.path} ${p.message}`)));
+    fail(file, positions, problems.length ? problems : [{ path: '', message: 'invalid schema' }]);
+  }
+  const schema = value as TableSchema;
+  for (const field of schema.fields) field.type ??= 'any';
+  const problems = semanticProblems(schema);
+  if (problems.length) fail(file, positions, problems);
+  schema.source = { path: file, positions };
+  return schema;
+}
+
+/** Reads, parses and validates a schema file (YAML or JSON). Exit-2 InputError on any problem. */
+export async function loadSchema(path: string): Promise<TableSchema> {
+  await assertReadableFile(path, 'schema file');
+  return parseSchema(await readFile(path, 'utf8'), path);
+}
+
+const BOUND_KEYS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'] as const;
+
+/**
+ * Checks the JSON Schema cannot express: names unique and referenced keys present, constraints
+ * applicable to the type, bounds and enum values valid for the field's type and format, patterns
+ * compilable, and ranges non-empty.
+ */
+function semanticProblems(schema: TableSchema): Problem[] {
+  const problems: Problem[] = [];
+  const names = new Map<string, number>();
+  schema.fields.forEach((field, index) => {
+    const at = `/fields/${index}`;
+    if (names.has(field.name)) problems.push({ path: `${at}/name`, message: `duplicate field name '${field.name}' (also fields[${names.get(field.name)}])` });
+    else names.set(field.name, index);
+    let parse;
+    try {
+      parse = fieldParser(field);
+    } catch (error) {
+      if (!(error instanceof FormatError)) throw error;
+      problems.push({ path: `${at}/format`, message: error.message });
+      return;
+    }
+    if (field.format !== undefined && (field.type === 'number' || field.type === 'integer' || field.type === 'boolean' || field.type === 'year' || field.type === 'any')) {
+      if (field.format !== 'default') problems.push({ path: `${at}/format`, message: `type '${field.type}' has no formats besides 'default'` });
+    }
+    if ((field.trueValues || field.falseValues) && field.type !== 'boolean') {
+      problems.push({ path: `${at}/${field.trueValues ? 'trueValues' : 'falseValues'}`, message: `only boolean fields take trueValues/falseValues` });
+    }
+    const c = field.constraints;
+    if (!c) return;
+    const cAt = `${at}/constraints`;
+    const bounds: Partial<Record<(typeof BOUND_KEYS)[number], number>> = {};
+    for (const key of BOUND_KEYS) {
+      const raw = c[key];
+      if (raw === undefined) continue;
+      if (!isOrderedType(field.type)) { problems.push({ path: `${cAt}/${key}`, message: `'${key}' does not apply to type '${field.type}'` }); continue; }
+      const parsed = parseBound(raw, field, parse);
+      if (parsed === undefined) problems.push({ path: `${cAt}/${key}`, message: `${JSON.stringify(raw)} is not a valid ${field.type}${field.format ? ` in format '${field.format}'` : ''}` });
+      else bounds[key] = parsed;
+    }
+    const low = bounds.minimum ?? bounds.exclusiveMinimum;
+    const high = bounds.maximum ?? bounds.exclusiveMaximum;
+    if (low !== undefined && high !== undefined && (low > high || (low === high && (bounds.exclusiveMinimum !== undefined || bounds.exclusiveMaximum !== undefined)))) {
+      problems.push({ path: `${cAt}`, message: `the allowed range is empty (lower bound ${JSON.stringify(c.minimum ?? c.exclusiveMinimum)}, upper bound ${JSON.stringify(c.maximum ?? c.exclusiveMaximum)})` });
+    }
+    for (const key of ['minLength', 'maxLength'] as const) {
+      if (c[key] !== undefined && field.type !== 'string' && field.type !== 'any') problems.push({ path: `${cAt}/${key}`, message: `'${key}' does not apply to type '${field.type}'` });
+    }
+    if (c.minLength !== undefined && c.maxLength !== undefined && c.minLength > c.maxLength) {
+      problems.push({ path: `${cAt}/minLength`, message: `minLength ${c.minLength} exceeds maxLength ${c.maxLength}` });
+    }
+    if (c.pattern !== undefined) {
+      if (isNumericType(field.type)) problems.push({ path: `${cAt}/pattern`, message: `'pattern' does not apply to type '${field.type}' (numbers are checked as values; use minimum/maximum)` });
+      else {
+        try { new RegExp(c.pattern, 'u'); } catch (error) { problems.push({ path: `${cAt}/pattern`, message: `invalid pattern: ${(error as Error).message}` }); }
+      }
+    }
+    c.enum?.forEach((item, i) => {
+      const parsed = typeof item === 'string' ? parse(item) : typeof item === 'number' && (isOrderedType(field.type) && field.type !== 'date' && field.type !== 'datetime' && field.type !== 'time') ? item : typeof item === 'boolean' && field.type === 'boolean' ? item : parse(String(item));
+      if (parsed === undefined || (field.type === 'integer' && !Number.isInteger(parsed))) problems.push({ path: `${cAt}/enum/${i}`, message: `${JSON.stringify(item)} is not a valid ${field.type}` });
+    });
+  });
+  const checkKey = (key: string | string[], path: string) => {
+    for (const [i, name] of (Array.isArray(key) ? key : [key]).entries()) {
+      if (!names.has(name)) problems.push({ path: Array.isArray(key) ? `${path}/${i}` : path, message: `'${name}' is not a field of this schema` });
+    }
+  };
+  if (schema.primaryKey !== undefined) checkKey(schema.primaryKey, '/primaryKey');
+  schema.uniqueKeys?.forEach((key, i) => checkKey(key, `/uniqueKeys/${i}`));
+  return problems;
+}
+
+/** A bound's comparable number: numbers as given, dates/times parsed with the field's format (ISO accepted too). */
+export function parseBound(raw: Bound, field: SchemaField, parse = fieldParser(field)): number | undefined {
+  if (typeof raw === 'number') return field.type === 'number' || field.type === 'integer' || field.type === 'year' ? raw : undefined;
+  const parsed = parse(raw) ?? (field.format ? fieldParser({ type: field.type })(raw) : undefined);
+  return typeof parsed === 'number' ? parsed : undefined;
+}
+
+/** The enum as a set of logical keys (see `logicalKey`), parsing strings with the field's parser. */
+export function enumKeys(field: SchemaField): Set<string> | undefined {
+  const values = field.constraints?.enum;
+  if (!values) return undefined;
+  const parse = fieldParser(field);
+  const keys = new Set<string>();
+  for (const v of values) {
+    const parsed = typeof v === 'string' ? parse(v) : v;
+    if (parsed !== undefined) keys.add(logicalKey(parsed));
+  }
+  return keys;
+}

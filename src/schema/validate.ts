@@ -1,0 +1,573 @@
+import { InputError } from '../core/errors.ts';
+import type { Column, NumberColumn, RecordBatch, StringColumn, TableSource, ReadOptions, ColumnDecoding } from '../table/types.ts';
+import { NumberSet } from './hash-set.ts';
+import { enumKeys, parseBound } from './load.ts';
+import type { ColumnReport, RuleName, ValidationError, ValidationReport } from './report-types.ts';
+import type { FieldsMatch, SchemaField, TableSchema } from './types.ts';
+import { fieldParser, isNumericType, isOrderedType, logicalKey, type Logical, type Parser } from './values.ts';
+
+export interface ValidateOptions {
+  /** How many error rows to store in the report (all are counted). Default 1000. */
+  maxErrors?: number;
+}
+
+/**
+ * Read options that make the reader decode exactly what the validator needs: numbers for
+ * number/integer fields (Float64Array), dictionary-encoded strings for everything else (so string
+ * rules run once per distinct value per batch), and the schema's missingValues as nulls.
+ * With `present` (the data's header), only schema fields present in the data are decoded.
+ */
+export function readOptionsForSchema(schema: TableSchema, present?: string[]): ReadOptions {
+  const decoding: Record<string, ColumnDecoding> = {};
+  for (const field of schema.fields) decoding[field.name] = isNumericType(field.type) ? 'number' : 'string';
+  const options: ReadOptions = { missingValues: schema.missingValues ?? [''], decoding, defaultDecoding: 'string' };
+  if (present) {
+    const header = new Set(present);
+    options.columns = schema.fields.map((f) => f.name).filter((n) => header.has(n));
+  }
+  return options;
+}
+
+// Value-rule bits, in report order.
+const TYPE = 1, MINIMUM = 2, MAXIMUM = 4, EXMIN = 8, EXMAX = 16, MINLEN = 32, MAXLEN = 64, PATTERN = 128, ENUM = 256;
+const RULE_BITS: Array<[number, RuleName]> = [
+  [TYPE, 'type'], [MINIMUM, 'minimum'], [MAXIMUM, 'maximum'], [EXMIN, 'exclusiveMinimum'], [EXMAX, 'exclusiveMaximum'],
+  [MINLEN, 'minLength'], [MAXLEN, 'maxLength'], [PATTERN, 'pattern'], [ENUM, 'enum'],
+];
+const RULE_ORDER: Record<RuleName, number> = {
+  type: 0, required: 1, minimum: 2, maximum: 3, exclusiveMinimum: 4, exclusiveMaximum: 5, minLength: 6, maxLength: 7,
+  pattern: 8, enum: 9, unique: 10, primaryKey: 11, uniqueKeys: 12, mostly: 13, maxNullFraction: 14, extraColumn: 15, fieldOrder: 16,
+};
+
+/** A pending row error inside one batch, turned into a ValidationError only if it is kept. */
+interface Pending {
+  index: number;
+  order: number;
+  rule: RuleName;
+  column: string | null;
+  value: string | number | boolean | null;
+  message: string;
+}
+
+function codePointLength(text: string): number {
+  // Table Schema lengths count characters (code points), not UTF-16 units.
+  return /[\uD800-\uDFFF]/.test(text) ? Array.from(text).length : text.length;
+}
+
+function show(value: unknown): string {
+  return typeof value === 'string' ? `'${value.length > 60 ? `${value.slice(0, 57)}...` : value}'` : String(value);
+}
+
+/** The compiled rules and running tallies of one field. */
+class FieldCheck {
+  readonly name: string;
+  readonly order: number;
+  readonly parse: Parser;
+  readonly numeric: boolean;
+  readonly ordered: boolean;
+  readonly required: boolean;
+  readonly unique: boolean;
+  readonly tolerant: boolean;
+  readonly min?: number; readonly max?: number; readonly xmin?: number; readonly xmax?: number;
+  readonly minLen?: number; readonly maxLen?: number;
+  readonly pattern?: RegExp;
+  readonly enumKeys?: Set<string>;
+  readonly enumNumbers?: Set<number>;
+  readonly report: ColumnReport;
+  private readonly uniqueNumbers?: NumberSet;
+  private readonly uniqueStrings?: Set<string>;
+  private minValue = Number.POSITIVE_INFINITY;
+  private maxValue = Number.NEGATIVE_INFINITY;
+  private minText: string | null = null;
+  private maxText: string | null = null;
+  /** Non-null rows failing at least one value rule (for `mostly`). */
+  failedRows = 0;
+  nonNull = 0;
+
+  constructor(readonly field: SchemaField, order: number, present: boolean) {
+    this.name = field.name;
+    this.order = order;
+    this.parse = fieldParser(field);
+    this.numeric = isNumericType(field.type);
+    this.ordered = isOrderedType(field.type);
+    const c = field.constraints ?? {};
+    this.required = c.required === true;
+    this.unique = c.unique === true;
+    this.tolerant = field.mostly !== undefined;
+    if (c.minimum !== undefined) this.min = parseBound(c.minimum, field, this.parse);
+    if (c.maximum !== undefined) this.max = parseBound(c.maximum, field, this.parse);
+    if (c.exclusiveMinimum !== undefined) this.xmin = parseBound(c.exclusiveMinimum, field, this.parse);
+    if (c.exclusiveMaximum !== undefined) this.xmax = parseBound(c.exclusiveMaximum, field, this.parse);
+    this.minLen = c.minLength;
+    this.maxLen = c.maxLength;
+    // Table Schema patterns match the whole value (XML Schema semantics): anchor them.
+    if (c.pattern !== undefined) this.pattern = new RegExp(`^(?:${c.pattern})$`, 'u');
+    this.enumKeys = enumKeys(field);
+    if (this.enumKeys && this.numeric) this.enumNumbers = new Set([...this.enumKeys].map(Number));
+    if (this.unique) {
+      if (this.numeric) this.uniqueNumbers = new NumberSet();
+      else this.uniqueStrings = new Set();
+    }
+    this.report = {
+      type: field.type, present, rows: 0, nulls: 0, nullFraction: 0, valid: 0, failures: {}, errorCount: 0,
+      min: null, max: null, minLength: null, maxLength: null,
+    };
+  }
+
+  /** The value-rule bits a parsed value fails (TYPE when it does not parse). */
+  flagsFor(text: string, value: Logical | undefined): number {
+    if (value === undefined) return TYPE;
+    let f = 0;
+    if (this.ordered && typeof value === 'number') {
+      if (this.min !== undefined && value < this.min) f |= MINIMUM;
+      if (this.max !== undefined && value > this.max) f |= MAXIMUM;
+      if (this.xmin !== undefined && !(value > this.xmin)) f |= EXMIN;
+      if (this.xmax !== undefined && !(value < this.xmax)) f |= EXMAX;
+    }
+    if (this.minLen !== undefined || this.maxLen !== undefined) {
+      const len = codePointLength(text);
+      if (this.minLen !== undefined && len < this.minLen) f |= MINLEN;
+      if (this.maxLen !== undefined && len > this.maxLen) f |= MAXLEN;
+    }
+    if (this.pattern && !this.pattern.test(text)) f |= PATTERN;
+    if (this.enumKeys && !this.enumKeys.has(logicalKey(value))) f |= ENUM;
+    return f;
+  }
+
+  messageFor(bit: number, value: string | number | boolean): string {
+    const c = this.field.constraints ?? {};
+    switch (bit) {
+      case TYPE: return `${show(value)} is not a valid ${this.field.type}${this.field.format && this.field.format !== 'default' ? ` (format '${this.field.format}')` : ''}`;
+      case MINIMUM: return `${show(value)} is less than minimum ${show(c.minimum)}`;
+      case MAXIMUM: return `${show(value)} is greater than maximum ${show(c.maximum)}`;
+      case EXMIN: return `${show(value)} is not greater than exclusiveMinimum ${show(c.exclusiveMinimum)}`;
+      case EXMAX: return `${show(value)} is not less than exclusiveMaximum ${show(c.exclusiveMaximum)}`;
+      case MINLEN: return `length ${codePointLength(String(value))} is less than minLength ${c.minLength}`;
+      case MAXLEN: return `length ${codePointLength(String(value))} is greater than maxLength ${c.maxLength}`;
+      case PATTERN: return `${show(value)} does not match pattern ${show(c.pattern)}`;
+      default: {
+        const list = (c.enum ?? []).slice(0, 10).map((v) => JSON.stringify(v)).join(', ');
+        return `${show(value)} is not one of [${list}${(c.enum?.length ?? 0) > 10 ? ', …' : ''}]`;
+      }
+    }
+  }
+
+  /** Counts `n` failures of each bit in `flags`. */
+  countFlags(flags: number, n: number): void {
+    for (const [bit, rule] of RULE_BITS) if (flags & bit) this.bump(rule, n);
+  }
+
+  bump(rule: RuleName, n: number): void {
+    this.report.failures[rule] = (this.report.failures[rule] ?? 0) + n;
+  }
+
+  /** Tracks the valid range; `text` is kept for date/time types whose comparable is a number. */
+  observe(value: number, text: string | null): void {
+    if (value < this.minValue) { this.minValue = value; this.minText = text; }
+    if (value > this.maxValue) { this.maxValue = value; this.maxText = text; }
+  }
+
+  observeLength(len: number): void {
+    if (this.report.minLength === null || len < this.report.minLength) this.report.minLength = len;
+    if (this.report.maxLength === null || len > this.report.maxLength) this.report.maxLength = len;
+  }
+
+  /** Adds a unique key; false when it was seen before. */
+  addUnique(key: number | string): boolean {
+    if (typeof key === 'number') return this.uniqueNumbers!.add(key);
+    const set = this.uniqueStrings!;
+    if (set.has(key)) return false;
+    set.add(key);
+    return true;
+  }
+
+  finishRange(): void {
+    if (this.minValue === Number.POSITIVE_INFINITY) return;
+    const date = this.field.type === 'date' || this.field.type === 'datetime' || this.field.type === 'time';
+    this.report.min = date ? this.minText : this.minValue;
+    this.report.max = date ? this.maxText : this.maxValue;
+  }
+}
+
+/** Collects errors: counts everything, stores the first `maxErrors` row errors in file order. */
+class ErrorSink {
+  readonly stored: ValidationError[] = [];
+  readonly byRule: Partial<Record<RuleName, number>> = {};
+  count = 0;
+  rowErrorsStored = 0;
+  constructor(readonly maxErrors: number) {}
+
+  get remaining(): number {
+    return this.maxErrors - this.rowErrorsStored;
+  }
+
+  tally(rule: RuleName, n: number): void {
+    if (n <= 0) return;
+    this.byRule[rule] = (this.byRule[rule] ?? 0) + n;
+    this.count += n;
+  }
+
+  /** Header and column-level errors: always stored (bounded by the number of fields). */
+  structural(error: ValidationError): void {
+    this.tally(error.rule, 1);
+    this.stored.push(error);
+  }
+
+  /** Keeps the first `remaining` of a batch's pending row errors, ordered by row, field, rule. */
+  flushBatch(batch: RecordBatch, pending: Pending[]): void {
+    if (pending.length === 0) return;
+    pending.sort((a, b) => a.index - b.index || a.order - b.order || RULE_ORDER[a.rule] - RULE_ORDER[b.rule]);
+    const keep = Math.min(this.remaining, pending.length);
+    for (let k = 0; k < keep; k++) {
+      const p = pending[k];
+      const line = batch.lines[p.index];
+      this.stored.push({ line: line > 0 ? line : null, row: batch.rowOffset + p.index + 1, column: p.column, rule: p.rule, value: p.value, message: p.message });
+    }
+    this.rowErrorsStored += keep;
+  }
+}
+
+/** JSON-safe cell value for reports. */
+function cellValue(value: number): number | string {
+  return Number.isFinite(value) ? value : String(value).replace('Infinity', 'INF');
+}
+
+/** Converts a numeric column to dictionary form when a non-numeric field arrives as numbers (Parquet/Arrow). */
+function asStringColumn(col: NumberColumn): StringColumn {
+  const dict = new Map<string, number>();
+  const dictionary: string[] = [];
+  const codes = new Int32Array(col.values.length);
+  const invalid = new Map(col.invalid.map((c) => [c.index, c.text]));
+  for (let i = 0; i < codes.length; i++) {
+    if (col.nulls[i]) { codes[i] = -1; continue; }
+    const text = invalid.get(i) ?? String(col.values[i]);
+    let code = dict.get(text);
+    if (code === undefined) { code = dictionary.length; dict.set(text, code); dictionary.push(text); }
+    codes[i] = code;
+  }
+  return { kind: 'string', name: col.name, codes, dictionary };
+}
+
+/**
+ * Validates a numeric column batch. One tight pass over the Float64Array; error records are
+ * built only while the report still stores errors.
+ */
+function checkNumberBatch(fc: FieldCheck, col: NumberColumn, n: number, sink: ErrorSink, pending: Pending[]): void {
+  const { values, nulls } = col;
+  const invalid = col.invalid.length ? new Map(col.invalid.map((c) => [c.index, c.text])) : null;
+  const integer = fc.field.type === 'integer';
+  const collect = sink.remaining;
+  let collected = 0;
+  let nullCount = 0;
+  const push = (index: number, rule: RuleName, value: string | number | null, message: string) => {
+    if (collected < collect) { pending.push({ index, order: fc.order, rule, column: fc.name, value, message }); collected++; }
+  };
+  const simple = fc.min === undefined && fc.max === undefined && fc.xmin === undefined && fc.xmax === undefined && !fc.enumNumbers && !fc.unique && !integer;
+  for (let i = 0; i < n; i++) {
+    if (nulls[i]) {
+      nullCount++;
+      if (fc.required) push(i, 'required', null, 'missing value in a required column');
+      continue;
+    }
+    const v = values[i];
+    fc.nonNull++;
+    if (v !== v && invalid !== null && invalid.has(i)) {
+      fc.failedRows++;
+      fc.bump('type', 1);
+      const text = invalid.get(i)!;
+      if (!fc.tolerant) push(i, 'type', text, fc.messageFor(TYPE, text));
+      continue;
+    }
+    if (simple) { if (v === v) fc.observe(v, null); continue; }
+    let f = 0;
+    if (integer && !Number.isInteger(v)) f = TYPE;
+    else {
+      if (fc.min !== undefined && v < fc.min) f |= MINIMUM;
+      if (fc.max !== undefined && v > fc.max) f |= MAXIMUM;
+      if (fc.xmin !== undefined && !(v > fc.xmin)) f |= EXMIN;
+      if (fc.xmax !== undefined && !(v < fc.xmax)) f |= EXMAX;
+      if (fc.enumNumbers !== undefined && !fc.enumNumbers.has(v === 0 ? 0 : v)) f |= ENUM;
+    }
+    let dup = false;
+    if (!(f & TYPE) && fc.unique && !fc.addUnique(v)) dup = true;
+    if (f === 0 && !dup) { if (v === v) fc.observe(v, null); continue; }
+    fc.failedRows++;
+    if (f) fc.countFlags(f, 1);
+    if (dup) fc.bump('unique', 1);
+    if (fc.tolerant) continue;
+    for (const [bit, rule] of RULE_BITS) if (f & bit) push(i, rule, cellValue(v), fc.messageFor(bit, cellValue(v)));
+    if (dup) push(i, 'unique', cellValue(v), `${show(cellValue(v))} duplicates an earlier row`);
+  }
+  fc.report.nulls += nullCount;
+  if (fc.required) fc.bump('required', nullCount);
+}
+
+/**
+ * Validates a dictionary-encoded column batch: every rule runs once per distinct dictionary
+ * entry, then one pass over the codes counts rows; a second pass runs only to build error
+ * records or to check uniqueness.
+ */
+function checkStringBatch(fc: FieldCheck, col: StringColumn, n: number, sink: ErrorSink, pending: Pending[]): void {
+  const { codes, dictionary } = col;
+  const d = dictionary.length;
+  const hist = new Int32Array(d);
+  let nullCount = 0;
+  for (let i = 0; i < n; i++) {
+    const c = codes[i];
+    if (c < 0) nullCount++;
+    else hist[c]++;
+  }
+  const flags = new Int32Array(d);
+  const keys: string[] | null = fc.unique ? new Array<string>(d) : null;
+  const wasSeen = fc.unique ? new Uint8Array(d) : null;
+  let anyFlag = false;
+  const dateLike = fc.ordered && !fc.numeric;
+  for (let c = 0; c < d; c++) {
+    if (hist[c] === 0) continue;
+    const text = dictionary[c];
+    const value = fc.parse(text);
+    const f = fc.flagsFor(text, value);
+    flags[c] = f;
+    if (f) { anyFlag = true; fc.countFlags(f, hist[c]); fc.failedRows += hist[c]; continue; }
+    if (typeof value === 'number') fc.observe(value, dateLike ? text : null);
+    if (fc.field.type === 'string' || fc.field.type === 'any') fc.observeLength(codePointLength(text));
+    if (keys !== null) {
+      keys[c] = logicalKey(value!);
+      // A value already in the set came from an earlier batch: every occurrence here is a duplicate.
+      wasSeen![c] = fc.addUnique(keys[c]) ? 0 : 1;
+      const dups = wasSeen![c] ? hist[c] : hist[c] - 1;
+      if (dups > 0) { anyFlag = true; fc.bump('unique', dups); fc.failedRows += dups; }
+    }
+  }
+  fc.nonNull += n - nullCount;
+  fc.report.nulls += nullCount;
+  if (fc.required) fc.bump('required', nullCount);
+  const wantRequired = fc.required && nullCount > 0;
+  const wantValues = anyFlag && !fc.tolerant;
+  if (sink.remaining <= 0 || (!wantRequired && !wantValues)) return;
+  // Second pass: error records (bounded by what the report can still store).
+  const collect = sink.remaining;
+  let collected = 0;
+  const firstSeen = wasSeen ? new Uint8Array(d) : null;
+  for (let i = 0; i < n && collected < collect; i++) {
+    const c = codes[i];
+    if (c < 0) {
+      if (wantRequired) { pending.push({ index: i, order: fc.order, rule: 'required', column: fc.name, value: null, message: 'missing value in a required column' }); collected++; }
+      continue;
+    }
+    if (!wantValues) continue;
+    const f = flags[c];
+    if (f) {
+      const text = dictionary[c];
+      for (const [bit, rule] of RULE_BITS) {
+        if (f & bit) { pending.push({ index: i, order: fc.order, rule, column: fc.name, value: text, message: fc.messageFor(bit, text) }); collected++; }
+      }
+    } else if (firstSeen !== null) {
+      if (wasSeen![c] || firstSeen[c]) {
+        pending.push({ index: i, order: fc.order, rule: 'unique', column: fc.name, value: dictionary[c], message: `${show(dictionary[c])} duplicates an earlier row` });
+        collected++;
+      }
+      firstSeen[c] = 1;
+    }
+  }
+}
+
+/** A primary key or unique key over one or more fields; nulls handled per kind. */
+class KeyCheck {
+  private readonly seen = new Set<string>();
+  private readonly seenNumbers = new NumberSet();
+  constructor(readonly rule: 'primaryKey' | 'uniqueKeys', readonly fields: string[]) {}
+
+  check(batch: RecordBatch, byName: Map<string, Column>, sink: ErrorSink, pending: Pending[], order: number): void {
+    const cols = this.fields.map((f) => byName.get(f));
+    if (cols.some((c) => c === undefined)) return;
+    const n = batch.length;
+    const label = this.fields.length === 1 ? `${this.rule === 'primaryKey' ? 'primary' : 'unique'} key ${this.fields[0]}` : `${this.rule === 'primaryKey' ? 'primary' : 'unique'} key (${this.fields.join(', ')})`;
+    let failures = 0;
+    let collected = 0;
+    const collect = sink.remaining;
+    const single = cols.length === 1 ? cols[0]! : null;
+    for (let i = 0; i < n; i++) {
+      let isNull = false;
+      let fresh: boolean;
+      let shown: string | number;
+      if (single !== null && single.kind === 'number') {
+        if (single.nulls[i]) isNull = true;
+        const v = single.values[i];
+        shown = cellValue(v);
+        fresh = isNull || this.seenNumbers.add(v);
+      } else {
+        const parts: string[] = [];
+        for (const col of cols as Column[]) {
+          if (col.kind === 'number') {
+            if (col.nulls[i]) { isNull = true; break; }
+            parts.push(String(col.values[i]));
+          } else {
+            const c = col.codes[i];
+            if (c < 0) { isNull = true; break; }
+            parts.push(col.dictionary[c]);
+          }
+        }
+        shown = parts.length === 1 ? parts[0] : JSON.stringify(parts);
+        if (isNull) fresh = true;
+        else {
+          const key = parts.join('\u0000');
+          fresh = !this.seen.has(key);
+          if (fresh) this.seen.add(key);
+        }
+      }
+      if (isNull) {
+        // Unique keys skip rows with a null part (SQL semantics); primary keys forbid nulls.
+        if (this.rule === 'uniqueKeys') continue;
+        failures++;
+        if (collected++ < collect) pending.push({ index: i, order, rule: this.rule, column: this.fields.join(','), value: null, message: `${label} has an empty part` });
+        continue;
+      }
+      if (!fresh) {
+        failures++;
+        if (collected++ < collect) pending.push({ index: i, order, rule: this.rule, column: this.fields.join(','), value: shown, message: `${label} = ${show(shown)} duplicates an earlier row` });
+      }
+    }
+    sink.tally(this.rule, failures);
+  }
+}
+
+/** Resolves the data header against the schema per `fieldsMatch`; missing required fields are exit 2. */
+function matchHeader(schema: TableSchema, source: TableSource, mode: FieldsMatch, sink: ErrorSink): { extra: string[]; missing: string[] } {
+  const header = source.fieldNames;
+  const inData = new Set(header);
+  const inSchema = new Set(schema.fields.map((f) => f.name));
+  const missing = schema.fields.map((f) => f.name).filter((n) => !inData.has(n));
+  const extra = header.filter((n) => !inSchema.has(n));
+  const line = source.format === 'csv' ? 1 : null;
+  if (missing.length && (mode === 'exact' || mode === 'equal' || mode === 'subset')) {
+    const schemaPath = schema.source?.path;
+    throw new InputError(
+      `schema field${missing.length > 1 ? 's' : ''} ${missing.map((m) => `'${m}'`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} not in the data (fieldsMatch: ${mode}; the data has: ${header.join(', ')})${schemaPath ? `; schema ${schemaPath}` : ''}`,
+      { file: source.path, line: line ?? undefined, key: missing[0] },
+    );
+  }
+  if (mode === 'partial' && missing.length === schema.fields.length && schema.fields.length > 0) {
+    throw new InputError(`none of the schema's fields is in the data (fieldsMatch: partial)`, { file: source.path, line: line ?? undefined });
+  }
+  if (mode === 'exact' || mode === 'equal' || mode === 'superset') {
+    for (const name of extra) {
+      sink.structural({ line, row: null, column: name, rule: 'extraColumn', value: name, message: `column '${name}' is not in the schema (fieldsMatch: ${mode})` });
+    }
+  }
+  if (mode === 'exact') {
+    schema.fields.forEach((field, position) => {
+      const at = header.indexOf(field.name);
+      if (at >= 0 && at !== position) {
+        sink.structural({ line, row: null, column: field.name, rule: 'fieldOrder', value: at + 1, message: `column '${field.name}' is at position ${at + 1}; the schema puts it at ${position + 1} (fieldsMatch: exact)` });
+      }
+    });
+  }
+  return { extra, missing };
+}
+
+/**
+ * Validates every row of `source` against `schema`. Never stops at the first error: counts are
+ * exact for every rule; `maxErrors` bounds only how many row errors are stored in the report.
+ * Throws InputError (exit 2) when the data cannot be matched to the schema (a required field is
+ * absent per fieldsMatch) or cannot be read.
+ */
+export async function validateSource(source: TableSource, schema: TableSchema, options: ValidateOptions = {}): Promise<ValidationReport> {
+  const maxErrors = options.maxErrors ?? 1000;
+  const mode = schema.fieldsMatch ?? 'exact';
+  const sink = new ErrorSink(maxErrors);
+  const { extra, missing } = matchHeader(schema, source, mode, sink);
+  const missingSet = new Set(missing);
+  const checks = schema.fields.map((f, i) => new FieldCheck(f, i, !missingSet.has(f.name)));
+  const keyChecks: KeyCheck[] = [];
+  if (schema.primaryKey !== undefined) keyChecks.push(new KeyCheck('primaryKey', Array.isArray(schema.primaryKey) ? schema.primaryKey : [schema.primaryKey]));
+  for (const key of schema.uniqueKeys ?? []) keyChecks.push(new KeyCheck('uniqueKeys', Array.isArray(key) ? key : [key]));
+
+  let rows = 0;
+  const byName = new Map<string, Column>();
+  for await (const batch of source.batches()) {
+    const n = batch.length;
+    rows += n;
+    byName.clear();
+    for (const col of batch.columns) byName.set(col.name, col);
+    const pending: Pending[] = [];
+    for (const fc of checks) {
+      let col = byName.get(fc.name);
+      if (!col) continue;
+      if (col.kind === 'number' && !fc.numeric) { col = asStringColumn(col); byName.set(fc.name, col); }
+      const before = sumFailures(fc);
+      if (col.kind === 'number') checkNumberBatch(fc, col, n, sink, pending);
+      else checkStringBatch(fc, col, n, sink, pending);
+      // Counted errors: required always; value rules and unique unless tolerated by `mostly`.
+      const delta = diffFailures(before, fc);
+      for (const [rule, count] of Object.entries(delta) as Array<[RuleName, number]>) {
+        if (rule !== 'required' && fc.tolerant) continue;
+        sink.tally(rule, count);
+        fc.report.errorCount += count;
+      }
+    }
+    keyChecks.forEach((kc, k) => kc.check(batch, byName, sink, pending, checks.length + k));
+    sink.flushBatch(batch, pending);
+  }
+
+  const columns: Record<string, ColumnReport> = {};
+  for (const fc of checks) {
+    const r = fc.report;
+    r.rows = r.present ? rows : 0;
+    r.nullFraction = r.rows ? r.nulls / r.rows : 0;
+    r.valid = fc.nonNull - fc.failedRows;
+    fc.finishRange();
+    if (fc.field.mostly !== undefined && r.present) {
+      // Great Expectations semantics: the share of non-null values that pass; vacuously 1 with none.
+      const observed = fc.nonNull ? r.valid / fc.nonNull : 1;
+      const passed = observed >= fc.field.mostly;
+      r.mostly = { required: fc.field.mostly, observed, passed };
+      if (!passed) {
+        r.errorCount++;
+        sink.structural({ line: null, row: null, column: fc.name, rule: 'mostly', value: observed, message: `${formatPct(observed)} of non-null values pass the column's rules (${fc.nonNull - r.valid} fail); mostly requires ${formatPct(fc.field.mostly)}` });
+      }
+    }
+    if (fc.field.maxNullFraction !== undefined && r.present) {
+      const passed = r.nullFraction <= fc.field.maxNullFraction;
+      r.maxNullFraction = { allowed: fc.field.maxNullFraction, observed: r.nullFraction, passed };
+      if (!passed) {
+        r.errorCount++;
+        sink.structural({ line: null, row: null, column: fc.name, rule: 'maxNullFraction', value: r.nullFraction, message: `${formatPct(r.nullFraction)} of cells are empty (${r.nulls} of ${r.rows}); maxNullFraction allows ${formatPct(fc.field.maxNullFraction)}` });
+      }
+    }
+    columns[fc.name] = r;
+  }
+  return {
+    valid: sink.count === 0,
+    rows,
+    errorCount: sink.count,
+    errors: sink.stored,
+    columns,
+    file: source.path,
+    schema: schema.source?.path ?? null,
+    fieldsMatch: mode,
+    errorsByRule: sink.byRule,
+    maxErrors,
+    truncated: sink.rowErrorsStored < sink.count - (sink.stored.length - sink.rowErrorsStored),
+    extraColumns: extra,
+    missingColumns: missing,
+  };
+}
+
+function sumFailures(fc: FieldCheck): Partial<Record<RuleName, number>> {
+  return { ...fc.report.failures };
+}
+
+function diffFailures(before: Partial<Record<RuleName, number>>, fc: FieldCheck): Partial<Record<RuleName, number>> {
+  const out: Partial<Record<RuleName, number>> = {};
+  for (const [rule, count] of Object.entries(fc.report.failures) as Array<[RuleName, number]>) {
+    const d = count - (before[rule] ?? 0);
+    if (d > 0) out[rule] = d;
+  }
+  return out;
+}
+
+/** 0.9523 → "95.23%". */
+export function formatPct(x: number): string {
+  return `${(x * 100).toFixed(2).replace(/\.?0+$/, '')}%`;
+}

@@ -1,0 +1,186 @@
+import type { FieldType, SchemaField } from './types.ts';
+
+/**
+ * A field's logical value parsed from its text: numbers for number/integer/year, epoch
+ * milliseconds for date/datetime, seconds since midnight for time (so bounds compare as numbers),
+ * booleans, or the text itself for string/any. `undefined` means the text is not of the type.
+ */
+export type Logical = number | string | boolean;
+export type Parser = (text: string) => Logical | undefined;
+
+const NUMBER_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const INTEGER_RE = /^[+-]?\d+$/;
+const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})?$/;
+const ISO_TIME_RE = /^(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?$/;
+const YEAR_RE = /^[+-]?\d{4}$/;
+const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const URI_RE = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$/;
+const UUID_RE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const BASE64_RE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+export const DEFAULT_TRUE = ['true', 'True', 'TRUE', '1'];
+export const DEFAULT_FALSE = ['false', 'False', 'FALSE', '0'];
+
+/** Frictionless number lexical form, including NaN and ±INF. */
+export function parseNumberText(text: string): number | undefined {
+  if (NUMBER_RE.test(text)) return Number(text);
+  if (text === 'NaN') return Number.NaN;
+  if (text === 'INF' || text === '+INF') return Number.POSITIVE_INFINITY;
+  if (text === '-INF') return Number.NEGATIVE_INFINITY;
+  return undefined;
+}
+
+/** Epoch ms of a calendar date and time, or undefined when the date does not exist (e.g. Feb 30). */
+function civil(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number | undefined {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return undefined;
+  const t = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  const check = new Date(t);
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return undefined;
+  return t;
+}
+
+function offsetMinutes(tz: string | undefined): number {
+  if (!tz || tz === 'Z') return 0;
+  const sign = tz[0] === '-' ? -1 : 1;
+  const digits = tz.slice(1).replace(':', '');
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
+}
+
+function fractionMs(frac: string | undefined): number {
+  return frac ? Math.floor(Number(`0${frac.startsWith('.') ? frac : `.${frac}`}`) * 1000) : 0;
+}
+
+function isoDate(text: string): number | undefined {
+  const m = ISO_DATE_RE.exec(text);
+  return m ? civil(+m[1], +m[2], +m[3]) : undefined;
+}
+
+function isoDatetime(text: string): number | undefined {
+  const m = ISO_DATETIME_RE.exec(text);
+  if (!m) return undefined;
+  const t = civil(+m[1], +m[2], +m[3], +m[4], +m[5], +m[6], fractionMs(m[7]));
+  return t === undefined ? undefined : t - offsetMinutes(m[8]) * 60_000;
+}
+
+function isoTime(text: string): number | undefined {
+  const m = ISO_TIME_RE.exec(text);
+  if (!m) return undefined;
+  const h = +m[1], mi = +m[2], s = +m[3];
+  if (h > 23 || mi > 59 || s > 60) return undefined;
+  return h * 3600 + mi * 60 + s + fractionMs(m[4]) / 1000;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** Thrown for a `format` the validator cannot honour; the loader turns it into an InputError at the key. */
+export class FormatError extends Error {}
+
+/**
+ * Compiles a strptime-style pattern (`%Y-%m-%d`, `%d/%m/%Y %H:%M`) as Frictionless allows for
+ * date/time/datetime formats. Supported directives: %Y %y %m %d %H %I %M %S %f %p %z %b %B %%.
+ */
+export function compileStrptime(format: string, kind: 'date' | 'datetime' | 'time'): (text: string) => number | undefined {
+  const parts: string[] = [];
+  const slots: string[] = [];
+  for (let i = 0; i < format.length; i++) {
+    const ch = format[i];
+    if (ch !== '%') { parts.push(ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')); continue; }
+    const d = format[++i];
+    const group: Record<string, string> = {
+      Y: '(\\d{4})', y: '(\\d{2})', m: '(\\d{1,2})', d: '(\\d{1,2})', H: '(\\d{1,2})', I: '(\\d{1,2})', M: '(\\d{1,2})',
+      S: '(\\d{1,2})', f: '(\\d{1,9})', p: '(AM|PM|am|pm)', z: '(Z|[+-]\\d{2}:?\\d{2})', b: '([A-Za-z]{3})', B: '([A-Za-z]{3,9})',
+    };
+    if (d === '%') { parts.push('%'); continue; }
+    if (d === undefined || !(d in group)) throw new FormatError(`unsupported directive '%${d ?? ''}' in format '${format}'`);
+    parts.push(group[d]);
+    slots.push(d);
+  }
+  const re = new RegExp(`^${parts.join('')}$`);
+  return (text) => {
+    const m = re.exec(text);
+    if (!m) return undefined;
+    let y = 1970, mo = 1, d = 1, h = 0, mi = 0, s = 0, ms = 0, pm: boolean | undefined, tz: string | undefined;
+    for (let k = 0; k < slots.length; k++) {
+      const v = m[k + 1];
+      switch (slots[k]) {
+        case 'Y': y = +v; break;
+        case 'y': y = +v < 69 ? 2000 + +v : 1900 + +v; break;
+        case 'm': mo = +v; break;
+        case 'd': d = +v; break;
+        case 'H': case 'I': h = +v; break;
+        case 'M': mi = +v; break;
+        case 'S': s = +v; break;
+        case 'f': ms = fractionMs(v); break;
+        case 'p': pm = v.toLowerCase() === 'pm'; break;
+        case 'z': tz = v; break;
+        case 'b': case 'B': {
+          const idx = MONTHS.indexOf(v.slice(0, 3).toLowerCase());
+          if (idx < 0) return undefined;
+          mo = idx + 1;
+          break;
+        }
+      }
+    }
+    if (pm !== undefined) { if (h < 1 || h > 12) return undefined; h = (h % 12) + (pm ? 12 : 0); }
+    if (kind === 'time') return h > 23 || mi > 59 || s > 60 ? undefined : h * 3600 + mi * 60 + s + ms / 1000;
+    const t = civil(y, mo, d, h, mi, s, ms);
+    return t === undefined ? undefined : t - offsetMinutes(tz) * 60_000;
+  };
+}
+
+/** `format: any` for dates: ISO first, then whatever Date.parse accepts. */
+function anyDate(text: string): number | undefined {
+  const iso = isoDatetime(text) ?? isoDate(text);
+  if (iso !== undefined) return iso;
+  const t = Date.parse(text);
+  return Number.isNaN(t) ? undefined : t;
+}
+
+/** The parser of a field's type and format. Throws FormatError for an unsupported format. */
+export function fieldParser(field: Pick<SchemaField, 'type' | 'format' | 'trueValues' | 'falseValues'>): Parser {
+  const format = field.format ?? 'default';
+  switch (field.type) {
+    case 'number': return parseNumberText;
+    case 'integer': return (t) => (INTEGER_RE.test(t) ? Number(t) : undefined);
+    case 'year': return (t) => (YEAR_RE.test(t) ? Number(t) : undefined);
+    case 'boolean': {
+      const yes = new Set(field.trueValues ?? DEFAULT_TRUE);
+      const no = new Set(field.falseValues ?? DEFAULT_FALSE);
+      return (t) => (yes.has(t) ? true : no.has(t) ? false : undefined);
+    }
+    case 'date':
+      if (format === 'default') return isoDate;
+      if (format === 'any') return anyDate;
+      return compileStrptime(format, 'date');
+    case 'datetime':
+      if (format === 'default') return isoDatetime;
+      if (format === 'any') return anyDate;
+      return compileStrptime(format, 'datetime');
+    case 'time':
+      if (format === 'default') return isoTime;
+      if (format === 'any') return (t) => isoTime(t) ?? compileStrptime('%H:%M', 'time')(t);
+      return compileStrptime(format, 'time');
+    case 'string': {
+      const re = { default: null, email: EMAIL_RE, uri: URI_RE, uuid: UUID_RE, binary: BASE64_RE }[format];
+      if (re === undefined) throw new FormatError(`unsupported string format '${format}' (default, email, uri, uuid, binary)`);
+      return re === null ? (t) => t : (t) => (re.test(t) ? t : undefined);
+    }
+    case 'any': return (t) => t;
+  }
+}
+
+/** Types whose values are ordered (minimum/maximum apply). */
+export function isOrderedType(type: FieldType): boolean {
+  return type === 'number' || type === 'integer' || type === 'year' || type === 'date' || type === 'datetime' || type === 'time';
+}
+
+/** Types the reader decodes as numbers (Float64Array) rather than dictionary-encoded strings. */
+export function isNumericType(type: FieldType): boolean {
+  return type === 'number' || type === 'integer';
+}
+
+/** A canonical text for a logical value: equal logical values have equal keys (uniqueness, enum). */
+export function logicalKey(value: Logical): string {
+  return typeof value === 'number' ? (Object.is(value, -0) ? '0' : String(value)) : typeof value === 'boolean' ? (value ? 'true' : 'false') : value;
+}
