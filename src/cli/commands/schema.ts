@@ -1,13 +1,55 @@
 import { UsageError } from '../../core/errors.ts';
-import type { Command } from '../command.ts';
+import { writeFileAtomic } from '../../core/fs.ts';
+import { diffSchemas, dumpSchema, formatSchemaDiff, inferSchema, loadSchema } from '../../schema/index.ts';
+import { parseCommandArgs, parseIntegerFlag, requirePositional } from '../args.ts';
+import { ExitCode, type Command } from '../command.ts';
+import { atCwd } from './validate.ts';
 
-// Placeholder until the capability lands: it says so and exits 2 rather than pretending to work.
+const USAGE = `Usage:
+  mlops schema infer <data> [-o schema.yaml] [--max-enum N]
+  mlops schema diff <old> <new> [--json] [--fail-on-breaking]
+
+infer  Reads <data> and writes a Table Schema: types (boolean, integer, number, date, datetime,
+       time, string), required when a column has no empty cells, enum for string columns with
+       few distinct values (--max-enum, default 20), minimum/maximum, and role guesses (id,
+       label, timestamp, feature). YAML on stdout, or to -o (.json writes JSON).
+diff   Classifies every change from <old> to <new> as breaking (old data may fail the new
+       schema: column removed, type narrowed, constraint added or tightened, enum value
+       removed, required added, pattern added or changed) or compatible; breaking first.
+       Exit 0, or 1 with --fail-on-breaking when a change is breaking.`;
+
 const command: Command = {
   name: 'schema',
-  summary: '',
-  usage: 'mlops schema (not yet implemented)',
-  async run() {
-    throw new UsageError("'mlops schema' is not implemented yet");
+  summary: 'infer a schema from data, or diff two schemas (infer | diff)',
+  usage: USAGE,
+  async run(argv, io) {
+    const [sub, ...rest] = argv;
+    if (sub === 'infer') {
+      const { values, positionals } = parseCommandArgs(rest, { output: { type: 'string', short: 'o' }, 'max-enum': { type: 'string' } }, 'schema infer');
+      const data = requirePositional(positionals, 0, 'data', 'mlops schema infer <data> [-o schema.yaml]');
+      const schema = await inferSchema(atCwd(io, data), { maxEnum: parseIntegerFlag(values['max-enum'], 'max-enum', 20) });
+      const out = values.output;
+      const text = out !== undefined && out.endsWith('.json') ? `${JSON.stringify(schema, null, 2)}\n` : dumpSchema(schema);
+      if (out === undefined) io.stdout(text);
+      else {
+        await writeFileAtomic(atCwd(io, out), text);
+        io.stderr(`wrote ${out} (${schema.fields.length} fields)\n`);
+      }
+      return ExitCode.ok;
+    }
+    if (sub === 'diff') {
+      const { values, positionals } = parseCommandArgs(rest, { json: { type: 'boolean' }, 'fail-on-breaking': { type: 'boolean' } }, 'schema diff');
+      const older = requirePositional(positionals, 0, 'old', 'mlops schema diff <old> <new>');
+      const newer = requirePositional(positionals, 1, 'new', 'mlops schema diff <old> <new>');
+      const diff = diffSchemas(await loadSchema(atCwd(io, older)), await loadSchema(atCwd(io, newer)));
+      const text = `${formatSchemaDiff(diff)}\n`;
+      if (values.json) {
+        io.stdout(`${JSON.stringify(diff)}\n`);
+        io.stderr(text);
+      } else io.stdout(text);
+      return values['fail-on-breaking'] && diff.breaking ? ExitCode.checkFailed : ExitCode.ok;
+    }
+    throw new UsageError(sub === undefined ? `missing subcommand (infer | diff).\n${USAGE}` : `unknown subcommand '${sub}' (infer | diff). Run 'mlops schema --help'.`);
   },
 };
 export default command;

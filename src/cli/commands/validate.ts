@@ -1,13 +1,70 @@
+import { isAbsolute, resolve } from 'node:path';
+import { writeJsonAtomic } from '../../core/fs.ts';
+import { diffSchemas, formatValidationReport, loadSchema, validateFile, type SchemaDiff, type ValidationReport } from '../../schema/index.ts';
+import { parseCommandArgs, parseIntegerFlag, requirePositional } from '../args.ts';
+import { ExitCode, type Command } from '../command.ts';
+import type { CliIo } from '../io.ts';
 import { UsageError } from '../../core/errors.ts';
-import type { Command } from '../command.ts';
 
-// Placeholder until the capability lands: it says so and exits 2 rather than pretending to work.
+const USAGE = `Usage: mlops validate <data> --schema <file> [--base-schema <file>] [--json] [--report <file>] [--max-errors N]
+
+Checks every row of <data> (CSV, TSV, JSONL, Parquet, Arrow) against a Table Schema (YAML or JSON,
+Frictionless v2 with role/maxNullFraction/mostly/drift). Never stops at the first error: every
+rule's count is exact; --max-errors (default 1000) bounds only the error rows stored and printed.
+
+Options:
+  --schema <file>       the schema to validate against (required)
+  --base-schema <file>  an older schema (e.g. from the base branch): its changes are classified
+                        breaking/compatible and reported alongside
+  --json                print the report as one JSON document on stdout (human text on stderr)
+  --report <file>       also write the JSON report to <file> (atomically)
+  --max-errors N        error rows to store and print (default 1000; counts are always exact)
+
+Exit codes: 0 valid, 1 invalid data, 2 could not run (bad flags, unreadable or malformed data or
+schema, a schema field absent from the data unless fieldsMatch allows it).`;
+
+/** Resolves a user path against the command's working directory. */
+export function atCwd(io: CliIo, path: string): string {
+  return isAbsolute(path) ? path : resolve(io.cwd, path);
+}
+
+/** The JSON document: DESIGN §4 fields first, then `schemaDiff` when --base-schema was given. */
+export function validationJson(report: ValidationReport, diff?: SchemaDiff): ValidationReport & { schemaDiff?: SchemaDiff } {
+  return diff ? { ...report, schemaDiff: diff } : report;
+}
+
 const command: Command = {
   name: 'validate',
-  summary: '',
-  usage: 'mlops validate (not yet implemented)',
-  async run() {
-    throw new UsageError("'mlops validate' is not implemented yet");
+  summary: 'validate a data file against a Table Schema',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, {
+      schema: { type: 'string' },
+      'base-schema': { type: 'string' },
+      json: { type: 'boolean' },
+      report: { type: 'string' },
+      'max-errors': { type: 'string' },
+    }, 'validate');
+    const data = requirePositional(positionals, 0, 'data', 'mlops validate <data> --schema <file>');
+    if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'. Usage: mlops validate <data> --schema <file>`);
+    if (values.schema === undefined) throw new UsageError('missing --schema <file>. Run \'mlops validate --help\'.');
+    const maxErrors = parseIntegerFlag(values['max-errors'], 'max-errors', 1000);
+    const schema = await loadSchema(atCwd(io, values.schema));
+    const diff = values['base-schema'] !== undefined ? diffSchemas(await loadSchema(atCwd(io, values['base-schema'])), schema) : undefined;
+    const report = await validateFile(atCwd(io, data), schema, { maxErrors });
+    // Report the paths as the user gave them (annotations and messages stay repository-relative).
+    report.file = data;
+    report.schema = values.schema;
+    const doc = validationJson(report, diff);
+    if (values.report !== undefined) await writeJsonAtomic(atCwd(io, values.report), doc);
+    const text = formatValidationReport(report, diff);
+    if (values.json) {
+      io.stdout(`${JSON.stringify(doc)}\n`);
+      io.stderr(text);
+    } else {
+      io.stdout(text);
+    }
+    return report.valid ? ExitCode.ok : ExitCode.checkFailed;
   },
 };
 export default command;
