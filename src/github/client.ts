@@ -138,12 +138,20 @@ function installWriteQueue(octokit: { hook: Octokit['hook'] }): void {
   });
 }
 
+/** `@octokit/plugin-request-log` reports every failed request as an error line like this. */
+const REQUEST_LOG_LINE = /^[A-Z]+ \S+ - \d{3} with id /;
+
 function makeLogger(partial: Partial<GitHubLogger> | undefined): GitHubLogger {
   const stderr = (message: string) => void process.stderr.write(`${message}\n`);
+  const info = partial?.info ?? (() => {});
+  const error = partial?.error ?? stderr;
   return {
     debug: partial?.debug ?? (() => {}),
-    info: partial?.info ?? (() => {}),
+    info,
     warn: partial?.warn ?? stderr,
-    error: partial?.error ?? stderr,
+    // Failed requests are expected (GET /user → 403 with GITHUB_TOKEN, a release looked up by tag
+    // → 404) and every real failure reaches the caller as a GitHubError naming the fix, so the
+    // request log's own error lines are only informational.
+    error: (message: string) => (REQUEST_LOG_LINE.test(String(message)) ? info(message) : error(message)),
   };
 }
