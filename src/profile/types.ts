@@ -21,18 +21,22 @@ export interface Moments {
 }
 
 /**
- * Quantile sketch state (KLL). Opaque to consumers: use the functions in `src/profile/sketch.ts`
- * (`sketchQuantile`, `sketchRank`, `sketchMerge`). `epsilon` is the stated rank-error bound:
- * a returned q-quantile has true rank within ±epsilon·n with high probability.
+ * Quantile sketch state (KLL). Opaque to consumers: use the functions exported by
+ * `src/profile/index.ts` (`sketchQuantile`, `sketchRank`, `sketchMerge`). `epsilon` is the stated
+ * rank-error bound: for any one query, the true rank is within ±epsilon·n of the estimate with
+ * probability ≥ 99% (derivation in `src/profile/kll.ts` and docs/profiles.md).
  */
 export interface QuantileSketchState {
   kind: 'kll';
   k: number;
+  /** Values summarised (finite numbers only). */
   n: number;
   epsilon: number;
-  /** compactors[h] holds items of weight 2^h. */
+  /** compactions[h] = how many times level h was compacted (the input of `epsilon`). */
+  compactions: number[];
+  /** compactors[h] holds items of weight 2^h, sorted ascending. */
   compactors: number[][];
-  /** Deterministic coin-flip state so the same input gives the same sketch. */
+  /** Deterministic coin-flip state (a splitmix32 state) so the same input gives the same sketch. */
   seed: number;
 }
 
@@ -41,14 +45,26 @@ export interface DistinctState {
   /** The exact distinct values while their number is at most `exactLimit`; null once exceeded. */
   values: string[] | null;
   exactLimit: number;
-  /** HyperLogLog registers (precision p → 2^p registers), base64; always maintained. */
+  /**
+   * HyperLogLog registers (precision p → 2^p one-byte registers), base64. '' while `values` is
+   * exact: the sketch is rebuilt from the values when a merge exceeds the limit.
+   */
   hll: string;
   precision: number;
 }
 
-/** Frequent values (space-saving / Misra–Gries); counts are upper bounds with `error` slack. */
+/**
+ * Frequent values (mergeable Misra–Gries, the dual of space-saving). `count` is an upper bound and
+ * `count − error` a lower bound of the value's true count; a value not listed occurs at most
+ * `slack` times. While nothing was pruned, `slack` and every `error` are 0 and counts are exact.
+ */
 export interface TopKState {
   capacity: number;
+  /** Non-null cells counted. */
+  n: number;
+  /** Bound on the count of any unlisted value, and the `error` of every listed one (≤ n/(capacity+1)). */
+  slack: number;
+  /** By count descending, then value. */
   items: Array<{ value: string; count: number; error: number }>;
 }
 
@@ -61,8 +77,12 @@ export interface ReservoirState {
   capacity: number;
   /** Non-null values seen. */
   seen: number;
-  /** Sampled non-null values; numbers for numeric columns, strings otherwise. */
+  /**
+   * Sampled non-null values, ascending by key; numbers when every sampled cell is a finite number
+   * (numeric columns, and text columns whose sampled cells all parse as numbers), the cell text otherwise.
+   */
   values: Array<number | string>;
+  /** Priority keys (uint32) of `values`, ascending. */
   keys: number[];
 }
 
@@ -75,7 +95,7 @@ export interface ColumnProfile {
   types: Record<ProfiledType, number>;
   /** Moments and quantile sketch of the numeric cells; null when the column has none. */
   numeric: (Moments & { sketch: QuantileSketchState }) | null;
-  /** Text length range of non-null cells; null when there are none. */
+  /** Length range (UTF-16 code units) of the non-null text cells; numbers decoded as numbers have no text and do not count. null when there are none. */
   lengths: { min: number; max: number } | null;
   distinct: DistinctState;
   topK: TopKState;
@@ -87,6 +107,22 @@ export interface ProfileSource {
   sha256: string;
   md5: string;
   rows: number;
+}
+
+/** Options of the profiler; every field has a default. */
+export interface ProfileOptions {
+  /** Reservoir sample size per column (default 2000). */
+  sampleSize?: number;
+  /** Top-K capacity per column (default 100). */
+  topK?: number;
+  /** KLL k (default 256). */
+  sketchK?: number;
+  /** Distinct values kept exactly before switching to HyperLogLog (default 1000). */
+  exactDistinct?: number;
+  /** HyperLogLog precision p (default 12: 4096 registers, ≈1.6% standard error). */
+  hllPrecision?: number;
+  /** Seed of every random choice (default 0x5eed). */
+  seed?: number;
 }
 
 export interface DatasetProfile {

@@ -1,0 +1,58 @@
+import type { ProfiledType } from './types.ts';
+
+/**
+ * Cell type detection for text cells (CSV read as strings, string columns of any format). A cell
+ * counts under its most specific type, tried in this order: boolean, integer, number, date,
+ * datetime, string. Number syntax is the readers' (plain decimal or exponent, surrounding blanks
+ * allowed, plus NaN/INF/Infinity); "1"/"0" are integers, not booleans.
+ */
+
+const INTEGER = /^\s*[+-]?\d+\s*$/;
+const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+const SPECIAL = /^\s*(?:NaN|[+-]?INF|[+-]?Infinity)\s*$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const BOOLEAN = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
+
+/** The detected type of a text cell and, for integer/number cells, its numeric value (else NaN). */
+export interface Detected {
+  type: ProfiledType;
+  value: number;
+}
+
+function validDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return d <= days[m - 1];
+}
+
+/** Detects the most specific type of a non-null text cell. */
+export function detectType(text: string): Detected {
+  const first = text.charCodeAt(0);
+  // Fast reject: numbers start with a digit, sign, dot, blank or N/I (NaN, INF).
+  if ((first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46 || first === 32 || first === 9 || first === 78 || first === 73) {
+    if (INTEGER.test(text)) return { type: 'integer', value: Number(text) };
+    if (DECIMAL.test(text)) return { type: 'number', value: Number(text) };
+    if (SPECIAL.test(text)) return { type: 'number', value: NaN };
+    if (first >= 48 && first <= 57 && text.length >= 10) {
+      let m = DATE.exec(text);
+      if (m) {
+        if (validDate(+m[1], +m[2], +m[3])) return { type: 'date', value: NaN };
+      } else if ((m = DATETIME.exec(text))) {
+        const ok = validDate(+m[1], +m[2], +m[3]) && +m[4] <= 23 && +m[5] <= 59 && (m[6] === undefined || +m[6] <= 60);
+        if (ok) return { type: 'datetime', value: NaN };
+      }
+    }
+    return { type: 'string', value: NaN };
+  }
+  if (BOOLEAN.has(text)) return { type: 'boolean', value: NaN };
+  return { type: 'string', value: NaN };
+}
+
+const DECIMAL_ONLY = DECIMAL;
+/** Parses a text as a finite number with the readers' syntax, or returns undefined. */
+export function finiteNumberText(text: string): number | undefined {
+  if (!DECIMAL_ONLY.test(text)) return undefined;
+  const v = Number(text);
+  return Number.isFinite(v) ? v : undefined;
+}

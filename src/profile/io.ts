@@ -1,0 +1,196 @@
+import { readFile } from 'node:fs/promises';
+import { InputError } from '../core/errors.ts';
+import { assertReadableFile, writeFileAtomic } from '../core/fs.ts';
+import type { DatasetProfile } from './types.ts';
+
+/**
+ * Profile files: JSON, written atomically, read back with structural validation so a foreign or
+ * damaged file is an InputError naming the file and the key at fault (exit 2), never a crash deep
+ * inside drift.
+ */
+
+/**
+ * Serialises a profile deterministically: objects indented by two spaces, but arrays and objects
+ * made only of primitives on one line, so a sample of 2000 values is one line, not 2000.
+ */
+export function stringifyProfile(profile: DatasetProfile): string {
+  return `${format(profile, '')}\n`;
+}
+
+function isPrimitive(v: unknown): boolean {
+  return v === null || typeof v !== 'object';
+}
+
+function format(value: unknown, indent: string): string {
+  if (isPrimitive(value)) return JSON.stringify(value) ?? 'null';
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    if (value.every(isPrimitive)) return `[${value.map((v) => JSON.stringify(v)).join(',')}]`;
+    return `[\n${value.map((v) => inner + format(v, inner)).join(',\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  if (entries.length === 0) return '{}';
+  if (entries.every(([, v]) => isPrimitive(v))) {
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')}}`;
+  }
+  return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${format(v, inner)}`).join(',\n')}\n${indent}}`;
+}
+
+/** Writes a profile atomically. */
+export async function writeProfile(path: string, profile: DatasetProfile): Promise<void> {
+  await writeFileAtomic(path, stringifyProfile(profile));
+}
+
+/** Reads and validates a profile file; InputError (naming the file, and line/key) when it is not one. */
+export async function readProfile(path: string): Promise<DatasetProfile> {
+  await assertReadableFile(path, 'profile');
+  const text = await readFile(path, 'utf8');
+  return parseProfile(text, path);
+}
+
+/** Parses and validates profile JSON text; `file` names the source in errors. */
+export function parseProfile(text: string, file: string): DatasetProfile {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const pos = /position (\d+)/.exec(message);
+    const loc: { file: string; line?: number; column?: number } = { file };
+    if (pos) {
+      const before = text.slice(0, Number(pos[1]));
+      loc.line = before.split('\n').length;
+      loc.column = Number(pos[1]) - before.lastIndexOf('\n');
+    }
+    throw new InputError(`not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, loc);
+  }
+  validateProfile(data, file);
+  return data as DatasetProfile;
+}
+
+class Invalid extends Error {
+  constructor(readonly key: string, message: string) {
+    super(message);
+  }
+}
+
+type Obj = Record<string, unknown>;
+
+function obj(v: unknown, key: string): Obj {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new Invalid(key, 'expected an object');
+  return v as Obj;
+}
+function arr(v: unknown, key: string): unknown[] {
+  if (!Array.isArray(v)) throw new Invalid(key, 'expected an array');
+  return v;
+}
+function num(v: unknown, key: string): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Invalid(key, 'expected a finite number');
+  return v;
+}
+function count(v: unknown, key: string): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new Invalid(key, 'expected a non-negative integer');
+  return v;
+}
+function str(v: unknown, key: string): string {
+  if (typeof v !== 'string') throw new Invalid(key, 'expected a string');
+  return v;
+}
+function numbers(v: unknown, key: string): number[] {
+  const a = arr(v, key);
+  a.forEach((x, i) => num(x, `${key}[${i}]`));
+  return a as number[];
+}
+
+function validateSketch(v: unknown, key: string): void {
+  const s = obj(v, key);
+  if (s.kind !== 'kll') throw new Invalid(`${key}.kind`, "expected 'kll'");
+  count(s.k, `${key}.k`);
+  const n = count(s.n, `${key}.n`);
+  num(s.epsilon, `${key}.epsilon`);
+  count(s.seed, `${key}.seed`);
+  numbers(s.compactions, `${key}.compactions`);
+  let weight = 0;
+  arr(s.compactors, `${key}.compactors`).forEach((level, h) => {
+    weight += numbers(level, `${key}.compactors[${h}]`).length * Math.pow(2, h);
+  });
+  if (weight !== n) throw new Invalid(`${key}.n`, `compactors hold weight ${weight}, not n = ${n}`);
+}
+
+function validateColumn(v: unknown, key: string): void {
+  const c = obj(v, key);
+  str(c.name, `${key}.name`);
+  const rows = count(c.count, `${key}.count`);
+  const nulls = count(c.nulls, `${key}.nulls`);
+  if (nulls > rows) throw new Invalid(`${key}.nulls`, 'more nulls than rows');
+  const types = obj(c.types, `${key}.types`);
+  let typed = 0;
+  for (const t of ['integer', 'number', 'boolean', 'date', 'datetime', 'string']) typed += count(types[t], `${key}.types.${t}`);
+  if (typed !== rows - nulls) throw new Invalid(`${key}.types`, `type counts sum to ${typed}, not ${rows - nulls} non-null cells`);
+  if (c.numeric !== null) {
+    const m = obj(c.numeric, `${key}.numeric`);
+    count(m.count, `${key}.numeric.count`);
+    for (const f of ['min', 'max', 'mean', 'm2']) num(m[f], `${key}.numeric.${f}`);
+    validateSketch(m.sketch, `${key}.numeric.sketch`);
+  }
+  if (c.lengths !== null) {
+    const l = obj(c.lengths, `${key}.lengths`);
+    count(l.min, `${key}.lengths.min`);
+    count(l.max, `${key}.lengths.max`);
+  }
+  const d = obj(c.distinct, `${key}.distinct`);
+  if (d.values !== null) arr(d.values, `${key}.distinct.values`).forEach((x, i) => str(x, `${key}.distinct.values[${i}]`));
+  count(d.exactLimit, `${key}.distinct.exactLimit`);
+  const p = count(d.precision, `${key}.distinct.precision`);
+  const hll = str(d.hll, `${key}.distinct.hll`);
+  if (d.values === null && Buffer.from(hll, 'base64').length !== 2 ** p) {
+    throw new Invalid(`${key}.distinct.hll`, `expected ${2 ** p} base64-encoded registers`);
+  }
+  const t = obj(c.topK, `${key}.topK`);
+  count(t.capacity, `${key}.topK.capacity`);
+  count(t.n, `${key}.topK.n`);
+  count(t.slack, `${key}.topK.slack`);
+  arr(t.items, `${key}.topK.items`).forEach((it, i) => {
+    const item = obj(it, `${key}.topK.items[${i}]`);
+    str(item.value, `${key}.topK.items[${i}].value`);
+    count(item.count, `${key}.topK.items[${i}].count`);
+    count(item.error, `${key}.topK.items[${i}].error`);
+  });
+  const s = obj(c.sample, `${key}.sample`);
+  count(s.capacity, `${key}.sample.capacity`);
+  count(s.seen, `${key}.sample.seen`);
+  const values = arr(s.values, `${key}.sample.values`);
+  values.forEach((x, i) => {
+    if (typeof x !== 'string') num(x, `${key}.sample.values[${i}]`);
+  });
+  const keys = numbers(s.keys, `${key}.sample.keys`);
+  if (keys.length !== values.length) throw new Invalid(`${key}.sample.keys`, 'keys and values differ in length');
+}
+
+/** Throws an InputError naming `file` and the key when `data` is not a version-1 profile. */
+export function validateProfile(data: unknown, file: string): asserts data is DatasetProfile {
+  try {
+    const p = obj(data, '(root)');
+    if (p.format !== 'mlops-profile') throw new Invalid('format', "not an mlops profile (expected format 'mlops-profile')");
+    if (p.version !== 1) throw new Invalid('version', `unsupported profile version ${JSON.stringify(p.version)} (this mlops reads version 1)`);
+    count(p.rows, 'rows');
+    const names = new Set<string>();
+    arr(p.columns, 'columns').forEach((col, i) => {
+      validateColumn(col, `columns[${i}]`);
+      const name = (col as Obj).name as string;
+      if (names.has(name)) throw new Invalid(`columns[${i}].name`, `duplicate column '${name}'`);
+      names.add(name);
+    });
+    arr(p.sources, 'sources').forEach((src, i) => {
+      const s = obj(src, `sources[${i}]`);
+      str(s.path, `sources[${i}].path`);
+      str(s.sha256, `sources[${i}].sha256`);
+      str(s.md5, `sources[${i}].md5`);
+      count(s.rows, `sources[${i}].rows`);
+    });
+  } catch (error) {
+    if (error instanceof Invalid) throw new InputError(`invalid profile: ${error.message}`, { file, key: error.key });
+    throw error;
+  }
+}

@@ -1,0 +1,131 @@
+import type { ReservoirState } from './types.ts';
+import { Rng } from './random.ts';
+
+/**
+ * Uniform row sample by priority sampling (bottom-k): each non-null cell gets an independent
+ * uniform uint32 key from the seeded PRNG and the `capacity` smallest keys are kept. Any union of
+ * bottom-k samples, cut back to the k smallest keys, is the bottom-k sample of the union — so
+ * shard samples merge into a uniform sample of the whole file.
+ *
+ * The profiler adds each distinct value of a batch once with its multiplicity. Once the sample is
+ * full, the copies of a value that beat the current largest key τ are found by geometric skipping
+ * (gaps between successes are Geometric(τ/2^32)), and each success draws its key uniformly below
+ * τ: the same distribution as drawing one key per copy, at a cost that does not grow with the
+ * multiplicity.
+ */
+
+export const DEFAULT_SAMPLE_SIZE = 2000;
+const TWO_32 = 4294967296;
+
+/** A sample being built: a max-heap on keys, so the largest kept key is at index 0. */
+export class Reservoir {
+  private readonly keys: number[] = [];
+  private readonly values: Array<number | string> = [];
+  private seen = 0;
+  readonly capacity: number;
+  private readonly rng: Rng;
+
+  constructor(capacity = DEFAULT_SAMPLE_SIZE, seed = 0) {
+    if (!Number.isInteger(capacity) || capacity < 0) throw new RangeError(`sample capacity must be a non-negative integer, got ${capacity}`);
+    this.capacity = capacity;
+    this.rng = new Rng(seed);
+  }
+
+  /** Adds `weight` copies of a value (rows holding that value). */
+  add(value: number | string, weight = 1): void {
+    this.seen += weight;
+    let remaining = weight;
+    while (remaining > 0 && this.keys.length < this.capacity) {
+      this.push(this.rng.nextUint32(), value);
+      remaining--;
+    }
+    if (this.capacity === 0) return;
+    // Few copies: draw each key directly (cheaper than a logarithm).
+    while (remaining > 0 && remaining <= 4) {
+      const key = this.rng.nextUint32();
+      if (key < this.keys[0]) this.replaceTop(key, value);
+      remaining--;
+    }
+    while (remaining > 0) {
+      const top = this.keys[0];
+      if (top === 0) return;
+      const p = top / TWO_32;
+      const skip = Math.floor(Math.log(this.rng.nextOpenUnit()) / Math.log1p(-p));
+      if (!(skip < remaining)) return;
+      remaining -= skip + 1;
+      this.replaceTop(Math.floor((this.rng.nextUint32() / TWO_32) * top), value);
+    }
+  }
+
+  /** Adds the entries of a state (its keys keep their meaning across shards). */
+  merge(state: ReservoirState): void {
+    this.seen += state.seen;
+    for (let i = 0; i < state.values.length; i++) {
+      const key = state.keys[i];
+      if (this.keys.length < this.capacity) this.push(key, state.values[i]);
+      else if (this.capacity > 0 && key < this.keys[0]) this.replaceTop(key, state.values[i]);
+    }
+  }
+
+  /** JSON-ready state, sorted by key (ties by value) so output is deterministic. */
+  state(): ReservoirState {
+    const order = this.keys.map((_, i) => i);
+    order.sort((a, b) => this.keys[a] - this.keys[b] || compareValues(this.values[a], this.values[b]));
+    return {
+      capacity: this.capacity,
+      seen: this.seen,
+      values: order.map((i) => this.values[i]),
+      keys: order.map((i) => this.keys[i]),
+    };
+  }
+
+  private push(key: number, value: number | string): void {
+    const keys = this.keys;
+    const values = this.values;
+    let i = keys.length;
+    keys.push(key);
+    values.push(value);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (keys[parent] >= key) break;
+      keys[i] = keys[parent];
+      values[i] = values[parent];
+      i = parent;
+    }
+    keys[i] = key;
+    values[i] = value;
+  }
+
+  private replaceTop(key: number, value: number | string): void {
+    const keys = this.keys;
+    const values = this.values;
+    const n = keys.length;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= n) break;
+      const right = left + 1;
+      const child = right < n && keys[right] > keys[left] ? right : left;
+      if (keys[child] <= key) break;
+      keys[i] = keys[child];
+      values[i] = values[child];
+      i = child;
+    }
+    keys[i] = key;
+    values[i] = value;
+  }
+}
+
+function compareValues(a: number | string, b: number | string): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const sa = String(a);
+  const sb = String(b);
+  return sa < sb ? -1 : sa > sb ? 1 : 0;
+}
+
+/** Merges sample states into a new state (capacity of the first). */
+export function reservoirMerge(states: ReservoirState[]): ReservoirState {
+  const r = new Reservoir(states[0]?.capacity ?? DEFAULT_SAMPLE_SIZE);
+  for (const s of states) r.merge(s);
+  return r.state();
+}

@@ -1,0 +1,143 @@
+import type { TopKState } from './types.ts';
+
+/**
+ * Frequent values with the mergeable Misra–Gries summary (Agarwal et al., "Mergeable summaries",
+ * 2012), the dual of space-saving. Internally each monitored value has a lower-bound counter; a
+ * prune subtracts the (capacity+1)-th largest counter δ from every counter, drops those at zero and
+ * adds δ to `slack`. Invariants for every value v with true count f(v):
+ *   counter(v) ≤ f(v) ≤ counter(v) + slack,   and   slack ≤ (n − Σ counters) / (capacity + 1).
+ * So every value with f(v) > n/(capacity+1) is present. In the state, `count` is the upper bound
+ * counter + slack and `error` is the slack (count − error is the guaranteed lower bound); while
+ * nothing was pruned, slack is 0 and counts are exact. Merging adds counters and slacks, then
+ * prunes: the bound holds for the union.
+ */
+
+export const DEFAULT_TOPK = 100;
+// Pruning lazily (when the table is this many times the capacity) is both faster and more accurate.
+const SLACK_FACTOR = 4;
+
+/** A frequent-values summary being built. */
+export class TopK {
+  // Keys are cell texts, or numbers for numeric columns (formatted only when the state is written).
+  private readonly counters = new Map<string | number, number>();
+  private slack = 0;
+  private total = 0;
+  readonly capacity: number;
+
+  constructor(capacity = DEFAULT_TOPK) {
+    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`top-K capacity must be a positive integer, got ${capacity}`);
+    this.capacity = capacity;
+  }
+
+  /** Rebuilds a summary from a state. */
+  static fromState(state: TopKState): TopK {
+    const t = new TopK(state.capacity);
+    t.merge(state);
+    return t;
+  }
+
+  /** Adds `weight` occurrences of a value. */
+  add(value: string | number, weight = 1): void {
+    this.total += weight;
+    this.counters.set(value, (this.counters.get(value) ?? 0) + weight);
+    if (this.counters.size > this.capacity * SLACK_FACTOR) this.prune(this.capacity);
+  }
+
+  /**
+   * Adds a batch of distinct values with their multiplicities (`texts[i]` occurs `weights[i]`
+   * times; texts must be distinct). The batch is an exact summary, merged in one step: only values
+   * whose counter would survive the prune are inserted, so a batch of unique values costs one
+   * lookup and one comparison each.
+   */
+  addBatch(texts: ReadonlyArray<string | number>, weights: ArrayLike<number>, length: number): void {
+    const fresh: number[] = [];
+    for (let i = 0; i < length; i++) {
+      const w = weights[i];
+      this.total += w;
+      const c = this.counters.get(texts[i]);
+      if (c === undefined) fresh.push(i);
+      else this.counters.set(texts[i], c + w);
+    }
+    const size = this.counters.size + fresh.length;
+    if (size <= this.capacity * SLACK_FACTOR) {
+      for (const i of fresh) this.counters.set(texts[i], weights[i]);
+      return;
+    }
+    const all = new Float64Array(size);
+    let j = 0;
+    for (const c of this.counters.values()) all[j++] = c;
+    for (const i of fresh) all[j++] = weights[i];
+    const delta = kthLargest(all, this.capacity + 1);
+    for (const [value, c] of this.counters) {
+      if (c <= delta) this.counters.delete(value);
+      else this.counters.set(value, c - delta);
+    }
+    for (const i of fresh) if (weights[i] > delta) this.counters.set(texts[i], weights[i] - delta);
+    this.slack += delta;
+  }
+
+  /** Merges a state in (its lower-bound counters and its slack). */
+  merge(state: TopKState): void {
+    const slack = state.slack ?? 0;
+    for (const item of state.items) {
+      const lower = item.count - item.error;
+      if (lower > 0) this.counters.set(item.value, (this.counters.get(item.value) ?? 0) + lower);
+    }
+    this.slack += slack;
+    this.total += state.n ?? 0;
+    if (this.counters.size > this.capacity) this.prune(this.capacity);
+  }
+
+  /** JSON-ready state: at most `capacity` items, by count (desc) then value. */
+  state(): TopKState {
+    if (this.counters.size > this.capacity) this.prune(this.capacity);
+    const items = [...this.counters].map(([value, c]) => ({ value: String(value), count: c + this.slack, error: this.slack }));
+    items.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    return { capacity: this.capacity, n: this.total, slack: this.slack, items };
+  }
+
+  private prune(keep: number): void {
+    const values = Float64Array.from(this.counters.values()).sort();
+    // The (keep+1)-th largest counter.
+    const delta = values[values.length - keep - 1];
+    for (const [value, c] of this.counters) {
+      if (c <= delta) this.counters.delete(value);
+      else this.counters.set(value, c - delta);
+    }
+    this.slack += delta;
+  }
+}
+
+/** The k-th largest element (1-based) by quickselect; reorders `a`. */
+function kthLargest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  const target = a.length - k; // index in ascending order
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return a[target];
+  }
+  return a[target];
+}
+
+/** Merges top-K states into a new state (capacity of the first). */
+export function topKMerge(states: TopKState[]): TopKState {
+  const t = new TopK(states[0]?.capacity ?? DEFAULT_TOPK);
+  for (const s of states) t.merge(s);
+  return t.state();
+}
