@@ -1,11 +1,127 @@
-import { UsageError } from '../core/errors.ts';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { writeJsonAtomic } from '../core/fs.ts';
+import { alert, details, table } from '../report/index.ts';
+import { diffSchemas, formatPct, formatValidationReport, loadSchema, validateFile, type SchemaDiff, type ValidationReport } from '../schema/index.ts';
+import type { CliIo } from '../cli/io.ts';
 import type { ActionEntry } from './entry.ts';
+import { parseInputs } from './inputs.ts';
+import { createActionsRuntime, type ActionsRuntime } from './runtime.ts';
 
-// Placeholder until the capability lands: it fails clearly rather than pretending to work.
+/** The inputs of actions/validate/action.yml (setup-node is handled by the YAML itself). */
+export const validateInputs = {
+  data: { type: 'path', required: true, description: 'data file to validate' },
+  schema: { type: 'path', required: true, description: 'Table Schema (YAML or JSON)' },
+  'base-schema': { type: 'path', description: 'schema from the base branch, for the schema diff' },
+  'max-errors': { type: 'integer', default: 1000, min: 0, description: 'error rows stored in the report' },
+  report: { type: 'path', description: 'where to write the JSON report (default: $RUNNER_TEMP/mlops-validate.json)' },
+  comment: { type: 'boolean', default: true, description: 'post or update a sticky comment on pull requests' },
+  token: { type: 'string', description: 'token for the pull-request comment' },
+} as const;
+
+/** Error rows listed in the job summary (all counts are always listed). */
+const SUMMARY_ERROR_ROWS = 50;
+
+function num(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+function cellValue(v: number | string | null): string {
+  if (v === null) return '';
+  return typeof v === 'number' ? String(Number.isInteger(v) ? v : Number(v.toPrecision(6))) : v;
+}
+
+/**
+ * The job summary (and pull-request comment body): verdict, counts per rule, a table per column,
+ * the first error rows, and the schema diff with breaking changes first.
+ */
+export function validationMarkdown(report: ValidationReport, diff?: SchemaDiff): string {
+  const parts: string[] = [`### Data validation: \`${report.file}\``, ''];
+  parts.push(report.valid
+    ? alert('TIP', `**Valid**: ${num(report.rows)} rows pass every rule of \`${report.schema ?? 'the schema'}\`.`)
+    : alert('CAUTION', `**Invalid**: ${num(report.errorCount)} errors in ${num(report.rows)} rows against \`${report.schema ?? 'the schema'}\`.`));
+  const rules = Object.entries(report.errorsByRule).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0));
+  if (rules.length) parts.push('', table([['rule', 'errors'], ...rules.map(([r, n]) => [r, num(n ?? 0)])], ['l', 'r']));
+  const columnRows = Object.entries(report.columns).map(([name, c]) => {
+    const failures = Object.entries(c.failures).filter(([, n]) => (n ?? 0) > 0).map(([r, n]) => `${r} ${num(n ?? 0)}`).join(', ');
+    const checks = [
+      c.mostly ? `mostly ${c.mostly.passed ? '✅' : '❌'} ${formatPct(c.mostly.observed)} (≥ ${formatPct(c.mostly.required)})` : '',
+      c.maxNullFraction ? `nulls ${c.maxNullFraction.passed ? '✅' : '❌'} ${formatPct(c.maxNullFraction.observed)} (≤ ${formatPct(c.maxNullFraction.allowed)})` : '',
+    ].filter(Boolean).join('<br>');
+    return [c.present ? `\`${name}\`` : `\`${name}\` (absent)`, c.type, c.errorCount ? `❌ ${num(c.errorCount)}` : '✅', num(c.nulls), cellValue(c.min), cellValue(c.max), failures, checks];
+  });
+  parts.push('', table([['column', 'type', 'errors', 'nulls', 'min', 'max', 'rule failures', 'column checks'], ...columnRows], ['l', 'l', 'r', 'r', 'r', 'r', 'l', 'l']));
+  if (report.errors.length) {
+    const shown = report.errors.slice(0, SUMMARY_ERROR_ROWS);
+    const rows = shown.map((e) => [e.line ?? '', e.row ?? '', e.column ?? '', e.rule, e.value === null ? '' : String(e.value), e.message]);
+    const more = report.errorCount > shown.length ? `\n\nShowing ${shown.length} of ${num(report.errorCount)} errors; the JSON report lists ${report.errors.length}.` : '';
+    parts.push('', details(`First ${shown.length} errors`, `${table([['line', 'row', 'column', 'rule', 'value', 'message'], ...rows])}${more}`, { open: !report.valid }));
+  }
+  if (report.extraColumns.length) parts.push('', `Columns not in the schema: ${report.extraColumns.map((c) => `\`${c}\``).join(', ')}`);
+  if (diff) {
+    parts.push('', `#### Schema changes against the base branch`);
+    if (diff.changes.length === 0) parts.push('', 'No changes.');
+    else {
+      if (diff.breaking) parts.push('', alert('WARNING', `${diff.breakingCount} breaking change${diff.breakingCount === 1 ? '' : 's'}: data valid under the base schema may fail this one.`));
+      parts.push('', table([['', 'column', 'change'], ...diff.changes.map((c) => [c.severity === 'breaking' ? '⚠️ breaking' : 'compatible', c.field ?? '(table)', c.message])]));
+    }
+  }
+  return `${parts.join('\n')}\n`;
+}
+
+/** A path as the runner's annotations want it: relative to the workspace, with forward slashes. */
+function workspacePath(path: string, workspace: string): string {
+  const rel = isAbsolute(path) ? relative(workspace, path) : path;
+  return rel.split(sep).join('/');
+}
+
+/**
+ * The pull-request comment. CALL SITE for the GitHub layer: post `markdown` as the sticky comment
+ * `<!-- mlops:validate:<data> -->` with upsertStickyComment when `comment` is true and the run is
+ * a pull request. Until that is wired this only logs, so the action never fails for it.
+ */
+async function postComment(runtime: ActionsRuntime, _options: { token?: string; dataPath: string; markdown: string }): Promise<void> {
+  runtime.debug('validate: pull-request comment not wired yet (GitHub layer)');
+}
+
 const entry: ActionEntry = {
   name: 'validate',
-  async run() {
-    throw new UsageError("the 'validate' action is not implemented yet");
+  async run(io: CliIo): Promise<number> {
+    const runtime = createActionsRuntime(io);
+    const workspace = io.env.GITHUB_WORKSPACE ?? io.cwd;
+    const inputs = parseInputs(validateInputs, io.env, { cwd: workspace });
+    const schema = await loadSchema(inputs.schema);
+    const diff = inputs['base-schema'] !== undefined ? diffSchemas(await loadSchema(inputs['base-schema']), schema) : undefined;
+    const report = await runtime.group('Validate data', () => validateFile(inputs.data, schema, { maxErrors: inputs['max-errors'] }));
+    const dataPath = workspacePath(inputs.data, workspace);
+    report.file = dataPath;
+    report.schema = workspacePath(inputs.schema, workspace);
+    runtime.info(formatValidationReport(report, diff).trimEnd());
+
+    // Annotations: the runtime emits the first 10 errors (GitHub shows 10 per level per step);
+    // the summary lists every count.
+    for (const e of report.errors) {
+      runtime.annotate('error', e.message, {
+        file: dataPath,
+        ...(e.line !== null ? { startLine: e.line } : {}),
+        title: `${e.column !== null ? `${e.column}: ` : ''}${e.rule}`,
+      });
+    }
+    if (diff?.breaking) {
+      runtime.annotate('warning', diff.changes.filter((c) => c.severity === 'breaking').map((c) => `${c.field ?? '(table)'}: ${c.message}`).join('\n'), {
+        file: report.schema, title: `${diff.breakingCount} breaking schema change${diff.breakingCount === 1 ? '' : 's'}`,
+      });
+    }
+    const reportPath = inputs.report ?? join(io.env.RUNNER_TEMP ?? resolve(workspace, '.mlops'), 'mlops-validate.json');
+    await writeJsonAtomic(reportPath, diff ? { ...report, schemaDiff: diff } : report);
+    const markdown = validationMarkdown(report, diff);
+    runtime.appendSummary(markdown);
+    runtime.setOutput('valid', report.valid);
+    runtime.setOutput('error-count', report.errorCount);
+    runtime.setOutput('report', reportPath);
+    if (inputs.comment && io.env.GITHUB_EVENT_NAME?.startsWith('pull_request')) {
+      await postComment(runtime, { token: inputs.token, dataPath, markdown });
+    }
+    return report.valid ? 0 : 1;
   },
 };
 export default entry;
