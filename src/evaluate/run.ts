@@ -1,0 +1,313 @@
+/**
+ * `mlops evaluate` without the CLI: loads both model directories into one tfjs backend, reads the
+ * golden test set once, predicts, compares (metrics, paired intervals, slices, cost), benchmarks
+ * latency (both models in this process, interleaved) and judges the gates.
+ */
+import { InputError } from '../core/errors.ts';
+import { cellText, readTable } from '../table/index.ts';
+import type { ColumnDecoding, Table } from '../table/types.ts';
+import { loadBackend, type LoadedBackend } from '../train/backend.ts';
+import type { MlopsConfig } from '../train/config.ts';
+import { loadModel, readRunRecord, type LoadedModel } from '../train/model-dir.ts';
+import { encodeLabels } from '../train/preprocess.ts';
+import type { Interval } from './bootstrap.ts';
+import { compareModels, type CompareResult, type ModelOutputs, type SliceColumn } from './compare.ts';
+import { checkGateConfig, evaluateGates, type GateResult, type GateScope } from './gates.ts';
+import { benchmarkLatency, type LatencyResult, type LatencyStats, type Predictor } from './latency.ts';
+import { metricDefinition, type Task } from './metrics/definitions.ts';
+
+/** Where a model came from, for the report footer and the JSON. */
+export interface ModelInfo {
+  dir: string;
+  /** `name@vX.Y.Z` / `name#stage` when resolved through the registry. */
+  ref?: string;
+  name?: string;
+  version?: string;
+  commit?: string;
+  trainedAt?: string;
+  backend?: string;
+  featureNames: string[];
+}
+
+/** The `mlops evaluate --json` document (DESIGN §4 shape + added fields). */
+export interface EvaluationReport {
+  passed: boolean;
+  name: string;
+  task: Task;
+  classes?: string[];
+  candidate: ModelSection;
+  baseline: ModelSection | null;
+  deltas: Record<string, Interval & { direction: 'higher' | 'lower'; improved: boolean | null }>;
+  latency: LatencyJson | null;
+  gates: GateResult[];
+  slices: CompareResult['slices'];
+  minSliceSize: number;
+  cost: CompareResult['cost'];
+  shownMetrics: string[];
+  data: { path: string; rows: number; evaluatedRows: number; excludedRows: number; excludedReason?: string };
+  bootstrap: { resamples: number; confidence: number; seed: number; unit: 'rows'; paired: boolean };
+  featureChanges?: { added: string[]; removed: string[] };
+  environment: { backend: string; device: string; versions: Record<string, string> };
+  run?: { commit?: string; runUrl?: string; repository?: string; pr?: number };
+  validation?: { path: string; valid?: boolean; summary?: string };
+}
+
+export interface ModelSection {
+  metrics: Record<string, number>;
+  intervals: Record<string, Interval>;
+  perClass?: CompareResult['candidate']['perClass'];
+  confusion?: number[][];
+  calibration?: CompareResult['candidate']['calibration'];
+  model: ModelInfo;
+}
+
+/** `latency` of DESIGN §4: the first batch size at the top level, every size in `bySize`. */
+export interface LatencyJson {
+  batchSize: number;
+  rowsPerCall: number;
+  candidate: LatencyStats;
+  baseline: LatencyStats | null;
+  ratio: { p50: Interval; p95: Interval; p99: Interval; throughput: Interval } | null;
+  bySize: LatencyResult['sizes'];
+  rounds: number;
+  samplesPerRound: number;
+  warmup: number;
+  method: string;
+}
+
+export interface EvaluateRunOptions {
+  config: MlopsConfig;
+  candidateDir: string;
+  baseline?: { dir: string; ref?: string; name?: string; version?: string } | null;
+  /** Test data file; default config.data.test. */
+  dataPath?: string;
+  /** Skip the latency benchmark (latency gates are then skipped). */
+  latency?: boolean;
+  backend?: MlopsConfig['train']['backend'];
+  /** Progress messages (stderr). */
+  log?: (message: string) => void;
+  /** A loaded backend to reuse (tests). */
+  loadedBackend?: LoadedBackend;
+}
+
+async function modelInfo(dir: string, model: LoadedModel, extra: Partial<ModelInfo> = {}): Promise<ModelInfo> {
+  const run = await readRunRecord(dir);
+  const git = run?.git as { commit?: string } | undefined;
+  const commit = typeof run?.commit === 'string' ? run.commit : typeof git?.commit === 'string' ? git.commit : undefined;
+  const trainedAt = typeof run?.finishedAt === 'string' ? run.finishedAt : typeof run?.startedAt === 'string' ? run.startedAt : undefined;
+  const backend = typeof run?.backend === 'string' ? run.backend : undefined;
+  return { dir, featureNames: model.featureNames, ...(commit ? { commit } : {}), ...(trainedAt ? { trainedAt } : {}), ...(backend ? { backend } : {}), ...extra };
+}
+
+/**
+ * Candidate and baseline must answer the same question: same task, label and classes. Their
+ * features may differ (a pull request may add one) as long as the test data has all of them.
+ */
+export function checkCompatible(candidate: LoadedModel, baseline: LoadedModel, candidateDir: string, baselineDir: string): { added: string[]; removed: string[] } {
+  const where = { file: `${baselineDir}/preprocessing.json` };
+  if (candidate.task !== baseline.task) {
+    throw new InputError(`incompatible models: the candidate (${candidateDir}) is ${candidate.task}, the baseline is ${baseline.task}`, { ...where, key: 'label.task' });
+  }
+  if (candidate.labelName !== baseline.labelName) {
+    throw new InputError(`incompatible models: the candidate predicts '${candidate.labelName}', the baseline '${baseline.labelName}'`, { ...where, key: 'label.name' });
+  }
+  if (candidate.classes.join('\u0000') !== baseline.classes.join('\u0000')) {
+    const onlyC = candidate.classes.filter((c) => !baseline.classes.includes(c));
+    const onlyB = baseline.classes.filter((c) => !candidate.classes.includes(c));
+    throw new InputError(
+      `incompatible models: different classes (candidate only: ${onlyC.join(', ') || '—'}; baseline only: ${onlyB.join(', ') || '—'})`,
+      { ...where, key: 'label.classes' },
+    );
+  }
+  return {
+    added: candidate.featureNames.filter((f) => !baseline.featureNames.includes(f)),
+    removed: baseline.featureNames.filter((f) => !candidate.featureNames.includes(f)),
+  };
+}
+
+function decodingFor(models: LoadedModel[]): Record<string, ColumnDecoding> {
+  const decoding: Record<string, ColumnDecoding> = {};
+  for (const model of models) {
+    for (const f of model.preprocessing.features) {
+      // Numeric features decoded as numbers: preprocessing then reads the column without parsing per call,
+      // which is what a serving process that receives typed rows pays.
+      const want: ColumnDecoding = f.kind === 'numeric' ? 'number' : 'string';
+      decoding[f.name] = decoding[f.name] && decoding[f.name] !== want ? 'string' : want;
+    }
+    decoding[model.labelName] = model.task === 'regression' ? 'number' : 'string';
+  }
+  return decoding;
+}
+
+function checkColumns(table: Table, model: LoadedModel, which: string, dataPath: string): void {
+  const missing = model.featureNames.filter((f) => !table.fieldNames.includes(f));
+  if (missing.length > 0) {
+    throw new InputError(`the test data lacks feature column(s) ${missing.map((m) => `'${m}'`).join(', ')} needed by the ${which}`, { file: dataPath, key: missing[0] });
+  }
+  if (!table.fieldNames.includes(model.labelName)) {
+    throw new InputError(`the test data has no label column '${model.labelName}'`, { file: dataPath, key: model.labelName });
+  }
+}
+
+function outputsOf(model: LoadedModel, table: Table, keep: Int32Array | null): ModelOutputs {
+  const prediction = model.predict(table);
+  const pick = (a: Float64Array, width: number) => {
+    if (!keep) return a;
+    const out = new Float64Array(keep.length * width);
+    for (let j = 0; j < keep.length; j++) for (let k = 0; k < width; k++) out[j * width + k] = a[keep[j] * width + k];
+    return out;
+  };
+  if (model.task === 'regression') return { values: pick(prediction.values!, 1) };
+  return { proba: pick(prediction.probabilities!, model.classes.length) };
+}
+
+/** A {@link Predictor} over a loaded model: preprocessing + inference of rows of the test table. */
+export function modelPredictor(model: LoadedModel, table: Table): Predictor {
+  return { predict: (start, count) => model.predict(table, start, count) };
+}
+
+/** Runs the whole evaluation; returns the report document (exit code = passed ? 0 : 1). */
+export async function runEvaluation(options: EvaluateRunOptions): Promise<EvaluationReport> {
+  const { config } = options;
+  const log = options.log ?? (() => {});
+  const settings = config.evaluate;
+  const dataPath = options.dataPath ?? config.data.test;
+  if (!dataPath) throw new InputError('no test data: pass --data <file> or set data.test in mlops.yaml', { file: config.configPath ?? undefined, key: 'data.test' });
+
+  const backend = options.loadedBackend ?? (await loadBackend(options.backend ?? config.train.backend));
+  log(`backend: ${backend.backend} (${backend.device})`);
+  const candidate = await loadModel(options.candidateDir, backend.tf);
+  const baseline = options.baseline ? await loadModel(options.baseline.dir, backend.tf) : undefined;
+  try {
+    const task = candidate.task as Task;
+    // Configuration errors first, before any expensive work.
+    checkGateConfig(settings.gates, task, config.configPath ?? undefined);
+    for (const [index, gate] of settings.gates.entries()) {
+      if (gate.kind === 'latency' && gate.batchSize !== undefined && !settings.latency.batchSizes.includes(gate.batchSize)) {
+        throw new InputError(`latency gate batch size ${gate.batchSize} is not in evaluate.latency.batchSizes (${settings.latency.batchSizes.join(', ')})`, { file: config.configPath ?? undefined, key: `evaluate.gates[${index}].batchSize` });
+      }
+    }
+    const featureChanges = baseline ? checkCompatible(candidate, baseline, options.candidateDir, options.baseline!.dir) : undefined;
+
+    const models = baseline ? [candidate, baseline] : [candidate];
+    const sliceColumns = [...new Set([...settings.slices, ...settings.gates.flatMap((g) => (g.kind === 'metric' && g.slice ? [g.slice.slice(0, g.slice.indexOf('='))] : []))])];
+    const table = await readTable(dataPath, { decoding: decodingFor(models) });
+    if (table.length === 0) throw new InputError('the test set is empty: nothing to evaluate', { file: dataPath });
+    checkColumns(table, candidate, 'candidate', dataPath);
+    if (baseline) checkColumns(table, baseline, 'baseline', dataPath);
+    for (const column of sliceColumns) {
+      if (!table.fieldNames.includes(column)) throw new InputError(`slice column '${column}' is not in the test data (columns: ${table.fieldNames.join(', ')})`, { file: config.configPath ?? dataPath, key: 'evaluate.slices' });
+    }
+
+    // Truth: rows whose label is null (or a class the model does not know) cannot be scored.
+    const { y, valid } = encodeLabels(candidate.preprocessing, table);
+    const keepList: number[] = [];
+    for (let i = 0; i < table.length; i++) if (valid[i]) keepList.push(i);
+    if (keepList.length === 0) throw new InputError(`no test row has a usable '${candidate.labelName}' label`, { file: dataPath, key: candidate.labelName });
+    const excluded = table.length - keepList.length;
+    if (excluded > 0) log(`warning: ${excluded} test row(s) have a missing or unknown '${candidate.labelName}' label and are not scored`);
+    const keep = excluded > 0 ? Int32Array.from(keepList) : null;
+    const labelColumn = table.columns[table.fieldNames.indexOf(candidate.labelName)];
+    let truth: Int32Array | Float64Array;
+    if (task === 'regression') {
+      truth = Float64Array.from(keepList, (i) => Number(cellText(labelColumn, i)));
+    } else {
+      truth = Int32Array.from(keepList, (i) => y[i]);
+    }
+
+    log(`predicting ${keepList.length} rows`);
+    const candidateOut = outputsOf(candidate, table, keep);
+    const baselineOut = baseline ? outputsOf(baseline, table, keep) : undefined;
+    const slices: SliceColumn[] = sliceColumns.map((name) => {
+      const column = table.columns[table.fieldNames.indexOf(name)];
+      return { name, values: keepList.map((i) => cellText(column, i)) };
+    });
+    const compare = compareModels({
+      task,
+      ...(task === 'regression' ? {} : { classes: candidate.classes }),
+      truth,
+      candidate: candidateOut,
+      baseline: baselineOut,
+      cost: settings.cost,
+      slices,
+      minSliceSize: settings.minSliceSize,
+      metrics: settings.metrics,
+      bootstrap: settings.bootstrap,
+    });
+    for (const [index, gate] of settings.gates.entries()) {
+      if (gate.kind === 'metric' && gate.slice && !compare.slices.some((s) => `${s.column}=${s.value}` === gate.slice)) {
+        throw new InputError(`gate slice '${gate.slice}' matches no test row`, { file: config.configPath ?? undefined, key: `evaluate.gates[${index}].slice` });
+      }
+    }
+
+    let latency: LatencyResult | null = null;
+    if (options.latency !== false) {
+      log(`latency: ${settings.latency.rounds} interleaved rounds × ${settings.latency.samplesPerRound} calls per batch size ${settings.latency.batchSizes.join(', ')}`);
+      latency = await benchmarkLatency(modelPredictor(candidate, table), baseline ? modelPredictor(baseline, table) : undefined, {
+        rows: table.length,
+        ...settings.latency,
+        resamples: settings.bootstrap.resamples,
+        confidence: settings.bootstrap.confidence,
+        seed: settings.bootstrap.seed,
+      });
+    }
+
+    const overall: GateScope = {
+      n: compare.n,
+      candidate: compare.candidate.intervals,
+      ...(compare.baseline ? { baseline: compare.baseline.intervals, deltas: compare.deltas } : {}),
+    };
+    const sliceScopes = new Map<string, GateScope>(compare.slices.map((s) => [`${s.column}=${s.value}`, { n: s.n, small: s.small, candidate: s.candidate, baseline: s.baseline, deltas: s.deltas }]));
+    const gates = evaluateGates(settings.gates, { task, overall, slices: sliceScopes, latency, hasBaseline: Boolean(baseline), minSliceSize: settings.minSliceSize });
+
+    const deltas: EvaluationReport['deltas'] = {};
+    for (const [name, d] of Object.entries(compare.deltas)) {
+      const direction = metricDefinition(name)!.direction;
+      const improved = d.value === 0 || Number.isNaN(d.value) ? null : direction === 'higher' ? d.value > 0 : d.value < 0;
+      deltas[name] = { value: d.value, low: d.low, high: d.high, direction, improved };
+    }
+    const section = (m: CompareResult['candidate'], info: ModelInfo): ModelSection => ({ ...m, model: info });
+    const candidateInfo = await modelInfo(options.candidateDir, candidate);
+    const baselineInfo = baseline ? await modelInfo(options.baseline!.dir, baseline, dropUndefined({ ref: options.baseline!.ref, name: options.baseline!.name, version: options.baseline!.version })) : undefined;
+    const first = latency?.sizes[0];
+    return {
+      passed: gates.every((g) => g.passed),
+      name: config.name,
+      task,
+      ...(compare.classes ? { classes: compare.classes } : {}),
+      candidate: section(compare.candidate, candidateInfo),
+      baseline: compare.baseline && baselineInfo ? section(compare.baseline, baselineInfo) : null,
+      deltas,
+      latency: latency && first
+        ? {
+          batchSize: first.batchSize,
+          rowsPerCall: first.rowsPerCall,
+          candidate: first.candidate,
+          baseline: first.baseline ?? null,
+          ratio: first.ratio ?? null,
+          bySize: latency.sizes,
+          rounds: latency.rounds,
+          samplesPerRound: latency.samplesPerRound,
+          warmup: latency.warmup,
+          method: 'same process, interleaved A/B calls on the same rows, first mover alternating per round; ratio interval: bootstrap over rounds',
+        }
+        : null,
+      gates,
+      slices: compare.slices,
+      minSliceSize: settings.minSliceSize,
+      cost: compare.cost,
+      shownMetrics: compare.shown,
+      data: { path: dataPath, rows: table.length, evaluatedRows: keepList.length, excludedRows: excluded, ...(excluded ? { excludedReason: `missing or unknown '${candidate.labelName}' label` } : {}) },
+      bootstrap: { ...settings.bootstrap, unit: 'rows', paired: Boolean(baseline) },
+      ...(featureChanges && (featureChanges.added.length || featureChanges.removed.length) ? { featureChanges } : {}),
+      environment: { backend: backend.backend, device: backend.device, versions: backend.versions },
+    };
+  } finally {
+    candidate.dispose();
+    baseline?.dispose();
+  }
+}
+
+function dropUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
