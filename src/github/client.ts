@@ -9,6 +9,7 @@
 import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import type { ThrottlingOptions } from '@octokit/plugin-throttling';
 
 /** The logger Octokit and our plugins write to. Every method receives already-redacted text. */
 export interface GitHubLogger {
@@ -41,6 +42,12 @@ export interface CreateOctokitOptions {
   retryAfterBaseValue?: number;
   /** A rate limit that resets further away than this is not waited for (seconds). Default 900. */
   maxRateLimitWaitSeconds?: number;
+  /**
+   * Minimum gap between the end of one write and the start of the next (ms). GitHub asks
+   * integrations to wait at least a second between mutating requests to stay clear of secondary
+   * rate limits. Default 1000; tests pass 0.
+   */
+  writeSpacingMs?: number;
   /** `User-Agent` suffix. */
   userAgent?: string;
 }
@@ -114,24 +121,46 @@ export function createOctokit(options: CreateOctokitOptions = {}): GitHubClient 
       fallbackSecondaryRateRetryAfter: 60,
       onRateLimit: onLimit('primary'),
       onSecondaryRateLimit: onLimit('secondary'),
-    },
+      // Pacing of writes is done by our queue (below), which also serialises them; the plugin's
+      // own write/notification limiters (1 s and 3 s between starts) would only add delay.
+      write: PASS_THROUGH_GROUP,
+      notifications: PASS_THROUGH_GROUP,
+    } as unknown as ThrottlingOptions,
   });
-  installWriteQueue(octokit);
+  installWriteQueue(octokit, options.writeSpacingMs ?? 1000);
   return octokit as unknown as GitHubClient;
 }
 
 let clientCounter = 0;
 
+/** A stand-in for a Bottleneck group that runs every job at once (see `throttle.write` above). */
+const PASS_THROUGH_GROUP = {
+  key: () => ({ schedule: (...args: unknown[]) => {
+    const fnIndex = typeof args[0] === 'function' ? 0 : 1;
+    const fn = args[fnIndex] as (...a: unknown[]) => unknown;
+    return Promise.resolve().then(() => fn(...args.slice(fnIndex + 1)));
+  } }),
+};
+
 /**
  * Wraps the request hook (registered last, so it is the outermost wrapper: a write holds the
  * queue through all of its retries and later writes cannot overtake it).
  */
-function installWriteQueue(octokit: { hook: Octokit['hook'] }): void {
+function installWriteQueue(octokit: { hook: Octokit['hook'] }, spacingMs: number): void {
   let tail: Promise<unknown> = Promise.resolve();
+  let lastEnd = 0;
   octokit.hook.wrap('request', (request, options) => {
     const method = String(options.method ?? 'GET').toUpperCase();
     if (!MUTATING.has(method)) return request(options);
-    const run = tail.then(() => request(options));
+    const run = tail.then(async () => {
+      const wait = lastEnd + spacingMs - Date.now();
+      if (lastEnd > 0 && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      try {
+        return await request(options);
+      } finally {
+        lastEnd = Date.now();
+      }
+    });
     // The chain must survive a failed write; the caller still sees the failure through `run`.
     tail = run.catch(() => undefined);
     return run;
