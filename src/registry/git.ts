@@ -39,18 +39,22 @@ export function runGit(ctx: GitContext, args: string[], input?: string): Promise
     // Never hang on a credential prompt in CI; parse git's messages in one language.
     env.GIT_TERMINAL_PROMPT = '0';
     env.LC_ALL = 'C';
-    const child = spawn('git', args, { cwd: ctx.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', args, { cwd: ctx.cwd, env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => out.push(c));
-    child.stderr.on('data', (c: Buffer) => err.push(c));
+    child.stdout!.on('data', (c: Buffer) => out.push(c));
+    child.stderr!.on('data', (c: Buffer) => err.push(c));
     child.on('error', (e) => reject(new InputError(`cannot run git: ${e.message}`, { key: 'git' })));
     child.on('close', (code) => {
       const stdout = Buffer.concat(out).toString('utf8');
       if (code === 0) resolvePromise(stdout);
       else reject(new GitError(args, code, Buffer.concat(err).toString('utf8'), stdout));
     });
-    child.stdin.end(input ?? '');
+    if (child.stdin) {
+      // git may exit before reading its input (e.g. on a bad ref): the close handler reports that.
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(input);
+    }
   });
 }
 

@@ -11,8 +11,9 @@
  * "simple" notation omits it). A model living in a sub-directory is `dir:name`, written
  * `dir=name` inside the tag because `:` is not allowed in git ref names.
  *
- * Names: GTO's rule is `[a-z0-9]([a-z0-9-/]*[a-z0-9])?`; mlops.yaml (DESIGN §3) also allows `_`.
- * We accept the union so both kinds of names work, minus `//`, which git refuses in ref names.
+ * Names: GTO's current rule, `[a-zA-Z0-9]([a-zA-Z0-9-/_]*[a-zA-Z0-9])?` (older GTO releases were
+ * lowercase-only and had no `_`; mlops.yaml names are the lowercase subset), minus `//`, which git
+ * refuses in ref names.
  */
 import { SEMVER_SOURCE, isSemVer } from './semver.ts';
 
@@ -31,8 +32,8 @@ export interface ParsedTag {
   counter?: number;
 }
 
-const NAME_SOURCE = '[a-z0-9](?:[a-z0-9_/-]*[a-z0-9])?';
-const DIR_SOURCE = '[a-z0-9_./-]+';
+const NAME_SOURCE = '[a-zA-Z0-9](?:[a-zA-Z0-9_/-]*[a-zA-Z0-9])?';
+const DIR_SOURCE = '[a-zA-Z0-9_./-]+';
 const NAME_RE = new RegExp(`^${NAME_SOURCE}$`);
 const DIR_RE = new RegExp(`^${DIR_SOURCE}$`);
 const TAG_RE = new RegExp(
@@ -60,7 +61,7 @@ export function isValidModelName(value: string): boolean {
 }
 
 /** A human explanation of the name rule, for error messages. */
-export const NAME_RULE = "lowercase letters, digits, '-', '_' and '/', starting and ending with a letter or digit (optionally 'dir:name')";
+export const NAME_RULE = "letters, digits, '-', '_' and '/', starting and ending with a letter or digit (optionally 'dir:name')";
 
 /**
  * Parses a tag name. Returns null for tags that are not registry tags (release tags like `v1.2.0`,
