@@ -1,0 +1,77 @@
+/**
+ * Reads the training data named by the config: expands globs, applies the schema's decoding,
+ * resolves the label and feature columns (config → schema roles → every other column).
+ */
+import { InputError } from '../core/errors.ts';
+import { loadSchema, readOptionsForSchema, type TableSchema } from '../schema/index.ts';
+import { concatBatches, expandDataPaths, openTable } from '../table/index.ts';
+import type { ReadOptions, RecordBatch, Table } from '../table/types.ts';
+import type { MlopsConfig } from './config.ts';
+
+export interface TrainingData {
+  table: Table;
+  files: string[];
+  schema: TableSchema | null;
+  label: string;
+  features: string[];
+  kinds: Record<string, 'numeric' | 'categorical'>;
+  /** Read options for the whole file (every column): the profile uses them. */
+  readOptions: ReadOptions;
+}
+
+const NUMERIC_TYPES = new Set(['number', 'integer']);
+
+/** Expands a configured data path or glob; an empty expansion is an InputError naming the config key. */
+export async function expandConfigured(pattern: string | null, key: string, config: MlopsConfig): Promise<string[]> {
+  if (!pattern) throw new InputError(`${key} is not set: name the data file(s) to use`, { file: config.configPath ?? undefined, key });
+  const files = await expandDataPaths(pattern, config.configDir);
+  if (files.length === 0) throw new InputError(`no data file matches '${pattern}'`, { file: config.configPath ?? undefined, key });
+  return files;
+}
+
+/** Loads the schema named by `data.schema` (null when not set). */
+export async function loadConfiguredSchema(config: MlopsConfig): Promise<TableSchema | null> {
+  return config.data.schema ? loadSchema(config.data.schema) : null;
+}
+
+/** Resolves label and features and reads the training files into one table (only those columns). */
+export async function readTrainingData(config: MlopsConfig): Promise<TrainingData> {
+  const files = await expandConfigured(config.data.train, 'data.train', config);
+  const schema = await loadConfiguredSchema(config);
+  const readOptions: ReadOptions = schema ? readOptionsForSchema(schema) : {};
+  const first = await openTable(files[0]!, readOptions);
+  const where = { file: config.configPath ?? undefined };
+
+  const label = config.data.label ?? schema?.fields.find((f) => f.role === 'label')?.name;
+  if (!label) throw new InputError('no label: set data.label or mark a schema field with role: label', { ...where, key: 'data.label' });
+  if (!first.fieldNames.includes(label)) {
+    throw new InputError(`label column '${label}' not found in ${files[0]} (columns: ${first.fieldNames.join(', ')})`, { ...where, key: 'data.label' });
+  }
+  const skipRoles = new Set(['label', 'id', 'timestamp', 'ignore']);
+  let features = config.data.features;
+  if (!features) {
+    const fromSchema = schema?.fields.filter((f) => f.role === 'feature').map((f) => f.name) ?? [];
+    features = fromSchema.length > 0
+      ? fromSchema
+      : first.fieldNames.filter((n) => n !== label && !schema?.fields.some((f) => f.name === n && f.role && skipRoles.has(f.role)));
+  }
+  if (features.length === 0) throw new InputError('no feature columns: set data.features', { ...where, key: 'data.features' });
+  for (const f of features) {
+    if (!first.fieldNames.includes(f)) {
+      throw new InputError(`feature column '${f}' not found in ${files[0]} (columns: ${first.fieldNames.join(', ')})`, { ...where, key: 'data.features' });
+    }
+  }
+  const kinds: Record<string, 'numeric' | 'categorical'> = {};
+  for (const field of schema?.fields ?? []) {
+    if (features.includes(field.name)) kinds[field.name] = NUMERIC_TYPES.has(field.type) ? 'numeric' : 'categorical';
+  }
+
+  const columns = [...features, label];
+  const batches: RecordBatch[] = [];
+  for (const file of files) {
+    const source = await openTable(file, { ...readOptions, columns });
+    for await (const batch of source.batches()) batches.push(batch);
+  }
+  const table = concatBatches(files.length === 1 ? files[0]! : config.data.train!, columns, batches);
+  return { table, files, schema, label, features, kinds, readOptions };
+}

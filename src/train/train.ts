@@ -1,0 +1,364 @@
+/**
+ * `mlops train` as a library call: data → preprocessing → model → model directory (DESIGN §5).
+ * The directory is assembled in a temporary sibling and renamed into place at the end, so a failed
+ * run never leaves a half-written or mixed (old weights + new preprocessing) model behind.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rename, rm, mkdir, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { InputError } from '../core/errors.ts';
+import { writeJsonAtomic } from '../core/fs.ts';
+import { mergeProfiles, profileFile, writeProfile } from '../profile/index.ts';
+import type { DatasetProfile } from '../profile/types.ts';
+import { loadBackend, type BackendResolver, type LoadedBackend } from './backend.ts';
+import type { BackendName, MlopsConfig, ModelConfig, TrainConfig } from './config.ts';
+import { expandConfigured, loadConfiguredSchema, readTrainingData } from './data.ts';
+import { validationMetrics } from './metrics.ts';
+import { buildModel, fitModel, seededRandom, shuffleInPlace, type EpochRecord } from './model.ts';
+import { MODEL_FILES, saveLayersModel, savePreprocessing, toPrediction } from './model-dir.ts';
+import { applyPreprocessing, encodeLabels, fitPreprocessing, type Task } from './preprocess.ts';
+import { dataFileRecords, gitInfo, type DataFileRecord, type GitInfo } from './run-record.ts';
+import { readOptionsForSchema } from '../schema/index.ts';
+
+export const RUN_FORMAT = 'mlops-run';
+
+export interface RunRecord {
+  format: typeof RUN_FORMAT;
+  version: 1;
+  name: string;
+  trainer: 'tfjs' | 'external';
+  task: Task | null;
+  label: string | null;
+  classes: string[];
+  features: string[];
+  params: { model: ModelConfig; train: TrainConfig; inputs: number | null };
+  history: EpochRecord[];
+  /** Final metrics: validation split (tfjs) or the external trainer's metrics.json. */
+  metrics: Record<string, number>;
+  epochsRun: number;
+  bestEpoch: number | null;
+  stoppedEarly: boolean;
+  backend: {
+    name: string; package: string | null; device: string; gpu: boolean;
+    features?: { simd: boolean; threads: boolean }; skipped: string[];
+  };
+  durations: { totalMs: number; readMs: number; preprocessMs: number; fitMs: number; saveMs: number; profileMs: number };
+  samplesPerSecond: number | null;
+  rows: { read: number; train: number; validation: number; droppedNullLabel: number };
+  git: GitInfo;
+  data: { train: DataFileRecord[]; test: DataFileRecord[]; schema: DataFileRecord | null };
+  config: { path: string | null; sha256: string | null };
+  weights: { sha256: string; bytes: number } | null;
+  command: string | null;
+  exitCode: number | null;
+  packages: Record<string, string>;
+  startedAt: string;
+  finishedAt: string;
+}
+
+export interface TrainOptions {
+  /** Model directory to write; default `.mlops/models/<name>` under `cwd`. */
+  out?: string;
+  /** Overrides train.backend. */
+  backend?: BackendName;
+  nativeDir?: string;
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+  resolver?: BackendResolver;
+  onEpoch?: (record: EpochRecord, total: number) => void;
+  /** Human progress lines (stderr). */
+  log?: (line: string) => void;
+  /** Where an external trainer's stdout/stderr go (default: `log`). */
+  commandOutput?: (chunk: string) => void;
+}
+
+export interface TrainResult {
+  modelDir: string;
+  run: RunRecord;
+  /** 0, or the external trainer's non-zero exit status (then no model directory was written). */
+  exitCode: number;
+  backend: LoadedBackend | null;
+}
+
+export const MLOPS_VERSION = '0.1.0';
+
+/** Default output directory of `mlops train`. */
+export function defaultModelDir(config: MlopsConfig, cwd: string): string {
+  return resolve(cwd, '.mlops', 'models', config.name);
+}
+
+async function sha256File(path: string): Promise<string> {
+  return createHash('sha256').update(await readFile(path)).digest('hex');
+}
+
+async function makeStaging(out: string): Promise<string> {
+  const staging = join(dirname(out), `.${basename(out)}.staging-${process.pid}-${Date.now().toString(36)}`);
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  return staging;
+}
+
+async function publish(staging: string, out: string): Promise<void> {
+  await rm(out, { recursive: true, force: true });
+  await rename(staging, out);
+}
+
+async function trainingProfile(files: string[], readOptions: Parameters<typeof profileFile>[1]): Promise<DatasetProfile> {
+  const profiles: DatasetProfile[] = [];
+  for (const f of files) profiles.push(await profileFile(f, readOptions));
+  return profiles.length === 1 ? profiles[0]! : mergeProfiles(profiles);
+}
+
+async function commonRecordParts(config: MlopsConfig, cwd: string, trainFiles: string[]) {
+  const testFiles = config.data.test ? await expandConfigured(config.data.test, 'data.test', config).catch(() => []) : [];
+  return {
+    git: await gitInfo(config.configDir),
+    data: {
+      train: await dataFileRecords(trainFiles, cwd),
+      test: await dataFileRecords(testFiles, cwd),
+      schema: config.data.schema ? (await dataFileRecords([config.data.schema], cwd))[0]! : null,
+    },
+    config: { path: config.configPath, sha256: config.configPath ? await sha256File(config.configPath) : null },
+  };
+}
+
+function packages(backend: LoadedBackend | null): Record<string, string> {
+  return { mlops: MLOPS_VERSION, node: process.versions.node, ...(backend?.versions ?? {}) };
+}
+
+/**
+ * Trains the model described by `config` and writes its directory. Bad data or config throw
+ * {@link InputError} (exit 2). With `train.command` set, runs the external trainer instead.
+ */
+export async function trainModel(config: MlopsConfig, options: TrainOptions = {}): Promise<TrainResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const out = resolve(cwd, options.out ?? defaultModelDir(config, cwd));
+  if (config.train.command) return runExternalTrainer(config, out, options);
+  const log = options.log ?? (() => {});
+  const started = new Date();
+  const t0 = performance.now();
+
+  const data = await readTrainingData(config);
+  const { table } = data;
+  const readMs = performance.now() - t0;
+
+  // Seeded split: the validation rows are a fixed function of the seed and the row count.
+  const t1 = performance.now();
+  const order = shuffleInPlace(Int32Array.from({ length: table.length }, (_, i) => i), seededRandom(config.train.seed));
+  const nVal = Math.floor(table.length * config.train.validationSplit);
+  const valRows = order.slice(0, nVal).sort();
+  const trainRows = order.slice(nVal).sort();
+  const where = { file: config.configPath ?? undefined };
+
+  const spec = fitPreprocessing(table, {
+    label: data.label, features: data.features, task: config.model.task, maxCategories: config.model.maxCategories,
+    kinds: data.kinds, rows: trainRows,
+  });
+  const x = applyPreprocessing(spec, table);
+  const labels = encodeLabels(spec, table);
+  const width = spec.outputs.length;
+  const gather = (rows: Int32Array) => {
+    const keep = rows.filter((i) => labels.valid[i] === 1);
+    const gx = new Float32Array(keep.length * width);
+    const gy = new Float32Array(keep.length);
+    keep.forEach((i, r) => {
+      gx.set(x.subarray(i * width, (i + 1) * width), r * width);
+      gy[r] = labels.y[i]!;
+    });
+    return { x: gx, y: gy, n: keep.length };
+  };
+  const trainSet = gather(trainRows);
+  const valSet = gather(valRows);
+  const droppedNullLabel = table.length - trainSet.n - valSet.n;
+  if (trainSet.n < config.train.batchSize) {
+    throw new InputError(
+      `the training split has ${trainSet.n} row(s), fewer than one batch (train.batchSize ${config.train.batchSize}): lower train.batchSize or add data`,
+      { ...where, key: 'train.batchSize' },
+    );
+  }
+  const preprocessMs = performance.now() - t1;
+
+  const backend = await loadBackend(options.backend ?? config.train.backend, {
+    ...(options.resolver ? { resolver: options.resolver } : {}),
+    ...(options.nativeDir ? { nativeDir: options.nativeDir } : {}), cwd, env: options.env ?? process.env,
+  });
+  const { tf } = backend;
+  log(`backend: ${backend.backend} (${backend.package}) on ${backend.device}`);
+  log(`training ${config.model.type} for ${spec.label.task} on ${trainSet.n} rows × ${width} inputs (validation ${valSet.n})`);
+
+  const model = buildModel(tf, { task: spec.label.task, inputs: width, classes: spec.label.classes.length }, config.model, config.train);
+  let fit;
+  let weights: Uint8Array;
+  let metrics: Record<string, number> = {};
+  const staging = await makeStaging(out);
+  let saveMs = 0;
+  let profileMs = 0;
+  try {
+    fit = await fitModel(tf, model, { ...trainSet, width, validation: valSet }, spec.label.task, config.train, options.onEpoch, spec.label.std ?? 1);
+    if (valSet.n > 0) {
+      const raw = tf.tidy(() => (model.predict(tf.tensor2d(valSet.x, [valSet.n, width])) as ReturnType<typeof tf.tensor2d>).dataSync());
+      const prediction = toPrediction(spec, Float64Array.from(raw), valSet.n);
+      const truth = spec.label.task === 'regression' ? Array.from(valSet.y, (v) => v * spec.label.std! + spec.label.mean!) : valSet.y;
+      metrics = validationMetrics(prediction, truth, spec.label.classes);
+    }
+    const t2 = performance.now();
+    weights = await saveLayersModel(tf, model, staging);
+    await savePreprocessing(staging, spec);
+    saveMs = performance.now() - t2;
+    const t3 = performance.now();
+    await writeProfile(join(staging, MODEL_FILES.profile), await trainingProfile(data.files, data.readOptions));
+    profileMs = performance.now() - t3;
+
+    const common = await commonRecordParts(config, cwd, data.files);
+    const run: RunRecord = {
+      format: RUN_FORMAT, version: 1, name: config.name, trainer: 'tfjs',
+      task: spec.label.task, label: spec.label.name, classes: spec.label.classes, features: data.features,
+      params: { model: config.model, train: { ...config.train, backend: options.backend ?? config.train.backend }, inputs: width },
+      history: fit.history, metrics, epochsRun: fit.epochsRun, bestEpoch: fit.bestEpoch, stoppedEarly: fit.stoppedEarly,
+      backend: {
+        name: backend.backend, package: backend.package, device: backend.device, gpu: backend.gpu,
+        ...(backend.features ? { features: backend.features } : {}), skipped: backend.skipped,
+      },
+      durations: {
+        totalMs: Math.round(performance.now() - t0), readMs: Math.round(readMs), preprocessMs: Math.round(preprocessMs),
+        fitMs: fit.fitMs, saveMs: Math.round(saveMs), profileMs: Math.round(profileMs),
+      },
+      samplesPerSecond: fit.samplesPerSecond,
+      rows: { read: table.length, train: trainSet.n, validation: valSet.n, droppedNullLabel },
+      ...common,
+      weights: { sha256: createHash('sha256').update(weights).digest('hex'), bytes: weights.byteLength },
+      command: null, exitCode: 0, packages: packages(backend),
+      startedAt: started.toISOString(), finishedAt: new Date().toISOString(),
+    };
+    await writeJsonAtomic(join(staging, MODEL_FILES.run), run);
+    await publish(staging, out);
+    return { modelDir: out, run, exitCode: 0, backend };
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  } finally {
+    model.dispose();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// External trainer
+// ---------------------------------------------------------------------------------------------
+
+function parseMetrics(text: string, file: string): { metrics: Record<string, number>; history: EpochRecord[] } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`metrics.json is not valid JSON (${(error as Error).message})`, { file });
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new InputError('metrics.json must hold a JSON object of metric values', { file });
+  const obj = value as Record<string, unknown>;
+  // Either { accuracy: 0.9, ... } or { metrics: { ... }, history: [ ... ] }.
+  const source = obj.metrics && typeof obj.metrics === 'object' ? obj.metrics as Record<string, unknown> : obj;
+  const metrics: Record<string, number> = {};
+  for (const [k, v] of Object.entries(source)) {
+    if (typeof v === 'number' && Number.isFinite(v)) metrics[k] = v;
+    else if (k !== 'history' && k !== 'metrics') throw new InputError(`metric '${k}' is not a finite number`, { file, key: k });
+  }
+  const history = Array.isArray(obj.history) ? (obj.history as EpochRecord[]) : [];
+  return { metrics, history };
+}
+
+/**
+ * Runs `train.command` through the shell with the MLOPS_* environment. The command must leave
+ * `metrics.json` and a model file or directory in MLOPS_OUTPUT_DIR; mlops then adds run.json
+ * and profile.json. A non-zero exit status is returned as `exitCode` (no directory is published).
+ */
+export async function runExternalTrainer(config: MlopsConfig, out: string, options: TrainOptions): Promise<TrainResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const log = options.log ?? (() => {});
+  const emit = options.commandOutput ?? ((chunk: string) => log(chunk.replace(/\n$/, '')));
+  const started = new Date();
+  const t0 = performance.now();
+  const trainFiles = await expandConfigured(config.data.train, 'data.train', config);
+  const testFiles = config.data.test ? await expandConfigured(config.data.test, 'data.test', config) : [];
+  const schema = await loadConfiguredSchema(config);
+  const label = config.data.label ?? schema?.fields.find((f) => f.role === 'label')?.name ?? '';
+  const features = config.data.features ?? schema?.fields.filter((f) => f.role === 'feature').map((f) => f.name) ?? [];
+  const staging = await makeStaging(out);
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(options.env ?? process.env)) if (v !== undefined) env[k] = v;
+  Object.assign(env, {
+    MLOPS_TRAIN_DATA: trainFiles[0]!,
+    MLOPS_TRAIN_FILES: JSON.stringify(trainFiles),
+    MLOPS_TEST_DATA: testFiles[0] ?? '',
+    MLOPS_SCHEMA: config.data.schema ?? '',
+    MLOPS_LABEL: label,
+    MLOPS_FEATURES: JSON.stringify(features),
+    MLOPS_OUTPUT_DIR: staging,
+    MLOPS_CONFIG: config.configPath ?? '',
+    MLOPS_SEED: String(config.train.seed),
+    MLOPS_EPOCHS: String(config.train.epochs),
+    MLOPS_BATCH_SIZE: String(config.train.batchSize),
+    MLOPS_LEARNING_RATE: String(config.train.learningRate),
+  });
+  log(`running external trainer: ${config.train.command}`);
+  const exitCode = await new Promise<number>((done, fail) => {
+    const child = spawn(config.train.command!, { shell: true, cwd: config.configDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.setEncoding('utf8').on('data', emit);
+    child.stderr.setEncoding('utf8').on('data', emit);
+    child.on('error', fail);
+    child.on('close', (code, signal) => done(code ?? (signal ? 128 + 15 : 1)));
+  });
+  const fitMs = performance.now() - t0;
+  try {
+    if (exitCode !== 0) {
+      await rm(staging, { recursive: true, force: true });
+      const run = { format: RUN_FORMAT, command: config.train.command, exitCode } as unknown as RunRecord;
+      return { modelDir: out, run, exitCode, backend: null };
+    }
+    const metricsFile = join(staging, MODEL_FILES.metrics);
+    let text: string;
+    try {
+      text = await readFile(metricsFile, 'utf8');
+    } catch {
+      throw new InputError(`the external trainer exited 0 but wrote no ${MODEL_FILES.metrics} in MLOPS_OUTPUT_DIR (command: ${config.train.command})`,
+        { file: join(out, MODEL_FILES.metrics), key: 'train.command' });
+    }
+    const { metrics, history } = parseMetrics(text, join(out, MODEL_FILES.metrics));
+    const produced = (await readdir(staging)).filter((f) => f !== MODEL_FILES.metrics);
+    if (produced.length === 0) {
+      throw new InputError('the external trainer wrote metrics.json but no model file or directory in MLOPS_OUTPUT_DIR', { file: out, key: 'train.command' });
+    }
+    const t3 = performance.now();
+    const readOptions = schema ? readOptionsForSchema(schema) : {};
+    await writeProfile(join(staging, MODEL_FILES.profile), await trainingProfile(trainFiles, readOptions));
+    const profileMs = performance.now() - t3;
+    let weights: RunRecord['weights'] = null;
+    for (const f of produced) {
+      const info = await stat(join(staging, f));
+      if (info.isFile() && f !== MODEL_FILES.profile) {
+        const bytes = await readFile(join(staging, f));
+        weights = { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.byteLength };
+        break;
+      }
+    }
+    const common = await commonRecordParts(config, cwd, trainFiles);
+    const run: RunRecord = {
+      format: RUN_FORMAT, version: 1, name: config.name, trainer: 'external',
+      task: config.model.task === 'auto' ? null : config.model.task, label: label || null, classes: [], features,
+      params: { model: config.model, train: config.train, inputs: null },
+      history, metrics, epochsRun: history.length, bestEpoch: null, stoppedEarly: false,
+      backend: { name: 'external', package: null, device: 'external command', gpu: false, skipped: [] },
+      durations: { totalMs: Math.round(performance.now() - t0), readMs: 0, preprocessMs: 0, fitMs: Math.round(fitMs), saveMs: 0, profileMs: Math.round(profileMs) },
+      samplesPerSecond: null,
+      rows: { read: 0, train: 0, validation: 0, droppedNullLabel: 0 },
+      ...common, weights, command: config.train.command, exitCode: 0, packages: packages(null),
+      startedAt: started.toISOString(), finishedAt: new Date().toISOString(),
+    };
+    run.rows.read = (await readFile(join(staging, MODEL_FILES.profile), 'utf8').then((t) => (JSON.parse(t) as { rows?: number }).rows ?? 0));
+    await writeJsonAtomic(join(staging, MODEL_FILES.run), run);
+    await publish(staging, out);
+    return { modelDir: out, run, exitCode: 0, backend: null };
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
