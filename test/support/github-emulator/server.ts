@@ -487,7 +487,7 @@ export class GitHubEmulator {
 
   private renderLabel(repo: Repo, name: string): Record<string, unknown> {
     const label = repo.labels.get(name.toLowerCase())!;
-    return build('label', { id: label.id, node_id: `LA_${label.id}`, url: `${this.url}/repos/${repo.owner.login}/${repo.name}/labels/${encodeURIComponent(label.name)}`, name: label.name, color: label.color, default: false, description: null });
+    return build('label', { id: label.id, node_id: `LA_${label.id}`, url: `${this.url}/repos/${repo.owner.login}/${repo.name}/labels/${encodeURIComponent(label.name)}`, name: label.name, color: label.color, default: false, description: '' });
   }
 
   private renderPull(p: PullRecord, component: 'pull-request' | 'pull-request-simple'): Record<string, unknown> {
