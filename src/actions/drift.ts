@@ -1,11 +1,96 @@
+import { join, resolve } from 'node:path';
 import { UsageError } from '../core/errors.ts';
+import { writeJsonAtomic } from '../core/fs.ts';
+import type { CliIo } from '../cli/io.ts';
+import { runDriftCheck } from '../drift/check.ts';
+import { driftHeadline, driftJson, renderDriftMarkdown } from '../drift/report.ts';
+import { createOctokit, resolveRunContext } from '../github/index.ts';
+import { openRetrainingPullRequest } from '../github/retrain.ts';
+import { isModelRef, resolveModelRef } from '../registry/index.ts';
+import { loadConfig } from '../train/config.ts';
 import type { ActionEntry } from './entry.ts';
+import { parseInputs } from './inputs.ts';
+import { createActionsRuntime } from './runtime.ts';
 
-// Placeholder until the capability lands: it fails clearly rather than pretending to work.
+/** The inputs of actions/drift/action.yml (setup-node is handled by the YAML itself). */
+export const driftInputs = {
+  config: { type: 'path', default: 'mlops.yaml', description: 'mlops.yaml of the model' },
+  reference: { type: 'string', description: 'data file, profile.json or registry reference (default: drift.reference, else <name>#production)' },
+  current: { type: 'string', description: 'current data file or glob, or a profile.json (default: drift.current)' },
+  'open-pr': { type: 'boolean', default: true, description: 'on drift, push the retraining branch and open or update its pull request' },
+  'fail-on-drift': { type: 'boolean', default: false, description: 'fail the step when dataset drift is found' },
+  base: { type: 'string', description: 'base branch of the retraining pull request (default: drift.retrain.base, else the default branch)' },
+  'dispatch-workflow': { type: 'string', description: 'workflow file to dispatch on the retraining branch when the token is GITHUB_TOKEN' },
+  'token-is-default': { type: 'boolean', default: false, description: 'set by action.yml: the token is the workflow GITHUB_TOKEN' },
+  token: { type: 'string', description: 'token for the pull request (a PAT or App token starts the pull-request workflows)' },
+  report: { type: 'path', description: 'where to write the JSON report (default: $RUNNER_TEMP/mlops-drift.json)' },
+} as const;
+
 const entry: ActionEntry = {
   name: 'drift',
-  async run() {
-    throw new UsageError("the 'drift' action is not implemented yet");
+  async run(io: CliIo): Promise<number> {
+    const runtime = createActionsRuntime(io);
+    const workspace = io.env.GITHUB_WORKSPACE ?? io.cwd;
+    const inputs = parseInputs(driftInputs, io.env, { cwd: workspace });
+    const config = await loadConfig(inputs.config);
+    const reference = inputs.reference ?? config.drift.reference ?? `${config.name}#production`;
+    const current = inputs.current ?? config.drift.current;
+    if (!current) throw new UsageError('input current is empty and mlops.yaml has no drift.current');
+
+    const check = await runtime.group('Drift check', () => runDriftCheck({
+      cwd: workspace,
+      reference: isModelRef(reference) ? reference : resolve(workspace, reference),
+      current: resolve(workspace, current),
+      config,
+      isModelRef,
+      resolveModelProfile: async (ref) => join((await resolveModelRef(ref, { cwd: workspace, env: io.env })).dir, 'profile.json'),
+    }));
+    const markdown = renderDriftMarkdown(check.report, { title: `Data drift: ${config.name}`, referenceLabel: check.referenceLabel, currentLabel: check.currentLabel });
+    runtime.info(driftHeadline(check.report));
+    runtime.appendSummary(markdown);
+    for (const c of check.report.columns.filter((col) => col.drifted)) {
+      runtime.annotate('warning', `${c.name}: ${c.method} ${c.score.toPrecision(3)} vs threshold ${c.threshold} (${c.reasons.join(', ')})`, { title: `drift in ${c.name}` });
+    }
+    const json: Record<string, unknown> = { model: config.name, reference: check.referenceLabel, current: check.currentLabel, ...driftJson(check.report) };
+
+    let operation = 'skipped';
+    let prUrl = '';
+    if (inputs['open-pr']) {
+      const token = inputs.token ?? io.env.GITHUB_TOKEN;
+      if (token) runtime.setSecret(token);
+      const context = token && io.env.GITHUB_REPOSITORY ? resolveRunContext(io.env) : undefined;
+      const result = await openRetrainingPullRequest({
+        model: config.name,
+        report: check.report,
+        body: markdown,
+        branch: config.drift.retrain.branch,
+        base: inputs.base ?? config.drift.retrain.base,
+        labels: config.drift.retrain.labels,
+        cwd: workspace,
+        env: io.env,
+        context: { reference: check.referenceLabel, current: check.currentLabel, run: context?.runUrl ?? null },
+        github: context && token ? {
+          octokit: createOctokit({ token, env: io.env, onSecret: (v) => runtime.setSecret(v) }),
+          owner: context.owner,
+          repo: context.repo,
+          isDefaultToken: inputs['token-is-default'],
+          ...(inputs['dispatch-workflow'] ? { dispatchWorkflow: inputs['dispatch-workflow'] } : {}),
+          ...(context.runUrl ? { summaryUrl: context.runUrl } : {}),
+        } : undefined,
+      });
+      operation = result.operation;
+      prUrl = result.pullRequest?.url ?? '';
+      runtime.info(result.message);
+      json.retrain = { operation, message: result.message, pullRequest: result.pullRequest ?? null, dispatched: result.dispatched ?? null };
+    }
+    const reportPath = inputs.report ?? join(io.env.RUNNER_TEMP ?? resolve(workspace, '.mlops'), 'mlops-drift.json');
+    await writeJsonAtomic(reportPath, json);
+    runtime.setOutput('drifted', check.report.drifted);
+    runtime.setOutput('share', check.report.share);
+    runtime.setOutput('pr-url', prUrl);
+    runtime.setOutput('operation', operation);
+    runtime.setOutput('report', reportPath);
+    return check.report.drifted && inputs['fail-on-drift'] ? 1 : 0;
   },
 };
 export default entry;

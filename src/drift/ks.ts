@@ -145,9 +145,9 @@ function kolmogorovCdfDurbin(n: number, d: number): number {
     return C;
   };
   // Binary powering with a separate base-2 exponent to keep entries in range.
-  let power = new Float64Array(m * m);
+  let power: Float64Array = new Float64Array(m * m);
   for (let i = 0; i < m; i++) power[i * m + i] = 1;
-  let base = H;
+  let base: Float64Array = H;
   let powerExp = 0;
   let baseExp = 0;
   for (let e = n; e > 0; e = Math.floor(e / 2)) {

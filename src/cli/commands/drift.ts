@@ -1,13 +1,158 @@
+import { join, resolve } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
-import type { Command } from '../command.ts';
+import { writeFileAtomic, writeJsonAtomic } from '../../core/fs.ts';
+import { runDriftCheck } from '../../drift/check.ts';
+import { driftHeadline, driftJson, renderDriftMarkdown } from '../../drift/report.ts';
+import { createOctokit, resolveRunContext } from '../../github/index.ts';
+import { openRetrainingPullRequest, type RetrainGitHub } from '../../github/retrain.ts';
+import { isModelRef, resolveModelRef } from '../../registry/index.ts';
+import { parseCommandArgs } from '../args.ts';
+import { ExitCode, type Command } from '../command.ts';
+import { loadConfigIfAny } from '../config.ts';
+import type { CliIo } from '../io.ts';
 
-// Placeholder until the capability lands: it says so and exits 2 rather than pretending to work.
+const usage = `mlops drift [--config mlops.yaml] --reference <data|profile.json|name#stage> --current <data|profile.json>
+            [--json] [--report <file>] [--markdown <file>] [--fail-on-drift]
+            [--open-pr [--remote origin] [--base <branch>] [--no-push] [--dispatch <workflow.yml>] [--repo owner/name]]
+            [--schema <file>] [--features a,b,c] [--dataset-share 0.5]
+
+Compares the current data with the reference feature by feature and decides dataset drift.
+  --reference       a data file or glob, a profile.json, or a registry reference (default:
+                    drift.reference in mlops.yaml, else <name>#production)
+  --current         a data file or glob (shards are profiled and merged), or a profile.json
+                    (default: drift.current in mlops.yaml)
+  --open-pr         on drift, commit the report to the branch drift.retrain.branch and open or update
+                    its pull request (GitHub: needs GITHUB_TOKEN/INPUT_TOKEN and GITHUB_REPOSITORY;
+                    otherwise the pull request is written to .mlops/outbox/)
+  --fail-on-drift   exit 1 when dataset drift is found
+Exit codes: 0 checked (and no drift with --fail-on-drift), 1 drift with --fail-on-drift, 2 could not run.`;
+
+/** Options shared by the command and the drift action. */
+export interface DriftRunRequest {
+  config?: string;
+  reference?: string;
+  current?: string;
+  schema?: string;
+  features?: string[];
+  datasetShare?: number;
+  json: boolean;
+  report?: string;
+  markdown?: string;
+  failOnDrift: boolean;
+  openPr: boolean;
+  remote?: string;
+  base?: string;
+  push: boolean;
+  dispatch?: string;
+  repository?: string;
+}
+
 const command: Command = {
   name: 'drift',
-  summary: '',
-  usage: 'mlops drift (not yet implemented)',
-  async run() {
-    throw new UsageError("'mlops drift' is not implemented yet");
+  summary: 'compare current data with the reference; open a retraining PR on drift',
+  usage,
+  async run(argv: string[], io: CliIo): Promise<number> {
+    const { values } = parseCommandArgs(argv, {
+      config: { type: 'string' }, reference: { type: 'string' }, current: { type: 'string' }, schema: { type: 'string' },
+      features: { type: 'string' }, 'dataset-share': { type: 'string' }, json: { type: 'boolean' }, report: { type: 'string' },
+      markdown: { type: 'string' }, 'fail-on-drift': { type: 'boolean' }, 'open-pr': { type: 'boolean' }, remote: { type: 'string' },
+      base: { type: 'string' }, 'no-push': { type: 'boolean' }, dispatch: { type: 'string' }, repo: { type: 'string' },
+    }, 'drift');
+    let datasetShare: number | undefined;
+    if (values['dataset-share'] !== undefined) {
+      datasetShare = Number(values['dataset-share']);
+      if (!(datasetShare > 0 && datasetShare <= 1)) throw new UsageError(`--dataset-share must be in (0, 1], got '${values['dataset-share']}'`);
+    }
+    const outcome = await runDrift({
+      config: values.config, reference: values.reference, current: values.current, schema: values.schema,
+      features: values.features?.split(',').map((s) => s.trim()).filter(Boolean), datasetShare,
+      json: values.json ?? false, report: values.report, markdown: values.markdown, failOnDrift: values['fail-on-drift'] ?? false,
+      openPr: values['open-pr'] ?? false, remote: values.remote, base: values.base, push: !values['no-push'], dispatch: values.dispatch, repository: values.repo,
+    }, io);
+    return outcome.exitCode;
   },
 };
 export default command;
+
+export interface DriftRunOutcome {
+  exitCode: number;
+  json: Record<string, unknown>;
+  markdown: string;
+}
+
+/** Runs `mlops drift` for a parsed request: the command and the drift action share it. */
+export async function runDrift(request: DriftRunRequest, io: CliIo): Promise<DriftRunOutcome> {
+  const config = await loadConfigIfAny(request.config, io.cwd);
+  const reference = request.reference ?? config?.drift.reference ?? (config ? `${config.name}#production` : undefined);
+  const current = request.current ?? config?.drift.current ?? undefined;
+  if (!reference) throw new UsageError('missing --reference (no mlops.yaml with drift.reference or a model name found)');
+  if (!current) throw new UsageError('missing --current (and no drift.current in mlops.yaml)');
+
+  const check = await runDriftCheck({
+    cwd: io.cwd,
+    reference: resolveIfPath(reference, io.cwd),
+    current: resolve(io.cwd, current),
+    config,
+    schema: request.schema ? resolve(io.cwd, request.schema) : undefined,
+    features: request.features,
+    datasetShare: request.datasetShare,
+    isModelRef: (text) => isModelRef(text),
+    resolveModelProfile: async (ref) => join((await resolveModelRef(ref, { cwd: io.cwd, env: io.env })).dir, 'profile.json'),
+  });
+  const name = config?.name ?? 'model';
+  const markdown = renderDriftMarkdown(check.report, { title: `Data drift: ${name}`, referenceLabel: check.referenceLabel, currentLabel: check.currentLabel });
+  const json: Record<string, unknown> = { model: name, reference: check.referenceLabel, current: check.currentLabel, ...driftJson(check.report) };
+
+  if (request.openPr) {
+    const retrain = config?.drift.retrain ?? { branch: `mlops/retrain/${name}`, labels: ['retrain', 'drift'], base: null };
+    const result = await openRetrainingPullRequest({
+      model: name,
+      report: check.report,
+      body: markdown,
+      branch: retrain.branch,
+      base: request.base ?? retrain.base,
+      labels: retrain.labels,
+      cwd: io.cwd,
+      env: io.env,
+      remote: request.remote,
+      push: request.push,
+      context: { reference: check.referenceLabel, current: check.currentLabel },
+      github: githubFor(request, io),
+    });
+    json.retrain = { operation: result.operation, message: result.message, branch: result.branch?.branch, commit: result.branch?.commit,
+      pullRequest: result.pullRequest ?? null, dispatched: result.dispatched ?? null, outbox: result.outbox ?? null };
+    io.stderr(`mlops drift: ${result.message}\n`);
+  }
+
+  if (request.report) await writeJsonAtomic(resolve(io.cwd, request.report), json);
+  if (request.markdown) await writeFileAtomic(resolve(io.cwd, request.markdown), markdown);
+  if (request.json) {
+    io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+    io.stderr(`mlops drift: ${driftHeadline(check.report)}\n`);
+  } else {
+    io.stdout(`${markdown}\n`);
+    io.stderr(`mlops drift: ${driftHeadline(check.report)}\n`);
+  }
+  const exitCode = check.report.drifted && request.failOnDrift ? ExitCode.checkFailed : ExitCode.ok;
+  return { exitCode, json, markdown };
+}
+
+function resolveIfPath(spec: string, cwd: string): string {
+  return isModelRef(spec) ? spec : resolve(cwd, spec);
+}
+
+/** GitHub mode when a token and a repository are known; the token kind decides about dispatching. */
+function githubFor(request: DriftRunRequest, io: CliIo): RetrainGitHub | undefined {
+  const token = io.env.INPUT_TOKEN || io.env.GITHUB_TOKEN;
+  const repository = request.repository ?? io.env.GITHUB_REPOSITORY;
+  if (!token || !repository) return undefined;
+  const context = resolveRunContext(io.env, { repository });
+  return {
+    octokit: createOctokit({ token, env: io.env }),
+    owner: context.owner,
+    repo: context.repo,
+    isDefaultToken: io.env.MLOPS_TOKEN_IS_GITHUB_TOKEN === 'true',
+    ...(request.dispatch ? { dispatchWorkflow: request.dispatch } : {}),
+    ...(context.runUrl ? { summaryUrl: context.runUrl } : {}),
+  };
+}

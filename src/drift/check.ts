@@ -1,0 +1,148 @@
+/**
+ * One drift check, as `mlops drift` and the drift action run it: resolve the reference (a data
+ * file, a profile.json, or a registry reference through an injected resolver) and the current data
+ * (files or globs, profiled and merged, or a profile), pick the features and per-column settings
+ * from the schema and mlops.yaml, and compare.
+ */
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { InputError } from '../core/errors.ts';
+import { mergeProfiles, profileFile, readProfile } from '../profile/index.ts';
+import type { DatasetProfile } from '../profile/types.ts';
+import { loadSchema, readOptionsForSchema } from '../schema/index.ts';
+import type { TableSchema } from '../schema/types.ts';
+import { expandDataPaths } from '../table/index.ts';
+import type { ReadOptions } from '../table/types.ts';
+import type { MlopsConfig } from '../train/config.ts';
+import { compareProfiles, type DriftReport } from './engine.ts';
+import { DRIFT_METHODS, type ColumnOverride, type DriftMethod } from './policy.ts';
+
+/** Method names accepted in mlops.yaml and schemas, with the spellings other tools use. */
+const METHOD_ALIASES: Record<string, DriftMethod> = {
+  ks: 'ks', kolmogorov_smirnov: 'ks',
+  wasserstein: 'wasserstein', wasserstein_distance: 'wasserstein',
+  psi: 'psi',
+  chisquare: 'chisquare', chi2: 'chisquare', chi_square: 'chisquare',
+  ztest: 'ztest', z: 'ztest',
+  jensenshannon: 'jensenshannon', jensen_shannon: 'jensenshannon', js: 'jensenshannon',
+  hellinger: 'hellinger',
+};
+
+/** Parses a drift method name; `auto` → undefined; unknown → InputError naming `key`. */
+export function parseDriftMethod(name: string | undefined, key: string, file?: string): DriftMethod | undefined {
+  if (name === undefined || name === 'auto') return undefined;
+  const method = METHOD_ALIASES[name.toLowerCase()];
+  if (!method) throw new InputError(`unknown drift method '${name}' (expected auto or one of ${DRIFT_METHODS.join(', ')})`, { file, key });
+  return method;
+}
+
+/** Resolves `name#stage` / `name@vX.Y.Z` to the path of that model version's profile.json. */
+export type ModelProfileResolver = (ref: string) => Promise<string>;
+
+export interface DriftCheckOptions {
+  cwd: string;
+  /** Reference: data file(s)/glob, a profile.json, or a registry reference. */
+  reference: string;
+  /** Current data: file(s)/glob or a profile.json. */
+  current: string;
+  config?: MlopsConfig;
+  /** Schema file (default: the config's data.schema). */
+  schema?: string;
+  /** Explicit feature list (overrides config and schema). */
+  features?: string[];
+  datasetShare?: number;
+  resolveModelProfile?: ModelProfileResolver;
+  /** True when `reference` is written as a registry reference (the resolver's syntax). */
+  isModelRef?: (text: string) => boolean;
+}
+
+export interface DriftCheck {
+  report: DriftReport;
+  referenceLabel: string;
+  currentLabel: string;
+  referenceProfile: DatasetProfile;
+  currentProfile: DatasetProfile;
+}
+
+async function looksLikeProfile(path: string): Promise<boolean> {
+  if (!path.toLowerCase().endsWith('.json')) return false;
+  try {
+    const head = (await readFile(path, 'utf8')).slice(0, 4096);
+    return head.includes('"mlops-profile"');
+  } catch {
+    return false;
+  }
+}
+
+async function profileData(spec: string, cwd: string, readOptions: ReadOptions): Promise<DatasetProfile> {
+  const paths = await expandDataPaths(spec, cwd);
+  if (paths.length === 1 && (await looksLikeProfile(paths[0]))) return readProfile(paths[0]);
+  // Shards (a glob) are profiled one by one and merged: memory stays bounded by one file.
+  const profiles: DatasetProfile[] = [];
+  for (const path of paths) profiles.push((await looksLikeProfile(path)) ? await readProfile(path) : await profileFile(path, readOptions));
+  return profiles.length === 1 ? profiles[0] : mergeProfiles(profiles);
+}
+
+const EXCLUDED_ROLES = new Set(['label', 'id', 'timestamp', 'ignore']);
+
+/** Column settings from the schema's `drift` extension, then mlops.yaml (which wins). */
+function overridesFrom(schema: TableSchema | null, config: MlopsConfig | undefined, schemaPath: string | undefined): ColumnOverride[] {
+  const byName = new Map<string, ColumnOverride>();
+  for (const field of schema?.fields ?? []) {
+    if (!field.drift) continue;
+    const o: ColumnOverride = { name: field.name };
+    const method = parseDriftMethod(field.drift.method, `fields.${field.name}.drift.method`, schemaPath);
+    if (method) o.method = method;
+    if (field.drift.threshold !== undefined) o.threshold = field.drift.threshold;
+    if (field.drift.critical !== undefined) o.critical = field.drift.critical;
+    byName.set(field.name, o);
+  }
+  if (config && config.drift.features !== 'auto') {
+    config.drift.features.forEach((f, i) => {
+      const o: ColumnOverride = { ...(byName.get(f.name) ?? {}), name: f.name };
+      const method = parseDriftMethod(f.method, `drift.features[${i}].method`, config.configPath ?? undefined);
+      if (method) o.method = method;
+      if (f.threshold !== undefined) o.threshold = f.threshold;
+      if (f.critical) o.critical = true;
+      byName.set(f.name, o);
+    });
+  }
+  return [...byName.values()];
+}
+
+/** Runs one drift check (see module comment). */
+export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftCheck> {
+  const { cwd, config } = options;
+  const schemaPath = options.schema ?? config?.data.schema ?? undefined;
+  const schema = schemaPath ? await loadSchema(schemaPath) : null;
+  const readOptions: ReadOptions = schema ? readOptionsForSchema(schema) : {};
+
+  let referenceProfile: DatasetProfile;
+  let referenceLabel = options.reference;
+  if (options.isModelRef?.(options.reference) && options.resolveModelProfile) {
+    const path = await options.resolveModelProfile(options.reference);
+    referenceProfile = await readProfile(path);
+    referenceLabel = `${options.reference} (training data profile)`;
+  } else {
+    referenceProfile = await profileData(options.reference, cwd, readOptions);
+    referenceLabel = relative(cwd, options.reference) || options.reference;
+  }
+  const currentProfile = await profileData(options.current, cwd, readOptions);
+
+  // Features: explicit flag, then mlops.yaml's feature list, then the schema's roles / config label.
+  let features: string[] | undefined = options.features;
+  const exclude = new Set<string>();
+  if (!features && config && config.drift.features !== 'auto') features = config.drift.features.map((f) => f.name);
+  if (!features && config?.data.features) features = config.data.features;
+  if (!features) {
+    for (const field of schema?.fields ?? []) if (field.role && EXCLUDED_ROLES.has(field.role)) exclude.add(field.name);
+    if (config?.data.label) exclude.add(config.data.label);
+  }
+  const report = compareProfiles(referenceProfile, currentProfile, {
+    ...(features ? { features } : {}),
+    exclude: [...exclude],
+    overrides: overridesFrom(schema, config, schemaPath),
+    datasetShare: options.datasetShare ?? config?.drift.datasetShare ?? 0.5,
+  });
+  return { report, referenceLabel, currentLabel: relative(cwd, options.current) || options.current, referenceProfile, currentProfile };
+}

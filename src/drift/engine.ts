@@ -1,0 +1,389 @@
+/**
+ * Compares a current data profile with a reference profile, column by column, and decides
+ * dataset drift. Works on profiles only (DESIGN §1.5): a reference never needs the original data,
+ * shard profiles can be merged first, and the comparison itself costs milliseconds.
+ */
+import { InputError } from '../core/errors.ts';
+import { distinctEstimate } from '../profile/distinct.ts';
+import { sketchQuantile, sketchRank } from '../profile/kll.ts';
+import type { ColumnProfile, DatasetProfile } from '../profile/types.ts';
+import { ks2Samp } from './ks.ts';
+import {
+  DEFAULT_THRESHOLDS, MIN_CRAMERS_V, MIN_KS_STATISTIC, MIN_NULL_RATE_CHANGE, MIN_SAMPLE, NULL_RATE_ALPHA, P_VALUE_METHODS,
+  TOP_CATEGORIES, defaultMethod, exceeds, type ColumnOverride, type DriftMethod,
+} from './policy.ts';
+import {
+  binShares, chiSquareHomogeneity, decileEdges, hellinger, jensenShannon, psi, twoProportionZ, wasserstein1,
+} from './tests.ts';
+
+export type ColumnKind = 'numeric' | 'categorical';
+export type DriftStatus = 'drift' | 'no drift' | 'insufficient data';
+
+export interface DriftColumn {
+  name: string;
+  type: ColumnKind;
+  method: DriftMethod;
+  /** p-value for ks/chisquare/ztest, distance otherwise. */
+  score: number;
+  threshold: number;
+  drifted: boolean;
+  pValue?: number;
+  /** Non-null values compared on each side. */
+  nRef: number;
+  nCur: number;
+  status: DriftStatus;
+  /** Why the column drifted: `distribution`, `null rate`. */
+  reasons: string[];
+  /** Test statistic (KS D, chi-square, z) for p-value methods. */
+  statistic?: number;
+  /** Effect size checked against its floor for p-value methods. */
+  effect?: { name: 'D' | "Cramér's V"; value: number; floor: number };
+  /** PSI on reference deciles (numeric) or categories (categorical), always reported. */
+  psi: number;
+  nulls: { reference: number; current: number; pValue: number; drifted: boolean };
+  /** The value or range that contributes most to the difference. */
+  contributor?: string;
+  newCategories?: string[];
+  vanishedCategories?: string[];
+  critical: boolean;
+  /** Reference vs current shares per bin (deciles) or category, for charts. */
+  bins: { labels: string[]; reference: number[]; current: number[] };
+}
+
+export interface DriftReport {
+  drifted: boolean;
+  /** Share of evaluated columns that drifted. */
+  share: number;
+  datasetShare: number;
+  evaluatedColumns: number;
+  driftedColumns: number;
+  criticalDrifted: string[];
+  /** Sorted by severity, drifted first. */
+  columns: DriftColumn[];
+  /** Columns present on one side only (not compared). */
+  onlyInReference: string[];
+  onlyInCurrent: string[];
+  reference: { rows: number; sources: DatasetProfile['sources'] };
+  current: { rows: number; sources: DatasetProfile['sources'] };
+}
+
+export interface DriftOptions {
+  /** Columns to compare; default: every column in both profiles minus `exclude`. */
+  features?: string[] | 'auto';
+  exclude?: string[];
+  overrides?: ColumnOverride[];
+  /** Dataset drift when this share of columns drifts (default 0.5). */
+  datasetShare?: number;
+}
+
+const nonNull = (c: ColumnProfile) => c.count - c.nulls;
+
+function numericCount(c: ColumnProfile): number {
+  return c.numeric?.count ?? 0;
+}
+
+/** Numeric when (nearly) every non-null cell is a number and there are more than a few distinct values. */
+export function columnKind(c: ColumnProfile): ColumnKind {
+  const n = nonNull(c);
+  if (n === 0 || !c.numeric) return 'categorical';
+  if (numericCount(c) < 0.95 * n) return 'categorical';
+  const onlyIntegers = c.types.integer >= numericCount(c);
+  return onlyIntegers && distinctEstimate(c.distinct) <= 10 ? 'categorical' : 'numeric';
+}
+
+/** The reservoir holds every non-null value while fewer were seen than its capacity. */
+function sampleIsComplete(c: ColumnProfile): boolean {
+  return c.sample.seen <= c.sample.capacity;
+}
+
+function numericSample(c: ColumnProfile): Float64Array {
+  const out: number[] = [];
+  for (const v of c.sample.values) {
+    const x = typeof v === 'number' ? v : Number(v);
+    if (Number.isFinite(x)) out.push(x);
+  }
+  return Float64Array.from(out);
+}
+
+function populationStd(c: ColumnProfile): number {
+  const m = c.numeric;
+  return m && m.count > 0 ? Math.sqrt(m.m2 / m.count) : 0;
+}
+
+function formatEdge(x: number): string {
+  return Number.isInteger(x) ? String(x) : x.toPrecision(4).replace(/\.?0+$/, '');
+}
+
+interface Binned { labels: string[]; reference: number[]; current: number[]; edges: number[] }
+
+/** Decile bins of the reference, exact from samples when they hold all values, else from the sketches. */
+function decileBins(ref: ColumnProfile, cur: ColumnProfile, refSample: Float64Array, curSample: Float64Array): Binned {
+  const exact = sampleIsComplete(ref) && sampleIsComplete(cur);
+  let edges: number[];
+  let reference: number[];
+  let current: number[];
+  if (exact || !ref.numeric || !cur.numeric) {
+    edges = decileEdges(Float64Array.from(refSample).sort());
+    reference = binShares(edges, refSample);
+    current = binShares(edges, curSample);
+  } else {
+    edges = [];
+    for (let i = 1; i < 10; i++) {
+      const e = sketchQuantile(ref.numeric.sketch, i / 10);
+      if (edges.length === 0 || e > edges[edges.length - 1]) edges.push(e);
+    }
+    const shares = (sketch: typeof ref.numeric.sketch) => {
+      const cdf = edges.map((e) => sketchRank(sketch, e));
+      // Values equal to an edge belong to the bin below it (edge[i−1] < v ≤ edge[i]).
+      return [...cdf, 1].map((v, i) => v - (i === 0 ? 0 : cdf[i - 1]));
+    };
+    reference = shares(ref.numeric.sketch);
+    current = shares(cur.numeric.sketch);
+  }
+  const labels = [...edges, Number.POSITIVE_INFINITY].map((e, i) =>
+    i === 0 ? `≤ ${formatEdge(e)}` : i === edges.length ? `> ${formatEdge(edges[i - 1])}` : `${formatEdge(edges[i - 1])} – ${formatEdge(e)}`);
+  return { labels, reference, current, edges };
+}
+
+/** Wasserstein-1 from the quantile functions of the sketches (∫₀¹ |Q_ref − Q_cur| dq, midpoint rule). */
+function sketchWasserstein(ref: ColumnProfile, cur: ColumnProfile): number {
+  const steps = 512;
+  let sum = 0;
+  for (let i = 0; i < steps; i++) {
+    const q = (i + 0.5) / steps;
+    sum += Math.abs(sketchQuantile(ref.numeric!.sketch, q) - sketchQuantile(cur.numeric!.sketch, q));
+  }
+  return sum / steps;
+}
+
+function categoryCounts(c: ColumnProfile): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const item of c.topK.items) out.set(item.value, item.count);
+  return out;
+}
+
+function knownDistinct(c: ColumnProfile): Set<string> | null {
+  return c.distinct.values ? new Set(c.distinct.values) : null;
+}
+
+interface Verdict {
+  method: DriftMethod;
+  score: number;
+  pValue?: number;
+  statistic?: number;
+  effect?: DriftColumn['effect'];
+  distributionDrift: boolean;
+  psi: number;
+  contributor?: string;
+  bins: Binned;
+  newCategories?: string[];
+  vanishedCategories?: string[];
+}
+
+function compareNumeric(ref: ColumnProfile, cur: ColumnProfile, method: DriftMethod, threshold: number): Verdict {
+  const refSample = numericSample(ref);
+  const curSample = numericSample(cur);
+  const bins = decileBins(ref, cur, refSample, curSample);
+  const psiValue = psi(bins.reference, bins.current);
+  let worst = 0;
+  let contributor: string | undefined;
+  bins.reference.forEach((r, i) => {
+    const part = Math.abs(bins.current[i] - r);
+    if (part > worst) { worst = part; contributor = bins.labels[i]; }
+  });
+  const base = { psi: psiValue, contributor, bins };
+  switch (method) {
+    case 'ks': {
+      const r = ks2Samp(refSample, curSample);
+      const effect = { name: 'D' as const, value: r.statistic, floor: MIN_KS_STATISTIC };
+      return { ...base, method, score: r.pValue, pValue: r.pValue, statistic: r.statistic, effect,
+        distributionDrift: r.pValue < threshold && r.statistic >= MIN_KS_STATISTIC };
+    }
+    case 'wasserstein': {
+      const distance = sampleIsComplete(ref) && sampleIsComplete(cur) ? wasserstein1(refSample, curSample) : sketchWasserstein(ref, cur);
+      // Normalised by the reference's spread; a constant reference falls back to the current
+      // spread, then to the raw distance, so the score is never NaN.
+      const scale = populationStd(ref) || populationStd(cur) || 1;
+      const score = distance / scale;
+      return { ...base, method, score, distributionDrift: exceeds(method, score, threshold) };
+    }
+    case 'psi':
+      return { ...base, method, score: psiValue, distributionDrift: psiValue >= threshold };
+    case 'jensenshannon':
+    case 'hellinger': {
+      const score = method === 'hellinger' ? hellinger(bins.reference, bins.current) : jensenShannon(bins.reference, bins.current);
+      return { ...base, method, score, distributionDrift: score >= threshold };
+    }
+    case 'chisquare':
+    case 'ztest': {
+      const nR = refSample.length;
+      const nC = curSample.length;
+      const r = chiSquareHomogeneity(bins.reference.map((s) => s * nR), bins.current.map((s) => s * nC));
+      const v = Math.sqrt(r.statistic / (nR + nC));
+      return { ...base, method: 'chisquare', score: r.pValue, pValue: r.pValue, statistic: r.statistic,
+        effect: { name: "Cramér's V", value: v, floor: MIN_CRAMERS_V }, distributionDrift: r.pValue < threshold && v >= MIN_CRAMERS_V };
+    }
+  }
+}
+
+function compareCategorical(ref: ColumnProfile, cur: ColumnProfile, method: DriftMethod, threshold: number): Verdict {
+  const refCounts = categoryCounts(ref);
+  const curCounts = categoryCounts(cur);
+  const byCount = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k);
+  const keys: string[] = [];
+  for (const k of [...byCount(refCounts).slice(0, TOP_CATEGORIES), ...byCount(curCounts).slice(0, TOP_CATEGORIES)]) {
+    if (!keys.includes(k)) keys.push(k);
+  }
+  const nR = nonNull(ref);
+  const nC = nonNull(cur);
+  const refVec = keys.map((k) => refCounts.get(k) ?? 0);
+  const curVec = keys.map((k) => curCounts.get(k) ?? 0);
+  const refOther = Math.max(0, nR - refVec.reduce((a, b) => a + b, 0));
+  const curOther = Math.max(0, nC - curVec.reduce((a, b) => a + b, 0));
+  const labels = [...keys];
+  if (refOther > 0 || curOther > 0) {
+    labels.push('(other)');
+    refVec.push(refOther);
+    curVec.push(curOther);
+  }
+  const refShares = refVec.map((c) => (nR ? c / nR : 0));
+  const curShares = curVec.map((c) => (nC ? c / nC : 0));
+  let worst = -1;
+  let contributor: string | undefined;
+  refShares.forEach((r, i) => {
+    const d = Math.abs(curShares[i] - r);
+    if (d > worst) { worst = d; contributor = labels[i]; }
+  });
+  const refKnown = knownDistinct(ref);
+  const curKnown = knownDistinct(cur);
+  const newCategories = refKnown ? [...curCounts.keys()].filter((k) => !refKnown.has(k)).slice(0, 10) : undefined;
+  const vanishedCategories = curKnown
+    ? [...refCounts.entries()].filter(([k, c]) => !curKnown.has(k) && nR > 0 && c / nR >= 0.01).map(([k]) => k).slice(0, 10)
+    : undefined;
+  const bins: Binned = { labels, reference: refShares, current: curShares, edges: [] };
+  const base = { psi: psi(refShares, curShares), contributor, bins, newCategories, vanishedCategories };
+  switch (method) {
+    case 'ztest': {
+      const first = refVec[0] ?? 0;
+      const r = twoProportionZ(first, nR, curVec[0] ?? 0, nC);
+      const v = Math.abs(r.statistic) / Math.sqrt(nR + nC);
+      return { ...base, method, score: r.pValue, pValue: r.pValue, statistic: r.statistic,
+        effect: { name: "Cramér's V", value: v, floor: MIN_CRAMERS_V }, distributionDrift: r.pValue < threshold && v >= MIN_CRAMERS_V };
+    }
+    case 'chisquare':
+    case 'ks': {
+      const r = chiSquareHomogeneity(refVec, curVec);
+      const v = Math.sqrt(r.statistic / (nR + nC));
+      return { ...base, method: 'chisquare', score: r.pValue, pValue: r.pValue, statistic: r.statistic,
+        effect: { name: "Cramér's V", value: v, floor: MIN_CRAMERS_V }, distributionDrift: r.pValue < threshold && v >= MIN_CRAMERS_V };
+    }
+    case 'psi':
+      return { ...base, method, score: base.psi, distributionDrift: base.psi >= threshold };
+    case 'hellinger':
+    case 'wasserstein':
+    case 'jensenshannon': {
+      const m = method === 'hellinger' ? 'hellinger' : 'jensenshannon';
+      const score = m === 'hellinger' ? hellinger(refVec, curVec) : jensenShannon(refVec, curVec);
+      return { ...base, method: m, score, distributionDrift: score >= threshold };
+    }
+  }
+}
+
+/** Severity on one scale for sorting: how far past (or short of) its threshold a column is. */
+function severity(c: DriftColumn): number {
+  if (c.status === 'insufficient data') return -1;
+  const ratio = P_VALUE_METHODS.has(c.method) ? c.threshold / Math.max(c.score, 1e-300) : c.score / c.threshold;
+  return (c.drifted ? 1e6 : 0) + Math.min(ratio, 1e5);
+}
+
+/** Compares one column of the reference with the same column of the current data. */
+export function compareColumn(ref: ColumnProfile, cur: ColumnProfile, referenceRows: number, override?: ColumnOverride): DriftColumn {
+  const kind = override?.type ?? columnKind(ref);
+  const nRef = kind === 'numeric' ? numericCount(ref) : nonNull(ref);
+  const nCur = kind === 'numeric' ? numericCount(cur) : nonNull(cur);
+  const categories = kind === 'categorical' ? Math.max(ref.topK.items.length, distinctEstimate(ref.distinct)) : 0;
+  const method = override?.method ?? defaultMethod(kind, referenceRows, categories);
+  const threshold = override?.threshold ?? DEFAULT_THRESHOLDS[method];
+
+  const nullTest = twoProportionZ(ref.nulls, ref.count, cur.nulls, cur.count);
+  const refNullRate = ref.count ? ref.nulls / ref.count : 0;
+  const curNullRate = cur.count ? cur.nulls / cur.count : 0;
+  const nullDrift = nullTest.pValue < NULL_RATE_ALPHA && Math.abs(curNullRate - refNullRate) >= MIN_NULL_RATE_CHANGE;
+  const nulls = { reference: refNullRate, current: curNullRate, pValue: nullTest.pValue, drifted: nullDrift };
+
+  const insufficient = nRef < MIN_SAMPLE || nCur < MIN_SAMPLE || (kind === 'numeric' && (!ref.numeric || !cur.numeric));
+  const verdict: Verdict | null = insufficient ? null
+    : kind === 'numeric' ? compareNumeric(ref, cur, method, threshold) : compareCategorical(ref, cur, method, threshold);
+  const reasons: string[] = [];
+  if (verdict?.distributionDrift) reasons.push('distribution');
+  if (nullDrift) reasons.push('null rate');
+  const drifted = reasons.length > 0;
+  const status: DriftStatus = drifted ? 'drift' : insufficient ? 'insufficient data' : 'no drift';
+  return {
+    name: ref.name,
+    type: kind,
+    method: verdict?.method ?? method,
+    score: verdict?.score ?? Number.NaN,
+    threshold,
+    drifted,
+    ...(verdict?.pValue !== undefined ? { pValue: verdict.pValue } : {}),
+    nRef,
+    nCur,
+    status,
+    reasons,
+    ...(verdict?.statistic !== undefined ? { statistic: verdict.statistic } : {}),
+    ...(verdict?.effect ? { effect: verdict.effect } : {}),
+    psi: verdict?.psi ?? Number.NaN,
+    nulls,
+    ...(verdict?.contributor !== undefined ? { contributor: verdict.contributor } : {}),
+    ...(verdict?.newCategories?.length ? { newCategories: verdict.newCategories } : {}),
+    ...(verdict?.vanishedCategories?.length ? { vanishedCategories: verdict.vanishedCategories } : {}),
+    critical: override?.critical ?? false,
+    bins: verdict ? { labels: verdict.bins.labels, reference: verdict.bins.reference, current: verdict.bins.current } : { labels: [], reference: [], current: [] },
+  };
+}
+
+/**
+ * Compares every selected column and decides dataset drift: the share of drifted columns reaches
+ * `datasetShare`, or a critical column drifts. Columns with insufficient data do not count
+ * towards the share's denominator.
+ */
+export function compareProfiles(reference: DatasetProfile, current: DatasetProfile, options: DriftOptions = {}): DriftReport {
+  const refByName = new Map(reference.columns.map((c) => [c.name, c]));
+  const curByName = new Map(current.columns.map((c) => [c.name, c]));
+  const exclude = new Set(options.exclude ?? []);
+  const overrides = new Map((options.overrides ?? []).map((o) => [o.name, o]));
+  for (const name of overrides.keys()) {
+    if (!refByName.has(name)) throw new InputError(`drift override names column '${name}', which the reference does not have`, { key: name });
+  }
+  let names: string[];
+  if (Array.isArray(options.features)) {
+    for (const name of options.features) {
+      if (!refByName.has(name)) throw new InputError(`feature '${name}' is not in the reference data`, { key: name });
+      if (!curByName.has(name)) throw new InputError(`feature '${name}' is not in the current data`, { key: name });
+    }
+    names = options.features;
+  } else {
+    names = reference.columns.map((c) => c.name).filter((n) => curByName.has(n) && !exclude.has(n));
+  }
+  const columns = names.map((n) => compareColumn(refByName.get(n)!, curByName.get(n)!, reference.rows, overrides.get(n)));
+  columns.sort((a, b) => severity(b) - severity(a) || (a.name < b.name ? -1 : 1));
+  const evaluated = columns.filter((c) => c.status !== 'insufficient data' || c.drifted);
+  const driftedColumns = columns.filter((c) => c.drifted).length;
+  const share = evaluated.length ? driftedColumns / evaluated.length : 0;
+  const datasetShare = options.datasetShare ?? 0.5;
+  const criticalDrifted = columns.filter((c) => c.critical && c.drifted).map((c) => c.name);
+  return {
+    drifted: (evaluated.length > 0 && share >= datasetShare) || criticalDrifted.length > 0,
+    share,
+    datasetShare,
+    evaluatedColumns: evaluated.length,
+    driftedColumns,
+    criticalDrifted,
+    columns,
+    onlyInReference: reference.columns.map((c) => c.name).filter((n) => !curByName.has(n) && !exclude.has(n)),
+    onlyInCurrent: current.columns.map((c) => c.name).filter((n) => !refByName.has(n) && !exclude.has(n)),
+    reference: { rows: reference.rows, sources: reference.sources },
+    current: { rows: current.rows, sources: current.sources },
+  };
+}

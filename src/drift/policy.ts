@@ -1,0 +1,63 @@
+/**
+ * Drift policy: which test runs on which column, its threshold, and the guards that fix the known
+ * failure modes of the usual rules (Evidently's defaults are the starting point):
+ *  - a change in the null rate is its own signal;
+ *  - a constant column is "no drift" (never NaN) unless its value changed;
+ *  - below MIN_SAMPLE non-null values on either side the verdict is "insufficient data";
+ *  - p-value tests also need an effect size above a floor, so huge samples do not flag trivia;
+ *  - high-cardinality categoricals are compared on their top-K values plus "other".
+ */
+
+export type DriftMethod = 'ks' | 'wasserstein' | 'psi' | 'chisquare' | 'ztest' | 'jensenshannon' | 'hellinger';
+
+export const DRIFT_METHODS: readonly DriftMethod[] = ['ks', 'wasserstein', 'psi', 'chisquare', 'ztest', 'jensenshannon', 'hellinger'];
+
+/** Methods whose score is a p-value (drift when below the threshold); the others are distances (drift when at or above). */
+export const P_VALUE_METHODS: ReadonlySet<DriftMethod> = new Set(['ks', 'chisquare', 'ztest']);
+
+export const DEFAULT_THRESHOLDS: Record<DriftMethod, number> = {
+  ks: 0.05,
+  chisquare: 0.05,
+  ztest: 0.05,
+  wasserstein: 0.1,
+  jensenshannon: 0.1,
+  psi: 0.2,
+  hellinger: 0.1,
+};
+
+/** Up to this many reference rows, p-value tests; above, distances (Evidently's rule). */
+export const SMALL_REFERENCE_ROWS = 1000;
+/** Fewer non-null values than this on either side: "insufficient data". */
+export const MIN_SAMPLE = 30;
+/** Effect-size floors for p-value tests: KS statistic D, and Cramér's V for chi-square / z. */
+export const MIN_KS_STATISTIC = 0.05;
+export const MIN_CRAMERS_V = 0.05;
+/** Null-rate drift: significant at 0.05 and an absolute change of at least this much. */
+export const MIN_NULL_RATE_CHANGE = 0.05;
+export const NULL_RATE_ALPHA = 0.05;
+/** Categories compared individually; the rest are pooled as "other". */
+export const TOP_CATEGORIES = 20;
+
+export interface ColumnOverride {
+  name: string;
+  method?: DriftMethod;
+  threshold?: number;
+  /** Dataset drift is declared whenever a critical column drifts. */
+  critical?: boolean;
+  /** Force the column's kind. */
+  type?: 'numeric' | 'categorical';
+}
+
+/** Picks the default method for a column from its kind and the reference size. */
+export function defaultMethod(kind: 'numeric' | 'categorical', referenceRows: number, categories: number): DriftMethod {
+  if (referenceRows <= SMALL_REFERENCE_ROWS) {
+    if (kind === 'numeric') return 'ks';
+    return categories <= 2 ? 'ztest' : 'chisquare';
+  }
+  return kind === 'numeric' ? 'wasserstein' : 'jensenshannon';
+}
+
+/** True when `score` means drift for `method` at `threshold`. */
+export function exceeds(method: DriftMethod, score: number, threshold: number): boolean {
+  return P_VALUE_METHODS.has(method) ? score < threshold : score >= threshold;
+}

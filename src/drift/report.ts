@@ -1,0 +1,133 @@
+/**
+ * The drift report as markdown: used as the retraining pull request's body, the job summary and
+ * the terminal output. Every verdict states its method, score, threshold and sample sizes.
+ */
+import { alert, details, formatNumber, formatPercent, table, xyChart } from '../report/index.ts';
+import type { DriftColumn, DriftReport } from './engine.ts';
+import { P_VALUE_METHODS } from './policy.ts';
+
+const METHOD_LABEL: Record<string, string> = {
+  ks: 'Kolmogorov–Smirnov p',
+  chisquare: 'chi-square p',
+  ztest: 'two-proportion z p',
+  wasserstein: 'Wasserstein (norm.)',
+  jensenshannon: 'Jensen–Shannon',
+  psi: 'PSI',
+  hellinger: 'Hellinger',
+};
+
+function verdictCell(c: DriftColumn): string {
+  if (c.status === 'insufficient data') return 'insufficient data';
+  if (!c.drifted) return 'ok';
+  return `**drift** (${c.reasons.join(', ')})${c.critical ? ' · critical' : ''}`;
+}
+
+function scoreCell(c: DriftColumn): string {
+  if (!Number.isFinite(c.score)) return '—';
+  const comparator = P_VALUE_METHODS.has(c.method) ? '<' : '≥';
+  return `${formatNumber(c.score, 3)} (drift if ${comparator} ${formatNumber(c.threshold, 3)})`;
+}
+
+function nullCell(c: DriftColumn): string {
+  const text = `${formatPercent(c.nulls.reference)} → ${formatPercent(c.nulls.current)}`;
+  return c.nulls.drifted ? `**${text}**` : text;
+}
+
+/** Renders the drift report; `title` names the model. */
+export function renderDriftMarkdown(report: DriftReport, options: { title?: string; referenceLabel?: string; currentLabel?: string; footer?: string } = {}): string {
+  const parts: string[] = [];
+  parts.push(`## ${options.title ?? 'Data drift'}\n`);
+  const summary = `${report.driftedColumns} of ${report.evaluatedColumns} features drifted (share ${formatPercent(report.share)}; dataset drift at ${formatPercent(report.datasetShare)})`;
+  if (report.drifted) {
+    const critical = report.criticalDrifted.length ? ` Critical features drifted: ${report.criticalDrifted.map((n) => `\`${n}\``).join(', ')}.` : '';
+    parts.push(alert('WARNING', `**Dataset drift detected**: ${summary}.${critical} Retraining is recommended.`));
+  } else {
+    parts.push(alert('NOTE', `**No dataset drift**: ${summary}.`));
+  }
+  parts.push(`Reference: ${options.referenceLabel ?? 'reference'} (${report.reference.rows} rows) · Current: ${options.currentLabel ?? 'current'} (${report.current.rows} rows)\n`);
+  const rows = report.columns.map((c) => [
+    `\`${c.name}\``, c.type, METHOD_LABEL[c.method] ?? c.method, scoreCell(c), verdictCell(c), `${c.nRef} / ${c.nCur}`, nullCell(c), c.contributor ?? '',
+  ]);
+  parts.push(table([['Feature', 'Type', 'Method', 'Score', 'Verdict', 'n ref / cur', 'Nulls', 'Most changed'], ...rows], ['l', 'l', 'l', 'r', 'l', 'r', 'r', 'l']));
+
+  const charted = report.columns.filter((c) => c.drifted && c.type === 'numeric' && c.bins.labels.length > 1).slice(0, 3);
+  for (const c of charted) {
+    parts.push(xyChart({
+      title: `${c.name}: share per reference decile`,
+      xLabels: c.bins.labels,
+      yLabel: 'share',
+      series: [
+        { name: 'reference', kind: 'bar', values: c.bins.reference },
+        { name: 'current', kind: 'line', values: c.bins.current },
+      ],
+    }));
+  }
+
+  const categoryNotes = report.columns.filter((c) => c.newCategories?.length || c.vanishedCategories?.length).map((c) => {
+    const bits: string[] = [];
+    if (c.newCategories?.length) bits.push(`new: ${c.newCategories.map((v) => `\`${v}\``).join(', ')}`);
+    if (c.vanishedCategories?.length) bits.push(`vanished: ${c.vanishedCategories.map((v) => `\`${v}\``).join(', ')}`);
+    return `- \`${c.name}\`: ${bits.join('; ')}`;
+  });
+  if (categoryNotes.length) parts.push(details('Categories that appeared or vanished', categoryNotes.join('\n')));
+  const evidence = report.columns.filter((c) => c.effect || c.pValue !== undefined).map((c) =>
+    `- \`${c.name}\`: ${c.method} statistic ${formatNumber(c.statistic ?? Number.NaN, 4)}, p = ${formatNumber(c.pValue ?? Number.NaN, 3)}` +
+    (c.effect ? `, ${c.effect.name} = ${formatNumber(c.effect.value, 3)} (floor ${c.effect.floor})` : '') + `, PSI ${formatNumber(c.psi, 3)}`);
+  if (evidence.length) parts.push(details('Test statistics and effect sizes', evidence.join('\n')));
+  const skipped: string[] = [];
+  if (report.onlyInReference.length) skipped.push(`- only in the reference: ${report.onlyInReference.map((n) => `\`${n}\``).join(', ')}`);
+  if (report.onlyInCurrent.length) skipped.push(`- only in the current data: ${report.onlyInCurrent.map((n) => `\`${n}\``).join(', ')}`);
+  if (skipped.length) parts.push(details('Columns not compared', skipped.join('\n')));
+  parts.push(details('How drift is decided', [
+    'Up to 1,000 reference rows: Kolmogorov–Smirnov (numeric) and chi-square / two-proportion z (categorical), drift when p < 0.05 and the effect size passes its floor (KS D ≥ 0.05, Cramér\'s V ≥ 0.05).',
+    'Larger references: Wasserstein distance normalised by the reference standard deviation (numeric) and Jensen–Shannon distance, natural log (categorical), drift when ≥ 0.1.',
+    'A null-rate change of at least 5 points (p < 0.05) is drift on its own. Fewer than 30 values on either side is "insufficient data". Categoricals compare their top 20 values plus "other".',
+  ].join('\n\n')));
+  if (options.footer) parts.push(`\n${options.footer}\n`);
+  return `${parts.join('\n')}`;
+}
+
+/** The one-line verdict for terminals and logs. */
+export function driftHeadline(report: DriftReport): string {
+  const drifted = report.columns.filter((c) => c.drifted).map((c) => c.name);
+  return report.drifted
+    ? `dataset drift: ${report.driftedColumns}/${report.evaluatedColumns} features drifted (${drifted.join(', ')})`
+    : `no dataset drift: ${report.driftedColumns}/${report.evaluatedColumns} features drifted${drifted.length ? ` (${drifted.join(', ')})` : ''}`;
+}
+
+/** The JSON document of DESIGN §4 (`{ drifted, share, columns: [...] }`), with extra fields. */
+export function driftJson(report: DriftReport): Record<string, unknown> {
+  return {
+    drifted: report.drifted,
+    share: report.share,
+    datasetShare: report.datasetShare,
+    evaluatedColumns: report.evaluatedColumns,
+    driftedColumns: report.driftedColumns,
+    criticalDrifted: report.criticalDrifted,
+    columns: report.columns.map((c) => ({
+      name: c.name,
+      type: c.type,
+      method: c.method,
+      score: Number.isFinite(c.score) ? c.score : null,
+      threshold: c.threshold,
+      drifted: c.drifted,
+      ...(c.pValue !== undefined ? { pValue: c.pValue } : {}),
+      nRef: c.nRef,
+      nCur: c.nCur,
+      status: c.status,
+      reasons: c.reasons,
+      ...(c.statistic !== undefined ? { statistic: c.statistic } : {}),
+      ...(c.effect ? { effect: c.effect } : {}),
+      psi: Number.isFinite(c.psi) ? c.psi : null,
+      nulls: c.nulls,
+      ...(c.contributor !== undefined ? { contributor: c.contributor } : {}),
+      ...(c.newCategories ? { newCategories: c.newCategories } : {}),
+      ...(c.vanishedCategories ? { vanishedCategories: c.vanishedCategories } : {}),
+      critical: c.critical,
+    })),
+    onlyInReference: report.onlyInReference,
+    onlyInCurrent: report.onlyInCurrent,
+    reference: report.reference,
+    current: report.current,
+  };
+}

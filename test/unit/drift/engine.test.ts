@@ -1,0 +1,164 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compareProfiles } from '../../../src/drift/engine.ts';
+import { createProfiler } from '../../../src/profile/index.ts';
+import type { DatasetProfile } from '../../../src/profile/types.ts';
+import { readTable } from '../../../src/table/index.ts';
+import type { Column, RecordBatch, Table } from '../../../src/table/types.ts';
+
+const data = (name: string) => fileURLToPath(new URL(`../../../node_modules/vega-datasets/data/${name}`, import.meta.url));
+
+function subsetColumn(col: Column, rows: number[]): Column {
+  if (col.kind === 'string') return { ...col, codes: Int32Array.from(rows, (r) => col.codes[r]) };
+  return { ...col, values: Float64Array.from(rows, (r) => col.values[r]), nulls: Uint8Array.from(rows, (r) => col.nulls[r]), invalid: [] };
+}
+
+/** Profiles the given rows of a table (as one batch). */
+function profileRows(table: Table, rows: number[], seed = 1): DatasetProfile {
+  const batch: RecordBatch = { length: rows.length, rowOffset: 0, lines: new Float64Array(rows.length), columns: table.columns.map((c) => subsetColumn(c, rows)) };
+  const profiler = createProfiler(table.fieldNames, { seed });
+  profiler.add(batch);
+  return profiler.finish([]);
+}
+
+function mulberry(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NUMERIC = ['precipitation', 'temp_max', 'temp_min', 'wind'];
+let seattle: Table;
+let weather: Table;
+
+beforeAll(async () => {
+  seattle = await readTable(data('seattle-weather.csv'), { decoding: Object.fromEntries(NUMERIC.map((n) => [n, 'number'])) });
+  weather = await readTable(data('weather.csv'), { decoding: Object.fromEntries(NUMERIC.map((n) => [n, 'number'])) });
+});
+
+describe('drift on real data (vega-datasets weather)', () => {
+  it('A/A: two random halves of the same data raise dataset drift in at most 5% of 100 seeds', () => {
+    let alarms = 0;
+    let columnAlarms = 0;
+    for (let seed = 1; seed <= 100; seed++) {
+      const rand = mulberry(seed);
+      const a: number[] = [];
+      const b: number[] = [];
+      for (let i = 0; i < seattle.length; i++) (rand() < 0.5 ? a : b).push(i);
+      const report = compareProfiles(profileRows(seattle, a), profileRows(seattle, b), { exclude: ['date'] });
+      expect(report.evaluatedColumns).toBe(5);
+      if (report.drifted) alarms++;
+      columnAlarms += report.driftedColumns;
+    }
+    expect(alarms).toBeLessThanOrEqual(5);
+    // Per-column false alarms stay near the 5% level of the tests (500 column checks).
+    expect(columnAlarms).toBeLessThanOrEqual(40);
+  });
+
+  it('a real shift (Seattle → New York) is detected on the columns that moved', () => {
+    const location = weather.columns[weather.fieldNames.indexOf('location')];
+    if (location.kind !== 'string') throw new Error('location should be text');
+    const rowsOf = (place: string) => [...location.codes.keys()].filter((i) => location.dictionary[location.codes[i]] === place);
+    const report = compareProfiles(profileRows(weather, rowsOf('Seattle')), profileRows(weather, rowsOf('New York')), { exclude: ['date', 'location'] });
+    const byName = Object.fromEntries(report.columns.map((c) => [c.name, c]));
+    expect(report.drifted).toBe(true);
+    // New York is windier and its temperatures spread wider than Seattle's.
+    expect(byName.wind.drifted).toBe(true);
+    expect(byName.temp_min.drifted).toBe(true);
+    expect(byName.wind.method).toBe('wasserstein'); // > 1000 reference rows
+    expect(byName.weather.type).toBe('categorical');
+    expect(report.columns[0].drifted).toBe(true); // sorted by severity
+  });
+
+  it('a later period with a genuine seasonal shift: summer vs winter temperatures', () => {
+    const date = seattle.columns[seattle.fieldNames.indexOf('date')];
+    if (date.kind !== 'string') throw new Error('date should be text');
+    const month = (i: number) => Number(date.dictionary[date.codes[i]].slice(5, 7));
+    const all = [...Array(seattle.length).keys()];
+    const report = compareProfiles(profileRows(seattle, all.filter((i) => month(i) <= 2)), profileRows(seattle, all.filter((i) => month(i) >= 7 && month(i) <= 8)), { exclude: ['date'] });
+    const byName = Object.fromEntries(report.columns.map((c) => [c.name, c]));
+    expect(byName.temp_max.drifted).toBe(true);
+    expect(byName.temp_max.method).toBe('ks');
+    expect(byName.temp_max.pValue).toBeLessThan(1e-10);
+    expect(byName.temp_max.contributor).toBeDefined();
+  });
+});
+
+describe('drift policy guards', () => {
+  const fromColumns = (names: string[], values: Array<Array<number | string | null>>): DatasetProfile => {
+    const length = values[0].length;
+    const columns: Column[] = names.map((name, j) => {
+      const cells = values[j];
+      if (cells.every((v) => v === null || typeof v === 'number')) {
+        return { kind: 'number', name, values: Float64Array.from(cells, (v) => (v === null ? Number.NaN : (v as number))), nulls: Uint8Array.from(cells, (v) => (v === null ? 1 : 0)), invalid: [] };
+      }
+      const dictionary: string[] = [];
+      const codes = Int32Array.from(cells, (v) => {
+        if (v === null) return -1;
+        let k = dictionary.indexOf(String(v));
+        if (k < 0) k = dictionary.push(String(v)) - 1;
+        return k;
+      });
+      return { kind: 'string', name, codes, dictionary };
+    });
+    const profiler = createProfiler(names);
+    profiler.add({ length, rowOffset: 0, lines: new Float64Array(length), columns });
+    return profiler.finish([]);
+  };
+  const range = (n: number, f: (i: number) => number | string | null) => Array.from({ length: n }, (_, i) => f(i));
+
+  it('constant columns are "no drift" with a finite score, and a changed constant drifts', () => {
+    const ref = fromColumns(['c', 'd'], [range(200, () => 5), range(200, () => 'x')]);
+    const same = compareProfiles(ref, fromColumns(['c', 'd'], [range(300, () => 5), range(300, () => 'x')]));
+    for (const c of same.columns) {
+      expect(c.drifted).toBe(false);
+      expect(Number.isFinite(c.score)).toBe(true);
+    }
+    const changed = compareProfiles(ref, fromColumns(['c', 'd'], [range(300, () => 7), range(300, () => 'x')]));
+    expect(changed.columns.find((c) => c.name === 'c')!.drifted).toBe(true);
+  });
+
+  it('small samples give "insufficient data", not drift', () => {
+    const report = compareProfiles(fromColumns(['v'], [range(20, (i) => i)]), fromColumns(['v'], [range(20, (i) => i + 100)]));
+    expect(report.columns[0].status).toBe('insufficient data');
+    expect(report.columns[0].drifted).toBe(false);
+    expect(report.drifted).toBe(false);
+  });
+
+  it('a change in the null rate is its own signal', () => {
+    const ref = fromColumns(['v'], [range(500, (i) => (i % 50 === 0 ? null : (i * 7919) % 100))]);
+    const cur = fromColumns(['v'], [range(500, (i) => (i % 3 === 0 ? null : (i * 7919) % 100))]);
+    const col = compareProfiles(ref, cur).columns[0];
+    expect(col.nulls.drifted).toBe(true);
+    expect(col.reasons).toContain('null rate');
+    expect(col.drifted).toBe(true);
+  });
+
+  it('large samples need an effect, not just a small p-value; new and vanished categories are named', () => {
+    // 5,000 rows per side: a tiny share change is "significant" but below the effect floor.
+    const cat = (shift: number) => range(5000, (i) => (i % 1000 < 500 + shift ? 'a' : i % 1000 < 900 ? 'b' : 'c'));
+    const forced = [{ name: 'k', method: 'chisquare' as const }];
+    const small = compareProfiles(fromColumns(['k'], [cat(0)]), fromColumns(['k'], [cat(15)]), { overrides: forced }).columns[0];
+    expect(small.pValue).toBeLessThan(0.05);
+    expect(small.drifted).toBe(false);
+    const ref = fromColumns(['k'], [range(400, (i) => ['a', 'b', 'gone'][i % 3])]);
+    const cur = fromColumns(['k'], [range(400, (i) => ['a', 'b', 'new'][i % 3])]);
+    const col = compareProfiles(ref, cur).columns[0];
+    expect(col.drifted).toBe(true);
+    expect(col.newCategories).toEqual(['new']);
+    expect(col.vanishedCategories).toEqual(['gone']);
+  });
+
+  it('a critical column drifting is dataset drift even below the share', () => {
+    const names = ['a', 'b', 'c', 'd'];
+    const ref = fromColumns(names, names.map((_, j) => range(400, (i) => ((i * (j + 3)) % 97))));
+    const cur = fromColumns(names, names.map((_, j) => range(400, (i) => ((i * (j + 3)) % 97) + (j === 0 ? 60 : 0))));
+    expect(compareProfiles(ref, cur).drifted).toBe(false); // 1 of 4 < 0.5
+    const critical = compareProfiles(ref, cur, { overrides: [{ name: 'a', critical: true }] });
+    expect(critical.drifted).toBe(true);
+    expect(critical.criticalDrifted).toEqual(['a']);
+  });
+});
