@@ -6,7 +6,7 @@
 import { alert, details, formatDelta, formatDuration, formatInterval, formatNumber, table, truncateMarkdown, xyChart, type Cell } from '../report/index.ts';
 import type { GateResult } from './gates.ts';
 import { metricDefinition } from './metrics/definitions.ts';
-import type { EvaluationReport, ModelInfo } from './run.ts';
+import type { EvaluationReport, ModelInfo } from './result.ts';
 
 /** GitHub's comment limit. */
 export const COMMENT_LIMIT = 65_536;

@@ -10,70 +10,14 @@ import { loadBackend, type LoadedBackend } from '../train/backend.ts';
 import type { MlopsConfig } from '../train/config.ts';
 import { loadModel, readRunRecord, type LoadedModel } from '../train/model-dir.ts';
 import { encodeLabels } from '../train/preprocess.ts';
-import type { Interval } from './bootstrap.ts';
-import { compareModels, type CompareResult, type ModelOutputs, type SliceColumn } from './compare.ts';
-import { checkGateConfig, evaluateGates, type GateResult, type GateScope } from './gates.ts';
-import { benchmarkLatency, type LatencyResult, type LatencyStats, type Predictor } from './latency.ts';
-import { metricDefinition, type Task } from './metrics/definitions.ts';
+import { compareModels, type ModelOutputs, type SliceColumn } from './compare.ts';
+import { checkGateConfig, evaluateGates, type GateScope } from './gates.ts';
+import { benchmarkLatency, type LatencyResult, type Predictor } from './latency.ts';
+import type { Task } from './metrics/definitions.ts';
+import { buildReport, type EvaluationReport, type ModelInfo } from './result.ts';
 
-/** Where a model came from, for the report footer and the JSON. */
-export interface ModelInfo {
-  dir: string;
-  /** `name@vX.Y.Z` / `name#stage` when resolved through the registry. */
-  ref?: string;
-  name?: string;
-  version?: string;
-  commit?: string;
-  trainedAt?: string;
-  backend?: string;
-  featureNames: string[];
-}
-
-/** The `mlops evaluate --json` document (DESIGN §4 shape + added fields). */
-export interface EvaluationReport {
-  passed: boolean;
-  name: string;
-  task: Task;
-  classes?: string[];
-  candidate: ModelSection;
-  baseline: ModelSection | null;
-  deltas: Record<string, Interval & { direction: 'higher' | 'lower'; improved: boolean | null }>;
-  latency: LatencyJson | null;
-  gates: GateResult[];
-  slices: CompareResult['slices'];
-  minSliceSize: number;
-  cost: CompareResult['cost'];
-  shownMetrics: string[];
-  data: { path: string; rows: number; evaluatedRows: number; excludedRows: number; excludedReason?: string };
-  bootstrap: { resamples: number; confidence: number; seed: number; unit: 'rows'; paired: boolean };
-  featureChanges?: { added: string[]; removed: string[] };
-  environment: { backend: string; device: string; versions: Record<string, string> };
-  run?: { commit?: string; runUrl?: string; repository?: string; pr?: number };
-  validation?: { path: string; valid?: boolean; summary?: string };
-}
-
-export interface ModelSection {
-  metrics: Record<string, number>;
-  intervals: Record<string, Interval>;
-  perClass?: CompareResult['candidate']['perClass'];
-  confusion?: number[][];
-  calibration?: CompareResult['candidate']['calibration'];
-  model: ModelInfo;
-}
-
-/** `latency` of DESIGN §4: the first batch size at the top level, every size in `bySize`. */
-export interface LatencyJson {
-  batchSize: number;
-  rowsPerCall: number;
-  candidate: LatencyStats;
-  baseline: LatencyStats | null;
-  ratio: { p50: Interval; p95: Interval; p99: Interval; throughput: Interval } | null;
-  bySize: LatencyResult['sizes'];
-  rounds: number;
-  samplesPerRound: number;
-  warmup: number;
-  method: string;
-}
+export { buildReport } from './result.ts';
+export type { EvaluationReport, ModelInfo, ModelSection, LatencyJson, ReportParts } from './result.ts';
 
 export interface EvaluateRunOptions {
   config: MlopsConfig;
@@ -260,48 +204,21 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
     const sliceScopes = new Map<string, GateScope>(compare.slices.map((s) => [`${s.column}=${s.value}`, { n: s.n, small: s.small, candidate: s.candidate, baseline: s.baseline, deltas: s.deltas }]));
     const gates = evaluateGates(settings.gates, { task, overall, slices: sliceScopes, latency, hasBaseline: Boolean(baseline), minSliceSize: settings.minSliceSize });
 
-    const deltas: EvaluationReport['deltas'] = {};
-    for (const [name, d] of Object.entries(compare.deltas)) {
-      const direction = metricDefinition(name)!.direction;
-      const improved = d.value === 0 || Number.isNaN(d.value) ? null : direction === 'higher' ? d.value > 0 : d.value < 0;
-      deltas[name] = { value: d.value, low: d.low, high: d.high, direction, improved };
-    }
-    const section = (m: CompareResult['candidate'], info: ModelInfo): ModelSection => ({ ...m, model: info });
     const candidateInfo = await modelInfo(options.candidateDir, candidate);
     const baselineInfo = baseline ? await modelInfo(options.baseline!.dir, baseline, dropUndefined({ ref: options.baseline!.ref, name: options.baseline!.name, version: options.baseline!.version })) : undefined;
-    const first = latency?.sizes[0];
-    return {
-      passed: gates.every((g) => g.passed),
+    return buildReport({
       name: config.name,
-      task,
-      ...(compare.classes ? { classes: compare.classes } : {}),
-      candidate: section(compare.candidate, candidateInfo),
-      baseline: compare.baseline && baselineInfo ? section(compare.baseline, baselineInfo) : null,
-      deltas,
-      latency: latency && first
-        ? {
-          batchSize: first.batchSize,
-          rowsPerCall: first.rowsPerCall,
-          candidate: first.candidate,
-          baseline: first.baseline ?? null,
-          ratio: first.ratio ?? null,
-          bySize: latency.sizes,
-          rounds: latency.rounds,
-          samplesPerRound: latency.samplesPerRound,
-          warmup: latency.warmup,
-          method: 'same process, interleaved A/B calls on the same rows, first mover alternating per round; ratio interval: bootstrap over rounds',
-        }
-        : null,
+      compare,
+      latency,
       gates,
-      slices: compare.slices,
+      candidateInfo,
+      baselineInfo,
       minSliceSize: settings.minSliceSize,
-      cost: compare.cost,
-      shownMetrics: compare.shown,
       data: { path: dataPath, rows: table.length, evaluatedRows: keepList.length, excludedRows: excluded, ...(excluded ? { excludedReason: `missing or unknown '${candidate.labelName}' label` } : {}) },
-      bootstrap: { ...settings.bootstrap, unit: 'rows', paired: Boolean(baseline) },
-      ...(featureChanges && (featureChanges.added.length || featureChanges.removed.length) ? { featureChanges } : {}),
+      bootstrap: settings.bootstrap,
+      featureChanges,
       environment: { backend: backend.backend, device: backend.device, versions: backend.versions },
-    };
+    });
   } finally {
     candidate.dispose();
     baseline?.dispose();
