@@ -83,8 +83,12 @@ export function createReleaseBackend(octokit: GitHubClient, owner: string, repo:
       if (!asset) throw new InputError(`release ${tag} in ${owner}/${repo} has no asset '${assetName}'`, { key: assetName });
       const { data } = await octokit.rest.repos.getReleaseAsset({ owner, repo, asset_id: asset.id, headers: { accept: 'application/octet-stream' } });
       const bytes = data as unknown;
+      // With `accept: application/octet-stream` GitHub redirects to the asset's bytes; an object
+      // here means we got the asset's JSON description instead (a proxy dropped the header).
       const buffer = bytes instanceof ArrayBuffer ? Buffer.from(bytes) : Buffer.isBuffer(bytes) ? bytes
-        : ArrayBuffer.isView(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : Buffer.from(String(bytes));
+        : ArrayBuffer.isView(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+          : typeof bytes === 'string' ? Buffer.from(bytes, 'binary') : null;
+      if (!buffer) throw new InputError(`downloading ${assetName} of ${tag} returned asset metadata instead of its bytes`, { key: assetName });
       await writeFile(dest, buffer);
       return { source: asset.browser_download_url || asset.url };
     },
