@@ -1,0 +1,127 @@
+import yaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { inputEnvName } from '../../../src/actions/inputs.ts';
+import { loadWorkflowParser } from '../../support/action-runner/workflow-parser.ts';
+import {
+  expressionInRun, findYamlFiles, missingPermissions, runBlocks, shellcheckAvailable, shellcheckBlocks, unpinnedUses, type YamlFile,
+} from './checks.ts';
+
+const files = findYamlFiles();
+const blocks = files.flatMap(runBlocks);
+const haveShellcheck = shellcheckAvailable();
+if (!haveShellcheck && process.env.CI !== 'true') {
+  console.warn('\n!!! shellcheck is not installed: the shellcheck hygiene test is SKIPPED. Install it (apt-get install shellcheck); under CI=true its absence fails.\n');
+}
+
+async function parseErrors(file: YamlFile): Promise<string[]> {
+  const parser = await loadWorkflowParser();
+  const trace = new parser.NoOperationTraceWriter();
+  const source = { name: file.path, content: file.content };
+  const parsed = file.kind === 'action' ? parser.parseAction(source, trace) : parser.parseWorkflow(source, trace);
+  return parsed.context.errors.getErrors().map((e) => e.message);
+}
+
+describe('YAML hygiene of every action and workflow', () => {
+  it('finds the repository files (the root action and CI workflow at least)', () => {
+    const paths = files.map((f) => f.path);
+    expect(paths).toContain('action.yml');
+    expect(paths).toContain('.github/workflows/ci.yml');
+  });
+
+  it.each(files.map((f) => [f.path, f] as const))('%s parses with @actions/workflow-parser', async (_path, file) => {
+    expect(await parseErrors(file)).toEqual([]);
+  });
+
+  it('no run: block contains ${{ (inputs reach scripts only through env:)', () => {
+    expect(expressionInRun(blocks)).toEqual([]);
+  });
+
+  it('every workflow declares permissions: at the top or on every job', () => {
+    expect(files.flatMap(missingPermissions)).toEqual([]);
+  });
+
+  it('every third-party uses: is pinned to a commit SHA', () => {
+    expect(files.flatMap(unpinnedUses)).toEqual([]);
+  });
+
+  it.skipIf(!haveShellcheck && process.env.CI !== 'true')('shellcheck passes on every bash/sh run: script', () => {
+    expect(haveShellcheck, 'shellcheck must be installed under CI (.ci/run installs it)').toBe(true);
+    expect(shellcheckBlocks(blocks)).toEqual([]);
+  });
+});
+
+describe('the hygiene checks catch violations', () => {
+  const bad: YamlFile = {
+    path: 'bad.yml',
+    kind: 'workflow',
+    content: [
+      'on: pull_request',
+      'jobs:',
+      '  a:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - uses: actions/checkout@v4',
+      '      - uses: ./actions/validate',
+      '      - name: greet',
+      '        run: echo ${{ github.event.pull_request.title }}',
+      '      - run: |',
+      '          for f in $(ls *.csv); do echo $f; done',
+      '  b:',
+      '    uses: octo/repo/.github/workflows/x.yml@main',
+      '',
+    ].join('\n'),
+  };
+
+  it('flags ${{ in run:, missing permissions and unpinned uses', () => {
+    expect(expressionInRun(runBlocks(bad))).toEqual(['bad.yml jobs.a.steps[2] (greet): `${{` inside a run: script — pass the value through env: instead']);
+    expect(missingPermissions(bad)).toHaveLength(2);
+    expect(unpinnedUses(bad)).toEqual([
+      "bad.yml jobs.a.steps[0]: 'actions/checkout@v4' is not pinned to a 40-character commit SHA",
+      "bad.yml jobs.b: 'octo/repo/.github/workflows/x.yml@main' is not pinned to a 40-character commit SHA",
+    ]);
+    expect(missingPermissions({ ...bad, content: `permissions: {}\n${bad.content}` })).toEqual([]);
+  });
+
+  it('reports parser errors', async () => {
+    expect((await parseErrors({ path: 'a.yml', kind: 'action', content: 'name: x\ndescription: y\nruns:\n  using: composite\n  steps:\n    - run: echo\n' })).join('\n')).toContain('Required property is missing: shell');
+    expect((await parseErrors({ ...bad, content: bad.content.replace('runs-on', 'runs_on') })).length).toBeGreaterThan(0);
+  });
+
+  it.skipIf(!haveShellcheck)('shellcheck findings name the file and step', () => {
+    const findings = shellcheckBlocks(runBlocks(bad));
+    expect(findings.some((f) => f.startsWith('bad.yml jobs.a.steps[3], script line 1:') && /SC2045|SC2086/.test(f))).toBe(true);
+    // The ${{ block is reported by its own test, not fed to shellcheck.
+    expect(findings.some((f) => f.includes('steps[2]'))).toBe(false);
+  });
+});
+
+describe('actions pass their inputs on, and the umbrella action covers every action', () => {
+  type ActionDoc = { inputs?: Record<string, unknown>; outputs?: Record<string, unknown>; runs?: { steps?: { env?: Record<string, unknown> }[] } };
+  const actions = files.filter((f) => f.kind === 'action' && (f.path === 'action.yml' || f.path.startsWith('actions/')));
+  const docOf = (file: YamlFile) => yaml.load(file.content) as ActionDoc;
+  const envKeys = (doc: ActionDoc) => new Set((doc.runs?.steps ?? []).flatMap((s) => Object.keys(s.env ?? {})));
+  // Inputs consumed by the YAML itself rather than by `mlops action`.
+  const yamlOnly = new Set(['setup-node']);
+
+  it.each(actions.map((f) => [f.path, f] as const))('%s passes every input to the CLI as INPUT_<NAME>', (_path, file) => {
+    const doc = docOf(file);
+    const keys = envKeys(doc);
+    const missing = Object.keys(doc.inputs ?? {}).filter((name) => !yamlOnly.has(name) && !keys.has(inputEnvName(name)));
+    expect(missing, `inputs declared but never passed through env: (add INPUT_<NAME>: \${{ inputs.<name> }})`).toEqual([]);
+  });
+
+  it('the root action.yml declares and passes every input and output of actions/*', () => {
+    const umbrella = docOf(files.find((f) => f.path === 'action.yml')!);
+    const problems: string[] = [];
+    for (const file of actions.filter((f) => f.path !== 'action.yml')) {
+      const doc = docOf(file);
+      for (const name of Object.keys(doc.inputs ?? {})) {
+        if (!(name in (umbrella.inputs ?? {}))) problems.push(`input '${name}' of ${file.path} is missing from action.yml`);
+      }
+      for (const name of Object.keys(doc.outputs ?? {})) {
+        if (!(name in (umbrella.outputs ?? {}))) problems.push(`output '${name}' of ${file.path} is missing from action.yml`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
