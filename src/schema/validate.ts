@@ -258,48 +258,62 @@ function checkNumberBatch(fc: FieldCheck, col: NumberColumn, n: number, sink: Er
   const integer = fc.field.type === 'integer';
   const collect = sink.remaining;
   let collected = 0;
-  let nullCount = 0;
   const push = (index: number, rule: RuleName, value: string | number | null, message: string) => {
     if (collected < collect) { pending.push({ index, order: fc.order, rule, column: fc.name, value, message }); collected++; }
   };
-  const simple = fc.min === undefined && fc.max === undefined && fc.xmin === undefined && fc.xmax === undefined && !fc.enumNumbers && !fc.unique && !integer;
+  // Rules hoisted into locals: this loop runs once per cell of every numeric column.
+  const hasMin = fc.min !== undefined, min = fc.min ?? 0;
+  const hasMax = fc.max !== undefined, max = fc.max ?? 0;
+  const hasXmin = fc.xmin !== undefined, xmin = fc.xmin ?? 0;
+  const hasXmax = fc.xmax !== undefined, xmax = fc.xmax ?? 0;
+  const enumNumbers = fc.enumNumbers;
+  const unique = fc.unique;
+  const required = fc.required;
+  const tolerant = fc.tolerant;
+  let nullCount = 0, nonNull = 0, failedRows = 0;
+  let lo = Number.POSITIVE_INFINITY, hi = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
     if (nulls[i]) {
       nullCount++;
-      if (fc.required) push(i, 'required', null, 'missing value in a required column');
+      if (required && collected < collect) push(i, 'required', null, 'missing value in a required column');
       continue;
     }
     const v = values[i];
-    fc.nonNull++;
+    nonNull++;
     if (v !== v && invalid !== null && invalid.has(i)) {
-      fc.failedRows++;
+      failedRows++;
       fc.bump('type', 1);
       const text = invalid.get(i)!;
-      if (!fc.tolerant) push(i, 'type', text, fc.messageFor(TYPE, text));
+      if (!tolerant) push(i, 'type', text, fc.messageFor(TYPE, text));
       continue;
     }
-    if (simple) { if (v === v) fc.observe(v, null); continue; }
     let f = 0;
     if (integer && !Number.isInteger(v)) f = TYPE;
     else {
-      if (fc.min !== undefined && v < fc.min) f |= MINIMUM;
-      if (fc.max !== undefined && v > fc.max) f |= MAXIMUM;
-      if (fc.xmin !== undefined && !(v > fc.xmin)) f |= EXMIN;
-      if (fc.xmax !== undefined && !(v < fc.xmax)) f |= EXMAX;
-      if (fc.enumNumbers !== undefined && !fc.enumNumbers.has(v === 0 ? 0 : v)) f |= ENUM;
+      if (hasMin && v < min) f |= MINIMUM;
+      if (hasMax && v > max) f |= MAXIMUM;
+      if (hasXmin && !(v > xmin)) f |= EXMIN;
+      if (hasXmax && !(v < xmax)) f |= EXMAX;
+      if (enumNumbers !== undefined && !enumNumbers.has(v === 0 ? 0 : v)) f |= ENUM;
     }
-    let dup = false;
-    if (!(f & TYPE) && fc.unique && !fc.addUnique(v)) dup = true;
-    if (f === 0 && !dup) { if (v === v) fc.observe(v, null); continue; }
-    fc.failedRows++;
+    const dup = unique && (f & TYPE) === 0 && !fc.addUnique(v);
+    if (f === 0 && !dup) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+      continue;
+    }
+    failedRows++;
     if (f) fc.countFlags(f, 1);
     if (dup) fc.bump('unique', 1);
-    if (fc.tolerant) continue;
+    if (tolerant || collected >= collect) continue;
     for (const [bit, rule] of RULE_BITS) if (f & bit) push(i, rule, cellValue(v), fc.messageFor(bit, cellValue(v)));
     if (dup) push(i, 'unique', cellValue(v), `${show(cellValue(v))} duplicates an earlier row`);
   }
+  if (lo <= hi) { fc.observe(lo, null); fc.observe(hi, null); }
+  fc.nonNull += nonNull;
+  fc.failedRows += failedRows;
   fc.report.nulls += nullCount;
-  if (fc.required) fc.bump('required', nullCount);
+  if (required) fc.bump('required', nullCount);
 }
 
 /**
