@@ -1,11 +1,92 @@
-import { UsageError } from '../core/errors.ts';
+/**
+ * The evaluate action (actions/evaluate/action.yml): the candidate comes from a downloaded
+ * artifact or a directory; the baseline from an input, else `<name>#production` when the registry
+ * has it, else none (first model). Writes the JSON and markdown reports, the job summary, one
+ * sticky comment per model, error annotations for failed gates, and the outputs `passed`,
+ * `report`, `markdown`, `comment-url`.
+ */
+import { join, resolve } from 'node:path';
+import { InputError } from '../core/errors.ts';
+import { writeFileAtomic, writeJsonAtomic } from '../core/fs.ts';
+import { evaluateAndRender, publishComment } from '../cli/commands/evaluate.ts';
+import type { CliIo } from '../cli/io.ts';
+import { resolveModelRef } from '../registry/index.ts';
+import { loadConfig } from '../train/config.ts';
 import type { ActionEntry } from './entry.ts';
+import { parseInputs } from './inputs.ts';
+import { createActionsRuntime } from './runtime.ts';
 
-// Placeholder until the capability lands: it fails clearly rather than pretending to work.
+/** The inputs of actions/evaluate/action.yml (setup-node and the download are handled by the YAML). */
+export const evaluateInputs = {
+  config: { type: 'path', default: 'mlops.yaml', description: 'mlops.yaml of the model' },
+  artifact: { type: 'string', description: 'name of the downloaded candidate artifact' },
+  'artifact-dir': { type: 'path', description: 'where the artifact was downloaded (set by action.yml)' },
+  candidate: { type: 'path', description: 'candidate model directory' },
+  baseline: { type: 'string', description: 'baseline directory or registry reference' },
+  data: { type: 'path', description: 'test data file' },
+  latency: { type: 'boolean', default: true, description: 'run the latency benchmark' },
+  'validation-report': { type: 'path', description: 'JSON report of the validate action' },
+  report: { type: 'path', description: 'where to write the JSON report' },
+  comment: { type: 'boolean', default: true, description: 'post or update the sticky pull-request comment' },
+  'fail-on-gate': { type: 'boolean', default: true, description: 'fail the step when a gate fails' },
+  token: { type: 'string', description: 'token for the comment' },
+} as const;
+
 const entry: ActionEntry = {
   name: 'evaluate',
-  async run() {
-    throw new UsageError("the 'evaluate' action is not implemented yet");
+  async run(outerIo: CliIo): Promise<number> {
+    const runtime = createActionsRuntime(outerIo);
+    const workspace = outerIo.env.GITHUB_WORKSPACE ?? outerIo.cwd;
+    const io: CliIo = { ...runtime.io, cwd: workspace };
+    const inputs = parseInputs(evaluateInputs, io.env, { cwd: workspace });
+    const candidate = inputs.candidate ?? (inputs.artifact ? inputs['artifact-dir'] : undefined);
+    if (!candidate) throw new InputError("no candidate model: set 'artifact' (a workflow artifact name) or 'candidate' (a directory)", { key: 'candidate' });
+    const config = await loadConfig(inputs.config);
+
+    let baseline = inputs.baseline;
+    if (baseline === undefined) {
+      // The model in production is the natural baseline; the first model has none.
+      const ref = `${config.name}#production`;
+      try {
+        await resolveModelRef(ref, { cwd: workspace });
+        baseline = ref;
+        runtime.info(`baseline: ${ref}`);
+      } catch (error) {
+        runtime.info(`no baseline (${ref} not found: ${(error as Error).message.split('\n')[0]}); evaluating the candidate alone`);
+      }
+    }
+    const { report, markdown } = await runtime.group(`Evaluate ${config.name}`, () => evaluateAndRender(io, {
+      config,
+      candidate,
+      ...(baseline !== undefined ? { baseline } : {}),
+      ...(inputs.data !== undefined ? { data: inputs.data } : {}),
+      latency: inputs.latency,
+      ...(inputs['validation-report'] !== undefined ? { validationReport: inputs['validation-report'] } : {}),
+    }));
+    const temp = io.env.RUNNER_TEMP ?? resolve(workspace, '.mlops');
+    const reportPath = inputs.report ?? join(temp, `mlops-evaluate-${config.name}.json`);
+    const markdownPath = reportPath.replace(/\.json$/, '') + '.md';
+    await writeJsonAtomic(reportPath, report);
+    await writeFileAtomic(markdownPath, markdown);
+    runtime.appendSummary(markdown);
+    for (const gate of report.gates.filter((g) => g.status === 'failed')) {
+      runtime.annotate('error', gate.detail, { file: config.configPath ?? undefined, title: `Gate failed: ${gate.name}` });
+    }
+    for (const gate of report.gates.filter((g) => g.inconclusive)) {
+      runtime.annotate('warning', gate.detail, { file: config.configPath ?? undefined, title: `Gate inconclusive: ${gate.name}` });
+    }
+    let commentUrl = '';
+    if (inputs.comment) {
+      const env = inputs.token ? { ...io.env, GITHUB_TOKEN: inputs.token } : io.env;
+      const published = await publishComment({ ...io, env }, config.name, markdown);
+      commentUrl = published.url ?? '';
+      runtime.info(published.message);
+    }
+    runtime.setOutput('passed', report.passed);
+    runtime.setOutput('report', reportPath);
+    runtime.setOutput('markdown', markdownPath);
+    runtime.setOutput('comment-url', commentUrl);
+    return report.passed || !inputs['fail-on-gate'] ? 0 : 1;
   },
 };
 export default entry;
