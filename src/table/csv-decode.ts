@@ -7,7 +7,7 @@ import { parseNumberText } from './columns.ts';
 import type { Column, InvalidCell } from './types.ts';
 
 /** Powers of ten that are exact in a double (Clinger's fast path needs exactly these). */
-const POW10 = new Float64Array(23);
+export const POW10 = new Float64Array(23);
 for (let i = 0, p = 1; i < 23; i++, p *= 10) POW10[i] = p;
 
 /**
@@ -97,69 +97,68 @@ function isMissing(spec: MissingSpec, b: Uint8Array, s: number, e: number): bool
   return false;
 }
 
-/** Shared decoder interface: decode one block of rows for one field, then hand over the batch column. */
+/** Builds one batch column; the scanner writes cells by batch row index. */
 export interface CellDecoder {
-  decode(buf: Buffer, starts: Int32Array, ends: Int32Array, specials: Buffer[], nf: number, fi: number, rows: number, at: number): void;
+  /** Decodes the cell `b[s, e)` into batch row `row` (general path: quoted rows, odd cells). */
+  cell(b: Buffer, s: number, e: number, row: number): void;
+  /** Hands over the batch column (`full`: the arrays are exactly batch-sized and can be given away). */
   finish(length: number, full: boolean): Column;
 }
 
-/** Decodes a field into a NumberColumn. */
+/** Decodes a field into a NumberColumn. The scanner parses plain numbers inline into `values`. */
 export class NumberDecoder implements CellDecoder {
-  private values: Float64Array;
-  private nulls: Uint8Array;
-  private invalid: InvalidCell[] = [];
+  values: Float64Array;
+  nulls: Uint8Array;
+  invalid: InvalidCell[] = [];
   constructor(
     private readonly name: string,
     private readonly capacity: number,
-    private readonly missing: MissingSpec,
+    readonly missing: MissingSpec,
   ) {
     this.values = new Float64Array(capacity);
     this.nulls = new Uint8Array(capacity);
   }
 
-  decode(buf: Buffer, starts: Int32Array, ends: Int32Array, specials: Buffer[], nf: number, fi: number, rows: number, at: number): void {
-    const values = this.values;
-    const nulls = this.nulls;
-    const emptyIsNull = this.missing.emptyIsNull;
-    const checkOthers = this.missing.others.length > 0;
-    for (let r = 0, k = fi; r < rows; r++, k += nf) {
-      let b: Buffer = buf;
-      let s = starts[k];
-      let e = ends[k];
-      if (e < 0) {
-        b = specials[-1 - e];
-        s = 0;
-        e = b.length;
-      }
-      const out = at + r;
-      if (s === e ? emptyIsNull : checkOthers && isMissing(this.missing, b, s, e)) {
-        values[out] = Number.NaN;
-        nulls[out] = 1;
-        continue;
-      }
-      nulls[out] = 0;
-      const v = parseNumberBytes(b, s, e);
-      if (v === v) {
-        values[out] = v;
-        continue;
-      }
-      // Slow path: odd spellings (blanks, 16+ digits, NaN/INF) or not a number at all.
-      const text = b.toString('utf8', s, e);
-      const parsed = parseNumberText(text);
-      if (parsed === undefined) {
-        values[out] = Number.NaN;
-        this.invalid.push({ index: out, text });
-      } else values[out] = parsed;
+  cell(b: Buffer, s: number, e: number, row: number): void {
+    if (s === e ? this.missing.emptyIsNull : this.missing.others.length > 0 && isMissing(this.missing, b, s, e)) {
+      this.values[row] = Number.NaN;
+      this.nulls[row] = 1;
+      return;
     }
+    this.nulls[row] = 0;
+    const v = parseNumberBytes(b, s, e);
+    if (v === v) {
+      this.values[row] = v;
+      return;
+    }
+    this.slow(b, s, e, row);
+  }
+
+  /** Odd spellings (blanks, 16+ digits, NaN/INF) or not a number at all. */
+  slow(b: Buffer, s: number, e: number, row: number): void {
+    const text = b.toString('utf8', s, e);
+    const parsed = parseNumberText(text);
+    if (parsed === undefined) {
+      this.values[row] = Number.NaN;
+      this.invalid.push({ index: row, text });
+    } else this.values[row] = parsed;
   }
 
   finish(length: number, full: boolean): Column {
+    // Invalid cells may be recorded out of order when a row was re-scanned; keep them sorted.
+    const invalid = this.invalid;
+    for (let k = 1; k < invalid.length; k++) {
+      if (invalid[k - 1].index > invalid[k].index) {
+        invalid.sort((a, b) => a.index - b.index);
+        break;
+      }
+    }
     const col: Column = {
       kind: 'number',
       name: this.name,
       values: full ? this.values : this.values.slice(0, length),
       nulls: full ? this.nulls : this.nulls.slice(0, length),
-      invalid: this.invalid,
+      invalid,
     };
     this.values = new Float64Array(this.capacity);
     this.nulls = new Uint8Array(this.capacity);
@@ -168,13 +167,22 @@ export class NumberDecoder implements CellDecoder {
   }
 }
 
+/** FNV-1a over bytes; the scanner computes the same hash inline while it looks for the field end. */
+export function hashBytes(b: Uint8Array, s: number, e: number): number {
+  let h = FNV_OFFSET;
+  for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], FNV_PRIME);
+  return h;
+}
+export const FNV_OFFSET = -2128831035;
+export const FNV_PRIME = 16777619;
+
 /**
  * Decodes a field into a dictionary-encoded StringColumn. Distinct values are kept as bytes in an
- * arena with an open-addressing hash table (FNV-1a over the bytes); strings are created once per
- * distinct value per batch, when the batch is finished.
+ * arena with an open-addressing hash table; strings are created once per distinct value per
+ * batch, when the batch is finished.
  */
 export class StringDecoder implements CellDecoder {
-  private codes: Int32Array;
+  codes: Int32Array;
   private table = new Int32Array(1024);
   private mask = 1023;
   private hashes = new Int32Array(256);
@@ -187,64 +195,55 @@ export class StringDecoder implements CellDecoder {
   constructor(
     private readonly name: string,
     private readonly capacity: number,
-    private readonly missing: MissingSpec,
+    readonly missing: MissingSpec,
   ) {
     this.codes = new Int32Array(capacity);
   }
 
-  decode(buf: Buffer, starts: Int32Array, ends: Int32Array, specials: Buffer[], nf: number, fi: number, rows: number, at: number): void {
-    const codes = this.codes;
-    const emptyIsNull = this.missing.emptyIsNull;
-    const checkOthers = this.missing.others.length > 0;
-    for (let r = 0, k = fi; r < rows; r++, k += nf) {
-      let b: Buffer = buf;
-      let s = starts[k];
-      let e = ends[k];
-      if (e < 0) {
-        b = specials[-1 - e];
-        s = 0;
-        e = b.length;
-      }
-      if (s === e ? emptyIsNull : checkOthers && isMissing(this.missing, b, s, e)) {
-        codes[at + r] = -1;
-        continue;
-      }
-      let h = -2128831035;
-      for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], 16777619);
-      const len = e - s;
-      const table = this.table;
-      const mask = this.mask;
-      let slot = h & mask;
-      let code = -1;
-      for (;;) {
-        const t = table[slot];
-        if (t === 0) break;
-        const idx = t - 1;
-        if (this.hashes[idx] === h && this.entryLen[idx] === len) {
-          const arena = this.arena;
-          let p = this.entryStart[idx];
-          let i = s;
-          while (i < e && arena[p] === b[i]) {
-            i++;
-            p++;
-          }
-          if (i === e) {
-            code = idx;
-            break;
-          }
+  cell(b: Buffer, s: number, e: number, row: number): void {
+    if (s === e ? this.missing.emptyIsNull : this.missing.others.length > 0 && isMissing(this.missing, b, s, e)) {
+      this.codes[row] = -1;
+      return;
+    }
+    this.codes[row] = this.lookup(b, s, e, hashBytes(b, s, e));
+  }
+
+  /** True when the non-empty cell `b[s, e)` is a configured missing value. */
+  isOtherMissing(b: Uint8Array, s: number, e: number): boolean {
+    return isMissing(this.missing, b, s, e);
+  }
+
+  /** The dictionary code of `b[s, e)` (hash `h` from {@link hashBytes}), inserting it when new. */
+  lookup(b: Uint8Array, s: number, e: number, h: number): number {
+    const len = e - s;
+    const table = this.table;
+    const mask = this.mask;
+    const hashes = this.hashes;
+    const entryLen = this.entryLen;
+    let slot = h & mask;
+    for (;;) {
+      const t = table[slot];
+      if (t === 0) return this.insert(b, s, e, h, slot);
+      const idx = t - 1;
+      if (hashes[idx] === h && entryLen[idx] === len) {
+        const arena = this.arena;
+        let p = this.entryStart[idx];
+        let i = s;
+        while (i < e && arena[p] === b[i]) {
+          i++;
+          p++;
         }
-        slot = (slot + 1) & mask;
+        if (i === e) return idx;
       }
-      if (code < 0) code = this.insert(b, s, e, h, slot);
-      codes[at + r] = code;
+      slot = (slot + 1) & mask;
     }
   }
 
-  private insert(b: Buffer, s: number, e: number, h: number, slot: number): number {
+  private insert(b: Uint8Array, s: number, e: number, h: number, slot: number): number {
     const idx = this.count++;
     if (idx === this.hashes.length) {
       const size = idx * 2;
-      const grow = (a: Int32Array): Int32Array => {
+      const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
         const n = new Int32Array(size);
         n.set(a);
         return n;

@@ -13,7 +13,7 @@ import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { InputError } from '../core/errors.ts';
-import { NumberDecoder, StringDecoder } from './csv-decode.ts';
+import { FNV_OFFSET, FNV_PRIME, NumberDecoder, POW10, StringDecoder } from './csv-decode.ts';
 import type { CellDecoder, MissingSpec } from './csv-decode.ts';
 import type { ColumnDecoding, RecordBatch, ReadOptions, TableSource } from './types.ts';
 
@@ -41,29 +41,35 @@ interface Plan {
   decoders: CellDecoder[];
 }
 
+const K_NUM = 1;
+const K_STR = 2;
+
 class CsvParser {
   /** Physical line (1-based) at the current parse position. */
   line = 1;
   header: string[] | null = null;
-  headerLine = 0;
   readonly out: RecordBatch[] = [];
   private nf = 0;
-  private starts = new Int32Array(0);
-  private ends = new Int32Array(0);
-  private specials: Buffer[] = [];
-  private rowLines = new Float64Array(0);
-  private blockCap = 0;
   private plan: Plan | null = null;
+  /** Per field: 0 (not decoded), K_NUM or K_STR, and its decoder. */
+  private kinds = new Uint8Array(0);
+  /** Per number field: 1 when no non-empty missing value is configured (a parsed number is final). */
+  private plainNumber = new Uint8Array(0);
+  private fieldDecoders: (CellDecoder | null)[] = [];
+  private numDecoders: NumberDecoder[] = [];
+  private strDecoders: StringDecoder[] = [];
+  private rowStarts = new Int32Array(0);
+  private rowEnds = new Int32Array(0);
+  private specials: Buffer[] = [];
   private batchLines = new Float64Array(0);
   private filled = 0;
   private rowOffset = 0;
   private emitted = 0;
-  /** Set by scanBlock when it stopped at a row that does not end inside the buffer. */
-  private incomplete = false;
   /** Results of scanRowGeneral. */
   private rowEnd = 0;
   private rowFields = 0;
   private rowNewlines = 0;
+  /** Bytes that end the inline field loops: delimiter, LF, CR (data unless before LF), quote. */
   private readonly special = new Uint8Array(256);
 
   constructor(
@@ -75,6 +81,7 @@ class CsvParser {
   ) {
     this.special[delim] = 1;
     this.special[LF] = 1;
+    this.special[CR] = 1;
     this.special[QUOTE] = 1;
   }
 
@@ -82,30 +89,23 @@ class CsvParser {
     return new InputError(message, { file: this.file, line });
   }
 
-  /** Parses as many rows as `buf` holds; returns the offset of the first byte not consumed. */
+  /**
+   * Parses every complete row of `buf`; returns the offset of the first byte not consumed. A
+   * `final` buffer is the rest of the file and always ends with LF (the driver adds one).
+   */
   feed(buf: Buffer, final: boolean): number {
     let pos = 0;
     if (this.header === null) {
       pos = this.parseHeader(buf, final);
-      if (this.header === null) return pos;
-      if (this.makePlan === null) return pos;
+      if (this.header === null || this.makePlan === null) return pos;
     }
-    for (;;) {
-      const cap = Math.min(this.blockCap, this.batchRows - this.filled);
-      const next = this.scanBlock(buf, pos, final, cap);
-      const rows = this.blockRows;
-      if (rows > 0) this.decodeBlock(buf, rows);
-      pos = next;
-      if (this.incomplete || pos >= buf.length) break;
-    }
-    if (this.incomplete && buf.length - pos > this.maxRowBytes) {
+    pos = this.scan(buf, pos, final);
+    if (pos < buf.length && buf.length - pos > this.maxRowBytes) {
       throw this.error(`row longer than ${this.maxRowBytes} bytes (missing line break or unbalanced quote?)`, this.line);
     }
     if (final) this.flush(true);
     return pos;
   }
-
-  private blockRows = 0;
 
   private parseHeader(buf: Buffer, final: boolean): number {
     let pos = 0;
@@ -119,14 +119,14 @@ class CsvParser {
         this.line++;
       } else break;
     }
-    if (pos >= buf.length) {
+    if (pos >= buf.length || (final && pos === buf.length - 1 && buf[pos] === CR)) {
       if (final) throw this.error('empty file: no header line', this.line);
       return pos;
     }
     const starts = new Int32Array(MAX_FIELDS);
     const ends = new Int32Array(MAX_FIELDS);
     this.specials = [];
-    if (!this.scanRowGeneral(buf, pos, final, starts, ends, 0, MAX_FIELDS, this.line)) {
+    if (!this.scanRowGeneral(buf, pos, final, starts, ends, MAX_FIELDS, this.line)) {
       if (buf.length - pos > this.maxRowBytes) throw this.error(`header longer than ${this.maxRowBytes} bytes`, this.line);
       return pos;
     }
@@ -137,13 +137,12 @@ class CsvParser {
       const e = ends[f];
       names.push(e < 0 ? this.specials[-1 - e].toString('utf8') : buf.toString('utf8', starts[f], e));
     }
-    this.headerLine = this.line;
-    const seen = new Map<string, number>();
+    const seen = new Set<string>();
     const dups = new Set<string>();
     names.forEach((name, f) => {
       if (name.trim() === '') throw new InputError(`empty column name in the header (column ${f + 1})`, { file: this.file, line: this.line, column: f + 1 });
       if (seen.has(name)) dups.add(name);
-      seen.set(name, f);
+      seen.add(name);
     });
     if (dups.size > 0) {
       throw this.error(`duplicate column names in the header: ${[...dups].map((d) => JSON.stringify(d)).join(', ')}`, this.line);
@@ -152,136 +151,238 @@ class CsvParser {
     this.header = names;
     this.nf = nf;
     if (this.makePlan) {
-      this.plan = this.makePlan(names);
-      // Bound the offset arrays to ~32 MiB whatever the width.
-      this.blockCap = Math.max(16, Math.min(this.batchRows, Math.floor((4 << 20) / Math.max(1, nf))));
-      this.starts = new Int32Array(this.blockCap * nf);
-      this.ends = new Int32Array(this.blockCap * nf);
-      this.rowLines = new Float64Array(this.blockCap);
+      const plan = this.makePlan(names);
+      this.plan = plan;
+      this.kinds = new Uint8Array(nf);
+      this.plainNumber = new Uint8Array(nf);
+      this.fieldDecoders = new Array<CellDecoder | null>(nf).fill(null);
+      this.numDecoders = new Array<NumberDecoder>(nf);
+      this.strDecoders = new Array<StringDecoder>(nf);
+      plan.decoders.forEach((d, k) => {
+        const f = plan.fieldIndex[k];
+        this.fieldDecoders[f] = d;
+        if (d instanceof NumberDecoder) {
+          this.kinds[f] = K_NUM;
+          this.numDecoders[f] = d;
+          this.plainNumber[f] = d.missing.others.length === 0 ? 1 : 0;
+        } else {
+          this.kinds[f] = K_STR;
+          this.strDecoders[f] = d as StringDecoder;
+        }
+      });
+      this.rowStarts = new Int32Array(nf);
+      this.rowEnds = new Int32Array(nf);
       this.batchLines = new Float64Array(this.batchRows);
     }
     return this.rowEnd;
   }
 
   /**
-   * The fast loop: scans rows from `pos` into the block arrays until `cap` rows, the end of the
-   * buffer, or an incomplete row. Returns the offset after the last complete row.
+   * The hot loop. Rows without quotes are decoded inline, field by field, in one pass over their
+   * bytes: numbers are parsed digit by digit, text is hashed while its end is searched. Only rows
+   * that start before the buffer's last LF are taken (an unquoted row then ends inside the buffer);
+   * a row with a quote goes to the general state machine. Returns the offset after the last row.
    */
-  private scanBlock(buf: Buffer, pos: number, final: boolean, cap: number): number {
+  private scan(buf: Buffer, pos: number, final: boolean): number {
     const len = buf.length;
+    const limit = final ? len - 1 : buf.lastIndexOf(LF);
     const nf = this.nf;
-    const starts = this.starts;
-    const ends = this.ends;
+    const last = nf - 1;
+    const kinds = this.kinds;
     const special = this.special;
     const delim = this.delim;
-    const rowLines = this.rowLines;
-    this.specials = [];
-    this.incomplete = false;
+    // Every byte above `hi` is data: one comparison per byte for digits and letters.
+    const hi = Math.max(delim, QUOTE);
+    const plainNumber = this.plainNumber;
+    const nums = this.numDecoders;
+    const strs = this.strDecoders;
     let line = this.line;
-    let row = 0;
-    while (row < cap && pos < len) {
-      const rowStart = pos;
+    while (pos <= limit) {
+      if (this.filled === this.batchRows) this.flush(false);
+      const row = this.filled;
       let c = buf[pos];
-      // Blank lines carry no row (a one-column file cannot express an empty cell with them either).
       if (c === LF) {
         pos++;
         line++;
         continue;
       }
-      if (c === CR) {
-        if (pos + 1 >= len) {
-          if (final) {
-            pos++;
-            continue;
-          }
-          this.incomplete = true;
+      if (c === CR && buf[pos + 1] === LF) {
+        pos += 2;
+        line++;
+        continue;
+      }
+      let i = pos;
+      let f = 0;
+      let general = false;
+      for (;;) {
+        const s = i;
+        c = buf[i];
+        if (c === QUOTE) {
+          general = true;
           break;
         }
-        if (pos + 1 < len && buf[pos + 1] === LF) {
-          pos += 2;
-          line++;
-          continue;
-        }
-      }
-      const base = row * nf;
-      let f = 0;
-      let s = pos;
-      let i = pos;
-      let state = 0; // 0 = in row, 1 = row done, 2 = quote seen, 3 = incomplete
-      for (;;) {
-        while (i < len && special[buf[i]] === 0) i++;
-        if (i >= len) {
-          if (!final) {
-            state = 3;
+        const kind = kinds[f];
+        if (kind === K_NUM) {
+          const dec = nums[f];
+          if (c === delim || c === LF || (c === CR && buf[i + 1] === LF)) {
+            dec.cell(buf, s, s, row);
+          } else {
+            // Inline parse of [-+]digits[.digits][(e|E)[-+]digits]; see parseNumberBytes for why it is exact.
+            let neg = false;
+            if (c === 45) {
+              neg = true;
+              c = buf[++i];
+            } else if (c === 43) c = buf[++i];
+            let m = 0;
+            let digits = 0;
+            let exp = 0;
+            while (c >= 48 && c <= 57) {
+              m = m * 10 + (c - 48);
+              digits++;
+              c = buf[++i];
+            }
+            if (c === 46) {
+              c = buf[++i];
+              while (c >= 48 && c <= 57) {
+                m = m * 10 + (c - 48);
+                digits++;
+                exp--;
+                c = buf[++i];
+              }
+            }
+            let ok = digits > 0 && digits <= 15;
+            if (c === 101 || c === 69) {
+              c = buf[++i];
+              let eneg = false;
+              if (c === 45) {
+                eneg = true;
+                c = buf[++i];
+              } else if (c === 43) c = buf[++i];
+              let x = 0;
+              let xd = 0;
+              while (c >= 48 && c <= 57) {
+                x = x * 10 + (c - 48);
+                xd++;
+                c = buf[++i];
+              }
+              if (xd === 0 || xd > 4) ok = false;
+              exp += eneg ? -x : x;
+            }
+            if (ok && (c === delim || c === LF || (c === CR && buf[i + 1] === LF)) && exp >= -22 && exp <= 22 && plainNumber[f] === 1) {
+              let v = exp === 0 ? m : exp < 0 ? m / POW10[-exp] : m * POW10[exp];
+              if (neg) v = -v;
+              dec.values[row] = v;
+              dec.nulls[row] = 0;
+            } else {
+              // Not a plain number: find the field end, then take the careful path.
+              for (;;) {
+                while (c > hi || special[c] === 0) c = buf[++i];
+                if (c === CR && buf[i + 1] !== LF) {
+                  c = buf[++i];
+                  continue;
+                }
+                break;
+              }
+              if (c === QUOTE) {
+                general = true;
+                break;
+              }
+              dec.cell(buf, s, i, row);
+            }
+          }
+        } else if (kind === K_STR) {
+          let h = FNV_OFFSET;
+          for (;;) {
+            while (c > hi || special[c] === 0) {
+              h = Math.imul(h ^ c, FNV_PRIME);
+              c = buf[++i];
+            }
+            if (c === CR && buf[i + 1] !== LF) {
+              h = Math.imul(h ^ c, FNV_PRIME);
+              c = buf[++i];
+              continue;
+            }
             break;
           }
-          let e = len;
-          if (e > s && buf[e - 1] === CR) e--;
-          if (f < nf) {
-            starts[base + f] = s;
-            ends[base + f] = e;
+          if (c === QUOTE) {
+            general = true;
+            break;
           }
-          f++;
-          pos = len;
-          state = 1;
-          break;
+          const dec = strs[f];
+          if (i === s) {
+            if (dec.missing.emptyIsNull) dec.codes[row] = -1;
+            else dec.codes[row] = dec.lookup(buf, s, i, h);
+          } else if (dec.missing.others.length > 0 && dec.isOtherMissing(buf, s, i)) dec.codes[row] = -1;
+          else dec.codes[row] = dec.lookup(buf, s, i, h);
+        } else {
+          for (;;) {
+            while (c > hi || special[c] === 0) c = buf[++i];
+            if (c === CR && buf[i + 1] !== LF) {
+              c = buf[++i];
+              continue;
+            }
+            break;
+          }
+          if (c === QUOTE) {
+            general = true;
+            break;
+          }
         }
-        c = buf[i];
+        // c ends the field: delimiter, LF or CR LF.
         if (c === delim) {
-          if (f < nf) {
-            starts[base + f] = s;
-            ends[base + f] = i;
+          if (f === last) {
+            general = true; // too many fields: let the general path count them for the message
+            break;
           }
           f++;
-          s = ++i;
+          i++;
           continue;
         }
-        if (c === LF) {
-          let e = i;
-          if (e > s && buf[e - 1] === CR) e--;
-          if (f < nf) {
-            starts[base + f] = s;
-            ends[base + f] = e;
-          }
-          f++;
-          pos = i + 1;
-          state = 1;
-          break;
-        }
-        state = 2;
+        if (f !== last) throw this.error(`expected ${nf} fields (as in the header), found ${f + 1}`, line);
+        i += c === CR ? 2 : 1;
         break;
       }
-      let newlines = 0;
-      if (state === 2) {
-        if (!this.scanRowGeneral(buf, rowStart, final, starts, ends, base, nf, line)) {
-          pos = rowStart;
-          this.incomplete = true;
-          break;
-        }
+      if (general) {
+        if (!this.generalRow(buf, pos, final, row, line)) break;
+        this.batchLines[row] = line;
+        line += 1 + this.rowNewlines;
         pos = this.rowEnd;
-        f = this.rowFields;
-        newlines = this.rowNewlines;
-      } else if (state === 3) {
-        pos = rowStart;
-        this.incomplete = true;
-        break;
+      } else {
+        this.batchLines[row] = line;
+        line++;
+        pos = i;
       }
-      if (f !== nf) throw this.error(`expected ${nf} fields (as in the header), found ${f}`, line);
-      rowLines[row] = line;
-      line += 1 + newlines;
-      row++;
+      this.filled++;
     }
     this.line = line;
-    this.blockRows = row;
     return pos;
+  }
+
+  /** Decodes one row with the general state machine; false when it does not end inside the buffer. */
+  private generalRow(buf: Buffer, pos: number, final: boolean, row: number, line: number): boolean {
+    this.specials = [];
+    if (!this.scanRowGeneral(buf, pos, final, this.rowStarts, this.rowEnds, this.nf, line)) return false;
+    const f = this.rowFields;
+    if (f !== this.nf) throw this.error(`expected ${this.nf} fields (as in the header), found ${f}`, line);
+    for (let k = 0; k < f; k++) {
+      const dec = this.fieldDecoders[k];
+      if (dec === null) continue;
+      const e = this.rowEnds[k];
+      if (e < 0) {
+        const b = this.specials[-1 - e];
+        dec.cell(b, 0, b.length, row);
+      } else dec.cell(buf, this.rowStarts[k], e, row);
+    }
+    return true;
   }
 
   /**
    * General RFC 4180 state machine for one row starting at `pos`: quoted fields, doubled quotes,
    * line breaks inside quotes. A quote inside an unquoted field is kept as a literal character.
-   * Returns false when the row does not end inside the buffer (and the file goes on).
+   * Writes field offsets (a field with doubled quotes becomes an unescaped copy in `specials`,
+   * marked by a negative end) and returns false when the row does not end inside the buffer.
    */
-  private scanRowGeneral(buf: Buffer, pos: number, final: boolean, starts: Int32Array, ends: Int32Array, base: number, cap: number, line: number): boolean {
+  private scanRowGeneral(buf: Buffer, pos: number, final: boolean, starts: Int32Array, ends: Int32Array, cap: number, line: number): boolean {
     const len = buf.length;
     const delim = this.delim;
     let f = 0;
@@ -317,12 +418,11 @@ class CsvParser {
         for (let k = pos + 1; k < close; k++) if (buf[k] === LF) newlines++;
         next = close + 1;
         if (escaped) {
-          const raw = buf.subarray(pos + 1, close);
-          const out = Buffer.allocUnsafe(raw.length);
+          const out = Buffer.allocUnsafe(close - pos - 1);
           let o = 0;
-          for (let k = 0; k < raw.length; k++) {
-            out[o++] = raw[k];
-            if (raw[k] === QUOTE) k++;
+          for (let k = pos + 1; k < close; k++) {
+            out[o++] = buf[k];
+            if (buf[k] === QUOTE) k++;
           }
           this.specials.push(out.subarray(0, o));
           s = 0;
@@ -346,10 +446,9 @@ class CsvParser {
         }
       } else {
         let i = pos;
-        while (i < len) {
-          const c = buf[i];
-          if (c === delim || c === LF) break;
-          i++;
+        for (;;) {
+          while (i < len && buf[i] !== delim && buf[i] !== LF) i++;
+          break;
         }
         if (i >= len && !final) return false;
         s = pos;
@@ -358,8 +457,8 @@ class CsvParser {
         next = i;
       }
       if (f < cap) {
-        starts[base + f] = s;
-        ends[base + f] = e;
+        starts[f] = s;
+        ends[f] = e;
       }
       f++;
       if (next >= len) {
@@ -378,17 +477,6 @@ class CsvParser {
     this.rowFields = f;
     this.rowNewlines = newlines;
     return true;
-  }
-
-  private decodeBlock(buf: Buffer, rows: number): void {
-    const plan = this.plan as Plan;
-    const at = this.filled;
-    for (let k = 0; k < plan.decoders.length; k++) {
-      plan.decoders[k].decode(buf, this.starts, this.ends, this.specials, this.nf, plan.fieldIndex[k], rows, at);
-    }
-    this.batchLines.set(this.rowLines.subarray(0, rows), at);
-    this.filled += rows;
-    if (this.filled === this.batchRows) this.flush(false);
   }
 
   /** Emits the current batch (and, at the end of a file with no rows, one empty batch). */
@@ -542,7 +630,9 @@ async function* drive(path: string, parser: CsvParser, chunkSize: number, header
         }
         checked = checkEnd;
       }
-      const consumed = parser.feed(view, final);
+      // The last piece of the file always ends with LF, so the scanner never meets the end mid-row.
+      const piece = final && view.length > 0 && view[view.length - 1] !== LF ? Buffer.concat([view, Buffer.from([LF])]) : view;
+      const consumed = parser.feed(piece, final);
       while (parser.out.length > 0) yield parser.out.shift() as RecordBatch;
       if (headerOnly && parser.header !== null) return;
       if (final) return;

@@ -1,0 +1,46 @@
+/**
+ * The table layer: streaming readers for CSV/TSV, JSONL, Parquet and Arrow IPC into typed record
+ * batches, file hashing, and data-path expansion. Every other stage reads data through here.
+ */
+import { concatBatches } from './columns.ts';
+import { openCsv } from './csv.ts';
+import type { CsvInternalOptions } from './csv.ts';
+import { detectFormat } from './format.ts';
+import { openJsonl } from './jsonl.ts';
+import { openParquet } from './parquet.ts';
+import { openArrow } from './arrow.ts';
+import type { RecordBatch, ReadOptions, Table, TableSource } from './types.ts';
+
+export type * from './types.ts';
+export { cellText, columnNumbers, columnStrings, columnLength, concatBatches, parseNumberText } from './columns.ts';
+export { detectFormat } from './format.ts';
+export { hashFile } from './hash.ts';
+export type { FileHash } from './hash.ts';
+export { expandDataPaths } from './glob.ts';
+
+/**
+ * Opens a data file (format from `opts.format` or the extension). The header/schema is read and
+ * checked now; rows stream from `batches()`, which yields at least one batch (an empty one for a
+ * file with no rows). Bad input throws an InputError (exit 2) naming the file and line.
+ */
+export async function openTable(path: string, opts: ReadOptions & CsvInternalOptions = {}): Promise<TableSource> {
+  const format = opts.format ?? detectFormat(path);
+  switch (format) {
+    case 'csv':
+      return openCsv(path, opts);
+    case 'jsonl':
+      return openJsonl(path, opts);
+    case 'parquet':
+      return openParquet(path, opts);
+    case 'arrow':
+      return openArrow(path, opts);
+  }
+}
+
+/** Reads a whole file into memory as one {@link Table} (string dictionaries merged across batches). */
+export async function readTable(path: string, opts: ReadOptions & CsvInternalOptions = {}): Promise<Table> {
+  const source = await openTable(path, opts);
+  const batches: RecordBatch[] = [];
+  for await (const batch of source.batches()) batches.push(batch);
+  return concatBatches(path, opts.columns ?? source.fieldNames, batches);
+}
