@@ -36,7 +36,7 @@ export function runGit(ctx: GitContext, args: string[], input?: string): Promise
     // Never hang on a credential prompt in CI; parse git's messages in one language.
     env.GIT_TERMINAL_PROMPT = '0';
     env.LC_ALL = 'C';
-    const child = spawn('git', args, { cwd: ctx.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', args, { cwd: ctx.cwd, env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => out.push(c));
@@ -47,6 +47,10 @@ export function runGit(ctx: GitContext, args: string[], input?: string): Promise
       if (code === 0) resolvePromise(stdout);
       else reject(new GitError(args, code, Buffer.concat(err).toString('utf8'), stdout));
     });
-    child.stdin.end(input ?? '');
+    if (child.stdin) {
+      // git may exit before reading all of stdin (e.g. on an early error): that is not our failure.
+      child.stdin.on('error', () => {});
+      child.stdin.end(input);
+    }
   });
 }

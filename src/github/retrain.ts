@@ -126,5 +126,7 @@ export async function openRetrainingPullRequest(options: RetrainOptions): Promis
       message += '; note: the pull request was opened with GITHUB_TOKEN, which starts no workflows — pass a PAT or App token, or set a workflow to dispatch';
     }
   }
-  return { operation: pr.operation, message, branch, pullRequest: { number: pr.number, url: pr.url, operation: pr.operation }, ...(dispatched ? { dispatched } : {}) };
+  // A new commit on the branch updates the pull request even when its text did not change.
+  const operation = pr.operation === 'unchanged' && branch.operation !== 'unchanged' ? 'updated' : pr.operation;
+  return { operation, message, branch, pullRequest: { number: pr.number, url: pr.url, operation: pr.operation }, ...(dispatched ? { dispatched } : {}) };
 }

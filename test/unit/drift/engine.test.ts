@@ -138,8 +138,8 @@ describe('drift policy guards', () => {
   });
 
   it('large samples need an effect, not just a small p-value; new and vanished categories are named', () => {
-    // 5,000 rows per side: a tiny share change is "significant" but below the effect floor.
-    const cat = (shift: number) => range(5000, (i) => (i % 1000 < 500 + shift ? 'a' : i % 1000 < 900 ? 'b' : 'c'));
+    // 100,000 rows per side: a 1.5-point share change is "significant" but below the effect floor.
+    const cat = (shift: number) => range(100_000, (i) => (i % 1000 < 500 + shift ? 'a' : i % 1000 < 900 ? 'b' : 'c'));
     const forced = [{ name: 'k', method: 'chisquare' as const }];
     const small = compareProfiles(fromColumns(['k'], [cat(0)]), fromColumns(['k'], [cat(15)]), { overrides: forced }).columns[0];
     expect(small.pValue).toBeLessThan(0.05);

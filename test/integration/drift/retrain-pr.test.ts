@@ -1,0 +1,112 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../../src/cli/main.ts';
+import { memoryIo } from '../../../src/cli/io.ts';
+import { EMULATOR_TOKENS, startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.ts';
+
+const example = new URL('../../../fixtures/example/', import.meta.url).pathname;
+const gitEnv = { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com' };
+const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env: { ...process.env, ...gitEnv }, encoding: 'utf8' }).trim();
+
+let root: string;
+let work: string;
+let remote: string;
+let emu: GitHubEmulator;
+
+beforeEach(async () => {
+  root = mkdtempSync(join(tmpdir(), 'mlops-drift-pr-'));
+  remote = join(root, 'remote.git');
+  work = join(root, 'work');
+  git(root, 'init', '-q', '--bare', '-b', 'main', remote);
+  git(root, '-c', 'init.defaultBranch=main', 'clone', '-q', remote, work);
+  cpSync(example, work, { recursive: true });
+  git(work, 'add', '-A');
+  git(work, 'commit', '-q', '-m', 'example project');
+  git(work, 'push', '-q', 'origin', 'main');
+  emu = await startGitHubEmulator();
+  // The emulator stands in for the GitHub side of the remote: the branch exists there once pushed.
+  emu.addBranch('octo-org/demo', 'mlops/retrain/weather');
+});
+afterEach(async () => {
+  emu.assertNoViolations();
+  await emu.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+const env = () => ({
+  ...gitEnv,
+  GITHUB_API_URL: emu.url,
+  GITHUB_REPOSITORY: 'octo-org/demo',
+  GITHUB_TOKEN: EMULATOR_TOKENS.pat,
+});
+
+async function drift(current: string, extra: string[] = []) {
+  const io = memoryIo({ cwd: work, env: env() });
+  const code = await runCli(['drift', '--reference', 'data/train.csv', '--current', current, '--open-pr', '--json', ...extra], io);
+  return { code, io, json: io.out ? JSON.parse(io.out) : null };
+}
+
+const remoteBranchHead = () => {
+  try {
+    return git(remote, 'rev-parse', 'refs/heads/mlops/retrain/weather');
+  } catch {
+    return null;
+  }
+};
+
+describe('retraining pull request (real git + GitHub emulator)', () => {
+  it('opens one PR on drift, updates it on the next run, and leaves it alone without drift', async () => {
+    const first = await drift('monitoring/latest.csv');
+    expect(first.code, first.io.err).toBe(0);
+    expect(first.json.drifted).toBe(true);
+    expect(first.json.retrain.operation).toBe('created');
+    expect(emu.state.pulls).toHaveLength(1);
+    const pull = emu.state.pulls[0];
+    expect(pull).toMatchObject({ head: 'mlops/retrain/weather', base: 'main', labels: ['retrain', 'drift'], state: 'open' });
+    expect(pull.body).toContain('Dataset drift detected');
+    const head1 = remoteBranchHead();
+    expect(head1).not.toBeNull();
+    const record = JSON.parse(git(remote, 'show', `${head1}:.mlops/retrain/weather.json`));
+    expect(record.drift.drifted).toBe(true);
+    // The user's checkout is untouched: still on main, clean.
+    expect(git(work, 'rev-parse', '--abbrev-ref', 'HEAD')).toBe('main');
+    expect(git(work, 'status', '--porcelain')).toBe('');
+
+    const second = await drift('monitoring/latest.csv');
+    expect(second.code).toBe(0);
+    expect(second.json.retrain.operation).toBe('updated');
+    expect(emu.state.pulls).toHaveLength(1);
+    const head2 = remoteBranchHead();
+    expect(head2).not.toBe(head1);
+    expect(git(remote, 'rev-parse', `${head2}^`)).toBe(head1); // a new commit on top, not a rewrite
+
+    const calm = await drift('data/train.csv');
+    expect(calm.json.drifted).toBe(false);
+    expect(calm.json.retrain.operation).toBe('skipped');
+    expect(remoteBranchHead()).toBe(head2);
+    expect(emu.state.pulls).toHaveLength(1);
+  });
+
+  it('survives injected 502s and a secondary rate limit with exactly one PR', async () => {
+    emu.injectFault('pulls/list', 502);
+    emu.injectFault('pulls/create', { status: 403, kind: 'secondary-rate-limit', retryAfter: 1 }, 502);
+    const run = await drift('monitoring/latest.csv');
+    expect(run.code, run.io.err).toBe(0);
+    expect(emu.state.pulls).toHaveLength(1);
+    expect(emu.pendingFaults()).toBe(0);
+    expect(Math.max(...emu.requests.map((r) => r.concurrentWrites))).toBe(1);
+  });
+
+  it('--fail-on-drift exits 1; without GitHub the PR goes to the outbox', async () => {
+    const io = memoryIo({ cwd: work, env: gitEnv });
+    const code = await runCli(['drift', '--reference', 'data/train.csv', '--current', 'monitoring/latest.csv', '--open-pr', '--fail-on-drift'], io);
+    expect(code).toBe(1);
+    const outbox = readFileSync(join(work, '.mlops/outbox/retrain-weather.md'), 'utf8');
+    expect(outbox).toContain('<!-- mlops:retrain:weather -->');
+    expect(remoteBranchHead()).not.toBeNull();
+    expect(emu.requests).toHaveLength(0);
+  });
+});
