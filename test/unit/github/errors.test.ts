@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { describeGitHubError, withGitHubError, GitHubError } from '../../../src/github/index.ts';
+
+function requestError(status: number, method: string, path: string, message: string, headers: Record<string, string> = {}, data: unknown = { message }) {
+  // The shape of @octokit/request-error's RequestError (what Octokit throws).
+  return Object.assign(new Error(message), {
+    name: 'HttpError', status,
+    request: { method, url: `https://api.github.com${path}`, headers: { authorization: 'token secret-token-value' } },
+    response: { status, url: `https://api.github.com${path}`, headers, data },
+  });
+}
+
+describe('describeGitHubError', () => {
+  it('403 on a comment names pull-requests: write', () => {
+    const text = describeGitHubError(requestError(403, 'POST', '/repos/o/r/issues/7/comments', 'Resource not accessible by integration'), 'create the comment');
+    expect(text).toMatch(/^Could not create the comment: GitHub answered 403 "Resource not accessible by integration"\./);
+    expect(text).toContain('grant `pull-requests: write`');
+    expect(text).not.toContain('secret-token-value');
+  });
+
+  it('maps each endpoint family to its permission', () => {
+    const cases: Array<[string, string, string]> = [
+      ['POST', '/repos/o/r/pulls', '`pull-requests: write` and `contents: write`'],
+      ['POST', '/repos/o/r/releases', '`contents: write`'],
+      ['POST', '/repos/o/r/git/refs', '`contents: write`'],
+      ['POST', '/repos/o/r/actions/workflows/train.yml/dispatches', '`actions: write`'],
+      ['POST', '/repos/o/r/issues/3/labels', '`pull-requests: write`'],
+    ];
+    for (const [method, path, permission] of cases) {
+      expect(describeGitHubError(requestError(403, method, path, 'Resource not accessible by integration'), 'x')).toContain(permission);
+    }
+  });
+
+  it('the Actions PR-creation setting', () => {
+    const text = describeGitHubError(requestError(403, 'POST', '/repos/o/r/pulls', 'GitHub Actions is not permitted to create or approve pull requests.'), 'open the PR');
+    expect(text).toContain("Enable 'Allow GitHub Actions to create and approve pull requests'");
+    expect(text).toContain('Settings → Actions');
+  });
+
+  it('401, 404, 410, 422, 5xx, rate limits and network errors', () => {
+    expect(describeGitHubError(requestError(401, 'GET', '/user', 'Bad credentials'), 'x')).toMatch(/token is missing, invalid or expired/);
+    expect(describeGitHubError(requestError(404, 'GET', '/repos/o/r', 'Not Found'), 'x')).toMatch(/cannot see this repository/);
+    expect(describeGitHubError(requestError(410, 'POST', '/repos/o/r/issues/1/comments', 'Issues are disabled for this repo'), 'x')).toMatch(/disabled/);
+    const v = describeGitHubError(requestError(422, 'POST', '/repos/o/r/releases', 'Validation Failed', {}, { message: 'Validation Failed', errors: [{ resource: 'Release', field: 'tag_name', code: 'already_exists' }] }), 'x');
+    expect(v).toContain('(Release tag_name already_exists)');
+    expect(describeGitHubError(requestError(502, 'GET', '/repos/o/r', 'Bad Gateway'), 'x')).toMatch(/server error/);
+    expect(describeGitHubError(requestError(403, 'POST', '/repos/o/r/issues/1/comments', 'You have exceeded a secondary rate limit', { 'retry-after': '60' }), 'x')).toMatch(/secondary rate limit/);
+    expect(describeGitHubError(requestError(403, 'GET', '/repos/o/r', 'API rate limit exceeded', { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1800000000' }), 'x')).toMatch(/resets at 2027-01-15T08:00:00.000Z/);
+    expect(describeGitHubError(Object.assign(new Error('fetch failed'), {}), 'reach GitHub')).toMatch(/GITHUB_API_URL/);
+  });
+
+  it('withGitHubError wraps with status and cause, and passes GitHubErrors through', async () => {
+    const original = requestError(403, 'PATCH', '/repos/o/r/issues/comments/1', 'Resource not accessible by integration');
+    const error = await withGitHubError('update it', () => Promise.reject(original)).catch((e: unknown) => e) as GitHubError;
+    expect(error).toBeInstanceOf(GitHubError);
+    expect(error.status).toBe(403);
+    expect(error.cause).toBe(original);
+    expect(await withGitHubError('again', () => Promise.reject(error)).catch((e: unknown) => e)).toBe(error);
+  });
+});
