@@ -1,11 +1,95 @@
-import { UsageError } from '../core/errors.ts';
+import { resolve } from 'node:path';
+import type { CliIo } from '../cli/io.ts';
+import { alert, details, formatDuration, formatNumber, table, xyChart } from '../report/index.ts';
+import { loadConfig } from '../train/config.ts';
+import { epochSummary } from '../train/progress.ts';
+import { trainModel, type RunRecord } from '../train/train.ts';
 import type { ActionEntry } from './entry.ts';
+import { parseInputs } from './inputs.ts';
+import { createActionsRuntime, type ActionsRuntime } from './runtime.ts';
 
-// Placeholder until the capability lands: it fails clearly rather than pretending to work.
+/** The inputs of actions/train/action.yml that reach the CLI (install-native and setup-node are handled by the YAML). */
+export const trainInputs = {
+  config: { type: 'path', default: 'mlops.yaml', description: 'the mlops.yaml to train' },
+  backend: { type: 'enum', values: ['auto', 'tensorflow', 'wasm', 'cpu'], default: 'auto', description: 'TensorFlow.js backend' },
+  out: { type: 'path', description: 'model directory (default: $RUNNER_TEMP/mlops-model/<name>)' },
+  'native-dir': { type: 'path', description: 'directory holding node_modules/@tensorflow/tfjs-node(-gpu)' },
+} as const;
+
+/** Points above which the chart thins the history (mermaid gets unreadable). */
+const CHART_POINTS = 60;
+
+/** The job-summary section for one training run: verdict line, metrics, the loss chart, provenance. */
+export function trainingMarkdown(run: RunRecord, modelDir: string): string {
+  const parts: string[] = [`### Training: \`${run.name}\``, ''];
+  const how = run.trainer === 'external'
+    ? `external command \`${run.command}\``
+    : `${run.params.model.type} on **${run.backend.name}** (${run.backend.package}, ${run.backend.device})`;
+  const stop = run.stoppedEarly ? `, stopped early (best epoch ${run.bestEpoch})` : '';
+  parts.push(alert('NOTE', `Trained ${how}: ${run.epochsRun} epoch(s)${stop} in ${formatDuration(run.durations.totalMs)}`
+    + `${run.samplesPerSecond ? `, ${formatNumber(run.samplesPerSecond, 3)} samples/s` : ''}. Model directory: \`${modelDir}\`.`));
+  const metrics = Object.entries(run.metrics);
+  if (metrics.length > 0) {
+    parts.push('', table([[run.trainer === 'external' ? 'metric (metrics.json)' : 'metric (validation split)', 'value'],
+      ...metrics.map(([k, v]) => [k, formatNumber(v, 4)])], ['l', 'r']));
+  }
+  const history = run.history.filter((h) => Number.isFinite(h.loss));
+  if (history.length > 1) {
+    const step = Math.max(1, Math.ceil(history.length / CHART_POINTS));
+    const shown = history.filter((_, i) => i % step === 0 || i === history.length - 1);
+    const series = [{ name: 'training loss', kind: 'line' as const, values: shown.map((h) => h.loss) }];
+    if (shown.every((h) => h.val_loss !== undefined)) series.push({ name: 'validation loss', kind: 'line', values: shown.map((h) => h.val_loss!) });
+    parts.push('', xyChart({ title: 'Loss per epoch', xLabels: shown.map((h) => h.epoch), yLabel: 'loss', series }));
+    parts.push('', details('Per-epoch history', table([['epoch', 'summary'], ...history.map((h) => [h.epoch, epochSummary(h)])], ['r', 'l'])));
+  }
+  const rows = [
+    ['task', run.task ?? '–'], ['label', run.label ?? '–'], ['classes', run.classes.join(', ') || '–'],
+    ['rows (train / validation)', `${run.rows.train} / ${run.rows.validation}`],
+    ['commit', run.git.commit ? `${run.git.commit.slice(0, 12)}${run.git.dirty ? ' (dirty)' : ''}` : '–'],
+    ...run.data.train.map((f) => [`data ${f.path}`, `sha256 ${f.sha256.slice(0, 16)}…, md5 ${f.md5}`]),
+  ];
+  parts.push('', details('Provenance', table([['', ''], ...rows], ['l', 'l'])));
+  return `${parts.join('\n')}\n`;
+}
+
+/** Trains with the runtime's grouped logs, writes outputs and the summary. Shared by `mlops train` in Actions and the train action. */
+export async function trainWithRuntime(
+  runtime: ActionsRuntime, io: CliIo,
+  opts: { config: string; out?: string; backend?: 'auto' | 'tensorflow' | 'wasm' | 'cpu'; nativeDir?: string },
+): Promise<{ exitCode: number; run: RunRecord; modelDir: string }> {
+  const config = await loadConfig(opts.config);
+  const result = await runtime.group(`Training ${config.name}`, () => trainModel(config, {
+    ...(opts.out ? { out: opts.out } : {}), ...(opts.backend ? { backend: opts.backend } : {}),
+    ...(opts.nativeDir ? { nativeDir: opts.nativeDir } : {}),
+    cwd: io.cwd, env: io.env,
+    log: (line) => runtime.info(line),
+    onEpoch: (r, total) => runtime.info(`epoch ${r.epoch}/${total}: ${epochSummary(r)}`),
+  }));
+  if (result.exitCode !== 0) return { exitCode: result.exitCode, run: result.run, modelDir: result.modelDir };
+  runtime.setOutput('model-dir', result.modelDir);
+  runtime.setOutput('run', resolve(result.modelDir, 'run.json'));
+  runtime.setOutput('backend', result.run.backend.name);
+  runtime.appendSummary(trainingMarkdown(result.run, result.modelDir));
+  return { exitCode: 0, run: result.run, modelDir: result.modelDir };
+}
+
 const entry: ActionEntry = {
   name: 'train',
-  async run() {
-    throw new UsageError("the 'train' action is not implemented yet");
+  async run(io) {
+    const inputs = parseInputs(trainInputs, io.env);
+    const runtime = createActionsRuntime(io);
+    const cwd = io.env.GITHUB_WORKSPACE ?? io.cwd;
+    const at = (p: string) => resolve(cwd, p);
+    const config = at(inputs.config);
+    // Default under RUNNER_TEMP: the workspace stays clean and the upload step knows where to look.
+    const out = inputs.out ? at(inputs.out) : undefined;
+    const result = await trainWithRuntime(runtime, runtime.io, {
+      config, backend: inputs.backend,
+      ...(out ? { out } : io.env.RUNNER_TEMP ? { out: resolve(io.env.RUNNER_TEMP, 'mlops-model', (await loadConfig(config)).name) } : {}),
+      ...(inputs['native-dir'] ? { nativeDir: at(inputs['native-dir']) } : {}),
+    });
+    runtime.finish();
+    return result.exitCode;
   },
 };
 export default entry;

@@ -18,7 +18,7 @@ import { validationMetrics } from './metrics.ts';
 import { buildModel, fitModel, seededRandom, shuffleInPlace, type EpochRecord } from './model.ts';
 import { MODEL_FILES, saveLayersModel, savePreprocessing, toPrediction } from './model-dir.ts';
 import { applyPreprocessing, encodeLabels, fitPreprocessing, type Task } from './preprocess.ts';
-import { dataFileRecords, gitInfo, type DataFileRecord, type GitInfo } from './run-record.ts';
+import { dataFileRecords, displayPath, gitInfo, type DataFileRecord, type GitInfo } from './run-record.ts';
 import { readOptionsForSchema } from '../schema/index.ts';
 
 export const RUN_FORMAT = 'mlops-run';
@@ -119,7 +119,7 @@ async function commonRecordParts(config: MlopsConfig, cwd: string, trainFiles: s
       test: await dataFileRecords(testFiles, cwd),
       schema: config.data.schema ? (await dataFileRecords([config.data.schema], cwd))[0]! : null,
     },
-    config: { path: config.configPath, sha256: config.configPath ? await sha256File(config.configPath) : null },
+    config: { path: config.configPath ? displayPath(config.configPath, cwd) : null, sha256: config.configPath ? await sha256File(config.configPath) : null },
   };
 }
 

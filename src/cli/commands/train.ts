@@ -1,13 +1,116 @@
+import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
-import type { Command } from '../command.ts';
+import { trainWithRuntime } from '../../actions/train.ts';
+import { createActionsRuntime } from '../../actions/runtime.ts';
+import { loadConfig, type BackendName } from '../../train/config.ts';
+import { epochReporter } from '../../train/progress.ts';
+import { trainModel, type RunRecord } from '../../train/train.ts';
+import { parseCommandArgs } from '../args.ts';
+import { ExitCode, type Command } from '../command.ts';
+import type { CliIo } from '../io.ts';
 
-// Placeholder until the capability lands: it says so and exits 2 rather than pretending to work.
+const USAGE = `Usage: mlops train [--config mlops.yaml] [--out <dir>] [--backend auto|tensorflow|wasm|cpu] [--native-dir <dir>] [--json]
+
+Trains the model described by mlops.yaml and writes its model directory: model.json + weights.bin
+(TensorFlow.js), preprocessing.json (the fitted transform used again at evaluation and serving),
+profile.json (training-data profile: the drift reference) and run.json (params, per-epoch history,
+validation metrics, backend, durations, git commit, data hashes). With train.command set, runs that
+external trainer instead; it must write metrics.json and a model into $MLOPS_OUTPUT_DIR.
+
+Options:
+  --config <file>     the config (default: mlops.yaml)
+  --out <dir>         model directory (default: .mlops/models/<name>); replaced atomically
+  --backend <name>    auto (default: train.backend): tfjs-node-gpu when a GPU is visible, then
+                      tfjs-node, then the bundled wasm, then cpu; a forced backend that cannot
+                      load is an error
+  --native-dir <dir>  where node_modules/@tensorflow/tfjs-node(-gpu) is installed (default:
+                      $MLOPS_NATIVE_DIR, then the working directory)
+  --json              print one JSON document on stdout (progress goes to stderr)
+
+Exit codes: 0 trained; 2 could not run (config or data error, forced backend unavailable,
+external trainer wrote no metrics.json); otherwise the external trainer's own exit status.`;
+
+const BACKENDS: readonly BackendName[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
+
+function atCwd(io: CliIo, path: string): string {
+  return isAbsolute(path) ? path : resolve(io.cwd, path);
+}
+
+/** The `--json` document. */
+export function trainJson(run: RunRecord, modelDir: string) {
+  return {
+    modelDir, name: run.name, trainer: run.trainer, task: run.task, classes: run.classes,
+    backend: run.backend.name, package: run.backend.package, device: run.backend.device,
+    metrics: run.metrics, epochs: run.epochsRun, bestEpoch: run.bestEpoch, stoppedEarly: run.stoppedEarly,
+    samplesPerSecond: run.samplesPerSecond, durationMs: run.durations.totalMs,
+    commit: run.git.commit, dirty: run.git.dirty, run: resolve(modelDir, 'run.json'),
+  };
+}
+
+function humanReport(run: RunRecord, modelDir: string): string {
+  const metrics = Object.entries(run.metrics).map(([k, v]) => `${k} ${Number(v.toPrecision(4))}`).join(', ');
+  const lines = [
+    `trained ${run.name} (${run.trainer === 'external' ? 'external command' : `${run.params.model.type}, ${run.task}`}) on ${run.backend.name}`
+      + ` in ${(run.durations.totalMs / 1000).toFixed(1)} s${run.samplesPerSecond ? `, ${run.samplesPerSecond.toLocaleString('en-US')} samples/s` : ''}`,
+    `epochs ${run.epochsRun}${run.stoppedEarly ? ` (stopped early, best ${run.bestEpoch})` : ''}`,
+    metrics ? `${run.trainer === 'external' ? 'metrics' : 'validation'}: ${metrics}` : '',
+    `model directory: ${modelDir}`,
+  ];
+  return `${lines.filter(Boolean).join('\n')}\n`;
+}
+
 const command: Command = {
   name: 'train',
-  summary: '',
-  usage: 'mlops train (not yet implemented)',
-  async run() {
-    throw new UsageError("'mlops train' is not implemented yet");
+  summary: 'train the model of mlops.yaml (TensorFlow.js or an external command)',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, {
+      config: { type: 'string' },
+      out: { type: 'string' },
+      backend: { type: 'string' },
+      'native-dir': { type: 'string' },
+      json: { type: 'boolean' },
+    }, 'train');
+    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'. Usage: mlops train [--config mlops.yaml]`);
+    const backend = values.backend as BackendName | undefined;
+    if (backend !== undefined && !BACKENDS.includes(backend)) {
+      throw new UsageError(`--backend must be one of ${BACKENDS.join(', ')}, got '${values.backend}'`);
+    }
+    const configPath = atCwd(io, values.config ?? 'mlops.yaml');
+    const out = values.out !== undefined ? atCwd(io, values.out) : undefined;
+    const nativeDir = values['native-dir'] !== undefined ? atCwd(io, values['native-dir']) : undefined;
+    const json = values.json === true;
+    // With --json stdout carries exactly one JSON document; all human text goes to stderr.
+    const human = json ? io.stderr : io.stdout;
+
+    let result: { exitCode: number; run: RunRecord; modelDir: string };
+    if (io.env.GITHUB_ACTIONS === 'true') {
+      // In Actions: grouped log lines per epoch, outputs and the summary with the loss chart.
+      const runtime = createActionsRuntime(io);
+      result = await trainWithRuntime(runtime, io, { config: configPath, ...(out ? { out } : {}), ...(backend ? { backend } : {}), ...(nativeDir ? { nativeDir } : {}) });
+    } else {
+      const config = await loadConfig(configPath);
+      const reporter = epochReporter(io.stderr, io.isTTY);
+      try {
+        const r = await trainModel(config, {
+          ...(out ? { out } : {}), ...(backend ? { backend } : {}), ...(nativeDir ? { nativeDir } : {}),
+          cwd: io.cwd, env: io.env,
+          log: (line) => io.stderr(`${line}\n`),
+          onEpoch: reporter.onEpoch,
+        });
+        result = { exitCode: r.exitCode, run: r.run, modelDir: r.modelDir };
+      } finally {
+        reporter.end();
+      }
+    }
+    if (result.exitCode !== 0) {
+      io.stderr(`mlops train: the external trainer exited with status ${result.exitCode}; no model directory was written\n`);
+      if (json) io.stdout(`${JSON.stringify({ exitCode: result.exitCode, command: result.run.command, modelDir: null })}\n`);
+      return result.exitCode;
+    }
+    if (json) io.stdout(`${JSON.stringify(trainJson(result.run, result.modelDir), null, 2)}\n`);
+    human(humanReport(result.run, result.modelDir));
+    return ExitCode.ok;
   },
 };
 export default command;
