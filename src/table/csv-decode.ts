@@ -18,7 +18,7 @@ for (let i = 0, p = 1; i < 23; i++, p *= 10) POW10[i] = p;
  */
 export function parseNumberBytes(b: Uint8Array, s: number, e: number): number {
   let i = s;
-  let c = b[i];
+  const c = b[i];
   let neg = false;
   if (c === 45) {
     neg = true;

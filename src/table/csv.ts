@@ -17,6 +17,11 @@ import { FNV_OFFSET, FNV_PRIME, NumberDecoder, POW10, StringDecoder } from './cs
 import type { CellDecoder, MissingSpec } from './csv-decode.ts';
 import type { ColumnDecoding, RecordBatch, ReadOptions, TableSource } from './types.ts';
 
+/** `64 MiB`, `1000 bytes`: sizes in messages. */
+function sizeText(bytes: number): string {
+  return bytes % (1 << 20) === 0 ? `${bytes >> 20} MiB` : `${bytes} bytes`;
+}
+
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
@@ -101,7 +106,7 @@ class CsvParser {
     }
     pos = this.scan(buf, pos, final);
     if (pos < buf.length && buf.length - pos > this.maxRowBytes) {
-      throw this.error(`row longer than ${this.maxRowBytes} bytes (missing line break or unbalanced quote?)`, this.line);
+      throw this.error(`row longer than ${sizeText(this.maxRowBytes)} (missing line break or unbalanced quote?)`, this.line);
     }
     if (final) this.flush(true);
     return pos;
@@ -127,7 +132,7 @@ class CsvParser {
     const ends = new Int32Array(MAX_FIELDS);
     this.specials = [];
     if (!this.scanRowGeneral(buf, pos, final, starts, ends, MAX_FIELDS, this.line)) {
-      if (buf.length - pos > this.maxRowBytes) throw this.error(`header longer than ${this.maxRowBytes} bytes`, this.line);
+      if (buf.length - pos > this.maxRowBytes) throw this.error(`header longer than ${sizeText(this.maxRowBytes)}`, this.line);
       return pos;
     }
     const nf = this.rowFields;

@@ -1,0 +1,207 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InputError } from '../../../src/core/errors.ts';
+import { cellText, columnNumbers, columnStrings, openTable, readTable } from '../../../src/table/index.ts';
+import type { NumberColumn, RecordBatch, StringColumn } from '../../../src/table/index.ts';
+
+let dir: string;
+let n = 0;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'csv-test-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function file(content: string | Buffer, ext = 'csv'): Promise<string> {
+  const path = join(dir, `f${n++}.${ext}`);
+  await writeFile(path, content);
+  return path;
+}
+
+/** Expects an exit-2 InputError naming the file and line, with `message` in its text. */
+async function expectInputError(promise: Promise<unknown>, path: string, line: number | undefined, message: RegExp): Promise<InputError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(InputError);
+  const e = error as InputError;
+  expect(e.location.file).toBe(path);
+  expect(e.location.line).toBe(line);
+  expect(e.message).toMatch(message);
+  expect(e.message.startsWith(line === undefined ? `${path}:` : `${path}:${line}`)).toBe(true);
+  return e;
+}
+
+describe('CSV decoding', () => {
+  it('decodes numbers to Float64Array, text to dictionaries, empty cells to null', async () => {
+    const path = await file('id,score,city\n1,2.5,Paris\n2,,Lyon\n3,1e3,Paris\n4,abc,\n5, 7 ,Paris\n');
+    const t = await readTable(path, { decoding: { id: 'number', score: 'number' } });
+    expect(t.fieldNames).toEqual(['id', 'score', 'city']);
+    expect(t.length).toBe(5);
+    expect(Array.from(t.lines)).toEqual([2, 3, 4, 5, 6]);
+    const score = t.columns[1] as NumberColumn;
+    expect(score.kind).toBe('number');
+    expect(Array.from(score.values.subarray(0, 3))).toEqual([2.5, Number.NaN, 1000]);
+    expect(Array.from(score.nulls)).toEqual([0, 1, 0, 0, 0]);
+    expect(score.invalid).toEqual([{ index: 3, text: 'abc' }]);
+    expect(score.values[4]).toBe(7);
+    const city = t.columns[2] as StringColumn;
+    expect(city.dictionary).toEqual(['Paris', 'Lyon']);
+    expect(Array.from(city.codes)).toEqual([0, 1, 0, -1, 0]);
+    expect(cellText(score, 3)).toBe('abc');
+    expect(cellText(score, 1)).toBeNull();
+    expect(cellText(score, 2)).toBe('1000');
+    expect(columnStrings(city)).toEqual(['Paris', 'Lyon', 'Paris', null, 'Paris']);
+    expect(Array.from(columnNumbers(t.columns[0]))).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('parses numbers exactly like Number() for every spelling', async () => {
+    const spelled = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => String(x)),
+      fc.tuple(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: 0, max: 12 })).map(([x, k]) => x.toFixed(k)),
+      fc.tuple(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 18 })).map(([x, k]) => x.toExponential(k)),
+      fc.tuple(fc.integer(), fc.boolean()).map(([x, plus]) => (plus && x >= 0 ? `+${x}` : String(x))),
+      fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }).map(String),
+      fc.constantFrom('0', '-0', '.5', '5.', '-.5e-3', '1E+2', '00012', '0.000000000000000000000001', '123456789012345678901234567890'),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(spelled, { minLength: 1, maxLength: 30 }), async (texts) => {
+        const path = await file(`x\n${texts.join('\n')}\n`);
+        const t = await readTable(path, { decoding: { x: 'number' }, chunkSize: 7 });
+        const col = t.columns[0] as NumberColumn;
+        texts.forEach((text, i) => expect(Object.is(col.values[i], Number(text)) || col.values[i] === Number(text)).toBe(true));
+        expect(col.invalid).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('reports non-numbers as invalid cells with their text, and honours missingValues', async () => {
+    const path = await file('x,y\n0x10,NA\nNA,b\n-,c\n1.2.3,NA\nINF,\n-999,d\n');
+    const t = await readTable(path, { decoding: { x: 'number' }, missingValues: ['', 'NA', '-999'] });
+    const x = t.columns[0] as NumberColumn;
+    expect(x.invalid).toEqual([
+      { index: 0, text: '0x10' },
+      { index: 2, text: '-' },
+      { index: 3, text: '1.2.3' },
+    ]);
+    expect(Array.from(x.nulls)).toEqual([0, 1, 0, 0, 0, 1]);
+    expect(x.values[4]).toBe(Number.POSITIVE_INFINITY);
+    expect(columnStrings(t.columns[1])).toEqual([null, 'b', 'c', null, null, 'd']);
+  });
+
+  it('selects and orders columns, skipping the others', async () => {
+    const path = await file('a,b,c\n1,"x,y",3\n4,5,6\n');
+    const t = await readTable(path, { columns: ['c', 'a'], decoding: { c: 'number' } });
+    expect(t.fieldNames).toEqual(['c', 'a']);
+    expect(t.columns.map((c) => c.name)).toEqual(['c', 'a']);
+    expect(Array.from((t.columns[0] as NumberColumn).values)).toEqual([3, 6]);
+    expect(columnStrings(t.columns[1])).toEqual(['1', '4']);
+    await expectInputError(openTable(path, { columns: ['zz'] }), path, 1, /"zz" is not in the header/);
+  });
+
+  it('streams batches with row offsets, per-batch dictionaries and exact lines', async () => {
+    const rows = Array.from({ length: 25 }, (_, i) => (i === 7 ? `${i},"multi\nline"` : `${i},v${i % 3}`));
+    const path = await file(`n,s\n${rows.join('\r\n')}\r\n`);
+    const source = await openTable(path, { batchRows: 10, chunkSize: 5, decoding: { n: 'number' } });
+    const batches: RecordBatch[] = [];
+    for await (const b of source.batches()) batches.push(b);
+    expect(batches.map((b) => [b.length, b.rowOffset])).toEqual([
+      [10, 0],
+      [10, 10],
+      [5, 20],
+    ]);
+    const lines = batches.flatMap((b) => Array.from(b.lines));
+    expect(lines.slice(6, 10)).toEqual([8, 9, 11, 12]);
+    const t = await readTable(path, { batchRows: 10 });
+    expect(columnStrings(t.columns[1])[7]).toBe('multi\nline');
+    expect((t.columns[1] as StringColumn).dictionary).toEqual(['v0', 'v1', 'v2', 'multi\nline']);
+  });
+
+  it('reads TSV, other delimiters, a BOM, CRLF, blank lines and a header-only file', async () => {
+    const tsv = await file('\ufeffa\tb\r\n1\t2\r\n\r\n3\t"x\ty"\r\n', 'tsv');
+    const t = await readTable(tsv);
+    expect(t.fieldNames).toEqual(['a', 'b']);
+    expect(columnStrings(t.columns[1])).toEqual(['2', 'x\ty']);
+    expect(Array.from(t.lines)).toEqual([2, 4]);
+    const semi = await file('a;b\n1;2');
+    expect(columnStrings((await readTable(semi, { delimiter: ';' })).columns[1])).toEqual(['2']);
+    const headerOnly = await file('a,b\n');
+    const source = await openTable(headerOnly);
+    const batches: RecordBatch[] = [];
+    for await (const b of source.batches()) batches.push(b);
+    expect(batches).toHaveLength(1);
+    expect(batches[0].length).toBe(0);
+    expect(batches[0].columns.map((c) => c.name)).toEqual(['a', 'b']);
+  });
+
+  it('decodes multibyte UTF-8 split across reads', async () => {
+    const path = await file('name,v\né€😀,1\n"😀,é",2\n');
+    for (const chunkSize of [1, 2, 3, 5]) {
+      const t = await readTable(path, { chunkSize });
+      expect(columnStrings(t.columns[0])).toEqual(['é€😀', '😀,é']);
+    }
+  });
+});
+
+describe('CSV bad input: exit-2 InputError naming file and line', () => {
+  it('missing file', async () => {
+    const path = join(dir, 'nope.csv');
+    await expectInputError(openTable(path), path, undefined, /file not found/);
+  });
+  it('empty file and blank-only file', async () => {
+    const empty = await file('');
+    await expectInputError(openTable(empty), empty, 1, /empty file: no header/);
+    const blank = await file('\n\r\n');
+    await expectInputError(openTable(blank), blank, 3, /empty file: no header/);
+  });
+  it('ragged rows name the line and both counts', async () => {
+    const fewer = await file('a,b,c\n1,2,3\n"x\ny",2,3\n4,5\n');
+    await expectInputError(readTable(fewer), fewer, 5, /expected 3 fields \(as in the header\), found 2/);
+    const more = await file('a,b\n1,2\n1,2,3,4\n');
+    await expectInputError(readTable(more), more, 3, /expected 2 fields \(as in the header\), found 4/);
+    const quotedMore = await file('a,b\n1,2\n"1",2,"3"\n');
+    await expectInputError(readTable(quotedMore), quotedMore, 3, /found 3/);
+  });
+  it('unterminated quote reports the line where it opened', async () => {
+    const path = await file('a,b\n1,2\n3,"open\n4,5\n6,7\n');
+    await expectInputError(readTable(path, { chunkSize: 4 }), path, 3, /unterminated quoted field/);
+  });
+  it('invalid UTF-8 and NUL bytes name their line', async () => {
+    const bad = await file(Buffer.concat([Buffer.from('a,b\n1,2\n"x\n'), Buffer.from([0xc3, 0x28]), Buffer.from('",3\n')]));
+    await expectInputError(readTable(bad, { chunkSize: 3 }), bad, 4, /invalid UTF-8/);
+    const nul = await file(Buffer.from('a,b\n1,2\n3,\u0000\n'));
+    await expectInputError(readTable(nul), nul, 3, /NUL byte/);
+  });
+  it('duplicate and empty header names', async () => {
+    const dup = await file('a,b,a,c,b\n1,2,3,4,5\n');
+    await expectInputError(openTable(dup), dup, 1, /duplicate column names in the header: "a", "b"/);
+    const empty = await file('a,,c\n1,2,3\n');
+    const e = await expectInputError(openTable(empty), empty, 1, /empty column name in the header \(column 2\)/);
+    expect(e.location.column).toBe(2);
+  });
+  it('a character after a closing quote', async () => {
+    const path = await file('a,b\n1,"x"y\n');
+    await expectInputError(readTable(path), path, 2, /after a closing quote/);
+  });
+  it('an over-long row fails cleanly (small cap)', async () => {
+    const path = await file(`a,b\n1,2\n3,${'x'.repeat(5000)}\n`);
+    await expectInputError(readTable(path, { maxRowBytes: 1000, chunkSize: 64 }), path, 3, /row longer than 1000 bytes/);
+  });
+  it('a 100 MB single line fails with its line instead of exhausting memory', async () => {
+    const big = Buffer.alloc(100 * 1024 * 1024, 0x78);
+    big.write('a,b\n1,', 0);
+    const path = await file(big);
+    await expectInputError(readTable(path), path, 2, /row longer than 64 MiB/);
+    await rm(path);
+  });
+  it('rejects a bad delimiter option', async () => {
+    const path = await file('a\n1\n');
+    await expectInputError(openTable(path, { delimiter: '::' }), path, undefined, /delimiter/);
+  });
+});
