@@ -1,0 +1,209 @@
+/**
+ * `mlops evaluate` end to end on real models trained by src/train (tiny epochs) on a real fixture
+ * (Seattle weather, test/fixtures/evaluate/weather). Covers the statistical acceptance of issue 5:
+ * A/A is never a regression, a candidate trained on 30%-noisy labels is flagged by maxDrop, a much
+ * wider (slower) network is flagged by maxRatio; and the exit-2 cases.
+ */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryIo } from '../../../src/cli/io.ts';
+import { runCli } from '../../../src/cli/main.ts';
+import { parseConfig } from '../../../src/train/config.ts';
+import { trainModel } from '../../../src/train/train.ts';
+import { EMULATOR_TOKENS, startGitHubEmulator } from '../../support/github-emulator/index.ts';
+
+const FIXTURE = new URL('../../fixtures/evaluate/weather/', import.meta.url).pathname;
+let dir: string;
+
+function config(opts: { train?: string; hidden?: string; epochs?: number; gates?: string; extra?: string; test?: string } = {}): string {
+  return `name: weather
+data:
+  train: ${FIXTURE}${opts.train ?? 'train.csv'}
+  test: ${opts.test ?? `${FIXTURE}test.csv`}
+  label: weather
+  features: [precipitation, temp_max, temp_min, wind]
+model: { type: mlp, hidden: ${opts.hidden ?? '[16]'}, activation: relu, dropout: 0 }
+train: { epochs: ${opts.epochs ?? 15}, batchSize: 64, learningRate: 0.02, validationSplit: 0.2, seed: 1, backend: cpu, earlyStopping: { patience: 0 } }
+evaluate:
+  slices: [season]
+  gates:
+${opts.gates ?? '    - { metric: accuracy, min: 0.5 }'}
+  latency: { batchSizes: [1, 16], rounds: 8, samplesPerRound: 4, warmup: 2 }
+  bootstrap: { resamples: 200, seed: 7 }
+${opts.extra ?? ''}`;
+}
+
+async function writeConfig(name: string, text: string): Promise<string> {
+  const path = join(dir, name);
+  await writeFile(path, text);
+  return path;
+}
+
+async function train(name: string, text: string): Promise<string> {
+  const path = await writeConfig(`${name}.yaml`, text);
+  const out = join(dir, name);
+  await trainModel(parseConfig(text, path), { out, cwd: dir, backend: 'cpu' });
+  return out;
+}
+
+async function evaluate(args: string[], env: Record<string, string> = {}) {
+  const io = memoryIo({ cwd: dir, env });
+  const code = await runCli(['evaluate', '--backend', 'cpu', ...args], io);
+  return { code, out: io.out, err: io.err, json: () => JSON.parse(io.out) };
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'mlops-evaluate-'));
+  await train('baseline', config());
+  await train('noisy', config({ train: 'train_noisy.csv' }));
+  await train('wide', config({ hidden: '[384, 384]', epochs: 1 }));
+}, 180_000);
+
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('mlops evaluate (real models)', () => {
+  it('A/A: a model against itself passes every gate, with zero-width deltas, and prints the DESIGN §4 JSON', async () => {
+    const cfg = await writeConfig('aa.yaml', config({ gates: [
+      '    - { metric: accuracy, maxDrop: 0 }',
+      '    - { metric: log_loss, maxDrop: 0 }',
+      '    - { metric: f1_macro, maxDrop: 0, min: 0.2 }',
+      '    - { latency: p50, maxRatio: 1.2 }',
+    ].join('\n') }));
+    const r = await evaluate(['--config', cfg, '--candidate', 'baseline', '--baseline', 'baseline', '--json']);
+    expect(r.code, r.err).toBe(0);
+    const doc = r.json();
+    // DESIGN §4 contract.
+    expect(Object.keys(doc)).toEqual(expect.arrayContaining(['passed', 'candidate', 'baseline', 'deltas', 'latency', 'gates']));
+    expect(doc.passed).toBe(true);
+    expect(doc.candidate.metrics.accuracy).toBeGreaterThan(0.5);
+    expect(doc.baseline.metrics).toEqual(doc.candidate.metrics);
+    for (const p of ['p50', 'p95', 'p99']) expect(Object.keys(doc.latency.ratio[p]).sort()).toEqual(['high', 'low', 'value']);
+    expect(doc.latency.candidate.p50).toBeGreaterThan(0);
+    expect(doc.latency.bySize.map((s: { batchSize: number }) => s.batchSize)).toEqual([1, 16]);
+    for (const g of doc.gates) expect(Object.keys(g)).toEqual(expect.arrayContaining(['name', 'passed', 'detail']));
+    for (const [name, d] of Object.entries(doc.deltas) as [string, { value: number; low: number; high: number }][]) {
+      if (d.value === null) continue;
+      expect([name, d.value, d.low, d.high]).toEqual([name, 0, 0, 0]);
+    }
+    expect(doc.slices.map((s: { value: string }) => s.value).sort()).toEqual(['autumn', 'spring', 'summer', 'winter']);
+    expect(doc.candidate.confusion).toHaveLength(doc.classes.length);
+    expect(r.err).toContain('## Evaluation of `weather`');
+  });
+
+  it('a candidate trained on 30%-noisy labels is flagged by maxDrop (exit 1)', async () => {
+    const cfg = await writeConfig('noise.yaml', config({ gates: '    - { metric: log_loss, maxDrop: 0.02 }\n    - { metric: brier, maxDrop: 0.01 }' }));
+    const r = await evaluate(['--config', cfg, '--candidate', 'noisy', '--baseline', 'baseline', '--json', '--no-latency']);
+    expect(r.code, r.err).toBe(1);
+    const doc = r.json();
+    expect(doc.passed).toBe(false);
+    const logLoss = doc.gates.find((g: { metric?: string }) => g.metric === 'log_loss');
+    expect(logLoss).toMatchObject({ status: 'failed', passed: false, kind: 'maxDrop' });
+    expect(doc.deltas.log_loss.low).toBeGreaterThan(0.02);
+    expect(doc.deltas.log_loss.improved).toBe(false);
+    expect(doc.latency).toBeNull();
+    expect(r.err).toMatch(/gate\(s\) failed: log_loss/);
+  });
+
+  it('a much wider (slower) network is flagged by the latency ratio gate', async () => {
+    const cfg = await writeConfig('slow.yaml', config({ gates: '    - { latency: p95, maxRatio: 1.2 }\n    - { latency: p50, batchSize: 16, maxRatio: 1.2 }' }));
+    const r = await evaluate(['--config', cfg, '--candidate', 'wide', '--baseline', 'baseline', '--json', '--resamples', '50']);
+    expect(r.code, r.err).toBe(1);
+    const doc = r.json();
+    const gates = doc.gates as { status: string; interval: { low: number }; batchSize: number }[];
+    expect(gates.map((g) => [g.batchSize, g.status])).toEqual([[1, 'failed'], [16, 'failed']]);
+    expect(doc.latency.ratio.p95.low).toBeGreaterThan(1.2);
+  });
+
+  it('no baseline: candidate only, relative gates skipped; --report and --comment fall back to the outbox', async () => {
+    const cfg = await writeConfig('first.yaml', config({ gates: '    - { metric: accuracy, maxDrop: 0.01, min: 0.5 }\n    - { latency: p95, maxRatio: 1.2, maxMs: 10000 }' }));
+    const r = await evaluate(['--config', cfg, '--candidate', 'baseline', '--json', '--comment', '--report', 'out/report.md', '--resamples', '50']);
+    expect(r.code, r.err).toBe(0);
+    const doc = r.json();
+    expect(doc.baseline).toBeNull();
+    expect(doc.latency.ratio).toBeNull();
+    expect(doc.gates.map((g: { kind: string; status: string }) => `${g.kind}:${g.status}`)).toEqual(['min:passed', 'maxDrop:skipped', 'maxMs:passed', 'maxRatio:skipped']);
+    const outbox = await readFile(join(dir, '.mlops/outbox/evaluate-weather.md'), 'utf8');
+    expect(outbox).toContain('## Evaluation of `weather`');
+    expect(r.err).toMatch(/no GITHUB_TOKEN: comment written to .*evaluate-weather\.md/);
+    expect(await readFile(join(dir, 'out/report.md'), 'utf8')).toBe(outbox);
+  });
+
+  it('--comment posts one sticky comment on the pull request and updates it in place', async () => {
+    const emu = await startGitHubEmulator();
+    try {
+      const pr = emu.addPullRequest('octo-org/demo', { head: 'feature' });
+      const event = join(dir, 'event.json');
+      await writeFile(event, JSON.stringify({ pull_request: { number: pr.number, head: { sha: 'a'.repeat(40), ref: 'feature' }, base: { ref: 'main' } }, number: pr.number }));
+      const env = { GITHUB_TOKEN: EMULATOR_TOKENS.actions, GITHUB_REPOSITORY: 'octo-org/demo', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_API_URL: emu.url, GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '42', GITHUB_SHA: 'b'.repeat(40) };
+      const cfg = await writeConfig('pr.yaml', config());
+      const first = await evaluate(['--config', cfg, '--candidate', 'noisy', '--baseline', 'baseline', '--comment', '--no-latency', '--resamples', '20'], env);
+      expect(first.code, first.err).toBe(0);
+      expect(first.err).toMatch(/evaluate comment created on pull request #/);
+      const second = await evaluate(['--config', cfg, '--candidate', 'baseline', '--baseline', 'baseline', '--comment', '--no-latency', '--resamples', '20'], env);
+      expect(second.err).toMatch(/evaluate comment updated/);
+      const comments = emu.commentsOn('octo-org/demo', pr.number);
+      expect(comments).toHaveLength(1);
+      expect(comments[0].body).toContain('<!-- mlops:evaluate:weather -->');
+      expect(comments[0].body).toContain('actions/runs/42');
+      emu.assertNoViolations();
+    } finally {
+      await emu.close();
+    }
+  });
+
+  describe('bad input exits 2 and says why', () => {
+    it('unknown metric in a gate', async () => {
+      const cfg = await writeConfig('bad-gate.yaml', config({ gates: '    - { metric: acuracy, min: 0.5 }' }));
+      const r = await evaluate(['--config', cfg, '--candidate', 'baseline', '--no-latency']);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/bad-gate\.yaml \(evaluate\.gates\[0\]\.metric\): unknown metric 'acuracy'/);
+    });
+
+    it('test data without the label, without a feature, or with no rows', async () => {
+      const cfg = await writeConfig('plain.yaml', config());
+      const text = await readFile(join(FIXTURE, 'test.csv'), 'utf8');
+      const lines = text.trimEnd().split('\n');
+      const drop = (col: string) => {
+        const idx = lines[0].split(',').indexOf(col);
+        return `${lines.map((l) => l.split(',').filter((_, i) => i !== idx).join(',')).join('\n')}\n`;
+      };
+      await writeFile(join(dir, 'nolabel.csv'), drop('weather'));
+      await writeFile(join(dir, 'nowind.csv'), drop('wind'));
+      await writeFile(join(dir, 'empty.csv'), `${lines[0]}\n`);
+      const noLabel = await evaluate(['--config', cfg, '--candidate', 'baseline', '--data', 'nolabel.csv', '--no-latency']);
+      expect([noLabel.code, noLabel.err]).toEqual([2, expect.stringMatching(/nolabel\.csv \(weather\): the test data has no label column 'weather'/)]);
+      const noFeature = await evaluate(['--config', cfg, '--candidate', 'baseline', '--data', 'nowind.csv', '--no-latency']);
+      expect([noFeature.code, noFeature.err]).toEqual([2, expect.stringMatching(/lacks feature column\(s\) 'wind' needed by the candidate/)]);
+      const empty = await evaluate(['--config', cfg, '--candidate', 'baseline', '--data', 'empty.csv', '--no-latency']);
+      expect([empty.code, empty.err]).toEqual([2, expect.stringMatching(/test set is empty/)]);
+    });
+
+    it('incompatible candidate and baseline (different classes), naming the difference', async () => {
+      const other = join(dir, 'other-classes');
+      await cp(join(dir, 'baseline'), other, { recursive: true });
+      const file = join(other, 'preprocessing.json');
+      const spec = JSON.parse(await readFile(file, 'utf8'));
+      spec.label.classes = spec.label.classes.map((c: string) => (c === 'snow' ? 'hail' : c));
+      await writeFile(file, JSON.stringify(spec));
+      const cfg = await writeConfig('plain2.yaml', config());
+      const r = await evaluate(['--config', cfg, '--candidate', 'baseline', '--baseline', other, '--no-latency']);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/incompatible models: different classes \(candidate only: snow; baseline only: hail\)/);
+    });
+
+    it('a baseline that is neither a directory nor a registry reference; a missing candidate', async () => {
+      const cfg = await writeConfig('plain3.yaml', config());
+      const r = await evaluate(['--config', cfg, '--candidate', 'baseline', '--baseline', 'no such thing', '--no-latency']);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/neither a model directory nor a registry reference/);
+      const missing = await evaluate(['--config', cfg, '--candidate', 'nope', '--no-latency']);
+      expect([missing.code, missing.err]).toEqual([2, expect.stringMatching(/candidate model directory not found/)]);
+      const usage = await evaluate(['--config', cfg]);
+      expect([usage.code, usage.err]).toEqual([2, expect.stringMatching(/missing --candidate/)]);
+    });
+  });
+});
