@@ -55,18 +55,93 @@ export function parseProfile(text: string, file: string): DatasetProfile {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
-    const pos = /position (\d+)/.exec(message);
+    // Node 20's messages do not always carry a position: find the offending offset ourselves.
+    const offset = jsonErrorOffset(text);
     const loc: { file: string; line?: number; column?: number } = { file };
-    if (pos) {
-      const before = text.slice(0, Number(pos[1]));
+    if (offset >= 0) {
+      const before = text.slice(0, offset);
       loc.line = before.split('\n').length;
-      loc.column = Number(pos[1]) - before.lastIndexOf('\n');
+      loc.column = offset - before.lastIndexOf('\n');
     }
-    throw new InputError(`not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, loc);
+    const message = (error as Error).message.split('\n')[0].replace(/, ".*$/, '').replace(/ in JSON at position \d+.*$/, '');
+    throw new InputError(`not valid JSON: ${message}`, loc);
   }
   validateProfile(data, file);
   return data as DatasetProfile;
+}
+
+/** Offset of the first JSON syntax error in `text` (a small recursive-descent scan), or −1. */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const literal = (word: string) => {
+    if (text.startsWith(word, i)) i += word.length;
+    else fail();
+  };
+  const string = () => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text.charCodeAt(i) < 0x20) fail();
+      i += text[i] === '\\' ? 2 : 1;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        string();
+        ws();
+        if (text[i] !== ':') fail();
+        i++;
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') return void i++;
+        else fail();
+      }
+    } else if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') return void i++;
+        else fail();
+      }
+    } else if (c === '"') string();
+    else if (c === 't') literal('true');
+    else if (c === 'f') literal('false');
+    else if (c === 'n') literal('null');
+    else {
+      const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+      if (!m) fail();
+      i += (m as RegExpExecArray)[0].length;
+    }
+  };
+  try {
+    value();
+    ws();
+    if (i < text.length) fail();
+    return -1;
+  } catch (at) {
+    if (typeof at === 'number') return at;
+    throw at;
+  }
 }
 
 class Invalid extends Error {
@@ -164,8 +239,9 @@ function validateColumn(v: unknown, key: string): void {
   values.forEach((x, i) => {
     if (typeof x !== 'string') num(x, `${key}.sample.values[${i}]`);
   });
-  const keys = numbers(s.keys, `${key}.sample.keys`);
-  if (keys.length !== values.length) throw new Invalid(`${key}.sample.keys`, 'keys and values differ in length');
+  const threshold = count(s.threshold, `${key}.sample.threshold`);
+  if (threshold > 2 ** 32) throw new Invalid(`${key}.sample.threshold`, 'expected at most 2^32');
+  if (values.length > (s.capacity as number)) throw new Invalid(`${key}.sample.values`, 'more values than the capacity');
 }
 
 /** Throws an InputError naming `file` and the key when `data` is not a version-1 profile. */

@@ -1,11 +1,17 @@
 import type { ReservoirState } from './types.ts';
-import { Rng } from './random.ts';
+import { Rng, mixSeeds } from './random.ts';
 
 /**
  * Uniform row sample by priority sampling (bottom-k): each non-null cell gets an independent
  * uniform uint32 key from the seeded PRNG and the `capacity` smallest keys are kept. Any union of
  * bottom-k samples, cut back to the k smallest keys, is the bottom-k sample of the union — so
  * shard samples merge into a uniform sample of the whole file.
+ *
+ * Keys are not stored. Given the largest kept key τ, the other kept keys are independent and
+ * uniform below τ (order statistics), whatever values they belong to; so a state keeps only its
+ * values in key order, the last being the one whose key is τ (`threshold`), and a merge draws
+ * fresh keys below τ for the others — the same joint distribution as the real keys, at a
+ * fraction of the size (keys were the largest part of a profile).
  *
  * The profiler adds each distinct value of a batch once with its multiplicity. Once the sample is
  * full, the copies of a value that beat the current largest key τ are found by geometric skipping
@@ -16,6 +22,8 @@ import { Rng } from './random.ts';
 
 export const DEFAULT_SAMPLE_SIZE = 2000;
 const TWO_32 = 4294967296;
+/** `threshold` of a sample that is not full: every key is uniform over the whole range. */
+export const NO_THRESHOLD = TWO_32;
 
 /** A sample being built: a max-heap on keys, so the largest kept key is at index 0. */
 export class Reservoir {
@@ -57,11 +65,17 @@ export class Reservoir {
     }
   }
 
-  /** Adds the entries of a state (its keys keep their meaning across shards). */
-  merge(state: ReservoirState): void {
+  /**
+   * Adds the values of a state. Their keys are redrawn (see the module comment): uniform below the
+   * state's threshold, the last value keeping the threshold itself when the state is full.
+   */
+  merge(state: ReservoirState, seed: number): void {
     this.seen += state.seen;
-    for (let i = 0; i < state.values.length; i++) {
-      const key = state.keys[i];
+    const rng = new Rng(mixSeeds(seed, state.seen, state.threshold));
+    const n = state.values.length;
+    const full = n > 0 && n >= state.capacity && state.threshold < TWO_32;
+    for (let i = 0; i < n; i++) {
+      const key = full && i === n - 1 ? state.threshold : Math.floor((rng.nextUint32() / TWO_32) * (full ? state.threshold : TWO_32));
       if (this.keys.length < this.capacity) this.push(key, state.values[i]);
       else if (this.capacity > 0 && key < this.keys[0]) this.replaceTop(key, state.values[i]);
     }
@@ -71,11 +85,12 @@ export class Reservoir {
   state(): ReservoirState {
     const order = this.keys.map((_, i) => i);
     order.sort((a, b) => this.keys[a] - this.keys[b] || compareValues(this.values[a], this.values[b]));
+    const full = this.capacity > 0 && this.keys.length === this.capacity;
     return {
       capacity: this.capacity,
       seen: this.seen,
       values: order.map((i) => this.values[i]),
-      keys: order.map((i) => this.keys[i]),
+      threshold: full ? this.keys[0] : NO_THRESHOLD,
     };
   }
 
@@ -123,9 +138,13 @@ function compareValues(a: number | string, b: number | string): number {
   return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
-/** Merges sample states into a new state (capacity of the first). */
-export function reservoirMerge(states: ReservoirState[]): ReservoirState {
-  const r = new Reservoir(states[0]?.capacity ?? DEFAULT_SAMPLE_SIZE);
-  for (const s of states) r.merge(s);
+/**
+ * Merges sample states into a new state. The capacity is the smallest of the inputs' (a larger
+ * one would over-represent the shards sampled more densely). Deterministic for given inputs.
+ */
+export function reservoirMerge(states: ReservoirState[], seed = 0): ReservoirState {
+  const capacity = states.length > 0 ? Math.min(...states.map((s) => s.capacity)) : DEFAULT_SAMPLE_SIZE;
+  const r = new Reservoir(capacity, mixSeeds(seed, 0x6d65));
+  states.forEach((s, i) => r.merge(s, mixSeeds(seed, i)));
   return r.state();
 }

@@ -71,19 +71,21 @@ export interface TopKState {
 /**
  * Bounded uniform sample for exact two-sample tests later (drift). Priority sampling: each value
  * gets a random key and the `capacity` smallest keys are kept, so a merge (union, keep smallest)
- * is again a uniform sample of the union.
+ * is again a uniform sample of the union. Only the largest kept key is stored (`threshold`): given
+ * it, the other keys are uniform below it, and merges redraw them (src/profile/reservoir.ts).
  */
 export interface ReservoirState {
   capacity: number;
   /** Non-null values seen. */
   seen: number;
   /**
-   * Sampled non-null values, ascending by key; numbers when every sampled cell is a finite number
-   * (numeric columns, and text columns whose sampled cells all parse as numbers), the cell text otherwise.
+   * Sampled non-null values (min(capacity, seen) of them), in key order, so any prefix is itself a
+   * uniform sample; numbers when the column is numeric and every sampled cell is a finite number,
+   * the cell text otherwise.
    */
   values: Array<number | string>;
-  /** Priority keys (uint32) of `values`, ascending. */
-  keys: number[];
+  /** Key (uint32) of the last value when the sample is full; 2^32 while it is not. */
+  threshold: number;
 }
 
 export interface ColumnProfile {
