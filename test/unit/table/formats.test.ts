@@ -1,0 +1,150 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { parquetWriteBuffer } from 'hyparquet-writer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InputError } from '../../../src/core/errors.ts';
+import { columnStrings, detectFormat, openTable, readTable } from '../../../src/table/index.ts';
+import type { NumberColumn, RecordBatch } from '../../../src/table/index.ts';
+
+let dir: string;
+let n = 0;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'formats-test-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function file(content: string | Uint8Array, ext: string): Promise<string> {
+  const path = join(dir, `f${n++}.${ext}`);
+  await writeFile(path, content);
+  return path;
+}
+
+async function rejection(p: Promise<unknown>): Promise<InputError> {
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
+  expect(e).toBeInstanceOf(InputError);
+  return e as InputError;
+}
+
+const ROWS = 300;
+const ids = Array.from({ length: ROWS }, (_, i) => i + 1);
+const scores = ids.map((i) => (i % 17 === 0 ? null : i / 8));
+const cities = ids.map((i) => (i % 23 === 0 ? null : ['Paris', 'Lyon', 'Nice'][i % 3]));
+
+function expectRoundTrip(t: Awaited<ReturnType<typeof readTable>>, withLines: boolean): void {
+  expect(t.fieldNames).toEqual(['id', 'score', 'city']);
+  expect(t.length).toBe(ROWS);
+  const [id, score, city] = t.columns;
+  expect(id.kind).toBe('number');
+  expect(score.kind).toBe('number');
+  expect(city.kind).toBe('string');
+  expect(Array.from((id as NumberColumn).values)).toEqual(ids);
+  expect(Array.from((score as NumberColumn).nulls)).toEqual(scores.map((s) => (s === null ? 1 : 0)));
+  scores.forEach((s, i) => {
+    if (s !== null) expect((score as NumberColumn).values[i]).toBe(s);
+  });
+  expect(columnStrings(city)).toEqual(cities);
+  if (withLines) expect(Array.from(t.lines)).toEqual(ids);
+  else expect(t.lines.every((l) => l === 0)).toBe(true);
+}
+
+describe('format detection', () => {
+  it('maps extensions and rejects unknown ones', () => {
+    expect(detectFormat('a/b.CSV')).toBe('csv');
+    expect(detectFormat('x.tsv')).toBe('csv');
+    expect(detectFormat('x.ndjson')).toBe('jsonl');
+    expect(detectFormat('x.parquet')).toBe('parquet');
+    expect(detectFormat('x.feather')).toBe('arrow');
+    expect(() => detectFormat('x.xlsx')).toThrow(InputError);
+  });
+});
+
+describe('JSONL', () => {
+  it('round-trips numbers, nulls, absent keys and text, with physical lines', async () => {
+    const text = ids.map((id, i) => JSON.stringify(cities[i] === null ? { id, score: scores[i] } : { id, score: scores[i], city: cities[i] })).join('\n');
+    const t = await readTable(await file(`${text}\n`, 'jsonl'), { batchRows: 64 });
+    expectRoundTrip(t, true);
+  });
+
+  it('keeps line numbers over blank lines; stringifies booleans and objects; honours decoding', async () => {
+    const path = await file('{"a":1,"b":true}\r\n\r\n{"a":"2","b":{"x":[1]}}\n{"b":null}\n', 'ndjson');
+    const t = await readTable(path, { decoding: { a: 'number' } });
+    expect(Array.from(t.lines)).toEqual([1, 3, 4]);
+    expect(Array.from((t.columns[0] as NumberColumn).values.subarray(0, 2))).toEqual([1, 2]);
+    expect(columnStrings(t.columns[1])).toEqual(['true', '{"x":[1]}', null]);
+  });
+
+  it('bad JSON, non-objects, late new keys and empty files name file and line', async () => {
+    const bad = await file('{"a":1}\n{"a":2,}\n', 'jsonl');
+    const e1 = await rejection(readTable(bad));
+    expect(e1.message).toMatch(new RegExp(`^${bad}:2: invalid JSON`));
+    const arr = await file('{"a":1}\n[1]\n', 'jsonl');
+    expect((await rejection(readTable(arr))).location.line).toBe(2);
+    const late = await file('{"a":1}\n{"a":2}\n{"a":3,"z":1}\n', 'jsonl');
+    const e3 = await rejection(readTable(late, { batchRows: 2 }));
+    expect(e3.location).toMatchObject({ file: late, line: 3, key: 'z' });
+    const empty = await file('\n\n', 'jsonl');
+    expect((await rejection(openTable(empty))).message).toMatch(/empty file/);
+  });
+});
+
+describe('Parquet', () => {
+  it('round-trips across several row groups (streamed one at a time)', async () => {
+    const buffer = parquetWriteBuffer({
+      columnData: [
+        { name: 'id', data: ids, type: 'INT32' },
+        { name: 'score', data: scores, type: 'DOUBLE' },
+        { name: 'city', data: cities, type: 'STRING' },
+      ],
+      rowGroupSize: 128,
+    });
+    const path = await file(new Uint8Array(buffer), 'parquet');
+    const source = await openTable(path, { batchRows: 100 });
+    expect(source.format).toBe('parquet');
+    const batches: RecordBatch[] = [];
+    for await (const b of source.batches()) batches.push(b);
+    // Row groups of 128, 128, 44 split into batches of at most 100.
+    expect(batches.map((b) => [b.rowOffset, b.length])).toEqual([
+      [0, 100],
+      [100, 28],
+      [128, 100],
+      [228, 28],
+      [256, 44],
+    ]);
+    expectRoundTrip(await readTable(path), false);
+    const only = await readTable(path, { columns: ['city'] });
+    expect(only.columns.map((c) => c.name)).toEqual(['city']);
+  });
+
+  it('a file that is not Parquet is an InputError', async () => {
+    const path = await file('id,score\n1,2\n', 'parquet');
+    expect((await rejection(openTable(path))).message).toMatch(/not a readable Parquet file/);
+  });
+});
+
+describe('Arrow IPC', () => {
+  const table = () => tableFromArrays({ id: Int32Array.from(ids), score: Float64Array.from(scores.map((s) => s ?? 0)), city: cities.map((c) => c ?? 'x') });
+
+  it('round-trips the file and the stream formats', async () => {
+    for (const format of ['file', 'stream'] as const) {
+      const path = await file(tableToIPC(table(), format), format === 'file' ? 'arrow' : 'arrows');
+      const t = await readTable(path);
+      expect(t.fieldNames).toEqual(['id', 'score', 'city']);
+      expect(Array.from((t.columns[0] as NumberColumn).values)).toEqual(ids);
+      expect(Array.from((t.columns[1] as NumberColumn).values)).toEqual(scores.map((s) => s ?? 0));
+      expect(columnStrings(t.columns[2])).toEqual(cities.map((c) => c ?? 'x'));
+      expect(t.lines.every((l) => l === 0)).toBe(true);
+    }
+  });
+
+  it('a file that is not Arrow is an InputError', async () => {
+    const path = await file('not arrow at all', 'arrow');
+    expect((await rejection(openTable(path))).location.file).toBe(path);
+  });
+});
