@@ -123,7 +123,7 @@ export async function inferSchemaFromSource(source: TableSource, options: InferO
   }
   const fields: SchemaField[] = facts.map((f) => {
     const type = f.type();
-    const field: SchemaField = { name: f.name, type };
+    const field: SchemaField = { name: f.name, type, role: 'feature' };
     const constraints: NonNullable<SchemaField['constraints']> = {};
     if (f.rows > 0 && f.nulls === 0) constraints.required = true;
     const unique = f.seen !== null && f.unique && f.rows > f.nulls;
@@ -141,8 +141,8 @@ export async function inferSchemaFromSource(source: TableSource, options: InferO
     if (type === 'string' && f.distinct && f.distinct.size > 0 && nonNull >= 2 * f.distinct.size && role !== 'id') {
       constraints.enum = [...f.distinct.keys()].sort();
     }
-    if (Object.keys(constraints).length) field.constraints = constraints;
     field.role = role;
+    if (Object.keys(constraints).length) field.constraints = constraints;
     return field;
   });
   return { fields, missingValues: options.missingValues ?? [''] };

@@ -158,6 +158,7 @@ class FieldCheck {
   }
 
   bump(rule: RuleName, n: number): void {
+    if (n === 0) return;
     this.report.failures[rule] = (this.report.failures[rule] ?? 0) + n;
   }
 

@@ -1,0 +1,215 @@
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, cli, injectFaults, tempDir } from './helpers.ts';
+
+const WEATHER = join(FIXTURES, 'weather.csv');
+const WEATHER_SCHEMA = join(FIXTURES, 'weather.schema.yaml');
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeAll(async () => ({ dir, cleanup } = await tempDir()));
+afterAll(async () => cleanup());
+
+describe('mlops validate on real data (vega-datasets seattle-weather)', () => {
+  it('passes the unmodified data: exit 0', async () => {
+    const { code, out } = await cli(['validate', WEATHER, '--schema', WEATHER_SCHEMA]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/is valid against .*: 1,461 rows, 6 columns checked/);
+  });
+
+  it('reports exactly the injected faults, at their lines, with their rules: exit 1', async () => {
+    const data = join(dir, 'weather-faults.csv');
+    // Cells: date, precipitation, temp_max, temp_min, wind, weather.
+    await injectFaults(WEATHER, data, {
+      10: { cell: 1, value: 'n/a' }, // precipitation not a number
+      100: { cell: 2, value: '61.5' }, // temp_max above 45
+      250: { cell: 5, value: 'hail' }, // weather not in the enum
+      501: { cell: 0, value: '2013-05-13' }, // date of line 500 again: unique + primaryKey
+      777: { cell: 3, value: '' }, // temp_min required
+      1200: { cell: 5, value: 'Rain' }, // enum and pattern
+      1300: { cell: 1, value: '-0.5' }, // precipitation below 0
+    });
+    const { code, out, err } = await cli(['validate', data, '--schema', WEATHER_SCHEMA, '--json']);
+    expect(code).toBe(1);
+    const report = JSON.parse(out);
+    expect(report.errors.map((e: { line: number; column: string; rule: string }) => [e.line, e.column, e.rule])).toEqual([
+      [10, 'precipitation', 'type'],
+      [100, 'temp_max', 'maximum'],
+      [250, 'weather', 'enum'],
+      [501, 'date', 'unique'],
+      [501, 'date', 'primaryKey'],
+      [777, 'temp_min', 'required'],
+      [1200, 'weather', 'pattern'],
+      [1200, 'weather', 'enum'],
+      [1300, 'precipitation', 'minimum'],
+    ]);
+    expect(report.errors[3]).toEqual({ line: 501, row: 500, column: 'date', rule: 'unique', value: '2013-05-13', message: "'2013-05-13' duplicates an earlier row" });
+    expect(report).toMatchObject({ valid: false, rows: 1461, errorCount: 9 });
+    expect(err).toMatch(/weather-faults\.csv:100: \[temp_max\] maximum: 61\.5 is greater than maximum 45/);
+  });
+
+  it('--max-errors bounds the stored errors; --report writes the same JSON atomically', async () => {
+    const data = join(dir, 'weather-many.csv');
+    const faults: Record<number, { cell: number; value: string }> = {};
+    for (let line = 2; line <= 1462; line += 3) faults[line] = { cell: 4, value: '-1' };
+    await injectFaults(WEATHER, data, faults);
+    const reportPath = join(dir, 'out', 'report.json');
+    const { code, out } = await cli(['validate', data, '--schema', WEATHER_SCHEMA, '--json', '--max-errors', '5', '--report', reportPath]);
+    expect(code).toBe(1);
+    const report = JSON.parse(out);
+    // 487 cells at -1 fail exclusiveMinimum 0 → 66.7% pass, under mostly 0.99: one column error.
+    expect(report.errorCount).toBe(1);
+    expect(report.columns.wind.failures).toEqual({ exclusiveMinimum: 487 });
+    expect(report.columns.wind.mostly).toEqual({ required: 0.99, observed: (1461 - 487) / 1461, passed: false });
+    expect(JSON.parse(await readFile(reportPath, 'utf8'))).toEqual(report);
+    expect((await readdir(join(dir, 'out'))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+
+    const strict = join(dir, 'strict.yaml');
+    await writeFile(strict, (await readFile(WEATHER_SCHEMA, 'utf8')).replace('    mostly: 0.99\n', ''));
+    const bounded = await cli(['validate', data, '--schema', strict, '--json', '--max-errors', '5']);
+    const r2 = JSON.parse(bounded.out);
+    expect(r2.errorCount).toBe(487);
+    expect(r2.errors.map((e: { line: number }) => e.line)).toEqual([2, 5, 8, 11, 14]);
+    expect(r2.truncated).toBe(true);
+  });
+
+  it('prints one JSON document on stdout with --json and the human report on stderr', async () => {
+    const { code, out, err } = await cli(['validate', WEATHER, '--schema', WEATHER_SCHEMA, '--json']);
+    expect(code).toBe(0);
+    expect(out.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(out)).toMatchObject({ valid: true, rows: 1461, errorCount: 0, errors: [] });
+    expect(err).toMatch(/is valid/);
+  });
+
+  it('includes the schema diff with --base-schema', async () => {
+    const base = join(dir, 'base.yaml');
+    await writeFile(base, (await readFile(WEATHER_SCHEMA, 'utf8')).replace('maximum: 45', 'maximum: 50').replace('[drizzle, fog, rain, snow, sun]', '[drizzle, fog, rain, snow, sun, hail]'));
+    const { out, err } = await cli(['validate', WEATHER, '--schema', WEATHER_SCHEMA, '--base-schema', base, '--json']);
+    const report = JSON.parse(out);
+    expect(report.schemaDiff.changes.map((c: { severity: string; field: string; change: string }) => [c.severity, c.field, c.change])).toEqual([
+      ['breaking', 'temp_max', 'constraint.maximum.tightened'],
+      ['breaking', 'weather', 'enum.value.removed'],
+    ]);
+    expect(err).toMatch(/BREAKING +temp_max: maximum 50 → 45/);
+  });
+});
+
+describe('mlops validate: penguins (CSV and JSONL) with their real faults', () => {
+  it.each(['penguins.csv', 'penguins.jsonl'])('%s: the one "." sex is an enum error', async (file) => {
+    const { code, out } = await cli(['validate', join(FIXTURES, file), '--schema', join(FIXTURES, 'penguins.schema.yaml'), '--json']);
+    expect(code).toBe(1);
+    const report = JSON.parse(out);
+    expect(report.errors.map((e: { row: number; column: string; rule: string; value: string }) => [e.row, e.column, e.rule, e.value])).toEqual([[337, 'Sex', 'enum', '.']]);
+    expect(report.columns.Sex).toMatchObject({ nulls: 10, maxNullFraction: { passed: true } });
+    expect(report.columns['Body Mass (g)']).toMatchObject({ nulls: 2, min: 2700, max: 6300 });
+  });
+});
+
+describe('mlops validate: exit 2 when it cannot run', () => {
+  const run = (argv: string[]) => cli(['validate', ...argv]);
+  it.each([
+    ['no schema flag', [WEATHER], /missing --schema/],
+    ['unknown flag', [WEATHER, '--schema', WEATHER_SCHEMA, '--bogus'], /bogus/],
+    ['bad --max-errors', [WEATHER, '--schema', WEATHER_SCHEMA, '--max-errors', '3x'], /--max-errors must be a non-negative integer/],
+    ['missing data file', ['nope.csv', '--schema', WEATHER_SCHEMA], /nope\.csv/],
+    ['missing schema file', [WEATHER, '--schema', 'nope.yaml'], /nope\.yaml: schema file not found/],
+  ])('%s', async (_label, argv, message) => {
+    const { code, err, out } = await run(argv as string[]);
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+    expect(out).toBe('');
+  });
+
+  it('a schema with an unknown key: file:line:col and key, nothing written', async () => {
+    const schema = join(dir, 'typo.yaml');
+    await writeFile(schema, 'fields:\n  - name: date\n    type: date\n    constraint: { required: true }\n');
+    const reportPath = join(dir, 'never.json');
+    const { code, err } = await run([WEATHER, '--schema', schema, '--report', reportPath]);
+    expect(code).toBe(2);
+    expect(err).toContain(`${schema}:4:5 (fields[0].constraint): unknown key 'constraint'`);
+    await expect(readFile(reportPath)).rejects.toThrow();
+  });
+
+  it('a YAML syntax error: line:col', async () => {
+    const schema = join(dir, 'syntax.yaml');
+    await writeFile(schema, 'fields:\n  - name: date\n    type: "date\n');
+    const { code, err } = await run([WEATHER, '--schema', schema]);
+    expect(code).toBe(2);
+    expect(err).toMatch(new RegExp(`${schema.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: YAML syntax error`));
+  });
+
+  it('a schema field absent from the data names the field and the data file', async () => {
+    const schema = join(dir, 'extra-field.yaml');
+    await writeFile(schema, `${await readFile(WEATHER_SCHEMA, 'utf8')}  - { name: humidity, type: number }\n`);
+    const { code, err } = await run([WEATHER, '--schema', schema]);
+    expect(code).toBe(2);
+    expect(err).toContain(`${WEATHER}:1 (humidity): schema field 'humidity' is not in the data (fieldsMatch: exact`);
+  });
+
+  it.each([
+    ['empty file', ''],
+    ['ragged row', 'date,precipitation,temp_max,temp_min,wind,weather\n2012-01-01,0,1,2,3,sun\n2012-01-02,0,1,2\n'],
+    ['unterminated quote', 'date,precipitation,temp_max,temp_min,wind,weather\n2012-01-01,0,1,2,3,"sun\n2012-01-02,0,1,2,3,sun\n'],
+    ['duplicate header', 'date,date,temp_max,temp_min,wind,weather\n2012-01-01,0,1,2,3,sun\n'],
+  ])('bad data (%s) → exit 2 naming the file', async (label, text) => {
+    const data = join(dir, `${label.replace(/ /g, '-')}.csv`);
+    await writeFile(data, text);
+    const { code, err } = await run([data, '--schema', WEATHER_SCHEMA]);
+    expect(code).toBe(2);
+    expect(err).toContain(data);
+  });
+
+  it('header only: 0 rows is valid data', async () => {
+    const data = join(dir, 'header-only.csv');
+    await writeFile(data, 'date,precipitation,temp_max,temp_min,wind,weather\n');
+    const { code, out } = await run([data, '--schema', WEATHER_SCHEMA, '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ valid: true, rows: 0, errorCount: 0 });
+  });
+});
+
+describe('mlops schema infer | diff', () => {
+  it('infers types, required, enum, ranges and roles from real data, and the result validates it', async () => {
+    const out = join(dir, 'inferred.yaml');
+    const inferred = await cli(['schema', 'infer', WEATHER, '-o', out]);
+    expect(inferred.code).toBe(0);
+    const yamlText = await readFile(out, 'utf8');
+    expect(yamlText).toContain('- name: date\n    type: date\n    role: timestamp\n    constraints: {required: true, minimum: "2012-01-01", maximum: "2015-12-31"}');
+    expect(yamlText).toContain('- name: weather\n    type: string\n    role: feature\n    constraints: {required: true, enum: [drizzle, fog, rain, snow, sun]}');
+    expect(yamlText).toContain('- name: precipitation\n    type: number\n    role: feature\n    constraints: {required: true, minimum: 0, maximum: 55.9}');
+    const check = await cli(['validate', WEATHER, '--schema', out]);
+    expect(check.code).toBe(0);
+  });
+
+  it('leaves required off columns with nulls and guesses id and label roles', async () => {
+    const data = join(dir, 'roles.csv');
+    await writeFile(data, 'user_id,label,score,when,note\n1,a,0.5,2024-01-01T00:00:00Z,x\n2,b,,2024-01-02T00:00:00Z,\n3,a,1.5,2024-01-03T00:00:00Z,y\n4,b,2,2024-01-04T00:00:00Z,x\n');
+    const { code, out } = await cli(['schema', 'infer', data, '-o', join(dir, 'roles.json')]);
+    expect(code).toBe(0);
+    expect(out).toBe('');
+    const schema = JSON.parse(await readFile(join(dir, 'roles.json'), 'utf8'));
+    expect(schema.fields.map((f: { name: string; type: string; role: string; constraints?: { required?: boolean; unique?: boolean } }) => [f.name, f.type, f.role, f.constraints?.required ?? false, f.constraints?.unique ?? false])).toEqual([
+      ['user_id', 'integer', 'id', true, true],
+      ['label', 'string', 'label', true, false],
+      ['score', 'number', 'feature', false, false],
+      ['when', 'datetime', 'timestamp', true, false],
+      ['note', 'string', 'feature', false, false],
+    ]);
+  });
+
+  it('diff: JSON, breaking first, and --fail-on-breaking', async () => {
+    const older = join(dir, 'old.yaml');
+    const newer = join(dir, 'new.yaml');
+    await writeFile(older, 'fields: [{ name: a, type: number }, { name: b, type: string, constraints: { enum: [x, y] } }]');
+    await writeFile(newer, 'fields: [{ name: a, type: integer }, { name: b, type: string, constraints: { enum: [x, y, z] } }, { name: c }]');
+    const plain = await cli(['schema', 'diff', older, newer]);
+    expect(plain.code).toBe(0);
+    expect(plain.out).toBe('schema: 1 breaking change, 2 compatible changes\n  BREAKING    a: type number → integer\n  compatible  b: enum value "z" added\n  compatible  c: column \'c\' added\n');
+    const json = await cli(['schema', 'diff', older, newer, '--json', '--fail-on-breaking']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.out)).toMatchObject({ breaking: true, breakingCount: 1, compatibleCount: 2 });
+    expect((await cli(['schema', 'diff', older, older, '--fail-on-breaking'])).code).toBe(0);
+    expect((await cli(['schema', 'bogus'])).code).toBe(2);
+  });
+});
