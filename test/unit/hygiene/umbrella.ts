@@ -80,14 +80,14 @@ export function generateUmbrella(root: string): string {
   for (const [command, doc] of docs) {
     const plain = doc.toJS() as { inputs?: Record<string, { description?: string; default?: unknown }>; outputs?: Record<string, { description?: string; value?: string }> };
     for (const [name, spec] of Object.entries(plain.inputs ?? {})) {
-      const info = inputs.get(name) ?? { commands: [], descriptions: new Map(), defaults: new Map() };
+      const info: InputInfo = inputs.get(name) ?? { commands: [], descriptions: new Map(), defaults: new Map() };
       info.commands.push(command);
       info.descriptions.set(command, scalarText(spec?.description));
       info.defaults.set(command, scalarText(spec?.default));
       inputs.set(name, info);
     }
     for (const [name, spec] of Object.entries(plain.outputs ?? {})) {
-      const info = outputs.get(name) ?? { commands: [], descriptions: new Map<string, string>(), expressions: [] };
+      const info = outputs.get(name) ?? { commands: [] as string[], descriptions: new Map<string, string>(), expressions: [] as string[] };
       info.descriptions.set(command, scalarText(spec?.description));
       const expression = stripExpression(scalarText(spec?.value));
       if (expression === undefined) throw new Error(`actions/${command}/action.yml: output '${name}' must be a single \${{ }} expression`);
