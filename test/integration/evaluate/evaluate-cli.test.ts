@@ -4,7 +4,7 @@
  * A/A is never a regression, a candidate trained on 30%-noisy labels is flagged by maxDrop, a much
  * wider (slower) network is flagged by maxRatio; and the exit-2 cases.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,10 @@ import { memoryIo } from '../../../src/cli/io.ts';
 import { runCli } from '../../../src/cli/main.ts';
 import { parseConfig } from '../../../src/train/config.ts';
 import { trainModel } from '../../../src/train/train.ts';
+import { runCompositeAction } from '../../support/action-runner/index.ts';
 import { EMULATOR_TOKENS, startGitHubEmulator } from '../../support/github-emulator/index.ts';
+
+const REPO = new URL('../../../', import.meta.url).pathname;
 
 const FIXTURE = new URL('../../fixtures/evaluate/weather/', import.meta.url).pathname;
 let dir: string;
@@ -206,4 +209,38 @@ describe('mlops evaluate (real models)', () => {
       expect([usage.code, usage.err]).toEqual([2, expect.stringMatching(/missing --candidate/)]);
     });
   });
+
+  it('actions/evaluate: downloads the candidate artifact, evaluates, writes the summary and outputs', async () => {
+    // The action runs dist/mlops.mjs; a stand-in entry runs the TypeScript sources through tsx so
+    // this tests the real code without a bundle build.
+    const root = join(dir, 'action-root');
+    await mkdir(join(root, 'actions/evaluate'), { recursive: true });
+    await mkdir(join(root, 'dist'), { recursive: true });
+    await cp(join(REPO, 'actions/evaluate/action.yml'), join(root, 'actions/evaluate/action.yml'));
+    await writeFile(join(root, 'dist/mlops.mjs'), [
+      `import { register } from ${JSON.stringify(join(REPO, 'node_modules/tsx/dist/esm/api/index.mjs'))};`,
+      'register();',
+      `const { runCli } = await import(${JSON.stringify(join(REPO, 'src/cli/main.ts'))});`,
+      'process.exitCode = await runCli(process.argv.slice(2));',
+    ].join('\n'));
+    const workspace = join(dir, 'workspace');
+    const artifacts = join(dir, 'artifacts');
+    await mkdir(workspace, { recursive: true });
+    await cp(join(dir, 'noisy'), join(artifacts, 'weather-model'), { recursive: true });
+    await writeFile(join(workspace, 'mlops.yaml'), config({ gates: '    - { metric: log_loss, maxDrop: 0.02 }' }));
+    const result = await runCompositeAction(join(root, 'actions/evaluate/action.yml'), {
+      workspace,
+      artifactDir: artifacts,
+      inputs: { artifact: 'weather-model', baseline: join(dir, 'baseline'), latency: 'false', comment: 'false', report: 'out/evaluate.json' },
+      stepTimeoutMs: 120_000,
+    });
+    expect(result.exitCode, result.stderr).toBe(1);
+    expect(result.outputs.passed).toBe('false');
+    expect(result.outputs.report).toBe(join(workspace, 'out/evaluate.json'));
+    const report = JSON.parse(await readFile(result.outputs.report, 'utf8'));
+    expect(report.gates[0]).toMatchObject({ metric: 'log_loss', status: 'failed' });
+    expect(await readFile(result.outputs.markdown, 'utf8')).toContain('## Evaluation of `weather`');
+    expect(result.summary).toContain('> [!CAUTION]');
+    expect(result.annotations.some((a) => a.level === 'error' && /Gate failed: log_loss/.test(a.title ?? ''))).toBe(true);
+  }, 120_000);
 });
