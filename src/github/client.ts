@@ -128,7 +128,15 @@ export function createOctokit(options: CreateOctokitOptions = {}): GitHubClient 
     } as unknown as ThrottlingOptions,
   });
   installWriteQueue(octokit, options.writeSpacingMs ?? 1000);
+  retryBases.set(octokit, base);
   return octokit as unknown as GitHubClient;
+}
+
+const retryBases = new WeakMap<object, number>();
+
+/** The backoff unit (ms) a client was created with; 1000 for clients not made by {@link createOctokit}. */
+export function retryBaseOf(octokit: object): number {
+  return retryBases.get(octokit) ?? 1000;
 }
 
 let clientCounter = 0;

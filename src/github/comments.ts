@@ -5,6 +5,7 @@
 import type { GitHubClient } from './client.ts';
 import { InputError } from '../core/errors.ts';
 import { statusOf, withGitHubError } from './errors.ts';
+import { createOnce, NO_RETRY } from './idempotent.ts';
 import { COMMENT_BODY_LIMIT, truncateMarkdown } from './truncate.ts';
 import type { WriteResult } from './types.ts';
 
@@ -104,7 +105,8 @@ function isOurs(comment: CommentLike, marker: string, identity: GitHubIdentity):
 /**
  * Creates or updates the sticky comment `<!-- mlops:<kind>:<name> -->` on a pull request.
  * Reads every page of comments, matches only comments by our identity, updates in place, and
- * reports `unchanged` (no write) when the body is identical.
+ * reports `unchanged` (no write) when the body is identical. Creation is never blindly retried
+ * (a 5xx may hide a comment that was posted); duplicates of our own comment are deleted.
  */
 export async function upsertStickyComment(octokit: GitHubClient, options: StickyCommentOptions): Promise<WriteResult> {
   const { owner, repo, issueNumber, kind, name } = options;
@@ -114,19 +116,35 @@ export async function upsertStickyComment(octokit: GitHubClient, options: Sticky
   const where = `pull request #${issueNumber} in ${owner}/${repo}`;
 
   const identity = await withGitHubError('find out which account the token belongs to', () => resolveIdentity(octokit, options.authorLogin));
-  const comments = await withGitHubError(`list the comments of ${where}`, () =>
-    octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 }));
-  const existing = (comments as CommentLike[]).find((comment) => isOurs(comment, marker, identity));
+  const findOurs = async () => {
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
+    return (comments as CommentLike[]).filter((comment) => isOurs(comment, marker, identity));
+  };
+  const ours = await withGitHubError(`list the comments of ${where}`, findOurs);
 
-  if (!existing) {
-    const { data } = await withGitHubError(`create the ${kind} comment on ${where}`, () =>
-      octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body }));
-    return { operation: 'created', id: data.id, url: data.html_url };
+  if (ours.length === 0) {
+    const created = await withGitHubError(`create the ${kind} comment on ${where}`, () => createOnce(
+      octokit,
+      async () => (await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body, request: NO_RETRY })).data as CommentLike,
+      // After a 5xx the comment may exist anyway: adopt it rather than post a second one.
+      async () => (await findOurs())[0],
+    ));
+    return { operation: 'created', id: created.id, url: created.html_url };
   }
-  if ((existing.body ?? '').replace(/\r\n/g, '\n') === body) {
-    return { operation: 'unchanged', id: existing.id, url: existing.html_url };
+  const [existing, ...duplicates] = ours;
+  let operation: WriteResult['operation'] = 'unchanged';
+  let url = existing.html_url;
+  if ((existing.body ?? '').replace(/\r\n/g, '\n') !== body) {
+    const { data } = await withGitHubError(`update the ${kind} comment on ${where}`, () =>
+      octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body }));
+    url = data.html_url;
+    operation = 'updated';
   }
-  const { data } = await withGitHubError(`update the ${kind} comment on ${where}`, () =>
-    octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body }));
-  return { operation: 'updated', id: data.id, url: data.html_url };
+  // Duplicates can only come from an older version or a lost race; heal them so exactly one remains.
+  for (const duplicate of duplicates) {
+    await withGitHubError(`delete a duplicate ${kind} comment on ${where}`, () =>
+      octokit.rest.issues.deleteComment({ owner, repo, comment_id: duplicate.id }));
+    operation = 'updated';
+  }
+  return { operation, id: existing.id, url };
 }

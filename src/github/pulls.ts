@@ -4,6 +4,7 @@
  */
 import type { GitHubClient } from './client.ts';
 import { statusOf, withGitHubError } from './errors.ts';
+import { createOnce, NO_RETRY } from './idempotent.ts';
 import { COMMENT_BODY_LIMIT, truncateMarkdown } from './truncate.ts';
 import type { Operation } from './types.ts';
 
@@ -60,17 +61,21 @@ export async function openOrUpdatePullRequest(octokit: GitHubClient, options: Pu
   const body = truncateMarkdown(options.body.replace(/\r\n/g, '\n'), COMMENT_BODY_LIMIT, `> [!NOTE]\n> Cut to fit GitHub's limit; the full text is in ${pointerTarget}.`);
   const where = `${owner}/${repo} from ${head} into ${base}`;
 
-  const findOpen = () => withGitHubError(`list the open pull requests of ${where}`, async () => {
+  const listOpen = async () => {
     const pulls = await octokit.paginate(octokit.rest.pulls.list, { owner, repo, state: 'open', head: headFilter, per_page: 100 });
-    return (pulls as PullLike[])[0];
-  });
+    return (pulls as PullLike[]).find((p) => p.base.ref === base) ?? (pulls as PullLike[])[0];
+  };
+  const findOpen = () => withGitHubError(`list the open pull requests of ${where}`, listOpen);
 
   let operation: Operation;
   let pull = await findOpen();
   if (!pull) {
     try {
-      const { data } = await octokit.rest.pulls.create({ owner, repo, head, base, title, body, draft: options.draft ?? false });
-      pull = data as PullLike;
+      pull = await createOnce(
+        octokit,
+        async () => (await octokit.rest.pulls.create({ owner, repo, head, base, title, body, draft: options.draft ?? false, request: NO_RETRY })).data as PullLike,
+        listOpen,
+      );
       operation = 'created';
     } catch (error) {
       if (!isAlreadyExists(error)) {

@@ -9,6 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { GitHubClient } from './client.ts';
 import { InputError } from '../core/errors.ts';
 import { statusOf, withGitHubError } from './errors.ts';
+import { createOnce, NO_RETRY } from './idempotent.ts';
 import { RELEASE_BODY_LIMIT, truncateMarkdown } from './truncate.ts';
 import type { Operation, WriteResult } from './types.ts';
 
@@ -112,11 +113,16 @@ export async function ensureRelease(octokit: GitHubClient, options: ReleaseOptio
   let release = await withGitHubError(`look up ${what}`, () => findRelease(octokit, owner, repo, tag));
   if (!release) {
     try {
-      const { data } = await octokit.rest.repos.createRelease({
-        owner, repo, tag_name: tag, name, body, draft: true, prerelease: options.prerelease ?? false,
-        ...(options.targetCommitish ? { target_commitish: options.targetCommitish } : {}),
-      });
-      release = data as RemoteRelease;
+      release = await createOnce(
+        octokit,
+        async () => (await octokit.rest.repos.createRelease({
+          owner, repo, tag_name: tag, name, body, draft: true, prerelease: options.prerelease ?? false,
+          ...(options.targetCommitish ? { target_commitish: options.targetCommitish } : {}),
+          request: NO_RETRY,
+        })).data as RemoteRelease,
+        // A 5xx may hide a draft that was created: adopt it instead of making a second one.
+        () => findRelease(octokit, owner, repo, tag),
+      );
       operation = 'created';
     } catch (error) {
       if (!isAlreadyExists(error)) return withGitHubError(`create ${what}`, () => Promise.reject(error));
@@ -142,14 +148,26 @@ export async function ensureRelease(octokit: GitHubClient, options: ReleaseOptio
         octokit.rest.repos.deleteReleaseAsset({ owner, repo, asset_id: remote.id }));
     }
     const data = await readFile(local.path);
-    await withGitHubError(`upload ${local.name} to ${what}`, () => octokit.request({
-      method: 'POST',
-      url: current.upload_url,
-      name: local.name,
-      ...(local.label ? { label: local.label } : {}),
-      data,
-      headers: { 'content-type': local.contentType, 'content-length': local.size },
-    }));
+    await withGitHubError(`upload ${local.name} to ${what}`, () => createOnce<unknown>(
+      octokit,
+      () => octokit.request({
+        method: 'POST',
+        url: current.upload_url,
+        name: local.name,
+        ...(local.label ? { label: local.label } : {}),
+        data,
+        headers: { 'content-type': local.contentType, 'content-length': local.size },
+        request: NO_RETRY,
+      }),
+      // After a 5xx the asset may be there, complete or partial: keep a complete one, drop a partial one.
+      async () => {
+        const assets = (await octokit.paginate(octokit.rest.repos.listReleaseAssets, { owner, repo, release_id: current.id, per_page: 100 })) as RemoteAsset[];
+        const landed = assets.find((asset) => asset.name === local.name);
+        if (isComplete(landed, local)) return landed;
+        if (landed) await octokit.rest.repos.deleteReleaseAsset({ owner, repo, asset_id: landed.id });
+        return undefined;
+      },
+    ));
     markUpdated();
   }
 

@@ -122,6 +122,29 @@ describe('upsertStickyComment', () => {
     expect(logs.some((l) => /^warn: GitHub secondary rate limit on POST .*retrying after 2s/.test(l))).toBe(true);
   });
 
+  it('a 502 after the comment was really posted does not produce a second comment', async () => {
+    const pr = emu.addPullRequest(full, { head: 'feature' });
+    emu.injectFault('issues/create-comment', {
+      status: 502,
+      // GitHub stored the comment, then the proxy failed: the client must not post it again.
+      effect: (e) => { e.addComment(full, pr.number, `${stickyMarker('validate', 'weather')}\nfirst`, 'github-actions[bot]', 'Bot'); },
+    });
+    const result = await upsert(client(), pr.number, 'first');
+    expect(result.operation).toBe('created');
+    expect(emu.commentsOn(full, pr.number)).toHaveLength(1);
+    expect(emu.requestsFor('issues/create-comment')).toHaveLength(1);
+  });
+
+  it('heals duplicates of our own comment so exactly one remains', async () => {
+    const pr = emu.addPullRequest(full, { head: 'feature' });
+    const keep = emu.addComment(full, pr.number, `${stickyMarker('validate', 'weather')}\nold 1`, 'github-actions[bot]', 'Bot');
+    emu.addComment(full, pr.number, `${stickyMarker('validate', 'weather')}\nold 2`, 'github-actions[bot]', 'Bot');
+    const foreign = emu.addComment(full, pr.number, `${stickyMarker('validate', 'weather')}\nsomeone else's`, 'someone-else', 'User');
+    const result = await upsert(client(), pr.number, 'new');
+    expect(result).toMatchObject({ operation: 'updated', id: keep.id });
+    expect(emu.commentsOn(full, pr.number).map((c) => c.id)).toEqual([keep.id, foreign.id]);
+  });
+
   it('the emulator does see concurrent writes from a client without the write queue (control)', async () => {
     emu = await restartWith({ latencyMs: 15 });
     const pr = emu.addPullRequest(full, { head: 'feature' });

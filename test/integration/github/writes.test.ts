@@ -48,6 +48,15 @@ describe('openOrUpdatePullRequest', () => {
     expect(same.url).toBe(`${emu.webUrl}/${full}/pull/${created.number}`);
   });
 
+  it('a 502 after the PR was really opened still reports created, with one PR', async () => {
+    emu.addBranch(full, 'mlops/retrain/weather');
+    emu.injectFault('pulls/create', { status: 502, effect: (e) => { e.addPullRequest(full, { head: 'mlops/retrain/weather', title: 'Retrain weather', body: 'drift found' }); } });
+    const result = await openOrUpdatePullRequest(client(), pr());
+    expect(result.operation).toBe('created');
+    expect(emu.state.pulls).toHaveLength(1);
+    expect(emu.state.pulls[0].labels).toEqual(['retrain', 'drift']);
+  });
+
   it('adds a missing label to an otherwise identical PR and calls that an update', async () => {
     emu.addBranch(full, 'mlops/retrain/weather');
     const octokit = client();
@@ -136,6 +145,30 @@ describe('ensureRelease', () => {
     expect(release.assets.map((a) => [a.name, a.size, a.state])).toEqual([['model.tgz', 3000, 'uploaded'], ['MODEL_CARD.md', 17, 'uploaded']]);
     expect(emu.requestsFor('repos/delete-release-asset')).toHaveLength(1);
     expect(emu.requestsFor('repos/create-release')).toHaveLength(0);
+  });
+
+  it('a 502 after the draft or an asset was really stored creates no duplicates', async () => {
+    const files = await assets();
+    emu.injectFault('repos/create-release', {
+      status: 502,
+      effect: (e) => {
+        e.state.releases.push({ id: 8001, repo: full, tagName: 'weather@v4.0.0', targetCommitish: 'main', name: 'v4', body: 'b', draft: true, prerelease: false, author: e.user('mlops-user'), createdAt: '2026-01-01T00:00:00Z', publishedAt: null, assets: [] });
+      },
+    });
+    emu.injectFault('repos/upload-release-asset', {
+      status: 502,
+      // Half the file arrived before the connection broke.
+      effect: (e) => {
+        const r = e.state.releases.find((x) => x.id === 8001)!;
+        r.assets.push({ id: 8002, name: 'model.tgz', label: null, contentType: 'application/gzip', size: 1000, state: 'open', sha256: '', data: Buffer.alloc(1000), uploader: e.user('mlops-user'), createdAt: '2026-01-01T00:00:00Z' });
+      },
+    });
+    const result = await ensureRelease(client(), { owner, repo, tag: 'weather@v4.0.0', name: 'v4', body: 'b', assets: files });
+    expect(result).toMatchObject({ operation: 'created', id: 8001 });
+    expect(emu.state.releases).toHaveLength(1);
+    expect(emu.state.releases[0].draft).toBe(false);
+    expect(emu.state.releases[0].assets.map((a) => [a.name, a.size, a.state])).toEqual([['model.tgz', 3000, 'uploaded'], ['MODEL_CARD.md', 17, 'uploaded']]);
+    expect(emu.requestsFor('repos/delete-release-asset')).toHaveLength(1);
   });
 
   it('handles the 422 already_exists race by continuing with the existing release', async () => {

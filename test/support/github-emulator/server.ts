@@ -595,6 +595,15 @@ export class GitHubEmulator {
       return { status: 200, body: this.renderComment(c) };
     });
 
+    this.on('issues/delete-comment', (ctx) => {
+      const c = this.state.comments.find((x) => x.id === Number(ctx.params.comment_id) && x.repo === full(ctx));
+      if (!c) throw new HttpError(404, 'Not Found');
+      const user = this.require(ctx, 'pull_requests', 'write');
+      if (user.login !== c.user.login) throw new HttpError(403, 'You must be the comment author to delete it');
+      this.state.comments = this.state.comments.filter((x) => x !== c);
+      return { status: 204 };
+    });
+
     this.on('issues/add-labels', (ctx) => {
       const found = issue(ctx);
       this.require(ctx, found.isPull ? 'pull_requests' : 'issues', 'write');
