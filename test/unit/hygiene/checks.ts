@@ -95,6 +95,13 @@ export function missingPermissions(file: YamlFile): string[] {
     .map(([id]) => `${file.path}: job '${id}' has no permissions: and the workflow declares none (least privilege: set them explicitly)`);
 }
 
+/**
+ * This project's own repository. Its reusable workflows call its actions by release tag
+ * (`<owner>/<repo>/actions/drift@v1`): a commit cannot name its own SHA, and `./` would resolve
+ * against the caller's repository. Only third-party actions must be pinned by SHA (DESIGN §6).
+ */
+export const FIRST_PARTY_REPOSITORIES = ['mlops-actions/mlops-actions'];
+
 /** Third-party `uses:` not pinned to a full 40-hex commit SHA. */
 export function unpinnedUses(file: YamlFile): string[] {
   const refs: { where: string; uses: string }[] = stepsOf(file)
@@ -106,6 +113,7 @@ export function unpinnedUses(file: YamlFile): string[] {
   }
   return refs
     .filter(({ uses }) => !uses.startsWith('./') && !uses.startsWith('../') && !uses.startsWith('docker://'))
+    .filter(({ uses }) => !FIRST_PARTY_REPOSITORIES.includes(uses.split('@')[0]!.split('/').slice(0, 2).join('/').toLowerCase()))
     .filter(({ uses }) => !/^[^@\s]+@[0-9a-f]{40}$/.test(uses))
     .map(({ where, uses }) => `${file.path} ${where}: '${uses}' is not pinned to a 40-character commit SHA`);
 }

@@ -81,6 +81,8 @@ describe('the hygiene checks catch violations', () => {
       "bad.yml jobs.b: 'octo/repo/.github/workflows/x.yml@main' is not pinned to a 40-character commit SHA",
     ]);
     expect(missingPermissions({ ...bad, content: `permissions: {}\n${bad.content}` })).toEqual([]);
+    // The project's own actions, called by tag from its reusable workflows, are first-party.
+    expect(unpinnedUses({ ...bad, content: bad.content.replace('actions/checkout@v4', 'mlops-actions/mlops-actions/actions/drift@v1') })).toHaveLength(1);
   });
 
   it('reports parser errors', async () => {
