@@ -1,0 +1,83 @@
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryIo } from '../../../src/cli/io.ts';
+import { runCli } from '../../../src/cli/main.ts';
+
+const FIXTURES = resolve(import.meta.dirname, '../../../fixtures/train');
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'mlops-train-cli-'));
+  await cp(join(FIXTURES, 'penguins-train.csv'), join(dir, 'penguins-train.csv'));
+});
+afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+
+async function train(files: Record<string, string>, args: string[] = [], env: Record<string, string> = {}) {
+  const sub = await mkdtemp(join(dir, 'case-'));
+  for (const [name, text] of Object.entries(files)) await writeFile(join(sub, name), text);
+  await cp(join(dir, 'penguins-train.csv'), join(sub, 'penguins-train.csv'));
+  const io = memoryIo({ cwd: sub, env: { PATH: process.env.PATH, ...env } });
+  const code = await runCli(['train', ...args], io);
+  return { code, out: io.out, err: io.err, dir: sub };
+}
+
+const PENGUINS = 'name: penguins\ndata: { train: penguins-train.csv, label: species }\nmodel: { type: linear }\ntrain: { epochs: 2, batchSize: 32, backend: cpu }\n';
+
+describe('mlops train', () => {
+  it('trains, writes the model directory and prints one JSON document with --json', async () => {
+    const r = await train({ 'mlops.yaml': PENGUINS }, ['--json', '--out', 'model']);
+    expect(r.err).not.toMatch(/internal error/);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as Record<string, unknown>;
+    expect(doc).toMatchObject({ name: 'penguins', trainer: 'tfjs', task: 'multiclass', backend: 'cpu', epochs: 2, modelDir: join(r.dir, 'model') });
+    expect((await readdir(join(r.dir, 'model'))).sort()).toEqual(['model.json', 'preprocessing.json', 'profile.json', 'run.json', 'weights.bin']);
+    const run = JSON.parse(await readFile(join(r.dir, 'model', 'run.json'), 'utf8')) as { data: { train: Array<{ path: string; sha256: string; md5: string }> }; history: unknown[]; packages: Record<string, string> };
+    expect(run.data.train[0]).toMatchObject({ path: 'penguins-train.csv', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), md5: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(run.history).toHaveLength(2);
+    expect(run.packages['tfjs-core']).toMatch(/^\d+\./);
+    const profile = JSON.parse(await readFile(join(r.dir, 'model', 'profile.json'), 'utf8')) as { format: string; rows: number };
+    expect(profile).toMatchObject({ format: 'mlops-profile', rows: 276 });
+    // Progress went to stderr, one line per epoch (not a TTY).
+    expect(r.err).toMatch(/epoch 2\/2: loss/);
+  });
+
+  it('in Actions: grouped log lines, outputs and a summary with the loss chart', async () => {
+    const sub = await mkdtemp(join(dir, 'gha-'));
+    const summary = join(sub, 'summary.md');
+    const output = join(sub, 'output.txt');
+    await writeFile(summary, '');
+    await writeFile(output, '');
+    const r = await train({ 'mlops.yaml': PENGUINS }, ['--out', join(sub, 'model')], { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output });
+    expect(r.code).toBe(0);
+    expect(r.out + r.err).toMatch(/::group::Training penguins/);
+    expect(r.out + r.err).toMatch(/::endgroup::/);
+    expect(await readFile(summary, 'utf8')).toMatch(/```mermaid\nxychart-beta/);
+    expect(await readFile(output, 'utf8')).toMatch(/model-dir/);
+  });
+
+  const bad: Array<[string, Record<string, string>, string[], RegExp]> = [
+    ['label missing', { 'mlops.yaml': PENGUINS.replace('label: species', 'label: kind') }, [], /label column 'kind' not found/],
+    ['one-class label', { 'mlops.yaml': 'data: { train: one.csv, label: y }\ntrain: { batchSize: 1 }\n', 'one.csv': 'x,y\n1,a\n2,a\n3,a\n' }, [], /only one class/],
+    ['all-null feature', { 'mlops.yaml': 'data: { train: d.csv, label: y }\ntrain: { batchSize: 1 }\n', 'd.csv': 'x,z,y\n,1,a\n,2,b\n,3,a\n' }, [], /'x' is null in every training row/],
+    ['non-numeric value in a numeric feature', {
+      'mlops.yaml': 'data: { train: d.csv, label: y }\ntrain: { batchSize: 1 }\n',
+      'd.csv': `x,y\n${Array.from({ length: 40 }, (_, i) => `${i === 20 ? 'oops' : i},${i % 2 ? 'a' : 'b'}`).join('\n')}\n`,
+    }, [], /d\.csv:22 \(x\): non-numeric value 'oops' in numeric feature 'x'/],
+    ['fewer rows than one batch', { 'mlops.yaml': PENGUINS.replace('batchSize: 32', 'batchSize: 1000') }, [], /fewer than one batch \(train.batchSize 1000\)/],
+    ['Infinity in data', { 'mlops.yaml': 'data: { train: d.csv, label: y }\ntrain: { batchSize: 1 }\n', 'd.csv': 'x,y\n1,a\nInfinity,b\n2,a\n' }, [], /d\.csv:3 \(x\): infinite value/],
+    ['unknown model.type', { 'mlops.yaml': PENGUINS.replace('type: linear', 'type: forest') }, [], /mlops\.yaml:3:16 \(model\.type\): expected one of mlp, linear, got 'forest'/],
+    ['forced backend not installed', { 'mlops.yaml': PENGUINS }, ['--backend', 'tensorflow'], /backend 'tensorflow' is not available/],
+    ['unknown config key', { 'mlops.yaml': `${PENGUINS}trian: {}\n` }, [], /mlops\.yaml:5:1 \(trian\): unknown key/],
+    ['missing config', {}, [], /mlops\.yaml: config file not found/],
+    ['bad --backend', { 'mlops.yaml': PENGUINS }, ['--backend', 'gpu'], /--backend must be one of/],
+  ];
+  it.each(bad)('exits 2 for %s', async (_name, files, args, message) => {
+    const r = await train(files, args);
+    expect(r.err).not.toMatch(/internal error/);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.out).toBe('');
+  });
+});

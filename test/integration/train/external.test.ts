@@ -1,0 +1,71 @@
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryIo } from '../../../src/cli/io.ts';
+import { runCli } from '../../../src/cli/main.ts';
+
+const FIXTURES = resolve(import.meta.dirname, '../../../fixtures/train');
+let dir: string;
+beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'mlops-external-')); });
+afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+
+// A stand-in trainer in plain node: records its environment, writes a "model" and metrics.json.
+const TRAINER = `
+const fs = require('node:fs');
+const path = require('node:path');
+const out = process.env.MLOPS_OUTPUT_DIR;
+const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('MLOPS_')));
+fs.writeFileSync(path.join(out, 'env.json'), JSON.stringify(env));
+const mode = process.argv[2];
+if (mode === 'fail') { console.error('trainer: out of memory'); process.exit(3); }
+fs.writeFileSync(path.join(out, 'model.pt'), 'weights');
+if (mode !== 'no-metrics') fs.writeFileSync(path.join(out, 'metrics.json'), JSON.stringify({ accuracy: 0.93, log_loss: 0.2 }));
+console.log('trainer: done');
+`;
+
+async function run(mode: string, args: string[] = []) {
+  const sub = await mkdtemp(join(dir, `${mode}-`));
+  await cp(join(FIXTURES, 'penguins-train.csv'), join(sub, 'train.csv'));
+  await writeFile(join(sub, 'trainer.cjs'), TRAINER);
+  await writeFile(join(sub, 'mlops.yaml'), [
+    'name: ext',
+    'data: { train: train.csv, label: species, features: [island, sex] }',
+    `train: { seed: 9, command: "node trainer.cjs ${mode}" }`,
+  ].join('\n'));
+  const io = memoryIo({ cwd: sub, env: { PATH: process.env.PATH } });
+  const code = await runCli(['train', '--out', 'model', ...args], io);
+  return { code, io, sub };
+}
+
+describe('external trainer (train.command)', () => {
+  it('runs the command with the MLOPS_* environment and adds run.json and profile.json', async () => {
+    const { code, io, sub } = await run('ok', ['--json']);
+    expect(io.err).not.toMatch(/internal error/);
+    expect(code).toBe(0);
+    expect(io.err).toMatch(/trainer: done/);
+    const files = (await readdir(join(sub, 'model'))).sort();
+    expect(files).toEqual(['env.json', 'metrics.json', 'model.pt', 'profile.json', 'run.json']);
+    const env = JSON.parse(await readFile(join(sub, 'model', 'env.json'), 'utf8')) as Record<string, string>;
+    expect(env).toMatchObject({ MLOPS_TRAIN_DATA: join(sub, 'train.csv'), MLOPS_LABEL: 'species', MLOPS_FEATURES: '["island","sex"]', MLOPS_SEED: '9', MLOPS_CONFIG: join(sub, 'mlops.yaml'), MLOPS_TEST_DATA: '', MLOPS_SCHEMA: '' });
+    // The command wrote into a staging directory that was then published atomically as --out.
+    expect(env.MLOPS_OUTPUT_DIR).not.toBe(join(sub, 'model'));
+    const runJson = JSON.parse(await readFile(join(sub, 'model', 'run.json'), 'utf8')) as Record<string, unknown>;
+    expect(runJson).toMatchObject({ trainer: 'external', command: 'node trainer.cjs ok', metrics: { accuracy: 0.93, log_loss: 0.2 }, exitCode: 0 });
+    expect(JSON.parse(io.out)).toMatchObject({ trainer: 'external', metrics: { accuracy: 0.93 } });
+  });
+
+  it('propagates a failing exit status and publishes nothing', async () => {
+    const { code, io, sub } = await run('fail');
+    expect(code).toBe(3);
+    expect(io.err).toMatch(/trainer: out of memory/);
+    expect(io.err).toMatch(/exited with status 3/);
+    expect((await readdir(sub)).some((f) => f === 'model' || f.includes('staging'))).toBe(false);
+  });
+
+  it('exits 2 naming metrics.json when the command writes none', async () => {
+    const { code, io } = await run('no-metrics');
+    expect(code).toBe(2);
+    expect(io.err).toMatch(/model\/metrics\.json \(train\.command\): the external trainer exited 0 but wrote no metrics\.json/);
+  });
+});
