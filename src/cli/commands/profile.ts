@@ -1,13 +1,140 @@
+import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
-import type { Command } from '../command.ts';
+import { expandDataPaths } from '../../table/index.ts';
+import {
+  categoricalCounts, columnQuantile, columnType, distinctEstimate, mergeProfiles, profileFile, readProfile,
+  stringifyProfile, writeProfile,
+} from '../../profile/index.ts';
+import type { ColumnProfile, DatasetProfile, ProfileOptions } from '../../profile/index.ts';
+import { parseCommandArgs, parseIntegerFlag } from '../args.ts';
+import { ExitCode, type Command } from '../command.ts';
+import type { CliIo } from '../io.ts';
 
-// Placeholder until the capability lands: it says so and exits 2 rather than pretending to work.
+const USAGE = `Usage: mlops profile <data>... [-o profile.json] [--json] [--sample-size N] [--top-k N] [--seed N]
+       mlops profile merge <a.json> <b.json>... [-o <out>] [--json]
+
+Profiles data files (CSV, TSV, JSONL, Parquet, Arrow; globs allowed) into one mergeable profile:
+per column the row and null counts, cell types, min/max/mean/variance, a KLL quantile sketch with
+its stated rank error, distinct count (exact up to 1000 values, HyperLogLog beyond), top values,
+and a uniform sample of 2000 values. Several files (or a glob) are profiled one by one and merged.
+'merge' combines profiles of shards: the result equals profiling the whole data (counts exactly,
+sketches within their stated error) — run 'mlops profile' per shard in a matrix, then merge.
+
+The profile JSON goes to -o (written atomically) or, without -o, to stdout. A summary per column
+goes to stderr. With --json and -o, stdout gets a short JSON summary instead.
+
+Options:
+  -o, --output <file>   write the profile here instead of stdout
+  --json                with -o: print a JSON summary ({ output, rows, columns }) on stdout
+  --sample-size N       values sampled per column (default 2000)
+  --top-k N             frequent values tracked per column (default 100)
+  --seed N              seed of the sketches' random choices (default 24301)
+
+Exit codes: 0 success, 2 could not run (bad flags, unreadable or malformed data or profile,
+a column missing from one of the profiles merged).`;
+
+function atCwd(io: CliIo, path: string): string {
+  return isAbsolute(path) ? path : resolve(io.cwd, path);
+}
+
+/** Compact text for a number in the summary. */
+function fmt(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (Number.isInteger(x) && Math.abs(x) < 1e15) return String(x);
+  const a = Math.abs(x);
+  return a !== 0 && (a < 1e-3 || a >= 1e9) ? x.toExponential(3) : String(Number(x.toPrecision(6)));
+}
+
+/** One column's summary, shared by the human table and the --json summary. */
+function columnSummary(col: ColumnProfile) {
+  const type = columnType(col);
+  const distinct = distinctEstimate(col.distinct);
+  const numeric = col.numeric
+    ? { min: col.numeric.min, median: columnQuantile(col, 0.5), max: col.numeric.max, mean: col.numeric.mean, epsilon: col.numeric.sketch.epsilon }
+    : null;
+  const top = categoricalCounts(col);
+  return {
+    name: col.name,
+    type,
+    count: col.count,
+    nulls: col.nulls,
+    distinct,
+    distinctExact: col.distinct.values !== null,
+    numeric,
+    top: col.topK.items.slice(0, 3).map((it) => ({ value: it.value, count: top.counts.get(it.value) ?? it.count })),
+  };
+}
+
+function summaryText(profile: DatasetProfile, label: string): string {
+  const rows = [['column', 'type', 'nulls', 'distinct', 'min / median / max  or  top values']];
+  for (const col of profile.columns) {
+    const s = columnSummary(col);
+    const nullShare = s.count > 0 ? ` (${fmt(Math.round((1000 * s.nulls) / s.count) / 10)}%)` : '';
+    const numericType = s.type === 'integer' || s.type === 'number';
+    const detail = s.numeric && numericType
+      ? `${fmt(s.numeric.min)} / ${fmt(s.numeric.median)} / ${fmt(s.numeric.max)}`
+      : s.top.map((t) => `${JSON.stringify(t.value.length > 24 ? `${t.value.slice(0, 23)}…` : t.value)} ×${fmt(t.count)}`).join(', ');
+    rows.push([s.name, s.type ?? 'empty', `${s.nulls}${nullShare}`, `${s.distinctExact ? '' : '≈'}${s.distinct}`, detail]);
+  }
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  const lines = rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd());
+  return `${label}: ${profile.rows} rows, ${profile.columns.length} columns\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
+}
+
+async function emit(profile: DatasetProfile, output: string | undefined, json: boolean, io: CliIo, label: string): Promise<void> {
+  io.stderr(summaryText(profile, label));
+  if (output === undefined) {
+    io.stdout(stringifyProfile(profile));
+    return;
+  }
+  await writeProfile(atCwd(io, output), profile);
+  io.stderr(`profile written to ${output}\n`);
+  if (json) io.stdout(`${JSON.stringify({ output, rows: profile.rows, columns: profile.columns.map(columnSummary) }, null, 2)}\n`);
+}
+
 const command: Command = {
   name: 'profile',
-  summary: '',
-  usage: 'mlops profile (not yet implemented)',
-  async run() {
-    throw new UsageError("'mlops profile' is not implemented yet");
+  summary: 'profile a data file, or merge shard profiles (merge)',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, {
+      output: { type: 'string', short: 'o' },
+      json: { type: 'boolean' },
+      'sample-size': { type: 'string' },
+      'top-k': { type: 'string' },
+      seed: { type: 'string' },
+    }, 'profile');
+    const json = values.json === true;
+    if (positionals[0] === 'merge') {
+      const inputs = positionals.slice(1);
+      if (inputs.length === 0) throw new UsageError("missing profiles. Usage: mlops profile merge <a.json> <b.json>... -o <out>");
+      if (values['sample-size'] !== undefined || values['top-k'] !== undefined || values.seed !== undefined) {
+        throw new UsageError('--sample-size, --top-k and --seed apply when profiling data, not to merge');
+      }
+      const profiles: DatasetProfile[] = [];
+      for (const input of inputs) profiles.push(await readProfile(atCwd(io, input)));
+      await emit(mergeProfiles(profiles), values.output, json, io, `merged ${inputs.length} profiles`);
+      return ExitCode.ok;
+    }
+    if (positionals.length === 0) throw new UsageError("missing <data>. Usage: mlops profile <data> [-o profile.json]");
+    const opts: ProfileOptions = {};
+    if (values['sample-size'] !== undefined) opts.sampleSize = parseIntegerFlag(values['sample-size'], 'sample-size', 2000);
+    if (values['top-k'] !== undefined) {
+      opts.topK = parseIntegerFlag(values['top-k'], 'top-k', 100);
+      if (opts.topK < 1) throw new UsageError('--top-k must be at least 1');
+    }
+    if (values.seed !== undefined) opts.seed = parseIntegerFlag(values.seed, 'seed', 0);
+    const files = await expandDataPaths(positionals, io.cwd);
+    const profiles: DatasetProfile[] = [];
+    for (const file of files) {
+      const profile = await profileFile(atCwd(io, file), {}, opts);
+      // Record the path as the user's working directory sees it, not the absolute one.
+      for (const s of profile.sources) s.path = file;
+      profiles.push(profile);
+    }
+    const profile = profiles.length === 1 ? profiles[0] : mergeProfiles(profiles);
+    await emit(profile, values.output, json, io, files.length === 1 ? files[0] : `${files.length} files`);
+    return ExitCode.ok;
   },
 };
 export default command;
