@@ -35,6 +35,11 @@ export interface RunOptions {
   eventName?: string;
   /** GITHUB_WORKSPACE; default a fresh temporary directory, removed afterwards. */
   workspace?: string;
+  /**
+   * RUNNER_TEMP; default a fresh temporary directory removed after the run. Pass one (and remove
+   * it yourself) to inspect files the action wrote there, e.g. a report path output.
+   */
+  runnerTemp?: string;
   /** Stand-ins for third-party actions keyed `owner/repo[/path]`, merged over the defaults. */
   localActions?: Record<string, LocalAction>;
   /** Where upload/download-artifact keep artifacts; share it between runs of one "workflow run". */
@@ -482,10 +487,12 @@ function finish(job: Job, exitCode: number, outputs: Record<string, string>, ste
 }
 
 function setupDirs(options: RunOptions): { workspace: string; runnerTemp: string; cleanup: () => void } {
-  const runnerTemp = mkdtempSync(join(tmpdir(), 'mlops-runner-'));
+  const runnerTemp = options.runnerTemp ?? mkdtempSync(join(tmpdir(), 'mlops-runner-'));
+  mkdirSync(runnerTemp, { recursive: true });
   const workspace = options.workspace ?? join(runnerTemp, '_workspace');
   mkdirSync(workspace, { recursive: true });
-  return { workspace, runnerTemp, cleanup: () => rmSync(runnerTemp, { recursive: true, force: true }) };
+  const owned = options.runnerTemp === undefined;
+  return { workspace, runnerTemp, cleanup: () => { if (owned) rmSync(runnerTemp, { recursive: true, force: true }); } };
 }
 
 /**

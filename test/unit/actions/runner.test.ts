@@ -49,6 +49,21 @@ describe('runCompositeAction', () => {
     expect(result.annotations.some((a) => a.level === 'warning' && a.message.startsWith("Unexpected input(s) 'extra'"))).toBe(true);
   });
 
+  it('keeps a given RUNNER_TEMP and passes job env such as an emulator URL to the steps', async () => {
+    const runnerTemp = join(workspace, 'runner-temp');
+    const dir = join(workspace, 'envcheck');
+    const { mkdirSync, writeFileSync, readFileSync } = await import('node:fs');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'action.yml'), [
+      'name: env check', 'description: d', 'runs:', '  using: composite', '  steps:',
+      '    - shell: bash',
+      '      run: echo "$GITHUB_API_URL $GITHUB_EVENT_NAME $RUNNER_TEMP $GITHUB_ACTIONS" > "$RUNNER_TEMP/seen.txt"', '',
+    ].join('\n'));
+    const result = await runCompositeAction(dir, { workspace, runnerTemp, env: { GITHUB_API_URL: 'http://127.0.0.1:9/api' }, eventName: 'workflow_dispatch' });
+    expect(result.exitCode).toBe(0);
+    expect(readFileSync(join(runnerTemp, 'seen.txt'), 'utf8')).toBe(`http://127.0.0.1:9/api workflow_dispatch ${runnerTemp} true\n`);
+  });
+
   it('rejects an action.yml that GitHub would reject', async () => {
     const bad = join(workspace, 'bad');
     cpSync(join(fixtures, 'echo'), bad, { recursive: true });
