@@ -1,10 +1,11 @@
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { InputError, formatLocation } from '../core/errors.ts';
 import { writeJsonAtomic } from '../core/fs.ts';
 import { alert, details, table } from '../report/index.ts';
 import { diffSchemas, formatPct, formatValidationReport, loadSchema, validateFile, type SchemaDiff, type ValidationReport } from '../schema/index.ts';
 import type { CliIo } from '../cli/io.ts';
 import type { ActionEntry } from './entry.ts';
-import { parseInputs } from './inputs.ts';
+import { ActionInputError, parseInputs } from './inputs.ts';
 import { createActionsRuntime, type ActionsRuntime } from './runtime.ts';
 
 /** The inputs of actions/validate/action.yml (setup-node is handled by the YAML itself). */
@@ -83,11 +84,31 @@ async function postComment(runtime: ActionsRuntime, _options: { token?: string; 
   runtime.debug('validate: pull-request comment not wired yet (GitHub layer)');
 }
 
+/** Re-locates an InputError on a workspace file so the message shows the repository path. */
+function relativeError(error: unknown, workspace: string): unknown {
+  if (!(error instanceof InputError) || error instanceof ActionInputError || !error.location.file || !isAbsolute(error.location.file)) return error;
+  const rel = workspacePath(error.location.file, workspace);
+  if (rel.startsWith('..')) return error;
+  const prefix = formatLocation(error.location);
+  const message = error.message.startsWith(`${prefix}: `) ? error.message.slice(prefix.length + 2) : error.message;
+  return new InputError(message, { ...error.location, file: rel }, { cause: error });
+}
+
 const entry: ActionEntry = {
   name: 'validate',
   async run(io: CliIo): Promise<number> {
-    const runtime = createActionsRuntime(io);
     const workspace = io.env.GITHUB_WORKSPACE ?? io.cwd;
+    try {
+      return await runValidate(io, workspace);
+    } catch (error) {
+      throw relativeError(error, workspace);
+    }
+  },
+};
+export default entry;
+
+async function runValidate(io: CliIo, workspace: string): Promise<number> {
+    const runtime = createActionsRuntime(io);
     const inputs = parseInputs(validateInputs, io.env, { cwd: workspace });
     const schema = await loadSchema(inputs.schema);
     const diff = inputs['base-schema'] !== undefined ? diffSchemas(await loadSchema(inputs['base-schema']), schema) : undefined;
@@ -122,6 +143,4 @@ const entry: ActionEntry = {
       await postComment(runtime, { token: inputs.token, dataPath, markdown });
     }
     return report.valid ? 0 : 1;
-  },
-};
-export default entry;
+}

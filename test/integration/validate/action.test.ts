@@ -1,0 +1,93 @@
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCompositeAction } from '../../support/action-runner/index.ts';
+import { FIXTURES, cli, injectFaults, tempDir } from './helpers.ts';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+let dir: string;
+let cleanup: () => Promise<void>;
+let workspace: string;
+let actionRoot: string;
+
+beforeAll(async () => {
+  ({ dir, cleanup } = await tempDir());
+  workspace = join(dir, 'ws');
+  await mkdir(join(workspace, 'data'), { recursive: true });
+  // 25 bad rows (more than the 10 annotations GitHub shows) and one breaking schema change.
+  const faults: Record<number, { cell: number; value: string }> = {};
+  for (let i = 0; i < 25; i++) faults[20 + i * 40] = { cell: 2, value: '99' };
+  await injectFaults(join(FIXTURES, 'weather.csv'), join(workspace, 'data', 'weather.csv'), faults);
+  await copyFile(join(FIXTURES, 'weather.schema.yaml'), join(workspace, 'data', 'schema.yaml'));
+  await writeFile(join(workspace, 'data', 'base.yaml'), (await readFile(join(FIXTURES, 'weather.schema.yaml'), 'utf8')).replace('maximum: 45', 'maximum: 50'));
+  // actions/validate/action.yml as the runner runs it, dist/mlops.mjs replaced by the CLI from source.
+  actionRoot = join(dir, 'repo');
+  await mkdir(join(actionRoot, 'actions', 'validate'), { recursive: true });
+  await copyFile(join(root, 'actions', 'validate', 'action.yml'), join(actionRoot, 'actions', 'validate', 'action.yml'));
+  await mkdir(join(actionRoot, 'dist'));
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  await writeFile(join(actionRoot, 'dist', 'mlops.mjs'), [
+    "import { spawnSync } from 'node:child_process';",
+    `const r = spawnSync(process.execPath, ['--import', ${JSON.stringify(tsx)}, ${JSON.stringify(join(root, 'src', 'cli', 'main.ts'))}, ...process.argv.slice(2)], { stdio: 'inherit' });`,
+    'process.exit(r.status ?? 2);',
+  ].join('\n'));
+});
+afterAll(async () => cleanup());
+
+describe('actions/validate (composite action)', () => {
+  it('annotates the first 10 bad lines, writes the summary and outputs, fails the step', async () => {
+    const result = await runCompositeAction(join(actionRoot, 'actions', 'validate'), {
+      inputs: { data: 'data/weather.csv', schema: 'data/schema.yaml', 'base-schema': 'data/base.yaml', 'setup-node': 'false', 'max-errors': '100', report: 'out/report.json' },
+      workspace,
+    });
+    expect(result.stderr).not.toMatch(/internal error/);
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs).toMatchObject({ valid: 'false', 'error-count': '25' });
+    expect(result.outputs.report).toBe(join(workspace, 'out', 'report.json'));
+    const report = JSON.parse(await readFile(result.outputs.report, 'utf8'));
+    expect(report).toMatchObject({ valid: false, rows: 1461, errorCount: 25, file: 'data/weather.csv', schema: 'data/schema.yaml' });
+    expect(report.schemaDiff.changes[0]).toMatchObject({ severity: 'breaking', field: 'temp_max', change: 'constraint.maximum.tightened' });
+
+    const errors = result.annotations.filter((a) => a.level === 'error' && a.title !== undefined);
+    expect(errors).toHaveLength(10);
+    expect(errors.map((a) => [a.file, a.line, a.title])).toEqual(Array.from({ length: 10 }, (_, i) => ['data/weather.csv', 20 + i * 40, 'temp_max: maximum']));
+    expect(errors[0].message).toBe('99 is greater than maximum 45');
+    expect(result.annotations.some((a) => a.level === 'warning' && /breaking schema change/.test(a.title ?? ''))).toBe(true);
+
+    expect(result.summary).toContain('### Data validation: `data/weather.csv`');
+    expect(result.summary).toContain('**Invalid**: 25 errors in 1,461 rows');
+    expect(result.summary).toMatch(/\| maximum +\| +25 \|/);
+    expect(result.summary).toMatch(/\| `temp_max` +\| number +\| +❌ 25 \| +0 \| +-1.6 \| +35.6 \| maximum 25 +\|/);
+    expect(result.summary).toContain('#### Schema changes against the base branch');
+    expect(result.summary).toMatch(/⚠️ breaking \| temp_max +\| maximum 50 → 45/);
+  }, 60_000);
+
+  it('passes on valid data with outputs valid=true', async () => {
+    await copyFile(join(FIXTURES, 'weather.csv'), join(workspace, 'data', 'good.csv'));
+    const result = await runCompositeAction(join(actionRoot, 'actions', 'validate'), {
+      inputs: { data: 'data/good.csv', schema: 'data/schema.yaml', 'setup-node': 'false' },
+      workspace,
+    });
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs).toMatchObject({ valid: 'true', 'error-count': '0' });
+    expect(result.annotations.filter((a) => a.level === 'error')).toEqual([]);
+    expect(result.summary).toContain('**Valid**: 1,461 rows pass every rule');
+  }, 60_000);
+});
+
+describe('mlops action validate (in-process)', () => {
+  it('a missing required input is exit 2 naming the input', async () => {
+    const { code, out, err } = await cli(['action', 'validate'], { env: { INPUT_DATA: 'x.csv' }, cwd: workspace });
+    expect(code).toBe(2);
+    expect(`${out}${err}`).toMatch(/input 'schema' is required/);
+  });
+
+  it('a bad schema fails the step with the file:line:col message', async () => {
+    await writeFile(join(workspace, 'data', 'bad.yaml'), 'fields:\n  - { name: date, typ: date }\n');
+    const { code, out, err } = await cli(['action', 'validate'], { env: { INPUT_DATA: 'data/good.csv', INPUT_SCHEMA: 'data/bad.yaml', GITHUB_WORKSPACE: workspace }, cwd: workspace });
+    expect(code).toBe(2);
+    expect(`${out}${err}`).toContain("data/bad.yaml:2:19 (fields[0].typ): unknown key 'typ'");
+  });
+});
