@@ -3,11 +3,15 @@
  * emulator: every request it receives and every response it sends is checked against the
  * operation it claims to implement, so the emulator cannot invent behaviour.
  *
- * The spec is OpenAPI 3.0 with `$ref`s into `#/components`. We register `components.schemas` once
+ * The spec is OpenAPI 3.0 with `$ref`s into `#/components`. Only the paths the emulator serves (and
+ * the components they reach) are kept, cached under node_modules/.cache. We register `components.schemas` once
  * under the id `gh` (after turning OpenAPI's `nullable` into JSON Schema) and compile one small
  * schema per operation part lazily, on first use, then cache it for the life of the process.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
 import type { ValidateFunction } from 'ajv';
@@ -74,11 +78,66 @@ const FORMATS = {
   email: (s: string) => /^[^\s@]+@[^\s@]+$/.test(s),
 };
 
-function load(): NonNullable<typeof loaded> {
-  if (loaded) return loaded;
+/** Paths the emulator and the fixture replays can touch; the rest of the 13 MB description is dropped. */
+const KEPT_PATHS = /^\/(user$|repos\/\{owner\}\/\{repo\}($|\/(issues|pulls|git|releases|actions\/workflows)(\/|$)))/;
+
+/**
+ * GitHub's description restricted to {@link KEPT_PATHS} and the components they reach. Parsing
+ * the full file costs about a second per test file, so the subset is cached in the temp directory,
+ * keyed by the package version and file size, and written atomically (parallel workers).
+ */
+function loadSpec(): Spec {
   const require = createRequire(import.meta.url);
   const file = require.resolve('@octokit/openapi/generated/api.github.com.json');
-  const spec = JSON.parse(readFileSync(file, 'utf8')) as Spec;
+  const { version } = require('@octokit/openapi/package.json') as { version: string };
+  const key = createHash('sha256').update(`${version} ${statSync(file).size} ${KEPT_PATHS.source}`).digest('hex').slice(0, 16);
+  // node_modules/.cache is where tools keep such caches (and `npm ci` clears it with the package).
+  let cacheDir = join(dirname(file), '..', '..', '..', '.cache', 'mlops-github-emulator');
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+  } catch {
+    cacheDir = tmpdir();
+  }
+  const cacheFile = join(cacheDir, `openapi-subset-${key}.json`);
+  if (existsSync(cacheFile)) {
+    try {
+      return JSON.parse(readFileSync(cacheFile, 'utf8')) as Spec;
+    } catch {
+      // A corrupt cache is rebuilt below.
+    }
+  }
+  const full = JSON.parse(readFileSync(file, 'utf8')) as Spec & { components: Record<string, JsonObject> };
+  const paths = Object.fromEntries(Object.entries(full.paths).filter(([path]) => KEPT_PATHS.test(path)));
+  const components: Record<string, JsonObject> = { schemas: {}, parameters: {}, responses: {}, headers: {} };
+  const seen = new Set<string>();
+  const visit = (node: Json): void => {
+    if (Array.isArray(node)) { node.forEach(visit); return; }
+    if (node === null || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string') {
+        const m = /^#\/components\/(schemas|parameters|responses|headers)\/(.+)$/.exec(value);
+        if (m && !seen.has(value)) {
+          seen.add(value);
+          const target = full.components[m[1]]?.[m[2]];
+          if (target !== undefined) { components[m[1]][m[2]] = target; visit(target); }
+        }
+      } else if (key !== 'examples' && key !== 'example') {
+        visit(value);
+      }
+    }
+  };
+  visit(paths as unknown as Json);
+  visit({ $ref: '#/components/schemas/basic-error' });
+  const subset = { paths, components } as unknown as Spec;
+  const temp = `${cacheFile}.${process.pid}.tmp`;
+  writeFileSync(temp, JSON.stringify(subset));
+  renameSync(temp, cacheFile);
+  return subset;
+}
+
+function load(): NonNullable<typeof loaded> {
+  if (loaded) return loaded;
+  const spec = loadSpec();
   const byId = new Map<string, SpecOperation>();
   for (const [path, item] of Object.entries(spec.paths)) {
     for (const [method, op] of Object.entries(item)) {
