@@ -1,11 +1,172 @@
-import { UsageError } from '../core/errors.ts';
+/**
+ * The `release` composite action: registers the model directory as the next version (git tag
+ * pushed to the repository + a GitHub Release with the model tarball, run.json, profile.json and
+ * the model card), optionally assigns a stage. Re-running the same job is `unchanged`: the
+ * registration is idempotent for the same model at the same commit.
+ */
+import { access, writeFile } from 'node:fs/promises';
+import { InputError } from '../core/errors.ts';
+import { createOctokit, ensureRelease, resolveRunContext, resolveToken, type GitHubClient } from '../github/index.ts';
+import {
+  GitRegistry, MissingArtifactError, ReleaseArtifactStore, type ArtifactStore, type AssignResult, type RegisterResult, type ReleaseBackend, type RegistryOptions,
+} from '../registry/index.ts';
+import { runGit } from '../registry/git.ts';
+import type { CliIo } from '../cli/io.ts';
 import type { ActionEntry } from './entry.ts';
+import { parseInputs } from './inputs.ts';
+import { createActionsRuntime } from './runtime.ts';
 
-// Placeholder until the capability lands: it fails clearly rather than pretending to work.
+/** The inputs of actions/release/action.yml (setup-node and artifact are handled by the YAML). */
+export const releaseInputs = {
+  model: { type: 'string', description: 'registry name of the model (default: `name` in mlops.yaml)' },
+  'model-dir': { type: 'path', required: true, description: 'model directory to register (the YAML points it at the downloaded artifact)' },
+  artifact: { type: 'string', description: 'workflow artifact the model directory was downloaded from (recorded in the summary)' },
+  version: { type: 'string', description: 'explicit version vX.Y.Z (default: bump the latest)' },
+  bump: { type: 'enum', values: ['patch', 'minor', 'major'], default: 'patch', description: 'bump when no version is given' },
+  stage: { type: 'string', description: 'assign this stage to the registered version' },
+  push: { type: 'boolean', default: true, description: 'push the tags to the remote' },
+  store: { type: 'enum', values: ['github', 'local'], default: 'github', description: 'artifact store' },
+  config: { type: 'path', description: 'mlops.yaml (registry.stages, name)' },
+  description: { type: 'string', description: 'model card: description' },
+  'intended-use': { type: 'string', description: 'model card: intended use' },
+  remote: { type: 'string', default: 'origin', description: 'git remote to push to' },
+  token: { type: 'string', description: 'token with contents: write' },
+} as const;
+
+/**
+ * GitHub Releases as a {@link ReleaseBackend}: uploads through src/github's `ensureRelease`
+ * (draft → assets → publish, idempotent) and downloads assets by tag.
+ */
+export function createReleaseBackend(octokit: GitHubClient, owner: string, repo: string, serverUrl?: string): ReleaseBackend {
+  return {
+    location: `${owner}/${repo}`,
+    async ensureRelease(request) {
+      const result = await ensureRelease(octokit, { owner, repo, tag: request.tag, name: request.name, body: request.body, assets: request.assets });
+      return { operation: result.operation, url: result.url ?? `${serverUrl ?? 'https://github.com'}/${owner}/${repo}/releases/tag/${encodeURIComponent(request.tag)}` };
+    },
+    async downloadAsset({ tag, assetName, dest }) {
+      let release;
+      try {
+        release = (await octokit.rest.repos.getReleaseByTag({ owner, repo, tag })).data;
+      } catch (error) {
+        throw new MissingArtifactError(`no GitHub release for ${tag} in ${owner}/${repo}: ${(error as Error).message}`, { key: tag });
+      }
+      const asset = release.assets.find((a) => a.name === assetName);
+      if (!asset) throw new MissingArtifactError(`release ${tag} in ${owner}/${repo} has no asset '${assetName}'`, { key: assetName });
+      const { data } = await octokit.rest.repos.getReleaseAsset({ owner, repo, asset_id: asset.id, headers: { accept: 'application/octet-stream' } });
+      const bytes = data as unknown;
+      // With `accept: application/octet-stream` GitHub redirects to the asset's bytes; an object
+      // here means we got the asset's JSON description instead (a proxy dropped the header).
+      const buffer = bytes instanceof ArrayBuffer ? Buffer.from(bytes) : Buffer.isBuffer(bytes) ? bytes
+        : ArrayBuffer.isView(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+          : typeof bytes === 'string' ? Buffer.from(bytes, 'binary') : null;
+      if (!buffer) throw new InputError(`downloading ${assetName} of ${tag} returned asset metadata instead of its bytes`, { key: assetName });
+      await writeFile(dest, buffer);
+      return { source: asset.browser_download_url || asset.url };
+    },
+  };
+}
+
+
+/**
+ * GitHub Releases of the current repository as an artifact store, when the environment has a
+ * repository (GITHUB_REPOSITORY) and a token (INPUT_TOKEN / GITHUB_TOKEN); else null. Pass it as
+ * `fallbackStores` to resolveModelRef so `name#production` resolves on a runner, whose fresh
+ * clone has no local store.
+ */
+export function releaseStoreFromEnv(env: Record<string, string | undefined>): ArtifactStore | null {
+  const repository = env.GITHUB_REPOSITORY;
+  if (!repository || !/^[^/\s]+\/[^/\s]+$/.test(repository) || !resolveToken({ env })) return null;
+  const [owner, repo] = repository.split('/') as [string, string];
+  return new ReleaseArtifactStore(createReleaseBackend(createOctokit({ env }), owner, repo, env.GITHUB_SERVER_URL));
+}
+
+/** A tagger identity for runners where git has none configured (git refuses to tag without one). */
+async function taggerEnv(cwd: string, env: Record<string, string | undefined>): Promise<Record<string, string>> {
+  if (env.GIT_COMMITTER_EMAIL) return {};
+  try {
+    if ((await runGit({ cwd, env }, ['config', 'user.email'])).trim()) return {};
+  } catch {
+    // Not configured: fall through.
+  }
+  return { GIT_COMMITTER_NAME: 'github-actions[bot]', GIT_COMMITTER_EMAIL: '41898282+github-actions[bot]@users.noreply.github.com' };
+}
+
+function summaryMarkdown(result: RegisterResult, promotion: AssignResult | null, artifact: string | undefined): string {
+  const lines = [`### Model registry: \`${result.name}\` ${result.version}`, ''];
+  lines.push(result.operation === 'created'
+    ? `Registered **${result.version}** as tag \`${result.tag}\` at \`${result.commit.slice(0, 12)}\`${result.parentVersion ? ` (previous: ${result.parentVersion})` : ' (first version)'}.`
+    : `**${result.version}** was already registered with this model at this commit: nothing changed.`);
+  lines.push('', `- Model sha256: \`${result.modelSha256}\`${artifact ? ` (from artifact \`${artifact}\`)` : ''}`);
+  lines.push(`- Artifacts: ${result.store.kind}${result.store.url ? ` — [release](${result.store.url})` : ''} (${result.store.operation})`);
+  if (promotion) {
+    lines.push(`- Stage \`${promotion.stage}\`: ${promotion.operation === 'created' ? `${promotion.previous ?? 'none'} → **${promotion.version}** (tag \`${promotion.tag}\`)` : `already ${promotion.version}`}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 const entry: ActionEntry = {
   name: 'release',
-  async run() {
-    throw new UsageError("the 'release' action is not implemented yet");
+  async run(io: CliIo) {
+    const runtime = createActionsRuntime(io);
+    const workspace = io.env.GITHUB_WORKSPACE || io.cwd;
+    const inputs = parseInputs(releaseInputs, io.env, { cwd: workspace });
+    const context = resolveRunContext(io.env);
+    const cwd = workspace;
+    const env = { ...io.env, ...(await taggerEnv(cwd, io.env)) };
+
+    let stages: string[] | undefined;
+    let name = inputs.model;
+    const configPath = inputs.config ?? `${workspace}/mlops.yaml`;
+    const hasConfig = inputs.config !== undefined || (await access(configPath).then(() => true, () => false));
+    if (hasConfig) {
+      const { loadConfig } = await import('../train/config.ts');
+      const config = await loadConfig(configPath);
+      stages = config.registry.stages;
+      name ??= config.name;
+    }
+    if (!name) throw new InputError("input 'model' is required when there is no mlops.yaml with a name", { key: 'model' });
+
+    const options: RegistryOptions = { cwd, env, stages, remote: inputs.remote };
+    if (inputs.store === 'github') {
+      const token = inputs.token;
+      if (!token) throw new InputError("input 'token' is required for store: github (it needs contents: write)", { key: 'token' });
+      runtime.setSecret(token);
+      // GitHub asks integrations to space writes (~1 s); MLOPS_GITHUB_WRITE_SPACING_MS overrides
+      // it for GitHub Enterprise Server instances without secondary rate limits (and for tests).
+      const spacing = Number(io.env.MLOPS_GITHUB_WRITE_SPACING_MS);
+      const octokit = createOctokit({
+        token, env: io.env, onSecret: (v) => runtime.setSecret(v),
+        ...(io.env.MLOPS_GITHUB_WRITE_SPACING_MS && Number.isFinite(spacing) && spacing >= 0 ? { writeSpacingMs: spacing } : {}),
+      });
+      options.store = new ReleaseArtifactStore(createReleaseBackend(octokit, context.owner, context.repo, context.serverUrl));
+    }
+    const registry = new GitRegistry(options);
+    const push = inputs.push || inputs.store === 'github';
+    // CI checkouts are often shallow and tagless: fetch the tags so the next version and the
+    // stage counters are computed from what the remote has.
+    if (push) await runtime.group('Fetch registry tags', () => registry.fetch());
+
+    const result = await runtime.group(`Register ${name}`, () => registry.register({
+      name, modelDir: inputs['model-dir'], version: inputs.version, bump: inputs.version ? undefined : inputs.bump,
+      push, idempotent: true, description: inputs.description ?? null, intendedUse: inputs['intended-use'] ?? null,
+      pullRequest: context.prNumber, runUrl: context.runUrl, repositoryUrl: `${context.serverUrl}/${context.owner}/${context.repo}`,
+    }));
+    runtime.info(`${result.operation === 'created' ? 'Registered' : 'Already registered'} ${result.name} ${result.version} (${result.tag})`);
+    let promotion: AssignResult | null = null;
+    if (inputs.stage) {
+      promotion = await runtime.group(`Assign ${inputs.stage}`, () => registry.promote({ name: result.name, version: result.version, stage: inputs.stage!, push }));
+      runtime.info(`${inputs.stage}: ${promotion.operation === 'created' ? `now ${promotion.version}` : `already ${promotion.version}`}`);
+    }
+    const operation = result.operation === 'created' || promotion?.operation === 'created' ? 'created'
+      : result.store.operation === 'created' || result.store.operation === 'updated' ? 'updated' : 'unchanged';
+    runtime.setOutput('version', result.version);
+    runtime.setOutput('tag', result.tag);
+    runtime.setOutput('release-url', result.store.url ?? '');
+    runtime.setOutput('operation', operation);
+    runtime.appendSummary(summaryMarkdown(result, promotion, inputs.artifact));
+    runtime.finish();
+    return 0;
   },
 };
 export default entry;

@@ -11,7 +11,7 @@ export { parseTag, formatTag, parseModelRef, nextCounter, isValidName, isValidMo
 export type { ParsedTag, TagEventKind, ModelRef } from './tags.ts';
 export { formatTagMessage, parseTagMessage, METADATA_SCHEMA } from './metadata.ts';
 export type { TagMetadata, ArtifactEntry, ModelFileEntry, DataEntry } from './metadata.ts';
-export { LocalArtifactStore, ReleaseArtifactStore } from './store.ts';
+export { LocalArtifactStore, ReleaseArtifactStore, MissingArtifactError } from './store.ts';
 export type { ArtifactStore, ReleaseBackend, AssetFile, Operation, PutRequest, PutResult, FetchRequest } from './store.ts';
 export { renderModelCard, MODEL_CARD_LIMIT } from './model-card.ts';
 export type { ModelCardInput } from './model-card.ts';

@@ -56,6 +56,9 @@ export interface TagMetadata {
   rollbackFrom?: string;
   pullRequest?: number;
   runUrl?: string;
+  /** Model card text given at registration, so the card can be rebuilt from the tag alone. */
+  description?: string;
+  intendedUse?: string;
 }
 
 const FENCE_RE = /```json\s*\n([\s\S]*?)\n```/g;

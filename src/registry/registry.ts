@@ -19,7 +19,7 @@ import { digestFileList, hashModelDir, listModelFiles, sha256File } from './mode
 import { profileSummaryFrom, readJsonIfPresent, runInfoFrom } from './run-info.ts';
 import { bumpVersion, compareSemVer, normalizeVersion, type Bump } from './semver.ts';
 import { buildState, rollbackTarget, tagsToEvents, type ModelState, type RegistryEvent, type VersionState } from './state.ts';
-import { LocalArtifactStore, type ArtifactStore, type AssetFile, type Operation } from './store.ts';
+import { LocalArtifactStore, MissingArtifactError, type ArtifactStore, type AssetFile, type Operation } from './store.ts';
 import { extractEntries, readTarGz, writeTarGz } from './tar.ts';
 import { formatTag, isValidModelName, isValidName, nextCounter, NAME_RULE, parseModelRef, type ModelRef } from './tags.ts';
 
@@ -40,6 +40,11 @@ export interface RegistryOptions {
   store?: ArtifactStore;
   /** Stages that may be assigned (config `registry.stages`); default staging, production. */
   stages?: string[];
+  /**
+   * Stores tried in order when the main store does not have a version's artifacts (e.g. GitHub
+   * Releases behind the local store on a CI runner whose clone has no `.mlops/artifacts`).
+   */
+  fallbackStores?: ArtifactStore[];
   /** Remote for `push` (default `origin`). */
   remote?: string;
   /** Clock, for tests. */
@@ -330,7 +335,14 @@ export class GitRegistry implements RegistryStore {
     const work = await mkdtemp(join(tmpdir(), 'mlops-register-'));
     try {
       const meta = existing.metadata!;
-      const { assets, card } = await this.buildArtifacts(work, request, {
+      // Rebuild the card from what the tag recorded (run URL, PR, texts), so a re-run of the same
+      // registration from another workflow run produces the same release body.
+      const original: RegisterRequest = {
+        ...request,
+        runUrl: meta.runUrl, pullRequest: meta.pullRequest,
+        description: request.description ?? meta.description ?? null, intendedUse: request.intendedUse ?? meta.intendedUse ?? null,
+      };
+      const { assets, card } = await this.buildArtifacts(work, original, {
         name: request.name, version: existing.version, commit: existing.commit, parentVersion: meta.parentVersion ?? null,
         modelDir: resolve(this.options.cwd, request.modelDir), model: meta.model!, createdAt: meta.createdAt, createdBy: meta.createdBy,
       });
@@ -374,6 +386,8 @@ export class GitRegistry implements RegistryStore {
     };
     if (request.pullRequest) metadata.pullRequest = request.pullRequest;
     if (request.runUrl) metadata.runUrl = request.runUrl;
+    if (request.description) metadata.description = request.description;
+    if (request.intendedUse) metadata.intendedUse = request.intendedUse;
     const card = renderModelCard({ metadata, run, profile, description: request.description, intendedUse: request.intendedUse, repositoryUrl: request.repositoryUrl });
     const cardPath = join(work, 'model-card.md');
     await writeFileAtomic(cardPath, card);
@@ -498,8 +512,17 @@ export class GitRegistry implements RegistryStore {
     const work = await mkdtemp(join(dirname(out), `.${basename(out)}.pull-`));
     try {
       const tarball = join(work, MODEL_ASSET);
-      const store = await this.store();
-      const { source } = await store.fetch({ name, version: version.version, tag: version.tag, asset, dest: tarball });
+      const stores = [await this.store(), ...(this.options.fallbackStores ?? [])];
+      let source = '';
+      for (let i = 0; i < stores.length; i++) {
+        try {
+          ({ source } = await stores[i]!.fetch({ name, version: version.version, tag: version.tag, asset, dest: tarball }));
+          break;
+        } catch (error) {
+          // Only "not there" moves on to the next store; altered bytes are caught below, never skipped.
+          if (!(error instanceof MissingArtifactError) || i === stores.length - 1) throw error;
+        }
+      }
       await verifyAsset(tarball, asset, source);
       const model = join(work, 'model');
       await extractEntries(await readTarGz(tarball), model);

@@ -17,6 +17,9 @@ import { InputError } from '../core/errors.ts';
 import type { ArtifactEntry } from './metadata.ts';
 import { sha256File } from './model-hash.ts';
 
+/** The store does not have the asset (as opposed to having altered bytes): another store may. */
+export class MissingArtifactError extends InputError {}
+
 /** What every write reports (DESIGN §1.4). */
 export type Operation = 'created' | 'updated' | 'unchanged' | 'skipped';
 
@@ -108,7 +111,7 @@ export class LocalArtifactStore implements ArtifactStore {
   async fetch(request: FetchRequest): Promise<{ source: string }> {
     const source = this.blobPath(request.asset.sha256);
     if (!(await exists(source))) {
-      throw new InputError(
+      throw new MissingArtifactError(
         `artifact '${request.asset.name}' of ${request.tag} is not in the local store (${this.dir}); ` +
           'it was registered on another machine: use --store github, or --store-dir pointing at the shared store',
         { file: source, key: request.asset.name },

@@ -1,10 +1,10 @@
 import { access } from 'node:fs/promises';
-import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { InputError, UsageError } from '../../core/errors.ts';
-import { createOctokit, ensureRelease, resolveToken, type GitHubClient } from '../../github/index.ts';
+import { createReleaseBackend } from '../../actions/release.ts';
+import { createOctokit, resolveToken } from '../../github/index.ts';
 import {
-  GitRegistry, LocalArtifactStore, ReleaseArtifactStore, type ArtifactStore, type Bump, type ReleaseBackend, type RegistryOptions,
+  GitRegistry, LocalArtifactStore, ReleaseArtifactStore, type ArtifactStore, type Bump, type RegistryOptions,
 } from '../../registry/index.ts';
 import { parseCommandArgs, requirePositional } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
@@ -60,40 +60,6 @@ const OPTIONS = {
   output: { type: 'string', short: 'o' },
   json: { type: 'boolean' },
 } as const;
-
-/**
- * GitHub Releases as a {@link ReleaseBackend}: uploads through src/github's `ensureRelease`
- * (draft → assets → publish, idempotent) and downloads assets by tag.
- */
-export function createReleaseBackend(octokit: GitHubClient, owner: string, repo: string, serverUrl?: string): ReleaseBackend {
-  return {
-    location: `${owner}/${repo}`,
-    async ensureRelease(request) {
-      const result = await ensureRelease(octokit, { owner, repo, tag: request.tag, name: request.name, body: request.body, assets: request.assets });
-      return { operation: result.operation, url: result.url ?? `${serverUrl ?? 'https://github.com'}/${owner}/${repo}/releases/tag/${encodeURIComponent(request.tag)}` };
-    },
-    async downloadAsset({ tag, assetName, dest }) {
-      let release;
-      try {
-        release = (await octokit.rest.repos.getReleaseByTag({ owner, repo, tag })).data;
-      } catch (error) {
-        throw new InputError(`no GitHub release for ${tag} in ${owner}/${repo}: ${(error as Error).message}`, { key: tag });
-      }
-      const asset = release.assets.find((a) => a.name === assetName);
-      if (!asset) throw new InputError(`release ${tag} in ${owner}/${repo} has no asset '${assetName}'`, { key: assetName });
-      const { data } = await octokit.rest.repos.getReleaseAsset({ owner, repo, asset_id: asset.id, headers: { accept: 'application/octet-stream' } });
-      const bytes = data as unknown;
-      // With `accept: application/octet-stream` GitHub redirects to the asset's bytes; an object
-      // here means we got the asset's JSON description instead (a proxy dropped the header).
-      const buffer = bytes instanceof ArrayBuffer ? Buffer.from(bytes) : Buffer.isBuffer(bytes) ? bytes
-        : ArrayBuffer.isView(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-          : typeof bytes === 'string' ? Buffer.from(bytes, 'binary') : null;
-      if (!buffer) throw new InputError(`downloading ${assetName} of ${tag} returned asset metadata instead of its bytes`, { key: assetName });
-      await writeFile(dest, buffer);
-      return { source: asset.browser_download_url || asset.url };
-    },
-  };
-}
 
 interface Setup {
   registry: GitRegistry;
