@@ -13,7 +13,13 @@ export const trainInputs = {
   config: { type: 'path', default: 'mlops.yaml', description: 'the mlops.yaml to train' },
   backend: { type: 'enum', values: ['auto', 'tensorflow', 'wasm', 'cpu'], default: 'auto', description: 'TensorFlow.js backend' },
   out: { type: 'path', description: 'model directory (default: $RUNNER_TEMP/mlops-model/<name>)' },
-  'native-dir': { type: 'path', description: 'directory holding node_modules/@tensorflow/tfjs-node(-gpu)' },
+  'native-dir': { type: 'path', description: 'directory holding node_modules/@tensorflow/tfjs-node(-gpu) (set by the YAML)' },
+  // Consumed by the YAML steps; read here to validate them and to warn when the GPU was not used.
+  'install-native': { type: 'enum', values: ['none', 'cpu', 'gpu'], default: 'none', description: 'native package installed by the YAML' },
+  'native-version': { type: 'string', default: '4.22.0', pattern: /^\d+\.\d+\.\d+$/, description: 'native package version' },
+  upload: { type: 'boolean', default: true, description: 'upload the model directory as an artifact' },
+  'artifact-name': { type: 'string', default: 'mlops-model', description: 'artifact name' },
+  'retention-days': { type: 'integer', default: 0, min: 0, max: 90, description: 'artifact retention' },
 } as const;
 
 /** Points above which the chart thins the history (mermaid gets unreadable). */
@@ -88,6 +94,10 @@ const entry: ActionEntry = {
       ...(out ? { out } : io.env.RUNNER_TEMP ? { out: resolve(io.env.RUNNER_TEMP, 'mlops-model', (await loadConfig(config)).name) } : {}),
       ...(inputs['native-dir'] ? { nativeDir: at(inputs['native-dir']) } : {}),
     });
+    if (result.exitCode === 0 && inputs['install-native'] === 'gpu' && result.run.trainer === 'tfjs' && !result.run.backend.gpu) {
+      runtime.annotate('warning', `install-native is gpu but training ran on ${result.run.backend.name} (${result.run.backend.device}): `
+        + `${result.run.backend.skipped.join('; ') || 'the GPU package did not load'}`, { title: 'mlops train: GPU not used' });
+    }
     runtime.finish();
     return result.exitCode;
   },

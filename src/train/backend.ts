@@ -229,7 +229,14 @@ export function defaultResolver(options: Pick<LoadBackendOptions, 'nativeDir' | 
       return quietly(async () => {
         // PROD silences tfjs' console hints ("install tfjs-node") and skips debug-only checks.
         b.tf.env().set('PROD', true);
-        if (backend === 'wasm') b.setWasmPaths(wasmDirectory());
+        if (backend === 'wasm') {
+          const dir = wasmDirectory();
+          // The emscripten glue reads the CommonJS `__dirname`, which an ESM bundle (dist/mlops.mjs)
+          // does not define: it would throw and tfjs would report only "setBackend returned false".
+          const g = globalThis as { __dirname?: string };
+          g.__dirname ??= dir;
+          b.setWasmPaths(dir);
+        }
         const ok = await b.tf.setBackend(backend);
         if (!ok) throw new Error(`tf.setBackend('${backend}') returned false`);
         await b.tf.ready();

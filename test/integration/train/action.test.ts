@@ -1,0 +1,63 @@
+import { copyFile, cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCompositeAction } from '../../support/action-runner/index.ts';
+
+const root = resolve(import.meta.dirname, '../../..');
+let dir: string;
+let actionRoot: string;
+let workspace: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'mlops-train-action-'));
+  workspace = join(dir, 'ws');
+  await mkdir(workspace, { recursive: true });
+  await cp(join(root, 'fixtures', 'train', 'penguins-train.csv'), join(workspace, 'penguins-train.csv'));
+  await writeFile(join(workspace, 'mlops.yaml'), 'name: penguins\ndata: { train: penguins-train.csv, label: species }\nmodel: { type: linear }\ntrain: { epochs: 3, batchSize: 64 }\n');
+  // actions/train/action.yml as the runner runs it, with dist/mlops.mjs replaced by the CLI from source.
+  actionRoot = join(dir, 'repo');
+  await mkdir(join(actionRoot, 'actions', 'train'), { recursive: true });
+  await copyFile(join(root, 'actions', 'train', 'action.yml'), join(actionRoot, 'actions', 'train', 'action.yml'));
+  await mkdir(join(actionRoot, 'dist'));
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  await writeFile(join(actionRoot, 'dist', 'mlops.mjs'), [
+    "import { spawnSync } from 'node:child_process';",
+    `const r = spawnSync(process.execPath, ['--import', ${JSON.stringify(tsx)}, ${JSON.stringify(join(root, 'src', 'cli', 'main.ts'))}, ...process.argv.slice(2)], { stdio: 'inherit' });`,
+    'process.exit(r.status ?? 2);',
+  ].join('\n'));
+});
+afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+
+describe('actions/train (composite action)', () => {
+  it('trains, sets outputs, writes the summary with the loss chart and uploads the model directory', async () => {
+    const artifactDir = join(dir, 'artifacts');
+    const runnerTemp = join(dir, 'runner-temp');
+    await mkdir(runnerTemp);
+    const result = await runCompositeAction(join(actionRoot, 'actions', 'train'), {
+      inputs: { backend: 'cpu', 'setup-node': 'false', 'artifact-name': 'model-penguins' },
+      workspace, artifactDir, runnerTemp, stepTimeoutMs: 60_000,
+    });
+    expect(result.stderr).not.toMatch(/internal error/);
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs).toMatchObject({ backend: 'cpu', 'model-dir': join(runnerTemp, 'mlops-model', 'penguins'), 'artifact-name': 'model-penguins' });
+    const run = JSON.parse(await readFile(result.outputs.run!, 'utf8')) as { history: unknown[]; backend: { name: string } };
+    expect(run.history).toHaveLength(3);
+    expect(result.summary).toContain('### Training: `penguins`');
+    expect(result.summary).toMatch(/```mermaid\nxychart-beta/);
+    expect(result.stdout).toMatch(/::group::Training penguins/);
+    const uploaded = await readdir(join(artifactDir, 'model-penguins'), { recursive: true });
+    expect(uploaded).toEqual(expect.arrayContaining(['model.json', 'weights.bin', 'preprocessing.json', 'run.json', 'profile.json']));
+    await rm(runnerTemp, { recursive: true, force: true });
+  });
+
+  it('fails the step (exit 2) when a forced backend is not installed', async () => {
+    const result = await runCompositeAction(join(actionRoot, 'actions', 'train'), {
+      inputs: { backend: 'tensorflow', 'setup-node': 'false', upload: 'false' }, workspace, stepTimeoutMs: 60_000,
+    });
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout + result.stderr).toMatch(/backend 'tensorflow' is not available/);
+  });
+});
