@@ -183,7 +183,7 @@ export const FNV_PRIME = 16777619;
  */
 export class StringDecoder implements CellDecoder {
   codes: Int32Array;
-  private table = new Int32Array(1024);
+  private table = new Int32Array(2048);
   private mask = 1023;
   private hashes = new Int32Array(256);
   private entryStart = new Int32Array(256);
@@ -216,24 +216,25 @@ export class StringDecoder implements CellDecoder {
   /** The dictionary code of `b[s, e)` (hash `h` from {@link hashBytes}), inserting it when new. */
   lookup(b: Uint8Array, s: number, e: number, h: number): number {
     const len = e - s;
+    // Slots are [code + 1, hash] pairs: one cache line answers "empty" or "different hash".
     const table = this.table;
     const mask = this.mask;
-    const hashes = this.hashes;
-    const entryLen = this.entryLen;
     let slot = h & mask;
     for (;;) {
-      const t = table[slot];
+      const t = table[slot << 1];
       if (t === 0) return this.insert(b, s, e, h, slot);
-      const idx = t - 1;
-      if (hashes[idx] === h && entryLen[idx] === len) {
-        const arena = this.arena;
-        let p = this.entryStart[idx];
-        let i = s;
-        while (i < e && arena[p] === b[i]) {
-          i++;
-          p++;
+      if (table[(slot << 1) + 1] === h) {
+        const idx = t - 1;
+        if (this.entryLen[idx] === len) {
+          const arena = this.arena;
+          let p = this.entryStart[idx];
+          let i = s;
+          while (i < e && arena[p] === b[i]) {
+            i++;
+            p++;
+          }
+          if (i === e) return idx;
         }
-        if (i === e) return idx;
       }
       slot = (slot + 1) & mask;
     }
@@ -271,19 +272,22 @@ export class StringDecoder implements CellDecoder {
     this.entryStart[idx] = this.arenaLen;
     this.entryLen[idx] = len;
     this.arenaLen = p;
-    this.table[slot] = idx + 1;
-    if (this.count * 2 > this.table.length) this.rehash();
+    this.table[slot << 1] = idx + 1;
+    this.table[(slot << 1) + 1] = h;
+    if (this.count * 2 > this.mask + 1) this.rehash();
     return idx;
   }
 
   private rehash(): void {
-    const size = this.table.length * 2;
-    const table = new Int32Array(size);
+    const size = (this.mask + 1) * 2;
+    const table = new Int32Array(size * 2);
     const mask = size - 1;
     for (let idx = 0; idx < this.count; idx++) {
-      let slot = this.hashes[idx] & mask;
-      while (table[slot] !== 0) slot = (slot + 1) & mask;
-      table[slot] = idx + 1;
+      const h = this.hashes[idx];
+      let slot = h & mask;
+      while (table[slot << 1] !== 0) slot = (slot + 1) & mask;
+      table[slot << 1] = idx + 1;
+      table[(slot << 1) + 1] = h;
     }
     this.table = table;
     this.mask = mask;
