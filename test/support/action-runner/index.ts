@@ -42,6 +42,13 @@ export interface RunOptions {
   runnerTemp?: string;
   /** Stand-ins for third-party actions keyed `owner/repo[/path]`, merged over the defaults. */
   localActions?: Record<string, LocalAction>;
+  /**
+   * Repositories whose actions run from a local checkout instead of a stand-in:
+   * `owner/repo[/path]@ref` runs the composite action at `<dir>/<path>`. Default: this project
+   * (`mlops-actions/mlops-actions` → this checkout), so reusable workflows that call
+   * `mlops-actions/mlops-actions/actions/drift@v1` run the working tree's action.
+   */
+  firstParty?: Record<string, string>;
   /** Where upload/download-artifact keep artifacts; share it between runs of one "workflow run". */
   artifactDir?: string;
   repository?: string;
@@ -110,10 +117,13 @@ interface Job {
   runner: Record<string, unknown>;
   extraContexts: Record<string, unknown>;
   localActions: Record<string, LocalAction>;
+  firstParty: Record<string, string>;
   stepTimeoutMs: number;
   out: { stdout: string; stderr: string; summary: string; annotations: Annotation[]; masks: string[] };
 }
 
+/** This checkout: test/support/action-runner/../../.. */
+const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..', '..');
 const DEFAULT_SHA = '4f2a1c9e8b7d6a5f4e3d2c1b0a9f8e7d6c5b4a39';
 const SUMMARY_LIMIT = 1024 * 1024;
 
@@ -191,6 +201,7 @@ function createJob(options: RunOptions, workspace: string, runnerTemp: string, j
     workspace, runnerTemp, artifactDir, baseEnv, env: { ...(options.env ?? {}) }, paths: [], github, runner,
     extraContexts: { secrets: { GITHUB_TOKEN: options.token ?? '', ...(options.secrets ?? {}) }, vars: options.vars ?? {}, needs: options.needs ?? {}, matrix: options.matrix ?? {}, strategy: {}, job: { status: 'success' } },
     localActions: { ...defaultLocalActions, ...(options.localActions ?? {}) },
+    firstParty: Object.fromEntries(Object.entries(options.firstParty ?? { 'mlops-actions/mlops-actions': PROJECT_ROOT }).map(([k, v]) => [k.toLowerCase(), v])),
     stepTimeoutMs: options.stepTimeoutMs ?? 120_000,
     out: { stdout: '', stderr: '', summary: '', annotations: [], masks: [] },
   };
@@ -418,6 +429,16 @@ async function runUsesStep(job: Job, step: Record<string, unknown>, frame: StepF
   }
   if (uses.startsWith('docker://')) throw new Error(`docker actions are not supported by the test runner: ${uses}`);
   const key = uses.replace(/@.*$/, '');
+  const [owner, repo, ...rest] = key.split('/');
+  const firstPartyRoot = job.firstParty[`${owner}/${repo}`.toLowerCase()];
+  if (firstPartyRoot !== undefined) {
+    const nested = await runComposite(job, join(firstPartyRoot, ...rest), withValues, `${result.name} / `, stepEnv);
+    result.outputs = nested.outputs;
+    result.steps = nested.steps;
+    result.stdout = nested.steps.map((s) => s.stdout).join('');
+    result.stderr = nested.steps.map((s) => s.stderr).join('');
+    return nested.exitCode;
+  }
   const local = job.localActions[key];
   if (!local) throw new Error(`the test runner has no local stand-in for '${key}' (pass one in options.localActions)`);
   const files = stepFiles(job);

@@ -91,6 +91,14 @@ describe('runWorkflowJob', () => {
   });
 });
 
+describe('first-party actions', () => {
+  it('runs this project\'s own actions, called by tag, from the checkout', async () => {
+    const result = await runWorkflowJob(join(fixtures, 'workflow.yml'), 'first-party', { workspace });
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs).toEqual({ message: 'hello world' });
+  });
+});
+
 describe('runner pieces', () => {
   it('parses env files with heredocs and rejects a missing delimiter', () => {
     expect(parseEnvFile('a=1=2\nb<<EOF\nx\ny\nEOF\nc=\n')).toEqual({ a: '1=2', b: 'x\ny', c: '' });
