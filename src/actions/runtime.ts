@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, statSync } from 'node:fs';
+import { isAbsolute, relative, sep } from 'node:path';
 import type { CliIo } from '../cli/io.ts';
 import { truncateMarkdown } from '../report/truncate.ts';
 
@@ -246,7 +247,7 @@ export function createActionsRuntime(io: CliIo, options: ActionsRuntimeOptions =
       if (inActions) {
         log(command(level, {
           title: properties.title,
-          file: properties.file,
+          file: properties.file === undefined ? undefined : workspaceRelative(properties.file, env.GITHUB_WORKSPACE),
           line: properties.startLine,
           endLine: properties.endLine,
           col: properties.startColumn,
@@ -315,6 +316,17 @@ export function createActionsRuntime(io: CliIo, options: ActionsRuntimeOptions =
     },
   };
   return runtime;
+}
+
+/**
+ * GitHub attaches an annotation to a file of the pull request only by its repository-relative
+ * path: absolute paths inside the workspace are made relative (with `/` separators).
+ */
+export function workspaceRelative(file: string, workspace: string | undefined): string {
+  if (!workspace || !isAbsolute(file)) return file;
+  const rel = relative(workspace, file);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return file;
+  return rel.split(sep).join('/');
 }
 
 /**

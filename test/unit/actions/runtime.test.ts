@@ -67,6 +67,15 @@ describe('createActionsRuntime in Actions', () => {
     expect(io.out.slice(before)).toBe('4 more error annotations not shown: GitHub displays at most 10 per level per step (see the log and the job summary)\n');
   });
 
+  it('makes absolute annotation paths inside the workspace repository-relative', () => {
+    const io = memoryIo({ env: { ...env, GITHUB_WORKSPACE: '/home/runner/work/repo/repo' } });
+    const rt = createActionsRuntime(io);
+    rt.annotate('warning', 'a', { file: '/home/runner/work/repo/repo/data/x.csv', startLine: 2 });
+    rt.annotate('warning', 'b', { file: '/tmp/elsewhere.csv' });
+    rt.annotate('warning', 'c', { file: 'already/relative.csv' });
+    expect(io.out).toBe('::warning file=data/x.csv,line=2::a\n::warning file=/tmp/elsewhere.csv::b\n::warning file=already/relative.csv::c\n');
+  });
+
   it('masks secrets: add-mask once, then scrubbed from logs, outputs, summary and the scrubbing io', async () => {
     const io = memoryIo({ env });
     const rt = createActionsRuntime(io);
