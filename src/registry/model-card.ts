@@ -109,12 +109,24 @@ export function renderModelCard(input: ModelCardInput): string {
   parts.push(`## Lineage\n\n${table(['', ''], lineage)}`);
 
   parts.push('## Limitations\n\n<!-- mlops: the model owner fills this in -->\n_To be completed by the model owner: known failure modes, populations or conditions the model was not evaluated on, ethical considerations._');
-  let card = `${parts.join('\n\n')}\n`;
-  if (card.length > MODEL_CARD_LIMIT) {
-    const note = '\n\n> [!NOTE]\n> This card was cut to fit the release body limit; the full data is in run.json and profile.json.\n';
-    card = card.slice(0, MODEL_CARD_LIMIT - note.length).replace(/\n[^\n]*$/, '') + note;
+  // Over the limit: cut rows off the largest sections (big parameter or profile tables), never
+  // the headings or the limitations the owner must fill in.
+  let total = parts.reduce((n, p) => n + p.length + 2, 0);
+  while (total > MODEL_CARD_LIMIT) {
+    const i = parts.reduce((best, p, j) => (p.length > parts[best]!.length ? j : best), 0);
+    const lines = parts[i]!.split('\n');
+    const excess = total - MODEL_CARD_LIMIT + 200;
+    let cut = 0;
+    let drop = 0;
+    while (lines.length - drop > 4 && cut < excess) cut += lines[lines.length - 1 - drop++]!.length + 1;
+    if (drop === 0) break;
+    const kept = lines.slice(0, lines.length - drop);
+    kept.push('', `_… ${drop} more rows cut to fit the release body limit; the full data is in run.json and profile.json._`);
+    const before = parts[i]!.length;
+    parts[i] = kept.join('\n');
+    total += parts[i]!.length - before;
   }
-  return card;
+  return `${parts.join('\n\n')}\n`.slice(0, MODEL_CARD_LIMIT);
 }
 
 function metricsFromMetadata(meta: TagMetadata): Record<string, MetricValue> {
