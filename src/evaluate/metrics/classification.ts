@@ -124,16 +124,13 @@ export function prepareClassification(data: ClassificationData): ClassificationE
     return out;
   }
 
-  /** Weighted ROC AUC and average precision of one score order; NaN without both classes. */
-  function curveScores(curve: (typeof orders)[number], weights?: Float64Array): { auc: number; ap: number } {
+  /**
+   * Weighted ROC AUC and average precision of one score order; NaN without both classes.
+   * `positives` / `total` come from the confusion matrix, so this is one pass over the order.
+   */
+  function curveScores(curve: (typeof orders)[number], positives: number, total: number, weights?: Float64Array): { auc: number; ap: number } {
     const { k, order, groupEnd } = curve;
-    let positives = 0;
-    let negatives = 0;
-    for (let i = 0; i < n; i++) {
-      const w = weightOf(weights, i);
-      if (y[i] === k) positives += w;
-      else negatives += w;
-    }
+    const negatives = total - positives;
     if (positives === 0) return { auc: Number.NaN, ap: Number.NaN };
     let tp = 0;
     let fp = 0;
@@ -143,9 +140,11 @@ export function prepareClassification(data: ClassificationData): ClassificationE
     let ap = 0;
     for (let j = 0; j < n; j++) {
       const row = order[j];
-      const w = weightOf(weights, row);
-      if (y[row] === k) tp += w;
-      else fp += w;
+      const w = weights ? weights[row] : 1;
+      if (w !== 0) {
+        if (y[row] === k) tp += w;
+        else fp += w;
+      }
       if (!groupEnd[j]) continue;
       // One threshold per distinct score: trapezoid for ROC, step (R_n - R_{n-1})·P_n for AP.
       area += (fp - prevFp) * (tp + prevTp) / 2;
@@ -181,13 +180,15 @@ export function prepareClassification(data: ClassificationData): ClassificationE
     let total = 0;
     let logLoss = 0;
     let brier = 0;
+    const c = new Float64Array(K * K);
     for (let i = 0; i < n; i++) {
-      const w = weightOf(weights, i);
+      const w = weights ? weights[i] : 1;
+      if (w === 0) continue;
       total += w;
       logLoss += w * logLossTerm[i];
       brier += w * brierTerm[i];
+      c[y[i] * K + predicted[i]] += w;
     }
-    const c = confusionFlat(weights);
     const scores = classScores(c);
     let correct = 0;
     for (let k = 0; k < K; k++) correct += c[k * K + k];
@@ -222,7 +223,7 @@ export function prepareClassification(data: ClassificationData): ClassificationE
     let apSum = 0;
     let apCount = 0;
     for (const curve of orders) {
-      const { auc, ap } = curveScores(curve, weights);
+      const { auc, ap } = curveScores(curve, scores[curve.k].support, total, weights);
       if (!Number.isNaN(auc)) { aucSum += auc; aucCount++; }
       if (!Number.isNaN(ap)) { apSum += ap; apCount++; }
     }

@@ -63,7 +63,7 @@ export function prepareRegression(data: RegressionData): RegressionEvaluator {
       total += w;
       sumY += w * y[i];
       sumAbs += w * absError[i];
-      sumSq += w * (y[i] - yhat[i]) ** 2;
+      sumSq += w * absError[i] * absError[i];
       sumApe += w * ape[i];
     }
     const mean = sumY / total;

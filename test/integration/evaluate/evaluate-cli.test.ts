@@ -28,7 +28,7 @@ data:
   label: weather
   features: [precipitation, temp_max, temp_min, wind]
 model: { type: mlp, hidden: ${opts.hidden ?? '[16]'}, activation: relu, dropout: 0 }
-train: { epochs: ${opts.epochs ?? 15}, batchSize: 64, learningRate: 0.02, validationSplit: 0.2, seed: 1, backend: cpu, earlyStopping: { patience: 0 } }
+train: { epochs: ${opts.epochs ?? 10}, batchSize: 64, learningRate: 0.02, validationSplit: 0.2, seed: 1, backend: cpu, earlyStopping: { patience: 0 } }
 evaluate:
   slices: [season]
   gates:
@@ -61,7 +61,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mlops-evaluate-'));
   await train('baseline', config());
   await train('noisy', config({ train: 'train_noisy.csv' }));
-  await train('wide', config({ hidden: '[384, 384]', epochs: 1 }));
+  await train('wide', config({ hidden: '[256, 256]', epochs: 1 }));
 }, 180_000);
 
 afterAll(async () => {
