@@ -45,6 +45,14 @@ function pathOf(url: string | undefined): string {
   }
 }
 
+function originOf(url: string | undefined): string {
+  try {
+    return url ? new URL(url).origin : 'GitHub';
+  } catch {
+    return 'GitHub';
+  }
+}
+
 function validationDetails(data: unknown): string {
   const errors = (data as { errors?: unknown[] } | undefined)?.errors;
   if (!Array.isArray(errors)) return '';
@@ -72,8 +80,11 @@ export function describeGitHubError(error: unknown, attempted: string): string {
   const permission = permissionFor(method, path);
   const headers = e.response?.headers ?? {};
 
-  if (status === undefined) {
-    return `Could not ${attempted}: ${said || 'the request failed'}. Check that GitHub is reachable from the runner; on GitHub Enterprise Server set GITHUB_API_URL (e.g. https://HOST/api/v3).`;
+  // Octokit reports a request that got no answer at all (refused, DNS, TLS, reset) as status 500
+  // without a response; that is a connectivity or configuration problem, not a GitHub outage.
+  if (status === undefined || (status === 500 && !e.response)) {
+    const code = networkCode(error);
+    return `Could not ${attempted}: no answer from GitHub (${[said || 'the request failed', code].filter(Boolean).join(', ')}). Check that ${originOf(e.request?.url)} is reachable from the runner; on GitHub Enterprise Server GITHUB_API_URL must be https://HOST/api/v3.`;
   }
   if (status === 401) {
     return `${head} The token is missing, invalid or expired: check the \`token\` input or the secret it comes from.`;
@@ -107,6 +118,17 @@ export function describeGitHubError(error: unknown, attempted: string): string {
     return `${head} GitHub had a server error that persisted through the retries; re-run the job later (https://www.githubstatus.com).`;
   }
   return head;
+}
+
+/** The errno-style code (ECONNREFUSED, ENOTFOUND …) buried in a fetch failure's cause chain. */
+function networkCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^E[A-Z]+/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
 }
 
 function resetTime(epochSeconds: string | undefined): string {

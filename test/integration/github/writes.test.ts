@@ -258,3 +258,19 @@ describe('GitHub Enterprise Server', () => {
     expect(emu.requestsFor('repos/upload-release-asset')).toHaveLength(1);
   });
 });
+
+describe('connectivity', () => {
+  it('a refused connection is described as unreachable, naming GITHUB_API_URL', async () => {
+    const { createServer } = await import('node:net');
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as { port: number }).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const octokit = createOctokit({ token: EMULATOR_TOKENS.pat, baseUrl: `http://127.0.0.1:${port}`, env: {}, retryAfterBaseValue: 1, retries: 1, log: { warn() {}, error() {} } });
+    const error = await dispatchWorkflow(octokit, { owner, repo, workflow: 'train.yml', ref: 'main' }).catch((e: unknown) => e) as GitHubError;
+    expect(error).toBeInstanceOf(GitHubError);
+    expect(error.message).toMatch(/no answer from GitHub .*ECONNREFUSED/);
+    expect(error.message).toContain(`http://127.0.0.1:${port} is reachable`);
+    expect(error.message).toContain('GITHUB_API_URL');
+  });
+});
