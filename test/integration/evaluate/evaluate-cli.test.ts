@@ -5,6 +5,7 @@
  * wider (slower) network is flagged by maxRatio; and the exit-2 cases.
  */
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -243,4 +244,30 @@ describe('mlops evaluate (real models)', () => {
     expect(result.summary).toContain('> [!CAUTION]');
     expect(result.annotations.some((a) => a.level === 'error' && /Gate failed: log_loss/.test(a.title ?? ''))).toBe(true);
   }, 120_000);
+
+  it('--baseline name#stage resolves through the registry (git tags) and shows the version', async () => {
+    const repo = join(dir, 'repo');
+    await mkdir(repo, { recursive: true });
+    const gitEnv = { GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
+    Object.assign(process.env, gitEnv);
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, env: { ...process.env, ...gitEnv } });
+    git('-c', 'init.defaultBranch=main', 'init', '-q');
+    await writeFile(join(repo, 'README.md'), 'x\n');
+    git('add', 'README.md');
+    git('commit', '-q', '-m', 'init');
+    const cli = async (...args: string[]) => {
+      const io = memoryIo({ cwd: repo, env: { ...process.env } });
+      const code = await runCli(args, io);
+      expect(code, io.err).toBe(0);
+    };
+    await cli('registry', 'register', 'weather', '--model', join(dir, 'baseline'), '--version', 'v1.0.0');
+    await cli('registry', 'promote', 'weather', 'v1.0.0', '--stage', 'production');
+    const cfg = await writeConfig('reg.yaml', config({ gates: '    - { metric: log_loss, maxDrop: 0.02 }' }));
+    const io = memoryIo({ cwd: repo, env: { ...process.env } });
+    const code = await runCli(['evaluate', '--backend', 'cpu', '--config', cfg, '--candidate', join(dir, 'noisy'), '--baseline', 'weather#production', '--json', '--no-latency', '--resamples', '50'], io);
+    expect(code, io.err).toBe(1);
+    const doc = JSON.parse(io.out);
+    expect(doc.baseline.model).toMatchObject({ ref: 'weather#production', name: 'weather', version: 'v1.0.0' });
+    expect(io.err).toContain('`weather#production`');
+  });
 });
