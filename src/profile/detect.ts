@@ -26,9 +26,50 @@ function validDate(y: number, m: number, d: number): boolean {
   return d <= days[m - 1];
 }
 
+/**
+ * Hand-rolled scan of the plain decimal syntax (no blanks): 1 for an integer, 2 for a number,
+ * 0 otherwise. Faster than the regular expressions on the hot path (one call per distinct value).
+ */
+function scanDecimal(text: string): number {
+  const n = text.length;
+  let i = 0;
+  let c = text.charCodeAt(0);
+  if (c === 43 || c === 45) c = text.charCodeAt(++i);
+  let digits = 0;
+  while (c >= 48 && c <= 57) {
+    digits++;
+    c = text.charCodeAt(++i);
+  }
+  if (i === n) return digits > 0 ? 1 : 0;
+  let frac = 0;
+  if (c === 46) {
+    c = text.charCodeAt(++i);
+    while (c >= 48 && c <= 57) {
+      frac++;
+      c = text.charCodeAt(++i);
+    }
+    if (digits + frac === 0) return 0;
+    if (i === n) return 2;
+  } else if (digits === 0) return 0;
+  if (c === 101 || c === 69) {
+    c = text.charCodeAt(++i);
+    if (c === 43 || c === 45) c = text.charCodeAt(++i);
+    let exp = 0;
+    while (c >= 48 && c <= 57) {
+      exp++;
+      c = text.charCodeAt(++i);
+    }
+    return exp > 0 && i === n ? 2 : 0;
+  }
+  return 0;
+}
+
 /** Detects the most specific type of a non-null text cell. */
 export function detectType(text: string): Detected {
   const first = text.charCodeAt(0);
+  const kind = scanDecimal(text);
+  if (kind === 1) return { type: 'integer', value: Number(text) };
+  if (kind === 2) return { type: 'number', value: Number(text) };
   // Fast reject: numbers start with a digit, sign, dot, blank or N/I (NaN, INF).
   if ((first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46 || first === 32 || first === 9 || first === 78 || first === 73) {
     if (INTEGER.test(text)) return { type: 'integer', value: Number(text) };

@@ -181,11 +181,16 @@ class ColumnAccumulator {
 /**
  * Samples hold cell texts of text columns; when the column is numeric (every non-null cell an
  * integer or number) and every sampled text is a finite number, they become numbers, so consumers
- * (exact two-sample tests) read numbers directly.
+ * (exact two-sample tests) read numbers directly. A column that is not numeric gets texts only
+ * (after a merge with a shard that happened to hold only numbers).
  */
 export function normalizeSample(sample: ReservoirState, col: Pick<ColumnProfile, 'types' | 'count' | 'nulls'>): ReservoirState {
   const nonNull = col.count - col.nulls;
-  if (col.types.integer + col.types.number !== nonNull) return sample;
+  if (col.types.integer + col.types.number !== nonNull) {
+    // Not a numeric column: one representation, the text (a shard that was all numbers wrote numbers).
+    if (sample.values.every((v) => typeof v === 'string')) return sample;
+    return { ...sample, values: sample.values.map((v) => String(v)) };
+  }
   if (sample.values.every((v) => typeof v === 'number')) return sample;
   const numbers: number[] = [];
   for (const v of sample.values) {

@@ -339,3 +339,26 @@ describe('moments', () => {
     expect(variance(w)).toBeCloseTo(((3 * 0.75 ** 2) + 2.25 ** 2) / 3, 12);
   });
 });
+
+describe('KLL sketch with weighted inserts', () => {
+  it('keeps levels sorted and ranks within epsilon when values repeat (as batches deliver them)', () => {
+    const rand = testRng(77);
+    const s = new KllSketch(createSketchState(32, 5));
+    const raw: number[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const x = Math.floor(rand() * 500);
+      const w = 1 + Math.floor(rand() * 40);
+      s.add(x, w);
+      for (let j = 0; j < w; j++) raw.push(x);
+    }
+    const st = s.state();
+    for (const level of st.compactors) expect(level).toEqual([...level].sort((a, b) => a - b));
+    const sorted = Float64Array.from(raw).sort();
+    expect(st.n).toBe(sorted.length);
+    for (let i = 1; i < 50; i++) {
+      const q = i / 50;
+      const { lt, le } = exactRanks(sorted, sketchQuantile(st, q));
+      expect(Math.max(0, lt - q, q - le)).toBeLessThanOrEqual(st.epsilon);
+    }
+  });
+});
