@@ -580,3 +580,5 @@ export async function runWorkflowJob(workflowPath: string, jobId: string, option
     cleanup();
   }
 }
+
+export { actionsCheckout } from './checkout.ts';
