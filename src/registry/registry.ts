@@ -18,7 +18,7 @@ import { renderModelCard } from './model-card.ts';
 import { digestFileList, hashModelDir, listModelFiles, sha256File } from './model-hash.ts';
 import { profileSummaryFrom, readJsonIfPresent, runInfoFrom } from './run-info.ts';
 import { bumpVersion, compareSemVer, normalizeVersion, type Bump } from './semver.ts';
-import { buildState, rollbackTarget, tagsToEvents, type ModelState, type RegistryEvent, type VersionState } from './state.ts';
+import { buildState, compareEvents, rollbackTarget, tagsToEvents, type ModelState, type RegistryEvent, type VersionState } from './state.ts';
 import { LocalArtifactStore, MissingArtifactError, type ArtifactStore, type AssetFile, type Operation } from './store.ts';
 import { extractEntries, readTarGz, writeTarGz } from './tar.ts';
 import { formatTag, isValidModelName, isValidName, nextCounter, NAME_RULE, parseModelRef, type ModelRef } from './tags.ts';
@@ -263,7 +263,7 @@ export class GitRegistry implements RegistryStore {
     const events = models.filter((m) => name === undefined || m.name === name).flatMap((m) => m.events);
     if (name !== undefined && events.length === 0) throw new InputError(`no model '${name}' in the registry`, { key: name });
     return events
-      .sort((a, b) => a.time - b.time || 0)
+      .sort(compareEvents)
       .map((e) => ({ time: new Date(e.time).toISOString(), event: e.event, name: e.name, version: e.version, stage: e.stage, commit: e.commit, actor: e.actor, tag: e.tag }));
   }
 
