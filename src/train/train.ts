@@ -254,13 +254,17 @@ function parseMetrics(text: string, file: string): { metrics: Record<string, num
     throw new InputError(`metrics.json is not valid JSON (${(error as Error).message})`, { file });
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new InputError('metrics.json must hold a JSON object of metric values', { file });
+  const flat = value as Record<string, unknown>;
+  if (!Object.values(flat.metrics && typeof flat.metrics === 'object' ? flat.metrics as object : flat).some((v) => typeof v === 'number')) {
+    throw new InputError('metrics.json holds no numeric metric (expected e.g. { "accuracy": 0.93 } or { "metrics": { ... } })', { file });
+  }
   const obj = value as Record<string, unknown>;
   // Either { accuracy: 0.9, ... } or { metrics: { ... }, history: [ ... ] }.
   const source = obj.metrics && typeof obj.metrics === 'object' ? obj.metrics as Record<string, unknown> : obj;
   const metrics: Record<string, number> = {};
   for (const [k, v] of Object.entries(source)) {
+    // Numbers are metrics; other values (a device name, a history list) are the trainer's own notes.
     if (typeof v === 'number' && Number.isFinite(v)) metrics[k] = v;
-    else if (k !== 'history' && k !== 'metrics') throw new InputError(`metric '${k}' is not a finite number`, { file, key: k });
   }
   const history = Array.isArray(obj.history) ? (obj.history as EpochRecord[]) : [];
   return { metrics, history };
