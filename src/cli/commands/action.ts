@@ -6,16 +6,23 @@ import type { CliIo } from '../io.ts';
 
 const names = (): string => Object.keys(actionEntries).join(' | ');
 
-/** Input and environment variables whose values are credentials: masked before anything runs. */
-const SECRET_INPUT = /^INPUT_.*(TOKEN|SECRET|PASSWORD|PRIVATE[-_]KEY)/i;
+/**
+ * Input and environment variables whose values are credentials: masked before anything runs.
+ * The name must END with the credential word: `INPUT_TOKEN-IS-DEFAULT` is a flag, and masking
+ * its value `true` would turn every "true" in the log into `***`.
+ */
+const SECRET_INPUT = /^INPUT_(.*[-_ ])?(TOKEN|SECRET|PASSWORD|PRIVATE[-_]KEY|API[-_]KEY)$/i;
+/** Values too short or too common to be credentials; masking them would garble the log. */
+const NOT_A_SECRET = new Set(['true', 'false', 'null', 'undefined']);
 const SECRET_ENV = ['GITHUB_TOKEN', 'GH_TOKEN', 'MLOPS_TOKEN'];
 
 /** The values in `env` that must never be printed. */
 export function secretValues(env: Record<string, string | undefined>): string[] {
   const values: string[] = [];
   for (const [key, value] of Object.entries(env)) {
-    if (value === undefined || value.trim() === '') continue;
-    if (SECRET_INPUT.test(key) || SECRET_ENV.includes(key)) values.push(value.trim());
+    const text = value?.trim() ?? '';
+    if (text.length < 4 || NOT_A_SECRET.has(text.toLowerCase())) continue;
+    if (SECRET_INPUT.test(key) || SECRET_ENV.includes(key)) values.push(text);
   }
   return values;
 }

@@ -82,6 +82,10 @@ describe('mlops action', () => {
   });
 
   it('finds credential variables', () => {
-    expect(secretValues({ INPUT_TOKEN: ' a ', 'INPUT_GITHUB-TOKEN': 'b', INPUT_GITHUB_TOKEN: '', GITHUB_TOKEN: 'c', INPUT_DATA: 'd', 'INPUT_API-SECRET': 'e' }).sort()).toEqual(['a', 'b', 'c', 'e']);
+    expect(secretValues({
+      INPUT_TOKEN: ' tok-a ', 'INPUT_GITHUB-TOKEN': 'tok-b', INPUT_GITHUB_TOKEN: '', GITHUB_TOKEN: 'tok-c', INPUT_DATA: 'data-d', 'INPUT_API-SECRET': 'tok-e',
+      // Flags named after tokens are not tokens; short or boolean values never are.
+      'INPUT_TOKEN-IS-DEFAULT': 'true', INPUT_PASSWORD: 'abc', INPUT_SECRET: 'FALSE',
+    }).sort()).toEqual(['tok-a', 'tok-b', 'tok-c', 'tok-e']);
   });
 });
