@@ -119,7 +119,8 @@ export async function openRetrainingPullRequest(options: RetrainOptions): Promis
   let message = `pull request #${pr.number} ${pr.operation}: ${pr.url}`;
   if (gh.isDefaultToken && branch.operation !== 'unchanged') {
     if (gh.dispatchWorkflow) {
-      await dispatchWorkflow(gh.octokit, { owner: gh.owner, repo: gh.repo, workflow: gh.dispatchWorkflow, ref: options.branch });
+      // The dispatched workflow declares a `pr` input (README) so its comment lands on this PR.
+      await dispatchWorkflow(gh.octokit, { owner: gh.owner, repo: gh.repo, workflow: gh.dispatchWorkflow, ref: options.branch, inputs: { pr: String(pr.number) } });
       dispatched = gh.dispatchWorkflow;
       message += `; GITHUB_TOKEN cannot start workflows from a pull request, so ${gh.dispatchWorkflow} was dispatched on ${options.branch}`;
     } else {
