@@ -104,3 +104,18 @@ export function markerComment(kind: string, name: string): string {
   const safe = (text: string): string => text.replace(/%/g, '%25').replace(/>/g, '%3E').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   return `<!-- mlops:${safe(kind)}:${safe(name)} -->`;
 }
+
+/** Inline code that survives backticks in `text` (a longer backtick run delimits it). */
+export function inlineCode(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text.replace(/\r?\n/g, ' ')}${pad}${fence}`;
+}
+
+/** A fenced code block whose fence is longer than any backtick run in `text`, so it cannot end early. */
+export function codeBlock(text: string, language = ''): string {
+  const longest = Math.max(2, ...(text.match(/^ {0,3}`+/gm) ?? []).map((run) => run.trim().length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${language}\n${text.replace(/\s+$/, '')}\n${fence}\n`;
+}

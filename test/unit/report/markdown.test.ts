@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { alert, details, escapeCell, markerComment, table, truncateMarkdown, xyChart } from '../../../src/report/index.ts';
+import { alert, codeBlock, details, escapeCell, inlineCode, markerComment, table, truncateMarkdown, xyChart } from '../../../src/report/index.ts';
 
 describe('table', () => {
   it('renders a GFM table with alignment and escaped cells', () => {
@@ -52,6 +52,16 @@ describe('xyChart', () => {
   });
   it('rejects series that do not match the labels', () => {
     expect(() => xyChart({ xLabels: ['a'], series: [{ name: 's', kind: 'bar', values: [1, 2] }] })).toThrow(RangeError);
+  });
+});
+
+describe('inlineCode and codeBlock', () => {
+  it('pick delimiters longer than any backtick run inside', () => {
+    expect(inlineCode('a.csv')).toBe('`a.csv`');
+    expect(inlineCode('x `y` z')).toBe('``x `y` z``');
+    expect(inlineCode('`edge')).toBe('`` `edge ``');
+    expect(codeBlock('plain\n', 'json')).toBe('```json\nplain\n```\n');
+    expect(codeBlock('```\ninner\n```')).toBe('````\n```\ninner\n```\n````\n');
   });
 });
 
