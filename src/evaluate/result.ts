@@ -19,6 +19,8 @@ export interface ModelInfo {
   commit?: string;
   trainedAt?: string;
   backend?: string;
+  /** sha256 of the weights (run.json), to tell two versions apart. */
+  weightsSha256?: string;
   featureNames: string[];
 }
 

@@ -36,11 +36,19 @@ export interface EvaluateRunOptions {
 
 async function modelInfo(dir: string, model: LoadedModel, extra: Partial<ModelInfo> = {}): Promise<ModelInfo> {
   const run = await readRunRecord(dir);
-  const git = run?.git as { commit?: string } | undefined;
-  const commit = typeof run?.commit === 'string' ? run.commit : typeof git?.commit === 'string' ? git.commit : undefined;
-  const trainedAt = typeof run?.finishedAt === 'string' ? run.finishedAt : typeof run?.startedAt === 'string' ? run.startedAt : undefined;
-  const backend = typeof run?.backend === 'string' ? run.backend : undefined;
-  return { dir, featureNames: model.featureNames, ...(commit ? { commit } : {}), ...(trainedAt ? { trainedAt } : {}), ...(backend ? { backend } : {}), ...extra };
+  const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+  const git = (run?.git ?? {}) as { commit?: unknown };
+  const backendField = run?.backend as { name?: unknown } | string | undefined;
+  const info: ModelInfo = { dir, featureNames: model.featureNames };
+  const commit = str(git.commit) ?? str(run?.commit);
+  const trainedAt = str(run?.finishedAt) ?? str(run?.startedAt);
+  const backend = typeof backendField === 'string' ? backendField : str(backendField?.name);
+  const weights = str((run?.weights as { sha256?: unknown } | undefined)?.sha256);
+  if (commit) info.commit = commit;
+  if (trainedAt) info.trainedAt = trainedAt;
+  if (backend) info.backend = backend;
+  if (weights) info.weightsSha256 = weights;
+  return { ...info, ...extra };
 }
 
 /**

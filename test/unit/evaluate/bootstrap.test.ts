@@ -65,7 +65,7 @@ describe('bootstrap', () => {
 
   it('95% intervals cover the true accuracy in most of repeated experiments (coverage sanity)', () => {
     // Population: each row is correct with probability 0.8. Coverage of nominal 95% should be ~0.9–1.
-    const trials = 60;
+    const trials = 40;
     let covered = 0;
     const random = createRandom(77);
     for (let t = 0; t < trials; t++) {
@@ -80,7 +80,7 @@ describe('bootstrap', () => {
         proba[i * 2] = 1 - proba[i * 2 + 1];
       }
       const ev = prepareClassification({ task: 'binary', classes: ['n', 'y'], y, proba });
-      const r = pairedBootstrap(n, ev.compute, undefined, ['accuracy'], { resamples: 200, confidence: 0.95, seed: t });
+      const r = pairedBootstrap(n, ev.compute, undefined, ['accuracy'], { resamples: 150, confidence: 0.95, seed: t });
       if (r.candidate.accuracy.low <= 0.8 && 0.8 <= r.candidate.accuracy.high) covered++;
     }
     expect(covered / trials).toBeGreaterThanOrEqual(0.85);
