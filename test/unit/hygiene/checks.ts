@@ -49,7 +49,7 @@ export interface RunBlock {
   shell: string;
 }
 
-type Step = { run?: unknown; shell?: unknown; uses?: unknown; name?: unknown; id?: unknown };
+type Step = { run?: unknown; shell?: unknown; uses?: unknown; name?: unknown; id?: unknown; env?: Record<string, unknown> };
 
 function label(step: Step, index: number, prefix: string): string {
   const name = typeof step.name === 'string' ? step.name : typeof step.id === 'string' ? step.id : undefined;
@@ -159,4 +159,23 @@ export function shellcheckBlocks(blocks: RunBlock[]): string[] {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * `${{ github.action_path }}` breaks in container jobs (DESIGN §6): steps use the
+ * `$GITHUB_ACTION_PATH` environment variable instead.
+ */
+export function actionPathExpressions(file: YamlFile): string[] {
+  return file.content.split('\n').flatMap((line, i) => (/\$\{\{[^}]*\bgithub\.action_path\b/.test(line) ? [`${file.path}:${i + 1}: uses \${{ github.action_path }}; use "$GITHUB_ACTION_PATH"`] : []));
+}
+
+/**
+ * Hyphenated env names (`INPUT_MAX-ERRORS`) are not shell identifiers: bash passes them to child
+ * processes, dash (`sh`) drops them. Steps that set one must run under bash.
+ */
+export function hyphenatedEnvWithoutBash(file: YamlFile): string[] {
+  return stepsOf(file)
+    .filter(({ step }) => typeof step.run === 'string' && Object.keys(step.env ?? {}).some((key) => key.includes('-')))
+    .filter(({ step, defaultShell }) => dialectOf(typeof step.shell === 'string' ? step.shell : defaultShell || 'bash') !== 'bash')
+    .map(({ where }) => `${file.path} ${where}: sets hyphenated env names but does not run under bash (sh drops them)`);
 }

@@ -4,7 +4,7 @@ import { inputEnvName } from '../../../src/actions/inputs.ts';
 import { loadWorkflowParser } from '../../support/action-runner/workflow-parser.ts';
 import { generateUmbrella } from './umbrella.ts';
 import {
-  expressionInRun, repoRoot, findYamlFiles, missingPermissions, runBlocks, shellcheckAvailable, shellcheckBlocks, unpinnedUses, type YamlFile,
+  actionPathExpressions, hyphenatedEnvWithoutBash, expressionInRun, repoRoot, findYamlFiles, missingPermissions, runBlocks, shellcheckAvailable, shellcheckBlocks, unpinnedUses, type YamlFile,
 } from './checks.ts';
 
 const files = findYamlFiles();
@@ -35,6 +35,11 @@ describe('YAML hygiene of every action and workflow', () => {
 
   it('no run: block contains ${{ (inputs reach scripts only through env:)', () => {
     expect(expressionInRun(blocks)).toEqual([]);
+  });
+
+  it('no ${{ github.action_path }} (breaks in container jobs) and hyphenated INPUT_ names only under bash', () => {
+    expect(files.flatMap(actionPathExpressions)).toEqual([]);
+    expect(files.flatMap(hyphenatedEnvWithoutBash)).toEqual([]);
   });
 
   it('every workflow declares permissions: at the top or on every job', () => {
@@ -83,6 +88,17 @@ describe('the hygiene checks catch violations', () => {
     expect(missingPermissions({ ...bad, content: `permissions: {}\n${bad.content}` })).toEqual([]);
     // The project's own actions, called by tag from its reusable workflows, are first-party.
     expect(unpinnedUses({ ...bad, content: bad.content.replace('actions/checkout@v4', 'mlops-actions/mlops-actions/actions/drift@v1') })).toHaveLength(1);
+  });
+
+  it('flags github.action_path expressions and hyphenated env under sh', () => {
+    const action: YamlFile = {
+      path: 'a/action.yml',
+      kind: 'action',
+      content: 'name: a\ndescription: d\nruns:\n  using: composite\n  steps:\n    - shell: sh\n      env:\n        INPUT_MAX-ERRORS: "1"\n        P: ${{ github.action_path }}\n      run: node "$P/x.mjs"\n',
+    };
+    expect(actionPathExpressions(action)).toEqual(['a/action.yml:9: uses ${{ github.action_path }}; use "$GITHUB_ACTION_PATH"']);
+    expect(hyphenatedEnvWithoutBash(action)).toEqual(['a/action.yml runs.steps[0]: sets hyphenated env names but does not run under bash (sh drops them)']);
+    expect(hyphenatedEnvWithoutBash({ ...action, content: action.content.replace('shell: sh', 'shell: bash') })).toEqual([]);
   });
 
   it('reports parser errors', async () => {
