@@ -86,7 +86,8 @@ const command: Command = {
     let result: { exitCode: number; run: RunRecord; modelDir: string };
     if (io.env.GITHUB_ACTIONS === 'true') {
       // In Actions: grouped log lines per epoch, outputs and the summary with the loss chart.
-      const runtime = createActionsRuntime(io);
+      // With --json the log commands go to stderr (the runner reads workflow commands from both).
+      const runtime = createActionsRuntime(json ? { ...io, stdout: io.stderr } : io);
       result = await trainWithRuntime(runtime, io, { config: configPath, ...(out ? { out } : {}), ...(backend ? { backend } : {}), ...(nativeDir ? { nativeDir } : {}) });
     } else {
       const config = await loadConfig(configPath);

@@ -76,3 +76,43 @@ describe('penguins species (vega-datasets)', () => {
     expect(metrics.accuracy).toBeGreaterThan(0.9);
   });
 });
+
+describe('schema-driven and regression training', () => {
+  it('seattle-weather: label and features from the schema roles; beats the majority class', async () => {
+    await cp(join(FIXTURES, 'seattle-weather.csv'), join(dir, 'seattle-weather.csv'));
+    await cp(resolve(FIXTURES, '../validate/weather.schema.yaml'), join(dir, 'weather.schema.yaml'));
+    await writeFile(join(dir, 'weather.yaml'), [
+      'name: weather',
+      'data: { train: seattle-weather.csv, schema: weather.schema.yaml }',
+      'model: { type: mlp, hidden: [16], dropout: 0 }',
+      'train: { epochs: 8, batchSize: 64, learningRate: 0.01, backend: wasm }',
+    ].join('\n'));
+    const result = await trainModel(await loadConfig(join(dir, 'weather.yaml')), { out: join(dir, 'weather'), cwd: dir });
+    expect(result.run.label).toBe('weather');
+    expect(result.run.features).toEqual(['precipitation', 'temp_max', 'temp_min', 'wind']);
+    expect(result.run.task).toBe('multiclass');
+    expect(result.run.classes).toEqual(['drizzle', 'fog', 'rain', 'snow', 'sun']);
+    // Majority class (sun) is 44% of the rows; precipitation alone separates rain from sun.
+    expect(result.run.metrics.accuracy).toBeGreaterThan(0.7);
+    expect(result.run.data.schema?.path).toBe('weather.schema.yaml');
+  });
+
+  it('cars: miles per gallon is inferred as regression and learned (R² on validation)', async () => {
+    await cp(join(FIXTURES, 'cars-train.csv'), join(dir, 'cars-train.csv'));
+    await writeFile(join(dir, 'cars.yaml'), [
+      'name: cars',
+      'data: { train: cars-train.csv, label: mpg }',
+      'model: { type: linear }',
+      'train: { epochs: 60, batchSize: 64, learningRate: 0.05, backend: cpu, earlyStopping: false }',
+    ].join('\n'));
+    const result = await trainModel(await loadConfig(join(dir, 'cars.yaml')), { out: join(dir, 'cars'), cwd: dir });
+    expect(result.run.task).toBe('regression');
+    expect(result.run.rows.droppedNullLabel).toBeGreaterThan(0); // cars.json has unknown mpg values
+    expect(result.run.metrics.r2).toBeGreaterThan(0.6);
+    expect(result.run.metrics.rmse).toBeLessThan(5);
+    const model = await loadModel(join(dir, 'cars'), result.backend!.tf);
+    const p = model.predict(await readTable(join(dir, 'cars-train.csv')), 0, 3);
+    expect(p.values!.every((v) => v > 5 && v < 50)).toBe(true); // back in miles per gallon
+    model.dispose();
+  });
+});
