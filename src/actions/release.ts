@@ -154,9 +154,16 @@ const entry: ActionEntry = {
     }));
     runtime.info(`${result.operation === 'created' ? 'Registered' : 'Already registered'} ${result.name} ${result.version} (${result.tag})`);
     let promotion: AssignResult | null = null;
-    if (inputs.stage) {
-      promotion = await runtime.group(`Assign ${inputs.stage}`, () => registry.promote({ name: result.name, version: result.version, stage: inputs.stage!, push }));
-      runtime.info(`${inputs.stage}: ${promotion.operation === 'created' ? `now ${promotion.version}` : `already ${promotion.version}`}`);
+    const stage = inputs.stage;
+    const earlier = stage && result.operation === 'unchanged'
+      ? (await registry.model(result.name))?.events.some((e) => e.event === 'assignment' && e.stage === stage && e.version === result.version)
+      : false;
+    if (stage && earlier) {
+      // A re-run of an old job must not move the stage back: this version already had its turn.
+      runtime.annotate('notice', `${result.name} ${result.version} was assigned to ${stage} before; a re-run does not assign it again (use 'mlops registry promote' to do that on purpose).`, { title: 'mlops release' });
+    } else if (stage) {
+      promotion = await runtime.group(`Assign ${stage}`, () => registry.promote({ name: result.name, version: result.version, stage, push }));
+      runtime.info(`${stage}: ${promotion.operation === 'created' ? `now ${promotion.version}` : `already ${promotion.version}`}`);
     }
     const operation = result.operation === 'created' || promotion?.operation === 'created' ? 'created'
       : result.store.operation === 'created' || result.store.operation === 'updated' ? 'updated' : 'unchanged';
