@@ -7,7 +7,6 @@ import type { ProfiledType } from './types.ts';
  * allowed, plus NaN/INF/Infinity); "1"/"0" are integers, not booleans.
  */
 
-const INTEGER = /^\s*[+-]?\d+\s*$/;
 const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 const SPECIAL = /^\s*(?:NaN|[+-]?INF|[+-]?Infinity)\s*$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -64,24 +63,34 @@ function scanDecimal(text: string): number {
   return 0;
 }
 
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
 /** Detects the most specific type of a non-null text cell. */
 export function detectType(text: string): Detected {
-  const first = text.charCodeAt(0);
   const kind = scanDecimal(text);
   if (kind === 1) return { type: 'integer', value: Number(text) };
   if (kind === 2) return { type: 'number', value: Number(text) };
-  // Fast reject: numbers start with a digit, sign, dot, blank or N/I (NaN, INF).
-  if ((first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46 || first === 32 || first === 9 || first === 78 || first === 73) {
-    if (INTEGER.test(text)) return { type: 'integer', value: Number(text) };
-    if (DECIMAL.test(text)) return { type: 'number', value: Number(text) };
-    if (SPECIAL.test(text)) return { type: 'number', value: NaN };
-    if (first >= 48 && first <= 57 && text.length >= 10) {
-      let m = DATE.exec(text);
-      if (m) {
-        if (validDate(+m[1], +m[2], +m[3])) return { type: 'date', value: NaN };
-      } else if ((m = DATETIME.exec(text))) {
-        const ok = validDate(+m[1], +m[2], +m[3]) && +m[4] <= 23 && +m[5] <= 59 && (m[6] === undefined || +m[6] <= 60);
-        if (ok) return { type: 'datetime', value: NaN };
+  const first = text.charCodeAt(0);
+  if (isBlank(first) || isBlank(text.charCodeAt(text.length - 1))) {
+    // Numbers with surrounding blanks are numbers for the readers too.
+    const trimmed = text.trim();
+    const k = trimmed === '' ? 0 : scanDecimal(trimmed);
+    if (k === 1) return { type: 'integer', value: Number(trimmed) };
+    if (k === 2) return { type: 'number', value: Number(trimmed) };
+  }
+  if ((first === 78 || first === 73 || first === 43 || first === 45 || isBlank(first)) && SPECIAL.test(text)) {
+    return { type: 'number', value: NaN };
+  }
+  if (first >= 48 && first <= 57 && text.length >= 10 && text.charCodeAt(4) === 45) {
+    if (text.length === 10) {
+      const m = DATE.exec(text);
+      if (m && validDate(+m[1], +m[2], +m[3])) return { type: 'date', value: NaN };
+    } else {
+      const m = DATETIME.exec(text);
+      if (m && validDate(+m[1], +m[2], +m[3]) && +m[4] <= 23 && +m[5] <= 59 && (m[6] === undefined || +m[6] <= 60)) {
+        return { type: 'datetime', value: NaN };
       }
     }
     return { type: 'string', value: NaN };

@@ -134,3 +134,24 @@ describe('createProfiler', () => {
     expect(columnType(allNull.columns[0])).toBeNull();
   });
 });
+
+describe('type detection agrees with the readers’ number syntax', () => {
+  it('classifies random numeric-looking text like the reference regular expressions', async () => {
+    const fc = (await import('fast-check')).default;
+    const INTEGER = /^\s*[+-]?\d+\s*$/;
+    const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('0', '1', '9', '.', 'e', 'E', '+', '-', ' ', 'x'), minLength: 1, maxLength: 8 }), (text) => {
+        const { type, value } = detectType(text);
+        if (INTEGER.test(text)) {
+          expect(type).toBe('integer');
+          expect(value).toBe(Number(text));
+        } else if (DECIMAL.test(text)) {
+          expect(type).toBe('number');
+          expect(value).toBe(Number(text));
+        } else expect(['integer', 'number']).not.toContain(type);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
