@@ -149,3 +149,20 @@ describe('createActionsRuntime outside Actions', () => {
     expect(await readFile(env.GITHUB_OUTPUT!, 'utf8')).toBe('');
   });
 });
+
+describe('outputs round-trip through the runner-side env-file parser', () => {
+  it('any value (multi-line, delimiter-like, = and <<) reads back unchanged', async () => {
+    const fc = (await import('fast-check')).default;
+    const { parseEnvFile } = await import('../../support/action-runner/commands.ts');
+    const line = fc.string({ maxLength: 12 }).map((s) => s.replace(/[\r\n]/g, ''));
+    const value = fc.oneof(line, fc.array(fc.oneof(line, fc.constant('EOF'), fc.constant('a<<b=c')), { maxLength: 5 }).map((ls) => ls.join('\n')));
+    let n = 0;
+    await fc.assert(fc.asyncProperty(value, async (v) => {
+      const path = join(dir, `out-${n++}`);
+      await writeFile(path, '');
+      const rt = createActionsRuntime(memoryIo({ env: { GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: path } }), { delimiter: () => 'EOF' });
+      rt.setOutput('x', v);
+      expect(parseEnvFile(await readFile(path, 'utf8'))).toEqual({ x: v });
+    }), { numRuns: 150 });
+  });
+});
