@@ -82,6 +82,11 @@ class FieldCheck {
   private maxText: string | null = null;
   /** Non-null rows failing at least one value rule (for `mostly`). */
   failedRows = 0;
+  /**
+   * Row indexes of this batch's duplicates, kept when a single-field primary key on this numeric
+   * column can reuse them instead of hashing every value into a second set.
+   */
+  dupRows: number[] | null = null;
   nonNull = 0;
 
   constructor(readonly field: SchemaField, order: number, present: boolean) {
@@ -257,6 +262,7 @@ function checkNumberBatch(fc: FieldCheck, col: NumberColumn, n: number, sink: Er
   const { values, nulls } = col;
   const invalid = col.invalid.length ? new Map(col.invalid.map((c) => [c.index, c.text])) : null;
   const integer = fc.field.type === 'integer';
+  if (fc.dupRows !== null) fc.dupRows.length = 0;
   const collect = sink.remaining;
   let collected = 0;
   const push = (index: number, rule: RuleName, value: string | number | null, message: string) => {
@@ -298,6 +304,7 @@ function checkNumberBatch(fc: FieldCheck, col: NumberColumn, n: number, sink: Er
       if (enumNumbers !== undefined && !enumNumbers.has(v === 0 ? 0 : v)) f |= ENUM;
     }
     const dup = unique && (f & TYPE) === 0 && !fc.addUnique(v);
+    if (dup && fc.dupRows !== null) fc.dupRows.push(i);
     if (f === 0 && !dup) {
       if (v < lo) lo = v;
       if (v > hi) hi = v;
@@ -391,7 +398,14 @@ function checkStringBatch(fc: FieldCheck, col: StringColumn, n: number, sink: Er
 class KeyCheck {
   private readonly seen = new Set<string>();
   private readonly seenNumbers = new NumberSet();
+  /** A unique numeric field whose duplicates this single-field key reuses (one set, not two). */
+  private shared: FieldCheck | null = null;
   constructor(readonly rule: 'primaryKey' | 'uniqueKeys', readonly fields: string[]) {}
+
+  shareWith(fc: FieldCheck): void {
+    this.shared = fc;
+    fc.dupRows = [];
+  }
 
   check(batch: RecordBatch, byName: Map<string, Column>, sink: ErrorSink, pending: Pending[], order: number): void {
     const cols = this.fields.map((f) => byName.get(f));
@@ -402,15 +416,35 @@ class KeyCheck {
     let collected = 0;
     const collect = sink.remaining;
     const single = cols.length === 1 ? cols[0]! : null;
+    if (this.shared !== null && single !== null && single.kind === 'number') {
+      // The field's own unique check already hashed every value: its duplicates are this key's.
+      const dups = this.shared.dupRows ?? [];
+      let d = 0;
+      for (let i = 0; i < n; i++) {
+        const isNull = single.nulls[i] === 1;
+        const isDup = d < dups.length && dups[d] === i;
+        if (isDup) d++;
+        if (!isNull && !isDup) continue;
+        if (isNull && this.rule === 'uniqueKeys') continue;
+        failures++;
+        if (collected++ >= collect) continue;
+        const shown = cellValue(single.values[i]);
+        pending.push(isNull
+          ? { index: i, order, rule: this.rule, column: this.fields[0], value: null, message: `${label} has an empty part` }
+          : { index: i, order, rule: this.rule, column: this.fields[0], value: shown, message: `${label} = ${show(shown)} duplicates an earlier row` });
+      }
+      sink.tally(this.rule, failures);
+      return;
+    }
     for (let i = 0; i < n; i++) {
       let isNull = false;
       let fresh: boolean;
-      let shown: string | number;
+      let shown: string | number = '';
       if (single !== null && single.kind === 'number') {
         if (single.nulls[i]) isNull = true;
         const v = single.values[i];
-        shown = cellValue(v);
         fresh = isNull || this.seenNumbers.add(v);
+        if (!fresh) shown = cellValue(v);
       } else {
         const parts: string[] = [];
         for (const col of cols as Column[]) {
@@ -497,6 +531,10 @@ export async function validateSource(source: TableSource, schema: TableSchema, o
   const keyChecks: KeyCheck[] = [];
   if (schema.primaryKey !== undefined) keyChecks.push(new KeyCheck('primaryKey', Array.isArray(schema.primaryKey) ? schema.primaryKey : [schema.primaryKey]));
   for (const key of schema.uniqueKeys ?? []) keyChecks.push(new KeyCheck('uniqueKeys', Array.isArray(key) ? key : [key]));
+  for (const kc of keyChecks) {
+    const fc = kc.fields.length === 1 ? checks.find((c) => c.name === kc.fields[0]) : undefined;
+    if (fc && fc.unique && fc.numeric && !fc.tolerant && fc.dupRows === null) kc.shareWith(fc);
+  }
 
   let rows = 0;
   const byName = new Map<string, Column>();

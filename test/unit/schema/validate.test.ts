@@ -99,6 +99,14 @@ describe('validateSource: keys', () => {
     expect(report.errors.map((e) => [e.line, e.rule, e.column, e.value])).toEqual([[4, 'primaryKey', 'id', 1], [5, 'primaryKey', 'id', null]]);
   });
 
+  it('a unique numeric primary key reports unique and primaryKey on the same rows, across batches', async () => {
+    const report = await run('fields: [{ name: id, type: integer, constraints: { unique: true } }]\nprimaryKey: id', 'id\n1\n2\n\n1\n3\n2\n2', { batchRows: 2 });
+    expect(report.errors.map((e) => [e.row, e.rule, e.value])).toEqual([
+      [3, 'primaryKey', null], [4, 'unique', 1], [4, 'primaryKey', 1], [6, 'unique', 2], [6, 'primaryKey', 2], [7, 'unique', 2], [7, 'primaryKey', 2],
+    ]);
+    expect(report.errorsByRule).toEqual({ unique: 3, primaryKey: 4 });
+  });
+
   it('checks a composite primary key over mixed column kinds', async () => {
     const report = await run('fields: [{ name: k, type: string }, { name: n, type: integer }]\nprimaryKey: [k, n]', 'k,n\na,1\na,2\nb,1\na,1\nb,1', { batchRows: 2 });
     expect(report.errors.map((e) => [e.row, e.rule, e.value])).toEqual([[4, 'primaryKey', '["a","1"]'], [5, 'primaryKey', '["b","1"]']]);
