@@ -138,6 +138,10 @@ export class NumberDecoder implements CellDecoder {
   slow(b: Buffer, s: number, e: number, row: number): void {
     const text = b.toString('utf8', s, e);
     const parsed = parseNumberText(text);
+    // A row that met a quote after its first fields is decoded again by the general path: keep
+    // one entry per cell.
+    const last = this.invalid[this.invalid.length - 1];
+    if (last !== undefined && last.index === row) this.invalid.pop();
     if (parsed === undefined) {
       this.values[row] = Number.NaN;
       this.invalid.push({ index: row, text });

@@ -95,6 +95,18 @@ describe('CSV decoding', () => {
     expect(columnStrings(t.columns[1])).toEqual([null, 'b', 'c', null, null, 'd']);
   });
 
+  it('records one invalid cell when a row is re-read because of a later quote or a chunk boundary', async () => {
+    const path = await file('x,y\nabc,"q"\n1,2\nzz,"a\nb"\n');
+    for (const chunkSize of [1, 3, 1 << 20]) {
+      const t = await readTable(path, { decoding: { x: 'number' }, chunkSize });
+      expect((t.columns[0] as NumberColumn).invalid).toEqual([
+        { index: 0, text: 'abc' },
+        { index: 2, text: 'zz' },
+      ]);
+      expect(columnStrings(t.columns[1])).toEqual(['q', '2', 'a\nb']);
+    }
+  });
+
   it('selects and orders columns, skipping the others', async () => {
     const path = await file('a,b,c\n1,"x,y",3\n4,5,6\n');
     const t = await readTable(path, { columns: ['c', 'a'], decoding: { c: 'number' } });
