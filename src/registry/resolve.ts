@@ -7,6 +7,7 @@
 import { join, resolve } from 'node:path';
 import { rm } from 'node:fs/promises';
 import { GitRegistry, verifyModelDir, type RegistryOptions } from './registry.ts';
+import { ignoreInGit } from './store.ts';
 import { parseModelRef } from './tags.ts';
 
 /** A resolved model reference. */
@@ -36,6 +37,7 @@ export async function resolveModelRef(ref: string, options: ResolveOptions): Pro
   const { name, version, stage } = await registry.resolve(ref);
   const cacheRoot = options.cacheDir ? resolve(options.cwd, options.cacheDir) : join(await registry.root(), '.mlops', 'cache');
   const dir = join(cacheRoot, ...name.replace(/:/g, '/').split('/'), version.version);
+  await ignoreInGit(cacheRoot);
   const meta = version.metadata;
   if (meta?.model && (await verifyModelDir(dir, meta)) !== null) await rm(dir, { recursive: true, force: true });
   const pulled = await registry.pullVersion(name, version, dir);

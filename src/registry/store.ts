@@ -10,7 +10,7 @@
  * Stores do not verify what they return: callers check every byte against the sha256 recorded in
  * the tag, so a tampered store or a corrupted download is caught wherever it comes from.
  */
-import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { InputError } from '../core/errors.ts';
@@ -94,6 +94,7 @@ export class LocalArtifactStore implements ArtifactStore {
 
   async put(request: PutRequest): Promise<PutResult> {
     const entries = await describeAssets(request.assets);
+    await ignoreInGit(this.dir);
     let created = false;
     for (let i = 0; i < entries.length; i++) {
       const target = this.blobPath(entries[i]!.sha256);
@@ -121,6 +122,17 @@ export class LocalArtifactStore implements ArtifactStore {
     await copyFile(source, request.dest);
     return { source };
   }
+}
+
+/**
+ * Puts a `.gitignore` of `*` in a directory mlops owns inside the work tree (artifact store,
+ * cache): their bytes must never be committed by a careless `git add -A`, and `git status` stays clean.
+ */
+export async function ignoreInGit(dir: string): Promise<void> {
+  const path = join(dir, '.gitignore');
+  if (await exists(path)) return;
+  await mkdir(dir, { recursive: true });
+  await writeFile(path, '# Written by mlops: registry artifacts are stored by content hash, not in git.\n*\n');
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -175,6 +175,8 @@ describe('mlops registry (real git, local bare remote)', () => {
     await writeFile(join(resolved.dir, 'model.json'), 'tampered');
     const again = await resolveModelRef('weather@latest', { cwd: repo, env });
     expect(await readFile(join(again.dir, 'model.json'))).toEqual(await readFile(join(m1, 'model.json')));
+    // The store and the cache keep themselves out of git.
+    expect(await git(repo, 'status', '--porcelain')).toBe('');
     await expect(resolveModelRef('weather#staging', { cwd: repo, env })).rejects.toThrow(/no version in stage 'staging'/);
   });
 
@@ -218,6 +220,19 @@ describe('mlops registry (real git, local bare remote)', () => {
     const dm = await mlops(repo, ['registry', 'deprecate', 'weather', '--json']);
     expect(dm.json()).toMatchObject({ operation: 'created', tag: 'weather@deprecated' });
     expect((await mlops(repo, ['registry', 'list', '--json'])).json()).toMatchObject([{ deprecated: true }]);
+  });
+});
+
+describe('push failures', () => {
+  it('an unreachable remote: exit 2, the new tag is removed again, nothing else changed', async () => {
+    const m1 = await writeModel(join(box.root, 'm1'), 1);
+    expect((await mlops(repo, ['registry', 'register', 'weather', '--model', m1, '--version', 'v1.0.0'])).code).toBe(0);
+    await git(repo, 'remote', 'set-url', 'origin', join(box.root, 'no-such-remote.git'));
+    const before = await git(repo, 'for-each-ref', 'refs/tags');
+    const p = await mlops(repo, ['registry', 'promote', 'weather', 'v1.0.0', '--stage', 'production', '--push']);
+    expect(p.code).toBe(2);
+    expect(p.err).toMatch(/could not push tag 'weather#production#1'.*local tag was removed/);
+    expect(await git(repo, 'for-each-ref', 'refs/tags')).toBe(before);
   });
 });
 
