@@ -4,7 +4,8 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import { join, relative, resolve } from 'node:path';
 
 /**
- * A copy of this project as an action user gets it — `action.yml`, `actions/` and a `dist/`
+ * A copy of this project as an action user gets it — `action.yml`, `actions/`, the reusable
+ * workflows in `.github/workflows/` and a `dist/`
  * built from the CURRENT sources — so end-to-end tests exercise the working tree, not whatever
  * `dist/` was last committed (its freshness is checked separately by `npm run check-dist`).
  *
@@ -29,7 +30,7 @@ function filesUnder(dir: string, out: string[]): void {
 /** Hash of everything that goes into the checkout. */
 function contentKey(root: string): string {
   const files: string[] = [];
-  for (const dir of ['src', 'actions']) filesUnder(join(root, dir), files);
+  for (const dir of ['src', 'actions', join('.github', 'workflows')]) filesUnder(join(root, dir), files);
   for (const file of ['action.yml', 'scripts/build.mjs', 'package-lock.json']) if (existsSync(join(root, file))) files.push(join(root, file));
   const hash = createHash('sha256');
   for (const file of files.sort()) hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
@@ -49,6 +50,8 @@ export function actionsCheckout(root = PROJECT_ROOT): string {
     const build = spawnSync(process.execPath, ['scripts/build.mjs', join(temp, 'dist')], { cwd: root, encoding: 'utf8' });
     if (build.status !== 0) throw new Error(`building dist for the test checkout failed:\n${build.stderr}${build.stdout}`);
     cpSync(join(root, 'actions'), join(temp, 'actions'), { recursive: true });
+    // The reusable workflows too, so runCallerWorkflow resolves `…/.github/workflows/<file>@v1` here.
+    if (existsSync(join(root, '.github', 'workflows'))) cpSync(join(root, '.github', 'workflows'), join(temp, '.github', 'workflows'), { recursive: true });
     if (existsSync(join(root, 'action.yml'))) cpSync(join(root, 'action.yml'), join(temp, 'action.yml'));
     try {
       renameSync(temp, dir);

@@ -11,7 +11,7 @@ import { loadWorkflowParser } from './workflow-parser.ts';
 
 export type { Annotation } from './commands.ts';
 export type { LocalAction, LocalActionContext } from './local-actions.ts';
-export { defaultLocalActions } from './local-actions.ts';
+export { defaultLocalActions, gitCheckout } from './local-actions.ts';
 export { parseEnvFile, parseWorkflowCommands } from './commands.ts';
 export { loadWorkflowParser } from './workflow-parser.ts';
 
@@ -532,40 +532,42 @@ export async function runCompositeAction(actionPath: string, options: RunOptions
   }
 }
 
+/** A workflow document as the runner reads it (js-yaml output). */
+export interface WorkflowDoc {
+  name?: string;
+  on?: Record<string, { inputs?: Record<string, { default?: unknown; type?: string; required?: boolean }>; secrets?: Record<string, { required?: boolean } | null>; outputs?: Record<string, { value?: unknown }> } | null> | string | string[];
+  env?: Record<string, unknown>;
+  permissions?: unknown;
+  defaults?: { run?: { shell?: string; 'working-directory'?: string } };
+  jobs: Record<string, Record<string, unknown>>;
+}
+
+/** Validates workflow text with GitHub's parser (throws listing the errors). */
+export async function validateWorkflowText(name: string, content: string): Promise<void> {
+  const parser = await loadWorkflowParser();
+  const parsed = parser.parseWorkflow({ name, content }, new parser.NoOperationTraceWriter());
+  const errors = parsed.context.errors.getErrors();
+  if (errors.length > 0) throw new Error(`${name} is invalid:\n${errors.map((e) => `  ${e.message}`).join('\n')}`);
+}
+
 /**
- * Runs one job of a workflow file whose steps are `run:` scripts and `uses:` steps (local
- * composite actions or stand-ins). `workflow_call`/`workflow_dispatch` input defaults apply;
- * `options.inputs` override them. Job `outputs:` become the result's outputs.
+ * Runs one job of an already parsed workflow with exactly the given `inputs` context (no
+ * defaults applied). Used by {@link runWorkflowJob} and by the caller-workflow runner
+ * (caller.ts), which computes typed `workflow_call` inputs itself.
  */
-export async function runWorkflowJob(workflowPath: string, jobId: string, options: RunOptions = {}): Promise<RunResult> {
-  const file = resolve(workflowPath);
-  await validateWithParser(file, 'workflow');
-  const doc = yaml.load(readFileSync(file, 'utf8')) as {
-    name?: string;
-    on?: Record<string, { inputs?: Record<string, { default?: unknown; type?: string }> } | null> | string | string[];
-    env?: Record<string, unknown>;
-    defaults?: { run?: { shell?: string; 'working-directory'?: string } };
-    jobs: Record<string, Record<string, unknown>>;
-  };
+export async function runParsedJob(doc: WorkflowDoc, file: string, jobId: string, inputs: Record<string, unknown>, options: RunOptions = {}): Promise<RunResult> {
   const jobDoc = doc.jobs[jobId];
   if (!jobDoc) throw new Error(`${file}: no job '${jobId}' (jobs: ${Object.keys(doc.jobs).join(', ')})`);
   if (jobDoc.uses) throw new Error(`${file}: job '${jobId}' calls a reusable workflow; run that workflow's jobs instead`);
   const { workspace, runnerTemp, cleanup } = setupDirs(options);
   try {
     const job = createJob(options, workspace, runnerTemp, jobId, doc.name ?? basename(file));
-    // Inputs keep their declared types (booleans and numbers) in workflow_call.
-    const inputs: Record<string, unknown> = {};
-    const triggers = typeof doc.on === 'object' && doc.on !== null && !Array.isArray(doc.on) ? doc.on : {};
-    for (const trigger of ['workflow_dispatch', 'workflow_call'] as const) {
-      for (const [name, spec] of Object.entries(triggers[trigger]?.inputs ?? {})) if (spec?.default !== undefined) inputs[name] = spec.default;
-    }
-    for (const [name, value] of Object.entries(options.inputs ?? {})) inputs[name] = value;
     const frame: StepFrame = {
       inputs,
       prefix: '',
       composite: false,
-      defaultShell: ((jobDoc.defaults as typeof doc.defaults)?.run?.shell ?? doc.defaults?.run?.shell),
-      defaultWorkingDirectory: ((jobDoc.defaults as typeof doc.defaults)?.run?.['working-directory'] ?? doc.defaults?.run?.['working-directory']),
+      defaultShell: ((jobDoc.defaults as WorkflowDoc['defaults'])?.run?.shell ?? doc.defaults?.run?.shell),
+      defaultWorkingDirectory: ((jobDoc.defaults as WorkflowDoc['defaults'])?.run?.['working-directory'] ?? doc.defaults?.run?.['working-directory']),
     };
     const scope = () => scopeFor(job, frame, {}, false);
     for (const [key, value] of Object.entries(doc.env ?? {})) job.env[key] = evaluateValue(value, scope());
@@ -581,4 +583,25 @@ export async function runWorkflowJob(workflowPath: string, jobId: string, option
   }
 }
 
+/**
+ * Runs one job of a workflow file whose steps are `run:` scripts and `uses:` steps (local
+ * composite actions or stand-ins). `workflow_call`/`workflow_dispatch` input defaults apply;
+ * `options.inputs` override them. Job `outputs:` become the result's outputs.
+ */
+export async function runWorkflowJob(workflowPath: string, jobId: string, options: RunOptions = {}): Promise<RunResult> {
+  const file = resolve(workflowPath);
+  await validateWithParser(file, 'workflow');
+  const doc = yaml.load(readFileSync(file, 'utf8')) as WorkflowDoc;
+  // Inputs keep their declared types (booleans and numbers) in workflow_call.
+  const inputs: Record<string, unknown> = {};
+  const triggers = typeof doc.on === 'object' && doc.on !== null && !Array.isArray(doc.on) ? doc.on : {};
+  for (const trigger of ['workflow_dispatch', 'workflow_call'] as const) {
+    for (const [name, spec] of Object.entries(triggers[trigger]?.inputs ?? {})) if (spec?.default !== undefined) inputs[name] = spec.default;
+  }
+  for (const [name, value] of Object.entries(options.inputs ?? {})) inputs[name] = value;
+  return runParsedJob(doc, file, jobId, inputs, options);
+}
+
+export { runCallerWorkflow } from './caller.ts';
+export type { CallerRunOptions, CallerRunResult, CallerJobResult, CalledJobResult } from './caller.ts';
 export { actionsCheckout } from './checkout.ts';

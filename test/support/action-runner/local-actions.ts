@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { globFiles } from './glob.ts';
@@ -102,6 +103,37 @@ const downloadArtifact: LocalAction = (ctx) => {
   ctx.setOutput('download-path', path);
   return 0;
 };
+
+/**
+ * actions/checkout against a real git remote (e.g. a local bare repository): clones `remote`
+ * into the workspace (or `with.path`) with every branch and tag, so `origin` is the remote and
+ * whatever the product pushes lands there, then checks out `with.ref`, else GITHUB_SHA when the
+ * remote has it, else the remote's default branch. Full history whatever `fetch-depth` says
+ * (shallow clones of a local path would need file:// and change nothing the tests check).
+ * Pass it as `localActions: { 'actions/checkout': gitCheckout(remote) }`.
+ */
+export function gitCheckout(remote: string): LocalAction {
+  return (ctx) => {
+    const rel = input(ctx, 'path', '.');
+    const dir = isAbsolute(rel) ? rel : resolve(ctx.workspace, rel);
+    mkdirSync(dir, { recursive: true });
+    const git = (...args: string[]) => spawnSync('git', args, { cwd: dir, env: ctx.env, encoding: 'utf8' });
+    const clone = git('clone', '-q', '--no-single-branch', remote, '.');
+    if (clone.status !== 0) { ctx.annotate('error', `checkout (local): git clone ${remote} failed: ${clone.stderr}`); return 1; }
+    const sha = ctx.env.GITHUB_SHA ?? '';
+    const wanted = input(ctx, 'ref') || (sha && git('cat-file', '-e', `${sha}^{commit}`).status === 0 ? sha : '');
+    if (wanted) {
+      const target = git('rev-parse', '--verify', '-q', `origin/${wanted}^{commit}`).status === 0 ? `origin/${wanted}` : wanted;
+      const co = git('checkout', '-q', '--detach', target);
+      if (co.status !== 0) { ctx.annotate('error', `checkout (local): cannot check out ${wanted}: ${co.stderr}`); return 1; }
+    }
+    const head = git('rev-parse', 'HEAD').stdout.trim();
+    ctx.setOutput('ref', wanted || ctx.env.GITHUB_REF || '');
+    ctx.setOutput('commit', head);
+    ctx.log(`checkout (local): ${remote} at ${head}`);
+    return 0;
+  };
+}
 
 /** The built-in stand-ins, keyed by `owner/repo[/path]` (the `@ref` is dropped). */
 export const defaultLocalActions: Record<string, LocalAction> = {
