@@ -1,5 +1,6 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, cli, injectFaults, tempDir } from './helpers.ts';
 
@@ -92,6 +93,50 @@ describe('mlops validate on real data (vega-datasets seattle-weather)', () => {
       ['breaking', 'weather', 'enum.value.removed'],
     ]);
     expect(err).toMatch(/BREAKING +temp_max: maximum 50 → 45/);
+  });
+});
+
+describe('mlops validate: columns the schema does not name', () => {
+  it('subset ignores extra columns (not decoded); exact reports them at line 1', async () => {
+    const data = join(dir, 'extra.csv');
+    const text = await readFile(WEATHER, 'utf8');
+    await writeFile(data, text.split('\n').map((line, i) => (line === '' ? line : `${line},${i === 0 ? 'station' : 'not-a-number'}`)).join('\n'));
+    const schema = await readFile(WEATHER_SCHEMA, 'utf8');
+    const subset = join(dir, 'subset.yaml');
+    await writeFile(subset, schema.replace('fieldsMatch: exact', 'fieldsMatch: subset'));
+    const ok = await cli(['validate', data, '--schema', subset, '--json']);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toMatchObject({ valid: true, rows: 1461, extraColumns: ['station'] });
+    const strict = await cli(['validate', data, '--schema', WEATHER_SCHEMA, '--json']);
+    expect(strict.code).toBe(1);
+    expect(JSON.parse(strict.out).errors).toEqual([{ line: 1, row: null, column: 'station', rule: 'extraColumn', value: 'station', message: "column 'station' is not in the schema (fieldsMatch: exact)" }]);
+  });
+
+  it('without --json the human report is on stdout and stderr stays empty', async () => {
+    const { code, out, err } = await cli(['validate', WEATHER, '--schema', WEATHER_SCHEMA]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^✓ /);
+    expect(err).toBe('');
+  });
+});
+
+describe('mlops validate: Parquet', () => {
+  it('validates native numbers and strings; errors carry rows and null lines', async () => {
+    const data = join(dir, 'p.parquet');
+    await writeFile(data, new Uint8Array(parquetWriteBuffer({
+      columnData: [
+        { name: 'id', data: [1, 2, 2, 4], type: 'INT32' },
+        { name: 'score', data: [0.5, 1.5, null, 0.25], type: 'DOUBLE' },
+        { name: 'city', data: ['Oslo', 'Rome', 'Paris', 'X'], type: 'STRING' },
+      ],
+    })));
+    const schema = join(dir, 'p.yaml');
+    await writeFile(schema, 'fields:\n  - { name: id, type: integer, constraints: { unique: true } }\n  - { name: score, type: number, constraints: { required: true, maximum: 1 } }\n  - { name: city, type: string, constraints: { minLength: 2 } }\n');
+    const { code, out } = await cli(['validate', data, '--schema', schema, '--json']);
+    expect(code).toBe(1);
+    expect(JSON.parse(out).errors.map((e: { line: null; row: number; column: string; rule: string }) => [e.line, e.row, e.column, e.rule])).toEqual([
+      [null, 2, 'score', 'maximum'], [null, 3, 'id', 'unique'], [null, 3, 'score', 'required'], [null, 4, 'city', 'minLength'],
+    ]);
   });
 });
 
