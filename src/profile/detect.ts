@@ -30,35 +30,41 @@ function validDate(y: number, m: number, d: number): boolean {
  * 0 otherwise. Faster than the regular expressions on the hot path (one call per distinct value).
  */
 function scanDecimal(text: string): number {
+  // Every read is bounds-checked: charCodeAt past the end returns NaN through a slow path.
   const n = text.length;
+  if (n === 0) return 0;
   let i = 0;
   let c = text.charCodeAt(0);
-  if (c === 43 || c === 45) c = text.charCodeAt(++i);
+  if (c === 43 || c === 45) {
+    if (++i === n) return 0;
+    c = text.charCodeAt(i);
+  }
   let digits = 0;
   while (c >= 48 && c <= 57) {
     digits++;
-    c = text.charCodeAt(++i);
+    if (++i === n) return 1;
+    c = text.charCodeAt(i);
   }
-  if (i === n) return digits > 0 ? 1 : 0;
   let frac = 0;
   if (c === 46) {
-    c = text.charCodeAt(++i);
-    while (c >= 48 && c <= 57) {
+    while (++i < n) {
+      c = text.charCodeAt(i);
+      if (c < 48 || c > 57) break;
       frac++;
-      c = text.charCodeAt(++i);
     }
     if (digits + frac === 0) return 0;
     if (i === n) return 2;
   } else if (digits === 0) return 0;
-  if (c === 101 || c === 69) {
-    c = text.charCodeAt(++i);
-    if (c === 43 || c === 45) c = text.charCodeAt(++i);
-    let exp = 0;
-    while (c >= 48 && c <= 57) {
-      exp++;
-      c = text.charCodeAt(++i);
-    }
-    return exp > 0 && i === n ? 2 : 0;
+  if (c !== 101 && c !== 69) return 0;
+  if (++i === n) return 0;
+  c = text.charCodeAt(i);
+  if (c === 43 || c === 45) {
+    if (++i === n) return 0;
+    c = text.charCodeAt(i);
+  }
+  while (c >= 48 && c <= 57) {
+    if (++i === n) return 2;
+    c = text.charCodeAt(i);
   }
   return 0;
 }
@@ -67,36 +73,57 @@ function isBlank(c: number): boolean {
   return c === 32 || c === 9;
 }
 
-/** Detects the most specific type of a non-null text cell. */
-export function detectType(text: string): Detected {
+/** Type codes of {@link detectCode}, in the order of {@link TYPE_NAMES}. */
+export const TYPE_NAMES: readonly ProfiledType[] = ['integer', 'number', 'boolean', 'date', 'datetime', 'string'];
+const INTEGER = 0;
+const NUMBER = 1;
+const BOOLEAN_T = 2;
+const DATE_T = 3;
+const DATETIME_T = 4;
+const STRING = 5;
+
+/** Numeric value of the last {@link detectCode} call (NaN unless it returned integer/number). */
+export let detectedValue = NaN;
+
+/**
+ * Allocation-free detection (the profiler's hot path): returns the index of the cell's type in
+ * {@link TYPE_NAMES} and leaves its numeric value in {@link detectedValue}.
+ */
+export function detectCode(text: string): number {
   const kind = scanDecimal(text);
-  if (kind === 1) return { type: 'integer', value: Number(text) };
-  if (kind === 2) return { type: 'number', value: Number(text) };
+  if (kind !== 0) {
+    detectedValue = Number(text);
+    return kind === 1 ? INTEGER : NUMBER;
+  }
+  detectedValue = NaN;
   const first = text.charCodeAt(0);
   if (isBlank(first) || isBlank(text.charCodeAt(text.length - 1))) {
     // Numbers with surrounding blanks are numbers for the readers too.
     const trimmed = text.trim();
     const k = trimmed === '' ? 0 : scanDecimal(trimmed);
-    if (k === 1) return { type: 'integer', value: Number(trimmed) };
-    if (k === 2) return { type: 'number', value: Number(trimmed) };
+    if (k !== 0) {
+      detectedValue = Number(trimmed);
+      return k === 1 ? INTEGER : NUMBER;
+    }
   }
-  if ((first === 78 || first === 73 || first === 43 || first === 45 || isBlank(first)) && SPECIAL.test(text)) {
-    return { type: 'number', value: NaN };
-  }
+  if ((first === 78 || first === 73 || first === 43 || first === 45 || isBlank(first)) && SPECIAL.test(text)) return NUMBER;
   if (first >= 48 && first <= 57 && text.length >= 10 && text.charCodeAt(4) === 45) {
     if (text.length === 10) {
       const m = DATE.exec(text);
-      if (m && validDate(+m[1], +m[2], +m[3])) return { type: 'date', value: NaN };
+      if (m && validDate(+m[1], +m[2], +m[3])) return DATE_T;
     } else {
       const m = DATETIME.exec(text);
-      if (m && validDate(+m[1], +m[2], +m[3]) && +m[4] <= 23 && +m[5] <= 59 && (m[6] === undefined || +m[6] <= 60)) {
-        return { type: 'datetime', value: NaN };
-      }
+      if (m && validDate(+m[1], +m[2], +m[3]) && +m[4] <= 23 && +m[5] <= 59 && (m[6] === undefined || +m[6] <= 60)) return DATETIME_T;
     }
-    return { type: 'string', value: NaN };
+    return STRING;
   }
-  if (BOOLEAN.has(text)) return { type: 'boolean', value: NaN };
-  return { type: 'string', value: NaN };
+  return BOOLEAN.has(text) ? BOOLEAN_T : STRING;
+}
+
+/** Detects the most specific type of a non-null text cell. */
+export function detectType(text: string): Detected {
+  const code = detectCode(text);
+  return { type: TYPE_NAMES[code], value: detectedValue };
 }
 
 const DECIMAL_ONLY = DECIMAL;

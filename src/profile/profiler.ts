@@ -1,6 +1,6 @@
 import type { Column, NumberColumn, RecordBatch, StringColumn } from '../table/types.ts';
 import type { ColumnProfile, DatasetProfile, ProfileOptions, ProfileSource, ProfiledType, ReservoirState } from './types.ts';
-import { detectType, finiteNumberText } from './detect.ts';
+import { TYPE_NAMES, detectCode, detectedValue, finiteNumberText } from './detect.ts';
 import { DistinctCounter, DEFAULT_EXACT_LIMIT, DEFAULT_PRECISION } from './distinct.ts';
 import { murmur3 } from './hash.ts';
 import { DEFAULT_K, KllSketch, createSketchState } from './kll.ts';
@@ -12,6 +12,9 @@ import { DEFAULT_TOPK, TopK } from './topk.ts';
 export const DEFAULT_SEED = 0x5eed;
 /** Rows of the first batch whose text seeds the random streams (see {@link createProfiler}). */
 const SEED_ROWS = 16;
+const TYPE_INTEGER = TYPE_NAMES.indexOf('integer');
+const TYPE_NUMBER = TYPE_NAMES.indexOf('number');
+const TYPE_STRING = TYPE_NAMES.indexOf('string');
 
 /** Options with every default filled in. */
 export function resolveOptions(opts: ProfileOptions = {}): Required<ProfileOptions> {
@@ -33,7 +36,8 @@ export function emptyTypes(): Record<ProfiledType, number> {
 class ColumnAccumulator {
   count = 0;
   nulls = 0;
-  readonly types = emptyTypes();
+  // Type counts by code (TYPE_NAMES order): an indexed store instead of a keyed one on the hot path.
+  private readonly typeCounts = new Float64Array(TYPE_NAMES.length);
   readonly moments = emptyMoments();
   minLength = Infinity;
   maxLength = -Infinity;
@@ -84,8 +88,8 @@ class ColumnAccumulator {
       const w = counts[d];
       if (w === 0) continue;
       const text = dictionary[d];
-      const { type, value } = detectType(text);
-      this.addEntry(text, type, value, w, text, text.length);
+      const code = detectCode(text);
+      this.addEntry(text, code, detectedValue, w, text, text.length);
     }
     this.flush();
   }
@@ -115,7 +119,7 @@ class ColumnAccumulator {
       // -0 and 0 are one value (as String() prints both as "0").
       while (j < m && sorted[j] === v) j++;
       // Infinities stay out of the moments and sketch; the sample keeps them as text (JSON has no ±Infinity).
-      this.addEntry(v, Number.isInteger(v) ? 'integer' : 'number', v, j - i, Number.isFinite(v) ? v : String(v), -1);
+      this.addEntry(v, Number.isInteger(v) ? TYPE_INTEGER : TYPE_NUMBER, v, j - i, Number.isFinite(v) ? v : String(v), -1);
       i = j;
     }
     // Non-numeric text in a numeric column counts by what it is (validation reports it as a type error).
@@ -124,11 +128,11 @@ class ColumnAccumulator {
     let invalidTotal = 0;
     for (const [text, w] of invalidCounts) {
       invalidTotal += w;
-      const { type } = detectType(text);
-      this.addEntry(text, type === 'integer' || type === 'number' ? 'string' : type, NaN, w, text, text.length);
+      const code = detectCode(text);
+      this.addEntry(text, code === TYPE_INTEGER || code === TYPE_NUMBER ? TYPE_STRING : code, NaN, w, text, text.length);
     }
     // Genuine NaN values (Parquet/Arrow floats) are numbers, though outside the numeric moments.
-    if (nans > invalidTotal) this.addEntry('NaN', 'number', NaN, nans - invalidTotal, 'NaN', -1);
+    if (nans > invalidTotal) this.addEntry('NaN', TYPE_NUMBER, NaN, nans - invalidTotal, 'NaN', -1);
     this.flush();
   }
 
@@ -136,8 +140,8 @@ class ColumnAccumulator {
    * One distinct value of a batch: `key` is its text (text cells) or number (numeric cells),
    * `value` its finite numeric value or NaN, `textLength` −1 for cells that have no text.
    */
-  private addEntry(key: string | number, type: ProfiledType, value: number, weight: number, sampleValue: number | string, textLength: number): void {
-    this.types[type] += weight;
+  private addEntry(key: string | number, type: number, value: number, weight: number, sampleValue: number | string, textLength: number): void {
+    this.typeCounts[type] += weight;
     if (Number.isFinite(value)) {
       addMoments(this.moments, value, weight);
       (this.kll as KllSketch).add(value, weight);
@@ -159,6 +163,14 @@ class ColumnAccumulator {
     this.topK.addBatch(this.texts, this.weights, this.texts.length);
   }
 
+  private types(): Record<ProfiledType, number> {
+    const out = emptyTypes();
+    TYPE_NAMES.forEach((name, i) => {
+      out[name] = this.typeCounts[i];
+    });
+    return out;
+  }
+
   finish(): ColumnProfile {
     if (!this.kll) this.seed(0);
     const { count, min, max, mean, m2 } = this.moments;
@@ -166,7 +178,7 @@ class ColumnAccumulator {
       name: this.name,
       count: this.count,
       nulls: this.nulls,
-      types: { ...this.types },
+      types: this.types(),
       numeric: count > 0 ? { count, min, max, mean, m2, sketch: (this.kll as KllSketch).state() } : null,
       lengths: this.maxLength >= 0 ? { min: this.minLength, max: this.maxLength } : null,
       distinct: this.distinct.state(),
