@@ -41,6 +41,12 @@ describe('mlops train', () => {
     expect(profile).toMatchObject({ format: 'mlops-profile', rows: 276 });
     // Progress went to stderr, one line per epoch (not a TTY).
     expect(r.err).toMatch(/epoch 2\/2: loss/);
+    // Same config + data + backend → the same weights and metrics, end to end through the CLI.
+    const io = memoryIo({ cwd: r.dir, env: { PATH: process.env.PATH } });
+    expect(await runCli(['train', '--json', '--out', 'again'], io)).toBe(0);
+    expect(JSON.parse(io.out).metrics).toEqual(doc.metrics);
+    expect(await readFile(join(r.dir, 'again', 'weights.bin'))).toEqual(await readFile(join(r.dir, 'model', 'weights.bin')));
+    expect(await readFile(join(r.dir, 'again', 'preprocessing.json'), 'utf8')).toBe(await readFile(join(r.dir, 'model', 'preprocessing.json'), 'utf8'));
   });
 
   it('in Actions: grouped log lines, outputs and a summary with the loss chart', async () => {
