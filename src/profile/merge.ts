@@ -64,7 +64,15 @@ export function mergeProfiles(list: DatasetProfile[]): DatasetProfile {
     format: 'mlops-profile',
     version: 1,
     rows: list.reduce((s, p) => s + p.rows, 0),
-    columns: names.map((name) => mergeColumn(lookups.map((l) => l.get(name) as ColumnProfile))),
+    columns: names.map((name) => {
+      try {
+        return mergeColumn(lookups.map((l) => l.get(name) as ColumnProfile));
+      } catch (error) {
+        // Incompatible sketch parameters (e.g. HLL precisions) are bad input, not a crash.
+        if (error instanceof RangeError) throw new InputError(`cannot merge column '${name}': ${error.message}`, { key: name });
+        throw error;
+      }
+    }),
     sources: list.flatMap((p) => p.sources),
   };
 }

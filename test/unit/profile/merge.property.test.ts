@@ -192,5 +192,9 @@ describe('mergeProfiles', () => {
     expect(() => mergeProfiles([a, b])).toThrow(/column 'y' is missing from b\.csv/);
     expect(() => mergeProfiles([b, a])).toThrow(/column 'y' of a\.csv is missing from b\.csv/);
     expect(() => mergeProfiles([])).toThrow(InputError);
+    const p12 = createProfiler(['x'], { exactDistinct: 2 });
+    const p10 = createProfiler(['x'], { exactDistinct: 2, hllPrecision: 10 });
+    for (const p of [p12, p10]) for (const b of toBatches([{ name: 'x', kind: 'string', cells: ['a', 'b', 'c', 'd'] }], 0, 4, 4)) p.add(b);
+    expect(() => mergeProfiles([p12.finish(), p10.finish()])).toThrow(/cannot merge column 'x': cannot merge HLL sketches of precision 10 and 12/);
   });
 });
