@@ -8,7 +8,7 @@ import { access, writeFile } from 'node:fs/promises';
 import { InputError } from '../core/errors.ts';
 import { createOctokit, ensureRelease, resolveRunContext, resolveToken, type GitHubClient } from '../github/index.ts';
 import {
-  GitRegistry, MissingArtifactError, ReleaseArtifactStore, type ArtifactStore, type AssignResult, type RegisterResult, type ReleaseBackend, type RegistryOptions,
+  cardTextFromConfig, GitRegistry, MissingArtifactError, ReleaseArtifactStore, type ArtifactStore, type AssignResult, type RegisterResult, type ReleaseBackend, type RegistryOptions,
 } from '../registry/index.ts';
 import { runGit } from '../registry/git.ts';
 import type { CliIo } from '../cli/io.ts';
@@ -117,6 +117,7 @@ const entry: ActionEntry = {
 
     let stages: string[] | undefined;
     let name = inputs.model;
+    let cardText: { description: string | null; intendedUse: string | null } = { description: null, intendedUse: null };
     const configPath = inputs.config ?? `${workspace}/mlops.yaml`;
     const hasConfig = inputs.config !== undefined || (await access(configPath).then(() => true, () => false));
     if (hasConfig) {
@@ -124,6 +125,7 @@ const entry: ActionEntry = {
       const config = await loadConfig(configPath);
       stages = config.registry.stages;
       name ??= config.name;
+      cardText = cardTextFromConfig(config);
     }
     if (!name) throw new InputError("input 'model' is required when there is no mlops.yaml with a name", { key: 'model' });
 
@@ -142,6 +144,8 @@ const entry: ActionEntry = {
       options.store = new ReleaseArtifactStore(createReleaseBackend(octokit, context.owner, context.repo, context.serverUrl));
     }
     const registry = new GitRegistry(options);
+    // Check the stage before anything is written: a bad stage must not leave a half-done release.
+    if (inputs.stage) registry.checkStage(inputs.stage);
     const push = inputs.push || inputs.store === 'github';
     // CI checkouts are often shallow and tagless: fetch the tags so the next version and the
     // stage counters are computed from what the remote has.
@@ -149,7 +153,7 @@ const entry: ActionEntry = {
 
     const result = await runtime.group(`Register ${name}`, () => registry.register({
       name, modelDir: inputs['model-dir'], version: inputs.version, bump: inputs.version ? undefined : inputs.bump,
-      push, idempotent: true, description: inputs.description ?? null, intendedUse: inputs['intended-use'] ?? null,
+      push, idempotent: true, description: inputs.description ?? cardText.description, intendedUse: inputs['intended-use'] ?? cardText.intendedUse,
       pullRequest: context.prNumber, runUrl: context.runUrl, repositoryUrl: `${context.serverUrl}/${context.owner}/${context.repo}`,
     }));
     runtime.info(`${result.operation === 'created' ? 'Registered' : 'Already registered'} ${result.name} ${result.version} (${result.tag})`);

@@ -13,7 +13,7 @@ export { formatTagMessage, parseTagMessage, METADATA_SCHEMA } from './metadata.t
 export type { TagMetadata, ArtifactEntry, ModelFileEntry, DataEntry } from './metadata.ts';
 export { LocalArtifactStore, ReleaseArtifactStore, MissingArtifactError } from './store.ts';
 export type { ArtifactStore, ReleaseBackend, AssetFile, Operation, PutRequest, PutResult, FetchRequest } from './store.ts';
-export { renderModelCard, MODEL_CARD_LIMIT } from './model-card.ts';
+export { renderModelCard, cardTextFromConfig, MODEL_CARD_LIMIT } from './model-card.ts';
 export type { ModelCardInput } from './model-card.ts';
 export { hashModelDir } from './model-hash.ts';
 export { buildState, tagsToEvents, rollbackTarget } from './state.ts';

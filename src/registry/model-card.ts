@@ -137,3 +137,15 @@ function metricsFromMetadata(meta: TagMetadata): Record<string, MetricValue> {
   }
   return out;
 }
+
+/**
+ * `description` / `intendedUse` from the config, for the model card. mlops.yaml (DESIGN §3) has no
+ * such keys yet; this reads them if the config loader adds them (top level or under `registry`),
+ * and the `--description` / `--intended-use` flags win either way.
+ */
+export function cardTextFromConfig(config: unknown): { description: string | null; intendedUse: string | null } {
+  const c = (config ?? {}) as Record<string, unknown>;
+  const r = (c.registry ?? {}) as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v : null);
+  return { description: text(c.description) ?? text(r.description), intendedUse: text(c.intendedUse) ?? text(r.intendedUse) };
+}

@@ -204,7 +204,8 @@ export class GitRegistry implements RegistryStore {
     if (!isValidModelName(name)) throw new InputError(`invalid model name '${name}': ${NAME_RULE}`, { key: 'name' });
   }
 
-  private checkStage(stage: string): void {
+  /** Throws an InputError unless `stage` may be assigned (valid name, listed in registry.stages). */
+  checkStage(stage: string): void {
     if (!isValidName(stage)) throw new InputError(`invalid stage '${stage}': ${NAME_RULE}`, { key: 'stage' });
     if (!this.stages.includes(stage)) {
       throw new InputError(`unknown stage '${stage}'; allowed: ${this.stages.join(', ')} (config registry.stages)`, { key: 'stage' });

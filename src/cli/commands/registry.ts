@@ -4,7 +4,7 @@ import { InputError, UsageError } from '../../core/errors.ts';
 import { createReleaseBackend } from '../../actions/release.ts';
 import { createOctokit, resolveToken } from '../../github/index.ts';
 import {
-  GitRegistry, LocalArtifactStore, ReleaseArtifactStore, type ArtifactStore, type Bump, type RegistryOptions,
+  cardTextFromConfig, GitRegistry, LocalArtifactStore, ReleaseArtifactStore, type ArtifactStore, type Bump, type RegistryOptions,
 } from '../../registry/index.ts';
 import { parseCommandArgs, requirePositional } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
@@ -64,6 +64,8 @@ const OPTIONS = {
 interface Setup {
   registry: GitRegistry;
   configName: string | null;
+  /** Model card texts from mlops.yaml, when the config has them (see {@link cardTextFromConfig}). */
+  cardText: { description: string | null; intendedUse: string | null };
   storeKind: 'local' | 'github';
   repositoryUrl: string | null;
 }
@@ -84,12 +86,14 @@ export async function openRegistry(values: Values, io: CliIo): Promise<Setup> {
   const env = io.env;
   let stages: string[] | undefined;
   let configName: string | null = null;
+  let cardText: Setup['cardText'] = { description: null, intendedUse: null };
   const configPath = values.config ? resolve(io.cwd, values.config) : join(io.cwd, 'mlops.yaml');
   if (values.config || (await fileExists(configPath))) {
     const { loadConfig } = await import('../../train/config.ts');
     const config = await loadConfig(configPath);
     stages = config.registry.stages;
     configName = config.name;
+    cardText = cardTextFromConfig(config);
   }
   const storeKind = values.store ?? 'local';
   if (storeKind !== 'local' && storeKind !== 'github') throw new UsageError(`--store must be local or github, got '${storeKind}'`);
@@ -108,7 +112,7 @@ export async function openRegistry(values: Values, io: CliIo): Promise<Setup> {
   }
   const options: RegistryOptions = { cwd: io.cwd, env, stages, remote: values.remote };
   if (store) options.store = store;
-  return { registry: new GitRegistry(options), configName, storeKind, repositoryUrl };
+  return { registry: new GitRegistry(options), configName, cardText, storeKind, repositoryUrl };
 }
 
 function emit(io: CliIo, json: boolean | undefined, value: unknown, human: string): void {
@@ -148,10 +152,12 @@ const command: Command = {
         if (!values.model) throw new UsageError('missing --model <dir>: the model directory to register');
         if (values.bump && !['patch', 'minor', 'major'].includes(values.bump)) throw new UsageError(`--bump must be patch, minor or major, got '${values.bump}'`);
         if (values.pr !== undefined && !/^\d+$/.test(values.pr)) throw new UsageError(`--pr must be a pull request number, got '${values.pr}'`);
+        // Check the stage before anything is written: a bad stage must not leave a half-done release.
+        if (values.stage) registry.checkStage(values.stage);
         const result = await registry.register({
           name: model, modelDir: values.model, version: values.version, bump: values.bump as Bump | undefined, commit: values.commit,
-          push: values.push, idempotent: values.idempotent, message: values.message, description: values.description ?? null,
-          intendedUse: values['intended-use'] ?? null, pullRequest: values.pr ? Number(values.pr) : undefined,
+          push: values.push, idempotent: values.idempotent, message: values.message, description: values.description ?? setup.cardText.description,
+          intendedUse: values['intended-use'] ?? setup.cardText.intendedUse, pullRequest: values.pr ? Number(values.pr) : undefined,
           runUrl: io.env.GITHUB_RUN_ID && setup.repositoryUrl ? `${setup.repositoryUrl}/actions/runs/${io.env.GITHUB_RUN_ID}` : undefined,
           repositoryUrl: setup.repositoryUrl,
         });

@@ -74,6 +74,11 @@ describe('mlops registry (real git, local bare remote)', () => {
       expect(again.err).toMatch(/already registered/);
     }
     expect(await git(repo, 'for-each-ref', 'refs/tags')).toBe(before);
+    // A bad stage is refused before anything is written.
+    const badStage = await mlops(repo, ['registry', 'register', 'weather', '--model', m2, '--version', 'v9.0.0', '--stage', 'canary']);
+    expect(badStage.code).toBe(2);
+    expect(badStage.err).toMatch(/unknown stage 'canary'/);
+    expect(await git(repo, 'for-each-ref', 'refs/tags')).toBe(before);
 
     const rerun = await mlops(repo, ['registry', 'register', 'weather', '--model', m1, '--bump', 'minor', '--idempotent', '--json']);
     expect(rerun.code).toBe(0);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RawTag } from '../../../src/registry/git.ts';
 import { formatTagMessage, METADATA_SCHEMA, type TagMetadata } from '../../../src/registry/metadata.ts';
 import { buildState, rollbackTarget, tagsToEvents } from '../../../src/registry/state.ts';
-import { renderModelCard, MODEL_CARD_LIMIT } from '../../../src/registry/model-card.ts';
+import { cardTextFromConfig, renderModelCard, MODEL_CARD_LIMIT } from '../../../src/registry/model-card.ts';
 import { runInfoFrom, profileSummaryFrom } from '../../../src/registry/run-info.ts';
 
 const C1 = '1'.repeat(40);
@@ -94,6 +94,11 @@ describe('model card', () => {
     expect(card).toContain('https://github.com/o/r/commit/' + 'c'.repeat(40));
     expect(card).toContain('| temp_max | number | 0 | 16.4000 |');
     expect(card).toContain('Parent version | v1.1.0');
+  });
+
+  it('takes description and intended use from the config when it has them', () => {
+    expect(cardTextFromConfig({ name: 'w', description: 'Top level.', registry: { intendedUse: 'Nested.' } })).toEqual({ description: 'Top level.', intendedUse: 'Nested.' });
+    expect(cardTextFromConfig({ name: 'w', registry: { stages: [] } })).toEqual({ description: null, intendedUse: null });
   });
 
   it('stays under the release body limit', () => {
