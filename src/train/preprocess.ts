@@ -197,12 +197,15 @@ export function fitPreprocessing(table: Table, options: FitOptions): Preprocessi
   const labelColumn = findColumn(table, options.label, 'label');
   // Rows whose label is null cannot teach anything; they are dropped from fitting and training.
   const rows = rowsAll.filter((i) => !isNullCell(labelColumn, i));
+  // Cell checks (non-numeric text, NaN/Infinity) cover every labelled row read, validation rows
+  // included: a bad cell is bad input wherever the split put it. Statistics use `rows` only.
+  const labelled = allRows(table.length).filter((i) => !isNullCell(labelColumn, i));
   if (rows.length === 0) throw new InputError(`label column '${options.label}' has no non-null values`, { file: table.path, key: options.label });
 
   const inferred = inferTask(labelColumn, rows);
   let task: Task = options.task && options.task !== 'auto' ? options.task : inferred.task;
   if (task === 'regression') {
-    const check = looksNumeric(labelColumn, rows);
+    const check = looksNumeric(labelColumn, labelled);
     if (!check.numeric) {
       const bad = check.firstBad;
       throw new InputError(`label '${options.label}' is not numeric (value '${bad >= 0 ? textOf(labelColumn, bad) : ''}'), so it cannot be a regression target`,
@@ -220,7 +223,7 @@ export function fitPreprocessing(table: Table, options: FitOptions): Preprocessi
   const label: LabelSpec = { name: options.label, task, classes: task === 'regression' ? [] : sortClasses(inferred.distinct) };
   if (task === 'regression') {
     const ys = numbersOf(labelColumn);
-    assertFinite(table, labelColumn, ys, rows);
+    assertFinite(table, labelColumn, ys, labelled);
     let sum = 0;
     for (const i of rows) sum += ys[i]!;
     const mean = sum / rows.length;
@@ -243,7 +246,7 @@ export function fitPreprocessing(table: Table, options: FitOptions): Preprocessi
       throw new InputError(`feature '${name}' is null in every training row`, { file: table.path, key: name });
     }
     const declared = options.kinds?.[name];
-    const check = looksNumeric(column, rows);
+    const check = looksNumeric(column, labelled);
     // A column that is numeric in all but a few cells is a numeric column with bad cells, not a category.
     const numeric = declared ? declared === 'numeric' : check.numeric || (column.kind === 'string' && check.share >= 0.95);
     if (numeric) {
@@ -253,7 +256,7 @@ export function fitPreprocessing(table: Table, options: FitOptions): Preprocessi
           { file: table.path, line: lineOf(table, bad), key: name });
       }
       const values = numbersOf(column);
-      assertFinite(table, column, values, rows);
+      assertFinite(table, column, values, labelled);
       const present = new Float64Array(rows.length - nulls);
       let k = 0;
       for (const i of rows) if (!isNullCell(column, i)) present[k++] = values[i]!;

@@ -85,3 +85,13 @@ describe('fitPreprocessing', () => {
     expect(inputError(() => fitPreprocessing(nan, { label: 'y', features: ['x'] })).message).toMatch(/NaN value/);
   });
 });
+
+describe('cell checks cover rows outside the fitted split', () => {
+  it('rejects a non-numeric cell that sits in a validation row', () => {
+    const x = Array.from({ length: 40 }, (_, i) => String(i));
+    x[39] = 'n/a';
+    const t = makeTable({ x, y: Array.from({ length: 40 }, (_, i) => (i % 2 ? 'a' : 'b')) });
+    const rows = Array.from({ length: 30 }, (_, i) => i);
+    expect(() => fitPreprocessing(t, { label: 'y', features: ['x'], rows })).toThrow(/non-numeric value 'n\/a' in numeric feature 'x'/);
+  });
+});
