@@ -305,10 +305,10 @@ function checkNumberBatch(fc: FieldCheck, col: NumberColumn, n: number, sink: Er
     }
     const dup = unique && (f & TYPE) === 0 && !fc.addUnique(v);
     if (dup && fc.dupRows !== null) fc.dupRows.push(i);
-    if (f === 0 && !dup) {
+    if (f === 0) {
       if (v < lo) lo = v;
       if (v > hi) hi = v;
-      continue;
+      if (!dup) continue;
     }
     failedRows++;
     if (f) fc.countFlags(f, 1);
@@ -350,16 +350,20 @@ function checkStringBatch(fc: FieldCheck, col: StringColumn, n: number, sink: Er
     const value = fc.parse(text);
     const f = fc.flagsFor(text, value);
     flags[c] = f;
-    if (f) { anyFlag = true; fc.countFlags(f, hist[c]); fc.failedRows += hist[c]; continue; }
-    if (typeof value === 'number') fc.observe(value, dateLike ? text : null);
-    if (fc.field.type === 'string' || fc.field.type === 'any') fc.observeLength(codePointLength(text));
-    if (keys !== null) {
+    if (f) { anyFlag = true; fc.countFlags(f, hist[c]); }
+    let dups = 0;
+    if (keys !== null && !(f & TYPE)) {
       keys[c] = logicalKey(value!);
       // A value already in the set came from an earlier batch: every occurrence here is a duplicate.
       wasSeen![c] = fc.addUnique(keys[c]) ? 0 : 1;
-      const dups = wasSeen![c] ? hist[c] : hist[c] - 1;
-      if (dups > 0) { anyFlag = true; fc.bump('unique', dups); fc.failedRows += dups; }
+      dups = wasSeen![c] ? hist[c] : hist[c] - 1;
+      if (dups > 0) { anyFlag = true; fc.bump('unique', dups); }
     }
+    // A row fails once however many rules it breaks (for `mostly` and `valid`).
+    fc.failedRows += f ? hist[c] : dups;
+    if (f) continue;
+    if (typeof value === 'number') fc.observe(value, dateLike ? text : null);
+    if (fc.field.type === 'string' || fc.field.type === 'any') fc.observeLength(codePointLength(text));
   }
   fc.nonNull += n - nullCount;
   fc.report.nulls += nullCount;
@@ -384,7 +388,8 @@ function checkStringBatch(fc: FieldCheck, col: StringColumn, n: number, sink: Er
       for (const [bit, rule] of RULE_BITS) {
         if (f & bit) { pending.push({ index: i, order: fc.order, rule, column: fc.name, value: text, message: fc.messageFor(bit, text) }); collected++; }
       }
-    } else if (firstSeen !== null) {
+    }
+    if (firstSeen !== null && !(f & TYPE)) {
       if (wasSeen![c] || firstSeen[c]) {
         pending.push({ index: i, order: fc.order, rule: 'unique', column: fc.name, value: dictionary[c], message: `${show(dictionary[c])} duplicates an earlier row` });
         collected++;

@@ -82,6 +82,17 @@ describe('validateSource: constraints', () => {
     expect(brief(typed.errors)).toEqual([[2, 'type', 'x'], [4, 'minimum', 1]]);
   });
 
+  it('checks uniqueness on values that fail other constraints, the same for strings and numbers', async () => {
+    for (const type of ['string', 'integer']) {
+      const report = await run(`fields: [{ name: a, type: ${type}, constraints: { unique: true, enum: ["1", "2"] } }]`, 'a\n1\n7\n7\nx\nx', { batchRows: 2 });
+      const expected = type === 'string'
+        ? [[3, 'enum', '7'], [4, 'enum', '7'], [4, 'unique', '7'], [5, 'enum', 'x'], [6, 'enum', 'x'], [6, 'unique', 'x']]
+        : [[3, 'enum', 7], [4, 'enum', 7], [4, 'unique', 7], [5, 'type', 'x'], [6, 'type', 'x']];
+      expect(brief(report.errors)).toEqual(expected);
+      expect(report.columns.a.valid).toBe(1);
+    }
+  });
+
   it('finds duplicates across batches and inside one batch', async () => {
     const data = `a\n${['1', '2', '3', '1', '2', '2', '4', '3', '5'].join('\n')}`;
     for (const batchRows of [1, 2, 4, 100]) {
