@@ -112,6 +112,18 @@ describe('mlops validate: columns the schema does not name', () => {
     expect(JSON.parse(strict.out).errors).toEqual([{ line: 1, row: null, column: 'station', rule: 'extraColumn', value: 'station', message: "column 'station' is not in the schema (fieldsMatch: exact)" }]);
   });
 
+  it('missingValues reach the reader: listed texts are nulls in numeric and text columns', async () => {
+    const data = join(dir, 'na.csv');
+    await writeFile(data, 'n,s\n1,a\nNA,NA\n-,b\n3,\n');
+    const schema = join(dir, 'na.yaml');
+    await writeFile(schema, 'missingValues: ["", NA, "-"]\nfields:\n  - { name: n, type: integer, maxNullFraction: 0.4 }\n  - { name: s, constraints: { required: true } }\n');
+    const { code, out } = await cli(['validate', data, '--schema', schema, '--json']);
+    expect(code).toBe(1);
+    const report = JSON.parse(out);
+    expect(report.columns.n).toMatchObject({ nulls: 2, nullFraction: 0.5, maxNullFraction: { passed: false } });
+    expect(report.errors.map((e: { line: number | null; rule: string }) => [e.line, e.rule])).toEqual([[3, 'required'], [5, 'required'], [null, 'maxNullFraction']]);
+  });
+
   it('without --json the human report is on stdout and stderr stays empty', async () => {
     const { code, out, err } = await cli(['validate', WEATHER, '--schema', WEATHER_SCHEMA]);
     expect(code).toBe(0);
