@@ -25,6 +25,7 @@ export const evaluateInputs = {
   baseline: { type: 'string', description: 'baseline directory or registry reference' },
   data: { type: 'path', description: 'test data file' },
   latency: { type: 'boolean', default: true, description: 'run the latency benchmark' },
+  'latency-clock': { type: 'enum', values: ['wall', 'cpu'], default: 'wall', description: 'latency clock' },
   'validation-report': { type: 'path', description: 'JSON report of the validate action' },
   report: { type: 'path', description: 'where to write the JSON report' },
   comment: { type: 'boolean', default: true, description: 'post or update the sticky pull-request comment' },
@@ -61,6 +62,7 @@ const entry: ActionEntry = {
       ...(baseline !== undefined ? { baseline } : {}),
       ...(inputs.data !== undefined ? { data: inputs.data } : {}),
       latency: inputs.latency,
+      latencyClock: inputs['latency-clock'],
       ...(inputs['validation-report'] !== undefined ? { validationReport: inputs['validation-report'] } : {}),
     }));
     const temp = io.env.RUNNER_TEMP ?? resolve(workspace, '.mlops');

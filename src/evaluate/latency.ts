@@ -35,9 +35,19 @@ export interface LatencyOptions {
   resamples: number;
   confidence: number;
   seed: number;
-  /** Clock in milliseconds (tests may inject one). */
+  /**
+   * What a call's duration means. `wall`: elapsed time (what a caller waits). `cpu`: CPU time of
+   * this process during the call — on a shared, overloaded machine wall-clock tails are mostly the
+   * scheduler (time this process was not running), which hits both models and drowns a real
+   * difference; CPU time keeps the model's own work (and GC) and drops that noise. Only meaningful
+   * for backends that compute on the calling thread (tfjs cpu, single-threaded wasm). Default wall.
+   */
+  clock?: LatencyClock;
+  /** Clock in milliseconds (tests may inject one; used for `wall`). */
   now?: () => number;
 }
+
+export type LatencyClock = 'wall' | 'cpu';
 
 /** Per-call latency percentiles (ms) and throughput (rows/s) of one model at one batch size. */
 export interface LatencyStats {
@@ -61,9 +71,13 @@ export interface LatencySizeResult {
   baseline?: LatencyStats;
   /** candidate / baseline per percentile (and throughput), with a bootstrap interval over rounds. */
   ratio?: Record<LatencyPercentileName | 'throughput', Interval>;
+  /** With the cpu clock: the same calls' wall-clock statistics, for reference. */
+  wall?: { candidate: LatencyStats; baseline?: LatencyStats };
 }
 
 export interface LatencyResult {
+  /** The clock the percentiles, ratios and gates use. */
+  clock: LatencyClock;
   sizes: LatencySizeResult[];
   rounds: number;
   samplesPerRound: number;
@@ -88,12 +102,17 @@ function stats(sortedMs: Float64Array, rowsPerCall: number): LatencyStats {
   };
 }
 
-async function timeCall(predictor: Predictor, start: number, count: number, now: () => number): Promise<number> {
+/** One call's duration in ms: [chosen clock, wall clock]. */
+async function timeCall(predictor: Predictor, start: number, count: number, now: () => number, clock: LatencyClock): Promise<[number, number]> {
+  const c0 = clock === 'cpu' ? process.cpuUsage() : undefined;
   const t0 = now();
   const result = predictor.predict(start, count);
   // Await only real promises: awaiting a plain value would add a microtask to sync predictors.
   if (result && typeof (result as PromiseLike<unknown>).then === 'function') await result;
-  return now() - t0;
+  const wall = now() - t0;
+  if (!c0) return [wall, wall];
+  const cpu = process.cpuUsage(c0);
+  return [(cpu.user + cpu.system) / 1000, wall];
 }
 
 /**
@@ -102,6 +121,7 @@ async function timeCall(predictor: Predictor, start: number, count: number, now:
  */
 export async function benchmarkLatency(candidate: Predictor, baseline: Predictor | undefined, options: LatencyOptions): Promise<LatencyResult> {
   const now = options.now ?? (() => performance.now());
+  const clock = options.clock ?? 'wall';
   const random = createRandom(options.seed);
   const sizes: LatencySizeResult[] = [];
   for (const batchSize of options.batchSizes) {
@@ -109,25 +129,32 @@ export async function benchmarkLatency(candidate: Predictor, baseline: Predictor
     const pickStart = () => random.int(options.rows - rowsPerCall + 1);
     for (let w = 0; w < options.warmup; w++) {
       const start = pickStart();
-      await timeCall(candidate, start, rowsPerCall, now);
-      if (baseline) await timeCall(baseline, start, rowsPerCall, now);
+      await timeCall(candidate, start, rowsPerCall, now, clock);
+      if (baseline) await timeCall(baseline, start, rowsPerCall, now, clock);
     }
     const k = options.samplesPerRound;
     // times[round * k + j]
     const timesC = new Float64Array(options.rounds * k);
     const timesB = new Float64Array(baseline ? options.rounds * k : 0);
+    const wallC = new Float64Array(timesC.length);
+    const wallB = new Float64Array(timesB.length);
+    const record = async (which: 'C' | 'B', index: number, start: number) => {
+      const [t, wall] = await timeCall(which === 'C' ? candidate : baseline!, start, rowsPerCall, now, clock);
+      (which === 'C' ? timesC : timesB)[index] = t;
+      (which === 'C' ? wallC : wallB)[index] = wall;
+    };
     for (let r = 0; r < options.rounds; r++) {
       const candidateFirst = r % 2 === 0;
       for (let j = 0; j < k; j++) {
         const start = pickStart();
         if (!baseline) {
-          timesC[r * k + j] = await timeCall(candidate, start, rowsPerCall, now);
+          await record('C', r * k + j, start);
         } else if (candidateFirst) {
-          timesC[r * k + j] = await timeCall(candidate, start, rowsPerCall, now);
-          timesB[r * k + j] = await timeCall(baseline, start, rowsPerCall, now);
+          await record('C', r * k + j, start);
+          await record('B', r * k + j, start);
         } else {
-          timesB[r * k + j] = await timeCall(baseline, start, rowsPerCall, now);
-          timesC[r * k + j] = await timeCall(candidate, start, rowsPerCall, now);
+          await record('B', r * k + j, start);
+          await record('C', r * k + j, start);
         }
       }
     }
@@ -140,9 +167,13 @@ export async function benchmarkLatency(candidate: Predictor, baseline: Predictor
       result.baseline = stats(Float64Array.from(timesB).sort(), rowsPerCall);
       result.ratio = ratioIntervals(timesC, timesB, options.rounds, k, result.candidate, result.baseline, options);
     }
+    if (clock === 'cpu') {
+      result.wall = { candidate: stats(wallC.sort(), rowsPerCall), ...(baseline ? { baseline: stats(wallB.sort(), rowsPerCall) } : {}) };
+    }
     sizes.push(result);
   }
   return {
+    clock,
     sizes,
     rounds: options.rounds,
     samplesPerRound: options.samplesPerRound,

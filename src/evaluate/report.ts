@@ -109,7 +109,10 @@ function latencySection(report: EvaluationReport): string {
     const clamp = size.rowsPerCall !== size.batchSize ? ` (clamped to the ${size.rowsPerCall} test rows)` : '';
     parts.push(`**Batch size ${size.batchSize}**${clamp} — ${size.candidate.calls} timed calls per model\n\n${table(rows, hasBase ? ['l', 'r', 'r', 'r', 'l'] : ['l', 'r', 'l'])}`);
   }
-  parts.push(`<sub>Both models in one process, ${lat.warmup} warm-up calls, ${lat.rounds} rounds × ${lat.samplesPerRound} calls interleaved A/B on the same rows (first mover alternating by round); preprocessing included. Ratio = candidate / baseline; interval: bootstrap over rounds.</sub>\n`);
+  const clock = lat.clock === 'cpu'
+    ? 'Times are CPU time of the process per call (`--latency-clock cpu`; wall-clock figures are in the JSON).'
+    : 'Times are wall-clock per call.';
+  parts.push(`<sub>${clock} Both models in one process, ${lat.warmup} warm-up calls, ${lat.rounds} rounds × ${lat.samplesPerRound} calls interleaved A/B on the same rows (first mover alternating by round); preprocessing included. Ratio = candidate / baseline; interval: bootstrap over rounds.</sub>\n`);
   return parts.join('\n');
 }
 

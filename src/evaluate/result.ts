@@ -58,6 +58,8 @@ export interface ModelSection {
 
 /** `latency` of DESIGN §4: the first batch size at the top level, every size in `bySize`. */
 export interface LatencyJson {
+  /** `cpu`: process CPU time per call; `wall`: elapsed time (see docs/evaluation.md). */
+  clock: 'wall' | 'cpu';
   batchSize: number;
   rowsPerCall: number;
   candidate: LatencyStats;
@@ -106,6 +108,7 @@ export function buildReport(parts: ReportParts): EvaluationReport {
     deltas,
     latency: latency && first
       ? {
+        clock: latency.clock,
         batchSize: first.batchSize,
         rowsPerCall: first.rowsPerCall,
         candidate: first.candidate,

@@ -12,7 +12,7 @@ import { loadModel, readRunRecord, type LoadedModel } from '../train/model-dir.t
 import { encodeLabels } from '../train/preprocess.ts';
 import { compareModels, type ModelOutputs, type SliceColumn } from './compare.ts';
 import { checkGateConfig, evaluateGates, type GateScope } from './gates.ts';
-import { benchmarkLatency, type LatencyResult, type Predictor } from './latency.ts';
+import { benchmarkLatency, type LatencyClock, type LatencyResult, type Predictor } from './latency.ts';
 import type { Task } from './metrics/definitions.ts';
 import { buildReport, type EvaluationReport, type ModelInfo } from './result.ts';
 
@@ -27,6 +27,8 @@ export interface EvaluateRunOptions {
   dataPath?: string;
   /** Skip the latency benchmark (latency gates are then skipped). */
   latency?: boolean;
+  /** Latency clock (default wall; see docs/evaluation.md). */
+  latencyClock?: LatencyClock;
   backend?: MlopsConfig['train']['backend'];
   /** Progress messages (stderr). */
   log?: (message: string) => void;
@@ -194,9 +196,11 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
 
     let latency: LatencyResult | null = null;
     if (options.latency !== false) {
-      log(`latency: ${settings.latency.rounds} interleaved rounds × ${settings.latency.samplesPerRound} calls per batch size ${settings.latency.batchSizes.join(', ')}`);
+      log(`latency (${options.latencyClock ?? 'wall'} clock): ${settings.latency.rounds} interleaved rounds × ${settings.latency.samplesPerRound} calls per batch size ${settings.latency.batchSizes.join(', ')}`);
+      const clock = options.latencyClock ?? 'wall';
       latency = await benchmarkLatency(modelPredictor(candidate, table), baseline ? modelPredictor(baseline, table) : undefined, {
         rows: table.length,
+        clock,
         ...settings.latency,
         resamples: settings.bootstrap.resamples,
         confidence: settings.bootstrap.confidence,

@@ -14,7 +14,8 @@ import type { CliIo } from '../io.ts';
 const USAGE = `Usage: mlops evaluate [--config mlops.yaml] --candidate <model dir>
                       [--baseline <model dir>|<name>@<version>|<name>#<stage>] [--data <file>]
                       [--json] [--comment] [--report <file>] [--validation-report <file>]
-                      [--no-latency] [--backend auto|tensorflow|wasm|cpu] [--resamples N] [--seed N]
+                      [--no-latency] [--latency-clock wall|cpu] [--backend auto|tensorflow|wasm|cpu]
+                      [--resamples N] [--seed N]
 
 Compares a candidate model with the baseline (the model in production) on the golden test set:
 every metric with a paired bootstrap 95% interval for the candidate, the baseline and the delta;
@@ -34,6 +35,9 @@ Options:
   --report <file>             write the markdown report to <file> (JSON when it ends in .json)
   --validation-report <file>  a 'mlops validate --report' JSON of the same run, shown in the report
   --no-latency                skip the latency benchmark (latency gates are skipped)
+  --latency-clock <clock>     wall (default: elapsed time per call) or cpu (CPU time of this
+                              process per call: ignores time the process was not scheduled; only
+                              meaningful for the cpu and single-threaded wasm backends)
   --backend <name>            TensorFlow.js backend (default: train.backend of the config)
   --resamples N               bootstrap resamples (default: evaluate.bootstrap.resamples, 1000)
   --seed N                    bootstrap seed (default: evaluate.bootstrap.seed)
@@ -126,6 +130,7 @@ export interface EvaluateCommandOptions {
   baseline?: string;
   data?: string;
   latency: boolean;
+  latencyClock?: 'wall' | 'cpu';
   backend?: BackendName;
   resamples?: number;
   seed?: number;
@@ -147,6 +152,7 @@ export async function evaluateAndRender(io: CliIo, options: EvaluateCommandOptio
     baseline,
     ...(options.data !== undefined ? { dataPath: atCwd(io, options.data) } : {}),
     latency: options.latency,
+    ...(options.latencyClock ? { latencyClock: options.latencyClock } : {}),
     ...(options.backend ? { backend: options.backend } : {}),
     log: (m) => io.stderr(`${m}\n`),
   });
@@ -182,6 +188,7 @@ const command: Command = {
       report: { type: 'string' },
       'validation-report': { type: 'string' },
       'no-latency': { type: 'boolean' },
+      'latency-clock': { type: 'string' },
       backend: { type: 'string' },
       resamples: { type: 'string' },
       seed: { type: 'string' },
@@ -191,6 +198,8 @@ const command: Command = {
     if (values.backend !== undefined && !(BACKENDS as readonly string[]).includes(values.backend)) {
       throw new UsageError(`--backend must be one of ${BACKENDS.join(', ')}, got '${values.backend}'`);
     }
+    const clock = values['latency-clock'];
+    if (clock !== undefined && !['wall', 'cpu'].includes(clock)) throw new UsageError(`--latency-clock must be wall or cpu, got '${clock}'`);
     const resamples = values.resamples !== undefined ? parseIntegerFlag(values.resamples, 'resamples', 1000) : undefined;
     if (resamples !== undefined && resamples < 10) throw new UsageError('--resamples must be at least 10');
     const config = await configFor(io, values.config);
@@ -200,6 +209,7 @@ const command: Command = {
       ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
       ...(values.data !== undefined ? { data: values.data } : {}),
       latency: !values['no-latency'],
+      ...(clock ? { latencyClock: clock as 'wall' | 'cpu' } : {}),
       ...(values.backend ? { backend: values.backend as BackendName } : {}),
       ...(resamples !== undefined ? { resamples } : {}),
       ...(values.seed !== undefined ? { seed: parseIntegerFlag(values.seed, 'seed', 0) } : {}),

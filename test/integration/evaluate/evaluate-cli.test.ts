@@ -113,13 +113,16 @@ describe('mlops evaluate (real models)', () => {
   });
 
   it('a much wider (slower) network is flagged by the latency ratio gate', async () => {
-    const cfg = await writeConfig('slow.yaml', config({ gates: '    - { latency: p95, maxRatio: 1.2 }\n    - { latency: p50, batchSize: 16, maxRatio: 1.2 }' }));
+    // p50: with 32 timed calls per size (kept small for test time) the tails of a busy 2-core test
+    // machine are scheduler noise; the p95/p99 acceptance runs on controlled fakes (unit tests).
+    const cfg = await writeConfig('slow.yaml', config({ gates: '    - { latency: p50, maxRatio: 1.2 }\n    - { latency: p50, batchSize: 16, maxRatio: 1.2 }' }));
     const r = await evaluate(['--config', cfg, '--candidate', 'wide', '--baseline', 'baseline', '--json', '--resamples', '50']);
     expect(r.code, r.err).toBe(1);
     const doc = r.json();
     const gates = doc.gates as { status: string; interval: { low: number }; batchSize: number }[];
     expect(gates.map((g) => [g.batchSize, g.status])).toEqual([[1, 'failed'], [16, 'failed']]);
-    expect(doc.latency.ratio.p95.low).toBeGreaterThan(1.2);
+    expect(doc.latency.ratio.p50.low).toBeGreaterThan(1.2);
+    expect(doc.latency.clock).toBe('wall');
   });
 
   it('no baseline: candidate only, relative gates skipped; --report and --comment fall back to the outbox', async () => {

@@ -80,7 +80,7 @@ describe('gates', () => {
       baseline: { p50: 1, p95: 1.5, p99: 2, mean: 1, throughput: 1000, calls: 100 },
       ratio: { p50: iv(...ratio), p95: iv(...ratio), p99: iv(...ratio), throughput: iv(0.5, 0.4, 0.6) },
     });
-    const latency = (ratio: [number, number, number]) => ({ sizes: [size(ratio)], rounds: 30, samplesPerRound: 20, warmup: 3, resamples: 100, confidence: 0.95 });
+    const latency = (ratio: [number, number, number]) => ({ clock: 'wall' as const, sizes: [size(ratio)], rounds: 30, samplesPerRound: 20, warmup: 3, resamples: 100, confidence: 0.95 });
     const gates: GateConfig[] = [{ kind: 'latency', latency: 'p95', maxMs: 2.5, maxRatio: 1.2 }];
     const [ms, ratio] = run(gates, { latency: latency([2, 1.8, 2.2]) });
     expect(ms).toMatchObject({ kind: 'maxMs', status: 'failed', value: 3, batchSize: 1 });

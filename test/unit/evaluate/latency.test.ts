@@ -73,4 +73,12 @@ describe('latency benchmark', () => {
     expect(result.sizes[0].ratio).toBeUndefined();
     expect(verdict(result)).toMatchObject({ status: 'skipped', passed: true });
   });
+
+  it('cpu clock: time spent waiting (not computing) does not count; wall-clock figures are kept', async () => {
+    const sleeper: Predictor = { predict: () => new Promise((resolve) => setTimeout(resolve, 4)) };
+    const r = await benchmarkLatency(sleeper, undefined, { ...options, rounds: 3, samplesPerRound: 2, warmup: 0, seed: 5, clock: 'cpu' });
+    expect(r.clock).toBe('cpu');
+    expect(r.sizes[0].wall!.candidate.p50).toBeGreaterThanOrEqual(3.5);
+    expect(r.sizes[0].candidate.p50).toBeLessThan(r.sizes[0].wall!.candidate.p50 / 2);
+  });
 });
