@@ -49,10 +49,13 @@ export function trainJson(run: RunRecord, modelDir: string) {
 
 function humanReport(run: RunRecord, modelDir: string): string {
   const metrics = Object.entries(run.metrics).map(([k, v]) => `${k} ${Number(v.toPrecision(4))}`).join(', ');
+  const seconds = `${(run.durations.totalMs / 1000).toFixed(1)} s`;
   const lines = [
-    `trained ${run.name} (${run.trainer === 'external' ? 'external command' : `${run.params.model.type}, ${run.task}`}) on ${run.backend.name}`
-      + ` in ${(run.durations.totalMs / 1000).toFixed(1)} s${run.samplesPerSecond ? `, ${run.samplesPerSecond.toLocaleString('en-US')} samples/s` : ''}`,
-    `epochs ${run.epochsRun}${run.stoppedEarly ? ` (stopped early, best ${run.bestEpoch})` : ''}`,
+    run.trainer === 'external'
+      ? `trained ${run.name} with the external command \`${run.command}\` in ${seconds}`
+      : `trained ${run.name} (${run.params.model.type}, ${run.task}) on ${run.backend.name} in ${seconds}`
+        + `${run.samplesPerSecond ? `, ${run.samplesPerSecond.toLocaleString('en-US')} samples/s` : ''}`,
+    run.epochsRun > 0 ? `epochs ${run.epochsRun}${run.stoppedEarly ? ` (stopped early, best ${run.bestEpoch})` : ''}` : '',
     metrics ? `${run.trainer === 'external' ? 'metrics' : 'validation'}: ${metrics}` : '',
     `model directory: ${modelDir}`,
   ];
