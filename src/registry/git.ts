@@ -70,6 +70,8 @@ export async function repoRoot(ctx: GitContext): Promise<string> {
 
 /** Resolves a revision to a full commit sha; InputError naming the revision when it does not exist. */
 export async function resolveCommit(ctx: GitContext, rev: string): Promise<string> {
+  // A value starting with '-' would be read by git as an option.
+  if (rev.startsWith('-')) throw new InputError(`invalid revision '${rev}'`, { key: 'commit' });
   try {
     return (await runGit(ctx, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])).trim();
   } catch (error) {
@@ -135,6 +137,11 @@ export async function deleteTagIf(ctx: GitContext, tag: string, object: string):
   await runGit(ctx, ['update-ref', '-d', `refs/tags/${tag}`, object]);
 }
 
+/** A remote name or URL; one starting with '-' would be read by git as an option (e.g. --receive-pack). */
+export function checkRemote(remote: string): void {
+  if (!remote || remote.startsWith('-')) throw new InputError(`invalid remote '${remote}'`, { key: 'remote' });
+}
+
 /** Result of a push: accepted, or rejected with git's reason. */
 export type PushResult = { ok: true } | { ok: false; reason: string; rejectedByRemote: boolean };
 
@@ -144,6 +151,7 @@ export type PushResult = { ok: true } | { ok: false; reason: string; rejectedByR
  * loses cleanly.
  */
 export async function pushTags(ctx: GitContext, remote: string, tags: string[]): Promise<PushResult> {
+  checkRemote(remote);
   try {
     await runGit(ctx, ['push', '--atomic', '--porcelain', remote, ...tags.map((t) => `refs/tags/${t}:refs/tags/${t}`)]);
     return { ok: true };
@@ -158,6 +166,7 @@ export async function pushTags(ctx: GitContext, remote: string, tags: string[]):
 
 /** Fetches all tags from a remote (CI checkouts are often shallow and tagless). */
 export async function fetchTags(ctx: GitContext, remote: string): Promise<void> {
+  checkRemote(remote);
   await runGit(ctx, ['fetch', '--tags', '--force', '--quiet', remote]);
 }
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { InputError } from '../core/errors.ts';
 import { writeFileAtomic } from '../core/fs.ts';
 import {
-  createAnnotatedTag, deleteTagIf, fetchTags, gitIdentity, listTags, pushTags, repoRoot, resolveCommit,
+  checkRemote, createAnnotatedTag, deleteTagIf, fetchTags, gitIdentity, listTags, pushTags, repoRoot, resolveCommit,
   type GitContext, type RawTag,
 } from './git.ts';
 import { formatTagMessage, METADATA_SCHEMA, type ArtifactEntry, type TagMetadata } from './metadata.ts';
@@ -179,6 +179,7 @@ export class GitRegistry implements RegistryStore {
     this.storeInstance = options.store ?? null;
     this.stages = options.stages?.length ? options.stages : DEFAULT_STAGES;
     this.remote = options.remote ?? 'origin';
+    checkRemote(this.remote);
     this.now = options.now ?? (() => new Date());
   }
 
@@ -229,7 +230,13 @@ export class GitRegistry implements RegistryStore {
   private async writeTag(tag: string, commit: string, message: string, push: boolean): Promise<{ object: string; pushed: boolean }> {
     const object = await createAnnotatedTag(this.git, tag, commit, message);
     if (!push) return { object, pushed: false };
-    const result = await pushTags(this.git, this.remote, [tag]);
+    let result;
+    try {
+      result = await pushTags(this.git, this.remote, [tag]);
+    } catch (error) {
+      await deleteTagIf(this.git, tag, object).catch(() => undefined);
+      throw error;
+    }
     if (result.ok) return { object, pushed: true };
     await deleteTagIf(this.git, tag, object).catch(() => undefined);
     const why = result.rejectedByRemote

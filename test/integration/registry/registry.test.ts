@@ -238,6 +238,10 @@ describe('push failures', () => {
     expect(p.code).toBe(2);
     expect(p.err).toMatch(/could not push tag 'weather#production#1'.*local tag was removed/);
     expect(await git(repo, 'for-each-ref', 'refs/tags')).toBe(before);
+    // Values git would read as options are refused.
+    expect((await mlops(repo, ['registry', 'promote', 'weather', 'v1.0.0', '--stage', 'production', '--push', '--remote=--receive-pack=touch x'])).code).toBe(2);
+    expect((await mlops(repo, ['registry', 'register', 'weather', '--model', m1, '--commit=--all'])).err).toMatch(/invalid revision/);
+    expect(await git(repo, 'for-each-ref', 'refs/tags')).toBe(before);
   });
 });
 
