@@ -33,6 +33,9 @@ export const evaluateInputs = {
   token: { type: 'string', description: 'token for the comment' },
 } as const;
 
+/** Registry answers that mean "no production model yet" (as opposed to a broken registry). */
+const NO_BASELINE = /no model '|has no version in stage|not a git repository/;
+
 const entry: ActionEntry = {
   name: 'evaluate',
   async run(outerIo: CliIo): Promise<number> {
@@ -46,14 +49,17 @@ const entry: ActionEntry = {
 
     let baseline = inputs.baseline;
     if (baseline === undefined) {
-      // The model in production is the natural baseline; the first model has none.
+      // The model in production is the natural baseline; the first model has none. Only "there is
+      // no such model/stage" means "first model": a registry that exists but cannot be read or
+      // verified must fail the step rather than silently skip every relative gate.
       const ref = `${config.name}#production`;
       try {
         await resolveModelRef(ref, { cwd: workspace });
         baseline = ref;
         runtime.info(`baseline: ${ref}`);
       } catch (error) {
-        runtime.info(`no baseline (${ref} not found: ${(error as Error).message.split('\n')[0]}); evaluating the candidate alone`);
+        if (!NO_BASELINE.test((error as Error).message)) throw error;
+        runtime.info(`no baseline (${(error as Error).message.split('\n')[0]}): evaluating the candidate alone; relative gates are skipped`);
       }
     }
     const { report, markdown } = await runtime.group(`Evaluate ${config.name}`, () => evaluateAndRender(io, {

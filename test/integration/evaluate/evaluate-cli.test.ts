@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../../src/cli/io.ts';
 import { runCli } from '../../../src/cli/main.ts';
+import evaluateAction from '../../../src/actions/evaluate.ts';
 import { parseConfig } from '../../../src/train/config.ts';
 import { trainModel } from '../../../src/train/train.ts';
 import { runCompositeAction } from '../../support/action-runner/index.ts';
@@ -272,5 +273,18 @@ describe('mlops evaluate (real models)', () => {
     const doc = JSON.parse(io.out);
     expect(doc.baseline.model).toMatchObject({ ref: 'weather#production', name: 'weather', version: 'v1.0.0' });
     expect(io.err).toContain('`weather#production`');
+  });
+
+  it('action entry without a baseline input: no <name>#production yet means the first model (in-process)', async () => {
+    const workspace = join(dir, 'ws-first');
+    await mkdir(workspace, { recursive: true });
+    await writeFile(join(workspace, 'mlops.yaml'), config({ gates: '    - { metric: accuracy, maxDrop: 0.01, min: 0.5 }' }));
+    const io = memoryIo({ cwd: workspace, env: { GITHUB_WORKSPACE: workspace, INPUT_CANDIDATE: join(dir, 'baseline'), INPUT_LATENCY: 'false', INPUT_COMMENT: 'false', INPUT_REPORT: 'r.json' } });
+    const code = await evaluateAction.run(io);
+    expect(code, io.err).toBe(0);
+    expect(io.out + io.err).toMatch(/no baseline \(.*not a git repository/);
+    const report = JSON.parse(await readFile(join(workspace, 'r.json'), 'utf8'));
+    expect(report.baseline).toBeNull();
+    expect(report.gates.map((g: { status: string }) => g.status)).toEqual(['passed', 'skipped']);
   });
 });
