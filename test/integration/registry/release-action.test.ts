@@ -40,11 +40,14 @@ afterEach(async () => {
 describe('actions/release (composite action, emulator + bare remote)', () => {
   it('registers, publishes the release and assigns the stage; a re-run changes nothing', async () => {
     const workspace = await box.clone('workspace');
-    await writeModel(join(workspace, 'model'), 5);
+    // The model comes as a workflow artifact (what the train action uploads), downloaded by the
+    // action's pinned download-artifact step (the runner's stand-in) into runner.temp.
+    const artifactDir = join(actionRoot, 'artifacts');
+    const modelDir = await writeModel(join(artifactDir, 'model-weather'), 5);
     const head = (await git(workspace, 'rev-parse', 'HEAD')).trim();
     const options = {
-      inputs: { model: 'weather', 'model-dir': 'model', bump: 'minor', stage: 'staging', 'setup-node': 'false', description: 'Weather classifier.' },
-      workspace, repository: 'octo-org/demo', sha: head, token: EMULATOR_TOKENS.actions, actor: 'octocat',
+      inputs: { model: 'weather', artifact: 'model-weather', bump: 'minor', stage: 'staging', 'setup-node': 'false', description: 'Weather classifier.' },
+      workspace, artifactDir, repository: 'octo-org/demo', sha: head, token: EMULATOR_TOKENS.actions, actor: 'octocat',
       env: { GITHUB_API_URL: emu.url, MLOPS_GITHUB_WRITE_SPACING_MS: '0' },
     };
     const first = await runCompositeAction(join(actionRoot, 'actions', 'release'), options);
@@ -53,6 +56,7 @@ describe('actions/release (composite action, emulator + bare remote)', () => {
     expect(first.outputs).toMatchObject({ version: 'v0.1.0', tag: 'weather@v0.1.0', operation: 'created' });
     expect(first.outputs['release-url']).toMatch(/weather/);
     expect(first.summary).toContain('Registered **v0.1.0**');
+    expect(first.summary).toContain('from artifact `model-weather`');
     expect(await tagNames(box.remote)).toEqual(['weather#staging#1', 'weather@v0.1.0']);
     expect(emu.state.releases).toHaveLength(1);
     expect(emu.state.releases[0]).toMatchObject({ tagName: 'weather@v0.1.0', draft: false });
@@ -71,7 +75,7 @@ describe('actions/release (composite action, emulator + bare remote)', () => {
     const env: Record<string, string> = {
       ...GIT_ENV, GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: workspace, GITHUB_REPOSITORY: 'octo-org/demo', GITHUB_SHA: head, GITHUB_REF: 'refs/heads/main',
       GITHUB_EVENT_NAME: 'push', GITHUB_ACTOR: 'octocat', GITHUB_API_URL: emu.url, GITHUB_SERVER_URL: 'https://github.com', GITHUB_OUTPUT: outputFile,
-      MLOPS_GITHUB_WRITE_SPACING_MS: '0', INPUT_MODEL: 'weather', 'INPUT_MODEL-DIR': 'model', INPUT_BUMP: 'minor', INPUT_STAGE: 'staging', INPUT_PUSH: 'true',
+      MLOPS_GITHUB_WRITE_SPACING_MS: '0', INPUT_MODEL: 'weather', 'INPUT_MODEL-DIR': modelDir, INPUT_BUMP: 'minor', INPUT_STAGE: 'staging', INPUT_PUSH: 'true',
       INPUT_STORE: 'github', INPUT_TOKEN: EMULATOR_TOKENS.actions,
     };
     const io = memoryIo({ cwd: workspace, env });
