@@ -4,8 +4,7 @@
  * shard profiles can be merged first, and the comparison itself costs milliseconds.
  */
 import { InputError } from '../core/errors.ts';
-import { distinctEstimate } from '../profile/distinct.ts';
-import { sketchQuantile, sketchRank } from '../profile/kll.ts';
+import { categoricalCounts, distinctEstimate, sketchQuantile, sketchRank } from '../profile/index.ts';
 import type { ColumnProfile, DatasetProfile } from '../profile/types.ts';
 import { ks2Samp } from './ks.ts';
 import {
@@ -156,10 +155,9 @@ function sketchWasserstein(ref: ColumnProfile, cur: ColumnProfile): number {
   return sum / steps;
 }
 
+/** Category counts: exact while the top-K summary pruned nothing, else midpoints of their bounds. */
 function categoryCounts(c: ColumnProfile): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const item of c.topK.items) out.set(item.value, item.count);
-  return out;
+  return categoricalCounts(c).counts;
 }
 
 function knownDistinct(c: ColumnProfile): Set<string> | null {
