@@ -327,13 +327,14 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
         { file: join(out, MODEL_FILES.metrics), key: 'train.command' });
     }
     const { metrics, history } = parseMetrics(text, join(out, MODEL_FILES.metrics));
-    const produced = (await readdir(staging)).filter((f) => f !== MODEL_FILES.metrics);
+    const produced = (await readdir(staging)).filter((f) => f !== MODEL_FILES.metrics).sort();
     if (produced.length === 0) {
       throw new InputError('the external trainer wrote metrics.json but no model file or directory in MLOPS_OUTPUT_DIR', { file: out, key: 'train.command' });
     }
     const t3 = performance.now();
     const readOptions = schema ? readOptionsForSchema(schema) : {};
-    await writeProfile(join(staging, MODEL_FILES.profile), await trainingProfile(trainFiles, readOptions));
+    const profile = await trainingProfile(trainFiles, readOptions);
+    await writeProfile(join(staging, MODEL_FILES.profile), profile);
     const profileMs = performance.now() - t3;
     let weights: RunRecord['weights'] = null;
     for (const f of produced) {
@@ -353,11 +354,11 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
       backend: { name: 'external', package: null, device: 'external command', gpu: false, skipped: [] },
       durations: { totalMs: Math.round(performance.now() - t0), readMs: 0, preprocessMs: 0, fitMs: Math.round(fitMs), saveMs: 0, profileMs: Math.round(profileMs) },
       samplesPerSecond: null,
-      rows: { read: 0, train: 0, validation: 0, droppedNullLabel: 0 },
+      // The external trainer splits on its own; mlops knows only how many rows it was given.
+      rows: { read: profile.rows, train: 0, validation: 0, droppedNullLabel: 0 },
       ...common, weights, command: config.train.command, exitCode: 0, packages: packages(null),
       startedAt: started.toISOString(), finishedAt: new Date().toISOString(),
     };
-    run.rows.read = (await readFile(join(staging, MODEL_FILES.profile), 'utf8').then((t) => (JSON.parse(t) as { rows?: number }).rows ?? 0));
     await writeJsonAtomic(join(staging, MODEL_FILES.run), run);
     await publish(staging, out);
     return { modelDir: out, run, exitCode: 0, backend: null };
