@@ -10,7 +10,8 @@ import { loadBackend, type LoadedBackend } from '../train/backend.ts';
 import type { MlopsConfig } from '../train/config.ts';
 import { loadModel, readRunRecord, type LoadedModel } from '../train/model-dir.ts';
 import { encodeLabels } from '../train/preprocess.ts';
-import { compareModels, type ModelOutputs, type SliceColumn } from './compare.ts';
+import { readFile } from 'node:fs/promises';
+import { compareModels, shownMetrics, type ModelOutputs, type SliceColumn } from './compare.ts';
 import { checkGateConfig, evaluateGates, type GateScope } from './gates.ts';
 import { benchmarkLatency, type LatencyClock, type LatencyResult, type Predictor } from './latency.ts';
 import type { Task } from './metrics/definitions.ts';
@@ -135,7 +136,10 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
   try {
     const task = candidate.task as Task;
     // Configuration errors first, before any expensive work.
-    checkGateConfig(settings.gates, task, config.configPath ?? undefined);
+    await withConfigLine(config.configPath, () => {
+      checkGateConfig(settings.gates, task, config.configPath ?? undefined);
+      shownMetrics(task, settings.metrics, Boolean(settings.cost), config.configPath ?? undefined);
+    });
     for (const [index, gate] of settings.gates.entries()) {
       if (gate.kind === 'latency' && gate.batchSize !== undefined && !settings.latency.batchSizes.includes(gate.batchSize)) {
         throw new InputError(`latency gate batch size ${gate.batchSize} is not in evaluate.latency.batchSizes (${settings.latency.batchSizes.join(', ')})`, { file: config.configPath ?? undefined, key: `evaluate.gates[${index}].batchSize` });
@@ -234,6 +238,34 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
   } finally {
     candidate.dispose();
     baseline?.dispose();
+  }
+}
+
+/**
+ * Runs config checks that only know the key (`evaluate.gates[2].metric`) and, when one fails,
+ * adds the line of mlops.yaml holding the offending value, so exit-2 messages name file:line.
+ */
+async function withConfigLine(configPath: string | null, check: () => void): Promise<void> {
+  try {
+    check();
+  } catch (error) {
+    if (!(error instanceof InputError) || !configPath || error.location.line !== undefined) throw error;
+    const value = /'([^']+)'/.exec(error.message)?.[1];
+    let text = '';
+    try {
+      text = await readFile(configPath, 'utf8');
+    } catch {
+      throw error;
+    }
+    const lines = text.split(/\r?\n/);
+    const section = lines.findIndex((l) => /^evaluate\s*:/.test(l));
+    const escaped = value?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pattern = escaped ? new RegExp(`(^|[\\s:,\\[{])${escaped}($|[\\s,\\]}])`) : null;
+    const index = pattern ? lines.findIndex((l, i) => i > section && section >= 0 && pattern.test(l.replace(/#.*$/, ''))) : -1;
+    if (index < 0) throw error;
+    const message = error.message.slice(error.message.indexOf(': ') + 2);
+    const column = lines[index].indexOf(value!) + 1;
+    throw new InputError(message, { ...error.location, line: index + 1, column }, { cause: error });
   }
 }
 

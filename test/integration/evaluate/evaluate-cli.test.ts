@@ -168,7 +168,7 @@ describe('mlops evaluate (real models)', () => {
       const cfg = await writeConfig('bad-gate.yaml', config({ gates: '    - { metric: acuracy, min: 0.5 }' }));
       const r = await evaluate(['--config', cfg, '--candidate', 'baseline', '--no-latency']);
       expect(r.code).toBe(2);
-      expect(r.err).toMatch(/bad-gate\.yaml \(evaluate\.gates\[0\]\.metric\): unknown metric 'acuracy'/);
+      expect(r.err).toMatch(/bad-gate\.yaml:12:17 \(evaluate\.gates\[0\]\.metric\): unknown metric 'acuracy'/);
     });
 
     it('test data without the label, without a feature, or with no rows', async () => {
