@@ -287,4 +287,24 @@ describe('mlops evaluate (real models)', () => {
     expect(report.baseline).toBeNull();
     expect(report.gates.map((g: { status: string }) => g.status)).toEqual(['passed', 'skipped']);
   });
+
+  it('regression: sklearn-style error metrics, cost per unit of error, slices', async () => {
+    const text = config({ epochs: 8, gates: '    - { metric: mae, max: 10 }\n    - { metric: rmse, maxIncrease: 0 }\n    - { metric: cost, maxDrop: 0 }' })
+      .replace('label: weather', 'label: temp_max')
+      .replace('features: [precipitation, temp_max, temp_min, wind]', 'features: [precipitation, temp_min, wind]')
+      .replace('model: { type: mlp,', 'model: { task: regression, type: mlp,')
+      .concat('  cost: { perUnitError: 2 }\n');
+    const model = await train('regressor', text);
+    const cfg = await writeConfig('regressor-eval.yaml', text);
+    const r = await evaluate(['--config', cfg, '--candidate', model, '--baseline', model, '--json', '--no-latency', '--resamples', '50']);
+    expect(r.code, r.err).toBe(0);
+    const doc = r.json();
+    expect(doc.task).toBe('regression');
+    expect(doc.shownMetrics).toEqual(['mae', 'rmse', 'r2', 'mape', 'median_ae', 'cost']);
+    expect(doc.candidate.metrics.cost).toBeCloseTo(2 * doc.candidate.metrics.mae, 12);
+    expect(doc.candidate.metrics.r2).toBeGreaterThan(0.5);
+    expect(doc.gates.map((g: { status: string }) => g.status)).toEqual(['passed', 'passed', 'passed']);
+    expect(doc.candidate.confusion).toBeUndefined();
+    expect(doc.slices).toHaveLength(4);
+  });
 });
