@@ -1,14 +1,17 @@
 /**
- * An exact set of doubles in open addressing over a Float64Array: 16 bytes per slot at ≤ 50 %
- * load, i.e. about 16–32 bytes per distinct value, against ~50+ bytes for a JS Set of heap
- * numbers. Uniqueness of a numeric column needs every value kept, so this is where the memory of
+ * An exact set of doubles in open addressing over one Float64Array: 8 bytes per slot at ≤ 50 %
+ * load, i.e. 16–32 bytes per distinct value, against ~50+ bytes for a JS Set of heap numbers.
+ * Uniqueness of a numeric column needs every value kept, so this is where the memory of
  * `unique`/`primaryKey` on numbers goes (documented in docs/validation.md).
+ *
+ * An empty slot holds 0; the value 0 itself (and -0, the same value) and NaN are kept as flags.
+ * One array means one cache miss per insert on large tables, which is what an insert costs.
  */
 export class NumberSet {
   private keys: Float64Array;
-  private used: Uint8Array;
   private mask: number;
   private count = 0;
+  private hasZero = false;
   private hasNaN = false;
   private readonly view = new DataView(new ArrayBuffer(8));
 
@@ -16,17 +19,16 @@ export class NumberSet {
     let cap = 16;
     while (cap < initialCapacity * 2) cap *= 2;
     this.keys = new Float64Array(cap);
-    this.used = new Uint8Array(cap);
     this.mask = cap - 1;
   }
 
   get size(): number {
-    return this.count + (this.hasNaN ? 1 : 0);
+    return this.count + (this.hasZero ? 1 : 0) + (this.hasNaN ? 1 : 0);
   }
 
   /** Bytes held by the table (for reports). */
   get bytes(): number {
-    return this.keys.byteLength + this.used.byteLength;
+    return this.keys.byteLength;
   }
 
   private slot(x: number): number {
@@ -49,28 +51,34 @@ export class NumberSet {
 
   /** Adds x; returns false when it was already present. -0 and 0 are the same value. */
   add(x: number): boolean {
+    if (x === 0) {
+      if (this.hasZero) return false;
+      this.hasZero = true;
+      return true;
+    }
     if (x !== x) {
       if (this.hasNaN) return false;
       this.hasNaN = true;
       return true;
     }
-    if (x === 0) x = 0;
+    const keys = this.keys;
     let i = this.slot(x);
-    while (this.used[i]) {
-      if (this.keys[i] === x) return false;
+    let k = keys[i];
+    while (k !== 0) {
+      if (k === x) return false;
       i = (i + 1) & this.mask;
+      k = keys[i];
     }
-    this.used[i] = 1;
-    this.keys[i] = x;
-    if (++this.count * 2 > this.keys.length) this.grow();
+    keys[i] = x;
+    if (++this.count * 2 > keys.length) this.grow();
     return true;
   }
 
   has(x: number): boolean {
+    if (x === 0) return this.hasZero;
     if (x !== x) return this.hasNaN;
-    if (x === 0) x = 0;
     let i = this.slot(x);
-    while (this.used[i]) {
+    while (this.keys[i] !== 0) {
       if (this.keys[i] === x) return true;
       i = (i + 1) & this.mask;
     }
@@ -78,17 +86,15 @@ export class NumberSet {
   }
 
   private grow(): void {
-    const oldKeys = this.keys;
-    const oldUsed = this.used;
-    this.keys = new Float64Array(oldKeys.length * 2);
-    this.used = new Uint8Array(oldKeys.length * 2);
+    const old = this.keys;
+    this.keys = new Float64Array(old.length * 2);
     this.mask = this.keys.length - 1;
-    for (let j = 0; j < oldKeys.length; j++) {
-      if (!oldUsed[j]) continue;
-      let i = this.slot(oldKeys[j]);
-      while (this.used[i]) i = (i + 1) & this.mask;
-      this.used[i] = 1;
-      this.keys[i] = oldKeys[j];
+    for (let j = 0; j < old.length; j++) {
+      const x = old[j];
+      if (x === 0) continue;
+      let i = this.slot(x);
+      while (this.keys[i] !== 0) i = (i + 1) & this.mask;
+      this.keys[i] = x;
     }
   }
 }

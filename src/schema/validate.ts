@@ -99,20 +99,19 @@ class FieldCheck {
     this.required = c.required === true;
     this.unique = c.unique === true;
     this.tolerant = field.mostly !== undefined;
-    if (c.minimum !== undefined) this.min = parseBound(c.minimum, field, this.parse);
-    if (c.maximum !== undefined) this.max = parseBound(c.maximum, field, this.parse);
-    if (c.exclusiveMinimum !== undefined) this.xmin = parseBound(c.exclusiveMinimum, field, this.parse);
-    if (c.exclusiveMaximum !== undefined) this.xmax = parseBound(c.exclusiveMaximum, field, this.parse);
+    // Every property is assigned, defined or not, so all FieldChecks share one hidden class.
+    this.min = c.minimum !== undefined ? parseBound(c.minimum, field, this.parse) : undefined;
+    this.max = c.maximum !== undefined ? parseBound(c.maximum, field, this.parse) : undefined;
+    this.xmin = c.exclusiveMinimum !== undefined ? parseBound(c.exclusiveMinimum, field, this.parse) : undefined;
+    this.xmax = c.exclusiveMaximum !== undefined ? parseBound(c.exclusiveMaximum, field, this.parse) : undefined;
     this.minLen = c.minLength;
     this.maxLen = c.maxLength;
     // Table Schema patterns match the whole value (XML Schema semantics): anchor them.
-    if (c.pattern !== undefined) this.pattern = new RegExp(`^(?:${c.pattern})$`, 'u');
+    this.pattern = c.pattern !== undefined ? new RegExp(`^(?:${c.pattern})$`, 'u') : undefined;
     this.enumKeys = enumKeys(field);
-    if (this.enumKeys && this.numeric) this.enumNumbers = new Set([...this.enumKeys].map(Number));
-    if (this.unique) {
-      if (this.numeric) this.uniqueNumbers = new NumberSet();
-      else this.uniqueStrings = new Set();
-    }
+    this.enumNumbers = this.enumKeys && this.numeric ? new Set([...this.enumKeys].map(Number)) : undefined;
+    this.uniqueNumbers = this.unique && this.numeric ? new NumberSet() : undefined;
+    this.uniqueStrings = this.unique && !this.numeric ? new Set() : undefined;
     this.report = {
       type: field.type, present, rows: 0, nulls: 0, nullFraction: 0, valid: 0, failures: {}, errorCount: 0,
       min: null, max: null, minLength: null, maxLength: null,
