@@ -178,7 +178,8 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
     const baselineOut = baseline ? outputsOf(baseline, table, keep) : undefined;
     const slices: SliceColumn[] = sliceColumns.map((name) => {
       const column = table.columns[table.fieldNames.indexOf(name)];
-      return { name, values: keepList.map((i) => cellText(column, i)) };
+      const texts = keepList.map((i) => cellText(column, i));
+      return { name, values: sliceValues(texts) };
     });
     const compare = compareModels({
       task,
@@ -239,6 +240,32 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
     candidate.dispose();
     baseline?.dispose();
   }
+}
+
+/** Distinct numeric values above which a numeric slice column is cut into quartile bins. */
+const MAX_NUMERIC_SLICE_VALUES = 12;
+
+/**
+ * Slice labels per row: the cell text, or — for a numeric column with many distinct values, where
+ * one slice per value would be meaningless — its quartile bin, labelled `[low, high)` (the last
+ * bin closed). Texts that are not numbers keep their own slice.
+ */
+export function sliceValues(texts: (string | null)[]): (string | null)[] {
+  const numbers = texts.map((t) => (t === null || t.trim() === '' ? Number.NaN : Number(t)));
+  const finite = numbers.filter((v) => Number.isFinite(v));
+  const distinct = new Set(finite);
+  if (finite.length < texts.filter((t) => t !== null).length || distinct.size <= MAX_NUMERIC_SLICE_VALUES) return texts;
+  const sorted = Float64Array.from(finite).sort();
+  const edges = [0.25, 0.5, 0.75].map((q) => sorted[Math.floor(q * (sorted.length - 1))]);
+  const bounds = [...new Set([sorted[0], ...edges, sorted[sorted.length - 1]])];
+  const fmt = (x: number) => String(Number(x.toPrecision(4)));
+  return numbers.map((v, i) => {
+    if (!Number.isFinite(v)) return texts[i];
+    let b = 0;
+    while (b < bounds.length - 2 && v >= bounds[b + 1]) b++;
+    const last = b === bounds.length - 2;
+    return `[${fmt(bounds[b])}, ${fmt(bounds[b + 1])}${last ? ']' : ')'}`;
+  });
 }
 
 /**
