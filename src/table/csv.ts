@@ -2,12 +2,14 @@
  * CSV/TSV reader: a byte-level RFC 4180 scanner over Buffers read in ~1 MiB chunks, decoding
  * straight into typed batch columns. This is the hot path of validation and profiling.
  *
- * The scanner works in two steps per block of rows: (1) find the start/end offset of every field
- * (a tight loop over bytes that stops only at the delimiter, LF or a quote); (2) decode each
- * selected column over the whole block (one monomorphic loop per column). Rows with quotes leave the
- * fast loop for a general state machine. A row that does not end inside the buffer is carried to
- * the next read; reads grow geometrically with the carried row so a long row is scanned O(n) times
- * in total, and a row longer than `maxRowBytes` fails cleanly instead of exhausting memory.
+ * Rows without quotes are decoded in ONE pass over their bytes: for each field the scanner runs the
+ * decoder inline — a number is parsed digit by digit into the batch's Float64Array, text is hashed
+ * while its end is searched and looked up in the per-batch dictionary, a column that is not selected
+ * is only skipped. Only rows that start before the buffer's last LF take this path, so an unquoted
+ * row always ends inside the buffer. A row with a quote goes to a general RFC 4180 state machine
+ * (field offsets first, then per-cell decoding). A row that does not end inside the buffer is carried to
+ * the next read; reads grow geometrically with the carried row so a long row costs O(length) in
+ * total, and a row longer than `maxRowBytes` fails cleanly instead of exhausting memory.
  */
 import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
@@ -451,10 +453,7 @@ class CsvParser {
         }
       } else {
         let i = pos;
-        for (;;) {
-          while (i < len && buf[i] !== delim && buf[i] !== LF) i++;
-          break;
-        }
+        while (i < len && buf[i] !== delim && buf[i] !== LF) i++;
         if (i >= len && !final) return false;
         s = pos;
         e = i;

@@ -96,14 +96,15 @@ describe('CSV decoding', () => {
   });
 
   it('records one invalid cell when a row is re-read because of a later quote or a chunk boundary', async () => {
-    const path = await file('x,y\nabc,"q"\n1,2\nzz,"a\nb"\n');
+    const path = await file('x,y\nabc,"q"\n1,2\nzz,"a\nb"\n"2.5",3\n');
     for (const chunkSize of [1, 3, 1 << 20]) {
       const t = await readTable(path, { decoding: { x: 'number' }, chunkSize });
       expect((t.columns[0] as NumberColumn).invalid).toEqual([
         { index: 0, text: 'abc' },
         { index: 2, text: 'zz' },
       ]);
-      expect(columnStrings(t.columns[1])).toEqual(['q', '2', 'a\nb']);
+      expect(columnStrings(t.columns[1])).toEqual(['q', '2', 'a\nb', '3']);
+      expect((t.columns[0] as NumberColumn).values[4]).toBe(2.5);
     }
   });
 
