@@ -104,7 +104,7 @@ describe('CSV decoding', () => {
         { index: 2, text: 'zz' },
       ]);
       expect(columnStrings(t.columns[1])).toEqual(['q', '2', 'a\nb', '3']);
-      expect((t.columns[0] as NumberColumn).values[4]).toBe(2.5);
+      expect((t.columns[0] as NumberColumn).values[3]).toBe(2.5);
     }
   });
 
