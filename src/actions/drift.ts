@@ -10,6 +10,7 @@ import { isModelRef, resolveModelRef } from '../registry/index.ts';
 import { loadConfig } from '../train/config.ts';
 import type { ActionEntry } from './entry.ts';
 import { parseInputs } from './inputs.ts';
+import { releaseStoreFromEnv } from './release.ts';
 import { createActionsRuntime } from './runtime.ts';
 
 /** The inputs of actions/drift/action.yml (setup-node is handled by the YAML itself). */
@@ -43,7 +44,11 @@ const entry: ActionEntry = {
       current: resolve(workspace, current),
       config,
       isModelRef,
-      resolveModelProfile: async (ref) => join((await resolveModelRef(ref, { cwd: workspace, env: io.env })).dir, 'profile.json'),
+      // A fresh runner has no local artifact store: fall back to the GitHub Releases of the registry.
+      resolveModelProfile: async (ref) => {
+        const releases = releaseStoreFromEnv(io.env);
+        return join((await resolveModelRef(ref, { cwd: workspace, env: io.env, ...(releases ? { fallbackStores: [releases] } : {}) })).dir, 'profile.json');
+      },
     }));
     const markdown = renderDriftMarkdown(check.report, { title: `Data drift: ${config.name}`, referenceLabel: check.referenceLabel, currentLabel: check.currentLabel });
     runtime.info(driftHeadline(check.report));

@@ -5,6 +5,7 @@ import { runDriftCheck } from '../../drift/check.ts';
 import { driftHeadline, driftJson, renderDriftMarkdown } from '../../drift/report.ts';
 import { createOctokit, resolveRunContext } from '../../github/index.ts';
 import { openRetrainingPullRequest, type RetrainGitHub } from '../../github/retrain.ts';
+import { releaseStoreFromEnv } from '../../actions/release.ts';
 import { isModelRef, resolveModelRef } from '../../registry/index.ts';
 import { parseCommandArgs } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
@@ -97,7 +98,11 @@ export async function runDrift(request: DriftRunRequest, io: CliIo): Promise<Dri
     features: request.features,
     datasetShare: request.datasetShare,
     isModelRef: (text) => isModelRef(text),
-    resolveModelProfile: async (ref) => join((await resolveModelRef(ref, { cwd: io.cwd, env: io.env })).dir, 'profile.json'),
+    // Without a local artifact store (a fresh clone), fall back to the registry's GitHub Releases.
+    resolveModelProfile: async (ref) => {
+      const releases = releaseStoreFromEnv(io.env);
+      return join((await resolveModelRef(ref, { cwd: io.cwd, env: io.env, ...(releases ? { fallbackStores: [releases] } : {}) })).dir, 'profile.json');
+    },
   });
   const name = config?.name ?? 'model';
   const markdown = renderDriftMarkdown(check.report, { title: `Data drift: ${name}`, referenceLabel: check.referenceLabel, currentLabel: check.currentLabel });
