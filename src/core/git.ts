@@ -39,8 +39,8 @@ export function runGit(ctx: GitContext, args: string[], input?: string): Promise
     const child = spawn('git', args, { cwd: ctx.cwd, env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => out.push(c));
-    child.stderr.on('data', (c: Buffer) => err.push(c));
+    child.stdout?.on('data', (c: Buffer) => out.push(c));
+    child.stderr?.on('data', (c: Buffer) => err.push(c));
     child.on('error', (e) => reject(new InputError(`cannot run git: ${e.message}`, { key: 'git' })));
     child.on('close', (code) => {
       const stdout = Buffer.concat(out).toString('utf8');
