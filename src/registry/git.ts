@@ -6,57 +6,11 @@
  * - it works with whatever credential helper, SSH agent or `http.extraheader` (actions/checkout)
  *   the user has configured — a JS git implementation would need its own auth plumbing.
  */
-import { spawn } from 'node:child_process';
 import { InputError } from '../core/errors.ts';
+import { GitError, runGit, type GitContext } from '../core/git.ts';
 
-/** A failed git invocation. */
-export class GitError extends Error {
-  readonly args: string[];
-  readonly stderr: string;
-  readonly stdout: string;
-  readonly exitCode: number | null;
-  constructor(args: string[], exitCode: number | null, stderr: string, stdout = '') {
-    super(`git ${args.join(' ')} failed (exit ${exitCode}): ${stderr.trim()}`);
-    this.name = 'GitError';
-    this.args = args;
-    this.stderr = stderr;
-    this.stdout = stdout;
-    this.exitCode = exitCode;
-  }
-}
-
-/** Where and how git runs. `env` is merged over process.env. */
-export interface GitContext {
-  cwd: string;
-  env?: Record<string, string | undefined>;
-}
-
-/** Runs git and returns stdout; throws {@link GitError} on a non-zero exit. */
-export function runGit(ctx: GitContext, args: string[], input?: string): Promise<string> {
-  return new Promise((resolvePromise, reject) => {
-    const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries({ ...process.env, ...(ctx.env ?? {}) })) if (v !== undefined) env[k] = v;
-    // Never hang on a credential prompt in CI; parse git's messages in one language.
-    env.GIT_TERMINAL_PROMPT = '0';
-    env.LC_ALL = 'C';
-    const child = spawn('git', args, { cwd: ctx.cwd, env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout!.on('data', (c: Buffer) => out.push(c));
-    child.stderr!.on('data', (c: Buffer) => err.push(c));
-    child.on('error', (e) => reject(new InputError(`cannot run git: ${e.message}`, { key: 'git' })));
-    child.on('close', (code) => {
-      const stdout = Buffer.concat(out).toString('utf8');
-      if (code === 0) resolvePromise(stdout);
-      else reject(new GitError(args, code, Buffer.concat(err).toString('utf8'), stdout));
-    });
-    if (child.stdin) {
-      // git may exit before reading its input (e.g. on a bad ref): the close handler reports that.
-      child.stdin.on('error', () => undefined);
-      child.stdin.end(input);
-    }
-  });
-}
+export { GitError, runGit };
+export type { GitContext };
 
 /** The repository's top-level directory; InputError when `cwd` is not inside a git work tree. */
 export async function repoRoot(ctx: GitContext): Promise<string> {
