@@ -34,8 +34,14 @@ export interface CallerRunOptions extends Omit<RunOptions, 'needs' | 'matrix' | 
   tokenFor?: (permissions: Permissions, job: { callerJob: string; job: string }) => string;
   /** Called before each job with its fresh workspace (e.g. to inspect or seed it). */
   onJobStart?: (job: { callerJob: string; job: string; workspace: string; runnerTemp: string }) => void | Promise<void>;
-  /** Keep each job's workspace/RUNNER_TEMP after the run (default: removed). */
+  /** Keep each job's workspace/RUNNER_TEMP and the artifacts after the run (default: removed). */
   keepDirs?: boolean;
+  /**
+   * "Re-run jobs" of an earlier run (made with keepDirs): only the caller jobs listed run again;
+   * every other job keeps its earlier result and outputs, and the earlier artifacts are reused,
+   * as GitHub does when you re-run a job of a workflow run.
+   */
+  rerun?: { previous: CallerRunResult; jobs: string[] };
 }
 
 /** Effective GITHUB_TOKEN permissions: scope → none/read/write. */
@@ -103,6 +109,24 @@ function excess(wanted: Permissions, allowed: Permissions): string[] {
     if (LEVEL[level] > LEVEL[have]) out.push(`'${scope}: ${level}', but is only allowed '${scope}: ${have}'`);
   }
   return out;
+}
+
+/**
+ * Each job's effective permissions (job-level, else the workflow's, else the ceiling), checked
+ * against the ceiling the caller grants: GitHub refuses the whole run when a nested job asks
+ * for more.
+ */
+function jobPermissions(doc: WorkflowDoc, ceiling: Permissions, callerJob: string, where: string): Record<string, Permissions> {
+  const docPermissions = doc.permissions === undefined ? undefined : normalizePermissions(doc.permissions, `${where} permissions`);
+  const permsOf: Record<string, Permissions> = {};
+  for (const jobId of Object.keys(doc.jobs)) {
+    const declared = doc.jobs[jobId]!.permissions;
+    const wanted = declared !== undefined ? normalizePermissions(declared, `${where} jobs.${jobId}.permissions`) : docPermissions ?? ceiling;
+    const over = excess(wanted, ceiling);
+    if (over.length > 0) throw new Error(`${where}: The nested job '${jobId}' is requesting ${over.join('; ')} (grant it in the caller's jobs.${callerJob}.permissions)`);
+    permsOf[jobId] = wanted;
+  }
+  return permsOf;
 }
 
 /** Jobs in an order where every job comes after its `needs` (stable, fails on cycles/unknowns). */
@@ -200,7 +224,8 @@ export async function runCallerWorkflow(yamlOrPath: string, options: CallerRunOp
   const workflowPermissions = caller.permissions === undefined ? undefined : normalizePermissions(caller.permissions, `${name} permissions`);
 
   const root = mkdtempSync(join(tmpdir(), 'mlops-caller-run-'));
-  const artifactDir = join(root, 'artifacts');
+  const artifactDir = options.rerun ? options.rerun.previous.artifactDir : join(root, 'artifacts');
+  if (options.rerun && !existsSync(artifactDir)) throw new Error('rerun: the previous run was not made with keepDirs (its artifacts are gone)');
   const cleanup = () => rmSync(root, { recursive: true, force: true });
   const results: Record<string, CallerJobResult> = {};
   const github = { event, event_name: eventName, repository: options.repository ?? 'octo-org/octo-repo', sha: options.sha ?? '', ref: options.ref ?? '', token: options.token ?? '', actor: options.actor ?? 'octocat' };
@@ -217,7 +242,7 @@ export async function runCallerWorkflow(yamlOrPath: string, options: CallerRunOp
     const scope: ExpressionScope = { contexts: { github: { ...github, token: token ?? '' }, inputs, needs, vars: options.vars ?? {}, secrets, runner: {}, env: {}, strategy: {}, matrix: {} }, failed: false, workspace };
     const runsOnRaw = doc.jobs[jobId]!['runs-on'];
     const runsOn = evaluateTyped(runsOnRaw, scope);
-    const { tokenFor: _t, onJobStart: _o, keepDirs: _k, ...runOptions } = options;
+    const { tokenFor: _t, onJobStart: _o, keepDirs: _k, rerun: _r, ...runOptions } = options;
     const run = await runParsedJob(doc, file, jobId, inputs, {
       ...runOptions, inputs: undefined, token, secrets, needs, workspace, runnerTemp, artifactDir, eventName,
     });
@@ -227,16 +252,7 @@ export async function runCallerWorkflow(yamlOrPath: string, options: CallerRunOp
 
   const schedule = async (doc: WorkflowDoc, file: string, inputs: Record<string, unknown>, secrets: Record<string, string>, ceiling: Permissions, callerJob: string, where: string): Promise<Record<string, CalledJobResult>> => {
     const jobs: Record<string, CalledJobResult> = {};
-    const docPermissions = doc.permissions === undefined ? undefined : normalizePermissions(doc.permissions, `${where} permissions`);
-    // Check every job's permissions before running any (GitHub rejects the run up front).
-    const permsOf: Record<string, Permissions> = {};
-    for (const jobId of Object.keys(doc.jobs)) {
-      const declared = doc.jobs[jobId]!.permissions;
-      const wanted = declared !== undefined ? normalizePermissions(declared, `${where} jobs.${jobId}.permissions`) : docPermissions ?? ceiling;
-      const over = excess(wanted, ceiling);
-      if (over.length > 0) throw new Error(`${where}: The nested job '${jobId}' is requesting ${over.join('; ')} (grant it in the caller's jobs.${callerJob}.permissions)`);
-      permsOf[jobId] = wanted;
-    }
+    const permsOf = jobPermissions(doc, ceiling, callerJob, where);
     for (const jobId of orderJobs(doc.jobs, where)) {
       const needs = Object.fromEntries(needsList(doc.jobs[jobId]!).map((n) => [n, { result: jobs[n]!.result, outputs: jobs[n]!.outputs }]));
       const depsOk = Object.values(needs).every((n) => n.result === 'success');
@@ -251,10 +267,52 @@ export async function runCallerWorkflow(yamlOrPath: string, options: CallerRunOp
     return jobs;
   };
 
+  // What GitHub checks when it loads the workflow, before any job starts: references, input
+  // and secret names, required inputs/secrets, permissions.
+  const loaded: Record<string, { file: string; doc: WorkflowDoc }> = {};
   try {
     for (const callerJob of orderJobs(caller.jobs, name)) {
       const jobDoc = caller.jobs[callerJob]!;
       const where = `${name} jobs.${callerJob}`;
+      const ceiling = jobDoc.permissions !== undefined ? normalizePermissions(jobDoc.permissions, `${where}.permissions`) : workflowPermissions ?? RESTRICTED_DEFAULT;
+      if (typeof jobDoc.uses !== 'string') {
+        jobPermissions({ ...caller, jobs: { [callerJob]: jobDoc } }, ceiling, callerJob, where);
+        continue;
+      }
+      const file = resolveCalled(jobDoc.uses, firstParty, where);
+      const calledText = readFileSync(file, 'utf8');
+      await validateWorkflowText(file, calledText);
+      const doc = yaml.load(calledText) as WorkflowDoc;
+      const call = triggersOf(doc).workflow_call;
+      if (!call) throw new Error(`${where}: ${jobDoc.uses} has no 'on: workflow_call' trigger`);
+      const declared = call.inputs ?? {};
+      const provided = (jobDoc.with ?? {}) as Record<string, unknown>;
+      const unknown = Object.keys(provided).filter((k) => !(k in declared));
+      if (unknown.length > 0) throw new Error(`${where}: Invalid input, ${unknown.join(', ')} is not defined in the referenced workflow (${basename(file)} accepts: ${Object.keys(declared).join(', ')})`);
+      for (const [key, spec] of Object.entries(declared)) {
+        if (spec?.required && !(key in provided)) throw new Error(`${where}: Input ${key} is required, but not provided while calling.`);
+      }
+      if (jobDoc.secrets !== 'inherit') {
+        const unknownSecrets = Object.keys((jobDoc.secrets ?? {}) as Record<string, unknown>).filter((k) => !(k in (call.secrets ?? {})));
+        if (unknownSecrets.length > 0) throw new Error(`${where}: Invalid secret, ${unknownSecrets.join(', ')} is not defined in the referenced workflow`);
+      }
+      jobPermissions(doc, ceiling, callerJob, `${basename(file)} (called by ${where})`);
+      loaded[callerJob] = { file, doc };
+    }
+  } catch (error) {
+    cleanup();
+    throw error;
+  }
+
+  try {
+    for (const callerJob of orderJobs(caller.jobs, name)) {
+      const jobDoc = caller.jobs[callerJob]!;
+      const where = `${name} jobs.${callerJob}`;
+      const earlier = options.rerun?.previous.jobs[callerJob];
+      if (options.rerun && !options.rerun.jobs.includes(callerJob) && earlier) {
+        results[callerJob] = earlier;
+        continue;
+      }
       const needs = Object.fromEntries(needsList(jobDoc).map((n) => [n, { result: results[n]!.result, outputs: results[n]!.outputs }]));
       const failedDeps = Object.values(needs).some((n) => n.result !== 'success');
       const scope: ExpressionScope = { contexts: { github, inputs: callerInputs, needs, vars: options.vars ?? {}, secrets: callerSecrets }, failed: failedDeps, workspace: root };
@@ -269,17 +327,11 @@ export async function runCallerWorkflow(yamlOrPath: string, options: CallerRunOp
         results[callerJob] = { result: plain[callerJob]!.result, outputs: plain[callerJob]!.outputs, jobs: plain };
         continue;
       }
-      const file = resolveCalled(jobDoc.uses, firstParty, where);
-      const calledText = readFileSync(file, 'utf8');
-      await validateWorkflowText(file, calledText);
-      const called = yaml.load(calledText) as WorkflowDoc;
-      const call = triggersOf(called).workflow_call;
-      if (!call) throw new Error(`${where}: ${jobDoc.uses} has no 'on: workflow_call' trigger`);
+      const { file, doc: called } = loaded[callerJob]!;
+      const call = triggersOf(called).workflow_call!;
       // with: → typed inputs of the called workflow.
       const declared = call.inputs ?? {};
       const provided = (jobDoc.with ?? {}) as Record<string, unknown>;
-      const unknown = Object.keys(provided).filter((k) => !(k in declared));
-      if (unknown.length > 0) throw new Error(`${where}: Invalid input, ${unknown.join(', ')} is not defined in the referenced workflow (${basename(file)} accepts: ${Object.keys(declared).join(', ')})`);
       const inputs: Record<string, unknown> = {};
       for (const [key, spec] of Object.entries(declared)) {
         if (key in provided) inputs[key] = typedInput(evaluateTyped(provided[key], scope), spec?.type, `${where}.with.${key}`);
@@ -294,8 +346,6 @@ export async function runCallerWorkflow(yamlOrPath: string, options: CallerRunOp
         secrets = { ...callerSecrets };
       } else {
         const given = (jobDoc.secrets ?? {}) as Record<string, unknown>;
-        const unknownSecrets = Object.keys(given).filter((k) => !(k in declaredSecrets));
-        if (unknownSecrets.length > 0) throw new Error(`${where}: Invalid secret, ${unknownSecrets.join(', ')} is not defined in the referenced workflow`);
         secrets = { GITHUB_TOKEN: callerSecrets.GITHUB_TOKEN! };
         for (const [key, value] of Object.entries(given)) secrets[key] = evaluateValue(value, scope);
         for (const [key, spec] of Object.entries(declaredSecrets)) {

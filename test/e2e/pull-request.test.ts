@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCallerWorkflow, type CallerRunResult } from '../support/action-runner/index.ts';
+import { git, readmeWorkflow, registerProduction, REPO, setupE2e, stickyComments, type E2eRepo } from './helpers.ts';
+
+// README.md's pull-request workflow, verbatim, run as GitHub runs it: the caller job calls
+// .github/workflows/mlops-pull-request.yml, whose validate → train → evaluate jobs run the
+// composite actions built from this working tree, against a real git remote and the emulator.
+let repo: E2eRepo;
+beforeEach(async () => { repo = await setupE2e(); });
+afterEach(async () => { await repo.close(); });
+
+function pullRequestEvent(number: number, headSha: string, baseSha: string, headRepo = REPO) {
+  return {
+    action: 'synchronize',
+    number,
+    pull_request: {
+      number,
+      state: 'open',
+      head: { ref: 'feature', sha: headSha, repo: { full_name: headRepo } },
+      base: { ref: 'main', sha: baseSha, repo: { full_name: REPO } },
+    },
+    repository: { full_name: REPO, name: 'demo', owner: { login: 'octo-org' } },
+  };
+}
+
+/** The training data with some rows left out (another "data change" on the branch). */
+function trainWithout(every: number): string {
+  const lines = readFileSync(join(repo.work, 'data', 'train.csv'), 'utf8').trimEnd().split('\n');
+  return `${lines.filter((_, i) => i === 0 || i % every !== 0).join('\n')}\n`;
+}
+
+function describeRun(run: CallerRunResult): string {
+  return Object.entries(run.jobs.mlops?.jobs ?? {}).map(([id, j]) => `--- ${id}: ${j.result}\n${j.stderr.slice(-3000)}\n${j.annotations.map((a) => `${a.level}: ${a.message}`).join('\n')}`).join('\n');
+}
+
+describe('README pull-request workflow (end to end)', () => {
+  it('first model: validates, trains, evaluates; two runs leave one comment per kind, updated in place', async () => {
+    const baseSha = await git(repo.work, 'rev-parse', 'HEAD');
+    await git(repo.work, 'checkout', '-q', '-b', 'feature');
+    const head1 = await repo.commit({ 'data/train.csv': trainWithout(7) }, 'drop some rows');
+    const pr = repo.emu.addPullRequest(REPO, { head: 'feature', base: 'main', title: 'More data' });
+    const yaml = readmeWorkflow('pull-request');
+
+    const first = await runCallerWorkflow(yaml, repo.runOptions({ eventName: 'pull_request', event: pullRequestEvent(pr.number, head1, baseSha), sha: head1, ref: `refs/pull/${pr.number}/merge` }));
+    const jobs = first.jobs.mlops!.jobs;
+    expect(Object.keys(jobs)).toEqual(['validate', 'train', 'evaluate']);
+    expect(jobs.validate!.result, describeRun(first)).toBe('success');
+    expect(jobs.train!.result, describeRun(first)).toBe('success');
+    expect(jobs.train!.runsOn).toEqual(['ubuntu-latest']);
+    // The base branch's schema was found and handed to validate.
+    const baseStep = jobs.validate!.steps.find((s) => s.id === 'base')!;
+    expect(baseStep.outcome).toBe('success');
+    expect(baseStep.outputs.path).toMatch(/mlops-base-schema\/schema\.yaml$/);
+    // The evaluate job's result is the gate verdict: it fails exactly when a gate fails.
+    const passed = jobs.evaluate!.outputs.passed;
+    expect(['true', 'false'], describeRun(first)).toContain(passed);
+    expect(jobs.evaluate!.result, describeRun(first)).toBe(passed === 'true' ? 'success' : 'failure');
+    expect(first.jobs.mlops!.outputs.passed).toBe(passed);
+    expect(first.jobs.mlops!.outputs['artifact-name']).toBe('mlops-model');
+
+    const evaluate1 = stickyComments(repo.emu, pr.number, 'evaluate');
+    expect(evaluate1).toHaveLength(1);
+    expect(evaluate1[0]!.body).toContain('<!-- mlops:evaluate:weather -->');
+    expect(first.jobs.mlops!.outputs['comment-url']).toContain(String(evaluate1[0]!.id));
+    // actions/validate may or may not comment (see docs/workflows.md); never more than once.
+    const validate1 = stickyComments(repo.emu, pr.number, 'validate');
+    expect(validate1.length).toBeLessThanOrEqual(1);
+
+    // Another push to the branch with other data: the same comments are updated, none added.
+    const head2 = await repo.commit({ 'data/train.csv': trainWithout(5) }, 'drop more rows');
+    const second = await runCallerWorkflow(yaml, repo.runOptions({ keepDirs: true, eventName: 'pull_request', event: pullRequestEvent(pr.number, head2, baseSha), sha: head2, ref: `refs/pull/${pr.number}/merge` }));
+    const markdownPath = second.jobs.mlops!.jobs.evaluate!.steps.find((s) => s.id === 'evaluate')!.outputs.markdown!;
+    const markdown2 = readFileSync(markdownPath, 'utf8');
+    second.cleanup();
+    expect(second.jobs.mlops!.jobs.train!.result, describeRun(second)).toBe('success');
+    const evaluate2 = stickyComments(repo.emu, pr.number, 'evaluate');
+    expect(evaluate2.map((c) => c.id)).toEqual([evaluate1[0]!.id]);
+    // The comment now shows the second run's report (whether or not its numbers moved).
+    expect(evaluate2[0]!.body.replace(/^<!--.*-->\n/, '').trim()).toBe(markdown2.replace(/^<!--.*-->\n/, '').trim());
+    expect(stickyComments(repo.emu, pr.number, 'validate').map((c) => c.id)).toEqual(validate1.map((c) => c.id));
+    expect(repo.emu.state.comments.filter((c) => c.issueNumber === pr.number)).toHaveLength(1 + validate1.length);
+    expect(repo.emu.requestsFor('issues/create-comment')).toHaveLength(1 + validate1.length);
+  });
+
+  it('evaluates against weather#production pulled from the release store', async () => {
+    await registerProduction(repo);
+    const baseSha = await git(repo.work, 'rev-parse', 'HEAD');
+    await git(repo.work, 'checkout', '-q', '-b', 'feature');
+    const head = await repo.commit({ 'data/train.csv': trainWithout(7) }, 'drop some rows');
+    const pr = repo.emu.addPullRequest(REPO, { head: 'feature', base: 'main', title: 'More data' });
+    const run = await runCallerWorkflow(readmeWorkflow('pull-request'), repo.runOptions({ eventName: 'pull_request', event: pullRequestEvent(pr.number, head, baseSha), sha: head }));
+    const evaluate = run.jobs.mlops!.jobs.evaluate!;
+    expect(['true', 'false'], describeRun(run)).toContain(evaluate.outputs.passed);
+    expect(evaluate.result).toBe(evaluate.outputs.passed === 'true' ? 'success' : 'failure');
+    expect(evaluate.stdout + evaluate.stderr).toContain('baseline: weather#production');
+    const comments = stickyComments(repo.emu, pr.number, 'evaluate');
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain('v0.1.0');
+  });
+
+  it('never trains a fork pull request on a self-hosted runner', async () => {
+    const baseSha = await git(repo.work, 'rev-parse', 'HEAD');
+    await git(repo.work, 'checkout', '-q', '-b', 'feature');
+    const head = await repo.commit({ 'data/train.csv': trainWithout(7) }, 'fork change');
+    const pr = repo.emu.addPullRequest(REPO, { head: 'feature', base: 'main', login: 'someone-else' });
+    const yaml = readmeWorkflow('pull-request').replace(/train-runs-on: '\["ubuntu-latest"\]'/, `train-runs-on: '["self-hosted", "gpu"]'`);
+    expect(yaml).toContain('self-hosted');
+    const run = await runCallerWorkflow(yaml, repo.runOptions({ eventName: 'pull_request', event: pullRequestEvent(pr.number, head, baseSha, 'someone-else/demo'), sha: head }));
+    const jobs = run.jobs.mlops!.jobs;
+    expect(jobs.validate!.result, describeRun(run)).toBe('success');
+    expect(jobs.train!.result).toBe('skipped');
+    expect(jobs.evaluate!.result).toBe('skipped');
+    expect(jobs.train!.steps).toHaveLength(0);
+  });
+});
