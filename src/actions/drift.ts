@@ -10,7 +10,7 @@ import { isModelRef, resolveModelRef } from '../registry/index.ts';
 import { loadConfig } from '../train/config.ts';
 import type { ActionEntry } from './entry.ts';
 import { parseInputs } from './inputs.ts';
-import { releaseStoreFromEnv } from './release.ts';
+import { releaseStoreFromEnv } from '../github/release-store.ts';
 import { createActionsRuntime } from './runtime.ts';
 
 /** The inputs of actions/drift/action.yml (setup-node is handled by the YAML itself). */

@@ -8,7 +8,7 @@
 import { join, resolve } from 'node:path';
 import { InputError } from '../core/errors.ts';
 import { writeFileAtomic, writeJsonAtomic } from '../core/fs.ts';
-import { evaluateAndRender, publishComment } from '../cli/commands/evaluate.ts';
+import { evaluateAndRender, publishComment } from '../app/evaluate.ts';
 import type { CliIo } from '../cli/io.ts';
 import { resolveModelRef } from '../registry/index.ts';
 import { loadConfig } from '../train/config.ts';

@@ -4,11 +4,12 @@
  * the model card), optionally assigns a stage. Re-running the same job is `unchanged`: the
  * registration is idempotent for the same model at the same commit.
  */
-import { access, writeFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { InputError } from '../core/errors.ts';
-import { createOctokit, ensureRelease, resolveRunContext, resolveToken, type GitHubClient } from '../github/index.ts';
+import { createOctokit, resolveRunContext } from '../github/index.ts';
+import { createReleaseBackend } from '../github/release-store.ts';
 import {
-  cardTextFromConfig, GitRegistry, MissingArtifactError, ReleaseArtifactStore, type ArtifactStore, type AssignResult, type RegisterResult, type ReleaseBackend, type RegistryOptions,
+  cardTextFromConfig, GitRegistry, ReleaseArtifactStore, type AssignResult, type RegisterResult, type RegistryOptions,
 } from '../registry/index.ts';
 import { runGit } from '../registry/git.ts';
 import type { CliIo } from '../cli/io.ts';
@@ -32,54 +33,6 @@ export const releaseInputs = {
   remote: { type: 'string', default: 'origin', description: 'git remote to push to' },
   token: { type: 'string', description: 'token with contents: write' },
 } as const;
-
-/**
- * GitHub Releases as a {@link ReleaseBackend}: uploads through src/github's `ensureRelease`
- * (draft → assets → publish, idempotent) and downloads assets by tag.
- */
-export function createReleaseBackend(octokit: GitHubClient, owner: string, repo: string, serverUrl?: string): ReleaseBackend {
-  return {
-    location: `${owner}/${repo}`,
-    async ensureRelease(request) {
-      const result = await ensureRelease(octokit, { owner, repo, tag: request.tag, name: request.name, body: request.body, assets: request.assets });
-      return { operation: result.operation, url: result.url ?? `${serverUrl ?? 'https://github.com'}/${owner}/${repo}/releases/tag/${encodeURIComponent(request.tag)}` };
-    },
-    async downloadAsset({ tag, assetName, dest }) {
-      let release;
-      try {
-        release = (await octokit.rest.repos.getReleaseByTag({ owner, repo, tag })).data;
-      } catch (error) {
-        throw new MissingArtifactError(`no GitHub release for ${tag} in ${owner}/${repo}: ${(error as Error).message}`, { key: tag });
-      }
-      const asset = release.assets.find((a) => a.name === assetName);
-      if (!asset) throw new MissingArtifactError(`release ${tag} in ${owner}/${repo} has no asset '${assetName}'`, { key: assetName });
-      const { data } = await octokit.rest.repos.getReleaseAsset({ owner, repo, asset_id: asset.id, headers: { accept: 'application/octet-stream' } });
-      const bytes = data as unknown;
-      // With `accept: application/octet-stream` GitHub redirects to the asset's bytes; an object
-      // here means we got the asset's JSON description instead (a proxy dropped the header).
-      const buffer = bytes instanceof ArrayBuffer ? Buffer.from(bytes) : Buffer.isBuffer(bytes) ? bytes
-        : ArrayBuffer.isView(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-          : typeof bytes === 'string' ? Buffer.from(bytes, 'binary') : null;
-      if (!buffer) throw new InputError(`downloading ${assetName} of ${tag} returned asset metadata instead of its bytes`, { key: assetName });
-      await writeFile(dest, buffer);
-      return { source: asset.browser_download_url || asset.url };
-    },
-  };
-}
-
-
-/**
- * GitHub Releases of the current repository as an artifact store, when the environment has a
- * repository (GITHUB_REPOSITORY) and a token (INPUT_TOKEN / GITHUB_TOKEN); else null. Pass it as
- * `fallbackStores` to resolveModelRef so `name#production` resolves on a runner, whose fresh
- * clone has no local store.
- */
-export function releaseStoreFromEnv(env: Record<string, string | undefined>): ArtifactStore | null {
-  const repository = env.GITHUB_REPOSITORY;
-  if (!repository || !/^[^/\s]+\/[^/\s]+$/.test(repository) || !resolveToken({ env })) return null;
-  const [owner, repo] = repository.split('/') as [string, string];
-  return new ReleaseArtifactStore(createReleaseBackend(createOctokit({ env }), owner, repo, env.GITHUB_SERVER_URL));
-}
 
 /** A tagger identity for runners where git has none configured (git refuses to tag without one). */
 async function taggerEnv(cwd: string, env: Record<string, string | undefined>): Promise<Record<string, string>> {
@@ -181,3 +134,4 @@ const entry: ActionEntry = {
   },
 };
 export default entry;
+

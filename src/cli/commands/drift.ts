@@ -5,7 +5,7 @@ import { runDriftCheck } from '../../drift/check.ts';
 import { driftHeadline, driftJson, renderDriftMarkdown } from '../../drift/report.ts';
 import { createOctokit, resolveRunContext } from '../../github/index.ts';
 import { openRetrainingPullRequest, type RetrainGitHub } from '../../github/retrain.ts';
-import { releaseStoreFromEnv } from '../../actions/release.ts';
+import { releaseStoreFromEnv } from '../../github/release-store.ts';
 import { isModelRef, resolveModelRef } from '../../registry/index.ts';
 import { parseCommandArgs } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';

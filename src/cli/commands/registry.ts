@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { InputError, UsageError } from '../../core/errors.ts';
-import { createReleaseBackend } from '../../actions/release.ts';
+import { createReleaseBackend } from '../../github/release-store.ts';
 import { createOctokit, resolveToken } from '../../github/index.ts';
 import {
   cardTextFromConfig, GitRegistry, LocalArtifactStore, ReleaseArtifactStore, type ArtifactStore, type Bump, type RegistryOptions,

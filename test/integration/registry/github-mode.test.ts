@@ -6,7 +6,7 @@ import { startGitHubEmulator, EMULATOR_TOKENS, type GitHubEmulator } from '../..
 import { GIT_ENV, mlops, sandbox, tagNames, writeModel, type Sandbox } from './helpers.ts';
 import { createOctokit } from '../../../src/github/index.ts';
 import { GitRegistry, ReleaseArtifactStore } from '../../../src/registry/index.ts';
-import { createReleaseBackend } from '../../../src/actions/release.ts';
+import { createReleaseBackend } from '../../../src/github/release-store.ts';
 
 let box: Sandbox;
 let emu: GitHubEmulator;

@@ -1,0 +1,149 @@
+/**
+ * The evaluation use case shared by `mlops evaluate` and the evaluate action: resolve the
+ * baseline (directory or registry reference, falling back to GitHub Releases on a fresh runner),
+ * run the comparison, render the report, and publish the sticky comment or the outbox file.
+ * src/app sits between the adapters (src/cli, src/actions) and the domain and GitHub modules.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
+import { releaseStoreFromEnv } from '../github/release-store.ts';
+import type { CliIo } from '../cli/io.ts';
+import { InputError } from '../core/errors.ts';
+import { writeFileAtomic } from '../core/fs.ts';
+import { renderEvaluationReport, type ReportContext } from '../evaluate/report.ts';
+import { runEvaluation, type EvaluationReport } from '../evaluate/run.ts';
+import { createOctokit, resolveRunContext, upsertStickyComment } from '../github/index.ts';
+import { isModelRef, resolveModelRef } from '../registry/index.ts';
+import { loadConfig, defaultConfig, type BackendName, type MlopsConfig } from '../train/config.ts';
+
+export function atCwd(io: CliIo, path: string): string {
+  return isAbsolute(path) ? path : resolve(io.cwd, path);
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Loads --config, or ./mlops.yaml, or the defaults when neither exists. */
+export async function configFor(io: CliIo, path: string | undefined): Promise<MlopsConfig> {
+  if (path !== undefined) return loadConfig(atCwd(io, path));
+  const implicit = join(io.cwd, 'mlops.yaml');
+  try {
+    await stat(implicit);
+    return await loadConfig(implicit);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    return defaultConfig(io.cwd);
+  }
+}
+
+/** A directory, or a registry reference resolved (pulled and verified) through src/registry. */
+export async function resolveBaseline(io: CliIo, value: string): Promise<{ dir: string; ref?: string; name?: string; version?: string }> {
+  const asPath = atCwd(io, value);
+  if (await isDirectory(asPath)) return { dir: asPath };
+  if (isModelRef(value)) {
+    // A fresh runner has no local artifact store: fall back to the registry's GitHub Releases.
+    const releases = releaseStoreFromEnv(io.env);
+    const resolved = await resolveModelRef(value, { cwd: io.cwd, env: io.env, ...(releases ? { fallbackStores: [releases] } : {}) });
+    return { dir: resolved.dir, ref: value, name: resolved.name, version: resolved.version };
+  }
+  throw new InputError(`baseline '${value}' is neither a model directory nor a registry reference (name@vX.Y.Z or name#stage)`, { key: '--baseline' });
+}
+
+/** Reads a `mlops validate --report` file for the report's validation section. */
+export async function readValidationReport(path: string, shownAs: string): Promise<NonNullable<ReportContext['validation']>> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new InputError('validation report not found', { file: path, key: '--validation-report' });
+  }
+  try {
+    const json = JSON.parse(text) as { valid?: boolean; rows?: number; errorCount?: number };
+    return { path: shownAs, json: { valid: json.valid, rows: json.rows, errorCount: json.errorCount } };
+  } catch {
+    return { path: shownAs, markdown: text };
+  }
+}
+
+/**
+ * Posts or updates the sticky `evaluate` comment when a token and a pull request are known;
+ * otherwise writes the body under .mlops/outbox/ (DESIGN §1.2). Returns a sentence saying which.
+ */
+export async function publishComment(io: CliIo, name: string, body: string): Promise<{ message: string; url?: string }> {
+  const env = io.env;
+  const token = env.INPUT_TOKEN || env.GITHUB_TOKEN;
+  let context: ReturnType<typeof resolveRunContext> | undefined;
+  if (token && env.GITHUB_REPOSITORY) context = resolveRunContext(env);
+  if (token && context?.prNumber !== undefined) {
+    const octokit = createOctokit({ token, env, log: { warn: (m: string) => io.stderr(`warning: ${m}\n`) } });
+    const result = await upsertStickyComment(octokit, {
+      owner: context.owner, repo: context.repo, issueNumber: context.prNumber, kind: 'evaluate', name, body, summaryUrl: context.runUrl,
+    });
+    const url = 'url' in result ? (result.url as string | undefined) : undefined;
+    return { message: `evaluate comment ${result.operation} on pull request #${context.prNumber}${url ? `: ${url}` : ''}`, ...(url ? { url } : {}) };
+  }
+  const file = join(io.cwd, '.mlops', 'outbox', `evaluate-${name}.md`);
+  await writeFileAtomic(file, body);
+  const why = !token ? 'no GITHUB_TOKEN' : 'no pull request in this run';
+  return { message: `${why}: comment written to ${file}` };
+}
+
+/** Options shared by the CLI and the action. */
+export interface EvaluateCommandOptions {
+  config: MlopsConfig;
+  candidate: string;
+  baseline?: string;
+  data?: string;
+  latency: boolean;
+  latencyClock?: 'wall' | 'cpu';
+  backend?: BackendName;
+  resamples?: number;
+  seed?: number;
+  validationReport?: string;
+}
+
+/** Runs an evaluation and renders its markdown report (used by the CLI and the action). */
+export async function evaluateAndRender(io: CliIo, options: EvaluateCommandOptions): Promise<{ report: EvaluationReport; markdown: string }> {
+  const config = options.config;
+  if (options.resamples !== undefined) config.evaluate.bootstrap.resamples = options.resamples;
+  if (options.seed !== undefined) config.evaluate.bootstrap.seed = options.seed;
+  const candidateDir = atCwd(io, options.candidate);
+  if (!(await isDirectory(candidateDir))) throw new InputError('candidate model directory not found', { file: candidateDir, key: '--candidate' });
+  const baseline = options.baseline !== undefined ? await resolveBaseline(io, options.baseline) : null;
+  const validation = options.validationReport !== undefined ? await readValidationReport(atCwd(io, options.validationReport), options.validationReport) : undefined;
+  const report = await runEvaluation({
+    config,
+    candidateDir,
+    baseline,
+    ...(options.data !== undefined ? { dataPath: atCwd(io, options.data) } : {}),
+    latency: options.latency,
+    ...(options.latencyClock ? { latencyClock: options.latencyClock } : {}),
+    ...(options.backend ? { backend: options.backend } : {}),
+    log: (m) => io.stderr(`${m}\n`),
+  });
+  let runUrl: string | undefined;
+  let commit: string | undefined;
+  if (io.env.GITHUB_REPOSITORY) {
+    try {
+      const ctx = resolveRunContext(io.env);
+      runUrl = ctx.runUrl;
+      commit = ctx.sha;
+      report.run = { commit: ctx.sha, ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}), repository: `${ctx.owner}/${ctx.repo}`, ...(ctx.prNumber !== undefined ? { pr: ctx.prNumber } : {}) };
+    } catch {
+      // A malformed event payload must not fail an evaluation; the footer just has no run link.
+    }
+  }
+  if (validation) report.validation = { path: validation.path, ...(validation.json ? { valid: validation.json.valid } : {}) };
+  const markdown = renderEvaluationReport(report, { ...(runUrl ? { runUrl } : {}), ...(commit ? { commit } : {}), ...(validation ? { validation } : {}) });
+  return { report, markdown };
+}
+
+/** JSON has no NaN/Infinity: they become null (a metric undefined on this data). */
+export function jsonSafe(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isFinite(value) ? null : value;
+}
