@@ -323,8 +323,9 @@ export async function runCallerWorkflow(yamlOrPath: string, options: CallerRunOp
       const ceiling = jobDoc.permissions !== undefined ? normalizePermissions(jobDoc.permissions, `${where}.permissions`) : workflowPermissions ?? RESTRICTED_DEFAULT;
       if (typeof jobDoc.uses !== 'string') {
         // A plain job with steps: run it in place.
-        const plain = await schedule({ ...caller, jobs: { [callerJob]: { ...jobDoc, needs: undefined } } }, name, callerInputs, callerSecrets, ceiling, callerJob, where);
-        results[callerJob] = { result: plain[callerJob]!.result, outputs: plain[callerJob]!.outputs, jobs: plain };
+        const perms = jobPermissions({ ...caller, jobs: { [callerJob]: jobDoc } }, ceiling, callerJob, where)[callerJob]!;
+        const plain = await runJob(caller, name, callerJob, callerInputs, callerSecrets, needs, perms, callerJob);
+        results[callerJob] = { result: plain.result, outputs: plain.outputs, jobs: { [callerJob]: plain } };
         continue;
       }
       const { file, doc: called } = loaded[callerJob]!;
