@@ -82,6 +82,17 @@ describe('README pull-request workflow (end to end)', () => {
     expect(stickyComments(repo.emu, pr.number, 'validate').map((c) => c.id)).toEqual(validate1.map((c) => c.id));
     expect(repo.emu.state.comments.filter((c) => c.issueNumber === pr.number)).toHaveLength(1 + validate1.length);
     expect(repo.emu.requestsFor('issues/create-comment')).toHaveLength(1 + validate1.length);
+
+    // The drift check's path: the caller dispatched on the branch with `pr` (GITHUB_TOKEN PRs start
+    // no workflows). The comment still lands on that PR, in place.
+    const dispatched = await runCallerWorkflow(yaml, repo.runOptions({ eventName: 'workflow_dispatch', event: { inputs: { pr: String(pr.number) }, ref: 'refs/heads/feature', repository: { full_name: REPO } }, sha: head2, ref: 'refs/heads/feature' }));
+    const djobs = dispatched.jobs.mlops!.jobs;
+    expect(djobs.validate!.steps.find((s) => s.id === 'base')!.outcome).toBe('skipped');
+    expect(djobs.train!.result, describeRun(dispatched)).toBe('success');
+    expect(['true', 'false']).toContain(djobs.evaluate!.outputs.passed);
+    expect(dispatched.jobs.mlops!.outputs['comment-url']).toContain(String(evaluate1[0]!.id));
+    expect(stickyComments(repo.emu, pr.number, 'evaluate').map((c) => c.id)).toEqual([evaluate1[0]!.id]);
+    expect(repo.emu.requestsFor('issues/create-comment')).toHaveLength(1 + validate1.length);
   });
 
   it('evaluates against weather#production pulled from the release store', async () => {
