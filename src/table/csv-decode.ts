@@ -187,13 +187,14 @@ export const FNV_PRIME = 16777619;
  */
 export class StringDecoder implements CellDecoder {
   codes: Int32Array;
-  private table = new Int32Array(2048);
-  private mask = 1023;
+  /** Open-addressing slots `[code + 1, hash]`; read by the scanner's inlined probe. */
+  table = new Int32Array(2048);
+  mask = 1023;
   private hashes = new Int32Array(256);
-  private entryStart = new Int32Array(256);
-  private entryLen = new Int32Array(256);
+  entryStart = new Int32Array(256);
+  entryLen = new Int32Array(256);
   private count = 0;
-  private arena = Buffer.allocUnsafe(1 << 16);
+  arena = Buffer.allocUnsafe(1 << 16);
   private arenaLen = 0;
   private highBits = 0;
   constructor(
@@ -244,7 +245,8 @@ export class StringDecoder implements CellDecoder {
     }
   }
 
-  private insert(b: Uint8Array, s: number, e: number, h: number, slot: number): number {
+  /** Adds a new distinct value at the empty `slot` found by the probe; returns its code. */
+  insert(b: Uint8Array, s: number, e: number, h: number, slot: number): number {
     const idx = this.count++;
     if (idx === this.hashes.length) {
       const size = idx * 2;

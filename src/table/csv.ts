@@ -320,7 +320,39 @@ class CsvParser {
             if (dec.missing.emptyIsNull) dec.codes[row] = -1;
             else dec.codes[row] = dec.lookup(buf, s, i, h);
           } else if (dec.missing.others.length > 0 && dec.isOtherMissing(buf, s, i)) dec.codes[row] = -1;
-          else dec.codes[row] = dec.lookup(buf, s, i, h);
+          else {
+            // Dictionary probe, inlined by hand (this is the hottest lookup): slots are [code + 1, hash].
+            const table = dec.table;
+            const mask = dec.mask;
+            const len = i - s;
+            let slot = h & mask;
+            let code = -1;
+            for (;;) {
+              const t = table[slot << 1];
+              if (t === 0) {
+                code = dec.insert(buf, s, i, h, slot);
+                break;
+              }
+              if (table[(slot << 1) + 1] === h) {
+                const idx = t - 1;
+                if (dec.entryLen[idx] === len) {
+                  const arena = dec.arena;
+                  let p = dec.entryStart[idx];
+                  let k = s;
+                  while (k < i && arena[p] === buf[k]) {
+                    k++;
+                    p++;
+                  }
+                  if (k === i) {
+                    code = idx;
+                    break;
+                  }
+                }
+              }
+              slot = (slot + 1) & mask;
+            }
+            dec.codes[row] = code;
+          }
         } else {
           for (;;) {
             while (c > hi || special[c] === 0) c = buf[++i];
