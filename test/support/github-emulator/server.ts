@@ -298,6 +298,17 @@ export class GitHubEmulator {
     const raw = Buffer.concat(chunks);
     const entry: LoggedRequest = { method, path: url.pathname, query, body: undefined, status: 0, write, startedAt, endedAt: 0, concurrentWrites };
     this.requests.push(entry);
+    // Asset bytes (browser_download_url, where the API's 302 points): not part of the REST API,
+    // so served here without OpenAPI validation.
+    const download = method === 'GET' ? /^\/([^/]+\/[^/]+)\/releases\/download\/(\d+)\/[^/]+$/.exec(url.pathname) : null;
+    if (download) {
+      const asset = this.state.releases.filter((r) => r.repo === download[1]).flatMap((r) => r.assets).find((a) => a.id === Number(download[2]));
+      entry.status = asset ? 200 : 404;
+      entry.endedAt = Date.now();
+      res.writeHead(entry.status, { 'content-type': asset ? 'application/octet-stream' : 'text/plain' });
+      res.end(asset ? asset.data : 'Not Found');
+      return;
+    }
     let reply: Reply;
     try {
       reply = await this.dispatch(req, method, url, query, raw, entry);
@@ -791,7 +802,14 @@ export class GitHubEmulator {
       }
       throw new HttpError(404, 'Not Found');
     };
-    this.on('repos/get-release-asset', (ctx) => { const { r, a } = assetOf(ctx); return { status: 200, body: this.renderAsset(r.repo, a) }; });
+    this.on('repos/get-release-asset', (ctx) => {
+      const { r, a } = assetOf(ctx);
+      // `accept: application/octet-stream` asks for the bytes: GitHub answers 302 to the download URL.
+      if (String(ctx.req.headers.accept ?? '').includes('application/octet-stream')) {
+        return { status: 302, headers: { location: String(this.renderAsset(r.repo, a).browser_download_url) } };
+      }
+      return { status: 200, body: this.renderAsset(r.repo, a) };
+    });
     this.on('repos/delete-release-asset', (ctx) => {
       this.require(ctx, 'contents', 'write');
       const { r, a } = assetOf(ctx);
