@@ -7,6 +7,7 @@
  */
 import { join, resolve } from 'node:path';
 import { InputError } from '../core/errors.ts';
+import { releaseStoreFromEnv } from '../github/release-store.ts';
 import { writeFileAtomic, writeJsonAtomic } from '../core/fs.ts';
 import { evaluateAndRender, publishComment } from '../app/evaluate.ts';
 import type { CliIo } from '../cli/io.ts';
@@ -54,7 +55,9 @@ const entry: ActionEntry = {
       // verified must fail the step rather than silently skip every relative gate.
       const ref = `${config.name}#production`;
       try {
-        await resolveModelRef(ref, { cwd: workspace });
+        // A fresh runner's clone has no local artifact store: fall back to the GitHub Releases.
+        const releases = releaseStoreFromEnv(io.env);
+        await resolveModelRef(ref, { cwd: workspace, env: io.env, ...(releases ? { fallbackStores: [releases] } : {}) });
         baseline = ref;
         runtime.info(`baseline: ${ref}`);
       } catch (error) {

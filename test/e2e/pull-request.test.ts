@@ -108,7 +108,8 @@ describe('README pull-request workflow (end to end)', () => {
     expect(evaluate.stdout + evaluate.stderr).toContain('baseline: weather#production');
     const comments = stickyComments(repo.emu, pr.number, 'evaluate');
     expect(comments).toHaveLength(1);
-    expect(comments[0]!.body).toContain('v0.1.0');
+    // The report names the baseline and the commit it was trained at (main's, where it was registered).
+    expect(comments[0]!.body).toContain(`Baseline \`weather#production\`, commit ${baseSha.slice(0, 7)}`);
   });
 
   it('never trains a fork pull request on a self-hosted runner', async () => {
