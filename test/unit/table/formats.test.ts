@@ -122,6 +122,25 @@ describe('Parquet', () => {
     expect(only.columns.map((c) => c.name)).toEqual(['city']);
   });
 
+  it('maps booleans, INT64, timestamps and JSON to the documented kinds and texts', async () => {
+    const when = [new Date('2024-03-15T12:00:00Z'), null, new Date('1999-12-31T23:59:59.500Z')];
+    const buffer = parquetWriteBuffer({
+      columnData: [
+        { name: 'flag', data: [true, false, null], type: 'BOOLEAN' },
+        { name: 'big', data: [1n, -(2n ** 40n), null], type: 'INT64' },
+        { name: 'at', data: when, type: 'TIMESTAMP' },
+        { name: 'doc', data: [{ a: 1 }, null, [1, 2]], type: 'JSON' },
+      ],
+    });
+    const t = await readTable(await file(new Uint8Array(buffer), 'parquet'));
+    expect(t.columns.map((c) => c.kind)).toEqual(['string', 'number', 'string', 'string']);
+    expect(columnStrings(t.columns[0])).toEqual(['true', 'false', null]);
+    expect(Array.from((t.columns[1] as NumberColumn).values.subarray(0, 2))).toEqual([1, -(2 ** 40)]);
+    expect((t.columns[1] as NumberColumn).nulls[2]).toBe(1);
+    expect(columnStrings(t.columns[2])).toEqual(['2024-03-15T12:00:00.000Z', null, '1999-12-31T23:59:59.500Z']);
+    expect(columnStrings(t.columns[3])).toEqual(['{"a":1}', null, '[1,2]']);
+  });
+
   it('a file that is not Parquet is an InputError', async () => {
     const path = await file('id,score\n1,2\n', 'parquet');
     expect((await rejection(openTable(path))).message).toMatch(/not a readable Parquet file/);
@@ -141,6 +160,22 @@ describe('Arrow IPC', () => {
       expect(columnStrings(t.columns[2])).toEqual(cities.map((c) => c ?? 'x'));
       expect(t.lines.every((l) => l === 0)).toBe(true);
     }
+  });
+
+  it('reads nulls, dictionary-encoded text, booleans and dates', async () => {
+    const t = tableFromArrays({
+      city: ['Paris', null, 'Nice', 'Paris'],
+      flag: [true, false, null, true],
+      day: [new Date('2024-01-02T00:00:00Z'), null, new Date('2024-01-03T00:00:00Z'), new Date('2024-01-04T00:00:00Z')],
+      n: Float64Array.from([1.5, 2, 3, 4]),
+    });
+    const path = await file(tableToIPC(t, 'file'), 'feather');
+    const read = await readTable(path);
+    expect(read.columns.map((c) => c.kind)).toEqual(['string', 'string', 'string', 'number']);
+    expect(columnStrings(read.columns[0])).toEqual(['Paris', null, 'Nice', 'Paris']);
+    expect(columnStrings(read.columns[1])).toEqual(['true', 'false', null, 'true']);
+    expect(columnStrings(read.columns[2])).toEqual(['2024-01-02T00:00:00.000Z', null, '2024-01-03T00:00:00.000Z', '2024-01-04T00:00:00.000Z']);
+    expect(Array.from((read.columns[3] as NumberColumn).values)).toEqual([1.5, 2, 3, 4]);
   });
 
   it('a file that is not Arrow is an InputError', async () => {
