@@ -10,7 +10,7 @@ import { DataType, RecordBatchReader } from 'apache-arrow';
 import type { Field, Vector } from 'apache-arrow';
 import { InputError } from '../core/errors.ts';
 import { NumberColumnBuilder, StringColumnBuilder } from './columns.ts';
-import { DEFAULT_BATCH_ROWS } from './csv.ts';
+import { batchRowsOption } from './csv.ts';
 import { pushValue } from './parquet.ts';
 import type { ColumnDecoding, RecordBatch, ReadOptions, TableSource } from './types.ts';
 
@@ -63,7 +63,7 @@ export async function openArrow(path: string, opts: ReadOptions = {}): Promise<T
     const decoding: ColumnDecoding = opts.decoding?.[name] ?? opts.defaultDecoding ?? 'auto';
     return decoding === 'auto' ? (isNumericField(fields[byName.get(name) as number]) ? 'number' : 'string') : decoding;
   });
-  const batchRows = Math.max(1, opts.batchRows ?? DEFAULT_BATCH_ROWS);
+  const batchRows = batchRowsOption(opts.batchRows);
   const missing = new Set(opts.missingValues ?? ['']);
   return {
     path,

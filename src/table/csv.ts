@@ -39,6 +39,14 @@ export interface CsvInternalOptions {
 export const DEFAULT_CHUNK_SIZE = 1 << 20;
 export const DEFAULT_MAX_ROW_BYTES = 64 << 20;
 export const DEFAULT_BATCH_ROWS = 65_536;
+/** Largest batch: batch arrays are allocated up front, so an absurd `batchRows` must not allocate gigabytes. */
+export const MAX_BATCH_ROWS = 1 << 20;
+
+/** `ReadOptions.batchRows`, defaulted and clamped to 1..MAX_BATCH_ROWS. */
+export function batchRowsOption(value: number | undefined): number {
+  const n = Math.floor(value ?? DEFAULT_BATCH_ROWS);
+  return Number.isFinite(n) ? Math.min(MAX_BATCH_ROWS, Math.max(1, n)) : DEFAULT_BATCH_ROWS;
+}
 /** Most columns a header may have (bounds the scanner's offset arrays). */
 const MAX_FIELDS = 1 << 16;
 
@@ -686,7 +694,7 @@ export async function openCsv(path: string, opts: ReadOptions & CsvInternalOptio
   const delim = csvDelimiter(path, opts);
   const chunkSize = Math.max(1, opts.chunkSize ?? DEFAULT_CHUNK_SIZE);
   const maxRowBytes = opts.maxRowBytes ?? DEFAULT_MAX_ROW_BYTES;
-  const batchRows = Math.max(1, opts.batchRows ?? DEFAULT_BATCH_ROWS);
+  const batchRows = batchRowsOption(opts.batchRows);
   const probe = new CsvParser(path, delim, batchRows, maxRowBytes, null);
   for await (const _ of drive(path, probe, Math.min(chunkSize, 1 << 16), true)) {
     // header only: nothing is yielded

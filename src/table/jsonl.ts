@@ -12,7 +12,7 @@ import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
 import { InputError } from '../core/errors.ts';
 import { NumberColumnBuilder, StringColumnBuilder } from './columns.ts';
-import { DEFAULT_BATCH_ROWS, DEFAULT_CHUNK_SIZE, DEFAULT_MAX_ROW_BYTES } from './csv.ts';
+import { batchRowsOption, DEFAULT_CHUNK_SIZE, DEFAULT_MAX_ROW_BYTES } from './csv.ts';
 import type { CsvInternalOptions } from './csv.ts';
 import type { ColumnDecoding, RecordBatch, ReadOptions, TableSource } from './types.ts';
 
@@ -90,7 +90,7 @@ function textOf(value: unknown): string {
 
 /** Opens a JSONL file: reads the first batch to learn the keys and kinds (see module comment). */
 export async function openJsonl(path: string, opts: ReadOptions & CsvInternalOptions = {}): Promise<TableSource> {
-  const batchRows = Math.max(1, opts.batchRows ?? DEFAULT_BATCH_ROWS);
+  const batchRows = batchRowsOption(opts.batchRows);
   const chunkSize = Math.max(1, opts.chunkSize ?? DEFAULT_CHUNK_SIZE);
   const maxLineBytes = opts.maxRowBytes ?? DEFAULT_MAX_ROW_BYTES;
   const keys: string[] = [];

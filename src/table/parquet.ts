@@ -10,7 +10,7 @@ import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema }
 import type { AsyncBuffer, FileMetaData, SchemaTree } from 'hyparquet';
 import { InputError } from '../core/errors.ts';
 import { NumberColumnBuilder, StringColumnBuilder } from './columns.ts';
-import { DEFAULT_BATCH_ROWS } from './csv.ts';
+import { batchRowsOption } from './csv.ts';
 import type { ColumnDecoding, RecordBatch, ReadOptions, TableSource } from './types.ts';
 
 /** Text of a non-numeric value as it appears in a string column. */
@@ -78,7 +78,7 @@ export async function openParquet(path: string, opts: ReadOptions = {}): Promise
     const decoding: ColumnDecoding = opts.decoding?.[name] ?? opts.defaultDecoding ?? 'auto';
     return decoding === 'auto' ? (numeric.get(name) ? 'number' : 'string') : decoding;
   });
-  const batchRows = Math.max(1, opts.batchRows ?? DEFAULT_BATCH_ROWS);
+  const batchRows = batchRowsOption(opts.batchRows);
   const missing = new Set(opts.missingValues ?? ['']);
   return {
     path,
