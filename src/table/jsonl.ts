@@ -1,7 +1,7 @@
 /**
  * JSON Lines reader: one JSON object per line (blank lines skipped, CRLF accepted).
  *
- * Columns: the union of the keys of the first batch (`batchRows` objects, 65,536 by default), in
+ * Columns: the union of the keys of the first batch (`batchRows` objects, 16,384 by default), in
  * order of first appearance — `fieldNames` must be known when the file is opened. A key first seen
  * after that sample is an InputError naming its line (silently dropping data would be worse); a key
  * absent from an object is a null cell. Column kind (`auto`): number when every non-null value of the

@@ -66,7 +66,7 @@ export interface ReadOptions {
   defaultDecoding?: ColumnDecoding;
   /** Only these columns are decoded and returned (in this order); others are skipped cheaply. */
   columns?: string[];
-  /** Target rows per batch (default 65,536). */
+  /** Target rows per batch (default 16,384; at most 1,048,576). */
   batchRows?: number;
 }
 
