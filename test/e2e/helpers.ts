@@ -68,8 +68,10 @@ export interface E2eRepo {
 /** The example project with a short training run (the suite must stay fast on 2 cores). */
 function exampleConfig(): string {
   const config = readFileSync(join(ROOT, 'fixtures', 'example', 'mlops.yaml'), 'utf8');
-  const fast = config.replace(/epochs:\s*\d+/, 'epochs: 6').replace(/backend:\s*auto/, 'backend: wasm');
-  if (fast === config) throw new Error('fixtures/example/mlops.yaml changed shape: update exampleConfig()');
+  const fast = config.replace(/epochs:\s*\d+/, 'epochs: 4').replace(/backend:\s*auto/, 'backend: wasm')
+    // A short latency benchmark and fewer bootstrap resamples: same code paths, less CPU.
+    .replace(/^evaluate:\n/m, 'evaluate:\n  latency: { batchSizes: [1], rounds: 5, warmup: 1, samplesPerRound: 5 }\n  bootstrap: { resamples: 200, confidence: 0.95, seed: 42 }\n');
+  if (!fast.includes('epochs: 4') || !fast.includes('backend: wasm') || !fast.includes('samplesPerRound: 5')) throw new Error('fixtures/example/mlops.yaml changed shape: update exampleConfig()');
   return fast;
 }
 
