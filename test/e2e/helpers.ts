@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { actionsCheckout, gitCheckout, type CallerRunOptions } from '../support/action-runner/index.ts';
-import { EMULATOR_TOKENS, startGitHubEmulator, type EmulatorOptions, type GitHubEmulator } from '../support/github-emulator/index.ts';
+import type { Permissions } from '../support/action-runner/index.ts';
+import { EMULATOR_TOKENS, startGitHubEmulator, type Access, type EmulatorOptions, type EmulatorToken, type GitHubEmulator, type Permission } from '../support/github-emulator/index.ts';
 
 /**
  * End-to-end fixtures: the example project in a real git repository whose `origin` is a local
@@ -75,12 +76,44 @@ function exampleConfig(): string {
   return fast;
 }
 
+/** Workflow permission scopes the emulator enforces, and its names for them. */
+const SCOPED: Array<[string, Permission]> = [['contents', 'contents'], ['pull-requests', 'pull_requests'], ['actions', 'actions'], ['issues', 'issues']];
+const LEVELS: Access[] = ['none', 'read', 'write'];
+
+/** The GITHUB_TOKEN a job with these permissions gets: an emulator token with exactly them. */
+export function scopedToken(permissions: Permissions): string {
+  return `ghs_scoped_${SCOPED.map(([scope]) => (permissions[scope] ?? 'none')[0]).join('')}`;
+}
+
+/** Every scoped installation token (3^4 permission sets), all `github-actions[bot]` like GITHUB_TOKEN. */
+function scopedTokens(): Record<string, EmulatorToken> {
+  const out: Record<string, EmulatorToken> = {};
+  const walk = (i: number, perms: Partial<Record<Permission, Access>>, workflow: Permissions) => {
+    if (i === SCOPED.length) {
+      out[scopedToken(workflow)] = { login: 'github-actions[bot]', type: 'Bot', kind: 'installation', permissions: { ...perms, metadata: 'read' } };
+      return;
+    }
+    for (const level of LEVELS) walk(i + 1, { ...perms, [SCOPED[i]![1]]: level }, { ...workflow, [SCOPED[i]![0]]: level });
+  };
+  walk(0, {}, {});
+  return out;
+}
+
 /** Sets up the repository, the remote, the emulator and the push hook. */
 export async function setupE2e(emulatorOptions: EmulatorOptions = {}): Promise<E2eRepo> {
   const root = mkdtempSync(join(tmpdir(), 'mlops-e2e-'));
   const remote = join(root, 'remote.git');
   const work = join(root, 'work');
-  const emu = await startGitHubEmulator(emulatorOptions);
+  // Each job's GITHUB_TOKEN carries exactly the permissions the workflow gives that job, so a
+  // permission a workflow forgot shows up as GitHub's 403, not as a passing test.
+  const emu = await startGitHubEmulator({
+    tokens: {
+      [EMULATOR_TOKENS.pat]: { login: 'mlops-user', type: 'User', kind: 'pat' },
+      [EMULATOR_TOKENS.actions]: { login: 'github-actions[bot]', type: 'Bot', kind: 'installation' },
+      ...scopedTokens(),
+    },
+    ...emulatorOptions,
+  });
   // Pushes reach the emulator through a post-receive hook → a tiny HTTP endpoint here.
   const hookServer: Server = createServer((req, res) => {
     let body = '';
@@ -137,6 +170,7 @@ export async function setupE2e(emulatorOptions: EmulatorOptions = {}): Promise<E
       return {
         repository: REPO,
         token: EMULATOR_TOKENS.actions,
+        tokenFor: (permissions) => scopedToken(permissions),
         firstParty: { 'mlops-actions/mlops-actions': checkout },
         ...extra,
         env: { ...emuEnv, ...(extra.env ?? {}) },

@@ -603,5 +603,5 @@ export async function runWorkflowJob(workflowPath: string, jobId: string, option
 }
 
 export { runCallerWorkflow } from './caller.ts';
-export type { CallerRunOptions, CallerRunResult, CallerJobResult, CalledJobResult } from './caller.ts';
+export type { CallerRunOptions, CallerRunResult, CallerJobResult, CalledJobResult, Permissions } from './caller.ts';
 export { actionsCheckout } from './checkout.ts';
