@@ -24,7 +24,8 @@ const NUMERIC_TYPES = new Set(['number', 'integer']);
 /** Expands a configured data path or glob; an empty expansion is an InputError naming the config key. */
 export async function expandConfigured(pattern: string | null, key: string, config: MlopsConfig): Promise<string[]> {
   if (!pattern) throw new InputError(`${key} is not set: name the data file(s) to use`, { file: config.configPath ?? undefined, key });
-  const files = await expandDataPaths(pattern, config.configDir);
+  // expandDataPaths answers relative to the directory it was given: anchor the paths there.
+  const files = (await expandDataPaths(pattern, config.configDir)).map((f) => resolve(config.configDir, f));
   if (files.length === 0) throw new InputError(`no data file matches '${pattern}'`, { file: config.configPath ?? undefined, key });
   return files;
 }
