@@ -2,6 +2,7 @@
  * Reads the training data named by the config: expands globs, applies the schema's decoding,
  * resolves the label and feature columns (config → schema roles → every other column).
  */
+import { resolve } from 'node:path';
 import { InputError } from '../core/errors.ts';
 import { loadSchema, readOptionsForSchema, type TableSchema } from '../schema/index.ts';
 import { concatBatches, expandDataPaths, openTable } from '../table/index.ts';
