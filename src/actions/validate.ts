@@ -1,6 +1,7 @@
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError, formatLocation } from '../core/errors.ts';
 import { writeJsonAtomic } from '../core/fs.ts';
+import { createOctokit, resolveRunContext, upsertStickyComment } from '../github/index.ts';
 import { alert, details, table } from '../report/index.ts';
 import { diffSchemas, formatPct, formatValidationReport, loadSchema, validateFile, type SchemaDiff, type ValidationReport } from '../schema/index.ts';
 import type { CliIo } from '../cli/io.ts';
@@ -76,12 +77,29 @@ function workspacePath(path: string, workspace: string): string {
 }
 
 /**
- * The pull-request comment. CALL SITE for the GitHub layer: post `markdown` as the sticky comment
- * `<!-- mlops:validate:<data> -->` with upsertStickyComment when `comment` is true and the run is
- * a pull request. Until that is wired this only logs, so the action never fails for it.
+ * Posts or updates the sticky comment `<!-- mlops:validate:<data> -->` on the run's pull request
+ * (a `pull_request` event, or a dispatch with a `pr` input). No token or no pull request: skipped
+ * with a log line, so a missing permission never hides the validation result itself — but a
+ * GitHub error (e.g. 403 without `pull-requests: write`) fails the step with the fix to apply.
  */
-async function postComment(runtime: ActionsRuntime, _options: { token?: string; dataPath: string; markdown: string }): Promise<void> {
-  runtime.debug('validate: pull-request comment not wired yet (GitHub layer)');
+async function postComment(runtime: ActionsRuntime, env: Record<string, string | undefined>, options: { token?: string; dataPath: string; markdown: string }): Promise<void> {
+  const token = options.token || env.GITHUB_TOKEN;
+  if (!token || !env.GITHUB_REPOSITORY) {
+    runtime.info('validate: no token or repository, so no pull-request comment');
+    return;
+  }
+  runtime.setSecret(token);
+  const context = resolveRunContext(env);
+  if (context.prNumber === undefined) {
+    runtime.debug('validate: not a pull-request run, no comment');
+    return;
+  }
+  const octokit = createOctokit({ token, env, onSecret: (v) => runtime.setSecret(v), log: { warn: (m: string) => runtime.info(`warning: ${m}`) } });
+  const result = await upsertStickyComment(octokit, {
+    owner: context.owner, repo: context.repo, issueNumber: context.prNumber, kind: 'validate', name: options.dataPath, body: options.markdown,
+    ...(context.runUrl ? { summaryUrl: context.runUrl } : {}),
+  });
+  runtime.info(`validate comment ${result.operation} on pull request #${context.prNumber}${result.url ? `: ${result.url}` : ''}`);
 }
 
 /** Re-locates an InputError on a workspace file so the message shows the repository path. */
@@ -139,8 +157,6 @@ async function runValidate(io: CliIo, workspace: string): Promise<number> {
     runtime.setOutput('valid', report.valid);
     runtime.setOutput('error-count', report.errorCount);
     runtime.setOutput('report', reportPath);
-    if (inputs.comment && io.env.GITHUB_EVENT_NAME?.startsWith('pull_request')) {
-      await postComment(runtime, { token: inputs.token, dataPath, markdown });
-    }
+    if (inputs.comment) await postComment(runtime, io.env, { token: inputs.token, dataPath, markdown });
     return report.valid ? 0 : 1;
 }
