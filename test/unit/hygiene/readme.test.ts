@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BEGIN, renderAction, updatedReadme } from '../../../scripts/action-tables.ts';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+
+describe('README', () => {
+  it('starts with the two commands that work on a fresh clone', () => {
+    const head = readme.slice(0, 1500);
+    expect(head).toContain('npm ci && npm run demo');
+    expect(head).toContain('npm test');
+  });
+
+  it('documents every action input and output exactly as the action.yml files declare them', () => {
+    expect(readme).toContain(BEGIN);
+    expect(readme, "README action tables are stale: run 'npx tsx scripts/action-tables.ts --write'").toBe(updatedReadme(readme, root));
+  });
+
+  it('renders a table row per input and per output', () => {
+    const table = renderAction('x', { description: 'd', inputs: { a: { description: 'has | pipe', required: true }, b: { default: '1' } }, outputs: { o: { description: 'out' } } });
+    expect(table).toContain('| `a` | yes |  | has \\| pipe |');
+    expect(table).toContain('| `b` | no | `1` |  |');
+    expect(table).toContain('| `o` | out |');
+  });
+});
