@@ -31,6 +31,9 @@ function trainWithout(every: number): string {
   return `${lines.filter((_, i) => i === 0 || i % every !== 0).join('\n')}\n`;
 }
 
+/** Data rows of the branch's training data now. */
+const dataRows = () => readFileSync(join(repo.work, 'data', 'train.csv'), 'utf8').trimEnd().split('\n').length - 1;
+
 function describeRun(run: CallerRunResult): string {
   return Object.entries(run.jobs.mlops?.jobs ?? {}).map(([id, j]) => `--- ${id}: ${j.result}\n${j.stderr.slice(-3000)}\n${j.annotations.map((a) => `${a.level}: ${a.message}`).join('\n')}`).join('\n');
 }
@@ -64,9 +67,13 @@ describe('README pull-request workflow (end to end)', () => {
     expect(evaluate1).toHaveLength(1);
     expect(evaluate1[0]!.body).toContain('<!-- mlops:evaluate:weather -->');
     expect(first.jobs.mlops!.outputs['comment-url']).toContain(String(evaluate1[0]!.id));
-    // actions/validate may or may not comment (see docs/workflows.md); never more than once.
+    // actions/validate posts its own sticky comment (the report with the schema diff).
     const validate1 = stickyComments(repo.emu, pr.number, 'validate');
-    expect(validate1.length).toBeLessThanOrEqual(1);
+    expect(validate1).toHaveLength(1);
+    expect(validate1[0]!.body).toContain('<!-- mlops:validate:data/train.csv -->');
+    expect(validate1[0]!.body).toContain(`**Valid**: ${dataRows()} rows`);
+    // The base branch's schema reached validate: the comment has the schema diff section.
+    expect(validate1[0]!.body).toMatch(/Schema changes against the base branch\s+No changes/);
 
     // Another push to the branch with other data: the same comments are updated, none added.
     const head2 = await repo.commit({ 'data/train.csv': trainWithout(5) }, 'drop more rows');
@@ -79,9 +86,11 @@ describe('README pull-request workflow (end to end)', () => {
     expect(evaluate2.map((c) => c.id)).toEqual([evaluate1[0]!.id]);
     // The comment now shows the second run's report (whether or not its numbers moved).
     expect(evaluate2[0]!.body.replace(/^<!--.*-->\n/, '').trim()).toBe(markdown2.replace(/^<!--.*-->\n/, '').trim());
-    expect(stickyComments(repo.emu, pr.number, 'validate').map((c) => c.id)).toEqual(validate1.map((c) => c.id));
-    expect(repo.emu.state.comments.filter((c) => c.issueNumber === pr.number)).toHaveLength(1 + validate1.length);
-    expect(repo.emu.requestsFor('issues/create-comment')).toHaveLength(1 + validate1.length);
+    const validate2 = stickyComments(repo.emu, pr.number, 'validate');
+    expect(validate2.map((c) => c.id)).toEqual([validate1[0]!.id]);
+    expect(validate2[0]!.body).toContain(`**Valid**: ${dataRows()} rows`); // the second run's data
+    expect(repo.emu.state.comments.filter((c) => c.issueNumber === pr.number)).toHaveLength(2);
+    expect(repo.emu.requestsFor('issues/create-comment')).toHaveLength(2);
 
     // The drift check's path: the caller dispatched on the branch with `pr` (GITHUB_TOKEN PRs start
     // no workflows). The comment still lands on that PR, in place.
@@ -92,7 +101,8 @@ describe('README pull-request workflow (end to end)', () => {
     expect(['true', 'false']).toContain(djobs.evaluate!.outputs.passed);
     expect(dispatched.jobs.mlops!.outputs['comment-url']).toContain(String(evaluate1[0]!.id));
     expect(stickyComments(repo.emu, pr.number, 'evaluate').map((c) => c.id)).toEqual([evaluate1[0]!.id]);
-    expect(repo.emu.requestsFor('issues/create-comment')).toHaveLength(1 + validate1.length);
+    expect(stickyComments(repo.emu, pr.number, 'validate').map((c) => c.id)).toEqual([validate1[0]!.id]);
+    expect(repo.emu.requestsFor('issues/create-comment')).toHaveLength(2);
   });
 
   it('evaluates against weather#production pulled from the release store', async () => {
