@@ -11,7 +11,7 @@ import { createActionsRuntime, type ActionsRuntime } from './runtime.ts';
 /** The inputs of actions/train/action.yml that reach the CLI (install-native and setup-node are handled by the YAML). */
 export const trainInputs = {
   config: { type: 'path', default: 'mlops.yaml', description: 'the mlops.yaml to train' },
-  backend: { type: 'enum', values: ['auto', 'tensorflow', 'wasm', 'cpu'], default: 'auto', description: 'TensorFlow.js backend' },
+  backend: { type: 'enum', values: ['auto', 'tensorflow', 'wasm', 'cpu'], description: 'TensorFlow.js backend (default: train.backend of mlops.yaml)' },
   out: { type: 'path', description: 'model directory (default: $RUNNER_TEMP/mlops-model/<name>)' },
   'native-dir': { type: 'path', description: 'directory holding node_modules/@tensorflow/tfjs-node(-gpu) (set by the YAML)' },
   // Consumed by the YAML steps; read here to validate them and to warn when the GPU was not used.
