@@ -1,16 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { runCompositeAction } from '../../support/action-runner/index.ts';
 import { startGitHubEmulator, EMULATOR_TOKENS, type GitHubEmulator } from '../../support/github-emulator/index.ts';
 import { GIT_ENV, git, sandbox, tagNames, writeModel, type Sandbox } from './helpers.ts';
 import { runCli } from '../../../src/cli/main.ts';
 import { memoryIo } from '../../../src/cli/io.ts';
+import { sourceActionCheckout } from '../../support/action-runner/source-checkout.ts';
 
-const root = join(import.meta.dirname, '..', '..', '..');
 let box: Sandbox;
 let emu: GitHubEmulator;
 let actionRoot: string;
@@ -21,15 +19,7 @@ beforeEach(async () => {
   box = await sandbox();
   emu = await startGitHubEmulator();
   actionRoot = await mkdtemp(join(tmpdir(), 'mlops-release-action-'));
-  await mkdir(join(actionRoot, 'actions', 'release'), { recursive: true });
-  await copyFile(join(root, 'actions', 'release', 'action.yml'), join(actionRoot, 'actions', 'release', 'action.yml'));
-  await mkdir(join(actionRoot, 'dist'));
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  await writeFile(join(actionRoot, 'dist', 'mlops.mjs'), [
-    "import { spawnSync } from 'node:child_process';",
-    `const r = spawnSync(process.execPath, ['--import', ${JSON.stringify(tsx)}, ${JSON.stringify(join(root, 'src', 'cli', 'main.ts'))}, ...process.argv.slice(2)], { stdio: 'inherit' });`,
-    'process.exit(r.status ?? 2);',
-  ].join('\n'));
+  await sourceActionCheckout(actionRoot, 'release');
 });
 afterEach(async () => {
   await emu.close();

@@ -1,10 +1,9 @@
-import { copyFile, cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCompositeAction } from '../../support/action-runner/index.ts';
+import { sourceActionCheckout } from '../../support/action-runner/source-checkout.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 let dir: string;
@@ -19,15 +18,7 @@ beforeAll(async () => {
   await writeFile(join(workspace, 'mlops.yaml'), 'name: penguins\ndata: { train: penguins-train.csv, label: species }\nmodel: { type: linear }\ntrain: { epochs: 3, batchSize: 64 }\n');
   // actions/train/action.yml as the runner runs it, with dist/mlops.mjs replaced by the CLI from source.
   actionRoot = join(dir, 'repo');
-  await mkdir(join(actionRoot, 'actions', 'train'), { recursive: true });
-  await copyFile(join(root, 'actions', 'train', 'action.yml'), join(actionRoot, 'actions', 'train', 'action.yml'));
-  await mkdir(join(actionRoot, 'dist'));
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  await writeFile(join(actionRoot, 'dist', 'mlops.mjs'), [
-    "import { spawnSync } from 'node:child_process';",
-    `const r = spawnSync(process.execPath, ['--import', ${JSON.stringify(tsx)}, ${JSON.stringify(join(root, 'src', 'cli', 'main.ts'))}, ...process.argv.slice(2)], { stdio: 'inherit' });`,
-    'process.exit(r.status ?? 2);',
-  ].join('\n'));
+  await sourceActionCheckout(actionRoot, 'train');
 });
 afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
 

@@ -1,12 +1,10 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCompositeAction } from '../../support/action-runner/index.ts';
 import { FIXTURES, cli, injectFaults, tempDir } from './helpers.ts';
+import { sourceActionCheckout } from '../../support/action-runner/source-checkout.ts';
 
-const root = join(import.meta.dirname, '..', '..', '..');
 let dir: string;
 let cleanup: () => Promise<void>;
 let workspace: string;
@@ -24,15 +22,7 @@ beforeAll(async () => {
   await writeFile(join(workspace, 'data', 'base.yaml'), (await readFile(join(FIXTURES, 'weather.schema.yaml'), 'utf8')).replace('maximum: 45', 'maximum: 50'));
   // actions/validate/action.yml as the runner runs it, dist/mlops.mjs replaced by the CLI from source.
   actionRoot = join(dir, 'repo');
-  await mkdir(join(actionRoot, 'actions', 'validate'), { recursive: true });
-  await copyFile(join(root, 'actions', 'validate', 'action.yml'), join(actionRoot, 'actions', 'validate', 'action.yml'));
-  await mkdir(join(actionRoot, 'dist'));
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  await writeFile(join(actionRoot, 'dist', 'mlops.mjs'), [
-    "import { spawnSync } from 'node:child_process';",
-    `const r = spawnSync(process.execPath, ['--import', ${JSON.stringify(tsx)}, ${JSON.stringify(join(root, 'src', 'cli', 'main.ts'))}, ...process.argv.slice(2)], { stdio: 'inherit' });`,
-    'process.exit(r.status ?? 2);',
-  ].join('\n'));
+  await sourceActionCheckout(actionRoot, 'validate');
 });
 afterAll(async () => cleanup());
 
