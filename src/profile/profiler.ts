@@ -32,6 +32,8 @@ export function emptyTypes(): Record<ProfiledType, number> {
   return { integer: 0, number: 0, boolean: 0, date: 0, datetime: 0, string: 0 };
 }
 
+/** Plain decimals, as `detect` decoding reads them into numbers (see NumberColumn.fractionDigits). */
+const PLAIN_DECIMAL = /^-?(0|[1-9]\d*)(?:\.(\d+))?$/;
 /** One column's running state. */
 class ColumnAccumulator {
   count = 0;
@@ -67,6 +69,24 @@ class ColumnAccumulator {
     else this.addNumbers(col, length);
   }
 
+  /**
+   * Digits after the point of the numbers that `detect` batches key by number in top-K (and sample
+   * as numbers): fixed by the first such batch, −1 before. Keying by number spares a string per
+   * distinct value; the key is written back as `toFixed(keyDigits)`, which is exactly the cell text.
+   */
+  private keyDigits = -1;
+
+  /**
+   * The top-K key of a text cell once `detect` batches keyed numbers: a plain decimal with
+   * `keyDigits` digits after the point prints back exactly from its number, so it must share that
+   * number's key; every other text keys by itself (it can equal no number key's text).
+   */
+  private topKey(code: number, value: number, text: string): string | number {
+    if (code !== TYPE_INTEGER && code !== TYPE_NUMBER) return text;
+    const m = PLAIN_DECIMAL.exec(text);
+    if (m === null || (m[2]?.length ?? 0) !== this.keyDigits || m[1].length + (m[2]?.length ?? 0) > 15 || (value === 0 && text.charCodeAt(0) === 45)) return text;
+    return value;
+  }
   // Per-batch entry buffers (one entry per distinct value), reused across batches.
   private texts: Array<string | number> = [];
   private weights: number[] = [];
@@ -89,13 +109,20 @@ class ColumnAccumulator {
       if (w === 0) continue;
       const text = dictionary[d];
       const code = detectCode(text);
-      this.addEntry(text, code, detectedValue, w, text, text.length);
+      const value = detectedValue;
+      // After `detect` batches read this column as numbers, top-K keys of numbers are numbers: a
+      // canonical number text must count under the same key (formatted alike when written).
+      this.addEntry(this.keyDigits >= 0 ? this.topKey(code, value, text) : text, code, value, w, text, text.length);
     }
     this.flush();
   }
 
   /** Numeric cells: sorted, so equal values form runs and the work runs once per distinct value. */
   private addNumbers(col: NumberColumn, length: number): void {
+    if (col.detected === true && col.fractionDigits !== undefined) {
+      this.addDetected(col, col.fractionDigits, length);
+      return;
+    }
     const { values, nulls: nullFlags, invalid } = col;
     const finite = new Float64Array(length);
     let m = 0;
@@ -133,6 +160,89 @@ class ColumnAccumulator {
     }
     // Genuine NaN values (Parquet/Arrow floats) are numbers, though outside the numeric moments.
     if (nans > invalidTotal) this.addEntry('NaN', TYPE_NUMBER, NaN, nans - invalidTotal, 'NaN', -1);
+    this.flush();
+  }
+
+  /**
+   * A CSV column read with `detect` decoding: numbers parsed from bytes, whose texts are
+   * `toFixed(fractionDigits)`, plus text cells in `invalid`. Profiled exactly as if every cell were
+   * text (types, lengths, top-K keys), without a JS string per cell: equal values with equal digits
+   * after the point form runs after a sort, and only the top-K key and sample of a decimal need its text.
+   */
+  private addDetected(col: NumberColumn, fds: Uint8Array, length: number): void {
+    const { values, nulls: nullFlags, invalid } = col;
+    const finite = new Float64Array(length);
+    let m = 0;
+    let nulls = 0;
+    let digits = -1;
+    let mixed = false;
+    for (let i = 0; i < length; i++) {
+      if (nullFlags[i]) nulls++;
+      else {
+        const v = values[i];
+        if (v === v) {
+          finite[m++] = v;
+          const d = fds[i];
+          if (d !== digits) {
+            if (digits < 0) digits = d;
+            else mixed = true;
+          }
+        }
+      }
+    }
+    if (this.keyDigits < 0 && digits >= 0) {
+      this.keyDigits = digits;
+      this.topK.numberDigits = digits;
+    }
+    const keyDigits = this.keyDigits;
+    this.nulls += nulls;
+    this.texts.length = 0;
+    this.weights.length = 0;
+    if (!mixed) {
+      // One spelling for the batch (integers, or toFixed(d) decimals): runs of equal values.
+      const type = digits === 0 ? TYPE_INTEGER : TYPE_NUMBER;
+      const sorted = finite.subarray(0, m).sort();
+      for (let i = 0; i < m; ) {
+        const v = sorted[i];
+        let j = i + 1;
+        while (j < m && sorted[j] === v) j++;
+        if (digits === keyDigits) this.addEntry(v, type, v, j - i, v, -1);
+        else {
+          const text = v.toFixed(digits);
+          this.addEntry(text, type, v, j - i, text, -1);
+        }
+        i = j;
+      }
+    } else {
+      // Spellings vary (e.g. 0.5 and 0.25): count by text.
+      const counts = new Map<string, number>();
+      for (let i = 0; i < length; i++) {
+        const v = values[i];
+        if (nullFlags[i] || v !== v) continue;
+        const text = v.toFixed(fds[i]);
+        counts.set(text, (counts.get(text) ?? 0) + 1);
+      }
+      for (const [text, w] of counts) {
+        const v = Number(text);
+        const point = text.indexOf('.');
+        const d = point < 0 ? 0 : text.length - point - 1;
+        const type = d === 0 ? TYPE_INTEGER : TYPE_NUMBER;
+        if (d === keyDigits) this.addEntry(v, type, v, w, v, -1);
+        else this.addEntry(text, type, v, w, text, -1);
+      }
+    }
+    // Text cells: profiled as a text column profiles them.
+    const invalidCounts = new Map<string, number>();
+    for (const cell of invalid) if (cell.index < length) invalidCounts.set(cell.text, (invalidCounts.get(cell.text) ?? 0) + 1);
+    for (const [text, w] of invalidCounts) {
+      const code = detectCode(text);
+      const value = detectedValue;
+      this.addEntry(keyDigits >= 0 ? this.topKey(code, value, text) : text, code, value, w, text, text.length);
+    }
+    if (col.textLengths) {
+      if (col.textLengths.min < this.minLength) this.minLength = col.textLengths.min;
+      if (col.textLengths.max > this.maxLength) this.maxLength = col.textLengths.max;
+    }
     this.flush();
   }
 
@@ -185,6 +295,11 @@ class ColumnAccumulator {
       topK: this.topK.state(),
       sample: (this.sample as Reservoir).state(),
     };
+    if (this.keyDigits > 0) {
+      // Sampled `detect` numbers stand for their text, toFixed(keyDigits): written so when the column is not numeric.
+      const digits = this.keyDigits;
+      profile.sample = { ...profile.sample, values: profile.sample.values.map((v) => (typeof v === 'number' ? v.toFixed(digits) : v)) };
+    }
     profile.sample = normalizeSample(profile.sample, profile);
     return profile;
   }
@@ -223,7 +338,15 @@ export interface Profiler {
 
 function cellSeedText(col: Column, i: number): string {
   if (col.kind === 'string') return col.codes[i] < 0 ? '\u0000' : col.dictionary[col.codes[i]];
-  return col.nulls[i] ? '\u0000' : String(col.values[i]);
+  if (col.nulls[i]) return '\u0000';
+  // A `detect` column's text cells are NaN in `values`: seed with their text, as a text column would.
+  if (col.detected) {
+    const v = col.values[i];
+    // A `detect` column: seed with the cell's text, as a text column would.
+    if (v !== v) return col.invalid.find((cell) => cell.index === i)?.text ?? 'NaN';
+    if (col.fractionDigits) return v.toFixed(col.fractionDigits[i]);
+  }
+  return String(col.values[i]);
 }
 
 /**

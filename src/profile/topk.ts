@@ -23,6 +23,8 @@ export class TopK {
   private slack = 0;
   private total = 0;
   readonly capacity: number;
+  /** Number keys are written with `toFixed(numberDigits)` when > 0 (a `detect` CSV column of decimals), else `String`. */
+  numberDigits = -1;
 
   constructor(capacity = DEFAULT_TOPK) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`top-K capacity must be a positive integer, got ${capacity}`);
@@ -91,7 +93,9 @@ export class TopK {
   /** JSON-ready state: at most `capacity` items, by count (desc) then value. */
   state(): TopKState {
     if (this.counters.size > this.capacity) this.prune(this.capacity);
-    const items = [...this.counters].map(([value, c]) => ({ value: String(value), count: c + this.slack, error: this.slack }));
+    const digits = this.numberDigits;
+    const text = (value: string | number): string => (typeof value === 'number' && digits > 0 ? value.toFixed(digits) : String(value));
+    const items = [...this.counters].map(([value, c]) => ({ value: text(value), count: c + this.slack, error: this.slack }));
     items.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
     return { capacity: this.capacity, n: this.total, slack: this.slack, items };
   }

@@ -61,7 +61,7 @@ export async function openArrow(path: string, opts: ReadOptions = {}): Promise<T
   for (const name of names) if (!byName.has(name)) throw new InputError(`column ${JSON.stringify(name)} is not in the data`, { file: path, key: name });
   const kinds = names.map((name) => {
     const decoding: ColumnDecoding = opts.decoding?.[name] ?? opts.defaultDecoding ?? 'auto';
-    return decoding === 'auto' ? (isNumericField(fields[byName.get(name) as number]) ? 'number' : 'string') : decoding;
+    return decoding === 'auto' || decoding === 'detect' ? (isNumericField(fields[byName.get(name) as number]) ? 'number' : 'string') : decoding;
   });
   const batchRows = batchRowsOption(opts.batchRows);
   const missing = new Set(opts.missingValues ?? ['']);

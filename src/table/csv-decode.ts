@@ -4,7 +4,7 @@
  * a repeated text value is hashed and looked up, not allocated again.
  */
 import { parseNumberText } from './columns.ts';
-import type { Column, InvalidCell } from './types.ts';
+import type { Column, InvalidCell, NumberColumn } from './types.ts';
 
 /** Powers of ten that are exact in a double (Clinger's fast path needs exactly these). */
 export const POW10 = new Float64Array(23);
@@ -79,6 +79,9 @@ export function parseNumberBytes(b: Uint8Array, s: number, e: number): number {
   return neg ? -v : v;
 }
 
+/** The plain decimals `detect` reads as numbers: integer digits (canonical) and fraction digits. */
+const PLAIN_DECIMAL = /^-?(0|[1-9]\d*)(?:\.(\d+))?$/;
+
 /** Cell bytes that read as null: the empty cell (fast check) and any other `missingValues`. */
 export interface MissingSpec {
   emptyIsNull: boolean;
@@ -110,13 +113,20 @@ export class NumberDecoder implements CellDecoder {
   values: Float64Array;
   nulls: Uint8Array;
   invalid: InvalidCell[] = [];
+  /** `detect` columns: digits after the point per row, and text lengths of the cells read as numbers (updated by the scanner). */
+  fd: Uint8Array;
+  minLen = Infinity;
+  maxLen = -Infinity;
   constructor(
-    private readonly name: string,
+    readonly name: string,
     private readonly capacity: number,
     readonly missing: MissingSpec,
+    /** `detect` decoding: only plain decimals whose text is recoverable are numbers; other cells are kept as text in `invalid`. */
+    readonly detect = false,
   ) {
     this.values = new Float64Array(capacity);
     this.nulls = new Uint8Array(capacity);
+    this.fd = new Uint8Array(detect ? capacity : 0);
   }
 
   cell(b: Buffer, s: number, e: number, row: number): void {
@@ -126,12 +136,37 @@ export class NumberDecoder implements CellDecoder {
       return;
     }
     this.nulls[row] = 0;
+    if (this.detect) {
+      this.detectCell(b, s, e, row);
+      return;
+    }
     const v = parseNumberBytes(b, s, e);
     if (v === v) {
       this.values[row] = v;
       return;
     }
     this.slow(b, s, e, row);
+  }
+
+  /**
+   * `detect` decoding, general path: a cell is a number only when it is a plain decimal that
+   * `toFixed(fraction digits)` prints back exactly (see NumberColumn.fractionDigits), so a profile of
+   * the NumberColumn equals the profile of the text; any other cell stays text, listed in `invalid`.
+   */
+  private detectCell(b: Buffer, s: number, e: number, row: number): void {
+    const text = b.toString('utf8', s, e);
+    const last = this.invalid[this.invalid.length - 1];
+    if (last !== undefined && last.index === row) this.invalid.pop();
+    const m = PLAIN_DECIMAL.exec(text);
+    if (m !== null && m[1].length + (m[2]?.length ?? 0) <= 15 && !(text.charCodeAt(0) === 45 && /^-0(\.0+)?$/.test(text))) {
+      this.values[row] = Number(text);
+      this.fd[row] = m[2]?.length ?? 0;
+      if (text.length < this.minLen) this.minLen = text.length;
+      if (text.length > this.maxLen) this.maxLen = text.length;
+      return;
+    }
+    this.values[row] = Number.NaN;
+    this.invalid.push({ index: row, text });
   }
 
   /** Odd spellings (blanks, 16+ digits, NaN/INF) or not a number at all. */
@@ -157,13 +192,21 @@ export class NumberDecoder implements CellDecoder {
         break;
       }
     }
-    const col: Column = {
+    const col: NumberColumn = {
       kind: 'number',
       name: this.name,
       values: full ? this.values : this.values.slice(0, length),
       nulls: full ? this.nulls : this.nulls.slice(0, length),
       invalid,
     };
+    if (this.detect) {
+      col.detected = true;
+      col.fractionDigits = full ? this.fd : this.fd.slice(0, length);
+      this.fd = new Uint8Array(this.capacity);
+      col.textLengths = this.maxLen >= 0 ? { min: this.minLen, max: this.maxLen } : null;
+      this.minLen = Infinity;
+      this.maxLen = -Infinity;
+    }
     this.values = new Float64Array(this.capacity);
     this.nulls = new Uint8Array(this.capacity);
     this.invalid = [];

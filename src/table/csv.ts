@@ -17,7 +17,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { InputError } from '../core/errors.ts';
 import { FNV_OFFSET, FNV_PRIME, NumberDecoder, POW10, StringDecoder } from './csv-decode.ts';
 import type { CellDecoder, MissingSpec } from './csv-decode.ts';
-import type { ColumnDecoding, RecordBatch, ReadOptions, TableSource } from './types.ts';
+import type { ColumnDecoding, NumberColumn, RecordBatch, ReadOptions, TableSource } from './types.ts';
 
 /** `64 MiB`, `1000 bytes`: sizes in messages. */
 function sizeText(bytes: number): string {
@@ -60,6 +60,14 @@ interface Plan {
 
 const K_NUM = 1;
 const K_STR = 2;
+/** A `detect` column currently read as numbers (NumberDecoder with `detect`). */
+const K_DET = 3;
+/**
+ * A `detect` column whose batch had more than 1/DETECT_TEXT_SHARE of its cells not canonical numbers
+ * is text: it switches to the string decoder from the next batch on (its cells would otherwise each
+ * become a JS string in `invalid`, far slower than the dictionary).
+ */
+const DETECT_TEXT_SHARE = 64;
 
 class CsvParser {
   /** Physical line (1-based) at the current parse position. */
@@ -179,7 +187,7 @@ class CsvParser {
         const f = plan.fieldIndex[k];
         this.fieldDecoders[f] = d;
         if (d instanceof NumberDecoder) {
-          this.kinds[f] = K_NUM;
+          this.kinds[f] = d.detect ? K_DET : K_NUM;
           this.numDecoders[f] = d;
           this.plainNumber[f] = d.missing.others.length === 0 ? 1 : 0;
         } else {
@@ -306,6 +314,59 @@ class CsvParser {
               }
               dec.cell(buf, s, i, row);
             }
+          }
+        } else if (kind === K_DET) {
+          // `detect` decoding: the inline parse accepts plain decimals -?(0|[1-9]\d*)(\.\d+)? of at most
+          // 15 digits, not a negative zero; the digits after the point are kept so the text stays
+          // recoverable (toFixed). Anything else takes NumberDecoder.detectCell.
+          const dec = nums[f];
+          let neg = false;
+          if (c === 45) {
+            neg = true;
+            c = buf[++i];
+          }
+          const d0 = i;
+          let m = 0;
+          let fd = 0;
+          while (c >= 48 && c <= 57) {
+            m = m * 10 + (c - 48);
+            c = buf[++i];
+          }
+          const intDigits = i - d0;
+          let ok = intDigits === 1 || (intDigits > 1 && buf[d0] !== 48);
+          if (c === 46) {
+            c = buf[++i];
+            const f0 = i;
+            while (c >= 48 && c <= 57) {
+              m = m * 10 + (c - 48);
+              c = buf[++i];
+            }
+            fd = i - f0;
+            if (fd === 0) ok = false;
+          }
+          if (ok && intDigits + fd <= 15 && (c === delim || c === LF || (c === CR && buf[i + 1] === LF)) && plainNumber[f] === 1 && !(neg && m === 0)) {
+            const v = fd === 0 ? m : m / POW10[fd];
+            dec.values[row] = neg ? -v : v;
+            dec.nulls[row] = 0;
+            dec.fd[row] = fd;
+            const l = i - s;
+            if (l < dec.minLen) dec.minLen = l;
+            if (l > dec.maxLen) dec.maxLen = l;
+          } else ok = false;
+          if (!ok) {
+            for (;;) {
+              while (c > hi || special[c] === 0) c = buf[++i];
+              if (c === CR && buf[i + 1] !== LF) {
+                c = buf[++i];
+                continue;
+              }
+              break;
+            }
+            if (c === QUOTE) {
+              general = true;
+              break;
+            }
+            dec.cell(buf, s, i, row);
           }
         } else if (kind === K_STR) {
           let h = FNV_OFFSET;
@@ -532,6 +593,18 @@ class CsvParser {
     const full = this.filled === this.batchRows;
     const length = this.filled;
     const columns = plan.decoders.map((d) => d.finish(length, full));
+    // `detect` columns that hold text switch to the dictionary decoder for the following batches.
+    plan.decoders.forEach((d, k) => {
+      if (!(d instanceof NumberDecoder) || !d.detect) return;
+      const col = columns[k] as NumberColumn;
+      if (col.invalid.length * DETECT_TEXT_SHARE <= length) return;
+      const f = plan.fieldIndex[k];
+      const str = new StringDecoder(d.name, this.batchRows, d.missing);
+      plan.decoders[k] = str;
+      this.fieldDecoders[f] = str;
+      this.strDecoders[f] = str;
+      this.kinds[f] = K_STR;
+    });
     const lines = full ? this.batchLines : this.batchLines.slice(0, length);
     if (full) this.batchLines = new Float64Array(this.batchRows);
     this.out.push({ length, rowOffset: this.rowOffset, lines, columns });
@@ -595,7 +668,7 @@ function missingSpec(values: string[] | undefined): MissingSpec {
   return { emptyIsNull: list.includes(''), others: list.filter((v) => v !== '').map((v) => Buffer.from(v, 'utf8')) };
 }
 
-/** Which header fields to decode and how (`auto` is `string` for CSV: text has no native type). */
+/** Which header fields to decode and how (`auto` is `string` for CSV: text has no native type; `detect` starts as numbers). */
 function planFor(path: string, opts: ReadOptions, batchRows: number): (header: string[]) => Plan {
   return (header) => {
     const names = opts.columns ?? header;
@@ -607,7 +680,11 @@ function planFor(path: string, opts: ReadOptions, batchRows: number): (header: s
       if (fi < 0) throw new InputError(`column ${JSON.stringify(name)} is not in the header`, { file: path, line: 1, key: name });
       const decoding: ColumnDecoding = opts.decoding?.[name] ?? opts.defaultDecoding ?? 'auto';
       fieldIndex.push(fi);
-      decoders.push(decoding === 'number' ? new NumberDecoder(name, batchRows, missing) : new StringDecoder(name, batchRows, missing));
+      decoders.push(
+        decoding === 'number' || decoding === 'detect'
+          ? new NumberDecoder(name, batchRows, missing, decoding === 'detect')
+          : new StringDecoder(name, batchRows, missing),
+      );
     }
     return { fieldIndex, decoders };
   };

@@ -117,7 +117,7 @@ export async function openJsonl(path: string, opts: ReadOptions & CsvInternalOpt
   const kinds = names.map((name) => {
     const decoding: ColumnDecoding = opts.decoding?.[name] ?? opts.defaultDecoding ?? 'auto';
     // An all-null sample column is text.
-    return decoding === 'auto' ? (numeric.get(name) && anyNumber.has(name) ? 'number' : 'string') : decoding;
+    return decoding === 'auto' || decoding === 'detect' ? (numeric.get(name) && anyNumber.has(name) ? 'number' : 'string') : decoding;
   });
   return {
     path,

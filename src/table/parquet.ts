@@ -76,7 +76,7 @@ export async function openParquet(path: string, opts: ReadOptions = {}): Promise
   for (const name of names) if (!numeric.has(name)) throw new InputError(`column ${JSON.stringify(name)} is not in the data`, { file: path, key: name });
   const kinds = names.map((name) => {
     const decoding: ColumnDecoding = opts.decoding?.[name] ?? opts.defaultDecoding ?? 'auto';
-    return decoding === 'auto' ? (numeric.get(name) ? 'number' : 'string') : decoding;
+    return decoding === 'auto' || decoding === 'detect' ? (numeric.get(name) ? 'number' : 'string') : decoding;
   });
   const batchRows = batchRowsOption(opts.batchRows);
   const missing = new Set(opts.missingValues ?? ['']);

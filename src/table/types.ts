@@ -29,6 +29,16 @@ export interface NumberColumn {
   values: Float64Array;
   nulls: Uint8Array;
   invalid: InvalidCell[];
+  /**
+   * Set by `detect` decoding: the column is numbers by detection, not by declaration, and its text
+   * is kept recoverable. A cell read as a number was a plain decimal `-?(0|[1-9]\d*)(\.\d+)?` of at
+   * most 15 digits (not a negative zero), so its text is exactly `values[i].toFixed(fractionDigits[i])`.
+   * Any other non-empty cell (`1e3`, `007`, ` 7`, `NaN`, `abc`) is a TEXT cell listed in `invalid`,
+   * not an error. `textLengths` is the min/max text length of the cells read as numbers.
+   */
+  detected?: boolean;
+  fractionDigits?: Uint8Array;
+  textLengths?: { min: number; max: number } | null;
 }
 
 export interface InvalidCell {
@@ -51,8 +61,13 @@ export interface RecordBatch {
   columns: Column[];
 }
 
-/** How a column should be decoded. `auto` is `number` for native numeric columns (Parquet, Arrow, JSON numbers) and `string` otherwise. */
-export type ColumnDecoding = 'number' | 'string' | 'auto';
+/**
+ * How a column should be decoded. `auto` is `number` for native numeric columns (Parquet, Arrow, JSON numbers) and `string` otherwise.
+ * `detect` is `auto`, except that CSV text columns whose cells are canonical number texts are read as
+ * numbers (a NumberColumn with `detected: true`, see {@link NumberColumn}); a CSV column that turns out
+ * to hold text switches to `string` at the next batch. Meant for profiling, where it is lossless.
+ */
+export type ColumnDecoding = 'number' | 'string' | 'auto' | 'detect';
 
 export interface ReadOptions {
   /** Format; inferred from the extension (`.csv`, `.tsv`, `.jsonl`/`.ndjson`, `.parquet`, `.arrow`/`.feather`/`.ipc`) when absent. */
