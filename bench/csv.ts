@@ -4,7 +4,7 @@
  * Generates the issue-2 data set (bench/lib/generate.ts) and reads the same file, in the same
  * process and run, with: our reader (numeric columns decoded to Float64Array, others
  * dictionary-encoded, as a schema-driven validation reads them), our reader with every column as
- * text, csv-parse (streaming, arrays of strings) and papaparse (streaming, arrays of strings).
+ * text, with `detect` decoding (as profiling reads a file), csv-parse (streaming, arrays of strings) and papaparse (streaming, arrays of strings).
  * Prints MB/s (median of `runs`) and the ratios, then the peak RSS of a child process that only runs
  * our reader over 200k rows and over `rows` rows (memory must not grow with the row count).
  */
@@ -40,8 +40,8 @@ async function ensureData(rows: number): Promise<string> {
 }
 
 /** Our reader; returns rows read (and touches every batch so nothing is optimised away). */
-async function ours(path: string, decoding: Record<string, ColumnDecoding> | undefined): Promise<number> {
-  const source = await openCsv(path, decoding ? { decoding } : {});
+async function ours(path: string, decoding: Record<string, ColumnDecoding> | undefined, defaultDecoding?: ColumnDecoding): Promise<number> {
+  const source = await openCsv(path, { ...(decoding ? { decoding } : {}), ...(defaultDecoding ? { defaultDecoding } : {}) });
   let rows = 0;
   for await (const batch of source.batches()) rows += batch.length;
   return rows;
@@ -117,6 +117,8 @@ async function main(): Promise<void> {
   const contenders: [string, () => Promise<number>][] = [
     ['mlops (schema decoding)', () => ours(path, schemaDecoding())],
     ['mlops (all text)', () => ours(path, undefined)],
+    // How `mlops profile`/`drift` read a file without a schema: plain-decimal columns become numbers.
+    ['mlops (detect)', () => ours(path, undefined, 'detect')],
     ['csv-parse', () => viaCsvParse(path)],
     ['papaparse', () => viaPapa(path)],
     // Same output kind as ours: numbers converted (papaparse also converts booleans).
