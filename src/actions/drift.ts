@@ -1,16 +1,13 @@
 import { join, resolve } from 'node:path';
+import { runDrift } from '../app/drift.ts';
 import { UsageError } from '../core/errors.ts';
 import { writeJsonAtomic } from '../core/fs.ts';
 import type { CliIo } from '../cli/io.ts';
-import { runDriftCheck } from '../drift/check.ts';
-import { driftHeadline, driftJson, renderDriftMarkdown } from '../drift/report.ts';
+import { driftHeadline } from '../drift/report.ts';
 import { createOctokit, resolveRunContext } from '../github/index.ts';
-import { openRetrainingPullRequest } from '../github/retrain.ts';
-import { isModelRef, resolveModelRef } from '../registry/index.ts';
 import { loadConfig } from '../train/config.ts';
 import type { ActionEntry } from './entry.ts';
 import { parseInputs } from './inputs.ts';
-import { releaseStoreFromEnv } from '../github/release-store.ts';
 import { createActionsRuntime } from './runtime.ts';
 
 /** The inputs of actions/drift/action.yml (setup-node is handled by the YAML itself). */
@@ -38,64 +35,42 @@ const entry: ActionEntry = {
     const current = inputs.current ?? config.drift.current;
     if (!current) throw new UsageError('input current is empty and mlops.yaml has no drift.current');
 
-    const check = await runtime.group('Drift check', () => runDriftCheck({
-      cwd: workspace,
-      reference: isModelRef(reference) ? reference : resolve(workspace, reference),
-      current: resolve(workspace, current),
-      config,
-      isModelRef,
-      // A fresh runner has no local artifact store: fall back to the GitHub Releases of the registry.
-      resolveModelProfile: async (ref) => {
-        const releases = releaseStoreFromEnv(io.env);
-        return join((await resolveModelRef(ref, { cwd: workspace, env: io.env, ...(releases ? { fallbackStores: [releases] } : {}) })).dir, 'profile.json');
-      },
+    const token = inputs.token ?? io.env.GITHUB_TOKEN;
+    if (token) runtime.setSecret(token);
+    const context = inputs['open-pr'] && token && io.env.GITHUB_REPOSITORY ? resolveRunContext(io.env) : undefined;
+    const outcome = await runtime.group('Drift check', () => runDrift({
+      cwd: workspace, env: io.env, config, reference, current,
+      ...(inputs['open-pr'] ? {
+        retrain: {
+          base: inputs.base ?? null,
+          ...(context && token ? {
+            github: {
+              octokit: createOctokit({ token, env: io.env, onSecret: (v) => runtime.setSecret(v) }),
+              owner: context.owner,
+              repo: context.repo,
+              isDefaultToken: inputs['token-is-default'],
+              ...(inputs['dispatch-workflow'] ? { dispatchWorkflow: inputs['dispatch-workflow'] } : {}),
+              ...(context.runUrl ? { summaryUrl: context.runUrl } : {}),
+            },
+          } : {}),
+        },
+      } : {}),
     }));
-    const markdown = renderDriftMarkdown(check.report, { title: `Data drift: ${config.name}`, referenceLabel: check.referenceLabel, currentLabel: check.currentLabel });
-    runtime.info(driftHeadline(check.report));
-    runtime.appendSummary(markdown);
-    for (const c of check.report.columns.filter((col) => col.drifted)) {
+    const report = outcome.check.report;
+    runtime.info(driftHeadline(report));
+    runtime.appendSummary(outcome.markdown);
+    for (const c of report.columns.filter((col) => col.drifted)) {
       runtime.annotate('warning', `${c.name}: ${c.method} ${c.score.toPrecision(3)} vs threshold ${c.threshold} (${c.reasons.join(', ')})`, { title: `drift in ${c.name}` });
     }
-    const json: Record<string, unknown> = { model: config.name, reference: check.referenceLabel, current: check.currentLabel, ...driftJson(check.report) };
-
-    let operation = 'skipped';
-    let prUrl = '';
-    if (inputs['open-pr']) {
-      const token = inputs.token ?? io.env.GITHUB_TOKEN;
-      if (token) runtime.setSecret(token);
-      const context = token && io.env.GITHUB_REPOSITORY ? resolveRunContext(io.env) : undefined;
-      const result = await openRetrainingPullRequest({
-        model: config.name,
-        report: check.report,
-        body: markdown,
-        branch: config.drift.retrain.branch,
-        base: inputs.base ?? config.drift.retrain.base,
-        labels: config.drift.retrain.labels,
-        cwd: workspace,
-        env: io.env,
-        context: { reference: check.referenceLabel, current: check.currentLabel, run: context?.runUrl ?? null },
-        github: context && token ? {
-          octokit: createOctokit({ token, env: io.env, onSecret: (v) => runtime.setSecret(v) }),
-          owner: context.owner,
-          repo: context.repo,
-          isDefaultToken: inputs['token-is-default'],
-          ...(inputs['dispatch-workflow'] ? { dispatchWorkflow: inputs['dispatch-workflow'] } : {}),
-          ...(context.runUrl ? { summaryUrl: context.runUrl } : {}),
-        } : undefined,
-      });
-      operation = result.operation;
-      prUrl = result.pullRequest?.url ?? '';
-      runtime.info(result.message);
-      json.retrain = { operation, message: result.message, pullRequest: result.pullRequest ?? null, dispatched: result.dispatched ?? null };
-    }
+    if (outcome.retrain) runtime.info(outcome.retrain.message);
     const reportPath = inputs.report ?? join(io.env.RUNNER_TEMP ?? resolve(workspace, '.mlops'), 'mlops-drift.json');
-    await writeJsonAtomic(reportPath, json);
-    runtime.setOutput('drifted', check.report.drifted);
-    runtime.setOutput('share', check.report.share);
-    runtime.setOutput('pr-url', prUrl);
-    runtime.setOutput('operation', operation);
+    await writeJsonAtomic(reportPath, outcome.json);
+    runtime.setOutput('drifted', report.drifted);
+    runtime.setOutput('share', report.share);
+    runtime.setOutput('pr-url', outcome.retrain?.pullRequest?.url ?? '');
+    runtime.setOutput('operation', outcome.retrain?.operation ?? 'skipped');
     runtime.setOutput('report', reportPath);
-    return check.report.drifted && inputs['fail-on-drift'] ? 1 : 0;
+    return report.drifted && inputs['fail-on-drift'] ? 1 : 0;
   },
 };
 export default entry;

@@ -1,12 +1,10 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { runDrift } from '../../app/drift.ts';
 import { UsageError } from '../../core/errors.ts';
 import { writeFileAtomic, writeJsonAtomic } from '../../core/fs.ts';
-import { runDriftCheck } from '../../drift/check.ts';
-import { driftHeadline, driftJson, renderDriftMarkdown } from '../../drift/report.ts';
+import { driftHeadline } from '../../drift/report.ts';
 import { createOctokit, resolveRunContext } from '../../github/index.ts';
-import { openRetrainingPullRequest, type RetrainGitHub } from '../../github/retrain.ts';
-import { releaseStoreFromEnv } from '../../github/release-store.ts';
-import { isModelRef, resolveModelRef } from '../../registry/index.ts';
+import type { RetrainGitHub } from '../../github/retrain.ts';
 import { parseCommandArgs } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
 import { loadConfigIfAny } from '../config.ts';
@@ -28,8 +26,8 @@ Compares the current data with the reference feature by feature and decides data
   --fail-on-drift   exit 1 when dataset drift is found
 Exit codes: 0 checked (and no drift with --fail-on-drift), 1 drift with --fail-on-drift, 2 could not run.`;
 
-/** Options shared by the command and the drift action. */
-export interface DriftRunRequest {
+/** The parsed flags of `mlops drift`. */
+interface DriftRunRequest {
   config?: string;
   reference?: string;
   current?: string;
@@ -64,86 +62,37 @@ const command: Command = {
       datasetShare = Number(values['dataset-share']);
       if (!(datasetShare > 0 && datasetShare <= 1)) throw new UsageError(`--dataset-share must be in (0, 1], got '${values['dataset-share']}'`);
     }
-    const outcome = await runDrift({
+    return runDriftCommand({
       config: values.config, reference: values.reference, current: values.current, schema: values.schema,
       features: values.features?.split(',').map((s) => s.trim()).filter(Boolean), datasetShare,
       json: values.json ?? false, report: values.report, markdown: values.markdown, failOnDrift: values['fail-on-drift'] ?? false,
       openPr: values['open-pr'] ?? false, remote: values.remote, base: values.base, push: !values['no-push'], dispatch: values.dispatch, repository: values.repo,
     }, io);
-    return outcome.exitCode;
   },
 };
 export default command;
 
-export interface DriftRunOutcome {
-  exitCode: number;
-  json: Record<string, unknown>;
-  markdown: string;
-}
 
-/** Runs `mlops drift` for a parsed request: the command and the drift action share it. */
-export async function runDrift(request: DriftRunRequest, io: CliIo): Promise<DriftRunOutcome> {
+/** Runs `mlops drift` for a parsed request. */
+async function runDriftCommand(request: DriftRunRequest, io: CliIo): Promise<number> {
   const config = await loadConfigIfAny(request.config, io.cwd);
   const reference = request.reference ?? config?.drift.reference ?? (config ? `${config.name}#production` : undefined);
   const current = request.current ?? config?.drift.current ?? undefined;
   if (!reference) throw new UsageError('missing --reference (no mlops.yaml with drift.reference or a model name found)');
   if (!current) throw new UsageError('missing --current (and no drift.current in mlops.yaml)');
-
-  const check = await runDriftCheck({
-    cwd: io.cwd,
-    reference: resolveIfPath(reference, io.cwd),
-    current: resolve(io.cwd, current),
-    config,
-    schema: request.schema ? resolve(io.cwd, request.schema) : undefined,
-    features: request.features,
-    datasetShare: request.datasetShare,
-    isModelRef: (text) => isModelRef(text),
-    // Without a local artifact store (a fresh clone), fall back to the registry's GitHub Releases.
-    resolveModelProfile: async (ref) => {
-      const releases = releaseStoreFromEnv(io.env);
-      return join((await resolveModelRef(ref, { cwd: io.cwd, env: io.env, ...(releases ? { fallbackStores: [releases] } : {}) })).dir, 'profile.json');
-    },
+  const outcome = await runDrift({
+    cwd: io.cwd, env: io.env, config, reference, current,
+    ...(request.schema ? { schema: request.schema } : {}),
+    ...(request.features ? { features: request.features } : {}),
+    ...(request.datasetShare !== undefined ? { datasetShare: request.datasetShare } : {}),
+    ...(request.openPr ? { retrain: { base: request.base ?? null, ...(request.remote ? { remote: request.remote } : {}), push: request.push, github: githubFor(request, io) } } : {}),
   });
-  const name = config?.name ?? 'model';
-  const markdown = renderDriftMarkdown(check.report, { title: `Data drift: ${name}`, referenceLabel: check.referenceLabel, currentLabel: check.currentLabel });
-  const json: Record<string, unknown> = { model: name, reference: check.referenceLabel, current: check.currentLabel, ...driftJson(check.report) };
-
-  if (request.openPr) {
-    const retrain = config?.drift.retrain ?? { branch: `mlops/retrain/${name}`, labels: ['retrain', 'drift'], base: null };
-    const result = await openRetrainingPullRequest({
-      model: name,
-      report: check.report,
-      body: markdown,
-      branch: retrain.branch,
-      base: request.base ?? retrain.base,
-      labels: retrain.labels,
-      cwd: io.cwd,
-      env: io.env,
-      remote: request.remote,
-      push: request.push,
-      context: { reference: check.referenceLabel, current: check.currentLabel },
-      github: githubFor(request, io),
-    });
-    json.retrain = { operation: result.operation, message: result.message, branch: result.branch?.branch, commit: result.branch?.commit,
-      pullRequest: result.pullRequest ?? null, dispatched: result.dispatched ?? null, outbox: result.outbox ?? null };
-    io.stderr(`mlops drift: ${result.message}\n`);
-  }
-
-  if (request.report) await writeJsonAtomic(resolve(io.cwd, request.report), json);
-  if (request.markdown) await writeFileAtomic(resolve(io.cwd, request.markdown), markdown);
-  if (request.json) {
-    io.stdout(`${JSON.stringify(json, null, 2)}\n`);
-    io.stderr(`mlops drift: ${driftHeadline(check.report)}\n`);
-  } else {
-    io.stdout(`${markdown}\n`);
-    io.stderr(`mlops drift: ${driftHeadline(check.report)}\n`);
-  }
-  const exitCode = check.report.drifted && request.failOnDrift ? ExitCode.checkFailed : ExitCode.ok;
-  return { exitCode, json, markdown };
-}
-
-function resolveIfPath(spec: string, cwd: string): string {
-  return isModelRef(spec) ? spec : resolve(cwd, spec);
+  if (outcome.retrain) io.stderr(`mlops drift: ${outcome.retrain.message}\n`);
+  if (request.report) await writeJsonAtomic(resolve(io.cwd, request.report), outcome.json);
+  if (request.markdown) await writeFileAtomic(resolve(io.cwd, request.markdown), outcome.markdown);
+  io.stdout(request.json ? `${JSON.stringify(outcome.json, null, 2)}\n` : `${outcome.markdown}\n`);
+  io.stderr(`mlops drift: ${driftHeadline(outcome.check.report)}\n`);
+  return outcome.check.report.drifted && request.failOnDrift ? ExitCode.checkFailed : ExitCode.ok;
 }
 
 /** GitHub mode when a token and a repository are known; the token kind decides about dispatching. */

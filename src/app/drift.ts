@@ -1,0 +1,80 @@
+/**
+ * The drift use case shared by `mlops drift` and the drift action: resolve the reference (registry
+ * references fall back to GitHub Releases on a fresh runner), run the check, render the report and,
+ * when asked, run the retraining pull-request flow.
+ */
+import { join, resolve } from 'node:path';
+import { runDriftCheck, type DriftCheck } from '../drift/check.ts';
+import { driftJson, renderDriftMarkdown } from '../drift/report.ts';
+import { openRetrainingPullRequest, type RetrainGitHub, type RetrainResult } from '../github/retrain.ts';
+import { releaseStoreFromEnv } from '../github/release-store.ts';
+import { isModelRef, resolveModelRef } from '../registry/index.ts';
+import type { MlopsConfig } from '../train/config.ts';
+
+export interface DriftRequest {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  config?: MlopsConfig;
+  /** Data file/glob, profile.json or registry reference. */
+  reference: string;
+  current: string;
+  schema?: string;
+  features?: string[];
+  datasetShare?: number;
+  /** Run the retraining flow on drift. */
+  retrain?: { base?: string | null; remote?: string; push?: boolean; github?: RetrainGitHub };
+}
+
+export interface DriftOutcome {
+  check: DriftCheck;
+  name: string;
+  markdown: string;
+  /** The JSON document of DESIGN §4 plus the model, the labels and (with retrain) its result. */
+  json: Record<string, unknown>;
+  retrain?: RetrainResult;
+}
+
+/** Runs one drift check and, when `request.retrain` is set, the retraining pull-request flow. */
+export async function runDrift(request: DriftRequest): Promise<DriftOutcome> {
+  const { cwd, env, config } = request;
+  const check = await runDriftCheck({
+    cwd,
+    reference: isModelRef(request.reference) ? request.reference : resolve(cwd, request.reference),
+    current: resolve(cwd, request.current),
+    config,
+    ...(request.schema ? { schema: resolve(cwd, request.schema) } : {}),
+    ...(request.features ? { features: request.features } : {}),
+    ...(request.datasetShare !== undefined ? { datasetShare: request.datasetShare } : {}),
+    isModelRef,
+    // A fresh runner has no local artifact store: fall back to the registry's GitHub Releases.
+    resolveModelProfile: async (ref) => {
+      const releases = releaseStoreFromEnv(env);
+      return join((await resolveModelRef(ref, { cwd, env, ...(releases ? { fallbackStores: [releases] } : {}) })).dir, 'profile.json');
+    },
+  });
+  const name = config?.name ?? 'model';
+  const markdown = renderDriftMarkdown(check.report, { title: `Data drift: ${name}`, referenceLabel: check.referenceLabel, currentLabel: check.currentLabel });
+  const json: Record<string, unknown> = { model: name, reference: check.referenceLabel, current: check.currentLabel, ...driftJson(check.report) };
+  if (!request.retrain) return { check, name, markdown, json };
+
+  const settings = config?.drift.retrain ?? { branch: `mlops/retrain/${name}`, labels: ['retrain', 'drift'], base: null };
+  const result = await openRetrainingPullRequest({
+    model: name,
+    report: check.report,
+    body: markdown,
+    branch: settings.branch,
+    base: request.retrain.base ?? settings.base,
+    labels: settings.labels,
+    cwd,
+    env,
+    ...(request.retrain.remote ? { remote: request.retrain.remote } : {}),
+    ...(request.retrain.push !== undefined ? { push: request.retrain.push } : {}),
+    context: { reference: check.referenceLabel, current: check.currentLabel },
+    ...(request.retrain.github ? { github: request.retrain.github } : {}),
+  });
+  json.retrain = {
+    operation: result.operation, message: result.message, branch: result.branch?.branch ?? null, commit: result.branch?.commit ?? null,
+    pullRequest: result.pullRequest ?? null, dispatched: result.dispatched ?? null, outbox: result.outbox ?? null,
+  };
+  return { check, name, markdown, json, retrain: result };
+}
