@@ -5,7 +5,7 @@
  * src/app sits between the adapters (src/cli, src/actions) and the domain and GitHub modules.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { releaseStoreFromEnv } from '../github/release-store.ts';
 import type { CliIo } from '../cli/io.ts';
 import { InputError } from '../core/errors.ts';
@@ -15,6 +15,12 @@ import { runEvaluation, type EvaluationReport } from '../evaluate/run.ts';
 import { createOctokit, resolveRunContext, upsertStickyComment } from '../github/index.ts';
 import { isModelRef, resolveModelRef } from '../registry/index.ts';
 import { loadConfig, defaultConfig, type BackendName, type MlopsConfig } from '../train/config.ts';
+
+/** A path relative to `base` when inside it, else its last component (e.g. a runner temp dir). */
+function displayPath(path: string, base: string): string {
+  const rel = relative(base, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : basename(path);
+}
 
 export function atCwd(io: CliIo, path: string): string {
   return isAbsolute(path) ? path : resolve(io.cwd, path);
@@ -126,6 +132,11 @@ export async function evaluateAndRender(io: CliIo, options: EvaluateCommandOptio
     ...(options.backend ? { backend: options.backend } : {}),
     log: (m) => io.stderr(`${m}\n`),
   });
+  // The comment is read on GitHub: show repository paths, not the runner's absolute ones.
+  const base = io.env.GITHUB_WORKSPACE ?? io.cwd;
+  report.data.path = displayPath(report.data.path, base);
+  report.candidate.model.dir = displayPath(report.candidate.model.dir, base);
+  if (report.baseline) report.baseline.model.dir = displayPath(report.baseline.model.dir, base);
   let runUrl: string | undefined;
   let commit: string | undefined;
   if (io.env.GITHUB_REPOSITORY) {
