@@ -11,32 +11,19 @@
 import { spawnSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as csvParse } from 'csv-parse';
 import Papa from 'papaparse';
 import { openCsv } from '../src/table/csv.ts';
 import type { ColumnDecoding } from '../src/table/types.ts';
-import { BENCH_COLUMNS, generateCsv } from './lib/generate.ts';
+import { BENCH_COLUMNS } from './lib/generate.ts';
+import { ensureData, median } from './lib/harness.ts';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-const dataDir = join(here, '.data');
 
 function schemaDecoding(): Record<string, ColumnDecoding> {
   const out: Record<string, ColumnDecoding> = {};
   for (const c of BENCH_COLUMNS) out[c.name] = c.type === 'integer' || c.type === 'number' ? 'number' : 'string';
   return out;
-}
-
-async function ensureData(rows: number): Promise<string> {
-  const path = join(dataDir, `bench-${rows}.csv`);
-  try {
-    await stat(path);
-  } catch {
-    console.error(`generating ${rows} rows → ${path}`);
-    await generateCsv(path, rows);
-  }
-  return path;
 }
 
 /** Our reader; returns rows read (and touches every batch so nothing is optimised away). */
@@ -70,11 +57,6 @@ function viaPapa(path: string, dynamicTyping = false): Promise<number> {
       error: (e: Error) => reject(e),
     });
   });
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 interface Timing {

@@ -20,24 +20,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import yaml from 'js-yaml';
-import { generateCsv } from './lib/generate.ts';
+import { ensureData } from './lib/harness.ts';
 import { BENCH_SCHEMA } from './validate-schema.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..');
 const dataDir = join(here, '.data');
 const banner = { js: "import { createRequire as __cr } from 'node:module';\nconst require = __cr(import.meta.url);" };
-
-async function ensureData(rows: number): Promise<string> {
-  const path = join(dataDir, `bench-${rows}.csv`);
-  try {
-    await stat(path);
-  } catch {
-    console.error(`generating ${rows} rows → ${path}`);
-    await generateCsv(path, rows);
-  }
-  return path;
-}
 
 async function bundle(entry: string, out: string): Promise<string> {
   const outfile = join(dataDir, out);
