@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile, stat } from 'node:fs/promises';
+import { mkdir, open, rename, rm, writeFile, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { InputError } from './errors.ts';
 
@@ -33,4 +33,14 @@ export async function assertReadableFile(path: string, what = 'file'): Promise<v
     throw new InputError(`${what} not found`, { file: path });
   }
   if (!info.isFile()) throw new InputError(`${what} is not a regular file`, { file: path });
+}
+
+/** Opens a file for reading; a missing or unreadable file is an {@link InputError} naming it (exit 2). */
+export async function openForReading(path: string): Promise<FileHandle> {
+  try {
+    return await open(path, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? 'file not found' : `cannot open: ${(error as Error).message}`, { file: path }, { cause: error });
+  }
 }

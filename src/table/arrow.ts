@@ -5,7 +5,6 @@
  * (booleans `true`/`false`, dates and timestamps ISO 8601, nested values as JSON). Arrow has no
  * lines: `lines` is 0 and the data row number is `rowOffset + i + 1`.
  */
-import { open } from 'node:fs/promises';
 import { DataType, RecordBatchReader } from 'apache-arrow';
 import type { Field, Vector } from 'apache-arrow';
 import { InputError } from '../core/errors.ts';
@@ -13,6 +12,7 @@ import { NumberColumnBuilder, StringColumnBuilder } from './columns.ts';
 import { batchRowsOption } from './csv.ts';
 import { pushValue } from './parquet.ts';
 import type { ColumnDecoding, RecordBatch, ReadOptions, TableSource } from './types.ts';
+import { openForReading } from '../core/fs.ts';
 
 function isNumericField(field: Field): boolean {
   return DataType.isInt(field.type) || DataType.isFloat(field.type) || DataType.isDecimal(field.type);
@@ -31,13 +31,7 @@ function cellValue(vec: Vector, field: Field, i: number): unknown {
 }
 
 async function openReader(path: string) {
-  let fh;
-  try {
-    fh = await open(path, 'r');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'file not found' : `cannot open: ${(error as Error).message}`, { file: path }, { cause: error });
-  }
+  const fh = await openForReading(path);
   try {
     const reader = await RecordBatchReader.from(fh);
     await reader.open();

@@ -9,8 +9,8 @@
  * records `hash: md5` computed on the raw bytes: that is `md5Raw` here.)
  */
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
 import { InputError } from '../core/errors.ts';
+import { openForReading } from '../core/fs.ts';
 
 export interface FileHash {
   /** sha256 of the raw bytes (hex). */
@@ -44,13 +44,7 @@ export function isTextBlock(block: Uint8Array): boolean {
  * normalised. Missing/unreadable file → InputError naming it.
  */
 export async function hashFile(path: string): Promise<FileHash> {
-  let fh;
-  try {
-    fh = await open(path, 'r');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'file not found' : `cannot open: ${(error as Error).message}`, { file: path }, { cause: error });
-  }
+  const fh = await openForReading(path);
   try {
     const sha = createHash('sha256');
     const raw = createHash('md5');

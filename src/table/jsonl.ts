@@ -9,12 +9,12 @@
  * their JSON text).
  */
 import { isUtf8 } from 'node:buffer';
-import { open } from 'node:fs/promises';
 import { InputError } from '../core/errors.ts';
 import { NumberColumnBuilder, StringColumnBuilder } from './columns.ts';
 import { batchRowsOption, DEFAULT_CHUNK_SIZE, DEFAULT_MAX_ROW_BYTES } from './csv.ts';
 import type { CsvInternalOptions } from './csv.ts';
 import type { ColumnDecoding, RecordBatch, ReadOptions, TableSource } from './types.ts';
+import { openForReading } from '../core/fs.ts';
 
 interface JsonLine {
   value: Record<string, unknown>;
@@ -23,13 +23,7 @@ interface JsonLine {
 
 /** Streams the non-blank lines of a file as parsed objects, with their physical line numbers. */
 async function* jsonLines(path: string, chunkSize: number, maxLineBytes: number): AsyncGenerator<JsonLine> {
-  let fh;
-  try {
-    fh = await open(path, 'r');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'file not found' : `cannot open: ${(error as Error).message}`, { file: path }, { cause: error });
-  }
+  const fh = await openForReading(path);
   try {
     let carry: Buffer = Buffer.alloc(0);
     let line = 1;
