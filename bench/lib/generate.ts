@@ -6,6 +6,7 @@
  */
 import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { mulberry32 } from '../../src/core/random.ts';
 
 /** Column descriptions, so a bench can build a matching schema. */
 export interface BenchColumn {
@@ -48,16 +49,7 @@ export const BENCH_COLUMNS: BenchColumn[] = [
 ];
 
 /** Small fast deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng = mulberry32;
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 

@@ -1,3 +1,4 @@
+import { mulberry32 } from '../core/random.ts';
 /**
  * Models and the training loop. Determinism (DESIGN §1.7) comes from three seeds derived from
  * `train.seed`: kernel initialisers, dropout masks (re-seeded per batch) and our own per-epoch
@@ -8,17 +9,8 @@ import type { ModelConfig, TrainConfig } from './config.ts';
 import type { Task } from './preprocess.ts';
 import type { LayersModel, Sequential, Tensor, TfApi } from './tf-api.ts';
 
-/** mulberry32: small, fast, and the same on every platform. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG of training (mulberry32, src/core/random.ts). */
+export const seededRandom = mulberry32;
 
 /** Fisher–Yates in place with a seeded generator. */
 export function shuffleInPlace(values: Int32Array, random: () => number): Int32Array {
