@@ -2,18 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InputError } from '../../../src/core/errors.ts';
 import { defaultConfig, loadConfig, parseConfig } from '../../../src/train/config.ts';
-
-function errorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
+import { errorOf } from './helpers.ts';
 
 describe('parseConfig', () => {
   it('fills every default and resolves paths against the config directory', () => {

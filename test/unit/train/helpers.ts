@@ -1,3 +1,4 @@
+import { InputError } from '../../../src/core/errors.ts';
 import type { Column, Table } from '../../../src/table/types.ts';
 
 /** Builds an in-memory Table: arrays of numbers become number columns, anything else string columns (null = null cell). */
@@ -62,4 +63,15 @@ export function syntheticTable(n: number, seed = 1): Table {
     label.push(score > 0.3 ? 'yes' : 'no');
   }
   return makeTable({ a, b, color, label });
+}
+
+/** The InputError that `fn` throws (any other outcome fails the test). */
+export function errorOf(fn: () => unknown): InputError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error('expected an InputError');
 }

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../../src/core/errors.ts';
 import { applyPreprocessing, encodeLabels, fitPreprocessing, sortClasses } from '../../../src/train/preprocess.ts';
-import { makeTable } from './helpers.ts';
-
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
+import { errorOf, makeTable } from './helpers.ts';
 
 describe('fitPreprocessing', () => {
   const table = makeTable({
@@ -70,19 +59,19 @@ describe('fitPreprocessing', () => {
   });
 
   it('rejects bad input with column and line', () => {
-    expect(inputError(() => fitPreprocessing(table, { label: 'nope', features: ['x'] })).message).toMatch(/label column 'nope' not found/);
+    expect(errorOf(() => fitPreprocessing(table, { label: 'nope', features: ['x'] })).message).toMatch(/label column 'nope' not found/);
     const one = makeTable({ x: [1, 2, 3], y: ['a', 'a', 'a'] });
-    expect(inputError(() => fitPreprocessing(one, { label: 'y', features: ['x'] })).message).toMatch(/only one class/);
+    expect(errorOf(() => fitPreprocessing(one, { label: 'y', features: ['x'] })).message).toMatch(/only one class/);
     const allNull = makeTable({ x: [null, null, null], y: ['a', 'b', 'a'] });
-    expect(inputError(() => fitPreprocessing(allNull, { label: 'y', features: ['x'] })).message).toMatch(/'x' is null in every training row/);
+    expect(errorOf(() => fitPreprocessing(allNull, { label: 'y', features: ['x'] })).message).toMatch(/'x' is null in every training row/);
     const text = makeTable({ x: Array.from({ length: 40 }, (_, i) => (i === 30 ? 'abc' : String(i))), y: Array.from({ length: 40 }, (_, i) => (i % 2 ? 'a' : 'b')) });
-    const e = inputError(() => fitPreprocessing(text, { label: 'y', features: ['x'] }));
+    const e = errorOf(() => fitPreprocessing(text, { label: 'y', features: ['x'] }));
     expect(e.message).toMatch(/non-numeric value 'abc' in numeric feature 'x'/);
     expect(e.location).toMatchObject({ line: 32, key: 'x' });
     const inf = makeTable({ x: ['1', 'Infinity', '2'], y: ['a', 'b', 'a'] });
-    expect(inputError(() => fitPreprocessing(inf, { label: 'y', features: ['x'], kinds: { x: 'numeric' } })).location).toMatchObject({ line: 3, key: 'x' });
+    expect(errorOf(() => fitPreprocessing(inf, { label: 'y', features: ['x'], kinds: { x: 'numeric' } })).location).toMatchObject({ line: 3, key: 'x' });
     const nan = makeTable({ x: [1, Number.NaN, 2], y: ['a', 'b', 'a'] });
-    expect(inputError(() => fitPreprocessing(nan, { label: 'y', features: ['x'] })).message).toMatch(/NaN value/);
+    expect(errorOf(() => fitPreprocessing(nan, { label: 'y', features: ['x'] })).message).toMatch(/NaN value/);
   });
 });
 
