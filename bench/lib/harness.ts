@@ -6,7 +6,6 @@ import { spawnSync } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { generateCsv } from './generate.ts';
 
 export const benchDir = fileURLToPath(new URL('..', import.meta.url));
@@ -52,18 +51,9 @@ export function timeProcess(command: string, args: string[], options: { cwd?: st
   return { seconds, peakRssMb: rss ? Number(rss[1]) / 1024 : Number.NaN, stdout: result.stdout };
 }
 
-/** Bundles the CLI exactly as dist/ is built, so timings are of what users run. */
-export async function bundleCli(outfile = join(dataDir, 'mlops.mjs')): Promise<string> {
-  await build({
-    entryPoints: [join(repoRoot, 'src/cli/main.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu'],
-    banner: { js: "import { createRequire as __cr } from 'node:module';\nconst require = __cr(import.meta.url);" },
-    logLevel: 'warning',
-  });
-  return outfile;
+/** Bundles the CLI with scripts/build.mjs itself, so timings are of exactly what users run. */
+export async function bundleCli(outdir = join(dataDir, 'dist')): Promise<string> {
+  const result = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs'), outdir], { cwd: repoRoot, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`building the CLI failed: ${result.stderr}`);
+  return join(outdir, 'mlops.mjs');
 }
