@@ -55,7 +55,10 @@ categorical = [c for c in features if c not in numeric]
 medians = frame[numeric].median()
 x_num = frame[numeric].fillna(medians)
 means, stds = x_num.mean(), x_num.std(ddof=0).replace(0, 1)
-x = pd.concat([(x_num - means) / stds, pd.get_dummies(frame[categorical].astype("string"), dtype=float)], axis=1)
+parts = [(x_num - means) / stds]
+if categorical:  # get_dummies of zero columns raises "No objects to concatenate"
+    parts.append(pd.get_dummies(frame[categorical].astype("string"), dtype=float))
+x = pd.concat(parts, axis=1)
 columns = list(x.columns)
 classes = sorted(frame[label].astype(str).unique())
 y = frame[label].astype(str).map({c: i for i, c in enumerate(classes)}).to_numpy()

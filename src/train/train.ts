@@ -246,7 +246,7 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
 // External trainer
 // ---------------------------------------------------------------------------------------------
 
-function parseMetrics(text: string, file: string): { metrics: Record<string, number>; history: EpochRecord[] } {
+function parseMetrics(text: string, file: string): { metrics: Record<string, number>; history: EpochRecord[]; device: string | null } {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -267,7 +267,14 @@ function parseMetrics(text: string, file: string): { metrics: Record<string, num
     if (typeof v === 'number' && Number.isFinite(v)) metrics[k] = v;
   }
   const history = Array.isArray(obj.history) ? (obj.history as EpochRecord[]) : [];
-  return { metrics, history };
+  // The trainer alone knows where it ran (e.g. torch's "cuda"); run.json records what it says.
+  const device = typeof obj.device === 'string' && obj.device.trim() ? obj.device.trim().slice(0, 200) : null;
+  return { metrics, history, device };
+}
+
+/** Whether an external trainer's own device name means an accelerator (cuda:0, mps, gpu, xla…). */
+export function isAcceleratorDevice(device: string | null): boolean {
+  return device !== null && /\b(cuda|gpu|mps|rocm|hip|xla|tpu)\b/i.test(device.replace(/[:_\d]+/g, ' '));
 }
 
 /**
@@ -326,7 +333,7 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
       throw new InputError(`the external trainer exited 0 but wrote no ${MODEL_FILES.metrics} in MLOPS_OUTPUT_DIR (command: ${config.train.command})`,
         { file: join(out, MODEL_FILES.metrics), key: 'train.command' });
     }
-    const { metrics, history } = parseMetrics(text, join(out, MODEL_FILES.metrics));
+    const { metrics, history, device } = parseMetrics(text, join(out, MODEL_FILES.metrics));
     const produced = (await readdir(staging)).filter((f) => f !== MODEL_FILES.metrics).sort();
     if (produced.length === 0) {
       throw new InputError('the external trainer wrote metrics.json but no model file or directory in MLOPS_OUTPUT_DIR', { file: out, key: 'train.command' });
@@ -351,7 +358,7 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
       task: config.model.task === 'auto' ? null : config.model.task, label: label || null, classes: [], features,
       params: { model: config.model, train: config.train, inputs: null },
       history, metrics, epochsRun: history.length, bestEpoch: null, stoppedEarly: false,
-      backend: { name: 'external', package: null, device: 'external command', gpu: false, skipped: [] },
+      backend: { name: 'external', package: null, device: device ?? 'external command', gpu: isAcceleratorDevice(device), skipped: [] },
       durations: { totalMs: Math.round(performance.now() - t0), readMs: 0, preprocessMs: 0, fitMs: Math.round(fitMs), saveMs: 0, profileMs: Math.round(profileMs) },
       samplesPerSecond: null,
       // The external trainer splits on its own; mlops knows only how many rows it was given.

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../../src/cli/io.ts';
 import { runCli } from '../../../src/cli/main.ts';
+import { isAcceleratorDevice } from '../../../src/train/train.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../../../fixtures/train');
 let dir: string;
@@ -20,7 +21,8 @@ fs.writeFileSync(path.join(out, 'env.json'), JSON.stringify(env));
 const mode = process.argv[2];
 if (mode === 'fail') { console.error('trainer: out of memory'); process.exit(3); }
 fs.writeFileSync(path.join(out, 'model.pt'), 'weights');
-if (mode !== 'no-metrics') fs.writeFileSync(path.join(out, 'metrics.json'), JSON.stringify({ accuracy: 0.93, log_loss: 0.2 }));
+const metrics = mode === 'cuda' ? { metrics: { accuracy: 0.93, log_loss: 0.2 }, device: 'cuda:0' } : { accuracy: 0.93, log_loss: 0.2 };
+if (mode !== 'no-metrics') fs.writeFileSync(path.join(out, 'metrics.json'), JSON.stringify(metrics));
 console.log('trainer: done');
 `;
 
@@ -53,6 +55,16 @@ describe('external trainer (train.command)', () => {
     const runJson = JSON.parse(await readFile(join(sub, 'model', 'run.json'), 'utf8')) as Record<string, unknown>;
     expect(runJson).toMatchObject({ trainer: 'external', command: 'node trainer.cjs ok', metrics: { accuracy: 0.93, log_loss: 0.2 }, exitCode: 0 });
     expect(JSON.parse(io.out)).toMatchObject({ trainer: 'external', metrics: { accuracy: 0.93 } });
+    // No device reported: run.json says only that an external command trained it.
+    expect(runJson.backend).toMatchObject({ name: 'external', device: 'external command', gpu: false });
+  });
+
+  it('records the device the trainer reports in metrics.json (e.g. torch on cuda:0)', async () => {
+    const { code, sub } = await run('cuda');
+    expect(code).toBe(0);
+    const runJson = JSON.parse(await readFile(join(sub, 'model', 'run.json'), 'utf8')) as Record<string, unknown>;
+    expect(runJson.backend).toMatchObject({ name: 'external', device: 'cuda:0', gpu: true });
+    expect(runJson.metrics).toEqual({ accuracy: 0.93, log_loss: 0.2 });
   });
 
   it('propagates a failing exit status and publishes nothing', async () => {
@@ -67,5 +79,10 @@ describe('external trainer (train.command)', () => {
     const { code, io } = await run('no-metrics');
     expect(code).toBe(2);
     expect(io.err).toMatch(/model\/metrics\.json \(train\.command\): the external trainer exited 0 but wrote no metrics\.json/);
+  });
+
+  it('tells accelerator device names from CPU ones', () => {
+    expect(['cuda', 'cuda:0', 'mps', 'gpu:1', 'xla:0', 'ROCm'].map(isAcceleratorDevice)).toEqual([true, true, true, true, true, true]);
+    expect(['cpu', 'external command', 'cudaless', null].map(isAcceleratorDevice)).toEqual([false, false, false, false]);
   });
 });
