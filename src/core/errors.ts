@@ -25,11 +25,14 @@ export function formatLocation(loc: SourceLocation): string {
 /** Malformed or unreadable input: data file, schema, config, model directory. Exit code 2. */
 export class InputError extends Error {
   readonly location: SourceLocation;
+  /** The message without its location prefix (to rebuild the error at another location). */
+  readonly detail: string;
   constructor(message: string, location: SourceLocation = {}, options?: { cause?: unknown }) {
     const where = formatLocation(location);
     super(where ? `${where}: ${message}` : message, options);
     this.name = 'InputError';
     this.location = location;
+    this.detail = message;
   }
 }
 

@@ -1,21 +1,44 @@
+import { parallelAvailable } from '../core/parallel.ts';
+import { DEFAULT_SEGMENT_BYTES } from '../table/csv.ts';
 import { openTable } from '../table/index.ts';
+import type { ReadOptions } from '../table/types.ts';
 import type { ValidationReport } from './report-types.ts';
+import { validateCsvSegments } from './segments.ts';
 import type { TableSchema } from './types.ts';
-import { readOptionsForSchema, validateSource, type ValidateOptions } from './validate.ts';
+import { matchHeader, mergeSegments, readOptionsForSchema, validateBatches, type ValidateOptions } from './validate.ts';
+
+export interface ValidateFileOptions extends ValidateOptions {
+  /**
+   * Cut CSV files into segments of about this many bytes (default: 16 MiB, and only when worker
+   * threads are available). The report is the same either way; tests set it to exercise the merge.
+   */
+  segmentBytes?: number;
+}
 
 /**
  * Opens a data file with the decoding the schema needs and validates it. When the data has
  * columns the schema does not name, the file is reopened asking only for the schema's columns,
- * so extra columns cost a scan but no decoding.
+ * so extra columns cost a scan but no decoding. A CSV file larger than one segment is validated
+ * in segments on several threads when mlops runs from its bundle (src/core/parallel.ts).
  */
-export async function validateFile(path: string, schema: TableSchema, options: ValidateOptions = {}): Promise<ValidationReport> {
-  let source = await openTable(path, readOptionsForSchema(schema));
+export async function validateFile(path: string, schema: TableSchema, options: ValidateFileOptions = {}): Promise<ValidationReport> {
+  let readOptions: ReadOptions = readOptionsForSchema(schema);
+  let source = await openTable(path, readOptions);
   const names = new Set(schema.fields.map((f) => f.name));
   if (source.fieldNames.some((n) => !names.has(n))) {
     const header = source.fieldNames;
-    const subset = await openTable(path, readOptionsForSchema(schema, header));
+    readOptions = readOptionsForSchema(schema, header);
+    const subset = await openTable(path, readOptions);
     // Keep the full header: fieldsMatch needs to see the extra columns.
     source = { ...subset, fieldNames: header, batches: () => subset.batches() };
   }
-  return validateSource(source, schema, options);
+  const maxErrors = options.maxErrors ?? 1000;
+  const header = matchHeader(schema, source);
+  const segmentBytes = options.segmentBytes ?? (parallelAvailable() ? DEFAULT_SEGMENT_BYTES : undefined);
+  if (source.format === 'csv' && segmentBytes !== undefined) {
+    const report = await validateCsvSegments(path, schema, readOptions, source.fieldNames, header, maxErrors, segmentBytes);
+    if (report !== null) return report;
+  }
+  const state = await validateBatches(schema, header.missing, source.batches(), maxErrors, false);
+  return mergeSegments(schema, source, header, [{ state, rowOffset: 0, lineOffset: 0 }], maxErrors);
 }

@@ -177,6 +177,13 @@ class FieldCheck {
     if (this.report.maxLength === null || len > this.report.maxLength) this.report.maxLength = len;
   }
 
+  /**
+   * Keys this segment saw first, with where: filled only when the file is validated in several
+   * segments, so the merge can find a key's first occurrence in one segment repeating a key of an
+   * earlier one (see {@link mergeSegments}).
+   */
+  firsts: FirstOccurrences | null = null;
+
   /** Adds a unique key; false when it was seen before. */
   addUnique(key: number | string): boolean {
     if (typeof key === 'number') return this.uniqueNumbers!.add(key);
@@ -184,6 +191,31 @@ class FieldCheck {
     if (set.has(key)) return false;
     set.add(key);
     return true;
+  }
+
+  /** This field's tallies, for {@link mergeSegments}. */
+  tally(): FieldTally {
+    const r = this.report;
+    return {
+      failures: { ...r.failures }, nulls: r.nulls, nonNull: this.nonNull, failedRows: this.failedRows, errorCount: r.errorCount,
+      min: this.minValue === Number.POSITIVE_INFINITY ? null : { value: this.minValue, text: this.minText },
+      max: this.maxValue === Number.NEGATIVE_INFINITY ? null : { value: this.maxValue, text: this.maxText },
+      minLength: r.minLength, maxLength: r.maxLength, firsts: this.firsts && trimFirsts(this.firsts),
+    };
+  }
+
+  /** Adds a segment's tallies (segments in file order: the first of equal extremes wins, as in one pass). */
+  absorb(t: FieldTally): void {
+    const r = this.report;
+    for (const [rule, n] of Object.entries(t.failures) as Array<[RuleName, number]>) this.bump(rule, n);
+    r.nulls += t.nulls;
+    this.nonNull += t.nonNull;
+    this.failedRows += t.failedRows;
+    r.errorCount += t.errorCount;
+    if (t.min !== null) this.observe(t.min.value, t.min.text);
+    if (t.max !== null) this.observe(t.max.value, t.max.text);
+    if (t.minLength !== null) this.observeLength(t.minLength);
+    if (t.maxLength !== null) this.observeLength(t.maxLength);
   }
 
   finishRange(): void {
@@ -194,9 +226,73 @@ class FieldCheck {
   }
 }
 
+/**
+ * First occurrences of unique keys within a segment, in the order seen: typed arrays (they cross
+ * threads by a cheap copy) for rows, lines and numeric keys; text keys in `texts`.
+ */
+export interface FirstOccurrences {
+  length: number;
+  /** Numeric keys (NaN where the key is text). */
+  numbers: Float64Array;
+  /** Text keys and how reports show them ([key, shown] pairs' parallel arrays); empty for numeric keys. */
+  texts: string[];
+  shown: string[];
+  /** 0-based data row within the segment, and the segment-relative physical line (0 when none). */
+  rows: Float64Array;
+  lines: Float64Array;
+  /** 1 when that row already failed another rule (so a duplicate does not fail it twice). */
+  failed: Uint8Array;
+}
+
+function emptyFirsts(): FirstOccurrences {
+  return { length: 0, numbers: new Float64Array(1024), texts: [], shown: [], rows: new Float64Array(1024), lines: new Float64Array(1024), failed: new Uint8Array(1024) };
+}
+
+function recordFirst(firsts: FirstOccurrences, key: number | string, batch: RecordBatch, index: number, failed: boolean, shown: string | number): void {
+  const n = firsts.length;
+  if (n === firsts.rows.length) {
+    const grow = <T extends Float64Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    firsts.numbers = grow(firsts.numbers);
+    firsts.rows = grow(firsts.rows);
+    firsts.lines = grow(firsts.lines);
+    firsts.failed = grow(firsts.failed);
+  }
+  if (typeof key === 'number') firsts.numbers[n] = key;
+  else {
+    firsts.numbers[n] = NaN;
+    firsts.texts[n] = key;
+    firsts.shown[n] = String(shown);
+  }
+  firsts.rows[n] = batch.rowOffset + index;
+  firsts.lines[n] = batch.lines[index];
+  firsts.failed[n] = failed ? 1 : 0;
+  firsts.length = n + 1;
+}
+
+/** Drops the unused tail of the arrays (they are copied to the main thread). */
+function trimFirsts(f: FirstOccurrences): FirstOccurrences {
+  return { ...f, numbers: f.numbers.slice(0, f.length), rows: f.rows.slice(0, f.length), lines: f.lines.slice(0, f.length), failed: f.failed.slice(0, f.length) };
+}
+
+/** The i-th first occurrence's key and shown value. */
+function firstKey(firsts: FirstOccurrences, i: number): number | string {
+  const x = firsts.numbers[i];
+  return x === x ? x : firsts.texts[i];
+}
+function firstShown(firsts: FirstOccurrences, i: number): string | number {
+  const x = firsts.numbers[i];
+  return x === x ? cellValue(x) : firsts.shown[i];
+}
+
 /** Collects errors: counts everything, stores the first `maxErrors` row errors in file order. */
 class ErrorSink {
   readonly stored: ValidationError[] = [];
+  /** Field order of each stored row error (the merge sorts by row, field, rule as a batch does). */
+  readonly storedOrder: number[] = [];
   readonly byRule: Partial<Record<RuleName, number>> = {};
   count = 0;
   rowErrorsStored = 0;
@@ -227,6 +323,7 @@ class ErrorSink {
       const p = pending[k];
       const line = batch.lines[p.index];
       this.stored.push({ line: line > 0 ? line : null, row: batch.rowOffset + p.index + 1, column: p.column, rule: p.rule, value: p.value, message: p.message });
+      this.storedOrder.push(p.order);
     }
     this.rowErrorsStored += keep;
   }
@@ -257,7 +354,9 @@ function asStringColumn(col: NumberColumn): StringColumn {
  * Validates a numeric column batch. One tight pass over the Float64Array; error records are
  * built only while the report still stores errors.
  */
-function checkNumberBatch(fc: FieldCheck, col: NumberColumn, n: number, sink: ErrorSink, pending: Pending[]): void {
+function checkNumberBatch(fc: FieldCheck, col: NumberColumn, batch: RecordBatch, sink: ErrorSink, pending: Pending[]): void {
+  const n = batch.length;
+  const firsts = fc.firsts;
   const { values, nulls } = col;
   const invalid = col.invalid.length ? new Map(col.invalid.map((c) => [c.index, c.text])) : null;
   const integer = fc.field.type === 'integer';
@@ -302,7 +401,11 @@ function checkNumberBatch(fc: FieldCheck, col: NumberColumn, n: number, sink: Er
       if (hasXmax && !(v < xmax)) f |= EXMAX;
       if (enumNumbers !== undefined && !enumNumbers.has(v === 0 ? 0 : v)) f |= ENUM;
     }
-    const dup = unique && (f & TYPE) === 0 && !fc.addUnique(v);
+    let dup = false;
+    if (unique && (f & TYPE) === 0) {
+      if (!fc.addUnique(v)) dup = true;
+      else if (firsts !== null) recordFirst(firsts, v, batch, i, f !== 0, cellValue(v));
+    }
     if (dup && fc.dupRows !== null) fc.dupRows.push(i);
     if (f === 0) {
       if (v < lo) lo = v;
@@ -328,15 +431,22 @@ function checkNumberBatch(fc: FieldCheck, col: NumberColumn, n: number, sink: Er
  * entry, then one pass over the codes counts rows; a second pass runs only to build error
  * records or to check uniqueness.
  */
-function checkStringBatch(fc: FieldCheck, col: StringColumn, n: number, sink: ErrorSink, pending: Pending[]): void {
+function checkStringBatch(fc: FieldCheck, col: StringColumn, batch: RecordBatch, sink: ErrorSink, pending: Pending[]): void {
+  const n = batch.length;
   const { codes, dictionary } = col;
   const d = dictionary.length;
   const hist = new Int32Array(d);
+  const firsts = fc.unique ? fc.firsts : null;
+  // Row of each entry's first cell, for the first occurrences a segmented validation records.
+  const firstRow = firsts !== null ? new Int32Array(d).fill(-1) : null;
   let nullCount = 0;
   for (let i = 0; i < n; i++) {
     const c = codes[i];
     if (c < 0) nullCount++;
-    else hist[c]++;
+    else {
+      hist[c]++;
+      if (firstRow !== null && firstRow[c] < 0) firstRow[c] = i;
+    }
   }
   const flags = new Int32Array(d);
   const keys: string[] | null = fc.unique ? new Array<string>(d) : null;
@@ -355,6 +465,7 @@ function checkStringBatch(fc: FieldCheck, col: StringColumn, n: number, sink: Er
       keys[c] = logicalKey(value!);
       // A value already in the set came from an earlier batch: every occurrence here is a duplicate.
       wasSeen![c] = fc.addUnique(keys[c]) ? 0 : 1;
+      if (firsts !== null && wasSeen![c] === 0) recordFirst(firsts, keys[c], batch, firstRow![c], f !== 0, text);
       dups = wasSeen![c] ? hist[c] : hist[c] - 1;
       if (dups > 0) { anyFlag = true; fc.bump('unique', dups); }
     }
@@ -404,7 +515,19 @@ class KeyCheck {
   private readonly seenNumbers = new NumberSet();
   /** A unique numeric field whose duplicates this single-field key reuses (one set, not two). */
   private shared: FieldCheck | null = null;
+  /** As {@link FieldCheck.firsts}, for a key with its own set. */
+  firsts: FirstOccurrences | null = null;
   constructor(readonly rule: 'primaryKey' | 'uniqueKeys', readonly fields: string[]) {}
+
+  get sharedField(): FieldCheck | null {
+    return this.shared;
+  }
+
+  /** `primary key id`, `unique key (a, b)`: how messages name the key. */
+  get label(): string {
+    const kind = this.rule === 'primaryKey' ? 'primary' : 'unique';
+    return this.fields.length === 1 ? `${kind} key ${this.fields[0]}` : `${kind} key (${this.fields.join(', ')})`;
+  }
 
   shareWith(fc: FieldCheck): void {
     this.shared = fc;
@@ -415,7 +538,8 @@ class KeyCheck {
     const cols = this.fields.map((f) => byName.get(f));
     if (cols.some((c) => c === undefined)) return;
     const n = batch.length;
-    const label = this.fields.length === 1 ? `${this.rule === 'primaryKey' ? 'primary' : 'unique'} key ${this.fields[0]}` : `${this.rule === 'primaryKey' ? 'primary' : 'unique'} key (${this.fields.join(', ')})`;
+    const label = this.label;
+    const firsts = this.firsts;
     let failures = 0;
     let collected = 0;
     const collect = sink.remaining;
@@ -449,6 +573,7 @@ class KeyCheck {
         const v = single.values[i];
         fresh = isNull || this.seenNumbers.add(v);
         if (!fresh) shown = cellValue(v);
+        else if (!isNull && firsts !== null) recordFirst(firsts, v, batch, i, false, cellValue(v));
       } else {
         const parts: string[] = [];
         for (const col of cols as Column[]) {
@@ -466,7 +591,10 @@ class KeyCheck {
         else {
           const key = parts.join('\u0000');
           fresh = !this.seen.has(key);
-          if (fresh) this.seen.add(key);
+          if (fresh) {
+            this.seen.add(key);
+            if (firsts !== null) recordFirst(firsts, key, batch, i, false, shown);
+          }
         }
       }
       if (isNull) {
@@ -485,14 +613,24 @@ class KeyCheck {
   }
 }
 
+/** The data's header against the schema per `fieldsMatch`: header errors, or exit 2 when a required field is absent. */
+export interface HeaderMatch {
+  extra: string[];
+  missing: string[];
+  /** extraColumn / fieldOrder errors (line 1 for CSV). */
+  errors: ValidationError[];
+}
+
 /** Resolves the data header against the schema per `fieldsMatch`; missing required fields are exit 2. */
-function matchHeader(schema: TableSchema, source: TableSource, mode: FieldsMatch, sink: ErrorSink): { extra: string[]; missing: string[] } {
+export function matchHeader(schema: TableSchema, source: Pick<TableSource, 'path' | 'format' | 'fieldNames'>): HeaderMatch {
+  const mode = schema.fieldsMatch ?? 'exact';
   const header = source.fieldNames;
   const inData = new Set(header);
   const inSchema = new Set(schema.fields.map((f) => f.name));
   const missing = schema.fields.map((f) => f.name).filter((n) => !inData.has(n));
   const extra = header.filter((n) => !inSchema.has(n));
   const line = source.format === 'csv' ? 1 : null;
+  const errors: ValidationError[] = [];
   if (missing.length && (mode === 'exact' || mode === 'equal' || mode === 'subset')) {
     const schemaPath = schema.source?.path;
     throw new InputError(
@@ -505,31 +643,22 @@ function matchHeader(schema: TableSchema, source: TableSource, mode: FieldsMatch
   }
   if (mode === 'exact' || mode === 'equal' || mode === 'superset') {
     for (const name of extra) {
-      sink.structural({ line, row: null, column: name, rule: 'extraColumn', value: name, message: `column '${name}' is not in the schema (fieldsMatch: ${mode})` });
+      errors.push({ line, row: null, column: name, rule: 'extraColumn', value: name, message: `column '${name}' is not in the schema (fieldsMatch: ${mode})` });
     }
   }
   if (mode === 'exact') {
     schema.fields.forEach((field, position) => {
       const at = header.indexOf(field.name);
       if (at >= 0 && at !== position) {
-        sink.structural({ line, row: null, column: field.name, rule: 'fieldOrder', value: at + 1, message: `column '${field.name}' is at position ${at + 1}; the schema puts it at ${position + 1} (fieldsMatch: exact)` });
+        errors.push({ line, row: null, column: field.name, rule: 'fieldOrder', value: at + 1, message: `column '${field.name}' is at position ${at + 1}; the schema puts it at ${position + 1} (fieldsMatch: exact)` });
       }
     });
   }
-  return { extra, missing };
+  return { extra, missing, errors };
 }
 
-/**
- * Validates every row of `source` against `schema`. Never stops at the first error: counts are
- * exact for every rule; `maxErrors` bounds only how many row errors are stored in the report.
- * Throws InputError (exit 2) when the data cannot be matched to the schema (a required field is
- * absent per fieldsMatch) or cannot be read.
- */
-export async function validateSource(source: TableSource, schema: TableSchema, options: ValidateOptions = {}): Promise<ValidationReport> {
-  const maxErrors = options.maxErrors ?? 1000;
-  const mode = schema.fieldsMatch ?? 'exact';
-  const sink = new ErrorSink(maxErrors);
-  const { extra, missing } = matchHeader(schema, source, mode, sink);
+/** Compiles the schema's field and key checks; `record` keeps first occurrences of unique keys (segmented runs). */
+function createChecks(schema: TableSchema, missing: readonly string[], record: boolean): { checks: FieldCheck[]; keyChecks: KeyCheck[] } {
   const missingSet = new Set(missing);
   const checks = schema.fields.map((f, i) => new FieldCheck(f, i, !missingSet.has(f.name)));
   const keyChecks: KeyCheck[] = [];
@@ -539,12 +668,54 @@ export async function validateSource(source: TableSource, schema: TableSchema, o
     const fc = kc.fields.length === 1 ? checks.find((c) => c.name === kc.fields[0]) : undefined;
     if (fc && fc.unique && fc.numeric && !fc.tolerant && fc.dupRows === null) kc.shareWith(fc);
   }
+  if (record) {
+    for (const fc of checks) if (fc.unique) fc.firsts = emptyFirsts();
+    for (const kc of keyChecks) if (kc.sharedField === null) kc.firsts = emptyFirsts();
+  }
+  return { checks, keyChecks };
+}
 
+/** One field's tallies after a segment. */
+interface FieldTally {
+  failures: Partial<Record<RuleName, number>>;
+  nulls: number;
+  nonNull: number;
+  failedRows: number;
+  errorCount: number;
+  min: { value: number; text: string | null } | null;
+  max: { value: number; text: string | null } | null;
+  minLength: number | null;
+  maxLength: number | null;
+  firsts: FirstOccurrences | null;
+}
+
+/**
+ * What validating one segment of a file leaves: tallies that add up, its first `maxErrors` row
+ * errors (rows and lines relative to the segment) and, when recorded, the first occurrences of
+ * unique keys. Plain data: it crosses from a worker thread by structured clone.
+ */
+export interface SegmentValidation {
+  rows: number;
+  fields: FieldTally[];
+  keys: Array<FirstOccurrences | null>;
+  errors: ValidationError[];
+  /** Field order of each error in `errors` (for the row, field, rule ordering of the merge). */
+  errorOrder: number[];
+  byRule: Partial<Record<RuleName, number>>;
+  count: number;
+}
+
+/**
+ * Validates a stream of batches (a whole file, or one segment of it). `record` keeps the first
+ * occurrences of unique keys, which {@link mergeSegments} needs when there are several segments.
+ */
+export async function validateBatches(schema: TableSchema, missing: readonly string[], batches: AsyncIterable<RecordBatch>, maxErrors: number, record: boolean): Promise<SegmentValidation> {
+  const sink = new ErrorSink(maxErrors);
+  const { checks, keyChecks } = createChecks(schema, missing, record);
   let rows = 0;
   const byName = new Map<string, Column>();
-  for await (const batch of source.batches()) {
-    const n = batch.length;
-    rows += n;
+  for await (const batch of batches) {
+    rows += batch.length;
     byName.clear();
     for (const col of batch.columns) byName.set(col.name, col);
     const pending: Pending[] = [];
@@ -553,8 +724,8 @@ export async function validateSource(source: TableSource, schema: TableSchema, o
       if (!col) continue;
       if (col.kind === 'number' && !fc.numeric) { col = asStringColumn(col); byName.set(fc.name, col); }
       const before = sumFailures(fc);
-      if (col.kind === 'number') checkNumberBatch(fc, col, n, sink, pending);
-      else checkStringBatch(fc, col, n, sink, pending);
+      if (col.kind === 'number') checkNumberBatch(fc, col, batch, sink, pending);
+      else checkStringBatch(fc, col, batch, sink, pending);
       // Counted errors: required always; value rules and unique unless tolerated by `mostly`.
       const delta = diffFailures(before, fc);
       for (const [rule, count] of Object.entries(delta) as Array<[RuleName, number]>) {
@@ -566,6 +737,104 @@ export async function validateSource(source: TableSource, schema: TableSchema, o
     keyChecks.forEach((kc, k) => kc.check(batch, byName, sink, pending, checks.length + k));
     sink.flushBatch(batch, pending);
   }
+  return {
+    rows,
+    fields: checks.map((fc) => fc.tally()),
+    keys: keyChecks.map((kc) => kc.firsts && trimFirsts(kc.firsts)),
+    errors: sink.stored,
+    errorOrder: sink.storedOrder,
+    byRule: sink.byRule,
+    count: sink.count,
+  };
+}
+
+/** A segment's validation and where it sits in the file. */
+export interface PlacedSegment {
+  state: SegmentValidation;
+  /** Data rows and line breaks before the segment (0 for the first, whose lines are absolute). */
+  rowOffset: number;
+  lineOffset: number;
+}
+
+/**
+ * Merges the segments of one file, in file order, into the report a single pass would give: the
+ * tallies add up; a unique key whose first occurrence in a segment repeats a key of an earlier
+ * segment is a duplicate at that row (as it would have been in one pass); the stored errors are
+ * the first `maxErrors` in (row, field, rule) order — each segment kept its own first
+ * `maxErrors`, so no earlier error can be missing.
+ */
+export function mergeSegments(schema: TableSchema, source: Pick<TableSource, 'path' | 'format' | 'fieldNames'>, header: HeaderMatch, segments: PlacedSegment[], maxErrors: number): ValidationReport {
+  const mode = schema.fieldsMatch ?? 'exact';
+  const sink = new ErrorSink(maxErrors);
+  for (const error of header.errors) sink.structural(error);
+  const { checks, keyChecks } = createChecks(schema, header.missing, false);
+  let rows = 0;
+  const rowErrors: Array<{ error: ValidationError; order: number }> = [];
+  for (const { state, rowOffset, lineOffset } of segments) {
+    rows += state.rows;
+    checks.forEach((fc, j) => fc.absorb(state.fields[j]));
+    for (const [rule, n] of Object.entries(state.byRule) as Array<[RuleName, number]>) sink.tally(rule, n);
+    state.errors.forEach((error, k) => {
+      rowErrors.push({
+        error: { ...error, line: error.line !== null ? error.line + lineOffset : null, row: error.row !== null ? error.row + rowOffset : null },
+        order: state.errorOrder[k],
+      });
+    });
+  }
+  if (segments.length > 1) {
+    const crossDuplicate = (segment: PlacedSegment, firsts: FirstOccurrences, i: number, rule: RuleName, column: string, order: number, message: string) => {
+      const line = firsts.lines[i];
+      rowErrors.push({
+        error: { line: line > 0 ? line + segment.lineOffset : null, row: segment.rowOffset + firsts.rows[i] + 1, column, rule, value: firstShown(firsts, i), message },
+        order,
+      });
+    };
+    checks.forEach((fc, j) => {
+      if (!fc.unique) return;
+      const total = segments.reduce((sum, segment) => sum + (segment.state.fields[j].firsts?.length ?? 0), 0);
+      const seen = fc.numeric ? new NumberSet(total) : new Set<number | string>();
+      const shared = keyChecks.map((kc, k) => ({ kc, k })).filter(({ kc }) => kc.sharedField?.name === fc.name);
+      for (const segment of segments) {
+        const firsts = segment.state.fields[j].firsts;
+        if (firsts === null) continue;
+        for (let i = 0; i < firsts.length; i++) {
+          const key = firstKey(firsts, i);
+          if (seen.has(key as number)) {
+            fc.bump('unique', 1);
+            if (!firsts.failed[i]) fc.failedRows++;
+            const shown = firstShown(firsts, i);
+            if (!fc.tolerant) {
+              fc.report.errorCount++;
+              sink.tally('unique', 1);
+              crossDuplicate(segment, firsts, i, 'unique', fc.name, fc.order, `${show(shown)} duplicates an earlier row`);
+            }
+            for (const { kc, k } of shared) {
+              sink.tally(kc.rule, 1);
+              crossDuplicate(segment, firsts, i, kc.rule, kc.fields[0], checks.length + k, `${kc.label} = ${show(shown)} duplicates an earlier row`);
+            }
+          } else seen.add(key as number);
+        }
+      }
+    });
+    keyChecks.forEach((kc, k) => {
+      const seen = new Set<number | string>();
+      for (const segment of segments) {
+        const firsts = segment.state.keys[k];
+        if (firsts === null) continue;
+        for (let i = 0; i < firsts.length; i++) {
+          const key = firstKey(firsts, i);
+          if (seen.has(key)) {
+            sink.tally(kc.rule, 1);
+            crossDuplicate(segment, firsts, i, kc.rule, kc.fields.join(','), checks.length + k, `${kc.label} = ${show(firstShown(firsts, i))} duplicates an earlier row`);
+          } else seen.add(key);
+        }
+      }
+    });
+  }
+  rowErrors.sort((a, b) => (a.error.row ?? 0) - (b.error.row ?? 0) || a.order - b.order || RULE_ORDER[a.error.rule] - RULE_ORDER[b.error.rule]);
+  const keep = Math.min(maxErrors, rowErrors.length);
+  for (let k = 0; k < keep; k++) sink.stored.push(rowErrors[k].error);
+  sink.rowErrorsStored = keep;
 
   const columns: Record<string, ColumnReport> = {};
   for (const fc of checks) {
@@ -606,9 +875,22 @@ export async function validateSource(source: TableSource, schema: TableSchema, o
     errorsByRule: sink.byRule,
     maxErrors,
     truncated: sink.rowErrorsStored < sink.count - (sink.stored.length - sink.rowErrorsStored),
-    extraColumns: extra,
-    missingColumns: missing,
+    extraColumns: header.extra,
+    missingColumns: header.missing,
   };
+}
+
+/**
+ * Validates every row of `source` against `schema`. Never stops at the first error: counts are
+ * exact for every rule; `maxErrors` bounds only how many row errors are stored in the report.
+ * Throws InputError (exit 2) when the data cannot be matched to the schema (a required field is
+ * absent per fieldsMatch) or cannot be read.
+ */
+export async function validateSource(source: TableSource, schema: TableSchema, options: ValidateOptions = {}): Promise<ValidationReport> {
+  const maxErrors = options.maxErrors ?? 1000;
+  const header = matchHeader(schema, source);
+  const state = await validateBatches(schema, header.missing, source.batches(), maxErrors, false);
+  return mergeSegments(schema, source, header, [{ state, rowOffset: 0, lineOffset: 0 }], maxErrors);
 }
 
 function sumFailures(fc: FieldCheck): Partial<Record<RuleName, number>> {

@@ -49,6 +49,11 @@ export function batchRowsOption(value: number | undefined): number {
   const n = Math.floor(value ?? DEFAULT_BATCH_ROWS);
   return Number.isFinite(n) ? Math.min(MAX_BATCH_ROWS, Math.max(1, n)) : DEFAULT_BATCH_ROWS;
 }
+/**
+ * Bytes per segment when a large CSV file is processed in parallel: small enough that two to
+ * sixteen threads share a 100 MB file evenly, large enough that per-segment set-up is negligible.
+ */
+export const DEFAULT_SEGMENT_BYTES = 16 << 20;
 /** Most columns a header may have (bounds the scanner's offset arrays). */
 const MAX_FIELDS = 1 << 16;
 
@@ -173,6 +178,13 @@ class CsvParser {
       throw this.error(`duplicate column names in the header: ${[...dups].map((d) => JSON.stringify(d)).join(', ')}`, this.line);
     }
     this.line += 1 + this.rowNewlines;
+    this.setHeader(names);
+    return this.rowEnd;
+  }
+
+  /** Adopts a header: the one just parsed, or a segment's (read once by whoever planned the segments). */
+  setHeader(names: string[]): void {
+    const nf = names.length;
     this.header = names;
     this.nf = nf;
     if (this.makePlan) {
@@ -199,7 +211,11 @@ class CsvParser {
       this.rowEnds = new Int32Array(nf);
       this.batchLines = new Float64Array(this.batchRows);
     }
-    return this.rowEnd;
+  }
+
+  /** Emits the rows decoded so far (the end of a segment). */
+  finishSegment(): void {
+    this.flush(true);
   }
 
   /**
@@ -706,16 +722,20 @@ async function openFile(path: string): Promise<FileHandle> {
  * and invalid UTF-8 (native `indexOf`/`isUtf8`, cut at a line break so no UTF-8 sequence is split),
  * and yields batches as they fill. With `headerOnly` it stops once the header is known.
  */
-async function* drive(path: string, parser: CsvParser, chunkSize: number, headerOnly: boolean): AsyncGenerator<RecordBatch> {
+async function* drive(path: string, parser: CsvParser, chunkSize: number, headerOnly: boolean, segment?: SegmentProgress): AsyncGenerator<RecordBatch> {
   const fh = await openFile(path);
   try {
     let buf = Buffer.allocUnsafe(chunkSize * 2);
     let have = 0; // bytes in buf not yet consumed
     let checked = 0; // bytes of buf[0, have) already checked for NUL/UTF-8
-    let position = 0;
-    let first = true;
+    let position = segment?.start ?? 0;
+    let first = position === 0;
+    // File offset of view[0] below (after a BOM).
+    let viewOffset = position;
     for (;;) {
-      const want = Math.max(chunkSize, have);
+      let want = Math.max(chunkSize, have);
+      // A segment reads up to its end first; past it only to finish a row that straddles the end.
+      if (segment && position < segment.end) want = Math.min(want, segment.end - position);
       if (have + want > buf.length) {
         const next = Buffer.allocUnsafe(have + want);
         buf.copy(next, 0, 0, have);
@@ -738,7 +758,10 @@ async function* drive(path: string, parser: CsvParser, chunkSize: number, header
           continue;
         }
         first = false;
-        if (end >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
+        if (end >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+          start = 3;
+          viewOffset += 3;
+        }
       }
       const view = buf.subarray(start, end);
       const checkEnd = final ? view.length : view.lastIndexOf(LF) + 1;
@@ -756,12 +779,18 @@ async function* drive(path: string, parser: CsvParser, chunkSize: number, header
       // The last piece of the file always ends with LF, so the scanner never meets the end mid-row.
       const piece = final && view.length > 0 && view[view.length - 1] !== LF ? Buffer.concat([view, Buffer.from([LF])]) : view;
       const consumed = parser.feed(piece, final);
+      if (segment && (final || viewOffset + consumed >= segment.end)) {
+        if (!final) parser.finishSegment();
+        segment.endOffset = final ? position : viewOffset + consumed;
+        segment.lines = parser.line - 1;
+      }
       while (parser.out.length > 0) yield parser.out.shift() as RecordBatch;
       if (headerOnly && parser.header !== null) return;
-      if (final) return;
+      if (final || (segment && segment.endOffset >= 0)) return;
       view.copy(buf, 0, consumed, view.length);
       have = view.length - consumed;
       checked = Math.max(0, checked - consumed);
+      viewOffset += consumed;
     }
   } finally {
     await fh.close();
@@ -790,4 +819,67 @@ export async function openCsv(path: string, opts: ReadOptions & CsvInternalOptio
       return drive(path, parser, chunkSize, false);
     },
   };
+}
+
+/**
+ * Where a segment's read ended: `endOffset` is the file offset after its last row (−1 until the
+ * read finishes), `lines` the line breaks it consumed (the header's too for the first segment).
+ */
+export interface SegmentProgress {
+  start: number;
+  end: number;
+  endOffset: number;
+  lines: number;
+}
+
+/**
+ * Streams the rows of the byte range [start, end) of a CSV file: every row that starts inside it,
+ * the last one read to its end even past `end`. A segment that starts at 0 reads the header;
+ * any other adopts `header` and must start at a row boundary — which only the caller can confirm,
+ * by checking that the previous segment's `endOffset` equals this `start` (a quoted field with
+ * a line break can straddle a planned boundary). Lines and row offsets are relative to the segment.
+ */
+export function readCsvSegment(path: string, opts: ReadOptions & CsvInternalOptions, header: string[], progress: SegmentProgress): AsyncIterable<RecordBatch> {
+  const delim = csvDelimiter(path, opts);
+  const chunkSize = Math.max(1, opts.chunkSize ?? DEFAULT_CHUNK_SIZE);
+  const batchRows = batchRowsOption(opts.batchRows);
+  const parser = new CsvParser(path, delim, batchRows, opts.maxRowBytes ?? DEFAULT_MAX_ROW_BYTES, planFor(path, opts, batchRows));
+  if (progress.start > 0) parser.setHeader(header);
+  progress.endOffset = -1;
+  progress.lines = 0;
+  return drive(path, parser, chunkSize, false, progress);
+}
+
+/**
+ * Cuts a CSV file into ranges of about `segmentBytes`, each starting right after a line break
+ * (the first at 0, with the header). Boundaries depend only on the file and `segmentBytes`, never
+ * on how many threads read them, so results merged from segments are the same on every machine.
+ */
+export async function planCsvSegments(path: string, segmentBytes: number): Promise<Array<{ start: number; end: number }>> {
+  const fh = await openFile(path);
+  try {
+    const size = (await fh.stat()).size;
+    const bounds = [0];
+    const probe = Buffer.allocUnsafe(1 << 16);
+    for (let target = segmentBytes; target < size; ) {
+      const { bytesRead } = await fh.read(probe, 0, probe.length, target);
+      const lf = probe.subarray(0, bytesRead).indexOf(LF);
+      if (lf < 0) {
+        // No line break within 64 KiB: a very long row; look further on.
+        if (bytesRead === 0) break;
+        target += bytesRead;
+        continue;
+      }
+      const boundary = target + lf + 1;
+      if (boundary >= size) break;
+      bounds.push(boundary);
+      target = Math.max(boundary, target + segmentBytes);
+    }
+    bounds.push(size);
+    const out: Array<{ start: number; end: number }> = [];
+    for (let k = 0; k + 1 < bounds.length; k++) out.push({ start: bounds[k], end: bounds[k + 1] });
+    return out;
+  } finally {
+    await fh.close();
+  }
 }

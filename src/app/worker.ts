@@ -1,0 +1,27 @@
+/**
+ * The worker-thread side of src/core/parallel.ts: `dist/mlops.mjs` started as a worker serves
+ * tasks from the main thread until it is terminated. Every task kind is listed here.
+ */
+import { parentPort } from 'node:worker_threads';
+import { toWire, type TaskRequest } from '../core/parallel.ts';
+import { VALIDATE_SEGMENT_TASK, validateSegmentTask, type ValidateSegmentSpec } from '../schema/segments.ts';
+
+type Handler = (spec: never) => Promise<unknown>;
+
+const HANDLERS: Record<string, Handler> = {
+  [VALIDATE_SEGMENT_TASK]: (spec: ValidateSegmentSpec) => validateSegmentTask(spec),
+};
+
+/** Answers each task message with `{ ok, value }` or `{ ok: false, error }`. */
+export function serveTasks(): void {
+  const port = parentPort;
+  if (port === null) throw new Error('serveTasks() runs only in a worker thread');
+  port.on('message', (task: TaskRequest) => {
+    const handler = HANDLERS[task.kind];
+    const run = handler ? handler(task.spec as never) : Promise.reject(new Error(`unknown worker task '${task.kind}'`));
+    run.then(
+      (value) => port.postMessage({ ok: true, value }),
+      (error: unknown) => port.postMessage({ ok: false, error: toWire(error) }),
+    );
+  });
+}
