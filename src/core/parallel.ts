@@ -5,7 +5,7 @@
  * with the same results, since a task's result never depends on where it ran.
  *
  * `MLOPS_THREADS` sets how many threads may work at once (default: the CPUs available; 1 turns
- * workers off).
+ * workers off); `MLOPS_SEGMENT_BYTES` the size of the segments a large file is cut into.
  */
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +58,15 @@ export function threadBudget(env: NodeJS.ProcessEnv = process.env): number {
 function workerScript(): string | null {
   const url = import.meta.url;
   return url.startsWith('file:') && url.endsWith('.mjs') ? fileURLToPath(url) : null;
+}
+
+/**
+ * MLOPS_SEGMENT_BYTES: the segment size for large files (a tuning and testing knob; results
+ * never depend on it for validation, and only within sketch error for profiles).
+ */
+export function segmentBytesFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const value = Number.parseInt(env.MLOPS_SEGMENT_BYTES ?? '', 10);
+  return Number.isInteger(value) && value >= 1024 ? value : undefined;
 }
 
 /** Whether tasks can run on worker threads here (from the bundle, with more than one thread). */

@@ -1,4 +1,4 @@
-import { parallelAvailable } from '../core/parallel.ts';
+import { parallelAvailable, segmentBytesFromEnv } from '../core/parallel.ts';
 import { DEFAULT_SEGMENT_BYTES } from '../table/csv.ts';
 import { openTable } from '../table/index.ts';
 import type { ReadOptions } from '../table/types.ts';
@@ -34,7 +34,7 @@ export async function validateFile(path: string, schema: TableSchema, options: V
   }
   const maxErrors = options.maxErrors ?? 1000;
   const header = matchHeader(schema, source);
-  const segmentBytes = options.segmentBytes ?? (parallelAvailable() ? DEFAULT_SEGMENT_BYTES : undefined);
+  const segmentBytes = options.segmentBytes ?? segmentBytesFromEnv() ?? (parallelAvailable() ? DEFAULT_SEGMENT_BYTES : undefined);
   if (source.format === 'csv' && segmentBytes !== undefined) {
     const report = await validateCsvSegments(path, schema, readOptions, source.fieldNames, header, maxErrors, segmentBytes);
     if (report !== null) return report;

@@ -3,7 +3,7 @@ import type { Column, NumberColumn, RecordBatch, StringColumn, TableSource, Read
 import { NumberSet } from './hash-set.ts';
 import { enumKeys, parseBound } from './load.ts';
 import type { ColumnReport, RuleName, ValidationError, ValidationReport } from './report-types.ts';
-import type { FieldsMatch, SchemaField, TableSchema } from './types.ts';
+import type { SchemaField, TableSchema } from './types.ts';
 import { fieldParser, isNumericType, isOrderedType, logicalKey, type Logical, type Parser } from './values.ts';
 
 export interface ValidateOptions {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { validateFile } from '../../../src/schema/file.ts';
 import { parseSchema } from '../../../src/schema/load.ts';
 import { planCsvSegments } from '../../../src/table/csv.ts';
 import { mulberry32 } from '../../../src/core/random.ts';
+import { actionsCheckout } from '../../support/action-runner/index.ts';
 
 // A file validated in segments (as worker threads do on large files) must give exactly the
 // report of one pass: same counts, same stored errors in the same order, same column stats.
@@ -90,4 +92,32 @@ describe('segmented validation (the parallel path) equals one pass', () => {
     const whole = await validateFile(path, SCHEMA).catch((e: unknown) => e);
     expect((whole as InputError).message).toBe((error as InputError).message);
   });
+});
+
+describe('worker threads (the bundle)', () => {
+  it('validates segments on worker threads with the same JSON as one thread, one pass', async () => {
+    const cli = join(actionsCheckout(), 'dist', 'mlops.mjs');
+    const data = join(dir, 'threads.csv');
+    const schema = join(dir, 'threads.yaml');
+    await writeFile(data, dataset(false));
+    await writeFile(schema, `fields:
+  - { name: id, type: integer, constraints: { required: true, unique: true, minimum: 1 } }
+  - { name: code, type: string, constraints: { unique: true, pattern: 'c[0-9]+' } }
+  - { name: x, type: number, mostly: 0.9, constraints: { minimum: 0, maximum: 1 } }
+  - { name: day, type: date, constraints: { minimum: '2020-01-01' } }
+  - { name: note, type: string, constraints: { maxLength: 20 } }
+  - { name: a, type: string }
+  - { name: b, type: integer }
+primaryKey: id
+uniqueKeys: [[a, b]]
+`);
+    const run = (env: Record<string, string>) => spawnSync(process.execPath, [cli, 'validate', data, '--schema', schema, '--json'], { encoding: 'utf8', env: { ...process.env, ...env } });
+    const one = run({ MLOPS_THREADS: '1' });
+    const threaded = run({ MLOPS_THREADS: '3', MLOPS_SEGMENT_BYTES: '4096' });
+    expect(one.status).toBe(1);
+    expect(threaded.status).toBe(1);
+    expect(threaded.stderr).not.toMatch(/internal error/);
+    expect(JSON.parse(threaded.stdout)).toEqual(JSON.parse(one.stdout));
+    expect(JSON.parse(one.stdout).errorsByRule.primaryKey).toBeGreaterThan(0);
+  }, 120_000);
 });
