@@ -4,12 +4,15 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { toWire, type TaskRequest } from '../core/parallel.ts';
+import { HASH_FILE_TASK, PROFILE_SEGMENT_TASK, hashFileTask, profileSegmentTask, type ProfileSegmentSpec } from '../profile/file.ts';
 import { VALIDATE_SEGMENT_TASK, validateSegmentTask, type ValidateSegmentSpec } from '../schema/segments.ts';
 
 type Handler = (spec: never) => Promise<unknown>;
 
 const HANDLERS: Record<string, Handler> = {
   [VALIDATE_SEGMENT_TASK]: (spec: ValidateSegmentSpec) => validateSegmentTask(spec),
+  [PROFILE_SEGMENT_TASK]: (spec: ProfileSegmentSpec) => profileSegmentTask(spec),
+  [HASH_FILE_TASK]: (spec: { path: string }) => hashFileTask(spec),
 };
 
 /** Answers each task message with `{ ok, value }` or `{ ok: false, error }`. */

@@ -1,0 +1,114 @@
+/**
+ * Profiles of data files. A CSV file larger than one segment is profiled segment by segment —
+ * on worker threads when mlops runs from its bundle (src/core/parallel.ts), in this thread
+ * otherwise — and the segment profiles merged in file order, exactly as `mlops profile merge`
+ * merges shards. Segments are cut by size alone, so the profile of a file is the same on every
+ * machine and with any number of threads.
+ */
+import { runTasks, segmentBytesFromEnv, type TaskRequest } from '../core/parallel.ts';
+import { DEFAULT_SEGMENT_BYTES, planCsvSegments, readCsvSegment, type SegmentProgress } from '../table/csv.ts';
+import { hashFile, openTable } from '../table/index.ts';
+import type { FileHash } from '../table/hash.ts';
+import type { ReadOptions, TableSource } from '../table/types.ts';
+import { mergeProfiles } from './merge.ts';
+import { createProfiler } from './profiler.ts';
+import type { DatasetProfile, ProfileOptions, ProfileSource } from './types.ts';
+
+export const PROFILE_SEGMENT_TASK = 'profile-segment';
+export const HASH_FILE_TASK = 'hash-file';
+
+/**
+ * Profiles every batch of an opened table. `sources` is recorded in the profile as given (the
+ * caller knows the hashes); {@link profileFile} fills it in.
+ */
+export async function profileSource(source: TableSource, opts: ProfileOptions = {}, sources: ProfileSource[] = []): Promise<DatasetProfile> {
+  const profiler = createProfiler(source.fieldNames, opts);
+  for await (const batch of source.batches()) profiler.add(batch);
+  return profiler.finish(sources);
+}
+
+/** One segment's work, as sent to a thread. */
+export interface ProfileSegmentSpec {
+  path: string;
+  readOptions: ReadOptions;
+  options: ProfileOptions;
+  header: string[];
+  fieldNames: string[];
+  start: number;
+  end: number;
+}
+
+export interface ProfileSegmentResult {
+  profile: DatasetProfile;
+  endOffset: number;
+}
+
+/** Profiles one segment (in whichever thread runs it). */
+export async function profileSegmentTask(spec: ProfileSegmentSpec): Promise<ProfileSegmentResult> {
+  const progress: SegmentProgress = { start: spec.start, end: spec.end, endOffset: -1, lines: 0 };
+  const profiler = createProfiler(spec.fieldNames, spec.options);
+  for await (const batch of readCsvSegment(spec.path, spec.readOptions, spec.header, progress)) profiler.add(batch);
+  return { profile: profiler.finish(), endOffset: progress.endOffset };
+}
+
+/** Hashes a file (in whichever thread runs it). */
+export function hashFileTask(spec: { path: string }): Promise<FileHash> {
+  return hashFile(spec.path);
+}
+
+type Outcome = ProfileSegmentResult | FileHash;
+
+/**
+ * Profiles a data file (CSV, JSONL, Parquet, Arrow). The file's sha256 and DVC md5 are computed
+ * alongside and recorded in `sources`. Unreadable or malformed input is an InputError (exit 2).
+ */
+export async function profileFile(path: string, readOpts: ReadOptions = {}, opts: ProfileOptions = {}): Promise<DatasetProfile> {
+  // `detect` (unless the caller chose a decoding): CSV columns of numbers are parsed straight from
+  // bytes into Float64Arrays instead of becoming one JS string per cell — measured ~2× faster
+  // profiling of float-heavy files, with the same profile as reading them as text.
+  const readOptions: ReadOptions = { defaultDecoding: 'detect', ...readOpts };
+  const source = await openTable(path, readOptions);
+  const segments = source.format === 'csv' ? await planCsvSegments(path, segmentBytesFromEnv() ?? DEFAULT_SEGMENT_BYTES) : [];
+  let profile: DatasetProfile | null = null;
+  let hash: FileHash;
+  if (segments.length > 1) {
+    const fieldNames = readOptions.columns ?? source.fieldNames;
+    const tasks: Array<TaskRequest<ProfileSegmentSpec | { path: string }>> = [
+      // The hash first: it then runs beside the segments instead of after them.
+      { kind: HASH_FILE_TASK, spec: { path } },
+      ...segments.map(({ start, end }) => ({ kind: PROFILE_SEGMENT_TASK, spec: { path, readOptions, options: opts, header: source.fieldNames, fieldNames, start, end } })),
+    ];
+    const outcomes = await runTasks<ProfileSegmentSpec | { path: string }, Outcome>(tasks, (task) =>
+      task.kind === HASH_FILE_TASK ? hashFileTask(task.spec as { path: string }) : profileSegmentTask(task.spec as ProfileSegmentSpec));
+    const parts: DatasetProfile[] = [];
+    let aligned = true;
+    for (let k = 0; k < segments.length; k++) {
+      const outcome = outcomes[k + 1];
+      if (k > 0) {
+        const previous = outcomes[k];
+        // A quoted line break across a cut: this segment did not start at a row; profile in one pass.
+        if (!previous.ok || (previous.value as ProfileSegmentResult).endOffset !== segments[k].start) {
+          aligned = false;
+          break;
+        }
+      }
+      if (!outcome.ok) {
+        // Lines in a later segment's message are relative to it: one pass reports the true line.
+        if (k === 0) throw outcome.error;
+        aligned = false;
+        break;
+      }
+      parts.push((outcome.value as ProfileSegmentResult).profile);
+    }
+    if (!outcomes[0].ok) throw outcomes[0].error;
+    hash = outcomes[0].value as FileHash;
+    if (aligned) profile = mergeProfiles(parts);
+  } else {
+    const [whole, fileHash] = await Promise.all([profileSource(source, opts), hashFile(path)]);
+    profile = whole;
+    hash = fileHash;
+  }
+  profile ??= await profileSource(source, opts);
+  profile.sources = [{ path, sha256: hash.sha256, md5: hash.md5, rows: profile.rows }];
+  return profile;
+}
