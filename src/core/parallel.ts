@@ -74,62 +74,97 @@ export function parallelAvailable(): boolean {
   return workerScript() !== null && threadBudget() > 1;
 }
 
-/**
- * Runs every task and returns their outcomes in task order. The main thread takes tasks too (it
- * is busy anyway, and a worker needs ~0.1 s to load the bundle); each thread takes the next task
- * when it finishes one, so uneven tasks still balance.
- */
-export async function runTasks<S, R>(tasks: Array<TaskRequest<S>>, local: (task: TaskRequest<S>) => Promise<R>): Promise<Array<TaskOutcome<R>>> {
-  const outcomes: Array<TaskOutcome<R>> = new Array(tasks.length);
-  let next = 0;
-  const script = workerScript();
-  const workers = script === null ? 0 : Math.min(threadBudget() - 1, tasks.length - 1);
+interface Job {
+  task: TaskRequest;
+  local: (task: TaskRequest) => Promise<unknown>;
+  done: (outcome: TaskOutcome<unknown>) => void;
+}
 
-  const runLocal = async (): Promise<void> => {
-    while (next < tasks.length) {
-      const index = next++;
+/**
+ * One pool per process, shared by every caller (drift profiles its reference and current data at
+ * once): workers start on first need and stay until the process ends — unref'd while idle, so an
+ * idle pool never keeps the process alive.
+ */
+class Pool {
+  private readonly queue: Job[] = [];
+  private readonly idle: Worker[] = [];
+  private started = 0;
+  private localBusy = false;
+
+  constructor(private readonly script: string | null, private readonly budget: number) {}
+
+  submit<R>(task: TaskRequest, local: (task: TaskRequest) => Promise<R>): Promise<TaskOutcome<R>> {
+    return new Promise((resolve) => {
+      this.queue.push({ task, local, done: resolve as (outcome: TaskOutcome<unknown>) => void });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    // The main thread takes a task too: it would only wait otherwise, and a worker needs ~0.1 s to load.
+    if (!this.localBusy && this.queue.length > 0) void this.runLocal();
+    while (this.queue.length > 0 && this.idle.length > 0) this.assign(this.idle.pop() as Worker, this.queue.shift() as Job);
+    if (this.queue.length > 0 && this.script !== null && this.started < this.budget - 1) this.startWorker();
+  }
+
+  private async runLocal(): Promise<void> {
+    this.localBusy = true;
+    for (let job = this.queue.shift(); job !== undefined; job = this.queue.shift()) {
       try {
-        outcomes[index] = { ok: true, value: await local(tasks[index]) };
+        job.done({ ok: true, value: await job.local(job.task) });
       } catch (error) {
-        outcomes[index] = { ok: false, error: error instanceof Error ? error : new Error(String(error)) };
+        job.done({ ok: false, error: error instanceof Error ? error : new Error(String(error)) });
       }
     }
-  };
+    this.localBusy = false;
+  }
 
-  const runWorker = (): Promise<void> => new Promise((resolve) => {
-    const worker = new Worker(script as string, { workerData: WORKER_MARK });
-    let current = -1;
-    const take = () => {
-      if (next >= tasks.length) {
-        void worker.terminate();
-        resolve();
-        return;
+  /** The task each busy worker runs. */
+  private readonly running = new Map<Worker, Job>();
+
+  private startWorker(): void {
+    this.started++;
+    const worker = new Worker(this.script as string, { workerData: WORKER_MARK });
+    const release = () => {
+      const next = this.queue.shift();
+      if (next) this.assign(worker, next);
+      else {
+        this.idle.push(worker);
+        worker.unref();
       }
-      current = next++;
-      worker.postMessage(tasks[current]);
     };
-    worker.on('message', (message: { ok: true; value: R } | { ok: false; error: WireError }) => {
-      outcomes[current] = message.ok ? { ok: true, value: message.value } : { ok: false, error: fromWire(message.error) };
-      take();
+    worker.on('online', release);
+    worker.on('message', (message: { ok: true; value: unknown } | { ok: false; error: WireError }) => {
+      const job = this.running.get(worker) as Job;
+      this.running.delete(worker);
+      job.done(message.ok ? message : { ok: false, error: fromWire(message.error) });
+      release();
     });
     worker.on('error', (error) => {
       // A worker that dies (out of memory, a bug) fails its task; the other threads carry on.
-      if (current >= 0 && outcomes[current] === undefined) outcomes[current] = { ok: false, error };
-      resolve();
+      const index = this.idle.indexOf(worker);
+      if (index >= 0) this.idle.splice(index, 1);
+      this.running.get(worker)?.done({ ok: false, error });
+      this.running.delete(worker);
     });
-    worker.on('online', take);
-  });
-
-  await Promise.all([runLocal(), ...Array.from({ length: Math.max(0, workers) }, runWorker)]);
-  // Tasks a dead worker never reached run here.
-  for (let i = 0; i < tasks.length; i++) {
-    if (outcomes[i] === undefined) {
-      try {
-        outcomes[i] = { ok: true, value: await local(tasks[i]) };
-      } catch (error) {
-        outcomes[i] = { ok: false, error: error instanceof Error ? error : new Error(String(error)) };
-      }
-    }
   }
-  return outcomes;
+
+  private assign(worker: Worker, job: Job): void {
+    this.running.set(worker, job);
+    worker.ref();
+    worker.postMessage(job.task);
+  }
+}
+
+let pool: Pool | null = null;
+
+/**
+ * Runs every task and returns their outcomes in task order, on the process's pool: worker
+ * threads when available, and the main thread. Each thread takes the next task when it finishes
+ * one, so uneven tasks still balance.
+ */
+export async function runTasks<S, R>(tasks: Array<TaskRequest<S>>, local: (task: TaskRequest<S>) => Promise<R>): Promise<Array<TaskOutcome<R>>> {
+  pool ??= new Pool(workerScript(), threadBudget());
+  const shared = pool;
+  return Promise.all(tasks.map((task) => shared.submit(task as TaskRequest, local as (task: TaskRequest) => Promise<R>)));
 }

@@ -117,17 +117,20 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftCh
   const schema = schemaPath ? await loadSchema(schemaPath) : null;
   const readOptions: ReadOptions = schema ? readOptionsForSchema(schema) : {};
 
-  let referenceProfile: DatasetProfile;
-  let referenceLabel = options.reference;
-  if (options.isModelRef?.(options.reference) && options.resolveModelProfile) {
-    const path = await options.resolveModelProfile(options.reference);
-    referenceProfile = await readProfile(path);
-    referenceLabel = `${options.reference} (training data profile)`;
-  } else {
-    referenceProfile = await profileData(options.reference, cwd, readOptions);
-    referenceLabel = relative(cwd, options.reference) || options.reference;
-  }
-  const currentProfile = await profileData(options.current, cwd, readOptions);
+  const reference = async (): Promise<{ profile: DatasetProfile; label: string }> => {
+    if (options.isModelRef?.(options.reference) && options.resolveModelProfile) {
+      const path = await options.resolveModelProfile(options.reference);
+      return { profile: await readProfile(path), label: `${options.reference} (training data profile)` };
+    }
+    return { profile: await profileData(options.reference, cwd, readOptions), label: relative(cwd, options.reference) || options.reference };
+  };
+  // Both sides at once: their segments share the worker threads (src/core/parallel.ts). The
+  // reference's error, if any, is reported first, as it would be one after the other.
+  const [referenceResult, currentResult] = await Promise.allSettled([reference(), profileData(options.current, cwd, readOptions)]);
+  if (referenceResult.status === 'rejected') throw referenceResult.reason;
+  if (currentResult.status === 'rejected') throw currentResult.reason;
+  const { profile: referenceProfile, label: referenceLabel } = referenceResult.value;
+  const currentProfile = currentResult.value;
 
   // Features: explicit flag, then mlops.yaml's feature list, then the schema's roles / config label.
   let features: string[] | undefined = options.features;

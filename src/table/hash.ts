@@ -8,7 +8,7 @@
  * A text file is hashed with every CRLF replaced by LF; a binary file is hashed as-is. (DVC 3.x
  * records `hash: md5` computed on the raw bytes: that is `md5Raw` here.)
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { InputError } from '../core/errors.ts';
 import { openForReading } from '../core/fs.ts';
 
@@ -48,7 +48,9 @@ export async function hashFile(path: string): Promise<FileHash> {
   try {
     const sha = createHash('sha256');
     const raw = createHash('md5');
-    const dvc = createHash('md5');
+    // DVC's md5 equals the raw md5 until the first CR of a text file (and always for a binary
+    // one): it forks from the raw hash only then, so most files pay for one md5, not two.
+    let dvc: Hash | null = null;
     const buf = Buffer.allocUnsafe(1 << 20);
     let bytes = 0;
     let text: boolean | null = null;
@@ -62,12 +64,13 @@ export async function hashFile(path: string): Promise<FileHash> {
       const chunk = buf.subarray(0, bytesRead);
       bytes += bytesRead;
       sha.update(chunk);
-      raw.update(chunk);
       if (text === null) text = isTextBlock(chunk.subarray(0, TEXT_BLOCK));
-      if (!text) {
-        dvc.update(chunk);
+      if (dvc === null && (!text || chunk.indexOf(0x0d) < 0)) {
+        raw.update(chunk);
         continue;
       }
+      dvc ??= raw.copy();
+      raw.update(chunk);
       // CRLF → LF: copy runs between CRs; a CR at the end of a chunk waits for the next byte.
       let from = 0;
       if (pendingCR) {
@@ -88,8 +91,9 @@ export async function hashFile(path: string): Promise<FileHash> {
       }
       if (from < chunk.length) dvc.update(chunk.subarray(from));
     }
-    if (pendingCR) dvc.update(CR_BYTE);
-    return { sha256: sha.digest('hex'), md5: dvc.digest('hex'), md5Raw: raw.digest('hex'), bytes, text: text ?? true };
+    if (pendingCR) dvc?.update(CR_BYTE);
+    const md5Raw = raw.digest('hex');
+    return { sha256: sha.digest('hex'), md5: dvc ? dvc.digest('hex') : md5Raw, md5Raw, bytes, text: text ?? true };
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(`cannot read: ${(error as Error).message}`, { file: path }, { cause: error });
