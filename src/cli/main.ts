@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 import { pathToFileURL } from 'node:url';
 import { realpathSync } from 'node:fs';
-import { isMainThread, workerData } from 'node:worker_threads';
+import { isMainThread } from 'node:worker_threads';
 import { isExpectedError } from '../core/errors.ts';
-import { WORKER_MARK } from '../core/parallel.ts';
 import { ExitCode } from './command.ts';
 import { processIo, type CliIo } from './io.ts';
 import { commands } from './commands/index.ts';
@@ -74,12 +73,13 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (!isMainThread && workerData === WORKER_MARK) {
-  // This bundle started as a worker thread (src/core/parallel.ts): serve tasks, run no command.
-  void import('../app/worker.ts').then((worker) => worker.serveTasks());
-} else if (isMainThread && isEntryPoint()) {
-  runCli(process.argv.slice(2)).then(
+/** Runs the CLI on this process's arguments and sets its exit code. */
+export function runMain(): Promise<void> {
+  return runCli(process.argv.slice(2)).then(
     (code) => { process.exitCode = code; },
     (error: unknown) => { process.stderr.write(`mlops: ${String(error)}\n`); process.exitCode = ExitCode.cannotRun; },
   );
 }
+
+// From sources (`tsx src/cli/main.ts`); the bundle starts at src/cli/bin.ts.
+if (isMainThread && isEntryPoint()) void runMain();

@@ -8,7 +8,6 @@
  * workers off); `MLOPS_SEGMENT_BYTES` the size of the segments a large file is cut into.
  */
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError, type SourceLocation } from './errors.ts';
 
@@ -54,10 +53,18 @@ export function threadBudget(env: NodeJS.ProcessEnv = process.env): number {
   return Math.max(1, availableParallelism());
 }
 
-/** The bundle, when this code runs from it: the script a worker thread starts. */
+let workerEntry: string | null = null;
+
+/**
+ * Called by the bundle's entry (src/cli/bin.ts) with its own path: the script worker threads
+ * start. Without it (sources, tests, other bundles) every task runs in the main thread.
+ */
+export function setWorkerEntry(path: string): void {
+  workerEntry = path;
+}
+
 function workerScript(): string | null {
-  const url = import.meta.url;
-  return url.startsWith('file:') && url.endsWith('.mjs') ? fileURLToPath(url) : null;
+  return workerEntry;
 }
 
 /**

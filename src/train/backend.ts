@@ -153,13 +153,22 @@ export function wasmDirectory(): string {
 
 let bundled: Promise<{ tf: TfApi; versions: Record<string, string>; setWasmPaths: (dir: string) => void }> | null = null;
 
+/**
+ * The exports of a CommonJS package imported dynamically: from the split bundle, Node-style
+ * interop hands them over as `default` alone; from sources they are the namespace itself.
+ */
+function commonJsExports<T extends object>(namespace: T): T {
+  const keys = Object.keys(namespace);
+  return keys.length === 1 && keys[0] === 'default' ? (namespace as unknown as { default: T }).default : namespace;
+}
+
 async function importBundled() {
   bundled ??= (async () => {
     const [core, layers, cpu, wasm] = await Promise.all([
-      import('@tensorflow/tfjs-core'),
-      import('@tensorflow/tfjs-layers'),
-      import('@tensorflow/tfjs-backend-cpu'),
-      import('@tensorflow/tfjs-backend-wasm'),
+      import('@tensorflow/tfjs-core').then(commonJsExports),
+      import('@tensorflow/tfjs-layers').then(commonJsExports),
+      import('@tensorflow/tfjs-backend-cpu').then(commonJsExports),
+      import('@tensorflow/tfjs-backend-wasm').then(commonJsExports),
     ]);
     const tf: TfApi = {
       tensor2d: core.tensor2d, tensor1d: core.tensor1d, tidy: core.tidy, dispose: core.dispose, memory: core.memory,
