@@ -1,4 +1,4 @@
-// Bundles the CLI into dist/: one ESM file plus the TensorFlow.js wasm binaries, runnable with no
+// Bundles the CLI into dist/: the entry mlops.mjs, its chunks and the TensorFlow.js wasm binaries, runnable with no
 // node_modules (DESIGN §1.3). The output is deterministic so CI can check that dist/ is fresh.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
