@@ -105,9 +105,7 @@ class ColumnAccumulator {
   private addStrings(col: StringColumn, length: number): void {
     const { codes, dictionary } = col;
     const size = dictionary.length;
-    if (this.dictionaryCounts.length < size) this.dictionaryCounts = new Int32Array(Math.max(size, 2 * this.dictionaryCounts.length));
-    const counts = this.dictionaryCounts;
-    counts.fill(0, 0, size);
+    const counts = this.countBuffer(size);
     let nulls = 0;
     for (let i = 0; i < length; i++) {
       const c = codes[i];
@@ -117,6 +115,22 @@ class ColumnAccumulator {
     this.nulls += nulls;
     this.texts.length = 0;
     this.weights.length = 0;
+    this.addTexts(dictionary, counts, size);
+    this.flush();
+  }
+
+  /** A zeroed count per entry, reused across batches. */
+  private countBuffer(size: number): Int32Array {
+    if (this.dictionaryCounts.length < size) this.dictionaryCounts = new Int32Array(Math.max(size, 2 * this.dictionaryCounts.length));
+    this.dictionaryCounts.fill(0, 0, size);
+    return this.dictionaryCounts;
+  }
+
+  /**
+   * Distinct texts of a batch, `texts[d]` occurring `counts[d]` times (0 allowed): everything but
+   * the top-K merge, whose entries are queued for {@link flush}.
+   */
+  private addTexts(texts: readonly string[], counts: Int32Array, size: number): void {
     const typeCounts = this.typeCounts;
     const distinct = this.distinct;
     let minLength = this.minLength;
@@ -124,7 +138,7 @@ class ColumnAccumulator {
     for (let d = 0; d < size; d++) {
       const w = counts[d];
       if (w === 0) continue;
-      const text = dictionary[d];
+      const text = texts[d];
       const code = detectCode(text);
       const value = detectedValue;
       typeCounts[code] += w;
@@ -145,8 +159,7 @@ class ColumnAccumulator {
     }
     this.minLength = minLength;
     this.maxLength = maxLength;
-    (this.sample as Reservoir).addWeighted(counts, 0, size, (d) => dictionary[d]);
-    this.flush();
+    (this.sample as Reservoir).addWeighted(counts, 0, size, (d) => texts[d]);
   }
 
   /** Numeric cells: sorted, so equal values form runs and the work runs once per distinct value. */
@@ -276,9 +289,21 @@ class ColumnAccumulator {
     this.nulls += nulls;
     this.texts.length = 0;
     this.weights.length = 0;
-    // Text cells: profiled as a text column profiles them.
-    const invalidCounts = new Map<string, number>();
-    for (const cell of invalid) if (cell.index < length) invalidCounts.set(cell.text, (invalidCounts.get(cell.text) ?? 0) + 1);
+    // Text cells: profiled as a text column profiles them (a text column's first batch is all text).
+    const invalidIndex = new Map<string, number>();
+    const invalidTexts: string[] = [];
+    const invalidCounts = this.countBuffer(invalid.length);
+    for (const cell of invalid) {
+      if (cell.index >= length) continue;
+      let d = invalidIndex.get(cell.text);
+      if (d === undefined) {
+        d = invalidTexts.length;
+        invalidIndex.set(cell.text, d);
+        invalidTexts.push(cell.text);
+      }
+      invalidCounts[d]++;
+    }
+    const hasInvalid = invalidTexts.length > 0;
     if (!mixed) {
       // One spelling for the batch (integers, or toFixed(d) decimals): sorted runs of equal values, in bulk.
       const n = sorter.groupDecimals(m, digits);
@@ -288,7 +313,7 @@ class ColumnAccumulator {
       const sample = this.sample as Reservoir;
       if (digits === keyDigits) {
         sample.addWeighted(counts, 0, n, (i) => distinct[i]);
-        if (invalidCounts.size === 0) this.topK.addSortedNumbers(distinct, counts, 0, n);
+        if (!hasInvalid) this.topK.addSortedNumbers(distinct, counts, 0, n);
         else
           for (let k = 0; k < n; k++) {
             this.texts.push(distinct[k]);
@@ -318,18 +343,14 @@ class ColumnAccumulator {
       // Equal values of different spellings are adjacent: one value for the numeric summaries.
       this.addFinite(distinct, counts, 0, n);
       (this.sample as Reservoir).addWeighted(counts, 0, n, (k) => (tags[k] === keyDigits ? distinct[k] : distinct[k].toFixed(tags[k])));
-      if (invalidCounts.size === 0) this.topK.addSortedNumbers(distinct, counts, 0, n, tags, keyDigits);
+      if (!hasInvalid) this.topK.addSortedNumbers(distinct, counts, 0, n, tags, keyDigits);
       else
         for (let k = 0; k < n; k++) {
           this.texts.push(tags[k] === keyDigits ? distinct[k] : distinct[k].toFixed(tags[k]));
           this.weights.push(counts[k]);
         }
     }
-    for (const [text, w] of invalidCounts) {
-      const code = detectCode(text);
-      const value = detectedValue;
-      this.addEntry(keyDigits >= 0 ? this.topKey(code, value, text) : text, code, value, w, text, text.length);
-    }
+    if (hasInvalid) this.addTexts(invalidTexts, invalidCounts, invalidTexts.length);
     if (col.textLengths) {
       if (col.textLengths.min < this.minLength) this.minLength = col.textLengths.min;
       if (col.textLengths.max > this.maxLength) this.maxLength = col.textLengths.max;
