@@ -79,71 +79,30 @@ export class BatchSorter {
     if (m === 0) return 0;
     const scale = POW10[digits];
     if (scale === undefined) return this.group(m);
-    const values = this.a;
     const ints = this.b;
-    let min = Infinity;
-    let max = -Infinity;
-    for (let i = 0; i < m; i++) {
-      const k = Math.round(values[i] * scale);
-      ints[i] = k;
-      if (k < min) min = k;
-      if (k > max) max = k;
-    }
-    const range = max - min;
+    scaleToIntegers(this.a, ints, m, scale);
+    const min = rangeMin;
+    const range = rangeMax - min;
     if (!(range < TWO_32)) return this.group(m);
-    const distinct = this.distinct;
-    const counts = this.counts;
     if (range < 2 * m + 1024) {
       // Dense: count each integer of the range.
       if (this.dense.length <= range) this.dense = new Int32Array(Math.max(range + 1, 2 * this.dense.length));
-      const dense = this.dense;
-      dense.fill(0, 0, range + 1);
-      for (let i = 0; i < m; i++) dense[ints[i] - min]++;
-      let n = 0;
-      for (let r = 0; r <= range; r++) {
-        const c = dense[r];
-        if (c !== 0) {
-          distinct[n] = (min + r) / scale;
-          counts[n++] = c;
-        }
-      }
-      return n;
+      return countDense(ints, m, min, range, scale, this.dense, this.distinct, this.counts);
     }
     // Sparse: LSD radix sort of the offsets from the minimum, in as few passes as the range needs.
     let src = this.keys;
     let dst = this.keys2;
-    for (let i = 0; i < m; i++) src[i] = ints[i] - min;
+    offsets(ints, src, m, min);
     const bits = 32 - Math.clz32(range);
     const passes = Math.ceil(bits / BITS);
     const width = Math.ceil(bits / passes);
-    const mask = (1 << width) - 1;
-    const hist = this.hist;
     for (let p = 0; p < passes; p++) {
-      const shift = p * width;
-      hist.fill(0, 0, mask + 1);
-      for (let i = 0; i < m; i++) hist[(src[i] >>> shift) & mask]++;
-      if (!prefixSums(hist, 0, mask + 1, m)) continue;
-      for (let i = 0; i < m; i++) {
-        const k = src[i];
-        dst[hist[(k >>> shift) & mask]++] = k;
-      }
+      if (!radixPass(src, dst, this.hist, m, p * width, (1 << width) - 1)) continue;
       const t = src;
       src = dst;
       dst = t;
     }
-    let n = 0;
-    let prev = -1;
-    for (let i = 0; i < m; i++) {
-      const k = src[i];
-      if (k === prev && n > 0) {
-        counts[n - 1]++;
-        continue;
-      }
-      prev = k;
-      distinct[n] = (min + (k >>> 0)) / scale;
-      counts[n++] = 1;
-    }
-    return n;
+    return emitOffsets(src, m, min, scale, this.distinct, this.counts);
   }
 
   /**
@@ -244,6 +203,74 @@ export class BatchSorter {
     }
     return n;
   }
+}
+
+// The loops of groupDecimals, each a function of its own: one large function with several hot
+// loops was compiled by on-stack replacement and deoptimised again and again on branches not yet
+// run (17 deopts in two profiles of one column under --trace-deopt; none since).
+
+let rangeMin = 0;
+let rangeMax = 0;
+
+/** ints[i] = round(values[i]·scale); leaves the extremes in rangeMin/rangeMax. */
+function scaleToIntegers(values: Float64Array, ints: Float64Array, m: number, scale: number): void {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < m; i++) {
+    const k = Math.round(values[i] * scale);
+    ints[i] = k;
+    if (k < min) min = k;
+    if (k > max) max = k;
+  }
+  rangeMin = min;
+  rangeMax = max;
+}
+
+function countDense(ints: Float64Array, m: number, min: number, range: number, scale: number, dense: Int32Array, distinct: Float64Array, counts: Int32Array): number {
+  dense.fill(0, 0, range + 1);
+  for (let i = 0; i < m; i++) dense[ints[i] - min]++;
+  let n = 0;
+  for (let r = 0; r <= range; r++) {
+    const c = dense[r];
+    if (c !== 0) {
+      distinct[n] = (min + r) / scale;
+      counts[n++] = c;
+    }
+  }
+  return n;
+}
+
+function offsets(ints: Float64Array, keys: Int32Array, m: number, min: number): void {
+  for (let i = 0; i < m; i++) keys[i] = ints[i] - min;
+}
+
+/** One counting-sort pass of uint32 keys on the digit (key >>> shift) & mask; false if it would change nothing. */
+function radixPass(src: Int32Array, dst: Int32Array, hist: Int32Array, m: number, shift: number, mask: number): boolean {
+  hist.fill(0, 0, mask + 1);
+  for (let i = 0; i < m; i++) hist[(src[i] >>> shift) & mask]++;
+  if (!prefixSums(hist, 0, mask + 1, m)) return false;
+  for (let i = 0; i < m; i++) {
+    const k = src[i];
+    dst[hist[(k >>> shift) & mask]++] = k;
+  }
+  return true;
+}
+
+/** Runs of sorted offsets back to values: (min + offset)/scale. */
+function emitOffsets(keys: Int32Array, m: number, min: number, scale: number, distinct: Float64Array, counts: Int32Array): number {
+  let n = 0;
+  let prev = -1;
+  for (let i = 0; i < m; i++) {
+    const k = keys[i];
+    if (k === prev && n > 0) {
+      counts[n - 1]++;
+      continue;
+    }
+    prev = k;
+    distinct[n] = (min + (k >>> 0)) / scale;
+    counts[n++] = 1;
+  }
+  return n;
 }
 
 // Sort keys of doubles: negatives flip every bit, others the sign bit (then unsigned order is
