@@ -4,7 +4,7 @@ import { TYPE_NAMES, detectCode, detectedValue, finiteNumberText } from './detec
 import { DistinctCounter, DEFAULT_EXACT_LIMIT, DEFAULT_PRECISION } from './distinct.ts';
 import { murmur3 } from './hash.ts';
 import { DEFAULT_K, KllSketch, createSketchState } from './kll.ts';
-import { addMoments, emptyMoments, mergeMoments } from './moments.ts';
+import { addMoments, emptyMoments } from './moments.ts';
 import { mixSeeds } from './random.ts';
 import { DEFAULT_SAMPLE_SIZE, Reservoir } from './reservoir.ts';
 import { BatchSorter } from './sort.ts';
@@ -247,8 +247,20 @@ class ColumnAccumulator {
     m2 -= (residual * residual) / total;
     mean += residual / total;
     if (m2 < 0) m2 = 0;
-    const merged = mergeMoments(this.moments, { count: total, min: distinct[from], max: distinct[to - 1], mean, m2 });
-    Object.assign(this.moments, merged);
+    // Chan's merge (as mergeMoments), in place.
+    const a = this.moments;
+    if (a.count === 0) {
+      a.mean = mean;
+      a.m2 = m2;
+    } else {
+      const n = a.count + total;
+      const delta = mean - a.mean;
+      a.m2 += m2 + (delta * delta * a.count * total) / n;
+      a.mean = (a.mean * a.count + mean * total) / n;
+    }
+    a.count += total;
+    if (distinct[from] < a.min) a.min = distinct[from];
+    if (distinct[to - 1] > a.max) a.max = distinct[to - 1];
     (this.kll as KllSketch).addSorted(distinct, counts, from, to);
     this.distinct.addNumbers(distinct, from, to);
   }

@@ -247,13 +247,21 @@ function offsets(ints: Float64Array, keys: Int32Array, m: number, min: number): 
 /** One counting-sort pass of uint32 keys on the digit (key >>> shift) & mask; false if it would change nothing. */
 function radixPass(src: Int32Array, dst: Int32Array, hist: Int32Array, m: number, shift: number, mask: number): boolean {
   hist.fill(0, 0, mask + 1);
-  for (let i = 0; i < m; i++) hist[(src[i] >>> shift) & mask]++;
+  digitHistogram(src, hist, m, shift, mask);
   if (!prefixSums(hist, 0, mask + 1, m)) return false;
+  scatterKeys(src, dst, hist, m, shift, mask);
+  return true;
+}
+
+function digitHistogram(src: Int32Array, hist: Int32Array, m: number, shift: number, mask: number): void {
+  for (let i = 0; i < m; i++) hist[(src[i] >>> shift) & mask]++;
+}
+
+function scatterKeys(src: Int32Array, dst: Int32Array, hist: Int32Array, m: number, shift: number, mask: number): void {
   for (let i = 0; i < m; i++) {
     const k = src[i];
     dst[hist[(k >>> shift) & mask]++] = k;
   }
-  return true;
 }
 
 /** Runs of sorted offsets back to values: (min + offset)/scale. */
