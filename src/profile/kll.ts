@@ -119,21 +119,9 @@ export class KllSketch {
     // Weight-1 parts: level 0 (sorted) merged with them, in a scratch buffer.
     const level0 = this.level0Sorted ? s.compactors[0] : sortedCopy(s.compactors[0]);
     let cur = this.scratch(to - from + level0.length, 0);
-    let len = 0;
-    let total = 0;
-    let high = 0;
-    let j = 0;
-    for (let i = from; i < to; i++) {
-      const c = counts[i];
-      total += c;
-      high |= c;
-      if ((c & 1) !== 0) {
-        const v = values[i];
-        while (j < level0.length && level0[j] <= v) cur[len++] = level0[j++];
-        cur[len++] = v;
-      }
-    }
-    while (j < level0.length) cur[len++] = level0[j++];
+    let len = mergeOnes(values, counts, from, to, level0, cur);
+    const total = batchTotal;
+    const high = batchBits;
     s.n += total;
     this.size += len - level0.length;
     // Higher bits of the weights: one ascending run per level (few values carry them).
@@ -158,14 +146,7 @@ export class KllSketch {
       const offset = this.rng.nextUint32() & 1;
       const above = s.compactors[h + 1];
       const next = this.scratch(pairable / 2 + above.length, (h + 1) & 1);
-      let n = 0;
-      let a = 0;
-      for (let i = offset; i < pairable; i += 2) {
-        const v = cur[i];
-        while (a < above.length && above[a] <= v) next[n++] = above[a++];
-        next[n++] = v;
-      }
-      while (a < above.length) next[n++] = above[a++];
+      const n = compactInto(cur, offset, pairable, above, next);
       s.compactors[h] = pairable < len ? [cur[len - 1]] : [];
       this.size -= pairable / 2;
       while (s.compactions.length <= h) s.compactions.push(0);
@@ -256,6 +237,49 @@ export class KllSketch {
     // Unreachable while size > total capacity (some level must be over), but never loop forever.
     this.capacityTotal = this.size;
   }
+}
+
+// The loops of addSorted, as functions of their own: inside it they were on-stack replaced and
+// deoptimised on its rarer branches (seen under --trace-deopt in the segment worker threads).
+let batchTotal = 0;
+let batchBits = 0;
+
+/**
+ * Merges the values with odd counts (ascending) with the ascending `level0` into `out`; returns the
+ * length. Leaves Σ counts in batchTotal and the OR of the counts in batchBits.
+ */
+function mergeOnes(values: Float64Array, counts: Int32Array, from: number, to: number, level0: number[], out: Float64Array): number {
+  let len = 0;
+  let total = 0;
+  let high = 0;
+  let j = 0;
+  for (let i = from; i < to; i++) {
+    const c = counts[i];
+    total += c;
+    high |= c;
+    if ((c & 1) !== 0) {
+      const v = values[i];
+      while (j < level0.length && level0[j] <= v) out[len++] = level0[j++];
+      out[len++] = v;
+    }
+  }
+  while (j < level0.length) out[len++] = level0[j++];
+  batchTotal = total;
+  batchBits = high;
+  return len;
+}
+
+/** One compaction: every other value of `cur[0, pairable)` from `offset`, merged with the ascending `above` into `out`; returns the length. */
+function compactInto(cur: Float64Array, offset: number, pairable: number, above: number[], out: Float64Array): number {
+  let n = 0;
+  let a = 0;
+  for (let i = offset; i < pairable; i += 2) {
+    const v = cur[i];
+    while (a < above.length && above[a] <= v) out[n++] = above[a++];
+    out[n++] = v;
+  }
+  while (a < above.length) out[n++] = above[a++];
+  return n;
 }
 
 /** First index whose value is greater than x in an ascending array. */

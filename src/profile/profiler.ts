@@ -1,4 +1,4 @@
-import type { Column, NumberColumn, RecordBatch, StringColumn } from '../table/types.ts';
+import type { Column, InvalidCell, NumberColumn, RecordBatch, StringColumn } from '../table/types.ts';
 import type { ColumnProfile, DatasetProfile, ProfileOptions, ProfileSource, ProfiledType, ReservoirState } from './types.ts';
 import { TYPE_NAMES, detectCode, detectedValue, finiteNumberText } from './detect.ts';
 import { DistinctCounter, DEFAULT_EXACT_LIMIT, DEFAULT_PRECISION } from './distinct.ts';
@@ -42,6 +42,93 @@ export function emptyTypes(): Record<ProfiledType, number> {
 
 /** Plain decimals, as `detect` decoding reads them into numbers (see NumberColumn.fractionDigits). */
 const PLAIN_DECIMAL = /^-?(0|[1-9]\d*)(?:\.(\d+))?$/;
+// Per-cell loops of a `detect` batch, as functions of their own: in the worker threads that profile
+// segments every isolate starts cold, and inside the large addDetected these loops were on-stack
+// replaced and deoptimised on its rarer branches (10 deopts a profile under --trace-deopt), running
+// interpreted for whole batches.
+
+/** Results of {@link collectDetected} besides the count (module state: no allocation a batch). */
+const collected = { nulls: 0, digits: -1, mixed: false };
+
+/** Finite numbers of a `detect` batch into `finite`; returns how many; nulls and digits in `collected`. */
+function collectDetected(values: Float64Array, nullFlags: Uint8Array, fds: Uint8Array, length: number, finite: Float64Array): number {
+  let m = 0;
+  let nulls = 0;
+  let digits = -1;
+  let mixed = false;
+  for (let i = 0; i < length; i++) {
+    if (nullFlags[i]) nulls++;
+    else {
+      const v = values[i];
+      if (v === v) {
+        finite[m++] = v;
+        const d = fds[i];
+        if (d !== digits) {
+          if (digits < 0) digits = d;
+          else mixed = true;
+        }
+      }
+    }
+  }
+  collected.nulls = nulls;
+  collected.digits = digits;
+  collected.mixed = mixed;
+  return m;
+}
+
+/** The digits after the point of each finite number of a batch, in the order of collectDetected. */
+function collectTags(values: Float64Array, nullFlags: Uint8Array, fds: Uint8Array, length: number, tags: Uint8Array): void {
+  for (let i = 0, j = 0; i < length; i++) {
+    const v = values[i];
+    if (nullFlags[i] || v !== v) continue;
+    tags[j++] = fds[i];
+  }
+}
+
+/** Distinct texts of the cells (rows below `length`) into `texts`, each counted in `counts`. */
+function countTexts(cells: readonly InvalidCell[], length: number, texts: string[], counts: Int32Array): void {
+  const index = new Map<string, number>();
+  for (const cell of cells) {
+    if (cell.index >= length) continue;
+    let d = index.get(cell.text);
+    if (d === undefined) {
+      d = texts.length;
+      index.set(cell.text, d);
+      texts.push(cell.text);
+    }
+    counts[d]++;
+  }
+}
+
+// The loops of batch moments (ColumnAccumulator.addFinite), kept out of its branches (see above).
+let batchSum = 0;
+
+/** Σ counts[i]; leaves Σ counts[i]·values[i] in batchSum. */
+function weightedSum(values: Float64Array, counts: Int32Array, from: number, to: number): number {
+  let total = 0;
+  let sum = 0;
+  for (let i = from; i < to; i++) {
+    const c = counts[i];
+    total += c;
+    sum += c * values[i];
+  }
+  batchSum = sum;
+  return total;
+}
+
+/** Σ counts[i]·(values[i] − mean), leaving Σ counts[i]·(values[i] − mean)² in batchSum. */
+function squaredDeviations(values: Float64Array, counts: Int32Array, from: number, to: number, mean: number): number {
+  let residual = 0;
+  let m2 = 0;
+  for (let i = from; i < to; i++) {
+    const d = values[i] - mean;
+    residual += counts[i] * d;
+    m2 += counts[i] * d * d;
+  }
+  batchSum = m2;
+  return residual;
+}
+
 /** One column's running state. */
 class ColumnAccumulator {
   count = 0;
@@ -228,23 +315,11 @@ class ColumnAccumulator {
    */
   private addFinite(distinct: Float64Array, counts: Int32Array, from: number, to: number): void {
     if (from >= to) return;
-    let total = 0;
-    let sum = 0;
-    for (let i = from; i < to; i++) {
-      const c = counts[i];
-      total += c;
-      sum += c * distinct[i];
-    }
-    let mean = sum / total;
+    const total = weightedSum(distinct, counts, from, to);
+    let mean = batchSum / total;
     // Two-pass variance, with the first pass's rounding corrected by the residual sum.
-    let residual = 0;
-    let m2 = 0;
-    for (let i = from; i < to; i++) {
-      const d = distinct[i] - mean;
-      residual += counts[i] * d;
-      m2 += counts[i] * d * d;
-    }
-    m2 -= (residual * residual) / total;
+    const residual = squaredDeviations(distinct, counts, from, to, mean);
+    let m2 = batchSum - (residual * residual) / total;
     mean += residual / total;
     if (m2 < 0) m2 = 0;
     // Chan's merge (as mergeMoments), in place.
@@ -274,25 +349,8 @@ class ColumnAccumulator {
   private addDetected(col: NumberColumn, fds: Uint8Array, length: number): void {
     const { values, nulls: nullFlags, invalid } = col;
     const sorter = this.sorter;
-    const finite = sorter.input(length);
-    let m = 0;
-    let nulls = 0;
-    let digits = -1;
-    let mixed = false;
-    for (let i = 0; i < length; i++) {
-      if (nullFlags[i]) nulls++;
-      else {
-        const v = values[i];
-        if (v === v) {
-          finite[m++] = v;
-          const d = fds[i];
-          if (d !== digits) {
-            if (digits < 0) digits = d;
-            else mixed = true;
-          }
-        }
-      }
-    }
+    const m = collectDetected(values, nullFlags, fds, length, sorter.input(length));
+    const { nulls, digits, mixed } = collected;
     if (this.keyDigits < 0 && digits >= 0) {
       this.keyDigits = digits;
       this.topK.numberDigits = digits;
@@ -302,19 +360,9 @@ class ColumnAccumulator {
     this.texts.length = 0;
     this.weights.length = 0;
     // Text cells: profiled as a text column profiles them (a text column's first batch is all text).
-    const invalidIndex = new Map<string, number>();
     const invalidTexts: string[] = [];
     const invalidCounts = this.countBuffer(invalid.length);
-    for (const cell of invalid) {
-      if (cell.index >= length) continue;
-      let d = invalidIndex.get(cell.text);
-      if (d === undefined) {
-        d = invalidTexts.length;
-        invalidIndex.set(cell.text, d);
-        invalidTexts.push(cell.text);
-      }
-      invalidCounts[d]++;
-    }
+    if (invalid.length > 0) countTexts(invalid, length, invalidTexts, invalidCounts);
     const hasInvalid = invalidTexts.length > 0;
     if (!mixed) {
       // One spelling for the batch (integers, or toFixed(d) decimals): sorted runs of equal values, in bulk.
@@ -340,12 +388,7 @@ class ColumnAccumulator {
       }
     } else {
       // Spellings vary (e.g. 0.5 and 0.25): each text is a (value, digits) pair.
-      const tagged = sorter.tagInput();
-      for (let i = 0, j = 0; i < length; i++) {
-        const v = values[i];
-        if (nullFlags[i] || v !== v) continue;
-        tagged[j++] = fds[i];
-      }
+      collectTags(values, nullFlags, fds, length, sorter.tagInput());
       const n = sorter.groupTagged(m);
       const { distinct, counts, tags } = sorter;
       let integers = 0;
