@@ -85,6 +85,17 @@ function collectTags(values: Float64Array, nullFlags: Uint8Array, fds: Uint8Arra
   }
 }
 
+/** Counts each dictionary code of a text batch; returns the nulls (code −1). */
+function countCodes(codes: Int32Array, length: number, counts: Int32Array): number {
+  let nulls = 0;
+  for (let i = 0; i < length; i++) {
+    const c = codes[i];
+    if (c < 0) nulls++;
+    else counts[c]++;
+  }
+  return nulls;
+}
+
 /** Distinct texts of the cells (rows below `length`) into `texts`, each counted in `counts`. */
 function countTexts(cells: readonly InvalidCell[], length: number, texts: string[], counts: Int32Array): void {
   const index = new Map<string, number>();
@@ -193,13 +204,7 @@ class ColumnAccumulator {
     const { codes, dictionary } = col;
     const size = dictionary.length;
     const counts = this.countBuffer(size);
-    let nulls = 0;
-    for (let i = 0; i < length; i++) {
-      const c = codes[i];
-      if (c < 0) nulls++;
-      else counts[c]++;
-    }
-    this.nulls += nulls;
+    this.nulls += countCodes(codes, length, counts);
     this.texts.length = 0;
     this.weights.length = 0;
     this.addTexts(dictionary, counts, size);

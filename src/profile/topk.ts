@@ -24,6 +24,8 @@ export class TopK {
   private total = 0;
   // Scratch flags of addSortedNumbers (batch values that are already monitored).
   private matched = new Uint8Array(0);
+  // Scratch list of addBatch (entries not monitored yet).
+  private fresh = new Int32Array(0);
   readonly capacity: number;
   /** Number keys are written with `toFixed(numberDigits)` when > 0 (a `detect` CSV column of decimals), else `String`. */
   numberDigits = -1;
@@ -54,30 +56,49 @@ export class TopK {
    * lookup and one comparison each.
    */
   addBatch(texts: ReadonlyArray<string | number>, weights: ArrayLike<number>, length: number): void {
-    const fresh: number[] = [];
-    for (let i = 0; i < length; i++) {
-      const w = weights[i];
-      this.total += w;
-      const c = this.counters.get(texts[i]);
-      if (c === undefined) fresh.push(i);
-      else this.counters.set(texts[i], c + w);
-    }
-    const size = this.counters.size + fresh.length;
+    if (this.fresh.length < length) this.fresh = new Int32Array(Math.max(length, 2 * this.fresh.length));
+    const fresh = this.fresh;
+    const found = this.lookUp(texts, weights, length, fresh);
+    const size = this.counters.size + found;
     if (size <= this.capacity * SLACK_FACTOR) {
-      for (const i of fresh) this.counters.set(texts[i], weights[i]);
+      for (let f = 0; f < found; f++) this.counters.set(texts[fresh[f]], weights[fresh[f]]);
       return;
     }
-    const all = new Float64Array(size);
-    let j = 0;
-    for (const c of this.counters.values()) all[j++] = c;
-    for (const i of fresh) all[j++] = weights[i];
-    const delta = kthLargest(all, this.capacity + 1);
+    // δ is the (capacity+1)-th largest of the counters and the fresh weights; fresh weights of 1
+    // are the smallest possible values, so they matter only when fewer larger values exist (δ = 1).
+    // (Columns of unique texts then skip a quickselect over every entry of every batch.)
+    let larger = this.counters.size;
+    for (let f = 0; f < found; f++) if (weights[fresh[f]] > 1) larger++;
+    let delta = 1;
+    if (larger >= this.capacity + 1) {
+      const all = new Float64Array(larger);
+      let j = 0;
+      for (const c of this.counters.values()) all[j++] = c;
+      for (let f = 0; f < found; f++) if (weights[fresh[f]] > 1) all[j++] = weights[fresh[f]];
+      delta = kthLargest(all, this.capacity + 1);
+    }
     for (const [value, c] of this.counters) {
       if (c <= delta) this.counters.delete(value);
       else this.counters.set(value, c - delta);
     }
-    for (const i of fresh) if (weights[i] > delta) this.counters.set(texts[i], weights[i] - delta);
+    for (let f = 0; f < found; f++) if (weights[fresh[f]] > delta) this.counters.set(texts[fresh[f]], weights[fresh[f]] - delta);
     this.slack += delta;
+  }
+
+  /** Adds the weights of monitored entries; lists the others in `fresh`, returning how many. */
+  private lookUp(texts: ReadonlyArray<string | number>, weights: ArrayLike<number>, length: number, fresh: Int32Array): number {
+    const counters = this.counters;
+    let found = 0;
+    let total = 0;
+    for (let i = 0; i < length; i++) {
+      const w = weights[i];
+      total += w;
+      const c = counters.get(texts[i]);
+      if (c === undefined) fresh[found++] = i;
+      else counters.set(texts[i], c + w);
+    }
+    this.total += total;
+    return found;
   }
 
   /**
@@ -96,9 +117,7 @@ export class TopK {
     if (this.matched.length < batch) this.matched = new Uint8Array(Math.max(batch, 2 * this.matched.length));
     const matched = this.matched;
     matched.fill(0, 0, batch);
-    let total = 0;
-    for (let i = from; i < to; i++) total += counts[i];
-    this.total += total;
+    this.total += sumRange(counts, from, to);
     let hits = 0;
     for (const [key, c] of this.counters) {
       const i = tags ? findPair(values, tags, from, to, key, numberTag) : typeof key === 'number' ? findNumber(values, from, to, key) : -1;
@@ -116,8 +135,7 @@ export class TopK {
     }
     // δ is the (capacity+1)-th largest of the counters and the fresh weights; fresh weights of 1
     // are the smallest possible values, so they matter only when fewer larger values exist (δ = 1).
-    let larger = this.counters.size;
-    for (let i = from; i < to; i++) if (matched[i - from] === 0 && counts[i] > 1) larger++;
+    const larger = this.counters.size + countFreshAbove(matched, counts, from, to, 1);
     let delta = 1;
     if (larger >= this.capacity + 1) {
       const all = new Float64Array(larger);
@@ -130,7 +148,11 @@ export class TopK {
       if (c <= delta) this.counters.delete(value);
       else this.counters.set(value, c - delta);
     }
-    for (let i = from; i < to; i++) if (matched[i - from] === 0 && counts[i] > delta) this.counters.set(keyAt(i), counts[i] - delta);
+    // Survivors are few: find each with a leaf loop (in workers, loops inside this method were
+    // on-stack replaced and deoptimised on its rarer branches).
+    for (let i = nextFreshAbove(matched, counts, from, from, to, delta); i < to; i = nextFreshAbove(matched, counts, from, i + 1, to, delta)) {
+      this.counters.set(keyAt(i), counts[i] - delta);
+    }
     this.slack += delta;
   }
 
@@ -166,6 +188,26 @@ export class TopK {
     }
     this.slack += delta;
   }
+}
+
+function sumRange(counts: Int32Array, from: number, to: number): number {
+  let total = 0;
+  for (let i = from; i < to; i++) total += counts[i];
+  return total;
+}
+
+/** Entries in [from, to) not flagged in `matched` (indexed from `from`) whose count exceeds `above`. */
+function countFreshAbove(matched: Uint8Array, counts: Int32Array, from: number, to: number, above: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (matched[i - from] === 0 && counts[i] > above) n++;
+  return n;
+}
+
+/** The first such entry at or after `start`, or `to`. */
+function nextFreshAbove(matched: Uint8Array, counts: Int32Array, from: number, start: number, to: number, above: number): number {
+  let i = start;
+  while (i < to && (matched[i - from] !== 0 || counts[i] <= above)) i++;
+  return i;
 }
 
 /** Index in [from, to) of x in ascending `a`, or −1. */
