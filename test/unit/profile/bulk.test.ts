@@ -173,6 +173,14 @@ describe('bulk sketch updates', () => {
       return r.state();
     };
     expect(again()).toEqual(again());
+    // A batch beyond the whole-batch limit takes the copy-by-copy path.
+    const huge = new Reservoir(100, 2);
+    huge.addWeighted([3_000_000, 1_000_000], 0, 2, (i) => i);
+    const hs = huge.state();
+    expect(hs.seen).toBe(4_000_000);
+    expect(hs.values).toHaveLength(100);
+    expect(hs.values.filter((v) => v === 1).length).toBeGreaterThan(5);
+    expect(hs.values.filter((v) => v === 1).length).toBeLessThan(50);
     const empty = new Reservoir(0, 1);
     empty.addWeighted([2, 3], 0, 2, () => 'x');
     expect(empty.state()).toMatchObject({ seen: 5, values: [] });
