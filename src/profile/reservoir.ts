@@ -167,29 +167,25 @@ export class Reservoir {
     const pool = this.poolKeys;
     const owners = this.poolOwners;
     // Owners: −1 − j for the sample's heap item j, else the batch entry.
-    for (let j = 0; j < k; j++) {
-      pool[j] = this.keys[j];
-      owners[j] = -1 - j;
-    }
+    copyHeap(this.keys, pool, owners, k);
     drawKeys(this.rng, counts, from, to, pool, owners, k);
     this.seen += copies;
     let cut = TWO_32;
     let ties = 0;
     if (total > this.capacity) {
       cut = kthSmallest(pool.slice(0, total), this.capacity);
-      let below = 0;
-      for (let j = 0; j < total; j++) if (pool[j] < cut) below++;
-      ties = this.capacity - below;
+      ties = this.capacity - countBelow(pool, total, cut);
     }
     const keys: number[] = [];
     const values: Array<number | string> = [];
-    for (let j = 0; j < total; j++) {
+    // Kept keys are few among many: each found by a leaf loop (loops inside this method were
+    // on-stack replaced and deoptimised on its rarer branches, ~25 deopts a profile).
+    for (let j = nextAtMost(pool, 0, total, cut); j < total; j = nextAtMost(pool, j + 1, total, cut)) {
       const key = pool[j];
-      if (key < cut || (key === cut && ties-- > 0)) {
-        const owner = owners[j];
-        keys.push(key);
-        values.push(owner < 0 ? this.values[-1 - owner] : valueAt(owner));
-      }
+      if (key === cut && ties-- <= 0) continue;
+      const owner = owners[j];
+      keys.push(key);
+      values.push(owner < 0 ? this.values[-1 - owner] : valueAt(owner));
     }
     this.keys.length = 0;
     this.values.length = 0;
@@ -282,6 +278,26 @@ function sumCounts(counts: ArrayLike<number>, from: number, to: number): number 
   let total = 0;
   for (let i = from; i < to; i++) total += counts[i];
   return total;
+}
+
+function copyHeap(keys: readonly number[], pool: Float64Array, owners: Int32Array, k: number): void {
+  for (let j = 0; j < k; j++) {
+    pool[j] = keys[j];
+    owners[j] = -1 - j;
+  }
+}
+
+function countBelow(pool: Float64Array, total: number, cut: number): number {
+  let below = 0;
+  for (let j = 0; j < total; j++) if (pool[j] < cut) below++;
+  return below;
+}
+
+/** First index at or after `start` whose key is at most `cut`, or `total`. */
+function nextAtMost(pool: Float64Array, start: number, total: number, cut: number): number {
+  let j = start;
+  while (j < total && pool[j] > cut) j++;
+  return j;
 }
 
 /** A key for every copy of entries [from, to), into pool[start…] with the entry as owner. */

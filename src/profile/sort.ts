@@ -228,7 +228,15 @@ function scaleToIntegers(values: Float64Array, ints: Float64Array, m: number, sc
 
 function countDense(ints: Float64Array, m: number, min: number, range: number, scale: number, dense: Int32Array, distinct: Float64Array, counts: Int32Array): number {
   dense.fill(0, 0, range + 1);
+  tally(ints, m, min, dense);
+  return emitDense(dense, range, min, scale, distinct, counts);
+}
+
+function tally(ints: Float64Array, m: number, min: number, dense: Int32Array): void {
   for (let i = 0; i < m; i++) dense[ints[i] - min]++;
+}
+
+function emitDense(dense: Int32Array, range: number, min: number, scale: number, distinct: Float64Array, counts: Int32Array): number {
   let n = 0;
   for (let r = 0; r <= range; r++) {
     const c = dense[r];
