@@ -278,12 +278,25 @@ function trimFirsts(f: FirstOccurrences): FirstOccurrences {
   return { ...f, numbers: f.numbers.slice(0, f.length), rows: f.rows.slice(0, f.length), lines: f.lines.slice(0, f.length), failed: f.failed.slice(0, f.length) };
 }
 
-/** The i-th first occurrence's key and shown value. */
-function firstKey(firsts: FirstOccurrences, i: number): number | string {
-  const x = firsts.numbers[i];
-  return x === x ? x : firsts.texts[i];
+/** The keys of earlier segments at the merge: numbers in a NumberSet, texts in a Set (one probe each). */
+class KeySet {
+  private readonly numbers: NumberSet;
+  private readonly texts = new Set<string>();
+  constructor(expected: number) {
+    this.numbers = new NumberSet(expected);
+  }
+
+  /** Adds the i-th first occurrence's key; false when an earlier segment had it. */
+  addFirst(firsts: FirstOccurrences, i: number): boolean {
+    const x = firsts.numbers[i];
+    if (x === x) return this.numbers.add(x);
+    const size = this.texts.size;
+    this.texts.add(firsts.texts[i]);
+    return this.texts.size > size;
+  }
 }
-function firstShown(firsts: FirstOccurrences, i: number): string | number {
+
+/** The i-th first occurrence's shown value. */function firstShown(firsts: FirstOccurrences, i: number): string | number {
   const x = firsts.numbers[i];
   return x === x ? cellValue(x) : firsts.shown[i];
 }
@@ -792,41 +805,37 @@ export function mergeSegments(schema: TableSchema, source: Pick<TableSource, 'pa
     checks.forEach((fc, j) => {
       if (!fc.unique) return;
       const total = segments.reduce((sum, segment) => sum + (segment.state.fields[j].firsts?.length ?? 0), 0);
-      const seen = fc.numeric ? new NumberSet(total) : new Set<number | string>();
+      const seen = new KeySet(total);
       const shared = keyChecks.map((kc, k) => ({ kc, k })).filter(({ kc }) => kc.sharedField?.name === fc.name);
       for (const segment of segments) {
         const firsts = segment.state.fields[j].firsts;
         if (firsts === null) continue;
         for (let i = 0; i < firsts.length; i++) {
-          const key = firstKey(firsts, i);
-          if (seen.has(key as number)) {
-            fc.bump('unique', 1);
-            if (!firsts.failed[i]) fc.failedRows++;
-            const shown = firstShown(firsts, i);
-            if (!fc.tolerant) {
-              fc.report.errorCount++;
-              sink.tally('unique', 1);
-              crossDuplicate(segment, firsts, i, 'unique', fc.name, fc.order, `${show(shown)} duplicates an earlier row`);
-            }
-            for (const { kc, k } of shared) {
-              sink.tally(kc.rule, 1);
-              crossDuplicate(segment, firsts, i, kc.rule, kc.fields[0], checks.length + k, `${kc.label} = ${show(shown)} duplicates an earlier row`);
-            }
-          } else seen.add(key as number);
+          if (seen.addFirst(firsts, i)) continue;
+          fc.bump('unique', 1);
+          if (!firsts.failed[i]) fc.failedRows++;
+          const shown = firstShown(firsts, i);
+          if (!fc.tolerant) {
+            fc.report.errorCount++;
+            sink.tally('unique', 1);
+            crossDuplicate(segment, firsts, i, 'unique', fc.name, fc.order, `${show(shown)} duplicates an earlier row`);
+          }
+          for (const { kc, k } of shared) {
+            sink.tally(kc.rule, 1);
+            crossDuplicate(segment, firsts, i, kc.rule, kc.fields[0], checks.length + k, `${kc.label} = ${show(shown)} duplicates an earlier row`);
+          }
         }
       }
     });
     keyChecks.forEach((kc, k) => {
-      const seen = new Set<number | string>();
+      const seen = new KeySet(segments.reduce((sum, segment) => sum + (segment.state.keys[k]?.length ?? 0), 0));
       for (const segment of segments) {
         const firsts = segment.state.keys[k];
         if (firsts === null) continue;
         for (let i = 0; i < firsts.length; i++) {
-          const key = firstKey(firsts, i);
-          if (seen.has(key)) {
-            sink.tally(kc.rule, 1);
-            crossDuplicate(segment, firsts, i, kc.rule, kc.fields.join(','), checks.length + k, `${kc.label} = ${show(firstShown(firsts, i))} duplicates an earlier row`);
-          } else seen.add(key);
+          if (seen.addFirst(firsts, i)) continue;
+          sink.tally(kc.rule, 1);
+          crossDuplicate(segment, firsts, i, kc.rule, kc.fields.join(','), checks.length + k, `${kc.label} = ${show(firstShown(firsts, i))} duplicates an earlier row`);
         }
       }
     });
