@@ -1,5 +1,6 @@
 import type { ReservoirState } from './types.ts';
 import { Rng, mixSeeds } from './random.ts';
+import { selectAscending } from './sort.ts';
 
 /**
  * Uniform row sample by priority sampling (bottom-k): each non-null cell gets an independent
@@ -173,7 +174,7 @@ export class Reservoir {
     let cut = TWO_32;
     let ties = 0;
     if (total > this.capacity) {
-      cut = kthSmallest(pool.slice(0, total), this.capacity);
+      cut = selectAscending(pool.slice(0, total), this.capacity - 1);
       ties = this.capacity - countBelow(pool, total, cut);
     }
     const keys: number[] = [];
@@ -311,32 +312,6 @@ function drawKeys(rng: Rng, counts: ArrayLike<number>, from: number, to: number,
   }
 }
 
-/** The k-th smallest element (1-based) by quickselect; reorders `a`. */
-function kthSmallest(a: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  const target = k - 1;
-  while (lo < hi) {
-    const pivot = a[(lo + hi) >> 1];
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        const t = a[i];
-        a[i] = a[j];
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (target <= j) hi = j;
-    else if (target >= i) lo = i;
-    else return a[target];
-  }
-  return a[target];
-}
 
 // Results of walkGap besides the index (module state: no allocation on the hot path).
 let gapSeen = 0;

@@ -354,3 +354,32 @@ function prefixSums(hist: Int32Array, base: number, size: number, m: number): bo
   }
   return useful;
 }
+
+/**
+ * The value at `index` of `a` in ascending order (quickselect, Hoare partition; reorders `a`):
+ * the reservoir's k-th smallest key and top-K's (capacity + 1)-th largest count, in O(n).
+ */
+export function selectAscending(a: Float64Array, index: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (index <= j) hi = j;
+    else if (index >= i) lo = i;
+    else return a[index];
+  }
+  return a[index];
+}

@@ -1,4 +1,5 @@
 import type { TopKState } from './types.ts';
+import { selectAscending } from './sort.ts';
 
 /**
  * Frequent values with the mergeable Misra–Gries summary (Agarwal et al., "Mergeable summaries",
@@ -75,7 +76,7 @@ export class TopK {
       let j = 0;
       for (const c of this.counters.values()) all[j++] = c;
       for (let f = 0; f < found; f++) if (weights[fresh[f]] > 1) all[j++] = weights[fresh[f]];
-      delta = kthLargest(all, this.capacity + 1);
+      delta = selectAscending(all, all.length - (this.capacity + 1));
     }
     for (const [value, c] of this.counters) {
       if (c <= delta) this.counters.delete(value);
@@ -142,7 +143,7 @@ export class TopK {
       let j = 0;
       for (const c of this.counters.values()) all[j++] = c;
       for (let i = from; i < to; i++) if (matched[i - from] === 0 && counts[i] > 1) all[j++] = counts[i];
-      delta = kthLargest(all, this.capacity + 1);
+      delta = selectAscending(all, all.length - (this.capacity + 1));
     }
     for (const [value, c] of this.counters) {
       if (c <= delta) this.counters.delete(value);
@@ -249,32 +250,6 @@ function lowerBound(a: Float64Array, from: number, to: number, x: number): numbe
   return lo;
 }
 
-/** The k-th largest element (1-based) by quickselect; reorders `a`. */
-function kthLargest(a: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  const target = a.length - k; // index in ascending order
-  while (lo < hi) {
-    const pivot = a[(lo + hi) >> 1];
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        const t = a[i];
-        a[i] = a[j];
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (target <= j) hi = j;
-    else if (target >= i) lo = i;
-    else return a[target];
-  }
-  return a[target];
-}
 
 /** Merges top-K states into a new state (capacity of the first). */
 export function topKMerge(states: TopKState[]): TopKState {

@@ -16,7 +16,7 @@ let dir: string;
 beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'mlops-segments-')); });
 afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
 
-const SCHEMA = parseSchema(`
+const SCHEMA_TEXT = `
 fields:
   - { name: id, type: integer, constraints: { required: true, unique: true, minimum: 1 } }
   - { name: code, type: string, constraints: { unique: true, pattern: 'c[0-9]+' } }
@@ -27,7 +27,8 @@ fields:
   - { name: b, type: integer }
 primaryKey: id
 uniqueKeys: [[a, b]]
-`, 'schema.yaml');
+`;
+const SCHEMA = parseSchema(SCHEMA_TEXT, 'schema.yaml');
 
 /** 3,000 rows with faults: duplicate ids/codes/keys far apart (across segments), nulls, range and pattern failures. */
 function dataset(quotedBreaks: boolean): string {
@@ -100,17 +101,7 @@ describe('worker threads (the bundle)', () => {
     const data = join(dir, 'threads.csv');
     const schema = join(dir, 'threads.yaml');
     await writeFile(data, dataset(false));
-    await writeFile(schema, `fields:
-  - { name: id, type: integer, constraints: { required: true, unique: true, minimum: 1 } }
-  - { name: code, type: string, constraints: { unique: true, pattern: 'c[0-9]+' } }
-  - { name: x, type: number, mostly: 0.9, constraints: { minimum: 0, maximum: 1 } }
-  - { name: day, type: date, constraints: { minimum: '2020-01-01' } }
-  - { name: note, type: string, constraints: { maxLength: 20 } }
-  - { name: a, type: string }
-  - { name: b, type: integer }
-primaryKey: id
-uniqueKeys: [[a, b]]
-`);
+    await writeFile(schema, SCHEMA_TEXT);
     const run = (env: Record<string, string>) => spawnSync(process.execPath, [cli, 'validate', data, '--schema', schema, '--json'], { encoding: 'utf8', env: { ...process.env, ...env } });
     const one = run({ MLOPS_THREADS: '1' });
     const threaded = run({ MLOPS_THREADS: '3', MLOPS_SEGMENT_BYTES: '4096' });

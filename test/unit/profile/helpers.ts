@@ -96,3 +96,34 @@ export function testRng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** Byte-level reference murmur3_x86_32 (what src/profile/hash.ts must equal, however it is optimised). */
+export function murmur3Bytes(bytes: Uint8Array, seed: number): number {
+  let h = seed | 0;
+  const blocks = bytes.length >> 2;
+  for (let i = 0; i < blocks; i++) {
+    let k = bytes[4 * i] | (bytes[4 * i + 1] << 8) | (bytes[4 * i + 2] << 16) | (bytes[4 * i + 3] << 24);
+    k = Math.imul(k, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    k = Math.imul(k, 0x1b873593);
+    h ^= k;
+    h = (h << 13) | (h >>> 19);
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  }
+  let k = 0;
+  const tail = bytes.length & 3;
+  for (let i = tail - 1; i >= 0; i--) k = (k << 8) | bytes[4 * blocks + i];
+  if (tail) {
+    k = Math.imul(k, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    k = Math.imul(k, 0x1b873593);
+    h ^= k;
+  }
+  h ^= bytes.length;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
