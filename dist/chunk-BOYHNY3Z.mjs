@@ -1,0 +1,92 @@
+import { createRequire as __mlopsCreateRequire } from 'node:module';
+const require = __mlopsCreateRequire(import.meta.url);
+import {
+  diffSchemas,
+  formatValidationReport,
+  validateFile
+} from "./chunk-LK2NJ4AF.mjs";
+import {
+  loadSchema
+} from "./chunk-QSLSA4DD.mjs";
+import {
+  parseCommandArgs,
+  parseIntegerFlag,
+  requirePositional
+} from "./chunk-2ZHSBOBA.mjs";
+import {
+  ExitCode
+} from "./chunk-JMASHIGL.mjs";
+import {
+  writeJsonAtomic
+} from "./chunk-APTBNJPT.mjs";
+import {
+  UsageError
+} from "./chunk-2CNBRTGX.mjs";
+
+// src/cli/commands/validate.ts
+import { isAbsolute, resolve } from "node:path";
+var USAGE = `Usage: mlops validate <data> --schema <file> [--base-schema <file>] [--json] [--report <file>] [--max-errors N]
+
+Checks every row of <data> (CSV, TSV, JSONL, Parquet, Arrow) against a Table Schema (YAML or JSON,
+Frictionless v2 with role/maxNullFraction/mostly/drift). Never stops at the first error: every
+rule's count is exact; --max-errors (default 1000) bounds only the error rows stored and printed.
+CSV files over 16 MiB are validated in segments on all CPUs (MLOPS_THREADS caps the threads); the
+report is exactly that of one pass. See docs/performance.md.
+
+Options:
+  --schema <file>       the schema to validate against (required)
+  --base-schema <file>  an older schema (e.g. from the base branch): its changes are classified
+                        breaking/compatible and reported alongside
+  --json                print the report as one JSON document on stdout (human text on stderr)
+  --report <file>       also write the JSON report to <file> (atomically)
+  --max-errors N        error rows to store and print (default 1000; counts are always exact)
+
+Exit codes: 0 valid, 1 invalid data, 2 could not run (bad flags, unreadable or malformed data or
+schema, a schema field absent from the data unless fieldsMatch allows it).`;
+function atCwd(io, path) {
+  return isAbsolute(path) ? path : resolve(io.cwd, path);
+}
+function validationJson(report, diff) {
+  return diff ? { ...report, schemaDiff: diff } : report;
+}
+var command = {
+  name: "validate",
+  summary: "validate a data file against a Table Schema",
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, {
+      schema: { type: "string" },
+      "base-schema": { type: "string" },
+      json: { type: "boolean" },
+      report: { type: "string" },
+      "max-errors": { type: "string" }
+    }, "validate");
+    const data = requirePositional(positionals, 0, "data", "mlops validate <data> --schema <file>");
+    if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'. Usage: mlops validate <data> --schema <file>`);
+    if (values.schema === void 0) throw new UsageError("missing --schema <file>. Run 'mlops validate --help'.");
+    const maxErrors = parseIntegerFlag(values["max-errors"], "max-errors", 1e3);
+    const schema = await loadSchema(atCwd(io, values.schema));
+    const diff = values["base-schema"] !== void 0 ? diffSchemas(await loadSchema(atCwd(io, values["base-schema"])), schema) : void 0;
+    const report = await validateFile(atCwd(io, data), schema, { maxErrors });
+    report.file = data;
+    report.schema = values.schema;
+    const doc = validationJson(report, diff);
+    if (values.report !== void 0) await writeJsonAtomic(atCwd(io, values.report), doc);
+    const text = formatValidationReport(report, diff);
+    if (values.json) {
+      io.stdout(`${JSON.stringify(doc)}
+`);
+      io.stderr(text);
+    } else {
+      io.stdout(text);
+    }
+    return report.valid ? ExitCode.ok : ExitCode.checkFailed;
+  }
+};
+var validate_default = command;
+
+export {
+  atCwd,
+  validationJson,
+  validate_default
+};

@@ -1,0 +1,416 @@
+import { createRequire as __mlopsCreateRequire } from 'node:module';
+const require = __mlopsCreateRequire(import.meta.url);
+import {
+  fieldParser,
+  logicalKey,
+  matchHeader,
+  mergeSegments,
+  parseBound,
+  parseNumberText,
+  readOptionsForSchema,
+  validateBatches,
+  validateCsvSegments,
+  yaml
+} from "./chunk-QSLSA4DD.mjs";
+import {
+  DEFAULT_SEGMENT_BYTES,
+  openTable
+} from "./chunk-BYV6R7NC.mjs";
+import {
+  parallelAvailable,
+  segmentBytesFromEnv
+} from "./chunk-ZIFT3TZR.mjs";
+
+// src/schema/file.ts
+async function validateFile(path, schema, options = {}) {
+  let readOptions = readOptionsForSchema(schema);
+  let source = await openTable(path, readOptions);
+  const names = new Set(schema.fields.map((f) => f.name));
+  if (source.fieldNames.some((n) => !names.has(n))) {
+    const header2 = source.fieldNames;
+    readOptions = readOptionsForSchema(schema, header2);
+    const subset = await openTable(path, readOptions);
+    source = { ...subset, fieldNames: header2, batches: () => subset.batches() };
+  }
+  const maxErrors = options.maxErrors ?? 1e3;
+  const header = matchHeader(schema, source);
+  const segmentBytes = options.segmentBytes ?? segmentBytesFromEnv() ?? (parallelAvailable() ? DEFAULT_SEGMENT_BYTES : void 0);
+  if (source.format === "csv" && segmentBytes !== void 0) {
+    const report = await validateCsvSegments(path, schema, readOptions, source.fieldNames, header, maxErrors, segmentBytes);
+    if (report !== null) return report;
+  }
+  const state = await validateBatches(schema, header.missing, source.batches(), maxErrors, false);
+  return mergeSegments(schema, source, header, [{ state, rowOffset: 0, lineOffset: 0 }], maxErrors);
+}
+
+// src/schema/infer.ts
+var CANDIDATES = ["boolean", "integer", "number", "date", "datetime", "time"];
+var BOOLEAN_TEXTS = /* @__PURE__ */ new Set(["true", "True", "TRUE", "false", "False", "FALSE"]);
+var INTEGER_RE = /^[+-]?\d+$/;
+var parsers = {
+  date: fieldParser({ type: "date" }),
+  datetime: fieldParser({ type: "datetime" }),
+  time: fieldParser({ type: "time" })
+};
+function fits(type, text) {
+  switch (type) {
+    case "boolean":
+      return BOOLEAN_TEXTS.has(text);
+    case "integer":
+      return INTEGER_RE.test(text) && Number.isSafeInteger(Number(text));
+    case "number":
+      return parseNumberText(text) !== void 0;
+    case "date":
+      return parsers.date(text) !== void 0;
+    case "datetime":
+      return parsers.datetime(text) !== void 0;
+    case "time":
+      return parsers.time(text) !== void 0;
+    default:
+      return true;
+  }
+}
+var ColumnFacts = class {
+  constructor(name, distinctCap) {
+    this.name = name;
+    this.distinctCap = distinctCap;
+    this.seen = looksLikeId(name) ? /* @__PURE__ */ new Set() : null;
+  }
+  name;
+  distinctCap;
+  rows = 0;
+  nulls = 0;
+  /** Bit i set while every value so far fits CANDIDATES[i]. */
+  possible = (1 << CANDIDATES.length) - 1;
+  distinct = /* @__PURE__ */ new Map();
+  /** Every value seen, only for columns that might be ids (bounded by the file's row count). */
+  seen;
+  unique = true;
+  minNum = Number.POSITIVE_INFINITY;
+  maxNum = Number.NEGATIVE_INFINITY;
+  minText = null;
+  maxText = null;
+  add(col, n) {
+    const hist = new Int32Array(col.dictionary.length);
+    for (let i = 0; i < n; i++) {
+      const c = col.codes[i];
+      if (c < 0) this.nulls++;
+      else hist[c]++;
+    }
+    this.rows += n;
+    col.dictionary.forEach((text, c) => {
+      const count = hist[c];
+      if (count === 0) return;
+      for (let t = 0; t < CANDIDATES.length; t++) if (this.possible & 1 << t && !fits(CANDIDATES[t], text)) this.possible &= ~(1 << t);
+      if (this.distinct) {
+        this.distinct.set(text, (this.distinct.get(text) ?? 0) + count);
+        if (this.distinct.size > this.distinctCap) this.distinct = null;
+      }
+      if (this.seen && this.unique) {
+        if (count > 1 || this.seen.has(text)) {
+          this.unique = false;
+          this.seen = null;
+        } else this.seen.add(text);
+      }
+      const num = parseNumberText(text);
+      if (num !== void 0 && Number.isFinite(num)) {
+        if (num < this.minNum) this.minNum = num;
+        if (num > this.maxNum) this.maxNum = num;
+      }
+      if (this.minText === null || text < this.minText) this.minText = text;
+      if (this.maxText === null || text > this.maxText) this.maxText = text;
+    });
+  }
+  type() {
+    if (this.rows === this.nulls) return "string";
+    for (let t = 0; t < CANDIDATES.length; t++) if (this.possible & 1 << t) return CANDIDATES[t];
+    return "string";
+  }
+};
+function looksLikeId(name) {
+  return /^id$/i.test(name) || /[_\s.-]id$/i.test(name) || /[a-z]Id$/.test(name) || /ID$/.test(name) || /^id[_\s.-]/i.test(name);
+}
+function guessRole(name, type, unique) {
+  if (/^(label|target|class|y)$/i.test(name)) return "label";
+  if (unique && (type === "integer" || type === "string") && looksLikeId(name)) return "id";
+  if (type === "date" || type === "datetime") return "timestamp";
+  return "feature";
+}
+async function inferSchemaFromSource(source, options = {}) {
+  const maxEnum = options.maxEnum ?? 20;
+  const facts = source.fieldNames.map((name) => new ColumnFacts(name, maxEnum));
+  const byName = new Map(facts.map((f) => [f.name, f]));
+  for await (const batch of source.batches()) {
+    for (const col of batch.columns) {
+      const f = byName.get(col.name);
+      if (!f) continue;
+      if (col.kind === "string") f.add(col, batch.length);
+      else {
+        const dictionary = [];
+        const index = /* @__PURE__ */ new Map();
+        const codes = new Int32Array(batch.length);
+        for (let i = 0; i < batch.length; i++) {
+          if (col.nulls[i]) {
+            codes[i] = -1;
+            continue;
+          }
+          const text = String(col.values[i]);
+          let c = index.get(text);
+          if (c === void 0) {
+            c = dictionary.length;
+            index.set(text, c);
+            dictionary.push(text);
+          }
+          codes[i] = c;
+        }
+        f.add({ kind: "string", name: col.name, codes, dictionary }, batch.length);
+      }
+    }
+  }
+  const fields = facts.map((f) => {
+    const type = f.type();
+    const field = { name: f.name, type, role: "feature" };
+    const constraints = {};
+    if (f.rows > 0 && f.nulls === 0) constraints.required = true;
+    const unique = f.seen !== null && f.unique && f.rows > f.nulls;
+    const role = guessRole(f.name, type, unique);
+    if (role === "id" && unique) constraints.unique = true;
+    if ((type === "integer" || type === "number") && Number.isFinite(f.minNum)) {
+      constraints.minimum = f.minNum;
+      constraints.maximum = f.maxNum;
+    } else if ((type === "date" || type === "datetime" || type === "time") && f.minText !== null && f.maxText !== null) {
+      constraints.minimum = f.minText;
+      constraints.maximum = f.maxText;
+    }
+    const nonNull = f.rows - f.nulls;
+    if (type === "string" && f.distinct && f.distinct.size > 0 && nonNull >= 2 * f.distinct.size && role !== "id") {
+      constraints.enum = [...f.distinct.keys()].sort();
+    }
+    field.role = role;
+    if (Object.keys(constraints).length) field.constraints = constraints;
+    return field;
+  });
+  return { fields, missingValues: options.missingValues ?? [""] };
+}
+async function inferSchema(path, options = {}) {
+  const source = await openTable(path, { defaultDecoding: "string", missingValues: options.missingValues ?? [""] });
+  return inferSchemaFromSource(source, options);
+}
+function dumpSchema(schema) {
+  const { source: _source, ...plain } = schema;
+  return yaml.dump(plain, { lineWidth: 120, noRefs: true, flowLevel: 3, quotingType: '"' });
+}
+
+// src/schema/diff.ts
+function widens(from, to) {
+  if (from === to || to === "any") return true;
+  if (to === "string") return true;
+  if (from === "integer" && to === "number") return true;
+  if (from === "year" && (to === "integer" || to === "number")) return true;
+  return false;
+}
+var MATCH_ALLOWS = {
+  exact: /* @__PURE__ */ new Set(),
+  equal: /* @__PURE__ */ new Set(["reorder"]),
+  subset: /* @__PURE__ */ new Set(["reorder", "extra"]),
+  superset: /* @__PURE__ */ new Set(["reorder", "missing"]),
+  partial: /* @__PURE__ */ new Set(["reorder", "extra", "missing"])
+};
+function keyList(key) {
+  return key === void 0 ? [] : Array.isArray(key) ? key : [key];
+}
+function diffSchemas(older, newer) {
+  const changes = [];
+  const add = (severity, field, change, from, to, message) => changes.push({ severity, field, change, from, to, message });
+  const oldFields = new Map(older.fields.map((f) => [f.name, f]));
+  const newFields = new Map(newer.fields.map((f) => [f.name, f]));
+  for (const f of older.fields) {
+    if (!newFields.has(f.name)) add("breaking", f.name, "field.removed", f.type, null, `column '${f.name}' removed`);
+  }
+  for (const f of newer.fields) {
+    const o = oldFields.get(f.name);
+    if (!o) {
+      const required = f.constraints?.required === true;
+      add(
+        required ? "breaking" : "compatible",
+        f.name,
+        required ? "field.added.required" : "field.added",
+        null,
+        f.type,
+        required ? `required column '${f.name}' added (old data lacks it)` : `column '${f.name}' added`
+      );
+      continue;
+    }
+    diffField(o, f, add);
+  }
+  const om = older.fieldsMatch ?? "exact", nm = newer.fieldsMatch ?? "exact";
+  if (om !== nm) {
+    const loosened = [...MATCH_ALLOWS[om]].every((k) => MATCH_ALLOWS[nm].has(k));
+    add(loosened ? "compatible" : "breaking", null, loosened ? "fieldsMatch.loosened" : "fieldsMatch.tightened", om, nm, `fieldsMatch ${om} \u2192 ${nm}`);
+  }
+  if (nm === "exact" && om === "exact") {
+    const oldOrder = older.fields.map((f) => f.name).filter((n) => newFields.has(n));
+    const newOrder = newer.fields.map((f) => f.name).filter((n) => oldFields.has(n));
+    if (oldOrder.join("\0") !== newOrder.join("\0")) add("breaking", null, "fields.reordered", oldOrder, newOrder, "field order changed (fieldsMatch: exact maps columns by position)");
+  }
+  const opk = keyList(older.primaryKey), npk = keyList(newer.primaryKey);
+  if (opk.join("\0") !== npk.join("\0")) {
+    const loosened = npk.length === 0;
+    add(
+      loosened ? "compatible" : "breaking",
+      null,
+      npk.length === 0 ? "primaryKey.removed" : opk.length === 0 ? "primaryKey.added" : "primaryKey.changed",
+      older.primaryKey ?? null,
+      newer.primaryKey ?? null,
+      npk.length === 0 ? "primary key removed" : opk.length === 0 ? `primary key (${npk.join(", ")}) added` : `primary key (${opk.join(", ")}) \u2192 (${npk.join(", ")})`
+    );
+  }
+  const oldUK = new Set((older.uniqueKeys ?? []).map((k) => keyList(k).join("\0")));
+  const newUK = new Set((newer.uniqueKeys ?? []).map((k) => keyList(k).join("\0")));
+  for (const k of newUK) if (!oldUK.has(k)) add("breaking", null, "uniqueKey.added", null, k.split("\0"), `unique key (${k.split("\0").join(", ")}) added`);
+  for (const k of oldUK) if (!newUK.has(k)) add("compatible", null, "uniqueKey.removed", k.split("\0"), null, `unique key (${k.split("\0").join(", ")}) removed`);
+  const omv = new Set(older.missingValues ?? [""]), nmv = new Set(newer.missingValues ?? [""]);
+  for (const v of omv) if (!nmv.has(v)) add("breaking", null, "missingValues.removed", v, null, `missing value ${JSON.stringify(v)} no longer means null (such cells are now checked as values)`);
+  for (const v of nmv) if (!omv.has(v)) add("compatible", null, "missingValues.added", null, v, `missing value ${JSON.stringify(v)} added`);
+  const breaking = changes.filter((c) => c.severity === "breaking");
+  const compatible = changes.filter((c) => c.severity === "compatible");
+  return { breaking: breaking.length > 0, breakingCount: breaking.length, compatibleCount: compatible.length, changes: [...breaking, ...compatible] };
+}
+function diffField(o, n, add) {
+  const name = n.name;
+  if (o.type !== n.type) {
+    const ok = widens(o.type, n.type);
+    add(ok ? "compatible" : "breaking", name, ok ? "type.widened" : "type.narrowed", o.type, n.type, `type ${o.type} \u2192 ${n.type}`);
+  } else if ((o.format ?? "default") !== (n.format ?? "default")) {
+    const ok = n.format === "any" || n.type === "string" && (n.format ?? "default") === "default";
+    add(ok ? "compatible" : "breaking", name, ok ? "format.loosened" : "format.changed", o.format ?? "default", n.format ?? "default", `format ${o.format ?? "default"} \u2192 ${n.format ?? "default"}`);
+  }
+  const oc = o.constraints ?? {}, nc = n.constraints ?? {};
+  const flag = (key) => {
+    const a = oc[key] === true, b = nc[key] === true;
+    if (a !== b) add(b ? "breaking" : "compatible", name, `constraint.${key}.${b ? "added" : "removed"}`, a, b, `${key} ${b ? "added" : "removed"}`);
+  };
+  flag("required");
+  flag("unique");
+  const num = (field, v) => v === void 0 ? void 0 : parseBound(v, field);
+  const lower = (key, tighter) => {
+    const a = key === "minLength" ? oc.minLength : num(o, oc[key]);
+    const b = key === "minLength" ? nc.minLength : num(n, nc[key]);
+    if (a === b || oc[key] === void 0 && nc[key] === void 0) return;
+    if (oc[key] === nc[key]) return;
+    if (b === void 0) add("compatible", name, `constraint.${key}.removed`, oc[key], null, `${key} removed`);
+    else if (a === void 0) add("breaking", name, `constraint.${key}.added`, null, nc[key], `${key} ${JSON.stringify(nc[key])} added`);
+    else if (tighter(a, b)) add("breaking", name, `constraint.${key}.tightened`, oc[key], nc[key], `${key} ${JSON.stringify(oc[key])} \u2192 ${JSON.stringify(nc[key])}`);
+    else add("compatible", name, `constraint.${key}.loosened`, oc[key], nc[key], `${key} ${JSON.stringify(oc[key])} \u2192 ${JSON.stringify(nc[key])}`);
+  };
+  lower("minimum", (a, b) => b > a);
+  lower("exclusiveMinimum", (a, b) => b > a);
+  lower("minLength", (a, b) => b > a);
+  const upper = (key) => {
+    const a = key === "maxLength" ? oc.maxLength : num(o, oc[key]);
+    const b = key === "maxLength" ? nc.maxLength : num(n, nc[key]);
+    if (oc[key] === nc[key]) return;
+    if (b === void 0) add("compatible", name, `constraint.${key}.removed`, oc[key], null, `${key} removed`);
+    else if (a === void 0) add("breaking", name, `constraint.${key}.added`, null, nc[key], `${key} ${JSON.stringify(nc[key])} added`);
+    else if (b < a) add("breaking", name, `constraint.${key}.tightened`, oc[key], nc[key], `${key} ${JSON.stringify(oc[key])} \u2192 ${JSON.stringify(nc[key])}`);
+    else if (b > a) add("compatible", name, `constraint.${key}.loosened`, oc[key], nc[key], `${key} ${JSON.stringify(oc[key])} \u2192 ${JSON.stringify(nc[key])}`);
+  };
+  upper("maximum");
+  upper("exclusiveMaximum");
+  upper("maxLength");
+  if (oc.pattern !== nc.pattern) {
+    if (nc.pattern === void 0) add("compatible", name, "constraint.pattern.removed", oc.pattern, null, "pattern removed");
+    else add("breaking", name, oc.pattern === void 0 ? "constraint.pattern.added" : "constraint.pattern.changed", oc.pattern ?? null, nc.pattern, oc.pattern === void 0 ? `pattern ${JSON.stringify(nc.pattern)} added` : `pattern ${JSON.stringify(oc.pattern)} \u2192 ${JSON.stringify(nc.pattern)}`);
+  }
+  if (oc.enum || nc.enum) {
+    if (!nc.enum) add("compatible", name, "constraint.enum.removed", oc.enum, null, "enum removed");
+    else if (!oc.enum) add("breaking", name, "constraint.enum.added", null, nc.enum, `enum added (${nc.enum.length} values)`);
+    else {
+      const keyOf = (field, v) => {
+        const parsed = typeof v === "string" ? fieldParser(field)(v) : v;
+        return parsed === void 0 ? String(v) : logicalKey(parsed);
+      };
+      const oldKeys = new Map(oc.enum.map((v) => [keyOf(o, v), v]));
+      const newKeys = new Map(nc.enum.map((v) => [keyOf(n, v), v]));
+      for (const [k, v] of oldKeys) if (!newKeys.has(k)) add("breaking", name, "enum.value.removed", v, null, `enum value ${JSON.stringify(v)} removed`);
+      for (const [k, v] of newKeys) if (!oldKeys.has(k)) add("compatible", name, "enum.value.added", null, v, `enum value ${JSON.stringify(v)} added`);
+    }
+  }
+  if (o.mostly !== n.mostly) {
+    const tighter = n.mostly !== void 0 && (o.mostly === void 0 || n.mostly > o.mostly);
+    add(tighter ? "breaking" : "compatible", name, tighter ? "mostly.tightened" : "mostly.loosened", o.mostly ?? null, n.mostly ?? null, `mostly ${o.mostly ?? "unset"} \u2192 ${n.mostly ?? "unset"}`);
+  }
+  if (o.maxNullFraction !== n.maxNullFraction) {
+    const tighter = n.maxNullFraction !== void 0 && (o.maxNullFraction === void 0 || n.maxNullFraction < o.maxNullFraction);
+    add(tighter ? "breaking" : "compatible", name, tighter ? "maxNullFraction.tightened" : "maxNullFraction.loosened", o.maxNullFraction ?? null, n.maxNullFraction ?? null, `maxNullFraction ${o.maxNullFraction ?? "unset"} \u2192 ${n.maxNullFraction ?? "unset"}`);
+  }
+  const tv = (f) => JSON.stringify([f.trueValues ?? null, f.falseValues ?? null]);
+  if (n.type === "boolean" && o.type === "boolean" && tv(o) !== tv(n)) add("breaking", name, "booleanValues.changed", [o.trueValues, o.falseValues], [n.trueValues, n.falseValues], "trueValues/falseValues changed");
+  if ((o.role ?? "feature") !== (n.role ?? "feature")) add("compatible", name, "role.changed", o.role ?? null, n.role ?? null, `role ${o.role ?? "unset"} \u2192 ${n.role ?? "unset"}`);
+  if (JSON.stringify(o.drift ?? null) !== JSON.stringify(n.drift ?? null)) add("compatible", name, "drift.changed", o.drift ?? null, n.drift ?? null, "drift settings changed");
+  for (const key of ["title", "description"]) {
+    if (o[key] !== n[key]) add("compatible", name, `${key}.changed`, o[key] ?? null, n[key] ?? null, `${key} changed`);
+  }
+}
+
+// src/schema/format.ts
+function plural(n, word) {
+  return `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+}
+function cell(v) {
+  if (v === null) return "";
+  if (typeof v === "number") return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
+  return v;
+}
+function formatValidationReport(report, diff) {
+  const out = [];
+  const against = report.schema ? ` against ${report.schema}` : "";
+  if (report.valid) out.push(`\u2713 ${report.file} is valid${against}: ${plural(report.rows, "row")}, ${Object.keys(report.columns).length} columns checked`);
+  else out.push(`\u2717 ${report.file} is invalid${against}: ${plural(report.errorCount, "error")} in ${plural(report.rows, "row")}`);
+  const rules = Object.entries(report.errorsByRule).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0));
+  if (rules.length) out.push(`  by rule: ${rules.map(([r, n]) => `${r} ${(n ?? 0).toLocaleString("en-US")}`).join(", ")}`);
+  if (report.errors.length) {
+    out.push("");
+    for (const e of report.errors) {
+      const where = e.line !== null ? `${report.file}:${e.line}` : e.row !== null ? `${report.file} row ${e.row}` : report.file;
+      out.push(`  ${where}: ${e.column !== null ? `[${e.column}] ` : ""}${e.rule}: ${e.message}`);
+    }
+    if (report.truncated) out.push(`  \u2026 showing ${report.errors.length} of ${plural(report.errorCount, "error")} (--max-errors ${report.maxErrors})`);
+  }
+  const rows = Object.entries(report.columns).map(([name, c]) => {
+    const failures = Object.entries(c.failures).filter(([, n]) => (n ?? 0) > 0).map(([r, n]) => `${r} ${n}`).join(", ");
+    const checks = [
+      c.mostly ? `mostly ${c.mostly.passed ? "\u2713" : "\u2717"} ${(c.mostly.observed * 100).toFixed(2)}%` : "",
+      c.maxNullFraction ? `nulls ${c.maxNullFraction.passed ? "\u2713" : "\u2717"}` : ""
+    ].filter(Boolean).join(" ");
+    return [c.present ? name : `${name} (absent)`, c.type, String(c.nulls), cell(c.min), cell(c.max), failures || "-", checks];
+  });
+  if (rows.length) {
+    out.push("");
+    const head = ["column", "type", "nulls", "min", "max", "failures", "checks"];
+    const widths = head.map((h, i) => Math.min(40, Math.max(h.length, ...rows.map((r) => r[i].length))));
+    const line = (r) => `  ${r.map((v, i) => v.length > widths[i] ? `${v.slice(0, widths[i] - 1)}\u2026` : v.padEnd(widths[i])).join("  ").trimEnd()}`;
+    out.push(line(head));
+    for (const r of rows) out.push(line(r));
+  }
+  if (report.extraColumns.length) out.push("", `  columns not in the schema: ${report.extraColumns.join(", ")}`);
+  if (report.missingColumns.length) out.push("", `  schema fields not in the data (allowed by fieldsMatch ${report.fieldsMatch}): ${report.missingColumns.join(", ")}`);
+  if (diff) out.push("", formatSchemaDiff(diff));
+  return `${out.join("\n")}
+`;
+}
+function formatSchemaDiff(diff) {
+  if (diff.changes.length === 0) return "schema: no changes";
+  const out = [`schema: ${plural(diff.breakingCount, "breaking change")}, ${plural(diff.compatibleCount, "compatible change")}`];
+  for (const c of diff.changes) out.push(`  ${c.severity === "breaking" ? "BREAKING  " : "compatible"}  ${c.field !== null ? `${c.field}: ` : ""}${c.message}`);
+  return out.join("\n");
+}
+
+export {
+  validateFile,
+  inferSchema,
+  dumpSchema,
+  diffSchemas,
+  formatValidationReport,
+  formatSchemaDiff
+};
