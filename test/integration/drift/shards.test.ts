@@ -4,22 +4,15 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareProfiles } from '../../../src/drift/engine.ts';
 import { mergeProfiles, profileFile } from '../../../src/profile/index.ts';
+import { mulberry32 } from '../../../src/core/random.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mlops-shards-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 24,000 rows: two normals (one shifted in the current data), a lognormal, a categorical whose mix moves, a stable categorical. */
 function rows(n: number, seed: number, shift: number): string[] {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const normal = () => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
   const out: string[] = [];
   for (let i = 0; i < n; i++) {

@@ -5,6 +5,7 @@ import { createProfiler } from '../../../src/profile/index.ts';
 import type { DatasetProfile } from '../../../src/profile/types.ts';
 import { readTable } from '../../../src/table/index.ts';
 import type { Column, RecordBatch, Table } from '../../../src/table/types.ts';
+import { mulberry32 } from '../../../src/core/random.ts';
 
 const data = (name: string) => fileURLToPath(new URL(`../../../node_modules/vega-datasets/data/${name}`, import.meta.url));
 
@@ -21,14 +22,6 @@ function profileRows(table: Table, rows: number[], seed = 1): DatasetProfile {
   return profiler.finish([]);
 }
 
-function mulberry(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NUMERIC = ['precipitation', 'temp_max', 'temp_min', 'wind'];
 let seattle: Table;
@@ -44,7 +37,7 @@ describe('drift on real data (vega-datasets weather)', () => {
     let alarms = 0;
     let columnAlarms = 0;
     for (let seed = 1; seed <= 100; seed++) {
-      const rand = mulberry(seed);
+      const rand = mulberry32(seed);
       const a: number[] = [];
       const b: number[] = [];
       for (let i = 0; i < seattle.length; i++) (rand() < 0.5 ? a : b).push(i);

@@ -85,17 +85,8 @@ export function exactRanks(sorted: Float64Array, x: number): { lt: number; le: n
   return { lt: lt / sorted.length, le: lo / sorted.length };
 }
 
-/** A small deterministic PRNG for test data (mulberry32). */
-export function testRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG for test data: the project's own mulberry32. */
+export { mulberry32 as testRng } from '../../../src/core/random.ts';
 
 /** Byte-level reference murmur3_x86_32 (what src/profile/hash.ts must equal, however it is optimised). */
 export function murmur3Bytes(bytes: Uint8Array, seed: number): number {
