@@ -44,3 +44,13 @@ export async function openForReading(path: string): Promise<FileHandle> {
     throw new InputError(code === 'ENOENT' ? 'file not found' : `cannot open: ${(error as Error).message}`, { file: path }, { cause: error });
   }
 }
+
+/** Whether anything exists at `path` (file, directory or link target). */
+export async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -4,11 +4,11 @@
  * Every write creates exactly one new tag (append-only history) and either completes or leaves
  * the repository as it was: with `push`, a tag the remote refuses is deleted again locally.
  */
-import { mkdtemp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { InputError } from '../core/errors.ts';
-import { writeFileAtomic } from '../core/fs.ts';
+import { exists, writeFileAtomic } from '../core/fs.ts';
 import {
   checkRemote, createAnnotatedTag, deleteTagIf, fetchTags, gitIdentity, listTags, pushTags, repoRoot, resolveCommit,
   type GitContext, type RawTag,
@@ -154,15 +154,6 @@ export interface RegistryStore {
   deprecate(request: { name: string; version?: string } & WriteOptions): Promise<DeprecateResult>;
   resolve(ref: string): Promise<{ name: string; version: VersionState; stage: string | null }>;
   pull(ref: string, outDir: string): Promise<PullResult>;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The registry on a git repository. */

@@ -10,10 +10,11 @@
  * Stores do not verify what they return: callers check every byte against the sha256 recorded in
  * the tag, so a tampered store or a corrupted download is caught wherever it comes from.
  */
-import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { InputError } from '../core/errors.ts';
+import { exists } from '../core/fs.ts';
 import type { ArtifactEntry } from './metadata.ts';
 import { sha256File } from './model-hash.ts';
 
@@ -133,15 +134,6 @@ export async function ignoreInGit(dir: string): Promise<void> {
   if (await exists(path)) return;
   await mkdir(dir, { recursive: true });
   await writeFile(path, '# Written by mlops: registry artifacts are stored by content hash, not in git.\n*\n');
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** What the GitHub adapter must provide (implemented over src/github by the CLI). */
