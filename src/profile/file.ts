@@ -5,8 +5,8 @@
  * merges shards. Segments are cut by size alone, so the profile of a file is the same on every
  * machine and with any number of threads.
  */
-import { runTasks, segmentBytesFromEnv, type TaskRequest } from '../core/parallel.ts';
-import { DEFAULT_SEGMENT_BYTES, planCsvSegments, readCsvSegment, type SegmentProgress } from '../table/csv.ts';
+import { runTasks, segmentBytesFromEnv, type TaskOutcome, type TaskRequest } from '../core/parallel.ts';
+import { DEFAULT_SEGMENT_BYTES, alignSegments, planCsvSegments, readCsvSegment, type SegmentEnd, type SegmentProgress } from '../table/csv.ts';
 import { hashFile, openTable } from '../table/index.ts';
 import type { FileHash } from '../table/hash.ts';
 import type { ReadOptions, TableSource } from '../table/types.ts';
@@ -38,9 +38,8 @@ export interface ProfileSegmentSpec {
   end: number;
 }
 
-export interface ProfileSegmentResult {
+export interface ProfileSegmentResult extends SegmentEnd {
   profile: DatasetProfile;
-  endOffset: number;
 }
 
 /** Profiles one segment (in whichever thread runs it). */
@@ -48,7 +47,7 @@ export async function profileSegmentTask(spec: ProfileSegmentSpec): Promise<Prof
   const progress: SegmentProgress = { start: spec.start, end: spec.end, endOffset: -1, lines: 0 };
   const profiler = createProfiler(spec.fieldNames, spec.options);
   for await (const batch of readCsvSegment(spec.path, spec.readOptions, spec.header, progress)) profiler.add(batch);
-  return { profile: profiler.finish(), endOffset: progress.endOffset };
+  return { profile: profiler.finish(), endOffset: progress.endOffset, lines: progress.lines };
 }
 
 /** Hashes a file (in whichever thread runs it). */
@@ -80,29 +79,11 @@ export async function profileFile(path: string, readOpts: ReadOptions = {}, opts
     ];
     const outcomes = await runTasks<ProfileSegmentSpec | { path: string }, Outcome>(tasks, (task) =>
       task.kind === HASH_FILE_TASK ? hashFileTask(task.spec as { path: string }) : profileSegmentTask(task.spec as ProfileSegmentSpec));
-    const parts: DatasetProfile[] = [];
-    let aligned = true;
-    for (let k = 0; k < segments.length; k++) {
-      const outcome = outcomes[k + 1];
-      if (k > 0) {
-        const previous = outcomes[k];
-        // A quoted line break across a cut: this segment did not start at a row; profile in one pass.
-        if (!previous.ok || (previous.value as ProfileSegmentResult).endOffset !== segments[k].start) {
-          aligned = false;
-          break;
-        }
-      }
-      if (!outcome.ok) {
-        // Lines in a later segment's message are relative to it: one pass reports the true line.
-        if (k === 0) throw outcome.error;
-        aligned = false;
-        break;
-      }
-      parts.push((outcome.value as ProfileSegmentResult).profile);
-    }
+    // A cut inside a row (a quoted line break) gives null: the file is then profiled in one pass.
+    const aligned = alignSegments(segments, outcomes.slice(1) as Array<TaskOutcome<ProfileSegmentResult>>);
     if (!outcomes[0].ok) throw outcomes[0].error;
     hash = outcomes[0].value as FileHash;
-    if (aligned) profile = mergeProfiles(parts);
+    if (aligned !== null) profile = mergeProfiles(aligned.map(({ value }) => value.profile));
   } else {
     const [whole, fileHash] = await Promise.all([profileSource(source, opts), hashFile(path)]);
     profile = whole;

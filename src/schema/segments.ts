@@ -2,9 +2,8 @@
  * Validation of a large CSV file in segments, on several threads (src/core/parallel.ts): each
  * segment is validated on its own, then {@link mergeSegments} gives exactly the report of one pass.
  */
-import { InputError } from '../core/errors.ts';
 import { runTasks, type TaskRequest } from '../core/parallel.ts';
-import { planCsvSegments, readCsvSegment, type SegmentProgress } from '../table/csv.ts';
+import { alignSegments, planCsvSegments, readCsvSegment, type SegmentProgress } from '../table/csv.ts';
 import type { ReadOptions } from '../table/types.ts';
 import type { ValidationReport } from './report-types.ts';
 import type { TableSchema } from './types.ts';
@@ -37,12 +36,6 @@ export async function validateSegmentTask(spec: ValidateSegmentSpec): Promise<Va
   return { state, endOffset: progress.endOffset, lines: progress.lines };
 }
 
-/** The same error, at its line in the whole file (a segment counts lines from its own start). */
-export function relocate(error: Error, lineOffset: number): Error {
-  if (!(error instanceof InputError) || lineOffset === 0 || error.location.line === undefined) return error;
-  return new InputError(error.detail, { ...error.location, line: error.location.line + lineOffset });
-}
-
 /**
  * Validates a CSV file cut into segments of about `segmentBytes`; returns null when the cuts do
  * not fall on row boundaries (a quoted field with a line break across a cut), in which case the
@@ -60,19 +53,13 @@ export async function validateCsvSegments(
     spec: { path, schema: portable, readOptions, header: fieldNames, missing: header.missing, start, end, maxErrors },
   }));
   const outcomes = await runTasks<ValidateSegmentSpec, ValidateSegmentResult>(tasks, (task) => validateSegmentTask(task.spec));
-  const placed: PlacedSegment[] = [];
+  const aligned = alignSegments(segments, outcomes);
+  if (aligned === null) return null;
   let rowOffset = 0;
-  let lineOffset = 0;
-  for (let k = 0; k < outcomes.length; k++) {
-    const outcome = outcomes[k];
-    if (k > 0) {
-      const previous = outcomes[k - 1];
-      if (!previous.ok || previous.value.endOffset !== segments[k].start) return null;
-    }
-    if (!outcome.ok) throw relocate(outcome.error, lineOffset);
-    placed.push({ state: outcome.value.state, rowOffset, lineOffset });
-    rowOffset += outcome.value.state.rows;
-    lineOffset += outcome.value.lines;
-  }
+  const placed: PlacedSegment[] = aligned.map(({ value, lineOffset }) => {
+    const segment = { state: value.state, rowOffset, lineOffset };
+    rowOffset += value.state.rows;
+    return segment;
+  });
   return mergeSegments(schema, { path, format: 'csv', fieldNames }, header, placed, maxErrors);
 }

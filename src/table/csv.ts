@@ -15,6 +15,7 @@ import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { InputError } from '../core/errors.ts';
+import type { TaskOutcome } from '../core/parallel.ts';
 import { FNV_OFFSET, FNV_PRIME, NumberDecoder, POW10, StringDecoder } from './csv-decode.ts';
 import type { CellDecoder, MissingSpec } from './csv-decode.ts';
 import type { ColumnDecoding, NumberColumn, RecordBatch, ReadOptions, TableSource } from './types.ts';
@@ -882,4 +883,38 @@ export async function planCsvSegments(path: string, segmentBytes: number): Promi
   } finally {
     await fh.close();
   }
+}
+
+/** What every segment task reports besides its own result: where its read ended ({@link SegmentProgress}). */
+export interface SegmentEnd {
+  endOffset: number;
+  lines: number;
+}
+
+/**
+ * Puts the outcomes of segment tasks in file order and checks that each segment began where the
+ * previous one's last row ended. Returns each result with the line breaks before its segment, or
+ * null when a cut fell inside a row (a quoted line break): the caller then reads the file in one
+ * pass. The first failed segment's error is thrown, at its line in the whole file.
+ */
+export function alignSegments<R extends SegmentEnd>(segments: ReadonlyArray<{ start: number }>, outcomes: ReadonlyArray<TaskOutcome<R>>): Array<{ value: R; lineOffset: number }> | null {
+  const placed: Array<{ value: R; lineOffset: number }> = [];
+  let lineOffset = 0;
+  for (let k = 0; k < outcomes.length; k++) {
+    const outcome = outcomes[k];
+    if (k > 0) {
+      const previous = outcomes[k - 1];
+      if (!previous.ok || previous.value.endOffset !== segments[k].start) return null;
+    }
+    if (!outcome.ok) throw atLineOffset(outcome.error, lineOffset);
+    placed.push({ value: outcome.value, lineOffset });
+    lineOffset += outcome.value.lines;
+  }
+  return placed;
+}
+
+/** The same error, at its line in the whole file (a segment counts lines from its own start). */
+function atLineOffset(error: Error, lineOffset: number): Error {
+  if (!(error instanceof InputError) || lineOffset === 0 || error.location.line === undefined) return error;
+  return new InputError(error.detail, { ...error.location, line: error.location.line + lineOffset });
 }

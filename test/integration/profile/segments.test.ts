@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { InputError } from '../../../src/core/errors.ts';
 import { mulberry32 } from '../../../src/core/random.ts';
 import { compareProfiles } from '../../../src/drift/engine.ts';
 import { profileFile, sketchEpsilon, sketchQuantile } from '../../../src/profile/index.ts';
@@ -70,5 +71,16 @@ describe('segmented profiles', () => {
     const a = await profileFile(path);
     const b = await profileFile(path);
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+  });
+
+  it('report a malformed row in a later segment at its line in the whole file', async () => {
+    const path = writeData('ragged.csv', 12_000, 5);
+    const lines = readFileSync(path, 'utf8').split('\n');
+    lines[9000] = '9000,0.5';
+    writeFileSync(path, lines.join('\n'));
+    process.env.MLOPS_SEGMENT_BYTES = String(32 * 1024);
+    const error = await profileFile(path).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).location).toMatchObject({ file: path, line: 9001 });
   });
 });
