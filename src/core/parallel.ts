@@ -63,10 +63,6 @@ export function setWorkerEntry(path: string): void {
   workerEntry = path;
 }
 
-function workerScript(): string | null {
-  return workerEntry;
-}
-
 /**
  * MLOPS_SEGMENT_BYTES: the segment size for large files (a tuning and testing knob; results
  * never depend on it for validation, and only within sketch error for profiles).
@@ -78,7 +74,7 @@ export function segmentBytesFromEnv(env: NodeJS.ProcessEnv = process.env): numbe
 
 /** Whether tasks can run on worker threads here (from the bundle, with more than one thread). */
 export function parallelAvailable(): boolean {
-  return workerScript() !== null && threadBudget() > 1;
+  return workerEntry !== null && threadBudget() > 1;
 }
 
 interface Job {
@@ -171,7 +167,7 @@ let pool: Pool | null = null;
  * one, so uneven tasks still balance.
  */
 export async function runTasks<S, R>(tasks: Array<TaskRequest<S>>, local: (task: TaskRequest<S>) => Promise<R>): Promise<Array<TaskOutcome<R>>> {
-  pool ??= new Pool(workerScript(), threadBudget());
+  pool ??= new Pool(workerEntry, threadBudget());
   const shared = pool;
   return Promise.all(tasks.map((task) => shared.submit(task as TaskRequest, local as (task: TaskRequest) => Promise<R>)));
 }
