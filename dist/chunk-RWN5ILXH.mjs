@@ -9,23 +9,23 @@ import {
 import {
   driftHeadline,
   runDrift
-} from "./chunk-G3W6NEEG.mjs";
+} from "./chunk-266DG5ZO.mjs";
 import "./chunk-2EH6I2WM.mjs";
-import "./chunk-55WM72YY.mjs";
+import "./chunk-EBXXTZXF.mjs";
 import {
   createOctokit,
   resolveRunContext
 } from "./chunk-2KZ72NZO.mjs";
 import "./chunk-F56D4ARV.mjs";
-import "./chunk-LK2NJ4AF.mjs";
-import "./chunk-QSLSA4DD.mjs";
-import "./chunk-ZLTT2AWJ.mjs";
-import "./chunk-L6EX4XSO.mjs";
-import "./chunk-BYV6R7NC.mjs";
+import "./chunk-TM4SFP6G.mjs";
+import "./chunk-G6V26FSC.mjs";
+import "./chunk-2BYANZZY.mjs";
+import "./chunk-FRFA5LEL.mjs";
+import "./chunk-MFOOP4OL.mjs";
 import {
   writeJsonAtomic
-} from "./chunk-APTBNJPT.mjs";
-import "./chunk-ZIFT3TZR.mjs";
+} from "./chunk-A2M3HEKW.mjs";
+import "./chunk-JEYFKIWK.mjs";
 import {
   loadConfig
 } from "./chunk-T3GNGOS4.mjs";

@@ -9,20 +9,20 @@ import {
 import {
   evaluateAndRender,
   publishComment
-} from "./chunk-UILZACQA.mjs";
-import "./chunk-W3ZMPEG7.mjs";
+} from "./chunk-ORRWEJJD.mjs";
+import "./chunk-DUCN75I5.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import {
   releaseStoreFromEnv,
   resolveModelRef
-} from "./chunk-55WM72YY.mjs";
+} from "./chunk-EBXXTZXF.mjs";
 import "./chunk-2KZ72NZO.mjs";
 import "./chunk-F56D4ARV.mjs";
-import "./chunk-BYV6R7NC.mjs";
+import "./chunk-MFOOP4OL.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic
-} from "./chunk-APTBNJPT.mjs";
+} from "./chunk-A2M3HEKW.mjs";
 import {
   loadConfig
 } from "./chunk-T3GNGOS4.mjs";

@@ -4,10 +4,10 @@ import {
   diffSchemas,
   formatValidationReport,
   validateFile
-} from "./chunk-LK2NJ4AF.mjs";
+} from "./chunk-TM4SFP6G.mjs";
 import {
   loadSchema
-} from "./chunk-QSLSA4DD.mjs";
+} from "./chunk-G6V26FSC.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag,
@@ -18,7 +18,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   writeJsonAtomic
-} from "./chunk-APTBNJPT.mjs";
+} from "./chunk-A2M3HEKW.mjs";
 import {
   UsageError
 } from "./chunk-2CNBRTGX.mjs";

@@ -3,18 +3,18 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   VALIDATE_SEGMENT_TASK,
   validateSegmentTask
-} from "./chunk-QSLSA4DD.mjs";
+} from "./chunk-G6V26FSC.mjs";
 import {
   HASH_FILE_TASK,
   PROFILE_SEGMENT_TASK,
   hashFileTask,
   profileSegmentTask
-} from "./chunk-L6EX4XSO.mjs";
-import "./chunk-BYV6R7NC.mjs";
-import "./chunk-APTBNJPT.mjs";
+} from "./chunk-FRFA5LEL.mjs";
+import "./chunk-MFOOP4OL.mjs";
+import "./chunk-A2M3HEKW.mjs";
 import {
   toWire
-} from "./chunk-ZIFT3TZR.mjs";
+} from "./chunk-JEYFKIWK.mjs";
 import "./chunk-2CNBRTGX.mjs";
 import "./chunk-SSCV3AA7.mjs";
 

@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   openForReading
-} from "./chunk-APTBNJPT.mjs";
+} from "./chunk-A2M3HEKW.mjs";
 import {
   InputError
 } from "./chunk-2CNBRTGX.mjs";
@@ -2259,6 +2259,25 @@ async function planCsvSegments(path, segmentBytes) {
   } finally {
     await fh.close();
   }
+}
+function alignSegments(segments, outcomes) {
+  const placed = [];
+  let lineOffset = 0;
+  for (let k = 0; k < outcomes.length; k++) {
+    const outcome = outcomes[k];
+    if (k > 0) {
+      const previous = outcomes[k - 1];
+      if (!previous.ok || previous.value.endOffset !== segments[k].start) return null;
+    }
+    if (!outcome.ok) throw atLineOffset(outcome.error, lineOffset);
+    placed.push({ value: outcome.value, lineOffset });
+    lineOffset += outcome.value.lines;
+  }
+  return placed;
+}
+function atLineOffset(error, lineOffset) {
+  if (!(error instanceof InputError) || lineOffset === 0 || error.location.line === void 0) return error;
+  return new InputError(error.detail, { ...error.location, line: error.location.line + lineOffset });
 }
 
 // src/table/format.ts
@@ -18235,6 +18254,7 @@ export {
   DEFAULT_SEGMENT_BYTES,
   readCsvSegment,
   planCsvSegments,
+  alignSegments,
   hashFile,
   expandDataPaths,
   openTable,

@@ -5,7 +5,7 @@ import {
   loadBackend,
   loadModel,
   readRunRecord
-} from "./chunk-W3ZMPEG7.mjs";
+} from "./chunk-DUCN75I5.mjs";
 import {
   alert,
   details,
@@ -20,7 +20,7 @@ import {
   isModelRef,
   releaseStoreFromEnv,
   resolveModelRef
-} from "./chunk-55WM72YY.mjs";
+} from "./chunk-EBXXTZXF.mjs";
 import {
   createOctokit,
   resolveRunContext,
@@ -32,10 +32,10 @@ import {
 import {
   cellText,
   readTable
-} from "./chunk-BYV6R7NC.mjs";
+} from "./chunk-MFOOP4OL.mjs";
 import {
   writeFileAtomic
-} from "./chunk-APTBNJPT.mjs";
+} from "./chunk-A2M3HEKW.mjs";
 import {
   defaultConfig,
   loadConfig

@@ -11,15 +11,15 @@ import {
   validateBatches,
   validateCsvSegments,
   yaml
-} from "./chunk-QSLSA4DD.mjs";
+} from "./chunk-G6V26FSC.mjs";
 import {
   DEFAULT_SEGMENT_BYTES,
   openTable
-} from "./chunk-BYV6R7NC.mjs";
+} from "./chunk-MFOOP4OL.mjs";
 import {
   parallelAvailable,
   segmentBytesFromEnv
-} from "./chunk-ZIFT3TZR.mjs";
+} from "./chunk-JEYFKIWK.mjs";
 
 // src/schema/file.ts
 async function validateFile(path, schema, options = {}) {

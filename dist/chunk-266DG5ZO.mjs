@@ -14,7 +14,7 @@ import {
   releaseStoreFromEnv,
   resolveModelRef,
   runGit
-} from "./chunk-55WM72YY.mjs";
+} from "./chunk-EBXXTZXF.mjs";
 import {
   dispatchWorkflow,
   openOrUpdatePullRequest,
@@ -23,25 +23,25 @@ import {
 import {
   loadSchema,
   readOptionsForSchema
-} from "./chunk-QSLSA4DD.mjs";
+} from "./chunk-G6V26FSC.mjs";
 import {
   categoricalCounts,
   readProfile
-} from "./chunk-ZLTT2AWJ.mjs";
+} from "./chunk-2BYANZZY.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
   profileFile,
   sketchQuantile,
   sketchRank
-} from "./chunk-L6EX4XSO.mjs";
+} from "./chunk-FRFA5LEL.mjs";
 import {
   expandDataPaths
-} from "./chunk-BYV6R7NC.mjs";
+} from "./chunk-MFOOP4OL.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic
-} from "./chunk-APTBNJPT.mjs";
+} from "./chunk-A2M3HEKW.mjs";
 import {
   InputError
 } from "./chunk-2CNBRTGX.mjs";

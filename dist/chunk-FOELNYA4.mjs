@@ -2,16 +2,16 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd
-} from "./chunk-BOYHNY3Z.mjs";
+} from "./chunk-AYLKIIGA.mjs";
 import {
   diffSchemas,
   dumpSchema,
   formatSchemaDiff,
   inferSchema
-} from "./chunk-LK2NJ4AF.mjs";
+} from "./chunk-TM4SFP6G.mjs";
 import {
   loadSchema
-} from "./chunk-QSLSA4DD.mjs";
+} from "./chunk-G6V26FSC.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag,
@@ -20,11 +20,11 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-BYV6R7NC.mjs";
+import "./chunk-MFOOP4OL.mjs";
 import {
   writeFileAtomic
-} from "./chunk-APTBNJPT.mjs";
-import "./chunk-ZIFT3TZR.mjs";
+} from "./chunk-A2M3HEKW.mjs";
+import "./chunk-JEYFKIWK.mjs";
 import {
   UsageError
 } from "./chunk-2CNBRTGX.mjs";

@@ -1,15 +1,16 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
+  alignSegments,
   planCsvSegments,
   readCsvSegment
-} from "./chunk-BYV6R7NC.mjs";
+} from "./chunk-MFOOP4OL.mjs";
 import {
   assertReadableFile
-} from "./chunk-APTBNJPT.mjs";
+} from "./chunk-A2M3HEKW.mjs";
 import {
   runTasks
-} from "./chunk-ZIFT3TZR.mjs";
+} from "./chunk-JEYFKIWK.mjs";
 import {
   InputError,
   formatLocation
@@ -11447,10 +11448,6 @@ async function validateSegmentTask(spec) {
   const state = await validateBatches(spec.schema, spec.missing, readCsvSegment(spec.path, spec.readOptions, spec.header, progress), spec.maxErrors, true);
   return { state, endOffset: progress.endOffset, lines: progress.lines };
 }
-function relocate(error, lineOffset) {
-  if (!(error instanceof InputError) || lineOffset === 0 || error.location.line === void 0) return error;
-  return new InputError(error.detail, { ...error.location, line: error.location.line + lineOffset });
-}
 async function validateCsvSegments(path, schema2, readOptions, fieldNames, header, maxErrors, segmentBytes) {
   const segments = await planCsvSegments(path, segmentBytes);
   if (segments.length < 2) return null;
@@ -11460,20 +11457,14 @@ async function validateCsvSegments(path, schema2, readOptions, fieldNames, heade
     spec: { path, schema: portable, readOptions, header: fieldNames, missing: header.missing, start, end, maxErrors }
   }));
   const outcomes = await runTasks(tasks, (task) => validateSegmentTask(task.spec));
-  const placed = [];
+  const aligned = alignSegments(segments, outcomes);
+  if (aligned === null) return null;
   let rowOffset = 0;
-  let lineOffset = 0;
-  for (let k = 0; k < outcomes.length; k++) {
-    const outcome = outcomes[k];
-    if (k > 0) {
-      const previous = outcomes[k - 1];
-      if (!previous.ok || previous.value.endOffset !== segments[k].start) return null;
-    }
-    if (!outcome.ok) throw relocate(outcome.error, lineOffset);
-    placed.push({ state: outcome.value.state, rowOffset, lineOffset });
-    rowOffset += outcome.value.state.rows;
-    lineOffset += outcome.value.lines;
-  }
+  const placed = aligned.map(({ value, lineOffset }) => {
+    const segment = { state: value.state, rowOffset, lineOffset };
+    rowOffset += value.state.rows;
+    return segment;
+  });
   return mergeSegments(schema2, { path, format: "csv", fieldNames }, header, placed, maxErrors);
 }
 

@@ -40,10 +40,19 @@ async function openForReading(path) {
     throw new InputError(code === "ENOENT" ? "file not found" : `cannot open: ${error.message}`, { file: path }, { cause: error });
   }
 }
+async function exists(path) {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export {
   writeFileAtomic,
   writeJsonAtomic,
   assertReadableFile,
-  openForReading
+  openForReading,
+  exists
 };

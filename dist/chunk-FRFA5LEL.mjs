@@ -2,15 +2,16 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   DEFAULT_SEGMENT_BYTES,
+  alignSegments,
   hashFile,
   openTable,
   planCsvSegments,
   readCsvSegment
-} from "./chunk-BYV6R7NC.mjs";
+} from "./chunk-MFOOP4OL.mjs";
 import {
   runTasks,
   segmentBytesFromEnv
-} from "./chunk-ZIFT3TZR.mjs";
+} from "./chunk-JEYFKIWK.mjs";
 import {
   InputError
 } from "./chunk-2CNBRTGX.mjs";
@@ -2211,7 +2212,7 @@ async function profileSegmentTask(spec) {
   const progress = { start: spec.start, end: spec.end, endOffset: -1, lines: 0 };
   const profiler = createProfiler(spec.fieldNames, spec.options);
   for await (const batch of readCsvSegment(spec.path, spec.readOptions, spec.header, progress)) profiler.add(batch);
-  return { profile: profiler.finish(), endOffset: progress.endOffset };
+  return { profile: profiler.finish(), endOffset: progress.endOffset, lines: progress.lines };
 }
 function hashFileTask(spec) {
   return hashFile(spec.path);
@@ -2230,27 +2231,10 @@ async function profileFile(path, readOpts = {}, opts = {}) {
       ...segments.map(({ start, end }) => ({ kind: PROFILE_SEGMENT_TASK, spec: { path, readOptions, options: opts, header: source.fieldNames, fieldNames, start, end } }))
     ];
     const outcomes = await runTasks(tasks, (task) => task.kind === HASH_FILE_TASK ? hashFileTask(task.spec) : profileSegmentTask(task.spec));
-    const parts = [];
-    let aligned = true;
-    for (let k = 0; k < segments.length; k++) {
-      const outcome = outcomes[k + 1];
-      if (k > 0) {
-        const previous = outcomes[k];
-        if (!previous.ok || previous.value.endOffset !== segments[k].start) {
-          aligned = false;
-          break;
-        }
-      }
-      if (!outcome.ok) {
-        if (k === 0) throw outcome.error;
-        aligned = false;
-        break;
-      }
-      parts.push(outcome.value.profile);
-    }
+    const aligned = alignSegments(segments, outcomes.slice(1));
     if (!outcomes[0].ok) throw outcomes[0].error;
     hash = outcomes[0].value;
-    if (aligned) profile = mergeProfiles(parts);
+    if (aligned !== null) profile = mergeProfiles(aligned.map(({ value }) => value.profile));
   } else {
     const [whole, fileHash] = await Promise.all([profileSource(source, opts), hashFile(path)]);
     profile = whole;

@@ -7,12 +7,12 @@ import {
   readProfile,
   stringifyProfile,
   writeProfile
-} from "./chunk-ZLTT2AWJ.mjs";
+} from "./chunk-2BYANZZY.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
   profileFile
-} from "./chunk-L6EX4XSO.mjs";
+} from "./chunk-FRFA5LEL.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag
@@ -22,9 +22,9 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   expandDataPaths
-} from "./chunk-BYV6R7NC.mjs";
-import "./chunk-APTBNJPT.mjs";
-import "./chunk-ZIFT3TZR.mjs";
+} from "./chunk-MFOOP4OL.mjs";
+import "./chunk-A2M3HEKW.mjs";
+import "./chunk-JEYFKIWK.mjs";
 import {
   UsageError
 } from "./chunk-2CNBRTGX.mjs";

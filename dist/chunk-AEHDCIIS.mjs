@@ -6,7 +6,7 @@ import {
   ReleaseArtifactStore,
   cardTextFromConfig,
   createReleaseBackend
-} from "./chunk-55WM72YY.mjs";
+} from "./chunk-EBXXTZXF.mjs";
 import {
   createOctokit,
   resolveToken
@@ -19,7 +19,7 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-APTBNJPT.mjs";
+import "./chunk-A2M3HEKW.mjs";
 import {
   InputError,
   UsageError

@@ -4,27 +4,27 @@ import {
   epochReporter,
   trainModel,
   trainWithRuntime
-} from "./chunk-QEG4NQHV.mjs";
+} from "./chunk-KSXQU334.mjs";
 import "./chunk-7JPQHY4I.mjs";
 import {
   createActionsRuntime
 } from "./chunk-PZZNDZ5E.mjs";
-import "./chunk-W3ZMPEG7.mjs";
+import "./chunk-DUCN75I5.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-F56D4ARV.mjs";
-import "./chunk-LK2NJ4AF.mjs";
-import "./chunk-QSLSA4DD.mjs";
-import "./chunk-ZLTT2AWJ.mjs";
-import "./chunk-L6EX4XSO.mjs";
+import "./chunk-TM4SFP6G.mjs";
+import "./chunk-G6V26FSC.mjs";
+import "./chunk-2BYANZZY.mjs";
+import "./chunk-FRFA5LEL.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-BYV6R7NC.mjs";
-import "./chunk-APTBNJPT.mjs";
-import "./chunk-ZIFT3TZR.mjs";
+import "./chunk-MFOOP4OL.mjs";
+import "./chunk-A2M3HEKW.mjs";
+import "./chunk-JEYFKIWK.mjs";
 import {
   loadConfig
 } from "./chunk-T3GNGOS4.mjs";

@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   memoryIo,
   runCli
-} from "./chunk-LI5IHU3F.mjs";
+} from "./chunk-FWKMJXXU.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";

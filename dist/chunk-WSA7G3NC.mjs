@@ -22,16 +22,16 @@ import {
   diffSchemas,
   formatValidationReport,
   validateFile
-} from "./chunk-LK2NJ4AF.mjs";
+} from "./chunk-TM4SFP6G.mjs";
 import {
   formatPct,
   loadSchema
-} from "./chunk-QSLSA4DD.mjs";
-import "./chunk-BYV6R7NC.mjs";
+} from "./chunk-G6V26FSC.mjs";
+import "./chunk-MFOOP4OL.mjs";
 import {
   writeJsonAtomic
-} from "./chunk-APTBNJPT.mjs";
-import "./chunk-ZIFT3TZR.mjs";
+} from "./chunk-A2M3HEKW.mjs";
+import "./chunk-JEYFKIWK.mjs";
 import {
   InputError,
   formatLocation

@@ -4,14 +4,14 @@ import {
   atCwd,
   validate_default,
   validationJson
-} from "./chunk-BOYHNY3Z.mjs";
-import "./chunk-LK2NJ4AF.mjs";
-import "./chunk-QSLSA4DD.mjs";
+} from "./chunk-AYLKIIGA.mjs";
+import "./chunk-TM4SFP6G.mjs";
+import "./chunk-G6V26FSC.mjs";
 import "./chunk-2ZHSBOBA.mjs";
 import "./chunk-JMASHIGL.mjs";
-import "./chunk-BYV6R7NC.mjs";
-import "./chunk-APTBNJPT.mjs";
-import "./chunk-ZIFT3TZR.mjs";
+import "./chunk-MFOOP4OL.mjs";
+import "./chunk-A2M3HEKW.mjs";
+import "./chunk-JEYFKIWK.mjs";
 import "./chunk-2CNBRTGX.mjs";
 import "./chunk-SSCV3AA7.mjs";
 export {

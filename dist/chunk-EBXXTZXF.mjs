@@ -6,8 +6,9 @@ import {
   resolveToken
 } from "./chunk-2KZ72NZO.mjs";
 import {
+  exists,
   writeFileAtomic
-} from "./chunk-APTBNJPT.mjs";
+} from "./chunk-A2M3HEKW.mjs";
 import {
   InputError
 } from "./chunk-2CNBRTGX.mjs";
@@ -265,7 +266,7 @@ function cardTextFromConfig(config) {
 }
 
 // src/registry/store.ts
-import { copyFile, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join as join2 } from "node:path";
 import { randomBytes } from "node:crypto";
 
@@ -374,14 +375,6 @@ async function ignoreInGit(dir) {
   await mkdir(dir, { recursive: true });
   await writeFile(path, "# Written by mlops: registry artifacts are stored by content hash, not in git.\n*\n");
 }
-async function exists(path) {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 var ReleaseArtifactStore = class {
   constructor(backend) {
     this.backend = backend;
@@ -406,7 +399,7 @@ var ReleaseArtifactStore = class {
 };
 
 // src/registry/registry.ts
-import { mkdtemp, mkdir as mkdir3, readdir as readdir2, rename as rename2, rm as rm2, stat as stat2 } from "node:fs/promises";
+import { mkdtemp, mkdir as mkdir3, readdir as readdir2, rename as rename2, rm as rm2 } from "node:fs/promises";
 import { basename, dirname as dirname3, join as join5, resolve } from "node:path";
 import { tmpdir } from "node:os";
 
@@ -936,14 +929,6 @@ async function extractEntries(entries, dir) {
 var DEFAULT_STAGES = ["staging", "production"];
 var FIRST_VERSION = "v0.1.0";
 var MODEL_ASSET = "model.tar.gz";
-async function exists2(path) {
-  try {
-    await stat2(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 var GitRegistry = class _GitRegistry {
   constructor(options) {
     this.options = options;
@@ -1270,7 +1255,7 @@ var GitRegistry = class _GitRegistry {
       throw new InputError(`${version.tag} carries no mlops artifact metadata (registered by another tool?): nothing to pull`, { key: version.tag });
     }
     const base = { operation: "created", name, version: version.version, dir: out, modelSha256: meta.model.sha256 };
-    if (await exists2(out)) {
+    if (await exists(out)) {
       const entries = await readdir2(out);
       if (entries.length > 0) {
         if (await verifyModelDir(out, meta) === null) return { ...base, operation: "unchanged" };
@@ -1296,7 +1281,7 @@ var GitRegistry = class _GitRegistry {
       await extractEntries(await readTarGz(tarball), model);
       const problem = await verifyModelDir(model, meta);
       if (problem) throw new InputError(`checksum mismatch for '${problem}' of ${version.tag}: the artifact was altered`, { file: source, key: problem });
-      if (await exists2(out)) await rm2(out, { recursive: true });
+      if (await exists(out)) await rm2(out, { recursive: true });
       await rename2(model, out);
       return base;
     } finally {

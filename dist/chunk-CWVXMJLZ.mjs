@@ -15,11 +15,11 @@ import "./chunk-SSCV3AA7.mjs";
 
 // src/actions/entries.ts
 var actionEntries = {
-  validate: async () => (await import("./chunk-RFYF24ZF.mjs")).default,
-  train: async () => (await import("./chunk-R3QMS6FX.mjs")).default,
-  evaluate: async () => (await import("./chunk-SCDPF6N4.mjs")).default,
-  release: async () => (await import("./chunk-6H5GRAL6.mjs")).default,
-  drift: async () => (await import("./chunk-NVKW5YYN.mjs")).default
+  validate: async () => (await import("./chunk-WSA7G3NC.mjs")).default,
+  train: async () => (await import("./chunk-6OWO7II2.mjs")).default,
+  evaluate: async () => (await import("./chunk-H5HDPPQS.mjs")).default,
+  release: async () => (await import("./chunk-LVLUAC7D.mjs")).default,
+  drift: async () => (await import("./chunk-RWN5ILXH.mjs")).default
 };
 
 // src/cli/commands/action.ts

@@ -15,7 +15,7 @@ import {
   saveLayersModel,
   savePreprocessing,
   toPrediction
-} from "./chunk-W3ZMPEG7.mjs";
+} from "./chunk-DUCN75I5.mjs";
 import {
   alert,
   details,
@@ -27,23 +27,23 @@ import {
 import {
   loadSchema,
   readOptionsForSchema
-} from "./chunk-QSLSA4DD.mjs";
+} from "./chunk-G6V26FSC.mjs";
 import {
   writeProfile
-} from "./chunk-ZLTT2AWJ.mjs";
+} from "./chunk-2BYANZZY.mjs";
 import {
   mergeProfiles,
   profileFile
-} from "./chunk-L6EX4XSO.mjs";
+} from "./chunk-FRFA5LEL.mjs";
 import {
   concatBatches,
   expandDataPaths,
   hashFile,
   openTable
-} from "./chunk-BYV6R7NC.mjs";
+} from "./chunk-MFOOP4OL.mjs";
 import {
   writeJsonAtomic
-} from "./chunk-APTBNJPT.mjs";
+} from "./chunk-A2M3HEKW.mjs";
 import {
   loadConfig
 } from "./chunk-T3GNGOS4.mjs";

@@ -2,11 +2,11 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   sketchQuantile
-} from "./chunk-L6EX4XSO.mjs";
+} from "./chunk-FRFA5LEL.mjs";
 import {
   assertReadableFile,
   writeFileAtomic
-} from "./chunk-APTBNJPT.mjs";
+} from "./chunk-A2M3HEKW.mjs";
 import {
   InputError
 } from "./chunk-2CNBRTGX.mjs";

@@ -29,15 +29,12 @@ var workerEntry = null;
 function setWorkerEntry(path) {
   workerEntry = path;
 }
-function workerScript() {
-  return workerEntry;
-}
 function segmentBytesFromEnv(env = process.env) {
   const value = Number.parseInt(env.MLOPS_SEGMENT_BYTES ?? "", 10);
   return Number.isInteger(value) && value >= 1024 ? value : void 0;
 }
 function parallelAvailable() {
-  return workerScript() !== null && threadBudget() > 1;
+  return workerEntry !== null && threadBudget() > 1;
 }
 var Pool = class {
   constructor(script, budget) {
@@ -107,7 +104,7 @@ var Pool = class {
 };
 var pool = null;
 async function runTasks(tasks, local) {
-  pool ??= new Pool(workerScript(), threadBudget());
+  pool ??= new Pool(workerEntry, threadBudget());
   const shared = pool;
   return Promise.all(tasks.map((task) => shared.submit(task, local)));
 }

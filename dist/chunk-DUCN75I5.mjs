@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   writeFileAtomic,
   writeJsonAtomic
-} from "./chunk-APTBNJPT.mjs";
+} from "./chunk-A2M3HEKW.mjs";
 import {
   InputError
 } from "./chunk-2CNBRTGX.mjs";
