@@ -10,7 +10,7 @@ import type { Field, Vector } from 'apache-arrow';
 import { InputError } from '../core/errors.ts';
 import { NumberColumnBuilder, StringColumnBuilder } from './columns.ts';
 import { batchRowsOption } from './csv.ts';
-import { pushValue } from './parquet.ts';
+import { DateTextCache, pushValue } from './parquet.ts';
 import type { ColumnDecoding, RecordBatch, ReadOptions, TableSource } from './types.ts';
 import { openForReading } from '../core/fs.ts';
 
@@ -67,6 +67,7 @@ export async function openArrow(path: string, opts: ReadOptions = {}): Promise<T
       const { fh: handle, reader: r } = await openReader(path);
       let rowOffset = 0;
       let emitted = 0;
+      const dateTexts = names.map(() => new DateTextCache());
       try {
         for await (const batch of r) {
           for (let from = 0; from < batch.numRows; from += batchRows) {
@@ -76,7 +77,7 @@ export async function openArrow(path: string, opts: ReadOptions = {}): Promise<T
               const vec = batch.getChildAt(fi) as Vector;
               const field = fields[fi];
               const b = kinds[k] === 'number' ? new NumberColumnBuilder(name, to - from) : new StringColumnBuilder(name, to - from);
-              for (let i = from; i < to; i++) pushValue(b, cellValue(vec, field, i), missing);
+              for (let i = from; i < to; i++) pushValue(b, cellValue(vec, field, i), missing, dateTexts[k]);
               return b.finish();
             });
             yield { length: to - from, rowOffset, lines: new Float64Array(to - from), columns };

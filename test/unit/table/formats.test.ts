@@ -1,6 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -139,6 +141,47 @@ describe('Parquet', () => {
     expect((t.columns[1] as NumberColumn).nulls[2]).toBe(1);
     expect(columnStrings(t.columns[2])).toEqual(['2024-03-15T12:00:00.000Z', null, '1999-12-31T23:59:59.500Z']);
     expect(columnStrings(t.columns[3])).toEqual(['{"a":1}', null, '[1,2]']);
+  });
+
+  it('reads pages compressed with GZIP and BROTLI, per column', async () => {
+    const buffer = parquetWriteBuffer({
+      columnData: [
+        { name: 'id', data: ids, type: 'INT32', codec: 'GZIP' },
+        { name: 'score', data: scores, type: 'DOUBLE', codec: 'BROTLI' },
+        { name: 'city', data: cities, type: 'STRING', codec: 'GZIP' },
+      ],
+      compressors: { GZIP: (b: Uint8Array) => new Uint8Array(gzipSync(b)), BROTLI: (b: Uint8Array) => new Uint8Array(brotliCompressSync(b)) },
+      rowGroupSize: 128,
+    });
+    expectRoundTrip(await readTable(await file(new Uint8Array(buffer), 'parquet')), false);
+  });
+
+  it('reads ZSTD pages (a real file: vega-datasets flights-3m.parquet, first row group)', async () => {
+    const path = fileURLToPath(new URL('../../../node_modules/vega-datasets/data/flights-3m.parquet', import.meta.url));
+    const source = await openTable(path, { batchRows: 1000 });
+    expect(source.fieldNames).toEqual(['date', 'delay', 'distance', 'origin', 'destination']);
+    const first = (await source.batches()[Symbol.asyncIterator]().next()).value as RecordBatch;
+    expect(first.length).toBe(1000);
+    const [date, delay, distance, origin] = first.columns;
+    expect(delay.kind).toBe('number');
+    expect(distance.kind).toBe('number');
+    const dates = columnStrings(date);
+    expect(dates.every((d) => d !== null && /^2001-\d\d-\d\dT\d\d:\d\d:00\.000Z$/.test(d))).toBe(true);
+    expect(columnStrings(origin).every((o) => o !== null && /^[A-Z]{3}$/.test(o))).toBe(true);
+    const distances = (distance as NumberColumn).values;
+    expect(distances.every((d) => Number.isInteger(d) && d > 0 && d < 5000)).toBe(true);
+  });
+
+  it('repeated and distinct timestamps keep their own text (the ISO text cache)', async () => {
+    const base = Date.UTC(2024, 0, 1);
+    // 70k rows: more distinct instants than the cache holds, each repeated once later.
+    const when = Array.from({ length: 70_000 }, (_, i) => new Date(base + (i % 35_000) * 60_000));
+    when[5] = null as unknown as Date;
+    const buffer = parquetWriteBuffer({ columnData: [{ name: 'at', data: when, type: 'TIMESTAMP' }] });
+    const t = await readTable(await file(new Uint8Array(buffer), 'parquet'));
+    const texts = columnStrings(t.columns[0]);
+    expect(texts.length).toBe(70_000);
+    texts.forEach((text, i) => expect(text).toBe(i === 5 ? null : new Date(base + (i % 35_000) * 60_000).toISOString()));
   });
 
   it('a file that is not Parquet is an InputError', async () => {
