@@ -59,11 +59,46 @@ export interface DriftReport {
   criticalDrifted: string[];
   /** Sorted by severity, drifted first. */
   columns: DriftColumn[];
+  /**
+   * Columns left out of an automatic feature list because comparing them would mislead: dates and
+   * timestamps (they move with time by nature) and identifier-like columns (almost every value
+   * distinct). Never filled when the features are listed or the column has a drift override.
+   */
+  skippedColumns: SkippedColumn[];
   /** Columns present on one side only (not compared). */
   onlyInReference: string[];
   onlyInCurrent: string[];
   reference: { rows: number; sources: DatasetProfile['sources'] };
   current: { rows: number; sources: DatasetProfile['sources'] };
+}
+
+export interface SkippedColumn {
+  name: string;
+  reason: 'timestamp' | 'identifier';
+}
+
+/** Reference columns of at least this many values may be judged identifier-like. */
+const MIN_IDENTIFIER_ROWS = 100;
+
+/**
+ * Why an automatically chosen column is not worth comparing, or null. Timestamps: most non-null
+ * cells are dates or datetimes — a later window always "drifts". Identifiers: text with (almost)
+ * every value distinct, whose top values are all "other" on both sides; or unique integers over a
+ * dense range (1..n keys), which shift by construction in every new window. Random large integers
+ * (sparse range) and continuous numbers stay features.
+ */
+export function skipReason(c: ColumnProfile): SkippedColumn['reason'] | null {
+  const n = nonNull(c);
+  if (n === 0) return null;
+  if (c.types.date + c.types.datetime >= 0.95 * n) return 'timestamp';
+  if (n < MIN_IDENTIFIER_ROWS) return null;
+  const distinct = distinctEstimate(c.distinct);
+  // HyperLogLog beyond the exact range is within a few percent: 0.95 leaves room for its error.
+  if (distinct < 0.95 * n) return null;
+  if (columnKind(c) === 'categorical' && c.types.string >= 0.95 * n) return 'identifier';
+  const m = c.numeric;
+  if (m !== null && c.types.integer >= 0.95 * n && m.max - m.min + 1 <= 1.5 * n) return 'identifier';
+  return null;
 }
 
 export interface DriftOptions {
@@ -355,6 +390,7 @@ export function compareProfiles(reference: DatasetProfile, current: DatasetProfi
     if (!refByName.has(name)) throw new InputError(`drift override names column '${name}', which the reference does not have`, { key: name });
   }
   let names: string[];
+  const skippedColumns: SkippedColumn[] = [];
   if (Array.isArray(options.features)) {
     for (const name of options.features) {
       if (!refByName.has(name)) throw new InputError(`feature '${name}' is not in the reference data`, { key: name });
@@ -363,6 +399,11 @@ export function compareProfiles(reference: DatasetProfile, current: DatasetProfi
     names = options.features;
   } else {
     names = reference.columns.map((c) => c.name).filter((n) => curByName.has(n) && !exclude.has(n));
+    names = names.filter((n) => {
+      const reason = overrides.has(n) ? null : skipReason(refByName.get(n)!);
+      if (reason !== null) skippedColumns.push({ name: n, reason });
+      return reason === null;
+    });
   }
   const columns = names.map((n) => compareColumn(refByName.get(n)!, curByName.get(n)!, reference.rows, overrides.get(n)));
   columns.sort((a, b) => severity(b) - severity(a) || (a.name < b.name ? -1 : 1));
@@ -379,6 +420,7 @@ export function compareProfiles(reference: DatasetProfile, current: DatasetProfi
     driftedColumns,
     criticalDrifted,
     columns,
+    skippedColumns,
     onlyInReference: reference.columns.map((c) => c.name).filter((n) => !curByName.has(n) && !exclude.has(n)),
     onlyInCurrent: current.columns.map((c) => c.name).filter((n) => !refByName.has(n) && !exclude.has(n)),
     reference: { rows: reference.rows, sources: reference.sources },

@@ -75,6 +75,11 @@ export function renderDriftMarkdown(report: DriftReport, options: { title?: stri
     (c.effect ? `, ${c.effect.name} = ${formatNumber(c.effect.value, 3)} (floor ${c.effect.floor})` : '') + `, PSI ${formatNumber(c.psi, 3)}`);
   if (evidence.length) parts.push(details('Test statistics and effect sizes', evidence.join('\n')));
   const skipped: string[] = [];
+  const because = { timestamp: 'dates/timestamps move with time', identifier: 'identifier-like: almost every value distinct' };
+  for (const reason of ['timestamp', 'identifier'] as const) {
+    const names = report.skippedColumns.filter((c) => c.reason === reason).map((c) => `\`${c.name}\``);
+    if (names.length) skipped.push(`- ${because[reason]}: ${names.join(', ')} (list them in \`features\` or give them a \`drift\` override to compare them)`);
+  }
   if (report.onlyInReference.length) skipped.push(`- only in the reference: ${report.onlyInReference.map((n) => `\`${n}\``).join(', ')}`);
   if (report.onlyInCurrent.length) skipped.push(`- only in the current data: ${report.onlyInCurrent.map((n) => `\`${n}\``).join(', ')}`);
   if (skipped.length) parts.push(details('Columns not compared', skipped.join('\n')));
@@ -125,6 +130,7 @@ export function driftJson(report: DriftReport): Record<string, unknown> {
       ...(c.vanishedCategories ? { vanishedCategories: c.vanishedCategories } : {}),
       critical: c.critical,
     })),
+    skippedColumns: report.skippedColumns,
     onlyInReference: report.onlyInReference,
     onlyInCurrent: report.onlyInCurrent,
     reference: report.reference,

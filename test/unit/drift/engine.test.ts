@@ -1,7 +1,10 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareProfiles } from '../../../src/drift/engine.ts';
-import { createProfiler } from '../../../src/profile/index.ts';
+import { createProfiler, profileFile } from '../../../src/profile/index.ts';
 import type { DatasetProfile } from '../../../src/profile/types.ts';
 import { readTable } from '../../../src/table/index.ts';
 import type { Column, RecordBatch, Table } from '../../../src/table/types.ts';
@@ -153,5 +156,54 @@ describe('drift policy guards', () => {
     const critical = compareProfiles(ref, cur, { overrides: [{ name: 'a', critical: true }] });
     expect(critical.drifted).toBe(true);
     expect(critical.criticalDrifted).toEqual(['a']);
+  });
+});
+
+describe('columns an automatic feature list leaves out', () => {
+  /** Profiles CSV text read with `detect` decoding, as `mlops drift` profiles a data file. */
+  async function profileCsv(csv: string): Promise<DatasetProfile> {
+    const dir = await mkdtemp(join(tmpdir(), 'skip-'));
+    try {
+      await writeFile(join(dir, 'd.csv'), csv);
+      return await profileFile(join(dir, 'd.csv'));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  const rows = (from: number, n: number, seed: number) => {
+    const rand = mulberry32(seed);
+    const out = ['id,user,day,bytes,x,plan'];
+    for (let i = from; i < from + n; i++) {
+      const day = new Date(Date.UTC(2024, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+      out.push(`${i},u${(i * 2654435761 >>> 0).toString(16)},${day},${Math.floor(rand() * 1e9)},${(rand() * 2 - 1).toFixed(4)},${['free', 'pro', 'team'][Math.floor(rand() * 3)]}`);
+    }
+    return `${out.join('\n')}\n`;
+  };
+
+  it('skips dates, text identifiers and dense integer keys; keeps random integers and features', async () => {
+    // The current window continues the ids and the days: compared, both would always "drift".
+    const reference = await profileCsv(rows(1, 400, 1));
+    const current = await profileCsv(rows(401, 400, 2));
+    const report = compareProfiles(reference, current);
+    expect(report.skippedColumns).toEqual([
+      { name: 'id', reason: 'identifier' },
+      { name: 'user', reason: 'identifier' },
+      { name: 'day', reason: 'timestamp' },
+    ]);
+    expect(report.columns.map((c) => c.name).sort()).toEqual(['bytes', 'plan', 'x']);
+    expect(report.evaluatedColumns).toBe(3);
+    expect(report.drifted).toBe(false);
+    // Listed features and overrides are compared whatever they look like.
+    const listed = compareProfiles(reference, current, { features: ['id', 'day', 'x'] });
+    expect(listed.skippedColumns).toEqual([]);
+    expect(listed.columns.find((c) => c.name === 'id')?.drifted).toBe(true);
+    const overridden = compareProfiles(reference, current, { overrides: [{ name: 'day' }] });
+    expect(overridden.skippedColumns.map((c) => c.name)).toEqual(['id', 'user']);
+    expect(overridden.columns.some((c) => c.name === 'day')).toBe(true);
+  });
+
+  it('small samples are not judged identifier-like (every value may be distinct by chance)', async () => {
+    const report = compareProfiles(await profileCsv(rows(1, 60, 1)), await profileCsv(rows(61, 60, 2)));
+    expect(report.skippedColumns).toEqual([{ name: 'day', reason: 'timestamp' }]);
   });
 });
