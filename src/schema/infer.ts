@@ -15,6 +15,12 @@ export interface InferOptions {
 const CANDIDATES: FieldType[] = ['boolean', 'integer', 'number', 'date', 'datetime', 'time'];
 const BOOLEAN_TEXTS = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
 const INTEGER_RE = /^[+-]?\d+$/;
+/**
+ * Digits after a leading zero ("00501", "0123"): codes (zip codes, phone numbers, product codes)
+ * that a number type would silently change — such a column stays text. Profiles agree: `detect`
+ * decoding reads only canonical decimals as numbers.
+ */
+const LEADING_ZERO_RE = /^[+-]?0\d/;
 const parsers = {
   date: fieldParser({ type: 'date' }),
   datetime: fieldParser({ type: 'datetime' }),
@@ -24,8 +30,8 @@ const parsers = {
 function fits(type: FieldType, text: string): boolean {
   switch (type) {
     case 'boolean': return BOOLEAN_TEXTS.has(text);
-    case 'integer': return INTEGER_RE.test(text) && Number.isSafeInteger(Number(text));
-    case 'number': return parseNumberText(text) !== undefined;
+    case 'integer': return INTEGER_RE.test(text) && !LEADING_ZERO_RE.test(text) && Number.isSafeInteger(Number(text));
+    case 'number': return !LEADING_ZERO_RE.test(text) && parseNumberText(text) !== undefined;
     case 'date': return parsers.date(text) !== undefined;
     case 'datetime': return parsers.datetime(text) !== undefined;
     case 'time': return parsers.time(text) !== undefined;

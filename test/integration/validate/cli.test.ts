@@ -255,6 +255,19 @@ describe('mlops schema infer | diff', () => {
     ]);
   });
 
+  it('keeps codes with leading zeros (zip codes) as text: a number type would change them', async () => {
+    const data = join(dir, 'zips.csv');
+    await writeFile(data, 'zip,count,ratio\n00501,1,0.5\n02134,10,0.25\n10001,7,1.5\n');
+    const { code } = await cli(['schema', 'infer', data, '-o', join(dir, 'zips.json')]);
+    expect(code).toBe(0);
+    const schema = JSON.parse(await readFile(join(dir, 'zips.json'), 'utf8'));
+    expect(schema.fields.map((f: { name: string; type: string }) => [f.name, f.type])).toEqual([
+      ['zip', 'string'],
+      ['count', 'integer'],
+      ['ratio', 'number'],
+    ]);
+  });
+
   it('diff: JSON, breaking first, and --fail-on-breaking', async () => {
     const older = join(dir, 'old.yaml');
     const newer = join(dir, 'new.yaml');
