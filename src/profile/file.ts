@@ -75,7 +75,7 @@ export async function profileFile(path: string, readOpts: ReadOptions = {}, opts
     const tasks: Array<TaskRequest<ProfileSegmentSpec | { path: string }>> = [
       // The hash first: it then runs beside the segments instead of after them.
       { kind: HASH_FILE_TASK, spec: { path } },
-      ...segments.map(({ start, end }) => ({ kind: PROFILE_SEGMENT_TASK, spec: { path, readOptions, options: opts, header: source.fieldNames, fieldNames, start, end } })),
+      ...segments.map(({ start, end }) => ({ kind: PROFILE_SEGMENT_TASK, spec: { path, readOptions: { ...readOptions, delimiter: source.delimiter }, options: opts, header: source.fieldNames, fieldNames, start, end } })),
     ];
     const outcomes = await runTasks<ProfileSegmentSpec | { path: string }, Outcome>(tasks, (task) =>
       task.kind === HASH_FILE_TASK ? hashFileTask(task.spec as { path: string }) : profileSegmentTask(task.spec as ProfileSegmentSpec));

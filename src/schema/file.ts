@@ -38,7 +38,7 @@ export async function validateFile(path: string, schema: TableSchema, options: V
   const header = matchHeader(schema, source);
   const segmentBytes = options.segmentBytes ?? segmentBytesFromEnv() ?? (parallelAvailable() ? DEFAULT_SEGMENT_BYTES : undefined);
   if (source.format === 'csv' && segmentBytes !== undefined) {
-    const report = await validateCsvSegments(path, schema, readOptions, source.fieldNames, header, maxErrors, segmentBytes);
+    const report = await validateCsvSegments(path, schema, { ...readOptions, delimiter: source.delimiter }, source.fieldNames, header, maxErrors, segmentBytes);
     if (report !== null) return report;
   }
   const state = await validateBatches(schema, header.missing, source.batches(), maxErrors, false);

@@ -798,8 +798,58 @@ async function* drive(path: string, parser: CsvParser, chunkSize: number, header
   }
 }
 
-/** Opens a CSV/TSV file: reads and checks the header; rows stream on each `batches()` call. */
+/** Delimiters the sniffer may choose besides the comma. */
+const SNIFFED = [';', '\t', '|'];
+
+/**
+ * The delimiter of a `.csv` file whose reader was given none: the comma, unless the first non-blank
+ * line (the header) holds no comma outside quotes and some `;`, tab or `|` — then the most frequent
+ * of those. Semicolon files are what spreadsheets write where the comma is the decimal mark. Only
+ * the header decides, so every reader of a file (and of each of its segments) agrees.
+ */
+export function sniffDelimiter(head: Uint8Array): string {
+  let i = 0;
+  while (i < head.length && (head[i] === LF || head[i] === CR)) i++;
+  const counts = new Map<number, number>();
+  let quoted = false;
+  for (; i < head.length; i++) {
+    const c = head[i];
+    if (c === QUOTE) quoted = !quoted;
+    else if (!quoted && (c === LF || c === CR)) break;
+    else if (!quoted) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  if ((counts.get(44) ?? 0) > 0) return ',';
+  let best = ',';
+  let most = 0;
+  for (const d of SNIFFED) {
+    const n = counts.get(d.charCodeAt(0)) ?? 0;
+    if (n > most) {
+      best = d;
+      most = n;
+    }
+  }
+  return best;
+}
+
+/** Reads the first 64 KiB of a file (the sniffer's input). */
+async function readHead(path: string): Promise<Buffer> {
+  const fh = await openFile(path);
+  try {
+    const head = Buffer.allocUnsafe(1 << 16);
+    const { bytesRead } = await fh.read(head, 0, head.length, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Opens a CSV/TSV file: reads and checks the header; rows stream on each `batches()` call. With no
+ * `delimiter` option, a `.csv` file's delimiter is sniffed from its header ({@link sniffDelimiter})
+ * and reported as the source's `delimiter`, for readers of its segments.
+ */
 export async function openCsv(path: string, opts: ReadOptions & CsvInternalOptions = {}): Promise<TableSource> {
+  if (opts.delimiter === undefined && !/\.tsv$/i.test(path)) opts = { ...opts, delimiter: sniffDelimiter(await readHead(path)) };
   const delim = csvDelimiter(path, opts);
   const chunkSize = Math.max(1, opts.chunkSize ?? DEFAULT_CHUNK_SIZE);
   const maxRowBytes = opts.maxRowBytes ?? DEFAULT_MAX_ROW_BYTES;
@@ -815,6 +865,7 @@ export async function openCsv(path: string, opts: ReadOptions & CsvInternalOptio
     path,
     format: 'csv',
     fieldNames: header,
+    delimiter: String.fromCharCode(delim),
     batches(): AsyncIterable<RecordBatch> {
       const parser = new CsvParser(path, delim, batchRows, maxRowBytes, planFor(path, opts, batchRows));
       return drive(path, parser, chunkSize, false);

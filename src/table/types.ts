@@ -91,6 +91,8 @@ export interface TableSource {
   format: DataFormat;
   /** Column names in file order. */
   fieldNames: string[];
+  /** CSV: the field delimiter in use (given, or sniffed from the header). */
+  delimiter?: string;
   /** Streams the rows. May be called more than once (each call re-reads the file). */
   batches(): AsyncIterable<RecordBatch>;
 }

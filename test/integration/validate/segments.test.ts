@@ -110,5 +110,13 @@ describe('worker threads (the bundle)', () => {
     expect(threaded.stderr).not.toMatch(/internal error/);
     expect(JSON.parse(threaded.stdout)).toEqual(JSON.parse(one.stdout));
     expect(JSON.parse(one.stdout).errorsByRule.primaryKey).toBeGreaterThan(0);
+    // The same data with semicolons: the sniffed delimiter reaches every worker's segments.
+    const semicolons = join(dir, 'threads-semicolon.csv');
+    await writeFile(semicolons, dataset(false).replaceAll(',', ';'));
+    const semi = spawnSync(process.execPath, [cli, 'validate', semicolons, '--schema', schema, '--json'], { encoding: 'utf8', env: { ...process.env, MLOPS_THREADS: '3', MLOPS_SEGMENT_BYTES: '4096' } });
+    expect(semi.status).toBe(1);
+    const semiReport = JSON.parse(semi.stdout);
+    expect(semiReport.errorsByRule).toEqual(JSON.parse(one.stdout).errorsByRule);
+    expect(semiReport.rows).toBe(3000);
   }, 120_000);
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/core/errors.ts';
+import { sniffDelimiter } from '../../../src/table/csv.ts';
 import { cellText, columnNumbers, columnStrings, openTable, readTable } from '../../../src/table/index.ts';
 import type { NumberColumn, RecordBatch, StringColumn } from '../../../src/table/index.ts';
 
@@ -151,6 +152,29 @@ describe('CSV decoding', () => {
     expect(batches).toHaveLength(1);
     expect(batches[0].length).toBe(0);
     expect(batches[0].columns.map((c) => c.name)).toEqual(['a', 'b']);
+  });
+
+  it('sniffs the delimiter of a .csv file from its header when none is given', async () => {
+    expect(sniffDelimiter(Buffer.from('a;b;c\n1,5;2;3\n'))).toBe(';');
+    expect(sniffDelimiter(Buffer.from('\r\n\na|b\n'))).toBe('|');
+    expect(sniffDelimiter(Buffer.from('a\tb\tc;d\n'))).toBe('\t'); // the most frequent candidate
+    expect(sniffDelimiter(Buffer.from('a\tb;c\n'))).toBe(';'); // a tie: the earlier of ; tab |
+    expect(sniffDelimiter(Buffer.from('a,b;c\n'))).toBe(','); // any comma keeps the standard
+    expect(sniffDelimiter(Buffer.from('"x;y",z\n'))).toBe(',');
+    expect(sniffDelimiter(Buffer.from('"x,y";z\n'))).toBe(';'); // quoted commas do not count
+    expect(sniffDelimiter(Buffer.from('single\n1\n'))).toBe(',');
+    expect(sniffDelimiter(Buffer.from(''))).toBe(',');
+    // A European spreadsheet export: semicolons, decimal commas (kept as text), quoted fields.
+    const path = await file('city;temp;note\nParis;12,5;"a;b"\nLyon;9,0;x\n');
+    const source = await openTable(path);
+    expect(source.delimiter).toBe(';');
+    const t = await readTable(path);
+    expect(t.fieldNames).toEqual(['city', 'temp', 'note']);
+    expect(columnStrings(t.columns[1])).toEqual(['12,5', '9,0']);
+    expect(columnStrings(t.columns[2])).toEqual(['a;b', 'x']);
+    // A given delimiter wins over the sniffer.
+    const plain = await file('a;b\n1;2\n');
+    expect((await readTable(plain, { delimiter: ',' })).fieldNames).toEqual(['a;b']);
   });
 
   it('decodes multibyte UTF-8 split across reads', async () => {
