@@ -632,7 +632,8 @@ class CsvParser {
 }
 
 /** Finds the first byte of an invalid UTF-8 sequence in `buf[from, to)` (only called after isUtf8 failed). */
-function firstInvalidUtf8(buf: Uint8Array, from: number, to: number): number {
+/** Offset of the first byte of `buf[from, to)` that is not valid UTF-8, or `to`. */
+export function firstInvalidUtf8(buf: Uint8Array, from: number, to: number): number {
   let i = from;
   while (i < to) {
     const c = buf[i];

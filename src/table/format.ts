@@ -8,6 +8,7 @@ const BY_EXTENSION: Record<string, DataFormat> = {
   txt: 'csv',
   jsonl: 'jsonl',
   ndjson: 'jsonl',
+  json: 'json',
   parquet: 'parquet',
   pq: 'parquet',
   arrow: 'arrow',
@@ -18,14 +19,14 @@ const BY_EXTENSION: Record<string, DataFormat> = {
 
 /**
  * The format of a data file from its extension (case-insensitive): `.csv`/`.tsv`/`.txt` → csv,
- * `.jsonl`/`.ndjson` → jsonl, `.parquet`/`.pq` → parquet, `.arrow`/`.feather`/`.ipc`/`.arrows` → arrow.
+ * `.jsonl`/`.ndjson` → jsonl, `.json` → json (an array of objects), `.parquet`/`.pq` → parquet, `.arrow`/`.feather`/`.ipc`/`.arrows` → arrow.
  * Throws an InputError naming the file for anything else.
  */
 export function detectFormat(path: string): DataFormat {
   const match = /\.([A-Za-z0-9]+)$/.exec(path);
   const format = match ? BY_EXTENSION[match[1].toLowerCase()] : undefined;
   if (!format) {
-    throw new InputError('unknown data format: use a .csv, .tsv, .jsonl, .ndjson, .parquet, .arrow or .feather file (or pass the format)', { file: path });
+    throw new InputError('unknown data format: use a .csv, .tsv, .jsonl, .ndjson, .json, .parquet, .arrow or .feather file (or pass the format)', { file: path });
   }
   return format;
 }

@@ -6,7 +6,7 @@ import { concatBatches } from './columns.ts';
 import { openCsv } from './csv.ts';
 import type { CsvInternalOptions } from './csv.ts';
 import { detectFormat } from './format.ts';
-import { openJsonl } from './jsonl.ts';
+import { openJsonArray, openJsonl } from './jsonl.ts';
 import { openParquet } from './parquet.ts';
 import { openArrow } from './arrow.ts';
 import type { RecordBatch, ReadOptions, Table, TableSource } from './types.ts';
@@ -30,6 +30,8 @@ export async function openTable(path: string, opts: ReadOptions & CsvInternalOpt
       return openCsv(path, opts);
     case 'jsonl':
       return openJsonl(path, opts);
+    case 'json':
+      return openJsonArray(path, opts);
     case 'parquet':
       return openParquet(path, opts);
     case 'arrow':

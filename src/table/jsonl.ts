@@ -1,17 +1,19 @@
 /**
- * JSON Lines reader: one JSON object per line (blank lines skipped, CRLF accepted).
+ * JSON readers: JSON Lines (one object per line; blank lines skipped, CRLF accepted) and JSON
+ * arrays of objects (`[{…}, {…}]`, as pandas `to_json(orient="records")` and most APIs write).
  *
  * Columns: the union of the keys of the first batch (`batchRows` objects, 16,384 by default), in
  * order of first appearance — `fieldNames` must be known when the file is opened. A key first seen
  * after that sample is an InputError naming its line (silently dropping data would be worse); a key
  * absent from an object is a null cell. Column kind (`auto`): number when every non-null value of the
  * key in the sample is a JSON number, else string (booleans as `true`/`false`, objects and arrays as
- * their JSON text).
+ * their JSON text). Every row keeps the line where its object starts.
  */
 import { isUtf8 } from 'node:buffer';
 import { InputError } from '../core/errors.ts';
 import { NumberColumnBuilder, StringColumnBuilder } from './columns.ts';
-import { batchRowsOption, DEFAULT_CHUNK_SIZE, DEFAULT_MAX_ROW_BYTES } from './csv.ts';
+import { stat } from 'node:fs/promises';
+import { batchRowsOption, DEFAULT_CHUNK_SIZE, DEFAULT_MAX_ROW_BYTES, firstInvalidUtf8 } from './csv.ts';
 import type { CsvInternalOptions } from './csv.ts';
 import type { ColumnDecoding, RecordBatch, ReadOptions, TableSource } from './types.ts';
 import { openForReading } from '../core/fs.ts';
@@ -76,6 +78,101 @@ async function* jsonLines(path: string, chunkSize: number, maxLineBytes: number)
   }
 }
 
+/**
+ * Largest JSON array file read: it is parsed whole (one JS string; V8 caps strings near 512 MiB).
+ * Larger data belongs in JSON Lines, which streams.
+ */
+export const MAX_JSON_ARRAY_BYTES = 256 << 20;
+
+/** Line (1-based) of byte `offset`. */
+function lineAt(buf: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = buf.indexOf(10); i >= 0 && i < offset; i = buf.indexOf(10, i + 1)) line++;
+  return line;
+}
+
+/**
+ * Byte offsets where the elements of a top-level JSON array start. Strings are skipped with their
+ * escapes, so brackets and commas inside them do not count; the text is validated by JSON.parse
+ * afterwards, this only places each element on its line.
+ */
+function elementStarts(buf: Uint8Array, open: number): number[] {
+  const starts: number[] = [];
+  let depth = 0;
+  let expectValue = false;
+  for (let i = open; i < buf.length; i++) {
+    const c = buf[i];
+    if (c === 0x22) {
+      if (expectValue) {
+        starts.push(i);
+        expectValue = false;
+      }
+      for (i++; i < buf.length && buf[i] !== 0x22; i++) if (buf[i] === 0x5c) i++;
+      continue;
+    }
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue;
+    if (expectValue && c !== 0x5d) {
+      starts.push(i);
+      expectValue = false;
+    }
+    if (c === 0x5b || c === 0x7b) {
+      depth++;
+      if (depth === 1 && c === 0x5b) expectValue = true;
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--;
+      if (depth === 0) break;
+    } else if (c === 0x2c && depth === 1) expectValue = true;
+  }
+  return starts;
+}
+
+/** The objects of a JSON array file with the line each starts on (the file is read whole). */
+async function* jsonArrayRows(path: string): AsyncGenerator<JsonLine> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    throw new InputError('file not found', { file: path });
+  }
+  if (size > MAX_JSON_ARRAY_BYTES) {
+    throw new InputError(`a JSON array file is read whole, and this one is ${Math.round(size / (1 << 20))} MiB (at most ${MAX_JSON_ARRAY_BYTES >> 20} MiB): write it as JSON Lines (.jsonl), one object per line, which streams`, { file: path });
+  }
+  const fh = await openForReading(path);
+  let buf: Buffer;
+  try {
+    buf = await fh.readFile();
+  } finally {
+    await fh.close();
+  }
+  let from = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  const nul = buf.indexOf(0);
+  if (nul >= 0) throw new InputError('NUL byte in a text file (is this a binary file?)', { file: path, line: lineAt(buf, nul) });
+  if (!isUtf8(buf.subarray(from))) throw new InputError('invalid UTF-8 byte sequence', { file: path, line: lineAt(buf, firstInvalidUtf8(buf, from, buf.length)) });
+  while (from < buf.length && (buf[from] === 0x20 || buf[from] === 0x0a || buf[from] === 0x0d || buf[from] === 0x09)) from++;
+  if (from === buf.length) throw new InputError('empty file: no JSON array', { file: path, line: 1 });
+  if (buf[from] !== 0x5b) throw new InputError('a .json data file must hold one JSON array of objects (use .jsonl for one object per line)', { file: path, line: lineAt(buf, from) });
+  let rows: unknown;
+  try {
+    rows = JSON.parse(buf.toString('utf8', from));
+  } catch (error) {
+    // V8 names the offset ("… in JSON at position 123"): turn it into the file's line.
+    const message = (error as Error).message;
+    const at = /position (\d+)/.exec(message);
+    const offset = at ? from + Buffer.byteLength(buf.toString('utf8', from).slice(0, Number(at[1]))) : -1;
+    throw new InputError(`invalid JSON: ${message}`, { file: path, ...(offset >= 0 ? { line: lineAt(buf, offset) } : {}) });
+  }
+  const items = rows as unknown[];
+  const starts = elementStarts(buf, from);
+  for (let k = 0; k < items.length; k++) {
+    const value = items[k];
+    const line = starts.length === items.length ? lineAt(buf, starts[k]) : 0;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw new InputError(`element ${k + 1} of the array is not a JSON object`, { file: path, ...(line > 0 ? { line } : {}) });
+    }
+    yield { value: value as Record<string, unknown>, line };
+  }
+}
+
 function textOf(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
@@ -84,15 +181,25 @@ function textOf(value: unknown): string {
 
 /** Opens a JSONL file: reads the first batch to learn the keys and kinds (see module comment). */
 export async function openJsonl(path: string, opts: ReadOptions & CsvInternalOptions = {}): Promise<TableSource> {
-  const batchRows = batchRowsOption(opts.batchRows);
   const chunkSize = Math.max(1, opts.chunkSize ?? DEFAULT_CHUNK_SIZE);
   const maxLineBytes = opts.maxRowBytes ?? DEFAULT_MAX_ROW_BYTES;
+  return openRecords(path, 'jsonl', opts, () => jsonLines(path, chunkSize, maxLineBytes));
+}
+
+/** Opens a JSON array file (see module comment); rows keep the line their object starts on. */
+export async function openJsonArray(path: string, opts: ReadOptions = {}): Promise<TableSource> {
+  return openRecords(path, 'json', opts, () => jsonArrayRows(path));
+}
+
+/** Columns from the first batch of records, then batches of typed columns (see module comment). */
+async function openRecords(path: string, format: 'jsonl' | 'json', opts: ReadOptions, records: () => AsyncGenerator<JsonLine>): Promise<TableSource> {
+  const batchRows = batchRowsOption(opts.batchRows);
   const keys: string[] = [];
   const seen = new Set<string>();
   const numeric = new Map<string, boolean>();
   const anyNumber = new Set<string>();
   let count = 0;
-  for await (const { value } of jsonLines(path, chunkSize, maxLineBytes)) {
+  for await (const { value } of records()) {
     for (const [k, v] of Object.entries(value)) {
       if (!seen.has(k)) {
         seen.add(k);
@@ -104,7 +211,7 @@ export async function openJsonl(path: string, opts: ReadOptions & CsvInternalOpt
     }
     if (++count >= batchRows) break;
   }
-  if (count === 0) throw new InputError('empty file: no JSON object', { file: path, line: 1 });
+  if (count === 0) throw new InputError(format === 'json' ? 'empty array: no JSON object' : 'empty file: no JSON object', { file: path, line: 1 });
   const names = opts.columns ?? keys;
   for (const name of names) if (!seen.has(name)) throw new InputError(`column ${JSON.stringify(name)} is not in the data`, { file: path, key: name });
   const missing = new Set(opts.missingValues ?? ['']);
@@ -115,7 +222,7 @@ export async function openJsonl(path: string, opts: ReadOptions & CsvInternalOpt
   });
   return {
     path,
-    format: 'jsonl',
+    format,
     fieldNames: keys,
     async *batches(): AsyncGenerator<RecordBatch> {
       let rowOffset = 0;
@@ -133,7 +240,7 @@ export async function openJsonl(path: string, opts: ReadOptions & CsvInternalOpt
         emitted++;
         return batch;
       };
-      for await (const { value, line } of jsonLines(path, chunkSize, maxLineBytes)) {
+      for await (const { value, line } of records()) {
         for (const k of Object.keys(value)) {
           if (!seen.has(k)) throw new InputError(`key ${JSON.stringify(k)} does not appear in the first ${batchRows} rows (the columns are fixed by them)`, { file: path, line, key: k });
         }

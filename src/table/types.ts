@@ -4,7 +4,7 @@
  * grows with the batch size and the number of columns, not with the file (DESIGN §1.5).
  */
 
-export type DataFormat = 'csv' | 'jsonl' | 'parquet' | 'arrow';
+export type DataFormat = 'csv' | 'jsonl' | 'json' | 'parquet' | 'arrow';
 
 /**
  * Text cells, dictionary-encoded per batch: `codes[i]` indexes `dictionary`, -1 means null

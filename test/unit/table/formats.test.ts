@@ -61,6 +61,7 @@ describe('format detection', () => {
     expect(detectFormat('a/b.CSV')).toBe('csv');
     expect(detectFormat('x.tsv')).toBe('csv');
     expect(detectFormat('x.ndjson')).toBe('jsonl');
+    expect(detectFormat('records.JSON')).toBe('json');
     expect(detectFormat('x.parquet')).toBe('parquet');
     expect(detectFormat('x.feather')).toBe('arrow');
     expect(() => detectFormat('x.xlsx')).toThrow(InputError);
@@ -93,6 +94,44 @@ describe('JSONL', () => {
     expect(e3.location).toMatchObject({ file: late, line: 3, key: 'z' });
     const empty = await file('\n\n', 'jsonl');
     expect((await rejection(openTable(empty))).message).toMatch(/empty file/);
+  });
+});
+
+describe('JSON arrays of objects', () => {
+  const records = ids.map((id, i) => (cities[i] === null ? { id, score: scores[i] } : { id, score: scores[i], city: cities[i] }));
+
+  it('round-trips numbers, nulls, absent keys and text, each row on the line its object starts', async () => {
+    const text = `[${records.map((r) => JSON.stringify(r)).join(',\n')}]\n`;
+    expectRoundTrip(await readTable(await file(text, 'json'), { batchRows: 64 }), true);
+  });
+
+  it('places pretty-printed objects on their first line; brackets, commas and quotes inside strings do not count', async () => {
+    const rows = [{ a: 1, s: 'x], {"y": [' }, { a: 2, s: 'q\\"},{' }, { a: 3, s: null }];
+    const path = await file(`\ufeff${JSON.stringify(rows, null, 2)}`, 'json');
+    const t = await readTable(path);
+    expect(t.fieldNames).toEqual(['a', 's']);
+    expect(columnStrings(t.columns[1])).toEqual(['x], {"y": [', 'q\\"},{', null]);
+    // "[" on line 1, then each object takes 4 lines: {, "a", "s", }.
+    expect(Array.from(t.lines)).toEqual([2, 6, 10]);
+  });
+
+  it('bad input names file and line: invalid JSON, a non-object element, not an array, an empty array', async () => {
+    const bad = await file('[\n  {"a": 1},\n  {"a": 2 "b": 3}\n]\n', 'json');
+    const e1 = await rejection(readTable(bad));
+    expect(e1.message).toMatch(/invalid JSON/);
+    expect(e1.location).toMatchObject({ file: bad, line: 3 });
+    const element = await file('[\n  {"a": 1},\n  [1, 2]\n]', 'json');
+    const e2 = await rejection(readTable(element));
+    expect(e2.message).toMatch(/element 2 of the array is not a JSON object/);
+    expect(e2.location.line).toBe(3);
+    const object = await file('\n{"a": 1}\n', 'json');
+    const e3 = await rejection(readTable(object));
+    expect(e3.message).toMatch(/one JSON array of objects \(use \.jsonl/);
+    expect(e3.location.line).toBe(2);
+    expect((await rejection(openTable(await file('[]', 'json')))).message).toMatch(/empty array/);
+    expect((await rejection(openTable(await file('  \n', 'json')))).message).toMatch(/empty file/);
+    const latin1 = await file(Buffer.from('[\n{"a": "caf\xe9"}\n]', 'latin1'), 'json');
+    expect((await rejection(readTable(latin1))).location).toMatchObject({ line: 2 });
   });
 });
 
