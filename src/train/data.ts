@@ -52,7 +52,9 @@ export async function readTrainingData(config: MlopsConfig): Promise<TrainingDat
   const skipRoles = new Set(['label', 'id', 'timestamp', 'ignore']);
   let features = config.data.features;
   if (!features) {
-    const fromSchema = schema?.fields.filter((f) => f.role === 'feature').map((f) => f.name) ?? [];
+    // data.label wins over a schema that still calls the label a feature (as `schema infer` does
+    // for a label column not named label/target/class/y).
+    const fromSchema = schema?.fields.filter((f) => f.role === 'feature' && f.name !== label).map((f) => f.name) ?? [];
     features = fromSchema.length > 0
       ? fromSchema
       : first.fieldNames.filter((n) => n !== label && !schema?.fields.some((f) => f.name === n && f.role && skipRoles.has(f.role)));

@@ -149,7 +149,6 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
   const nVal = Math.floor(table.length * config.train.validationSplit);
   const valRows = order.slice(0, nVal).sort();
   const trainRows = order.slice(nVal).sort();
-  const where = { file: config.configPath ?? undefined };
 
   const spec = fitPreprocessing(table, {
     label: data.label, features: data.features, task: config.model.task, maxCategories: config.model.maxCategories,
@@ -171,12 +170,6 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
   const trainSet = gather(trainRows);
   const valSet = gather(valRows);
   const droppedNullLabel = table.length - trainSet.n - valSet.n;
-  if (trainSet.n < config.train.batchSize) {
-    throw new InputError(
-      `the training split has ${trainSet.n} row(s), fewer than one batch (train.batchSize ${config.train.batchSize}): lower train.batchSize or add data`,
-      { ...where, key: 'train.batchSize' },
-    );
-  }
   const preprocessMs = performance.now() - t1;
 
   const backend = await loadBackend(options.backend ?? config.train.backend, {
@@ -186,6 +179,9 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
   const { tf } = backend;
   log(`backend: ${backend.backend} (${backend.package}) on ${backend.device}`);
   log(`training ${config.model.type} for ${spec.label.task} on ${trainSet.n} rows × ${width} inputs (validation ${valSet.n})`);
+  // Small data (iris, penguins) meets the default batch of 256: each epoch is then one full batch,
+  // as Keras does, rather than a refusal.
+  if (trainSet.n < config.train.batchSize) log(`train.batchSize ${config.train.batchSize} exceeds the ${trainSet.n} training rows: each epoch is one batch of ${trainSet.n} rows`);
 
   const model = buildModel(tf, { task: spec.label.task, inputs: width, classes: spec.label.classes.length }, config.model, config.train);
   let fit;
@@ -292,7 +288,7 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
   const testFiles = config.data.test ? await expandConfigured(config.data.test, 'data.test', config) : [];
   const schema = await loadConfiguredSchema(config);
   const label = config.data.label ?? schema?.fields.find((f) => f.role === 'label')?.name ?? '';
-  const features = config.data.features ?? schema?.fields.filter((f) => f.role === 'feature').map((f) => f.name) ?? [];
+  const features = config.data.features ?? schema?.fields.filter((f) => f.role === 'feature' && f.name !== label).map((f) => f.name) ?? [];
   const staging = await makeStaging(out);
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(options.env ?? process.env)) if (v !== undefined) env[k] = v;

@@ -63,6 +63,23 @@ describe('mlops train', () => {
     expect(await readFile(output, 'utf8')).toMatch(/model-dir/);
   });
 
+  it('data.label wins over an inferred schema that calls the label a feature', async () => {
+    const fields = ['species', 'island', 'beak_length_mm', 'beak_depth_mm', 'flipper_length_mm', 'body_mass_g', 'sex'];
+    const schema = `fields:\n${fields.map((f) => `  - { name: ${f}, type: ${f.endsWith('_mm') || f.endsWith('_g') ? 'number' : 'string'}, role: feature }`).join('\n')}\n`;
+    const config = PENGUINS.replace('label: species }', 'label: species, schema: schema.yaml }');
+    const r = await train({ 'mlops.yaml': config, 'schema.yaml': schema }, ['--json', '--out', 'model']);
+    expect(r.err).not.toMatch(/also listed as a feature/);
+    expect(r.code).toBe(0);
+    const run = JSON.parse(await readFile(join(r.dir, 'model', 'run.json'), 'utf8')) as { features: string[] };
+    expect(run.features).toEqual(fields.slice(1));
+  });
+
+  it('trains data smaller than one batch as one full batch per epoch, and says so', async () => {
+    const r = await train({ 'mlops.yaml': PENGUINS.replace('batchSize: 32', 'batchSize: 1000') }, ['--out', 'model']);
+    expect(r.code).toBe(0);
+    expect(r.out + r.err).toMatch(/train\.batchSize 1000 exceeds the \d+ training rows: each epoch is one batch of \d+ rows/);
+  });
+
   const bad: Array<[string, Record<string, string>, string[], RegExp]> = [
     ['label missing', { 'mlops.yaml': PENGUINS.replace('label: species', 'label: kind') }, [], /label column 'kind' not found/],
     ['one-class label', { 'mlops.yaml': 'data: { train: one.csv, label: y }\ntrain: { batchSize: 1 }\n', 'one.csv': 'x,y\n1,a\n2,a\n3,a\n' }, [], /only one class/],
@@ -71,7 +88,6 @@ describe('mlops train', () => {
       'mlops.yaml': 'data: { train: d.csv, label: y }\ntrain: { batchSize: 1 }\n',
       'd.csv': `x,y\n${Array.from({ length: 40 }, (_, i) => `${i === 20 ? 'oops' : i},${i % 2 ? 'a' : 'b'}`).join('\n')}\n`,
     }, [], /d\.csv:22 \(x\): non-numeric value 'oops' in numeric feature 'x'/],
-    ['fewer rows than one batch', { 'mlops.yaml': PENGUINS.replace('batchSize: 32', 'batchSize: 1000') }, [], /fewer than one batch \(train.batchSize 1000\)/],
     ['Infinity in data', { 'mlops.yaml': 'data: { train: d.csv, label: y }\ntrain: { batchSize: 1 }\n', 'd.csv': 'x,y\n1,a\nInfinity,b\n2,a\n' }, [], /d\.csv:3 \(x\): infinite value/],
     ['unknown model.type', { 'mlops.yaml': PENGUINS.replace('type: linear', 'type: forest') }, [], /mlops\.yaml:3:16 \(model\.type\): expected one of mlp, linear, got 'forest'/],
     ['forced backend not installed', { 'mlops.yaml': PENGUINS }, ['--backend', 'tensorflow'], /backend 'tensorflow' is not available/],
