@@ -181,7 +181,7 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
   log(`training ${config.model.type} for ${spec.label.task} on ${trainSet.n} rows × ${width} inputs (validation ${valSet.n})`);
   // Small data (iris, penguins) meets the default batch of 256: each epoch is then one full batch,
   // as Keras does, rather than a refusal.
-  if (trainSet.n < config.train.batchSize) log(`train.batchSize ${config.train.batchSize} exceeds the ${trainSet.n} training rows: each epoch is one batch of ${trainSet.n} rows`);
+  if (trainSet.n < config.train.batchSize) log(`train.batchSize ${config.train.batchSize} exceeds the ${trainSet.n} training rows: each epoch is one batch of ${trainSet.n} rows, one gradient step (set a smaller train.batchSize, e.g. 32, for more steps)`);
 
   const model = buildModel(tf, { task: spec.label.task, inputs: width, classes: spec.label.classes.length }, config.model, config.train);
   let fit;
