@@ -12,9 +12,8 @@
  * total, and a row longer than `maxRowBytes` fails cleanly instead of exhausting memory.
  */
 import { isUtf8 } from 'node:buffer';
-import { open } from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
 import { InputError } from '../core/errors.ts';
+import { isGzipPath, openByteReader, openDataFile, withoutGzip } from './bytes.ts';
 import type { TaskOutcome } from '../core/parallel.ts';
 import { FNV_OFFSET, FNV_PRIME, NumberDecoder, POW10, StringDecoder } from './csv-decode.ts';
 import type { CellDecoder, MissingSpec } from './csv-decode.ts';
@@ -674,7 +673,7 @@ function countLines(buf: Uint8Array, from: number, to: number): number {
 
 /** Resolves the delimiter byte: option, else tab for `.tsv`, else comma. */
 export function csvDelimiter(path: string, opts: ReadOptions): number {
-  const d = opts.delimiter ?? (/\.tsv$/i.test(path) ? '\t' : ',');
+  const d = opts.delimiter ?? (/\.tsv$/i.test(withoutGzip(path)) ? '\t' : ',');
   if (d.length !== 1 || d.charCodeAt(0) > 127 || d === '"' || d === '\n' || d === '\r') {
     throw new InputError(`CSV delimiter must be one ASCII character other than a quote or line break, got ${JSON.stringify(d)}`, { file: path });
   }
@@ -708,16 +707,6 @@ function planFor(path: string, opts: ReadOptions, batchRows: number): (header: s
   };
 }
 
-async function openFile(path: string): Promise<FileHandle> {
-  try {
-    return await open(path, 'r');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError('file not found', { file: path });
-    if (code === 'EISDIR') throw new InputError('is a directory, not a data file', { file: path });
-    throw new InputError(`cannot open: ${(error as Error).message}`, { file: path }, { cause: error });
-  }
-}
 
 /**
  * Drives a parser over the file: reads chunks, checks each newly complete region for NUL bytes
@@ -725,7 +714,7 @@ async function openFile(path: string): Promise<FileHandle> {
  * and yields batches as they fill. With `headerOnly` it stops once the header is known.
  */
 async function* drive(path: string, parser: CsvParser, chunkSize: number, headerOnly: boolean, segment?: SegmentProgress): AsyncGenerator<RecordBatch> {
-  const fh = await openFile(path);
+  const fh = await openByteReader(path);
   try {
     let buf = Buffer.allocUnsafe(chunkSize * 2);
     let have = 0; // bytes in buf not yet consumed
@@ -743,12 +732,7 @@ async function* drive(path: string, parser: CsvParser, chunkSize: number, header
         buf.copy(next, 0, 0, have);
         buf = next;
       }
-      let n: number;
-      try {
-        ({ bytesRead: n } = await fh.read(buf, have, want, position));
-      } catch (error) {
-        throw new InputError(`cannot read: ${(error as Error).message}`, { file: path }, { cause: error });
-      }
+      const { bytesRead: n } = await fh.read(buf, have, want, position);
       position += n;
       const final = n === 0;
       let start = 0;
@@ -834,11 +818,15 @@ export function sniffDelimiter(head: Uint8Array): string {
 
 /** Reads the first 64 KiB of a file (the sniffer's input). */
 async function readHead(path: string): Promise<Buffer> {
-  const fh = await openFile(path);
+  const fh = await openByteReader(path);
   try {
     const head = Buffer.allocUnsafe(1 << 16);
-    const { bytesRead } = await fh.read(head, 0, head.length, 0);
-    return head.subarray(0, bytesRead);
+    let have = 0;
+    for (;;) {
+      const { bytesRead } = await fh.read(head, have, head.length - have, have);
+      have += bytesRead;
+      if (bytesRead === 0 || have === head.length) return head.subarray(0, have);
+    }
   } finally {
     await fh.close();
   }
@@ -850,7 +838,7 @@ async function readHead(path: string): Promise<Buffer> {
  * and reported as the source's `delimiter`, for readers of its segments.
  */
 export async function openCsv(path: string, opts: ReadOptions & CsvInternalOptions = {}): Promise<TableSource> {
-  if (opts.delimiter === undefined && !/\.tsv$/i.test(path)) opts = { ...opts, delimiter: sniffDelimiter(await readHead(path)) };
+  if (opts.delimiter === undefined && !/\.tsv$/i.test(withoutGzip(path))) opts = { ...opts, delimiter: sniffDelimiter(await readHead(path)) };
   const delim = csvDelimiter(path, opts);
   const chunkSize = Math.max(1, opts.chunkSize ?? DEFAULT_CHUNK_SIZE);
   const maxRowBytes = opts.maxRowBytes ?? DEFAULT_MAX_ROW_BYTES;
@@ -909,9 +897,11 @@ export function readCsvSegment(path: string, opts: ReadOptions & CsvInternalOpti
  * on how many threads read them, so results merged from segments are the same on every machine.
  */
 export async function planCsvSegments(path: string, segmentBytes: number): Promise<Array<{ start: number; end: number }>> {
-  const fh = await openFile(path);
+  const fh = await openDataFile(path);
   try {
     const size = (await fh.stat()).size;
+    // A compressed stream has no offsets to cut at: one segment, read in one pass.
+    if (isGzipPath(path)) return [{ start: 0, end: size }];
     const bounds = [0];
     const probe = Buffer.allocUnsafe(1 << 16);
     for (let target = segmentBytes; target < size; ) {

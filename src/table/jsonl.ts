@@ -13,6 +13,8 @@ import { isUtf8 } from 'node:buffer';
 import { InputError } from '../core/errors.ts';
 import { NumberColumnBuilder, StringColumnBuilder } from './columns.ts';
 import { stat } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { isGzipPath, openByteReader } from './bytes.ts';
 import { batchRowsOption, DEFAULT_CHUNK_SIZE, DEFAULT_MAX_ROW_BYTES, firstInvalidUtf8 } from './csv.ts';
 import type { CsvInternalOptions } from './csv.ts';
 import type { ColumnDecoding, RecordBatch, ReadOptions, TableSource } from './types.ts';
@@ -25,7 +27,7 @@ interface JsonLine {
 
 /** Streams the non-blank lines of a file as parsed objects, with their physical line numbers. */
 async function* jsonLines(path: string, chunkSize: number, maxLineBytes: number): AsyncGenerator<JsonLine> {
-  const fh = await openForReading(path);
+  const fh = await openByteReader(path);
   try {
     let carry: Buffer = Buffer.alloc(0);
     let line = 1;
@@ -143,6 +145,15 @@ async function* jsonArrayRows(path: string): AsyncGenerator<JsonLine> {
     buf = await fh.readFile();
   } finally {
     await fh.close();
+  }
+  if (isGzipPath(path)) {
+    try {
+      buf = gunzipSync(buf, { maxOutputLength: MAX_JSON_ARRAY_BYTES + 1 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') throw new InputError(`not a readable gzip file: ${(error as Error).message}`, { file: path }, { cause: error });
+      buf = Buffer.alloc(MAX_JSON_ARRAY_BYTES + 1);
+    }
+    if (buf.length > MAX_JSON_ARRAY_BYTES) throw new InputError(`a JSON array file is read whole, and this one holds more than ${MAX_JSON_ARRAY_BYTES >> 20} MiB: write it as JSON Lines (.jsonl), one object per line, which streams`, { file: path });
   }
   let from = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   const nul = buf.indexOf(0);

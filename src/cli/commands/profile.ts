@@ -13,7 +13,7 @@ import type { CliIo } from '../io.ts';
 const USAGE = `Usage: mlops profile <data>... [-o profile.json] [--json] [--sample-size N] [--top-k N] [--seed N]
        mlops profile merge <a.json> <b.json>... [-o <out>] [--json]
 
-Profiles data files (CSV, TSV, JSONL, JSON, Parquet, Arrow; globs allowed) into one mergeable profile:
+Profiles data files (CSV, TSV, JSONL, JSON (also .gz), Parquet, Arrow; globs allowed) into one mergeable profile:
 per column the row and null counts, cell types, min/max/mean/variance, a KLL quantile sketch with
 its stated rank error, distinct count (exact up to 1000 values, HyperLogLog beyond), top values,
 and a uniform sample of 2000 values. Several files (or a glob) are profiled one by one and merged.

@@ -8,7 +8,7 @@ import { UsageError } from '../../core/errors.ts';
 
 const USAGE = `Usage: mlops validate <data> --schema <file> [--base-schema <file>] [--json] [--report <file>] [--max-errors N]
 
-Checks every row of <data> (CSV, TSV, JSONL, JSON, Parquet, Arrow) against a Table Schema (YAML or JSON,
+Checks every row of <data> (CSV, TSV, JSONL, JSON (also .gz), Parquet, Arrow) against a Table Schema (YAML or JSON,
 Frictionless v2 with role/maxNullFraction/mostly/drift). Never stops at the first error: every
 rule's count is exact; --max-errors (default 1000) bounds only the error rows stored and printed.
 CSV files over 16 MiB are validated in segments on all CPUs (MLOPS_THREADS caps the threads); the

@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { profileFile } from '../../../src/profile/index.ts';
+import { parseSchema } from '../../../src/schema/load.ts';
+import { validateFile } from '../../../src/schema/file.ts';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,7 +42,7 @@ const ids = Array.from({ length: ROWS }, (_, i) => i + 1);
 const scores = ids.map((i) => (i % 17 === 0 ? null : i / 8));
 const cities = ids.map((i) => (i % 23 === 0 ? null : ['Paris', 'Lyon', 'Nice'][i % 3]));
 
-function expectRoundTrip(t: Awaited<ReturnType<typeof readTable>>, withLines: boolean): void {
+function expectRoundTrip(t: Awaited<ReturnType<typeof readTable>>, withLines: boolean | 'csv'): void {
   expect(t.fieldNames).toEqual(['id', 'score', 'city']);
   expect(t.length).toBe(ROWS);
   const [id, score, city] = t.columns;
@@ -52,7 +55,9 @@ function expectRoundTrip(t: Awaited<ReturnType<typeof readTable>>, withLines: bo
     if (s !== null) expect((score as NumberColumn).values[i]).toBe(s);
   });
   expect(columnStrings(city)).toEqual(cities);
-  if (withLines) expect(Array.from(t.lines)).toEqual(ids);
+  // CSV rows start on the line after the header; JSON rows on the line their object starts.
+  if (withLines === 'csv') expect(Array.from(t.lines)).toEqual(ids.map((id) => id + 1));
+  else if (withLines) expect(Array.from(t.lines)).toEqual(ids);
   else expect(t.lines.every((l) => l === 0)).toBe(true);
 }
 
@@ -132,6 +137,43 @@ describe('JSON arrays of objects', () => {
     expect((await rejection(openTable(await file('  \n', 'json')))).message).toMatch(/empty file/);
     const latin1 = await file(Buffer.from('[\n{"a": "caf\xe9"}\n]', 'latin1'), 'json');
     expect((await rejection(readTable(latin1))).location).toMatchObject({ line: 2 });
+  });
+});
+
+describe('gzip-compressed text files', () => {
+  const csv = `id,score,city\n${ids.map((id, i) => `${id},${scores[i] ?? ''},${cities[i] ?? ''}`).join('\n')}\n`;
+
+  it('reads .csv.gz, .tsv.gz, .jsonl.gz and .json.gz as their plain forms, lines included', async () => {
+    // CSV text has no native types: the numeric columns are named, as a schema would.
+    const decoding = { decoding: { id: 'number', score: 'number' } } as const;
+    expectRoundTrip(await readTable(await file(gzipSync(csv), 'csv.gz'), { ...decoding, chunkSize: 100 }), 'csv');
+    expectRoundTrip(await readTable(await file(gzipSync(csv.replaceAll(',', '\t')), 'TSV.GZ'), decoding), 'csv');
+    const jsonl = ids.map((id, i) => JSON.stringify(cities[i] === null ? { id, score: scores[i] } : { id, score: scores[i], city: cities[i] })).join('\n');
+    expectRoundTrip(await readTable(await file(gzipSync(jsonl), 'jsonl.gz'), { batchRows: 64 }), true);
+    const json = `[${ids.map((id, i) => JSON.stringify(cities[i] === null ? { id, score: scores[i] } : { id, score: scores[i], city: cities[i] })).join(',\n')}]`;
+    expectRoundTrip(await readTable(await file(gzipSync(json), 'json.gz')), true);
+  });
+
+  it('validates and profiles in one pass (a compressed stream has no offsets to cut at), same as the plain file', async () => {
+    const schema = parseSchema('fields: [{ name: id, type: integer, constraints: { unique: true } }, { name: score, type: number, constraints: { maximum: 30 } }, { name: city, type: string }]', 's.yaml');
+    const plain = await file(csv, 'csv');
+    const packed = await file(gzipSync(csv), 'csv.gz');
+    const a = await validateFile(plain, schema, { segmentBytes: 1024 });
+    const b = await validateFile(packed, schema, { segmentBytes: 1024 });
+    expect(b.errorsByRule).toEqual(a.errorsByRule);
+    expect(b.errors.map((e) => e.line)).toEqual(a.errors.map((e) => e.line));
+    const pa = await profileFile(plain);
+    const pb = await profileFile(packed);
+    expect(pb.columns).toEqual(pa.columns);
+  });
+
+  it('a corrupt gzip file, and gzip around Parquet/Arrow, are exit-2 errors naming the file', async () => {
+    const corrupt = await file(Buffer.concat([gzipSync(csv).subarray(0, 40), Buffer.from('garbage')]), 'csv.gz');
+    expect((await rejection(readTable(corrupt))).message).toMatch(/not a readable gzip file/);
+    expect((await rejection(readTable(await file(Buffer.from('id\n1\n'), 'csv.gz')))).message).toMatch(/not a readable gzip file/);
+    expect(() => detectFormat('x.parquet.gz')).toThrow(/gzip-compressed Parquet file cannot be read/);
+    expect(() => detectFormat('x.gz')).toThrow(/unknown data format/);
+    expect(detectFormat('x.ndjson.gz')).toBe('jsonl');
   });
 });
 

@@ -1,0 +1,95 @@
+/**
+ * The bytes of a text data file, plain or gzip-compressed (`.csv.gz`, `.tsv.gz`, `.jsonl.gz`,
+ * `.json.gz`). Readers pull chunks at file offsets; a gzip file is decompressed as a stream, so its
+ * offsets are those of the decompressed text and it can only be read front to back (no segments).
+ */
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { createGunzip } from 'node:zlib';
+import { InputError } from '../core/errors.ts';
+
+/** A gzip-compressed file, by its name. */
+export function isGzipPath(path: string): boolean {
+  return /\.gz$/i.test(path);
+}
+
+/** The file name without a `.gz` suffix (what the format and the delimiter are read from). */
+export function withoutGzip(path: string): string {
+  return path.replace(/\.gz$/i, '');
+}
+
+export interface ByteReader {
+  /** Reads up to `length` bytes at `position` into `buf[offset…]`; 0 bytes read means the end. */
+  read(buf: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
+  close(): Promise<void>;
+}
+
+/** Opens a file for reading: an InputError (exit 2) when it is missing, a directory or unreadable. */
+export async function openDataFile(path: string): Promise<FileHandle> {
+  try {
+    return await open(path, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError('file not found', { file: path });
+    if (code === 'EISDIR') throw new InputError('is a directory, not a data file', { file: path });
+    throw new InputError(`cannot open: ${(error as Error).message}`, { file: path }, { cause: error });
+  }
+}
+
+/** Opens a data file's bytes ({@link openDataFile}), decompressing `.gz` files as they are read. */
+export async function openByteReader(path: string): Promise<ByteReader> {
+  const fh = await openDataFile(path);
+  if (!isGzipPath(path)) return fileReader(path, fh);
+  await fh.close();
+  return gunzipReader(path);
+}
+
+function fileReader(path: string, fh: FileHandle): ByteReader {
+  return {
+    async read(buf, offset, length, position) {
+      try {
+        return await fh.read(buf, offset, length, position);
+      } catch (error) {
+        throw new InputError(`cannot read: ${(error as Error).message}`, { file: path }, { cause: error });
+      }
+    },
+    close: () => fh.close(),
+  };
+}
+
+function gunzipReader(path: string): ByteReader {
+  const source = createReadStream(path);
+  const stream = source.pipe(createGunzip());
+  // pipe() does not forward a read error: hand it to the gunzip stream, whose iterator reports it.
+  source.on('error', (error) => stream.destroy(error));
+  const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let pending: Buffer = Buffer.alloc(0);
+  let offset = 0;
+  let done = false;
+  return {
+    async read(buf, at, length, position) {
+      // Decompression only goes forward: every reader of a .gz file reads it front to back.
+      if (position !== offset) throw new Error(`gzip files are read sequentially (asked for offset ${position}, at ${offset})`);
+      while (pending.length === 0 && !done) {
+        let next: IteratorResult<Buffer>;
+        try {
+          next = await chunks.next();
+        } catch (error) {
+          throw new InputError(`not a readable gzip file: ${(error as Error).message}`, { file: path }, { cause: error });
+        }
+        if (next.done) done = true;
+        else pending = next.value;
+      }
+      const n = Math.min(length, pending.length);
+      pending.copy(buf, at, 0, n);
+      pending = pending.subarray(n);
+      offset += n;
+      return { bytesRead: n };
+    },
+    async close() {
+      source.destroy();
+      stream.destroy();
+    },
+  };
+}
