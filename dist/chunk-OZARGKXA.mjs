@@ -3,14 +3,14 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   VALIDATE_SEGMENT_TASK,
   validateSegmentTask
-} from "./chunk-G6V26FSC.mjs";
+} from "./chunk-MGWSTPAV.mjs";
 import {
   HASH_FILE_TASK,
   PROFILE_SEGMENT_TASK,
   hashFileTask,
   profileSegmentTask
-} from "./chunk-FRFA5LEL.mjs";
-import "./chunk-MFOOP4OL.mjs";
+} from "./chunk-VEDIMNQZ.mjs";
+import "./chunk-3LZAOKLT.mjs";
 import "./chunk-A2M3HEKW.mjs";
 import {
   toWire

@@ -23,21 +23,21 @@ import {
 import {
   loadSchema,
   readOptionsForSchema
-} from "./chunk-G6V26FSC.mjs";
+} from "./chunk-MGWSTPAV.mjs";
 import {
   categoricalCounts,
   readProfile
-} from "./chunk-2BYANZZY.mjs";
+} from "./chunk-NQKXP2LL.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
   profileFile,
   sketchQuantile,
   sketchRank
-} from "./chunk-FRFA5LEL.mjs";
+} from "./chunk-VEDIMNQZ.mjs";
 import {
   expandDataPaths
-} from "./chunk-MFOOP4OL.mjs";
+} from "./chunk-3LZAOKLT.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic
@@ -146,6 +146,11 @@ function renderDriftMarkdown(report, options = {}) {
   const evidence = report.columns.filter((c) => c.effect || c.pValue !== void 0).map((c) => `- \`${c.name}\`: ${c.method} statistic ${formatNumber(c.statistic ?? Number.NaN, 4)}, p = ${formatNumber(c.pValue ?? Number.NaN, 3)}` + (c.effect ? `, ${c.effect.name} = ${formatNumber(c.effect.value, 3)} (floor ${c.effect.floor})` : "") + `, PSI ${formatNumber(c.psi, 3)}`);
   if (evidence.length) parts.push(details("Test statistics and effect sizes", evidence.join("\n")));
   const skipped = [];
+  const because = { timestamp: "dates/timestamps move with time", identifier: "identifier-like: almost every value distinct" };
+  for (const reason of ["timestamp", "identifier"]) {
+    const names = report.skippedColumns.filter((c) => c.reason === reason).map((c) => `\`${c.name}\``);
+    if (names.length) skipped.push(`- ${because[reason]}: ${names.join(", ")} (list them in \`features\` or give them a \`drift\` override to compare them)`);
+  }
   if (report.onlyInReference.length) skipped.push(`- only in the reference: ${report.onlyInReference.map((n) => `\`${n}\``).join(", ")}`);
   if (report.onlyInCurrent.length) skipped.push(`- only in the current data: ${report.onlyInCurrent.map((n) => `\`${n}\``).join(", ")}`);
   if (skipped.length) parts.push(details("Columns not compared", skipped.join("\n")));
@@ -192,6 +197,7 @@ function driftJson(report) {
       ...c.vanishedCategories ? { vanishedCategories: c.vanishedCategories } : {},
       critical: c.critical
     })),
+    skippedColumns: report.skippedColumns,
     onlyInReference: report.onlyInReference,
     onlyInCurrent: report.onlyInCurrent,
     reference: report.reference,
@@ -642,6 +648,19 @@ function hellinger(p, q) {
 }
 
 // src/drift/engine.ts
+var MIN_IDENTIFIER_ROWS = 100;
+function skipReason(c) {
+  const n = nonNull(c);
+  if (n === 0) return null;
+  if (c.types.date + c.types.datetime >= 0.95 * n) return "timestamp";
+  if (n < MIN_IDENTIFIER_ROWS) return null;
+  const distinct = distinctEstimate(c.distinct);
+  if (distinct < 0.95 * n) return null;
+  if (columnKind(c) === "categorical" && c.types.string >= 0.95 * n) return "identifier";
+  const m = c.numeric;
+  if (m !== null && c.types.integer >= 0.95 * n && m.max - m.min + 1 <= 1.5 * n) return "identifier";
+  return null;
+}
 var nonNull = (c) => c.count - c.nulls;
 function numericCount(c) {
   return c.numeric?.count ?? 0;
@@ -904,6 +923,7 @@ function compareProfiles(reference, current, options = {}) {
     if (!refByName.has(name)) throw new InputError(`drift override names column '${name}', which the reference does not have`, { key: name });
   }
   let names;
+  const skippedColumns = [];
   if (Array.isArray(options.features)) {
     for (const name of options.features) {
       if (!refByName.has(name)) throw new InputError(`feature '${name}' is not in the reference data`, { key: name });
@@ -912,6 +932,11 @@ function compareProfiles(reference, current, options = {}) {
     names = options.features;
   } else {
     names = reference.columns.map((c) => c.name).filter((n) => curByName.has(n) && !exclude.has(n));
+    names = names.filter((n) => {
+      const reason = overrides.has(n) ? null : skipReason(refByName.get(n));
+      if (reason !== null) skippedColumns.push({ name: n, reason });
+      return reason === null;
+    });
   }
   const columns = names.map((n) => compareColumn(refByName.get(n), curByName.get(n), reference.rows, overrides.get(n)));
   columns.sort((a, b) => severity(b) - severity(a) || (a.name < b.name ? -1 : 1));
@@ -928,6 +953,7 @@ function compareProfiles(reference, current, options = {}) {
     driftedColumns,
     criticalDrifted,
     columns,
+    skippedColumns,
     onlyInReference: reference.columns.map((c) => c.name).filter((n) => !curByName.has(n) && !exclude.has(n)),
     onlyInCurrent: current.columns.map((c) => c.name).filter((n) => !refByName.has(n) && !exclude.has(n)),
     reference: { rows: reference.rows, sources: reference.sources },

@@ -11,11 +11,11 @@ import {
   validateBatches,
   validateCsvSegments,
   yaml
-} from "./chunk-G6V26FSC.mjs";
+} from "./chunk-MGWSTPAV.mjs";
 import {
   DEFAULT_SEGMENT_BYTES,
   openTable
-} from "./chunk-MFOOP4OL.mjs";
+} from "./chunk-3LZAOKLT.mjs";
 import {
   parallelAvailable,
   segmentBytesFromEnv
@@ -36,7 +36,7 @@ async function validateFile(path, schema, options = {}) {
   const header = matchHeader(schema, source);
   const segmentBytes = options.segmentBytes ?? segmentBytesFromEnv() ?? (parallelAvailable() ? DEFAULT_SEGMENT_BYTES : void 0);
   if (source.format === "csv" && segmentBytes !== void 0) {
-    const report = await validateCsvSegments(path, schema, readOptions, source.fieldNames, header, maxErrors, segmentBytes);
+    const report = await validateCsvSegments(path, schema, { ...readOptions, delimiter: source.delimiter }, source.fieldNames, header, maxErrors, segmentBytes);
     if (report !== null) return report;
   }
   const state = await validateBatches(schema, header.missing, source.batches(), maxErrors, false);
@@ -47,6 +47,7 @@ async function validateFile(path, schema, options = {}) {
 var CANDIDATES = ["boolean", "integer", "number", "date", "datetime", "time"];
 var BOOLEAN_TEXTS = /* @__PURE__ */ new Set(["true", "True", "TRUE", "false", "False", "FALSE"]);
 var INTEGER_RE = /^[+-]?\d+$/;
+var LEADING_ZERO_RE = /^[+-]?0\d/;
 var parsers = {
   date: fieldParser({ type: "date" }),
   datetime: fieldParser({ type: "datetime" }),
@@ -57,9 +58,9 @@ function fits(type, text) {
     case "boolean":
       return BOOLEAN_TEXTS.has(text);
     case "integer":
-      return INTEGER_RE.test(text) && Number.isSafeInteger(Number(text));
+      return INTEGER_RE.test(text) && !LEADING_ZERO_RE.test(text) && Number.isSafeInteger(Number(text));
     case "number":
-      return parseNumberText(text) !== void 0;
+      return !LEADING_ZERO_RE.test(text) && parseNumberText(text) !== void 0;
     case "date":
       return parsers.date(text) !== void 0;
     case "datetime":

@@ -32,7 +32,7 @@ import {
 import {
   cellText,
   readTable
-} from "./chunk-MFOOP4OL.mjs";
+} from "./chunk-3LZAOKLT.mjs";
 import {
   writeFileAtomic
 } from "./chunk-A2M3HEKW.mjs";

@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   memoryIo,
   runCli
-} from "./chunk-FWKMJXXU.mjs";
+} from "./chunk-6CLLBM7S.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";

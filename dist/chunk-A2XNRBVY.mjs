@@ -7,12 +7,12 @@ import {
   readProfile,
   stringifyProfile,
   writeProfile
-} from "./chunk-2BYANZZY.mjs";
+} from "./chunk-NQKXP2LL.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
   profileFile
-} from "./chunk-FRFA5LEL.mjs";
+} from "./chunk-VEDIMNQZ.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag
@@ -22,7 +22,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   expandDataPaths
-} from "./chunk-MFOOP4OL.mjs";
+} from "./chunk-3LZAOKLT.mjs";
 import "./chunk-A2M3HEKW.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import {
@@ -35,7 +35,7 @@ import { isAbsolute, resolve } from "node:path";
 var USAGE = `Usage: mlops profile <data>... [-o profile.json] [--json] [--sample-size N] [--top-k N] [--seed N]
        mlops profile merge <a.json> <b.json>... [-o <out>] [--json]
 
-Profiles data files (CSV, TSV, JSONL, Parquet, Arrow; globs allowed) into one mergeable profile:
+Profiles data files (CSV, TSV, JSONL, JSON (also .gz), Parquet, Arrow; globs allowed) into one mergeable profile:
 per column the row and null counts, cell types, min/max/mean/variance, a KLL quantile sketch with
 its stated rank error, distinct count (exact up to 1000 values, HyperLogLog beyond), top values,
 and a uniform sample of 2000 values. Several files (or a glob) are profiled one by one and merged.

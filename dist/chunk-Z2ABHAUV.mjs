@@ -27,20 +27,20 @@ import {
 import {
   loadSchema,
   readOptionsForSchema
-} from "./chunk-G6V26FSC.mjs";
+} from "./chunk-MGWSTPAV.mjs";
 import {
   writeProfile
-} from "./chunk-2BYANZZY.mjs";
+} from "./chunk-NQKXP2LL.mjs";
 import {
   mergeProfiles,
   profileFile
-} from "./chunk-FRFA5LEL.mjs";
+} from "./chunk-VEDIMNQZ.mjs";
 import {
   concatBatches,
   expandDataPaths,
   hashFile,
   openTable
-} from "./chunk-MFOOP4OL.mjs";
+} from "./chunk-3LZAOKLT.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-A2M3HEKW.mjs";
@@ -120,7 +120,7 @@ async function readTrainingData(config) {
   const skipRoles = /* @__PURE__ */ new Set(["label", "id", "timestamp", "ignore"]);
   let features = config.data.features;
   if (!features) {
-    const fromSchema = schema?.fields.filter((f) => f.role === "feature").map((f) => f.name) ?? [];
+    const fromSchema = schema?.fields.filter((f) => f.role === "feature" && f.name !== label).map((f) => f.name) ?? [];
     features = fromSchema.length > 0 ? fromSchema : first.fieldNames.filter((n) => n !== label && !schema?.fields.some((f) => f.name === n && f.role && skipRoles.has(f.role)));
   }
   if (features.length === 0) throw new InputError("no feature columns: set data.features", { ...where, key: "data.features" });
@@ -445,7 +445,6 @@ async function trainModel(config, options = {}) {
   const nVal = Math.floor(table2.length * config.train.validationSplit);
   const valRows = order.slice(0, nVal).sort();
   const trainRows = order.slice(nVal).sort();
-  const where = { file: config.configPath ?? void 0 };
   const spec = fitPreprocessing(table2, {
     label: data.label,
     features: data.features,
@@ -470,12 +469,6 @@ async function trainModel(config, options = {}) {
   const trainSet = gather(trainRows);
   const valSet = gather(valRows);
   const droppedNullLabel = table2.length - trainSet.n - valSet.n;
-  if (trainSet.n < config.train.batchSize) {
-    throw new InputError(
-      `the training split has ${trainSet.n} row(s), fewer than one batch (train.batchSize ${config.train.batchSize}): lower train.batchSize or add data`,
-      { ...where, key: "train.batchSize" }
-    );
-  }
   const preprocessMs = performance.now() - t1;
   const backend = await loadBackend(options.backend ?? config.train.backend, {
     ...options.resolver ? { resolver: options.resolver } : {},
@@ -486,6 +479,7 @@ async function trainModel(config, options = {}) {
   const { tf } = backend;
   log(`backend: ${backend.backend} (${backend.package}) on ${backend.device}`);
   log(`training ${config.model.type} for ${spec.label.task} on ${trainSet.n} rows \xD7 ${width} inputs (validation ${valSet.n})`);
+  if (trainSet.n < config.train.batchSize) log(`train.batchSize ${config.train.batchSize} exceeds the ${trainSet.n} training rows: each epoch is one batch of ${trainSet.n} rows, one gradient step (set a smaller train.batchSize, e.g. 32, for more steps)`);
   const model = buildModel(tf, { task: spec.label.task, inputs: width, classes: spec.label.classes.length }, config.model, config.train);
   let fit;
   let weights;
@@ -596,7 +590,7 @@ async function runExternalTrainer(config, out, options) {
   const testFiles = config.data.test ? await expandConfigured(config.data.test, "data.test", config) : [];
   const schema = await loadConfiguredSchema(config);
   const label = config.data.label ?? schema?.fields.find((f) => f.role === "label")?.name ?? "";
-  const features = config.data.features ?? schema?.fields.filter((f) => f.role === "feature").map((f) => f.name) ?? [];
+  const features = config.data.features ?? schema?.fields.filter((f) => f.role === "feature" && f.name !== label).map((f) => f.name) ?? [];
   const staging = await makeStaging(out);
   const env = {};
   for (const [k, v] of Object.entries(options.env ?? process.env)) if (v !== void 0) env[k] = v;

@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   driftHeadline,
   runDrift
-} from "./chunk-266DG5ZO.mjs";
+} from "./chunk-F6UST7SU.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-EBXXTZXF.mjs";
 import {
@@ -11,17 +11,17 @@ import {
   resolveRunContext
 } from "./chunk-2KZ72NZO.mjs";
 import "./chunk-F56D4ARV.mjs";
-import "./chunk-TM4SFP6G.mjs";
-import "./chunk-G6V26FSC.mjs";
-import "./chunk-2BYANZZY.mjs";
-import "./chunk-FRFA5LEL.mjs";
+import "./chunk-PV73BGGM.mjs";
+import "./chunk-MGWSTPAV.mjs";
+import "./chunk-NQKXP2LL.mjs";
+import "./chunk-VEDIMNQZ.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-MFOOP4OL.mjs";
+import "./chunk-3LZAOKLT.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

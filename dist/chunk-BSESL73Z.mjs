@@ -5,7 +5,7 @@ import {
   VERSION,
   runCli,
   runMain
-} from "./chunk-FWKMJXXU.mjs";
+} from "./chunk-6CLLBM7S.mjs";
 import "./chunk-JMASHIGL.mjs";
 import "./chunk-2CNBRTGX.mjs";
 import "./chunk-SSCV3AA7.mjs";

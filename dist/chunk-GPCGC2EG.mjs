@@ -4,7 +4,7 @@ import {
   epochReporter,
   trainModel,
   trainWithRuntime
-} from "./chunk-KSXQU334.mjs";
+} from "./chunk-Z2ABHAUV.mjs";
 import "./chunk-7JPQHY4I.mjs";
 import {
   createActionsRuntime
@@ -12,17 +12,17 @@ import {
 import "./chunk-DUCN75I5.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-F56D4ARV.mjs";
-import "./chunk-TM4SFP6G.mjs";
-import "./chunk-G6V26FSC.mjs";
-import "./chunk-2BYANZZY.mjs";
-import "./chunk-FRFA5LEL.mjs";
+import "./chunk-PV73BGGM.mjs";
+import "./chunk-MGWSTPAV.mjs";
+import "./chunk-NQKXP2LL.mjs";
+import "./chunk-VEDIMNQZ.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-MFOOP4OL.mjs";
+import "./chunk-3LZAOKLT.mjs";
 import "./chunk-A2M3HEKW.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import {

@@ -15,11 +15,11 @@ import "./chunk-SSCV3AA7.mjs";
 
 // src/actions/entries.ts
 var actionEntries = {
-  validate: async () => (await import("./chunk-WSA7G3NC.mjs")).default,
-  train: async () => (await import("./chunk-6OWO7II2.mjs")).default,
-  evaluate: async () => (await import("./chunk-H5HDPPQS.mjs")).default,
+  validate: async () => (await import("./chunk-3Z6VEDKJ.mjs")).default,
+  train: async () => (await import("./chunk-5LHPAQAT.mjs")).default,
+  evaluate: async () => (await import("./chunk-UJBATR27.mjs")).default,
   release: async () => (await import("./chunk-LVLUAC7D.mjs")).default,
-  drift: async () => (await import("./chunk-RWN5ILXH.mjs")).default
+  drift: async () => (await import("./chunk-VXU5EOWF.mjs")).default
 };
 
 // src/cli/commands/action.ts

@@ -7,7 +7,7 @@ import {
   openTable,
   planCsvSegments,
   readCsvSegment
-} from "./chunk-MFOOP4OL.mjs";
+} from "./chunk-3LZAOKLT.mjs";
 import {
   runTasks,
   segmentBytesFromEnv
@@ -2228,7 +2228,7 @@ async function profileFile(path, readOpts = {}, opts = {}) {
     const tasks = [
       // The hash first: it then runs beside the segments instead of after them.
       { kind: HASH_FILE_TASK, spec: { path } },
-      ...segments.map(({ start, end }) => ({ kind: PROFILE_SEGMENT_TASK, spec: { path, readOptions, options: opts, header: source.fieldNames, fieldNames, start, end } }))
+      ...segments.map(({ start, end }) => ({ kind: PROFILE_SEGMENT_TASK, spec: { path, readOptions: { ...readOptions, delimiter: source.delimiter }, options: opts, header: source.fieldNames, fieldNames, start, end } }))
     ];
     const outcomes = await runTasks(tasks, (task) => task.kind === HASH_FILE_TASK ? hashFileTask(task.spec) : profileSegmentTask(task.spec));
     const aligned = alignSegments(segments, outcomes.slice(1));

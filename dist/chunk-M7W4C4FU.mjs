@@ -2,16 +2,16 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd
-} from "./chunk-AYLKIIGA.mjs";
+} from "./chunk-LPN522F6.mjs";
 import {
   diffSchemas,
   dumpSchema,
   formatSchemaDiff,
   inferSchema
-} from "./chunk-TM4SFP6G.mjs";
+} from "./chunk-PV73BGGM.mjs";
 import {
   loadSchema
-} from "./chunk-G6V26FSC.mjs";
+} from "./chunk-MGWSTPAV.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag,
@@ -20,7 +20,7 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-MFOOP4OL.mjs";
+import "./chunk-3LZAOKLT.mjs";
 import {
   writeFileAtomic
 } from "./chunk-A2M3HEKW.mjs";

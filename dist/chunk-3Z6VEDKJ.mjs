@@ -22,12 +22,12 @@ import {
   diffSchemas,
   formatValidationReport,
   validateFile
-} from "./chunk-TM4SFP6G.mjs";
+} from "./chunk-PV73BGGM.mjs";
 import {
   formatPct,
   loadSchema
-} from "./chunk-G6V26FSC.mjs";
-import "./chunk-MFOOP4OL.mjs";
+} from "./chunk-MGWSTPAV.mjs";
+import "./chunk-3LZAOKLT.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-A2M3HEKW.mjs";

@@ -6,7 +6,7 @@ import {
   evaluateAndRender,
   jsonSafe,
   publishComment
-} from "./chunk-ORRWEJJD.mjs";
+} from "./chunk-M7QBGAPH.mjs";
 import "./chunk-DUCN75I5.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-EBXXTZXF.mjs";
@@ -19,7 +19,7 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-MFOOP4OL.mjs";
+import "./chunk-3LZAOKLT.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

@@ -4,12 +4,12 @@ import {
   atCwd,
   validate_default,
   validationJson
-} from "./chunk-AYLKIIGA.mjs";
-import "./chunk-TM4SFP6G.mjs";
-import "./chunk-G6V26FSC.mjs";
+} from "./chunk-LPN522F6.mjs";
+import "./chunk-PV73BGGM.mjs";
+import "./chunk-MGWSTPAV.mjs";
 import "./chunk-2ZHSBOBA.mjs";
 import "./chunk-JMASHIGL.mjs";
-import "./chunk-MFOOP4OL.mjs";
+import "./chunk-3LZAOKLT.mjs";
 import "./chunk-A2M3HEKW.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import "./chunk-2CNBRTGX.mjs";

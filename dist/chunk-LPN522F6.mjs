@@ -4,10 +4,10 @@ import {
   diffSchemas,
   formatValidationReport,
   validateFile
-} from "./chunk-TM4SFP6G.mjs";
+} from "./chunk-PV73BGGM.mjs";
 import {
   loadSchema
-} from "./chunk-G6V26FSC.mjs";
+} from "./chunk-MGWSTPAV.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag,
@@ -27,7 +27,7 @@ import {
 import { isAbsolute, resolve } from "node:path";
 var USAGE = `Usage: mlops validate <data> --schema <file> [--base-schema <file>] [--json] [--report <file>] [--max-errors N]
 
-Checks every row of <data> (CSV, TSV, JSONL, Parquet, Arrow) against a Table Schema (YAML or JSON,
+Checks every row of <data> (CSV, TSV, JSONL, JSON (also .gz), Parquet, Arrow) against a Table Schema (YAML or JSON,
 Frictionless v2 with role/maxNullFraction/mostly/drift). Never stops at the first error: every
 rule's count is exact; --max-errors (default 1000) bounds only the error rows stored and printed.
 CSV files over 16 MiB are validated in segments on all CPUs (MLOPS_THREADS caps the threads); the

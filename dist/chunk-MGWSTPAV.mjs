@@ -4,7 +4,7 @@ import {
   alignSegments,
   planCsvSegments,
   readCsvSegment
-} from "./chunk-MFOOP4OL.mjs";
+} from "./chunk-3LZAOKLT.mjs";
 import {
   assertReadableFile
 } from "./chunk-A2M3HEKW.mjs";
