@@ -77,7 +77,7 @@ const { y } = encodeLabels(spec, table);
 const width = spec.outputs.length;
 const config = defaultConfig(tmpdir());
 config.model = { ...config.model, type: 'mlp', hidden: [64, 32], dropout: 0 };
-config.train = { ...config.train, epochs, batchSize: 256, learningRate: 0.001, earlyStopping: { patience: 0, minDelta: 0, restoreBest: false } };
+const trainSettings = { ...config.train, epochs, batchSize: 256, learningRate: 0.001, earlyStopping: { patience: 0, minDelta: 0, restoreBest: false } };
 const dir = await mkdtemp(join(tmpdir(), 'mlops-bench-train-'));
 
 console.log(`bench/train: ${rows.toLocaleString('en-US')} rows × ${features.length} features (${width} model inputs), MLP 64-32, batch 256, ${epochs} epoch(s); ${cpus().length}× ${cpus()[0]?.model.trim()}, node ${process.version}`);
@@ -87,16 +87,16 @@ const results: Row[] = [];
 
 async function benchBackend(backend: LoadedBackend, label: string): Promise<void> {
   const { tf } = backend;
-  const model = buildModel(tf, { task: 'binary', inputs: width, classes: 2 }, config.model, config.train);
+  const model = buildModel(tf, { task: 'binary', inputs: width, classes: 2 }, config.model, trainSettings);
   // Warm-up: kernels compile / memory grows on the first batches; not part of the measurement.
   const warm = Math.min(rows, 256 * 20);
-  await fitModel(tf, model, { x: x.subarray(0, warm * width), y: y.subarray(0, warm), n: warm, width }, 'binary', { ...config.train, epochs: 1 });
+  await fitModel(tf, model, { x: x.subarray(0, warm * width), y: y.subarray(0, warm), n: warm, width }, 'binary', { ...trainSettings, epochs: 1 });
   const nVal = Math.min(10_000, Math.floor(rows / 10));
   const nTrain = rows - nVal;
   const fit = await fitModel(tf, model, {
     x: x.subarray(0, nTrain * width), y: y.subarray(0, nTrain), n: nTrain, width,
     validation: { x: x.subarray(nTrain * width), y: y.subarray(nTrain), n: nVal },
-  }, 'binary', config.train);
+  }, 'binary', trainSettings);
   const out = join(dir, label);
   await saveLayersModel(tf, model, out);
   await savePreprocessing(out, spec);

@@ -53,7 +53,8 @@ export interface ModelConfig {
 
 export interface TrainConfig {
   epochs: number;
-  batchSize: number;
+  /** Rows per step, or `auto`: sized to the training split ({@link resolveBatchSize}). */
+  batchSize: number | 'auto';
   learningRate: number;
   /** Share of the training rows held out (after a seeded shuffle) for early stopping and validation metrics. */
   validationSplit: number;
@@ -199,6 +200,30 @@ function num(def: number, opts: { int?: boolean; min?: number; max?: number; exc
     }
     return v;
   };
+}
+
+/** A positive integer or `auto` (the default). */
+function batchSizeSpec(): Spec<number | 'auto'> {
+  return (ctx, where) => {
+    if (isAbsent(where)) return 'auto';
+    const v = scalarValue(ctx, where);
+    if (v === 'auto') return 'auto';
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) fail(ctx, where, `expected an integer ≥ 1 or auto, got ${describe(v)}`);
+    return v;
+  };
+}
+
+/**
+ * The batch size `auto` stands for: the power of two nearest above rows / 32, between 16 and 256.
+ * Small data then still takes 16 or more steps per epoch (200 rows: batches of 16, 13 steps), large
+ * data keeps the throughput of 256-row batches (from 4,097 rows on). External trainers, which read
+ * the data themselves, get 256.
+ */
+export function resolveBatchSize(setting: number | 'auto', trainingRows = Number.POSITIVE_INFINITY): number {
+  if (setting !== 'auto') return setting;
+  let size = 16;
+  while (size < 256 && size * 32 < trainingRows) size *= 2;
+  return size;
 }
 
 function optNum(opts: Parameters<typeof num>[1] = {}): Spec<number | undefined> {
@@ -384,7 +409,7 @@ function rootSpec(defaultName: string) {
     }),
     train: obj({
       epochs: num(50, { int: true, min: 1 }),
-      batchSize: num(256, { int: true, min: 1 }),
+      batchSize: batchSizeSpec(),
       learningRate: num(0.001, { exclusiveMin: 0 }),
       validationSplit: num(0.2, { min: 0, exclusiveMax: 1 }),
       seed: num(42, { int: true, min: 0, max: 2 ** 31 - 1 }),

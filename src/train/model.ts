@@ -101,7 +101,7 @@ export interface FitResult {
  * weights restored.
  */
 export async function fitModel(
-  tf: TfApi, model: LayersModel, data: FitData, task: Task, train: TrainConfig,
+  tf: TfApi, model: LayersModel, data: FitData, task: Task, train: TrainConfig & { batchSize: number },
   onEpoch?: (record: EpochRecord, total: number) => void, labelStd = 1,
 ): Promise<FitResult> {
   const random = seededRandom(train.seed ^ 0x5bd1e995);

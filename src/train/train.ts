@@ -13,6 +13,7 @@ import { mergeProfiles, profileFile, writeProfile } from '../profile/index.ts';
 import type { DatasetProfile } from '../profile/types.ts';
 import { loadBackend, type BackendResolver, type LoadedBackend } from './backend.ts';
 import type { BackendName, MlopsConfig, ModelConfig, TrainConfig } from './config.ts';
+import { resolveBatchSize } from './config.ts';
 import { expandConfigured, loadConfiguredSchema, readTrainingData } from './data.ts';
 import { validationMetrics } from './metrics.ts';
 import { buildModel, fitModel, seededRandom, shuffleInPlace, type EpochRecord } from './model.ts';
@@ -179,9 +180,11 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
   const { tf } = backend;
   log(`backend: ${backend.backend} (${backend.package}) on ${backend.device}`);
   log(`training ${config.model.type} for ${spec.label.task} on ${trainSet.n} rows × ${width} inputs (validation ${valSet.n})`);
-  // Small data (iris, penguins) meets the default batch of 256: each epoch is then one full batch,
-  // as Keras does, rather than a refusal.
-  if (trainSet.n < config.train.batchSize) log(`train.batchSize ${config.train.batchSize} exceeds the ${trainSet.n} training rows: each epoch is one batch of ${trainSet.n} rows, one gradient step (set a smaller train.batchSize, e.g. 32, for more steps)`);
+  const batchSize = resolveBatchSize(config.train.batchSize, trainSet.n);
+  const trainSettings = { ...config.train, batchSize };
+  if (config.train.batchSize === 'auto') log(`batch size ${batchSize} (train.batchSize auto, for ${trainSet.n} training rows)`);
+  // A batch larger than the data: each epoch is one full batch, as Keras does, rather than a refusal.
+  else if (trainSet.n < batchSize) log(`train.batchSize ${batchSize} exceeds the ${trainSet.n} training rows: each epoch is one batch of ${trainSet.n} rows, one gradient step (set a smaller train.batchSize, or auto, for more steps)`);
 
   const model = buildModel(tf, { task: spec.label.task, inputs: width, classes: spec.label.classes.length }, config.model, config.train);
   let fit;
@@ -191,7 +194,7 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
   let saveMs = 0;
   let profileMs = 0;
   try {
-    fit = await fitModel(tf, model, { ...trainSet, width, validation: valSet }, spec.label.task, config.train, options.onEpoch, spec.label.std ?? 1);
+    fit = await fitModel(tf, model, { ...trainSet, width, validation: valSet }, spec.label.task, trainSettings, options.onEpoch, spec.label.std ?? 1);
     if (valSet.n > 0) {
       const raw = tf.tidy(() => (model.predict(tf.tensor2d(valSet.x, [valSet.n, width])) as ReturnType<typeof tf.tensor2d>).dataSync());
       const prediction = toPrediction(spec, Float64Array.from(raw), valSet.n);
@@ -210,7 +213,7 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
     const run: RunRecord = {
       format: RUN_FORMAT, version: 1, name: config.name, trainer: 'tfjs',
       task: spec.label.task, label: spec.label.name, classes: spec.label.classes, features: data.features,
-      params: { model: config.model, train: { ...config.train, backend: options.backend ?? config.train.backend }, inputs: width },
+      params: { model: config.model, train: { ...trainSettings, backend: options.backend ?? config.train.backend }, inputs: width },
       history: fit.history, metrics, epochsRun: fit.epochsRun, bestEpoch: fit.bestEpoch, stoppedEarly: fit.stoppedEarly,
       backend: {
         name: backend.backend, package: backend.package, device: backend.device, gpu: backend.gpu,
@@ -303,7 +306,7 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
     MLOPS_CONFIG: config.configPath ?? '',
     MLOPS_SEED: String(config.train.seed),
     MLOPS_EPOCHS: String(config.train.epochs),
-    MLOPS_BATCH_SIZE: String(config.train.batchSize),
+    MLOPS_BATCH_SIZE: String(resolveBatchSize(config.train.batchSize)),
     MLOPS_LEARNING_RATE: String(config.train.learningRate),
   });
   log(`running external trainer: ${config.train.command}`);

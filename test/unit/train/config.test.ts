@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultConfig, loadConfig, parseConfig } from '../../../src/train/config.ts';
+import { defaultConfig, loadConfig, parseConfig, resolveBatchSize } from '../../../src/train/config.ts';
 import { errorOf } from './helpers.ts';
 
 describe('parseConfig', () => {
@@ -12,7 +12,7 @@ describe('parseConfig', () => {
     expect(config.data.train).toBe('/repo/models/data/train.csv');
     expect(config.data.test).toBeNull();
     expect(config.model).toMatchObject({ type: 'mlp', hidden: [64, 32], activation: 'relu', dropout: 0.1, task: 'auto' });
-    expect(config.train).toMatchObject({ epochs: 50, batchSize: 256, learningRate: 0.001, validationSplit: 0.2, seed: 42, backend: 'auto', command: null });
+    expect(config.train).toMatchObject({ epochs: 50, batchSize: 'auto', learningRate: 0.001, validationSplit: 0.2, seed: 42, backend: 'auto', command: null });
     expect(config.train.earlyStopping.patience).toBe(5);
     expect(config.evaluate.latency.batchSizes).toEqual([1, 256]);
     expect(config.drift.features).toBe('auto');
@@ -70,6 +70,16 @@ registry: { stages: [staging, production] }
     expect(errorOf(() => parseConfig('evaluate:\n  gates:\n    - { metric: accuracy }\n', 'm.yaml')).location).toMatchObject({ line: 3, key: 'evaluate.gates[0]' });
     expect(errorOf(() => parseConfig('name: Bad Name\n', 'm.yaml')).location).toMatchObject({ line: 1, key: 'name' });
     expect(errorOf(() => parseConfig('drift:\n  features: all\n', 'm.yaml')).location).toMatchObject({ line: 2, key: 'drift.features' });
+  });
+
+  it('train.batchSize: an integer, or auto sized to the training rows (16 … 256)', () => {
+    expect(parseConfig('train: { batchSize: 64 }\n', 'm.yaml').train.batchSize).toBe(64);
+    expect(parseConfig('train: { batchSize: auto }\n', 'm.yaml').train.batchSize).toBe('auto');
+    expect(errorOf(() => parseConfig('train:\n  batchSize: big\n', 'm.yaml')).message).toBe("m.yaml:2:14 (train.batchSize): expected an integer ≥ 1 or auto, got 'big'");
+    expect(errorOf(() => parseConfig('train:\n  batchSize: 0\n', 'm.yaml')).location).toMatchObject({ line: 2, key: 'train.batchSize' });
+    expect([10, 200, 512, 513, 1000, 4096, 4097, 1_000_000].map((n) => resolveBatchSize('auto', n))).toEqual([16, 16, 16, 32, 32, 128, 256, 256]);
+    expect(resolveBatchSize('auto')).toBe(256);
+    expect(resolveBatchSize(100, 10)).toBe(100);
   });
 
   it('reports YAML syntax errors with a line', () => {

@@ -27,7 +27,7 @@ async function trainOnce(backendName: 'cpu' | 'wasm', out: string, seed = 11) {
   const model = buildModel(tf, { task: 'binary', inputs: width, classes: 2 }, config.model, { ...config.train, seed });
   const train = { x: x.subarray(0, 320 * width), y: y.subarray(0, 320), n: 320, width,
     validation: { x: x.subarray(320 * width), y: y.subarray(320), n: 80 } };
-  const fit = await fitModel(tf, model, train, 'binary', { ...config.train, seed });
+  const fit = await fitModel(tf, model, train, 'binary', { ...config.train, seed, batchSize: 256 });
   const weights = await saveLayersModel(tf, model, out);
   model.dispose();
   return { fit, weights };
@@ -55,7 +55,7 @@ it('round-trips a model directory: loadModel predicts what the trained model pre
   const out = join(dir, 'roundtrip');
   const { tf } = await loadBackend('cpu');
   const model = buildModel(tf, { task: 'binary', inputs: width, classes: 2 }, config.model, config.train);
-  await fitModel(tf, model, { x, y, n: 400, width }, 'binary', { ...config.train, epochs: 2 });
+  await fitModel(tf, model, { x, y, n: 400, width }, 'binary', { ...config.train, epochs: 2, batchSize: 256 });
   const expected = tf.tidy(() => (model.predict(tf.tensor2d(x, [400, width])) as ReturnType<typeof tf.tensor2d>).dataSync());
   await saveLayersModel(tf, model, out);
   await savePreprocessing(out, spec);
