@@ -39,7 +39,7 @@ import {
 import {
   defaultConfig,
   loadConfig
-} from "./chunk-T3GNGOS4.mjs";
+} from "./chunk-C755D5KJ.mjs";
 import {
   InputError
 } from "./chunk-2CNBRTGX.mjs";

@@ -1,16 +1,16 @@
+#!/usr/bin/env node
 import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
-  NAME_PATTERN,
-  defaultConfig,
-  loadConfig,
-  parseConfig
-} from "./chunk-T3GNGOS4.mjs";
+  VERSION,
+  runCli,
+  runMain
+} from "./chunk-EDVNXLFZ.mjs";
+import "./chunk-JMASHIGL.mjs";
 import "./chunk-2CNBRTGX.mjs";
 import "./chunk-SSCV3AA7.mjs";
 export {
-  NAME_PATTERN,
-  defaultConfig,
-  loadConfig,
-  parseConfig
+  VERSION,
+  runCli,
+  runMain
 };

@@ -45,8 +45,9 @@ import {
   writeJsonAtomic
 } from "./chunk-A2M3HEKW.mjs";
 import {
-  loadConfig
-} from "./chunk-T3GNGOS4.mjs";
+  loadConfig,
+  resolveBatchSize
+} from "./chunk-C755D5KJ.mjs";
 import {
   InputError
 } from "./chunk-2CNBRTGX.mjs";
@@ -479,7 +480,10 @@ async function trainModel(config, options = {}) {
   const { tf } = backend;
   log(`backend: ${backend.backend} (${backend.package}) on ${backend.device}`);
   log(`training ${config.model.type} for ${spec.label.task} on ${trainSet.n} rows \xD7 ${width} inputs (validation ${valSet.n})`);
-  if (trainSet.n < config.train.batchSize) log(`train.batchSize ${config.train.batchSize} exceeds the ${trainSet.n} training rows: each epoch is one batch of ${trainSet.n} rows, one gradient step (set a smaller train.batchSize, e.g. 32, for more steps)`);
+  const batchSize = resolveBatchSize(config.train.batchSize, trainSet.n);
+  const trainSettings = { ...config.train, batchSize };
+  if (config.train.batchSize === "auto") log(`batch size ${batchSize} (train.batchSize auto, for ${trainSet.n} training rows)`);
+  else if (trainSet.n < batchSize) log(`train.batchSize ${batchSize} exceeds the ${trainSet.n} training rows: each epoch is one batch of ${trainSet.n} rows, one gradient step (set a smaller train.batchSize, or auto, for more steps)`);
   const model = buildModel(tf, { task: spec.label.task, inputs: width, classes: spec.label.classes.length }, config.model, config.train);
   let fit;
   let weights;
@@ -488,7 +492,7 @@ async function trainModel(config, options = {}) {
   let saveMs = 0;
   let profileMs = 0;
   try {
-    fit = await fitModel(tf, model, { ...trainSet, width, validation: valSet }, spec.label.task, config.train, options.onEpoch, spec.label.std ?? 1);
+    fit = await fitModel(tf, model, { ...trainSet, width, validation: valSet }, spec.label.task, trainSettings, options.onEpoch, spec.label.std ?? 1);
     if (valSet.n > 0) {
       const raw = tf.tidy(() => model.predict(tf.tensor2d(valSet.x, [valSet.n, width])).dataSync());
       const prediction = toPrediction(spec, Float64Array.from(raw), valSet.n);
@@ -512,7 +516,7 @@ async function trainModel(config, options = {}) {
       label: spec.label.name,
       classes: spec.label.classes,
       features: data.features,
-      params: { model: config.model, train: { ...config.train, backend: options.backend ?? config.train.backend }, inputs: width },
+      params: { model: config.model, train: { ...trainSettings, backend: options.backend ?? config.train.backend }, inputs: width },
       history: fit.history,
       metrics,
       epochsRun: fit.epochsRun,
@@ -605,7 +609,7 @@ async function runExternalTrainer(config, out, options) {
     MLOPS_CONFIG: config.configPath ?? "",
     MLOPS_SEED: String(config.train.seed),
     MLOPS_EPOCHS: String(config.train.epochs),
-    MLOPS_BATCH_SIZE: String(config.train.batchSize),
+    MLOPS_BATCH_SIZE: String(resolveBatchSize(config.train.batchSize)),
     MLOPS_LEARNING_RATE: String(config.train.learningRate)
   });
   log(`running external trainer: ${config.train.command}`);

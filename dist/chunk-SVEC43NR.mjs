@@ -29,7 +29,7 @@ import {
 import "./chunk-JEYFKIWK.mjs";
 import {
   loadConfig
-} from "./chunk-T3GNGOS4.mjs";
+} from "./chunk-C755D5KJ.mjs";
 import {
   UsageError
 } from "./chunk-2CNBRTGX.mjs";

@@ -7387,6 +7387,21 @@ function num(def, opts = {}) {
     return v;
   };
 }
+function batchSizeSpec() {
+  return (ctx, where) => {
+    if (isAbsent(where)) return "auto";
+    const v = scalarValue(ctx, where);
+    if (v === "auto") return "auto";
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 1) fail(ctx, where, `expected an integer \u2265 1 or auto, got ${describe(v)}`);
+    return v;
+  };
+}
+function resolveBatchSize(setting, trainingRows = Number.POSITIVE_INFINITY) {
+  if (setting !== "auto") return setting;
+  let size = 16;
+  while (size < 256 && size * 32 < trainingRows) size *= 2;
+  return size;
+}
 function optNum(opts = {}) {
   const inner = num(0, opts);
   return (ctx, where) => isAbsent(where) ? void 0 : inner(ctx, where);
@@ -7555,7 +7570,7 @@ function rootSpec(defaultName) {
     }),
     train: obj({
       epochs: num(50, { int: true, min: 1 }),
-      batchSize: num(256, { int: true, min: 1 }),
+      batchSize: batchSizeSpec(),
       learningRate: num(1e-3, { exclusiveMin: 0 }),
       validationSplit: num(0.2, { min: 0, exclusiveMax: 1 }),
       seed: num(42, { int: true, min: 0, max: 2 ** 31 - 1 }),
@@ -7655,6 +7670,7 @@ function defaultConfig(dir = process.cwd()) {
 
 export {
   NAME_PATTERN,
+  resolveBatchSize,
   parseConfig,
   loadConfig,
   defaultConfig

@@ -44,12 +44,12 @@ var commands = [
   { name: "validate", summary: "validate a data file against a Table Schema", load: async () => (await import("./chunk-XNFRUQXK.mjs")).default },
   { name: "schema", summary: "infer a schema from data, or diff two schemas (infer | diff)", load: async () => (await import("./chunk-M7W4C4FU.mjs")).default },
   { name: "profile", summary: "profile a data file, or merge shard profiles (merge)", load: async () => (await import("./chunk-A2XNRBVY.mjs")).default },
-  { name: "train", summary: "train a model from mlops.yaml into a model directory", load: async () => (await import("./chunk-GPCGC2EG.mjs")).default },
-  { name: "evaluate", summary: "compare a candidate model with the baseline: metrics, latency, gates", load: async () => (await import("./chunk-ZJB33XFQ.mjs")).default },
-  { name: "registry", summary: "model registry on git tags: register, promote, rollback, list, show, history, pull", load: async () => (await import("./chunk-AEHDCIIS.mjs")).default },
-  { name: "drift", summary: "compare current data with the reference; open a retraining PR on drift", load: async () => (await import("./chunk-L6HTQRXY.mjs")).default },
-  { name: "demo", summary: "run the whole life cycle on the bundled fixtures, locally", load: async () => (await import("./chunk-CHOHWAF7.mjs")).default },
-  { name: "action", summary: "run a composite action's step (used by action.yml)", load: async () => (await import("./chunk-DJNGMOPC.mjs")).default }
+  { name: "train", summary: "train a model from mlops.yaml into a model directory", load: async () => (await import("./chunk-5IR4ERIH.mjs")).default },
+  { name: "evaluate", summary: "compare a candidate model with the baseline: metrics, latency, gates", load: async () => (await import("./chunk-A4SVIN2P.mjs")).default },
+  { name: "registry", summary: "model registry on git tags: register, promote, rollback, list, show, history, pull", load: async () => (await import("./chunk-LRFA75IU.mjs")).default },
+  { name: "drift", summary: "compare current data with the reference; open a retraining PR on drift", load: async () => (await import("./chunk-SVEC43NR.mjs")).default },
+  { name: "demo", summary: "run the whole life cycle on the bundled fixtures, locally", load: async () => (await import("./chunk-ZFNPOQ6D.mjs")).default },
+  { name: "action", summary: "run a composite action's step (used by action.yml)", load: async () => (await import("./chunk-L3EJLJP2.mjs")).default }
 ];
 
 // src/cli/main.ts

@@ -4,7 +4,7 @@ import {
   epochReporter,
   trainModel,
   trainWithRuntime
-} from "./chunk-Z2ABHAUV.mjs";
+} from "./chunk-55L5C3CV.mjs";
 import "./chunk-7JPQHY4I.mjs";
 import {
   createActionsRuntime
@@ -27,7 +27,7 @@ import "./chunk-A2M3HEKW.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import {
   loadConfig
-} from "./chunk-T3GNGOS4.mjs";
+} from "./chunk-C755D5KJ.mjs";
 import {
   UsageError
 } from "./chunk-2CNBRTGX.mjs";

@@ -16,10 +16,10 @@ import "./chunk-SSCV3AA7.mjs";
 // src/actions/entries.ts
 var actionEntries = {
   validate: async () => (await import("./chunk-3Z6VEDKJ.mjs")).default,
-  train: async () => (await import("./chunk-5LHPAQAT.mjs")).default,
-  evaluate: async () => (await import("./chunk-UJBATR27.mjs")).default,
-  release: async () => (await import("./chunk-LVLUAC7D.mjs")).default,
-  drift: async () => (await import("./chunk-VXU5EOWF.mjs")).default
+  train: async () => (await import("./chunk-3YOAH3AH.mjs")).default,
+  evaluate: async () => (await import("./chunk-VR3DYW23.mjs")).default,
+  release: async () => (await import("./chunk-ECMRRXH7.mjs")).default,
+  drift: async () => (await import("./chunk-TFRQ2QWR.mjs")).default
 };
 
 // src/cli/commands/action.ts

@@ -5,7 +5,7 @@ import {
   trainWithRuntime,
   train_default,
   trainingMarkdown
-} from "./chunk-Z2ABHAUV.mjs";
+} from "./chunk-55L5C3CV.mjs";
 import "./chunk-7JPQHY4I.mjs";
 import "./chunk-PZZNDZ5E.mjs";
 import "./chunk-DUCN75I5.mjs";
@@ -18,7 +18,7 @@ import "./chunk-VEDIMNQZ.mjs";
 import "./chunk-3LZAOKLT.mjs";
 import "./chunk-A2M3HEKW.mjs";
 import "./chunk-JEYFKIWK.mjs";
-import "./chunk-T3GNGOS4.mjs";
+import "./chunk-C755D5KJ.mjs";
 import "./chunk-2CNBRTGX.mjs";
 import "./chunk-SSCV3AA7.mjs";
 export {
