@@ -75,6 +75,14 @@ function isEntryPoint(): boolean {
 
 /** Runs the CLI on this process's arguments and sets its exit code. */
 export function runMain(): Promise<void> {
+  // A reader that stops early (`mlops profile big.csv | head`) closes the pipe: end quietly, as
+  // Unix tools do, instead of dying on an unhandled EPIPE with a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
   return runCli(process.argv.slice(2)).then(
     (code) => { process.exitCode = code; },
     (error: unknown) => { process.stderr.write(`mlops: ${String(error)}\n`); process.exitCode = ExitCode.cannotRun; },
