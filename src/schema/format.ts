@@ -1,6 +1,9 @@
 import type { SchemaDiff } from './diff.ts';
 import type { ValidationReport } from './report-types.ts';
 
+/** Most columns the per-column table lists in a terminal. */
+const TABLE_COLUMNS = 50;
+
 function plural(n: number, word: string): string {
   return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -30,7 +33,13 @@ export function formatValidationReport(report: ValidationReport, diff?: SchemaDi
     }
     if (report.truncated) out.push(`  … showing ${report.errors.length} of ${plural(report.errorCount, 'error')} (--max-errors ${report.maxErrors})`);
   }
-  const rows = Object.entries(report.columns).map(([name, c]) => {
+  // A wide file lists at most TABLE_COLUMNS columns: those with failures first, then the rest in
+  // file order (the JSON report always has every column).
+  const entries = Object.entries(report.columns);
+  const failing = (c: (typeof entries)[number][1]) => Object.values(c.failures).some((n) => (n ?? 0) > 0) || c.mostly?.passed === false || c.maxNullFraction?.passed === false || !c.present;
+  const shown = entries.length <= TABLE_COLUMNS ? entries
+    : [...entries.filter(([, c]) => failing(c)), ...entries.filter(([, c]) => !failing(c))].slice(0, TABLE_COLUMNS);
+  const rows = shown.map(([name, c]) => {
     const failures = Object.entries(c.failures).filter(([, n]) => (n ?? 0) > 0).map(([r, n]) => `${r} ${n}`).join(', ');
     const checks = [
       c.mostly ? `mostly ${c.mostly.passed ? '✓' : '✗'} ${(c.mostly.observed * 100).toFixed(2)}%` : '',
@@ -45,6 +54,7 @@ export function formatValidationReport(report: ValidationReport, diff?: SchemaDi
     const line = (r: string[]) => `  ${r.map((v, i) => (v.length > widths[i] ? `${v.slice(0, widths[i] - 1)}…` : v.padEnd(widths[i]))).join('  ').trimEnd()}`;
     out.push(line(head));
     for (const r of rows) out.push(line(r));
+    if (entries.length > shown.length) out.push(`  … ${entries.length - shown.length} more columns (every column is in the JSON report: --json, --report)`);
   }
   if (report.extraColumns.length) out.push('', `  columns not in the schema: ${report.extraColumns.join(', ')}`);
   if (report.missingColumns.length) out.push('', `  schema fields not in the data (allowed by fieldsMatch ${report.fieldsMatch}): ${report.missingColumns.join(', ')}`);

@@ -67,9 +67,12 @@ function columnSummary(col: ColumnProfile) {
   };
 }
 
+/** Columns the terminal summary lists; a wider table would bury the verdict (the JSON has all). */
+const SUMMARY_COLUMNS = 50;
+
 function summaryText(profile: DatasetProfile, label: string): string {
   const rows = [['column', 'type', 'nulls', 'distinct', 'min / median / max  or  top values']];
-  for (const col of profile.columns) {
+  for (const col of profile.columns.slice(0, SUMMARY_COLUMNS)) {
     const s = columnSummary(col);
     const nullShare = s.count > 0 ? ` (${fmt(Math.round((1000 * s.nulls) / s.count) / 10)}%)` : '';
     const numericType = s.type === 'integer' || s.type === 'number';
@@ -80,6 +83,8 @@ function summaryText(profile: DatasetProfile, label: string): string {
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const lines = rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd());
+  const more = profile.columns.length - SUMMARY_COLUMNS;
+  if (more > 0) lines.push(`… ${more} more columns (every column is in the profile JSON)`);
   return `${label}: ${profile.rows} rows, ${profile.columns.length} columns\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
 }
 

@@ -96,6 +96,30 @@ describe('mlops validate on real data (vega-datasets seattle-weather)', () => {
   });
 });
 
+describe('mlops validate / profile: wide files in a terminal', () => {
+  it('list 50 columns, failing ones first, and say how many more the JSON holds', async () => {
+    const cols = Array.from({ length: 80 }, (_, i) => `c${i}`);
+    const data = join(dir, 'wide.csv');
+    await writeFile(data, `${cols.join(',')}\n${[1, 2, 3].map((r) => cols.map((_, i) => (i === 70 && r === 2 ? 'x' : r * i)).join(',')).join('\n')}\n`);
+    const schema = join(dir, 'wide.yaml');
+    await writeFile(schema, `fields:\n${cols.map((c) => `  - { name: ${c}, type: integer }`).join('\n')}\n`);
+    const r = await cli(['validate', data, '--schema', schema]);
+    expect(r.code).toBe(1);
+    const table = r.out.slice(r.out.indexOf('  column'));
+    const listed = table.split('\n').slice(1).filter((l) => /^ {2}c\d+ /.test(l)).map((l) => l.trim().split(/\s+/)[0]);
+    expect(listed).toHaveLength(50);
+    expect(listed[0]).toBe('c70'); // the failing column leads
+    expect(listed.slice(1, 4)).toEqual(['c0', 'c1', 'c2']);
+    expect(r.out).toMatch(/… 30 more columns \(every column is in the JSON report/);
+    const json = await cli(['validate', data, '--schema', schema, '--json']);
+    expect(Object.keys(JSON.parse(json.out).columns)).toHaveLength(80);
+    const profile = await cli(['profile', data, '-o', join(dir, 'wide.profile.json')]);
+    expect(profile.code).toBe(0);
+    expect(profile.err).toMatch(/… 30 more columns \(every column is in the profile JSON\)/);
+    expect(profile.err).not.toMatch(/ c50 /);
+  });
+});
+
 describe('mlops validate: columns the schema does not name', () => {
   it('subset ignores extra columns (not decoded); exact reports them at line 1', async () => {
     const data = join(dir, 'extra.csv');
