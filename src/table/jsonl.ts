@@ -174,13 +174,20 @@ async function* jsonArrayRows(path: string): AsyncGenerator<JsonLine> {
   }
   const items = rows as unknown[];
   const starts = elementStarts(buf, from);
+  const placed = starts.length === items.length;
+  // Lines counted from one element start to the next: one pass over the file, not one per row.
+  let line = 1;
+  let counted = 0;
   for (let k = 0; k < items.length; k++) {
     const value = items[k];
-    const line = starts.length === items.length ? lineAt(buf, starts[k]) : 0;
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      throw new InputError(`element ${k + 1} of the array is not a JSON object`, { file: path, ...(line > 0 ? { line } : {}) });
+    if (placed) {
+      for (let i = buf.indexOf(10, counted); i >= 0 && i < starts[k]; i = buf.indexOf(10, i + 1)) line++;
+      counted = starts[k];
     }
-    yield { value: value as Record<string, unknown>, line };
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw new InputError(`element ${k + 1} of the array is not a JSON object`, { file: path, ...(placed ? { line } : {}) });
+    }
+    yield { value: value as Record<string, unknown>, line: placed ? line : 0 };
   }
 }
 
