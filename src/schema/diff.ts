@@ -1,6 +1,6 @@
 import { parseBound } from './load.ts';
 import type { FieldType, FieldsMatch, SchemaField, TableSchema } from './types.ts';
-import { fieldParser, logicalKey } from './values.ts';
+import { fieldParser, isNumericType, logicalKey } from './values.ts';
 
 /** One difference between two schemas. `breaking`: data valid under the old schema may fail the new one. */
 export interface SchemaChange {
@@ -176,6 +176,10 @@ function diffField(o: SchemaField, n: SchemaField, add: Add): void {
   if (o.maxNullFraction !== n.maxNullFraction) {
     const tighter = n.maxNullFraction !== undefined && (o.maxNullFraction === undefined || n.maxNullFraction < o.maxNullFraction);
     add(tighter ? 'breaking' : 'compatible', name, tighter ? 'maxNullFraction.tightened' : 'maxNullFraction.loosened', o.maxNullFraction ?? null, n.maxNullFraction ?? null, `maxNullFraction ${o.maxNullFraction ?? 'unset'} → ${n.maxNullFraction ?? 'unset'}`);
+  }
+  const nf = (f: SchemaField) => JSON.stringify([f.decimalChar ?? '.', f.groupChar ?? null, f.bareNumber ?? true]);
+  if (isNumericType(n.type) && isNumericType(o.type) && nf(o) !== nf(n)) {
+    add('breaking', name, 'numberForm.changed', [o.decimalChar ?? null, o.groupChar ?? null, o.bareNumber ?? null], [n.decimalChar ?? null, n.groupChar ?? null, n.bareNumber ?? null], 'decimalChar/groupChar/bareNumber changed');
   }
   const tv = (f: SchemaField) => JSON.stringify([f.trueValues ?? null, f.falseValues ?? null]);
   if (n.type === 'boolean' && o.type === 'boolean' && tv(o) !== tv(n)) add('breaking', name, 'booleanValues.changed', [o.trueValues, o.falseValues], [n.trueValues, n.falseValues], 'trueValues/falseValues changed');

@@ -28,6 +28,16 @@ export const tableSchemaJsonSchema = {
     missingValues: { type: 'array', items: { type: 'string' } },
     primaryKey: nameOrNames,
     uniqueKeys: { type: 'array', items: nameOrNames },
+    // Accepted so that a Frictionless schema loads as written; references to other resources are
+    // not checked (a single file cannot see them), and docs/validation.md says so.
+    foreignKeys: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['fields', 'reference'],
+        properties: { fields: nameOrNames, reference: { type: 'object' } },
+      },
+    },
     fields: {
       type: 'array',
       items: {
@@ -42,6 +52,9 @@ export const tableSchemaJsonSchema = {
           description: { type: 'string' },
           example: {},
           rdfType: { type: 'string' },
+          decimalChar: { type: 'string', minLength: 1, maxLength: 1 },
+          groupChar: { type: 'string', minLength: 1, maxLength: 1 },
+          bareNumber: { type: 'boolean' },
           trueValues: { type: 'array', items: { type: 'string' }, minItems: 1 },
           falseValues: { type: 'array', items: { type: 'string' }, minItems: 1 },
           role: { enum: [...FIELD_ROLES] },

@@ -106,6 +106,12 @@ function semanticProblems(schema: TableSchema): Problem[] {
     if (field.format !== undefined && (field.type === 'number' || field.type === 'integer' || field.type === 'boolean' || field.type === 'year' || field.type === 'any')) {
       if (field.format !== 'default') problems.push({ path: `${at}/format`, message: `type '${field.type}' has no formats besides 'default'` });
     }
+    for (const key of ['decimalChar', 'groupChar', 'bareNumber'] as const) {
+      if (field[key] === undefined) continue;
+      if (field.type !== 'number' && field.type !== 'integer') problems.push({ path: `${at}/${key}`, message: `only number and integer fields take ${key}` });
+      else if (key === 'decimalChar' && field.type === 'integer') problems.push({ path: `${at}/${key}`, message: 'integer fields have no decimalChar' });
+    }
+    if (field.decimalChar !== undefined && field.decimalChar === field.groupChar) problems.push({ path: `${at}/groupChar`, message: 'groupChar must differ from decimalChar' });
     if ((field.trueValues || field.falseValues) && field.type !== 'boolean') {
       problems.push({ path: `${at}/${field.trueValues ? 'trueValues' : 'falseValues'}`, message: `only boolean fields take trueValues/falseValues` });
     }

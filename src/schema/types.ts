@@ -47,6 +47,11 @@ export interface SchemaField {
   description?: string;
   example?: unknown;
   rdfType?: string;
+  /** Number lexical forms (Frictionless): `1.000,50` with decimalChar `,` and groupChar `.`. */
+  decimalChar?: string;
+  groupChar?: string;
+  /** false: leading and trailing characters that are not part of the number (`€`, `%`) are dropped. */
+  bareNumber?: boolean;
   /** Boolean lexical forms (Frictionless defaults: true/True/TRUE/1, false/False/FALSE/0). */
   trueValues?: string[];
   falseValues?: string[];
@@ -73,6 +78,8 @@ export interface TableSchema {
   primaryKey?: string | string[];
   /** Frictionless v2 unique keys: each a field name or a composite. */
   uniqueKeys?: Array<string | string[]>;
+  /** Frictionless foreign keys: kept as written, not checked (they reference other resources). */
+  foreignKeys?: Array<{ fields: string | string[]; reference: Record<string, unknown> }>;
   /** Where the schema came from (not part of the file): used in messages. */
   source?: { path: string; positions: PositionMap };
 }

@@ -4,7 +4,7 @@ import { NumberSet } from './hash-set.ts';
 import { enumKeys, parseBound } from './load.ts';
 import type { ColumnReport, RuleName, ValidationError, ValidationReport } from './report-types.ts';
 import type { SchemaField, TableSchema } from './types.ts';
-import { fieldParser, isNumericType, isOrderedType, logicalKey, type Logical, type Parser } from './values.ts';
+import { fieldParser, hasNumberForm, isNumericType, isOrderedType, logicalKey, type Logical, type Parser } from './values.ts';
 
 export interface ValidateOptions {
   /** How many error rows to store in the report (all are counted). Default 1000. */
@@ -19,7 +19,9 @@ export interface ValidateOptions {
  */
 export function readOptionsForSchema(schema: TableSchema, present?: string[]): ReadOptions {
   const decoding: Record<string, ColumnDecoding> = {};
-  for (const field of schema.fields) decoding[field.name] = isNumericType(field.type) ? 'number' : 'string';
+  // Local number forms (decimal comma, group marks) are parsed per distinct text by the field's
+  // parser: the byte scanner would read `1.500` (one thousand five hundred) as 1.5.
+  for (const field of schema.fields) decoding[field.name] = isNumericType(field.type) && !hasNumberForm(field) ? 'number' : 'string';
   const options: ReadOptions = { missingValues: schema.missingValues ?? [''], decoding, defaultDecoding: 'string' };
   if (present) {
     const header = new Set(present);

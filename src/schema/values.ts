@@ -176,12 +176,42 @@ function anyDate(text: string): number | undefined {
   return Number.isNaN(t) ? undefined : t;
 }
 
+/** Fields whose numbers are written in a local form (decimal comma, group marks, units around). */
+export function hasNumberForm(field: Pick<SchemaField, 'decimalChar' | 'groupChar' | 'bareNumber'>): boolean {
+  return field.decimalChar !== undefined || field.groupChar !== undefined || field.bareNumber === false;
+}
+
+/** Leading / trailing characters that cannot belong to a number (currency, percent, units). */
+const NOT_NUMBER_EDGES = /^[^0-9+\-.,]+|[^0-9.,]+$/g;
+
+/**
+ * A parser that brings a local number form back to plain digits before `parse`: drops the
+ * characters around it (bareNumber: false), the group marks, and turns the decimal mark into `.`.
+ */
+function localNumber(field: Pick<SchemaField, 'decimalChar' | 'groupChar' | 'bareNumber'>, parse: Parser): Parser {
+  const decimal = field.decimalChar ?? '.';
+  const group = field.groupChar;
+  return (text) => {
+    let t = field.bareNumber === false ? text.trim().replace(NOT_NUMBER_EDGES, '') : text;
+    if (group !== undefined) t = t.split(group).join('');
+    if (decimal !== '.') {
+      // With a decimal comma, a '.' left over is not a decimal point: reject rather than misread.
+      if (t.includes('.')) return undefined;
+      t = t.split(decimal).join('.');
+    }
+    return parse(t);
+  };
+}
+
 /** The parser of a field's type and format. Throws FormatError for an unsupported format. */
-export function fieldParser(field: Pick<SchemaField, 'type' | 'format' | 'trueValues' | 'falseValues'>): Parser {
+export function fieldParser(field: Pick<SchemaField, 'type' | 'format' | 'trueValues' | 'falseValues' | 'decimalChar' | 'groupChar' | 'bareNumber'>): Parser {
   const format = field.format ?? 'default';
   switch (field.type) {
-    case 'number': return parseNumberText;
-    case 'integer': return (t) => (INTEGER_RE.test(t) ? Number(t) : undefined);
+    case 'number': return hasNumberForm(field) ? localNumber(field, parseNumberText) : parseNumberText;
+    case 'integer': {
+      const integer: Parser = (t) => (INTEGER_RE.test(t) ? Number(t) : undefined);
+      return hasNumberForm(field) ? localNumber(field, integer) : integer;
+    }
     case 'year': return (t) => (YEAR_RE.test(t) ? Number(t) : undefined);
     case 'boolean': {
       const yes = new Set(field.trueValues ?? DEFAULT_TRUE);

@@ -120,6 +120,30 @@ describe('mlops validate / profile: wide files in a terminal', () => {
   });
 });
 
+describe('mlops validate: a Frictionless schema with local number forms', () => {
+  it('parses "1.000,50 €" as 1000.5 and "1.500" as 1500 (not 1.5), checks bounds, and reports bad cells at their line', async () => {
+    const schema = join(dir, 'local.json');
+    await writeFile(schema, JSON.stringify({
+      fields: [
+        { name: 'id', type: 'integer' },
+        { name: 'price', type: 'number', decimalChar: ',', groupChar: '.', bareNumber: false, constraints: { maximum: '5.000' } },
+      ],
+      foreignKeys: [{ fields: 'id', reference: { resource: 'orders', fields: 'id' } }],
+      missingValues: ['', 'NA'],
+    }));
+    const data = join(dir, 'local.csv');
+    await writeFile(data, 'id;price\n1;"1.000,50 €"\n2;1.500\n3;NA\n4;"7.250,00 €"\n5;zwölf\n6;"12,5 %"\n');
+    const r = await cli(['validate', data, '--schema', schema, '--json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out);
+    expect(report.errors.map((e: { line: number; rule: string; value: unknown }) => [e.line, e.rule, e.value])).toEqual([
+      [5, 'maximum', '7.250,00 €'],
+      [6, 'type', 'zwölf'],
+    ]);
+    expect(report.columns.price).toMatchObject({ nulls: 1, min: 12.5, max: 1500 });
+  });
+});
+
 describe('mlops validate: columns the schema does not name', () => {
   it('subset ignores extra columns (not decoded); exact reports them at line 1', async () => {
     const data = join(dir, 'extra.csv');

@@ -17,6 +17,7 @@ describe('diffSchemas classification', () => {
     ['type widened integer → number', 'type: integer', 'type: number', [['compatible', 'type.widened']]],
     ['type widened date → string', 'type: date', 'type: string', [['compatible', 'type.widened']]],
     ['format changed', 'type: date', 'type: date, format: "%d/%m/%Y"', [['breaking', 'format.changed']]],
+    ['number form changed', 'type: number', 'type: number, decimalChar: ","', [['breaking', 'numberForm.changed']]],
     ['required added', 'type: number', 'type: number, constraints: { required: true }', [['breaking', 'constraint.required.added']]],
     ['required removed', 'type: number, constraints: { required: true }', 'type: number', [['compatible', 'constraint.required.removed']]],
     ['unique added', 'type: number', 'type: number, constraints: { unique: true }', [['breaking', 'constraint.unique.added']]],

@@ -40,6 +40,27 @@ describe('parseSchema', () => {
     expect(schema.source?.path).toBe('s.yaml');
   });
 
+  it('loads a Frictionless schema as written: number forms, foreignKeys (kept, not checked), $schema', () => {
+    const schema = parseSchema(JSON.stringify({
+      $schema: 'https://datapackage.org/profiles/2.0/tableschema.json',
+      fields: [
+        { name: 'id', type: 'integer', groupChar: ' ' },
+        { name: 'price', type: 'number', decimalChar: ',', groupChar: '.', bareNumber: false, constraints: { minimum: '0,5' } },
+        { name: 'country', type: 'string' },
+      ],
+      foreignKeys: [{ fields: 'country', reference: { resource: 'countries', fields: 'code' } }],
+    }), 's.json');
+    expect(schema.fields[1]).toMatchObject({ decimalChar: ',', groupChar: '.', bareNumber: false });
+    expect(schema.foreignKeys).toHaveLength(1);
+  });
+
+  it('rejects number forms on other types, decimalChar on integers, and equal decimal and group marks', () => {
+    expect(errorOf(() => parseSchema('fields:\n  - { name: a, type: string, decimalChar: "," }\n', 's.yaml')).message).toMatch(/s\.yaml:2:\d+ \(fields\[0\]\.decimalChar\): only number and integer fields take decimalChar/);
+    expect(errorOf(() => parseSchema('fields:\n  - { name: a, type: integer, decimalChar: "," }\n', 's.yaml')).message).toMatch(/integer fields have no decimalChar/);
+    expect(errorOf(() => parseSchema('fields:\n  - { name: a, type: number, decimalChar: ",", groupChar: "," }\n', 's.yaml')).message).toMatch(/groupChar must differ from decimalChar/);
+    expect(errorOf(() => parseSchema('fields:\n  - { name: a, type: number, decimalChar: ",," }\n', 's.yaml')).location.key).toBe('fields[0].decimalChar');
+  });
+
   it('rejects an unknown key at its line and column with the key path', () => {
     const text = 'fields:\n  - name: a\n    type: integer\n    constraints:\n      minimun: 3\n';
     const error = errorOf(() => parseSchema(text, 'bad.yaml'));

@@ -22,6 +22,11 @@ describe('readOptionsForSchema', () => {
     });
     expect(readOptionsForSchema(schema, ['x', 'c', 'a']).columns).toEqual(['a', 'c']);
   });
+
+  it('reads numbers in a local form (decimalChar, groupChar, bareNumber: false) as text for the field parser', () => {
+    const schema = parseSchema('fields: [{name: a, type: number, decimalChar: ","}, {name: b, type: integer, groupChar: "."}, {name: c, type: number, bareNumber: false}, {name: d, type: number}]', 's.yaml');
+    expect(readOptionsForSchema(schema).decoding).toEqual({ a: 'string', b: 'string', c: 'string', d: 'number' });
+  });
 });
 
 describe('validateSource: types', () => {
