@@ -1,4 +1,4 @@
-import { parseBound } from './load.ts';
+import { allowedValues, parseBound } from './load.ts';
 import type { FieldType, FieldsMatch, SchemaField, TableSchema } from './types.ts';
 import { fieldParser, isNumericType, logicalKey } from './values.ts';
 
@@ -155,16 +155,19 @@ function diffField(o: SchemaField, n: SchemaField, add: Add): void {
     if (nc.pattern === undefined) add('compatible', name, 'constraint.pattern.removed', oc.pattern, null, 'pattern removed');
     else add('breaking', name, oc.pattern === undefined ? 'constraint.pattern.added' : 'constraint.pattern.changed', oc.pattern ?? null, nc.pattern, oc.pattern === undefined ? `pattern ${JSON.stringify(nc.pattern)} added` : `pattern ${JSON.stringify(oc.pattern)} → ${JSON.stringify(nc.pattern)}`);
   }
-  if (oc.enum || nc.enum) {
-    if (!nc.enum) add('compatible', name, 'constraint.enum.removed', oc.enum, null, 'enum removed');
-    else if (!oc.enum) add('breaking', name, 'constraint.enum.added', null, nc.enum, `enum added (${nc.enum.length} values)`);
+  // Frictionless categories are the allowed values too: compared as enum is.
+  const oEnum = allowedValues(o);
+  const nEnum = allowedValues(n);
+  if (oEnum || nEnum) {
+    if (!nEnum) add('compatible', name, 'constraint.enum.removed', oEnum ?? null, null, 'enum removed');
+    else if (!oEnum) add('breaking', name, 'constraint.enum.added', null, nEnum, `enum added (${nEnum.length} values)`);
     else {
       const keyOf = (field: SchemaField, v: string | number | boolean) => {
         const parsed = typeof v === 'string' ? fieldParser(field)(v) : v;
         return parsed === undefined ? String(v) : logicalKey(parsed);
       };
-      const oldKeys = new Map(oc.enum.map((v) => [keyOf(o, v), v]));
-      const newKeys = new Map(nc.enum.map((v) => [keyOf(n, v), v]));
+      const oldKeys = new Map(oEnum.map((v) => [keyOf(o, v), v]));
+      const newKeys = new Map(nEnum.map((v) => [keyOf(n, v), v]));
       for (const [k, v] of oldKeys) if (!newKeys.has(k)) add('breaking', name, 'enum.value.removed', v, null, `enum value ${JSON.stringify(v)} removed`);
       for (const [k, v] of newKeys) if (!oldKeys.has(k)) add('compatible', name, 'enum.value.added', null, v, `enum value ${JSON.stringify(v)} added`);
     }
@@ -176,6 +179,12 @@ function diffField(o: SchemaField, n: SchemaField, add: Add): void {
   if (o.maxNullFraction !== n.maxNullFraction) {
     const tighter = n.maxNullFraction !== undefined && (o.maxNullFraction === undefined || n.maxNullFraction < o.maxNullFraction);
     add(tighter ? 'breaking' : 'compatible', name, tighter ? 'maxNullFraction.tightened' : 'maxNullFraction.loosened', o.maxNullFraction ?? null, n.maxNullFraction ?? null, `maxNullFraction ${o.maxNullFraction ?? 'unset'} → ${n.maxNullFraction ?? 'unset'}`);
+  }
+  if (JSON.stringify(o.missingValues ?? null) !== JSON.stringify(n.missingValues ?? null)) {
+    // Only a superset of an explicit list keeps every old null a null; anything else may turn
+    // nulls into values that are then checked.
+    const kept = o.missingValues !== undefined && n.missingValues !== undefined && o.missingValues.every((v) => n.missingValues!.includes(v));
+    add(kept ? 'compatible' : 'breaking', name, 'missingValues.changed', o.missingValues ?? null, n.missingValues ?? null, `field missingValues ${JSON.stringify(o.missingValues ?? 'from the table')} → ${JSON.stringify(n.missingValues ?? 'from the table')}`);
   }
   const nf = (f: SchemaField) => JSON.stringify([f.decimalChar ?? '.', f.groupChar ?? null, f.bareNumber ?? true]);
   if (isNumericType(n.type) && isNumericType(o.type) && nf(o) !== nf(n)) {

@@ -52,6 +52,20 @@ export const tableSchemaJsonSchema = {
           description: { type: 'string' },
           example: {},
           rdfType: { type: 'string' },
+          missingValues: { type: 'array', items: { type: 'string' } },
+          delimiter: { type: 'string', minLength: 1 },
+          itemType: { enum: [...FIELD_TYPES] },
+          categories: {
+            type: 'array',
+            minItems: 1,
+            items: {
+              anyOf: [
+                { type: ['string', 'number'] },
+                { type: 'object', required: ['value'], additionalProperties: false, properties: { value: { type: ['string', 'number'] }, label: { type: 'string' } } },
+              ],
+            },
+          },
+          categoriesOrdered: { type: 'boolean' },
           decimalChar: { type: 'string', minLength: 1, maxLength: 1 },
           groupChar: { type: 'string', minLength: 1, maxLength: 1 },
           bareNumber: { type: 'boolean' },

@@ -5,7 +5,7 @@ import { assertReadableFile } from '../core/fs.ts';
 import { tableSchemaJsonSchema } from './json-schema.ts';
 import { escapeKey, parseYamlWithPositions, pointerToKey, positionOf } from './positions.ts';
 import type { Bound, PositionMap, SchemaField, TableSchema } from './types.ts';
-import { FormatError, fieldParser, isNumericType, isOrderedType, logicalKey } from './values.ts';
+import { FormatError, fieldParser, isCollectionType, isNumericType, isOrderedType, logicalKey } from './values.ts';
 
 let compiled: ReturnType<Ajv['compile']> | undefined;
 function schemaValidator() {
@@ -103,7 +103,7 @@ function semanticProblems(schema: TableSchema): Problem[] {
       problems.push({ path: `${at}/format`, message: error.message });
       return;
     }
-    if (field.format !== undefined && (field.type === 'number' || field.type === 'integer' || field.type === 'boolean' || field.type === 'year' || field.type === 'any')) {
+    if (field.format !== undefined && !['string', 'date', 'datetime', 'time', 'geopoint', 'geojson'].includes(field.type)) {
       if (field.format !== 'default') problems.push({ path: `${at}/format`, message: `type '${field.type}' has no formats besides 'default'` });
     }
     for (const key of ['decimalChar', 'groupChar', 'bareNumber'] as const) {
@@ -112,6 +112,17 @@ function semanticProblems(schema: TableSchema): Problem[] {
       else if (key === 'decimalChar' && field.type === 'integer') problems.push({ path: `${at}/${key}`, message: 'integer fields have no decimalChar' });
     }
     if (field.decimalChar !== undefined && field.decimalChar === field.groupChar) problems.push({ path: `${at}/groupChar`, message: 'groupChar must differ from decimalChar' });
+    for (const key of ['delimiter', 'itemType'] as const) {
+      if (field[key] !== undefined && field.type !== 'list') problems.push({ path: `${at}/${key}`, message: `only list fields take ${key}` });
+    }
+    if (field.categories !== undefined) {
+      if (field.type !== 'string' && field.type !== 'integer') problems.push({ path: `${at}/categories`, message: `only string and integer fields take categories` });
+      else if (field.constraints?.enum !== undefined) problems.push({ path: `${at}/categories`, message: 'give the allowed values once: categories or constraints.enum' });
+      else field.categories.forEach((item, i) => {
+        const value = typeof item === 'object' ? item.value : item;
+        if (parse(String(value)) === undefined) problems.push({ path: `${at}/categories/${i}`, message: `${JSON.stringify(value)} is not a valid ${field.type}` });
+      });
+    }
     if ((field.trueValues || field.falseValues) && field.type !== 'boolean') {
       problems.push({ path: `${at}/${field.trueValues ? 'trueValues' : 'falseValues'}`, message: `only boolean fields take trueValues/falseValues` });
     }
@@ -133,7 +144,7 @@ function semanticProblems(schema: TableSchema): Problem[] {
       problems.push({ path: `${cAt}`, message: `the allowed range is empty (lower bound ${JSON.stringify(c.minimum ?? c.exclusiveMinimum)}, upper bound ${JSON.stringify(c.maximum ?? c.exclusiveMaximum)})` });
     }
     for (const key of ['minLength', 'maxLength'] as const) {
-      if (c[key] !== undefined && field.type !== 'string' && field.type !== 'any') problems.push({ path: `${cAt}/${key}`, message: `'${key}' does not apply to type '${field.type}'` });
+      if (c[key] !== undefined && field.type !== 'string' && field.type !== 'any' && !isCollectionType(field.type)) problems.push({ path: `${cAt}/${key}`, message: `'${key}' does not apply to type '${field.type}'` });
     }
     if (c.minLength !== undefined && c.maxLength !== undefined && c.minLength > c.maxLength) {
       problems.push({ path: `${cAt}/minLength`, message: `minLength ${c.minLength} exceeds maxLength ${c.maxLength}` });
@@ -167,8 +178,13 @@ export function parseBound(raw: Bound, field: SchemaField, parse = fieldParser(f
 }
 
 /** The enum as a set of logical keys (see `logicalKey`), parsing strings with the field's parser. */
+/** The values a field allows by `constraints.enum`, else by Frictionless `categories`. */
+export function allowedValues(field: SchemaField): Array<string | number | boolean> | undefined {
+  return field.constraints?.enum ?? field.categories?.map((c) => (typeof c === 'object' ? c.value : c));
+}
+
 export function enumKeys(field: SchemaField): Set<string> | undefined {
-  const values = field.constraints?.enum;
+  const values = allowedValues(field);
   if (!values) return undefined;
   const parse = fieldParser(field);
   const keys = new Set<string>();

@@ -5,7 +5,10 @@
  */
 
 /** Field types supported by the validator (the Frictionless basics). */
-export const FIELD_TYPES = ['string', 'number', 'integer', 'boolean', 'date', 'datetime', 'time', 'year', 'any'] as const;
+export const FIELD_TYPES = [
+  'string', 'number', 'integer', 'boolean', 'date', 'datetime', 'time', 'year', 'yearmonth', 'duration',
+  'object', 'array', 'list', 'geopoint', 'geojson', 'any',
+] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 export const FIELD_ROLES = ['feature', 'label', 'id', 'timestamp', 'ignore'] as const;
@@ -52,6 +55,14 @@ export interface SchemaField {
   groupChar?: string;
   /** false: leading and trailing characters that are not part of the number (`€`, `%`) are dropped. */
   bareNumber?: boolean;
+  /** Table Schema v2: this field's missing values, replacing the table's `missingValues`. */
+  missingValues?: string[];
+  /** `list` fields: the item delimiter (default `,`) and the items' type (default `string`). */
+  delimiter?: string;
+  itemType?: FieldType;
+  /** Frictionless categories (string/integer): the allowed values, checked as `enum` is. */
+  categories?: Array<string | number | { value: string | number; label?: string }>;
+  categoriesOrdered?: boolean;
   /** Boolean lexical forms (Frictionless defaults: true/True/TRUE/1, false/False/FALSE/0). */
   trueValues?: string[];
   falseValues?: string[];

@@ -1,10 +1,10 @@
 import { InputError } from '../core/errors.ts';
 import type { Column, NumberColumn, RecordBatch, StringColumn, TableSource, ReadOptions, ColumnDecoding } from '../table/types.ts';
 import { NumberSet } from './hash-set.ts';
-import { enumKeys, parseBound } from './load.ts';
+import { allowedValues, enumKeys, parseBound } from './load.ts';
 import type { ColumnReport, RuleName, ValidationError, ValidationReport } from './report-types.ts';
 import type { SchemaField, TableSchema } from './types.ts';
-import { fieldParser, hasNumberForm, isNumericType, isOrderedType, logicalKey, type Logical, type Parser } from './values.ts';
+import { collectionLength, fieldParser, hasNumberForm, isCollectionType, isNumericType, isOrderedType, logicalKey, type Logical, type Parser } from './values.ts';
 
 export interface ValidateOptions {
   /** How many error rows to store in the report (all are counted). Default 1000. */
@@ -23,6 +23,8 @@ export function readOptionsForSchema(schema: TableSchema, present?: string[]): R
   // parser: the byte scanner would read `1.500` (one thousand five hundred) as 1.5.
   for (const field of schema.fields) decoding[field.name] = isNumericType(field.type) && !hasNumberForm(field) ? 'number' : 'string';
   const options: ReadOptions = { missingValues: schema.missingValues ?? [''], decoding, defaultDecoding: 'string' };
+  const own = schema.fields.filter((f) => f.missingValues !== undefined);
+  if (own.length > 0) options.fieldMissingValues = Object.fromEntries(own.map((f) => [f.name, f.missingValues!]));
   if (present) {
     const header = new Set(present);
     options.columns = schema.fields.map((f) => f.name).filter((n) => header.has(n));
@@ -131,13 +133,18 @@ class FieldCheck {
       if (this.xmax !== undefined && !(value < this.xmax)) f |= EXMAX;
     }
     if (this.minLen !== undefined || this.maxLen !== undefined) {
-      const len = codePointLength(text);
+      // Collections (array, list, object) count items; text counts code points.
+      const len = isCollectionType(this.field.type) ? collectionLength(this.field, text) : codePointLength(text);
       if (this.minLen !== undefined && len < this.minLen) f |= MINLEN;
       if (this.maxLen !== undefined && len > this.maxLen) f |= MAXLEN;
     }
     if (this.pattern && !this.pattern.test(text)) f |= PATTERN;
     if (this.enumKeys && !this.enumKeys.has(logicalKey(value))) f |= ENUM;
     return f;
+  }
+
+  private lengthOf(text: string): number {
+    return isCollectionType(this.field.type) ? collectionLength(this.field, text) : codePointLength(text);
   }
 
   messageFor(bit: number, value: string | number | boolean): string {
@@ -148,12 +155,13 @@ class FieldCheck {
       case MAXIMUM: return `${show(value)} is greater than maximum ${show(c.maximum)}`;
       case EXMIN: return `${show(value)} is not greater than exclusiveMinimum ${show(c.exclusiveMinimum)}`;
       case EXMAX: return `${show(value)} is not less than exclusiveMaximum ${show(c.exclusiveMaximum)}`;
-      case MINLEN: return `length ${codePointLength(String(value))} is less than minLength ${c.minLength}`;
-      case MAXLEN: return `length ${codePointLength(String(value))} is greater than maxLength ${c.maxLength}`;
+      case MINLEN: return `length ${this.lengthOf(String(value))} is less than minLength ${c.minLength}`;
+      case MAXLEN: return `length ${this.lengthOf(String(value))} is greater than maxLength ${c.maxLength}`;
       case PATTERN: return `${show(value)} does not match pattern ${show(c.pattern)}`;
       default: {
-        const list = (c.enum ?? []).slice(0, 10).map((v) => JSON.stringify(v)).join(', ');
-        return `${show(value)} is not one of [${list}${(c.enum?.length ?? 0) > 10 ? ', …' : ''}]`;
+        const allowed = allowedValues(this.field) ?? [];
+        const list = allowed.slice(0, 10).map((v) => JSON.stringify(v)).join(', ');
+        return `${show(value)} is not one of [${list}${allowed.length > 10 ? ', …' : ''}]`;
       }
     }
   }

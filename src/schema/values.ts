@@ -203,10 +203,106 @@ function localNumber(field: Pick<SchemaField, 'decimalChar' | 'groupChar' | 'bar
   };
 }
 
+const YEARMONTH_RE = /^(\d{4})-(\d{2})$/;
+const NUM = '\\d+(?:[.,]\\d+)?';
+/** ISO 8601 durations: `P1Y2M10DT2H30M`, `PT0.5S`, `P3W` (at least one part; `T` needs a time part). */
+const DURATION_RE = new RegExp(`^P(?!$)(?:${NUM}Y)?(?:${NUM}M)?(?:${NUM}W)?(?:${NUM}D)?(?:T(?=\\d)(?:${NUM}H)?(?:${NUM}M)?(?:${NUM}S)?)?$`);
+const GEOJSON_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection', 'Feature', 'FeatureCollection']);
+
+function json(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** A point as `lon,lat` text when both are numbers in range (longitude ±180, latitude ±90). */
+function point(lon: unknown, lat: unknown): string | undefined {
+  const x = typeof lon === 'string' ? Number(lon.trim()) : lon;
+  const y = typeof lat === 'string' ? Number(lat.trim()) : lat;
+  if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) return undefined;
+  if (typeof lon === 'string' && lon.trim() === '') return undefined;
+  if (typeof lat === 'string' && lat.trim() === '') return undefined;
+  return x >= -180 && x <= 180 && y >= -90 && y <= 90 ? `${x},${y}` : undefined;
+}
+
+/** Geopoint parsers per format: `default` "lon, lat", `array` [lon, lat], `object` {"lon", "lat"}. */
+function geopointParser(format: string): Parser {
+  switch (format) {
+    case 'default': return (t) => {
+      const parts = t.split(',');
+      return parts.length === 2 ? point(parts[0], parts[1]) : undefined;
+    };
+    case 'array': return (t) => {
+      const v = json(t);
+      return Array.isArray(v) && v.length === 2 ? point(v[0], v[1]) : undefined;
+    };
+    case 'object': return (t) => {
+      const v = json(t);
+      return isObject(v) && Object.keys(v).length === 2 ? point(v.lon, v.lat) : undefined;
+    };
+    default: throw new FormatError(`unsupported geopoint format '${format}' (default, array, object)`);
+  }
+}
+
+/** The items of a `list` cell, split at the field's delimiter (an empty cell has none). */
+export function listItems(field: Pick<SchemaField, 'delimiter' | 'itemType'>, text: string): string[] {
+  return text === '' ? [] : text.split(field.delimiter ?? ',');
+}
+
+/** The number of items of a collection value (array, list, object): what minLength/maxLength count for them. */
+export function collectionLength(field: Pick<SchemaField, 'type' | 'delimiter'>, text: string): number {
+  if (field.type === 'list') return listItems(field, text).length;
+  const v = json(text);
+  return Array.isArray(v) ? v.length : isObject(v) ? Object.keys(v).length : 0;
+}
+
+/** Types whose minLength/maxLength count items rather than characters. */
+export function isCollectionType(type: FieldType): boolean {
+  return type === 'array' || type === 'list' || type === 'object';
+}
+
 /** The parser of a field's type and format. Throws FormatError for an unsupported format. */
-export function fieldParser(field: Pick<SchemaField, 'type' | 'format' | 'trueValues' | 'falseValues' | 'decimalChar' | 'groupChar' | 'bareNumber'>): Parser {
+export function fieldParser(field: Pick<SchemaField, 'type' | 'format' | 'trueValues' | 'falseValues' | 'decimalChar' | 'groupChar' | 'bareNumber' | 'delimiter' | 'itemType'>): Parser {
   const format = field.format ?? 'default';
   switch (field.type) {
+    case 'yearmonth': return (t) => {
+      const m = YEARMONTH_RE.exec(t);
+      const month = m ? Number(m[2]) : 0;
+      return m && month >= 1 && month <= 12 ? Number(m[1]) * 12 + month - 1 : undefined;
+    };
+    case 'duration': return (t) => (DURATION_RE.test(t) ? t : undefined);
+    case 'object': return (t) => {
+      const v = json(t);
+      return isObject(v) ? JSON.stringify(v) : undefined;
+    };
+    case 'array': return (t) => {
+      const v = json(t);
+      return Array.isArray(v) ? JSON.stringify(v) : undefined;
+    };
+    case 'list': {
+      const itemType = field.itemType ?? 'string';
+      if (itemType === 'list' || itemType === 'array' || itemType === 'object' || itemType === 'geojson') throw new FormatError(`a list's itemType cannot be '${itemType}'`);
+      const item = fieldParser({ type: itemType });
+      const delimiter = field.delimiter ?? ',';
+      return (t) => {
+        const items = listItems(field, t);
+        return items.every((x) => item(x) !== undefined) ? items.join(delimiter) : undefined;
+      };
+    }
+    case 'geopoint': return geopointParser(format);
+    case 'geojson': {
+      if (format !== 'default' && format !== 'topojson') throw new FormatError(`unsupported geojson format '${format}' (default, topojson)`);
+      return (t) => {
+        const v = json(t);
+        if (!isObject(v) || typeof v.type !== 'string') return undefined;
+        const ok = format === 'topojson' ? v.type === 'Topology' && isObject(v.objects) : GEOJSON_TYPES.has(v.type);
+        return ok ? JSON.stringify(v) : undefined;
+      };
+    }
     case 'number': return hasNumberForm(field) ? localNumber(field, parseNumberText) : parseNumberText;
     case 'integer': {
       const integer: Parser = (t) => (INTEGER_RE.test(t) ? Number(t) : undefined);
@@ -241,7 +337,7 @@ export function fieldParser(field: Pick<SchemaField, 'type' | 'format' | 'trueVa
 
 /** Types whose values are ordered (minimum/maximum apply). */
 export function isOrderedType(type: FieldType): boolean {
-  return type === 'number' || type === 'integer' || type === 'year' || type === 'date' || type === 'datetime' || type === 'time';
+  return type === 'number' || type === 'integer' || type === 'year' || type === 'yearmonth' || type === 'date' || type === 'datetime' || type === 'time';
 }
 
 /** Types the reader decodes as numbers (Float64Array) rather than dictionary-encoded strings. */

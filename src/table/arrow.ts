@@ -58,7 +58,7 @@ export async function openArrow(path: string, opts: ReadOptions = {}): Promise<T
     return decoding === 'auto' || decoding === 'detect' ? (isNumericField(fields[byName.get(name) as number]) ? 'number' : 'string') : decoding;
   });
   const batchRows = batchRowsOption(opts.batchRows);
-  const missing = new Set(opts.missingValues ?? ['']);
+  const missingFor = names.map((name) => new Set(opts.fieldMissingValues?.[name] ?? opts.missingValues ?? ['']));
   return {
     path,
     format: 'arrow',
@@ -77,7 +77,7 @@ export async function openArrow(path: string, opts: ReadOptions = {}): Promise<T
               const vec = batch.getChildAt(fi) as Vector;
               const field = fields[fi];
               const b = kinds[k] === 'number' ? new NumberColumnBuilder(name, to - from) : new StringColumnBuilder(name, to - from);
-              for (let i = from; i < to; i++) pushValue(b, cellValue(vec, field, i), missing, dateTexts[k]);
+              for (let i = from; i < to; i++) pushValue(b, cellValue(vec, field, i), missingFor[k], dateTexts[k]);
               return b.finish();
             });
             yield { length: to - from, rowOffset, lines: new Float64Array(to - from), columns };

@@ -696,11 +696,13 @@ function planFor(path: string, opts: ReadOptions, batchRows: number): (header: s
       const fi = header.indexOf(name);
       if (fi < 0) throw new InputError(`column ${JSON.stringify(name)} is not in the header`, { file: path, line: 1, key: name });
       const decoding: ColumnDecoding = opts.decoding?.[name] ?? opts.defaultDecoding ?? 'auto';
+      const own = opts.fieldMissingValues?.[name];
+      const cellMissing = own ? missingSpec(own) : missing;
       fieldIndex.push(fi);
       decoders.push(
         decoding === 'number' || decoding === 'detect'
-          ? new NumberDecoder(name, batchRows, missing, decoding === 'detect')
-          : new StringDecoder(name, batchRows, missing),
+          ? new NumberDecoder(name, batchRows, cellMissing, decoding === 'detect')
+          : new StringDecoder(name, batchRows, cellMissing),
       );
     }
     return { fieldIndex, decoders };

@@ -232,7 +232,7 @@ async function openRecords(path: string, format: 'jsonl' | 'json', opts: ReadOpt
   if (count === 0) throw new InputError(format === 'json' ? 'empty array: no JSON object' : 'empty file: no JSON object', { file: path, line: 1 });
   const names = opts.columns ?? keys;
   for (const name of names) if (!seen.has(name)) throw new InputError(`column ${JSON.stringify(name)} is not in the data`, { file: path, key: name });
-  const missing = new Set(opts.missingValues ?? ['']);
+  const missingFor = names.map((name) => new Set(opts.fieldMissingValues?.[name] ?? opts.missingValues ?? ['']));
   const kinds = names.map((name) => {
     const decoding: ColumnDecoding = opts.decoding?.[name] ?? opts.defaultDecoding ?? 'auto';
     // An all-null sample column is text.
@@ -265,6 +265,7 @@ async function openRecords(path: string, format: 'jsonl' | 'json', opts: ReadOpt
         names.forEach((name, k) => {
           const v = value[name];
           const b = builders[k];
+          const missing = missingFor[k];
           if (b instanceof NumberColumnBuilder) {
             if (v === null || v === undefined) b.pushNull();
             else if (typeof v === 'number') b.pushNumber(v);

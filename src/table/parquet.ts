@@ -108,7 +108,7 @@ export async function openParquet(path: string, opts: ReadOptions = {}): Promise
     return decoding === 'auto' || decoding === 'detect' ? (numeric.get(name) ? 'number' : 'string') : decoding;
   });
   const batchRows = batchRowsOption(opts.batchRows);
-  const missing = new Set(opts.missingValues ?? ['']);
+  const missingFor = names.map((name) => new Set(opts.fieldMissingValues?.[name] ?? opts.missingValues ?? ['']));
   return {
     path,
     format: 'parquet',
@@ -144,7 +144,7 @@ export async function openParquet(path: string, opts: ReadOptions = {}): Promise
             for (const chunk of chunks.get(name) ?? []) {
               const lo = Math.max(from, chunk.rowStart);
               const hi = Math.min(to, chunk.rowStart + chunk.data.length);
-              for (let r = lo; r < hi; r++) pushValue(b, chunk.data[r - chunk.rowStart], missing, dates);
+              for (let r = lo; r < hi; r++) pushValue(b, chunk.data[r - chunk.rowStart], missingFor[k], dates);
             }
             return b.finish();
           });

@@ -72,6 +72,8 @@ export type ColumnDecoding = 'number' | 'string' | 'auto' | 'detect';
 export interface ReadOptions {
   /** Format; inferred from the extension (`.csv`, `.tsv`, `.jsonl`/`.ndjson`, `.parquet`, `.arrow`/`.feather`/`.ipc`) when absent. */
   format?: DataFormat;
+  /** Per-column missing values (Table Schema v2 field `missingValues`), replacing `missingValues` for that column. */
+  fieldMissingValues?: Record<string, string[]>;
   /** CSV field delimiter; default `,` (`\t` for `.tsv`). */
   delimiter?: string;
   /** Cell texts read as null (Table Schema `missingValues`); default `['']`. */

@@ -144,6 +144,58 @@ describe('mlops validate: a Frictionless schema with local number forms', () => 
   });
 });
 
+describe('mlops validate: Table Schema v2 types, categories and collection lengths', () => {
+  it('checks each type, counts items for array/list/object lengths, and takes categories as the allowed values', async () => {
+    const schema = join(dir, 'v2.yaml');
+    await writeFile(schema, [
+      'fields:',
+      '  - { name: month, type: yearmonth, constraints: { minimum: "2024-01" } }',
+      '  - { name: wait, type: duration }',
+      '  - { name: meta, type: object, constraints: { maxLength: 2 } }',
+      '  - { name: tags, type: list, itemType: integer, delimiter: "|", constraints: { minLength: 1 } }',
+      '  - { name: where, type: geopoint }',
+      '  - { name: plan, type: string, categories: [free, pro, { value: team, label: Team plan }] }',
+      '  - { name: score, type: number, missingValues: ["-"], constraints: { required: true } }',
+      '',
+    ].join('\n'));
+    const data = join(dir, 'v2.csv');
+    await writeFile(data, [
+      'month,wait,meta,tags,where,plan,score',
+      '2024-03,PT5M,"{""a"":1}",1|2,"2.35, 48.85",team,1.5',
+      '2023-12,P1D,"{}",3,"0, 0",free,-',
+      '2024-13,5 minutes,"{""a"":1,""b"":2,""c"":3}",,"200, 0",enterprise,2',
+      '2024-01,P1W,"[1]",x|1,"1,2",pro,',
+      '',
+    ].join('\n'));
+    const r = await cli(['validate', data, '--schema', schema, '--json']);
+    expect(r.err).not.toMatch(/internal error/);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out);
+    expect(report.errors.map((e: { line: number; column: string; rule: string }) => [e.line, e.column, e.rule])).toEqual([
+      // The field's own missing value "-" is null (required fails); "" is not missing for it: a type error.
+      [3, 'month', 'minimum'], [3, 'score', 'required'],
+      [4, 'month', 'type'], [4, 'wait', 'type'], [4, 'meta', 'maxLength'], [4, 'where', 'type'], [4, 'plan', 'enum'],
+      [5, 'meta', 'type'], [5, 'tags', 'type'], [5, 'score', 'type'],
+    ]);
+    // An empty list cell is null (missing), not a list of zero items.
+    expect(report.columns.tags.nulls).toBe(1);
+    expect(report.errors.find((e: { column: string }) => e.column === 'plan').message).toBe('\'enterprise\' is not one of ["free", "pro", "team"]');
+  });
+
+  it('rejects v2 keys on the wrong types, at their line', async () => {
+    const schema = join(dir, 'v2-bad.yaml');
+    await writeFile(schema, 'fields:\n  - { name: a, type: string, itemType: integer }\n  - { name: b, type: number, categories: [1, 2] }\n  - { name: c, type: integer, categories: [1, x] }\n  - { name: d, type: yearmonth, format: "%Y/%m" }\n');
+    const data = join(dir, 'v2-bad.csv');
+    await writeFile(data, 'a,b,c,d\n1,2,3,2024-01\n');
+    const r = await cli(['validate', data, '--schema', schema]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/v2-bad\.yaml:2:\d+ \(fields\[0\]\.itemType\): only list fields take itemType/);
+    expect(r.err).toMatch(/\(fields\[1\]\.categories\): only string and integer fields take categories/);
+    expect(r.err).toMatch(/\(fields\[2\]\.categories\[1\]\): "x" is not a valid integer/);
+    expect(r.err).toMatch(/\(fields\[3\]\.format\): type 'yearmonth' has no formats besides 'default'/);
+  });
+});
+
 describe('mlops validate: columns the schema does not name', () => {
   it('subset ignores extra columns (not decoded); exact reports them at line 1', async () => {
     const data = join(dir, 'extra.csv');

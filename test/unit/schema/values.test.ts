@@ -50,3 +50,45 @@ describe('date and time parsing', () => {
     expect(() => compileStrptime('%Q', 'date')).toThrow(/unsupported directive/);
   });
 });
+
+describe('Table Schema v2 types beyond the scalars', () => {
+  const ok = (type: Parameters<typeof fieldParser>[0], good: string[], bad: string[]) => {
+    const parse = fieldParser(type);
+    for (const t of good) expect(parse(t), `${type.type} ${t}`).not.toBeUndefined();
+    for (const t of bad) expect(parse(t), `${type.type} ${t}`).toBeUndefined();
+  };
+
+  it('yearmonth is ordered as year × 12 + month − 1', () => {
+    const parse = fieldParser({ type: 'yearmonth' });
+    expect(parse('2024-01')).toBe(2024 * 12);
+    expect(parse('2024-12')).toBe(2024 * 12 + 11);
+    ok({ type: 'yearmonth' }, ['0001-01', '1999-12'], ['2024-13', '2024-00', '2024-1', '2024/01', '24-01']);
+  });
+
+  it('duration is ISO 8601', () => {
+    ok({ type: 'duration' }, ['P1Y2M10DT2H30M', 'PT0.5S', 'P3W', 'P1D', 'PT36H'], ['P', 'PT', '1Y', 'P1H', 'P1DT', 'PT1D', 'P1Y2Y']);
+  });
+
+  it('object, array and geojson take JSON of their shape; the logical value is canonical JSON', () => {
+    ok({ type: 'object' }, ['{}', '{"a": [1, 2]}'], ['[]', 'null', '"x"', '{bad}', '1']);
+    ok({ type: 'array' }, ['[]', '[1, "a", {"b": null}]'], ['{}', '1', '[1,']);
+    expect(fieldParser({ type: 'object' })('{ "a" :1 }')).toBe('{"a":1}');
+    ok({ type: 'geojson' }, ['{"type": "Point", "coordinates": [1, 2]}', '{"type": "FeatureCollection", "features": []}'], ['{"type": "Circle"}', '{"coordinates": [1, 2]}', '[]']);
+    ok({ type: 'geojson', format: 'topojson' }, ['{"type": "Topology", "objects": {}}'], ['{"type": "Point"}']);
+  });
+
+  it('geopoint in its three formats, longitude ±180 and latitude ±90', () => {
+    ok({ type: 'geopoint' }, ['90, 45', '-180,-90', '2.35,48.85'], ['90', '181, 0', '0, 91', 'a, b', ', 5']);
+    ok({ type: 'geopoint', format: 'array' }, ['[90, 45]'], ['[90]', '{"lon": 90, "lat": 45}', '[200, 0]']);
+    ok({ type: 'geopoint', format: 'object' }, ['{"lon": 90, "lat": 45}'], ['{"lon": 90}', '[90, 45]', '{"lon": 90, "lat": 45, "x": 1}']);
+    expect(fieldParser({ type: 'geopoint' })('90, 45')).toBe(fieldParser({ type: 'geopoint', format: 'array' })('[90,45]'));
+    expect(() => fieldParser({ type: 'geopoint', format: 'wkt' })).toThrow(/unsupported geopoint format/);
+  });
+
+  it('list: items of itemType split at the delimiter', () => {
+    ok({ type: 'list' }, ['a,b', 'x', ''], []);
+    ok({ type: 'list', itemType: 'integer', delimiter: ';' }, ['1;2;3', '7'], ['1;x', '1,2', '1;;2']);
+    ok({ type: 'list', itemType: 'date' }, ['2024-01-01,2024-02-29'], ['2023-02-29']);
+    expect(() => fieldParser({ type: 'list', itemType: 'list' })).toThrow(/itemType cannot be 'list'/);
+  });
+});
