@@ -79,8 +79,8 @@ export function runMain(): Promise<void> {
   // Unix tools do, instead of dying on an unhandled EPIPE with a stack trace.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error;
-      process.exit(process.exitCode ?? 0);
+      // The run goes on to its own exit code; later writes to the closed stream are dropped.
+      if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
     });
   }
   return runCli(process.argv.slice(2)).then(
