@@ -23,21 +23,21 @@ import {
 import {
   loadSchema,
   readOptionsForSchema
-} from "./chunk-MGWSTPAV.mjs";
+} from "./chunk-YKAFZXP6.mjs";
 import {
   categoricalCounts,
   readProfile
-} from "./chunk-NQKXP2LL.mjs";
+} from "./chunk-423YKJB2.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
   profileFile,
   sketchQuantile,
   sketchRank
-} from "./chunk-VEDIMNQZ.mjs";
+} from "./chunk-AS6LAFLE.mjs";
 import {
   expandDataPaths
-} from "./chunk-3LZAOKLT.mjs";
+} from "./chunk-SO3BWFWD.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

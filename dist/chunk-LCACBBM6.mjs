@@ -6,7 +6,7 @@ import {
   evaluateAndRender,
   jsonSafe,
   publishComment
-} from "./chunk-MKPUB5XZ.mjs";
+} from "./chunk-4LMT4BK2.mjs";
 import "./chunk-DUCN75I5.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-EBXXTZXF.mjs";
@@ -19,7 +19,7 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-3LZAOKLT.mjs";
+import "./chunk-SO3BWFWD.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

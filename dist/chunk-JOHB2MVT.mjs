@@ -2,16 +2,16 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd
-} from "./chunk-LPN522F6.mjs";
+} from "./chunk-SOWHDW3D.mjs";
 import {
   diffSchemas,
   dumpSchema,
   formatSchemaDiff,
   inferSchema
-} from "./chunk-PV73BGGM.mjs";
+} from "./chunk-CTMT24TZ.mjs";
 import {
   loadSchema
-} from "./chunk-MGWSTPAV.mjs";
+} from "./chunk-YKAFZXP6.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag,
@@ -20,7 +20,7 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-3LZAOKLT.mjs";
+import "./chunk-SO3BWFWD.mjs";
 import {
   writeFileAtomic
 } from "./chunk-A2M3HEKW.mjs";

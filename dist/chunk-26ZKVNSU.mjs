@@ -7,12 +7,12 @@ import {
   readProfile,
   stringifyProfile,
   writeProfile
-} from "./chunk-NQKXP2LL.mjs";
+} from "./chunk-423YKJB2.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
   profileFile
-} from "./chunk-VEDIMNQZ.mjs";
+} from "./chunk-AS6LAFLE.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag
@@ -22,7 +22,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   expandDataPaths
-} from "./chunk-3LZAOKLT.mjs";
+} from "./chunk-SO3BWFWD.mjs";
 import "./chunk-A2M3HEKW.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import {
@@ -81,9 +81,10 @@ function columnSummary(col) {
     top: col.topK.items.slice(0, 3).map((it) => ({ value: it.value, count: top.counts.get(it.value) ?? it.count }))
   };
 }
+var SUMMARY_COLUMNS = 50;
 function summaryText(profile, label) {
   const rows = [["column", "type", "nulls", "distinct", "min / median / max  or  top values"]];
-  for (const col of profile.columns) {
+  for (const col of profile.columns.slice(0, SUMMARY_COLUMNS)) {
     const s = columnSummary(col);
     const nullShare = s.count > 0 ? ` (${fmt(Math.round(1e3 * s.nulls / s.count) / 10)}%)` : "";
     const numericType = s.type === "integer" || s.type === "number";
@@ -92,6 +93,8 @@ function summaryText(profile, label) {
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const lines = rows.map((r) => r.map((c, i) => i === r.length - 1 ? c : c.padEnd(widths[i])).join("  ").trimEnd());
+  const more = profile.columns.length - SUMMARY_COLUMNS;
+  if (more > 0) lines.push(`\u2026 ${more} more columns (every column is in the profile JSON)`);
   return `${label}: ${profile.rows} rows, ${profile.columns.length} columns
 ${lines.map((l) => `  ${l}`).join("\n")}
 `;

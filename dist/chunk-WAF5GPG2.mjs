@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   driftHeadline,
   runDrift
-} from "./chunk-F6UST7SU.mjs";
+} from "./chunk-PH6B7TER.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-EBXXTZXF.mjs";
 import {
@@ -11,17 +11,17 @@ import {
   resolveRunContext
 } from "./chunk-2KZ72NZO.mjs";
 import "./chunk-F56D4ARV.mjs";
-import "./chunk-PV73BGGM.mjs";
-import "./chunk-MGWSTPAV.mjs";
-import "./chunk-NQKXP2LL.mjs";
-import "./chunk-VEDIMNQZ.mjs";
+import "./chunk-CTMT24TZ.mjs";
+import "./chunk-YKAFZXP6.mjs";
+import "./chunk-423YKJB2.mjs";
+import "./chunk-AS6LAFLE.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-3LZAOKLT.mjs";
+import "./chunk-SO3BWFWD.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

@@ -2186,9 +2186,11 @@ function planFor(path, opts, batchRows) {
       const fi = header.indexOf(name);
       if (fi < 0) throw new InputError(`column ${JSON.stringify(name)} is not in the header`, { file: path, line: 1, key: name });
       const decoding = opts.decoding?.[name] ?? opts.defaultDecoding ?? "auto";
+      const own = opts.fieldMissingValues?.[name];
+      const cellMissing = own ? missingSpec(own) : missing;
       fieldIndex.push(fi);
       decoders.push(
-        decoding === "number" || decoding === "detect" ? new NumberDecoder(name, batchRows, missing, decoding === "detect") : new StringDecoder(name, batchRows, missing)
+        decoding === "number" || decoding === "detect" ? new NumberDecoder(name, batchRows, cellMissing, decoding === "detect") : new StringDecoder(name, batchRows, cellMissing)
       );
     }
     return { fieldIndex, decoders };
@@ -2541,13 +2543,19 @@ async function* jsonArrayRows(path) {
   }
   const items = rows;
   const starts = elementStarts(buf, from);
+  const placed = starts.length === items.length;
+  let line = 1;
+  let counted = 0;
   for (let k = 0; k < items.length; k++) {
     const value = items[k];
-    const line = starts.length === items.length ? lineAt(buf, starts[k]) : 0;
-    if (value === null || typeof value !== "object" || Array.isArray(value)) {
-      throw new InputError(`element ${k + 1} of the array is not a JSON object`, { file: path, ...line > 0 ? { line } : {} });
+    if (placed) {
+      for (let i = buf.indexOf(10, counted); i >= 0 && i < starts[k]; i = buf.indexOf(10, i + 1)) line++;
+      counted = starts[k];
     }
-    yield { value, line };
+    if (value === null || typeof value !== "object" || Array.isArray(value)) {
+      throw new InputError(`element ${k + 1} of the array is not a JSON object`, { file: path, ...placed ? { line } : {} });
+    }
+    yield { value, line: placed ? line : 0 };
   }
 }
 function textOf(value) {
@@ -2585,7 +2593,7 @@ async function openRecords(path, format, opts, records) {
   if (count === 0) throw new InputError(format === "json" ? "empty array: no JSON object" : "empty file: no JSON object", { file: path, line: 1 });
   const names = opts.columns ?? keys;
   for (const name of names) if (!seen.has(name)) throw new InputError(`column ${JSON.stringify(name)} is not in the data`, { file: path, key: name });
-  const missing = new Set(opts.missingValues ?? [""]);
+  const missingFor = names.map((name) => new Set(opts.fieldMissingValues?.[name] ?? opts.missingValues ?? [""]));
   const kinds = names.map((name) => {
     const decoding = opts.decoding?.[name] ?? opts.defaultDecoding ?? "auto";
     return decoding === "auto" || decoding === "detect" ? numeric.get(name) && anyNumber.has(name) ? "number" : "string" : decoding;
@@ -2617,6 +2625,7 @@ async function openRecords(path, format, opts, records) {
         names.forEach((name, k) => {
           const v = value[name];
           const b = builders[k];
+          const missing = missingFor[k];
           if (b instanceof NumberColumnBuilder) {
             if (v === null || v === void 0) b.pushNull();
             else if (typeof v === "number") b.pushNumber(v);
@@ -11227,7 +11236,7 @@ async function openParquet(path, opts = {}) {
     return decoding === "auto" || decoding === "detect" ? numeric.get(name) ? "number" : "string" : decoding;
   });
   const batchRows = batchRowsOption(opts.batchRows);
-  const missing = new Set(opts.missingValues ?? [""]);
+  const missingFor = names.map((name) => new Set(opts.fieldMissingValues?.[name] ?? opts.missingValues ?? [""]));
   return {
     path,
     format: "parquet",
@@ -11262,7 +11271,7 @@ async function openParquet(path, opts = {}) {
             for (const chunk of chunks.get(name) ?? []) {
               const lo = Math.max(from, chunk.rowStart);
               const hi = Math.min(to, chunk.rowStart + chunk.data.length);
-              for (let r = lo; r < hi; r++) pushValue(b, chunk.data[r - chunk.rowStart], missing, dates);
+              for (let r = lo; r < hi; r++) pushValue(b, chunk.data[r - chunk.rowStart], missingFor[k], dates);
             }
             return b.finish();
           });
@@ -23536,7 +23545,7 @@ async function openArrow(path, opts = {}) {
     return decoding === "auto" || decoding === "detect" ? isNumericField(fields[byName.get(name)]) ? "number" : "string" : decoding;
   });
   const batchRows = batchRowsOption(opts.batchRows);
-  const missing = new Set(opts.missingValues ?? [""]);
+  const missingFor = names.map((name) => new Set(opts.fieldMissingValues?.[name] ?? opts.missingValues ?? [""]));
   return {
     path,
     format: "arrow",
@@ -23555,7 +23564,7 @@ async function openArrow(path, opts = {}) {
               const vec = batch.getChildAt(fi);
               const field = fields[fi];
               const b = kinds[k] === "number" ? new NumberColumnBuilder(name, to - from) : new StringColumnBuilder(name, to - from);
-              for (let i = from; i < to; i++) pushValue(b, cellValue(vec, field, i), missing, dateTexts[k]);
+              for (let i = from; i < to; i++) pushValue(b, cellValue(vec, field, i), missingFor[k], dateTexts[k]);
               return b.finish();
             });
             yield { length: to - from, rowOffset, lines: new Float64Array(to - from), columns };

@@ -4,7 +4,7 @@ import {
   epochReporter,
   trainModel,
   trainWithRuntime
-} from "./chunk-55L5C3CV.mjs";
+} from "./chunk-2QNSCR63.mjs";
 import "./chunk-7JPQHY4I.mjs";
 import {
   createActionsRuntime
@@ -12,17 +12,17 @@ import {
 import "./chunk-DUCN75I5.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-F56D4ARV.mjs";
-import "./chunk-PV73BGGM.mjs";
-import "./chunk-MGWSTPAV.mjs";
-import "./chunk-NQKXP2LL.mjs";
-import "./chunk-VEDIMNQZ.mjs";
+import "./chunk-CTMT24TZ.mjs";
+import "./chunk-YKAFZXP6.mjs";
+import "./chunk-423YKJB2.mjs";
+import "./chunk-AS6LAFLE.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-3LZAOKLT.mjs";
+import "./chunk-SO3BWFWD.mjs";
 import "./chunk-A2M3HEKW.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import {

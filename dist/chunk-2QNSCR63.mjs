@@ -27,20 +27,20 @@ import {
 import {
   loadSchema,
   readOptionsForSchema
-} from "./chunk-MGWSTPAV.mjs";
+} from "./chunk-YKAFZXP6.mjs";
 import {
   writeProfile
-} from "./chunk-NQKXP2LL.mjs";
+} from "./chunk-423YKJB2.mjs";
 import {
   mergeProfiles,
   profileFile
-} from "./chunk-VEDIMNQZ.mjs";
+} from "./chunk-AS6LAFLE.mjs";
 import {
   concatBatches,
   expandDataPaths,
   hashFile,
   openTable
-} from "./chunk-3LZAOKLT.mjs";
+} from "./chunk-SO3BWFWD.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-A2M3HEKW.mjs";

@@ -4,10 +4,10 @@ import {
   diffSchemas,
   formatValidationReport,
   validateFile
-} from "./chunk-PV73BGGM.mjs";
+} from "./chunk-CTMT24TZ.mjs";
 import {
   loadSchema
-} from "./chunk-MGWSTPAV.mjs";
+} from "./chunk-YKAFZXP6.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag,

@@ -1,7 +1,9 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
+  allowedValues,
   fieldParser,
+  isNumericType,
   logicalKey,
   matchHeader,
   mergeSegments,
@@ -11,11 +13,11 @@ import {
   validateBatches,
   validateCsvSegments,
   yaml
-} from "./chunk-MGWSTPAV.mjs";
+} from "./chunk-YKAFZXP6.mjs";
 import {
   DEFAULT_SEGMENT_BYTES,
   openTable
-} from "./chunk-3LZAOKLT.mjs";
+} from "./chunk-SO3BWFWD.mjs";
 import {
   parallelAvailable,
   segmentBytesFromEnv
@@ -323,16 +325,18 @@ function diffField(o, n, add) {
     if (nc.pattern === void 0) add("compatible", name, "constraint.pattern.removed", oc.pattern, null, "pattern removed");
     else add("breaking", name, oc.pattern === void 0 ? "constraint.pattern.added" : "constraint.pattern.changed", oc.pattern ?? null, nc.pattern, oc.pattern === void 0 ? `pattern ${JSON.stringify(nc.pattern)} added` : `pattern ${JSON.stringify(oc.pattern)} \u2192 ${JSON.stringify(nc.pattern)}`);
   }
-  if (oc.enum || nc.enum) {
-    if (!nc.enum) add("compatible", name, "constraint.enum.removed", oc.enum, null, "enum removed");
-    else if (!oc.enum) add("breaking", name, "constraint.enum.added", null, nc.enum, `enum added (${nc.enum.length} values)`);
+  const oEnum = allowedValues(o);
+  const nEnum = allowedValues(n);
+  if (oEnum || nEnum) {
+    if (!nEnum) add("compatible", name, "constraint.enum.removed", oEnum ?? null, null, "enum removed");
+    else if (!oEnum) add("breaking", name, "constraint.enum.added", null, nEnum, `enum added (${nEnum.length} values)`);
     else {
       const keyOf = (field, v) => {
         const parsed = typeof v === "string" ? fieldParser(field)(v) : v;
         return parsed === void 0 ? String(v) : logicalKey(parsed);
       };
-      const oldKeys = new Map(oc.enum.map((v) => [keyOf(o, v), v]));
-      const newKeys = new Map(nc.enum.map((v) => [keyOf(n, v), v]));
+      const oldKeys = new Map(oEnum.map((v) => [keyOf(o, v), v]));
+      const newKeys = new Map(nEnum.map((v) => [keyOf(n, v), v]));
       for (const [k, v] of oldKeys) if (!newKeys.has(k)) add("breaking", name, "enum.value.removed", v, null, `enum value ${JSON.stringify(v)} removed`);
       for (const [k, v] of newKeys) if (!oldKeys.has(k)) add("compatible", name, "enum.value.added", null, v, `enum value ${JSON.stringify(v)} added`);
     }
@@ -345,6 +349,14 @@ function diffField(o, n, add) {
     const tighter = n.maxNullFraction !== void 0 && (o.maxNullFraction === void 0 || n.maxNullFraction < o.maxNullFraction);
     add(tighter ? "breaking" : "compatible", name, tighter ? "maxNullFraction.tightened" : "maxNullFraction.loosened", o.maxNullFraction ?? null, n.maxNullFraction ?? null, `maxNullFraction ${o.maxNullFraction ?? "unset"} \u2192 ${n.maxNullFraction ?? "unset"}`);
   }
+  if (JSON.stringify(o.missingValues ?? null) !== JSON.stringify(n.missingValues ?? null)) {
+    const kept = o.missingValues !== void 0 && n.missingValues !== void 0 && o.missingValues.every((v) => n.missingValues.includes(v));
+    add(kept ? "compatible" : "breaking", name, "missingValues.changed", o.missingValues ?? null, n.missingValues ?? null, `field missingValues ${JSON.stringify(o.missingValues ?? "from the table")} \u2192 ${JSON.stringify(n.missingValues ?? "from the table")}`);
+  }
+  const nf = (f) => JSON.stringify([f.decimalChar ?? ".", f.groupChar ?? null, f.bareNumber ?? true]);
+  if (isNumericType(n.type) && isNumericType(o.type) && nf(o) !== nf(n)) {
+    add("breaking", name, "numberForm.changed", [o.decimalChar ?? null, o.groupChar ?? null, o.bareNumber ?? null], [n.decimalChar ?? null, n.groupChar ?? null, n.bareNumber ?? null], "decimalChar/groupChar/bareNumber changed");
+  }
   const tv = (f) => JSON.stringify([f.trueValues ?? null, f.falseValues ?? null]);
   if (n.type === "boolean" && o.type === "boolean" && tv(o) !== tv(n)) add("breaking", name, "booleanValues.changed", [o.trueValues, o.falseValues], [n.trueValues, n.falseValues], "trueValues/falseValues changed");
   if ((o.role ?? "feature") !== (n.role ?? "feature")) add("compatible", name, "role.changed", o.role ?? null, n.role ?? null, `role ${o.role ?? "unset"} \u2192 ${n.role ?? "unset"}`);
@@ -355,6 +367,7 @@ function diffField(o, n, add) {
 }
 
 // src/schema/format.ts
+var TABLE_COLUMNS = 50;
 function plural(n, word) {
   return `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
 }
@@ -378,7 +391,10 @@ function formatValidationReport(report, diff) {
     }
     if (report.truncated) out.push(`  \u2026 showing ${report.errors.length} of ${plural(report.errorCount, "error")} (--max-errors ${report.maxErrors})`);
   }
-  const rows = Object.entries(report.columns).map(([name, c]) => {
+  const entries = Object.entries(report.columns);
+  const failing = (c) => Object.values(c.failures).some((n) => (n ?? 0) > 0) || c.mostly?.passed === false || c.maxNullFraction?.passed === false || !c.present;
+  const shown = entries.length <= TABLE_COLUMNS ? entries : [...entries.filter(([, c]) => failing(c)), ...entries.filter(([, c]) => !failing(c))].slice(0, TABLE_COLUMNS);
+  const rows = shown.map(([name, c]) => {
     const failures = Object.entries(c.failures).filter(([, n]) => (n ?? 0) > 0).map(([r, n]) => `${r} ${n}`).join(", ");
     const checks = [
       c.mostly ? `mostly ${c.mostly.passed ? "\u2713" : "\u2717"} ${(c.mostly.observed * 100).toFixed(2)}%` : "",
@@ -393,6 +409,7 @@ function formatValidationReport(report, diff) {
     const line = (r) => `  ${r.map((v, i) => v.length > widths[i] ? `${v.slice(0, widths[i] - 1)}\u2026` : v.padEnd(widths[i])).join("  ").trimEnd()}`;
     out.push(line(head));
     for (const r of rows) out.push(line(r));
+    if (entries.length > shown.length) out.push(`  \u2026 ${entries.length - shown.length} more columns (every column is in the JSON report: --json, --report)`);
   }
   if (report.extraColumns.length) out.push("", `  columns not in the schema: ${report.extraColumns.join(", ")}`);
   if (report.missingColumns.length) out.push("", `  schema fields not in the data (allowed by fieldsMatch ${report.fieldsMatch}): ${report.missingColumns.join(", ")}`);

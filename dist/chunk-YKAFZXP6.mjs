@@ -4,7 +4,7 @@ import {
   alignSegments,
   planCsvSegments,
   readCsvSegment
-} from "./chunk-3LZAOKLT.mjs";
+} from "./chunk-SO3BWFWD.mjs";
 import {
   assertReadableFile
 } from "./chunk-A2M3HEKW.mjs";
@@ -6930,7 +6930,24 @@ var import_ajv = __toESM(require_ajv(), 1);
 import { readFile } from "node:fs/promises";
 
 // src/schema/types.ts
-var FIELD_TYPES = ["string", "number", "integer", "boolean", "date", "datetime", "time", "year", "any"];
+var FIELD_TYPES = [
+  "string",
+  "number",
+  "integer",
+  "boolean",
+  "date",
+  "datetime",
+  "time",
+  "year",
+  "yearmonth",
+  "duration",
+  "object",
+  "array",
+  "list",
+  "geopoint",
+  "geojson",
+  "any"
+];
 var FIELD_ROLES = ["feature", "label", "id", "timestamp", "ignore"];
 var FIELDS_MATCH = ["exact", "equal", "subset", "superset", "partial"];
 
@@ -6957,6 +6974,16 @@ var tableSchemaJsonSchema = {
     missingValues: { type: "array", items: { type: "string" } },
     primaryKey: nameOrNames,
     uniqueKeys: { type: "array", items: nameOrNames },
+    // Accepted so that a Frictionless schema loads as written; references to other resources are
+    // not checked (a single file cannot see them), and docs/validation.md says so.
+    foreignKeys: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["fields", "reference"],
+        properties: { fields: nameOrNames, reference: { type: "object" } }
+      }
+    },
     fields: {
       type: "array",
       items: {
@@ -6971,6 +6998,23 @@ var tableSchemaJsonSchema = {
           description: { type: "string" },
           example: {},
           rdfType: { type: "string" },
+          missingValues: { type: "array", items: { type: "string" } },
+          delimiter: { type: "string", minLength: 1 },
+          itemType: { enum: [...FIELD_TYPES] },
+          categories: {
+            type: "array",
+            minItems: 1,
+            items: {
+              anyOf: [
+                { type: ["string", "number"] },
+                { type: "object", required: ["value"], additionalProperties: false, properties: { value: { type: ["string", "number"] }, label: { type: "string" } } }
+              ]
+            }
+          },
+          categoriesOrdered: { type: "boolean" },
+          decimalChar: { type: "string", minLength: 1, maxLength: 1 },
+          groupChar: { type: "string", minLength: 1, maxLength: 1 },
+          bareNumber: { type: "boolean" },
           trueValues: { type: "array", items: { type: "string" }, minItems: 1 },
           falseValues: { type: "array", items: { type: "string" }, minItems: 1 },
           role: { enum: [...FIELD_ROLES] },
@@ -7021,7 +7065,7 @@ function requireCommon() {
   function isNothing(subject) {
     return typeof subject === "undefined" || subject === null;
   }
-  function isObject(subject) {
+  function isObject2(subject) {
     return typeof subject === "object" && subject !== null;
   }
   function toArray(sequence) {
@@ -7050,7 +7094,7 @@ function requireCommon() {
     return number === 0 && Number.NEGATIVE_INFINITY === 1 / number;
   }
   common.isNothing = isNothing;
-  common.isObject = isObject;
+  common.isObject = isObject2;
   common.toArray = toArray;
   common.repeat = repeat;
   common.isNegativeZero = isNegativeZero;
@@ -10331,13 +10375,123 @@ function anyDate(text) {
   const t = Date.parse(text);
   return Number.isNaN(t) ? void 0 : t;
 }
+function hasNumberForm(field) {
+  return field.decimalChar !== void 0 || field.groupChar !== void 0 || field.bareNumber === false;
+}
+var NOT_NUMBER_EDGES = /^[^0-9+\-.,]+|[^0-9.,]+$/g;
+function localNumber(field, parse) {
+  const decimal = field.decimalChar ?? ".";
+  const group = field.groupChar;
+  return (text) => {
+    let t = field.bareNumber === false ? text.trim().replace(NOT_NUMBER_EDGES, "") : text;
+    if (group !== void 0) t = t.split(group).join("");
+    if (decimal !== ".") {
+      if (t.includes(".")) return void 0;
+      t = t.split(decimal).join(".");
+    }
+    return parse(t);
+  };
+}
+var YEARMONTH_RE = /^(\d{4})-(\d{2})$/;
+var NUM = "\\d+(?:[.,]\\d+)?";
+var DURATION_RE = new RegExp(`^P(?!$)(?:${NUM}Y)?(?:${NUM}M)?(?:${NUM}W)?(?:${NUM}D)?(?:T(?=\\d)(?:${NUM}H)?(?:${NUM}M)?(?:${NUM}S)?)?$`);
+var GEOJSON_TYPES = /* @__PURE__ */ new Set(["Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection", "Feature", "FeatureCollection"]);
+function json2(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+}
+var isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+function point(lon, lat) {
+  const x = typeof lon === "string" ? Number(lon.trim()) : lon;
+  const y = typeof lat === "string" ? Number(lat.trim()) : lat;
+  if (typeof x !== "number" || typeof y !== "number" || !Number.isFinite(x) || !Number.isFinite(y)) return void 0;
+  if (typeof lon === "string" && lon.trim() === "") return void 0;
+  if (typeof lat === "string" && lat.trim() === "") return void 0;
+  return x >= -180 && x <= 180 && y >= -90 && y <= 90 ? `${x},${y}` : void 0;
+}
+function geopointParser(format) {
+  switch (format) {
+    case "default":
+      return (t) => {
+        const parts = t.split(",");
+        return parts.length === 2 ? point(parts[0], parts[1]) : void 0;
+      };
+    case "array":
+      return (t) => {
+        const v = json2(t);
+        return Array.isArray(v) && v.length === 2 ? point(v[0], v[1]) : void 0;
+      };
+    case "object":
+      return (t) => {
+        const v = json2(t);
+        return isObject(v) && Object.keys(v).length === 2 ? point(v.lon, v.lat) : void 0;
+      };
+    default:
+      throw new FormatError(`unsupported geopoint format '${format}' (default, array, object)`);
+  }
+}
+function listItems(field, text) {
+  return text === "" ? [] : text.split(field.delimiter ?? ",");
+}
+function collectionLength(field, text) {
+  if (field.type === "list") return listItems(field, text).length;
+  const v = json2(text);
+  return Array.isArray(v) ? v.length : isObject(v) ? Object.keys(v).length : 0;
+}
+function isCollectionType(type2) {
+  return type2 === "array" || type2 === "list" || type2 === "object";
+}
 function fieldParser(field) {
   const format = field.format ?? "default";
   switch (field.type) {
+    case "yearmonth":
+      return (t) => {
+        const m = YEARMONTH_RE.exec(t);
+        const month = m ? Number(m[2]) : 0;
+        return m && month >= 1 && month <= 12 ? Number(m[1]) * 12 + month - 1 : void 0;
+      };
+    case "duration":
+      return (t) => DURATION_RE.test(t) ? t : void 0;
+    case "object":
+      return (t) => {
+        const v = json2(t);
+        return isObject(v) ? JSON.stringify(v) : void 0;
+      };
+    case "array":
+      return (t) => {
+        const v = json2(t);
+        return Array.isArray(v) ? JSON.stringify(v) : void 0;
+      };
+    case "list": {
+      const itemType = field.itemType ?? "string";
+      if (itemType === "list" || itemType === "array" || itemType === "object" || itemType === "geojson") throw new FormatError(`a list's itemType cannot be '${itemType}'`);
+      const item = fieldParser({ type: itemType });
+      const delimiter = field.delimiter ?? ",";
+      return (t) => {
+        const items = listItems(field, t);
+        return items.every((x) => item(x) !== void 0) ? items.join(delimiter) : void 0;
+      };
+    }
+    case "geopoint":
+      return geopointParser(format);
+    case "geojson": {
+      if (format !== "default" && format !== "topojson") throw new FormatError(`unsupported geojson format '${format}' (default, topojson)`);
+      return (t) => {
+        const v = json2(t);
+        if (!isObject(v) || typeof v.type !== "string") return void 0;
+        const ok = format === "topojson" ? v.type === "Topology" && isObject(v.objects) : GEOJSON_TYPES.has(v.type);
+        return ok ? JSON.stringify(v) : void 0;
+      };
+    }
     case "number":
-      return parseNumberText;
-    case "integer":
-      return (t) => INTEGER_RE.test(t) ? Number(t) : void 0;
+      return hasNumberForm(field) ? localNumber(field, parseNumberText) : parseNumberText;
+    case "integer": {
+      const integer = (t) => INTEGER_RE.test(t) ? Number(t) : void 0;
+      return hasNumberForm(field) ? localNumber(field, integer) : integer;
+    }
     case "year":
       return (t) => YEAR_RE.test(t) ? Number(t) : void 0;
     case "boolean": {
@@ -10367,7 +10521,7 @@ function fieldParser(field) {
   }
 }
 function isOrderedType(type2) {
-  return type2 === "number" || type2 === "integer" || type2 === "year" || type2 === "date" || type2 === "datetime" || type2 === "time";
+  return type2 === "number" || type2 === "integer" || type2 === "year" || type2 === "yearmonth" || type2 === "date" || type2 === "datetime" || type2 === "time";
 }
 function isNumericType(type2) {
   return type2 === "number" || type2 === "integer";
@@ -10448,8 +10602,25 @@ function semanticProblems(schema2) {
       problems.push({ path: `${at}/format`, message: error.message });
       return;
     }
-    if (field.format !== void 0 && (field.type === "number" || field.type === "integer" || field.type === "boolean" || field.type === "year" || field.type === "any")) {
+    if (field.format !== void 0 && !["string", "date", "datetime", "time", "geopoint", "geojson"].includes(field.type)) {
       if (field.format !== "default") problems.push({ path: `${at}/format`, message: `type '${field.type}' has no formats besides 'default'` });
+    }
+    for (const key of ["decimalChar", "groupChar", "bareNumber"]) {
+      if (field[key] === void 0) continue;
+      if (field.type !== "number" && field.type !== "integer") problems.push({ path: `${at}/${key}`, message: `only number and integer fields take ${key}` });
+      else if (key === "decimalChar" && field.type === "integer") problems.push({ path: `${at}/${key}`, message: "integer fields have no decimalChar" });
+    }
+    if (field.decimalChar !== void 0 && field.decimalChar === field.groupChar) problems.push({ path: `${at}/groupChar`, message: "groupChar must differ from decimalChar" });
+    for (const key of ["delimiter", "itemType"]) {
+      if (field[key] !== void 0 && field.type !== "list") problems.push({ path: `${at}/${key}`, message: `only list fields take ${key}` });
+    }
+    if (field.categories !== void 0) {
+      if (field.type !== "string" && field.type !== "integer") problems.push({ path: `${at}/categories`, message: `only string and integer fields take categories` });
+      else if (field.constraints?.enum !== void 0) problems.push({ path: `${at}/categories`, message: "give the allowed values once: categories or constraints.enum" });
+      else field.categories.forEach((item, i) => {
+        const value = typeof item === "object" ? item.value : item;
+        if (parse(String(value)) === void 0) problems.push({ path: `${at}/categories/${i}`, message: `${JSON.stringify(value)} is not a valid ${field.type}` });
+      });
     }
     if ((field.trueValues || field.falseValues) && field.type !== "boolean") {
       problems.push({ path: `${at}/${field.trueValues ? "trueValues" : "falseValues"}`, message: `only boolean fields take trueValues/falseValues` });
@@ -10475,7 +10646,7 @@ function semanticProblems(schema2) {
       problems.push({ path: `${cAt}`, message: `the allowed range is empty (lower bound ${JSON.stringify(c.minimum ?? c.exclusiveMinimum)}, upper bound ${JSON.stringify(c.maximum ?? c.exclusiveMaximum)})` });
     }
     for (const key of ["minLength", "maxLength"]) {
-      if (c[key] !== void 0 && field.type !== "string" && field.type !== "any") problems.push({ path: `${cAt}/${key}`, message: `'${key}' does not apply to type '${field.type}'` });
+      if (c[key] !== void 0 && field.type !== "string" && field.type !== "any" && !isCollectionType(field.type)) problems.push({ path: `${cAt}/${key}`, message: `'${key}' does not apply to type '${field.type}'` });
     }
     if (c.minLength !== void 0 && c.maxLength !== void 0 && c.minLength > c.maxLength) {
       problems.push({ path: `${cAt}/minLength`, message: `minLength ${c.minLength} exceeds maxLength ${c.maxLength}` });
@@ -10509,8 +10680,11 @@ function parseBound(raw, field, parse = fieldParser(field)) {
   const parsed = parse(raw) ?? (field.format ? fieldParser({ type: field.type })(raw) : void 0);
   return typeof parsed === "number" ? parsed : void 0;
 }
+function allowedValues(field) {
+  return field.constraints?.enum ?? field.categories?.map((c) => typeof c === "object" ? c.value : c);
+}
 function enumKeys(field) {
-  const values = field.constraints?.enum;
+  const values = allowedValues(field);
   if (!values) return void 0;
   const parse = fieldParser(field);
   const keys = /* @__PURE__ */ new Set();
@@ -10608,8 +10782,10 @@ var NumberSet = class {
 // src/schema/validate.ts
 function readOptionsForSchema(schema2, present) {
   const decoding = {};
-  for (const field of schema2.fields) decoding[field.name] = isNumericType(field.type) ? "number" : "string";
+  for (const field of schema2.fields) decoding[field.name] = isNumericType(field.type) && !hasNumberForm(field) ? "number" : "string";
   const options = { missingValues: schema2.missingValues ?? [""], decoding, defaultDecoding: "string" };
+  const own = schema2.fields.filter((f) => f.missingValues !== void 0);
+  if (own.length > 0) options.fieldMissingValues = Object.fromEntries(own.map((f) => [f.name, f.missingValues]));
   if (present) {
     const header = new Set(present);
     options.columns = schema2.fields.map((f) => f.name).filter((n) => header.has(n));
@@ -10743,13 +10919,16 @@ var FieldCheck = class {
       if (this.xmax !== void 0 && !(value < this.xmax)) f |= EXMAX;
     }
     if (this.minLen !== void 0 || this.maxLen !== void 0) {
-      const len = codePointLength(text);
+      const len = isCollectionType(this.field.type) ? collectionLength(this.field, text) : codePointLength(text);
       if (this.minLen !== void 0 && len < this.minLen) f |= MINLEN;
       if (this.maxLen !== void 0 && len > this.maxLen) f |= MAXLEN;
     }
     if (this.pattern && !this.pattern.test(text)) f |= PATTERN;
     if (this.enumKeys && !this.enumKeys.has(logicalKey(value))) f |= ENUM;
     return f;
+  }
+  lengthOf(text) {
+    return isCollectionType(this.field.type) ? collectionLength(this.field, text) : codePointLength(text);
   }
   messageFor(bit, value) {
     const c = this.field.constraints ?? {};
@@ -10765,14 +10944,15 @@ var FieldCheck = class {
       case EXMAX:
         return `${show(value)} is not less than exclusiveMaximum ${show(c.exclusiveMaximum)}`;
       case MINLEN:
-        return `length ${codePointLength(String(value))} is less than minLength ${c.minLength}`;
+        return `length ${this.lengthOf(String(value))} is less than minLength ${c.minLength}`;
       case MAXLEN:
-        return `length ${codePointLength(String(value))} is greater than maxLength ${c.maxLength}`;
+        return `length ${this.lengthOf(String(value))} is greater than maxLength ${c.maxLength}`;
       case PATTERN:
         return `${show(value)} does not match pattern ${show(c.pattern)}`;
       default: {
-        const list = (c.enum ?? []).slice(0, 10).map((v) => JSON.stringify(v)).join(", ");
-        return `${show(value)} is not one of [${list}${(c.enum?.length ?? 0) > 10 ? ", \u2026" : ""}]`;
+        const allowed = allowedValues(this.field) ?? [];
+        const list = allowed.slice(0, 10).map((v) => JSON.stringify(v)).join(", ");
+        return `${show(value)} is not one of [${list}${allowed.length > 10 ? ", \u2026" : ""}]`;
       }
     }
   }
@@ -11472,9 +11652,11 @@ export {
   yaml,
   parseNumberText,
   fieldParser,
+  isNumericType,
   logicalKey,
   loadSchema,
   parseBound,
+  allowedValues,
   readOptionsForSchema,
   matchHeader,
   validateBatches,

@@ -22,12 +22,12 @@ import {
   diffSchemas,
   formatValidationReport,
   validateFile
-} from "./chunk-PV73BGGM.mjs";
+} from "./chunk-CTMT24TZ.mjs";
 import {
   formatPct,
   loadSchema
-} from "./chunk-MGWSTPAV.mjs";
-import "./chunk-3LZAOKLT.mjs";
+} from "./chunk-YKAFZXP6.mjs";
+import "./chunk-SO3BWFWD.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-A2M3HEKW.mjs";

@@ -4,12 +4,12 @@ import {
   atCwd,
   validate_default,
   validationJson
-} from "./chunk-LPN522F6.mjs";
-import "./chunk-PV73BGGM.mjs";
-import "./chunk-MGWSTPAV.mjs";
+} from "./chunk-SOWHDW3D.mjs";
+import "./chunk-CTMT24TZ.mjs";
+import "./chunk-YKAFZXP6.mjs";
 import "./chunk-2ZHSBOBA.mjs";
 import "./chunk-JMASHIGL.mjs";
-import "./chunk-3LZAOKLT.mjs";
+import "./chunk-SO3BWFWD.mjs";
 import "./chunk-A2M3HEKW.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import "./chunk-2CNBRTGX.mjs";

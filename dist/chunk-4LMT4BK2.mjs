@@ -32,7 +32,7 @@ import {
 import {
   cellText,
   readTable
-} from "./chunk-3LZAOKLT.mjs";
+} from "./chunk-SO3BWFWD.mjs";
 import {
   writeFileAtomic
 } from "./chunk-A2M3HEKW.mjs";

@@ -3,14 +3,14 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   VALIDATE_SEGMENT_TASK,
   validateSegmentTask
-} from "./chunk-MGWSTPAV.mjs";
+} from "./chunk-YKAFZXP6.mjs";
 import {
   HASH_FILE_TASK,
   PROFILE_SEGMENT_TASK,
   hashFileTask,
   profileSegmentTask
-} from "./chunk-VEDIMNQZ.mjs";
-import "./chunk-3LZAOKLT.mjs";
+} from "./chunk-AS6LAFLE.mjs";
+import "./chunk-SO3BWFWD.mjs";
 import "./chunk-A2M3HEKW.mjs";
 import {
   toWire

@@ -7,7 +7,7 @@ import {
   openTable,
   planCsvSegments,
   readCsvSegment
-} from "./chunk-3LZAOKLT.mjs";
+} from "./chunk-SO3BWFWD.mjs";
 import {
   runTasks,
   segmentBytesFromEnv
