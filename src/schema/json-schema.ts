@@ -97,6 +97,7 @@ export const tableSchemaJsonSchema = {
               maxLength: { type: 'integer', minimum: 0 },
               pattern: { type: 'string' },
               enum: { type: 'array', items: { type: ['string', 'number', 'boolean'] }, minItems: 1 },
+              jsonSchema: { type: 'object' },
             },
           },
         },

@@ -14,6 +14,17 @@ function schemaValidator() {
   return compiled;
 }
 
+/** A compiled `constraints.jsonSchema`: true when a parsed value satisfies it, else the first violation. */
+export type ValueSchemaCheck = (value: unknown) => true | string;
+
+let valueAjv: Ajv | undefined;
+/** Compiles a field's `constraints.jsonSchema` (throws ajv's error when the schema itself is invalid). */
+export function compileValueSchema(jsonSchema: Record<string, unknown>): ValueSchemaCheck {
+  valueAjv ??= new Ajv({ allErrors: false, strict: false });
+  const validate = valueAjv.compile(jsonSchema);
+  return (value) => (validate(value) ? true : `${validate.errors?.[0]?.instancePath || '(value)'} ${validate.errors?.[0]?.message ?? 'does not match'}`);
+}
+
 /** One problem in a schema file, located by JSON-pointer path. */
 interface Problem {
   path: string;
@@ -148,6 +159,12 @@ function semanticProblems(schema: TableSchema): Problem[] {
     }
     if (c.minLength !== undefined && c.maxLength !== undefined && c.minLength > c.maxLength) {
       problems.push({ path: `${cAt}/minLength`, message: `minLength ${c.minLength} exceeds maxLength ${c.maxLength}` });
+    }
+    if (c.jsonSchema !== undefined) {
+      if (field.type !== 'object' && field.type !== 'array') problems.push({ path: `${cAt}/jsonSchema`, message: `'jsonSchema' applies to object and array fields, not '${field.type}'` });
+      else {
+        try { compileValueSchema(c.jsonSchema); } catch (error) { problems.push({ path: `${cAt}/jsonSchema`, message: `invalid jsonSchema: ${(error as Error).message}` }); }
+      }
     }
     if (c.pattern !== undefined) {
       if (isNumericType(field.type)) problems.push({ path: `${cAt}/pattern`, message: `'pattern' does not apply to type '${field.type}' (numbers are checked as values; use minimum/maximum)` });

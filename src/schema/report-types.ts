@@ -3,7 +3,7 @@ import type { FieldType, FieldsMatch } from './types.ts';
 /** Rule names used in reports: the constraint names of Table Schema plus a few structural ones. */
 export type RuleName =
   | 'type' | 'required' | 'unique' | 'minimum' | 'maximum' | 'exclusiveMinimum' | 'exclusiveMaximum'
-  | 'minLength' | 'maxLength' | 'pattern' | 'enum' | 'primaryKey' | 'uniqueKeys'
+  | 'minLength' | 'maxLength' | 'pattern' | 'enum' | 'jsonSchema' | 'primaryKey' | 'uniqueKeys'
   | 'mostly' | 'maxNullFraction' | 'extraColumn' | 'fieldOrder';
 
 /**

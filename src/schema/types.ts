@@ -32,6 +32,8 @@ export interface Constraints {
   maxLength?: number;
   pattern?: string;
   enum?: Array<string | number | boolean>;
+  /** Table Schema v2: a JSON Schema every value of an object or array field must satisfy. */
+  jsonSchema?: Record<string, unknown>;
 }
 
 /** Drift-test settings used by `mlops drift` (src/drift owns their meaning). */

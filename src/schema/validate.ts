@@ -1,7 +1,7 @@
 import { InputError } from '../core/errors.ts';
 import type { Column, NumberColumn, RecordBatch, StringColumn, TableSource, ReadOptions, ColumnDecoding } from '../table/types.ts';
 import { NumberSet } from './hash-set.ts';
-import { allowedValues, enumKeys, parseBound } from './load.ts';
+import { allowedValues, compileValueSchema, enumKeys, parseBound, type ValueSchemaCheck } from './load.ts';
 import type { ColumnReport, RuleName, ValidationError, ValidationReport } from './report-types.ts';
 import type { SchemaField, TableSchema } from './types.ts';
 import { collectionLength, fieldParser, hasNumberForm, isCollectionType, isNumericType, isOrderedType, logicalKey, type Logical, type Parser } from './values.ts';
@@ -33,14 +33,14 @@ export function readOptionsForSchema(schema: TableSchema, present?: string[]): R
 }
 
 // Value-rule bits, in report order.
-const TYPE = 1, MINIMUM = 2, MAXIMUM = 4, EXMIN = 8, EXMAX = 16, MINLEN = 32, MAXLEN = 64, PATTERN = 128, ENUM = 256;
+const TYPE = 1, MINIMUM = 2, MAXIMUM = 4, EXMIN = 8, EXMAX = 16, MINLEN = 32, MAXLEN = 64, PATTERN = 128, ENUM = 256, JSONSCHEMA = 512;
 const RULE_BITS: Array<[number, RuleName]> = [
   [TYPE, 'type'], [MINIMUM, 'minimum'], [MAXIMUM, 'maximum'], [EXMIN, 'exclusiveMinimum'], [EXMAX, 'exclusiveMaximum'],
-  [MINLEN, 'minLength'], [MAXLEN, 'maxLength'], [PATTERN, 'pattern'], [ENUM, 'enum'],
+  [MINLEN, 'minLength'], [MAXLEN, 'maxLength'], [PATTERN, 'pattern'], [ENUM, 'enum'], [JSONSCHEMA, 'jsonSchema'],
 ];
 const RULE_ORDER: Record<RuleName, number> = {
   type: 0, required: 1, minimum: 2, maximum: 3, exclusiveMinimum: 4, exclusiveMaximum: 5, minLength: 6, maxLength: 7,
-  pattern: 8, enum: 9, unique: 10, primaryKey: 11, uniqueKeys: 12, mostly: 13, maxNullFraction: 14, extraColumn: 15, fieldOrder: 16,
+  pattern: 8, enum: 9, jsonSchema: 9.5, unique: 10, primaryKey: 11, uniqueKeys: 12, mostly: 13, maxNullFraction: 14, extraColumn: 15, fieldOrder: 16,
 };
 
 /** A pending row error inside one batch, turned into a ValidationError only if it is kept. */
@@ -76,6 +76,8 @@ class FieldCheck {
   readonly minLen?: number; readonly maxLen?: number;
   readonly pattern?: RegExp;
   readonly enumKeys?: Set<string>;
+  /** `constraints.jsonSchema` of object/array fields. */
+  readonly valueSchema?: ValueSchemaCheck;
   readonly enumNumbers?: Set<number>;
   readonly report: ColumnReport;
   private readonly uniqueNumbers?: NumberSet;
@@ -113,6 +115,7 @@ class FieldCheck {
     // Table Schema patterns match the whole value (XML Schema semantics): anchor them.
     this.pattern = c.pattern !== undefined ? new RegExp(`^(?:${c.pattern})$`, 'u') : undefined;
     this.enumKeys = enumKeys(field);
+    this.valueSchema = c.jsonSchema !== undefined ? compileValueSchema(c.jsonSchema) : undefined;
     this.enumNumbers = this.enumKeys && this.numeric ? new Set([...this.enumKeys].map(Number)) : undefined;
     this.uniqueNumbers = this.unique && this.numeric ? new NumberSet() : undefined;
     this.uniqueStrings = this.unique && !this.numeric ? new Set() : undefined;
@@ -140,6 +143,7 @@ class FieldCheck {
     }
     if (this.pattern && !this.pattern.test(text)) f |= PATTERN;
     if (this.enumKeys && !this.enumKeys.has(logicalKey(value))) f |= ENUM;
+    if (this.valueSchema && this.valueSchema(JSON.parse(text)) !== true) f |= JSONSCHEMA;
     return f;
   }
 
@@ -158,6 +162,7 @@ class FieldCheck {
       case MINLEN: return `length ${this.lengthOf(String(value))} is less than minLength ${c.minLength}`;
       case MAXLEN: return `length ${this.lengthOf(String(value))} is greater than maxLength ${c.maxLength}`;
       case PATTERN: return `${show(value)} does not match pattern ${show(c.pattern)}`;
+      case JSONSCHEMA: return `${show(value)} does not match the field's jsonSchema: ${this.valueSchema?.(JSON.parse(String(value)))}`;
       default: {
         const allowed = allowedValues(this.field) ?? [];
         const list = allowed.slice(0, 10).map((v) => JSON.stringify(v)).join(', ');

@@ -182,6 +182,32 @@ describe('mlops validate: Table Schema v2 types, categories and collection lengt
     expect(report.errors.find((e: { column: string }) => e.column === 'plan').message).toBe('\'enterprise\' is not one of ["free", "pro", "team"]');
   });
 
+  it('checks constraints.jsonSchema on object and array values', async () => {
+    const schema = join(dir, 'jsonschema.yaml');
+    await writeFile(schema, [
+      'fields:',
+      '  - { name: cfg, type: object, constraints: { jsonSchema: { required: [lr], properties: { lr: { type: number, exclusiveMinimum: 0 } } } } }',
+      '  - { name: dims, type: array, constraints: { jsonSchema: { items: { type: integer } } } }',
+      '',
+    ].join('\n'));
+    const data = join(dir, 'jsonschema.csv');
+    await writeFile(data, 'cfg,dims\n"{""lr"": 0.1}","[1, 2]"\n"{""lr"": 0}","[1, 2.5]"\n"{}",[]\n');
+    const r = await cli(['validate', data, '--schema', schema, '--json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out);
+    expect(report.errors.map((e: { line: number; column: string; rule: string }) => [e.line, e.column, e.rule])).toEqual([
+      [3, 'cfg', 'jsonSchema'], [3, 'dims', 'jsonSchema'], [4, 'cfg', 'jsonSchema'],
+    ]);
+    expect(report.errors[0].message).toMatch(/does not match the field's jsonSchema: \/lr must be > 0/);
+    expect(report.errorsByRule).toEqual({ jsonSchema: 3 });
+    const bad = join(dir, 'jsonschema-bad.yaml');
+    await writeFile(bad, 'fields:\n  - { name: cfg, type: string, constraints: { jsonSchema: {} } }\n  - { name: dims, type: array, constraints: { jsonSchema: { type: nope } } }\n');
+    const refused = await cli(['validate', data, '--schema', bad]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/\(fields\[0\]\.constraints\.jsonSchema\): 'jsonSchema' applies to object and array fields/);
+    expect(refused.err).toMatch(/\(fields\[1\]\.constraints\.jsonSchema\): invalid jsonSchema/);
+  });
+
   it('rejects v2 keys on the wrong types, at their line', async () => {
     const schema = join(dir, 'v2-bad.yaml');
     await writeFile(schema, 'fields:\n  - { name: a, type: string, itemType: integer }\n  - { name: b, type: number, categories: [1, 2] }\n  - { name: c, type: integer, categories: [1, x] }\n  - { name: d, type: yearmonth, format: "%Y/%m" }\n');
