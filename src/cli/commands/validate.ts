@@ -1,12 +1,13 @@
 import { isAbsolute, resolve } from 'node:path';
 import { writeJsonAtomic } from '../../core/fs.ts';
-import { diffSchemas, formatValidationReport, loadSchema, validateFile, type SchemaDiff, type ValidationReport } from '../../schema/index.ts';
+import { diffSchemas, formatSchemaDiff, formatValidationReport, loadSchema, validateFile, type RuleName, type SchemaDiff, type TableSchema, type ValidationReport } from '../../schema/index.ts';
+import { expandDataPaths } from '../../table/index.ts';
 import { parseCommandArgs, parseIntegerFlag, requirePositional } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
 import type { CliIo } from '../io.ts';
 import { UsageError } from '../../core/errors.ts';
 
-const USAGE = `Usage: mlops validate <data> --schema <file> [--base-schema <file>] [--json] [--report <file>] [--max-errors N]
+const USAGE = `Usage: mlops validate <data>... --schema <file> [--base-schema <file>] [--json] [--report <file>] [--max-errors N]
 
 Checks every row of <data> (CSV, TSV, JSONL, JSON (also .gz), Parquet, Arrow) against a Table Schema (YAML or JSON,
 Frictionless v2 with role/maxNullFraction/mostly/drift). Never stops at the first error: every
@@ -22,7 +23,11 @@ Options:
   --report <file>       also write the JSON report to <file> (atomically)
   --max-errors N        error rows to store and print (default 1000; counts are always exact)
 
-Exit codes: 0 valid, 1 invalid data, 2 could not run (bad flags, unreadable or malformed data or
+Several files or a quoted glob ('data/*.csv', shards of one dataset) are validated one by one
+against the schema (keys are unique within each file); the JSON document then lists each file's
+report under "reports" with the totals at the top.
+
+Exit codes: 0 valid (every file), 1 invalid data, 2 could not run (bad flags, unreadable or malformed data or
 schema, a schema field absent from the data unless fieldsMatch allows it).`;
 
 /** Resolves a user path against the command's working directory. */
@@ -47,12 +52,15 @@ const command: Command = {
       report: { type: 'string' },
       'max-errors': { type: 'string' },
     }, 'validate');
-    const data = requirePositional(positionals, 0, 'data', 'mlops validate <data> --schema <file>');
-    if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'. Usage: mlops validate <data> --schema <file>`);
+    const first = requirePositional(positionals, 0, 'data', 'mlops validate <data>... --schema <file>');
     if (values.schema === undefined) throw new UsageError('missing --schema <file>. Run \'mlops validate --help\'.');
     const maxErrors = parseIntegerFlag(values['max-errors'], 'max-errors', 1000);
     const schema = await loadSchema(atCwd(io, values.schema));
     const diff = values['base-schema'] !== undefined ? diffSchemas(await loadSchema(atCwd(io, values['base-schema'])), schema) : undefined;
+    // One plain path is read as given (its own errors: not found, not a file); globs and lists expand.
+    const files = positionals.length === 1 && !/[*?[{]/.test(first) ? [first] : await expandDataPaths(positionals, io.cwd);
+    if (files.length > 1) return validateMany(io, files, schema, values.schema, { diff, maxErrors, json: values.json === true, report: values.report });
+    const data = files[0]!;
     const report = await validateFile(atCwd(io, data), schema, { maxErrors });
     // Report the paths as the user gave them (annotations and messages stay repository-relative).
     report.file = data;
@@ -70,3 +78,49 @@ const command: Command = {
   },
 };
 export default command;
+
+/** The JSON document of a validation of several files: totals first, then each file's report. */
+export interface MultiValidationJson {
+  valid: boolean;
+  rows: number;
+  errorCount: number;
+  errorsByRule: Partial<Record<RuleName, number>>;
+  files: Array<{ file: string; valid: boolean; rows: number; errorCount: number }>;
+  reports: ValidationReport[];
+  schemaDiff?: SchemaDiff;
+}
+
+async function validateMany(io: CliIo, files: string[], schema: TableSchema, schemaPath: string, options: { diff: SchemaDiff | undefined; maxErrors: number; json: boolean; report: string | undefined }): Promise<number> {
+  const reports: ValidationReport[] = [];
+  for (const file of files) {
+    const report = await validateFile(atCwd(io, file), schema, { maxErrors: options.maxErrors });
+    report.file = file;
+    report.schema = schemaPath;
+    reports.push(report);
+  }
+  const errorsByRule: Partial<Record<RuleName, number>> = {};
+  for (const r of reports) for (const [rule, n] of Object.entries(r.errorsByRule) as Array<[RuleName, number]>) errorsByRule[rule] = (errorsByRule[rule] ?? 0) + n;
+  const doc: MultiValidationJson = {
+    valid: reports.every((r) => r.valid),
+    rows: reports.reduce((s, r) => s + r.rows, 0),
+    errorCount: reports.reduce((s, r) => s + r.errorCount, 0),
+    errorsByRule,
+    files: reports.map((r) => ({ file: r.file, valid: r.valid, rows: r.rows, errorCount: r.errorCount })),
+    reports,
+    ...(options.diff ? { schemaDiff: options.diff } : {}),
+  };
+  if (options.report !== undefined) await writeJsonAtomic(atCwd(io, options.report), doc);
+  const invalid = reports.filter((r) => !r.valid).length;
+  const text = [
+    ...reports.map((r) => formatValidationReport(r)),
+    ...(options.diff ? [`${formatSchemaDiff(options.diff)}\n`] : []),
+    `${doc.valid ? '✓' : '✗'} ${files.length} files against ${schemaPath}: ${files.length - invalid} valid, ${invalid} invalid; ${doc.errorCount.toLocaleString('en-US')} errors in ${doc.rows.toLocaleString('en-US')} rows\n`,
+  ].join('\n');
+  if (options.json) {
+    io.stdout(`${JSON.stringify(doc)}\n`);
+    io.stderr(text);
+  } else {
+    io.stdout(text);
+  }
+  return doc.valid ? ExitCode.ok : ExitCode.checkFailed;
+}

@@ -1,4 +1,4 @@
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -219,6 +219,30 @@ describe('mlops validate: Table Schema v2 types, categories and collection lengt
     expect(r.err).toMatch(/\(fields\[1\]\.categories\): only string and integer fields take categories/);
     expect(r.err).toMatch(/\(fields\[2\]\.categories\[1\]\): "x" is not a valid integer/);
     expect(r.err).toMatch(/\(fields\[3\]\.format\): type 'yearmonth' has no formats besides 'default'/);
+  });
+});
+
+describe('mlops validate: several files (shards of one dataset)', () => {
+  it('validates each file of a glob or a list, prints each report and the totals, and fails if any file is invalid', async () => {
+    const shards = join(dir, 'shards');
+    await mkdir(shards, { recursive: true });
+    const schema = join(dir, 'shards.yaml');
+    await writeFile(schema, 'fields:\n  - { name: id, type: integer, constraints: { unique: true } }\n  - { name: x, type: number, constraints: { maximum: 10 } }\n');
+    await writeFile(join(shards, 'part-1.csv'), 'id,x\n1,1.5\n2,2.5\n');
+    await writeFile(join(shards, 'part-2.csv'), 'id,x\n3,11\n4,4\n3,5\n');
+    const both = await cli(['validate', join(shards, 'part-*.csv'), '--schema', schema, '--json']);
+    expect(both.code).toBe(1);
+    const doc = JSON.parse(both.out);
+    expect(doc).toMatchObject({ valid: false, rows: 5, errorCount: 2, errorsByRule: { maximum: 1, unique: 1 } });
+    expect(doc.files.map((f: { file: string; valid: boolean; rows: number }) => [f.file.split('/').pop(), f.valid, f.rows])).toEqual([['part-1.csv', true, 2], ['part-2.csv', false, 3]]);
+    expect(doc.reports[1].errors.map((e: { line: number; rule: string }) => [e.line, e.rule])).toEqual([[2, 'maximum'], [4, 'unique']]);
+    expect(both.err).toMatch(/✗ 2 files against .*: 1 valid, 1 invalid; 2 errors in 5 rows/);
+    const list = await cli(['validate', join(shards, 'part-1.csv'), join(shards, 'part-1.csv'), '--schema', schema]);
+    expect(list.code).toBe(0); // the same file twice is one file
+    expect(list.out).toMatch(/is valid against/);
+    const none = await cli(['validate', join(shards, 'nothing-*.csv'), '--schema', schema]);
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/nothing-\*\.csv: no file matches this pattern/);
   });
 });
 
