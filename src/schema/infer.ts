@@ -1,4 +1,5 @@
 import yaml from 'js-yaml';
+import { InputError } from '../core/errors.ts';
 import { openTable } from '../table/index.ts';
 import type { StringColumn, TableSource } from '../table/types.ts';
 import type { FieldRole, FieldType, SchemaField, TableSchema } from './types.ts';
@@ -154,10 +155,28 @@ export async function inferSchemaFromSource(source: TableSource, options: InferO
   return { fields, missingValues: options.missingValues ?? [''] };
 }
 
-/** Infers a schema from a data file: types, required, enums, ranges and role guesses. */
-export async function inferSchema(path: string, options: InferOptions = {}): Promise<TableSchema> {
-  const source = await openTable(path, { defaultDecoding: 'string', missingValues: options.missingValues ?? [''] });
-  return inferSchemaFromSource(source, options);
+/**
+ * Infers a schema from a data file, or from several files of one dataset (shards: read one after
+ * the other, as one table; their columns must agree): types, required, enums, ranges and role guesses.
+ */
+export async function inferSchema(paths: string | string[], options: InferOptions = {}): Promise<TableSchema> {
+  const list = Array.isArray(paths) ? paths : [paths];
+  const readOptions = { defaultDecoding: 'string' as const, missingValues: options.missingValues ?? [''] };
+  const sources: TableSource[] = [];
+  for (const path of list) sources.push(await openTable(path, readOptions));
+  const first = sources[0]!;
+  for (const other of sources.slice(1)) {
+    if (other.fieldNames.join('\u0000') !== first.fieldNames.join('\u0000')) {
+      throw new InputError(`the files of one schema must have the same columns: ${first.path} has ${first.fieldNames.join(', ')}; this file has ${other.fieldNames.join(', ')}`, { file: other.path });
+    }
+  }
+  if (sources.length === 1) return inferSchemaFromSource(first, options);
+  return inferSchemaFromSource({
+    ...first,
+    async *batches() {
+      for (const source of sources) yield* source.batches();
+    },
+  }, options);
 }
 
 /** YAML text of a schema: fields as blocks, constraints inline, ready to edit and commit. */

@@ -3,13 +3,15 @@ import { writeFileAtomic } from '../../core/fs.ts';
 import { diffSchemas, dumpSchema, formatSchemaDiff, inferSchema, loadSchema } from '../../schema/index.ts';
 import { parseCommandArgs, parseIntegerFlag, requirePositional } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
+import { expandDataPaths } from '../../table/index.ts';
 import { atCwd } from './validate.ts';
 
 const USAGE = `Usage:
-  mlops schema infer <data> [-o schema.yaml] [--max-enum N]
+  mlops schema infer <data>... [-o schema.yaml] [--max-enum N]
   mlops schema diff <old> <new> [--json] [--fail-on-breaking]
 
-infer  Reads <data> and writes a Table Schema: types (boolean, integer, number, date, datetime,
+infer  Reads <data> (several files or a quoted glob: shards of one dataset, with the same
+       columns, read as one table) and writes a Table Schema: types (boolean, integer, number, date, datetime,
        time, string), required when a column has no empty cells, enum for string columns with
        few distinct values (--max-enum, default 20), minimum/maximum, and role guesses (id,
        label, timestamp, feature). YAML on stdout, or to -o (.json writes JSON).
@@ -26,8 +28,10 @@ const command: Command = {
     const [sub, ...rest] = argv;
     if (sub === 'infer') {
       const { values, positionals } = parseCommandArgs(rest, { output: { type: 'string', short: 'o' }, 'max-enum': { type: 'string' } }, 'schema infer');
-      const data = requirePositional(positionals, 0, 'data', 'mlops schema infer <data> [-o schema.yaml]');
-      const schema = await inferSchema(atCwd(io, data), { maxEnum: parseIntegerFlag(values['max-enum'], 'max-enum', 20) });
+      const data = requirePositional(positionals, 0, 'data', 'mlops schema infer <data>... [-o schema.yaml]');
+      // One plain path is read as given; globs and lists (shards of one dataset) are read as one table.
+      const files = positionals.length === 1 && !/[*?[{]/.test(data) ? [data] : await expandDataPaths(positionals, io.cwd);
+      const schema = await inferSchema(files.map((f) => atCwd(io, f)), { maxEnum: parseIntegerFlag(values['max-enum'], 'max-enum', 20) });
       const out = values.output;
       const text = out !== undefined && out.endsWith('.json') ? `${JSON.stringify(schema, null, 2)}\n` : dumpSchema(schema);
       if (out === undefined) io.stdout(text);

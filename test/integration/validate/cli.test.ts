@@ -244,6 +244,22 @@ describe('mlops validate: several files (shards of one dataset)', () => {
     expect(none.code).toBe(2);
     expect(none.err).toMatch(/nothing-\*\.csv: no file matches this pattern/);
   });
+
+  it('schema infer reads a glob of shards as one table, and refuses shards whose columns differ', async () => {
+    const shards = join(dir, 'infer-shards');
+    await mkdir(shards, { recursive: true });
+    await writeFile(join(shards, 'a.csv'), 'id,x,kind\n1,0.5,a\n2,1.5,b\n');
+    await writeFile(join(shards, 'b.csv'), 'id,x,kind\n3,,a\n4,9.5,c\n');
+    const r = await cli(['schema', 'infer', join(shards, '*.csv'), '-o', join(dir, 'shards-inferred.json')]);
+    expect(r.code).toBe(0);
+    const inferred = JSON.parse(await readFile(join(dir, 'shards-inferred.json'), 'utf8'));
+    // x: a null in the second shard (not required), its range over both shards.
+    expect(inferred.fields[1]).toEqual({ name: 'x', type: 'number', role: 'feature', constraints: { minimum: 0.5, maximum: 9.5 } });
+    await writeFile(join(shards, 'c.csv'), 'id,y\n5,1\n');
+    const mismatch = await cli(['schema', 'infer', join(shards, '*.csv')]);
+    expect(mismatch.code).toBe(2);
+    expect(mismatch.err).toMatch(/c\.csv: the files of one schema must have the same columns/);
+  });
 });
 
 describe('mlops validate: columns the schema does not name', () => {
