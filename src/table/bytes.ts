@@ -9,6 +9,15 @@ import type { FileHandle } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { InputError } from '../core/errors.ts';
 
+/**
+ * The message for bytes that are not UTF-8. Spreadsheet exports in Latin-1 / Windows-1252 are the
+ * usual cause, so the message says how to convert them rather than only what is wrong.
+ */
+export function invalidUtf8Message(byte: number | undefined): string {
+  const hex = byte === undefined ? '' : ` (byte 0x${byte.toString(16).padStart(2, '0')})`;
+  return `invalid UTF-8 byte sequence${hex}: the file must be UTF-8; if it is Latin-1 or Windows-1252, convert it first, e.g. iconv -f WINDOWS-1252 -t UTF-8 in.csv > out.csv`;
+}
+
 /** A gzip-compressed file, by its name. */
 export function isGzipPath(path: string): boolean {
   return /\.gz$/i.test(path);

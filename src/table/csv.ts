@@ -13,7 +13,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { InputError } from '../core/errors.ts';
-import { isGzipPath, openByteReader, openDataFile, withoutGzip } from './bytes.ts';
+import { invalidUtf8Message, isGzipPath, openByteReader, openDataFile, withoutGzip } from './bytes.ts';
 import type { TaskOutcome } from '../core/parallel.ts';
 import { FNV_OFFSET, FNV_PRIME, NumberDecoder, POW10, StringDecoder } from './csv-decode.ts';
 import type { CellDecoder, MissingSpec } from './csv-decode.ts';
@@ -760,7 +760,7 @@ async function* drive(path: string, parser: CsvParser, chunkSize: number, header
         }
         if (!isUtf8(view.subarray(checked, checkEnd))) {
           const bad = firstInvalidUtf8(view, checked, checkEnd);
-          throw new InputError('invalid UTF-8 byte sequence', { file: path, line: parser.line + countLines(view, 0, bad) });
+          throw new InputError(invalidUtf8Message(view[bad]), { file: path, line: parser.line + countLines(view, 0, bad) });
         }
         checked = checkEnd;
       }

@@ -14,7 +14,7 @@ import { InputError } from '../core/errors.ts';
 import { NumberColumnBuilder, StringColumnBuilder } from './columns.ts';
 import { stat } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
-import { isGzipPath, openByteReader } from './bytes.ts';
+import { invalidUtf8Message, isGzipPath, openByteReader } from './bytes.ts';
 import { batchRowsOption, DEFAULT_CHUNK_SIZE, DEFAULT_MAX_ROW_BYTES, firstInvalidUtf8 } from './csv.ts';
 import type { CsvInternalOptions } from './csv.ts';
 import type { ColumnDecoding, RecordBatch, ReadOptions, TableSource } from './types.ts';
@@ -54,7 +54,7 @@ async function* jsonLines(path: string, chunkSize: number, maxLineBytes: number)
         if (end > start && data[end - 1] === 13) end--;
         const bytes = data.subarray(start, end);
         if (bytes.indexOf(0) >= 0) throw new InputError('NUL byte in a text file (is this a binary file?)', { file: path, line });
-        if (!isUtf8(bytes)) throw new InputError('invalid UTF-8 byte sequence', { file: path, line });
+        if (!isUtf8(bytes)) throw new InputError(invalidUtf8Message(bytes[firstInvalidUtf8(bytes, 0, bytes.length)]), { file: path, line });
         const text = bytes.toString('utf8');
         if (text.trim() !== '') {
           let value: unknown;
@@ -158,7 +158,10 @@ async function* jsonArrayRows(path: string): AsyncGenerator<JsonLine> {
   let from = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   const nul = buf.indexOf(0);
   if (nul >= 0) throw new InputError('NUL byte in a text file (is this a binary file?)', { file: path, line: lineAt(buf, nul) });
-  if (!isUtf8(buf.subarray(from))) throw new InputError('invalid UTF-8 byte sequence', { file: path, line: lineAt(buf, firstInvalidUtf8(buf, from, buf.length)) });
+  if (!isUtf8(buf.subarray(from))) {
+    const bad = firstInvalidUtf8(buf, from, buf.length);
+    throw new InputError(invalidUtf8Message(buf[bad]), { file: path, line: lineAt(buf, bad) });
+  }
   while (from < buf.length && (buf[from] === 0x20 || buf[from] === 0x0a || buf[from] === 0x0d || buf[from] === 0x09)) from++;
   if (from === buf.length) throw new InputError('empty file: no JSON array', { file: path, line: 1 });
   if (buf[from] !== 0x5b) throw new InputError('a .json data file must hold one JSON array of objects (use .jsonl for one object per line)', { file: path, line: lineAt(buf, from) });

@@ -211,7 +211,10 @@ describe('CSV bad input: exit-2 InputError naming file and line', () => {
   });
   it('invalid UTF-8 and NUL bytes name their line', async () => {
     const bad = await file(Buffer.concat([Buffer.from('a,b\n1,2\n"x\n'), Buffer.from([0xc3, 0x28]), Buffer.from('",3\n')]));
-    await expectInputError(readTable(bad, { chunkSize: 3 }), bad, 4, /invalid UTF-8/);
+    await expectInputError(readTable(bad, { chunkSize: 3 }), bad, 4, /invalid UTF-8 byte sequence \(byte 0xc3\): the file must be UTF-8; if it is Latin-1 or Windows-1252, convert it first, e\.g\. iconv/);
+    // A Windows-1252 export: 'é' is the single byte 0xe9.
+    const latin1 = await file(Buffer.from('city,n\nParis,1\nCaf\xe9,2\n', 'latin1'));
+    await expectInputError(readTable(latin1), latin1, 3, /\(byte 0xe9\)/);
     const nul = await file(Buffer.from('a,b\n1,2\n3,\u0000\n'));
     await expectInputError(readTable(nul), nul, 3, /NUL byte/);
   });
