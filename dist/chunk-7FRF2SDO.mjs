@@ -4,7 +4,7 @@ import {
   alignSegments,
   planCsvSegments,
   readCsvSegment
-} from "./chunk-SO3BWFWD.mjs";
+} from "./chunk-IJLUY6JM.mjs";
 import {
   assertReadableFile
 } from "./chunk-A2M3HEKW.mjs";
@@ -7042,7 +7042,8 @@ var tableSchemaJsonSchema = {
               minLength: { type: "integer", minimum: 0 },
               maxLength: { type: "integer", minimum: 0 },
               pattern: { type: "string" },
-              enum: { type: "array", items: { type: ["string", "number", "boolean"] }, minItems: 1 }
+              enum: { type: "array", items: { type: ["string", "number", "boolean"] }, minItems: 1 },
+              jsonSchema: { type: "object" }
             }
           }
         }
@@ -10536,6 +10537,12 @@ function schemaValidator() {
   compiled ??= new import_ajv.Ajv({ allErrors: true, strict: false }).compile(tableSchemaJsonSchema);
   return compiled;
 }
+var valueAjv;
+function compileValueSchema(jsonSchema) {
+  valueAjv ??= new import_ajv.Ajv({ allErrors: false, strict: false });
+  const validate = valueAjv.compile(jsonSchema);
+  return (value) => validate(value) ? true : `${validate.errors?.[0]?.instancePath || "(value)"} ${validate.errors?.[0]?.message ?? "does not match"}`;
+}
 function locate(file, positions, path) {
   const pos = positionOf(positions, path);
   return { file, line: pos?.line, column: pos?.column, key: pointerToKey(path) || void 0 };
@@ -10650,6 +10657,16 @@ function semanticProblems(schema2) {
     }
     if (c.minLength !== void 0 && c.maxLength !== void 0 && c.minLength > c.maxLength) {
       problems.push({ path: `${cAt}/minLength`, message: `minLength ${c.minLength} exceeds maxLength ${c.maxLength}` });
+    }
+    if (c.jsonSchema !== void 0) {
+      if (field.type !== "object" && field.type !== "array") problems.push({ path: `${cAt}/jsonSchema`, message: `'jsonSchema' applies to object and array fields, not '${field.type}'` });
+      else {
+        try {
+          compileValueSchema(c.jsonSchema);
+        } catch (error) {
+          problems.push({ path: `${cAt}/jsonSchema`, message: `invalid jsonSchema: ${error.message}` });
+        }
+      }
     }
     if (c.pattern !== void 0) {
       if (isNumericType(field.type)) problems.push({ path: `${cAt}/pattern`, message: `'pattern' does not apply to type '${field.type}' (numbers are checked as values; use minimum/maximum)` });
@@ -10801,6 +10818,7 @@ var MINLEN = 32;
 var MAXLEN = 64;
 var PATTERN = 128;
 var ENUM = 256;
+var JSONSCHEMA = 512;
 var RULE_BITS = [
   [TYPE, "type"],
   [MINIMUM, "minimum"],
@@ -10810,7 +10828,8 @@ var RULE_BITS = [
   [MINLEN, "minLength"],
   [MAXLEN, "maxLength"],
   [PATTERN, "pattern"],
-  [ENUM, "enum"]
+  [ENUM, "enum"],
+  [JSONSCHEMA, "jsonSchema"]
 ];
 var RULE_ORDER = {
   type: 0,
@@ -10823,6 +10842,7 @@ var RULE_ORDER = {
   maxLength: 7,
   pattern: 8,
   enum: 9,
+  jsonSchema: 9.5,
   unique: 10,
   primaryKey: 11,
   uniqueKeys: 12,
@@ -10857,6 +10877,7 @@ var FieldCheck = class {
     this.maxLen = c.maxLength;
     this.pattern = c.pattern !== void 0 ? new RegExp(`^(?:${c.pattern})$`, "u") : void 0;
     this.enumKeys = enumKeys(field);
+    this.valueSchema = c.jsonSchema !== void 0 ? compileValueSchema(c.jsonSchema) : void 0;
     this.enumNumbers = this.enumKeys && this.numeric ? new Set([...this.enumKeys].map(Number)) : void 0;
     this.uniqueNumbers = this.unique && this.numeric ? new NumberSet() : void 0;
     this.uniqueStrings = this.unique && !this.numeric ? /* @__PURE__ */ new Set() : void 0;
@@ -10892,6 +10913,8 @@ var FieldCheck = class {
   maxLen;
   pattern;
   enumKeys;
+  /** `constraints.jsonSchema` of object/array fields. */
+  valueSchema;
   enumNumbers;
   report;
   uniqueNumbers;
@@ -10925,6 +10948,7 @@ var FieldCheck = class {
     }
     if (this.pattern && !this.pattern.test(text)) f |= PATTERN;
     if (this.enumKeys && !this.enumKeys.has(logicalKey(value))) f |= ENUM;
+    if (this.valueSchema && this.valueSchema(JSON.parse(text)) !== true) f |= JSONSCHEMA;
     return f;
   }
   lengthOf(text) {
@@ -10949,6 +10973,8 @@ var FieldCheck = class {
         return `length ${this.lengthOf(String(value))} is greater than maxLength ${c.maxLength}`;
       case PATTERN:
         return `${show(value)} does not match pattern ${show(c.pattern)}`;
+      case JSONSCHEMA:
+        return `${show(value)} does not match the field's jsonSchema: ${this.valueSchema?.(JSON.parse(String(value)))}`;
       default: {
         const allowed = allowedValues(this.field) ?? [];
         const list = allowed.slice(0, 10).map((v) => JSON.stringify(v)).join(", ");

@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   sketchQuantile
-} from "./chunk-AS6LAFLE.mjs";
+} from "./chunk-IBFQ7HA5.mjs";
 import {
   assertReadableFile,
   writeFileAtomic

@@ -2,16 +2,16 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd
-} from "./chunk-SOWHDW3D.mjs";
+} from "./chunk-ZGOF2EQT.mjs";
 import {
   diffSchemas,
   dumpSchema,
   formatSchemaDiff,
   inferSchema
-} from "./chunk-CTMT24TZ.mjs";
+} from "./chunk-VJHZSDD5.mjs";
 import {
   loadSchema
-} from "./chunk-YKAFZXP6.mjs";
+} from "./chunk-7FRF2SDO.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag,
@@ -20,7 +20,9 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-SO3BWFWD.mjs";
+import {
+  expandDataPaths
+} from "./chunk-IJLUY6JM.mjs";
 import {
   writeFileAtomic
 } from "./chunk-A2M3HEKW.mjs";
@@ -32,10 +34,11 @@ import "./chunk-SSCV3AA7.mjs";
 
 // src/cli/commands/schema.ts
 var USAGE = `Usage:
-  mlops schema infer <data> [-o schema.yaml] [--max-enum N]
+  mlops schema infer <data>... [-o schema.yaml] [--max-enum N]
   mlops schema diff <old> <new> [--json] [--fail-on-breaking]
 
-infer  Reads <data> and writes a Table Schema: types (boolean, integer, number, date, datetime,
+infer  Reads <data> (several files or a quoted glob: shards of one dataset, with the same
+       columns, read as one table) and writes a Table Schema: types (boolean, integer, number, date, datetime,
        time, string), required when a column has no empty cells, enum for string columns with
        few distinct values (--max-enum, default 20), minimum/maximum, and role guesses (id,
        label, timestamp, feature). YAML on stdout, or to -o (.json writes JSON).
@@ -51,8 +54,9 @@ var command = {
     const [sub, ...rest] = argv;
     if (sub === "infer") {
       const { values, positionals } = parseCommandArgs(rest, { output: { type: "string", short: "o" }, "max-enum": { type: "string" } }, "schema infer");
-      const data = requirePositional(positionals, 0, "data", "mlops schema infer <data> [-o schema.yaml]");
-      const schema = await inferSchema(atCwd(io, data), { maxEnum: parseIntegerFlag(values["max-enum"], "max-enum", 20) });
+      const data = requirePositional(positionals, 0, "data", "mlops schema infer <data>... [-o schema.yaml]");
+      const files = positionals.length === 1 && !/[*?[{]/.test(data) ? [data] : await expandDataPaths(positionals, io.cwd);
+      const schema = await inferSchema(files.map((f) => atCwd(io, f)), { maxEnum: parseIntegerFlag(values["max-enum"], "max-enum", 20) });
       const out = values.output;
       const text = out !== void 0 && out.endsWith(".json") ? `${JSON.stringify(schema, null, 2)}
 ` : dumpSchema(schema);

@@ -6,7 +6,7 @@ import {
   evaluateAndRender,
   jsonSafe,
   publishComment
-} from "./chunk-4LMT4BK2.mjs";
+} from "./chunk-WPZDM5HK.mjs";
 import "./chunk-DUCN75I5.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-EBXXTZXF.mjs";
@@ -19,7 +19,7 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-SO3BWFWD.mjs";
+import "./chunk-IJLUY6JM.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

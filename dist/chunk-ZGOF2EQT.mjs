@@ -2,12 +2,13 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   diffSchemas,
+  formatSchemaDiff,
   formatValidationReport,
   validateFile
-} from "./chunk-CTMT24TZ.mjs";
+} from "./chunk-VJHZSDD5.mjs";
 import {
   loadSchema
-} from "./chunk-YKAFZXP6.mjs";
+} from "./chunk-7FRF2SDO.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag,
@@ -17,6 +18,9 @@ import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
 import {
+  expandDataPaths
+} from "./chunk-IJLUY6JM.mjs";
+import {
   writeJsonAtomic
 } from "./chunk-A2M3HEKW.mjs";
 import {
@@ -25,7 +29,7 @@ import {
 
 // src/cli/commands/validate.ts
 import { isAbsolute, resolve } from "node:path";
-var USAGE = `Usage: mlops validate <data> --schema <file> [--base-schema <file>] [--json] [--report <file>] [--max-errors N]
+var USAGE = `Usage: mlops validate <data>... --schema <file> [--base-schema <file>] [--json] [--report <file>] [--max-errors N]
 
 Checks every row of <data> (CSV, TSV, JSONL, JSON (also .gz), Parquet, Arrow) against a Table Schema (YAML or JSON,
 Frictionless v2 with role/maxNullFraction/mostly/drift). Never stops at the first error: every
@@ -41,7 +45,11 @@ Options:
   --report <file>       also write the JSON report to <file> (atomically)
   --max-errors N        error rows to store and print (default 1000; counts are always exact)
 
-Exit codes: 0 valid, 1 invalid data, 2 could not run (bad flags, unreadable or malformed data or
+Several files or a quoted glob ('data/*.csv', shards of one dataset) are validated one by one
+against the schema (keys are unique within each file); the JSON document then lists each file's
+report under "reports" with the totals at the top.
+
+Exit codes: 0 valid (every file), 1 invalid data, 2 could not run (bad flags, unreadable or malformed data or
 schema, a schema field absent from the data unless fieldsMatch allows it).`;
 function atCwd(io, path) {
   return isAbsolute(path) ? path : resolve(io.cwd, path);
@@ -61,12 +69,14 @@ var command = {
       report: { type: "string" },
       "max-errors": { type: "string" }
     }, "validate");
-    const data = requirePositional(positionals, 0, "data", "mlops validate <data> --schema <file>");
-    if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'. Usage: mlops validate <data> --schema <file>`);
+    const first = requirePositional(positionals, 0, "data", "mlops validate <data>... --schema <file>");
     if (values.schema === void 0) throw new UsageError("missing --schema <file>. Run 'mlops validate --help'.");
     const maxErrors = parseIntegerFlag(values["max-errors"], "max-errors", 1e3);
     const schema = await loadSchema(atCwd(io, values.schema));
     const diff = values["base-schema"] !== void 0 ? diffSchemas(await loadSchema(atCwd(io, values["base-schema"])), schema) : void 0;
+    const files = positionals.length === 1 && !/[*?[{]/.test(first) ? [first] : await expandDataPaths(positionals, io.cwd);
+    if (files.length > 1) return validateMany(io, files, schema, values.schema, { diff, maxErrors, json: values.json === true, report: values.report });
+    const data = files[0];
     const report = await validateFile(atCwd(io, data), schema, { maxErrors });
     report.file = data;
     report.schema = values.schema;
@@ -84,6 +94,43 @@ var command = {
   }
 };
 var validate_default = command;
+async function validateMany(io, files, schema, schemaPath, options) {
+  const reports = [];
+  for (const file of files) {
+    const report = await validateFile(atCwd(io, file), schema, { maxErrors: options.maxErrors });
+    report.file = file;
+    report.schema = schemaPath;
+    reports.push(report);
+  }
+  const errorsByRule = {};
+  for (const r of reports) for (const [rule, n] of Object.entries(r.errorsByRule)) errorsByRule[rule] = (errorsByRule[rule] ?? 0) + n;
+  const doc = {
+    valid: reports.every((r) => r.valid),
+    rows: reports.reduce((s, r) => s + r.rows, 0),
+    errorCount: reports.reduce((s, r) => s + r.errorCount, 0),
+    errorsByRule,
+    files: reports.map((r) => ({ file: r.file, valid: r.valid, rows: r.rows, errorCount: r.errorCount })),
+    reports,
+    ...options.diff ? { schemaDiff: options.diff } : {}
+  };
+  if (options.report !== void 0) await writeJsonAtomic(atCwd(io, options.report), doc);
+  const invalid = reports.filter((r) => !r.valid).length;
+  const text = [
+    ...reports.map((r) => formatValidationReport(r)),
+    ...options.diff ? [`${formatSchemaDiff(options.diff)}
+`] : [],
+    `${doc.valid ? "\u2713" : "\u2717"} ${files.length} files against ${schemaPath}: ${files.length - invalid} valid, ${invalid} invalid; ${doc.errorCount.toLocaleString("en-US")} errors in ${doc.rows.toLocaleString("en-US")} rows
+`
+  ].join("\n");
+  if (options.json) {
+    io.stdout(`${JSON.stringify(doc)}
+`);
+    io.stderr(text);
+  } else {
+    io.stdout(text);
+  }
+  return doc.valid ? ExitCode.ok : ExitCode.checkFailed;
+}
 
 export {
   atCwd,

@@ -27,20 +27,20 @@ import {
 import {
   loadSchema,
   readOptionsForSchema
-} from "./chunk-YKAFZXP6.mjs";
+} from "./chunk-7FRF2SDO.mjs";
 import {
   writeProfile
-} from "./chunk-423YKJB2.mjs";
+} from "./chunk-YGBSFJZY.mjs";
 import {
   mergeProfiles,
   profileFile
-} from "./chunk-AS6LAFLE.mjs";
+} from "./chunk-IBFQ7HA5.mjs";
 import {
   concatBatches,
   expandDataPaths,
   hashFile,
   openTable
-} from "./chunk-SO3BWFWD.mjs";
+} from "./chunk-IJLUY6JM.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-A2M3HEKW.mjs";

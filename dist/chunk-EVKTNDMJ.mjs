@@ -15,11 +15,11 @@ import "./chunk-SSCV3AA7.mjs";
 
 // src/actions/entries.ts
 var actionEntries = {
-  validate: async () => (await import("./chunk-Q2PD66WJ.mjs")).default,
-  train: async () => (await import("./chunk-KYLXX723.mjs")).default,
-  evaluate: async () => (await import("./chunk-WM5WQEES.mjs")).default,
+  validate: async () => (await import("./chunk-475BQXMV.mjs")).default,
+  train: async () => (await import("./chunk-IYLNJYP5.mjs")).default,
+  evaluate: async () => (await import("./chunk-CMGFVZAE.mjs")).default,
   release: async () => (await import("./chunk-ECMRRXH7.mjs")).default,
-  drift: async () => (await import("./chunk-7K3KFK7M.mjs")).default
+  drift: async () => (await import("./chunk-D7IQ3QOV.mjs")).default
 };
 
 // src/cli/commands/action.ts

@@ -4,7 +4,7 @@ import {
   epochReporter,
   trainModel,
   trainWithRuntime
-} from "./chunk-2QNSCR63.mjs";
+} from "./chunk-26SK36AD.mjs";
 import "./chunk-7JPQHY4I.mjs";
 import {
   createActionsRuntime
@@ -12,17 +12,17 @@ import {
 import "./chunk-DUCN75I5.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-F56D4ARV.mjs";
-import "./chunk-CTMT24TZ.mjs";
-import "./chunk-YKAFZXP6.mjs";
-import "./chunk-423YKJB2.mjs";
-import "./chunk-AS6LAFLE.mjs";
+import "./chunk-VJHZSDD5.mjs";
+import "./chunk-7FRF2SDO.mjs";
+import "./chunk-YGBSFJZY.mjs";
+import "./chunk-IBFQ7HA5.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-SO3BWFWD.mjs";
+import "./chunk-IJLUY6JM.mjs";
 import "./chunk-A2M3HEKW.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import {

@@ -23,21 +23,21 @@ import {
 import {
   loadSchema,
   readOptionsForSchema
-} from "./chunk-YKAFZXP6.mjs";
+} from "./chunk-7FRF2SDO.mjs";
 import {
   categoricalCounts,
   readProfile
-} from "./chunk-423YKJB2.mjs";
+} from "./chunk-YGBSFJZY.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
   profileFile,
   sketchQuantile,
   sketchRank
-} from "./chunk-AS6LAFLE.mjs";
+} from "./chunk-IBFQ7HA5.mjs";
 import {
   expandDataPaths
-} from "./chunk-SO3BWFWD.mjs";
+} from "./chunk-IJLUY6JM.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

@@ -4,12 +4,12 @@ import {
   atCwd,
   validate_default,
   validationJson
-} from "./chunk-SOWHDW3D.mjs";
-import "./chunk-CTMT24TZ.mjs";
-import "./chunk-YKAFZXP6.mjs";
+} from "./chunk-ZGOF2EQT.mjs";
+import "./chunk-VJHZSDD5.mjs";
+import "./chunk-7FRF2SDO.mjs";
 import "./chunk-2ZHSBOBA.mjs";
 import "./chunk-JMASHIGL.mjs";
-import "./chunk-SO3BWFWD.mjs";
+import "./chunk-IJLUY6JM.mjs";
 import "./chunk-A2M3HEKW.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import "./chunk-2CNBRTGX.mjs";

@@ -9,7 +9,7 @@ import {
 import {
   evaluateAndRender,
   publishComment
-} from "./chunk-4LMT4BK2.mjs";
+} from "./chunk-WPZDM5HK.mjs";
 import "./chunk-DUCN75I5.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import {
@@ -18,7 +18,7 @@ import {
 } from "./chunk-EBXXTZXF.mjs";
 import "./chunk-2KZ72NZO.mjs";
 import "./chunk-F56D4ARV.mjs";
-import "./chunk-SO3BWFWD.mjs";
+import "./chunk-IJLUY6JM.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

@@ -5,17 +5,17 @@ import {
   trainWithRuntime,
   train_default,
   trainingMarkdown
-} from "./chunk-2QNSCR63.mjs";
+} from "./chunk-26SK36AD.mjs";
 import "./chunk-7JPQHY4I.mjs";
 import "./chunk-PZZNDZ5E.mjs";
 import "./chunk-DUCN75I5.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-F56D4ARV.mjs";
-import "./chunk-CTMT24TZ.mjs";
-import "./chunk-YKAFZXP6.mjs";
-import "./chunk-423YKJB2.mjs";
-import "./chunk-AS6LAFLE.mjs";
-import "./chunk-SO3BWFWD.mjs";
+import "./chunk-VJHZSDD5.mjs";
+import "./chunk-7FRF2SDO.mjs";
+import "./chunk-YGBSFJZY.mjs";
+import "./chunk-IBFQ7HA5.mjs";
+import "./chunk-IJLUY6JM.mjs";
 import "./chunk-A2M3HEKW.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import "./chunk-C755D5KJ.mjs";

@@ -13,15 +13,18 @@ import {
   validateBatches,
   validateCsvSegments,
   yaml
-} from "./chunk-YKAFZXP6.mjs";
+} from "./chunk-7FRF2SDO.mjs";
 import {
   DEFAULT_SEGMENT_BYTES,
   openTable
-} from "./chunk-SO3BWFWD.mjs";
+} from "./chunk-IJLUY6JM.mjs";
 import {
   parallelAvailable,
   segmentBytesFromEnv
 } from "./chunk-JEYFKIWK.mjs";
+import {
+  InputError
+} from "./chunk-2CNBRTGX.mjs";
 
 // src/schema/file.ts
 async function validateFile(path, schema, options = {}) {
@@ -195,9 +198,24 @@ async function inferSchemaFromSource(source, options = {}) {
   });
   return { fields, missingValues: options.missingValues ?? [""] };
 }
-async function inferSchema(path, options = {}) {
-  const source = await openTable(path, { defaultDecoding: "string", missingValues: options.missingValues ?? [""] });
-  return inferSchemaFromSource(source, options);
+async function inferSchema(paths, options = {}) {
+  const list = Array.isArray(paths) ? paths : [paths];
+  const readOptions = { defaultDecoding: "string", missingValues: options.missingValues ?? [""] };
+  const sources = [];
+  for (const path of list) sources.push(await openTable(path, readOptions));
+  const first = sources[0];
+  for (const other of sources.slice(1)) {
+    if (other.fieldNames.join("\0") !== first.fieldNames.join("\0")) {
+      throw new InputError(`the files of one schema must have the same columns: ${first.path} has ${first.fieldNames.join(", ")}; this file has ${other.fieldNames.join(", ")}`, { file: other.path });
+    }
+  }
+  if (sources.length === 1) return inferSchemaFromSource(first, options);
+  return inferSchemaFromSource({
+    ...first,
+    async *batches() {
+      for (const source of sources) yield* source.batches();
+    }
+  }, options);
 }
 function dumpSchema(schema) {
   const { source: _source, ...plain } = schema;

@@ -32,7 +32,7 @@ import {
 import {
   cellText,
   readTable
-} from "./chunk-SO3BWFWD.mjs";
+} from "./chunk-IJLUY6JM.mjs";
 import {
   writeFileAtomic
 } from "./chunk-A2M3HEKW.mjs";

@@ -1186,6 +1186,10 @@ import { isUtf8 } from "node:buffer";
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { createGunzip } from "node:zlib";
+function invalidUtf8Message(byte) {
+  const hex = byte === void 0 ? "" : ` (byte 0x${byte.toString(16).padStart(2, "0")})`;
+  return `invalid UTF-8 byte sequence${hex}: the file must be UTF-8; if it is Latin-1 or Windows-1252, convert it first, e.g. iconv -f WINDOWS-1252 -t UTF-8 in.csv > out.csv`;
+}
 function isGzipPath(path) {
   return /\.gz$/i.test(path);
 }
@@ -2238,7 +2242,7 @@ async function* drive(path, parser, chunkSize, headerOnly, segment) {
         }
         if (!isUtf8(view.subarray(checked, checkEnd))) {
           const bad = firstInvalidUtf8(view, checked, checkEnd);
-          throw new InputError("invalid UTF-8 byte sequence", { file: path, line: parser.line + countLines(view, 0, bad) });
+          throw new InputError(invalidUtf8Message(view[bad]), { file: path, line: parser.line + countLines(view, 0, bad) });
         }
         checked = checkEnd;
       }
@@ -2439,7 +2443,7 @@ async function* jsonLines(path, chunkSize, maxLineBytes) {
         if (end > start && data[end - 1] === 13) end--;
         const bytes = data.subarray(start, end);
         if (bytes.indexOf(0) >= 0) throw new InputError("NUL byte in a text file (is this a binary file?)", { file: path, line });
-        if (!isUtf82(bytes)) throw new InputError("invalid UTF-8 byte sequence", { file: path, line });
+        if (!isUtf82(bytes)) throw new InputError(invalidUtf8Message(bytes[firstInvalidUtf8(bytes, 0, bytes.length)]), { file: path, line });
         const text = bytes.toString("utf8");
         if (text.trim() !== "") {
           let value;
@@ -2528,7 +2532,10 @@ async function* jsonArrayRows(path) {
   let from = buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
   const nul = buf.indexOf(0);
   if (nul >= 0) throw new InputError("NUL byte in a text file (is this a binary file?)", { file: path, line: lineAt(buf, nul) });
-  if (!isUtf82(buf.subarray(from))) throw new InputError("invalid UTF-8 byte sequence", { file: path, line: lineAt(buf, firstInvalidUtf8(buf, from, buf.length)) });
+  if (!isUtf82(buf.subarray(from))) {
+    const bad = firstInvalidUtf8(buf, from, buf.length);
+    throw new InputError(invalidUtf8Message(buf[bad]), { file: path, line: lineAt(buf, bad) });
+  }
   while (from < buf.length && (buf[from] === 32 || buf[from] === 10 || buf[from] === 13 || buf[from] === 9)) from++;
   if (from === buf.length) throw new InputError("empty file: no JSON array", { file: path, line: 1 });
   if (buf[from] !== 91) throw new InputError("a .json data file must hold one JSON array of objects (use .jsonl for one object per line)", { file: path, line: lineAt(buf, from) });

@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   driftHeadline,
   runDrift
-} from "./chunk-PH6B7TER.mjs";
+} from "./chunk-H7USVJJS.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-EBXXTZXF.mjs";
 import {
@@ -11,17 +11,17 @@ import {
   resolveRunContext
 } from "./chunk-2KZ72NZO.mjs";
 import "./chunk-F56D4ARV.mjs";
-import "./chunk-CTMT24TZ.mjs";
-import "./chunk-YKAFZXP6.mjs";
-import "./chunk-423YKJB2.mjs";
-import "./chunk-AS6LAFLE.mjs";
+import "./chunk-VJHZSDD5.mjs";
+import "./chunk-7FRF2SDO.mjs";
+import "./chunk-YGBSFJZY.mjs";
+import "./chunk-IBFQ7HA5.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-SO3BWFWD.mjs";
+import "./chunk-IJLUY6JM.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

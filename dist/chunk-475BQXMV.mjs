@@ -22,12 +22,12 @@ import {
   diffSchemas,
   formatValidationReport,
   validateFile
-} from "./chunk-CTMT24TZ.mjs";
+} from "./chunk-VJHZSDD5.mjs";
 import {
   formatPct,
   loadSchema
-} from "./chunk-YKAFZXP6.mjs";
-import "./chunk-SO3BWFWD.mjs";
+} from "./chunk-7FRF2SDO.mjs";
+import "./chunk-IJLUY6JM.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-A2M3HEKW.mjs";
