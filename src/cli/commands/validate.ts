@@ -40,6 +40,16 @@ export function validationJson(report: ValidationReport, diff?: SchemaDiff): Val
   return diff ? { ...report, schemaDiff: diff } : report;
 }
 
+/** `--json`: the document on stdout and the human text on stderr (DESIGN §4); else the text on stdout. */
+function emit(io: CliIo, json: boolean, doc: unknown, text: string): void {
+  if (json) {
+    io.stdout(`${JSON.stringify(doc)}\n`);
+    io.stderr(text);
+  } else {
+    io.stdout(text);
+  }
+}
+
 const command: Command = {
   name: 'validate',
   summary: 'validate a data file against a Table Schema',
@@ -67,13 +77,7 @@ const command: Command = {
     report.schema = values.schema;
     const doc = validationJson(report, diff);
     if (values.report !== undefined) await writeJsonAtomic(atCwd(io, values.report), doc);
-    const text = formatValidationReport(report, diff);
-    if (values.json) {
-      io.stdout(`${JSON.stringify(doc)}\n`);
-      io.stderr(text);
-    } else {
-      io.stdout(text);
-    }
+    emit(io, values.json === true, doc, formatValidationReport(report, diff));
     return report.valid ? ExitCode.ok : ExitCode.checkFailed;
   },
 };
@@ -116,11 +120,6 @@ async function validateMany(io: CliIo, files: string[], schema: TableSchema, sch
     ...(options.diff ? [`${formatSchemaDiff(options.diff)}\n`] : []),
     `${doc.valid ? '✓' : '✗'} ${files.length} files against ${schemaPath}: ${files.length - invalid} valid, ${invalid} invalid; ${doc.errorCount.toLocaleString('en-US')} errors in ${doc.rows.toLocaleString('en-US')} rows\n`,
   ].join('\n');
-  if (options.json) {
-    io.stdout(`${JSON.stringify(doc)}\n`);
-    io.stderr(text);
-  } else {
-    io.stdout(text);
-  }
+  emit(io, options.json, doc, text);
   return doc.valid ? ExitCode.ok : ExitCode.checkFailed;
 }
