@@ -14,8 +14,9 @@ profile.json (the drift reference) itself:
   MLOPS_CONFIG       the mlops.yaml path
   MLOPS_SEED, MLOPS_EPOCHS, MLOPS_BATCH_SIZE, MLOPS_LEARNING_RATE   from train.*
 
-mlops.yaml:
-  train: { command: "python3 docs/examples/train_torch.py" }
+mlops.yaml (predict_torch.py serves the model to `mlops evaluate`):
+  train: { command: "python3 docs/examples/train_torch.py",
+           predictCommand: "python3 docs/examples/predict_torch.py" }
 
 Needs: torch, pandas. Uses the GPU when torch sees one.
 """
@@ -95,7 +96,10 @@ for epoch in range(1, int(os.environ.get("MLOPS_EPOCHS", "50")) + 1):
     history.append({"epoch": epoch, "loss": total / len(train_idx), "val_loss": val_loss, "val_accuracy": val_acc})
     print(f"epoch {epoch}: loss {total / len(train_idx):.4f} val_loss {val_loss:.4f} val_accuracy {val_acc:.4f}", flush=True)
 
+# Everything predict_torch.py needs to serve the model: weights, preprocessing, columns, classes.
 torch.save({"state_dict": model.state_dict(), "columns": columns, "classes": classes,
+            "label": label, "features": features, "numeric": numeric, "categorical": categorical,
+            "hidden": [64, 32],
             "medians": medians.to_dict(), "means": means.to_dict(), "stds": stds.to_dict()},
            os.path.join(out_dir, "model.pt"))
 with open(os.path.join(out_dir, "metrics.json"), "w") as f:

@@ -131,6 +131,8 @@ export async function evaluateAndRender(io: CliIo, options: EvaluateCommandOptio
     ...(options.latencyClock ? { latencyClock: options.latencyClock } : {}),
     ...(options.backend ? { backend: options.backend } : {}),
     log: (m) => io.stderr(`${m}\n`),
+    env: io.env,
+    cwd: io.cwd,
   });
   // The comment is read on GitHub: show repository paths, not the runner's absolute ones.
   const base = io.env.GITHUB_WORKSPACE ?? io.cwd;

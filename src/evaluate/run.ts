@@ -8,9 +8,12 @@ import { cellText, readTable } from '../table/index.ts';
 import type { ColumnDecoding, Table } from '../table/types.ts';
 import { loadBackend, type LoadedBackend } from '../train/backend.ts';
 import type { MlopsConfig } from '../train/config.ts';
-import { loadModel, readRunRecord, type LoadedModel } from '../train/model-dir.ts';
+import { loadModel, readRunRecord } from '../train/model-dir.ts';
+import { exists } from '../core/fs.ts';
+import { startExternalModel, type EvaluatedModel } from './external.ts';
 import { encodeLabels } from '../train/preprocess.ts';
 import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { compareModels, shownMetrics, type ModelOutputs, type SliceColumn } from './compare.ts';
 import { checkGateConfig, evaluateGates, type GateScope } from './gates.ts';
 import { benchmarkLatency, type LatencyClock, type LatencyResult, type Predictor } from './latency.ts';
@@ -35,9 +38,28 @@ export interface EvaluateRunOptions {
   log?: (message: string) => void;
   /** A loaded backend to reuse (tests). */
   loadedBackend?: LoadedBackend;
+  /** Where external models' predictCommand runs; default: the directory of mlops.yaml. */
+  cwd?: string;
+  /** Environment of external models' serving processes (default: this process's). */
+  env?: Record<string, string | undefined>;
 }
 
-async function modelInfo(dir: string, model: LoadedModel, extra: Partial<ModelInfo> = {}): Promise<ModelInfo> {
+/**
+ * Loads a model directory for evaluation: a TensorFlow.js model (model.json), or an external
+ * model served by the `predictCommand` its run.json records (src/evaluate/external.ts).
+ */
+export async function loadEvaluatedModel(dir: string, tf: Parameters<typeof loadModel>[1], options: { cwd: string; log?: (line: string) => void; env?: Record<string, string | undefined> }): Promise<EvaluatedModel> {
+  if (await exists(join(dir, 'model.json'))) return loadModel(dir, tf);
+  const run = await readRunRecord(dir);
+  if (run?.trainer === 'external') {
+    const command = run.predictCommand;
+    if (typeof command === 'string' && command !== '') return startExternalModel(dir, command, options);
+    throw new InputError(`this model was trained by an external command and run.json names no predictCommand, so mlops cannot run it: set train.predictCommand in mlops.yaml and train again (docs/evaluation.md, "Models trained by an external command")`, { file: join(dir, 'run.json'), key: 'predictCommand' });
+  }
+  return loadModel(dir, tf);
+}
+
+async function modelInfo(dir: string, model: EvaluatedModel, extra: Partial<ModelInfo> = {}): Promise<ModelInfo> {
   const run = await readRunRecord(dir);
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
   const git = (run?.git ?? {}) as { commit?: unknown };
@@ -58,7 +80,7 @@ async function modelInfo(dir: string, model: LoadedModel, extra: Partial<ModelIn
  * Candidate and baseline must answer the same question: same task, label and classes. Their
  * features may differ (a pull request may add one) as long as the test data has all of them.
  */
-export function checkCompatible(candidate: LoadedModel, baseline: LoadedModel, candidateDir: string, baselineDir: string): { added: string[]; removed: string[] } {
+export function checkCompatible(candidate: EvaluatedModel, baseline: EvaluatedModel, candidateDir: string, baselineDir: string): { added: string[]; removed: string[] } {
   const where = { file: `${baselineDir}/preprocessing.json` };
   if (candidate.task !== baseline.task) {
     throw new InputError(`incompatible models: the candidate (${candidateDir}) is ${candidate.task}, the baseline is ${baseline.task}`, { ...where, key: 'label.task' });
@@ -80,7 +102,7 @@ export function checkCompatible(candidate: LoadedModel, baseline: LoadedModel, c
   };
 }
 
-function decodingFor(models: LoadedModel[]): Record<string, ColumnDecoding> {
+function decodingFor(models: EvaluatedModel[]): Record<string, ColumnDecoding> {
   const decoding: Record<string, ColumnDecoding> = {};
   for (const model of models) {
     for (const f of model.preprocessing.features) {
@@ -94,7 +116,7 @@ function decodingFor(models: LoadedModel[]): Record<string, ColumnDecoding> {
   return decoding;
 }
 
-function checkColumns(table: Table, model: LoadedModel, which: string, dataPath: string): void {
+function checkColumns(table: Table, model: EvaluatedModel, which: string, dataPath: string): void {
   const missing = model.featureNames.filter((f) => !table.fieldNames.includes(f));
   if (missing.length > 0) {
     throw new InputError(`the test data lacks feature column(s) ${missing.map((m) => `'${m}'`).join(', ')} needed by the ${which}`, { file: dataPath, key: missing[0] });
@@ -104,8 +126,8 @@ function checkColumns(table: Table, model: LoadedModel, which: string, dataPath:
   }
 }
 
-function outputsOf(model: LoadedModel, table: Table, keep: Int32Array | null): ModelOutputs {
-  const prediction = model.predict(table);
+async function outputsOf(model: EvaluatedModel, table: Table, keep: Int32Array | null): Promise<ModelOutputs> {
+  const prediction = await model.predict(table);
   const pick = (a: Float64Array, width: number) => {
     if (!keep) return a;
     const out = new Float64Array(keep.length * width);
@@ -117,7 +139,7 @@ function outputsOf(model: LoadedModel, table: Table, keep: Int32Array | null): M
 }
 
 /** A {@link Predictor} over a loaded model: preprocessing + inference of rows of the test table. */
-export function modelPredictor(model: LoadedModel, table: Table): Predictor {
+export function modelPredictor(model: EvaluatedModel, table: Table): Predictor {
   return { predict: (start, count) => model.predict(table, start, count) };
 }
 
@@ -131,8 +153,15 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
 
   const backend = options.loadedBackend ?? (await loadBackend(options.backend ?? config.train.backend));
   log(`backend: ${backend.backend} (${backend.device})`);
-  const candidate = await loadModel(options.candidateDir, backend.tf);
-  const baseline = options.baseline ? await loadModel(options.baseline.dir, backend.tf) : undefined;
+  const load = (dir: string) => loadEvaluatedModel(dir, backend.tf, { cwd: options.cwd ?? (config.configPath ? dirname(config.configPath) : process.cwd()), log, ...(options.env ? { env: options.env } : {}) });
+  const candidate = await load(options.candidateDir);
+  let baseline: EvaluatedModel | undefined;
+  try {
+    baseline = options.baseline ? await load(options.baseline.dir) : undefined;
+  } catch (error) {
+    candidate.dispose();
+    throw error;
+  }
   try {
     const task = candidate.task as Task;
     // Configuration errors first, before any expensive work.
@@ -174,8 +203,8 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
     }
 
     log(`predicting ${keepList.length} rows`);
-    const candidateOut = outputsOf(candidate, table, keep);
-    const baselineOut = baseline ? outputsOf(baseline, table, keep) : undefined;
+    const candidateOut = await outputsOf(candidate, table, keep);
+    const baselineOut = baseline ? await outputsOf(baseline, table, keep) : undefined;
     const slices: SliceColumn[] = sliceColumns.map((name) => {
       const column = table.columns[table.fieldNames.indexOf(name)];
       const texts = keepList.map((i) => cellText(column, i));

@@ -64,6 +64,11 @@ export interface TrainConfig {
   backend: BackendName;
   /** External trainer (shell command); null trains with TensorFlow.js. */
   command: string | null;
+  /**
+   * Serves an external model's predictions for `mlops evaluate` (shell command speaking the JSON
+   * lines protocol of docs/evaluation.md); recorded in run.json so baselines can be evaluated too.
+   */
+  predictCommand: string | null;
 }
 
 export interface MetricGate {
@@ -422,6 +427,7 @@ function rootSpec(defaultName: string) {
       },
       backend: str<BackendName>('auto', { enum: BACKENDS }),
       command: nullable(str<string>(null, { nonEmpty: true })),
+      predictCommand: nullable(str<string>(null, { nonEmpty: true })),
     }),
     evaluate: obj({
       metrics: nullable(list(str<string>(null, { nonEmpty: true }), null, { minItems: 1, unique: true })),

@@ -52,6 +52,8 @@ export interface RunRecord {
   config: { path: string | null; sha256: string | null };
   weights: { sha256: string; bytes: number } | null;
   command: string | null;
+  /** External models: the command that serves their predictions to `mlops evaluate`. */
+  predictCommand?: string | null;
   exitCode: number | null;
   packages: Record<string, string>;
   startedAt: string;
@@ -362,7 +364,7 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
       samplesPerSecond: null,
       // The external trainer splits on its own; mlops knows only how many rows it was given.
       rows: { read: profile.rows, train: 0, validation: 0, droppedNullLabel: 0 },
-      ...common, weights, command: config.train.command, exitCode: 0, packages: packages(null),
+      ...common, weights, command: config.train.command, predictCommand: config.train.predictCommand, exitCode: 0, packages: packages(null),
       startedAt: started.toISOString(), finishedAt: new Date().toISOString(),
     };
     await writeJsonAtomic(join(staging, MODEL_FILES.run), run);

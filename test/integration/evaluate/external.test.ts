@@ -1,0 +1,115 @@
+/**
+ * `mlops evaluate` on models trained by an external command: the serving process protocol of
+ * src/evaluate/external.ts, with stand-in trainer and server scripts in plain node (CI has no
+ * PyTorch; docs/examples/predict_torch.py speaks the same protocol).
+ */
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryIo } from '../../../src/cli/io.ts';
+import { runCli } from '../../../src/cli/main.ts';
+
+const FIXTURES = resolve(import.meta.dirname, '../../../fixtures/train');
+
+// "Training": the model is the class frequencies per island (mode `island`), or overall (mode `prior`).
+const TRAINER = `
+const fs = require('node:fs');
+const path = require('node:path');
+const mode = process.argv[2];
+const [head, ...lines] = fs.readFileSync(process.env.MLOPS_TRAIN_DATA, 'utf8').trim().split('\\n');
+const cols = head.split(',');
+const rows = lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
+const classes = [...new Set(rows.map((r) => r.species))].sort();
+const counts = {};
+for (const r of rows) {
+  const key = mode === 'island' ? r.island : '*';
+  counts[key] ??= Object.fromEntries(classes.map((c) => [c, 1]));
+  counts[key][r.species]++;
+}
+fs.writeFileSync(path.join(process.env.MLOPS_OUTPUT_DIR, 'model.pt'), JSON.stringify({ mode, classes, counts }));
+fs.writeFileSync(path.join(process.env.MLOPS_OUTPUT_DIR, 'metrics.json'), JSON.stringify({ accuracy: 0.5 }));
+`;
+
+// Serving: the protocol of docs/evaluation.md; BROKEN selects a fault.
+const SERVER = `
+const fs = require('node:fs');
+const path = require('node:path');
+const readline = require('node:readline');
+const broken = process.env.BROKEN || '';
+if (broken === 'exit') { console.error('server: cannot load model.pt'); process.exit(4); }
+const model = JSON.parse(fs.readFileSync(path.join(process.env.MLOPS_MODEL_DIR, 'model.pt'), 'utf8'));
+const say = (o) => process.stdout.write(JSON.stringify(o) + '\\n');
+say(broken === 'handshake' ? { ready: true } : { ready: true, task: 'multiclass', label: 'species', features: ['island', 'sex'], classes: model.classes });
+readline.createInterface({ input: process.stdin }).on('line', (line) => {
+  const { id, rows } = JSON.parse(line);
+  if (broken === 'rows') return say({ id, probabilities: [] });
+  say({ id, probabilities: rows.map((r) => {
+    const c = model.counts[model.mode === 'island' ? r.island : '*'] || model.counts[Object.keys(model.counts)[0]];
+    const total = Object.values(c).reduce((a, b) => a + b, 0);
+    return model.classes.map((k) => c[k] / total);
+  }) });
+});
+`;
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'mlops-external-eval-'));
+  await cp(join(FIXTURES, 'penguins-train.csv'), join(dir, 'train.csv'));
+  await cp(join(FIXTURES, 'penguins-test.csv'), join(dir, 'test.csv'));
+  await writeFile(join(dir, 'trainer.cjs'), TRAINER);
+  await writeFile(join(dir, 'server.cjs'), SERVER);
+});
+afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+
+async function mlops(args: string[], config: string, env: Record<string, string> = {}) {
+  await writeFile(join(dir, 'mlops.yaml'), config);
+  const io = memoryIo({ cwd: dir, env: { PATH: process.env.PATH, ...env } });
+  const code = await runCli(args, io);
+  return { code, out: io.out, err: io.err };
+}
+
+const config = (mode: string, predict = true) => [
+  'name: penguins',
+  'data: { train: train.csv, test: test.csv, label: species, features: [island, sex] }',
+  `train: { command: "node trainer.cjs ${mode}"${predict ? ', predictCommand: "node server.cjs"' : ''} }`,
+  'evaluate:',
+  '  latency: { batchSizes: [1, 32], rounds: 4, warmup: 1, samplesPerRound: 3 }',
+  '  gates: [{ metric: accuracy, maxDrop: 0.02 }]',
+  '',
+].join('\n');
+
+describe('mlops evaluate on external models (train.predictCommand)', () => {
+  it('evaluates candidate against baseline through their serving processes: metrics, intervals, latency, gates', async () => {
+    expect((await mlops(['train', '--out', 'island'], config('island'))).code).toBe(0);
+    expect((await mlops(['train', '--out', 'prior'], config('prior'))).code).toBe(0);
+    const r = await mlops(['evaluate', '--candidate', 'island', '--baseline', 'prior', '--json'], config('island'));
+    expect(r.err).not.toMatch(/internal error/);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    // The island model beats the class prior (Biscoe/Dream/Torgersen separate the species well).
+    expect(report.candidate.metrics.accuracy).toBeGreaterThan(report.baseline.metrics.accuracy + 0.1);
+    expect(report.passed).toBe(true);
+    expect(report.latency.candidate).toBeDefined();
+    expect(report.latency.ratio.p50.value).toBeGreaterThan(0);
+  });
+
+  it('a model without predictCommand, a server that dies, a bad ready line, wrong answers: exit 2 naming the cause', async () => {
+    expect((await mlops(['train', '--out', 'bare'], config('island', false))).code).toBe(0);
+    const bare = await mlops(['evaluate', '--candidate', 'bare'], config('island', false));
+    expect(bare.code).toBe(2);
+    expect(bare.err).toMatch(/bare\/run\.json \(predictCommand\): this model was trained by an external command and run\.json names no predictCommand/);
+
+    const died = await mlops(['evaluate', '--candidate', 'island', '--no-latency'], config('island'), { BROKEN: 'exit' });
+    expect(died.code).toBe(2);
+    expect(died.err).toMatch(/predictCommand "node server\.cjs" exited with status 4 before sending the ready line; its last output:\n {2}server: cannot load model\.pt/);
+
+    const handshake = await mlops(['evaluate', '--candidate', 'island', '--no-latency'], config('island'), { BROKEN: 'handshake' });
+    expect(handshake.code).toBe(2);
+    expect(handshake.err).toMatch(/sent a ready line without ready: true, task/);
+
+    const rows = await mlops(['evaluate', '--candidate', 'island', '--no-latency'], config('island'), { BROKEN: 'rows' });
+    expect(rows.code).toBe(2);
+    expect(rows.err).toMatch(/must answer "probabilities": \d+ rows of 3 numbers \(request 1\)/);
+  });
+});
