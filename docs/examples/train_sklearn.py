@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """An external trainer for `mlops train` (train.command) in scikit-learn.
 
-mlops.yaml:
-  train: { command: "python3 docs/examples/train_sklearn.py" }
+mlops.yaml (predict_sklearn.py serves the model to `mlops evaluate`):
+  train: { command: "python3 docs/examples/train_sklearn.py",
+           predictCommand: "python3 docs/examples/predict_sklearn.py" }
 
 Reads the MLOPS_* environment (see docs/training.md), fits a gradient-boosting classifier with
 the same kind of preprocessing mlops uses (median imputation + scaling, one-hot for text), holds
-out 20% (seeded) for validation, and writes model.joblib + metrics.json into MLOPS_OUTPUT_DIR.
+out 20% (seeded) for validation, and writes model.joblib, serving.json and metrics.json into
+MLOPS_OUTPUT_DIR.
 """
 import json
 import os
@@ -47,6 +49,9 @@ metrics = {
 }
 out = os.environ["MLOPS_OUTPUT_DIR"]
 joblib.dump(model, os.path.join(out, "model.joblib"))
+# What predict_sklearn.py needs besides the pipeline: the columns it reads and how to type them.
+with open(os.path.join(out, "serving.json"), "w") as f:
+    json.dump({"label": label, "features": features, "numeric": numeric, "classes": list(model.classes_)}, f)
 with open(os.path.join(out, "metrics.json"), "w") as f:
     json.dump({"metrics": metrics, "classes": list(model.classes_)}, f, indent=2)
 print("validation:", json.dumps(metrics))
