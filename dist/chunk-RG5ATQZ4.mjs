@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   memoryIo,
   runCli
-} from "./chunk-HAPNYAHJ.mjs";
+} from "./chunk-J77CJBML.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";

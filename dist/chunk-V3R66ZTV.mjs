@@ -7581,7 +7581,8 @@ function rootSpec(defaultName) {
         return obj({ patience: num(5, { int: true, min: 0 }), minDelta: num(0, { min: 0 }), restoreBest: bool(true) })(ctx, where);
       },
       backend: str("auto", { enum: BACKENDS }),
-      command: nullable(str(null, { nonEmpty: true }))
+      command: nullable(str(null, { nonEmpty: true })),
+      predictCommand: nullable(str(null, { nonEmpty: true }))
     }),
     evaluate: obj({
       metrics: nullable(list(str(null, { nonEmpty: true }), null, { minItems: 1, unique: true })),

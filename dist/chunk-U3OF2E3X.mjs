@@ -6,7 +6,7 @@ import {
   evaluateAndRender,
   jsonSafe,
   publishComment
-} from "./chunk-WPZDM5HK.mjs";
+} from "./chunk-QOU2NOWG.mjs";
 import "./chunk-DUCN75I5.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-EBXXTZXF.mjs";
@@ -24,7 +24,7 @@ import {
   writeFileAtomic,
   writeJsonAtomic
 } from "./chunk-A2M3HEKW.mjs";
-import "./chunk-C755D5KJ.mjs";
+import "./chunk-V3R66ZTV.mjs";
 import {
   UsageError
 } from "./chunk-2CNBRTGX.mjs";

@@ -34,19 +34,20 @@ import {
   readTable
 } from "./chunk-IJLUY6JM.mjs";
 import {
+  exists,
   writeFileAtomic
 } from "./chunk-A2M3HEKW.mjs";
 import {
   defaultConfig,
   loadConfig
-} from "./chunk-C755D5KJ.mjs";
+} from "./chunk-V3R66ZTV.mjs";
 import {
   InputError
 } from "./chunk-2CNBRTGX.mjs";
 
 // src/app/evaluate.ts
 import { readFile as readFile2, stat } from "node:fs/promises";
-import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { basename, isAbsolute, join as join2, relative, resolve as resolve2, sep } from "node:path";
 
 // src/evaluate/metrics/definitions.ts
 var C = ["binary", "multiclass"];
@@ -360,8 +361,152 @@ function gatesSection(report) {
 <sub>Relative gates fail only when the whole 95% interval is beyond the threshold (confidently worse); absolute ones compare the point estimate. See docs/evaluation.md.</sub>`, { open: report.gates.some((g) => g.status === "failed") });
 }
 
+// src/evaluate/external.ts
+import { spawn } from "node:child_process";
+import { resolve } from "node:path";
+import { createInterface } from "node:readline";
+var TASKS = /* @__PURE__ */ new Set(["binary", "multiclass", "regression"]);
+var NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+function cellValue(text) {
+  if (text === null) return null;
+  return NUMBER_TEXT.test(text) ? Number(text) : text;
+}
+async function startExternalModel(dir, command, options) {
+  const where = { file: resolve(dir, "run.json"), key: "predictCommand" };
+  const child = spawn(command, { shell: true, cwd: options.cwd, env: { ...options.env ?? process.env, MLOPS_MODEL_DIR: resolve(dir) }, stdio: ["pipe", "pipe", "pipe"] });
+  const stderrTail = [];
+  createInterface({ input: child.stderr }).on("line", (line) => {
+    stderrTail.push(line);
+    if (stderrTail.length > 20) stderrTail.shift();
+    options.log?.(line);
+  });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  let exited = null;
+  const exit = new Promise((done) => child.on("close", (code, signal) => {
+    exited = signal ? `was killed by ${signal}` : `exited with status ${code}`;
+    done();
+  }));
+  child.on("error", (error) => {
+    exited = `could not start (${error.message})`;
+  });
+  child.stdin.on("error", () => {
+  });
+  const failure = (what) => new InputError(
+    `the model's predictCommand ${JSON.stringify(command)} ${what}${stderrTail.length ? `; its last output:
+  ${stderrTail.join("\n  ")}` : ""}`,
+    where
+  );
+  const nextLine = async (timeoutMs, waitingFor) => {
+    let timer;
+    const deadline = new Promise((done) => {
+      timer = setTimeout(() => done("timeout"), timeoutMs);
+    });
+    const next = await Promise.race([lines.next(), exit.then(() => "exit"), deadline]);
+    clearTimeout(timer);
+    if (next === "timeout") throw failure(`sent no ${waitingFor} within ${Math.round(timeoutMs / 1e3)} s`);
+    if (next === "exit" || next.done) {
+      await exit;
+      throw failure(`${exited ?? "closed its output"} before sending the ${waitingFor}`);
+    }
+    try {
+      const value = JSON.parse(next.value);
+      if (value !== null && typeof value === "object" && !Array.isArray(value)) return value;
+    } catch {
+    }
+    throw failure(`sent a line that is not a JSON object where the ${waitingFor} was expected: ${next.value.slice(0, 200)}`);
+  };
+  let model;
+  try {
+    const ready = await nextLine(options.readyTimeoutMs ?? 12e4, "ready line");
+    const task = ready.task;
+    const classes = Array.isArray(ready.classes) ? ready.classes.map(String) : [];
+    const features = Array.isArray(ready.features) ? ready.features.map(String) : [];
+    if (ready.ready !== true || !TASKS.has(task) || typeof ready.label !== "string" || features.length === 0) {
+      throw failure(`sent a ready line without ready: true, task (binary | multiclass | regression), label and features: ${JSON.stringify(ready).slice(0, 200)}`);
+    }
+    if (task !== "regression" && classes.length < 2) throw failure(`declared a ${task} task with ${classes.length} class(es); the ready line must list the classes`);
+    const label = ready.label;
+    const preprocessing = {
+      format: "mlops-preprocessing",
+      version: 1,
+      label: { name: label, task, classes: task === "regression" ? [] : classes, mean: 0, std: 1 },
+      // The process does its own preprocessing: mlops only reads the columns (as text).
+      features: features.map((name) => ({ name, kind: "categorical", vocabulary: [], missingIndicator: false })),
+      outputs: [],
+      fittedRows: 0
+    };
+    let nextId = 1;
+    const predict = async (table2, start = 0, count = table2.length - start) => {
+      const n = Math.max(0, Math.min(count, table2.length - start));
+      const columns = features.map((name) => {
+        const index = table2.fieldNames.indexOf(name);
+        if (index < 0) throw new InputError(`the test data lacks feature column '${name}' needed by the model in ${dir}`, { file: table2.path, key: name });
+        return table2.columns[index];
+      });
+      const rows = new Array(n);
+      for (let r = 0; r < n; r++) {
+        const row = {};
+        features.forEach((name, k2) => {
+          row[name] = cellValue(cellText(columns[k2], start + r));
+        });
+        rows[r] = row;
+      }
+      const id = nextId++;
+      child.stdin.write(`${JSON.stringify({ id, rows })}
+`);
+      const answer = await nextLine(6e5, `answer to request ${id}`);
+      if (answer.id !== id) throw failure(`answered request ${JSON.stringify(answer.id)} where ${id} was expected`);
+      if (typeof answer.error === "string") throw failure(`could not predict: ${answer.error}`);
+      if (task === "regression") {
+        const values = answer.values;
+        if (!Array.isArray(values) || values.length !== n || !values.every((v) => typeof v === "number")) throw failure(`must answer "values": ${n} numbers (request ${id})`);
+        return { task, values: Float64Array.from(values) };
+      }
+      const probabilities = answer.probabilities;
+      const k = classes.length;
+      if (!Array.isArray(probabilities) || probabilities.length !== n) throw failure(`must answer "probabilities": ${n} rows of ${k} numbers (request ${id})`);
+      const flat = new Float64Array(n * k);
+      const labels = new Array(n);
+      probabilities.forEach((row, r) => {
+        if (!Array.isArray(row) || row.length !== k || !row.every((p) => typeof p === "number" && p >= 0 && p <= 1)) {
+          throw failure(`row ${r + 1} of request ${id} must be ${k} probabilities in [0, 1], one per class (${classes.join(", ")})`);
+        }
+        let best = 0;
+        for (let c = 0; c < k; c++) {
+          flat[r * k + c] = row[c];
+          if (row[c] > row[best]) best = c;
+        }
+        labels[r] = classes[best];
+      });
+      return { task, probabilities: flat, labels };
+    };
+    model = {
+      task,
+      classes: task === "regression" ? [] : classes,
+      labelName: label,
+      featureNames: features,
+      preprocessing,
+      predict,
+      dispose: () => {
+        child.stdin.end();
+        child.unref();
+        const stop = () => {
+          if (exited === null) child.kill();
+        };
+        setTimeout(stop, 5e3).unref();
+        process.once("exit", stop);
+      }
+    };
+  } catch (error) {
+    child.kill();
+    throw error;
+  }
+  return model;
+}
+
 // src/evaluate/run.ts
 import { readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 
 // src/evaluate/random.ts
 function createRandom(seed) {
@@ -1167,6 +1312,16 @@ function buildReport(parts) {
 }
 
 // src/evaluate/run.ts
+async function loadEvaluatedModel(dir, tf, options) {
+  if (await exists(join(dir, "model.json"))) return loadModel(dir, tf);
+  const run = await readRunRecord(dir);
+  if (run?.trainer === "external") {
+    const command = run.predictCommand;
+    if (typeof command === "string" && command !== "") return startExternalModel(dir, command, options);
+    throw new InputError(`this model was trained by an external command and run.json names no predictCommand, so mlops cannot run it: set train.predictCommand in mlops.yaml and train again (docs/evaluation.md, "Models trained by an external command")`, { file: join(dir, "run.json"), key: "predictCommand" });
+  }
+  return loadModel(dir, tf);
+}
 async function modelInfo(dir, model, extra = {}) {
   const run = await readRunRecord(dir);
   const str = (v) => typeof v === "string" && v !== "" ? v : void 0;
@@ -1224,8 +1379,8 @@ function checkColumns(table2, model, which, dataPath) {
     throw new InputError(`the test data has no label column '${model.labelName}'`, { file: dataPath, key: model.labelName });
   }
 }
-function outputsOf(model, table2, keep) {
-  const prediction = model.predict(table2);
+async function outputsOf(model, table2, keep) {
+  const prediction = await model.predict(table2);
   const pick = (a, width) => {
     if (!keep) return a;
     const out = new Float64Array(keep.length * width);
@@ -1247,8 +1402,15 @@ async function runEvaluation(options) {
   if (!dataPath) throw new InputError("no test data: pass --data <file> or set data.test in mlops.yaml", { file: config.configPath ?? void 0, key: "data.test" });
   const backend = options.loadedBackend ?? await loadBackend(options.backend ?? config.train.backend);
   log(`backend: ${backend.backend} (${backend.device})`);
-  const candidate = await loadModel(options.candidateDir, backend.tf);
-  const baseline = options.baseline ? await loadModel(options.baseline.dir, backend.tf) : void 0;
+  const load = (dir) => loadEvaluatedModel(dir, backend.tf, { cwd: options.cwd ?? (config.configPath ? dirname(config.configPath) : process.cwd()), log, ...options.env ? { env: options.env } : {} });
+  const candidate = await load(options.candidateDir);
+  let baseline;
+  try {
+    baseline = options.baseline ? await load(options.baseline.dir) : void 0;
+  } catch (error) {
+    candidate.dispose();
+    throw error;
+  }
   try {
     const task = candidate.task;
     await withConfigLine(config.configPath, () => {
@@ -1285,8 +1447,8 @@ async function runEvaluation(options) {
       truth = Int32Array.from(keepList, (i) => y[i]);
     }
     log(`predicting ${keepList.length} rows`);
-    const candidateOut = outputsOf(candidate, table2, keep);
-    const baselineOut = baseline ? outputsOf(baseline, table2, keep) : void 0;
+    const candidateOut = await outputsOf(candidate, table2, keep);
+    const baselineOut = baseline ? await outputsOf(baseline, table2, keep) : void 0;
     const slices = sliceColumns.map((name) => {
       const column = table2.columns[table2.fieldNames.indexOf(name)];
       const texts = keepList.map((i) => cellText(column, i));
@@ -1400,7 +1562,7 @@ function displayPath(path, base) {
   return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel.split(sep).join("/") : basename(path);
 }
 function atCwd(io, path) {
-  return isAbsolute(path) ? path : resolve(io.cwd, path);
+  return isAbsolute(path) ? path : resolve2(io.cwd, path);
 }
 async function isDirectory(path) {
   try {
@@ -1411,7 +1573,7 @@ async function isDirectory(path) {
 }
 async function configFor(io, path) {
   if (path !== void 0) return loadConfig(atCwd(io, path));
-  const implicit = join(io.cwd, "mlops.yaml");
+  const implicit = join2(io.cwd, "mlops.yaml");
   try {
     await stat(implicit);
     return await loadConfig(implicit);
@@ -1464,7 +1626,7 @@ async function publishComment(io, name, body) {
     const url = "url" in result ? result.url : void 0;
     return { message: `evaluate comment ${result.operation} on pull request #${context.prNumber}${url ? `: ${url}` : ""}`, ...url ? { url } : {} };
   }
-  const file = join(io.cwd, ".mlops", "outbox", `evaluate-${name}.md`);
+  const file = join2(io.cwd, ".mlops", "outbox", `evaluate-${name}.md`);
   await writeFileAtomic(file, body);
   const why = !token ? "no GITHUB_TOKEN" : "no pull request in this run";
   return { message: `${why}: comment written to ${file}` };
@@ -1486,7 +1648,9 @@ async function evaluateAndRender(io, options) {
     ...options.latencyClock ? { latencyClock: options.latencyClock } : {},
     ...options.backend ? { backend: options.backend } : {},
     log: (m) => io.stderr(`${m}
-`)
+`),
+    env: io.env,
+    cwd: io.cwd
   });
   const base = io.env.GITHUB_WORKSPACE ?? io.cwd;
   report.data.path = displayPath(report.data.path, base);

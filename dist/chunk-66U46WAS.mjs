@@ -29,7 +29,7 @@ import {
 import "./chunk-JEYFKIWK.mjs";
 import {
   loadConfig
-} from "./chunk-C755D5KJ.mjs";
+} from "./chunk-V3R66ZTV.mjs";
 import {
   UsageError
 } from "./chunk-2CNBRTGX.mjs";

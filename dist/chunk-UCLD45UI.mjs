@@ -9,7 +9,7 @@ import {
 import {
   evaluateAndRender,
   publishComment
-} from "./chunk-WPZDM5HK.mjs";
+} from "./chunk-QOU2NOWG.mjs";
 import "./chunk-DUCN75I5.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import {
@@ -25,7 +25,7 @@ import {
 } from "./chunk-A2M3HEKW.mjs";
 import {
   loadConfig
-} from "./chunk-C755D5KJ.mjs";
+} from "./chunk-V3R66ZTV.mjs";
 import {
   InputError
 } from "./chunk-2CNBRTGX.mjs";

@@ -16,10 +16,10 @@ import "./chunk-SSCV3AA7.mjs";
 // src/actions/entries.ts
 var actionEntries = {
   validate: async () => (await import("./chunk-475BQXMV.mjs")).default,
-  train: async () => (await import("./chunk-IYLNJYP5.mjs")).default,
-  evaluate: async () => (await import("./chunk-CMGFVZAE.mjs")).default,
-  release: async () => (await import("./chunk-ECMRRXH7.mjs")).default,
-  drift: async () => (await import("./chunk-D7IQ3QOV.mjs")).default
+  train: async () => (await import("./chunk-E5QA7HAR.mjs")).default,
+  evaluate: async () => (await import("./chunk-UCLD45UI.mjs")).default,
+  release: async () => (await import("./chunk-446RGN77.mjs")).default,
+  drift: async () => (await import("./chunk-JHHCRRZW.mjs")).default
 };
 
 // src/cli/commands/action.ts

@@ -6,7 +6,7 @@ import {
   loadConfig,
   parseConfig,
   resolveBatchSize
-} from "./chunk-C755D5KJ.mjs";
+} from "./chunk-V3R66ZTV.mjs";
 import "./chunk-2CNBRTGX.mjs";
 import "./chunk-SSCV3AA7.mjs";
 export {

@@ -4,7 +4,7 @@ import {
   atCwd,
   validate_default,
   validationJson
-} from "./chunk-ZGOF2EQT.mjs";
+} from "./chunk-LX7MZATD.mjs";
 import "./chunk-VJHZSDD5.mjs";
 import "./chunk-7FRF2SDO.mjs";
 import "./chunk-2ZHSBOBA.mjs";

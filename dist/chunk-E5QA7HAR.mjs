@@ -5,7 +5,7 @@ import {
   trainWithRuntime,
   train_default,
   trainingMarkdown
-} from "./chunk-26SK36AD.mjs";
+} from "./chunk-B4WSJJHM.mjs";
 import "./chunk-7JPQHY4I.mjs";
 import "./chunk-PZZNDZ5E.mjs";
 import "./chunk-DUCN75I5.mjs";
@@ -18,7 +18,7 @@ import "./chunk-IBFQ7HA5.mjs";
 import "./chunk-IJLUY6JM.mjs";
 import "./chunk-A2M3HEKW.mjs";
 import "./chunk-JEYFKIWK.mjs";
-import "./chunk-C755D5KJ.mjs";
+import "./chunk-V3R66ZTV.mjs";
 import "./chunk-2CNBRTGX.mjs";
 import "./chunk-SSCV3AA7.mjs";
 export {

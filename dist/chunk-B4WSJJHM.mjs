@@ -47,7 +47,7 @@ import {
 import {
   loadConfig,
   resolveBatchSize
-} from "./chunk-C755D5KJ.mjs";
+} from "./chunk-V3R66ZTV.mjs";
 import {
   InputError
 } from "./chunk-2CNBRTGX.mjs";
@@ -680,6 +680,7 @@ async function runExternalTrainer(config, out, options) {
       ...common,
       weights,
       command: config.train.command,
+      predictCommand: config.train.predictCommand,
       exitCode: 0,
       packages: packages(null),
       startedAt: started.toISOString(),

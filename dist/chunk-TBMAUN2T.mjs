@@ -4,7 +4,7 @@ import {
   epochReporter,
   trainModel,
   trainWithRuntime
-} from "./chunk-26SK36AD.mjs";
+} from "./chunk-B4WSJJHM.mjs";
 import "./chunk-7JPQHY4I.mjs";
 import {
   createActionsRuntime
@@ -27,7 +27,7 @@ import "./chunk-A2M3HEKW.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import {
   loadConfig
-} from "./chunk-C755D5KJ.mjs";
+} from "./chunk-V3R66ZTV.mjs";
 import {
   UsageError
 } from "./chunk-2CNBRTGX.mjs";

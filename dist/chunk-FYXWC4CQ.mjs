@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd
-} from "./chunk-ZGOF2EQT.mjs";
+} from "./chunk-LX7MZATD.mjs";
 import {
   diffSchemas,
   dumpSchema,

@@ -57,6 +57,15 @@ function atCwd(io, path) {
 function validationJson(report, diff) {
   return diff ? { ...report, schemaDiff: diff } : report;
 }
+function emit(io, json, doc, text) {
+  if (json) {
+    io.stdout(`${JSON.stringify(doc)}
+`);
+    io.stderr(text);
+  } else {
+    io.stdout(text);
+  }
+}
 var command = {
   name: "validate",
   summary: "validate a data file against a Table Schema",
@@ -82,14 +91,7 @@ var command = {
     report.schema = values.schema;
     const doc = validationJson(report, diff);
     if (values.report !== void 0) await writeJsonAtomic(atCwd(io, values.report), doc);
-    const text = formatValidationReport(report, diff);
-    if (values.json) {
-      io.stdout(`${JSON.stringify(doc)}
-`);
-      io.stderr(text);
-    } else {
-      io.stdout(text);
-    }
+    emit(io, values.json === true, doc, formatValidationReport(report, diff));
     return report.valid ? ExitCode.ok : ExitCode.checkFailed;
   }
 };
@@ -122,13 +124,7 @@ async function validateMany(io, files, schema, schemaPath, options) {
     `${doc.valid ? "\u2713" : "\u2717"} ${files.length} files against ${schemaPath}: ${files.length - invalid} valid, ${invalid} invalid; ${doc.errorCount.toLocaleString("en-US")} errors in ${doc.rows.toLocaleString("en-US")} rows
 `
   ].join("\n");
-  if (options.json) {
-    io.stdout(`${JSON.stringify(doc)}
-`);
-    io.stderr(text);
-  } else {
-    io.stdout(text);
-  }
+  emit(io, options.json, doc, text);
   return doc.valid ? ExitCode.ok : ExitCode.checkFailed;
 }
 
