@@ -94,6 +94,46 @@ describe('mlops evaluate on external models (train.predictCommand)', () => {
     expect(report.latency.ratio.p50.value).toBeGreaterThan(0);
   });
 
+  it('serves a regression model: values in label units, regression metrics', async () => {
+    // "Model": predicts the training mean of the label whatever the row (a floor every real model must beat).
+    await cp(join(FIXTURES, 'cars-train.csv'), join(dir, 'cars-train.csv'));
+    await cp(join(FIXTURES, 'cars-test.csv'), join(dir, 'cars-test.csv'));
+    await writeFile(join(dir, 'mean-trainer.cjs'), `
+      const fs = require('node:fs');
+      const [head, ...lines] = fs.readFileSync(process.env.MLOPS_TRAIN_DATA, 'utf8').trim().split('\\n');
+      const at = head.split(',').indexOf(process.env.MLOPS_LABEL);
+      const ys = lines.map((l) => Number(l.split(',')[at])).filter((y) => Number.isFinite(y));
+      fs.writeFileSync(process.env.MLOPS_OUTPUT_DIR + '/mean.json', JSON.stringify({ mean: ys.reduce((a, b) => a + b, 0) / ys.length }));
+      fs.writeFileSync(process.env.MLOPS_OUTPUT_DIR + '/metrics.json', JSON.stringify({ rmse: 7 }));
+    `);
+    await writeFile(join(dir, 'mean-server.cjs'), `
+      const fs = require('node:fs');
+      const { mean } = JSON.parse(fs.readFileSync(process.env.MLOPS_MODEL_DIR + '/mean.json', 'utf8'));
+      const say = (o) => process.stdout.write(JSON.stringify(o) + '\\n');
+      say({ ready: true, task: 'regression', label: LABEL, features: ['horsepower'] });
+      require('node:readline').createInterface({ input: process.stdin }).on('line', (line) => {
+        const { id, rows } = JSON.parse(line);
+        say({ id, values: rows.map(() => mean) });
+      });
+    `.replace('LABEL', JSON.stringify('mpg')));
+    const cars = [
+      'name: cars',
+      'data: { train: cars-train.csv, test: cars-test.csv, label: mpg, features: [horsepower] }',
+      'train: { command: "node mean-trainer.cjs", predictCommand: "node mean-server.cjs" }',
+      '',
+    ].join('\n');
+    const trained = await mlops(['train', '--out', 'mean'], cars);
+    expect(trained.code).toBe(0);
+    const r = await mlops(['evaluate', '--candidate', 'mean', '--no-latency', '--json'], cars);
+    expect(r.err).not.toMatch(/internal error/);
+    expect(r.code).toBe(0);
+    const metrics = JSON.parse(r.out).candidate.metrics;
+    // A constant prediction explains nothing: R² at or just below 0, MAE of several mpg.
+    expect(metrics.r2).toBeLessThanOrEqual(0.01);
+    expect(metrics.r2).toBeGreaterThan(-0.5);
+    expect(metrics.mae).toBeGreaterThan(2);
+  });
+
   it('a model without predictCommand, a server that dies, a bad ready line, wrong answers: exit 2 naming the cause', async () => {
     expect((await mlops(['train', '--out', 'bare'], config('island', false))).code).toBe(0);
     const bare = await mlops(['evaluate', '--candidate', 'bare'], config('island', false));
