@@ -79,10 +79,20 @@ export async function startExternalModel(dir: string, command: string, options: 
     where,
   );
 
-  const nextLine = async (timeoutMs: number, waitingFor: string): Promise<Record<string, unknown>> => {
+  const nextLine = async (timeoutMs: number, waitingFor: string, skipBanners = false): Promise<Record<string, unknown>> => {
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<'timeout'>((done) => { timer = setTimeout(() => done('timeout'), timeoutMs); });
-    const next = await Promise.race([lines.next(), exit.then(() => 'exit' as const), deadline]);
+    let next: IteratorResult<string> | 'timeout' | 'exit';
+    for (;;) {
+      next = await Promise.race([lines.next(), exit.then(() => 'exit' as const), deadline]);
+      // Before the ready line, what frameworks print on import (banners, warnings) is passed on to
+      // the log, not taken for the protocol.
+      if (skipBanners && next !== 'timeout' && next !== 'exit' && !next.done && !next.value.trimStart().startsWith('{')) {
+        options.log?.(next.value);
+        continue;
+      }
+      break;
+    }
     clearTimeout(timer);
     if (next === 'timeout') throw failure(`sent no ${waitingFor} within ${Math.round(timeoutMs / 1000)} s`);
     if (next === 'exit' || next.done) {
@@ -100,7 +110,7 @@ export async function startExternalModel(dir: string, command: string, options: 
 
   let model: EvaluatedModel;
   try {
-    const ready = await nextLine(options.readyTimeoutMs ?? 120_000, 'ready line');
+    const ready = await nextLine(options.readyTimeoutMs ?? 120_000, 'ready line', true);
     const task = ready.task as Task;
     const classes = Array.isArray(ready.classes) ? ready.classes.map(String) : [];
     const features = Array.isArray(ready.features) ? ready.features.map(String) : [];

@@ -38,6 +38,7 @@ const path = require('node:path');
 const readline = require('node:readline');
 const broken = process.env.BROKEN || '';
 if (broken === 'exit') { console.error('server: cannot load model.pt'); process.exit(4); }
+console.log('Loading framework v1.0 …'); // a banner on stdout before the ready line is passed over
 const model = JSON.parse(fs.readFileSync(path.join(process.env.MLOPS_MODEL_DIR, 'model.pt'), 'utf8'));
 const say = (o) => process.stdout.write(JSON.stringify(o) + '\\n');
 say(broken === 'handshake' ? { ready: true } : { ready: true, task: 'multiclass', label: 'species', features: ['island', 'sex'], classes: model.classes });
