@@ -48,15 +48,15 @@ export interface EvaluateRunOptions {
  * Loads a model directory for evaluation: a TensorFlow.js model (model.json), or an external
  * model served by the `predictCommand` its run.json records (src/evaluate/external.ts).
  */
-export async function loadEvaluatedModel(dir: string, tf: Parameters<typeof loadModel>[1], options: { cwd: string; log?: (line: string) => void; env?: Record<string, string | undefined> }): Promise<EvaluatedModel> {
-  if (await exists(join(dir, 'model.json'))) return loadModel(dir, tf);
+export async function loadEvaluatedModel(dir: string, tf: () => Promise<Parameters<typeof loadModel>[1]>, options: { cwd: string; log?: (line: string) => void; env?: Record<string, string | undefined> }): Promise<EvaluatedModel> {
+  if (await exists(join(dir, 'model.json'))) return loadModel(dir, await tf());
   const run = await readRunRecord(dir);
   if (run?.trainer === 'external') {
     const command = run.predictCommand;
     if (typeof command === 'string' && command !== '') return startExternalModel(dir, command, options);
     throw new InputError(`this model was trained by an external command and run.json names no predictCommand, so mlops cannot run it: set train.predictCommand in mlops.yaml and train again (docs/evaluation.md, "Models trained by an external command")`, { file: join(dir, 'run.json'), key: 'predictCommand' });
   }
-  return loadModel(dir, tf);
+  return loadModel(dir, await tf());
 }
 
 async function modelInfo(dir: string, model: EvaluatedModel, extra: Partial<ModelInfo> = {}): Promise<ModelInfo> {
@@ -151,9 +151,16 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
   const dataPath = options.dataPath ?? config.data.test;
   if (!dataPath) throw new InputError('no test data: pass --data <file> or set data.test in mlops.yaml', { file: config.configPath ?? undefined, key: 'data.test' });
 
-  const backend = options.loadedBackend ?? (await loadBackend(options.backend ?? config.train.backend));
-  log(`backend: ${backend.backend} (${backend.device})`);
-  const load = (dir: string) => loadEvaluatedModel(dir, backend.tf, { cwd: options.cwd ?? (config.configPath ? dirname(config.configPath) : process.cwd()), log, ...(options.env ? { env: options.env } : {}) });
+  // TensorFlow.js loads only for models that need it: two served external models never touch it.
+  let backend: LoadedBackend | undefined = options.loadedBackend;
+  const tf = async () => {
+    if (!backend) {
+      backend = await loadBackend(options.backend ?? config.train.backend);
+      log(`backend: ${backend.backend} (${backend.device})`);
+    }
+    return backend.tf;
+  };
+  const load = (dir: string) => loadEvaluatedModel(dir, tf, { cwd: options.cwd ?? (config.configPath ? dirname(config.configPath) : process.cwd()), log, ...(options.env ? { env: options.env } : {}) });
   const candidate = await load(options.candidateDir);
   let baseline: EvaluatedModel | undefined;
   try {
@@ -263,7 +270,9 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
       data: { path: dataPath, rows: table.length, evaluatedRows: keepList.length, excludedRows: excluded, ...(excluded ? { excludedReason: `missing or unknown '${candidate.labelName}' label` } : {}) },
       bootstrap: settings.bootstrap,
       featureChanges,
-      environment: { backend: backend.backend, device: backend.device, versions: backend.versions },
+      environment: backend
+        ? { backend: backend.backend, device: backend.device, versions: backend.versions }
+        : { backend: 'external (predictCommand)', device: 'the serving processes', versions: {} },
     });
   } finally {
     candidate.dispose();

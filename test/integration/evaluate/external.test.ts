@@ -93,6 +93,9 @@ describe('mlops evaluate on external models (train.predictCommand)', () => {
     expect(report.passed).toBe(true);
     expect(report.latency.candidate).toBeDefined();
     expect(report.latency.ratio.p50.value).toBeGreaterThan(0);
+    // Two served models: TensorFlow.js is never loaded, and the report says what ran them.
+    expect(r.err).not.toMatch(/^backend:/m);
+    expect(report.environment.backend).toBe('external (predictCommand)');
   });
 
   it('serves a regression model: values in label units, regression metrics', async () => {
