@@ -150,6 +150,10 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
   const settings = config.evaluate;
   const dataPath = options.dataPath ?? config.data.test;
   if (!dataPath) throw new InputError('no test data: pass --data <file> or set data.test in mlops.yaml', { file: config.configPath ?? undefined, key: 'data.test' });
+  if (/[*?[{]/.test(dataPath) && !(await exists(dataPath))) {
+    // Error rows cite file:line, so the golden set is one file (shards: concatenate them first).
+    throw new InputError('the test set is one file, not a pattern: concatenate the shards into one golden file (globs are for data.train and drift data)', { file: dataPath, key: options.dataPath ? undefined : 'data.test' });
+  }
 
   // TensorFlow.js loads only for models that need it: two served external models never touch it.
   let backend: LoadedBackend | undefined = options.loadedBackend;

@@ -152,6 +152,10 @@ describe('mlops evaluate on external models (train.predictCommand)', () => {
     expect(handshake.code).toBe(2);
     expect(handshake.err).toMatch(/sent a ready line without ready: true, task/);
 
+    const glob = await mlops(['evaluate', '--candidate', 'island', '--no-latency', '--data', 'test*.csv'], config('island'));
+    expect(glob.code).toBe(2);
+    expect(glob.err).toMatch(/test\*\.csv: the test set is one file, not a pattern/);
+
     const rows = await mlops(['evaluate', '--candidate', 'island', '--no-latency'], config('island'), { BROKEN: 'rows' });
     expect(rows.code).toBe(2);
     expect(rows.err).toMatch(/must answer "probabilities": \d+ rows of 3 numbers \(request 1\)/);
