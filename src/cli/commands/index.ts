@@ -8,6 +8,7 @@ export interface CommandEntry {
 }
 
 export const commands: CommandEntry[] = [
+  { name: 'init', summary: 'set up mlops.yaml, schema.yaml and the three workflows for your data', load: async () => (await import('./init.ts')).default },
   { name: 'validate', summary: 'validate a data file against a Table Schema', load: async () => (await import('./validate.ts')).default },
   { name: 'schema', summary: 'infer a schema from data, or diff two schemas (infer | diff)', load: async () => (await import('./schema.ts')).default },
   { name: 'profile', summary: 'profile a data file, or merge shard profiles (merge)', load: async () => (await import('./profile.ts')).default },

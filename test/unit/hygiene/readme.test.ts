@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BEGIN, renderAction, updatedReadme } from '../../../scripts/action-tables.ts';
+import { workflowFiles } from '../../../src/cli/init-templates.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
@@ -16,6 +17,16 @@ describe('README', () => {
   it('documents every action input and output exactly as the action.yml files declare them', () => {
     expect(readme).toContain(BEGIN);
     expect(readme, "README action tables are stale: run 'npx tsx scripts/action-tables.ts --write'").toBe(updatedReadme(readme, root));
+  });
+
+  it("shows the three workflows exactly as 'mlops init' writes them (default paths)", () => {
+    for (const [kind, { text }] of Object.entries(workflowFiles())) {
+      const marker = `<!-- workflow:${kind} -->`;
+      const at = readme.indexOf(marker);
+      expect(at, marker).toBeGreaterThan(0);
+      const block = /^\s*```yaml\n([\s\S]*?)\n```/.exec(readme.slice(at + marker.length));
+      expect(`${block?.[1]}\n`, `README ${marker} differs from src/cli/init-templates.ts`).toBe(text);
+    }
   });
 
   it('renders a table row per input and per output', () => {

@@ -1,0 +1,114 @@
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { InputError, UsageError } from '../../core/errors.ts';
+import { exists, writeFileAtomic } from '../../core/fs.ts';
+import { dumpSchema, inferSchema } from '../../schema/index.ts';
+import { NAME_PATTERN, parseConfig } from '../../train/config.ts';
+import { parseCommandArgs, requirePositional } from '../args.ts';
+import { ExitCode, type Command } from '../command.ts';
+import { workflowFiles } from '../init-templates.ts';
+
+const USAGE = `Usage: mlops init <training data> [--label <column>] [--test <file>] [--name <name>] [--force]
+
+Sets up a repository for mlops-actions, in the working directory:
+  mlops.yaml                              the model: data, label, training, gates
+  schema.yaml                             the data's Table Schema, inferred from <training data>
+  .github/workflows/mlops-pull-request.yml  validate → train → evaluate → one PR comment
+  .github/workflows/mlops-release.yml       register the model on merge
+  .github/workflows/mlops-drift.yml         scheduled drift check → retraining PR
+The workflows are the README's, with this project's paths. Review the files, then commit them.
+
+Options:
+  --label <column>  the column to predict (default: the one named label, target, class or y)
+  --test <file>     a golden test set for evaluate (else set data.test in mlops.yaml later)
+  --name <name>     the model's name (default: the directory's name; a-z, 0-9, - and _)
+  --force           replace files that exist (default: refuse and name them)
+
+Exit codes: 0 written; 2 could not run (missing data, unknown label, files exist without --force).`;
+
+/** A repository-relative path with forward slashes, as workflows and mlops.yaml write it. */
+function repoPath(cwd: string, path: string): string {
+  const rel = isAbsolute(path) ? relative(cwd, path) : path;
+  return rel.split(sep).join('/');
+}
+
+/** The directory name as a model name, or null when nothing usable is left. */
+function nameFrom(dir: string): string | null {
+  const name = basename(dir).toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^[-_]+|[-_]+$/g, '');
+  return NAME_PATTERN.test(name) ? name : null;
+}
+
+const command: Command = {
+  name: 'init',
+  summary: 'set up mlops.yaml, schema.yaml and the three workflows for your data',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, {
+      label: { type: 'string' },
+      test: { type: 'string' },
+      name: { type: 'string' },
+      force: { type: 'boolean' },
+    }, 'init');
+    const data = requirePositional(positionals, 0, 'training data', 'mlops init <training data> [--label <column>]');
+    if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'. Usage: mlops init <training data> [--label <column>]`);
+    const name = values.name ?? nameFrom(io.cwd) ?? 'model';
+    if (!NAME_PATTERN.test(name)) throw new UsageError(`--name '${name}': use lower-case letters, digits, '-' and '_' (it names tags and branches)`);
+    const dataAbs = resolve(io.cwd, data);
+    const schema = await inferSchema(dataAbs);
+    const columns = schema.fields.map((f) => f.name);
+    const labelName = values.label ?? schema.fields.find((f) => f.role === 'label')?.name;
+    if (labelName === undefined) throw new UsageError(`which column should the model predict? Pass --label <column> (columns: ${columns.join(', ')})`);
+    const label = schema.fields.find((f) => f.name === labelName);
+    if (!label) throw new InputError(`--label '${labelName}' is not a column of the data (columns: ${columns.join(', ')})`, { file: dataAbs, key: labelName });
+    for (const f of schema.fields) if (f.role === 'label' && f !== label) f.role = 'feature';
+    label.role = 'label';
+    if (values.test !== undefined && !(await exists(resolve(io.cwd, values.test)))) throw new InputError('test data file not found', { file: resolve(io.cwd, values.test) });
+
+    // Floats are a quantity to regress; text, booleans and integers with an enum are classes.
+    const regression = label.type === 'number' || (label.type === 'integer' && !label.constraints?.enum);
+    const paths = { data: repoPath(io.cwd, data), schema: 'schema.yaml', config: 'mlops.yaml' };
+    const test = values.test !== undefined ? repoPath(io.cwd, values.test) : null;
+    const config = [
+      `name: ${name}`,
+      'data:',
+      `  train: ${paths.data}`,
+      test !== null ? `  test: ${test}` : '  # test: data/golden.csv       # a golden test set: the pull-request workflow evaluates on it',
+      `  schema: ${paths.schema}`,
+      `  label: ${JSON.stringify(label.name)}`,
+      'model: { type: mlp, hidden: [64, 32] }',
+      'train: { epochs: 40, seed: 42 }   # batchSize: auto; or command: "python3 train.py" for your own trainer',
+      'evaluate:',
+      '  gates:',
+      regression ? '    - { metric: r2, maxDrop: 0.02 }          # judged on the paired 95% interval' : '    - { metric: accuracy, maxDrop: 0.02 }    # judged on the paired 95% interval',
+      '    - { latency: p95, maxRatio: 1.5 }        # candidate / production',
+      '# drift: { current: monitoring/latest.csv }  # recent production data for the scheduled check',
+      '',
+    ].join('\n');
+    // The template must stay a valid config: parse it as `mlops train` will.
+    parseConfig(config, join(io.cwd, 'mlops.yaml'));
+
+    const workflows = workflowFiles(paths);
+    const files: Array<[string, string]> = [
+      ['mlops.yaml', config],
+      ['schema.yaml', dumpSchema(schema)],
+      ...Object.values(workflows).map((w) => [`.github/workflows/${w.file}`, w.text] as [string, string]),
+    ];
+    if (!values.force) {
+      const present: string[] = [];
+      for (const [file] of files) if (await exists(join(io.cwd, file))) present.push(file);
+      if (present.length) throw new InputError(`already exists: ${present.join(', ')} (nothing was written; --force replaces them)`, { file: join(io.cwd, present[0]!) });
+    }
+    for (const [file, text] of files) await writeFileAtomic(join(io.cwd, file), text);
+    io.stderr([
+      `mlops init: ${name} predicts '${label.name}' (${regression ? 'regression' : 'classification'}) from ${schema.fields.length - 1} columns of ${paths.data}`,
+      ...files.map(([file]) => `  wrote ${file}`),
+      'next:',
+      `  mlops validate ${paths.data} --schema ${paths.schema}   # review schema.yaml: its ranges are observed, not specified`,
+      '  mlops train                                       # a first model in .mlops/models/' + name,
+      ...(test === null ? ['  set data.test in mlops.yaml (a golden test set) before opening a pull request'] : []),
+      '  commit, push, and add a MLOPS_TOKEN secret for retraining pull requests (docs/workflows.md)',
+      '',
+    ].join('\n'));
+    return ExitCode.ok;
+  },
+};
+export default command;

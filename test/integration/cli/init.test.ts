@@ -1,0 +1,80 @@
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import yaml from 'js-yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryIo } from '../../../src/cli/io.ts';
+import { runCli } from '../../../src/cli/main.ts';
+import { loadSchema } from '../../../src/schema/index.ts';
+import { loadConfig } from '../../../src/train/config.ts';
+
+const FIXTURES = resolve(import.meta.dirname, '../../../fixtures/train');
+let root: string;
+beforeAll(async () => { root = await mkdtemp(join(tmpdir(), 'mlops-init-')); });
+afterAll(async () => { await rm(root, { recursive: true, force: true }); });
+
+async function project(name: string): Promise<string> {
+  const dir = join(root, name);
+  await mkdir(join(dir, 'data'), { recursive: true });
+  await cp(join(FIXTURES, 'penguins-train.csv'), join(dir, 'data', 'penguins.csv'));
+  await cp(join(FIXTURES, 'cars-train.csv'), join(dir, 'data', 'cars.csv'));
+  return dir;
+}
+
+async function mlops(cwd: string, args: string[]) {
+  const io = memoryIo({ cwd, env: { PATH: process.env.PATH } });
+  const code = await runCli(args, io);
+  return { code, out: io.out, err: io.err };
+}
+
+describe('mlops init', () => {
+  it('writes a config that loads, a schema with the label, and the three workflows with the project paths', async () => {
+    const dir = await project('Penguin Classifier');
+    const r = await mlops(dir, ['init', 'data/penguins.csv', '--label', 'species']);
+    expect(r.err).not.toMatch(/internal error/);
+    expect(r.code).toBe(0);
+    const config = await loadConfig(join(dir, 'mlops.yaml'));
+    expect(config.name).toBe('penguin-classifier');
+    expect(config.data).toMatchObject({ train: join(dir, 'data', 'penguins.csv'), label: 'species', test: null });
+    expect(config.evaluate.gates.map((g) => (g.kind === 'metric' ? g.metric : `latency ${g.latency}`))).toEqual(['accuracy', 'latency p95']);
+    const schema = await loadSchema(join(dir, 'schema.yaml'));
+    expect(schema.fields.find((f) => f.name === 'species')?.role).toBe('label');
+    const pr = await readFile(join(dir, '.github', 'workflows', 'mlops-pull-request.yml'), 'utf8');
+    const parsed = yaml.load(pr) as { on: { pull_request: { paths: string[] } }; jobs: { mlops: { with: Record<string, string> } } };
+    expect(parsed.on.pull_request.paths).toEqual(['data/**', 'mlops.yaml', 'schema.yaml']);
+    expect(parsed.jobs.mlops.with).toMatchObject({ config: 'mlops.yaml', data: 'data/penguins.csv', schema: 'schema.yaml' });
+    expect(r.err).toMatch(/set data\.test in mlops\.yaml/);
+    // The project it sets up works: the data validates against the inferred schema.
+    expect((await mlops(dir, ['validate', 'data/penguins.csv', '--schema', 'schema.yaml'])).code).toBe(0);
+  });
+
+  it('refuses to overwrite (naming every file, writing none) unless --force', async () => {
+    const dir = await project('again');
+    await mkdir(join(dir, '.github', 'workflows'), { recursive: true });
+    await writeFile(join(dir, 'mlops.yaml'), 'name: mine\n');
+    await writeFile(join(dir, '.github', 'workflows', 'mlops-drift.yml'), 'mine\n');
+    const refused = await mlops(dir, ['init', 'data/penguins.csv', '--label', 'species']);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/already exists: mlops\.yaml, \.github\/workflows\/mlops-drift\.yml \(nothing was written; --force replaces them\)/);
+    expect(await readFile(join(dir, 'mlops.yaml'), 'utf8')).toBe('name: mine\n');
+    await expect(readFile(join(dir, 'schema.yaml'), 'utf8')).rejects.toThrow();
+    const forced = await mlops(dir, ['init', 'data/penguins.csv', '--label', 'species', '--force', '--test', 'data/penguins.csv', '--name', 'birds']);
+    expect(forced.code).toBe(0);
+    expect((await loadConfig(join(dir, 'mlops.yaml'))).data.test).toBe(join(dir, 'data', 'penguins.csv'));
+  });
+
+  it('a numeric label gets a regression gate; a missing or unknown label is exit 2 listing the columns', async () => {
+    const dir = await project('cars');
+    expect((await mlops(dir, ['init', 'data/cars.csv', '--label', 'mpg'])).code).toBe(0);
+    const config = await loadConfig(join(dir, 'mlops.yaml'));
+    expect(config.evaluate.gates[0]).toMatchObject({ kind: 'metric', metric: 'r2' });
+    const other = await project('other');
+    const none = await mlops(other, ['init', 'data/cars.csv']);
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/Pass --label <column> \(columns: mpg, cylinders/);
+    const unknown = await mlops(other, ['init', 'data/cars.csv', '--label', 'price']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/--label 'price' is not a column of the data/);
+    expect((await mlops(other, ['init', 'data/missing.csv', '--label', 'x'])).code).toBe(2);
+  });
+});
