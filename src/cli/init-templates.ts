@@ -16,16 +16,14 @@ export interface WorkflowPaths {
 
 export const DEFAULT_WORKFLOW_PATHS: WorkflowPaths = { data: 'data/train.csv', schema: 'schema.yaml', config: 'mlops.yaml' };
 
-/** The `paths:` filter of the pull-request trigger: the data's folder, the config and the schema. */
-function watched(p: WorkflowPaths): string {
+/** The data's folder as a `paths:` filter (`data/**`), or the file itself at the root. */
+function dataFolder(p: WorkflowPaths): string {
   const slash = p.data.lastIndexOf('/');
-  const data = slash > 0 ? `${p.data.slice(0, slash)}/**` : p.data;
-  return [data, p.config, p.schema].join(', ');
+  return slash > 0 ? `${p.data.slice(0, slash)}/**` : p.data;
 }
 
 /** `.github/workflows/<file>` → content. */
 export function workflowFiles(p: WorkflowPaths = DEFAULT_WORKFLOW_PATHS): Record<'pull-request' | 'release' | 'drift', { file: string; text: string }> {
-  const dataFolder = p.data.lastIndexOf('/') > 0 ? `${p.data.slice(0, p.data.lastIndexOf('/'))}/**` : p.data;
   return {
     'pull-request': {
       file: 'mlops-pull-request.yml',
@@ -33,7 +31,7 @@ export function workflowFiles(p: WorkflowPaths = DEFAULT_WORKFLOW_PATHS): Record
 name: mlops pull request
 on:
   pull_request:
-    paths: [${watched(p)}]
+    paths: [${dataFolder(p)}, ${p.config}, ${p.schema}]
   workflow_dispatch:          # the drift check dispatches it on its retraining branch
     inputs:
       pr: { description: 'Pull request to comment on', required: false }
@@ -58,7 +56,7 @@ name: mlops release
 on:
   push:
     branches: [main]
-    paths: [${dataFolder}, ${p.config}]
+    paths: [${dataFolder(p)}, ${p.config}]
   workflow_dispatch:
     inputs:
       stage: { description: 'Stage to assign', default: staging }
