@@ -9,8 +9,8 @@ import {
 import {
   evaluateAndRender,
   publishComment
-} from "./chunk-QOU2NOWG.mjs";
-import "./chunk-DUCN75I5.mjs";
+} from "./chunk-P2DIK3CG.mjs";
+import "./chunk-ZUELDEID.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import {
   releaseStoreFromEnv,
@@ -18,14 +18,14 @@ import {
 } from "./chunk-EBXXTZXF.mjs";
 import "./chunk-2KZ72NZO.mjs";
 import "./chunk-F56D4ARV.mjs";
+import {
+  loadConfig
+} from "./chunk-V3R66ZTV.mjs";
 import "./chunk-IJLUY6JM.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic
 } from "./chunk-A2M3HEKW.mjs";
-import {
-  loadConfig
-} from "./chunk-V3R66ZTV.mjs";
 import {
   InputError
 } from "./chunk-2CNBRTGX.mjs";

@@ -4,14 +4,17 @@ import {
   epochReporter,
   trainModel,
   trainWithRuntime
-} from "./chunk-B4WSJJHM.mjs";
+} from "./chunk-624RUYMW.mjs";
 import "./chunk-7JPQHY4I.mjs";
 import {
   createActionsRuntime
 } from "./chunk-PZZNDZ5E.mjs";
-import "./chunk-DUCN75I5.mjs";
+import "./chunk-ZUELDEID.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-F56D4ARV.mjs";
+import {
+  loadConfig
+} from "./chunk-V3R66ZTV.mjs";
 import "./chunk-VJHZSDD5.mjs";
 import "./chunk-7FRF2SDO.mjs";
 import "./chunk-YGBSFJZY.mjs";
@@ -25,9 +28,6 @@ import {
 import "./chunk-IJLUY6JM.mjs";
 import "./chunk-A2M3HEKW.mjs";
 import "./chunk-JEYFKIWK.mjs";
-import {
-  loadConfig
-} from "./chunk-V3R66ZTV.mjs";
 import {
   UsageError
 } from "./chunk-2CNBRTGX.mjs";

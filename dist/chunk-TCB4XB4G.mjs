@@ -16,10 +16,10 @@ import "./chunk-SSCV3AA7.mjs";
 // src/actions/entries.ts
 var actionEntries = {
   validate: async () => (await import("./chunk-475BQXMV.mjs")).default,
-  train: async () => (await import("./chunk-E5QA7HAR.mjs")).default,
-  evaluate: async () => (await import("./chunk-UCLD45UI.mjs")).default,
+  train: async () => (await import("./chunk-KRUXV3TV.mjs")).default,
+  evaluate: async () => (await import("./chunk-RQNXBMHQ.mjs")).default,
   release: async () => (await import("./chunk-446RGN77.mjs")).default,
-  drift: async () => (await import("./chunk-JHHCRRZW.mjs")).default
+  drift: async () => (await import("./chunk-RCFBRQXN.mjs")).default
 };
 
 // src/cli/commands/action.ts

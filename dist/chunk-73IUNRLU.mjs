@@ -41,15 +41,16 @@ function memoryIo(options = {}) {
 
 // src/cli/commands/index.ts
 var commands = [
+  { name: "init", summary: "set up mlops.yaml, schema.yaml and the three workflows for your data", load: async () => (await import("./chunk-MLYNZMHF.mjs")).default },
   { name: "validate", summary: "validate a data file against a Table Schema", load: async () => (await import("./chunk-CVB2P6XT.mjs")).default },
   { name: "schema", summary: "infer a schema from data, or diff two schemas (infer | diff)", load: async () => (await import("./chunk-FYXWC4CQ.mjs")).default },
   { name: "profile", summary: "profile a data file, or merge shard profiles (merge)", load: async () => (await import("./chunk-RKLMMQNK.mjs")).default },
-  { name: "train", summary: "train a model from mlops.yaml into a model directory", load: async () => (await import("./chunk-TBMAUN2T.mjs")).default },
-  { name: "evaluate", summary: "compare a candidate model with the baseline: metrics, latency, gates", load: async () => (await import("./chunk-U3OF2E3X.mjs")).default },
+  { name: "train", summary: "train a model from mlops.yaml into a model directory", load: async () => (await import("./chunk-P7VKHMD2.mjs")).default },
+  { name: "evaluate", summary: "compare a candidate model with the baseline: metrics, latency, gates", load: async () => (await import("./chunk-IH25TPEY.mjs")).default },
   { name: "registry", summary: "model registry on git tags: register, promote, rollback, list, show, history, pull", load: async () => (await import("./chunk-OFHBY2WA.mjs")).default },
-  { name: "drift", summary: "compare current data with the reference; open a retraining PR on drift", load: async () => (await import("./chunk-66U46WAS.mjs")).default },
-  { name: "demo", summary: "run the whole life cycle on the bundled fixtures, locally", load: async () => (await import("./chunk-RG5ATQZ4.mjs")).default },
-  { name: "action", summary: "run a composite action's step (used by action.yml)", load: async () => (await import("./chunk-BFGGSNLO.mjs")).default }
+  { name: "drift", summary: "compare current data with the reference; open a retraining PR on drift", load: async () => (await import("./chunk-IKOWNNOD.mjs")).default },
+  { name: "demo", summary: "run the whole life cycle on the bundled fixtures, locally", load: async () => (await import("./chunk-TFK2OS5T.mjs")).default },
+  { name: "action", summary: "run a composite action's step (used by action.yml)", load: async () => (await import("./chunk-TCB4XB4G.mjs")).default }
 ];
 
 // src/cli/main.ts

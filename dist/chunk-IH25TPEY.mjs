@@ -6,12 +6,13 @@ import {
   evaluateAndRender,
   jsonSafe,
   publishComment
-} from "./chunk-QOU2NOWG.mjs";
-import "./chunk-DUCN75I5.mjs";
+} from "./chunk-P2DIK3CG.mjs";
+import "./chunk-ZUELDEID.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-EBXXTZXF.mjs";
 import "./chunk-2KZ72NZO.mjs";
 import "./chunk-F56D4ARV.mjs";
+import "./chunk-V3R66ZTV.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag
@@ -24,7 +25,6 @@ import {
   writeFileAtomic,
   writeJsonAtomic
 } from "./chunk-A2M3HEKW.mjs";
-import "./chunk-V3R66ZTV.mjs";
 import {
   UsageError
 } from "./chunk-2CNBRTGX.mjs";

@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   memoryIo,
   runCli
-} from "./chunk-J77CJBML.mjs";
+} from "./chunk-73IUNRLU.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";

@@ -17,6 +17,9 @@ import {
   resolveRunContext
 } from "./chunk-2KZ72NZO.mjs";
 import "./chunk-F56D4ARV.mjs";
+import {
+  loadConfig
+} from "./chunk-V3R66ZTV.mjs";
 import "./chunk-VJHZSDD5.mjs";
 import "./chunk-7FRF2SDO.mjs";
 import "./chunk-YGBSFJZY.mjs";
@@ -26,9 +29,6 @@ import {
   writeJsonAtomic
 } from "./chunk-A2M3HEKW.mjs";
 import "./chunk-JEYFKIWK.mjs";
-import {
-  loadConfig
-} from "./chunk-V3R66ZTV.mjs";
 import {
   UsageError
 } from "./chunk-2CNBRTGX.mjs";

@@ -5,12 +5,13 @@ import {
   trainWithRuntime,
   train_default,
   trainingMarkdown
-} from "./chunk-B4WSJJHM.mjs";
+} from "./chunk-624RUYMW.mjs";
 import "./chunk-7JPQHY4I.mjs";
 import "./chunk-PZZNDZ5E.mjs";
-import "./chunk-DUCN75I5.mjs";
+import "./chunk-ZUELDEID.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-F56D4ARV.mjs";
+import "./chunk-V3R66ZTV.mjs";
 import "./chunk-VJHZSDD5.mjs";
 import "./chunk-7FRF2SDO.mjs";
 import "./chunk-YGBSFJZY.mjs";
@@ -18,7 +19,6 @@ import "./chunk-IBFQ7HA5.mjs";
 import "./chunk-IJLUY6JM.mjs";
 import "./chunk-A2M3HEKW.mjs";
 import "./chunk-JEYFKIWK.mjs";
-import "./chunk-V3R66ZTV.mjs";
 import "./chunk-2CNBRTGX.mjs";
 import "./chunk-SSCV3AA7.mjs";
 export {

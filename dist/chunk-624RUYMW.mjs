@@ -15,7 +15,7 @@ import {
   saveLayersModel,
   savePreprocessing,
   toPrediction
-} from "./chunk-DUCN75I5.mjs";
+} from "./chunk-ZUELDEID.mjs";
 import {
   alert,
   details,
@@ -24,6 +24,10 @@ import {
   table,
   xyChart
 } from "./chunk-2EH6I2WM.mjs";
+import {
+  loadConfig,
+  resolveBatchSize
+} from "./chunk-V3R66ZTV.mjs";
 import {
   loadSchema,
   readOptionsForSchema
@@ -44,10 +48,6 @@ import {
 import {
   writeJsonAtomic
 } from "./chunk-A2M3HEKW.mjs";
-import {
-  loadConfig,
-  resolveBatchSize
-} from "./chunk-V3R66ZTV.mjs";
 import {
   InputError
 } from "./chunk-2CNBRTGX.mjs";

@@ -5,7 +5,7 @@ import {
   loadBackend,
   loadModel,
   readRunRecord
-} from "./chunk-DUCN75I5.mjs";
+} from "./chunk-ZUELDEID.mjs";
 import {
   alert,
   details,
@@ -30,6 +30,10 @@ import {
   truncateMarkdown
 } from "./chunk-F56D4ARV.mjs";
 import {
+  defaultConfig,
+  loadConfig
+} from "./chunk-V3R66ZTV.mjs";
+import {
   cellText,
   readTable
 } from "./chunk-IJLUY6JM.mjs";
@@ -37,10 +41,6 @@ import {
   exists,
   writeFileAtomic
 } from "./chunk-A2M3HEKW.mjs";
-import {
-  defaultConfig,
-  loadConfig
-} from "./chunk-V3R66ZTV.mjs";
 import {
   InputError
 } from "./chunk-2CNBRTGX.mjs";
@@ -396,12 +396,20 @@ async function startExternalModel(dir, command, options) {
   ${stderrTail.join("\n  ")}` : ""}`,
     where
   );
-  const nextLine = async (timeoutMs, waitingFor) => {
+  const nextLine = async (timeoutMs, waitingFor, skipBanners = false) => {
     let timer;
     const deadline = new Promise((done) => {
       timer = setTimeout(() => done("timeout"), timeoutMs);
     });
-    const next = await Promise.race([lines.next(), exit.then(() => "exit"), deadline]);
+    let next;
+    for (; ; ) {
+      next = await Promise.race([lines.next(), exit.then(() => "exit"), deadline]);
+      if (skipBanners && next !== "timeout" && next !== "exit" && !next.done && !next.value.trimStart().startsWith("{")) {
+        options.log?.(next.value);
+        continue;
+      }
+      break;
+    }
     clearTimeout(timer);
     if (next === "timeout") throw failure(`sent no ${waitingFor} within ${Math.round(timeoutMs / 1e3)} s`);
     if (next === "exit" || next.done) {
@@ -417,7 +425,7 @@ async function startExternalModel(dir, command, options) {
   };
   let model;
   try {
-    const ready = await nextLine(options.readyTimeoutMs ?? 12e4, "ready line");
+    const ready = await nextLine(options.readyTimeoutMs ?? 12e4, "ready line", true);
     const task = ready.task;
     const classes = Array.isArray(ready.classes) ? ready.classes.map(String) : [];
     const features = Array.isArray(ready.features) ? ready.features.map(String) : [];
@@ -1313,14 +1321,14 @@ function buildReport(parts) {
 
 // src/evaluate/run.ts
 async function loadEvaluatedModel(dir, tf, options) {
-  if (await exists(join(dir, "model.json"))) return loadModel(dir, tf);
+  if (await exists(join(dir, "model.json"))) return loadModel(dir, await tf());
   const run = await readRunRecord(dir);
   if (run?.trainer === "external") {
     const command = run.predictCommand;
     if (typeof command === "string" && command !== "") return startExternalModel(dir, command, options);
     throw new InputError(`this model was trained by an external command and run.json names no predictCommand, so mlops cannot run it: set train.predictCommand in mlops.yaml and train again (docs/evaluation.md, "Models trained by an external command")`, { file: join(dir, "run.json"), key: "predictCommand" });
   }
-  return loadModel(dir, tf);
+  return loadModel(dir, await tf());
 }
 async function modelInfo(dir, model, extra = {}) {
   const run = await readRunRecord(dir);
@@ -1400,9 +1408,18 @@ async function runEvaluation(options) {
   const settings = config.evaluate;
   const dataPath = options.dataPath ?? config.data.test;
   if (!dataPath) throw new InputError("no test data: pass --data <file> or set data.test in mlops.yaml", { file: config.configPath ?? void 0, key: "data.test" });
-  const backend = options.loadedBackend ?? await loadBackend(options.backend ?? config.train.backend);
-  log(`backend: ${backend.backend} (${backend.device})`);
-  const load = (dir) => loadEvaluatedModel(dir, backend.tf, { cwd: options.cwd ?? (config.configPath ? dirname(config.configPath) : process.cwd()), log, ...options.env ? { env: options.env } : {} });
+  if (/[*?[{]/.test(dataPath) && !await exists(dataPath)) {
+    throw new InputError("the test set is one file, not a pattern: concatenate the shards into one golden file (globs are for data.train and drift data)", { file: dataPath, key: options.dataPath ? void 0 : "data.test" });
+  }
+  let backend = options.loadedBackend;
+  const tf = async () => {
+    if (!backend) {
+      backend = await loadBackend(options.backend ?? config.train.backend);
+      log(`backend: ${backend.backend} (${backend.device})`);
+    }
+    return backend.tf;
+  };
+  const load = (dir) => loadEvaluatedModel(dir, tf, { cwd: options.cwd ?? (config.configPath ? dirname(config.configPath) : process.cwd()), log, ...options.env ? { env: options.env } : {} });
   const candidate = await load(options.candidateDir);
   let baseline;
   try {
@@ -1504,7 +1521,7 @@ async function runEvaluation(options) {
       data: { path: dataPath, rows: table2.length, evaluatedRows: keepList.length, excludedRows: excluded, ...excluded ? { excludedReason: `missing or unknown '${candidate.labelName}' label` } : {} },
       bootstrap: settings.bootstrap,
       featureChanges,
-      environment: { backend: backend.backend, device: backend.device, versions: backend.versions }
+      environment: backend ? { backend: backend.backend, device: backend.device, versions: backend.versions } : { backend: "external (predictCommand)", device: "the serving processes", versions: {} }
     });
   } finally {
     candidate.dispose();

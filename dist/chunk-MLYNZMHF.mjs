@@ -1,0 +1,224 @@
+import { createRequire as __mlopsCreateRequire } from 'node:module';
+const require = __mlopsCreateRequire(import.meta.url);
+import {
+  NAME_PATTERN,
+  parseConfig
+} from "./chunk-V3R66ZTV.mjs";
+import {
+  dumpSchema,
+  inferSchema
+} from "./chunk-VJHZSDD5.mjs";
+import "./chunk-7FRF2SDO.mjs";
+import {
+  parseCommandArgs,
+  requirePositional
+} from "./chunk-2ZHSBOBA.mjs";
+import {
+  ExitCode
+} from "./chunk-JMASHIGL.mjs";
+import "./chunk-IJLUY6JM.mjs";
+import {
+  exists,
+  writeFileAtomic
+} from "./chunk-A2M3HEKW.mjs";
+import "./chunk-JEYFKIWK.mjs";
+import {
+  InputError,
+  UsageError
+} from "./chunk-2CNBRTGX.mjs";
+import "./chunk-SSCV3AA7.mjs";
+
+// src/cli/commands/init.ts
+import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
+
+// src/cli/init-templates.ts
+var DEFAULT_WORKFLOW_PATHS = { data: "data/train.csv", schema: "schema.yaml", config: "mlops.yaml" };
+function dataFolder(p) {
+  const slash = p.data.lastIndexOf("/");
+  return slash > 0 ? `${p.data.slice(0, slash)}/**` : p.data;
+}
+function workflowFiles(p = DEFAULT_WORKFLOW_PATHS) {
+  return {
+    "pull-request": {
+      file: "mlops-pull-request.yml",
+      text: `# .github/workflows/mlops-pull-request.yml
+name: mlops pull request
+on:
+  pull_request:
+    paths: [${dataFolder(p)}, ${p.config}, ${p.schema}]
+  workflow_dispatch:          # the drift check dispatches it on its retraining branch
+    inputs:
+      pr: { description: 'Pull request to comment on', required: false }
+permissions: {}
+jobs:
+  mlops:
+    uses: mlops-actions/mlops-actions/.github/workflows/mlops-pull-request.yml@v1
+    permissions:
+      contents: read
+      pull-requests: write
+    with:
+      config: ${p.config}
+      data: ${p.data}
+      schema: ${p.schema}
+      train-runs-on: '["ubuntu-latest"]'   # or '["self-hosted", "gpu"]'
+`
+    },
+    release: {
+      file: "mlops-release.yml",
+      text: `# .github/workflows/mlops-release.yml
+name: mlops release
+on:
+  push:
+    branches: [main]
+    paths: [${dataFolder(p)}, ${p.config}]
+  workflow_dispatch:
+    inputs:
+      stage: { description: 'Stage to assign', default: staging }
+permissions: {}
+jobs:
+  train:
+    uses: mlops-actions/mlops-actions/.github/workflows/mlops-train.yml@v1
+    permissions:
+      contents: read
+    with:
+      config: ${p.config}
+      runs-on: '["ubuntu-latest"]'
+      install-native: none
+  release:
+    needs: train
+    uses: mlops-actions/mlops-actions/.github/workflows/mlops-release.yml@v1
+    permissions:
+      contents: write
+    with:
+      config: ${p.config}
+      artifact: \${{ needs.train.outputs.artifact-name }}
+      bump: minor
+      stage: \${{ inputs.stage || 'staging' }}
+`
+    },
+    drift: {
+      file: "mlops-drift.yml",
+      text: `# .github/workflows/mlops-drift.yml
+name: mlops drift
+on:
+  schedule:
+    - cron: '17 6 * * 1-5'
+  workflow_dispatch:
+permissions: {}
+jobs:
+  drift:
+    uses: mlops-actions/mlops-actions/.github/workflows/mlops-drift.yml@v1
+    permissions:
+      contents: write
+      pull-requests: write
+      actions: write
+    with:
+      config: ${p.config}
+      dispatch-workflow: mlops-pull-request.yml
+    secrets:
+      token: \${{ secrets.MLOPS_TOKEN }}
+`
+    }
+  };
+}
+
+// src/cli/commands/init.ts
+var USAGE = `Usage: mlops init <training data> [--label <column>] [--test <file>] [--name <name>] [--force]
+
+Sets up a repository for mlops-actions, in the working directory:
+  mlops.yaml                              the model: data, label, training, gates
+  schema.yaml                             the data's Table Schema, inferred from <training data>
+  .github/workflows/mlops-pull-request.yml  validate \u2192 train \u2192 evaluate \u2192 one PR comment
+  .github/workflows/mlops-release.yml       register the model on merge
+  .github/workflows/mlops-drift.yml         scheduled drift check \u2192 retraining PR
+The workflows are the README's, with this project's paths. Review the files, then commit them.
+
+Options:
+  --label <column>  the column to predict (default: the one named label, target, class or y)
+  --test <file>     a golden test set for evaluate (else set data.test in mlops.yaml later)
+  --name <name>     the model's name (default: the directory's name; a-z, 0-9, - and _)
+  --force           replace files that exist (default: refuse and name them)
+
+Exit codes: 0 written; 2 could not run (missing data, unknown label, files exist without --force).`;
+function repoPath(cwd, path) {
+  const rel = isAbsolute(path) ? relative(cwd, path) : path;
+  return rel.split(sep).join("/");
+}
+function nameFrom(dir) {
+  const name = basename(dir).toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/^[-_]+|[-_]+$/g, "");
+  return NAME_PATTERN.test(name) ? name : null;
+}
+var command = {
+  name: "init",
+  summary: "set up mlops.yaml, schema.yaml and the three workflows for your data",
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, {
+      label: { type: "string" },
+      test: { type: "string" },
+      name: { type: "string" },
+      force: { type: "boolean" }
+    }, "init");
+    const data = requirePositional(positionals, 0, "training data", "mlops init <training data> [--label <column>]");
+    if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'. Usage: mlops init <training data> [--label <column>]`);
+    const name = values.name ?? nameFrom(io.cwd) ?? "model";
+    if (!NAME_PATTERN.test(name)) throw new UsageError(`--name '${name}': use lower-case letters, digits, '-' and '_' (it names tags and branches)`);
+    const dataAbs = resolve(io.cwd, data);
+    const schema = await inferSchema(dataAbs);
+    const columns = schema.fields.map((f) => f.name);
+    const labelName = values.label ?? schema.fields.find((f) => f.role === "label")?.name;
+    if (labelName === void 0) throw new UsageError(`which column should the model predict? Pass --label <column> (columns: ${columns.join(", ")})`);
+    const label = schema.fields.find((f) => f.name === labelName);
+    if (!label) throw new InputError(`--label '${labelName}' is not a column of the data (columns: ${columns.join(", ")})`, { file: dataAbs, key: labelName });
+    for (const f of schema.fields) if (f.role === "label" && f !== label) f.role = "feature";
+    label.role = "label";
+    if (values.test !== void 0 && !await exists(resolve(io.cwd, values.test))) throw new InputError("test data file not found", { file: resolve(io.cwd, values.test) });
+    const regression = label.type === "number" || label.type === "integer" && !label.constraints?.enum;
+    const paths = { data: repoPath(io.cwd, data), schema: "schema.yaml", config: "mlops.yaml" };
+    const test = values.test !== void 0 ? repoPath(io.cwd, values.test) : null;
+    const config = [
+      `name: ${name}`,
+      "data:",
+      `  train: ${paths.data}`,
+      test !== null ? `  test: ${test}` : "  # test: data/golden.csv       # a golden test set: the pull-request workflow evaluates on it",
+      `  schema: ${paths.schema}`,
+      `  label: ${JSON.stringify(label.name)}`,
+      "model: { type: mlp, hidden: [64, 32] }",
+      'train: { epochs: 40, seed: 42 }   # batchSize: auto; or command: "python3 train.py" for your own trainer',
+      "evaluate:",
+      "  gates:",
+      regression ? "    - { metric: r2, maxDrop: 0.02 }          # judged on the paired 95% interval" : "    - { metric: accuracy, maxDrop: 0.02 }    # judged on the paired 95% interval",
+      "    - { latency: p95, maxRatio: 1.5 }        # candidate / production",
+      "# drift: { current: monitoring/latest.csv }  # recent production data for the scheduled check",
+      ""
+    ].join("\n");
+    parseConfig(config, join(io.cwd, "mlops.yaml"));
+    const workflows = workflowFiles(paths);
+    const files = [
+      ["mlops.yaml", config],
+      ["schema.yaml", dumpSchema(schema)],
+      ...Object.values(workflows).map((w) => [`.github/workflows/${w.file}`, w.text])
+    ];
+    if (!values.force) {
+      const present = [];
+      for (const [file] of files) if (await exists(join(io.cwd, file))) present.push(file);
+      if (present.length) throw new InputError(`already exists: ${present.join(", ")} (nothing was written; --force replaces them)`, { file: join(io.cwd, present[0]) });
+    }
+    for (const [file, text] of files) await writeFileAtomic(join(io.cwd, file), text);
+    io.stderr([
+      `mlops init: ${name} predicts '${label.name}' (${regression ? "regression" : "classification"}) from ${schema.fields.length - 1} columns of ${paths.data}`,
+      ...files.map(([file]) => `  wrote ${file}`),
+      "next:",
+      `  mlops validate ${paths.data} --schema ${paths.schema}   # review schema.yaml: its ranges are observed, not specified`,
+      "  mlops train                                       # a first model in .mlops/models/" + name,
+      ...test === null ? ["  set data.test in mlops.yaml (a golden test set) before opening a pull request"] : [],
+      "  commit, push, and add a MLOPS_TOKEN secret for retraining pull requests (docs/workflows.md)",
+      ""
+    ].join("\n"));
+    return ExitCode.ok;
+  }
+};
+var init_default = command;
+export {
+  init_default as default
+};
