@@ -148,6 +148,9 @@ describe('comparison and report', () => {
     const md = renderEvaluationReport(report);
     expect(md).toContain('> [!NOTE]');
     expect(md).toContain('no baseline');
+    // Every gate skipped is not "all 0 gates passed".
+    expect(md).toContain('**No gate could be judged** (1 skipped)');
+    expect(md).not.toContain('All 0 gates');
     expect(md).toContain('| Metric');
     expect(md).not.toContain('Baseline |');
   });
