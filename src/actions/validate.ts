@@ -3,7 +3,8 @@ import { InputError, formatLocation } from '../core/errors.ts';
 import { writeJsonAtomic } from '../core/fs.ts';
 import { createOctokit, resolveRunContext, upsertStickyComment } from '../github/index.ts';
 import { alert, details, table } from '../report/index.ts';
-import { diffSchemas, formatPct, formatValidationReport, loadSchema, validateFile, type SchemaDiff, type ValidationReport } from '../schema/index.ts';
+import { diffSchemas, formatPct, formatValidationReport, loadSchema, multiValidation, multiValidationLine, validateFile, type MultiValidationJson, type SchemaDiff, type ValidationReport } from '../schema/index.ts';
+import { expandDataPaths } from '../table/index.ts';
 import type { CliIo } from '../cli/io.ts';
 import type { ActionEntry } from './entry.ts';
 import { ActionInputError, parseInputs } from './inputs.ts';
@@ -11,7 +12,7 @@ import { createActionsRuntime, type ActionsRuntime } from './runtime.ts';
 
 /** The inputs of actions/validate/action.yml (setup-node is handled by the YAML itself). */
 export const validateInputs = {
-  data: { type: 'path', required: true, description: 'data file to validate' },
+  data: { type: 'path', required: true, description: 'data file to validate, or a glob of shards' },
   schema: { type: 'path', required: true, description: 'Table Schema (YAML or JSON)' },
   'base-schema': { type: 'path', description: 'schema from the base branch, for the schema diff' },
   'max-errors': { type: 'integer', default: 1000, min: 0, description: 'error rows stored in the report' },
@@ -59,15 +60,19 @@ export function validationMarkdown(report: ValidationReport, diff?: SchemaDiff):
     parts.push('', details(`First ${shown.length} errors`, `${table([['line', 'row', 'column', 'rule', 'value', 'message'], ...rows])}${more}`, { open: !report.valid }));
   }
   if (report.extraColumns.length) parts.push('', `Columns not in the schema: ${report.extraColumns.map((c) => `\`${c}\``).join(', ')}`);
-  if (diff) {
-    parts.push('', `#### Schema changes against the base branch`);
-    if (diff.changes.length === 0) parts.push('', 'No changes.');
-    else {
-      if (diff.breaking) parts.push('', alert('WARNING', `${diff.breakingCount} breaking change${diff.breakingCount === 1 ? '' : 's'}: data valid under the base schema may fail this one.`));
-      parts.push('', table([['', 'column', 'change'], ...diff.changes.map((c) => [c.severity === 'breaking' ? '⚠️ breaking' : 'compatible', c.field ?? '(table)', c.message])]));
-    }
-  }
+  if (diff) parts.push('', schemaDiffMarkdown(diff));
   return `${parts.join('\n')}\n`;
+}
+
+/** The schema changes against the base branch, breaking ones flagged. */
+function schemaDiffMarkdown(diff: SchemaDiff): string {
+  const parts = ['#### Schema changes against the base branch'];
+  if (diff.changes.length === 0) parts.push('', 'No changes.');
+  else {
+    if (diff.breaking) parts.push('', alert('WARNING', `${diff.breakingCount} breaking change${diff.breakingCount === 1 ? '' : 's'}: data valid under the base schema may fail this one.`));
+    parts.push('', table([['', 'column', 'change'], ...diff.changes.map((c) => [c.severity === 'breaking' ? '⚠️ breaking' : 'compatible', c.field ?? '(table)', c.message])]));
+  }
+  return parts.join('\n');
 }
 
 /** A path as the runner's annotations want it: relative to the workspace, with forward slashes. */
@@ -130,33 +135,66 @@ async function runValidate(io: CliIo, workspace: string): Promise<number> {
     const inputs = parseInputs(validateInputs, io.env, { cwd: workspace });
     const schema = await loadSchema(inputs.schema);
     const diff = inputs['base-schema'] !== undefined ? diffSchemas(await loadSchema(inputs['base-schema']), schema) : undefined;
-    const report = await runtime.group('Validate data', () => validateFile(inputs.data, schema, { maxErrors: inputs['max-errors'] }));
-    const dataPath = workspacePath(inputs.data, workspace);
-    report.file = dataPath;
-    report.schema = workspacePath(inputs.schema, workspace);
-    runtime.info(formatValidationReport(report, diff).trimEnd());
+    const schemaPath = workspacePath(inputs.schema, workspace);
+    // A glob (`data/part-*.csv`, shards of one dataset) validates each file; a plain path is read as given.
+    const files = /[*?[{]/.test(inputs.data) ? await expandDataPaths(inputs.data, workspace) : [inputs.data];
+    const reports: ValidationReport[] = [];
+    await runtime.group('Validate data', async () => {
+      for (const file of files) {
+        const report = await validateFile(file, schema, { maxErrors: inputs['max-errors'] });
+        report.file = workspacePath(file, workspace);
+        report.schema = schemaPath;
+        reports.push(report);
+      }
+    });
+    for (const report of reports) runtime.info(formatValidationReport(report, reports.length === 1 ? diff : undefined).trimEnd());
+    const doc = reports.length === 1 ? { ...reports[0]!, ...(diff ? { schemaDiff: diff } : {}) } : multiValidation(reports, diff);
+    if (reports.length > 1) runtime.info(multiValidationLine(doc as MultiValidationJson, schemaPath));
 
     // Annotations: the runtime emits the first 10 errors (GitHub shows 10 per level per step);
     // the summary lists every count.
-    for (const e of report.errors) {
-      runtime.annotate('error', e.message, {
-        file: dataPath,
-        ...(e.line !== null ? { startLine: e.line } : {}),
-        title: `${e.column !== null ? `${e.column}: ` : ''}${e.rule}`,
-      });
+    for (const report of reports) {
+      for (const e of report.errors) {
+        runtime.annotate('error', e.message, {
+          file: report.file,
+          ...(e.line !== null ? { startLine: e.line } : {}),
+          title: `${e.column !== null ? `${e.column}: ` : ''}${e.rule}`,
+        });
+      }
     }
     if (diff?.breaking) {
       runtime.annotate('warning', diff.changes.filter((c) => c.severity === 'breaking').map((c) => `${c.field ?? '(table)'}: ${c.message}`).join('\n'), {
-        file: report.schema, title: `${diff.breakingCount} breaking schema change${diff.breakingCount === 1 ? '' : 's'}`,
+        file: schemaPath, title: `${diff.breakingCount} breaking schema change${diff.breakingCount === 1 ? '' : 's'}`,
       });
     }
     const reportPath = inputs.report ?? join(io.env.RUNNER_TEMP ?? resolve(workspace, '.mlops'), 'mlops-validate.json');
-    await writeJsonAtomic(reportPath, diff ? { ...report, schemaDiff: diff } : report);
-    const markdown = validationMarkdown(report, diff);
+    await writeJsonAtomic(reportPath, doc);
+    const valid = reports.every((r) => r.valid);
+    const errorCount = reports.reduce((s, r) => s + r.errorCount, 0);
+    const markdown = reports.length === 1 ? validationMarkdown(reports[0]!, diff) : multiValidationMarkdown(doc as MultiValidationJson, diff);
     runtime.appendSummary(markdown);
-    runtime.setOutput('valid', report.valid);
-    runtime.setOutput('error-count', report.errorCount);
+    runtime.setOutput('valid', valid);
+    runtime.setOutput('error-count', errorCount);
     runtime.setOutput('report', reportPath);
+    const dataPath = workspacePath(inputs.data, workspace);
     if (inputs.comment) await postComment(runtime, io.env, { token: inputs.token, dataPath, markdown });
-    return report.valid ? 0 : 1;
+    return valid ? 0 : 1;
+}
+
+/** The summary of several files: a verdict and a table of files, then each file's section (no per-file diff). */
+export function multiValidationMarkdown(doc: MultiValidationJson, diff?: SchemaDiff): string {
+  const invalid = doc.files.filter((f) => !f.valid).length;
+  const head = [
+    `### Data validation: ${doc.files.length} files`,
+    '',
+    doc.valid
+      ? alert('TIP', `**Valid**: all ${doc.files.length} files (${num(doc.rows)} rows) pass every rule.`)
+      : alert('CAUTION', `**Invalid**: ${invalid} of ${doc.files.length} files fail — ${num(doc.errorCount)} error${doc.errorCount === 1 ? '' : 's'} in ${num(doc.rows)} rows.`),
+    '',
+    table([['file', 'rows', 'errors'], ...doc.files.map((f) => [`\`${f.file}\``, num(f.rows), f.valid ? '✅' : `❌ ${num(f.errorCount)}`])], ['l', 'r', 'r']),
+    '',
+  ].join('\n');
+  const sections = doc.reports.map((r) => validationMarkdown(r).replace(/^### /, '#### '));
+  // The schema diff once, after the files (it does not depend on them).
+  return `${head}\n${sections.join('\n')}${diff ? `\n${schemaDiffMarkdown(diff)}\n` : ''}`;
 }

@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { writeJsonAtomic } from '../../core/fs.ts';
-import { diffSchemas, formatSchemaDiff, formatValidationReport, loadSchema, validateFile, type RuleName, type SchemaDiff, type TableSchema, type ValidationReport } from '../../schema/index.ts';
+import { diffSchemas, formatSchemaDiff, formatValidationReport, loadSchema, multiValidation, multiValidationLine, validateFile, type SchemaDiff, type TableSchema, type ValidationReport } from '../../schema/index.ts';
 import { expandDataPaths } from '../../table/index.ts';
 import { parseCommandArgs, parseIntegerFlag, requirePositional } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
@@ -83,17 +83,6 @@ const command: Command = {
 };
 export default command;
 
-/** The JSON document of a validation of several files: totals first, then each file's report. */
-export interface MultiValidationJson {
-  valid: boolean;
-  rows: number;
-  errorCount: number;
-  errorsByRule: Partial<Record<RuleName, number>>;
-  files: Array<{ file: string; valid: boolean; rows: number; errorCount: number }>;
-  reports: ValidationReport[];
-  schemaDiff?: SchemaDiff;
-}
-
 async function validateMany(io: CliIo, files: string[], schema: TableSchema, schemaPath: string, options: { diff: SchemaDiff | undefined; maxErrors: number; json: boolean; report: string | undefined }): Promise<number> {
   const reports: ValidationReport[] = [];
   for (const file of files) {
@@ -102,23 +91,12 @@ async function validateMany(io: CliIo, files: string[], schema: TableSchema, sch
     report.schema = schemaPath;
     reports.push(report);
   }
-  const errorsByRule: Partial<Record<RuleName, number>> = {};
-  for (const r of reports) for (const [rule, n] of Object.entries(r.errorsByRule) as Array<[RuleName, number]>) errorsByRule[rule] = (errorsByRule[rule] ?? 0) + n;
-  const doc: MultiValidationJson = {
-    valid: reports.every((r) => r.valid),
-    rows: reports.reduce((s, r) => s + r.rows, 0),
-    errorCount: reports.reduce((s, r) => s + r.errorCount, 0),
-    errorsByRule,
-    files: reports.map((r) => ({ file: r.file, valid: r.valid, rows: r.rows, errorCount: r.errorCount })),
-    reports,
-    ...(options.diff ? { schemaDiff: options.diff } : {}),
-  };
+  const doc = multiValidation(reports, options.diff);
   if (options.report !== undefined) await writeJsonAtomic(atCwd(io, options.report), doc);
-  const invalid = reports.filter((r) => !r.valid).length;
   const text = [
     ...reports.map((r) => formatValidationReport(r)),
     ...(options.diff ? [`${formatSchemaDiff(options.diff)}\n`] : []),
-    `${doc.valid ? '✓' : '✗'} ${files.length} files against ${schemaPath}: ${files.length - invalid} valid, ${invalid} invalid; ${doc.errorCount.toLocaleString('en-US')} errors in ${doc.rows.toLocaleString('en-US')} rows\n`,
+    `${multiValidationLine(doc, schemaPath)}\n`,
   ].join('\n');
   emit(io, options.json, doc, text);
   return doc.valid ? ExitCode.ok : ExitCode.checkFailed;

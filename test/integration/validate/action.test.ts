@@ -54,6 +54,31 @@ describe('actions/validate (composite action)', () => {
     expect(result.summary).toMatch(/⚠️ breaking \| temp_max +\| maximum 50 → 45/);
   }, 60_000);
 
+  it('a glob of shards: each file validated and annotated at its own path, totals in the outputs and the summary', async () => {
+    const text = await readFile(join(FIXTURES, 'weather.csv'), 'utf8');
+    const [header, ...rows] = text.trimEnd().split('\n');
+    await mkdir(join(workspace, 'shards'), { recursive: true });
+    await writeFile(join(workspace, 'shards', 'part-1.csv'), `${header}\n${rows.slice(0, 700).join('\n')}\n`);
+    const bad = rows.slice(700);
+    bad[4] = bad[4]!.split(',').map((v, i) => (i === 2 ? '99' : v)).join(',');
+    await writeFile(join(workspace, 'shards', 'part-2.csv'), `${header}\n${bad.join('\n')}\n`);
+    const result = await runCompositeAction(join(actionRoot, 'actions', 'validate'), {
+      inputs: { data: 'shards/part-*.csv', schema: 'data/schema.yaml', 'setup-node': 'false', report: 'out/shards.json' },
+      workspace,
+    });
+    expect(result.stderr).not.toMatch(/internal error/);
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs).toMatchObject({ valid: 'false', 'error-count': '1' });
+    const doc = JSON.parse(await readFile(result.outputs.report, 'utf8'));
+    expect(doc).toMatchObject({ valid: false, rows: 1461, errorCount: 1 });
+    expect(doc.files.map((f: { file: string; valid: boolean }) => [f.file, f.valid])).toEqual([['shards/part-1.csv', true], ['shards/part-2.csv', false]]);
+    const errors = result.annotations.filter((a) => a.level === 'error' && a.title !== undefined);
+    expect(errors.map((a) => [a.file, a.line, a.title])).toEqual([['shards/part-2.csv', 6, 'temp_max: maximum']]);
+    expect(result.summary).toContain('### Data validation: 2 files');
+    expect(result.summary).toContain('**Invalid**: 1 of 2 files fail — 1 error in 1,461 rows.');
+    expect(result.summary).toContain('#### Data validation: `shards/part-2.csv`');
+  }, 60_000);
+
   it('passes on valid data with outputs valid=true', async () => {
     await copyFile(join(FIXTURES, 'weather.csv'), join(workspace, 'data', 'good.csv'));
     const result = await runCompositeAction(join(actionRoot, 'actions', 'validate'), {
