@@ -137,6 +137,7 @@ function verdict(report) {
     return alert("CAUTION", lines.join("\n"));
   }
   if (report.gates.length === 0) lines.push(`**No gates configured** \u2014 candidate evaluated ${vs}.`);
+  else if (skipped.length === report.gates.length) lines.push(`**No gate could be judged** (${skipped.length} skipped) \u2014 candidate evaluated ${vs}.`);
   else lines.push(`**All ${report.gates.length - skipped.length} gate${report.gates.length - skipped.length === 1 ? "" : "s"} passed**${skipped.length ? ` (${skipped.length} skipped)` : ""} \u2014 candidate evaluated ${vs}.`);
   if (inconclusive.length > 0) {
     lines.push("", "Inconclusive (point estimate beyond the threshold, interval not \u2014 not a failure):");

@@ -6,7 +6,7 @@ import {
   evaluateAndRender,
   jsonSafe,
   publishComment
-} from "./chunk-P2DIK3CG.mjs";
+} from "./chunk-TCEUG2XK.mjs";
 import "./chunk-ZUELDEID.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-EBXXTZXF.mjs";

@@ -442,11 +442,32 @@ function formatSchemaDiff(diff) {
   return out.join("\n");
 }
 
+// src/schema/multi.ts
+function multiValidation(reports, diff) {
+  const errorsByRule = {};
+  for (const r of reports) for (const [rule, n] of Object.entries(r.errorsByRule)) errorsByRule[rule] = (errorsByRule[rule] ?? 0) + n;
+  return {
+    valid: reports.every((r) => r.valid),
+    rows: reports.reduce((s, r) => s + r.rows, 0),
+    errorCount: reports.reduce((s, r) => s + r.errorCount, 0),
+    errorsByRule,
+    files: reports.map((r) => ({ file: r.file, valid: r.valid, rows: r.rows, errorCount: r.errorCount })),
+    reports,
+    ...diff ? { schemaDiff: diff } : {}
+  };
+}
+function multiValidationLine(doc, schemaPath) {
+  const invalid = doc.files.filter((f) => !f.valid).length;
+  return `${doc.valid ? "\u2713" : "\u2717"} ${doc.files.length} files against ${schemaPath}: ${doc.files.length - invalid} valid, ${invalid} invalid; ${doc.errorCount.toLocaleString("en-US")} error${doc.errorCount === 1 ? "" : "s"} in ${doc.rows.toLocaleString("en-US")} rows`;
+}
+
 export {
   validateFile,
   inferSchema,
   dumpSchema,
   diffSchemas,
   formatValidationReport,
-  formatSchemaDiff
+  formatSchemaDiff,
+  multiValidation,
+  multiValidationLine
 };

@@ -15,7 +15,7 @@ import "./chunk-F56D4ARV.mjs";
 import {
   loadConfig
 } from "./chunk-V3R66ZTV.mjs";
-import "./chunk-VJHZSDD5.mjs";
+import "./chunk-AFWDMFGJ.mjs";
 import "./chunk-7FRF2SDO.mjs";
 import "./chunk-YGBSFJZY.mjs";
 import "./chunk-IBFQ7HA5.mjs";

@@ -9,7 +9,7 @@ import {
 import {
   evaluateAndRender,
   publishComment
-} from "./chunk-P2DIK3CG.mjs";
+} from "./chunk-TCEUG2XK.mjs";
 import "./chunk-ZUELDEID.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import {

@@ -2,13 +2,13 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd
-} from "./chunk-LX7MZATD.mjs";
+} from "./chunk-M5X6NWHB.mjs";
 import {
   diffSchemas,
   dumpSchema,
   formatSchemaDiff,
   inferSchema
-} from "./chunk-VJHZSDD5.mjs";
+} from "./chunk-AFWDMFGJ.mjs";
 import {
   loadSchema
 } from "./chunk-7FRF2SDO.mjs";

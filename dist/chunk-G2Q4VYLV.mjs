@@ -4,8 +4,8 @@ import {
   atCwd,
   validate_default,
   validationJson
-} from "./chunk-LX7MZATD.mjs";
-import "./chunk-VJHZSDD5.mjs";
+} from "./chunk-M5X6NWHB.mjs";
+import "./chunk-AFWDMFGJ.mjs";
 import "./chunk-7FRF2SDO.mjs";
 import "./chunk-2ZHSBOBA.mjs";
 import "./chunk-JMASHIGL.mjs";

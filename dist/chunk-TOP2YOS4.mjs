@@ -5,7 +5,7 @@ import {
   VERSION,
   runCli,
   runMain
-} from "./chunk-73IUNRLU.mjs";
+} from "./chunk-Y57D2FWD.mjs";
 import "./chunk-JMASHIGL.mjs";
 import "./chunk-2CNBRTGX.mjs";
 import "./chunk-SSCV3AA7.mjs";

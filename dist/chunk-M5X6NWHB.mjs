@@ -4,8 +4,10 @@ import {
   diffSchemas,
   formatSchemaDiff,
   formatValidationReport,
+  multiValidation,
+  multiValidationLine,
   validateFile
-} from "./chunk-VJHZSDD5.mjs";
+} from "./chunk-AFWDMFGJ.mjs";
 import {
   loadSchema
 } from "./chunk-7FRF2SDO.mjs";
@@ -104,24 +106,13 @@ async function validateMany(io, files, schema, schemaPath, options) {
     report.schema = schemaPath;
     reports.push(report);
   }
-  const errorsByRule = {};
-  for (const r of reports) for (const [rule, n] of Object.entries(r.errorsByRule)) errorsByRule[rule] = (errorsByRule[rule] ?? 0) + n;
-  const doc = {
-    valid: reports.every((r) => r.valid),
-    rows: reports.reduce((s, r) => s + r.rows, 0),
-    errorCount: reports.reduce((s, r) => s + r.errorCount, 0),
-    errorsByRule,
-    files: reports.map((r) => ({ file: r.file, valid: r.valid, rows: r.rows, errorCount: r.errorCount })),
-    reports,
-    ...options.diff ? { schemaDiff: options.diff } : {}
-  };
+  const doc = multiValidation(reports, options.diff);
   if (options.report !== void 0) await writeJsonAtomic(atCwd(io, options.report), doc);
-  const invalid = reports.filter((r) => !r.valid).length;
   const text = [
     ...reports.map((r) => formatValidationReport(r)),
     ...options.diff ? [`${formatSchemaDiff(options.diff)}
 `] : [],
-    `${doc.valid ? "\u2713" : "\u2717"} ${files.length} files against ${schemaPath}: ${files.length - invalid} valid, ${invalid} invalid; ${doc.errorCount.toLocaleString("en-US")} errors in ${doc.rows.toLocaleString("en-US")} rows
+    `${multiValidationLine(doc, schemaPath)}
 `
   ].join("\n");
   emit(io, options.json, doc, text);

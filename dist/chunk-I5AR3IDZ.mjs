@@ -7,7 +7,7 @@ import {
 import {
   dumpSchema,
   inferSchema
-} from "./chunk-VJHZSDD5.mjs";
+} from "./chunk-AFWDMFGJ.mjs";
 import "./chunk-7FRF2SDO.mjs";
 import {
   parseCommandArgs,

@@ -21,13 +21,17 @@ import "./chunk-F56D4ARV.mjs";
 import {
   diffSchemas,
   formatValidationReport,
+  multiValidation,
+  multiValidationLine,
   validateFile
-} from "./chunk-VJHZSDD5.mjs";
+} from "./chunk-AFWDMFGJ.mjs";
 import {
   formatPct,
   loadSchema
 } from "./chunk-7FRF2SDO.mjs";
-import "./chunk-IJLUY6JM.mjs";
+import {
+  expandDataPaths
+} from "./chunk-IJLUY6JM.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-A2M3HEKW.mjs";
@@ -41,7 +45,7 @@ import "./chunk-SSCV3AA7.mjs";
 // src/actions/validate.ts
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 var validateInputs = {
-  data: { type: "path", required: true, description: "data file to validate" },
+  data: { type: "path", required: true, description: "data file to validate, or a glob of shards" },
   schema: { type: "path", required: true, description: "Table Schema (YAML or JSON)" },
   "base-schema": { type: "path", description: "schema from the base branch, for the schema diff" },
   "max-errors": { type: "integer", default: 1e3, min: 0, description: "error rows stored in the report" },
@@ -80,16 +84,18 @@ Showing ${shown.length} of ${num(report.errorCount)} errors; the JSON report lis
     parts.push("", details(`First ${shown.length} errors`, `${table([["line", "row", "column", "rule", "value", "message"], ...rows])}${more}`, { open: !report.valid }));
   }
   if (report.extraColumns.length) parts.push("", `Columns not in the schema: ${report.extraColumns.map((c) => `\`${c}\``).join(", ")}`);
-  if (diff) {
-    parts.push("", `#### Schema changes against the base branch`);
-    if (diff.changes.length === 0) parts.push("", "No changes.");
-    else {
-      if (diff.breaking) parts.push("", alert("WARNING", `${diff.breakingCount} breaking change${diff.breakingCount === 1 ? "" : "s"}: data valid under the base schema may fail this one.`));
-      parts.push("", table([["", "column", "change"], ...diff.changes.map((c) => [c.severity === "breaking" ? "\u26A0\uFE0F breaking" : "compatible", c.field ?? "(table)", c.message])]));
-    }
-  }
+  if (diff) parts.push("", schemaDiffMarkdown(diff));
   return `${parts.join("\n")}
 `;
+}
+function schemaDiffMarkdown(diff) {
+  const parts = ["#### Schema changes against the base branch"];
+  if (diff.changes.length === 0) parts.push("", "No changes.");
+  else {
+    if (diff.breaking) parts.push("", alert("WARNING", `${diff.breakingCount} breaking change${diff.breakingCount === 1 ? "" : "s"}: data valid under the base schema may fail this one.`));
+    parts.push("", table([["", "column", "change"], ...diff.changes.map((c) => [c.severity === "breaking" ? "\u26A0\uFE0F breaking" : "compatible", c.field ?? "(table)", c.message])]));
+  }
+  return parts.join("\n");
 }
 function workspacePath(path, workspace) {
   const rel = isAbsolute(path) ? relative(workspace, path) : path;
@@ -144,36 +150,67 @@ async function runValidate(io, workspace) {
   const inputs = parseInputs(validateInputs, io.env, { cwd: workspace });
   const schema = await loadSchema(inputs.schema);
   const diff = inputs["base-schema"] !== void 0 ? diffSchemas(await loadSchema(inputs["base-schema"]), schema) : void 0;
-  const report = await runtime.group("Validate data", () => validateFile(inputs.data, schema, { maxErrors: inputs["max-errors"] }));
-  const dataPath = workspacePath(inputs.data, workspace);
-  report.file = dataPath;
-  report.schema = workspacePath(inputs.schema, workspace);
-  runtime.info(formatValidationReport(report, diff).trimEnd());
-  for (const e of report.errors) {
-    runtime.annotate("error", e.message, {
-      file: dataPath,
-      ...e.line !== null ? { startLine: e.line } : {},
-      title: `${e.column !== null ? `${e.column}: ` : ""}${e.rule}`
-    });
+  const schemaPath = workspacePath(inputs.schema, workspace);
+  const files = /[*?[{]/.test(inputs.data) ? await expandDataPaths(inputs.data, workspace) : [inputs.data];
+  const reports = [];
+  await runtime.group("Validate data", async () => {
+    for (const file of files) {
+      const report = await validateFile(file, schema, { maxErrors: inputs["max-errors"] });
+      report.file = workspacePath(file, workspace);
+      report.schema = schemaPath;
+      reports.push(report);
+    }
+  });
+  for (const report of reports) runtime.info(formatValidationReport(report, reports.length === 1 ? diff : void 0).trimEnd());
+  const doc = reports.length === 1 ? { ...reports[0], ...diff ? { schemaDiff: diff } : {} } : multiValidation(reports, diff);
+  if (reports.length > 1) runtime.info(multiValidationLine(doc, schemaPath));
+  for (const report of reports) {
+    for (const e of report.errors) {
+      runtime.annotate("error", e.message, {
+        file: report.file,
+        ...e.line !== null ? { startLine: e.line } : {},
+        title: `${e.column !== null ? `${e.column}: ` : ""}${e.rule}`
+      });
+    }
   }
   if (diff?.breaking) {
     runtime.annotate("warning", diff.changes.filter((c) => c.severity === "breaking").map((c) => `${c.field ?? "(table)"}: ${c.message}`).join("\n"), {
-      file: report.schema,
+      file: schemaPath,
       title: `${diff.breakingCount} breaking schema change${diff.breakingCount === 1 ? "" : "s"}`
     });
   }
   const reportPath = inputs.report ?? join(io.env.RUNNER_TEMP ?? resolve(workspace, ".mlops"), "mlops-validate.json");
-  await writeJsonAtomic(reportPath, diff ? { ...report, schemaDiff: diff } : report);
-  const markdown = validationMarkdown(report, diff);
+  await writeJsonAtomic(reportPath, doc);
+  const valid = reports.every((r) => r.valid);
+  const errorCount = reports.reduce((s, r) => s + r.errorCount, 0);
+  const markdown = reports.length === 1 ? validationMarkdown(reports[0], diff) : multiValidationMarkdown(doc, diff);
   runtime.appendSummary(markdown);
-  runtime.setOutput("valid", report.valid);
-  runtime.setOutput("error-count", report.errorCount);
+  runtime.setOutput("valid", valid);
+  runtime.setOutput("error-count", errorCount);
   runtime.setOutput("report", reportPath);
+  const dataPath = workspacePath(inputs.data, workspace);
   if (inputs.comment) await postComment(runtime, io.env, { token: inputs.token, dataPath, markdown });
-  return report.valid ? 0 : 1;
+  return valid ? 0 : 1;
+}
+function multiValidationMarkdown(doc, diff) {
+  const invalid = doc.files.filter((f) => !f.valid).length;
+  const head = [
+    `### Data validation: ${doc.files.length} files`,
+    "",
+    doc.valid ? alert("TIP", `**Valid**: all ${doc.files.length} files (${num(doc.rows)} rows) pass every rule.`) : alert("CAUTION", `**Invalid**: ${invalid} of ${doc.files.length} files fail \u2014 ${num(doc.errorCount)} error${doc.errorCount === 1 ? "" : "s"} in ${num(doc.rows)} rows.`),
+    "",
+    table([["file", "rows", "errors"], ...doc.files.map((f) => [`\`${f.file}\``, num(f.rows), f.valid ? "\u2705" : `\u274C ${num(f.errorCount)}`])], ["l", "r", "r"]),
+    ""
+  ].join("\n");
+  const sections = doc.reports.map((r) => validationMarkdown(r).replace(/^### /, "#### "));
+  return `${head}
+${sections.join("\n")}${diff ? `
+${schemaDiffMarkdown(diff)}
+` : ""}`;
 }
 export {
   validate_default as default,
+  multiValidationMarkdown,
   validateInputs,
   validationMarkdown
 };

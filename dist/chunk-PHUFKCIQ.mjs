@@ -12,7 +12,7 @@ import "./chunk-ZUELDEID.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-F56D4ARV.mjs";
 import "./chunk-V3R66ZTV.mjs";
-import "./chunk-VJHZSDD5.mjs";
+import "./chunk-AFWDMFGJ.mjs";
 import "./chunk-7FRF2SDO.mjs";
 import "./chunk-YGBSFJZY.mjs";
 import "./chunk-IBFQ7HA5.mjs";
