@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError, UsageError } from '../../core/errors.ts';
 import { exists, writeFileAtomic } from '../../core/fs.ts';
@@ -9,7 +10,8 @@ import { workflowFiles } from '../init-templates.ts';
 
 const USAGE = `Usage: mlops init <training data> [--label <column>] [--test <file>] [--name <name>] [--force]
 
-Sets up a repository for mlops-actions, in the working directory:
+Sets up a repository for mlops-actions, in the working directory (and adds mlops's local outputs,
+.mlops/models/ and the like, to .gitignore):
   mlops.yaml                              the model: data, label, training, gates
   schema.yaml                             the data's Table Schema, inferred from <training data>
   .github/workflows/mlops-pull-request.yml  validate → train → evaluate → one PR comment
@@ -35,6 +37,25 @@ function repoPath(cwd: string, path: string): string {
 function nameFrom(dir: string): string | null {
   const name = basename(dir).toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^[-_]+|[-_]+$/g, '');
   return NAME_PATTERN.test(name) ? name : null;
+}
+
+/**
+ * What mlops writes locally and nobody should commit: trained models, would-be comments, the
+ * registry's local artifact store and its cache. `.mlops/retrain/` is not among them: the drift
+ * check commits it on the retraining branch.
+ */
+const LOCAL_OUTPUTS = ['.mlops/models/', '.mlops/outbox/', '.mlops/artifacts/', '.mlops/cache/'];
+
+/** Appends the local outputs missing from .gitignore (creating it); returns those added. */
+async function ignoreLocalOutputs(cwd: string): Promise<string[]> {
+  const file = join(cwd, '.gitignore');
+  const current = (await exists(file)) ? await readFile(file, 'utf8') : '';
+  const present = new Set(current.split(/\r?\n/).map((line) => line.trim()));
+  const missing = LOCAL_OUTPUTS.filter((entry) => !present.has(entry) && !present.has(entry.replace(/\/$/, '')));
+  if (missing.length === 0) return [];
+  const prefix = current === '' || current.endsWith('\n') ? current : `${current}\n`;
+  await writeFileAtomic(file, `${prefix}# mlops: local models, comments and registry artifacts\n${missing.join('\n')}\n`);
+  return missing;
 }
 
 const command: Command = {
@@ -98,9 +119,11 @@ const command: Command = {
       if (present.length) throw new InputError(`already exists: ${present.join(', ')} (nothing was written; --force replaces them)`, { file: join(io.cwd, present[0]!) });
     }
     for (const [file, text] of files) await writeFileAtomic(join(io.cwd, file), text);
+    const ignored = await ignoreLocalOutputs(io.cwd);
     io.stderr([
       `mlops init: ${name} predicts '${label.name}' (${regression ? 'regression' : 'classification'}) from ${schema.fields.length - 1} columns of ${paths.data}`,
       ...files.map(([file]) => `  wrote ${file}`),
+      ...(ignored.length ? [`  added to .gitignore: ${ignored.join(' ')}`] : []),
       'next:',
       `  mlops validate ${paths.data} --schema ${paths.schema}   # review schema.yaml: its ranges are observed, not specified`,
       '  mlops train                                       # a first model in .mlops/models/' + name,

@@ -44,6 +44,12 @@ describe('mlops init', () => {
     expect(parsed.on.pull_request.paths).toEqual(['data/**', 'mlops.yaml', 'schema.yaml']);
     expect(parsed.jobs.mlops.with).toMatchObject({ config: 'mlops.yaml', data: 'data/penguins.csv', schema: 'schema.yaml' });
     expect(r.err).toMatch(/set data\.test in mlops\.yaml/);
+    // Local outputs are ignored by git; a second run (with --force) adds nothing twice.
+    const ignore = await readFile(join(dir, '.gitignore'), 'utf8');
+    expect(ignore).toContain('.mlops/models/\n.mlops/outbox/\n.mlops/artifacts/\n.mlops/cache/\n');
+    expect(ignore).not.toContain('.mlops/retrain');
+    expect((await mlops(dir, ['init', 'data/penguins.csv', '--label', 'species', '--force'])).code).toBe(0);
+    expect(await readFile(join(dir, '.gitignore'), 'utf8')).toBe(ignore);
     // The project it sets up works: the data validates against the inferred schema.
     expect((await mlops(dir, ['validate', 'data/penguins.csv', '--schema', 'schema.yaml'])).code).toBe(0);
   });
@@ -52,6 +58,7 @@ describe('mlops init', () => {
     const dir = await project('again');
     await mkdir(join(dir, '.github', 'workflows'), { recursive: true });
     await writeFile(join(dir, 'mlops.yaml'), 'name: mine\n');
+    await writeFile(join(dir, '.gitignore'), 'node_modules\n.mlops/models');
     await writeFile(join(dir, '.github', 'workflows', 'mlops-drift.yml'), 'mine\n');
     const refused = await mlops(dir, ['init', 'data/penguins.csv', '--label', 'species']);
     expect(refused.code).toBe(2);
@@ -61,6 +68,8 @@ describe('mlops init', () => {
     const forced = await mlops(dir, ['init', 'data/penguins.csv', '--label', 'species', '--force', '--test', 'data/penguins.csv', '--name', 'birds']);
     expect(forced.code).toBe(0);
     expect((await loadConfig(join(dir, 'mlops.yaml'))).data.test).toBe(join(dir, 'data', 'penguins.csv'));
+    // An existing .gitignore keeps its lines; what it already ignores is not repeated.
+    expect(await readFile(join(dir, '.gitignore'), 'utf8')).toBe('node_modules\n.mlops/models\n# mlops: local models, comments and registry artifacts\n.mlops/outbox/\n.mlops/artifacts/\n.mlops/cache/\n');
   });
 
   it('a numeric label gets a regression gate; a missing or unknown label is exit 2 listing the columns', async () => {
