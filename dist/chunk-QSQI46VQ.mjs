@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   memoryIo,
   runCli
-} from "./chunk-Y57D2FWD.mjs";
+} from "./chunk-SGEEPH2L.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";

@@ -29,6 +29,7 @@ import {
 import "./chunk-SSCV3AA7.mjs";
 
 // src/cli/commands/init.ts
+import { readFile } from "node:fs/promises";
 import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
 
 // src/cli/init-templates.ts
@@ -125,7 +126,8 @@ jobs:
 // src/cli/commands/init.ts
 var USAGE = `Usage: mlops init <training data> [--label <column>] [--test <file>] [--name <name>] [--force]
 
-Sets up a repository for mlops-actions, in the working directory:
+Sets up a repository for mlops-actions, in the working directory (and adds mlops's local outputs,
+.mlops/models/ and the like, to .gitignore):
   mlops.yaml                              the model: data, label, training, gates
   schema.yaml                             the data's Table Schema, inferred from <training data>
   .github/workflows/mlops-pull-request.yml  validate \u2192 train \u2192 evaluate \u2192 one PR comment
@@ -147,6 +149,20 @@ function repoPath(cwd, path) {
 function nameFrom(dir) {
   const name = basename(dir).toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/^[-_]+|[-_]+$/g, "");
   return NAME_PATTERN.test(name) ? name : null;
+}
+var LOCAL_OUTPUTS = [".mlops/models/", ".mlops/outbox/", ".mlops/artifacts/", ".mlops/cache/"];
+async function ignoreLocalOutputs(cwd) {
+  const file = join(cwd, ".gitignore");
+  const current = await exists(file) ? await readFile(file, "utf8") : "";
+  const present = new Set(current.split(/\r?\n/).map((line) => line.trim()));
+  const missing = LOCAL_OUTPUTS.filter((entry) => !present.has(entry) && !present.has(entry.replace(/\/$/, "")));
+  if (missing.length === 0) return [];
+  const prefix = current === "" || current.endsWith("\n") ? current : `${current}
+`;
+  await writeFileAtomic(file, `${prefix}# mlops: local models, comments and registry artifacts
+${missing.join("\n")}
+`);
+  return missing;
 }
 var command = {
   name: "init",
@@ -205,9 +221,11 @@ var command = {
       if (present.length) throw new InputError(`already exists: ${present.join(", ")} (nothing was written; --force replaces them)`, { file: join(io.cwd, present[0]) });
     }
     for (const [file, text] of files) await writeFileAtomic(join(io.cwd, file), text);
+    const ignored = await ignoreLocalOutputs(io.cwd);
     io.stderr([
       `mlops init: ${name} predicts '${label.name}' (${regression ? "regression" : "classification"}) from ${schema.fields.length - 1} columns of ${paths.data}`,
       ...files.map(([file]) => `  wrote ${file}`),
+      ...ignored.length ? [`  added to .gitignore: ${ignored.join(" ")}`] : [],
       "next:",
       `  mlops validate ${paths.data} --schema ${paths.schema}   # review schema.yaml: its ranges are observed, not specified`,
       "  mlops train                                       # a first model in .mlops/models/" + name,

@@ -41,7 +41,7 @@ function memoryIo(options = {}) {
 
 // src/cli/commands/index.ts
 var commands = [
-  { name: "init", summary: "set up mlops.yaml, schema.yaml and the three workflows for your data", load: async () => (await import("./chunk-I5AR3IDZ.mjs")).default },
+  { name: "init", summary: "set up mlops.yaml, schema.yaml and the three workflows for your data", load: async () => (await import("./chunk-2VT3QDHE.mjs")).default },
   { name: "validate", summary: "validate a data file against a Table Schema", load: async () => (await import("./chunk-G2Q4VYLV.mjs")).default },
   { name: "schema", summary: "infer a schema from data, or diff two schemas (infer | diff)", load: async () => (await import("./chunk-RUJ4CGKX.mjs")).default },
   { name: "profile", summary: "profile a data file, or merge shard profiles (merge)", load: async () => (await import("./chunk-RKLMMQNK.mjs")).default },
@@ -49,7 +49,7 @@ var commands = [
   { name: "evaluate", summary: "compare a candidate model with the baseline: metrics, latency, gates", load: async () => (await import("./chunk-XADCDLGJ.mjs")).default },
   { name: "registry", summary: "model registry on git tags: register, promote, rollback, list, show, history, pull", load: async () => (await import("./chunk-OFHBY2WA.mjs")).default },
   { name: "drift", summary: "compare current data with the reference; open a retraining PR on drift", load: async () => (await import("./chunk-WOEGJBRS.mjs")).default },
-  { name: "demo", summary: "run the whole life cycle on the bundled fixtures, locally", load: async () => (await import("./chunk-PN6U2IK4.mjs")).default },
+  { name: "demo", summary: "run the whole life cycle on the bundled fixtures, locally", load: async () => (await import("./chunk-QSQI46VQ.mjs")).default },
   { name: "action", summary: "run a composite action's step (used by action.yml)", load: async () => (await import("./chunk-7EGJPR5R.mjs")).default }
 ];
 
