@@ -35,13 +35,15 @@ export async function assertReadableFile(path: string, what = 'file'): Promise<v
   if (!info.isFile()) throw new InputError(`${what} is not a regular file`, { file: path });
 }
 
-/** Opens a file for reading; a missing or unreadable file is an {@link InputError} naming it (exit 2). */
+/** Opens a file for reading; a missing, directory or unreadable path is an {@link InputError} naming it (exit 2). */
 export async function openForReading(path: string): Promise<FileHandle> {
   try {
     return await open(path, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'file not found' : `cannot open: ${(error as Error).message}`, { file: path }, { cause: error });
+    if (code === 'ENOENT') throw new InputError('file not found', { file: path }, { cause: error });
+    if (code === 'EISDIR') throw new InputError('is a directory, not a data file', { file: path }, { cause: error });
+    throw new InputError(`cannot open: ${(error as Error).message}`, { file: path }, { cause: error });
   }
 }
 

@@ -4,10 +4,10 @@
  * offsets are those of the decompressed text and it can only be read front to back (no segments).
  */
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { InputError } from '../core/errors.ts';
+import { openForReading } from '../core/fs.ts';
 
 /**
  * The message for bytes that are not UTF-8. Spreadsheet exports in Latin-1 / Windows-1252 are the
@@ -34,21 +34,9 @@ export interface ByteReader {
   close(): Promise<void>;
 }
 
-/** Opens a file for reading: an InputError (exit 2) when it is missing, a directory or unreadable. */
-export async function openDataFile(path: string): Promise<FileHandle> {
-  try {
-    return await open(path, 'r');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError('file not found', { file: path });
-    if (code === 'EISDIR') throw new InputError('is a directory, not a data file', { file: path });
-    throw new InputError(`cannot open: ${(error as Error).message}`, { file: path }, { cause: error });
-  }
-}
-
-/** Opens a data file's bytes ({@link openDataFile}), decompressing `.gz` files as they are read. */
+/** Opens a data file's bytes (errors as {@link openForReading}), decompressing `.gz` files as they are read. */
 export async function openByteReader(path: string): Promise<ByteReader> {
-  const fh = await openDataFile(path);
+  const fh = await openForReading(path);
   if (!isGzipPath(path)) return fileReader(path, fh);
   await fh.close();
   return gunzipReader(path);

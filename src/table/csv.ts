@@ -13,7 +13,8 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { InputError } from '../core/errors.ts';
-import { invalidUtf8Message, isGzipPath, openByteReader, openDataFile, withoutGzip } from './bytes.ts';
+import { openForReading } from '../core/fs.ts';
+import { invalidUtf8Message, isGzipPath, openByteReader, withoutGzip } from './bytes.ts';
 import type { TaskOutcome } from '../core/parallel.ts';
 import { FNV_OFFSET, FNV_PRIME, NumberDecoder, POW10, StringDecoder } from './csv-decode.ts';
 import type { CellDecoder, MissingSpec } from './csv-decode.ts';
@@ -630,8 +631,7 @@ class CsvParser {
   }
 }
 
-/** Finds the first byte of an invalid UTF-8 sequence in `buf[from, to)` (only called after isUtf8 failed). */
-/** Offset of the first byte of `buf[from, to)` that is not valid UTF-8, or `to`. */
+/** Offset of the first byte of `buf[from, to)` that is not valid UTF-8, or `to` (called after isUtf8 failed). */
 export function firstInvalidUtf8(buf: Uint8Array, from: number, to: number): number {
   let i = from;
   while (i < to) {
@@ -708,7 +708,6 @@ function planFor(path: string, opts: ReadOptions, batchRows: number): (header: s
     return { fieldIndex, decoders };
   };
 }
-
 
 /**
  * Drives a parser over the file: reads chunks, checks each newly complete region for NUL bytes
@@ -899,7 +898,7 @@ export function readCsvSegment(path: string, opts: ReadOptions & CsvInternalOpti
  * on how many threads read them, so results merged from segments are the same on every machine.
  */
 export async function planCsvSegments(path: string, segmentBytes: number): Promise<Array<{ start: number; end: number }>> {
-  const fh = await openDataFile(path);
+  const fh = await openForReading(path);
   try {
     const size = (await fh.stat()).size;
     // A compressed stream has no offsets to cut at: one segment, read in one pass.

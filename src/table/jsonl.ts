@@ -12,7 +12,6 @@
 import { isUtf8 } from 'node:buffer';
 import { InputError } from '../core/errors.ts';
 import { NumberColumnBuilder, StringColumnBuilder } from './columns.ts';
-import { stat } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { invalidUtf8Message, isGzipPath, openByteReader } from './bytes.ts';
 import { batchRowsOption, DEFAULT_CHUNK_SIZE, DEFAULT_MAX_ROW_BYTES, firstInvalidUtf8 } from './csv.ts';
@@ -130,18 +129,13 @@ function elementStarts(buf: Uint8Array, open: number): number[] {
 
 /** The objects of a JSON array file with the line each starts on (the file is read whole). */
 async function* jsonArrayRows(path: string): AsyncGenerator<JsonLine> {
-  let size: number;
-  try {
-    size = (await stat(path)).size;
-  } catch {
-    throw new InputError('file not found', { file: path });
-  }
-  if (size > MAX_JSON_ARRAY_BYTES) {
-    throw new InputError(`a JSON array file is read whole, and this one is ${Math.round(size / (1 << 20))} MiB (at most ${MAX_JSON_ARRAY_BYTES >> 20} MiB): write it as JSON Lines (.jsonl), one object per line, which streams`, { file: path });
-  }
   const fh = await openForReading(path);
   let buf: Buffer;
   try {
+    const size = (await fh.stat()).size;
+    if (size > MAX_JSON_ARRAY_BYTES) {
+      throw new InputError(`a JSON array file is read whole, and this one is ${Math.round(size / (1 << 20))} MiB (at most ${MAX_JSON_ARRAY_BYTES >> 20} MiB): write it as JSON Lines (.jsonl), one object per line, which streams`, { file: path });
+    }
     buf = await fh.readFile();
   } finally {
     await fh.close();
