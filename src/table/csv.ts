@@ -665,9 +665,10 @@ export function firstInvalidUtf8(buf: Uint8Array, from: number, to: number): num
   return to;
 }
 
-function countLines(buf: Uint8Array, from: number, to: number): number {
+/** Line breaks (LF) in `buf[from, to)`: what turns a byte offset into a line number. */
+export function countLines(buf: Uint8Array, from: number, to: number): number {
   let n = 0;
-  for (let i = from; i < to; i++) if (buf[i] === LF) n++;
+  for (let i = buf.indexOf(LF, from); i >= 0 && i < to; i = buf.indexOf(LF, i + 1)) n++;
   return n;
 }
 

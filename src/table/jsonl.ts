@@ -14,7 +14,7 @@ import { InputError } from '../core/errors.ts';
 import { NumberColumnBuilder, StringColumnBuilder } from './columns.ts';
 import { gunzipSync } from 'node:zlib';
 import { invalidUtf8Message, isGzipPath, openByteReader } from './bytes.ts';
-import { batchRowsOption, DEFAULT_CHUNK_SIZE, DEFAULT_MAX_ROW_BYTES, firstInvalidUtf8 } from './csv.ts';
+import { batchRowsOption, countLines, DEFAULT_CHUNK_SIZE, DEFAULT_MAX_ROW_BYTES, firstInvalidUtf8 } from './csv.ts';
 import type { CsvInternalOptions } from './csv.ts';
 import type { ColumnDecoding, RecordBatch, ReadOptions, TableSource } from './types.ts';
 import { openForReading } from '../core/fs.ts';
@@ -86,11 +86,7 @@ async function* jsonLines(path: string, chunkSize: number, maxLineBytes: number)
 export const MAX_JSON_ARRAY_BYTES = 256 << 20;
 
 /** Line (1-based) of byte `offset`. */
-function lineAt(buf: Uint8Array, offset: number): number {
-  let line = 1;
-  for (let i = buf.indexOf(10); i >= 0 && i < offset; i = buf.indexOf(10, i + 1)) line++;
-  return line;
-}
+const lineAt = (buf: Uint8Array, offset: number): number => 1 + countLines(buf, 0, offset);
 
 /**
  * Byte offsets where the elements of a top-level JSON array start. Strings are skipped with their
@@ -178,7 +174,7 @@ async function* jsonArrayRows(path: string): AsyncGenerator<JsonLine> {
   for (let k = 0; k < items.length; k++) {
     const value = items[k];
     if (placed) {
-      for (let i = buf.indexOf(10, counted); i >= 0 && i < starts[k]; i = buf.indexOf(10, i + 1)) line++;
+      line += countLines(buf, counted, starts[k]);
       counted = starts[k];
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
