@@ -8,9 +8,8 @@
 import { DataType, RecordBatchReader } from 'apache-arrow';
 import type { Field, Vector } from 'apache-arrow';
 import { InputError } from '../core/errors.ts';
-import { NumberColumnBuilder, StringColumnBuilder } from './columns.ts';
+import { DateTextCache, NumberColumnBuilder, StringColumnBuilder, missingSets, pushValue } from './columns.ts';
 import { batchRowsOption } from './csv.ts';
-import { DateTextCache, pushValue } from './parquet.ts';
 import type { ColumnDecoding, RecordBatch, ReadOptions, TableSource } from './types.ts';
 import { openForReading } from '../core/fs.ts';
 
@@ -58,7 +57,7 @@ export async function openArrow(path: string, opts: ReadOptions = {}): Promise<T
     return decoding === 'auto' || decoding === 'detect' ? (isNumericField(fields[byName.get(name) as number]) ? 'number' : 'string') : decoding;
   });
   const batchRows = batchRowsOption(opts.batchRows);
-  const missingFor = names.map((name) => new Set(opts.fieldMissingValues?.[name] ?? opts.missingValues ?? ['']));
+  const missingFor = missingSets(names, opts);
   return {
     path,
     format: 'arrow',

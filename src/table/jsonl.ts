@@ -11,7 +11,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { InputError } from '../core/errors.ts';
-import { NumberColumnBuilder, StringColumnBuilder } from './columns.ts';
+import { NumberColumnBuilder, StringColumnBuilder, missingSets, pushValue } from './columns.ts';
 import { gunzipSync } from 'node:zlib';
 import { invalidUtf8Message, isGzipPath, openByteReader } from './bytes.ts';
 import { batchRowsOption, countLines, DEFAULT_CHUNK_SIZE, DEFAULT_MAX_ROW_BYTES, firstInvalidUtf8 } from './csv.ts';
@@ -184,11 +184,6 @@ async function* jsonArrayRows(path: string): AsyncGenerator<JsonLine> {
   }
 }
 
-function textOf(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
-}
 
 /** Opens a JSONL file: reads the first batch to learn the keys and kinds (see module comment). */
 export async function openJsonl(path: string, opts: ReadOptions & CsvInternalOptions = {}): Promise<TableSource> {
@@ -225,7 +220,7 @@ async function openRecords(path: string, format: 'jsonl' | 'json', opts: ReadOpt
   if (count === 0) throw new InputError(format === 'json' ? 'empty array: no JSON object' : 'empty file: no JSON object', { file: path, line: 1 });
   const names = opts.columns ?? keys;
   for (const name of names) if (!seen.has(name)) throw new InputError(`column ${JSON.stringify(name)} is not in the data`, { file: path, key: name });
-  const missingFor = names.map((name) => new Set(opts.fieldMissingValues?.[name] ?? opts.missingValues ?? ['']));
+  const missingFor = missingSets(names, opts);
   const kinds = names.map((name) => {
     const decoding: ColumnDecoding = opts.decoding?.[name] ?? opts.defaultDecoding ?? 'auto';
     // An all-null sample column is text.
@@ -255,25 +250,7 @@ async function openRecords(path: string, format: 'jsonl' | 'json', opts: ReadOpt
         for (const k of Object.keys(value)) {
           if (!seen.has(k)) throw new InputError(`key ${JSON.stringify(k)} does not appear in the first ${batchRows} rows (the columns are fixed by them)`, { file: path, line, key: k });
         }
-        names.forEach((name, k) => {
-          const v = value[name];
-          const b = builders[k];
-          const missing = missingFor[k];
-          if (b instanceof NumberColumnBuilder) {
-            if (v === null || v === undefined) b.pushNull();
-            else if (typeof v === 'number') b.pushNumber(v);
-            else {
-              const text = textOf(v);
-              if (missing.has(text)) b.pushNull();
-              else if (typeof v === 'string') b.pushText(text);
-              else b.pushInvalid(text);
-            }
-          } else if (v === null || v === undefined) b.push(null);
-          else {
-            const text = textOf(v);
-            b.push(missing.has(text) ? null : text);
-          }
-        });
+        names.forEach((name, k) => pushValue(builders[k], value[name], missingFor[k]));
         lines.push(line);
         if (lines.length === batchRows) yield finish();
       }

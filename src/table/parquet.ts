@@ -13,18 +13,9 @@ import type { AsyncBuffer, FileMetaData, SchemaTree } from 'hyparquet';
 // Polars writers), GZIP, BROTLI and LZ4 pages need these decoders from the same author.
 import { compressors } from 'hyparquet-compressors';
 import { InputError } from '../core/errors.ts';
-import { NumberColumnBuilder, StringColumnBuilder } from './columns.ts';
+import { DateTextCache, NumberColumnBuilder, StringColumnBuilder, missingSets, pushValue } from './columns.ts';
 import { batchRowsOption } from './csv.ts';
 import type { ColumnDecoding, RecordBatch, ReadOptions, TableSource } from './types.ts';
-
-/** Text of a non-numeric value as it appears in a string column. */
-export function valueText(v: unknown): string {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
-  if (v instanceof Uint8Array) return Buffer.from(v).toString('base64');
-  return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? Number(x) : x));
-}
 
 function isNumericElement(tree: SchemaTree): boolean {
   const e = tree.element;
@@ -35,50 +26,6 @@ function isNumericElement(tree: SchemaTree): boolean {
   if (logical && !['INTEGER', 'FLOAT16'].includes(logical)) return false;
   if (converted && !/^(U?INT_\d+)$/.test(converted)) return false;
   return true;
-}
-
-/**
- * ISO text of timestamps, memoised by epoch milliseconds: `toISOString` costs about a microsecond,
- * and timestamp columns repeat values (minute or day resolution), so the cache took the Parquet
- * read of a 3M-row timestamp column from about 3 s to a fraction of that.
- */
-export class DateTextCache {
-  private readonly texts = new Map<number, string>();
-  text(d: Date): string {
-    const t = d.getTime();
-    let s = this.texts.get(t);
-    if (s === undefined) {
-      s = valueText(d);
-      // Bounded: a column of distinct instants must not grow the cache with the file.
-      if (this.texts.size >= 1 << 16) this.texts.clear();
-      this.texts.set(t, s);
-    }
-    return s;
-  }
-}
-
-/** Appends values to a builder following the column's decoding. */
-export function pushValue(b: NumberColumnBuilder | StringColumnBuilder, v: unknown, missing: Set<string>, dates?: DateTextCache): void {
-  if (dates !== undefined && v instanceof Date && b instanceof StringColumnBuilder) {
-    const text = dates.text(v);
-    b.push(missing.has(text) ? null : text);
-    return;
-  }
-  if (b instanceof NumberColumnBuilder) {
-    if (v === null || v === undefined) b.pushNull();
-    else if (typeof v === 'number') b.pushNumber(v);
-    else if (typeof v === 'bigint') b.pushNumber(Number(v));
-    else {
-      const text = valueText(v);
-      if (missing.has(text)) b.pushNull();
-      else if (typeof v === 'string') b.pushText(text);
-      else b.pushInvalid(text);
-    }
-  } else if (v === null || v === undefined) b.push(null);
-  else {
-    const text = valueText(v);
-    b.push(missing.has(text) ? null : text);
-  }
 }
 
 async function openFile(path: string): Promise<{ file: AsyncBuffer; metadata: FileMetaData }> {
@@ -108,7 +55,7 @@ export async function openParquet(path: string, opts: ReadOptions = {}): Promise
     return decoding === 'auto' || decoding === 'detect' ? (numeric.get(name) ? 'number' : 'string') : decoding;
   });
   const batchRows = batchRowsOption(opts.batchRows);
-  const missingFor = names.map((name) => new Set(opts.fieldMissingValues?.[name] ?? opts.missingValues ?? ['']));
+  const missingFor = missingSets(names, opts);
   return {
     path,
     format: 'parquet',
