@@ -4,7 +4,7 @@ import { writeJsonAtomic } from '../core/fs.ts';
 import { createOctokit, resolveRunContext, upsertStickyComment } from '../github/index.ts';
 import { alert, details, table } from '../report/index.ts';
 import { diffSchemas, formatPct, formatValidationReport, loadSchema, multiValidation, multiValidationLine, validateFile, type MultiValidationJson, type SchemaDiff, type ValidationReport } from '../schema/index.ts';
-import { expandDataPaths } from '../table/index.ts';
+import { dataArguments } from '../table/index.ts';
 import type { CliIo } from '../cli/io.ts';
 import type { ActionEntry } from './entry.ts';
 import { ActionInputError, parseInputs } from './inputs.ts';
@@ -136,8 +136,8 @@ async function runValidate(io: CliIo, workspace: string): Promise<number> {
     const schema = await loadSchema(inputs.schema);
     const diff = inputs['base-schema'] !== undefined ? diffSchemas(await loadSchema(inputs['base-schema']), schema) : undefined;
     const schemaPath = workspacePath(inputs.schema, workspace);
-    // A glob (`data/part-*.csv`, shards of one dataset) validates each file; a plain path is read as given.
-    const files = /[*?[{]/.test(inputs.data) ? await expandDataPaths(inputs.data, workspace) : [inputs.data];
+    // A glob (`data/part-*.csv`, shards of one dataset) validates each file.
+    const files = await dataArguments([inputs.data], workspace);
     const reports: ValidationReport[] = [];
     await runtime.group('Validate data', async () => {
       for (const file of files) {

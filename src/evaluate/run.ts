@@ -4,7 +4,7 @@
  * latency (both models in this process, interleaved) and judges the gates.
  */
 import { InputError } from '../core/errors.ts';
-import { cellText, readTable } from '../table/index.ts';
+import { cellText, isGlob, readTable } from '../table/index.ts';
 import type { ColumnDecoding, Table } from '../table/types.ts';
 import { loadBackend, type LoadedBackend } from '../train/backend.ts';
 import type { MlopsConfig } from '../train/config.ts';
@@ -150,7 +150,7 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
   const settings = config.evaluate;
   const dataPath = options.dataPath ?? config.data.test;
   if (!dataPath) throw new InputError('no test data: pass --data <file> or set data.test in mlops.yaml', { file: config.configPath ?? undefined, key: 'data.test' });
-  if (/[*?[{]/.test(dataPath) && !(await exists(dataPath))) {
+  if (isGlob(dataPath) && !(await exists(dataPath))) {
     // Error rows cite file:line, so the golden set is one file (shards: concatenate them first).
     throw new InputError('the test set is one file, not a pattern: concatenate the shards into one golden file (globs are for data.train and drift data)', { file: dataPath, key: options.dataPath ? undefined : 'data.test' });
   }

@@ -11,6 +11,20 @@ import { InputError } from '../core/errors.ts';
 
 const MAGIC = /[*?[{]/;
 
+/** Whether a path is a pattern (`*`, `?`, `[…]`, `{…}`) rather than one file name. */
+export function isGlob(path: string): boolean {
+  return MAGIC.test(path);
+}
+
+/**
+ * The files a command's data arguments name: one plain path as given (the reader then reports
+ * its own errors, "file not found" or "is a directory"), else every path and glob expanded by
+ * {@link expandDataPaths}.
+ */
+export async function dataArguments(paths: readonly string[], cwd: string): Promise<string[]> {
+  return paths.length === 1 && !MAGIC.test(paths[0]!) ? [paths[0]!] : expandDataPaths([...paths], cwd);
+}
+
 /** Expands `{a,b}` alternatives (nested allowed) into plain patterns. */
 export function expandBraces(pattern: string): string[] {
   let depth = 0;

@@ -16,7 +16,7 @@ export { cellText, columnNumbers, columnStrings, columnLength, concatBatches, pa
 export { detectFormat } from './format.ts';
 export { hashFile } from './hash.ts';
 export type { FileHash } from './hash.ts';
-export { expandDataPaths } from './glob.ts';
+export { dataArguments, expandDataPaths, isGlob } from './glob.ts';
 
 /**
  * Opens a data file (format from `opts.format` or the extension). The header/schema is read and

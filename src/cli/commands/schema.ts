@@ -3,7 +3,7 @@ import { writeFileAtomic } from '../../core/fs.ts';
 import { diffSchemas, dumpSchema, formatSchemaDiff, inferSchema, loadSchema } from '../../schema/index.ts';
 import { parseCommandArgs, parseIntegerFlag, requirePositional } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
-import { expandDataPaths } from '../../table/index.ts';
+import { dataArguments } from '../../table/index.ts';
 import { atCwd } from './validate.ts';
 
 const USAGE = `Usage:
@@ -28,9 +28,9 @@ const command: Command = {
     const [sub, ...rest] = argv;
     if (sub === 'infer') {
       const { values, positionals } = parseCommandArgs(rest, { output: { type: 'string', short: 'o' }, 'max-enum': { type: 'string' } }, 'schema infer');
-      const data = requirePositional(positionals, 0, 'data', 'mlops schema infer <data>... [-o schema.yaml]');
-      // One plain path is read as given; globs and lists (shards of one dataset) are read as one table.
-      const files = positionals.length === 1 && !/[*?[{]/.test(data) ? [data] : await expandDataPaths(positionals, io.cwd);
+      requirePositional(positionals, 0, 'data', 'mlops schema infer <data>... [-o schema.yaml]');
+      // Globs and lists (shards of one dataset) are read as one table.
+      const files = await dataArguments(positionals, io.cwd);
       const schema = await inferSchema(files.map((f) => atCwd(io, f)), { maxEnum: parseIntegerFlag(values['max-enum'], 'max-enum', 20) });
       const out = values.output;
       const text = out !== undefined && out.endsWith('.json') ? `${JSON.stringify(schema, null, 2)}\n` : dumpSchema(schema);

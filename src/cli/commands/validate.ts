@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { writeJsonAtomic } from '../../core/fs.ts';
 import { diffSchemas, formatSchemaDiff, formatValidationReport, loadSchema, multiValidation, multiValidationLine, validateFile, type SchemaDiff, type TableSchema, type ValidationReport } from '../../schema/index.ts';
-import { expandDataPaths } from '../../table/index.ts';
+import { dataArguments } from '../../table/index.ts';
 import { parseCommandArgs, parseIntegerFlag, requirePositional } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
 import type { CliIo } from '../io.ts';
@@ -62,13 +62,12 @@ const command: Command = {
       report: { type: 'string' },
       'max-errors': { type: 'string' },
     }, 'validate');
-    const first = requirePositional(positionals, 0, 'data', 'mlops validate <data>... --schema <file>');
+    requirePositional(positionals, 0, 'data', 'mlops validate <data>... --schema <file>');
     if (values.schema === undefined) throw new UsageError('missing --schema <file>. Run \'mlops validate --help\'.');
     const maxErrors = parseIntegerFlag(values['max-errors'], 'max-errors', 1000);
     const schema = await loadSchema(atCwd(io, values.schema));
     const diff = values['base-schema'] !== undefined ? diffSchemas(await loadSchema(atCwd(io, values['base-schema'])), schema) : undefined;
-    // One plain path is read as given (its own errors: not found, not a file); globs and lists expand.
-    const files = positionals.length === 1 && !/[*?[{]/.test(first) ? [first] : await expandDataPaths(positionals, io.cwd);
+    const files = await dataArguments(positionals, io.cwd);
     if (files.length > 1) return validateMany(io, files, schema, values.schema, { diff, maxErrors, json: values.json === true, report: values.report });
     const data = files[0]!;
     const report = await validateFile(atCwd(io, data), schema, { maxErrors });
