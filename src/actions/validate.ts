@@ -3,7 +3,7 @@ import { InputError, formatLocation } from '../core/errors.ts';
 import { writeJsonAtomic } from '../core/fs.ts';
 import { createOctokit, resolveRunContext, upsertStickyComment } from '../github/index.ts';
 import { alert, details, table } from '../report/index.ts';
-import { diffSchemas, formatPct, formatValidationReport, loadSchema, multiValidation, multiValidationLine, validateFile, type MultiValidationJson, type SchemaDiff, type ValidationReport } from '../schema/index.ts';
+import { diffSchemas, formatPct, formatValidationReport, loadSchema, multiValidation, multiValidationLine, validateFile, validationJson, type MultiValidationJson, type SchemaDiff, type ValidationReport } from '../schema/index.ts';
 import { dataArguments } from '../table/index.ts';
 import type { CliIo } from '../cli/io.ts';
 import type { ActionEntry } from './entry.ts';
@@ -147,9 +147,10 @@ async function runValidate(io: CliIo, workspace: string): Promise<number> {
         reports.push(report);
       }
     });
-    for (const report of reports) runtime.info(formatValidationReport(report, reports.length === 1 ? diff : undefined).trimEnd());
-    const doc = reports.length === 1 ? { ...reports[0]!, ...(diff ? { schemaDiff: diff } : {}) } : multiValidation(reports, diff);
-    if (reports.length > 1) runtime.info(multiValidationLine(doc as MultiValidationJson, schemaPath));
+    const single = reports.length === 1 ? reports[0]! : null;
+    const totals = multiValidation(reports, diff);
+    for (const report of reports) runtime.info(formatValidationReport(report, single ? diff : undefined).trimEnd());
+    if (!single) runtime.info(multiValidationLine(totals, schemaPath));
 
     // Annotations: the runtime emits the first 10 errors (GitHub shows 10 per level per step);
     // the summary lists every count.
@@ -168,17 +169,15 @@ async function runValidate(io: CliIo, workspace: string): Promise<number> {
       });
     }
     const reportPath = inputs.report ?? join(io.env.RUNNER_TEMP ?? resolve(workspace, '.mlops'), 'mlops-validate.json');
-    await writeJsonAtomic(reportPath, doc);
-    const valid = reports.every((r) => r.valid);
-    const errorCount = reports.reduce((s, r) => s + r.errorCount, 0);
-    const markdown = reports.length === 1 ? validationMarkdown(reports[0]!, diff) : multiValidationMarkdown(doc as MultiValidationJson, diff);
+    await writeJsonAtomic(reportPath, single ? validationJson(single, diff) : totals);
+    const markdown = single ? validationMarkdown(single, diff) : multiValidationMarkdown(totals, diff);
     runtime.appendSummary(markdown);
-    runtime.setOutput('valid', valid);
-    runtime.setOutput('error-count', errorCount);
+    runtime.setOutput('valid', totals.valid);
+    runtime.setOutput('error-count', totals.errorCount);
     runtime.setOutput('report', reportPath);
     const dataPath = workspacePath(inputs.data, workspace);
     if (inputs.comment) await postComment(runtime, io.env, { token: inputs.token, dataPath, markdown });
-    return valid ? 0 : 1;
+    return totals.valid ? 0 : 1;
 }
 
 /** The summary of several files: a verdict and a table of files, then each file's section (no per-file diff). */

@@ -14,5 +14,5 @@ export type { InferOptions } from './infer.ts';
 export { diffSchemas } from './diff.ts';
 export type { SchemaChange, SchemaDiff } from './diff.ts';
 export { formatValidationReport, formatSchemaDiff } from './format.ts';
-export { multiValidation, multiValidationLine } from './multi.ts';
+export { multiValidation, multiValidationLine, validationJson } from './multi.ts';
 export type { MultiValidationJson } from './multi.ts';

@@ -1,9 +1,15 @@
 /**
- * A validation of several files of one dataset (shards): each file's report, with the totals that
- * decide the verdict. Shared by `mlops validate` and `actions/validate`.
+ * The JSON documents of a validation, shared by `mlops validate` and `actions/validate`: one file's
+ * report, or for several files of one dataset (shards) each file's report with the totals that
+ * decide the verdict.
  */
 import type { SchemaDiff } from './diff.ts';
 import type { RuleName, ValidationReport } from './report-types.ts';
+
+/** The JSON document of one file: DESIGN §4 fields first, then `schemaDiff` when a base schema was given. */
+export function validationJson(report: ValidationReport, diff?: SchemaDiff): ValidationReport & { schemaDiff?: SchemaDiff } {
+  return diff ? { ...report, schemaDiff: diff } : report;
+}
 
 /** The JSON document of a validation of several files: totals first, then each file's report. */
 export interface MultiValidationJson {

@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { writeJsonAtomic } from '../../core/fs.ts';
-import { diffSchemas, formatSchemaDiff, formatValidationReport, loadSchema, multiValidation, multiValidationLine, validateFile, type SchemaDiff, type TableSchema, type ValidationReport } from '../../schema/index.ts';
+import { diffSchemas, formatSchemaDiff, formatValidationReport, loadSchema, multiValidation, multiValidationLine, validateFile, validationJson, type SchemaDiff, type TableSchema, type ValidationReport } from '../../schema/index.ts';
 import { dataArguments } from '../../table/index.ts';
 import { parseCommandArgs, parseIntegerFlag, requirePositional } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
@@ -35,10 +35,6 @@ export function atCwd(io: CliIo, path: string): string {
   return isAbsolute(path) ? path : resolve(io.cwd, path);
 }
 
-/** The JSON document: DESIGN §4 fields first, then `schemaDiff` when --base-schema was given. */
-export function validationJson(report: ValidationReport, diff?: SchemaDiff): ValidationReport & { schemaDiff?: SchemaDiff } {
-  return diff ? { ...report, schemaDiff: diff } : report;
-}
 
 /** `--json`: the document on stdout and the human text on stderr (DESIGN §4); else the text on stdout. */
 function emit(io: CliIo, json: boolean, doc: unknown, text: string): void {
