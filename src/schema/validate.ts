@@ -136,8 +136,7 @@ class FieldCheck {
       if (this.xmax !== undefined && !(value < this.xmax)) f |= EXMAX;
     }
     if (this.minLen !== undefined || this.maxLen !== undefined) {
-      // Collections (array, list, object) count items; text counts code points.
-      const len = isCollectionType(this.field.type) ? collectionLength(this.field, text) : codePointLength(text);
+      const len = this.lengthOf(text);
       if (this.minLen !== undefined && len < this.minLen) f |= MINLEN;
       if (this.maxLen !== undefined && len > this.maxLen) f |= MAXLEN;
     }
@@ -147,6 +146,7 @@ class FieldCheck {
     return f;
   }
 
+  /** Collections (array, list, object) count items; text counts code points. */
   private lengthOf(text: string): number {
     return isCollectionType(this.field.type) ? collectionLength(this.field, text) : codePointLength(text);
   }

@@ -249,7 +249,7 @@ function geopointParser(format: string): Parser {
 }
 
 /** The items of a `list` cell, split at the field's delimiter (an empty cell has none). */
-export function listItems(field: Pick<SchemaField, 'delimiter' | 'itemType'>, text: string): string[] {
+export function listItems(field: Pick<SchemaField, 'delimiter'>, text: string): string[] {
   return text === '' ? [] : text.split(field.delimiter ?? ',');
 }
 
