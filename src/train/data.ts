@@ -37,6 +37,14 @@ export async function loadConfiguredSchema(config: MlopsConfig): Promise<TableSc
 }
 
 /** Resolves label and features and reads the training files into one table (only those columns). */
+/**
+ * The schema's `role: feature` fields, less the label: `data.label` wins over a schema that still
+ * calls the label a feature (as `schema infer` does for a label not named label/target/class/y).
+ */
+export function schemaFeatures(schema: TableSchema | null, label: string): string[] {
+  return schema?.fields.filter((f) => f.role === 'feature' && f.name !== label).map((f) => f.name) ?? [];
+}
+
 export async function readTrainingData(config: MlopsConfig): Promise<TrainingData> {
   const files = await expandConfigured(config.data.train, 'data.train', config);
   const schema = await loadConfiguredSchema(config);
@@ -52,9 +60,7 @@ export async function readTrainingData(config: MlopsConfig): Promise<TrainingDat
   const skipRoles = new Set(['label', 'id', 'timestamp', 'ignore']);
   let features = config.data.features;
   if (!features) {
-    // data.label wins over a schema that still calls the label a feature (as `schema infer` does
-    // for a label column not named label/target/class/y).
-    const fromSchema = schema?.fields.filter((f) => f.role === 'feature' && f.name !== label).map((f) => f.name) ?? [];
+    const fromSchema = schemaFeatures(schema, label);
     features = fromSchema.length > 0
       ? fromSchema
       : first.fieldNames.filter((n) => n !== label && !schema?.fields.some((f) => f.name === n && f.role && skipRoles.has(f.role)));

@@ -14,7 +14,7 @@ import type { DatasetProfile } from '../profile/types.ts';
 import { loadBackend, type BackendResolver, type LoadedBackend } from './backend.ts';
 import type { BackendName, MlopsConfig, ModelConfig, TrainConfig } from './config.ts';
 import { resolveBatchSize } from './config.ts';
-import { expandConfigured, loadConfiguredSchema, readTrainingData } from './data.ts';
+import { expandConfigured, loadConfiguredSchema, readTrainingData, schemaFeatures } from './data.ts';
 import { validationMetrics } from './metrics.ts';
 import { buildModel, fitModel, seededRandom, shuffleInPlace, type EpochRecord } from './model.ts';
 import { MODEL_FILES, saveLayersModel, savePreprocessing, toPrediction } from './model-dir.ts';
@@ -293,7 +293,7 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
   const testFiles = config.data.test ? await expandConfigured(config.data.test, 'data.test', config) : [];
   const schema = await loadConfiguredSchema(config);
   const label = config.data.label ?? schema?.fields.find((f) => f.role === 'label')?.name ?? '';
-  const features = config.data.features ?? schema?.fields.filter((f) => f.role === 'feature' && f.name !== label).map((f) => f.name) ?? [];
+  const features = config.data.features ?? schemaFeatures(schema, label);
   const staging = await makeStaging(out);
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(options.env ?? process.env)) if (v !== undefined) env[k] = v;
