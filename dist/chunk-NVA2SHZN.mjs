@@ -15,7 +15,7 @@ import {
   saveLayersModel,
   savePreprocessing,
   toPrediction
-} from "./chunk-ZUELDEID.mjs";
+} from "./chunk-MYQM27HD.mjs";
 import {
   alert,
   details,
@@ -31,23 +31,23 @@ import {
 import {
   loadSchema,
   readOptionsForSchema
-} from "./chunk-7FRF2SDO.mjs";
+} from "./chunk-64WZLG3G.mjs";
 import {
   writeProfile
-} from "./chunk-YGBSFJZY.mjs";
+} from "./chunk-CBXWPOTM.mjs";
 import {
   mergeProfiles,
   profileFile
-} from "./chunk-IBFQ7HA5.mjs";
+} from "./chunk-JKVCGO4E.mjs";
 import {
   concatBatches,
   expandDataPaths,
   hashFile,
   openTable
-} from "./chunk-IJLUY6JM.mjs";
+} from "./chunk-IUFA7PYX.mjs";
 import {
   writeJsonAtomic
-} from "./chunk-A2M3HEKW.mjs";
+} from "./chunk-ECBJ4UTP.mjs";
 import {
   InputError
 } from "./chunk-2CNBRTGX.mjs";
@@ -107,6 +107,9 @@ async function expandConfigured(pattern, key, config) {
 async function loadConfiguredSchema(config) {
   return config.data.schema ? loadSchema(config.data.schema) : null;
 }
+function schemaFeatures(schema, label) {
+  return schema?.fields.filter((f) => f.role === "feature" && f.name !== label).map((f) => f.name) ?? [];
+}
 async function readTrainingData(config) {
   const files = await expandConfigured(config.data.train, "data.train", config);
   const schema = await loadConfiguredSchema(config);
@@ -121,7 +124,7 @@ async function readTrainingData(config) {
   const skipRoles = /* @__PURE__ */ new Set(["label", "id", "timestamp", "ignore"]);
   let features = config.data.features;
   if (!features) {
-    const fromSchema = schema?.fields.filter((f) => f.role === "feature" && f.name !== label).map((f) => f.name) ?? [];
+    const fromSchema = schemaFeatures(schema, label);
     features = fromSchema.length > 0 ? fromSchema : first.fieldNames.filter((n) => n !== label && !schema?.fields.some((f) => f.name === n && f.role && skipRoles.has(f.role)));
   }
   if (features.length === 0) throw new InputError("no feature columns: set data.features", { ...where, key: "data.features" });
@@ -594,7 +597,7 @@ async function runExternalTrainer(config, out, options) {
   const testFiles = config.data.test ? await expandConfigured(config.data.test, "data.test", config) : [];
   const schema = await loadConfiguredSchema(config);
   const label = config.data.label ?? schema?.fields.find((f) => f.role === "label")?.name ?? "";
-  const features = config.data.features ?? schema?.fields.filter((f) => f.role === "feature" && f.name !== label).map((f) => f.name) ?? [];
+  const features = config.data.features ?? schemaFeatures(schema, label);
   const staging = await makeStaging(out);
   const env = {};
   for (const [k, v] of Object.entries(options.env ?? process.env)) if (v !== void 0) env[k] = v;

@@ -7,7 +7,7 @@ import {
   openTable,
   planCsvSegments,
   readCsvSegment
-} from "./chunk-IJLUY6JM.mjs";
+} from "./chunk-IUFA7PYX.mjs";
 import {
   runTasks,
   segmentBytesFromEnv

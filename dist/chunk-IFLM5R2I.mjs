@@ -2,16 +2,16 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd
-} from "./chunk-M5X6NWHB.mjs";
+} from "./chunk-SWRNA5DO.mjs";
 import {
   diffSchemas,
   dumpSchema,
   formatSchemaDiff,
   inferSchema
-} from "./chunk-AFWDMFGJ.mjs";
+} from "./chunk-3GXIYQDG.mjs";
 import {
   loadSchema
-} from "./chunk-7FRF2SDO.mjs";
+} from "./chunk-64WZLG3G.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag,
@@ -21,11 +21,11 @@ import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
 import {
-  expandDataPaths
-} from "./chunk-IJLUY6JM.mjs";
+  dataArguments
+} from "./chunk-IUFA7PYX.mjs";
 import {
   writeFileAtomic
-} from "./chunk-A2M3HEKW.mjs";
+} from "./chunk-ECBJ4UTP.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import {
   UsageError
@@ -54,8 +54,8 @@ var command = {
     const [sub, ...rest] = argv;
     if (sub === "infer") {
       const { values, positionals } = parseCommandArgs(rest, { output: { type: "string", short: "o" }, "max-enum": { type: "string" } }, "schema infer");
-      const data = requirePositional(positionals, 0, "data", "mlops schema infer <data>... [-o schema.yaml]");
-      const files = positionals.length === 1 && !/[*?[{]/.test(data) ? [data] : await expandDataPaths(positionals, io.cwd);
+      requirePositional(positionals, 0, "data", "mlops schema infer <data>... [-o schema.yaml]");
+      const files = await dataArguments(positionals, io.cwd);
       const schema = await inferSchema(files.map((f) => atCwd(io, f)), { maxEnum: parseIntegerFlag(values["max-enum"], "max-enum", 20) });
       const out = values.output;
       const text = out !== void 0 && out.endsWith(".json") ? `${JSON.stringify(schema, null, 2)}

@@ -2,11 +2,11 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   sketchQuantile
-} from "./chunk-IBFQ7HA5.mjs";
+} from "./chunk-JKVCGO4E.mjs";
 import {
   assertReadableFile,
   writeFileAtomic
-} from "./chunk-A2M3HEKW.mjs";
+} from "./chunk-ECBJ4UTP.mjs";
 import {
   InputError
 } from "./chunk-2CNBRTGX.mjs";

@@ -4,29 +4,29 @@ import {
   epochReporter,
   trainModel,
   trainWithRuntime
-} from "./chunk-624RUYMW.mjs";
+} from "./chunk-NVA2SHZN.mjs";
 import "./chunk-7JPQHY4I.mjs";
 import {
   createActionsRuntime
 } from "./chunk-PZZNDZ5E.mjs";
-import "./chunk-ZUELDEID.mjs";
+import "./chunk-MYQM27HD.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-F56D4ARV.mjs";
 import {
   loadConfig
 } from "./chunk-V3R66ZTV.mjs";
-import "./chunk-AFWDMFGJ.mjs";
-import "./chunk-7FRF2SDO.mjs";
-import "./chunk-YGBSFJZY.mjs";
-import "./chunk-IBFQ7HA5.mjs";
+import "./chunk-3GXIYQDG.mjs";
+import "./chunk-64WZLG3G.mjs";
+import "./chunk-CBXWPOTM.mjs";
+import "./chunk-JKVCGO4E.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-IJLUY6JM.mjs";
-import "./chunk-A2M3HEKW.mjs";
+import "./chunk-IUFA7PYX.mjs";
+import "./chunk-ECBJ4UTP.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import {
   UsageError

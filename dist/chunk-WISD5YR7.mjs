@@ -6,10 +6,10 @@ import {
   evaluateAndRender,
   jsonSafe,
   publishComment
-} from "./chunk-TCEUG2XK.mjs";
-import "./chunk-ZUELDEID.mjs";
+} from "./chunk-A2SAFYVY.mjs";
+import "./chunk-MYQM27HD.mjs";
 import "./chunk-2EH6I2WM.mjs";
-import "./chunk-EBXXTZXF.mjs";
+import "./chunk-IPODMIHM.mjs";
 import "./chunk-2KZ72NZO.mjs";
 import "./chunk-F56D4ARV.mjs";
 import "./chunk-V3R66ZTV.mjs";
@@ -20,11 +20,11 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-IJLUY6JM.mjs";
+import "./chunk-IUFA7PYX.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic
-} from "./chunk-A2M3HEKW.mjs";
+} from "./chunk-ECBJ4UTP.mjs";
 import {
   UsageError
 } from "./chunk-2CNBRTGX.mjs";

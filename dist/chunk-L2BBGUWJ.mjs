@@ -7,8 +7,8 @@ import {
 import {
   dumpSchema,
   inferSchema
-} from "./chunk-AFWDMFGJ.mjs";
-import "./chunk-7FRF2SDO.mjs";
+} from "./chunk-3GXIYQDG.mjs";
+import "./chunk-64WZLG3G.mjs";
 import {
   parseCommandArgs,
   requirePositional
@@ -16,11 +16,11 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-IJLUY6JM.mjs";
+import "./chunk-IUFA7PYX.mjs";
 import {
   exists,
   writeFileAtomic
-} from "./chunk-A2M3HEKW.mjs";
+} from "./chunk-ECBJ4UTP.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import {
   InputError,

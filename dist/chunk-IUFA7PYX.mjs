@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   openForReading
-} from "./chunk-A2M3HEKW.mjs";
+} from "./chunk-ECBJ4UTP.mjs";
 import {
   InputError
 } from "./chunk-2CNBRTGX.mjs";
@@ -865,9 +865,15 @@ var require_flatbuffers = __commonJS({
 import { readdir, stat } from "node:fs/promises";
 import { isAbsolute, join, resolve } from "node:path";
 var MAGIC = /[*?[{]/;
+function isGlob(path) {
+  return MAGIC.test(path);
+}
+async function dataArguments(paths, cwd) {
+  return paths.length === 1 && !MAGIC.test(paths[0]) ? [paths[0]] : expandDataPaths([...paths], cwd);
+}
 function expandBraces(pattern) {
   let depth = 0;
-  let open2 = -1;
+  let open = -1;
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
     if (c === "\\") {
@@ -875,12 +881,12 @@ function expandBraces(pattern) {
       continue;
     }
     if (c === "{") {
-      if (depth === 0) open2 = i;
+      if (depth === 0) open = i;
       depth++;
     } else if (c === "}" && depth > 0) {
       depth--;
       if (depth === 0) {
-        const body = pattern.slice(open2 + 1, i);
+        const body = pattern.slice(open + 1, i);
         const parts = [];
         let d = 0;
         let from = 0;
@@ -894,7 +900,7 @@ function expandBraces(pattern) {
         }
         parts.push(body.slice(from));
         if (parts.length === 1) continue;
-        const head = pattern.slice(0, open2);
+        const head = pattern.slice(0, open);
         const tail = pattern.slice(i + 1);
         return parts.flatMap((p) => expandBraces(head + p + tail));
       }
@@ -1178,13 +1184,57 @@ function concatBatches(path, fieldNames, batches) {
   }
   return { path, fieldNames, length, lines, columns };
 }
+function valueText(v) {
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return String(v);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "Invalid Date" : v.toISOString();
+  if (v instanceof Uint8Array) return Buffer.from(v).toString("base64");
+  return JSON.stringify(v, (_k2, x) => typeof x === "bigint" ? Number(x) : x);
+}
+var DateTextCache = class {
+  texts = /* @__PURE__ */ new Map();
+  text(d) {
+    const t = d.getTime();
+    let s = this.texts.get(t);
+    if (s === void 0) {
+      s = valueText(d);
+      if (this.texts.size >= 1 << 16) this.texts.clear();
+      this.texts.set(t, s);
+    }
+    return s;
+  }
+};
+function pushValue(b, v, missing, dates) {
+  if (dates !== void 0 && v instanceof Date && b instanceof StringColumnBuilder) {
+    const text = dates.text(v);
+    b.push(missing.has(text) ? null : text);
+    return;
+  }
+  if (b instanceof NumberColumnBuilder) {
+    if (v === null || v === void 0) b.pushNull();
+    else if (typeof v === "number") b.pushNumber(v);
+    else if (typeof v === "bigint") b.pushNumber(Number(v));
+    else {
+      const text = valueText(v);
+      if (missing.has(text)) b.pushNull();
+      else if (typeof v === "string") b.pushText(text);
+      else b.pushInvalid(text);
+    }
+  } else if (v === null || v === void 0) b.push(null);
+  else {
+    const text = valueText(v);
+    b.push(missing.has(text) ? null : text);
+  }
+}
+function missingSets(names, opts) {
+  return names.map((name) => new Set(opts.fieldMissingValues?.[name] ?? opts.missingValues ?? [""]));
+}
 
 // src/table/csv.ts
 import { isUtf8 } from "node:buffer";
 
 // src/table/bytes.ts
 import { createReadStream } from "node:fs";
-import { open } from "node:fs/promises";
 import { createGunzip } from "node:zlib";
 function invalidUtf8Message(byte) {
   const hex = byte === void 0 ? "" : ` (byte 0x${byte.toString(16).padStart(2, "0")})`;
@@ -1196,18 +1246,8 @@ function isGzipPath(path) {
 function withoutGzip(path) {
   return path.replace(/\.gz$/i, "");
 }
-async function openDataFile(path) {
-  try {
-    return await open(path, "r");
-  } catch (error) {
-    const code = error.code;
-    if (code === "ENOENT") throw new InputError("file not found", { file: path });
-    if (code === "EISDIR") throw new InputError("is a directory, not a data file", { file: path });
-    throw new InputError(`cannot open: ${error.message}`, { file: path }, { cause: error });
-  }
-}
 async function openByteReader(path) {
-  const fh = await openDataFile(path);
+  const fh = await openForReading(path);
   if (!isGzipPath(path)) return fileReader(path, fh);
   await fh.close();
   return gunzipReader(path);
@@ -2166,7 +2206,7 @@ function firstInvalidUtf8(buf, from, to) {
 }
 function countLines(buf, from, to) {
   let n = 0;
-  for (let i = from; i < to; i++) if (buf[i] === LF) n++;
+  for (let i = buf.indexOf(LF, from); i >= 0 && i < to; i = buf.indexOf(LF, i + 1)) n++;
   return n;
 }
 function csvDelimiter(path, opts) {
@@ -2336,7 +2376,7 @@ function readCsvSegment(path, opts, header, progress) {
   return drive(path, parser, chunkSize, false, progress);
 }
 async function planCsvSegments(path, segmentBytes) {
-  const fh = await openDataFile(path);
+  const fh = await openForReading(path);
   try {
     const size = (await fh.stat()).size;
     if (isGzipPath(path)) return [{ start: 0, end: size }];
@@ -2413,7 +2453,6 @@ function detectFormat(path) {
 
 // src/table/jsonl.ts
 import { isUtf8 as isUtf82 } from "node:buffer";
-import { stat as stat2 } from "node:fs/promises";
 import { gunzipSync } from "node:zlib";
 async function* jsonLines(path, chunkSize, maxLineBytes) {
   const fh = await openByteReader(path);
@@ -2469,16 +2508,12 @@ async function* jsonLines(path, chunkSize, maxLineBytes) {
   }
 }
 var MAX_JSON_ARRAY_BYTES = 256 << 20;
-function lineAt(buf, offset) {
-  let line = 1;
-  for (let i = buf.indexOf(10); i >= 0 && i < offset; i = buf.indexOf(10, i + 1)) line++;
-  return line;
-}
-function elementStarts(buf, open2) {
+var lineAt = (buf, offset) => 1 + countLines(buf, 0, offset);
+function elementStarts(buf, open) {
   const starts = [];
   let depth = 0;
   let expectValue = false;
-  for (let i = open2; i < buf.length; i++) {
+  for (let i = open; i < buf.length; i++) {
     const c = buf[i];
     if (c === 34) {
       if (expectValue) {
@@ -2504,18 +2539,13 @@ function elementStarts(buf, open2) {
   return starts;
 }
 async function* jsonArrayRows(path) {
-  let size;
-  try {
-    size = (await stat2(path)).size;
-  } catch {
-    throw new InputError("file not found", { file: path });
-  }
-  if (size > MAX_JSON_ARRAY_BYTES) {
-    throw new InputError(`a JSON array file is read whole, and this one is ${Math.round(size / (1 << 20))} MiB (at most ${MAX_JSON_ARRAY_BYTES >> 20} MiB): write it as JSON Lines (.jsonl), one object per line, which streams`, { file: path });
-  }
   const fh = await openForReading(path);
   let buf;
   try {
+    const size = (await fh.stat()).size;
+    if (size > MAX_JSON_ARRAY_BYTES) {
+      throw new InputError(`a JSON array file is read whole, and this one is ${Math.round(size / (1 << 20))} MiB (at most ${MAX_JSON_ARRAY_BYTES >> 20} MiB): write it as JSON Lines (.jsonl), one object per line, which streams`, { file: path });
+    }
     buf = await fh.readFile();
   } finally {
     await fh.close();
@@ -2556,7 +2586,7 @@ async function* jsonArrayRows(path) {
   for (let k = 0; k < items.length; k++) {
     const value = items[k];
     if (placed) {
-      for (let i = buf.indexOf(10, counted); i >= 0 && i < starts[k]; i = buf.indexOf(10, i + 1)) line++;
+      line += countLines(buf, counted, starts[k]);
       counted = starts[k];
     }
     if (value === null || typeof value !== "object" || Array.isArray(value)) {
@@ -2564,11 +2594,6 @@ async function* jsonArrayRows(path) {
     }
     yield { value, line: placed ? line : 0 };
   }
-}
-function textOf(value) {
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return JSON.stringify(value);
 }
 async function openJsonl(path, opts = {}) {
   const chunkSize = Math.max(1, opts.chunkSize ?? DEFAULT_CHUNK_SIZE);
@@ -2600,7 +2625,7 @@ async function openRecords(path, format, opts, records) {
   if (count === 0) throw new InputError(format === "json" ? "empty array: no JSON object" : "empty file: no JSON object", { file: path, line: 1 });
   const names = opts.columns ?? keys;
   for (const name of names) if (!seen.has(name)) throw new InputError(`column ${JSON.stringify(name)} is not in the data`, { file: path, key: name });
-  const missingFor = names.map((name) => new Set(opts.fieldMissingValues?.[name] ?? opts.missingValues ?? [""]));
+  const missingFor = missingSets(names, opts);
   const kinds = names.map((name) => {
     const decoding = opts.decoding?.[name] ?? opts.defaultDecoding ?? "auto";
     return decoding === "auto" || decoding === "detect" ? numeric.get(name) && anyNumber.has(name) ? "number" : "string" : decoding;
@@ -2629,25 +2654,7 @@ async function openRecords(path, format, opts, records) {
         for (const k of Object.keys(value)) {
           if (!seen.has(k)) throw new InputError(`key ${JSON.stringify(k)} does not appear in the first ${batchRows} rows (the columns are fixed by them)`, { file: path, line, key: k });
         }
-        names.forEach((name, k) => {
-          const v = value[name];
-          const b = builders[k];
-          const missing = missingFor[k];
-          if (b instanceof NumberColumnBuilder) {
-            if (v === null || v === void 0) b.pushNull();
-            else if (typeof v === "number") b.pushNumber(v);
-            else {
-              const text = textOf(v);
-              if (missing.has(text)) b.pushNull();
-              else if (typeof v === "string") b.pushText(text);
-              else b.pushInvalid(text);
-            }
-          } else if (v === null || v === void 0) b.push(null);
-          else {
-            const text = textOf(v);
-            b.push(missing.has(text) ? null : text);
-          }
-        });
+        names.forEach((name, k) => pushValue(builders[k], value[name], missingFor[k]));
         lines.push(line);
         if (lines.length === batchRows) yield finish();
       }
@@ -2657,7 +2664,7 @@ async function openRecords(path, format, opts, records) {
 }
 
 // src/table/parquet.ts
-import { stat as stat3 } from "node:fs/promises";
+import { stat as stat2 } from "node:fs/promises";
 
 // node_modules/hyparquet/src/node.js
 import { createReadStream as createReadStream2, promises as fs } from "fs";
@@ -11166,13 +11173,6 @@ var compressors = {
 };
 
 // src/table/parquet.ts
-function valueText(v) {
-  if (typeof v === "string") return v;
-  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return String(v);
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "Invalid Date" : v.toISOString();
-  if (v instanceof Uint8Array) return Buffer.from(v).toString("base64");
-  return JSON.stringify(v, (_k2, x) => typeof x === "bigint" ? Number(x) : x);
-}
 function isNumericElement(tree) {
   const e = tree.element;
   if (tree.children.length > 0) return false;
@@ -11183,44 +11183,9 @@ function isNumericElement(tree) {
   if (converted && !/^(U?INT_\d+)$/.test(converted)) return false;
   return true;
 }
-var DateTextCache = class {
-  texts = /* @__PURE__ */ new Map();
-  text(d) {
-    const t = d.getTime();
-    let s = this.texts.get(t);
-    if (s === void 0) {
-      s = valueText(d);
-      if (this.texts.size >= 1 << 16) this.texts.clear();
-      this.texts.set(t, s);
-    }
-    return s;
-  }
-};
-function pushValue(b, v, missing, dates) {
-  if (dates !== void 0 && v instanceof Date && b instanceof StringColumnBuilder) {
-    const text = dates.text(v);
-    b.push(missing.has(text) ? null : text);
-    return;
-  }
-  if (b instanceof NumberColumnBuilder) {
-    if (v === null || v === void 0) b.pushNull();
-    else if (typeof v === "number") b.pushNumber(v);
-    else if (typeof v === "bigint") b.pushNumber(Number(v));
-    else {
-      const text = valueText(v);
-      if (missing.has(text)) b.pushNull();
-      else if (typeof v === "string") b.pushText(text);
-      else b.pushInvalid(text);
-    }
-  } else if (v === null || v === void 0) b.push(null);
-  else {
-    const text = valueText(v);
-    b.push(missing.has(text) ? null : text);
-  }
-}
 async function openFile(path) {
   try {
-    await stat3(path);
+    await stat2(path);
   } catch {
     throw new InputError("file not found", { file: path });
   }
@@ -11243,7 +11208,7 @@ async function openParquet(path, opts = {}) {
     return decoding === "auto" || decoding === "detect" ? numeric.get(name) ? "number" : "string" : decoding;
   });
   const batchRows = batchRowsOption(opts.batchRows);
-  const missingFor = names.map((name) => new Set(opts.fieldMissingValues?.[name] ?? opts.missingValues ?? [""]));
+  const missingFor = missingSets(names, opts);
   return {
     path,
     format: "parquet",
@@ -23394,7 +23359,7 @@ function recordBatchReaderThroughDOMStream(writableStrategy, readableStrategy) {
     },
     start(controller) {
       return __awaiter(this, void 0, void 0, function* () {
-        yield next(controller, reader || (reader = yield open2()));
+        yield next(controller, reader || (reader = yield open()));
       });
     },
     pull(controller) {
@@ -23404,7 +23369,7 @@ function recordBatchReaderThroughDOMStream(writableStrategy, readableStrategy) {
     }
   });
   return { writable: new WritableStream(queue, Object.assign({ "highWaterMark": Math.pow(2, 14) }, writableStrategy)), readable };
-  function open2() {
+  function open() {
     return __awaiter(this, void 0, void 0, function* () {
       return yield (yield RecordBatchReader.from(queue)).open(readableStrategy);
     });
@@ -23552,7 +23517,7 @@ async function openArrow(path, opts = {}) {
     return decoding === "auto" || decoding === "detect" ? isNumericField(fields[byName.get(name)]) ? "number" : "string" : decoding;
   });
   const batchRows = batchRowsOption(opts.batchRows);
-  const missingFor = names.map((name) => new Set(opts.fieldMissingValues?.[name] ?? opts.missingValues ?? [""]));
+  const missingFor = missingSets(names, opts);
   return {
     path,
     format: "arrow",
@@ -23693,6 +23658,8 @@ export {
   planCsvSegments,
   alignSegments,
   hashFile,
+  isGlob,
+  dataArguments,
   expandDataPaths,
   openTable,
   readTable

@@ -13,11 +13,11 @@ import {
   validateBatches,
   validateCsvSegments,
   yaml
-} from "./chunk-7FRF2SDO.mjs";
+} from "./chunk-64WZLG3G.mjs";
 import {
   DEFAULT_SEGMENT_BYTES,
   openTable
-} from "./chunk-IJLUY6JM.mjs";
+} from "./chunk-IUFA7PYX.mjs";
 import {
   parallelAvailable,
   segmentBytesFromEnv
@@ -443,6 +443,9 @@ function formatSchemaDiff(diff) {
 }
 
 // src/schema/multi.ts
+function validationJson(report, diff) {
+  return diff ? { ...report, schemaDiff: diff } : report;
+}
 function multiValidation(reports, diff) {
   const errorsByRule = {};
   for (const r of reports) for (const [rule, n] of Object.entries(r.errorsByRule)) errorsByRule[rule] = (errorsByRule[rule] ?? 0) + n;
@@ -468,6 +471,7 @@ export {
   diffSchemas,
   formatValidationReport,
   formatSchemaDiff,
+  validationJson,
   multiValidation,
   multiValidationLine
 };

@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   writeFileAtomic,
   writeJsonAtomic
-} from "./chunk-A2M3HEKW.mjs";
+} from "./chunk-ECBJ4UTP.mjs";
 import {
   InputError
 } from "./chunk-2CNBRTGX.mjs";

@@ -5,7 +5,7 @@ import {
   loadBackend,
   loadModel,
   readRunRecord
-} from "./chunk-ZUELDEID.mjs";
+} from "./chunk-MYQM27HD.mjs";
 import {
   alert,
   details,
@@ -20,7 +20,7 @@ import {
   isModelRef,
   releaseStoreFromEnv,
   resolveModelRef
-} from "./chunk-EBXXTZXF.mjs";
+} from "./chunk-IPODMIHM.mjs";
 import {
   createOctokit,
   resolveRunContext,
@@ -35,12 +35,13 @@ import {
 } from "./chunk-V3R66ZTV.mjs";
 import {
   cellText,
+  isGlob,
   readTable
-} from "./chunk-IJLUY6JM.mjs";
+} from "./chunk-IUFA7PYX.mjs";
 import {
   exists,
   writeFileAtomic
-} from "./chunk-A2M3HEKW.mjs";
+} from "./chunk-ECBJ4UTP.mjs";
 import {
   InputError
 } from "./chunk-2CNBRTGX.mjs";
@@ -1409,7 +1410,7 @@ async function runEvaluation(options) {
   const settings = config.evaluate;
   const dataPath = options.dataPath ?? config.data.test;
   if (!dataPath) throw new InputError("no test data: pass --data <file> or set data.test in mlops.yaml", { file: config.configPath ?? void 0, key: "data.test" });
-  if (/[*?[{]/.test(dataPath) && !await exists(dataPath)) {
+  if (isGlob(dataPath) && !await exists(dataPath)) {
     throw new InputError("the test set is one file, not a pattern: concatenate the shards into one golden file (globs are for data.train and drift data)", { file: dataPath, key: options.dataPath ? void 0 : "data.test" });
   }
   let backend = options.loadedBackend;

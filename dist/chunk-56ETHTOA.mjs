@@ -9,9 +9,9 @@ import {
 import {
   driftHeadline,
   runDrift
-} from "./chunk-H7USVJJS.mjs";
+} from "./chunk-4DW3LGQC.mjs";
 import "./chunk-2EH6I2WM.mjs";
-import "./chunk-EBXXTZXF.mjs";
+import "./chunk-IPODMIHM.mjs";
 import {
   createOctokit,
   resolveRunContext
@@ -20,14 +20,14 @@ import "./chunk-F56D4ARV.mjs";
 import {
   loadConfig
 } from "./chunk-V3R66ZTV.mjs";
-import "./chunk-AFWDMFGJ.mjs";
-import "./chunk-7FRF2SDO.mjs";
-import "./chunk-YGBSFJZY.mjs";
-import "./chunk-IBFQ7HA5.mjs";
-import "./chunk-IJLUY6JM.mjs";
+import "./chunk-3GXIYQDG.mjs";
+import "./chunk-64WZLG3G.mjs";
+import "./chunk-CBXWPOTM.mjs";
+import "./chunk-JKVCGO4E.mjs";
+import "./chunk-IUFA7PYX.mjs";
 import {
   writeJsonAtomic
-} from "./chunk-A2M3HEKW.mjs";
+} from "./chunk-ECBJ4UTP.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import {
   UsageError

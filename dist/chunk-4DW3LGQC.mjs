@@ -14,7 +14,7 @@ import {
   releaseStoreFromEnv,
   resolveModelRef,
   runGit
-} from "./chunk-EBXXTZXF.mjs";
+} from "./chunk-IPODMIHM.mjs";
 import {
   dispatchWorkflow,
   openOrUpdatePullRequest,
@@ -23,25 +23,25 @@ import {
 import {
   loadSchema,
   readOptionsForSchema
-} from "./chunk-7FRF2SDO.mjs";
+} from "./chunk-64WZLG3G.mjs";
 import {
   categoricalCounts,
   readProfile
-} from "./chunk-YGBSFJZY.mjs";
+} from "./chunk-CBXWPOTM.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
   profileFile,
   sketchQuantile,
   sketchRank
-} from "./chunk-IBFQ7HA5.mjs";
+} from "./chunk-JKVCGO4E.mjs";
 import {
   expandDataPaths
-} from "./chunk-IJLUY6JM.mjs";
+} from "./chunk-IUFA7PYX.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic
-} from "./chunk-A2M3HEKW.mjs";
+} from "./chunk-ECBJ4UTP.mjs";
 import {
   InputError
 } from "./chunk-2CNBRTGX.mjs";

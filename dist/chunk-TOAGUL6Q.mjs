@@ -23,18 +23,19 @@ import {
   formatValidationReport,
   multiValidation,
   multiValidationLine,
-  validateFile
-} from "./chunk-AFWDMFGJ.mjs";
+  validateFile,
+  validationJson
+} from "./chunk-3GXIYQDG.mjs";
 import {
   formatPct,
   loadSchema
-} from "./chunk-7FRF2SDO.mjs";
+} from "./chunk-64WZLG3G.mjs";
 import {
-  expandDataPaths
-} from "./chunk-IJLUY6JM.mjs";
+  dataArguments
+} from "./chunk-IUFA7PYX.mjs";
 import {
   writeJsonAtomic
-} from "./chunk-A2M3HEKW.mjs";
+} from "./chunk-ECBJ4UTP.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import {
   InputError,
@@ -151,7 +152,7 @@ async function runValidate(io, workspace) {
   const schema = await loadSchema(inputs.schema);
   const diff = inputs["base-schema"] !== void 0 ? diffSchemas(await loadSchema(inputs["base-schema"]), schema) : void 0;
   const schemaPath = workspacePath(inputs.schema, workspace);
-  const files = /[*?[{]/.test(inputs.data) ? await expandDataPaths(inputs.data, workspace) : [inputs.data];
+  const files = await dataArguments([inputs.data], workspace);
   const reports = [];
   await runtime.group("Validate data", async () => {
     for (const file of files) {
@@ -161,9 +162,10 @@ async function runValidate(io, workspace) {
       reports.push(report);
     }
   });
-  for (const report of reports) runtime.info(formatValidationReport(report, reports.length === 1 ? diff : void 0).trimEnd());
-  const doc = reports.length === 1 ? { ...reports[0], ...diff ? { schemaDiff: diff } : {} } : multiValidation(reports, diff);
-  if (reports.length > 1) runtime.info(multiValidationLine(doc, schemaPath));
+  const single = reports.length === 1 ? reports[0] : null;
+  const totals = multiValidation(reports, diff);
+  for (const report of reports) runtime.info(formatValidationReport(report, single ? diff : void 0).trimEnd());
+  if (!single) runtime.info(multiValidationLine(totals, schemaPath));
   for (const report of reports) {
     for (const e of report.errors) {
       runtime.annotate("error", e.message, {
@@ -180,17 +182,15 @@ async function runValidate(io, workspace) {
     });
   }
   const reportPath = inputs.report ?? join(io.env.RUNNER_TEMP ?? resolve(workspace, ".mlops"), "mlops-validate.json");
-  await writeJsonAtomic(reportPath, doc);
-  const valid = reports.every((r) => r.valid);
-  const errorCount = reports.reduce((s, r) => s + r.errorCount, 0);
-  const markdown = reports.length === 1 ? validationMarkdown(reports[0], diff) : multiValidationMarkdown(doc, diff);
+  await writeJsonAtomic(reportPath, single ? validationJson(single, diff) : totals);
+  const markdown = single ? validationMarkdown(single, diff) : multiValidationMarkdown(totals, diff);
   runtime.appendSummary(markdown);
-  runtime.setOutput("valid", valid);
-  runtime.setOutput("error-count", errorCount);
+  runtime.setOutput("valid", totals.valid);
+  runtime.setOutput("error-count", totals.errorCount);
   runtime.setOutput("report", reportPath);
   const dataPath = workspacePath(inputs.data, workspace);
   if (inputs.comment) await postComment(runtime, io.env, { token: inputs.token, dataPath, markdown });
-  return valid ? 0 : 1;
+  return totals.valid ? 0 : 1;
 }
 function multiValidationMarkdown(doc, diff) {
   const invalid = doc.files.filter((f) => !f.valid).length;

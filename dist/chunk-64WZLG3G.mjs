@@ -4,10 +4,10 @@ import {
   alignSegments,
   planCsvSegments,
   readCsvSegment
-} from "./chunk-IJLUY6JM.mjs";
+} from "./chunk-IUFA7PYX.mjs";
 import {
   assertReadableFile
-} from "./chunk-A2M3HEKW.mjs";
+} from "./chunk-ECBJ4UTP.mjs";
 import {
   runTasks
 } from "./chunk-JEYFKIWK.mjs";
@@ -10942,7 +10942,7 @@ var FieldCheck = class {
       if (this.xmax !== void 0 && !(value < this.xmax)) f |= EXMAX;
     }
     if (this.minLen !== void 0 || this.maxLen !== void 0) {
-      const len = isCollectionType(this.field.type) ? collectionLength(this.field, text) : codePointLength(text);
+      const len = this.lengthOf(text);
       if (this.minLen !== void 0 && len < this.minLen) f |= MINLEN;
       if (this.maxLen !== void 0 && len > this.maxLen) f |= MAXLEN;
     }
@@ -10951,6 +10951,7 @@ var FieldCheck = class {
     if (this.valueSchema && this.valueSchema(JSON.parse(text)) !== true) f |= JSONSCHEMA;
     return f;
   }
+  /** Collections (array, list, object) count items; text counts code points. */
   lengthOf(text) {
     return isCollectionType(this.field.type) ? collectionLength(this.field, text) : codePointLength(text);
   }

@@ -6,11 +6,12 @@ import {
   formatValidationReport,
   multiValidation,
   multiValidationLine,
-  validateFile
-} from "./chunk-AFWDMFGJ.mjs";
+  validateFile,
+  validationJson
+} from "./chunk-3GXIYQDG.mjs";
 import {
   loadSchema
-} from "./chunk-7FRF2SDO.mjs";
+} from "./chunk-64WZLG3G.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag,
@@ -20,11 +21,11 @@ import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
 import {
-  expandDataPaths
-} from "./chunk-IJLUY6JM.mjs";
+  dataArguments
+} from "./chunk-IUFA7PYX.mjs";
 import {
   writeJsonAtomic
-} from "./chunk-A2M3HEKW.mjs";
+} from "./chunk-ECBJ4UTP.mjs";
 import {
   UsageError
 } from "./chunk-2CNBRTGX.mjs";
@@ -56,9 +57,6 @@ schema, a schema field absent from the data unless fieldsMatch allows it).`;
 function atCwd(io, path) {
   return isAbsolute(path) ? path : resolve(io.cwd, path);
 }
-function validationJson(report, diff) {
-  return diff ? { ...report, schemaDiff: diff } : report;
-}
 function emit(io, json, doc, text) {
   if (json) {
     io.stdout(`${JSON.stringify(doc)}
@@ -80,12 +78,12 @@ var command = {
       report: { type: "string" },
       "max-errors": { type: "string" }
     }, "validate");
-    const first = requirePositional(positionals, 0, "data", "mlops validate <data>... --schema <file>");
+    requirePositional(positionals, 0, "data", "mlops validate <data>... --schema <file>");
     if (values.schema === void 0) throw new UsageError("missing --schema <file>. Run 'mlops validate --help'.");
     const maxErrors = parseIntegerFlag(values["max-errors"], "max-errors", 1e3);
     const schema = await loadSchema(atCwd(io, values.schema));
     const diff = values["base-schema"] !== void 0 ? diffSchemas(await loadSchema(atCwd(io, values["base-schema"])), schema) : void 0;
-    const files = positionals.length === 1 && !/[*?[{]/.test(first) ? [first] : await expandDataPaths(positionals, io.cwd);
+    const files = await dataArguments(positionals, io.cwd);
     if (files.length > 1) return validateMany(io, files, schema, values.schema, { diff, maxErrors, json: values.json === true, report: values.report });
     const data = files[0];
     const report = await validateFile(atCwd(io, data), schema, { maxErrors });
@@ -121,6 +119,5 @@ async function validateMany(io, files, schema, schemaPath, options) {
 
 export {
   atCwd,
-  validationJson,
   validate_default
 };

@@ -15,11 +15,11 @@ import "./chunk-SSCV3AA7.mjs";
 
 // src/actions/entries.ts
 var actionEntries = {
-  validate: async () => (await import("./chunk-EBU2HPDQ.mjs")).default,
-  train: async () => (await import("./chunk-PHUFKCIQ.mjs")).default,
-  evaluate: async () => (await import("./chunk-A4YQ5IAJ.mjs")).default,
-  release: async () => (await import("./chunk-446RGN77.mjs")).default,
-  drift: async () => (await import("./chunk-KFSNAB65.mjs")).default
+  validate: async () => (await import("./chunk-TOAGUL6Q.mjs")).default,
+  train: async () => (await import("./chunk-BGSPV7BP.mjs")).default,
+  evaluate: async () => (await import("./chunk-REONAC7E.mjs")).default,
+  release: async () => (await import("./chunk-HNKPGHJF.mjs")).default,
+  drift: async () => (await import("./chunk-56ETHTOA.mjs")).default
 };
 
 // src/cli/commands/action.ts

@@ -9,23 +9,23 @@ import {
 import {
   evaluateAndRender,
   publishComment
-} from "./chunk-TCEUG2XK.mjs";
-import "./chunk-ZUELDEID.mjs";
+} from "./chunk-A2SAFYVY.mjs";
+import "./chunk-MYQM27HD.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import {
   releaseStoreFromEnv,
   resolveModelRef
-} from "./chunk-EBXXTZXF.mjs";
+} from "./chunk-IPODMIHM.mjs";
 import "./chunk-2KZ72NZO.mjs";
 import "./chunk-F56D4ARV.mjs";
 import {
   loadConfig
 } from "./chunk-V3R66ZTV.mjs";
-import "./chunk-IJLUY6JM.mjs";
+import "./chunk-IUFA7PYX.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic
-} from "./chunk-A2M3HEKW.mjs";
+} from "./chunk-ECBJ4UTP.mjs";
 import {
   InputError
 } from "./chunk-2CNBRTGX.mjs";

@@ -7,12 +7,12 @@ import {
   readProfile,
   stringifyProfile,
   writeProfile
-} from "./chunk-YGBSFJZY.mjs";
+} from "./chunk-CBXWPOTM.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
   profileFile
-} from "./chunk-IBFQ7HA5.mjs";
+} from "./chunk-JKVCGO4E.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag
@@ -22,8 +22,8 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   expandDataPaths
-} from "./chunk-IJLUY6JM.mjs";
-import "./chunk-A2M3HEKW.mjs";
+} from "./chunk-IUFA7PYX.mjs";
+import "./chunk-ECBJ4UTP.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import {
   UsageError

@@ -3,15 +3,15 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   VALIDATE_SEGMENT_TASK,
   validateSegmentTask
-} from "./chunk-7FRF2SDO.mjs";
+} from "./chunk-64WZLG3G.mjs";
 import {
   HASH_FILE_TASK,
   PROFILE_SEGMENT_TASK,
   hashFileTask,
   profileSegmentTask
-} from "./chunk-IBFQ7HA5.mjs";
-import "./chunk-IJLUY6JM.mjs";
-import "./chunk-A2M3HEKW.mjs";
+} from "./chunk-JKVCGO4E.mjs";
+import "./chunk-IUFA7PYX.mjs";
+import "./chunk-ECBJ4UTP.mjs";
 import {
   toWire
 } from "./chunk-JEYFKIWK.mjs";

@@ -37,7 +37,9 @@ async function openForReading(path) {
     return await open(path, "r");
   } catch (error) {
     const code = error.code;
-    throw new InputError(code === "ENOENT" ? "file not found" : `cannot open: ${error.message}`, { file: path }, { cause: error });
+    if (code === "ENOENT") throw new InputError("file not found", { file: path }, { cause: error });
+    if (code === "EISDIR") throw new InputError("is a directory, not a data file", { file: path }, { cause: error });
+    throw new InputError(`cannot open: ${error.message}`, { file: path }, { cause: error });
   }
 }
 async function exists(path) {

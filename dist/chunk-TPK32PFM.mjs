@@ -3,9 +3,9 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   driftHeadline,
   runDrift
-} from "./chunk-H7USVJJS.mjs";
+} from "./chunk-4DW3LGQC.mjs";
 import "./chunk-2EH6I2WM.mjs";
-import "./chunk-EBXXTZXF.mjs";
+import "./chunk-IPODMIHM.mjs";
 import {
   createOctokit,
   resolveRunContext
@@ -14,21 +14,21 @@ import "./chunk-F56D4ARV.mjs";
 import {
   loadConfig
 } from "./chunk-V3R66ZTV.mjs";
-import "./chunk-AFWDMFGJ.mjs";
-import "./chunk-7FRF2SDO.mjs";
-import "./chunk-YGBSFJZY.mjs";
-import "./chunk-IBFQ7HA5.mjs";
+import "./chunk-3GXIYQDG.mjs";
+import "./chunk-64WZLG3G.mjs";
+import "./chunk-CBXWPOTM.mjs";
+import "./chunk-JKVCGO4E.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-IJLUY6JM.mjs";
+import "./chunk-IUFA7PYX.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic
-} from "./chunk-A2M3HEKW.mjs";
+} from "./chunk-ECBJ4UTP.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import {
   UsageError

@@ -6,7 +6,7 @@ import {
   ReleaseArtifactStore,
   cardTextFromConfig,
   createReleaseBackend
-} from "./chunk-EBXXTZXF.mjs";
+} from "./chunk-IPODMIHM.mjs";
 import {
   createOctokit,
   resolveToken
@@ -19,7 +19,7 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-A2M3HEKW.mjs";
+import "./chunk-ECBJ4UTP.mjs";
 import {
   InputError,
   UsageError

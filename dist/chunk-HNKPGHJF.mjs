@@ -12,13 +12,13 @@ import {
   cardTextFromConfig,
   createReleaseBackend,
   runGit
-} from "./chunk-EBXXTZXF.mjs";
+} from "./chunk-IPODMIHM.mjs";
 import {
   createOctokit,
   resolveRunContext
 } from "./chunk-2KZ72NZO.mjs";
 import "./chunk-F56D4ARV.mjs";
-import "./chunk-A2M3HEKW.mjs";
+import "./chunk-ECBJ4UTP.mjs";
 import {
   InputError
 } from "./chunk-2CNBRTGX.mjs";
