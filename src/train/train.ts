@@ -181,7 +181,7 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
   });
   const { tf } = backend;
   log(`backend: ${backend.backend} (${backend.package}) on ${backend.device}`);
-  log(`training ${config.model.type} for ${spec.label.task} on ${trainSet.n} rows × ${width} inputs (validation ${valSet.n})`);
+  log(`training ${config.model.type} for ${spec.label.task} on ${trainSet.n} rows × ${width} inputs (validation ${valSet.n}${droppedNullLabel > 0 ? `; ${droppedNullLabel} ${droppedNullLabel === 1 ? 'row' : 'rows'} without a label left out` : ''})`);
   const batchSize = resolveBatchSize(config.train.batchSize, trainSet.n);
   const trainSettings = { ...config.train, batchSize };
   if (config.train.batchSize === 'auto') log(`batch size ${batchSize} (train.batchSize auto, for ${trainSet.n} training rows)`);

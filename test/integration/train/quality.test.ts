@@ -105,9 +105,13 @@ describe('schema-driven and regression training', () => {
       'model: { type: linear }',
       'train: { epochs: 60, batchSize: 64, learningRate: 0.05, backend: cpu, earlyStopping: false }',
     ].join('\n'));
-    const result = await trainModel(await loadConfig(join(dir, 'cars.yaml')), { out: join(dir, 'cars'), cwd: dir });
+    const lines: string[] = [];
+    const result = await trainModel(await loadConfig(join(dir, 'cars.yaml')), { out: join(dir, 'cars'), cwd: dir, log: (l) => lines.push(l) });
     expect(result.run.task).toBe('regression');
-    expect(result.run.rows.droppedNullLabel).toBeGreaterThan(0); // cars.json has unknown mpg values
+    const dropped = result.run.rows.droppedNullLabel;
+    expect(dropped).toBeGreaterThan(0); // cars.json has unknown mpg values
+    // The log says so: a user wondering why rows went missing reads it there.
+    expect(lines.some((l) => l.includes(`; ${dropped} rows without a label left out)`))).toBe(true);
     expect(result.run.metrics.r2).toBeGreaterThan(0.6);
     expect(result.run.metrics.rmse).toBeLessThan(5);
     const model = await loadModel(join(dir, 'cars'), result.backend!.tf);
