@@ -14,6 +14,17 @@ describe('README', () => {
     expect(head).toContain('npm test');
   });
 
+  it('installs with nothing but the bundle: no runtime dependencies, and npx only after the install', () => {
+    // dist/ is self-contained (tested by running it without node_modules); a runtime dependency would
+    // make `npm install github:…` fetch every bundled library again for nothing.
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; bin?: Record<string, string> };
+    expect(pkg.dependencies ?? {}).toEqual({});
+    expect(pkg.bin).toEqual({ mlops: 'dist/mlops.mjs' });
+    // `npx mlops` before installing would run whatever the npm registry holds under that name.
+    expect(readme.indexOf('npm install --save-dev github:')).toBeGreaterThan(0);
+    expect(readme.indexOf('npm install --save-dev github:')).toBeLessThan(readme.indexOf('npx mlops'));
+  });
+
   it('documents every action input and output exactly as the action.yml files declare them', () => {
     expect(readme).toContain(BEGIN);
     expect(readme, "README action tables are stale: run 'npx tsx scripts/action-tables.ts --write'").toBe(updatedReadme(readme, root));
