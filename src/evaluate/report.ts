@@ -57,12 +57,22 @@ function verdict(report: EvaluationReport): string {
   if (report.gates.length === 0) lines.push(`**No gates configured** — candidate evaluated ${vs}.`);
   else if (skipped.length === report.gates.length) lines.push(`**No gate could be judged** (${skipped.length} skipped) — candidate evaluated ${vs}.`);
   else lines.push(`**All ${report.gates.length - skipped.length} gate${report.gates.length - skipped.length === 1 ? '' : 's'} passed**${skipped.length ? ` (${skipped.length} skipped)` : ''} — candidate evaluated ${vs}.`);
+  // Training is deterministic, so a pull request that changed no input of the model retrains the
+  // production weights byte for byte: say so, or readers puzzle over a table of zero deltas.
+  const same = sameWeights(report);
+  if (same) lines.push('', `The candidate's weights are byte-identical to the baseline's (sha256 \`${same.slice(0, 12)}\`): the metric deltas are zero by construction, and a latency difference is measurement noise.`);
   if (inconclusive.length > 0) {
     lines.push('', 'Inconclusive (point estimate beyond the threshold, interval not — not a failure):');
     for (const g of inconclusive.slice(0, 10)) lines.push(`- ${g.name}: ${g.detail}`);
     return alert('WARNING', lines.join('\n'));
   }
   return alert(report.gates.length === 0 || !report.baseline ? 'NOTE' : 'TIP', lines.join('\n'));
+}
+
+/** The weights' sha256 when the candidate and the baseline have the very same weights, else null. */
+function sameWeights(report: EvaluationReport): string | null {
+  const a = report.candidate.model.weightsSha256;
+  return a !== undefined && a === report.baseline?.model.weightsSha256 ? a : null;
 }
 
 function metricsTable(report: EvaluationReport): string {

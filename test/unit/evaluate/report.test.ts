@@ -51,6 +51,19 @@ async function fullReport(over: Partial<CompareInput> = {}, gates: GateConfig[] 
 }
 
 describe('comparison and report', () => {
+  it('says when the candidate has the baseline\'s very weights (a retrain that changed nothing), and only then', async () => {
+    const report = await fullReport();
+    const sha = 'ab'.repeat(32);
+    report.candidate.model.weightsSha256 = sha;
+    report.baseline!.model.weightsSha256 = sha;
+    expect(renderEvaluationReport(report)).toContain("The candidate's weights are byte-identical to the baseline's (sha256 `abababababab`)");
+    report.candidate.model.weightsSha256 = 'cd'.repeat(32);
+    expect(renderEvaluationReport(report)).not.toContain('byte-identical');
+    delete report.candidate.model.weightsSha256;
+    delete report.baseline!.model.weightsSha256;
+    expect(renderEvaluationReport(report)).not.toContain('byte-identical'); // external models record none
+  });
+
   it('expected cost from the matrix (rows true, columns predicted) is a lower-is-better metric', async () => {
     const report = await fullReport();
     const { truth, bad } = problem(600, 1);
