@@ -12,7 +12,7 @@ import {
   TOP_CATEGORIES, defaultMethod, exceeds, type ColumnOverride, type DriftMethod,
 } from './policy.ts';
 import {
-  binShares, chiSquareHomogeneity, decileEdges, hellinger, jensenShannon, psi, twoProportionZ, wasserstein1,
+  binShares, chiSquareHomogeneity, decileEdges, poolSparseCategories, hellinger, jensenShannon, psi, twoProportionZ, wasserstein1,
 } from './tests.ts';
 
 export type ColumnKind = 'numeric' | 'categorical';
@@ -251,12 +251,33 @@ function compareNumeric(ref: ColumnProfile, cur: ColumnProfile, method: DriftMet
     case 'ztest': {
       const nR = refSample.length;
       const nC = curSample.length;
-      const r = chiSquareHomogeneity(bins.reference.map((s) => s * nR), bins.current.map((s) => s * nC));
+      const pooled = poolSparseCategories(bins.reference.map((s) => s * nR), bins.current.map((s) => s * nC));
+      const r = chiSquareHomogeneity(pooled.reference, pooled.current);
       const v = Math.sqrt(r.statistic / (nR + nC));
       return { ...base, method: 'chisquare', score: r.pValue, pValue: r.pValue, statistic: r.statistic,
         effect: { name: "Cramér's V", value: v, floor: MIN_CRAMERS_V }, distributionDrift: r.pValue < threshold && v >= MIN_CRAMERS_V };
     }
   }
+}
+
+/**
+ * The 2×k table the chi-square test runs on: the TOP_CATEGORIES values most frequent in both
+ * samples together, plus "other", with categories expected fewer than 5 times pooled. Choosing
+ * categories by the pooled counts keeps the test valid: under no drift, how a value's pooled count
+ * splits between the samples does not depend on that choice. Choosing them by one sample's counts
+ * (its top values, or the union of each side's top values) picks the values that sample happens to
+ * over-represent — with many rare values (names, free text) two halves of the same data then
+ * "drift" at p < 1e-6 in every split.
+ */
+function testTable(refCounts: Map<string, number>, curCounts: Map<string, number>, nR: number, nC: number): { reference: number[]; current: number[] } {
+  const pooledCounts = new Map(refCounts);
+  for (const [k, c] of curCounts) pooledCounts.set(k, (pooledCounts.get(k) ?? 0) + c);
+  const top = [...pooledCounts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TOP_CATEGORIES).map(([k]) => k);
+  const reference = top.map((k) => refCounts.get(k) ?? 0);
+  const current = top.map((k) => curCounts.get(k) ?? 0);
+  reference.push(Math.max(0, nR - reference.reduce((a, b) => a + b, 0)));
+  current.push(Math.max(0, nC - current.reduce((a, b) => a + b, 0)));
+  return poolSparseCategories(reference, current);
 }
 
 function compareCategorical(ref: ColumnProfile, cur: ColumnProfile, method: DriftMethod, threshold: number): Verdict {
@@ -305,7 +326,8 @@ function compareCategorical(ref: ColumnProfile, cur: ColumnProfile, method: Drif
     }
     case 'chisquare':
     case 'ks': {
-      const r = chiSquareHomogeneity(refVec, curVec);
+      const table = testTable(refCounts, curCounts, nR, nC);
+      const r = chiSquareHomogeneity(table.reference, table.current);
       const v = Math.sqrt(r.statistic / (nR + nC));
       return { ...base, method: 'chisquare', score: r.pValue, pValue: r.pValue, statistic: r.statistic,
         effect: { name: "Cramér's V", value: v, floor: MIN_CRAMERS_V }, distributionDrift: r.pValue < threshold && v >= MIN_CRAMERS_V };

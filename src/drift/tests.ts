@@ -37,6 +37,54 @@ export function chiSquareHomogeneity(reference: number[], current: number[]): PV
   return { statistic, pValue: chiSquareSf(statistic, dof), dof };
 }
 
+/** Smallest expected count per category for the chi-square approximation (Cochran's rule). */
+export const MIN_EXPECTED_COUNT = 5;
+
+/**
+ * Pools the categories of a 2×k table whose expected count under homogeneity is below
+ * `minExpected` on either side into one category; when that pool is itself too sparse, it joins
+ * the smallest remaining category. The chi-square p-value is only trustworthy when expected
+ * counts are about 5 or more: with many rare categories (names, free text, small samples) two
+ * halves of the same data otherwise "differ" at p < 1e-6. Tables without sparse categories are
+ * returned unchanged (empty categories dropped); one category left means nothing to test (p = 1).
+ */
+export function poolSparseCategories(reference: number[], current: number[], minExpected = MIN_EXPECTED_COUNT): { reference: number[]; current: number[] } {
+  const nRef = reference.reduce((a, b) => a + b, 0);
+  const nCur = current.reduce((a, b) => a + b, 0);
+  const total = nRef + nCur;
+  if (nRef === 0 || nCur === 0) return { reference, current };
+  // The smaller side has the smaller expected count: E = n_side · column total / total.
+  const smallerSide = Math.min(nRef, nCur);
+  const sparse = (columnTotal: number) => (smallerSide * columnTotal) / total < minExpected;
+  const ref: number[] = [];
+  const cur: number[] = [];
+  let poolRef = 0;
+  let poolCur = 0;
+  for (let i = 0; i < reference.length; i++) {
+    const t = reference[i] + current[i];
+    if (t === 0) continue;
+    if (sparse(t)) {
+      poolRef += reference[i];
+      poolCur += current[i];
+    } else {
+      ref.push(reference[i]);
+      cur.push(current[i]);
+    }
+  }
+  if (poolRef + poolCur > 0) {
+    if (!sparse(poolRef + poolCur) || ref.length === 0) {
+      ref.push(poolRef);
+      cur.push(poolCur);
+    } else {
+      let smallest = 0;
+      for (let j = 1; j < ref.length; j++) if (ref[j] + cur[j] < ref[smallest] + cur[smallest]) smallest = j;
+      ref[smallest] += poolRef;
+      cur[smallest] += poolCur;
+    }
+  }
+  return { reference: ref, current: cur };
+}
+
 /** Two-sided two-proportion z-test with the pooled standard error. */
 export function twoProportionZ(hitsRef: number, nRef: number, hitsCur: number, nCur: number): PValueResult {
   if (nRef === 0 || nCur === 0) return { statistic: 0, pValue: 1 };

@@ -18,11 +18,21 @@ export function numericSample(col: ColumnProfile): number[] {
 
 /**
  * Frequent values with their counts, and the non-null cells they leave out (`other`). Counts are
- * exact when `exact` is true (nothing was pruned and every value fits); else each is the midpoint
- * of its [lower, upper] bounds and `other` is what remains.
+ * exact when `exact` is true: nothing was pruned from the top values, or the column's sample holds
+ * every one of its (text) cells — a column of more distinct values than the top-K keeps but fewer
+ * cells than the sample keeps, such as names in a few hundred rows, where the pruned counts' error
+ * is as large as the counts. Otherwise each count is the midpoint of its [lower, upper] bounds and
+ * `other` is what remains.
  */
 export function categoricalCounts(col: ColumnProfile): { counts: Map<string, number>; other: number; exact: boolean } {
   const counts = new Map<string, number>();
+  const sample = col.sample;
+  if (col.topK.slack > 0 && sample.values.length === sample.seen && sample.values.every((v) => typeof v === 'string')) {
+    for (const v of sample.values as string[]) counts.set(v, (counts.get(v) ?? 0) + 1);
+    const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, col.topK.capacity);
+    const listed = ranked.reduce((sum, [, c]) => sum + c, 0);
+    return { counts: new Map(ranked), other: sample.seen - listed, exact: true };
+  }
   let listed = 0;
   for (const item of col.topK.items) {
     const c = item.count - item.error / 2;

@@ -62,6 +62,21 @@ describe('createProfiler', () => {
     expect(p.columns[0].lengths).toBeNull();
   });
 
+  it('counts categories exactly from the sample when the top values were pruned but the sample holds every cell', () => {
+    // 30 values, 4 of them repeated: a top-K of 8 must prune, a sample of 100 keeps all 40 cells.
+    const cells = Array.from({ length: 40 }, (_, i) => (i < 10 ? 'a' : i < 16 ? 'b' : i < 20 ? `r${i % 2}` : `u${i}`));
+    const pruned = profile([{ name: 'name', kind: 'string', cells }], 1000, { topK: 8, sampleSize: 100 }).columns[0];
+    expect(pruned.topK.slack).toBeGreaterThan(0);
+    const { counts, other, exact } = categoricalCounts(pruned);
+    expect(exact).toBe(true);
+    expect([...counts].slice(0, 4)).toEqual([['a', 10], ['b', 6], ['r0', 2], ['r1', 2]]);
+    expect(counts.size).toBe(8); // the top-K's capacity
+    expect(other).toBe(40 - 10 - 6 - 2 - 2 - 4);
+    // A sample smaller than the column: the pruned top-K's estimates, not exact.
+    const sampled = profile([{ name: 'name', kind: 'string', cells }], 1000, { topK: 8, sampleSize: 20 }).columns[0];
+    expect(categoricalCounts(sampled).exact).toBe(false);
+  });
+
   it('keeps distinct values, frequencies and samples', () => {
     const p = profile(columns);
     const [id, x, flag, y] = p.columns;
