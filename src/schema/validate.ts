@@ -2,6 +2,7 @@ import { InputError } from '../core/errors.ts';
 import type { Column, NumberColumn, RecordBatch, StringColumn, TableSource, ReadOptions, ColumnDecoding } from '../table/types.ts';
 import { NumberSet } from './hash-set.ts';
 import { allowedValues, compileValueSchema, enumKeys, parseBound, type ValueSchemaCheck } from './load.ts';
+import { typeHint } from './hints.ts';
 import type { ColumnReport, RuleName, ValidationError, ValidationReport } from './report-types.ts';
 import type { SchemaField, TableSchema } from './types.ts';
 import { collectionLength, fieldParser, hasNumberForm, isCollectionType, isNumericType, isOrderedType, logicalKey, type Logical, type Parser } from './values.ts';
@@ -154,7 +155,10 @@ class FieldCheck {
   messageFor(bit: number, value: string | number | boolean): string {
     const c = this.field.constraints ?? {};
     switch (bit) {
-      case TYPE: return `${show(value)} is not a valid ${this.field.type}${this.field.format && this.field.format !== 'default' ? ` (format '${this.field.format}')` : ''}`;
+      case TYPE: {
+        const hint = typeHint(this.field, String(value));
+        return `${show(value)} is not a valid ${this.field.type}${this.field.format && this.field.format !== 'default' ? ` (format '${this.field.format}')` : ''}${hint ? `: ${hint}` : ''}`;
+      }
       case MINIMUM: return `${show(value)} is less than minimum ${show(c.minimum)}`;
       case MAXIMUM: return `${show(value)} is greater than maximum ${show(c.maximum)}`;
       case EXMIN: return `${show(value)} is not greater than exclusiveMinimum ${show(c.exclusiveMinimum)}`;

@@ -1,0 +1,55 @@
+/**
+ * Hints for type errors: the schema setting that would read a value the field rejects, when the
+ * value has a recognisable local form (a thousands separator, a decimal comma, a currency sign,
+ * yes/no, a day-first date). A type error on every row of a column is usually one missing setting,
+ * not bad data, and the message should say which.
+ */
+import type { SchemaField } from './types.ts';
+
+const THOUSANDS_COMMA = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+const DECIMAL_COMMA = /^[+-]?\d{1,3}(\.\d{3})*,\d+$|^[+-]?\d+,\d+$/;
+const UNIT_AROUND = /^\s*[$€£¥]\s?[+-]?\d[\d.,]*\s*$|^\s*[+-]?\d[\d.,]*\s?(%|€|\$|£)\s*$/;
+const DECIMAL = /^[+-]?\d+\.\d+$/;
+const YES_NO = new Set(['yes', 'no', 'y', 'n', 'on', 'off', 't', 'f']);
+const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const DOT_DATE = /^\d{1,2}\.\d{1,2}\.\d{4}$/;
+const DATE_WITH_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `set decimalChar: ','` and its kin for `text` that `field` rejected as its type; null when no hint fits. */
+export function typeHint(field: SchemaField, text: string): string | null {
+  const format = field.format ?? 'default';
+  switch (field.type) {
+    case 'number':
+    case 'integer': {
+      if (field.type === 'integer' && DECIMAL.test(text)) return 'a decimal number in an integer field: use type number';
+      if (THOUSANDS_COMMA.test(text) && field.groupChar === undefined) return "thousands separators? set groupChar: ',' on the field";
+      if (DECIMAL_COMMA.test(text) && field.decimalChar === undefined) {
+        return text.includes('.') ? "a decimal comma? set decimalChar: ',' and groupChar: '.' on the field" : "a decimal comma? set decimalChar: ',' on the field";
+      }
+      if (UNIT_AROUND.test(text) && field.bareNumber !== false) return 'a currency or percent sign? set bareNumber: false on the field';
+      return null;
+    }
+    case 'boolean':
+      return YES_NO.has(text.trim().toLowerCase()) && field.trueValues === undefined && field.falseValues === undefined
+        ? 'set trueValues and falseValues on the field (e.g. trueValues: [yes], falseValues: [no])'
+        : null;
+    case 'date': {
+      if (format !== 'default') return null;
+      if (DATE_WITH_TIME.test(text)) return 'a date with a time: use type datetime';
+      const slash = SLASH_DATE.exec(text);
+      if (slash) {
+        if (Number(slash[1]) > 12) return "set format: '%d/%m/%Y' on the field";
+        if (Number(slash[2]) > 12) return "set format: '%m/%d/%Y' on the field";
+        return "set format: '%m/%d/%Y' (or '%d/%m/%Y') on the field";
+      }
+      if (DOT_DATE.test(text)) return "set format: '%d.%m.%Y' on the field";
+      if (/^\d{8}$/.test(text)) return "set format: '%Y%m%d' on the field";
+      return null;
+    }
+    case 'datetime':
+      return format === 'default' && ISO_DATE.test(text) ? 'a date without a time: use type date' : null;
+    default:
+      return null;
+  }
+}
