@@ -9,7 +9,7 @@ import { relative } from 'node:path';
 import { InputError } from '../core/errors.ts';
 import { mergeProfiles, profileFile, readProfile } from '../profile/index.ts';
 import type { DatasetProfile } from '../profile/types.ts';
-import { loadSchema, readOptionsForSchema } from '../schema/index.ts';
+import { loadSchema, dataReadOptions } from '../schema/index.ts';
 import type { TableSchema } from '../schema/types.ts';
 import { expandDataPaths } from '../table/index.ts';
 import type { ReadOptions } from '../table/types.ts';
@@ -115,7 +115,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftCh
   const { cwd, config } = options;
   const schemaPath = options.schema ?? config?.data.schema ?? undefined;
   const schema = schemaPath ? await loadSchema(schemaPath) : null;
-  const readOptions: ReadOptions = schema ? readOptionsForSchema(schema) : {};
+  const readOptions: ReadOptions = schema ? dataReadOptions(schema) : {};
 
   const reference = async (): Promise<{ profile: DatasetProfile; label: string }> => {
     if (options.isModelRef?.(options.reference) && options.resolveModelProfile) {

@@ -5,7 +5,7 @@
  */
 import { InputError } from '../core/errors.ts';
 import { cellText, isGlob, readTable } from '../table/index.ts';
-import type { ColumnDecoding, Table } from '../table/types.ts';
+import type { ColumnDecoding, NumberForm, ReadOptions, Table } from '../table/types.ts';
 import { loadBackend, type LoadedBackend } from '../train/backend.ts';
 import type { MlopsConfig } from '../train/config.ts';
 import { loadModel, readRunRecord } from '../train/model-dir.ts';
@@ -102,18 +102,22 @@ export function checkCompatible(candidate: EvaluatedModel, baseline: EvaluatedMo
   };
 }
 
-function decodingFor(models: EvaluatedModel[]): Record<string, ColumnDecoding> {
+/** How to read the test data for these models: the decoding of each column, and the local number forms their specs record. */
+function readOptionsFor(models: EvaluatedModel[]): ReadOptions {
   const decoding: Record<string, ColumnDecoding> = {};
+  const numberForms: Record<string, NumberForm> = {};
   for (const model of models) {
     for (const f of model.preprocessing.features) {
       // Numeric features decoded as numbers: preprocessing then reads the column without parsing per call,
       // which is what a serving process that receives typed rows pays.
       const want: ColumnDecoding = f.kind === 'numeric' ? 'number' : 'string';
       decoding[f.name] = decoding[f.name] && decoding[f.name] !== want ? 'string' : want;
+      if (f.kind === 'numeric' && f.numberForm) numberForms[f.name] = f.numberForm;
     }
     decoding[model.labelName] = model.task === 'regression' ? 'number' : 'string';
+    if (model.preprocessing.label.numberForm) numberForms[model.labelName] = model.preprocessing.label.numberForm;
   }
-  return decoding;
+  return Object.keys(numberForms).length > 0 ? { decoding, numberForms } : { decoding };
 }
 
 function checkColumns(table: Table, model: EvaluatedModel, which: string, dataPath: string): void {
@@ -189,7 +193,7 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
 
     const models = baseline ? [candidate, baseline] : [candidate];
     const sliceColumns = [...new Set([...settings.slices, ...settings.gates.flatMap((g) => (g.kind === 'metric' && g.slice ? [g.slice.slice(0, g.slice.indexOf('='))] : []))])];
-    const table = await readTable(dataPath, { decoding: decodingFor(models) });
+    const table = await readTable(dataPath, readOptionsFor(models));
     if (table.length === 0) throw new InputError('the test set is empty: nothing to evaluate', { file: dataPath });
     checkColumns(table, candidate, 'candidate', dataPath);
     if (baseline) checkColumns(table, baseline, 'baseline', dataPath);

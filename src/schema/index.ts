@@ -6,7 +6,7 @@ export type * from './types.ts';
 export type * from './report-types.ts';
 export { FIELD_TYPES, FIELD_ROLES, FIELDS_MATCH } from './types.ts';
 export { loadSchema, parseSchema } from './load.ts';
-export { readOptionsForSchema, validateSource, formatPct } from './validate.ts';
+export { dataReadOptions, readOptionsForSchema, validateSource, formatPct } from './validate.ts';
 export type { ValidateOptions } from './validate.ts';
 export { validateFile } from './file.ts';
 export { inferSchema, inferSchemaFromSource, dumpSchema } from './infer.ts';

@@ -33,6 +33,24 @@ export function readOptionsForSchema(schema: TableSchema, present?: string[]): R
   return options;
 }
 
+/**
+ * Read options for using the data rather than validating it (training, profiles, drift): as
+ * {@link readOptionsForSchema}, with fields of a local number form (`decimalChar`, `groupChar`,
+ * `bareNumber`) returned as numbers. Validation keeps their text, to report it in type errors.
+ */
+export function dataReadOptions(schema: TableSchema): ReadOptions {
+  const options = readOptionsForSchema(schema);
+  const forms = schema.fields.filter((f) => isNumericType(f.type) && hasNumberForm(f));
+  if (forms.length > 0) {
+    options.numberForms = Object.fromEntries(forms.map((f) => [f.name, {
+      ...(f.decimalChar !== undefined ? { decimalChar: f.decimalChar } : {}),
+      ...(f.groupChar !== undefined ? { groupChar: f.groupChar } : {}),
+      ...(f.bareNumber !== undefined ? { bareNumber: f.bareNumber } : {}),
+    }]));
+  }
+  return options;
+}
+
 // Value-rule bits, in report order.
 const TYPE = 1, MINIMUM = 2, MAXIMUM = 4, EXMIN = 8, EXMAX = 16, MINLEN = 32, MAXLEN = 64, PATTERN = 128, ENUM = 256, JSONSCHEMA = 512;
 const RULE_BITS: Array<[number, RuleName]> = [

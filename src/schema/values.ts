@@ -1,4 +1,5 @@
 import type { FieldType, SchemaField } from './types.ts';
+import { plainNumberText } from '../table/index.ts';
 
 /**
  * A field's logical value parsed from its text: numbers for number/integer/year, epoch
@@ -181,25 +182,14 @@ export function hasNumberForm(field: Pick<SchemaField, 'decimalChar' | 'groupCha
   return field.decimalChar !== undefined || field.groupChar !== undefined || field.bareNumber === false;
 }
 
-/** Leading / trailing characters that cannot belong to a number (currency, percent, units). */
-const NOT_NUMBER_EDGES = /^[^0-9+\-.,]+|[^0-9.,]+$/g;
-
 /**
- * A parser that brings a local number form back to plain digits before `parse`: drops the
- * characters around it (bareNumber: false), the group marks, and turns the decimal mark into `.`.
+ * A parser that brings a local number form back to plain digits (the table layer's
+ * {@link plainNumberText}, which readers use for `numberForms` too) before `parse`.
  */
 function localNumber(field: Pick<SchemaField, 'decimalChar' | 'groupChar' | 'bareNumber'>, parse: Parser): Parser {
-  const decimal = field.decimalChar ?? '.';
-  const group = field.groupChar;
   return (text) => {
-    let t = field.bareNumber === false ? text.trim().replace(NOT_NUMBER_EDGES, '') : text;
-    if (group !== undefined) t = t.split(group).join('');
-    if (decimal !== '.') {
-      // With a decimal comma, a '.' left over is not a decimal point: reject rather than misread.
-      if (t.includes('.')) return undefined;
-      t = t.split(decimal).join('.');
-    }
-    return parse(t);
+    const plain = plainNumberText(text, field);
+    return plain === undefined ? undefined : parse(plain);
   };
 }
 

@@ -3,7 +3,7 @@
  * typed batch columns (JSONL, Parquet, Arrow), and accessors (`cellText`, `columnNumbers`,
  * `columnStrings`) that let a consumer read any column without caring how it was decoded.
  */
-import type { Column, InvalidCell, NumberColumn, ReadOptions, RecordBatch, StringColumn, Table } from './types.ts';
+import type { Column, InvalidCell, NumberColumn, NumberForm, ReadOptions, RecordBatch, StringColumn, Table } from './types.ts';
 
 /** Strict decimal number syntax accepted when a text cell is read as a number (after trimming). */
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -32,6 +32,84 @@ export function parseNumberText(text: string): number | undefined {
     default:
       return undefined;
   }
+}
+
+/** Leading / trailing characters that cannot belong to a number (currency, percent, units). */
+const NOT_NUMBER_EDGES = /^[^0-9+\-.,]+|[^0-9.,]+$/g;
+
+/**
+ * Brings a number written in a local form back to plain digits: drops what surrounds it
+ * (`bareNumber: false`), removes the group marks, turns the decimal mark into `.`. Undefined when
+ * a `.` remains beside a decimal comma: that text is ambiguous, and rejecting beats misreading.
+ */
+export function plainNumberText(text: string, form: NumberForm): string | undefined {
+  let t = form.bareNumber === false ? text.trim().replace(NOT_NUMBER_EDGES, '') : text;
+  if (form.groupChar !== undefined) t = t.split(form.groupChar).join('');
+  const decimal = form.decimalChar ?? '.';
+  if (decimal !== '.') {
+    if (t.includes('.')) return undefined;
+    t = t.split(decimal).join('.');
+  }
+  return t;
+}
+
+/** A number written in `form`, or undefined when the text is not one. */
+export function parseLocalNumber(text: string, form: NumberForm): number | undefined {
+  const plain = plainNumberText(text, form);
+  return plain === undefined ? undefined : parseNumberText(plain);
+}
+
+/**
+ * The batch with the `forms` columns turned from text into numbers (each distinct text parsed
+ * once); a text that does not parse is an `invalid` cell, as the readers record one.
+ */
+export function applyNumberForms(batch: RecordBatch, forms: Record<string, NumberForm>): RecordBatch {
+  let changed = false;
+  const columns = batch.columns.map((col): Column => {
+    const form = forms[col.name];
+    if (form === undefined || col.kind !== 'string') return col;
+    changed = true;
+    const parsed = col.dictionary.map((text) => parseLocalNumber(text, form));
+    const values = new Float64Array(batch.length);
+    const nulls = new Uint8Array(batch.length);
+    const invalid: InvalidCell[] = [];
+    for (let i = 0; i < batch.length; i++) {
+      const code = col.codes[i];
+      if (code < 0) {
+        values[i] = Number.NaN;
+        nulls[i] = 1;
+        continue;
+      }
+      const v = parsed[code];
+      if (v === undefined) {
+        values[i] = Number.NaN;
+        invalid.push({ index: i, text: col.dictionary[code] });
+      } else values[i] = v;
+    }
+    return { kind: 'number', name: col.name, values, nulls, invalid };
+  });
+  return changed ? { ...batch, columns } : batch;
+}
+
+/**
+ * The options a reader runs with when some columns have a number form: those columns read as
+ * text (then {@link applyNumberForms}), everything else as asked.
+ */
+export function textForNumberForms<T extends ReadOptions>(opts: T): T {
+  const forms = opts.numberForms;
+  if (!forms || Object.keys(forms).length === 0) return opts;
+  const decoding = { ...opts.decoding };
+  for (const name of Object.keys(forms)) decoding[name] = 'string';
+  return { ...opts, decoding };
+}
+
+/** Streams `batches` with the number-form columns converted (unchanged without forms). */
+export async function* withNumberForms(batches: AsyncIterable<RecordBatch>, forms: Record<string, NumberForm> | undefined): AsyncIterable<RecordBatch> {
+  if (!forms || Object.keys(forms).length === 0) {
+    yield* batches;
+    return;
+  }
+  for await (const batch of batches) yield applyNumberForms(batch, forms);
 }
 
 /** Builds a dictionary-encoded string column from JS strings (null = missing). */

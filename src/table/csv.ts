@@ -15,6 +15,7 @@ import { isUtf8 } from 'node:buffer';
 import { InputError } from '../core/errors.ts';
 import { openForReading } from '../core/fs.ts';
 import { invalidUtf8Message, isGzipPath, openByteReader, withoutGzip } from './bytes.ts';
+import { textForNumberForms, withNumberForms } from './columns.ts';
 import type { TaskOutcome } from '../core/parallel.ts';
 import { FNV_OFFSET, FNV_PRIME, NumberDecoder, POW10, StringDecoder } from './csv-decode.ts';
 import type { CellDecoder, MissingSpec } from './csv-decode.ts';
@@ -882,7 +883,8 @@ export interface SegmentProgress {
  * by checking that the previous segment's `endOffset` equals this `start` (a quoted field with
  * a line break can straddle a planned boundary). Lines and row offsets are relative to the segment.
  */
-export function readCsvSegment(path: string, opts: ReadOptions & CsvInternalOptions, header: string[], progress: SegmentProgress): AsyncIterable<RecordBatch> {
+export function readCsvSegment(path: string, options: ReadOptions & CsvInternalOptions, header: string[], progress: SegmentProgress): AsyncIterable<RecordBatch> {
+  const opts = textForNumberForms(options);
   const delim = csvDelimiter(path, opts);
   const chunkSize = Math.max(1, opts.chunkSize ?? DEFAULT_CHUNK_SIZE);
   const batchRows = batchRowsOption(opts.batchRows);
@@ -890,7 +892,7 @@ export function readCsvSegment(path: string, opts: ReadOptions & CsvInternalOpti
   if (progress.start > 0) parser.setHeader(header);
   progress.endOffset = -1;
   progress.lines = 0;
-  return drive(path, parser, chunkSize, false, progress);
+  return withNumberForms(drive(path, parser, chunkSize, false, progress), options.numberForms);
 }
 
 /**

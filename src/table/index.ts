@@ -2,7 +2,7 @@
  * The table layer: streaming readers for CSV/TSV, JSONL, Parquet and Arrow IPC into typed record
  * batches, file hashing, and data-path expansion. Every other stage reads data through here.
  */
-import { concatBatches } from './columns.ts';
+import { concatBatches, textForNumberForms, withNumberForms } from './columns.ts';
 import { openCsv } from './csv.ts';
 import type { CsvInternalOptions } from './csv.ts';
 import { detectFormat } from './format.ts';
@@ -12,7 +12,7 @@ import { openArrow } from './arrow.ts';
 import type { RecordBatch, ReadOptions, Table, TableSource } from './types.ts';
 
 export type * from './types.ts';
-export { cellText, columnNumbers, columnStrings, columnLength, concatBatches, parseNumberText } from './columns.ts';
+export { cellText, columnNumbers, columnStrings, columnLength, concatBatches, parseLocalNumber, parseNumberText, plainNumberText } from './columns.ts';
 export { detectFormat } from './format.ts';
 export { hashFile } from './hash.ts';
 export type { FileHash } from './hash.ts';
@@ -24,6 +24,13 @@ export { dataArguments, expandDataPaths, isGlob } from './glob.ts';
  * file with no rows). Bad input throws an InputError (exit 2) naming the file and line.
  */
 export async function openTable(path: string, opts: ReadOptions & CsvInternalOptions = {}): Promise<TableSource> {
+  const source = await openFormat(path, textForNumberForms(opts));
+  const forms = opts.numberForms;
+  if (!forms || Object.keys(forms).length === 0) return source;
+  return { ...source, batches: () => withNumberForms(source.batches(), forms) };
+}
+
+async function openFormat(path: string, opts: ReadOptions & CsvInternalOptions): Promise<TableSource> {
   const format = opts.format ?? detectFormat(path);
   switch (format) {
     case 'csv':

@@ -69,6 +69,16 @@ export interface RecordBatch {
  */
 export type ColumnDecoding = 'number' | 'string' | 'auto' | 'detect';
 
+/**
+ * A local way of writing numbers (Frictionless `decimalChar`, `groupChar`, `bareNumber`):
+ * `1.000,50` with decimal `,` and group `.`; `"12 %"` with `bareNumber: false`.
+ */
+export interface NumberForm {
+  decimalChar?: string;
+  groupChar?: string;
+  bareNumber?: boolean;
+}
+
 export interface ReadOptions {
   /** Format; inferred from the extension (`.csv`, `.tsv`, `.jsonl`/`.ndjson`, `.parquet`, `.arrow`/`.feather`/`.ipc`) when absent. */
   format?: DataFormat;
@@ -85,6 +95,12 @@ export interface ReadOptions {
   columns?: string[];
   /** Target rows per batch (default 16,384; at most 1,048,576). */
   batchRows?: number;
+  /**
+   * Columns whose numbers are written in a local form: read as text, then returned as number
+   * columns parsed with the form (a text that does not parse is an `invalid` cell). The byte
+   * scanner cannot read them itself: it would take `1.500` (one thousand five hundred) for 1.5.
+   */
+  numberForms?: Record<string, NumberForm>;
 }
 
 /** An opened data file: its header is known; its rows stream on demand. */

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { InputError } from '../core/errors.ts';
-import { loadSchema, readOptionsForSchema, type TableSchema } from '../schema/index.ts';
+import { loadSchema, dataReadOptions, type TableSchema } from '../schema/index.ts';
 import { concatBatches, expandDataPaths, openTable } from '../table/index.ts';
 import type { ReadOptions, RecordBatch, Table } from '../table/types.ts';
 import type { MlopsConfig } from './config.ts';
@@ -48,7 +48,7 @@ export function schemaFeatures(schema: TableSchema | null, label: string): strin
 export async function readTrainingData(config: MlopsConfig): Promise<TrainingData> {
   const files = await expandConfigured(config.data.train, 'data.train', config);
   const schema = await loadConfiguredSchema(config);
-  const readOptions: ReadOptions = schema ? readOptionsForSchema(schema) : {};
+  const readOptions: ReadOptions = schema ? dataReadOptions(schema) : {};
   const first = await openTable(files[0]!, readOptions);
   const where = { file: config.configPath ?? undefined };
 

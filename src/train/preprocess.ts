@@ -14,7 +14,8 @@
  *   standardised (predictions are mapped back).
  */
 import { InputError } from '../core/errors.ts';
-import type { Column, Table } from '../table/types.ts';
+import { parseLocalNumber } from '../table/index.ts';
+import type { Column, NumberForm, Table } from '../table/types.ts';
 import type { TaskSetting } from './config.ts';
 
 export type Task = 'binary' | 'multiclass' | 'regression';
@@ -26,6 +27,8 @@ export interface NumericFeatureSpec {
   mean: number;
   std: number;
   missingIndicator: boolean;
+  /** The schema's local number form (`1.000,5`), when the feature's text is written in one. */
+  numberForm?: NumberForm;
 }
 
 export interface CategoricalFeatureSpec {
@@ -46,6 +49,8 @@ export interface LabelSpec {
   /** Regression: the target is standardised for training; predictions are `y * std + mean`. */
   mean?: number;
   std?: number;
+  /** Regression: the schema's local number form of the target, when it has one. */
+  numberForm?: NumberForm;
 }
 
 export interface PreprocessingSpec {
@@ -72,6 +77,8 @@ export interface FitOptions {
   kinds?: Record<string, 'numeric' | 'categorical'>;
   /** Rows used for fitting (the training split); default every row. */
   rows?: Int32Array | number[];
+  /** Columns whose numbers the schema writes in a local form (recorded so serving reads them alike). */
+  numberForms?: Record<string, NumberForm>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -87,10 +94,13 @@ function findColumn(table: Table, name: string, what: string): Column {
   return column;
 }
 
-/** Numbers of a column: NaN for null or unparseable cells. Strings are parsed once per dictionary entry. */
-function numbersOf(column: Column): Float64Array {
+/**
+ * Numbers of a column: NaN for null or unparseable cells. Strings are parsed once per dictionary
+ * entry, in the column's local number form when it has one.
+ */
+function numbersOf(column: Column, form?: NumberForm): Float64Array {
   if (column.kind === 'number') return column.values;
-  const parsed = column.dictionary.map(parseNumber);
+  const parsed = column.dictionary.map((text) => (form ? parseLocalNumber(text, form) ?? Number.NaN : parseNumber(text)));
   const out = new Float64Array(column.codes.length);
   for (let i = 0; i < out.length; i++) {
     const code = column.codes[i]!;
@@ -222,7 +232,9 @@ export function fitPreprocessing(table: Table, options: FitOptions): Preprocessi
 
   const label: LabelSpec = { name: options.label, task, classes: task === 'regression' ? [] : sortClasses(inferred.distinct) };
   if (task === 'regression') {
-    const ys = numbersOf(labelColumn);
+    const labelForm = options.numberForms?.[options.label];
+    if (labelForm) label.numberForm = labelForm;
+    const ys = numbersOf(labelColumn, labelForm);
     assertFinite(table, labelColumn, ys, labelled);
     let sum = 0;
     for (const i of rows) sum += ys[i]!;
@@ -255,7 +267,7 @@ export function fitPreprocessing(table: Table, options: FitOptions): Preprocessi
         throw new InputError(`non-numeric value '${textOf(column, bad)}' in numeric feature '${name}'`,
           { file: table.path, line: lineOf(table, bad), key: name });
       }
-      const values = numbersOf(column);
+      const values = numbersOf(column, options.numberForms?.[name]);
       assertFinite(table, column, values, labelled);
       const present = new Float64Array(rows.length - nulls);
       let k = 0;
@@ -270,7 +282,8 @@ export function fitPreprocessing(table: Table, options: FitOptions): Preprocessi
       for (const v of present) ss += (v - mean) ** 2;
       ss += nulls * (med - mean) ** 2;
       const std = Math.sqrt(ss / rows.length);
-      features.push({ name, kind: 'numeric', median: med, mean, std: std > 0 ? std : 1, missingIndicator: nulls > 0 });
+      const form = options.numberForms?.[name];
+      features.push({ name, kind: 'numeric', median: med, mean, std: std > 0 ? std : 1, missingIndicator: nulls > 0, ...(form ? { numberForm: form } : {}) });
       outputs.push(name);
     } else {
       const counts = new Map<string, number>();
@@ -318,7 +331,7 @@ export function applyPreprocessing(spec: PreprocessingSpec, table: Table, start 
   for (const feature of spec.features) {
     const column = findColumn(table, feature.name, 'feature');
     if (feature.kind === 'numeric') {
-      const values = numbersOf(column);
+      const values = numbersOf(column, feature.numberForm);
       const ind = feature.missingIndicator ? offset + 1 : -1;
       for (let r = 0; r < n; r++) {
         const i = start + r;
@@ -364,7 +377,7 @@ export function encodeLabels(spec: PreprocessingSpec, table: Table, start = 0, c
   const y = new Float32Array(n);
   const valid = new Uint8Array(n);
   if (spec.label.task === 'regression') {
-    const values = numbersOf(column);
+    const values = numbersOf(column, spec.label.numberForm);
     for (let r = 0; r < n; r++) {
       const v = values[start + r]!;
       if (Number.isFinite(v)) {

@@ -20,7 +20,7 @@ import { buildModel, fitModel, seededRandom, shuffleInPlace, type EpochRecord } 
 import { MODEL_FILES, saveLayersModel, savePreprocessing, toPrediction } from './model-dir.ts';
 import { applyPreprocessing, encodeLabels, fitPreprocessing, type Task } from './preprocess.ts';
 import { dataFileRecords, displayPath, gitInfo, type DataFileRecord, type GitInfo } from './run-record.ts';
-import { readOptionsForSchema } from '../schema/index.ts';
+import { dataReadOptions } from '../schema/index.ts';
 
 export const RUN_FORMAT = 'mlops-run';
 
@@ -155,7 +155,7 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
 
   const spec = fitPreprocessing(table, {
     label: data.label, features: data.features, task: config.model.task, maxCategories: config.model.maxCategories,
-    kinds: data.kinds, rows: trainRows,
+    kinds: data.kinds, rows: trainRows, ...(data.readOptions.numberForms ? { numberForms: data.readOptions.numberForms } : {}),
   });
   const x = applyPreprocessing(spec, table);
   const labels = encodeLabels(spec, table);
@@ -340,7 +340,7 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
       throw new InputError('the external trainer wrote metrics.json but no model file or directory in MLOPS_OUTPUT_DIR', { file: out, key: 'train.command' });
     }
     const t3 = performance.now();
-    const readOptions = schema ? readOptionsForSchema(schema) : {};
+    const readOptions = schema ? dataReadOptions(schema) : {};
     const profile = await trainingProfile(trainFiles, readOptions);
     await writeProfile(join(staging, MODEL_FILES.profile), profile);
     const profileMs = performance.now() - t3;

@@ -1,0 +1,82 @@
+/**
+ * A schema that writes numbers in a local form (`decimalChar: ','`, `groupChar: '.'`) is honoured
+ * by the whole life cycle, not only by `mlops validate`: training reads the numbers, the model
+ * records the form, evaluation reads its test data with it, and drift compares the column as
+ * numbers. Before, validate passed and train failed on the first `1.234,5`.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryIo } from '../../../src/cli/io.ts';
+import { runCli } from '../../../src/cli/main.ts';
+import { mulberry32 } from '../../../src/core/random.ts';
+
+let dir: string;
+
+/** `amount` as Germans write it (`1.234,5`); the label is whether it exceeds 3,000. */
+function dataset(rows: number, seed: number): string {
+  const rand = mulberry32(seed);
+  const lines = ['amount;kind;large'];
+  for (let i = 0; i < rows; i++) {
+    const amount = Math.round((500 + rand() * 5000) * 10) / 10;
+    const text = amount.toLocaleString('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    lines.push(`${text};${rand() < 0.5 ? 'a' : 'b'};${amount > 3000 ? 1 : 0}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'mlops-forms-'));
+  await writeFile(join(dir, 'train.csv'), dataset(400, 1));
+  await writeFile(join(dir, 'test.csv'), dataset(200, 2));
+  await writeFile(join(dir, 'schema.yaml'), [
+    'fields:',
+    "  - { name: amount, type: number, decimalChar: ',', groupChar: '.', role: feature, constraints: { minimum: 0 } }",
+    '  - { name: kind, type: string, role: feature }',
+    '  - { name: large, type: integer, role: label }',
+  ].join('\n'));
+  await writeFile(join(dir, 'mlops.yaml'), [
+    'name: forms',
+    'data: { train: train.csv, test: test.csv, schema: schema.yaml }',
+    'model: { type: linear }',
+    'train: { epochs: 30, learningRate: 0.05, backend: cpu, seed: 3 }',
+  ].join('\n'));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const io = memoryIo({ cwd: dir });
+  const code = await runCli(args, io);
+  return { code, out: io.out, err: io.err };
+}
+
+describe('local number forms through the life cycle', () => {
+  it('validate, train, evaluate and drift all read 1.234,5 as a number', async () => {
+    expect((await cli(['validate', 'train.csv', '--schema', 'schema.yaml'])).code).toBe(0);
+
+    const train = await cli(['train', '--out', 'model']);
+    expect(train.err).not.toContain('non-numeric');
+    expect(train.code).toBe(0);
+    const spec = JSON.parse(await readFile(join(dir, 'model', 'preprocessing.json'), 'utf8')) as { features: Array<{ name: string; kind: string; numberForm?: unknown; mean?: number }> };
+    const amount = spec.features.find((f) => f.name === 'amount')!;
+    expect(amount.kind).toBe('numeric');
+    expect(amount.numberForm).toEqual({ decimalChar: ',', groupChar: '.' });
+    expect(amount.mean).toBeGreaterThan(2000); // the values, not 1.234 for 1.234,5
+    expect(amount.mean).toBeLessThan(4000);
+
+    const evaluate = await cli(['evaluate', '--candidate', 'model', '--no-latency', '--json', '--backend', 'cpu']);
+    expect(evaluate.code).toBe(0);
+    const result = JSON.parse(evaluate.out) as { candidate: { metrics: { accuracy: number } }; data: { evaluatedRows: number } };
+    expect(result.data.evaluatedRows).toBe(200);
+    expect(result.candidate.metrics.accuracy).toBeGreaterThan(0.85); // one threshold on amount separates the classes
+
+    const drift = await cli(['drift', '--reference', 'model/profile.json', '--current', 'test.csv', '--json']);
+    expect(drift.code).toBe(0);
+    const report = JSON.parse(drift.out) as { columns: Array<{ name: string; type: string }> };
+    expect(report.columns.find((c) => c.name === 'amount')?.type).toBe('numeric');
+  });
+});
