@@ -117,7 +117,18 @@ function readOptionsFor(models: EvaluatedModel[]): ReadOptions {
     decoding[model.labelName] = model.task === 'regression' ? 'number' : 'string';
     if (model.preprocessing.label.numberForm) numberForms[model.labelName] = model.preprocessing.label.numberForm;
   }
-  return Object.keys(numberForms).length > 0 ? { decoding, numberForms } : { decoding };
+  const options: ReadOptions = { decoding };
+  if (Object.keys(numberForms).length > 0) options.numberForms = numberForms;
+  // The models' missing-value texts, so `NA` is null here as it was in training (the union, when a
+  // candidate's schema added markers: a marker reads as null for both models).
+  const markers = [...new Set(models.flatMap((m) => m.preprocessing.missingValues ?? ['']))];
+  if (!(markers.length === 1 && markers[0] === '')) options.missingValues = markers;
+  const own: Record<string, string[]> = {};
+  for (const m of models) {
+    for (const [name, texts] of Object.entries(m.preprocessing.fieldMissingValues ?? {})) own[name] = [...new Set([...(own[name] ?? []), ...texts])];
+  }
+  if (Object.keys(own).length > 0) options.fieldMissingValues = own;
+  return options;
 }
 
 function checkColumns(table: Table, model: EvaluatedModel, which: string, dataPath: string): void {

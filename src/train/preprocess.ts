@@ -62,6 +62,12 @@ export interface PreprocessingSpec {
   outputs: string[];
   /** Training rows the spec was fitted on. */
   fittedRows: number;
+  /**
+   * The cell texts read as null in training when not just `""` (the schema's `missingValues`, and
+   * fields' own): evaluation and serving must read `NA` as null too, not as a category or a bad number.
+   */
+  missingValues?: string[];
+  fieldMissingValues?: Record<string, string[]>;
 }
 
 export const OOV = '__oov__';
@@ -79,6 +85,9 @@ export interface FitOptions {
   rows?: Int32Array | number[];
   /** Columns whose numbers the schema writes in a local form (recorded so serving reads them alike). */
   numberForms?: Record<string, NumberForm>;
+  /** Missing-value texts the training data was read with (recorded so serving reads them alike). */
+  missingValues?: string[];
+  fieldMissingValues?: Record<string, string[]>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -299,7 +308,12 @@ export function fitPreprocessing(table: Table, options: FitOptions): Preprocessi
     }
     if (nulls > 0) outputs.push(`${name}${MISSING_SUFFIX}`);
   }
-  return { format: 'mlops-preprocessing', version: 1, label, features, outputs, fittedRows: rows.length };
+  const spec: PreprocessingSpec = { format: 'mlops-preprocessing', version: 1, label, features, outputs, fittedRows: rows.length };
+  const markers = options.missingValues;
+  if (markers && !(markers.length === 1 && markers[0] === '')) spec.missingValues = [...markers];
+  const own = Object.entries(options.fieldMissingValues ?? {}).filter(([name]) => name === options.label || options.features.includes(name));
+  if (own.length > 0) spec.fieldMissingValues = Object.fromEntries(own);
+  return spec;
 }
 
 function assertFinite(table: Table, column: Column, values: Float64Array, rows: ArrayLike<number>): void {

@@ -155,7 +155,8 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
 
   const spec = fitPreprocessing(table, {
     label: data.label, features: data.features, task: config.model.task, maxCategories: config.model.maxCategories,
-    kinds: data.kinds, rows: trainRows, ...(data.readOptions.numberForms ? { numberForms: data.readOptions.numberForms } : {}),
+    kinds: data.kinds, rows: trainRows, numberForms: data.readOptions.numberForms,
+    missingValues: data.readOptions.missingValues, fieldMissingValues: data.readOptions.fieldMissingValues,
   });
   const x = applyPreprocessing(spec, table);
   const labels = encodeLabels(spec, table);

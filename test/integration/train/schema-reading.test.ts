@@ -1,8 +1,10 @@
 /**
- * A schema that writes numbers in a local form (`decimalChar: ','`, `groupChar: '.'`) is honoured
- * by the whole life cycle, not only by `mlops validate`: training reads the numbers, the model
- * records the form, evaluation reads its test data with it, and drift compares the column as
- * numbers. Before, validate passed and train failed on the first `1.234,5`.
+ * How the schema says to read data holds for the whole life cycle, not only for `mlops validate`:
+ * - numbers in a local form (`decimalChar: ','`, `groupChar: '.'`): training reads them, the model
+ *   records the form, evaluation reads its test data with it, drift compares them as numbers
+ *   (before, validate passed and train failed on the first `1.234,5`);
+ * - missing-value markers (`NA`): null in evaluation as in training (before, evaluation read `NA` as
+ *   a category: train/serve skew that cost a model every positive).
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -78,5 +80,21 @@ describe('local number forms through the life cycle', () => {
     expect(drift.code).toBe(0);
     const report = JSON.parse(drift.out) as { columns: Array<{ name: string; type: string }> };
     expect(report.columns.find((c) => c.name === 'amount')?.type).toBe('numeric');
+  });
+
+  it('missing-value markers of the schema (NA) are null in evaluation as in training, not a category', async () => {
+    // The label is whether `c` is missing: learnable only from the missing indicator, so reading NA
+    // as a category at evaluation (out of vocabulary, indicator 0) would miss every positive.
+    const rows = ['c,x,y', ...Array.from({ length: 300 }, (_, i) => `${['p', 'q', 'NA'][i % 3]},${i % 10},${i % 3 === 2 ? 1 : 0}`)];
+    await writeFile(join(dir, 'na.csv'), `${rows.join('\n')}\n`);
+    await writeFile(join(dir, 'na.schema.yaml'), 'fields:\n  - { name: c, type: string, role: feature }\n  - { name: x, type: integer, role: feature }\n  - { name: y, type: integer, role: label }\nmissingValues: ["", "NA"]\n');
+    await writeFile(join(dir, 'na.yaml'), 'name: na\ndata: { train: na.csv, test: na.csv, schema: na.schema.yaml }\nmodel: { type: linear }\ntrain: { epochs: 40, learningRate: 0.1, backend: cpu, seed: 1 }\n');
+    expect((await cli(['train', '--config', 'na.yaml', '--out', 'na-model'])).code).toBe(0);
+    const spec = JSON.parse(await readFile(join(dir, 'na-model', 'preprocessing.json'), 'utf8')) as { missingValues?: string[] };
+    expect(spec.missingValues).toEqual(['', 'NA']);
+    const evaluate = await cli(['evaluate', '--config', 'na.yaml', '--candidate', 'na-model', '--no-latency', '--json', '--backend', 'cpu']);
+    expect(evaluate.code).toBe(0);
+    const result = JSON.parse(evaluate.out) as { candidate: { metrics: { accuracy: number; recall: number } } };
+    expect(result.candidate.metrics.recall).toBeGreaterThan(0.95);
   });
 });
