@@ -40,6 +40,41 @@ function fits(type: FieldType, text: string): boolean {
   }
 }
 
+/**
+ * Numbers in a local form, and the values that prove the form (a lone `1,234` could be either):
+ * a decimal comma (`3,25`, `1.234,5`: a comma not followed by exactly three digits, or after `.`
+ * groups) or a thousands comma (`1,234.5`, `1,234,567`).
+ */
+const DECIMAL_COMMA_RE = /^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/;
+const DECIMAL_COMMA_PROOF = /,(?:\d{1,2}|\d{4,})$|\.\d{3}.*,\d+$/;
+const GROUP_COMMA_RE = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const GROUP_COMMA_PROOF = /,\d{3}\.\d+$|,\d{3},\d{3}/;
+
+/** One candidate local number form: whether every value fits, whether one proves it, the range. */
+class FormCandidate {
+  fits = true;
+  proven = false;
+  /** Whether some value uses `.` as its group mark (decimal-comma form only). */
+  dotGroups = false;
+  min = Number.POSITIVE_INFINITY;
+  max = Number.NEGATIVE_INFINITY;
+  constructor(private readonly pattern: RegExp, private readonly proof: RegExp, private readonly decimalComma: boolean) {}
+
+  add(text: string): void {
+    if (!this.fits) return;
+    if (!this.pattern.test(text) || LEADING_ZERO_RE.test(text)) {
+      this.fits = false;
+      return;
+    }
+    if (this.proof.test(text)) this.proven = true;
+    const plain = this.decimalComma ? text.replaceAll('.', '').replace(',', '.') : text.replaceAll(',', '');
+    if (this.decimalComma && text.includes('.')) this.dotGroups = true;
+    const v = Number(plain);
+    if (v < this.min) this.min = v;
+    if (v > this.max) this.max = v;
+  }
+}
+
 /** Running facts about one column. */
 class ColumnFacts {
   rows = 0;
@@ -54,6 +89,8 @@ class ColumnFacts {
   maxNum = Number.NEGATIVE_INFINITY;
   minText: string | null = null;
   maxText: string | null = null;
+  readonly decimalComma = new FormCandidate(DECIMAL_COMMA_RE, DECIMAL_COMMA_PROOF, true);
+  readonly groupComma = new FormCandidate(GROUP_COMMA_RE, GROUP_COMMA_PROOF, false);
   constructor(readonly name: string, readonly distinctCap: number) {
     this.seen = looksLikeId(name) ? new Set() : null;
   }
@@ -77,6 +114,8 @@ class ColumnFacts {
       if (this.seen && this.unique) {
         if (count > 1 || this.seen.has(text)) { this.unique = false; this.seen = null; } else this.seen.add(text);
       }
+      this.decimalComma.add(text);
+      this.groupComma.add(text);
       const num = parseNumberText(text);
       if (num !== undefined && Number.isFinite(num)) { if (num < this.minNum) this.minNum = num; if (num > this.maxNum) this.maxNum = num; }
       if (this.minText === null || text < this.minText) this.minText = text;
@@ -88,6 +127,16 @@ class ColumnFacts {
     if (this.rows === this.nulls) return 'string';
     for (let t = 0; t < CANDIDATES.length; t++) if (this.possible & (1 << t)) return CANDIDATES[t];
     return 'string';
+  }
+
+  /** The local number form every value is written in, proven by at least one value; null if none. */
+  numberForm(): { form: Pick<SchemaField, 'decimalChar' | 'groupChar'>; min: number; max: number } | null {
+    if (this.type() !== 'string' || this.rows === this.nulls) return null;
+    const d = this.decimalComma;
+    if (d.fits && d.proven) return { form: d.dotGroups ? { decimalChar: ',', groupChar: '.' } : { decimalChar: ',' }, min: d.min, max: d.max };
+    const g = this.groupComma;
+    if (g.fits && g.proven) return { form: { groupChar: ',' }, min: g.min, max: g.max };
+    return null;
   }
 }
 
@@ -129,14 +178,20 @@ export async function inferSchemaFromSource(source: TableSource, options: InferO
     }
   }
   const fields: SchemaField[] = facts.map((f) => {
-    const type = f.type();
-    const field: SchemaField = { name: f.name, type, role: 'feature' };
+    const local = f.numberForm();
+    const type = local ? 'number' : f.type();
+    const field: SchemaField = { name: f.name, type, role: 'feature', ...local?.form };
     const constraints: NonNullable<SchemaField['constraints']> = {};
     if (f.rows > 0 && f.nulls === 0) constraints.required = true;
+    if (local) {
+      // Bounds as plain YAML numbers: a bound in the field's own form would be a string.
+      constraints.minimum = local.min;
+      constraints.maximum = local.max;
+    }
     const unique = f.seen !== null && f.unique && f.rows > f.nulls;
     const role = guessRole(f.name, type, unique);
     if (role === 'id' && unique) constraints.unique = true;
-    if ((type === 'integer' || type === 'number') && Number.isFinite(f.minNum)) {
+    if (!local && (type === 'integer' || type === 'number') && Number.isFinite(f.minNum)) {
       constraints.minimum = f.minNum;
       constraints.maximum = f.maxNum;
     } else if ((type === 'date' || type === 'datetime' || type === 'time') && f.minText !== null && f.maxText !== null) {

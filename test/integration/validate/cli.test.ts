@@ -434,6 +434,25 @@ describe('mlops schema infer | diff', () => {
     ]);
   });
 
+  it('recognises numbers in a local form only when a value proves it, and the result validates the file', async () => {
+    const data = join(dir, 'eu.csv');
+    // amount: decimal comma with dot groups; price: decimal comma; code: `1,234` alone is ambiguous
+    // (1.234 or 1234), so it stays text; big: thousands commas, proven by 1,234,567.
+    await writeFile(data, 'amount;price;code;big\n1.234,5;3,25;1,234;1,234,567\n2,75;0,5;2,345;1,000.5\n;10;3,456;999\n');
+    const out = join(dir, 'eu.json');
+    expect((await cli(['schema', 'infer', data, '-o', out])).code).toBe(0);
+    const schema = JSON.parse(await readFile(out, 'utf8'));
+    expect(schema.fields.map((f: Record<string, unknown>) => [f.name, f.type, f.decimalChar, f.groupChar, f.constraints])).toEqual([
+      ['amount', 'number', ',', '.', { minimum: 2.75, maximum: 1234.5 }],
+      ['price', 'number', ',', undefined, { required: true, minimum: 0.5, maximum: 10 }],
+      ['code', 'string', undefined, undefined, { required: true }],
+      ['big', 'number', undefined, ',', { required: true, minimum: 999, maximum: 1234567 }],
+    ]);
+    const check = await cli(['validate', data, '--schema', out, '--json']);
+    expect(check.code).toBe(0);
+    expect(JSON.parse(check.out).errorCount).toBe(0);
+  });
+
   it('diff: JSON, breaking first, and --fail-on-breaking', async () => {
     const older = join(dir, 'old.yaml');
     const newer = join(dir, 'new.yaml');
