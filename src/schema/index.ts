@@ -9,7 +9,7 @@ export { loadSchema, parseSchema } from './load.ts';
 export { dataReadOptions, readOptionsForSchema, validateSource, formatPct } from './validate.ts';
 export type { ValidateOptions } from './validate.ts';
 export { validateFile } from './file.ts';
-export { inferSchema, inferSchemaFromSource, dumpSchema } from './infer.ts';
+export { detectNumberForm, inferSchema, inferSchemaFromSource, dumpSchema } from './infer.ts';
 export type { InferOptions } from './infer.ts';
 export { diffSchemas } from './diff.ts';
 export type { SchemaChange, SchemaDiff } from './diff.ts';

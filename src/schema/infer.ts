@@ -75,6 +75,27 @@ class FormCandidate {
   }
 }
 
+/**
+ * The local number form that every text fits and at least one proves (`3,25`, `1.234,5`,
+ * `1,234.5`), or null: for reading a column of numbers that no schema describes. Texts that are
+ * all plain numbers prove no form.
+ */
+export function detectNumberForm(texts: Iterable<string>): Pick<SchemaField, 'decimalChar' | 'groupChar'> | null {
+  const decimalComma = new FormCandidate(DECIMAL_COMMA_RE, DECIMAL_COMMA_PROOF, true);
+  const groupComma = new FormCandidate(GROUP_COMMA_RE, GROUP_COMMA_PROOF, false);
+  let any = false;
+  for (const text of texts) {
+    any = true;
+    decimalComma.add(text);
+    groupComma.add(text);
+    if (!decimalComma.fits && !groupComma.fits) return null;
+  }
+  if (!any) return null;
+  if (decimalComma.fits && decimalComma.proven) return decimalComma.dotGroups ? { decimalChar: ',', groupChar: '.' } : { decimalChar: ',' };
+  if (groupComma.fits && groupComma.proven) return { groupChar: ',' };
+  return null;
+}
+
 /** Running facts about one column. */
 class ColumnFacts {
   rows = 0;

@@ -12,7 +12,7 @@ import { openArrow } from './arrow.ts';
 import type { RecordBatch, ReadOptions, Table, TableSource } from './types.ts';
 
 export type * from './types.ts';
-export { cellText, columnNumbers, columnStrings, columnLength, concatBatches, parseLocalNumber, parseNumberText, plainNumberText } from './columns.ts';
+export { applyNumberForms, cellText, columnNumbers, columnStrings, columnLength, concatBatches, parseLocalNumber, parseNumberText, plainNumberText } from './columns.ts';
 export { detectFormat } from './format.ts';
 export { hashFile } from './hash.ts';
 export type { FileHash } from './hash.ts';

@@ -4,9 +4,9 @@
  */
 import { resolve } from 'node:path';
 import { InputError } from '../core/errors.ts';
-import { loadSchema, dataReadOptions, type TableSchema } from '../schema/index.ts';
-import { concatBatches, expandDataPaths, openTable } from '../table/index.ts';
-import type { ReadOptions, RecordBatch, Table } from '../table/types.ts';
+import { dataReadOptions, detectNumberForm, loadSchema, type TableSchema } from '../schema/index.ts';
+import { applyNumberForms, concatBatches, expandDataPaths, openTable } from '../table/index.ts';
+import type { NumberForm, ReadOptions, RecordBatch, Table } from '../table/types.ts';
 import type { MlopsConfig } from './config.ts';
 
 export interface TrainingData {
@@ -18,6 +18,8 @@ export interface TrainingData {
   kinds: Record<string, 'numeric' | 'categorical'>;
   /** Read options for the whole file (every column): the profile uses them. */
   readOptions: ReadOptions;
+  /** Columns no schema describes whose texts were recognised as numbers in a local form (`3,25`). */
+  detectedForms: Record<string, NumberForm>;
 }
 
 const NUMERIC_TYPES = new Set(['number', 'integer']);
@@ -82,6 +84,23 @@ export async function readTrainingData(config: MlopsConfig): Promise<TrainingDat
     const source = await openTable(file, { ...readOptions, columns });
     for await (const batch of source.batches()) batches.push(batch);
   }
-  const table = concatBatches(files.length === 1 ? files[0]! : config.data.train!, columns, batches);
-  return { table, files, schema, label, features, kinds, readOptions };
+  let table = concatBatches(files.length === 1 ? files[0]! : config.data.train!, columns, batches);
+  // Without a schema, a column of `3,25` (a semicolon export's decimal comma) would be a category of
+  // hundreds of values. Read it as the numbers it proves to be, as `schema infer` would declare it,
+  // and record the form so the profile, preprocessing.json and evaluation read it alike.
+  const detectedForms: Record<string, NumberForm> = {};
+  if (!schema) {
+    for (const col of table.columns) {
+      if (col.kind !== 'string') continue; // the table holds only the features and the label
+      const form = detectNumberForm(col.dictionary);
+      if (form) detectedForms[col.name] = form;
+    }
+    if (Object.keys(detectedForms).length > 0) {
+      const converted = applyNumberForms({ length: table.length, rowOffset: 0, lines: table.lines, columns: table.columns }, detectedForms);
+      table = { ...table, columns: converted.columns };
+      readOptions.numberForms = detectedForms;
+      for (const name of Object.keys(detectedForms)) if (features.includes(name)) kinds[name] = 'numeric';
+    }
+  }
+  return { table, files, schema, label, features, kinds, readOptions, detectedForms };
 }

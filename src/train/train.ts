@@ -153,6 +153,9 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
   const valRows = order.slice(0, nVal).sort();
   const trainRows = order.slice(nVal).sort();
 
+  for (const [name, form] of Object.entries(data.detectedForms)) {
+    log(`read '${name}' as numbers written with ${form.decimalChar === ',' ? `a decimal comma${form.groupChar ? ` and '${form.groupChar}' groups` : ''}` : `'${form.groupChar}' thousands separators`} (no schema declares it; 'mlops schema infer' writes one that does)`);
+  }
   const spec = fitPreprocessing(table, {
     label: data.label, features: data.features, task: config.model.task, maxCategories: config.model.maxCategories,
     kinds: data.kinds, rows: trainRows, numberForms: data.readOptions.numberForms,

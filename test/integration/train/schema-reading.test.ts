@@ -97,4 +97,16 @@ describe('local number forms through the life cycle', () => {
     const result = JSON.parse(evaluate.out) as { candidate: { metrics: { accuracy: number; recall: number } } };
     expect(result.candidate.metrics.recall).toBeGreaterThan(0.95);
   });
+
+  it('without a schema, a column that proves a local number form is read as numbers, and says so', async () => {
+    await writeFile(join(dir, 'noschema.yaml'), 'name: plain\ndata: { train: train.csv, test: test.csv, label: large }\nmodel: { type: linear }\ntrain: { epochs: 30, learningRate: 0.05, backend: cpu, seed: 3 }\n');
+    const train = await cli(['train', '--config', 'noschema.yaml', '--out', 'plain-model']);
+    expect(train.code).toBe(0);
+    expect(train.err).toContain("read 'amount' as numbers written with a decimal comma and '.' groups (no schema declares it;");
+    const spec = JSON.parse(await readFile(join(dir, 'plain-model', 'preprocessing.json'), 'utf8')) as { features: Array<{ name: string; kind: string; numberForm?: unknown }> };
+    expect(spec.features.find((f) => f.name === 'amount')).toMatchObject({ kind: 'numeric', numberForm: { decimalChar: ',', groupChar: '.' } });
+    const evaluate = await cli(['evaluate', '--config', 'noschema.yaml', '--candidate', 'plain-model', '--no-latency', '--json', '--backend', 'cpu']);
+    expect(evaluate.code).toBe(0);
+    expect((JSON.parse(evaluate.out) as { candidate: { metrics: { accuracy: number } } }).candidate.metrics.accuracy).toBeGreaterThan(0.85);
+  });
 });
