@@ -352,12 +352,13 @@ function severity(c: DriftColumn): number {
 }
 
 /** Compares one column of the reference with the same column of the current data. */
-export function compareColumn(ref: ColumnProfile, cur: ColumnProfile, referenceRows: number, override?: ColumnOverride): DriftColumn {
+/** Compares one column; `smallerSampleRows` (the fewer rows of the two datasets) picks the default method. */
+export function compareColumn(ref: ColumnProfile, cur: ColumnProfile, smallerSampleRows: number, override?: ColumnOverride): DriftColumn {
   const kind = override?.type ?? columnKind(ref);
   const nRef = kind === 'numeric' ? numericCount(ref) : nonNull(ref);
   const nCur = kind === 'numeric' ? numericCount(cur) : nonNull(cur);
   const categories = kind === 'categorical' ? Math.max(ref.topK.items.length, distinctEstimate(ref.distinct)) : 0;
-  const method = override?.method ?? defaultMethod(kind, referenceRows, categories);
+  const method = override?.method ?? defaultMethod(kind, smallerSampleRows, categories);
   const threshold = override?.threshold ?? DEFAULT_THRESHOLDS[method];
 
   const nullTest = twoProportionZ(ref.nulls, ref.count, cur.nulls, cur.count);
@@ -427,7 +428,8 @@ export function compareProfiles(reference: DatasetProfile, current: DatasetProfi
       return reason === null;
     });
   }
-  const columns = names.map((n) => compareColumn(refByName.get(n)!, curByName.get(n)!, reference.rows, overrides.get(n)));
+  const smaller = Math.min(reference.rows, current.rows);
+  const columns = names.map((n) => compareColumn(refByName.get(n)!, curByName.get(n)!, smaller, overrides.get(n)));
   columns.sort((a, b) => severity(b) - severity(a) || (a.name < b.name ? -1 : 1));
   const evaluated = columns.filter((c) => c.status !== 'insufficient data' || c.drifted);
   const driftedColumns = columns.filter((c) => c.drifted).length;

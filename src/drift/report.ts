@@ -84,8 +84,8 @@ export function renderDriftMarkdown(report: DriftReport, options: { title?: stri
   if (report.onlyInCurrent.length) skipped.push(`- only in the current data: ${report.onlyInCurrent.map((n) => `\`${n}\``).join(', ')}`);
   if (skipped.length) parts.push(details('Columns not compared', skipped.join('\n')));
   parts.push(details('How drift is decided', [
-    'Up to 1,000 reference rows: Kolmogorov–Smirnov (numeric) and chi-square / two-proportion z (categorical), drift when p < 0.05 and the effect size passes its floor (KS D ≥ 0.05, Cramér\'s V ≥ 0.05).',
-    'Larger references: Wasserstein distance normalised by the reference standard deviation (numeric) and Jensen–Shannon distance, natural log (categorical), drift when ≥ 0.1.',
+    'Up to 1,000 rows in the smaller sample: Kolmogorov–Smirnov (numeric) and chi-square / two-proportion z (categorical), drift when p < 0.05 and the effect size passes its floor (KS D ≥ 0.05, Cramér\'s V ≥ 0.05).',
+    'Both samples larger: Wasserstein distance normalised by the reference standard deviation (numeric) and Jensen–Shannon distance, natural log (categorical), drift when ≥ 0.1.',
     'A null-rate change of at least 5 points (p < 0.05) is drift on its own. Fewer than 30 values on either side is "insufficient data". Categoricals compare their top 20 values plus "other".',
   ].join('\n\n')));
   if (options.footer) parts.push(`\n${options.footer}\n`);
