@@ -4,7 +4,7 @@
  */
 import { alert, details, formatNumber, formatPercent, table, xyChart } from '../report/index.ts';
 import type { DriftColumn, DriftReport } from './engine.ts';
-import { P_VALUE_METHODS } from './policy.ts';
+import { MIN_SAMPLE, P_VALUE_METHODS } from './policy.ts';
 
 const METHOD_LABEL: Record<string, string> = {
   ks: 'Kolmogorov–Smirnov p',
@@ -37,10 +37,14 @@ function nullCell(c: DriftColumn): string {
 export function renderDriftMarkdown(report: DriftReport, options: { title?: string; referenceLabel?: string; currentLabel?: string; footer?: string } = {}): string {
   const parts: string[] = [];
   parts.push(`## ${options.title ?? 'Data drift'}\n`);
-  const summary = `${report.driftedColumns} of ${report.evaluatedColumns} features drifted (share ${formatPercent(report.share)}; dataset drift at ${formatPercent(report.datasetShare)})`;
+  const unjudged = insufficientColumns(report);
+  const summary = `${report.driftedColumns} of ${report.evaluatedColumns} features drifted (share ${formatPercent(report.share)}; dataset drift at ${formatPercent(report.datasetShare)})${unjudged ? `; ${unjudged} with insufficient data` : ''}`;
   if (report.drifted) {
     const critical = report.criticalDrifted.length ? ` Critical features drifted: ${report.criticalDrifted.map((n) => `\`${n}\``).join(', ')}.` : '';
     parts.push(alert('WARNING', `**Dataset drift detected**: ${summary}.${critical} Retraining is recommended.`));
+  } else if (report.evaluatedColumns === 0 && unjudged > 0) {
+    // Nothing was compared: saying "no drift" would pass off an empty window as a healthy one.
+    parts.push(alert('CAUTION', `**Insufficient data**: none of the ${unjudged} features has ${MIN_SAMPLE} values on both sides, so nothing could be compared. This is not a verdict of no drift: check that the current window holds data.`));
   } else {
     parts.push(alert('NOTE', `**No dataset drift**: ${summary}.`));
   }
@@ -92,9 +96,18 @@ export function renderDriftMarkdown(report: DriftReport, options: { title?: stri
   return `${parts.join('\n')}`;
 }
 
+/** Compared columns with too few values on a side to be judged. */
+function insufficientColumns(report: DriftReport): number {
+  return report.columns.filter((c) => c.status === 'insufficient data').length;
+}
+
 /** The one-line verdict for terminals and logs. */
 export function driftHeadline(report: DriftReport): string {
   const drifted = report.columns.filter((c) => c.drifted).map((c) => c.name);
+  const unjudged = insufficientColumns(report);
+  if (!report.drifted && report.evaluatedColumns === 0 && unjudged > 0) {
+    return `insufficient data: none of ${unjudged} features has ${MIN_SAMPLE} values on both sides; nothing was compared (not a verdict of no drift)`;
+  }
   return report.drifted
     ? `dataset drift: ${report.driftedColumns}/${report.evaluatedColumns} features drifted (${drifted.join(', ')})`
     : `no dataset drift: ${report.driftedColumns}/${report.evaluatedColumns} features drifted${drifted.length ? ` (${drifted.join(', ')})` : ''}`;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareProfiles } from '../../../src/drift/engine.ts';
+import { driftHeadline, renderDriftMarkdown } from '../../../src/drift/report.ts';
 import { createProfiler, profileFile } from '../../../src/profile/index.ts';
 import type { DatasetProfile } from '../../../src/profile/types.ts';
 import { readTable } from '../../../src/table/index.ts';
@@ -73,6 +74,17 @@ describe('drift on real data (vega-datasets weather)', () => {
       }
       expect(alarms, `${window}-row windows`).toBeLessThanOrEqual(5);
     }
+  });
+
+  it('a window too small to compare is "insufficient data", never "no drift"', () => {
+    const all = [...Array(seattle.length).keys()];
+    const report = compareProfiles(profileRows(seattle, all.slice(20)), profileRows(seattle, all.slice(0, 20)), { exclude: ['date'] });
+    expect(report.drifted).toBe(false);
+    expect(report.evaluatedColumns).toBe(0);
+    const markdown = renderDriftMarkdown(report);
+    expect(markdown).toContain('> [!CAUTION]\n> **Insufficient data**: none of the 5 features has 30 values on both sides');
+    expect(markdown).not.toContain('No dataset drift');
+    expect(driftHeadline(report)).toBe('insufficient data: none of 5 features has 30 values on both sides; nothing was compared (not a verdict of no drift)');
   });
 
   it('A/A on a text column of many rare values (car names) does not cry wolf: chi-square on categories chosen by pooled counts, sparse ones pooled', async () => {
