@@ -62,6 +62,10 @@ const entry: ActionEntry = {
     for (const c of report.columns.filter((col) => col.drifted)) {
       runtime.annotate('warning', `${c.name}: ${c.method} ${c.score.toPrecision(3)} vs threshold ${c.threshold} (${c.reasons.join(', ')})`, { title: `drift in ${c.name}` });
     }
+    if (report.evaluatedColumns === 0 && report.columns.length > 0) {
+      // A scheduled job over an empty window would otherwise stay green for ever.
+      runtime.annotate('warning', driftHeadline(report), { title: 'drift check: insufficient data' });
+    }
     if (outcome.retrain) runtime.info(outcome.retrain.message);
     const reportPath = inputs.report ?? join(io.env.RUNNER_TEMP ?? resolve(workspace, '.mlops'), 'mlops-drift.json');
     await writeJsonAtomic(reportPath, outcome.json);

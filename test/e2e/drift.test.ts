@@ -78,6 +78,15 @@ describe('README drift workflow (end to end)', () => {
     expect(remoteRef(r.remote, BRANCH)).toBe(head2);
     expect(r.emu.state.pulls).toHaveLength(1);
     expect(r.emu.requests.filter((q) => q.write).length).toBe(writes);
+
+    // A window of a few rows: nothing can be judged. Still no PR, but a warning, not a silent pass.
+    await r.commit({ 'monitoring/latest.csv': `${train.slice(0, 6).join('\n')}\n` }, 'a nearly empty monitoring window');
+    const fourth = await runDrift(r, pat);
+    const tiny = driftJob(fourth);
+    expect(tiny.job.result, tiny.context).toBe('success');
+    expect(fourth.jobs.drift!.outputs).toMatchObject({ drifted: 'false', operation: 'skipped' });
+    expect(tiny.job.annotations.filter((a) => a.level === 'warning').map((a) => a.message)).toContainEqual(expect.stringMatching(/^insufficient data: none of \d+ features has 30 values on both sides/));
+    expect(r.emu.state.pulls).toHaveLength(1);
   });
 
   it('with GITHUB_TOKEN and "Allow GitHub Actions to create pull requests": opens the PR and dispatches the PR workflow on it', async () => {
