@@ -7,7 +7,7 @@ import {
   openTable,
   planCsvSegments,
   readCsvSegment
-} from "./chunk-IUFA7PYX.mjs";
+} from "./chunk-ZW4TWHHS.mjs";
 import {
   runTasks,
   segmentBytesFromEnv

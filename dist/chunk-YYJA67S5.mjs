@@ -25,14 +25,14 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-3GXIYQDG.mjs";
+} from "./chunk-5NUSRIWS.mjs";
 import {
   formatPct,
   loadSchema
-} from "./chunk-64WZLG3G.mjs";
+} from "./chunk-OXBIJAMI.mjs";
 import {
   dataArguments
-} from "./chunk-IUFA7PYX.mjs";
+} from "./chunk-ZW4TWHHS.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";

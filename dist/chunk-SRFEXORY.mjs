@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   driftHeadline,
   runDrift
-} from "./chunk-4DW3LGQC.mjs";
+} from "./chunk-5SJJYT4Q.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-IPODMIHM.mjs";
 import {
@@ -14,17 +14,17 @@ import "./chunk-F56D4ARV.mjs";
 import {
   loadConfig
 } from "./chunk-V3R66ZTV.mjs";
-import "./chunk-3GXIYQDG.mjs";
-import "./chunk-64WZLG3G.mjs";
-import "./chunk-CBXWPOTM.mjs";
-import "./chunk-JKVCGO4E.mjs";
+import "./chunk-5NUSRIWS.mjs";
+import "./chunk-OXBIJAMI.mjs";
+import "./chunk-NFZ53JKE.mjs";
+import "./chunk-WMAXRFXQ.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-IUFA7PYX.mjs";
+import "./chunk-ZW4TWHHS.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

@@ -9,8 +9,8 @@ import {
 import {
   evaluateAndRender,
   publishComment
-} from "./chunk-A2SAFYVY.mjs";
-import "./chunk-MYQM27HD.mjs";
+} from "./chunk-SDGTHHJM.mjs";
+import "./chunk-Z45VYJ5F.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import {
   releaseStoreFromEnv,
@@ -21,7 +21,7 @@ import "./chunk-F56D4ARV.mjs";
 import {
   loadConfig
 } from "./chunk-V3R66ZTV.mjs";
-import "./chunk-IUFA7PYX.mjs";
+import "./chunk-ZW4TWHHS.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

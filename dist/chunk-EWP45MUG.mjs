@@ -15,7 +15,7 @@ import {
   saveLayersModel,
   savePreprocessing,
   toPrediction
-} from "./chunk-MYQM27HD.mjs";
+} from "./chunk-Z45VYJ5F.mjs";
 import {
   alert,
   details,
@@ -29,22 +29,26 @@ import {
   resolveBatchSize
 } from "./chunk-V3R66ZTV.mjs";
 import {
-  loadSchema,
-  readOptionsForSchema
-} from "./chunk-64WZLG3G.mjs";
+  detectNumberForm
+} from "./chunk-5NUSRIWS.mjs";
+import {
+  dataReadOptions,
+  loadSchema
+} from "./chunk-OXBIJAMI.mjs";
 import {
   writeProfile
-} from "./chunk-CBXWPOTM.mjs";
+} from "./chunk-NFZ53JKE.mjs";
 import {
   mergeProfiles,
   profileFile
-} from "./chunk-JKVCGO4E.mjs";
+} from "./chunk-WMAXRFXQ.mjs";
 import {
+  applyNumberForms,
   concatBatches,
   expandDataPaths,
   hashFile,
   openTable
-} from "./chunk-IUFA7PYX.mjs";
+} from "./chunk-ZW4TWHHS.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";
@@ -113,7 +117,7 @@ function schemaFeatures(schema, label) {
 async function readTrainingData(config) {
   const files = await expandConfigured(config.data.train, "data.train", config);
   const schema = await loadConfiguredSchema(config);
-  const readOptions = schema ? readOptionsForSchema(schema) : {};
+  const readOptions = schema ? dataReadOptions(schema) : {};
   const first = await openTable(files[0], readOptions);
   const where = { file: config.configPath ?? void 0 };
   const label = config.data.label ?? schema?.fields.find((f) => f.role === "label")?.name;
@@ -143,8 +147,22 @@ async function readTrainingData(config) {
     const source = await openTable(file, { ...readOptions, columns });
     for await (const batch of source.batches()) batches.push(batch);
   }
-  const table2 = concatBatches(files.length === 1 ? files[0] : config.data.train, columns, batches);
-  return { table: table2, files, schema, label, features, kinds, readOptions };
+  let table2 = concatBatches(files.length === 1 ? files[0] : config.data.train, columns, batches);
+  const detectedForms = {};
+  if (!schema) {
+    for (const col of table2.columns) {
+      if (col.kind !== "string") continue;
+      const form = detectNumberForm(col.dictionary);
+      if (form) detectedForms[col.name] = form;
+    }
+    if (Object.keys(detectedForms).length > 0) {
+      const converted = applyNumberForms({ length: table2.length, rowOffset: 0, lines: table2.lines, columns: table2.columns }, detectedForms);
+      table2 = { ...table2, columns: converted.columns };
+      readOptions.numberForms = detectedForms;
+      for (const name of Object.keys(detectedForms)) if (features.includes(name)) kinds[name] = "numeric";
+    }
+  }
+  return { table: table2, files, schema, label, features, kinds, readOptions, detectedForms };
 }
 
 // src/train/metrics.ts
@@ -449,13 +467,19 @@ async function trainModel(config, options = {}) {
   const nVal = Math.floor(table2.length * config.train.validationSplit);
   const valRows = order.slice(0, nVal).sort();
   const trainRows = order.slice(nVal).sort();
+  for (const [name, form] of Object.entries(data.detectedForms)) {
+    log(`read '${name}' as numbers written with ${form.decimalChar === "," ? `a decimal comma${form.groupChar ? ` and '${form.groupChar}' groups` : ""}` : `'${form.groupChar}' thousands separators`} (no schema declares it; 'mlops schema infer' writes one that does)`);
+  }
   const spec = fitPreprocessing(table2, {
     label: data.label,
     features: data.features,
     task: config.model.task,
     maxCategories: config.model.maxCategories,
     kinds: data.kinds,
-    rows: trainRows
+    rows: trainRows,
+    numberForms: data.readOptions.numberForms,
+    missingValues: data.readOptions.missingValues,
+    fieldMissingValues: data.readOptions.fieldMissingValues
   });
   const x = applyPreprocessing(spec, table2);
   const labels = encodeLabels(spec, table2);
@@ -482,7 +506,7 @@ async function trainModel(config, options = {}) {
   });
   const { tf } = backend;
   log(`backend: ${backend.backend} (${backend.package}) on ${backend.device}`);
-  log(`training ${config.model.type} for ${spec.label.task} on ${trainSet.n} rows \xD7 ${width} inputs (validation ${valSet.n})`);
+  log(`training ${config.model.type} for ${spec.label.task} on ${trainSet.n} rows \xD7 ${width} inputs (validation ${valSet.n}${droppedNullLabel > 0 ? `; ${droppedNullLabel} ${droppedNullLabel === 1 ? "row" : "rows"} without a label left out` : ""})`);
   const batchSize = resolveBatchSize(config.train.batchSize, trainSet.n);
   const trainSettings = { ...config.train, batchSize };
   if (config.train.batchSize === "auto") log(`batch size ${batchSize} (train.batchSize auto, for ${trainSet.n} training rows)`);
@@ -646,7 +670,7 @@ async function runExternalTrainer(config, out, options) {
       throw new InputError("the external trainer wrote metrics.json but no model file or directory in MLOPS_OUTPUT_DIR", { file: out, key: "train.command" });
     }
     const t3 = performance.now();
-    const readOptions = schema ? readOptionsForSchema(schema) : {};
+    const readOptions = schema ? dataReadOptions(schema) : {};
     const profile = await trainingProfile(trainFiles, readOptions);
     await writeProfile(join(staging, MODEL_FILES.profile), profile);
     const profileMs = performance.now() - t3;

@@ -6,8 +6,8 @@ import {
   evaluateAndRender,
   jsonSafe,
   publishComment
-} from "./chunk-A2SAFYVY.mjs";
-import "./chunk-MYQM27HD.mjs";
+} from "./chunk-SDGTHHJM.mjs";
+import "./chunk-Z45VYJ5F.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-IPODMIHM.mjs";
 import "./chunk-2KZ72NZO.mjs";
@@ -20,7 +20,7 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-IUFA7PYX.mjs";
+import "./chunk-ZW4TWHHS.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

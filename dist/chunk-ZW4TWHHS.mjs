@@ -1018,6 +1018,62 @@ function parseNumberText(text) {
       return void 0;
   }
 }
+var NOT_NUMBER_EDGES = /^[^0-9+\-.,]+|[^0-9.,]+$/g;
+function plainNumberText(text, form) {
+  let t = form.bareNumber === false ? text.trim().replace(NOT_NUMBER_EDGES, "") : text;
+  if (form.groupChar !== void 0) t = t.split(form.groupChar).join("");
+  const decimal = form.decimalChar ?? ".";
+  if (decimal !== ".") {
+    if (t.includes(".")) return void 0;
+    t = t.split(decimal).join(".");
+  }
+  return t;
+}
+function parseLocalNumber(text, form) {
+  const plain = plainNumberText(text, form);
+  return plain === void 0 ? void 0 : parseNumberText(plain);
+}
+function applyNumberForms(batch, forms) {
+  let changed = false;
+  const columns = batch.columns.map((col) => {
+    const form = forms[col.name];
+    if (form === void 0 || col.kind !== "string") return col;
+    changed = true;
+    const parsed = col.dictionary.map((text) => parseLocalNumber(text, form));
+    const values = new Float64Array(batch.length);
+    const nulls = new Uint8Array(batch.length);
+    const invalid = [];
+    for (let i = 0; i < batch.length; i++) {
+      const code = col.codes[i];
+      if (code < 0) {
+        values[i] = Number.NaN;
+        nulls[i] = 1;
+        continue;
+      }
+      const v = parsed[code];
+      if (v === void 0) {
+        values[i] = Number.NaN;
+        invalid.push({ index: i, text: col.dictionary[code] });
+      } else values[i] = v;
+    }
+    return { kind: "number", name: col.name, values, nulls, invalid };
+  });
+  return changed ? { ...batch, columns } : batch;
+}
+function textForNumberForms(opts) {
+  const forms = opts.numberForms;
+  if (!forms || Object.keys(forms).length === 0) return opts;
+  const decoding = { ...opts.decoding };
+  for (const name of Object.keys(forms)) decoding[name] = "string";
+  return { ...opts, decoding };
+}
+async function* withNumberForms(batches, forms) {
+  if (!forms || Object.keys(forms).length === 0) {
+    yield* batches;
+    return;
+  }
+  for await (const batch of batches) yield applyNumberForms(batch, forms);
+}
 var StringColumnBuilder = class {
   constructor(name, capacity) {
     this.name = name;
@@ -2365,7 +2421,8 @@ async function openCsv(path, opts = {}) {
     }
   };
 }
-function readCsvSegment(path, opts, header, progress) {
+function readCsvSegment(path, options, header, progress) {
+  const opts = textForNumberForms(options);
   const delim = csvDelimiter(path, opts);
   const chunkSize = Math.max(1, opts.chunkSize ?? DEFAULT_CHUNK_SIZE);
   const batchRows = batchRowsOption(opts.batchRows);
@@ -2373,7 +2430,7 @@ function readCsvSegment(path, opts, header, progress) {
   if (progress.start > 0) parser.setHeader(header);
   progress.endOffset = -1;
   progress.lines = 0;
-  return drive(path, parser, chunkSize, false, progress);
+  return withNumberForms(drive(path, parser, chunkSize, false, progress), options.numberForms);
 }
 async function planCsvSegments(path, segmentBytes) {
   const fh = await openForReading(path);
@@ -23629,6 +23686,12 @@ var CR_BYTE = Buffer.from([13]);
 
 // src/table/index.ts
 async function openTable(path, opts = {}) {
+  const source = await openFormat(path, textForNumberForms(opts));
+  const forms = opts.numberForms;
+  if (!forms || Object.keys(forms).length === 0) return source;
+  return { ...source, batches: () => withNumberForms(source.batches(), forms) };
+}
+async function openFormat(path, opts) {
   const format = opts.format ?? detectFormat(path);
   switch (format) {
     case "csv":
@@ -23651,6 +23714,9 @@ async function readTable(path, opts = {}) {
 }
 
 export {
+  plainNumberText,
+  parseLocalNumber,
+  applyNumberForms,
   cellText,
   concatBatches,
   DEFAULT_SEGMENT_BYTES,

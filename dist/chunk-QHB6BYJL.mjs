@@ -7,12 +7,12 @@ import {
   readProfile,
   stringifyProfile,
   writeProfile
-} from "./chunk-CBXWPOTM.mjs";
+} from "./chunk-NFZ53JKE.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
   profileFile
-} from "./chunk-JKVCGO4E.mjs";
+} from "./chunk-WMAXRFXQ.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag
@@ -22,7 +22,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   expandDataPaths
-} from "./chunk-IUFA7PYX.mjs";
+} from "./chunk-ZW4TWHHS.mjs";
 import "./chunk-ECBJ4UTP.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import {

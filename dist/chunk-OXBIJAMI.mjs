@@ -2,9 +2,10 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   alignSegments,
+  plainNumberText,
   planCsvSegments,
   readCsvSegment
-} from "./chunk-IUFA7PYX.mjs";
+} from "./chunk-ZW4TWHHS.mjs";
 import {
   assertReadableFile
 } from "./chunk-ECBJ4UTP.mjs";
@@ -10379,18 +10380,10 @@ function anyDate(text) {
 function hasNumberForm(field) {
   return field.decimalChar !== void 0 || field.groupChar !== void 0 || field.bareNumber === false;
 }
-var NOT_NUMBER_EDGES = /^[^0-9+\-.,]+|[^0-9.,]+$/g;
 function localNumber(field, parse) {
-  const decimal = field.decimalChar ?? ".";
-  const group = field.groupChar;
   return (text) => {
-    let t = field.bareNumber === false ? text.trim().replace(NOT_NUMBER_EDGES, "") : text;
-    if (group !== void 0) t = t.split(group).join("");
-    if (decimal !== ".") {
-      if (t.includes(".")) return void 0;
-      t = t.split(decimal).join(".");
-    }
-    return parse(t);
+    const plain = plainNumberText(text, field);
+    return plain === void 0 ? void 0 : parse(plain);
   };
 }
 var YEARMONTH_RE = /^(\d{4})-(\d{2})$/;
@@ -10796,6 +10789,51 @@ var NumberSet = class {
   }
 };
 
+// src/schema/hints.ts
+var THOUSANDS_COMMA = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+var DECIMAL_COMMA = /^[+-]?\d{1,3}(\.\d{3})*,\d+$|^[+-]?\d+,\d+$/;
+var UNIT_AROUND = /^\s*[$€£¥]\s?[+-]?\d[\d.,]*\s*$|^\s*[+-]?\d[\d.,]*\s?(%|€|\$|£)\s*$/;
+var DECIMAL = /^[+-]?\d+\.\d+$/;
+var YES_NO = /* @__PURE__ */ new Set(["yes", "no", "y", "n", "on", "off", "t", "f"]);
+var SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+var DOT_DATE = /^\d{1,2}\.\d{1,2}\.\d{4}$/;
+var DATE_WITH_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
+var ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+function typeHint(field, text) {
+  const format = field.format ?? "default";
+  switch (field.type) {
+    case "number":
+    case "integer": {
+      if (field.type === "integer" && DECIMAL.test(text)) return "a decimal number in an integer field: use type number";
+      if (THOUSANDS_COMMA.test(text) && field.groupChar === void 0) return "thousands separators? set groupChar: ',' on the field";
+      if (DECIMAL_COMMA.test(text) && field.decimalChar === void 0) {
+        return text.includes(".") ? "a decimal comma? set decimalChar: ',' and groupChar: '.' on the field" : "a decimal comma? set decimalChar: ',' on the field";
+      }
+      if (UNIT_AROUND.test(text) && field.bareNumber !== false) return "a currency or percent sign? set bareNumber: false on the field";
+      return null;
+    }
+    case "boolean":
+      return YES_NO.has(text.trim().toLowerCase()) && field.trueValues === void 0 && field.falseValues === void 0 ? "set trueValues and falseValues on the field (e.g. trueValues: [yes], falseValues: [no])" : null;
+    case "date": {
+      if (format !== "default") return null;
+      if (DATE_WITH_TIME.test(text)) return "a date with a time: use type datetime";
+      const slash = SLASH_DATE.exec(text);
+      if (slash) {
+        if (Number(slash[1]) > 12) return "set format: '%d/%m/%Y' on the field";
+        if (Number(slash[2]) > 12) return "set format: '%m/%d/%Y' on the field";
+        return "set format: '%m/%d/%Y' (or '%d/%m/%Y') on the field";
+      }
+      if (DOT_DATE.test(text)) return "set format: '%d.%m.%Y' on the field";
+      if (/^\d{8}$/.test(text)) return "set format: '%Y%m%d' on the field";
+      return null;
+    }
+    case "datetime":
+      return format === "default" && ISO_DATE.test(text) ? "a date without a time: use type date" : null;
+    default:
+      return null;
+  }
+}
+
 // src/schema/validate.ts
 function readOptionsForSchema(schema2, present) {
   const decoding = {};
@@ -10806,6 +10844,18 @@ function readOptionsForSchema(schema2, present) {
   if (present) {
     const header = new Set(present);
     options.columns = schema2.fields.map((f) => f.name).filter((n) => header.has(n));
+  }
+  return options;
+}
+function dataReadOptions(schema2) {
+  const options = readOptionsForSchema(schema2);
+  const forms = schema2.fields.filter((f) => isNumericType(f.type) && hasNumberForm(f));
+  if (forms.length > 0) {
+    options.numberForms = Object.fromEntries(forms.map((f) => [f.name, {
+      ...f.decimalChar !== void 0 ? { decimalChar: f.decimalChar } : {},
+      ...f.groupChar !== void 0 ? { groupChar: f.groupChar } : {},
+      ...f.bareNumber !== void 0 ? { bareNumber: f.bareNumber } : {}
+    }]));
   }
   return options;
 }
@@ -10958,8 +11008,10 @@ var FieldCheck = class {
   messageFor(bit, value) {
     const c = this.field.constraints ?? {};
     switch (bit) {
-      case TYPE:
-        return `${show(value)} is not a valid ${this.field.type}${this.field.format && this.field.format !== "default" ? ` (format '${this.field.format}')` : ""}`;
+      case TYPE: {
+        const hint = typeHint(this.field, String(value));
+        return `${show(value)} is not a valid ${this.field.type}${this.field.format && this.field.format !== "default" ? ` (format '${this.field.format}')` : ""}${hint ? `: ${hint}` : ""}`;
+      }
       case MINIMUM:
         return `${show(value)} is less than minimum ${show(c.minimum)}`;
       case MAXIMUM:
@@ -11685,6 +11737,7 @@ export {
   parseBound,
   allowedValues,
   readOptionsForSchema,
+  dataReadOptions,
   matchHeader,
   validateBatches,
   mergeSegments,

@@ -3,12 +3,12 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd,
   validate_default
-} from "./chunk-SWRNA5DO.mjs";
-import "./chunk-3GXIYQDG.mjs";
-import "./chunk-64WZLG3G.mjs";
+} from "./chunk-U54OYFZS.mjs";
+import "./chunk-5NUSRIWS.mjs";
+import "./chunk-OXBIJAMI.mjs";
 import "./chunk-2ZHSBOBA.mjs";
 import "./chunk-JMASHIGL.mjs";
-import "./chunk-IUFA7PYX.mjs";
+import "./chunk-ZW4TWHHS.mjs";
 import "./chunk-ECBJ4UTP.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import "./chunk-2CNBRTGX.mjs";

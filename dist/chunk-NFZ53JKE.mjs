@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   sketchQuantile
-} from "./chunk-JKVCGO4E.mjs";
+} from "./chunk-WMAXRFXQ.mjs";
 import {
   assertReadableFile,
   writeFileAtomic
@@ -262,6 +262,13 @@ function validateProfile(data, file) {
 // src/profile/helpers.ts
 function categoricalCounts(col) {
   const counts = /* @__PURE__ */ new Map();
+  const sample = col.sample;
+  if (col.topK.slack > 0 && sample.values.length === sample.seen && sample.values.every((v) => typeof v === "string")) {
+    for (const v of sample.values) counts.set(v, (counts.get(v) ?? 0) + 1);
+    const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, col.topK.capacity);
+    const listed2 = ranked.reduce((sum, [, c]) => sum + c, 0);
+    return { counts: new Map(ranked), other: sample.seen - listed2, exact: true };
+  }
   let listed = 0;
   for (const item of col.topK.items) {
     const c = item.count - item.error / 2;

@@ -21,23 +21,23 @@ import {
   withGitHubError
 } from "./chunk-2KZ72NZO.mjs";
 import {
-  loadSchema,
-  readOptionsForSchema
-} from "./chunk-64WZLG3G.mjs";
+  dataReadOptions,
+  loadSchema
+} from "./chunk-OXBIJAMI.mjs";
 import {
   categoricalCounts,
   readProfile
-} from "./chunk-CBXWPOTM.mjs";
+} from "./chunk-NFZ53JKE.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
   profileFile,
   sketchQuantile,
   sketchRank
-} from "./chunk-JKVCGO4E.mjs";
+} from "./chunk-WMAXRFXQ.mjs";
 import {
   expandDataPaths
-} from "./chunk-IUFA7PYX.mjs";
+} from "./chunk-ZW4TWHHS.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic
@@ -58,15 +58,15 @@ var DEFAULT_THRESHOLDS = {
   psi: 0.2,
   hellinger: 0.1
 };
-var SMALL_REFERENCE_ROWS = 1e3;
+var SMALL_SAMPLE_ROWS = 1e3;
 var MIN_SAMPLE = 30;
 var MIN_KS_STATISTIC = 0.05;
 var MIN_CRAMERS_V = 0.05;
 var MIN_NULL_RATE_CHANGE = 0.05;
 var NULL_RATE_ALPHA = 0.05;
 var TOP_CATEGORIES = 20;
-function defaultMethod(kind, referenceRows, categories) {
-  if (referenceRows <= SMALL_REFERENCE_ROWS) {
+function defaultMethod(kind, smallerSampleRows, categories) {
+  if (smallerSampleRows <= SMALL_SAMPLE_ROWS) {
     if (kind === "numeric") return "ks";
     return categories <= 2 ? "ztest" : "chisquare";
   }
@@ -104,10 +104,13 @@ function renderDriftMarkdown(report, options = {}) {
   const parts = [];
   parts.push(`## ${options.title ?? "Data drift"}
 `);
-  const summary = `${report.driftedColumns} of ${report.evaluatedColumns} features drifted (share ${formatPercent(report.share)}; dataset drift at ${formatPercent(report.datasetShare)})`;
+  const unjudged = insufficientColumns(report);
+  const summary = `${report.driftedColumns} of ${report.evaluatedColumns} features drifted (share ${formatPercent(report.share)}; dataset drift at ${formatPercent(report.datasetShare)})${unjudged ? `; ${unjudged} with insufficient data` : ""}`;
   if (report.drifted) {
     const critical = report.criticalDrifted.length ? ` Critical features drifted: ${report.criticalDrifted.map((n) => `\`${n}\``).join(", ")}.` : "";
     parts.push(alert("WARNING", `**Dataset drift detected**: ${summary}.${critical} Retraining is recommended.`));
+  } else if (report.evaluatedColumns === 0 && unjudged > 0) {
+    parts.push(alert("CAUTION", `**Insufficient data**: none of the ${unjudged} features has ${MIN_SAMPLE} values on both sides, so nothing could be compared. This is not a verdict of no drift: check that the current window holds data.`));
   } else {
     parts.push(alert("NOTE", `**No dataset drift**: ${summary}.`));
   }
@@ -155,8 +158,8 @@ function renderDriftMarkdown(report, options = {}) {
   if (report.onlyInCurrent.length) skipped.push(`- only in the current data: ${report.onlyInCurrent.map((n) => `\`${n}\``).join(", ")}`);
   if (skipped.length) parts.push(details("Columns not compared", skipped.join("\n")));
   parts.push(details("How drift is decided", [
-    "Up to 1,000 reference rows: Kolmogorov\u2013Smirnov (numeric) and chi-square / two-proportion z (categorical), drift when p < 0.05 and the effect size passes its floor (KS D \u2265 0.05, Cram\xE9r's V \u2265 0.05).",
-    "Larger references: Wasserstein distance normalised by the reference standard deviation (numeric) and Jensen\u2013Shannon distance, natural log (categorical), drift when \u2265 0.1.",
+    "Up to 1,000 rows in the smaller sample: Kolmogorov\u2013Smirnov (numeric) and chi-square / two-proportion z (categorical), drift when p < 0.05 and the effect size passes its floor (KS D \u2265 0.05, Cram\xE9r's V \u2265 0.05).",
+    "Both samples larger: Wasserstein distance normalised by the reference standard deviation (numeric) and Jensen\u2013Shannon distance, natural log (categorical), drift when \u2265 0.1.",
     'A null-rate change of at least 5 points (p < 0.05) is drift on its own. Fewer than 30 values on either side is "insufficient data". Categoricals compare their top 20 values plus "other".'
   ].join("\n\n")));
   if (options.footer) parts.push(`
@@ -164,8 +167,15 @@ ${options.footer}
 `);
   return `${parts.join("\n")}`;
 }
+function insufficientColumns(report) {
+  return report.columns.filter((c) => c.status === "insufficient data").length;
+}
 function driftHeadline(report) {
   const drifted = report.columns.filter((c) => c.drifted).map((c) => c.name);
+  const unjudged = insufficientColumns(report);
+  if (!report.drifted && report.evaluatedColumns === 0 && unjudged > 0) {
+    return `insufficient data: none of ${unjudged} features has ${MIN_SAMPLE} values on both sides; nothing was compared (not a verdict of no drift)`;
+  }
   return report.drifted ? `dataset drift: ${report.driftedColumns}/${report.evaluatedColumns} features drifted (${drifted.join(", ")})` : `no dataset drift: ${report.driftedColumns}/${report.evaluatedColumns} features drifted${drifted.length ? ` (${drifted.join(", ")})` : ""}`;
 }
 function driftJson(report) {
@@ -553,6 +563,42 @@ function chiSquareHomogeneity(reference, current) {
   }
   return { statistic, pValue: chiSquareSf(statistic, dof), dof };
 }
+var MIN_EXPECTED_COUNT = 5;
+function poolSparseCategories(reference, current, minExpected = MIN_EXPECTED_COUNT) {
+  const nRef = reference.reduce((a, b) => a + b, 0);
+  const nCur = current.reduce((a, b) => a + b, 0);
+  const total = nRef + nCur;
+  if (nRef === 0 || nCur === 0) return { reference, current };
+  const smallerSide = Math.min(nRef, nCur);
+  const sparse = (columnTotal) => smallerSide * columnTotal / total < minExpected;
+  const ref = [];
+  const cur = [];
+  let poolRef = 0;
+  let poolCur = 0;
+  for (let i = 0; i < reference.length; i++) {
+    const t = reference[i] + current[i];
+    if (t === 0) continue;
+    if (sparse(t)) {
+      poolRef += reference[i];
+      poolCur += current[i];
+    } else {
+      ref.push(reference[i]);
+      cur.push(current[i]);
+    }
+  }
+  if (poolRef + poolCur > 0) {
+    if (!sparse(poolRef + poolCur) || ref.length === 0) {
+      ref.push(poolRef);
+      cur.push(poolCur);
+    } else {
+      let smallest = 0;
+      for (let j = 1; j < ref.length; j++) if (ref[j] + cur[j] < ref[smallest] + cur[smallest]) smallest = j;
+      ref[smallest] += poolRef;
+      cur[smallest] += poolCur;
+    }
+  }
+  return { reference: ref, current: cur };
+}
 function twoProportionZ(hitsRef, nRef, hitsCur, nCur) {
   if (nRef === 0 || nCur === 0) return { statistic: 0, pValue: 1 };
   const pooled = (hitsRef + hitsCur) / (nRef + nCur);
@@ -776,7 +822,8 @@ function compareNumeric(ref, cur, method, threshold) {
     case "ztest": {
       const nR = refSample.length;
       const nC = curSample.length;
-      const r = chiSquareHomogeneity(bins.reference.map((s) => s * nR), bins.current.map((s) => s * nC));
+      const pooled = poolSparseCategories(bins.reference.map((s) => s * nR), bins.current.map((s) => s * nC));
+      const r = chiSquareHomogeneity(pooled.reference, pooled.current);
       const v = Math.sqrt(r.statistic / (nR + nC));
       return {
         ...base,
@@ -789,6 +836,16 @@ function compareNumeric(ref, cur, method, threshold) {
       };
     }
   }
+}
+function testTable(refCounts, curCounts, nR, nC) {
+  const pooledCounts = new Map(refCounts);
+  for (const [k, c] of curCounts) pooledCounts.set(k, (pooledCounts.get(k) ?? 0) + c);
+  const top = [...pooledCounts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TOP_CATEGORIES).map(([k]) => k);
+  const reference = top.map((k) => refCounts.get(k) ?? 0);
+  const current = top.map((k) => curCounts.get(k) ?? 0);
+  reference.push(Math.max(0, nR - reference.reduce((a, b) => a + b, 0)));
+  current.push(Math.max(0, nC - current.reduce((a, b) => a + b, 0)));
+  return poolSparseCategories(reference, current);
 }
 function compareCategorical(ref, cur, method, threshold) {
   const refCounts = categoryCounts(ref);
@@ -844,7 +901,8 @@ function compareCategorical(ref, cur, method, threshold) {
     }
     case "chisquare":
     case "ks": {
-      const r = chiSquareHomogeneity(refVec, curVec);
+      const table2 = testTable(refCounts, curCounts, nR, nC);
+      const r = chiSquareHomogeneity(table2.reference, table2.current);
       const v = Math.sqrt(r.statistic / (nR + nC));
       return {
         ...base,
@@ -872,12 +930,12 @@ function severity(c) {
   const ratio = P_VALUE_METHODS.has(c.method) ? c.threshold / Math.max(c.score, 1e-300) : c.score / c.threshold;
   return (c.drifted ? 1e6 : 0) + Math.min(ratio, 1e5);
 }
-function compareColumn(ref, cur, referenceRows, override) {
+function compareColumn(ref, cur, smallerSampleRows, override) {
   const kind = override?.type ?? columnKind(ref);
   const nRef = kind === "numeric" ? numericCount(ref) : nonNull(ref);
   const nCur = kind === "numeric" ? numericCount(cur) : nonNull(cur);
   const categories = kind === "categorical" ? Math.max(ref.topK.items.length, distinctEstimate(ref.distinct)) : 0;
-  const method = override?.method ?? defaultMethod(kind, referenceRows, categories);
+  const method = override?.method ?? defaultMethod(kind, smallerSampleRows, categories);
   const threshold = override?.threshold ?? DEFAULT_THRESHOLDS[method];
   const nullTest = twoProportionZ(ref.nulls, ref.count, cur.nulls, cur.count);
   const refNullRate = ref.count ? ref.nulls / ref.count : 0;
@@ -938,7 +996,8 @@ function compareProfiles(reference, current, options = {}) {
       return reason === null;
     });
   }
-  const columns = names.map((n) => compareColumn(refByName.get(n), curByName.get(n), reference.rows, overrides.get(n)));
+  const smaller = Math.min(reference.rows, current.rows);
+  const columns = names.map((n) => compareColumn(refByName.get(n), curByName.get(n), smaller, overrides.get(n)));
   columns.sort((a, b) => severity(b) - severity(a) || (a.name < b.name ? -1 : 1));
   const evaluated = columns.filter((c) => c.status !== "insufficient data" || c.drifted);
   const driftedColumns = columns.filter((c) => c.drifted).length;
@@ -1028,7 +1087,7 @@ async function runDriftCheck(options) {
   const { cwd, config } = options;
   const schemaPath = options.schema ?? config?.data.schema ?? void 0;
   const schema = schemaPath ? await loadSchema(schemaPath) : null;
-  const readOptions = schema ? readOptionsForSchema(schema) : {};
+  const readOptions = schema ? dataReadOptions(schema) : {};
   const reference = async () => {
     if (options.isModelRef?.(options.reference) && options.resolveModelProfile) {
       const path = await options.resolveModelProfile(options.reference);

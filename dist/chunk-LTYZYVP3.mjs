@@ -3,14 +3,14 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   VALIDATE_SEGMENT_TASK,
   validateSegmentTask
-} from "./chunk-64WZLG3G.mjs";
+} from "./chunk-OXBIJAMI.mjs";
 import {
   HASH_FILE_TASK,
   PROFILE_SEGMENT_TASK,
   hashFileTask,
   profileSegmentTask
-} from "./chunk-JKVCGO4E.mjs";
-import "./chunk-IUFA7PYX.mjs";
+} from "./chunk-WMAXRFXQ.mjs";
+import "./chunk-ZW4TWHHS.mjs";
 import "./chunk-ECBJ4UTP.mjs";
 import {
   toWire

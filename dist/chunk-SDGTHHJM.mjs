@@ -5,7 +5,7 @@ import {
   loadBackend,
   loadModel,
   readRunRecord
-} from "./chunk-MYQM27HD.mjs";
+} from "./chunk-Z45VYJ5F.mjs";
 import {
   alert,
   details,
@@ -37,7 +37,7 @@ import {
   cellText,
   isGlob,
   readTable
-} from "./chunk-IUFA7PYX.mjs";
+} from "./chunk-ZW4TWHHS.mjs";
 import {
   exists,
   writeFileAtomic
@@ -140,12 +140,18 @@ function verdict(report) {
   if (report.gates.length === 0) lines.push(`**No gates configured** \u2014 candidate evaluated ${vs}.`);
   else if (skipped.length === report.gates.length) lines.push(`**No gate could be judged** (${skipped.length} skipped) \u2014 candidate evaluated ${vs}.`);
   else lines.push(`**All ${report.gates.length - skipped.length} gate${report.gates.length - skipped.length === 1 ? "" : "s"} passed**${skipped.length ? ` (${skipped.length} skipped)` : ""} \u2014 candidate evaluated ${vs}.`);
+  const same = sameWeights(report);
+  if (same) lines.push("", `The candidate's weights are byte-identical to the baseline's (sha256 \`${same.slice(0, 12)}\`): the metric deltas are zero by construction, and a latency difference is measurement noise.`);
   if (inconclusive.length > 0) {
     lines.push("", "Inconclusive (point estimate beyond the threshold, interval not \u2014 not a failure):");
     for (const g of inconclusive.slice(0, 10)) lines.push(`- ${g.name}: ${g.detail}`);
     return alert("WARNING", lines.join("\n"));
   }
   return alert(report.gates.length === 0 || !report.baseline ? "NOTE" : "TIP", lines.join("\n"));
+}
+function sameWeights(report) {
+  const a = report.candidate.model.weightsSha256;
+  return a !== void 0 && a === report.baseline?.model.weightsSha256 ? a : null;
 }
 function metricsTable(report) {
   const hasBase = Boolean(report.baseline);
@@ -1369,16 +1375,28 @@ function checkCompatible(candidate, baseline, candidateDir, baselineDir) {
     removed: baseline.featureNames.filter((f) => !candidate.featureNames.includes(f))
   };
 }
-function decodingFor(models) {
+function readOptionsFor(models) {
   const decoding = {};
+  const numberForms = {};
   for (const model of models) {
     for (const f of model.preprocessing.features) {
       const want = f.kind === "numeric" ? "number" : "string";
       decoding[f.name] = decoding[f.name] && decoding[f.name] !== want ? "string" : want;
+      if (f.kind === "numeric" && f.numberForm) numberForms[f.name] = f.numberForm;
     }
     decoding[model.labelName] = model.task === "regression" ? "number" : "string";
+    if (model.preprocessing.label.numberForm) numberForms[model.labelName] = model.preprocessing.label.numberForm;
   }
-  return decoding;
+  const options = { decoding };
+  if (Object.keys(numberForms).length > 0) options.numberForms = numberForms;
+  const markers = [...new Set(models.flatMap((m) => m.preprocessing.missingValues ?? [""]))];
+  if (!(markers.length === 1 && markers[0] === "")) options.missingValues = markers;
+  const own = {};
+  for (const m of models) {
+    for (const [name, texts] of Object.entries(m.preprocessing.fieldMissingValues ?? {})) own[name] = [.../* @__PURE__ */ new Set([...own[name] ?? [], ...texts])];
+  }
+  if (Object.keys(own).length > 0) options.fieldMissingValues = own;
+  return options;
 }
 function checkColumns(table2, model, which, dataPath) {
   const missing = model.featureNames.filter((f) => !table2.fieldNames.includes(f));
@@ -1444,7 +1462,7 @@ async function runEvaluation(options) {
     const featureChanges = baseline ? checkCompatible(candidate, baseline, options.candidateDir, options.baseline.dir) : void 0;
     const models = baseline ? [candidate, baseline] : [candidate];
     const sliceColumns = [.../* @__PURE__ */ new Set([...settings.slices, ...settings.gates.flatMap((g) => g.kind === "metric" && g.slice ? [g.slice.slice(0, g.slice.indexOf("="))] : [])])];
-    const table2 = await readTable(dataPath, { decoding: decodingFor(models) });
+    const table2 = await readTable(dataPath, readOptionsFor(models));
     if (table2.length === 0) throw new InputError("the test set is empty: nothing to evaluate", { file: dataPath });
     checkColumns(table2, candidate, "candidate", dataPath);
     if (baseline) checkColumns(table2, baseline, "baseline", dataPath);

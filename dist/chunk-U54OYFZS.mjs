@@ -8,10 +8,10 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-3GXIYQDG.mjs";
+} from "./chunk-5NUSRIWS.mjs";
 import {
   loadSchema
-} from "./chunk-64WZLG3G.mjs";
+} from "./chunk-OXBIJAMI.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag,
@@ -22,7 +22,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   dataArguments
-} from "./chunk-IUFA7PYX.mjs";
+} from "./chunk-ZW4TWHHS.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";

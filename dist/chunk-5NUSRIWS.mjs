@@ -13,11 +13,11 @@ import {
   validateBatches,
   validateCsvSegments,
   yaml
-} from "./chunk-64WZLG3G.mjs";
+} from "./chunk-OXBIJAMI.mjs";
 import {
   DEFAULT_SEGMENT_BYTES,
   openTable
-} from "./chunk-IUFA7PYX.mjs";
+} from "./chunk-ZW4TWHHS.mjs";
 import {
   parallelAvailable,
   segmentBytesFromEnv
@@ -76,6 +76,54 @@ function fits(type, text) {
       return true;
   }
 }
+var DECIMAL_COMMA_RE = /^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/;
+var DECIMAL_COMMA_PROOF = /,(?:\d{1,2}|\d{4,})$|\.\d{3}.*,\d+$/;
+var GROUP_COMMA_RE = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+var GROUP_COMMA_PROOF = /,\d{3}\.\d+$|,\d{3},\d{3}/;
+var FormCandidate = class {
+  constructor(pattern, proof, decimalComma) {
+    this.pattern = pattern;
+    this.proof = proof;
+    this.decimalComma = decimalComma;
+  }
+  pattern;
+  proof;
+  decimalComma;
+  fits = true;
+  proven = false;
+  /** Whether some value uses `.` as its group mark (decimal-comma form only). */
+  dotGroups = false;
+  min = Number.POSITIVE_INFINITY;
+  max = Number.NEGATIVE_INFINITY;
+  add(text) {
+    if (!this.fits) return;
+    if (!this.pattern.test(text) || LEADING_ZERO_RE.test(text)) {
+      this.fits = false;
+      return;
+    }
+    if (this.proof.test(text)) this.proven = true;
+    const plain = this.decimalComma ? text.replaceAll(".", "").replace(",", ".") : text.replaceAll(",", "");
+    if (this.decimalComma && text.includes(".")) this.dotGroups = true;
+    const v = Number(plain);
+    if (v < this.min) this.min = v;
+    if (v > this.max) this.max = v;
+  }
+};
+function detectNumberForm(texts) {
+  const decimalComma = new FormCandidate(DECIMAL_COMMA_RE, DECIMAL_COMMA_PROOF, true);
+  const groupComma = new FormCandidate(GROUP_COMMA_RE, GROUP_COMMA_PROOF, false);
+  let any = false;
+  for (const text of texts) {
+    any = true;
+    decimalComma.add(text);
+    groupComma.add(text);
+    if (!decimalComma.fits && !groupComma.fits) return null;
+  }
+  if (!any) return null;
+  if (decimalComma.fits && decimalComma.proven) return decimalComma.dotGroups ? { decimalChar: ",", groupChar: "." } : { decimalChar: "," };
+  if (groupComma.fits && groupComma.proven) return { groupChar: "," };
+  return null;
+}
 var ColumnFacts = class {
   constructor(name, distinctCap) {
     this.name = name;
@@ -96,6 +144,8 @@ var ColumnFacts = class {
   maxNum = Number.NEGATIVE_INFINITY;
   minText = null;
   maxText = null;
+  decimalComma = new FormCandidate(DECIMAL_COMMA_RE, DECIMAL_COMMA_PROOF, true);
+  groupComma = new FormCandidate(GROUP_COMMA_RE, GROUP_COMMA_PROOF, false);
   add(col, n) {
     const hist = new Int32Array(col.dictionary.length);
     for (let i = 0; i < n; i++) {
@@ -118,6 +168,8 @@ var ColumnFacts = class {
           this.seen = null;
         } else this.seen.add(text);
       }
+      this.decimalComma.add(text);
+      this.groupComma.add(text);
       const num = parseNumberText(text);
       if (num !== void 0 && Number.isFinite(num)) {
         if (num < this.minNum) this.minNum = num;
@@ -131,6 +183,15 @@ var ColumnFacts = class {
     if (this.rows === this.nulls) return "string";
     for (let t = 0; t < CANDIDATES.length; t++) if (this.possible & 1 << t) return CANDIDATES[t];
     return "string";
+  }
+  /** The local number form every value is written in, proven by at least one value; null if none. */
+  numberForm() {
+    if (this.type() !== "string" || this.rows === this.nulls) return null;
+    const d = this.decimalComma;
+    if (d.fits && d.proven) return { form: d.dotGroups ? { decimalChar: ",", groupChar: "." } : { decimalChar: "," }, min: d.min, max: d.max };
+    const g = this.groupComma;
+    if (g.fits && g.proven) return { form: { groupChar: "," }, min: g.min, max: g.max };
+    return null;
   }
 };
 function looksLikeId(name) {
@@ -174,14 +235,19 @@ async function inferSchemaFromSource(source, options = {}) {
     }
   }
   const fields = facts.map((f) => {
-    const type = f.type();
-    const field = { name: f.name, type, role: "feature" };
+    const local = f.numberForm();
+    const type = local ? "number" : f.type();
+    const field = { name: f.name, type, role: "feature", ...local?.form };
     const constraints = {};
     if (f.rows > 0 && f.nulls === 0) constraints.required = true;
+    if (local) {
+      constraints.minimum = local.min;
+      constraints.maximum = local.max;
+    }
     const unique = f.seen !== null && f.unique && f.rows > f.nulls;
     const role = guessRole(f.name, type, unique);
     if (role === "id" && unique) constraints.unique = true;
-    if ((type === "integer" || type === "number") && Number.isFinite(f.minNum)) {
+    if (!local && (type === "integer" || type === "number") && Number.isFinite(f.minNum)) {
       constraints.minimum = f.minNum;
       constraints.maximum = f.maxNum;
     } else if ((type === "date" || type === "datetime" || type === "time") && f.minText !== null && f.maxText !== null) {
@@ -466,6 +532,7 @@ function multiValidationLine(doc, schemaPath) {
 
 export {
   validateFile,
+  detectNumberForm,
   inferSchema,
   dumpSchema,
   diffSchemas,

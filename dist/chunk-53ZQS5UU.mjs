@@ -9,7 +9,7 @@ import {
 import {
   driftHeadline,
   runDrift
-} from "./chunk-4DW3LGQC.mjs";
+} from "./chunk-5SJJYT4Q.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-IPODMIHM.mjs";
 import {
@@ -20,11 +20,11 @@ import "./chunk-F56D4ARV.mjs";
 import {
   loadConfig
 } from "./chunk-V3R66ZTV.mjs";
-import "./chunk-3GXIYQDG.mjs";
-import "./chunk-64WZLG3G.mjs";
-import "./chunk-CBXWPOTM.mjs";
-import "./chunk-JKVCGO4E.mjs";
-import "./chunk-IUFA7PYX.mjs";
+import "./chunk-5NUSRIWS.mjs";
+import "./chunk-OXBIJAMI.mjs";
+import "./chunk-NFZ53JKE.mjs";
+import "./chunk-WMAXRFXQ.mjs";
+import "./chunk-ZW4TWHHS.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";
@@ -88,6 +88,9 @@ var entry = {
     runtime.appendSummary(outcome.markdown);
     for (const c of report.columns.filter((col) => col.drifted)) {
       runtime.annotate("warning", `${c.name}: ${c.method} ${c.score.toPrecision(3)} vs threshold ${c.threshold} (${c.reasons.join(", ")})`, { title: `drift in ${c.name}` });
+    }
+    if (report.evaluatedColumns === 0 && report.columns.length > 0) {
+      runtime.annotate("warning", driftHeadline(report), { title: "drift check: insufficient data" });
     }
     if (outcome.retrain) runtime.info(outcome.retrain.message);
     const reportPath = inputs.report ?? join(io.env.RUNNER_TEMP ?? resolve(workspace, ".mlops"), "mlops-drift.json");

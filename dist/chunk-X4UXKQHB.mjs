@@ -5,18 +5,18 @@ import {
   trainWithRuntime,
   train_default,
   trainingMarkdown
-} from "./chunk-NVA2SHZN.mjs";
+} from "./chunk-EWP45MUG.mjs";
 import "./chunk-7JPQHY4I.mjs";
 import "./chunk-PZZNDZ5E.mjs";
-import "./chunk-MYQM27HD.mjs";
+import "./chunk-Z45VYJ5F.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-F56D4ARV.mjs";
 import "./chunk-V3R66ZTV.mjs";
-import "./chunk-3GXIYQDG.mjs";
-import "./chunk-64WZLG3G.mjs";
-import "./chunk-CBXWPOTM.mjs";
-import "./chunk-JKVCGO4E.mjs";
-import "./chunk-IUFA7PYX.mjs";
+import "./chunk-5NUSRIWS.mjs";
+import "./chunk-OXBIJAMI.mjs";
+import "./chunk-NFZ53JKE.mjs";
+import "./chunk-WMAXRFXQ.mjs";
+import "./chunk-ZW4TWHHS.mjs";
 import "./chunk-ECBJ4UTP.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import "./chunk-2CNBRTGX.mjs";

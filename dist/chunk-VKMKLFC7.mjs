@@ -7,8 +7,8 @@ import {
 import {
   dumpSchema,
   inferSchema
-} from "./chunk-3GXIYQDG.mjs";
-import "./chunk-64WZLG3G.mjs";
+} from "./chunk-5NUSRIWS.mjs";
+import "./chunk-OXBIJAMI.mjs";
 import {
   parseCommandArgs,
   requirePositional
@@ -16,7 +16,7 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-IUFA7PYX.mjs";
+import "./chunk-ZW4TWHHS.mjs";
 import {
   exists,
   writeFileAtomic

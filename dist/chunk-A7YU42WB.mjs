@@ -2,16 +2,16 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd
-} from "./chunk-SWRNA5DO.mjs";
+} from "./chunk-U54OYFZS.mjs";
 import {
   diffSchemas,
   dumpSchema,
   formatSchemaDiff,
   inferSchema
-} from "./chunk-3GXIYQDG.mjs";
+} from "./chunk-5NUSRIWS.mjs";
 import {
   loadSchema
-} from "./chunk-64WZLG3G.mjs";
+} from "./chunk-OXBIJAMI.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag,
@@ -22,7 +22,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   dataArguments
-} from "./chunk-IUFA7PYX.mjs";
+} from "./chunk-ZW4TWHHS.mjs";
 import {
   writeFileAtomic
 } from "./chunk-ECBJ4UTP.mjs";

@@ -1,6 +1,9 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
+  parseLocalNumber
+} from "./chunk-ZW4TWHHS.mjs";
+import {
   writeFileAtomic,
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";
@@ -219,9 +222,9 @@ function findColumn(table, name, what) {
   }
   return column;
 }
-function numbersOf(column) {
+function numbersOf(column, form) {
   if (column.kind === "number") return column.values;
-  const parsed = column.dictionary.map(parseNumber);
+  const parsed = column.dictionary.map((text) => form ? parseLocalNumber(text, form) ?? Number.NaN : parseNumber(text));
   const out = new Float64Array(column.codes.length);
   for (let i = 0; i < out.length; i++) {
     const code = column.codes[i];
@@ -327,7 +330,9 @@ function fitPreprocessing(table, options) {
   }
   const label = { name: options.label, task, classes: task === "regression" ? [] : sortClasses(inferred.distinct) };
   if (task === "regression") {
-    const ys = numbersOf(labelColumn);
+    const labelForm = options.numberForms?.[options.label];
+    if (labelForm) label.numberForm = labelForm;
+    const ys = numbersOf(labelColumn, labelForm);
     assertFinite(table, labelColumn, ys, labelled);
     let sum = 0;
     for (const i of rows) sum += ys[i];
@@ -360,7 +365,7 @@ function fitPreprocessing(table, options) {
           { file: table.path, line: lineOf(table, bad), key: name }
         );
       }
-      const values = numbersOf(column);
+      const values = numbersOf(column, options.numberForms?.[name]);
       assertFinite(table, column, values, labelled);
       const present = new Float64Array(rows.length - nulls);
       let k = 0;
@@ -375,7 +380,8 @@ function fitPreprocessing(table, options) {
       for (const v of present) ss += (v - mean) ** 2;
       ss += nulls * (med - mean) ** 2;
       const std = Math.sqrt(ss / rows.length);
-      features.push({ name, kind: "numeric", median: med, mean, std: std > 0 ? std : 1, missingIndicator: nulls > 0 });
+      const form = options.numberForms?.[name];
+      features.push({ name, kind: "numeric", median: med, mean, std: std > 0 ? std : 1, missingIndicator: nulls > 0, ...form ? { numberForm: form } : {} });
       outputs.push(name);
     } else {
       const counts = /* @__PURE__ */ new Map();
@@ -390,7 +396,12 @@ function fitPreprocessing(table, options) {
     }
     if (nulls > 0) outputs.push(`${name}${MISSING_SUFFIX}`);
   }
-  return { format: "mlops-preprocessing", version: 1, label, features, outputs, fittedRows: rows.length };
+  const spec = { format: "mlops-preprocessing", version: 1, label, features, outputs, fittedRows: rows.length };
+  const markers = options.missingValues;
+  if (markers && !(markers.length === 1 && markers[0] === "")) spec.missingValues = [...markers];
+  const own = Object.entries(options.fieldMissingValues ?? {}).filter(([name]) => name === options.label || options.features.includes(name));
+  if (own.length > 0) spec.fieldMissingValues = Object.fromEntries(own);
+  return spec;
 }
 function assertFinite(table, column, values, rows) {
   for (let r = 0; r < rows.length; r++) {
@@ -412,7 +423,7 @@ function applyPreprocessing(spec, table, start = 0, count = table.length - start
   for (const feature of spec.features) {
     const column = findColumn(table, feature.name, "feature");
     if (feature.kind === "numeric") {
-      const values = numbersOf(column);
+      const values = numbersOf(column, feature.numberForm);
       const ind = feature.missingIndicator ? offset + 1 : -1;
       for (let r = 0; r < n; r++) {
         const i = start + r;
@@ -452,7 +463,7 @@ function encodeLabels(spec, table, start = 0, count = table.length - start) {
   const y = new Float32Array(n);
   const valid = new Uint8Array(n);
   if (spec.label.task === "regression") {
-    const values = numbersOf(column);
+    const values = numbersOf(column, spec.label.numberForm);
     for (let r = 0; r < n; r++) {
       const v = values[start + r];
       if (Number.isFinite(v)) {
