@@ -672,6 +672,23 @@ export interface HeaderMatch {
 }
 
 /** Resolves the data header against the schema per `fieldsMatch`; missing required fields are exit 2. */
+/** A column name as people mean it: no surrounding blanks, case, or `_`/`-`/space distinction. */
+const looseName = (name: string) => name.trim().toLowerCase().replace(/[\s_-]+/g, '_');
+
+/**
+ * `; did you mean "Temp_Max" for temp_max, "wind " for wind?` for missing schema fields that a data
+ * column matches but for case, blanks or separators (a header's trailing space is invisible in a
+ * plain list of names); '' when none does.
+ */
+function nearNames(missing: string[], extra: string[]): string {
+  const byLoose = new Map(extra.map((name) => [looseName(name), name]));
+  const hints = missing.flatMap((name) => {
+    const near = byLoose.get(looseName(name));
+    return near === undefined ? [] : [`${JSON.stringify(near)} for ${name}`];
+  });
+  return hints.length ? `; did you mean ${hints.join(', ')}?` : '';
+}
+
 export function matchHeader(schema: TableSchema, source: Pick<TableSource, 'path' | 'format' | 'fieldNames'>): HeaderMatch {
   const mode = schema.fieldsMatch ?? 'exact';
   const header = source.fieldNames;
@@ -683,8 +700,9 @@ export function matchHeader(schema: TableSchema, source: Pick<TableSource, 'path
   const errors: ValidationError[] = [];
   if (missing.length && (mode === 'exact' || mode === 'equal' || mode === 'subset')) {
     const schemaPath = schema.source?.path;
+    const near = nearNames(missing, extra);
     throw new InputError(
-      `schema field${missing.length > 1 ? 's' : ''} ${missing.map((m) => `'${m}'`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} not in the data (fieldsMatch: ${mode}; the data has: ${header.join(', ')})${schemaPath ? `; schema ${schemaPath}` : ''}`,
+      `schema field${missing.length > 1 ? 's' : ''} ${missing.map((m) => `'${m}'`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} not in the data (fieldsMatch: ${mode}; the data has: ${header.map((h) => JSON.stringify(h)).join(', ')})${schemaPath ? `; schema ${schemaPath}` : ''}${near}`,
       { file: source.path, line: line ?? undefined, key: missing[0] },
     );
   }

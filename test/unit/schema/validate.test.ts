@@ -196,6 +196,11 @@ describe('validateSource: fieldsMatch', () => {
     await expect(promise).rejects.toThrow(mode === 'partial' ? /none of the schema's fields/ : /schema field '[ab]' is not in the data/);
   });
 
+  it('names the column a missing field probably is: another case, a stray blank, - or _ for a space', async () => {
+    const promise = run('fields: [{ name: temp_max }, { name: wind }, { name: day of week }, { name: other }]', 'Temp_Max,wind ,day-of-week,x\n1,2,3,4');
+    await expect(promise).rejects.toThrow('(fieldsMatch: exact; the data has: "Temp_Max", "wind ", "day-of-week", "x"); schema schema.yaml; did you mean "Temp_Max" for temp_max, "wind " for wind, "day-of-week" for day of week?');
+  });
+
   it('superset reports absent fields as present: false and skips their rules', async () => {
     const report = await run('fieldsMatch: superset\nfields: [{ name: a }, { name: b, constraints: { required: true } }]', 'a\nx');
     expect(report.valid).toBe(true);
