@@ -4,6 +4,7 @@
  * latency (both models in this process, interleaved) and judges the gates.
  */
 import { InputError } from '../core/errors.ts';
+import { didYouMean } from '../core/names.ts';
 import { cellText, isGlob, readTable } from '../table/index.ts';
 import type { ColumnDecoding, NumberForm, ReadOptions, Table } from '../table/types.ts';
 import { loadBackend, type LoadedBackend } from '../train/backend.ts';
@@ -134,10 +135,10 @@ function readOptionsFor(models: EvaluatedModel[]): ReadOptions {
 function checkColumns(table: Table, model: EvaluatedModel, which: string, dataPath: string): void {
   const missing = model.featureNames.filter((f) => !table.fieldNames.includes(f));
   if (missing.length > 0) {
-    throw new InputError(`the test data lacks feature column(s) ${missing.map((m) => `'${m}'`).join(', ')} needed by the ${which}`, { file: dataPath, key: missing[0] });
+    throw new InputError(`the test data lacks feature column(s) ${missing.map((m) => `'${m}'${didYouMean(m, table.fieldNames)}`).join(', ')} needed by the ${which}`, { file: dataPath, key: missing[0] });
   }
   if (!table.fieldNames.includes(model.labelName)) {
-    throw new InputError(`the test data has no label column '${model.labelName}'`, { file: dataPath, key: model.labelName });
+    throw new InputError(`the test data has no label column '${model.labelName}'${didYouMean(model.labelName, table.fieldNames)}`, { file: dataPath, key: model.labelName });
   }
 }
 

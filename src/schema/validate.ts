@@ -1,4 +1,5 @@
 import { InputError } from '../core/errors.ts';
+import { closeName } from '../core/names.ts';
 import type { Column, NumberColumn, RecordBatch, StringColumn, TableSource, ReadOptions, ColumnDecoding } from '../table/types.ts';
 import { NumberSet } from './hash-set.ts';
 import { allowedValues, compileValueSchema, enumKeys, parseBound, type ValueSchemaCheck } from './load.ts';
@@ -672,18 +673,14 @@ export interface HeaderMatch {
 }
 
 /** Resolves the data header against the schema per `fieldsMatch`; missing required fields are exit 2. */
-/** A column name as people mean it: no surrounding blanks, case, or `_`/`-`/space distinction. */
-const looseName = (name: string) => name.trim().toLowerCase().replace(/[\s_-]+/g, '_');
-
 /**
  * `; did you mean "Temp_Max" for temp_max, "wind " for wind?` for missing schema fields that a data
  * column matches but for case, blanks or separators (a header's trailing space is invisible in a
  * plain list of names); '' when none does.
  */
 function nearNames(missing: string[], extra: string[]): string {
-  const byLoose = new Map(extra.map((name) => [looseName(name), name]));
   const hints = missing.flatMap((name) => {
-    const near = byLoose.get(looseName(name));
+    const near = closeName(name, extra);
     return near === undefined ? [] : [`${JSON.stringify(near)} for ${name}`];
   });
   return hints.length ? `; did you mean ${hints.join(', ')}?` : '';

@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { InputError } from '../core/errors.ts';
+import { didYouMean } from '../core/names.ts';
 import { dataReadOptions, detectNumberForm, loadSchema, type TableSchema } from '../schema/index.ts';
 import { applyNumberForms, concatBatches, expandDataPaths, openTable } from '../table/index.ts';
 import type { NumberForm, ReadOptions, RecordBatch, Table } from '../table/types.ts';
@@ -57,7 +58,7 @@ export async function readTrainingData(config: MlopsConfig): Promise<TrainingDat
   const label = config.data.label ?? schema?.fields.find((f) => f.role === 'label')?.name;
   if (!label) throw new InputError('no label: set data.label or mark a schema field with role: label', { ...where, key: 'data.label' });
   if (!first.fieldNames.includes(label)) {
-    throw new InputError(`label column '${label}' not found in ${files[0]} (columns: ${first.fieldNames.join(', ')})`, { ...where, key: 'data.label' });
+    throw new InputError(`label column '${label}' not found in ${files[0]}${didYouMean(label, first.fieldNames)} (columns: ${first.fieldNames.join(', ')})`, { ...where, key: 'data.label' });
   }
   const skipRoles = new Set(['label', 'id', 'timestamp', 'ignore']);
   let features = config.data.features;
@@ -70,7 +71,7 @@ export async function readTrainingData(config: MlopsConfig): Promise<TrainingDat
   if (features.length === 0) throw new InputError('no feature columns: set data.features', { ...where, key: 'data.features' });
   for (const f of features) {
     if (!first.fieldNames.includes(f)) {
-      throw new InputError(`feature column '${f}' not found in ${files[0]} (columns: ${first.fieldNames.join(', ')})`, { ...where, key: 'data.features' });
+      throw new InputError(`feature column '${f}' not found in ${files[0]}${didYouMean(f, first.fieldNames)} (columns: ${first.fieldNames.join(', ')})`, { ...where, key: 'data.features' });
     }
   }
   const kinds: Record<string, 'numeric' | 'categorical'> = {};

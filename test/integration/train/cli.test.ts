@@ -82,6 +82,7 @@ describe('mlops train', () => {
 
   const bad: Array<[string, Record<string, string>, string[], RegExp]> = [
     ['label missing', { 'mlops.yaml': PENGUINS.replace('label: species', 'label: kind') }, [], /label column 'kind' not found/],
+    ['label in another case', { 'mlops.yaml': PENGUINS.replace('label: species', 'label: Species') }, [], /label column 'Species' not found in \S+ \(did you mean "species"\?\)/],
     ['one-class label', { 'mlops.yaml': 'data: { train: one.csv, label: y }\ntrain: { batchSize: 1 }\n', 'one.csv': 'x,y\n1,a\n2,a\n3,a\n' }, [], /only one class/],
     ['all-null feature', { 'mlops.yaml': 'data: { train: d.csv, label: y }\ntrain: { batchSize: 1 }\n', 'd.csv': 'x,z,y\n,1,a\n,2,b\n,3,a\n' }, [], /'x' is null in every training row/],
     ['non-numeric value in a numeric feature', {
