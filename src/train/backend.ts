@@ -173,6 +173,8 @@ async function importBundled() {
     const tf: TfApi = {
       tensor2d: core.tensor2d, tensor1d: core.tensor1d, tidy: core.tidy, dispose: core.dispose, memory: core.memory,
       setBackend: core.setBackend, getBackend: core.getBackend, ready: core.ready, env: core.env, train: core.train, io: core.io,
+      add: core.add, mul: core.mul, neg: core.neg, log: core.log, sum: core.sum, cast: core.cast, reshape: core.reshape,
+      clipByValue: core.clipByValue, oneHot: core.oneHot, losses: core.losses,
       version: { 'tfjs-core': core.version_core, 'tfjs-layers': layers.version_layers },
       sequential: layers.sequential, layers: layers.layers, initializers: layers.initializers, regularizers: layers.regularizers,
       loadLayersModel: layers.loadLayersModel,

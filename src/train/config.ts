@@ -69,7 +69,15 @@ export interface TrainConfig {
    * lines protocol of docs/evaluation.md); recorded in run.json so baselines can be evaluated too.
    */
   predictCommand: string | null;
+  /**
+   * Classification: how much each class weighs in the training loss. `none` (every row alike),
+   * `balanced` (n / (classes × rows of the class), scikit-learn's formula) or a weight per class
+   * name (unlisted classes weigh 1).
+   */
+  classWeight: ClassWeightSetting;
 }
+
+export type ClassWeightSetting = 'none' | 'balanced' | Record<string, number>;
 
 export interface MetricGate {
   kind: 'metric';
@@ -229,6 +237,29 @@ export function resolveBatchSize(setting: number | 'auto', trainingRows = Number
   let size = 16;
   while (size < 256 && size * 32 < trainingRows) size *= 2;
   return size;
+}
+
+/** `none` (the default), `balanced`, or a mapping of class name → weight > 0. */
+function classWeightSpec(): Spec<ClassWeightSetting> {
+  return (ctx, where) => {
+    if (isAbsent(where)) return 'none';
+    const node = where.node;
+    const expected = 'expected none, balanced or a mapping of class name → weight';
+    if (isScalar(node) && (node.value === 'none' || node.value === 'balanced')) return node.value;
+    if (!isMap(node)) fail(ctx, where, `${expected}, got ${describe(scalarValue(ctx, where))}`);
+    const weights: Record<string, number> = {};
+    for (const pair of node.items) {
+      const keyNode = pair.key as YamlNode;
+      const name = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+      const path = `${where.path}.${name}`;
+      if (Object.hasOwn(weights, name)) fail(ctx, { node: keyNode, path }, `duplicate class '${name}'`);
+      const value = (pair.value ?? null) as YamlNode | null;
+      if (isAbsent({ node: value, path })) fail(ctx, { node: keyNode, path }, `expected a number > 0 for class '${name}'`);
+      weights[name] = num(0, { exclusiveMin: 0 })(ctx, { node: value, path });
+    }
+    if (Object.keys(weights).length === 0) fail(ctx, where, `${expected}, got an empty mapping`);
+    return weights;
+  };
 }
 
 function optNum(opts: Parameters<typeof num>[1] = {}): Spec<number | undefined> {
@@ -428,6 +459,7 @@ function rootSpec(defaultName: string) {
       backend: str<BackendName>('auto', { enum: BACKENDS }),
       command: nullable(str<string>(null, { nonEmpty: true })),
       predictCommand: nullable(str<string>(null, { nonEmpty: true })),
+      classWeight: classWeightSpec(),
     }),
     evaluate: obj({
       metrics: nullable(list(str<string>(null, { nonEmpty: true }), null, { minItems: 1, unique: true })),

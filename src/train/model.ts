@@ -29,8 +29,13 @@ export interface ModelShape {
   classes: number;
 }
 
-/** Builds (and compiles) a linear or MLP model for the task with seeded initialisers. */
-export function buildModel(tf: TfApi, shape: ModelShape, model: ModelConfig, train: Pick<TrainConfig, 'learningRate' | 'seed'>): Sequential {
+/**
+ * Builds (and compiles) a linear or MLP model for the task with seeded initialisers. With
+ * `classWeights` (one per class, in class order) the loss weighs each row by its class.
+ */
+export function buildModel(
+  tf: TfApi, shape: ModelShape, model: ModelConfig, train: Pick<TrainConfig, 'learningRate' | 'seed'>, classWeights: readonly number[] | null = null,
+): Sequential {
   const net = tf.sequential();
   const regularizer = model.l2 > 0 ? tf.regularizers.l2({ l2: model.l2 }) : undefined;
   const hidden = model.type === 'mlp' ? model.hidden : [];
@@ -51,8 +56,29 @@ export function buildModel(tf: TfApi, shape: ModelShape, model: ModelConfig, tra
     ...(regularizer ? { kernelRegularizer: regularizer } : {}), ...(hidden.length === 0 ? { inputShape: [shape.inputs] } : {}),
     name: 'output',
   }));
-  net.compile({ optimizer: tf.train.adam(train.learningRate), loss: lossFor(shape.task) });
+  const loss = classWeights && shape.task !== 'regression' ? weightedLoss(tf, shape.task, classWeights) : lossFor(shape.task);
+  net.compile({ optimizer: tf.train.adam(train.learningRate), loss });
   return net;
+}
+
+/**
+ * Cross-entropy with each row weighted by its class, averaged over the batch's rows (Keras'
+ * `class_weight`): binary on the sigmoid output, multiclass on the softmax probabilities with the
+ * class index as label. Only training uses it: the saved model.json carries no loss.
+ */
+function weightedLoss(tf: TfApi, task: 'binary' | 'multiclass', weights: readonly number[]): (yTrue: Tensor, yPred: Tensor) => Tensor {
+  const EPS = 1e-7;
+  return (yTrue, yPred) => tf.tidy(() => {
+    if (task === 'binary') {
+      const rowWeights = tf.add(tf.mul(yTrue, weights[1]! - weights[0]!), weights[0]!);
+      return tf.losses.logLoss(yTrue, yPred, rowWeights, EPS);
+    }
+    // Multiclass targets arrive one-hot (fitModel's `oneHotTargets`): tfjs-layers accepts class
+    // indices only for its own sparse cross-entropy.
+    const rowWeights = tf.sum(tf.mul(yTrue, tf.tensor1d([...weights])), 1);
+    const crossEntropy = tf.neg(tf.sum(tf.mul(yTrue, tf.log(tf.clipByValue(yPred, EPS, 1 - EPS))), 1));
+    return tf.losses.computeWeightedLoss(crossEntropy, rowWeights);
+  });
 }
 
 export function lossFor(task: Task): string {
@@ -98,11 +124,12 @@ export interface FitResult {
 /**
  * Trains with Adam: per epoch a seeded permutation of the rows, one pass of `trainOnBatch`
  * over it in order, then validation loss; early stopping on validation loss with the best
- * weights restored.
+ * weights restored. `oneHotTargets` (the class count) feeds targets one-hot, as the class-weighted
+ * multiclass loss of {@link buildModel} needs.
  */
 export async function fitModel(
   tf: TfApi, model: LayersModel, data: FitData, task: Task, train: TrainConfig & { batchSize: number },
-  onEpoch?: (record: EpochRecord, total: number) => void, labelStd = 1,
+  onEpoch?: (record: EpochRecord, total: number) => void, labelStd = 1, oneHotTargets = 0,
 ): Promise<FitResult> {
   const random = seededRandom(train.seed ^ 0x5bd1e995);
   const order = new Int32Array(data.n);
@@ -136,7 +163,10 @@ export async function fitModel(
         const m = Math.min(train.batchSize, data.n - s);
         reseedDropout(model, (train.seed * 7919 + batchCounter++) >>> 0);
         const xt = tf.tensor2d(xs.subarray(s * data.width, (s + m) * data.width), [m, data.width]);
-        const yt = tf.tensor2d(ys.subarray(s, s + m), [m, 1]);
+        // Class indices, or one-hot rows of `oneHotTargets` classes for a class-weighted multiclass loss.
+        const yt = oneHotTargets > 0
+          ? tf.tidy(() => tf.cast(tf.oneHot(tf.cast(tf.tensor1d(ys.subarray(s, s + m)), 'int32'), oneHotTargets), 'float32'))
+          : tf.tensor2d(ys.subarray(s, s + m), [m, 1]);
         try {
           const batchLoss = await model.trainOnBatch(xt, yt);
           lossSum += (Array.isArray(batchLoss) ? batchLoss[0]! : batchLoss) * m;

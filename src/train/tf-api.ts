@@ -20,6 +20,17 @@ export interface TfApi {
   env: typeof tfc.env;
   train: typeof tfc.train;
   io: typeof tfc.io;
+  // Ops of the class-weighted loss (functional: the CommonJS tfjs-core registers no chained methods).
+  add: typeof tfc.add;
+  mul: typeof tfc.mul;
+  neg: typeof tfc.neg;
+  log: typeof tfc.log;
+  sum: typeof tfc.sum;
+  cast: typeof tfc.cast;
+  reshape: typeof tfc.reshape;
+  clipByValue: typeof tfc.clipByValue;
+  oneHot: typeof tfc.oneHot;
+  losses: typeof tfc.losses;
   /** Present on every tfjs namespace; versions of the packages inside it. */
   version?: Record<string, string>;
   sequential: typeof tfl.sequential;

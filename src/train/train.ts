@@ -21,6 +21,7 @@ import { MODEL_FILES, saveLayersModel, savePreprocessing, toPrediction } from '.
 import { applyPreprocessing, encodeLabels, fitPreprocessing, type Task } from './preprocess.ts';
 import { dataFileRecords, displayPath, gitInfo, type DataFileRecord, type GitInfo } from './run-record.ts';
 import { dataReadOptions } from '../schema/index.ts';
+import { resolveClassWeights } from './class-weights.ts';
 
 export const RUN_FORMAT = 'mlops-run';
 
@@ -33,7 +34,13 @@ export interface RunRecord {
   label: string | null;
   classes: string[];
   features: string[];
-  params: { model: ModelConfig; train: TrainConfig; inputs: number | null };
+  params: {
+    model: ModelConfig;
+    train: TrainConfig;
+    inputs: number | null;
+    /** The per-class loss weights used, when train.classWeight is set. */
+    classWeights?: Record<string, number>;
+  };
   history: EpochRecord[];
   /** Final metrics: validation split (tfjs) or the external trainer's metrics.json. */
   metrics: Record<string, number>;
@@ -192,7 +199,9 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
   // A batch larger than the data: each epoch is one full batch, as Keras does, rather than a refusal.
   else if (trainSet.n < batchSize) log(`train.batchSize ${batchSize} exceeds the ${trainSet.n} training rows: each epoch is one batch of ${trainSet.n} rows, one gradient step (set a smaller train.batchSize, or auto, for more steps)`);
 
-  const model = buildModel(tf, { task: spec.label.task, inputs: width, classes: spec.label.classes.length }, config.model, config.train);
+  const classWeights = resolveClassWeights(config.train.classWeight, spec.label, trainSet.y, config.configPath ?? undefined);
+  if (classWeights) log(`class weights (train.classWeight ${typeof config.train.classWeight === 'string' ? config.train.classWeight : 'mapping'}): ${spec.label.classes.map((c, i) => `${c} ${Number(classWeights[i]!.toPrecision(4))}`).join(', ')}`);
+  const model = buildModel(tf, { task: spec.label.task, inputs: width, classes: spec.label.classes.length }, config.model, config.train, classWeights);
   let fit;
   let weights: Uint8Array;
   let metrics: Record<string, number> = {};
@@ -200,7 +209,8 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
   let saveMs = 0;
   let profileMs = 0;
   try {
-    fit = await fitModel(tf, model, { ...trainSet, width, validation: valSet }, spec.label.task, trainSettings, options.onEpoch, spec.label.std ?? 1);
+    const oneHotTargets = classWeights && spec.label.task === 'multiclass' ? spec.label.classes.length : 0;
+    fit = await fitModel(tf, model, { ...trainSet, width, validation: valSet }, spec.label.task, trainSettings, options.onEpoch, spec.label.std ?? 1, oneHotTargets);
     if (valSet.n > 0) {
       const raw = tf.tidy(() => (model.predict(tf.tensor2d(valSet.x, [valSet.n, width])) as ReturnType<typeof tf.tensor2d>).dataSync());
       const prediction = toPrediction(spec, Float64Array.from(raw), valSet.n);
@@ -219,7 +229,10 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
     const run: RunRecord = {
       format: RUN_FORMAT, version: 1, name: config.name, trainer: 'tfjs',
       task: spec.label.task, label: spec.label.name, classes: spec.label.classes, features: data.features,
-      params: { model: config.model, train: { ...trainSettings, backend: options.backend ?? config.train.backend }, inputs: width },
+      params: {
+        model: config.model, train: { ...trainSettings, backend: options.backend ?? config.train.backend }, inputs: width,
+        ...(classWeights ? { classWeights: Object.fromEntries(spec.label.classes.map((c, i) => [c, classWeights[i]!])) } : {}),
+      },
       history: fit.history, metrics, epochsRun: fit.epochsRun, bestEpoch: fit.bestEpoch, stoppedEarly: fit.stoppedEarly,
       backend: {
         name: backend.backend, package: backend.package, device: backend.device, gpu: backend.gpu,

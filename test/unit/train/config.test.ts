@@ -82,6 +82,17 @@ registry: { stages: [staging, production] }
     expect(resolveBatchSize(100, 10)).toBe(100);
   });
 
+  it('train.classWeight: none (default), balanced, or a weight > 0 per class name', () => {
+    expect(parseConfig('name: m\n', 'm.yaml').train.classWeight).toBe('none');
+    expect(parseConfig('train: { classWeight: balanced }\n', 'm.yaml').train.classWeight).toBe('balanced');
+    expect(parseConfig('train:\n  classWeight: { fraud: 10, ok: 0.5 }\n', 'm.yaml').train.classWeight).toEqual({ fraud: 10, ok: 0.5 });
+    expect(parseConfig('train:\n  classWeight: { 1: 4 }\n', 'm.yaml').train.classWeight).toEqual({ 1: 4 }); // numeric labels are class names
+    expect(errorOf(() => parseConfig('train:\n  classWeight: auto\n', 'm.yaml')).message).toBe("m.yaml:2:16 (train.classWeight): expected none, balanced or a mapping of class name → weight, got 'auto'");
+    expect(errorOf(() => parseConfig('train:\n  classWeight: { fraud: 0 }\n', 'm.yaml')).message).toBe('m.yaml:2:25 (train.classWeight.fraud): expected a number > 0, got 0');
+    expect(errorOf(() => parseConfig('train:\n  classWeight:\n    fraud:\n', 'm.yaml')).message).toBe("m.yaml:3:5 (train.classWeight.fraud): expected a number > 0 for class 'fraud'");
+    expect(errorOf(() => parseConfig('train:\n  classWeight: {}\n', 'm.yaml')).message).toMatch(/\(train\.classWeight\): .* got an empty mapping$/);
+  });
+
   it('reports YAML syntax errors with a line', () => {
     const e = errorOf(() => parseConfig('name: w\ntrain: [1, 2\n', 'm.yaml'));
     expect(e.location.file).toBe('m.yaml');

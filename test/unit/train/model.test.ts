@@ -71,3 +71,28 @@ it('round-trips a model directory: loadModel predicts what the trained model pre
   loaded.dispose();
   await expect(loadModel(join(dir, 'missing'), tf)).rejects.toThrow(/preprocessing.json not found/);
 });
+
+describe('class-weighted loss', () => {
+  /** Trains a small linear model on `labels` (class indices) and returns its flattened weights. */
+  async function weightsAfter(task: 'binary' | 'multiclass', labels: Float32Array, classes: number, classWeights: number[] | null): Promise<Float32Array> {
+    const { tf } = await loadBackend('cpu');
+    const linear = { ...config.model, type: 'linear' as const, hidden: [], dropout: 0 };
+    const model = buildModel(tf, { task, inputs: width, classes }, linear, { ...config.train, seed: 3 }, classWeights);
+    const data = { x: x.subarray(0, 320 * width), y: labels.subarray(0, 320), n: 320, width };
+    await fitModel(tf, model, data, task, { ...config.train, seed: 3, epochs: 3, batchSize: 64, earlyStopping: { patience: 0, minDelta: 0, restoreBest: true } },
+      undefined, 1, task === 'multiclass' && classWeights ? classes : 0);
+    const out = Float32Array.from(model.getWeights().flatMap((w) => Array.from(w.dataSync())));
+    model.dispose();
+    return out;
+  }
+  const maxDiff = (a: Float32Array, b: Float32Array) => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i]!)), 0);
+  const threeClasses = Float32Array.from(y, (v, i) => (v === 1 ? 1 : i % 2 === 0 ? 0 : 2));
+
+  it.each([['binary', y, 2], ['multiclass', threeClasses, 3]] as const)('%s: weights of 1 train as the unweighted loss; other weights change the model', async (task, labels, classes) => {
+    const plain = await weightsAfter(task, labels, classes, null);
+    const ones = await weightsAfter(task, labels, classes, new Array<number>(classes).fill(1));
+    const skewed = await weightsAfter(task, labels, classes, [5, ...new Array<number>(classes - 1).fill(1)]);
+    expect(maxDiff(plain, ones)).toBeLessThan(1e-4);
+    expect(maxDiff(plain, skewed)).toBeGreaterThan(1e-2);
+  });
+});
