@@ -142,6 +142,29 @@ function checkColumns(table: Table, model: EvaluatedModel, which: string, dataPa
   }
 }
 
+/**
+ * Whether `evaluate.positiveClass` is the first class of a binary model (whose output is the
+ * probability of the second), so that the classes must swap; exit 2 when it names no class or the
+ * task is not binary.
+ */
+function positiveFirst(positiveClass: string | null, task: string, classes: string[], configPath?: string): boolean {
+  if (positiveClass === null) return false;
+  const where = { file: configPath, key: 'evaluate.positiveClass' };
+  if (task !== 'binary') throw new InputError(`evaluate.positiveClass applies to binary classification; this model's task is ${task}`, where);
+  if (!classes.includes(positiveClass)) throw new InputError(`evaluate.positiveClass '${positiveClass}' is not a class of the model (classes: ${classes.join(', ')})`, where);
+  return positiveClass === classes[0];
+}
+
+/** Swaps the two probability columns of a binary model's outputs in place. */
+function swapColumns(outputs: ModelOutputs): void {
+  const p = outputs.proba!;
+  for (let i = 0; i < p.length; i += 2) {
+    const t = p[i]!;
+    p[i] = p[i + 1]!;
+    p[i + 1] = t;
+  }
+}
+
 async function outputsOf(model: EvaluatedModel, table: Table, keep: Int32Array | null): Promise<ModelOutputs> {
   const prediction = await model.predict(table);
   const pick = (a: Float64Array, width: number) => {
@@ -237,13 +260,22 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
       const texts = keepList.map((i) => cellText(column, i));
       return { name, values: sliceValues(texts) };
     });
+    const positive = positiveFirst(settings.positiveClass, task, candidate.classes, config.configPath ?? undefined);
+    const classes = positive ? [...candidate.classes].reverse() : candidate.classes;
+    if (positive) {
+      // Binary metrics are about the second class: put the configured positive class there.
+      truth = Int32Array.from(truth, (t) => 1 - t);
+      swapColumns(candidateOut);
+      if (baselineOut) swapColumns(baselineOut);
+    }
+    const cost = positive && settings.cost?.matrix ? { ...settings.cost, matrix: settings.cost.matrix.map((row) => [...row].reverse()).reverse() } : settings.cost;
     const compare = compareModels({
       task,
-      ...(task === 'regression' ? {} : { classes: candidate.classes }),
+      ...(task === 'regression' ? {} : { classes }),
       truth,
       candidate: candidateOut,
       baseline: baselineOut,
-      cost: settings.cost,
+      cost,
       slices,
       minSliceSize: settings.minSliceSize,
       metrics: settings.metrics,

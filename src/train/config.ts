@@ -115,6 +115,11 @@ export interface EvaluateConfig {
   cost: { matrix?: number[][]; perUnitError?: number } | null;
   latency: { batchSizes: number[]; rounds: number; warmup: number; samplesPerRound: number };
   bootstrap: { resamples: number; confidence: number; seed: number };
+  /**
+   * Binary classification: the class that precision, recall, f1 and pr_auc are about. Null: the
+   * second class in sorted order (`yes` of no/yes, `1` of 0/1) — wrong for `fraud` vs `ok`.
+   */
+  positiveClass: string | null;
 }
 
 export interface DriftFeatureConfig {
@@ -465,6 +470,13 @@ function rootSpec(defaultName: string) {
       metrics: nullable(list(str<string>(null, { nonEmpty: true }), null, { minItems: 1, unique: true })),
       slices: list(str<string>(null, { nonEmpty: true }), [], { unique: true }),
       minSliceSize: num(30, { int: true, min: 1 }),
+      positiveClass: (ctx: Ctx, where: Where) => {
+        // A class name as the label column spells it; YAML reads `1` or `true` as non-strings.
+        if (isAbsent(where)) return null;
+        const v = scalarValue(ctx, where);
+        if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') fail(ctx, where, `expected a class name, got ${describe(v)}`);
+        return String(v);
+      },
       gates: list(gateSpec, []),
       cost: costSpec,
       latency: obj({

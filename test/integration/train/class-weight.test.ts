@@ -7,6 +7,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryIo } from '../../../src/cli/io.ts';
+import { runCli } from '../../../src/cli/main.ts';
 import { mulberry32 } from '../../../src/core/random.ts';
 import { readTable } from '../../../src/table/index.ts';
 import { loadConfig } from '../../../src/train/config.ts';
@@ -84,5 +86,30 @@ describe('train.classWeight', () => {
     await writeFile(join(dir, 'r.csv'), `x,y\n${Array.from({ length: 100 }, (_, i) => `${i},${i * 1.5}`).join('\n')}\n`);
     await writeFile(join(dir, 'r.yaml'), 'name: r\ndata: { train: r.csv, label: y }\ntrain: { epochs: 1, backend: cpu, classWeight: balanced }\n');
     await expect(trainModel(await loadConfig(join(dir, 'r.yaml')), { out: join(dir, 'r'), cwd: dir })).rejects.toThrow("train.classWeight weighs classes, but 'y' is a regression target");
+  });
+
+  it('evaluate.positiveClass makes precision, recall and f1 about the class that matters', async () => {
+    const { result } = await train('balanced', 'for-eval');
+    const expected = await scores(join(dir, 'for-eval'), result.backend!.tf);
+    const evaluate = async (extra: string) => {
+      await writeFile(join(dir, 'eval.yaml'), `name: e\ndata: { test: d.csv, label: y }\n${extra}`);
+      const io = memoryIo({ cwd: dir });
+      const code = await runCli(['evaluate', '--config', 'eval.yaml', '--candidate', 'for-eval', '--no-latency', '--json', '--backend', 'cpu'], io);
+      return { code, err: io.err, json: code === 0 ? JSON.parse(io.out) as { classes: string[]; candidate: { metrics: Record<string, number> } } : null };
+    };
+    const fraud = await evaluate('evaluate: { positiveClass: fraud }\n');
+    expect(fraud.json!.classes).toEqual(['ok', 'fraud']);
+    expect(fraud.json!.candidate.metrics.recall).toBeCloseTo(expected.recall, 12);
+    const sorted = await evaluate('');
+    expect(sorted.json!.classes).toEqual(['fraud', 'ok']); // the second class, ok, is the default positive
+    expect(sorted.json!.candidate.metrics.recall).toBeGreaterThan(0.85);
+    expect(sorted.json!.candidate.metrics.accuracy).toBeCloseTo(fraud.json!.candidate.metrics.accuracy!, 12);
+    expect(sorted.json!.candidate.metrics.roc_auc).toBeCloseTo(fraud.json!.candidate.metrics.roc_auc!, 12);
+    // The cost matrix is written in sorted class order either way: the same expected cost.
+    const costly = await evaluate('evaluate: { positiveClass: fraud, cost: { matrix: [[0, 50], [1, 0]] } }\n');
+    const costlySorted = await evaluate('evaluate: { cost: { matrix: [[0, 50], [1, 0]] } }\n');
+    expect(costly.json!.candidate.metrics.cost).toBeCloseTo(costlySorted.json!.candidate.metrics.cost!, 12);
+    const unknown = await evaluate('evaluate: { positiveClass: frawd }\n');
+    expect([unknown.code, unknown.err]).toEqual([2, expect.stringContaining("evaluate.positiveClass 'frawd' is not a class of the model (classes: fraud, ok)")]);
   });
 });
