@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError, UsageError } from '../../core/errors.ts';
 import { exists, writeFileAtomic } from '../../core/fs.ts';
-import { dumpSchema, inferSchema } from '../../schema/index.ts';
+import { dataReadOptions, dumpSchema, inferSchema, type TableSchema } from '../../schema/index.ts';
+import { cellText, openTable } from '../../table/index.ts';
 import { NAME_PATTERN, parseConfig } from '../../train/config.ts';
 import { parseCommandArgs, requirePositional } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
@@ -86,6 +87,7 @@ const command: Command = {
 
     // Floats are a quantity to regress; text, booleans and integers with an enum are classes.
     const regression = label.type === 'number' || (label.type === 'integer' && !label.constraints?.enum);
+    const rare = regression ? null : rareBinaryClass(await classCounts(dataAbs, schema, label.name));
     const paths = { data: repoPath(io.cwd, data), schema: 'schema.yaml', config: 'mlops.yaml' };
     const test = values.test !== undefined ? repoPath(io.cwd, values.test) : null;
     const config = [
@@ -96,10 +98,15 @@ const command: Command = {
       `  schema: ${paths.schema}`,
       `  label: ${JSON.stringify(label.name)}`,
       'model: { type: mlp, hidden: [64, 32] }',
-      'train: { epochs: 40, seed: 42 }   # batchSize: auto; or command: "python3 train.py" for your own trainer',
+      rare
+        ? `train: { epochs: 40, seed: 42, classWeight: balanced }   # ${JSON.stringify(rare.name)} is ${formatShare(rare.share)} of the rows: weigh both classes alike`
+        : 'train: { epochs: 40, seed: 42 }   # batchSize: auto; or command: "python3 train.py" for your own trainer',
       'evaluate:',
+      ...(rare ? [`  positiveClass: ${JSON.stringify(rare.name)}   # precision, recall and f1 are about the rare class`] : []),
       '  gates:',
-      regression ? '    - { metric: r2, maxDrop: 0.02 }          # judged on the paired 95% interval' : '    - { metric: accuracy, maxDrop: 0.02 }    # judged on the paired 95% interval',
+      regression ? '    - { metric: r2, maxDrop: 0.02 }          # judged on the paired 95% interval'
+        : rare ? '    - { metric: balanced_accuracy, maxDrop: 0.02 }   # accuracy would reward ignoring the rare class'
+          : '    - { metric: accuracy, maxDrop: 0.02 }    # judged on the paired 95% interval',
       '    - { latency: p95, maxRatio: 1.5 }        # candidate / production',
       '# drift: { current: monitoring/latest.csv }  # recent production data for the scheduled check',
       '',
@@ -121,7 +128,8 @@ const command: Command = {
     for (const [file, text] of files) await writeFileAtomic(join(io.cwd, file), text);
     const ignored = await ignoreLocalOutputs(io.cwd);
     io.stderr([
-      `mlops init: ${name} predicts '${label.name}' (${regression ? 'regression' : 'classification'}) from ${schema.fields.length - 1} columns of ${paths.data}`,
+      `mlops init: ${name} predicts '${label.name}' (${regression ? 'regression' : 'classification'}) from ${featureSummary(schema)} of ${paths.data}`,
+      ...(rare ? [`  '${rare.name}' is ${formatShare(rare.share)} of the rows: classWeight balanced, positiveClass '${rare.name}', a balanced_accuracy gate`] : []),
       ...files.map(([file]) => `  wrote ${file}`),
       ...(ignored.length ? [`  added to .gitignore: ${ignored.join(' ')}`] : []),
       'next:',
@@ -135,3 +143,40 @@ const command: Command = {
   },
 };
 export default command;
+
+/** Rows per label value (nulls left out), read with the inferred schema. */
+async function classCounts(path: string, schema: TableSchema, label: string): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  const source = await openTable(path, { ...dataReadOptions(schema), columns: [label] });
+  for await (const batch of source.batches()) {
+    const column = batch.columns[0]!;
+    for (let i = 0; i < batch.length; i++) {
+      const text = cellText(column, i);
+      if (text !== null) counts.set(text, (counts.get(text) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** Share below which the rarer of two classes makes accuracy a misleading measure (a 19:1 label is 95% "accurate" by ignoring it). */
+const RARE_SHARE = 0.2;
+
+/** The rarer class of a two-class label and its share, when it is rare enough to need weighting. */
+function rareBinaryClass(counts: Map<string, number>): { name: string; share: number } | null {
+  if (counts.size !== 2) return null;
+  const [[a, na], [b, nb]] = [...counts];
+  const total = na! + nb!;
+  const [name, n] = na! <= nb! ? [a!, na!] : [b!, nb!];
+  return n / total < RARE_SHARE ? { name, share: n / total } : null;
+}
+
+function formatShare(share: number): string {
+  return `${(100 * share).toFixed(share < 0.1 ? 1 : 0)}%`;
+}
+
+/** `7 feature columns (Year: timestamp)`: what the model will learn from, and what it leaves out. */
+function featureSummary(schema: TableSchema): string {
+  const features = schema.fields.filter((f) => f.role === 'feature').length;
+  const others = schema.fields.filter((f) => f.role !== 'feature' && f.role !== 'label').map((f) => `${f.name}: ${f.role}`);
+  return `${features} feature column${features === 1 ? '' : 's'}${others.length ? ` (left out: ${others.join(', ')})` : ''}`;
+}

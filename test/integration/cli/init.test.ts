@@ -54,6 +54,23 @@ describe('mlops init', () => {
     expect((await mlops(dir, ['validate', 'data/penguins.csv', '--schema', 'schema.yaml'])).code).toBe(0);
   });
 
+  it('a rare binary class gets classWeight balanced, positiveClass and a balanced_accuracy gate; balanced classes do not', async () => {
+    const dir = await project('rare');
+    // 6 of 100 rows are churn: accuracy 0.94 for a model that never predicts it.
+    await writeFile(join(dir, 'data', 'churn.csv'), `tenure,churn\n${Array.from({ length: 100 }, (_, i) => `${i},${i % 17 === 0 ? 'yes' : 'no'}`).join('\n')}\n`);
+    const r = await mlops(dir, ['init', 'data/churn.csv', '--label', 'churn']);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("mlops init: rare predicts 'churn' (classification) from 1 feature column of data/churn.csv\n  'yes' is 6.0% of the rows: classWeight balanced, positiveClass 'yes', a balanced_accuracy gate\n");
+    const config = await loadConfig(join(dir, 'mlops.yaml'));
+    expect(config.train.classWeight).toBe('balanced');
+    expect(config.evaluate.positiveClass).toBe('yes');
+    expect(config.evaluate.gates.map((g) => (g.kind === 'metric' ? g.metric : `latency ${g.latency}`))).toEqual(['balanced_accuracy', 'latency p95']);
+    // Penguins (three species, none rare) keep the plain defaults.
+    expect((await mlops(dir, ['init', 'data/penguins.csv', '--label', 'species', '--force'])).code).toBe(0);
+    const plain = await loadConfig(join(dir, 'mlops.yaml'));
+    expect([plain.train.classWeight, plain.evaluate.positiveClass]).toEqual(['none', null]);
+  });
+
   it('refuses to overwrite (naming every file, writing none) unless --force', async () => {
     const dir = await project('again');
     await mkdir(join(dir, '.github', 'workflows'), { recursive: true });
