@@ -7,7 +7,7 @@ import {
   openTable,
   planCsvSegments,
   readCsvSegment
-} from "./chunk-ZW4TWHHS.mjs";
+} from "./chunk-72UZX5HD.mjs";
 import {
   runTasks,
   segmentBytesFromEnv

@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   parseLocalNumber
-} from "./chunk-ZW4TWHHS.mjs";
+} from "./chunk-72UZX5HD.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic
@@ -127,6 +127,16 @@ async function importBundled() {
       env: core.env,
       train: core.train,
       io: core.io,
+      add: core.add,
+      mul: core.mul,
+      neg: core.neg,
+      log: core.log,
+      sum: core.sum,
+      cast: core.cast,
+      reshape: core.reshape,
+      clipByValue: core.clipByValue,
+      oneHot: core.oneHot,
+      losses: core.losses,
       version: { "tfjs-core": core.version_core, "tfjs-layers": layers.version_layers },
       sequential: layers.sequential,
       layers: layers.layers,

@@ -9,8 +9,8 @@ import {
 import {
   evaluateAndRender,
   publishComment
-} from "./chunk-SDGTHHJM.mjs";
-import "./chunk-Z45VYJ5F.mjs";
+} from "./chunk-FRMLT2R5.mjs";
+import "./chunk-UMSXUUNH.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import {
   releaseStoreFromEnv,
@@ -20,8 +20,9 @@ import "./chunk-2KZ72NZO.mjs";
 import "./chunk-F56D4ARV.mjs";
 import {
   loadConfig
-} from "./chunk-V3R66ZTV.mjs";
-import "./chunk-ZW4TWHHS.mjs";
+} from "./chunk-3YDTUR6O.mjs";
+import "./chunk-6H53F6EY.mjs";
+import "./chunk-72UZX5HD.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

@@ -1,18 +1,16 @@
+#!/usr/bin/env node
 import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
-  NAME_PATTERN,
-  defaultConfig,
-  loadConfig,
-  parseConfig,
-  resolveBatchSize
-} from "./chunk-V3R66ZTV.mjs";
+  VERSION,
+  runCli,
+  runMain
+} from "./chunk-RYROGZBZ.mjs";
+import "./chunk-JMASHIGL.mjs";
 import "./chunk-2CNBRTGX.mjs";
 import "./chunk-SSCV3AA7.mjs";
 export {
-  NAME_PATTERN,
-  defaultConfig,
-  loadConfig,
-  parseConfig,
-  resolveBatchSize
+  VERSION,
+  runCli,
+  runMain
 };

@@ -13,11 +13,11 @@ import {
   validateBatches,
   validateCsvSegments,
   yaml
-} from "./chunk-OXBIJAMI.mjs";
+} from "./chunk-FNDHP2MX.mjs";
 import {
   DEFAULT_SEGMENT_BYTES,
   openTable
-} from "./chunk-ZW4TWHHS.mjs";
+} from "./chunk-72UZX5HD.mjs";
 import {
   parallelAvailable,
   segmentBytesFromEnv

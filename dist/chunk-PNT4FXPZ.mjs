@@ -3,12 +3,13 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd,
   validate_default
-} from "./chunk-U54OYFZS.mjs";
-import "./chunk-5NUSRIWS.mjs";
-import "./chunk-OXBIJAMI.mjs";
+} from "./chunk-KXWF6Y7Z.mjs";
+import "./chunk-RPVWCOFS.mjs";
+import "./chunk-FNDHP2MX.mjs";
+import "./chunk-6H53F6EY.mjs";
 import "./chunk-2ZHSBOBA.mjs";
 import "./chunk-JMASHIGL.mjs";
-import "./chunk-ZW4TWHHS.mjs";
+import "./chunk-72UZX5HD.mjs";
 import "./chunk-ECBJ4UTP.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import "./chunk-2CNBRTGX.mjs";

@@ -6,13 +6,14 @@ import {
   evaluateAndRender,
   jsonSafe,
   publishComment
-} from "./chunk-SDGTHHJM.mjs";
-import "./chunk-Z45VYJ5F.mjs";
+} from "./chunk-FRMLT2R5.mjs";
+import "./chunk-UMSXUUNH.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-IPODMIHM.mjs";
 import "./chunk-2KZ72NZO.mjs";
 import "./chunk-F56D4ARV.mjs";
-import "./chunk-V3R66ZTV.mjs";
+import "./chunk-3YDTUR6O.mjs";
+import "./chunk-6H53F6EY.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag
@@ -20,7 +21,7 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-ZW4TWHHS.mjs";
+import "./chunk-72UZX5HD.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

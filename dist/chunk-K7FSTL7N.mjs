@@ -23,21 +23,21 @@ import {
 import {
   dataReadOptions,
   loadSchema
-} from "./chunk-OXBIJAMI.mjs";
+} from "./chunk-FNDHP2MX.mjs";
 import {
   categoricalCounts,
   readProfile
-} from "./chunk-NFZ53JKE.mjs";
+} from "./chunk-O6TGNLZF.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
   profileFile,
   sketchQuantile,
   sketchRank
-} from "./chunk-WMAXRFXQ.mjs";
+} from "./chunk-T6AYX6QW.mjs";
 import {
   expandDataPaths
-} from "./chunk-ZW4TWHHS.mjs";
+} from "./chunk-72UZX5HD.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

@@ -3,12 +3,15 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   NAME_PATTERN,
   parseConfig
-} from "./chunk-V3R66ZTV.mjs";
+} from "./chunk-3YDTUR6O.mjs";
 import {
   dumpSchema,
   inferSchema
-} from "./chunk-5NUSRIWS.mjs";
-import "./chunk-OXBIJAMI.mjs";
+} from "./chunk-RPVWCOFS.mjs";
+import {
+  dataReadOptions
+} from "./chunk-FNDHP2MX.mjs";
+import "./chunk-6H53F6EY.mjs";
 import {
   parseCommandArgs,
   requirePositional
@@ -16,7 +19,10 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-ZW4TWHHS.mjs";
+import {
+  cellText,
+  openTable
+} from "./chunk-72UZX5HD.mjs";
 import {
   exists,
   writeFileAtomic
@@ -190,6 +196,7 @@ var command = {
     label.role = "label";
     if (values.test !== void 0 && !await exists(resolve(io.cwd, values.test))) throw new InputError("test data file not found", { file: resolve(io.cwd, values.test) });
     const regression = label.type === "number" || label.type === "integer" && !label.constraints?.enum;
+    const rare = regression ? null : rareBinaryClass(await classCounts(dataAbs, schema, label.name));
     const paths = { data: repoPath(io.cwd, data), schema: "schema.yaml", config: "mlops.yaml" };
     const test = values.test !== void 0 ? repoPath(io.cwd, values.test) : null;
     const config = [
@@ -200,10 +207,11 @@ var command = {
       `  schema: ${paths.schema}`,
       `  label: ${JSON.stringify(label.name)}`,
       "model: { type: mlp, hidden: [64, 32] }",
-      'train: { epochs: 40, seed: 42 }   # batchSize: auto; or command: "python3 train.py" for your own trainer',
+      rare ? `train: { epochs: 40, seed: 42, classWeight: balanced }   # ${JSON.stringify(rare.name)} is ${formatShare(rare.share)} of the rows: weigh both classes alike` : 'train: { epochs: 40, seed: 42 }   # batchSize: auto; or command: "python3 train.py" for your own trainer',
       "evaluate:",
+      ...rare ? [`  positiveClass: ${JSON.stringify(rare.name)}   # precision, recall and f1 are about the rare class`] : [],
       "  gates:",
-      regression ? "    - { metric: r2, maxDrop: 0.02 }          # judged on the paired 95% interval" : "    - { metric: accuracy, maxDrop: 0.02 }    # judged on the paired 95% interval",
+      regression ? "    - { metric: r2, maxDrop: 0.02 }          # judged on the paired 95% interval" : rare ? "    - { metric: balanced_accuracy, maxDrop: 0.02 }   # accuracy would reward ignoring the rare class" : "    - { metric: accuracy, maxDrop: 0.02 }    # judged on the paired 95% interval",
       "    - { latency: p95, maxRatio: 1.5 }        # candidate / production",
       "# drift: { current: monitoring/latest.csv }  # recent production data for the scheduled check",
       ""
@@ -223,7 +231,8 @@ var command = {
     for (const [file, text] of files) await writeFileAtomic(join(io.cwd, file), text);
     const ignored = await ignoreLocalOutputs(io.cwd);
     io.stderr([
-      `mlops init: ${name} predicts '${label.name}' (${regression ? "regression" : "classification"}) from ${schema.fields.length - 1} columns of ${paths.data}`,
+      `mlops init: ${name} predicts '${label.name}' (${regression ? "regression" : "classification"}) from ${featureSummary(schema)} of ${paths.data}`,
+      ...rare ? [`  '${rare.name}' is ${formatShare(rare.share)} of the rows: classWeight balanced, positiveClass '${rare.name}', a balanced_accuracy gate`] : [],
       ...files.map(([file]) => `  wrote ${file}`),
       ...ignored.length ? [`  added to .gitignore: ${ignored.join(" ")}`] : [],
       "next:",
@@ -237,6 +246,34 @@ var command = {
   }
 };
 var init_default = command;
+async function classCounts(path, schema, label) {
+  const counts = /* @__PURE__ */ new Map();
+  const source = await openTable(path, { ...dataReadOptions(schema), columns: [label] });
+  for await (const batch of source.batches()) {
+    const column = batch.columns[0];
+    for (let i = 0; i < batch.length; i++) {
+      const text = cellText(column, i);
+      if (text !== null) counts.set(text, (counts.get(text) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+var RARE_SHARE = 0.2;
+function rareBinaryClass(counts) {
+  if (counts.size !== 2) return null;
+  const [[a, na], [b, nb]] = [...counts];
+  const total = na + nb;
+  const [name, n] = na <= nb ? [a, na] : [b, nb];
+  return n / total < RARE_SHARE ? { name, share: n / total } : null;
+}
+function formatShare(share) {
+  return `${(100 * share).toFixed(share < 0.1 ? 1 : 0)}%`;
+}
+function featureSummary(schema) {
+  const features = schema.fields.filter((f) => f.role === "feature").length;
+  const others = schema.fields.filter((f) => f.role !== "feature" && f.role !== "label").map((f) => `${f.name}: ${f.role}`);
+  return `${features} feature column${features === 1 ? "" : "s"}${others.length ? ` (left out: ${others.join(", ")})` : ""}`;
+}
 export {
   init_default as default
 };

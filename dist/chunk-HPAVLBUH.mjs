@@ -75,7 +75,7 @@ var entry = {
     const configPath = inputs.config ?? `${workspace}/mlops.yaml`;
     const hasConfig = inputs.config !== void 0 || await access(configPath).then(() => true, () => false);
     if (hasConfig) {
-      const { loadConfig } = await import("./chunk-ZZ7UZJRL.mjs");
+      const { loadConfig } = await import("./chunk-AFLQSCYY.mjs");
       const config = await loadConfig(configPath);
       stages = config.registry.stages;
       name ??= config.name;

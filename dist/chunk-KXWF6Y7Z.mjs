@@ -8,10 +8,10 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-5NUSRIWS.mjs";
+} from "./chunk-RPVWCOFS.mjs";
 import {
   loadSchema
-} from "./chunk-OXBIJAMI.mjs";
+} from "./chunk-FNDHP2MX.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag,
@@ -22,7 +22,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   dataArguments
-} from "./chunk-ZW4TWHHS.mjs";
+} from "./chunk-72UZX5HD.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";

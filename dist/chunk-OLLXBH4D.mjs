@@ -93,7 +93,7 @@ async function openRegistry(values, io) {
   let cardText = { description: null, intendedUse: null };
   const configPath = values.config ? resolve(io.cwd, values.config) : join(io.cwd, "mlops.yaml");
   if (values.config || await fileExists(configPath)) {
-    const { loadConfig } = await import("./chunk-ZZ7UZJRL.mjs");
+    const { loadConfig } = await import("./chunk-AFLQSCYY.mjs");
     const config = await loadConfig(configPath);
     stages = config.registry.stages;
     configName = config.name;

@@ -5,7 +5,7 @@ import {
   loadBackend,
   loadModel,
   readRunRecord
-} from "./chunk-Z45VYJ5F.mjs";
+} from "./chunk-UMSXUUNH.mjs";
 import {
   alert,
   details,
@@ -32,12 +32,15 @@ import {
 import {
   defaultConfig,
   loadConfig
-} from "./chunk-V3R66ZTV.mjs";
+} from "./chunk-3YDTUR6O.mjs";
+import {
+  didYouMean
+} from "./chunk-6H53F6EY.mjs";
 import {
   cellText,
   isGlob,
   readTable
-} from "./chunk-ZW4TWHHS.mjs";
+} from "./chunk-72UZX5HD.mjs";
 import {
   exists,
   writeFileAtomic
@@ -1401,10 +1404,25 @@ function readOptionsFor(models) {
 function checkColumns(table2, model, which, dataPath) {
   const missing = model.featureNames.filter((f) => !table2.fieldNames.includes(f));
   if (missing.length > 0) {
-    throw new InputError(`the test data lacks feature column(s) ${missing.map((m) => `'${m}'`).join(", ")} needed by the ${which}`, { file: dataPath, key: missing[0] });
+    throw new InputError(`the test data lacks feature column(s) ${missing.map((m) => `'${m}'${didYouMean(m, table2.fieldNames)}`).join(", ")} needed by the ${which}`, { file: dataPath, key: missing[0] });
   }
   if (!table2.fieldNames.includes(model.labelName)) {
-    throw new InputError(`the test data has no label column '${model.labelName}'`, { file: dataPath, key: model.labelName });
+    throw new InputError(`the test data has no label column '${model.labelName}'${didYouMean(model.labelName, table2.fieldNames)}`, { file: dataPath, key: model.labelName });
+  }
+}
+function positiveFirst(positiveClass, task, classes, configPath) {
+  if (positiveClass === null) return false;
+  const where = { file: configPath, key: "evaluate.positiveClass" };
+  if (task !== "binary") throw new InputError(`evaluate.positiveClass applies to binary classification; this model's task is ${task}`, where);
+  if (!classes.includes(positiveClass)) throw new InputError(`evaluate.positiveClass '${positiveClass}' is not a class of the model (classes: ${classes.join(", ")})`, where);
+  return positiveClass === classes[0];
+}
+function swapColumns(outputs) {
+  const p = outputs.proba;
+  for (let i = 0; i < p.length; i += 2) {
+    const t = p[i];
+    p[i] = p[i + 1];
+    p[i + 1] = t;
   }
 }
 async function outputsOf(model, table2, keep) {
@@ -1491,13 +1509,21 @@ async function runEvaluation(options) {
       const texts = keepList.map((i) => cellText(column, i));
       return { name, values: sliceValues(texts) };
     });
+    const positive = positiveFirst(settings.positiveClass, task, candidate.classes, config.configPath ?? void 0);
+    const classes = positive ? [...candidate.classes].reverse() : candidate.classes;
+    if (positive) {
+      truth = Int32Array.from(truth, (t) => 1 - t);
+      swapColumns(candidateOut);
+      if (baselineOut) swapColumns(baselineOut);
+    }
+    const cost = positive && settings.cost?.matrix ? { ...settings.cost, matrix: settings.cost.matrix.map((row) => [...row].reverse()).reverse() } : settings.cost;
     const compare = compareModels({
       task,
-      ...task === "regression" ? {} : { classes: candidate.classes },
+      ...task === "regression" ? {} : { classes },
       truth,
       candidate: candidateOut,
       baseline: baselineOut,
-      cost: settings.cost,
+      cost,
       slices,
       minSliceSize: settings.minSliceSize,
       metrics: settings.metrics,

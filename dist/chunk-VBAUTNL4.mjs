@@ -3,14 +3,15 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   VALIDATE_SEGMENT_TASK,
   validateSegmentTask
-} from "./chunk-OXBIJAMI.mjs";
+} from "./chunk-FNDHP2MX.mjs";
+import "./chunk-6H53F6EY.mjs";
 import {
   HASH_FILE_TASK,
   PROFILE_SEGMENT_TASK,
   hashFileTask,
   profileSegmentTask
-} from "./chunk-WMAXRFXQ.mjs";
-import "./chunk-ZW4TWHHS.mjs";
+} from "./chunk-T6AYX6QW.mjs";
+import "./chunk-72UZX5HD.mjs";
 import "./chunk-ECBJ4UTP.mjs";
 import {
   toWire

@@ -861,143 +861,6 @@ var require_flatbuffers = __commonJS({
   }
 });
 
-// src/table/glob.ts
-import { readdir, stat } from "node:fs/promises";
-import { isAbsolute, join, resolve } from "node:path";
-var MAGIC = /[*?[{]/;
-function isGlob(path) {
-  return MAGIC.test(path);
-}
-async function dataArguments(paths, cwd) {
-  return paths.length === 1 && !MAGIC.test(paths[0]) ? [paths[0]] : expandDataPaths([...paths], cwd);
-}
-function expandBraces(pattern) {
-  let depth = 0;
-  let open = -1;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "\\") {
-      i++;
-      continue;
-    }
-    if (c === "{") {
-      if (depth === 0) open = i;
-      depth++;
-    } else if (c === "}" && depth > 0) {
-      depth--;
-      if (depth === 0) {
-        const body = pattern.slice(open + 1, i);
-        const parts = [];
-        let d = 0;
-        let from = 0;
-        for (let k = 0; k < body.length; k++) {
-          if (body[k] === "{") d++;
-          else if (body[k] === "}") d--;
-          else if (body[k] === "," && d === 0) {
-            parts.push(body.slice(from, k));
-            from = k + 1;
-          }
-        }
-        parts.push(body.slice(from));
-        if (parts.length === 1) continue;
-        const head = pattern.slice(0, open);
-        const tail = pattern.slice(i + 1);
-        return parts.flatMap((p) => expandBraces(head + p + tail));
-      }
-    }
-  }
-  return [pattern];
-}
-function segmentRegExp(seg) {
-  let re = "^";
-  for (let i = 0; i < seg.length; i++) {
-    const c = seg[i];
-    if (c === "\\" && i + 1 < seg.length) re += seg[++i].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-    else if (c === "*") re += "[^/]*";
-    else if (c === "?") re += "[^/]";
-    else if (c === "[") {
-      const end = seg.indexOf("]", i + 2);
-      if (end < 0) re += "\\[";
-      else {
-        let body = seg.slice(i + 1, end);
-        const negate = body.startsWith("!") || body.startsWith("^");
-        if (negate) body = body.slice(1);
-        re += `[${negate ? "^" : ""}${body.replace(/[\\\]]/g, "\\$&")}]`;
-        i = end;
-      }
-    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-  }
-  return new RegExp(`${re}$`);
-}
-function matchSegment(seg, name) {
-  if (name.startsWith(".") && !seg.startsWith(".")) return false;
-  return segmentRegExp(seg).test(name);
-}
-async function isFile(path) {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
-  }
-}
-async function listDir(dir) {
-  try {
-    const entries = await readdir(dir, { withFileTypes: true });
-    return entries.map((e) => ({ name: e.name, dir: e.isDirectory() }));
-  } catch {
-    return [];
-  }
-}
-async function walk(base, shown, segments, out) {
-  if (segments.length === 0) {
-    if (await isFile(base)) out.add(shown);
-    return;
-  }
-  const [seg, ...rest] = segments;
-  const child = (name) => [join(base, name), shown === "" ? name : shown.endsWith("/") ? shown + name : `${shown}/${name}`];
-  if (seg === "**") {
-    await walk(base, shown, rest, out);
-    for (const e of await listDir(base)) {
-      if (e.dir && !e.name.startsWith(".")) await walk(...child(e.name), segments, out);
-    }
-    return;
-  }
-  if (!MAGIC.test(seg)) {
-    await walk(...child(seg.replace(/\\(.)/g, "$1")), rest, out);
-    return;
-  }
-  for (const e of await listDir(base)) {
-    if (!matchSegment(seg, e.name)) continue;
-    if (rest.length > 0 && !e.dir) continue;
-    await walk(...child(e.name), rest, out);
-  }
-}
-async function expandDataPaths(patternOrPaths, cwd = process.cwd()) {
-  const patterns = Array.isArray(patternOrPaths) ? patternOrPaths : [patternOrPaths];
-  if (patterns.length === 0) throw new InputError("no data path given");
-  const out = /* @__PURE__ */ new Set();
-  for (const pattern of patterns) {
-    if (typeof pattern !== "string" || pattern.trim() === "") throw new InputError("empty data path");
-    const found = /* @__PURE__ */ new Set();
-    for (const p of expandBraces(pattern)) {
-      const abs = isAbsolute(p);
-      const root = abs ? p.match(/^(?:[A-Za-z]:)?\//)?.[0] ?? "/" : "";
-      const segments = p.slice(root.length).split("/").filter((s) => s !== "" && s !== ".");
-      if (!MAGIC.test(p)) {
-        const full = abs ? p : resolve(cwd, p);
-        if (await isFile(full)) found.add(abs ? p : segments.join("/"));
-        continue;
-      }
-      await walk(abs ? root : cwd, abs ? root : "", segments, found);
-    }
-    if (found.size === 0) {
-      throw new InputError(MAGIC.test(pattern) ? "no file matches this pattern" : "data file not found", { file: pattern });
-    }
-    for (const f of found) out.add(f);
-  }
-  return [...out].sort();
-}
-
 // src/table/columns.ts
 var DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 function parseNumberText(text) {
@@ -1284,6 +1147,143 @@ function pushValue(b, v, missing, dates) {
 }
 function missingSets(names, opts) {
   return names.map((name) => new Set(opts.fieldMissingValues?.[name] ?? opts.missingValues ?? [""]));
+}
+
+// src/table/glob.ts
+import { readdir, stat } from "node:fs/promises";
+import { isAbsolute, join, resolve } from "node:path";
+var MAGIC = /[*?[{]/;
+function isGlob(path) {
+  return MAGIC.test(path);
+}
+async function dataArguments(paths, cwd) {
+  return paths.length === 1 && !MAGIC.test(paths[0]) ? [paths[0]] : expandDataPaths([...paths], cwd);
+}
+function expandBraces(pattern) {
+  let depth = 0;
+  let open = -1;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (c === "{") {
+      if (depth === 0) open = i;
+      depth++;
+    } else if (c === "}" && depth > 0) {
+      depth--;
+      if (depth === 0) {
+        const body = pattern.slice(open + 1, i);
+        const parts = [];
+        let d = 0;
+        let from = 0;
+        for (let k = 0; k < body.length; k++) {
+          if (body[k] === "{") d++;
+          else if (body[k] === "}") d--;
+          else if (body[k] === "," && d === 0) {
+            parts.push(body.slice(from, k));
+            from = k + 1;
+          }
+        }
+        parts.push(body.slice(from));
+        if (parts.length === 1) continue;
+        const head = pattern.slice(0, open);
+        const tail = pattern.slice(i + 1);
+        return parts.flatMap((p) => expandBraces(head + p + tail));
+      }
+    }
+  }
+  return [pattern];
+}
+function segmentRegExp(seg) {
+  let re = "^";
+  for (let i = 0; i < seg.length; i++) {
+    const c = seg[i];
+    if (c === "\\" && i + 1 < seg.length) re += seg[++i].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    else if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else if (c === "[") {
+      const end = seg.indexOf("]", i + 2);
+      if (end < 0) re += "\\[";
+      else {
+        let body = seg.slice(i + 1, end);
+        const negate = body.startsWith("!") || body.startsWith("^");
+        if (negate) body = body.slice(1);
+        re += `[${negate ? "^" : ""}${body.replace(/[\\\]]/g, "\\$&")}]`;
+        i = end;
+      }
+    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  }
+  return new RegExp(`${re}$`);
+}
+function matchSegment(seg, name) {
+  if (name.startsWith(".") && !seg.startsWith(".")) return false;
+  return segmentRegExp(seg).test(name);
+}
+async function isFile(path) {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+async function listDir(dir) {
+  try {
+    const entries = await readdir(dir, { withFileTypes: true });
+    return entries.map((e) => ({ name: e.name, dir: e.isDirectory() }));
+  } catch {
+    return [];
+  }
+}
+async function walk(base, shown, segments, out) {
+  if (segments.length === 0) {
+    if (await isFile(base)) out.add(shown);
+    return;
+  }
+  const [seg, ...rest] = segments;
+  const child = (name) => [join(base, name), shown === "" ? name : shown.endsWith("/") ? shown + name : `${shown}/${name}`];
+  if (seg === "**") {
+    await walk(base, shown, rest, out);
+    for (const e of await listDir(base)) {
+      if (e.dir && !e.name.startsWith(".")) await walk(...child(e.name), segments, out);
+    }
+    return;
+  }
+  if (!MAGIC.test(seg)) {
+    await walk(...child(seg.replace(/\\(.)/g, "$1")), rest, out);
+    return;
+  }
+  for (const e of await listDir(base)) {
+    if (!matchSegment(seg, e.name)) continue;
+    if (rest.length > 0 && !e.dir) continue;
+    await walk(...child(e.name), rest, out);
+  }
+}
+async function expandDataPaths(patternOrPaths, cwd = process.cwd()) {
+  const patterns = Array.isArray(patternOrPaths) ? patternOrPaths : [patternOrPaths];
+  if (patterns.length === 0) throw new InputError("no data path given");
+  const out = /* @__PURE__ */ new Set();
+  for (const pattern of patterns) {
+    if (typeof pattern !== "string" || pattern.trim() === "") throw new InputError("empty data path");
+    const found = /* @__PURE__ */ new Set();
+    for (const p of expandBraces(pattern)) {
+      const abs = isAbsolute(p);
+      const root = abs ? p.match(/^(?:[A-Za-z]:)?\//)?.[0] ?? "/" : "";
+      const segments = p.slice(root.length).split("/").filter((s) => s !== "" && s !== ".");
+      if (!MAGIC.test(p)) {
+        const full = abs ? p : resolve(cwd, p);
+        if (await isFile(full)) found.add(abs ? p : segments.join("/"));
+        continue;
+      }
+      await walk(abs ? root : cwd, abs ? root : "", segments, found);
+    }
+    if (found.size === 0) {
+      throw new InputError(MAGIC.test(pattern) ? "no file matches this pattern" : "data file not found", { file: pattern });
+    }
+    for (const f of found) out.add(f);
+  }
+  return [...out].sort();
 }
 
 // src/table/csv.ts

@@ -2,16 +2,17 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd
-} from "./chunk-U54OYFZS.mjs";
+} from "./chunk-KXWF6Y7Z.mjs";
 import {
   diffSchemas,
   dumpSchema,
   formatSchemaDiff,
   inferSchema
-} from "./chunk-5NUSRIWS.mjs";
+} from "./chunk-RPVWCOFS.mjs";
 import {
   loadSchema
-} from "./chunk-OXBIJAMI.mjs";
+} from "./chunk-FNDHP2MX.mjs";
+import "./chunk-6H53F6EY.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag,
@@ -22,7 +23,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   dataArguments
-} from "./chunk-ZW4TWHHS.mjs";
+} from "./chunk-72UZX5HD.mjs";
 import {
   writeFileAtomic
 } from "./chunk-ECBJ4UTP.mjs";

@@ -7402,6 +7402,27 @@ function resolveBatchSize(setting, trainingRows = Number.POSITIVE_INFINITY) {
   while (size < 256 && size * 32 < trainingRows) size *= 2;
   return size;
 }
+function classWeightSpec() {
+  return (ctx, where) => {
+    if (isAbsent(where)) return "none";
+    const node = where.node;
+    const expected = "expected none, balanced or a mapping of class name \u2192 weight";
+    if ((0, import_yaml.isScalar)(node) && (node.value === "none" || node.value === "balanced")) return node.value;
+    if (!(0, import_yaml.isMap)(node)) fail(ctx, where, `${expected}, got ${describe(scalarValue(ctx, where))}`);
+    const weights = {};
+    for (const pair of node.items) {
+      const keyNode = pair.key;
+      const name = (0, import_yaml.isScalar)(keyNode) ? String(keyNode.value) : String(keyNode);
+      const path = `${where.path}.${name}`;
+      if (Object.hasOwn(weights, name)) fail(ctx, { node: keyNode, path }, `duplicate class '${name}'`);
+      const value = pair.value ?? null;
+      if (isAbsent({ node: value, path })) fail(ctx, { node: keyNode, path }, `expected a number > 0 for class '${name}'`);
+      weights[name] = num(0, { exclusiveMin: 0 })(ctx, { node: value, path });
+    }
+    if (Object.keys(weights).length === 0) fail(ctx, where, `${expected}, got an empty mapping`);
+    return weights;
+  };
+}
 function optNum(opts = {}) {
   const inner = num(0, opts);
   return (ctx, where) => isAbsent(where) ? void 0 : inner(ctx, where);
@@ -7582,12 +7603,19 @@ function rootSpec(defaultName) {
       },
       backend: str("auto", { enum: BACKENDS }),
       command: nullable(str(null, { nonEmpty: true })),
-      predictCommand: nullable(str(null, { nonEmpty: true }))
+      predictCommand: nullable(str(null, { nonEmpty: true })),
+      classWeight: classWeightSpec()
     }),
     evaluate: obj({
       metrics: nullable(list(str(null, { nonEmpty: true }), null, { minItems: 1, unique: true })),
       slices: list(str(null, { nonEmpty: true }), [], { unique: true }),
       minSliceSize: num(30, { int: true, min: 1 }),
+      positiveClass: (ctx, where) => {
+        if (isAbsent(where)) return null;
+        const v = scalarValue(ctx, where);
+        if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") fail(ctx, where, `expected a class name, got ${describe(v)}`);
+        return String(v);
+      },
       gates: list(gateSpec, []),
       cost: costSpec,
       latency: obj({

@@ -15,7 +15,7 @@ import {
   saveLayersModel,
   savePreprocessing,
   toPrediction
-} from "./chunk-Z45VYJ5F.mjs";
+} from "./chunk-UMSXUUNH.mjs";
 import {
   alert,
   details,
@@ -27,28 +27,31 @@ import {
 import {
   loadConfig,
   resolveBatchSize
-} from "./chunk-V3R66ZTV.mjs";
+} from "./chunk-3YDTUR6O.mjs";
 import {
   detectNumberForm
-} from "./chunk-5NUSRIWS.mjs";
+} from "./chunk-RPVWCOFS.mjs";
 import {
   dataReadOptions,
   loadSchema
-} from "./chunk-OXBIJAMI.mjs";
+} from "./chunk-FNDHP2MX.mjs";
+import {
+  didYouMean
+} from "./chunk-6H53F6EY.mjs";
 import {
   writeProfile
-} from "./chunk-NFZ53JKE.mjs";
+} from "./chunk-O6TGNLZF.mjs";
 import {
   mergeProfiles,
   profileFile
-} from "./chunk-WMAXRFXQ.mjs";
+} from "./chunk-T6AYX6QW.mjs";
 import {
   applyNumberForms,
   concatBatches,
   expandDataPaths,
   hashFile,
   openTable
-} from "./chunk-ZW4TWHHS.mjs";
+} from "./chunk-72UZX5HD.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";
@@ -123,7 +126,7 @@ async function readTrainingData(config) {
   const label = config.data.label ?? schema?.fields.find((f) => f.role === "label")?.name;
   if (!label) throw new InputError("no label: set data.label or mark a schema field with role: label", { ...where, key: "data.label" });
   if (!first.fieldNames.includes(label)) {
-    throw new InputError(`label column '${label}' not found in ${files[0]} (columns: ${first.fieldNames.join(", ")})`, { ...where, key: "data.label" });
+    throw new InputError(`label column '${label}' not found in ${files[0]}${didYouMean(label, first.fieldNames)} (columns: ${first.fieldNames.join(", ")})`, { ...where, key: "data.label" });
   }
   const skipRoles = /* @__PURE__ */ new Set(["label", "id", "timestamp", "ignore"]);
   let features = config.data.features;
@@ -134,7 +137,7 @@ async function readTrainingData(config) {
   if (features.length === 0) throw new InputError("no feature columns: set data.features", { ...where, key: "data.features" });
   for (const f of features) {
     if (!first.fieldNames.includes(f)) {
-      throw new InputError(`feature column '${f}' not found in ${files[0]} (columns: ${first.fieldNames.join(", ")})`, { ...where, key: "data.features" });
+      throw new InputError(`feature column '${f}' not found in ${files[0]}${didYouMean(f, first.fieldNames)} (columns: ${first.fieldNames.join(", ")})`, { ...where, key: "data.features" });
     }
   }
   const kinds = {};
@@ -235,7 +238,7 @@ function shuffleInPlace(values, random) {
   }
   return values;
 }
-function buildModel(tf, shape, model, train) {
+function buildModel(tf, shape, model, train, classWeights = null) {
   const net = tf.sequential();
   const regularizer = model.l2 > 0 ? tf.regularizers.l2({ l2: model.l2 }) : void 0;
   const hidden = model.type === "mlp" ? model.hidden : [];
@@ -264,8 +267,21 @@ function buildModel(tf, shape, model, train) {
     ...hidden.length === 0 ? { inputShape: [shape.inputs] } : {},
     name: "output"
   }));
-  net.compile({ optimizer: tf.train.adam(train.learningRate), loss: lossFor(shape.task) });
+  const loss = classWeights && shape.task !== "regression" ? weightedLoss(tf, shape.task, classWeights) : lossFor(shape.task);
+  net.compile({ optimizer: tf.train.adam(train.learningRate), loss });
   return net;
+}
+function weightedLoss(tf, task, weights) {
+  const EPS = 1e-7;
+  return (yTrue, yPred) => tf.tidy(() => {
+    if (task === "binary") {
+      const rowWeights2 = tf.add(tf.mul(yTrue, weights[1] - weights[0]), weights[0]);
+      return tf.losses.logLoss(yTrue, yPred, rowWeights2, EPS);
+    }
+    const rowWeights = tf.sum(tf.mul(yTrue, tf.tensor1d([...weights])), 1);
+    const crossEntropy = tf.neg(tf.sum(tf.mul(yTrue, tf.log(tf.clipByValue(yPred, EPS, 1 - EPS))), 1));
+    return tf.losses.computeWeightedLoss(crossEntropy, rowWeights);
+  });
 }
 function lossFor(task) {
   return task === "multiclass" ? "sparseCategoricalCrossentropy" : task === "binary" ? "binaryCrossentropy" : "meanSquaredError";
@@ -275,7 +291,7 @@ function reseedDropout(model, seed) {
     if (layer.getClassName() === "Dropout") layer.seed = seed;
   }
 }
-async function fitModel(tf, model, data, task, train, onEpoch, labelStd = 1) {
+async function fitModel(tf, model, data, task, train, onEpoch, labelStd = 1, oneHotTargets = 0) {
   const random = seededRandom(train.seed ^ 1540483477);
   const order = new Int32Array(data.n);
   for (let i = 0; i < data.n; i++) order[i] = i;
@@ -306,7 +322,7 @@ async function fitModel(tf, model, data, task, train, onEpoch, labelStd = 1) {
         const m = Math.min(train.batchSize, data.n - s);
         reseedDropout(model, train.seed * 7919 + batchCounter++ >>> 0);
         const xt = tf.tensor2d(xs.subarray(s * data.width, (s + m) * data.width), [m, data.width]);
-        const yt = tf.tensor2d(ys.subarray(s, s + m), [m, 1]);
+        const yt = oneHotTargets > 0 ? tf.tidy(() => tf.cast(tf.oneHot(tf.cast(tf.tensor1d(ys.subarray(s, s + m)), "int32"), oneHotTargets), "float32")) : tf.tensor2d(ys.subarray(s, s + m), [m, 1]);
         try {
           const batchLoss = await model.trainOnBatch(xt, yt);
           lossSum += (Array.isArray(batchLoss) ? batchLoss[0] : batchLoss) * m;
@@ -412,6 +428,24 @@ function displayPath(path, cwd) {
   return rel && !rel.startsWith("..") && !rel.startsWith(sep) ? rel.split(sep).join("/") : path;
 }
 
+// src/train/class-weights.ts
+function resolveClassWeights(setting, label, trainingClasses, configPath) {
+  if (setting === "none") return null;
+  const where = { file: configPath, key: "train.classWeight" };
+  if (label.task === "regression") throw new InputError(`train.classWeight weighs classes, but '${label.name}' is a regression target`, where);
+  const k = label.classes.length;
+  if (setting === "balanced") {
+    const counts = new Array(k).fill(0);
+    for (let i = 0; i < trainingClasses.length; i++) counts[trainingClasses[i]]++;
+    return counts.map((c) => c > 0 ? trainingClasses.length / (k * c) : 1);
+  }
+  const unknown = Object.keys(setting).filter((name) => !label.classes.includes(name));
+  if (unknown.length > 0) {
+    throw new InputError(`train.classWeight names ${unknown.map((u) => `'${u}'`).join(", ")}, not a class of '${label.name}' (classes: ${label.classes.join(", ")})`, where);
+  }
+  return label.classes.map((c) => setting[c] ?? 1);
+}
+
 // src/train/train.ts
 var RUN_FORMAT = "mlops-run";
 var MLOPS_VERSION = "0.1.0";
@@ -511,7 +545,9 @@ async function trainModel(config, options = {}) {
   const trainSettings = { ...config.train, batchSize };
   if (config.train.batchSize === "auto") log(`batch size ${batchSize} (train.batchSize auto, for ${trainSet.n} training rows)`);
   else if (trainSet.n < batchSize) log(`train.batchSize ${batchSize} exceeds the ${trainSet.n} training rows: each epoch is one batch of ${trainSet.n} rows, one gradient step (set a smaller train.batchSize, or auto, for more steps)`);
-  const model = buildModel(tf, { task: spec.label.task, inputs: width, classes: spec.label.classes.length }, config.model, config.train);
+  const classWeights = resolveClassWeights(config.train.classWeight, spec.label, trainSet.y, config.configPath ?? void 0);
+  if (classWeights) log(`class weights (train.classWeight ${typeof config.train.classWeight === "string" ? config.train.classWeight : "mapping"}): ${spec.label.classes.map((c, i) => `${c} ${Number(classWeights[i].toPrecision(4))}`).join(", ")}`);
+  const model = buildModel(tf, { task: spec.label.task, inputs: width, classes: spec.label.classes.length }, config.model, config.train, classWeights);
   let fit;
   let weights;
   let metrics = {};
@@ -519,7 +555,8 @@ async function trainModel(config, options = {}) {
   let saveMs = 0;
   let profileMs = 0;
   try {
-    fit = await fitModel(tf, model, { ...trainSet, width, validation: valSet }, spec.label.task, trainSettings, options.onEpoch, spec.label.std ?? 1);
+    const oneHotTargets = classWeights && spec.label.task === "multiclass" ? spec.label.classes.length : 0;
+    fit = await fitModel(tf, model, { ...trainSet, width, validation: valSet }, spec.label.task, trainSettings, options.onEpoch, spec.label.std ?? 1, oneHotTargets);
     if (valSet.n > 0) {
       const raw = tf.tidy(() => model.predict(tf.tensor2d(valSet.x, [valSet.n, width])).dataSync());
       const prediction = toPrediction(spec, Float64Array.from(raw), valSet.n);
@@ -543,7 +580,12 @@ async function trainModel(config, options = {}) {
       label: spec.label.name,
       classes: spec.label.classes,
       features: data.features,
-      params: { model: config.model, train: { ...trainSettings, backend: options.backend ?? config.train.backend }, inputs: width },
+      params: {
+        model: config.model,
+        train: { ...trainSettings, backend: options.backend ?? config.train.backend },
+        inputs: width,
+        ...classWeights ? { classWeights: Object.fromEntries(spec.label.classes.map((c, i) => [c, classWeights[i]])) } : {}
+      },
       history: fit.history,
       metrics,
       epochsRun: fit.epochsRun,

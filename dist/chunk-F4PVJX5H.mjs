@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   memoryIo,
   runCli
-} from "./chunk-SZMX2AY2.mjs";
+} from "./chunk-RYROGZBZ.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";

@@ -1,16 +1,18 @@
-#!/usr/bin/env node
 import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
-  VERSION,
-  runCli,
-  runMain
-} from "./chunk-SZMX2AY2.mjs";
-import "./chunk-JMASHIGL.mjs";
+  NAME_PATTERN,
+  defaultConfig,
+  loadConfig,
+  parseConfig,
+  resolveBatchSize
+} from "./chunk-3YDTUR6O.mjs";
 import "./chunk-2CNBRTGX.mjs";
 import "./chunk-SSCV3AA7.mjs";
 export {
-  VERSION,
-  runCli,
-  runMain
+  NAME_PATTERN,
+  defaultConfig,
+  loadConfig,
+  parseConfig,
+  resolveBatchSize
 };

@@ -1,11 +1,14 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
+  closeName
+} from "./chunk-6H53F6EY.mjs";
+import {
   alignSegments,
   plainNumberText,
   planCsvSegments,
   readCsvSegment
-} from "./chunk-ZW4TWHHS.mjs";
+} from "./chunk-72UZX5HD.mjs";
 import {
   assertReadableFile
 } from "./chunk-ECBJ4UTP.mjs";
@@ -11485,6 +11488,13 @@ var KeyCheck = class {
     sink.tally(this.rule, failures);
   }
 };
+function nearNames(missing, extra) {
+  const hints = missing.flatMap((name) => {
+    const near = closeName(name, extra);
+    return near === void 0 ? [] : [`${JSON.stringify(near)} for ${name}`];
+  });
+  return hints.length ? `; did you mean ${hints.join(", ")}?` : "";
+}
 function matchHeader(schema2, source) {
   const mode = schema2.fieldsMatch ?? "exact";
   const header = source.fieldNames;
@@ -11496,8 +11506,9 @@ function matchHeader(schema2, source) {
   const errors = [];
   if (missing.length && (mode === "exact" || mode === "equal" || mode === "subset")) {
     const schemaPath = schema2.source?.path;
+    const near = nearNames(missing, extra);
     throw new InputError(
-      `schema field${missing.length > 1 ? "s" : ""} ${missing.map((m) => `'${m}'`).join(", ")} ${missing.length > 1 ? "are" : "is"} not in the data (fieldsMatch: ${mode}; the data has: ${header.join(", ")})${schemaPath ? `; schema ${schemaPath}` : ""}`,
+      `schema field${missing.length > 1 ? "s" : ""} ${missing.map((m) => `'${m}'`).join(", ")} ${missing.length > 1 ? "are" : "is"} not in the data (fieldsMatch: ${mode}; the data has: ${header.map((h) => JSON.stringify(h)).join(", ")})${schemaPath ? `; schema ${schemaPath}` : ""}${near}`,
       { file: source.path, line: line ?? void 0, key: missing[0] }
     );
   }

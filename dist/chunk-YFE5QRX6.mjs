@@ -25,14 +25,15 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-5NUSRIWS.mjs";
+} from "./chunk-RPVWCOFS.mjs";
 import {
   formatPct,
   loadSchema
-} from "./chunk-OXBIJAMI.mjs";
+} from "./chunk-FNDHP2MX.mjs";
+import "./chunk-6H53F6EY.mjs";
 import {
   dataArguments
-} from "./chunk-ZW4TWHHS.mjs";
+} from "./chunk-72UZX5HD.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";

@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   driftHeadline,
   runDrift
-} from "./chunk-5SJJYT4Q.mjs";
+} from "./chunk-K7FSTL7N.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-IPODMIHM.mjs";
 import {
@@ -13,18 +13,19 @@ import {
 import "./chunk-F56D4ARV.mjs";
 import {
   loadConfig
-} from "./chunk-V3R66ZTV.mjs";
-import "./chunk-5NUSRIWS.mjs";
-import "./chunk-OXBIJAMI.mjs";
-import "./chunk-NFZ53JKE.mjs";
-import "./chunk-WMAXRFXQ.mjs";
+} from "./chunk-3YDTUR6O.mjs";
+import "./chunk-RPVWCOFS.mjs";
+import "./chunk-FNDHP2MX.mjs";
+import "./chunk-6H53F6EY.mjs";
+import "./chunk-O6TGNLZF.mjs";
+import "./chunk-T6AYX6QW.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-ZW4TWHHS.mjs";
+import "./chunk-72UZX5HD.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

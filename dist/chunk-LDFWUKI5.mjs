@@ -7,12 +7,12 @@ import {
   readProfile,
   stringifyProfile,
   writeProfile
-} from "./chunk-NFZ53JKE.mjs";
+} from "./chunk-O6TGNLZF.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
   profileFile
-} from "./chunk-WMAXRFXQ.mjs";
+} from "./chunk-T6AYX6QW.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag
@@ -22,7 +22,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   expandDataPaths
-} from "./chunk-ZW4TWHHS.mjs";
+} from "./chunk-72UZX5HD.mjs";
 import "./chunk-ECBJ4UTP.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import {

@@ -5,18 +5,19 @@ import {
   trainWithRuntime,
   train_default,
   trainingMarkdown
-} from "./chunk-EWP45MUG.mjs";
+} from "./chunk-QW2RSLLT.mjs";
 import "./chunk-7JPQHY4I.mjs";
 import "./chunk-PZZNDZ5E.mjs";
-import "./chunk-Z45VYJ5F.mjs";
+import "./chunk-UMSXUUNH.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-F56D4ARV.mjs";
-import "./chunk-V3R66ZTV.mjs";
-import "./chunk-5NUSRIWS.mjs";
-import "./chunk-OXBIJAMI.mjs";
-import "./chunk-NFZ53JKE.mjs";
-import "./chunk-WMAXRFXQ.mjs";
-import "./chunk-ZW4TWHHS.mjs";
+import "./chunk-3YDTUR6O.mjs";
+import "./chunk-RPVWCOFS.mjs";
+import "./chunk-FNDHP2MX.mjs";
+import "./chunk-6H53F6EY.mjs";
+import "./chunk-O6TGNLZF.mjs";
+import "./chunk-T6AYX6QW.mjs";
+import "./chunk-72UZX5HD.mjs";
 import "./chunk-ECBJ4UTP.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import "./chunk-2CNBRTGX.mjs";

@@ -15,11 +15,11 @@ import "./chunk-SSCV3AA7.mjs";
 
 // src/actions/entries.ts
 var actionEntries = {
-  validate: async () => (await import("./chunk-YYJA67S5.mjs")).default,
-  train: async () => (await import("./chunk-X4UXKQHB.mjs")).default,
-  evaluate: async () => (await import("./chunk-P47RUCM4.mjs")).default,
-  release: async () => (await import("./chunk-HNKPGHJF.mjs")).default,
-  drift: async () => (await import("./chunk-53ZQS5UU.mjs")).default
+  validate: async () => (await import("./chunk-YFE5QRX6.mjs")).default,
+  train: async () => (await import("./chunk-M6DWCY2T.mjs")).default,
+  evaluate: async () => (await import("./chunk-AUIOWSAI.mjs")).default,
+  release: async () => (await import("./chunk-HPAVLBUH.mjs")).default,
+  drift: async () => (await import("./chunk-QZ6RM6QW.mjs")).default
 };
 
 // src/cli/commands/action.ts
