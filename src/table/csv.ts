@@ -151,6 +151,12 @@ class CsvParser {
         this.line++;
       } else break;
     }
+    // Excel's `sep=;` line names the delimiter; the header follows it.
+    const sep = excelSepLine(buf, pos);
+    if (sep !== null && sep.delimiter === this.delim) {
+      this.line++;
+      return sep.end + this.parseHeader(buf.subarray(sep.end), final);
+    }
     if (pos >= buf.length || (final && pos === buf.length - 1 && buf[pos] === CR)) {
       if (final) throw this.error('empty file: no header line', this.line);
       return pos;
@@ -798,6 +804,8 @@ const SNIFFED = [';', '\t', '|'];
 export function sniffDelimiter(head: Uint8Array): string {
   let i = 0;
   while (i < head.length && (head[i] === LF || head[i] === CR)) i++;
+  const declared = excelSepLine(head, i);
+  if (declared !== null) return String.fromCharCode(declared.delimiter);
   const counts = new Map<number, number>();
   let quoted = false;
   for (; i < head.length; i++) {
@@ -817,6 +825,21 @@ export function sniffDelimiter(head: Uint8Array): string {
     }
   }
   return best;
+}
+
+/**
+ * Excel's `sep=;` first line (written by Excel's CSV export in locales whose list separator is not
+ * a comma, and read by Excel to pick the delimiter): the delimiter it declares and the offset after
+ * its line break, or null. It is not the header: the reader skips it.
+ */
+export function excelSepLine(buf: Uint8Array, pos: number): { delimiter: number; end: number } | null {
+  // "sep=" then one byte, then LF or CR LF.
+  if (buf.length < pos + 6 || buf[pos] !== 115 || buf[pos + 1] !== 101 || buf[pos + 2] !== 112 || buf[pos + 3] !== 61) return null;
+  const delimiter = buf[pos + 4]!;
+  if (delimiter === LF || delimiter === CR || delimiter === QUOTE) return null;
+  if (buf[pos + 5] === LF) return { delimiter, end: pos + 6 };
+  if (buf[pos + 5] === CR && buf[pos + 6] === LF) return { delimiter, end: pos + 7 };
+  return null;
 }
 
 /** Reads the first 64 KiB of a file (the sniffer's input). */

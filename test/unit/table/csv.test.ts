@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/core/errors.ts';
-import { sniffDelimiter } from '../../../src/table/csv.ts';
+import { planCsvSegments, readCsvSegment, sniffDelimiter } from '../../../src/table/csv.ts';
 import { cellText, columnNumbers, columnStrings, openTable, readTable } from '../../../src/table/index.ts';
 import type { NumberColumn, RecordBatch, StringColumn } from '../../../src/table/index.ts';
 
@@ -175,6 +175,32 @@ describe('CSV decoding', () => {
     // A given delimiter wins over the sniffer.
     const plain = await file('a;b\n1;2\n');
     expect((await readTable(plain, { delimiter: ',' })).fieldNames).toEqual(['a;b']);
+  });
+
+  it("honours Excel's sep= first line: its delimiter, and the header on the next line", async () => {
+    expect(sniffDelimiter(Buffer.from('sep=;\r\na,b;c\n'))).toBe(';'); // declared beats counted
+    const rows = Array.from({ length: 300 }, (_, i) => `${i};x${i}`).join('\r\n');
+    const path = await file(`sep=;\r\nid;name\r\n${rows}\r\n`);
+    for (const chunkSize of [3, 1 << 20]) {
+      const t = await readTable(path, { chunkSize });
+      expect(t.fieldNames).toEqual(['id', 'name']);
+      expect(t.length).toBe(300);
+      expect(t.lines[0]).toBe(3); // line 1 is sep=;, line 2 the header
+      expect(columnStrings(t.columns[1]).at(-1)).toBe('x299');
+    }
+    // Cut into segments (the multi-thread path), the first segment skips it too.
+    const source = await openTable(path);
+    const segments = await planCsvSegments(path, 1024);
+    expect(segments.length).toBeGreaterThan(2);
+    const ids: number[] = [];
+    for (const { start, end } of segments) {
+      for await (const b of readCsvSegment(path, { delimiter: source.delimiter, decoding: { id: 'number' } }, source.fieldNames, { start, end, endOffset: -1, lines: 0 })) {
+        ids.push(...columnNumbers(b.columns[0]));
+      }
+    }
+    expect(ids).toEqual(Array.from({ length: 300 }, (_, i) => i));
+    // A sep= line naming another delimiter than the one given is just data (here, the header).
+    expect((await readTable(path, { delimiter: ',' })).fieldNames).toEqual(['sep=;']);
   });
 
   it('decodes multibyte UTF-8 split across reads', async () => {
