@@ -27,6 +27,15 @@ function profileRows(table: Table, rows: number[], seed = 1): DatasetProfile {
 }
 
 
+/** Row indices 0..n-1 split at random: each lands in the first part with probability `share`. */
+function randomSplit(n: number, share: number, seed: number): [number[], number[]] {
+  const rand = mulberry32(seed);
+  const first: number[] = [];
+  const second: number[] = [];
+  for (let i = 0; i < n; i++) (rand() < share ? first : second).push(i);
+  return [first, second];
+}
+
 const NUMERIC = ['precipitation', 'temp_max', 'temp_min', 'wind'];
 let seattle: Table;
 let weather: Table;
@@ -41,10 +50,7 @@ describe('drift on real data (vega-datasets weather)', () => {
     let alarms = 0;
     let columnAlarms = 0;
     for (let seed = 1; seed <= 100; seed++) {
-      const rand = mulberry32(seed);
-      const a: number[] = [];
-      const b: number[] = [];
-      for (let i = 0; i < seattle.length; i++) (rand() < 0.5 ? a : b).push(i);
+      const [a, b] = randomSplit(seattle.length, 0.5, seed);
       const report = compareProfiles(profileRows(seattle, a), profileRows(seattle, b), { exclude: ['date'] });
       expect(report.evaluatedColumns).toBe(5);
       if (report.drifted) alarms++;
@@ -94,10 +100,7 @@ describe('drift on real data (vega-datasets weather)', () => {
     const cars = await readTable(data('cars.json'));
     let alarms = 0;
     for (let seed = 1; seed <= 100; seed++) {
-      const rand = mulberry32(seed);
-      const a: number[] = [];
-      const b: number[] = [];
-      for (let i = 0; i < cars.length; i++) (rand() < 0.8 ? a : b).push(i);
+      const [a, b] = randomSplit(cars.length, 0.8, seed);
       const name = compareProfiles(profileRows(cars, a), profileRows(cars, b), { features: ['Name'] }).columns[0];
       expect(name.method).toBe('chisquare');
       if (name.drifted) alarms++;
