@@ -29,3 +29,16 @@ export function resolveClassWeights(setting: ClassWeightSetting, label: LabelSpe
   }
   return label.classes.map((c) => setting[c] ?? 1);
 }
+
+/** Share under which the rarer of two classes makes accuracy misleading (`mlops init` uses it too). */
+export const RARE_CLASS_SHARE = 0.2;
+
+/** The rarer class of a binary label and its share of the training rows, when under {@link RARE_CLASS_SHARE}. */
+export function rareClass(label: LabelSpec, trainingClasses: ArrayLike<number>): { name: string; share: number } | null {
+  if (label.task !== 'binary' || trainingClasses.length === 0) return null;
+  let ones = 0;
+  for (let i = 0; i < trainingClasses.length; i++) if (trainingClasses[i] === 1) ones++;
+  const rareIndex = ones <= trainingClasses.length - ones ? 1 : 0;
+  const share = (rareIndex === 1 ? ones : trainingClasses.length - ones) / trainingClasses.length;
+  return share < RARE_CLASS_SHARE ? { name: label.classes[rareIndex]!, share } : null;
+}

@@ -4,6 +4,7 @@ import { InputError, UsageError } from '../../core/errors.ts';
 import { exists, writeFileAtomic } from '../../core/fs.ts';
 import { dataReadOptions, dumpSchema, inferSchema, type TableSchema } from '../../schema/index.ts';
 import { cellText, openTable } from '../../table/index.ts';
+import { RARE_CLASS_SHARE } from '../../train/class-weights.ts';
 import { NAME_PATTERN, parseConfig } from '../../train/config.ts';
 import { parseCommandArgs, requirePositional } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
@@ -158,8 +159,6 @@ async function classCounts(path: string, schema: TableSchema, label: string): Pr
   return counts;
 }
 
-/** Share below which the rarer of two classes makes accuracy a misleading measure (a 19:1 label is 95% "accurate" by ignoring it). */
-const RARE_SHARE = 0.2;
 
 /** The rarer class of a two-class label and its share, when it is rare enough to need weighting. */
 function rareBinaryClass(counts: Map<string, number>): { name: string; share: number } | null {
@@ -167,7 +166,7 @@ function rareBinaryClass(counts: Map<string, number>): { name: string; share: nu
   const [[a, na], [b, nb]] = [...counts];
   const total = na! + nb!;
   const [name, n] = na! <= nb! ? [a!, na!] : [b!, nb!];
-  return n / total < RARE_SHARE ? { name, share: n / total } : null;
+  return n / total < RARE_CLASS_SHARE ? { name, share: n / total } : null;
 }
 
 function formatShare(share: number): string {

@@ -71,6 +71,9 @@ describe('train.classWeight', () => {
     expect(b.recall).toBeGreaterThan(p.recall + 0.3);
     expect(b.accuracy).toBeGreaterThan(0.8); // the price: some ok rows flagged
     expect(plain.result.run.params.classWeights).toBeUndefined();
+    // Unweighted on a rare class, the log says what accuracy hides and what to set.
+    expect(plain.lines.some((l) => /^'fraud' is \d+\.\d% of the training rows: accuracy can look high while the model ignores it \(set train\.classWeight: balanced/.test(l))).toBe(true);
+    expect(balanced.lines.some((l) => l.includes('accuracy can look high'))).toBe(false);
     const weights = balanced.result.run.params.classWeights!;
     // n / (classes × rows of the class) over the training split: every class carries the same total.
     expect(weights.fraud! / weights.ok!).toBeGreaterThan(15);
