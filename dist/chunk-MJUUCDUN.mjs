@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   parseLocalNumber
-} from "./chunk-72UZX5HD.mjs";
+} from "./chunk-HEDQ7DEO.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

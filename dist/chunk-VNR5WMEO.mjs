@@ -8,7 +8,7 @@ import {
   plainNumberText,
   planCsvSegments,
   readCsvSegment
-} from "./chunk-72UZX5HD.mjs";
+} from "./chunk-HEDQ7DEO.mjs";
 import {
   assertReadableFile
 } from "./chunk-ECBJ4UTP.mjs";

@@ -9,7 +9,7 @@ import {
 import {
   driftHeadline,
   runDrift
-} from "./chunk-K7FSTL7N.mjs";
+} from "./chunk-5Q7JYUHA.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-IPODMIHM.mjs";
 import {
@@ -20,12 +20,12 @@ import "./chunk-F56D4ARV.mjs";
 import {
   loadConfig
 } from "./chunk-3YDTUR6O.mjs";
-import "./chunk-RPVWCOFS.mjs";
-import "./chunk-FNDHP2MX.mjs";
+import "./chunk-ORX7X6V2.mjs";
+import "./chunk-VNR5WMEO.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-O6TGNLZF.mjs";
-import "./chunk-T6AYX6QW.mjs";
-import "./chunk-72UZX5HD.mjs";
+import "./chunk-APYFCGUX.mjs";
+import "./chunk-LZLLXMKL.mjs";
+import "./chunk-HEDQ7DEO.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";

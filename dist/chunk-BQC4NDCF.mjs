@@ -25,15 +25,15 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-RPVWCOFS.mjs";
+} from "./chunk-ORX7X6V2.mjs";
 import {
   formatPct,
   loadSchema
-} from "./chunk-FNDHP2MX.mjs";
+} from "./chunk-VNR5WMEO.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   dataArguments
-} from "./chunk-72UZX5HD.mjs";
+} from "./chunk-HEDQ7DEO.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";

@@ -3,15 +3,15 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   VALIDATE_SEGMENT_TASK,
   validateSegmentTask
-} from "./chunk-FNDHP2MX.mjs";
+} from "./chunk-VNR5WMEO.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   HASH_FILE_TASK,
   PROFILE_SEGMENT_TASK,
   hashFileTask,
   profileSegmentTask
-} from "./chunk-T6AYX6QW.mjs";
-import "./chunk-72UZX5HD.mjs";
+} from "./chunk-LZLLXMKL.mjs";
+import "./chunk-HEDQ7DEO.mjs";
 import "./chunk-ECBJ4UTP.mjs";
 import {
   toWire

@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   memoryIo,
   runCli
-} from "./chunk-RYROGZBZ.mjs";
+} from "./chunk-KP5PYQC4.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";

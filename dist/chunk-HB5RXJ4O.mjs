@@ -6,8 +6,8 @@ import {
   evaluateAndRender,
   jsonSafe,
   publishComment
-} from "./chunk-FRMLT2R5.mjs";
-import "./chunk-UMSXUUNH.mjs";
+} from "./chunk-AFZ66VMY.mjs";
+import "./chunk-MJUUCDUN.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-IPODMIHM.mjs";
 import "./chunk-2KZ72NZO.mjs";
@@ -21,7 +21,7 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-72UZX5HD.mjs";
+import "./chunk-HEDQ7DEO.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

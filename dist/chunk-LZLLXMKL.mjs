@@ -7,7 +7,7 @@ import {
   openTable,
   planCsvSegments,
   readCsvSegment
-} from "./chunk-72UZX5HD.mjs";
+} from "./chunk-HEDQ7DEO.mjs";
 import {
   runTasks,
   segmentBytesFromEnv

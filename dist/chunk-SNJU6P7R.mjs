@@ -1,16 +1,19 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
+  RARE_CLASS_SHARE
+} from "./chunk-K4L6DXNF.mjs";
+import {
   NAME_PATTERN,
   parseConfig
 } from "./chunk-3YDTUR6O.mjs";
 import {
   dumpSchema,
   inferSchema
-} from "./chunk-RPVWCOFS.mjs";
+} from "./chunk-ORX7X6V2.mjs";
 import {
   dataReadOptions
-} from "./chunk-FNDHP2MX.mjs";
+} from "./chunk-VNR5WMEO.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   parseCommandArgs,
@@ -22,7 +25,7 @@ import {
 import {
   cellText,
   openTable
-} from "./chunk-72UZX5HD.mjs";
+} from "./chunk-HEDQ7DEO.mjs";
 import {
   exists,
   writeFileAtomic
@@ -258,13 +261,12 @@ async function classCounts(path, schema, label) {
   }
   return counts;
 }
-var RARE_SHARE = 0.2;
 function rareBinaryClass(counts) {
   if (counts.size !== 2) return null;
   const [[a, na], [b, nb]] = [...counts];
   const total = na + nb;
   const [name, n] = na <= nb ? [a, na] : [b, nb];
-  return n / total < RARE_SHARE ? { name, share: n / total } : null;
+  return n / total < RARE_CLASS_SHARE ? { name, share: n / total } : null;
 }
 function formatShare(share) {
   return `${(100 * share).toFixed(share < 0.1 ? 1 : 0)}%`;

@@ -3,13 +3,13 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd,
   validate_default
-} from "./chunk-KXWF6Y7Z.mjs";
-import "./chunk-RPVWCOFS.mjs";
-import "./chunk-FNDHP2MX.mjs";
+} from "./chunk-HHCGDT33.mjs";
+import "./chunk-ORX7X6V2.mjs";
+import "./chunk-VNR5WMEO.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-2ZHSBOBA.mjs";
 import "./chunk-JMASHIGL.mjs";
-import "./chunk-72UZX5HD.mjs";
+import "./chunk-HEDQ7DEO.mjs";
 import "./chunk-ECBJ4UTP.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import "./chunk-2CNBRTGX.mjs";

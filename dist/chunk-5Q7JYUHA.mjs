@@ -23,21 +23,21 @@ import {
 import {
   dataReadOptions,
   loadSchema
-} from "./chunk-FNDHP2MX.mjs";
+} from "./chunk-VNR5WMEO.mjs";
 import {
   categoricalCounts,
   readProfile
-} from "./chunk-O6TGNLZF.mjs";
+} from "./chunk-APYFCGUX.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
   profileFile,
   sketchQuantile,
   sketchRank
-} from "./chunk-T6AYX6QW.mjs";
+} from "./chunk-LZLLXMKL.mjs";
 import {
   expandDataPaths
-} from "./chunk-72UZX5HD.mjs";
+} from "./chunk-HEDQ7DEO.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

@@ -13,11 +13,11 @@ import {
   validateBatches,
   validateCsvSegments,
   yaml
-} from "./chunk-FNDHP2MX.mjs";
+} from "./chunk-VNR5WMEO.mjs";
 import {
   DEFAULT_SEGMENT_BYTES,
   openTable
-} from "./chunk-72UZX5HD.mjs";
+} from "./chunk-HEDQ7DEO.mjs";
 import {
   parallelAvailable,
   segmentBytesFromEnv

@@ -15,7 +15,7 @@ import {
   saveLayersModel,
   savePreprocessing,
   toPrediction
-} from "./chunk-UMSXUUNH.mjs";
+} from "./chunk-MJUUCDUN.mjs";
 import {
   alert,
   details,
@@ -25,33 +25,37 @@ import {
   xyChart
 } from "./chunk-2EH6I2WM.mjs";
 import {
+  rareClass,
+  resolveClassWeights
+} from "./chunk-K4L6DXNF.mjs";
+import {
   loadConfig,
   resolveBatchSize
 } from "./chunk-3YDTUR6O.mjs";
 import {
   detectNumberForm
-} from "./chunk-RPVWCOFS.mjs";
+} from "./chunk-ORX7X6V2.mjs";
 import {
   dataReadOptions,
   loadSchema
-} from "./chunk-FNDHP2MX.mjs";
+} from "./chunk-VNR5WMEO.mjs";
 import {
   didYouMean
 } from "./chunk-6H53F6EY.mjs";
 import {
   writeProfile
-} from "./chunk-O6TGNLZF.mjs";
+} from "./chunk-APYFCGUX.mjs";
 import {
   mergeProfiles,
   profileFile
-} from "./chunk-T6AYX6QW.mjs";
+} from "./chunk-LZLLXMKL.mjs";
 import {
   applyNumberForms,
   concatBatches,
   expandDataPaths,
   hashFile,
   openTable
-} from "./chunk-72UZX5HD.mjs";
+} from "./chunk-HEDQ7DEO.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";
@@ -428,24 +432,6 @@ function displayPath(path, cwd) {
   return rel && !rel.startsWith("..") && !rel.startsWith(sep) ? rel.split(sep).join("/") : path;
 }
 
-// src/train/class-weights.ts
-function resolveClassWeights(setting, label, trainingClasses, configPath) {
-  if (setting === "none") return null;
-  const where = { file: configPath, key: "train.classWeight" };
-  if (label.task === "regression") throw new InputError(`train.classWeight weighs classes, but '${label.name}' is a regression target`, where);
-  const k = label.classes.length;
-  if (setting === "balanced") {
-    const counts = new Array(k).fill(0);
-    for (let i = 0; i < trainingClasses.length; i++) counts[trainingClasses[i]]++;
-    return counts.map((c) => c > 0 ? trainingClasses.length / (k * c) : 1);
-  }
-  const unknown = Object.keys(setting).filter((name) => !label.classes.includes(name));
-  if (unknown.length > 0) {
-    throw new InputError(`train.classWeight names ${unknown.map((u) => `'${u}'`).join(", ")}, not a class of '${label.name}' (classes: ${label.classes.join(", ")})`, where);
-  }
-  return label.classes.map((c) => setting[c] ?? 1);
-}
-
 // src/train/train.ts
 var RUN_FORMAT = "mlops-run";
 var MLOPS_VERSION = "0.1.0";
@@ -545,6 +531,8 @@ async function trainModel(config, options = {}) {
   const trainSettings = { ...config.train, batchSize };
   if (config.train.batchSize === "auto") log(`batch size ${batchSize} (train.batchSize auto, for ${trainSet.n} training rows)`);
   else if (trainSet.n < batchSize) log(`train.batchSize ${batchSize} exceeds the ${trainSet.n} training rows: each epoch is one batch of ${trainSet.n} rows, one gradient step (set a smaller train.batchSize, or auto, for more steps)`);
+  const rare = config.train.classWeight === "none" ? rareClass(spec.label, trainSet.y) : null;
+  if (rare) log(`'${rare.name}' is ${(100 * rare.share).toFixed(1)}% of the training rows: accuracy can look high while the model ignores it (set train.classWeight: balanced, and gate on balanced_accuracy or its recall with evaluate.positiveClass)`);
   const classWeights = resolveClassWeights(config.train.classWeight, spec.label, trainSet.y, config.configPath ?? void 0);
   if (classWeights) log(`class weights (train.classWeight ${typeof config.train.classWeight === "string" ? config.train.classWeight : "mapping"}): ${spec.label.classes.map((c, i) => `${c} ${Number(classWeights[i].toPrecision(4))}`).join(", ")}`);
   const model = buildModel(tf, { task: spec.label.task, inputs: width, classes: spec.label.classes.length }, config.model, config.train, classWeights);

@@ -1764,6 +1764,11 @@ var CsvParser = class {
         this.line++;
       } else break;
     }
+    const sep = excelSepLine(buf, pos);
+    if (sep !== null && sep.delimiter === this.delim) {
+      this.line++;
+      return sep.end + this.parseHeader(buf.subarray(sep.end), final);
+    }
     if (pos >= buf.length || final && pos === buf.length - 1 && buf[pos] === CR) {
       if (final) throw this.error("empty file: no header line", this.line);
       return pos;
@@ -2365,6 +2370,8 @@ var SNIFFED = [";", "	", "|"];
 function sniffDelimiter(head) {
   let i = 0;
   while (i < head.length && (head[i] === LF || head[i] === CR)) i++;
+  const declared = excelSepLine(head, i);
+  if (declared !== null) return String.fromCharCode(declared.delimiter);
   const counts = /* @__PURE__ */ new Map();
   let quoted = false;
   for (; i < head.length; i++) {
@@ -2384,6 +2391,14 @@ function sniffDelimiter(head) {
     }
   }
   return best;
+}
+function excelSepLine(buf, pos) {
+  if (buf.length < pos + 6 || buf[pos] !== 115 || buf[pos + 1] !== 101 || buf[pos + 2] !== 112 || buf[pos + 3] !== 61) return null;
+  const delimiter = buf[pos + 4];
+  if (delimiter === LF || delimiter === CR || delimiter === QUOTE) return null;
+  if (buf[pos + 5] === LF) return { delimiter, end: pos + 6 };
+  if (buf[pos + 5] === CR && buf[pos + 6] === LF) return { delimiter, end: pos + 7 };
+  return null;
 }
 async function readHead(path) {
   const fh = await openByteReader(path);

@@ -5,19 +5,20 @@ import {
   trainWithRuntime,
   train_default,
   trainingMarkdown
-} from "./chunk-QW2RSLLT.mjs";
+} from "./chunk-KD7MZXMD.mjs";
 import "./chunk-7JPQHY4I.mjs";
 import "./chunk-PZZNDZ5E.mjs";
-import "./chunk-UMSXUUNH.mjs";
+import "./chunk-MJUUCDUN.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-F56D4ARV.mjs";
+import "./chunk-K4L6DXNF.mjs";
 import "./chunk-3YDTUR6O.mjs";
-import "./chunk-RPVWCOFS.mjs";
-import "./chunk-FNDHP2MX.mjs";
+import "./chunk-ORX7X6V2.mjs";
+import "./chunk-VNR5WMEO.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-O6TGNLZF.mjs";
-import "./chunk-T6AYX6QW.mjs";
-import "./chunk-72UZX5HD.mjs";
+import "./chunk-APYFCGUX.mjs";
+import "./chunk-LZLLXMKL.mjs";
+import "./chunk-HEDQ7DEO.mjs";
 import "./chunk-ECBJ4UTP.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import "./chunk-2CNBRTGX.mjs";

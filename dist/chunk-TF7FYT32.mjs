@@ -9,8 +9,8 @@ import {
 import {
   evaluateAndRender,
   publishComment
-} from "./chunk-FRMLT2R5.mjs";
-import "./chunk-UMSXUUNH.mjs";
+} from "./chunk-AFZ66VMY.mjs";
+import "./chunk-MJUUCDUN.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import {
   releaseStoreFromEnv,
@@ -22,7 +22,7 @@ import {
   loadConfig
 } from "./chunk-3YDTUR6O.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-72UZX5HD.mjs";
+import "./chunk-HEDQ7DEO.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

@@ -5,7 +5,7 @@ import {
   loadBackend,
   loadModel,
   readRunRecord
-} from "./chunk-UMSXUUNH.mjs";
+} from "./chunk-MJUUCDUN.mjs";
 import {
   alert,
   details,
@@ -40,7 +40,7 @@ import {
   cellText,
   isGlob,
   readTable
-} from "./chunk-72UZX5HD.mjs";
+} from "./chunk-HEDQ7DEO.mjs";
 import {
   exists,
   writeFileAtomic
