@@ -96,6 +96,11 @@ export function detectNumberForm(texts: Iterable<string>): Pick<SchemaField, 'de
   return null;
 }
 
+/** Distinct texts counted exactly up to this many per column, so memory stays bounded on wide files. */
+const DISTINCT_TEXT_CAP = 10_000;
+/** Text columns with more distinct values than this (and mostly distinct) are not useful categories. */
+const MAX_CATEGORY_VALUES = 50;
+
 /** Running facts about one column. */
 class ColumnFacts {
   rows = 0;
@@ -110,6 +115,8 @@ class ColumnFacts {
   maxNum = Number.NEGATIVE_INFINITY;
   minText: string | null = null;
   maxText: string | null = null;
+  /** Distinct texts, up to DISTINCT_TEXT_CAP; null once past it. */
+  texts: Set<string> | null = new Set();
   readonly decimalComma = new FormCandidate(DECIMAL_COMMA_RE, DECIMAL_COMMA_PROOF, true);
   readonly groupComma = new FormCandidate(GROUP_COMMA_RE, GROUP_COMMA_PROOF, false);
   constructor(readonly name: string, readonly distinctCap: number) {
@@ -137,6 +144,10 @@ class ColumnFacts {
       }
       this.decimalComma.add(text);
       this.groupComma.add(text);
+      if (this.texts) {
+        this.texts.add(text);
+        if (this.texts.size > DISTINCT_TEXT_CAP) this.texts = null;
+      }
       const num = parseNumberText(text);
       if (num !== undefined && Number.isFinite(num)) { if (num < this.minNum) this.minNum = num; if (num > this.maxNum) this.maxNum = num; }
       if (this.minText === null || text < this.minText) this.minText = text;
@@ -148,6 +159,19 @@ class ColumnFacts {
     if (this.rows === this.nulls) return 'string';
     for (let t = 0; t < CANDIDATES.length; t++) if (this.possible & (1 << t)) return CANDIDATES[t];
     return 'string';
+  }
+
+  /**
+   * Free text or names: more than MAX_CATEGORY_VALUES distinct values, most of them seen once or
+   * twice (at least half the cells distinct). One-hot over its 50 most frequent values would teach
+   * a model noise, and its frequencies cannot be compared for drift.
+   */
+  highCardinalityText(): boolean {
+    const nonNull = this.rows - this.nulls;
+    // Past the cap the count is unknown, but more than the cap: half the cells at least when there
+    // are at most twice as many; on larger files the column keeps the benefit of the doubt.
+    if (this.texts === null) return nonNull <= 2 * DISTINCT_TEXT_CAP;
+    return this.texts.size > MAX_CATEGORY_VALUES && this.texts.size >= 0.5 * nonNull;
   }
 
   /** The local number form every value is written in, proven by at least one value; null if none. */
@@ -210,7 +234,8 @@ export async function inferSchemaFromSource(source: TableSource, options: InferO
       constraints.maximum = local.max;
     }
     const unique = f.seen !== null && f.unique && f.rows > f.nulls;
-    const role = guessRole(f.name, type, unique);
+    let role = guessRole(f.name, type, unique);
+    if (role === 'feature' && type === 'string' && f.highCardinalityText()) role = 'ignore';
     if (role === 'id' && unique) constraints.unique = true;
     if (!local && (type === 'integer' || type === 'number') && Number.isFinite(f.minNum)) {
       constraints.minimum = f.minNum;

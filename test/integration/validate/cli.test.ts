@@ -434,6 +434,17 @@ describe('mlops schema infer | diff', () => {
     ]);
   });
 
+  it('marks free text and names (mostly distinct, over 50 values) role: ignore, and keeps real categories as features', async () => {
+    const data = join(dir, 'names.csv');
+    // name: 200 distinct in 300 rows (car names, titles); city: 60 distinct in 300 rows (5 each).
+    const rows = Array.from({ length: 300 }, (_, i) => `model ${i % 200},city${i % 60},${i % 3}`);
+    await writeFile(data, `name,city,y\n${rows.join('\n')}\n`);
+    const out = join(dir, 'names.json');
+    expect((await cli(['schema', 'infer', data, '-o', out])).code).toBe(0);
+    const schema = JSON.parse(await readFile(out, 'utf8'));
+    expect(schema.fields.map((f: { name: string; role: string }) => [f.name, f.role])).toEqual([['name', 'ignore'], ['city', 'feature'], ['y', 'label']]);
+  });
+
   it('recognises numbers in a local form only when a value proves it, and the result validates the file', async () => {
     const data = join(dir, 'eu.csv');
     // amount: decimal comma with dot groups; price: decimal comma; code: `1,234` alone is ambiguous
