@@ -3,7 +3,7 @@ import { InputError } from '../core/errors.ts';
 import { openTable } from '../table/index.ts';
 import type { StringColumn, TableSource } from '../table/types.ts';
 import type { FieldRole, FieldType, SchemaField, TableSchema } from './types.ts';
-import { fieldParser, parseNumberText } from './values.ts';
+import { compileStrptime, fieldParser, parseNumberText } from './values.ts';
 
 export interface InferOptions {
   /** A string column with at most this many distinct values (and each seen twice on average) gets an enum. Default 20. */
@@ -96,6 +96,34 @@ export function detectNumberForm(texts: Iterable<string>): Pick<SchemaField, 'de
   return null;
 }
 
+/**
+ * Dates written the way spreadsheets export them. A column takes a format when every value parses
+ * with it and no other candidate: `31/01/2024` rules out month-first, `01/31/2024` day-first, and a
+ * column of only `01/02/2024`-like values fits both and stays text (as ambiguous numbers do).
+ */
+const DATE_FORMATS = ['%d/%m/%Y', '%m/%d/%Y', '%d.%m.%Y', '%Y/%m/%d'] as const;
+
+class DateFormatCandidate {
+  fits = true;
+  min = Number.POSITIVE_INFINITY;
+  max = Number.NEGATIVE_INFINITY;
+  private readonly parse: (text: string) => number | undefined;
+  constructor(readonly format: string) {
+    this.parse = compileStrptime(format, 'date');
+  }
+
+  add(text: string): void {
+    if (!this.fits) return;
+    const t = this.parse(text);
+    if (t === undefined) {
+      this.fits = false;
+      return;
+    }
+    if (t < this.min) this.min = t;
+    if (t > this.max) this.max = t;
+  }
+}
+
 /** Distinct texts counted exactly up to this many per column, so memory stays bounded on wide files. */
 const DISTINCT_TEXT_CAP = 10_000;
 /** Text columns with more distinct values than this (and mostly distinct) are not useful categories. */
@@ -119,6 +147,7 @@ class ColumnFacts {
   texts: Set<string> | null = new Set();
   readonly decimalComma = new FormCandidate(DECIMAL_COMMA_RE, DECIMAL_COMMA_PROOF, true);
   readonly groupComma = new FormCandidate(GROUP_COMMA_RE, GROUP_COMMA_PROOF, false);
+  readonly dateFormats = DATE_FORMATS.map((f) => new DateFormatCandidate(f));
   constructor(readonly name: string, readonly distinctCap: number) {
     this.seen = looksLikeId(name) ? new Set() : null;
   }
@@ -144,6 +173,7 @@ class ColumnFacts {
       }
       this.decimalComma.add(text);
       this.groupComma.add(text);
+      for (const d of this.dateFormats) d.add(text);
       if (this.texts) {
         this.texts.add(text);
         if (this.texts.size > DISTINCT_TEXT_CAP) this.texts = null;
@@ -172,6 +202,13 @@ class ColumnFacts {
     // are at most twice as many; on larger files the column keeps the benefit of the doubt.
     if (this.texts === null) return nonNull <= 2 * DISTINCT_TEXT_CAP;
     return this.texts.size > MAX_CATEGORY_VALUES && this.texts.size >= 0.5 * nonNull;
+  }
+
+  /** The one spreadsheet date format every value parses with, and the range; null if none or several fit. */
+  dateFormat(): { format: string; min: number; max: number } | null {
+    if (this.type() !== 'string' || this.rows === this.nulls) return null;
+    const fitting = this.dateFormats.filter((d) => d.fits);
+    return fitting.length === 1 ? { format: fitting[0]!.format, min: fitting[0]!.min, max: fitting[0]!.max } : null;
   }
 
   /** The local number form every value is written in, proven by at least one value; null if none. */
@@ -224,8 +261,9 @@ export async function inferSchemaFromSource(source: TableSource, options: InferO
   }
   const fields: SchemaField[] = facts.map((f) => {
     const local = f.numberForm();
-    const type = local ? 'number' : f.type();
-    const field: SchemaField = { name: f.name, type, role: 'feature', ...local?.form };
+    const dated = local ? null : f.dateFormat();
+    const type = local ? 'number' : dated ? 'date' : f.type();
+    const field: SchemaField = { name: f.name, type, role: 'feature', ...local?.form, ...(dated ? { format: dated.format } : {}) };
     const constraints: NonNullable<SchemaField['constraints']> = {};
     if (f.rows > 0 && f.nulls === 0) constraints.required = true;
     if (local) {
@@ -240,6 +278,10 @@ export async function inferSchemaFromSource(source: TableSource, options: InferO
     if (!local && (type === 'integer' || type === 'number') && Number.isFinite(f.minNum)) {
       constraints.minimum = f.minNum;
       constraints.maximum = f.maxNum;
+    } else if (dated) {
+      // Bounds in ISO, which a formatted field accepts too: unambiguous to a reader of the schema.
+      constraints.minimum = new Date(dated.min).toISOString().slice(0, 10);
+      constraints.maximum = new Date(dated.max).toISOString().slice(0, 10);
     } else if ((type === 'date' || type === 'datetime' || type === 'time') && f.minText !== null && f.maxText !== null) {
       // ISO texts of one type sort chronologically (datetimes with mixed offsets aside).
       constraints.minimum = f.minText;

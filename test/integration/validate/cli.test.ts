@@ -434,6 +434,29 @@ describe('mlops schema infer | diff', () => {
     ]);
   });
 
+  it('recognises spreadsheet dates when only one format reads every value; ambiguous ones stay text', async () => {
+    const cases: Array<[string, string, string | undefined, string]> = [
+      ['31/01/2024\n01/02/2024\n15/03/2023', 'date', '%d/%m/%Y', '2023-03-15'],
+      ['01/31/2024\n02/01/2024', 'date', '%m/%d/%Y', '2024-01-31'],
+      ['31.01.2024\n1.2.2024', 'date', '%d.%m.%Y', '2024-01-31'],
+      ['2024/01/31\n2024/2/1', 'date', '%Y/%m/%d', '2024-01-31'],
+      ['01/02/2024\n02/01/2024', 'string', undefined, ''], // day-first or month-first: no value says
+      ['31/01/2024\n01/31/2024', 'string', undefined, ''], // two conventions in one column
+    ];
+    for (const [index, [cells, type, format, minimum]] of cases.entries()) {
+      const data = join(dir, `dates${index}.csv`);
+      await writeFile(data, `day\n${cells}\n`);
+      const out = join(dir, `dates${index}.json`);
+      expect((await cli(['schema', 'infer', data, '-o', out])).code).toBe(0);
+      const field = JSON.parse(await readFile(out, 'utf8')).fields[0];
+      expect([field.type, field.format, field.role], cells).toEqual([type, format, type === 'date' ? 'timestamp' : 'feature']);
+      if (type === 'date') {
+        expect(field.constraints.minimum).toBe(minimum); // bounds in ISO
+        expect((await cli(['validate', data, '--schema', out])).code, cells).toBe(0);
+      }
+    }
+  });
+
   it('marks free text and names (mostly distinct, over 50 values) role: ignore, and keeps real categories as features', async () => {
     const data = join(dir, 'names.csv');
     // name: 200 distinct in 300 rows (car names, titles); city: 60 distinct in 300 rows (5 each).
