@@ -81,19 +81,12 @@ class FormCandidate {
  * all plain numbers prove no form.
  */
 export function detectNumberForm(texts: Iterable<string>): Pick<SchemaField, 'decimalChar' | 'groupChar'> | null {
-  const decimalComma = new FormCandidate(DECIMAL_COMMA_RE, DECIMAL_COMMA_PROOF, true);
-  const groupComma = new FormCandidate(GROUP_COMMA_RE, GROUP_COMMA_PROOF, false);
-  let any = false;
+  const forms = new LocalForms();
   for (const text of texts) {
-    any = true;
-    decimalComma.add(text);
-    groupComma.add(text);
-    if (!decimalComma.fits && !groupComma.fits) return null;
+    forms.add(text);
+    if (!forms.anyNumberForm()) return null;
   }
-  if (!any) return null;
-  if (decimalComma.fits && decimalComma.proven) return decimalComma.dotGroups ? { decimalChar: ',', groupChar: '.' } : { decimalChar: ',' };
-  if (groupComma.fits && groupComma.proven) return { groupChar: ',' };
-  return null;
+  return forms.numberForm()?.form ?? null;
 }
 
 /**
@@ -124,6 +117,52 @@ class DateFormatCandidate {
   }
 }
 
+/**
+ * The local number forms and spreadsheet date formats a text column's values could be written in.
+ * Fed the distinct texts of columns that no plain type fits, after the main pass: the candidates
+ * cost a few regular expressions per value, too much for every column of a large file.
+ */
+class LocalForms {
+  private readonly decimalComma = new FormCandidate(DECIMAL_COMMA_RE, DECIMAL_COMMA_PROOF, true);
+  private readonly groupComma = new FormCandidate(GROUP_COMMA_RE, GROUP_COMMA_PROOF, false);
+  private readonly dateFormats = DATE_FORMATS.map((f) => new DateFormatCandidate(f));
+  private seen = false;
+
+  add(text: string): void {
+    this.seen = true;
+    this.decimalComma.add(text);
+    this.groupComma.add(text);
+    for (const d of this.dateFormats) d.add(text);
+  }
+
+  /** Whether a number form still fits every value added. */
+  anyNumberForm(): boolean {
+    return this.decimalComma.fits || this.groupComma.fits;
+  }
+
+  /** Whether a number form or a date format still fits every value added. */
+  anyForm(): boolean {
+    return this.anyNumberForm() || this.dateFormats.some((d) => d.fits);
+  }
+
+  /** The local number form every value fits and one proves; null if none. */
+  numberForm(): { form: Pick<SchemaField, 'decimalChar' | 'groupChar'>; min: number; max: number } | null {
+    if (!this.seen) return null;
+    const d = this.decimalComma;
+    if (d.fits && d.proven) return { form: d.dotGroups ? { decimalChar: ',', groupChar: '.' } : { decimalChar: ',' }, min: d.min, max: d.max };
+    const g = this.groupComma;
+    if (g.fits && g.proven) return { form: { groupChar: ',' }, min: g.min, max: g.max };
+    return null;
+  }
+
+  /** The one spreadsheet date format every value parses with, and the range; null if none or several fit. */
+  dateFormat(): { format: string; min: number; max: number } | null {
+    if (!this.seen) return null;
+    const fitting = this.dateFormats.filter((d) => d.fits);
+    return fitting.length === 1 ? { format: fitting[0]!.format, min: fitting[0]!.min, max: fitting[0]!.max } : null;
+  }
+}
+
 /** Distinct texts counted exactly up to this many per column, so memory stays bounded on wide files. */
 const DISTINCT_TEXT_CAP = 10_000;
 /** Text columns with more distinct values than this (and mostly distinct) are not useful categories. */
@@ -143,11 +182,11 @@ class ColumnFacts {
   maxNum = Number.NEGATIVE_INFINITY;
   minText: string | null = null;
   maxText: string | null = null;
-  /** Distinct texts, up to DISTINCT_TEXT_CAP; null once past it. */
-  texts: Set<string> | null = new Set();
-  readonly decimalComma = new FormCandidate(DECIMAL_COMMA_RE, DECIMAL_COMMA_PROOF, true);
-  readonly groupComma = new FormCandidate(GROUP_COMMA_RE, GROUP_COMMA_PROOF, false);
-  readonly dateFormats = DATE_FORMATS.map((f) => new DateFormatCandidate(f));
+  /** Distinct texts, the first DISTINCT_TEXT_CAP of them; `textsComplete` once false, there were more. */
+  readonly texts = new Set<string>();
+  textsComplete = true;
+  /** Local forms of a text column (set after the main pass, see {@link LocalForms}). */
+  forms: LocalForms | null = null;
   constructor(readonly name: string, readonly distinctCap: number) {
     this.seen = looksLikeId(name) ? new Set() : null;
   }
@@ -171,12 +210,9 @@ class ColumnFacts {
       if (this.seen && this.unique) {
         if (count > 1 || this.seen.has(text)) { this.unique = false; this.seen = null; } else this.seen.add(text);
       }
-      this.decimalComma.add(text);
-      this.groupComma.add(text);
-      for (const d of this.dateFormats) d.add(text);
-      if (this.texts) {
-        this.texts.add(text);
-        if (this.texts.size > DISTINCT_TEXT_CAP) this.texts = null;
+      if (this.textsComplete && !this.texts.has(text)) {
+        if (this.texts.size < DISTINCT_TEXT_CAP) this.texts.add(text);
+        else this.textsComplete = false;
       }
       const num = parseNumberText(text);
       if (num !== undefined && Number.isFinite(num)) { if (num < this.minNum) this.minNum = num; if (num > this.maxNum) this.maxNum = num; }
@@ -200,26 +236,10 @@ class ColumnFacts {
     const nonNull = this.rows - this.nulls;
     // Past the cap the count is unknown, but more than the cap: half the cells at least when there
     // are at most twice as many; on larger files the column keeps the benefit of the doubt.
-    if (this.texts === null) return nonNull <= 2 * DISTINCT_TEXT_CAP;
+    if (!this.textsComplete) return nonNull <= 2 * DISTINCT_TEXT_CAP;
     return this.texts.size > MAX_CATEGORY_VALUES && this.texts.size >= 0.5 * nonNull;
   }
 
-  /** The one spreadsheet date format every value parses with, and the range; null if none or several fit. */
-  dateFormat(): { format: string; min: number; max: number } | null {
-    if (this.type() !== 'string' || this.rows === this.nulls) return null;
-    const fitting = this.dateFormats.filter((d) => d.fits);
-    return fitting.length === 1 ? { format: fitting[0]!.format, min: fitting[0]!.min, max: fitting[0]!.max } : null;
-  }
-
-  /** The local number form every value is written in, proven by at least one value; null if none. */
-  numberForm(): { form: Pick<SchemaField, 'decimalChar' | 'groupChar'>; min: number; max: number } | null {
-    if (this.type() !== 'string' || this.rows === this.nulls) return null;
-    const d = this.decimalComma;
-    if (d.fits && d.proven) return { form: d.dotGroups ? { decimalChar: ',', groupChar: '.' } : { decimalChar: ',' }, min: d.min, max: d.max };
-    const g = this.groupComma;
-    if (g.fits && g.proven) return { form: { groupChar: ',' }, min: g.min, max: g.max };
-    return null;
-  }
 }
 
 function looksLikeId(name: string): boolean {
@@ -259,9 +279,27 @@ export async function inferSchemaFromSource(source: TableSource, options: InferO
       }
     }
   }
+  // Text columns may be numbers or dates in a local form: test their distinct values. Past the cap,
+  // only a column whose first values still fit a form is read again for the rest.
+  const reread: ColumnFacts[] = [];
+  for (const f of facts) {
+    if (f.type() !== 'string' || f.rows === f.nulls) continue;
+    f.forms = new LocalForms();
+    for (const text of f.texts) f.forms.add(text);
+    if (!f.textsComplete && f.forms.anyForm()) reread.push(f);
+  }
+  if (reread.length > 0) {
+    const again = new Map(reread.map((f) => [f.name, f.forms!]));
+    for await (const batch of source.batches()) {
+      for (const col of batch.columns) {
+        const forms = again.get(col.name);
+        if (forms && col.kind === 'string') for (const text of col.dictionary) forms.add(text);
+      }
+    }
+  }
   const fields: SchemaField[] = facts.map((f) => {
-    const local = f.numberForm();
-    const dated = local ? null : f.dateFormat();
+    const local = f.forms?.numberForm() ?? null;
+    const dated = local ? null : f.forms?.dateFormat() ?? null;
     const type = local ? 'number' : dated ? 'date' : f.type();
     const field: SchemaField = { name: f.name, type, role: 'feature', ...local?.form, ...(dated ? { format: dated.format } : {}) };
     const constraints: NonNullable<SchemaField['constraints']> = {};

@@ -434,6 +434,17 @@ describe('mlops schema infer | diff', () => {
     ]);
   });
 
+  it('past 10,000 distinct values, a column whose first values fit a local form is read again for the rest', async () => {
+    const data = join(dir, 'many.csv');
+    // 25,000 distinct decimal-comma amounts; the largest comes last, long after the first 10,000.
+    const rows = Array.from({ length: 25_000 }, (_, i) => `${i},${String(i % 100).padStart(2, '0')};${i % 7}`);
+    await writeFile(data, `amount;n\n${rows.join('\n')}\n`);
+    const out = join(dir, 'many.json');
+    expect((await cli(['schema', 'infer', data, '-o', out])).code).toBe(0);
+    const field = JSON.parse(await readFile(out, 'utf8')).fields[0];
+    expect([field.type, field.decimalChar, field.constraints.minimum, field.constraints.maximum]).toEqual(['number', ',', 0, 24999.99]);
+  });
+
   it('recognises spreadsheet dates when only one format reads every value; ambiguous ones stay text', async () => {
     const cases: Array<[string, string, string | undefined, string]> = [
       ['31/01/2024\n01/02/2024\n15/03/2023', 'date', '%d/%m/%Y', '2023-03-15'],
