@@ -23,7 +23,7 @@ import {
 import {
   dataReadOptions,
   loadSchema
-} from "./chunk-VNR5WMEO.mjs";
+} from "./chunk-CT2XP4GY.mjs";
 import {
   categoricalCounts,
   readProfile

@@ -4,7 +4,7 @@ import {
   epochReporter,
   trainModel,
   trainWithRuntime
-} from "./chunk-KD7MZXMD.mjs";
+} from "./chunk-NQ52SODX.mjs";
 import "./chunk-7JPQHY4I.mjs";
 import {
   createActionsRuntime
@@ -16,8 +16,8 @@ import "./chunk-K4L6DXNF.mjs";
 import {
   loadConfig
 } from "./chunk-3YDTUR6O.mjs";
-import "./chunk-ORX7X6V2.mjs";
-import "./chunk-VNR5WMEO.mjs";
+import "./chunk-6HNSW33L.mjs";
+import "./chunk-CT2XP4GY.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-APYFCGUX.mjs";
 import "./chunk-LZLLXMKL.mjs";

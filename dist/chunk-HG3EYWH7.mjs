@@ -9,7 +9,7 @@ import {
 import {
   driftHeadline,
   runDrift
-} from "./chunk-5Q7JYUHA.mjs";
+} from "./chunk-T6G427DH.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-IPODMIHM.mjs";
 import {
@@ -20,8 +20,8 @@ import "./chunk-F56D4ARV.mjs";
 import {
   loadConfig
 } from "./chunk-3YDTUR6O.mjs";
-import "./chunk-ORX7X6V2.mjs";
-import "./chunk-VNR5WMEO.mjs";
+import "./chunk-6HNSW33L.mjs";
+import "./chunk-CT2XP4GY.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-APYFCGUX.mjs";
 import "./chunk-LZLLXMKL.mjs";

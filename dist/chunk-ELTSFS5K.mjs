@@ -25,11 +25,11 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-ORX7X6V2.mjs";
+} from "./chunk-6HNSW33L.mjs";
 import {
   formatPct,
   loadSchema
-} from "./chunk-VNR5WMEO.mjs";
+} from "./chunk-CT2XP4GY.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   dataArguments

@@ -8,10 +8,10 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-ORX7X6V2.mjs";
+} from "./chunk-6HNSW33L.mjs";
 import {
   loadSchema
-} from "./chunk-VNR5WMEO.mjs";
+} from "./chunk-CT2XP4GY.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag,

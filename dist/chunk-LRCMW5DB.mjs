@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   VALIDATE_SEGMENT_TASK,
   validateSegmentTask
-} from "./chunk-VNR5WMEO.mjs";
+} from "./chunk-CT2XP4GY.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   HASH_FILE_TASK,

@@ -2,6 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   allowedValues,
+  compileStrptime,
   fieldParser,
   isNumericType,
   logicalKey,
@@ -13,7 +14,7 @@ import {
   validateBatches,
   validateCsvSegments,
   yaml
-} from "./chunk-VNR5WMEO.mjs";
+} from "./chunk-CT2XP4GY.mjs";
 import {
   DEFAULT_SEGMENT_BYTES,
   openTable
@@ -110,20 +111,72 @@ var FormCandidate = class {
   }
 };
 function detectNumberForm(texts) {
-  const decimalComma = new FormCandidate(DECIMAL_COMMA_RE, DECIMAL_COMMA_PROOF, true);
-  const groupComma = new FormCandidate(GROUP_COMMA_RE, GROUP_COMMA_PROOF, false);
-  let any = false;
+  const forms = new LocalForms();
   for (const text of texts) {
-    any = true;
-    decimalComma.add(text);
-    groupComma.add(text);
-    if (!decimalComma.fits && !groupComma.fits) return null;
+    forms.add(text);
+    if (!forms.anyNumberForm()) return null;
   }
-  if (!any) return null;
-  if (decimalComma.fits && decimalComma.proven) return decimalComma.dotGroups ? { decimalChar: ",", groupChar: "." } : { decimalChar: "," };
-  if (groupComma.fits && groupComma.proven) return { groupChar: "," };
-  return null;
+  return forms.numberForm()?.form ?? null;
 }
+var DATE_FORMATS = ["%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%Y/%m/%d"];
+var DateFormatCandidate = class {
+  constructor(format) {
+    this.format = format;
+    this.parse = compileStrptime(format, "date");
+  }
+  format;
+  fits = true;
+  min = Number.POSITIVE_INFINITY;
+  max = Number.NEGATIVE_INFINITY;
+  parse;
+  add(text) {
+    if (!this.fits) return;
+    const t = this.parse(text);
+    if (t === void 0) {
+      this.fits = false;
+      return;
+    }
+    if (t < this.min) this.min = t;
+    if (t > this.max) this.max = t;
+  }
+};
+var LocalForms = class {
+  decimalComma = new FormCandidate(DECIMAL_COMMA_RE, DECIMAL_COMMA_PROOF, true);
+  groupComma = new FormCandidate(GROUP_COMMA_RE, GROUP_COMMA_PROOF, false);
+  dateFormats = DATE_FORMATS.map((f) => new DateFormatCandidate(f));
+  seen = false;
+  add(text) {
+    this.seen = true;
+    this.decimalComma.add(text);
+    this.groupComma.add(text);
+    for (const d of this.dateFormats) d.add(text);
+  }
+  /** Whether a number form still fits every value added. */
+  anyNumberForm() {
+    return this.decimalComma.fits || this.groupComma.fits;
+  }
+  /** Whether a number form or a date format still fits every value added. */
+  anyForm() {
+    return this.anyNumberForm() || this.dateFormats.some((d) => d.fits);
+  }
+  /** The local number form every value fits and one proves; null if none. */
+  numberForm() {
+    if (!this.seen) return null;
+    const d = this.decimalComma;
+    if (d.fits && d.proven) return { form: d.dotGroups ? { decimalChar: ",", groupChar: "." } : { decimalChar: "," }, min: d.min, max: d.max };
+    const g = this.groupComma;
+    if (g.fits && g.proven) return { form: { groupChar: "," }, min: g.min, max: g.max };
+    return null;
+  }
+  /** The one spreadsheet date format every value parses with, and the range; null if none or several fit. */
+  dateFormat() {
+    if (!this.seen) return null;
+    const fitting = this.dateFormats.filter((d) => d.fits);
+    return fitting.length === 1 ? { format: fitting[0].format, min: fitting[0].min, max: fitting[0].max } : null;
+  }
+};
+var DISTINCT_TEXT_CAP = 1e4;
+var MAX_CATEGORY_VALUES = 50;
 var ColumnFacts = class {
   constructor(name, distinctCap) {
     this.name = name;
@@ -144,8 +197,11 @@ var ColumnFacts = class {
   maxNum = Number.NEGATIVE_INFINITY;
   minText = null;
   maxText = null;
-  decimalComma = new FormCandidate(DECIMAL_COMMA_RE, DECIMAL_COMMA_PROOF, true);
-  groupComma = new FormCandidate(GROUP_COMMA_RE, GROUP_COMMA_PROOF, false);
+  /** Distinct texts, the first DISTINCT_TEXT_CAP of them; `textsComplete` once false, there were more. */
+  texts = /* @__PURE__ */ new Set();
+  textsComplete = true;
+  /** Local forms of a text column (set after the main pass, see {@link LocalForms}). */
+  forms = null;
   add(col, n) {
     const hist = new Int32Array(col.dictionary.length);
     for (let i = 0; i < n; i++) {
@@ -168,8 +224,10 @@ var ColumnFacts = class {
           this.seen = null;
         } else this.seen.add(text);
       }
-      this.decimalComma.add(text);
-      this.groupComma.add(text);
+      if (this.textsComplete && !this.texts.has(text)) {
+        if (this.texts.size < DISTINCT_TEXT_CAP) this.texts.add(text);
+        else this.textsComplete = false;
+      }
       const num = parseNumberText(text);
       if (num !== void 0 && Number.isFinite(num)) {
         if (num < this.minNum) this.minNum = num;
@@ -184,14 +242,15 @@ var ColumnFacts = class {
     for (let t = 0; t < CANDIDATES.length; t++) if (this.possible & 1 << t) return CANDIDATES[t];
     return "string";
   }
-  /** The local number form every value is written in, proven by at least one value; null if none. */
-  numberForm() {
-    if (this.type() !== "string" || this.rows === this.nulls) return null;
-    const d = this.decimalComma;
-    if (d.fits && d.proven) return { form: d.dotGroups ? { decimalChar: ",", groupChar: "." } : { decimalChar: "," }, min: d.min, max: d.max };
-    const g = this.groupComma;
-    if (g.fits && g.proven) return { form: { groupChar: "," }, min: g.min, max: g.max };
-    return null;
+  /**
+   * Free text or names: more than MAX_CATEGORY_VALUES distinct values, most of them seen once or
+   * twice (at least half the cells distinct). One-hot over its 50 most frequent values would teach
+   * a model noise, and its frequencies cannot be compared for drift.
+   */
+  highCardinalityText() {
+    const nonNull = this.rows - this.nulls;
+    if (!this.textsComplete) return nonNull <= 2 * DISTINCT_TEXT_CAP;
+    return this.texts.size > MAX_CATEGORY_VALUES && this.texts.size >= 0.5 * nonNull;
   }
 };
 function looksLikeId(name) {
@@ -234,10 +293,27 @@ async function inferSchemaFromSource(source, options = {}) {
       }
     }
   }
+  const reread = [];
+  for (const f of facts) {
+    if (f.type() !== "string" || f.rows === f.nulls) continue;
+    f.forms = new LocalForms();
+    for (const text of f.texts) f.forms.add(text);
+    if (!f.textsComplete && f.forms.anyForm()) reread.push(f);
+  }
+  if (reread.length > 0) {
+    const again = new Map(reread.map((f) => [f.name, f.forms]));
+    for await (const batch of source.batches()) {
+      for (const col of batch.columns) {
+        const forms = again.get(col.name);
+        if (forms && col.kind === "string") for (const text of col.dictionary) forms.add(text);
+      }
+    }
+  }
   const fields = facts.map((f) => {
-    const local = f.numberForm();
-    const type = local ? "number" : f.type();
-    const field = { name: f.name, type, role: "feature", ...local?.form };
+    const local = f.forms?.numberForm() ?? null;
+    const dated = local ? null : f.forms?.dateFormat() ?? null;
+    const type = local ? "number" : dated ? "date" : f.type();
+    const field = { name: f.name, type, role: "feature", ...local?.form, ...dated ? { format: dated.format } : {} };
     const constraints = {};
     if (f.rows > 0 && f.nulls === 0) constraints.required = true;
     if (local) {
@@ -245,11 +321,15 @@ async function inferSchemaFromSource(source, options = {}) {
       constraints.maximum = local.max;
     }
     const unique = f.seen !== null && f.unique && f.rows > f.nulls;
-    const role = guessRole(f.name, type, unique);
+    let role = guessRole(f.name, type, unique);
+    if (role === "feature" && type === "string" && f.highCardinalityText()) role = "ignore";
     if (role === "id" && unique) constraints.unique = true;
     if (!local && (type === "integer" || type === "number") && Number.isFinite(f.minNum)) {
       constraints.minimum = f.minNum;
       constraints.maximum = f.maxNum;
+    } else if (dated) {
+      constraints.minimum = new Date(dated.min).toISOString().slice(0, 10);
+      constraints.maximum = new Date(dated.max).toISOString().slice(0, 10);
     } else if ((type === "date" || type === "datetime" || type === "time") && f.minText !== null && f.maxText !== null) {
       constraints.minimum = f.minText;
       constraints.maximum = f.maxText;

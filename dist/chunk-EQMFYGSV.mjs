@@ -3,9 +3,9 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd,
   validate_default
-} from "./chunk-HHCGDT33.mjs";
-import "./chunk-ORX7X6V2.mjs";
-import "./chunk-VNR5WMEO.mjs";
+} from "./chunk-LQLYPFKR.mjs";
+import "./chunk-6HNSW33L.mjs";
+import "./chunk-CT2XP4GY.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-2ZHSBOBA.mjs";
 import "./chunk-JMASHIGL.mjs";

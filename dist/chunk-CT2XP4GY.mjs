@@ -11741,6 +11741,7 @@ async function validateCsvSegments(path, schema2, readOptions, fieldNames, heade
 export {
   yaml,
   parseNumberText,
+  compileStrptime,
   fieldParser,
   isNumericType,
   logicalKey,

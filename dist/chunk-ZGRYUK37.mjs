@@ -5,7 +5,7 @@ import {
   trainWithRuntime,
   train_default,
   trainingMarkdown
-} from "./chunk-KD7MZXMD.mjs";
+} from "./chunk-NQ52SODX.mjs";
 import "./chunk-7JPQHY4I.mjs";
 import "./chunk-PZZNDZ5E.mjs";
 import "./chunk-MJUUCDUN.mjs";
@@ -13,8 +13,8 @@ import "./chunk-2EH6I2WM.mjs";
 import "./chunk-F56D4ARV.mjs";
 import "./chunk-K4L6DXNF.mjs";
 import "./chunk-3YDTUR6O.mjs";
-import "./chunk-ORX7X6V2.mjs";
-import "./chunk-VNR5WMEO.mjs";
+import "./chunk-6HNSW33L.mjs";
+import "./chunk-CT2XP4GY.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-APYFCGUX.mjs";
 import "./chunk-LZLLXMKL.mjs";

@@ -34,11 +34,11 @@ import {
 } from "./chunk-3YDTUR6O.mjs";
 import {
   detectNumberForm
-} from "./chunk-ORX7X6V2.mjs";
+} from "./chunk-6HNSW33L.mjs";
 import {
   dataReadOptions,
   loadSchema
-} from "./chunk-VNR5WMEO.mjs";
+} from "./chunk-CT2XP4GY.mjs";
 import {
   didYouMean
 } from "./chunk-6H53F6EY.mjs";

@@ -2,16 +2,16 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd
-} from "./chunk-HHCGDT33.mjs";
+} from "./chunk-LQLYPFKR.mjs";
 import {
   diffSchemas,
   dumpSchema,
   formatSchemaDiff,
   inferSchema
-} from "./chunk-ORX7X6V2.mjs";
+} from "./chunk-6HNSW33L.mjs";
 import {
   loadSchema
-} from "./chunk-VNR5WMEO.mjs";
+} from "./chunk-CT2XP4GY.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   parseCommandArgs,

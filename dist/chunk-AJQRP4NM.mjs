@@ -5,7 +5,7 @@ import {
   VERSION,
   runCli,
   runMain
-} from "./chunk-KP5PYQC4.mjs";
+} from "./chunk-EU4MYLDQ.mjs";
 import "./chunk-JMASHIGL.mjs";
 import "./chunk-2CNBRTGX.mjs";
 import "./chunk-SSCV3AA7.mjs";
