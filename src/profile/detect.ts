@@ -10,6 +10,8 @@ import type { ProfiledType } from './types.ts';
 const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 const SPECIAL = /^\s*(?:NaN|[+-]?INF|[+-]?Infinity)\s*$/;
 const BOOLEAN = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
+/** Dates as spreadsheets export them: `31/01/2024`, `1/31/2024`, `31.01.2024`, `2024/01/31`. */
+const SPREADSHEET_DATE = /^(\d{1,2})([/.])(\d{1,2})\2(\d{4})$|^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
 
 /** The detected type of a text cell and, for integer/number cells, its numeric value (else NaN). */
 export interface Detected {
@@ -94,6 +96,21 @@ function dateCode(text: string): number {
 }
 
 /**
+ * A spreadsheet date: a real calendar date read day-first or month-first (which one does not
+ * matter for the type; `schema infer` settles the format). Such a column is a timestamp for drift,
+ * not hundreds of categories that every new window "changes".
+ */
+function spreadsheetDateCode(text: string): number {
+  const m = SPREADSHEET_DATE.exec(text);
+  if (m === null) return STRING;
+  if (m[5] !== undefined) return validDate(Number(m[5]), Number(m[6]), Number(m[7])) ? DATE_T : STRING;
+  const a = Number(m[1]);
+  const b = Number(m[3]);
+  const year = Number(m[4]);
+  return validDate(year, b, a) || validDate(year, a, b) ? DATE_T : STRING;
+}
+
+/**
  * Hand-rolled scan of the plain decimal syntax (no blanks): 1 for an integer, 2 for a number,
  * 0 otherwise. Faster than the regular expressions on the hot path (one call per distinct value).
  */
@@ -170,8 +187,12 @@ export function detectCode(text: string): number {
   }
   if ((first === 78 || first === 73 || first === 43 || first === 45 || isBlank(first)) && SPECIAL.test(text)) return NUMBER;
   if (first >= 48 && first <= 57 && text.length >= 10 && text.charCodeAt(4) === 45) return dateCode(text);
-  // Only 4- and 5-letter texts starting t/T/f/F can be booleans: spares a Set lookup (a string hash) per text.
   const n = text.length;
+  if (first >= 48 && first <= 57 && n >= 8 && n <= 10) {
+    const c1 = text.charCodeAt(1), c2 = text.charCodeAt(2);
+    if (c1 === 47 || c2 === 47 || c1 === 46 || c2 === 46 || text.charCodeAt(4) === 47) return spreadsheetDateCode(text);
+  }
+  // Only 4- and 5-letter texts starting t/T/f/F can be booleans: spares a Set lookup (a string hash) per text.
   if ((n === 4 || n === 5) && (first === 116 || first === 84 || first === 102 || first === 70) && BOOLEAN.has(text)) return BOOLEAN_T;
   return STRING;
 }

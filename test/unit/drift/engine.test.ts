@@ -82,6 +82,25 @@ describe('drift on real data (vega-datasets weather)', () => {
     }
   });
 
+  it('dates as spreadsheets write them are timestamps, left out of an automatic feature list', () => {
+    const profileOf = (dates: string[]) => {
+      const profiler = createProfiler(['day', 'x']);
+      const dictionary = [...new Set(dates)];
+      profiler.add({
+        length: dates.length, rowOffset: 0, lines: new Float64Array(dates.length), columns: [
+          { kind: 'string', name: 'day', codes: Int32Array.from(dates, (d) => dictionary.indexOf(d)), dictionary },
+          { kind: 'number', name: 'x', values: Float64Array.from(dates.keys(), (i) => i % 7), nulls: new Uint8Array(dates.length), invalid: [] },
+        ],
+      });
+      return profiler.finish([]);
+    };
+    const day = (i: number, offset: number) => new Date(Date.UTC(2024, 0, 1 + i + offset)).toISOString().slice(0, 10).split('-').reverse().join('/');
+    // Three rows a day: not identifier-like, so as text the column would be compared (and drift).
+    const report = compareProfiles(profileOf(Array.from({ length: 300 }, (_, i) => day(Math.floor(i / 3), 0))), profileOf(Array.from({ length: 60 }, (_, i) => day(Math.floor(i / 3), 400))));
+    expect(report.skippedColumns).toEqual([{ name: 'day', reason: 'timestamp' }]);
+    expect(report.columns.map((c) => c.name)).toEqual(['x']);
+  });
+
   it('a window too small to compare is "insufficient data", never "no drift"', () => {
     const all = [...Array(seattle.length).keys()];
     const report = compareProfiles(profileRows(seattle, all.slice(20)), profileRows(seattle, all.slice(0, 20)), { exclude: ['date'] });

@@ -21,6 +21,8 @@ describe('type detection', () => {
     ['NaN', 'number'], ['-INF', 'number'], ['true', 'boolean'], ['FALSE', 'boolean'], ['1', 'integer'],
     ['2024-02-29', 'date'], ['2023-02-29', 'string'], ['2024-01-05T10:20:30Z', 'datetime'], ['2024-01-05 10:20', 'datetime'],
     ['2024-01-05T25:00', 'string'], ['0x10', 'string'], ['abc', 'string'], ['1,5', 'string'], ['Infinity', 'number'], ['yes', 'string'],
+    ['31/01/2024', 'date'], ['1/31/2024', 'date'], ['31.01.2024', 'date'], ['2024/01/31', 'date'], ['29/02/2023', 'string'],
+    ['31/31/2024', 'string'], ['1.2.3', 'string'], ['12/5/24', 'string'],
   ])('%s → %s', (text, type) => {
     expect(detectType(text).type).toBe(type);
   });
