@@ -5,7 +5,7 @@ import {
   trainWithRuntime,
   train_default,
   trainingMarkdown
-} from "./chunk-NQ52SODX.mjs";
+} from "./chunk-ALWTRCKA.mjs";
 import "./chunk-7JPQHY4I.mjs";
 import "./chunk-PZZNDZ5E.mjs";
 import "./chunk-MJUUCDUN.mjs";
@@ -16,8 +16,8 @@ import "./chunk-3YDTUR6O.mjs";
 import "./chunk-6HNSW33L.mjs";
 import "./chunk-CT2XP4GY.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-APYFCGUX.mjs";
-import "./chunk-LZLLXMKL.mjs";
+import "./chunk-6YVSPD47.mjs";
+import "./chunk-ZE45D7PJ.mjs";
 import "./chunk-HEDQ7DEO.mjs";
 import "./chunk-ECBJ4UTP.mjs";
 import "./chunk-JEYFKIWK.mjs";

@@ -16,10 +16,10 @@ import "./chunk-SSCV3AA7.mjs";
 // src/actions/entries.ts
 var actionEntries = {
   validate: async () => (await import("./chunk-ELTSFS5K.mjs")).default,
-  train: async () => (await import("./chunk-ZGRYUK37.mjs")).default,
+  train: async () => (await import("./chunk-44LKL4FM.mjs")).default,
   evaluate: async () => (await import("./chunk-TF7FYT32.mjs")).default,
   release: async () => (await import("./chunk-HPAVLBUH.mjs")).default,
-  drift: async () => (await import("./chunk-HG3EYWH7.mjs")).default
+  drift: async () => (await import("./chunk-FQTJI5CA.mjs")).default
 };
 
 // src/cli/commands/action.ts

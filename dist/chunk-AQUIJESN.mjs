@@ -10,7 +10,7 @@ import {
   PROFILE_SEGMENT_TASK,
   hashFileTask,
   profileSegmentTask
-} from "./chunk-LZLLXMKL.mjs";
+} from "./chunk-ZE45D7PJ.mjs";
 import "./chunk-HEDQ7DEO.mjs";
 import "./chunk-ECBJ4UTP.mjs";
 import {

@@ -27,14 +27,14 @@ import {
 import {
   categoricalCounts,
   readProfile
-} from "./chunk-APYFCGUX.mjs";
+} from "./chunk-6YVSPD47.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
   profileFile,
   sketchQuantile,
   sketchRank
-} from "./chunk-LZLLXMKL.mjs";
+} from "./chunk-ZE45D7PJ.mjs";
 import {
   expandDataPaths
 } from "./chunk-HEDQ7DEO.mjs";

@@ -44,11 +44,11 @@ import {
 } from "./chunk-6H53F6EY.mjs";
 import {
   writeProfile
-} from "./chunk-APYFCGUX.mjs";
+} from "./chunk-6YVSPD47.mjs";
 import {
   mergeProfiles,
   profileFile
-} from "./chunk-LZLLXMKL.mjs";
+} from "./chunk-ZE45D7PJ.mjs";
 import {
   applyNumberForms,
   concatBatches,

@@ -4,7 +4,7 @@ import {
   epochReporter,
   trainModel,
   trainWithRuntime
-} from "./chunk-NQ52SODX.mjs";
+} from "./chunk-ALWTRCKA.mjs";
 import "./chunk-7JPQHY4I.mjs";
 import {
   createActionsRuntime
@@ -19,8 +19,8 @@ import {
 import "./chunk-6HNSW33L.mjs";
 import "./chunk-CT2XP4GY.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-APYFCGUX.mjs";
-import "./chunk-LZLLXMKL.mjs";
+import "./chunk-6YVSPD47.mjs";
+import "./chunk-ZE45D7PJ.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";

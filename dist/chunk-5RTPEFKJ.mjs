@@ -7,12 +7,12 @@ import {
   readProfile,
   stringifyProfile,
   writeProfile
-} from "./chunk-APYFCGUX.mjs";
+} from "./chunk-6YVSPD47.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
   profileFile
-} from "./chunk-LZLLXMKL.mjs";
+} from "./chunk-ZE45D7PJ.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag

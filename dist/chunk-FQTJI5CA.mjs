@@ -9,7 +9,7 @@ import {
 import {
   driftHeadline,
   runDrift
-} from "./chunk-T6G427DH.mjs";
+} from "./chunk-Y2SQMGM7.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-IPODMIHM.mjs";
 import {
@@ -23,8 +23,8 @@ import {
 import "./chunk-6HNSW33L.mjs";
 import "./chunk-CT2XP4GY.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-APYFCGUX.mjs";
-import "./chunk-LZLLXMKL.mjs";
+import "./chunk-6YVSPD47.mjs";
+import "./chunk-ZE45D7PJ.mjs";
 import "./chunk-HEDQ7DEO.mjs";
 import {
   writeJsonAtomic

@@ -118,6 +118,7 @@ function murmur3Number(value, seed = 0) {
 var DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 var SPECIAL = /^\s*(?:NaN|[+-]?INF|[+-]?Infinity)\s*$/;
 var BOOLEAN = /* @__PURE__ */ new Set(["true", "True", "TRUE", "false", "False", "FALSE"]);
+var SPREADSHEET_DATE = /^(\d{1,2})([/.])(\d{1,2})\2(\d{4})$|^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
 var INTEGER = 0;
 var NUMBER = 1;
 var BOOLEAN_T = 2;
@@ -178,6 +179,15 @@ function dateCode(text) {
     }
   } else return STRING;
   return i === n ? DATETIME_T : STRING;
+}
+function spreadsheetDateCode(text) {
+  const m = SPREADSHEET_DATE.exec(text);
+  if (m === null) return STRING;
+  if (m[5] !== void 0) return validDate(Number(m[5]), Number(m[6]), Number(m[7])) ? DATE_T : STRING;
+  const a = Number(m[1]);
+  const b = Number(m[3]);
+  const year = Number(m[4]);
+  return validDate(year, b, a) || validDate(year, a, b) ? DATE_T : STRING;
 }
 function scanDecimal(text) {
   const n = text.length;
@@ -241,6 +251,10 @@ function detectCode(text) {
   if ((first === 78 || first === 73 || first === 43 || first === 45 || isBlank(first)) && SPECIAL.test(text)) return NUMBER;
   if (first >= 48 && first <= 57 && text.length >= 10 && text.charCodeAt(4) === 45) return dateCode(text);
   const n = text.length;
+  if (first >= 48 && first <= 57 && n >= 8 && n <= 10) {
+    const c1 = text.charCodeAt(1), c2 = text.charCodeAt(2);
+    if (c1 === 47 || c2 === 47 || c1 === 46 || c2 === 46 || text.charCodeAt(4) === 47) return spreadsheetDateCode(text);
+  }
   if ((n === 4 || n === 5) && (first === 116 || first === 84 || first === 102 || first === 70) && BOOLEAN.has(text)) return BOOLEAN_T;
   return STRING;
 }

@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   memoryIo,
   runCli
-} from "./chunk-EU4MYLDQ.mjs";
+} from "./chunk-DXEYHHNV.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";
