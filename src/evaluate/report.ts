@@ -92,7 +92,16 @@ function metricsTable(report: EvaluationReport): string {
       rows.push([`${name}${arrow}`, num(c?.value), c ? formatInterval(c.low, c.high) : '—', gateCell(name, report.gates)]);
     }
   }
-  return table(rows, hasBase ? ['l', 'r', 'r', 'r', 'r', 'l'] : ['l', 'r', 'r', 'l']);
+  return `${table(rows, hasBase ? ['l', 'r', 'r', 'r', 'r', 'l'] : ['l', 'r', 'r', 'l'])}${positiveClassNote(report)}`;
+}
+
+const POSITIVE_CLASS_METRICS = new Set(['precision', 'recall', 'f1', 'pr_auc']);
+
+/** Which class a binary table's precision/recall/f1/pr_auc are about: a number means little without it. */
+function positiveClassNote(report: EvaluationReport): string {
+  if (report.task !== 'binary' || !report.classes || report.classes.length !== 2) return '';
+  if (!report.shownMetrics.some((m) => POSITIVE_CLASS_METRICS.has(m))) return '';
+  return `\n<sub>precision, recall, f1 and pr_auc are about the positive class \`${report.classes[1]}\` (evaluate.positiveClass).</sub>\n`;
 }
 
 function sloCell(report: EvaluationReport, p: 'p50' | 'p95' | 'p99', batchSize: number, first: boolean): string {

@@ -112,6 +112,11 @@ describe('train.classWeight', () => {
     const costly = await evaluate('evaluate: { positiveClass: fraud, cost: { matrix: [[0, 50], [1, 0]] } }\n');
     const costlySorted = await evaluate('evaluate: { cost: { matrix: [[0, 50], [1, 0]] } }\n');
     expect(costly.json!.candidate.metrics.cost).toBeCloseTo(costlySorted.json!.candidate.metrics.cost!, 12);
+    // The comment says which class the binary metrics are about.
+    await writeFile(join(dir, 'eval.yaml'), 'name: e\ndata: { test: d.csv, label: y }\nevaluate: { positiveClass: fraud }\n');
+    const io = memoryIo({ cwd: dir });
+    expect(await runCli(['evaluate', '--config', 'eval.yaml', '--candidate', 'for-eval', '--no-latency', '--backend', 'cpu'], io)).toBe(0);
+    expect(io.out).toContain('<sub>precision, recall, f1 and pr_auc are about the positive class `fraud` (evaluate.positiveClass).</sub>');
     const unknown = await evaluate('evaluate: { positiveClass: frawd }\n');
     expect([unknown.code, unknown.err]).toEqual([2, expect.stringContaining("evaluate.positiveClass 'frawd' is not a class of the model (classes: fraud, ok)")]);
   });
