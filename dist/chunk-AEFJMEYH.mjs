@@ -6,7 +6,7 @@ import {
   evaluateAndRender,
   jsonSafe,
   publishComment
-} from "./chunk-AFZ66VMY.mjs";
+} from "./chunk-Z7MNMXSK.mjs";
 import "./chunk-MJUUCDUN.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-IPODMIHM.mjs";

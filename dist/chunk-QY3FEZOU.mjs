@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   memoryIo,
   runCli
-} from "./chunk-DXEYHHNV.mjs";
+} from "./chunk-CXTQLX7X.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";

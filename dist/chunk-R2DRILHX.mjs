@@ -9,7 +9,7 @@ import {
 import {
   evaluateAndRender,
   publishComment
-} from "./chunk-AFZ66VMY.mjs";
+} from "./chunk-Z7MNMXSK.mjs";
 import "./chunk-MJUUCDUN.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import {

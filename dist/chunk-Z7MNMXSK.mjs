@@ -173,7 +173,15 @@ function metricsTable(report) {
       rows.push([`${name}${arrow}`, num(c?.value), c ? formatInterval(c.low, c.high) : "\u2014", gateCell(name, report.gates)]);
     }
   }
-  return table(rows, hasBase ? ["l", "r", "r", "r", "r", "l"] : ["l", "r", "r", "l"]);
+  return `${table(rows, hasBase ? ["l", "r", "r", "r", "r", "l"] : ["l", "r", "r", "l"])}${positiveClassNote(report)}`;
+}
+var POSITIVE_CLASS_METRICS = /* @__PURE__ */ new Set(["precision", "recall", "f1", "pr_auc"]);
+function positiveClassNote(report) {
+  if (report.task !== "binary" || !report.classes || report.classes.length !== 2) return "";
+  if (!report.shownMetrics.some((m) => POSITIVE_CLASS_METRICS.has(m))) return "";
+  return `
+<sub>precision, recall, f1 and pr_auc are about the positive class \`${report.classes[1]}\` (evaluate.positiveClass).</sub>
+`;
 }
 function sloCell(report, p, batchSize, first) {
   const gates = report.gates.filter((g) => g.latency === p && (g.batchSize === batchSize || g.batchSize === void 0 && first));
