@@ -37,7 +37,9 @@ pre = ColumnTransformer([
     ("cat", make_pipeline(SimpleImputer(strategy="constant", fill_value="__missing__"),
                           OneHotEncoder(handle_unknown="ignore", max_categories=50)), categorical),
 ])
-model = make_pipeline(pre, HistGradientBoostingClassifier(random_state=seed))
+# train.classWeight of mlops.yaml: "none", "balanced" or {"class": weight}, as scikit-learn takes it.
+class_weight = json.loads(os.environ.get("MLOPS_CLASS_WEIGHT") or '"none"')
+model = make_pipeline(pre, HistGradientBoostingClassifier(random_state=seed, class_weight=None if class_weight == "none" else class_weight))
 x_train, x_val, y_train, y_val = train_test_split(frame[features], frame[label].astype(str), test_size=0.2, random_state=seed)
 model.fit(x_train, y_train)
 proba = model.predict_proba(x_val)

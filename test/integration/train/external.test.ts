@@ -33,7 +33,7 @@ async function run(mode: string, args: string[] = []) {
   await writeFile(join(sub, 'mlops.yaml'), [
     'name: ext',
     'data: { train: train.csv, label: species, features: [island, sex] }',
-    `train: { seed: 9, command: "node trainer.cjs ${mode}" }`,
+    `train: { seed: 9, command: "node trainer.cjs ${mode}", classWeight: { Adelie: 2 } }`,
   ].join('\n'));
   const io = memoryIo({ cwd: sub, env: { PATH: process.env.PATH } });
   const code = await runCli(['train', '--out', 'model', ...args], io);
@@ -49,7 +49,7 @@ describe('external trainer (train.command)', () => {
     const files = (await readdir(join(sub, 'model'))).sort();
     expect(files).toEqual(['env.json', 'metrics.json', 'model.pt', 'profile.json', 'run.json']);
     const env = JSON.parse(await readFile(join(sub, 'model', 'env.json'), 'utf8')) as Record<string, string>;
-    expect(env).toMatchObject({ MLOPS_TRAIN_DATA: join(sub, 'train.csv'), MLOPS_LABEL: 'species', MLOPS_FEATURES: '["island","sex"]', MLOPS_SEED: '9', MLOPS_CONFIG: join(sub, 'mlops.yaml'), MLOPS_TEST_DATA: '', MLOPS_SCHEMA: '' });
+    expect(env).toMatchObject({ MLOPS_TRAIN_DATA: join(sub, 'train.csv'), MLOPS_LABEL: 'species', MLOPS_FEATURES: '["island","sex"]', MLOPS_SEED: '9', MLOPS_CONFIG: join(sub, 'mlops.yaml'), MLOPS_TEST_DATA: '', MLOPS_SCHEMA: '', MLOPS_CLASS_WEIGHT: '{"Adelie":2}' });
     // The command wrote into a staging directory that was then published atomically as --out.
     expect(env.MLOPS_OUTPUT_DIR).not.toBe(join(sub, 'model'));
     const runJson = JSON.parse(await readFile(join(sub, 'model', 'run.json'), 'utf8')) as Record<string, unknown>;
