@@ -16,7 +16,7 @@ import "./chunk-SSCV3AA7.mjs";
 // src/actions/entries.ts
 var actionEntries = {
   validate: async () => (await import("./chunk-ELTSFS5K.mjs")).default,
-  train: async () => (await import("./chunk-44LKL4FM.mjs")).default,
+  train: async () => (await import("./chunk-ZQEQ73UK.mjs")).default,
   evaluate: async () => (await import("./chunk-R2DRILHX.mjs")).default,
   release: async () => (await import("./chunk-HPAVLBUH.mjs")).default,
   drift: async () => (await import("./chunk-FQTJI5CA.mjs")).default

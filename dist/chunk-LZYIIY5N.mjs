@@ -4,7 +4,7 @@ import {
   epochReporter,
   trainModel,
   trainWithRuntime
-} from "./chunk-ALWTRCKA.mjs";
+} from "./chunk-5XYZHYBD.mjs";
 import "./chunk-7JPQHY4I.mjs";
 import {
   createActionsRuntime

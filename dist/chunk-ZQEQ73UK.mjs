@@ -5,7 +5,7 @@ import {
   trainWithRuntime,
   train_default,
   trainingMarkdown
-} from "./chunk-ALWTRCKA.mjs";
+} from "./chunk-5XYZHYBD.mjs";
 import "./chunk-7JPQHY4I.mjs";
 import "./chunk-PZZNDZ5E.mjs";
 import "./chunk-MJUUCDUN.mjs";

@@ -667,7 +667,9 @@ async function runExternalTrainer(config, out, options) {
     MLOPS_SEED: String(config.train.seed),
     MLOPS_EPOCHS: String(config.train.epochs),
     MLOPS_BATCH_SIZE: String(resolveBatchSize(config.train.batchSize)),
-    MLOPS_LEARNING_RATE: String(config.train.learningRate)
+    MLOPS_LEARNING_RATE: String(config.train.learningRate),
+    // JSON: "none", "balanced" or {"class": weight} — what scikit-learn's class_weight takes.
+    MLOPS_CLASS_WEIGHT: JSON.stringify(config.train.classWeight)
   });
   log(`running external trainer: ${config.train.command}`);
   const exitCode = await new Promise((done, fail) => {
