@@ -10,7 +10,8 @@ import { parseCommandArgs, requirePositional } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
 import { workflowFiles } from '../init-templates.ts';
 
-const USAGE = `Usage: mlops init <training data> [--label <column>] [--test <file>] [--name <name>] [--force]
+const USAGE = `Usage: mlops init <training data> [--label <column>] [--test <file>] [--name <name>]
+                  [--command <trainer>] [--predict-command <server>] [--force]
 
 Sets up a repository for mlops-actions, in the working directory (and adds mlops's local outputs,
 .mlops/models/ and the like, to .gitignore):
@@ -25,6 +26,11 @@ Options:
   --label <column>  the column to predict (default: the one named label, target, class or y)
   --test <file>     a golden test set for evaluate (else set data.test in mlops.yaml later)
   --name <name>     the model's name (default: the directory's name; a-z, 0-9, - and _)
+  --command <cmd>   your own trainer (PyTorch, scikit-learn…) as train.command, instead of
+                    TensorFlow.js (docs/training.md: the MLOPS_* environment it gets)
+  --predict-command <cmd>
+                    the command that serves its predictions to evaluate (train.predictCommand;
+                    docs/evaluation.md: the JSON-lines protocol)
   --force           replace files that exist (default: refuse and name them)
 
 Exit codes: 0 written; 2 could not run (missing data, unknown label, files exist without --force).`;
@@ -69,8 +75,15 @@ const command: Command = {
       label: { type: 'string' },
       test: { type: 'string' },
       name: { type: 'string' },
+      command: { type: 'string' },
+      'predict-command': { type: 'string' },
       force: { type: 'boolean' },
     }, 'init');
+    const trainer = values.command?.trim() || null;
+    const server = values['predict-command']?.trim() || null;
+    if (values.command !== undefined && trainer === null) throw new UsageError('--command is empty: give the command that trains your model');
+    if (values['predict-command'] !== undefined && server === null) throw new UsageError('--predict-command is empty: give the command that serves its predictions');
+    if (server !== null && trainer === null) throw new UsageError('--predict-command serves a model trained by --command: give both');
     const data = requirePositional(positionals, 0, 'training data', 'mlops init <training data> [--label <column>]');
     if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'. Usage: mlops init <training data> [--label <column>]`);
     const name = values.name ?? nameFrom(io.cwd) ?? 'model';
@@ -98,10 +111,8 @@ const command: Command = {
       test !== null ? `  test: ${test}` : '  # test: data/golden.csv       # a golden test set: the pull-request workflow evaluates on it',
       `  schema: ${paths.schema}`,
       `  label: ${JSON.stringify(label.name)}`,
-      'model: { type: mlp, hidden: [64, 32] }',
-      rare
-        ? `train: { epochs: 40, seed: 42, classWeight: balanced }   # ${JSON.stringify(rare.name)} is ${formatShare(rare.share)} of the rows: weigh both classes alike`
-        : 'train: { epochs: 40, seed: 42 }   # batchSize: auto; or command: "python3 train.py" for your own trainer',
+      ...(trainer === null ? ['model: { type: mlp, hidden: [64, 32] }'] : []),
+      ...trainLines(trainer, server, rare),
       'evaluate:',
       ...(rare ? [`  positiveClass: ${JSON.stringify(rare.name)}   # precision, recall and f1 are about the rare class`] : []),
       '  gates:',
@@ -178,4 +189,21 @@ function featureSummary(schema: TableSchema): string {
   const features = schema.fields.filter((f) => f.role === 'feature').length;
   const others = schema.fields.filter((f) => f.role !== 'feature' && f.role !== 'label').map((f) => `${f.name}: ${f.role}`);
   return `${features} feature column${features === 1 ? '' : 's'}${others.length ? ` (left out: ${others.join(', ')})` : ''}`;
+}
+
+/** The `train:` line (or block, for an external trainer) of the generated mlops.yaml. */
+function trainLines(trainer: string | null, server: string | null, rare: { name: string; share: number } | null): string[] {
+  const weights = rare ? ', classWeight: balanced' : '';
+  const why = rare ? `   # ${JSON.stringify(rare.name)} is ${formatShare(rare.share)} of the rows: weigh both classes alike` : '';
+  if (trainer === null) {
+    return [rare ? `train: { epochs: 40, seed: 42${weights} }${why}` : 'train: { epochs: 40, seed: 42 }   # batchSize: auto; or command: "python3 train.py" for your own trainer'];
+  }
+  return [
+    'train:',
+    `  command: ${JSON.stringify(trainer)}   # gets MLOPS_TRAIN_DATA, MLOPS_LABEL, MLOPS_OUTPUT_DIR… (docs/training.md)`,
+    server !== null
+      ? `  predictCommand: ${JSON.stringify(server)}   # serves predictions to mlops evaluate (docs/evaluation.md)`
+      : '  # predictCommand: "python3 predict.py"   # needed by mlops evaluate (docs/evaluation.md)',
+    `  seed: 42${rare ? `\n  classWeight: balanced${why}` : ''}`,
+  ];
 }

@@ -71,6 +71,17 @@ describe('mlops init', () => {
     expect([plain.train.classWeight, plain.evaluate.positiveClass]).toEqual(['none', null]);
   });
 
+  it('--command and --predict-command set up an external trainer (PyTorch, scikit-learn) instead of TensorFlow.js', async () => {
+    const dir = await project('torch');
+    const r = await mlops(dir, ['init', 'data/penguins.csv', '--label', 'species', '--command', 'python3 train_torch.py', '--predict-command', 'python3 predict_torch.py']);
+    expect(r.code).toBe(0);
+    const config = await loadConfig(join(dir, 'mlops.yaml'));
+    expect([config.train.command, config.train.predictCommand]).toEqual(['python3 train_torch.py', 'python3 predict_torch.py']);
+    expect(await readFile(join(dir, 'mlops.yaml'), 'utf8')).not.toContain('model:'); // no TensorFlow.js model to describe
+    const alone = await mlops(dir, ['init', 'data/penguins.csv', '--label', 'species', '--force', '--predict-command', 'python3 predict_torch.py']);
+    expect([alone.code, alone.err]).toEqual([2, expect.stringContaining('--predict-command serves a model trained by --command: give both')]);
+  });
+
   it('refuses to overwrite (naming every file, writing none) unless --force', async () => {
     const dir = await project('again');
     await mkdir(join(dir, '.github', 'workflows'), { recursive: true });
