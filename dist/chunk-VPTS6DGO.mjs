@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   memoryIo,
   runCli
-} from "./chunk-XRNXOTLU.mjs";
+} from "./chunk-DURKHXWZ.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";

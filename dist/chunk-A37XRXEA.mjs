@@ -133,7 +133,8 @@ jobs:
 }
 
 // src/cli/commands/init.ts
-var USAGE = `Usage: mlops init <training data> [--label <column>] [--test <file>] [--name <name>] [--force]
+var USAGE = `Usage: mlops init <training data> [--label <column>] [--test <file>] [--name <name>]
+                  [--command <trainer>] [--predict-command <server>] [--force]
 
 Sets up a repository for mlops-actions, in the working directory (and adds mlops's local outputs,
 .mlops/models/ and the like, to .gitignore):
@@ -148,6 +149,11 @@ Options:
   --label <column>  the column to predict (default: the one named label, target, class or y)
   --test <file>     a golden test set for evaluate (else set data.test in mlops.yaml later)
   --name <name>     the model's name (default: the directory's name; a-z, 0-9, - and _)
+  --command <cmd>   your own trainer (PyTorch, scikit-learn\u2026) as train.command, instead of
+                    TensorFlow.js (docs/training.md: the MLOPS_* environment it gets)
+  --predict-command <cmd>
+                    the command that serves its predictions to evaluate (train.predictCommand;
+                    docs/evaluation.md: the JSON-lines protocol)
   --force           replace files that exist (default: refuse and name them)
 
 Exit codes: 0 written; 2 could not run (missing data, unknown label, files exist without --force).`;
@@ -182,8 +188,15 @@ var command = {
       label: { type: "string" },
       test: { type: "string" },
       name: { type: "string" },
+      command: { type: "string" },
+      "predict-command": { type: "string" },
       force: { type: "boolean" }
     }, "init");
+    const trainer = values.command?.trim() || null;
+    const server = values["predict-command"]?.trim() || null;
+    if (values.command !== void 0 && trainer === null) throw new UsageError("--command is empty: give the command that trains your model");
+    if (values["predict-command"] !== void 0 && server === null) throw new UsageError("--predict-command is empty: give the command that serves its predictions");
+    if (server !== null && trainer === null) throw new UsageError("--predict-command serves a model trained by --command: give both");
     const data = requirePositional(positionals, 0, "training data", "mlops init <training data> [--label <column>]");
     if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'. Usage: mlops init <training data> [--label <column>]`);
     const name = values.name ?? nameFrom(io.cwd) ?? "model";
@@ -209,8 +222,8 @@ var command = {
       test !== null ? `  test: ${test}` : "  # test: data/golden.csv       # a golden test set: the pull-request workflow evaluates on it",
       `  schema: ${paths.schema}`,
       `  label: ${JSON.stringify(label.name)}`,
-      "model: { type: mlp, hidden: [64, 32] }",
-      rare ? `train: { epochs: 40, seed: 42, classWeight: balanced }   # ${JSON.stringify(rare.name)} is ${formatShare(rare.share)} of the rows: weigh both classes alike` : 'train: { epochs: 40, seed: 42 }   # batchSize: auto; or command: "python3 train.py" for your own trainer',
+      ...trainer === null ? ["model: { type: mlp, hidden: [64, 32] }"] : [],
+      ...trainLines(trainer, server, rare),
       "evaluate:",
       ...rare ? [`  positiveClass: ${JSON.stringify(rare.name)}   # precision, recall and f1 are about the rare class`] : [],
       "  gates:",
@@ -275,6 +288,20 @@ function featureSummary(schema) {
   const features = schema.fields.filter((f) => f.role === "feature").length;
   const others = schema.fields.filter((f) => f.role !== "feature" && f.role !== "label").map((f) => `${f.name}: ${f.role}`);
   return `${features} feature column${features === 1 ? "" : "s"}${others.length ? ` (left out: ${others.join(", ")})` : ""}`;
+}
+function trainLines(trainer, server, rare) {
+  const weights = rare ? ", classWeight: balanced" : "";
+  const why = rare ? `   # ${JSON.stringify(rare.name)} is ${formatShare(rare.share)} of the rows: weigh both classes alike` : "";
+  if (trainer === null) {
+    return [rare ? `train: { epochs: 40, seed: 42${weights} }${why}` : 'train: { epochs: 40, seed: 42 }   # batchSize: auto; or command: "python3 train.py" for your own trainer'];
+  }
+  return [
+    "train:",
+    `  command: ${JSON.stringify(trainer)}   # gets MLOPS_TRAIN_DATA, MLOPS_LABEL, MLOPS_OUTPUT_DIR\u2026 (docs/training.md)`,
+    server !== null ? `  predictCommand: ${JSON.stringify(server)}   # serves predictions to mlops evaluate (docs/evaluation.md)` : '  # predictCommand: "python3 predict.py"   # needed by mlops evaluate (docs/evaluation.md)',
+    `  seed: 42${rare ? `
+  classWeight: balanced${why}` : ""}`
+  ];
 }
 export {
   init_default as default
