@@ -24,10 +24,21 @@ export { dataArguments, expandDataPaths, isGlob } from './glob.ts';
  * file with no rows). Bad input throws an InputError (exit 2) naming the file and line.
  */
 export async function openTable(path: string, opts: ReadOptions & CsvInternalOptions = {}): Promise<TableSource> {
-  const source = await openFormat(path, textForNumberForms(opts));
   const forms = opts.numberForms;
-  if (!forms || Object.keys(forms).length === 0) return source;
+  if (!forms || Object.keys(forms).length === 0) return openFormat(path, opts);
+  // CSV cells are all text: read the form columns as text, then convert. Other formats keep their
+  // native numbers (a Parquet DOUBLE is already a number, and its text `1234.5` would not parse in
+  // a decimal-comma form); only their text cells are converted.
+  const format = opts.format ?? detectFormat(path);
+  const source = await openFormat(path, format === 'csv' ? textForNumberForms(opts) : nativeForNumberForms(opts));
   return { ...source, batches: () => withNumberForms(source.batches(), forms) };
+}
+
+/** The options with the number-form columns decoded `auto`: native numbers stay numbers. */
+function nativeForNumberForms<T extends ReadOptions>(opts: T): T {
+  const decoding = { ...opts.decoding };
+  for (const name of Object.keys(opts.numberForms ?? {})) decoding[name] = 'auto';
+  return { ...opts, decoding };
 }
 
 async function openFormat(path: string, opts: ReadOptions & CsvInternalOptions): Promise<TableSource> {

@@ -1,4 +1,5 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +44,20 @@ describe('ReadOptions.numberForms', () => {
     expect(col.nulls[1]).toBe(1);
     expect(col.invalid).toEqual([{ index: 2, text: 'abc' }]);
     expect(col.values[3]).toBe(7);
+  });
+
+  it('native numbers (Parquet) stay numbers; only text cells are read in the form', async () => {
+    const path = join(dir, 'a.parquet');
+    await writeFile(path, new Uint8Array(parquetWriteBuffer({ columnData: [
+      { name: 'amount', data: [1234.5, null, 7], type: 'DOUBLE' },
+      { name: 'text', data: ['1.234,5', 'abc', null], type: 'STRING' },
+    ] })));
+    const source = await openTable(path, { numberForms: { amount: FORMS.amount, text: FORMS.amount } });
+    for await (const batch of source.batches()) {
+      const [amount, text] = batch.columns as NumberColumn[];
+      expect([amount.kind, amount.values[0], amount.nulls[1], amount.values[2], amount.invalid]).toEqual(['number', 1234.5, 1, 7, []]);
+      expect([text.kind, text.values[0], text.invalid, text.nulls[2]]).toEqual(['number', 1234.5, [{ index: 1, text: 'abc' }], 1]);
+    }
   });
 
   it('CSV segments (the multi-thread path) convert the same way', async () => {
