@@ -9,8 +9,8 @@ import {
 import {
   evaluateAndRender,
   publishComment
-} from "./chunk-Z7MNMXSK.mjs";
-import "./chunk-MJUUCDUN.mjs";
+} from "./chunk-W7ME5PCJ.mjs";
+import "./chunk-T7PJE4GA.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import {
   releaseStoreFromEnv,
@@ -22,7 +22,7 @@ import {
   loadConfig
 } from "./chunk-3YDTUR6O.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-HEDQ7DEO.mjs";
+import "./chunk-OKD76P66.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

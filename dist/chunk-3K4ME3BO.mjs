@@ -25,15 +25,15 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-6HNSW33L.mjs";
+} from "./chunk-VWKMYNMB.mjs";
 import {
   formatPct,
   loadSchema
-} from "./chunk-CT2XP4GY.mjs";
+} from "./chunk-WHX6XZV4.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   dataArguments
-} from "./chunk-HEDQ7DEO.mjs";
+} from "./chunk-OKD76P66.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";

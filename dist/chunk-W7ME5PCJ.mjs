@@ -5,7 +5,7 @@ import {
   loadBackend,
   loadModel,
   readRunRecord
-} from "./chunk-MJUUCDUN.mjs";
+} from "./chunk-T7PJE4GA.mjs";
 import {
   alert,
   details,
@@ -40,7 +40,7 @@ import {
   cellText,
   isGlob,
   readTable
-} from "./chunk-HEDQ7DEO.mjs";
+} from "./chunk-OKD76P66.mjs";
 import {
   exists,
   writeFileAtomic

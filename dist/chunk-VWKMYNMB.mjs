@@ -14,11 +14,11 @@ import {
   validateBatches,
   validateCsvSegments,
   yaml
-} from "./chunk-CT2XP4GY.mjs";
+} from "./chunk-WHX6XZV4.mjs";
 import {
   DEFAULT_SEGMENT_BYTES,
   openTable
-} from "./chunk-HEDQ7DEO.mjs";
+} from "./chunk-OKD76P66.mjs";
 import {
   parallelAvailable,
   segmentBytesFromEnv

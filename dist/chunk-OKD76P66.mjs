@@ -23701,10 +23701,16 @@ var CR_BYTE = Buffer.from([13]);
 
 // src/table/index.ts
 async function openTable(path, opts = {}) {
-  const source = await openFormat(path, textForNumberForms(opts));
   const forms = opts.numberForms;
-  if (!forms || Object.keys(forms).length === 0) return source;
+  if (!forms || Object.keys(forms).length === 0) return openFormat(path, opts);
+  const format = opts.format ?? detectFormat(path);
+  const source = await openFormat(path, format === "csv" ? textForNumberForms(opts) : nativeForNumberForms(opts));
   return { ...source, batches: () => withNumberForms(source.batches(), forms) };
+}
+function nativeForNumberForms(opts) {
+  const decoding = { ...opts.decoding };
+  for (const name of Object.keys(opts.numberForms ?? {})) decoding[name] = "auto";
+  return { ...opts, decoding };
 }
 async function openFormat(path, opts) {
   const format = opts.format ?? detectFormat(path);

@@ -7,7 +7,7 @@ import {
   openTable,
   planCsvSegments,
   readCsvSegment
-} from "./chunk-HEDQ7DEO.mjs";
+} from "./chunk-OKD76P66.mjs";
 import {
   runTasks,
   segmentBytesFromEnv

@@ -3,15 +3,15 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   VALIDATE_SEGMENT_TASK,
   validateSegmentTask
-} from "./chunk-CT2XP4GY.mjs";
+} from "./chunk-WHX6XZV4.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   HASH_FILE_TASK,
   PROFILE_SEGMENT_TASK,
   hashFileTask,
   profileSegmentTask
-} from "./chunk-ZE45D7PJ.mjs";
-import "./chunk-HEDQ7DEO.mjs";
+} from "./chunk-QTXMUZOJ.mjs";
+import "./chunk-OKD76P66.mjs";
 import "./chunk-ECBJ4UTP.mjs";
 import {
   toWire

@@ -3,13 +3,13 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd,
   validate_default
-} from "./chunk-LQLYPFKR.mjs";
-import "./chunk-6HNSW33L.mjs";
-import "./chunk-CT2XP4GY.mjs";
+} from "./chunk-QKLVKIAM.mjs";
+import "./chunk-VWKMYNMB.mjs";
+import "./chunk-WHX6XZV4.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-2ZHSBOBA.mjs";
 import "./chunk-JMASHIGL.mjs";
-import "./chunk-HEDQ7DEO.mjs";
+import "./chunk-OKD76P66.mjs";
 import "./chunk-ECBJ4UTP.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import "./chunk-2CNBRTGX.mjs";

@@ -8,7 +8,7 @@ import {
   plainNumberText,
   planCsvSegments,
   readCsvSegment
-} from "./chunk-HEDQ7DEO.mjs";
+} from "./chunk-OKD76P66.mjs";
 import {
   assertReadableFile
 } from "./chunk-ECBJ4UTP.mjs";

@@ -15,7 +15,7 @@ import {
   saveLayersModel,
   savePreprocessing,
   toPrediction
-} from "./chunk-MJUUCDUN.mjs";
+} from "./chunk-T7PJE4GA.mjs";
 import {
   alert,
   details,
@@ -34,28 +34,28 @@ import {
 } from "./chunk-3YDTUR6O.mjs";
 import {
   detectNumberForm
-} from "./chunk-6HNSW33L.mjs";
+} from "./chunk-VWKMYNMB.mjs";
 import {
   dataReadOptions,
   loadSchema
-} from "./chunk-CT2XP4GY.mjs";
+} from "./chunk-WHX6XZV4.mjs";
 import {
   didYouMean
 } from "./chunk-6H53F6EY.mjs";
 import {
   writeProfile
-} from "./chunk-6YVSPD47.mjs";
+} from "./chunk-XSMQHZ6P.mjs";
 import {
   mergeProfiles,
   profileFile
-} from "./chunk-ZE45D7PJ.mjs";
+} from "./chunk-QTXMUZOJ.mjs";
 import {
   applyNumberForms,
   concatBatches,
   expandDataPaths,
   hashFile,
   openTable
-} from "./chunk-HEDQ7DEO.mjs";
+} from "./chunk-OKD76P66.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";

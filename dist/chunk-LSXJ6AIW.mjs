@@ -2,16 +2,16 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd
-} from "./chunk-LQLYPFKR.mjs";
+} from "./chunk-QKLVKIAM.mjs";
 import {
   diffSchemas,
   dumpSchema,
   formatSchemaDiff,
   inferSchema
-} from "./chunk-6HNSW33L.mjs";
+} from "./chunk-VWKMYNMB.mjs";
 import {
   loadSchema
-} from "./chunk-CT2XP4GY.mjs";
+} from "./chunk-WHX6XZV4.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   parseCommandArgs,
@@ -23,7 +23,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   dataArguments
-} from "./chunk-HEDQ7DEO.mjs";
+} from "./chunk-OKD76P66.mjs";
 import {
   writeFileAtomic
 } from "./chunk-ECBJ4UTP.mjs";

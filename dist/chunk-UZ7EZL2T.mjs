@@ -10,10 +10,10 @@ import {
 import {
   dumpSchema,
   inferSchema
-} from "./chunk-6HNSW33L.mjs";
+} from "./chunk-VWKMYNMB.mjs";
 import {
   dataReadOptions
-} from "./chunk-CT2XP4GY.mjs";
+} from "./chunk-WHX6XZV4.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   parseCommandArgs,
@@ -25,7 +25,7 @@ import {
 import {
   cellText,
   openTable
-} from "./chunk-HEDQ7DEO.mjs";
+} from "./chunk-OKD76P66.mjs";
 import {
   exists,
   writeFileAtomic

@@ -15,11 +15,11 @@ import "./chunk-SSCV3AA7.mjs";
 
 // src/actions/entries.ts
 var actionEntries = {
-  validate: async () => (await import("./chunk-ELTSFS5K.mjs")).default,
-  train: async () => (await import("./chunk-ZQEQ73UK.mjs")).default,
-  evaluate: async () => (await import("./chunk-R2DRILHX.mjs")).default,
+  validate: async () => (await import("./chunk-3K4ME3BO.mjs")).default,
+  train: async () => (await import("./chunk-GHKUTQMK.mjs")).default,
+  evaluate: async () => (await import("./chunk-5YVNU22Z.mjs")).default,
   release: async () => (await import("./chunk-HPAVLBUH.mjs")).default,
-  drift: async () => (await import("./chunk-FQTJI5CA.mjs")).default
+  drift: async () => (await import("./chunk-YCJQ5EQD.mjs")).default
 };
 
 // src/cli/commands/action.ts

@@ -23,21 +23,21 @@ import {
 import {
   dataReadOptions,
   loadSchema
-} from "./chunk-CT2XP4GY.mjs";
+} from "./chunk-WHX6XZV4.mjs";
 import {
   categoricalCounts,
   readProfile
-} from "./chunk-6YVSPD47.mjs";
+} from "./chunk-XSMQHZ6P.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
   profileFile,
   sketchQuantile,
   sketchRank
-} from "./chunk-ZE45D7PJ.mjs";
+} from "./chunk-QTXMUZOJ.mjs";
 import {
   expandDataPaths
-} from "./chunk-HEDQ7DEO.mjs";
+} from "./chunk-OKD76P66.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

@@ -9,7 +9,7 @@ import {
 import {
   driftHeadline,
   runDrift
-} from "./chunk-Y2SQMGM7.mjs";
+} from "./chunk-ED3BMKP7.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-IPODMIHM.mjs";
 import {
@@ -20,12 +20,12 @@ import "./chunk-F56D4ARV.mjs";
 import {
   loadConfig
 } from "./chunk-3YDTUR6O.mjs";
-import "./chunk-6HNSW33L.mjs";
-import "./chunk-CT2XP4GY.mjs";
+import "./chunk-VWKMYNMB.mjs";
+import "./chunk-WHX6XZV4.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-6YVSPD47.mjs";
-import "./chunk-ZE45D7PJ.mjs";
-import "./chunk-HEDQ7DEO.mjs";
+import "./chunk-XSMQHZ6P.mjs";
+import "./chunk-QTXMUZOJ.mjs";
+import "./chunk-OKD76P66.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";

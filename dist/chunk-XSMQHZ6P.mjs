@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   sketchQuantile
-} from "./chunk-ZE45D7PJ.mjs";
+} from "./chunk-QTXMUZOJ.mjs";
 import {
   assertReadableFile,
   writeFileAtomic
