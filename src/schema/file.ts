@@ -1,6 +1,6 @@
 import { parallelAvailable, segmentBytesFromEnv } from '../core/parallel.ts';
 import { DEFAULT_SEGMENT_BYTES } from '../table/csv.ts';
-import { openTable } from '../table/index.ts';
+import { detectFormat, openTable } from '../table/index.ts';
 import type { ReadOptions } from '../table/types.ts';
 import type { ValidationReport } from './report-types.ts';
 import { validateCsvSegments } from './segments.ts';
@@ -24,12 +24,13 @@ export interface ValidateFileOptions extends ValidateOptions {
  * in segments on several threads when mlops runs from its bundle (src/core/parallel.ts).
  */
 export async function validateFile(path: string, schema: TableSchema, options: ValidateFileOptions = {}): Promise<ValidationReport> {
-  let readOptions: ReadOptions = readOptionsForSchema(schema);
+  const format = detectFormat(path);
+  let readOptions: ReadOptions = readOptionsForSchema(schema, undefined, format);
   let source = await openTable(path, readOptions);
   const names = new Set(schema.fields.map((f) => f.name));
   if (source.fieldNames.some((n) => !names.has(n))) {
     const header = source.fieldNames;
-    readOptions = readOptionsForSchema(schema, header);
+    readOptions = readOptionsForSchema(schema, header, format);
     const subset = await openTable(path, readOptions);
     // Keep the full header: fieldsMatch needs to see the extra columns.
     source = { ...subset, fieldNames: header, batches: () => subset.batches() };

@@ -1,6 +1,6 @@
 import { InputError } from '../core/errors.ts';
 import { closeName } from '../core/names.ts';
-import type { Column, NumberColumn, RecordBatch, StringColumn, TableSource, ReadOptions, ColumnDecoding } from '../table/types.ts';
+import type { Column, ColumnDecoding, DataFormat, NumberColumn, ReadOptions, RecordBatch, StringColumn, TableSource } from '../table/types.ts';
 import { NumberSet } from './hash-set.ts';
 import { allowedValues, compileValueSchema, enumKeys, parseBound, type ValueSchemaCheck } from './load.ts';
 import { typeHint } from './hints.ts';
@@ -19,11 +19,16 @@ export interface ValidateOptions {
  * rules run once per distinct value per batch), and the schema's missingValues as nulls.
  * With `present` (the data's header), only schema fields present in the data are decoded.
  */
-export function readOptionsForSchema(schema: TableSchema, present?: string[]): ReadOptions {
+export function readOptionsForSchema(schema: TableSchema, present?: string[], format?: DataFormat): ReadOptions {
   const decoding: Record<string, ColumnDecoding> = {};
   // Local number forms (decimal comma, group marks) are parsed per distinct text by the field's
-  // parser: the byte scanner would read `1.500` (one thousand five hundred) as 1.5.
-  for (const field of schema.fields) decoding[field.name] = isNumericType(field.type) && !hasNumberForm(field) ? 'number' : 'string';
+  // parser: the byte scanner would read `1.500` (one thousand five hundred) as 1.5. Outside CSV,
+  // such a field is read `auto`: a native number (Parquet DOUBLE 1234.5) is no text in a form, and
+  // as text it would be misread (12345 with group mark '.').
+  const formDecoding: ColumnDecoding = format === undefined || format === 'csv' ? 'string' : 'auto';
+  for (const field of schema.fields) {
+    decoding[field.name] = !isNumericType(field.type) ? 'string' : hasNumberForm(field) ? formDecoding : 'number';
+  }
   const options: ReadOptions = { missingValues: schema.missingValues ?? [''], decoding, defaultDecoding: 'string' };
   const own = schema.fields.filter((f) => f.missingValues !== undefined);
   if (own.length > 0) options.fieldMissingValues = Object.fromEntries(own.map((f) => [f.name, f.missingValues!]));

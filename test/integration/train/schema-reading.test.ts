@@ -7,6 +7,7 @@
  *   a category: train/serve skew that cost a model every positive).
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,5 +109,17 @@ describe('local number forms through the life cycle', () => {
     const evaluate = await cli(['evaluate', '--config', 'noschema.yaml', '--candidate', 'plain-model', '--no-latency', '--json', '--backend', 'cpu']);
     expect(evaluate.code).toBe(0);
     expect((JSON.parse(evaluate.out) as { candidate: { metrics: { accuracy: number } } }).candidate.metrics.accuracy).toBeGreaterThan(0.85);
+  });
+
+  it('validate keeps a Parquet number a number under a schema written for decimal commas', async () => {
+    // The same schema serves CSV exports (1.234,5) and Parquet shards (a DOUBLE 1234.5). As text in
+    // that form, the DOUBLE read as 12345.
+    await writeFile(join(dir, 'amounts.parquet'), new Uint8Array(parquetWriteBuffer({ columnData: [{ name: 'amount', data: [1234.5, 7, 20000], type: 'DOUBLE' }] })));
+    await writeFile(join(dir, 'amounts.yaml'), "fields:\n  - { name: amount, type: number, decimalChar: ',', groupChar: '.', constraints: { maximum: 15000 } }\n");
+    const r = await cli(['validate', 'amounts.parquet', '--schema', 'amounts.yaml', '--json']);
+    const report = JSON.parse(r.out) as { errorCount: number; errors: Array<{ value: unknown }>; columns: Record<string, { max?: unknown }> };
+    expect(report.errorCount).toBe(1);
+    expect(report.errors[0]!.value).toBe(20000);
+    expect(report.columns.amount!.max).toBe(1234.5);
   });
 });
