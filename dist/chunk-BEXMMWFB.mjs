@@ -4,30 +4,30 @@ import {
   epochReporter,
   trainModel,
   trainWithRuntime
-} from "./chunk-H5IK5KI3.mjs";
+} from "./chunk-KGYRFLXX.mjs";
 import "./chunk-7JPQHY4I.mjs";
 import {
   createActionsRuntime
 } from "./chunk-PZZNDZ5E.mjs";
-import "./chunk-T7PJE4GA.mjs";
+import "./chunk-GIJXG7XB.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-F56D4ARV.mjs";
 import "./chunk-K4L6DXNF.mjs";
 import {
   loadConfig
 } from "./chunk-3YDTUR6O.mjs";
-import "./chunk-VWKMYNMB.mjs";
-import "./chunk-WHX6XZV4.mjs";
+import "./chunk-5N6DTFFE.mjs";
+import "./chunk-POMB4R4N.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-XSMQHZ6P.mjs";
-import "./chunk-QTXMUZOJ.mjs";
+import "./chunk-ROU4QTFM.mjs";
+import "./chunk-5VHDYX4B.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-OKD76P66.mjs";
+import "./chunk-TANMPQHM.mjs";
 import "./chunk-ECBJ4UTP.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import {

@@ -25,15 +25,15 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-VWKMYNMB.mjs";
+} from "./chunk-5N6DTFFE.mjs";
 import {
   formatPct,
   loadSchema
-} from "./chunk-WHX6XZV4.mjs";
+} from "./chunk-POMB4R4N.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   dataArguments
-} from "./chunk-OKD76P66.mjs";
+} from "./chunk-TANMPQHM.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";

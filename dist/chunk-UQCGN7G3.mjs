@@ -15,11 +15,11 @@ import "./chunk-SSCV3AA7.mjs";
 
 // src/actions/entries.ts
 var actionEntries = {
-  validate: async () => (await import("./chunk-3K4ME3BO.mjs")).default,
-  train: async () => (await import("./chunk-GHKUTQMK.mjs")).default,
-  evaluate: async () => (await import("./chunk-5YVNU22Z.mjs")).default,
+  validate: async () => (await import("./chunk-TXHPMSQ3.mjs")).default,
+  train: async () => (await import("./chunk-LZRJ64NY.mjs")).default,
+  evaluate: async () => (await import("./chunk-FMTXSNGG.mjs")).default,
   release: async () => (await import("./chunk-HPAVLBUH.mjs")).default,
-  drift: async () => (await import("./chunk-YCJQ5EQD.mjs")).default
+  drift: async () => (await import("./chunk-V5FOHHSS.mjs")).default
 };
 
 // src/cli/commands/action.ts

@@ -23744,6 +23744,7 @@ export {
   readCsvSegment,
   planCsvSegments,
   alignSegments,
+  detectFormat,
   hashFile,
   isGlob,
   dataArguments,

@@ -23,21 +23,21 @@ import {
 import {
   dataReadOptions,
   loadSchema
-} from "./chunk-WHX6XZV4.mjs";
+} from "./chunk-POMB4R4N.mjs";
 import {
   categoricalCounts,
   readProfile
-} from "./chunk-XSMQHZ6P.mjs";
+} from "./chunk-ROU4QTFM.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
   profileFile,
   sketchQuantile,
   sketchRank
-} from "./chunk-QTXMUZOJ.mjs";
+} from "./chunk-5VHDYX4B.mjs";
 import {
   expandDataPaths
-} from "./chunk-OKD76P66.mjs";
+} from "./chunk-TANMPQHM.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

@@ -7,7 +7,7 @@ import {
   openTable,
   planCsvSegments,
   readCsvSegment
-} from "./chunk-OKD76P66.mjs";
+} from "./chunk-TANMPQHM.mjs";
 import {
   runTasks,
   segmentBytesFromEnv

@@ -14,11 +14,12 @@ import {
   validateBatches,
   validateCsvSegments,
   yaml
-} from "./chunk-WHX6XZV4.mjs";
+} from "./chunk-POMB4R4N.mjs";
 import {
   DEFAULT_SEGMENT_BYTES,
+  detectFormat,
   openTable
-} from "./chunk-OKD76P66.mjs";
+} from "./chunk-TANMPQHM.mjs";
 import {
   parallelAvailable,
   segmentBytesFromEnv
@@ -29,12 +30,13 @@ import {
 
 // src/schema/file.ts
 async function validateFile(path, schema, options = {}) {
-  let readOptions = readOptionsForSchema(schema);
+  const format = detectFormat(path);
+  let readOptions = readOptionsForSchema(schema, void 0, format);
   let source = await openTable(path, readOptions);
   const names = new Set(schema.fields.map((f) => f.name));
   if (source.fieldNames.some((n) => !names.has(n))) {
     const header2 = source.fieldNames;
-    readOptions = readOptionsForSchema(schema, header2);
+    readOptions = readOptionsForSchema(schema, header2, format);
     const subset = await openTable(path, readOptions);
     source = { ...subset, fieldNames: header2, batches: () => subset.batches() };
   }

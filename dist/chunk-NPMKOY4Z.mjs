@@ -3,15 +3,15 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   VALIDATE_SEGMENT_TASK,
   validateSegmentTask
-} from "./chunk-WHX6XZV4.mjs";
+} from "./chunk-POMB4R4N.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   HASH_FILE_TASK,
   PROFILE_SEGMENT_TASK,
   hashFileTask,
   profileSegmentTask
-} from "./chunk-QTXMUZOJ.mjs";
-import "./chunk-OKD76P66.mjs";
+} from "./chunk-5VHDYX4B.mjs";
+import "./chunk-TANMPQHM.mjs";
 import "./chunk-ECBJ4UTP.mjs";
 import {
   toWire

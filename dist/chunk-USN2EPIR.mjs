@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   memoryIo,
   runCli
-} from "./chunk-2OGCKCPJ.mjs";
+} from "./chunk-24OEM7BT.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";

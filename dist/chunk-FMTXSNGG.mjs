@@ -9,8 +9,8 @@ import {
 import {
   evaluateAndRender,
   publishComment
-} from "./chunk-W7ME5PCJ.mjs";
-import "./chunk-T7PJE4GA.mjs";
+} from "./chunk-LZURSYRB.mjs";
+import "./chunk-GIJXG7XB.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import {
   releaseStoreFromEnv,
@@ -22,7 +22,7 @@ import {
   loadConfig
 } from "./chunk-3YDTUR6O.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-OKD76P66.mjs";
+import "./chunk-TANMPQHM.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

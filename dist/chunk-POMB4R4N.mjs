@@ -8,7 +8,7 @@ import {
   plainNumberText,
   planCsvSegments,
   readCsvSegment
-} from "./chunk-OKD76P66.mjs";
+} from "./chunk-TANMPQHM.mjs";
 import {
   assertReadableFile
 } from "./chunk-ECBJ4UTP.mjs";
@@ -10838,9 +10838,12 @@ function typeHint(field, text) {
 }
 
 // src/schema/validate.ts
-function readOptionsForSchema(schema2, present) {
+function readOptionsForSchema(schema2, present, format) {
   const decoding = {};
-  for (const field of schema2.fields) decoding[field.name] = isNumericType(field.type) && !hasNumberForm(field) ? "number" : "string";
+  const formDecoding = format === void 0 || format === "csv" ? "string" : "auto";
+  for (const field of schema2.fields) {
+    decoding[field.name] = !isNumericType(field.type) ? "string" : hasNumberForm(field) ? formDecoding : "number";
+  }
   const options = { missingValues: schema2.missingValues ?? [""], decoding, defaultDecoding: "string" };
   const own = schema2.fields.filter((f) => f.missingValues !== void 0);
   if (own.length > 0) options.fieldMissingValues = Object.fromEntries(own.map((f) => [f.name, f.missingValues]));

@@ -15,7 +15,7 @@ import {
   saveLayersModel,
   savePreprocessing,
   toPrediction
-} from "./chunk-T7PJE4GA.mjs";
+} from "./chunk-GIJXG7XB.mjs";
 import {
   alert,
   details,
@@ -34,28 +34,28 @@ import {
 } from "./chunk-3YDTUR6O.mjs";
 import {
   detectNumberForm
-} from "./chunk-VWKMYNMB.mjs";
+} from "./chunk-5N6DTFFE.mjs";
 import {
   dataReadOptions,
   loadSchema
-} from "./chunk-WHX6XZV4.mjs";
+} from "./chunk-POMB4R4N.mjs";
 import {
   didYouMean
 } from "./chunk-6H53F6EY.mjs";
 import {
   writeProfile
-} from "./chunk-XSMQHZ6P.mjs";
+} from "./chunk-ROU4QTFM.mjs";
 import {
   mergeProfiles,
   profileFile
-} from "./chunk-QTXMUZOJ.mjs";
+} from "./chunk-5VHDYX4B.mjs";
 import {
   applyNumberForms,
   concatBatches,
   expandDataPaths,
   hashFile,
   openTable
-} from "./chunk-OKD76P66.mjs";
+} from "./chunk-TANMPQHM.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";

@@ -5,7 +5,7 @@ import {
   loadBackend,
   loadModel,
   readRunRecord
-} from "./chunk-T7PJE4GA.mjs";
+} from "./chunk-GIJXG7XB.mjs";
 import {
   alert,
   details,
@@ -40,7 +40,7 @@ import {
   cellText,
   isGlob,
   readTable
-} from "./chunk-OKD76P66.mjs";
+} from "./chunk-TANMPQHM.mjs";
 import {
   exists,
   writeFileAtomic

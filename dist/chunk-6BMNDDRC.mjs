@@ -2,16 +2,16 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd
-} from "./chunk-QKLVKIAM.mjs";
+} from "./chunk-CHDIVEIS.mjs";
 import {
   diffSchemas,
   dumpSchema,
   formatSchemaDiff,
   inferSchema
-} from "./chunk-VWKMYNMB.mjs";
+} from "./chunk-5N6DTFFE.mjs";
 import {
   loadSchema
-} from "./chunk-WHX6XZV4.mjs";
+} from "./chunk-POMB4R4N.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   parseCommandArgs,
@@ -23,7 +23,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   dataArguments
-} from "./chunk-OKD76P66.mjs";
+} from "./chunk-TANMPQHM.mjs";
 import {
   writeFileAtomic
 } from "./chunk-ECBJ4UTP.mjs";

@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   parseLocalNumber
-} from "./chunk-OKD76P66.mjs";
+} from "./chunk-TANMPQHM.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

@@ -6,8 +6,8 @@ import {
   evaluateAndRender,
   jsonSafe,
   publishComment
-} from "./chunk-W7ME5PCJ.mjs";
-import "./chunk-T7PJE4GA.mjs";
+} from "./chunk-LZURSYRB.mjs";
+import "./chunk-GIJXG7XB.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-IPODMIHM.mjs";
 import "./chunk-2KZ72NZO.mjs";
@@ -21,7 +21,7 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-OKD76P66.mjs";
+import "./chunk-TANMPQHM.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   driftHeadline,
   runDrift
-} from "./chunk-ED3BMKP7.mjs";
+} from "./chunk-HOCDUVNW.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-IPODMIHM.mjs";
 import {
@@ -14,18 +14,18 @@ import "./chunk-F56D4ARV.mjs";
 import {
   loadConfig
 } from "./chunk-3YDTUR6O.mjs";
-import "./chunk-VWKMYNMB.mjs";
-import "./chunk-WHX6XZV4.mjs";
+import "./chunk-5N6DTFFE.mjs";
+import "./chunk-POMB4R4N.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-XSMQHZ6P.mjs";
-import "./chunk-QTXMUZOJ.mjs";
+import "./chunk-ROU4QTFM.mjs";
+import "./chunk-5VHDYX4B.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-OKD76P66.mjs";
+import "./chunk-TANMPQHM.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic
