@@ -21,7 +21,7 @@ import { MODEL_FILES, saveLayersModel, savePreprocessing, toPrediction } from '.
 import { applyPreprocessing, encodeLabels, fitPreprocessing, type Task } from './preprocess.ts';
 import { dataFileRecords, displayPath, gitInfo, type DataFileRecord, type GitInfo } from './run-record.ts';
 import { dataReadOptions } from '../schema/index.ts';
-import { rareClass, resolveClassWeights } from './class-weights.ts';
+import { classCounts, rareClass, resolveClassWeights } from './class-weights.ts';
 
 export const RUN_FORMAT = 'mlops-run';
 
@@ -199,9 +199,10 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
   // A batch larger than the data: each epoch is one full batch, as Keras does, rather than a refusal.
   else if (trainSet.n < batchSize) log(`train.batchSize ${batchSize} exceeds the ${trainSet.n} training rows: each epoch is one batch of ${trainSet.n} rows, one gradient step (set a smaller train.batchSize, or auto, for more steps)`);
 
-  const rare = config.train.classWeight === 'none' ? rareClass(spec.label, trainSet.y) : null;
+  const counts = spec.label.task === 'regression' ? new Map<string, number>() : classCounts(spec.label, trainSet.y);
+  const rare = config.train.classWeight === 'none' ? rareClass(counts) : null;
   if (rare) log(`'${rare.name}' is ${(100 * rare.share).toFixed(1)}% of the training rows: accuracy can look high while the model ignores it (set train.classWeight: balanced, and gate on balanced_accuracy or its recall with evaluate.positiveClass)`);
-  const classWeights = resolveClassWeights(config.train.classWeight, spec.label, trainSet.y, config.configPath ?? undefined);
+  const classWeights = resolveClassWeights(config.train.classWeight, spec.label, counts, config.configPath ?? undefined);
   if (classWeights) log(`class weights (train.classWeight ${typeof config.train.classWeight === 'string' ? config.train.classWeight : 'mapping'}): ${spec.label.classes.map((c, i) => `${c} ${Number(classWeights[i]!.toPrecision(4))}`).join(', ')}`);
   const model = buildModel(tf, { task: spec.label.task, inputs: width, classes: spec.label.classes.length }, config.model, config.train, classWeights);
   let fit;

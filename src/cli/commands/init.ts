@@ -4,7 +4,7 @@ import { InputError, UsageError } from '../../core/errors.ts';
 import { exists, writeFileAtomic } from '../../core/fs.ts';
 import { dataReadOptions, dumpSchema, inferSchema, type TableSchema } from '../../schema/index.ts';
 import { cellText, openTable } from '../../table/index.ts';
-import { RARE_CLASS_SHARE } from '../../train/class-weights.ts';
+import { rareClass } from '../../train/class-weights.ts';
 import { NAME_PATTERN, parseConfig } from '../../train/config.ts';
 import { parseCommandArgs, requirePositional } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
@@ -101,7 +101,7 @@ const command: Command = {
 
     // Floats are a quantity to regress; text, booleans and integers with an enum are classes.
     const regression = label.type === 'number' || (label.type === 'integer' && !label.constraints?.enum);
-    const rare = regression ? null : rareBinaryClass(await classCounts(dataAbs, schema, label.name));
+    const rare = regression ? null : rareClass(await labelCounts(dataAbs, schema, label.name));
     const paths = { data: repoPath(io.cwd, data), schema: 'schema.yaml', config: 'mlops.yaml' };
     const test = values.test !== undefined ? repoPath(io.cwd, values.test) : null;
     const config = [
@@ -157,7 +157,7 @@ const command: Command = {
 export default command;
 
 /** Rows per label value (nulls left out), read with the inferred schema. */
-async function classCounts(path: string, schema: TableSchema, label: string): Promise<Map<string, number>> {
+async function labelCounts(path: string, schema: TableSchema, label: string): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   const source = await openTable(path, { ...dataReadOptions(schema), columns: [label] });
   for await (const batch of source.batches()) {
@@ -168,16 +168,6 @@ async function classCounts(path: string, schema: TableSchema, label: string): Pr
     }
   }
   return counts;
-}
-
-
-/** The rarer class of a two-class label and its share, when it is rare enough to need weighting. */
-function rareBinaryClass(counts: Map<string, number>): { name: string; share: number } | null {
-  if (counts.size !== 2) return null;
-  const [[a, na], [b, nb]] = [...counts];
-  const total = na! + nb!;
-  const [name, n] = na! <= nb! ? [a!, na!] : [b!, nb!];
-  return n / total < RARE_CLASS_SHARE ? { name, share: n / total } : null;
 }
 
 function formatShare(share: number): string {
