@@ -92,15 +92,16 @@ export function applyNumberForms(batch: RecordBatch, forms: Record<string, Numbe
 }
 
 /**
- * The options a reader runs with when some columns have a number form: those columns read as
- * text (then {@link applyNumberForms}), everything else as asked.
+ * The options a reader runs with when some columns have a number form: those columns decoded as
+ * `decoding` (`string` for CSV, all text; `auto` elsewhere, so native numbers stay numbers), then
+ * converted by {@link applyNumberForms}; everything else as asked.
  */
-export function textForNumberForms<T extends ReadOptions>(opts: T): T {
+export function decodeNumberFormsAs<T extends ReadOptions>(opts: T, decoding: 'string' | 'auto'): T {
   const forms = opts.numberForms;
   if (!forms || Object.keys(forms).length === 0) return opts;
-  const decoding = { ...opts.decoding };
-  for (const name of Object.keys(forms)) decoding[name] = 'string';
-  return { ...opts, decoding };
+  const columns = { ...opts.decoding };
+  for (const name of Object.keys(forms)) columns[name] = decoding;
+  return { ...opts, decoding: columns };
 }
 
 /** Streams `batches` with the number-form columns converted (unchanged without forms). */

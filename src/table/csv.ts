@@ -15,7 +15,7 @@ import { isUtf8 } from 'node:buffer';
 import { InputError } from '../core/errors.ts';
 import { openForReading } from '../core/fs.ts';
 import { invalidUtf8Message, isGzipPath, openByteReader, withoutGzip } from './bytes.ts';
-import { textForNumberForms, withNumberForms } from './columns.ts';
+import { decodeNumberFormsAs, withNumberForms } from './columns.ts';
 import type { TaskOutcome } from '../core/parallel.ts';
 import { FNV_OFFSET, FNV_PRIME, NumberDecoder, POW10, StringDecoder } from './csv-decode.ts';
 import type { CellDecoder, MissingSpec } from './csv-decode.ts';
@@ -907,7 +907,7 @@ export interface SegmentProgress {
  * a line break can straddle a planned boundary). Lines and row offsets are relative to the segment.
  */
 export function readCsvSegment(path: string, options: ReadOptions & CsvInternalOptions, header: string[], progress: SegmentProgress): AsyncIterable<RecordBatch> {
-  const opts = textForNumberForms(options);
+  const opts = decodeNumberFormsAs(options, 'string');
   const delim = csvDelimiter(path, opts);
   const chunkSize = Math.max(1, opts.chunkSize ?? DEFAULT_CHUNK_SIZE);
   const batchRows = batchRowsOption(opts.batchRows);

@@ -2,7 +2,7 @@
  * The table layer: streaming readers for CSV/TSV, JSONL, Parquet and Arrow IPC into typed record
  * batches, file hashing, and data-path expansion. Every other stage reads data through here.
  */
-import { concatBatches, textForNumberForms, withNumberForms } from './columns.ts';
+import { concatBatches, decodeNumberFormsAs, withNumberForms } from './columns.ts';
 import { openCsv } from './csv.ts';
 import type { CsvInternalOptions } from './csv.ts';
 import { detectFormat } from './format.ts';
@@ -30,15 +30,8 @@ export async function openTable(path: string, opts: ReadOptions & CsvInternalOpt
   // native numbers (a Parquet DOUBLE is already a number, and its text `1234.5` would not parse in
   // a decimal-comma form); only their text cells are converted.
   const format = opts.format ?? detectFormat(path);
-  const source = await openFormat(path, format === 'csv' ? textForNumberForms(opts) : nativeForNumberForms(opts));
+  const source = await openFormat(path, decodeNumberFormsAs(opts, format === 'csv' ? 'string' : 'auto'));
   return { ...source, batches: () => withNumberForms(source.batches(), forms) };
-}
-
-/** The options with the number-form columns decoded `auto`: native numbers stay numbers. */
-function nativeForNumberForms<T extends ReadOptions>(opts: T): T {
-  const decoding = { ...opts.decoding };
-  for (const name of Object.keys(opts.numberForms ?? {})) decoding[name] = 'auto';
-  return { ...opts, decoding };
 }
 
 async function openFormat(path: string, opts: ReadOptions & CsvInternalOptions): Promise<TableSource> {
