@@ -1,7 +1,7 @@
 import yaml from 'js-yaml';
 import { InputError } from '../core/errors.ts';
-import { openTable } from '../table/index.ts';
-import type { StringColumn, TableSource } from '../table/types.ts';
+import { openTable, parseLocalNumber } from '../table/index.ts';
+import type { NumberForm, StringColumn, TableSource } from '../table/types.ts';
 import type { FieldRole, FieldType, SchemaField, TableSchema } from './types.ts';
 import { compileStrptime, fieldParser, parseNumberText } from './values.ts';
 
@@ -58,7 +58,7 @@ class FormCandidate {
   dotGroups = false;
   min = Number.POSITIVE_INFINITY;
   max = Number.NEGATIVE_INFINITY;
-  constructor(private readonly pattern: RegExp, private readonly proof: RegExp, private readonly decimalComma: boolean) {}
+  constructor(private readonly pattern: RegExp, private readonly proof: RegExp, private readonly form: NumberForm) {}
 
   add(text: string): void {
     if (!this.fits) return;
@@ -67,9 +67,9 @@ class FormCandidate {
       return;
     }
     if (this.proof.test(text)) this.proven = true;
-    const plain = this.decimalComma ? text.replaceAll('.', '').replace(',', '.') : text.replaceAll(',', '');
-    if (this.decimalComma && text.includes('.')) this.dotGroups = true;
-    const v = Number(plain);
+    if (this.form.decimalChar === ',' && text.includes('.')) this.dotGroups = true;
+    // The pattern admits only digits, marks and a sign: the form's reading is a number.
+    const v = parseLocalNumber(text, this.form)!;
     if (v < this.min) this.min = v;
     if (v > this.max) this.max = v;
   }
@@ -123,8 +123,8 @@ class DateFormatCandidate {
  * cost a few regular expressions per value, too much for every column of a large file.
  */
 class LocalForms {
-  private readonly decimalComma = new FormCandidate(DECIMAL_COMMA_RE, DECIMAL_COMMA_PROOF, true);
-  private readonly groupComma = new FormCandidate(GROUP_COMMA_RE, GROUP_COMMA_PROOF, false);
+  private readonly decimalComma = new FormCandidate(DECIMAL_COMMA_RE, DECIMAL_COMMA_PROOF, { decimalChar: ',', groupChar: '.' });
+  private readonly groupComma = new FormCandidate(GROUP_COMMA_RE, GROUP_COMMA_PROOF, { groupChar: ',' });
   private readonly dateFormats = DATE_FORMATS.map((f) => new DateFormatCandidate(f));
   private seen = false;
 
@@ -239,7 +239,6 @@ class ColumnFacts {
     if (!this.textsComplete) return nonNull <= 2 * DISTINCT_TEXT_CAP;
     return this.texts.size > MAX_CATEGORY_VALUES && this.texts.size >= 0.5 * nonNull;
   }
-
 }
 
 function looksLikeId(name: string): boolean {
