@@ -3,7 +3,7 @@ import { runDrift } from '../app/drift.ts';
 import { UsageError } from '../core/errors.ts';
 import { writeJsonAtomic } from '../core/fs.ts';
 import type { CliIo } from '../cli/io.ts';
-import { driftHeadline } from '../drift/report.ts';
+import { driftHeadline, nothingJudged } from '../drift/report.ts';
 import { createOctokit, resolveRunContext } from '../github/index.ts';
 import { loadConfig } from '../train/config.ts';
 import type { ActionEntry } from './entry.ts';
@@ -62,7 +62,7 @@ const entry: ActionEntry = {
     for (const c of report.columns.filter((col) => col.drifted)) {
       runtime.annotate('warning', `${c.name}: ${c.method} ${c.score.toPrecision(3)} vs threshold ${c.threshold} (${c.reasons.join(', ')})`, { title: `drift in ${c.name}` });
     }
-    if (report.evaluatedColumns === 0 && report.columns.length > 0) {
+    if (nothingJudged(report)) {
       // A scheduled job over an empty window would otherwise stay green for ever.
       runtime.annotate('warning', driftHeadline(report), { title: 'drift check: insufficient data' });
     }

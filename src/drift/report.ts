@@ -42,7 +42,7 @@ export function renderDriftMarkdown(report: DriftReport, options: { title?: stri
   if (report.drifted) {
     const critical = report.criticalDrifted.length ? ` Critical features drifted: ${report.criticalDrifted.map((n) => `\`${n}\``).join(', ')}.` : '';
     parts.push(alert('WARNING', `**Dataset drift detected**: ${summary}.${critical} Retraining is recommended.`));
-  } else if (report.evaluatedColumns === 0 && unjudged > 0) {
+  } else if (nothingJudged(report)) {
     // Nothing was compared: saying "no drift" would pass off an empty window as a healthy one.
     parts.push(alert('CAUTION', `**Insufficient data**: none of the ${unjudged} features has ${MIN_SAMPLE} values on both sides, so nothing could be compared. This is not a verdict of no drift: check that the current window holds data.`));
   } else {
@@ -101,12 +101,19 @@ function insufficientColumns(report: DriftReport): number {
   return report.columns.filter((c) => c.status === 'insufficient data').length;
 }
 
+/**
+ * Whether columns were compared but none could be judged (all "insufficient data", so no drift
+ * either): a report that must not read as "no drift".
+ */
+export function nothingJudged(report: DriftReport): boolean {
+  return report.evaluatedColumns === 0 && report.columns.length > 0;
+}
+
 /** The one-line verdict for terminals and logs. */
 export function driftHeadline(report: DriftReport): string {
   const drifted = report.columns.filter((c) => c.drifted).map((c) => c.name);
-  const unjudged = insufficientColumns(report);
-  if (!report.drifted && report.evaluatedColumns === 0 && unjudged > 0) {
-    return `insufficient data: none of ${unjudged} features has ${MIN_SAMPLE} values on both sides; nothing was compared (not a verdict of no drift)`;
+  if (nothingJudged(report)) {
+    return `insufficient data: none of ${insufficientColumns(report)} features has ${MIN_SAMPLE} values on both sides; nothing was compared (not a verdict of no drift)`;
   }
   return report.drifted
     ? `dataset drift: ${report.driftedColumns}/${report.evaluatedColumns} features drifted (${drifted.join(', ')})`
