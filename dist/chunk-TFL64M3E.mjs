@@ -7,7 +7,7 @@ import {
   openTable,
   planCsvSegments,
   readCsvSegment
-} from "./chunk-TANMPQHM.mjs";
+} from "./chunk-Z3JJZTSP.mjs";
 import {
   runTasks,
   segmentBytesFromEnv

@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   driftHeadline,
   runDrift
-} from "./chunk-HOCDUVNW.mjs";
+} from "./chunk-FZPD3N7O.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-IPODMIHM.mjs";
 import {
@@ -14,18 +14,18 @@ import "./chunk-F56D4ARV.mjs";
 import {
   loadConfig
 } from "./chunk-3YDTUR6O.mjs";
-import "./chunk-5N6DTFFE.mjs";
-import "./chunk-POMB4R4N.mjs";
+import "./chunk-54VDHVPJ.mjs";
+import "./chunk-ECP2BBNC.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-ROU4QTFM.mjs";
-import "./chunk-5VHDYX4B.mjs";
+import "./chunk-4AAX3MT5.mjs";
+import "./chunk-TFL64M3E.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-TANMPQHM.mjs";
+import "./chunk-Z3JJZTSP.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

@@ -5,15 +5,24 @@ import {
 } from "./chunk-2CNBRTGX.mjs";
 
 // src/train/class-weights.ts
-function resolveClassWeights(setting, label, trainingClasses, configPath) {
+function classCounts(label, trainingClasses) {
+  const counts = new Map(label.classes.map((c) => [c, 0]));
+  for (let i = 0; i < trainingClasses.length; i++) {
+    const name = label.classes[trainingClasses[i]];
+    counts.set(name, counts.get(name) + 1);
+  }
+  return counts;
+}
+function resolveClassWeights(setting, label, counts, configPath) {
   if (setting === "none") return null;
   const where = { file: configPath, key: "train.classWeight" };
   if (label.task === "regression") throw new InputError(`train.classWeight weighs classes, but '${label.name}' is a regression target`, where);
-  const k = label.classes.length;
   if (setting === "balanced") {
-    const counts = new Array(k).fill(0);
-    for (let i = 0; i < trainingClasses.length; i++) counts[trainingClasses[i]]++;
-    return counts.map((c) => c > 0 ? trainingClasses.length / (k * c) : 1);
+    const rows = [...counts.values()].reduce((a, b) => a + b, 0);
+    return label.classes.map((c) => {
+      const n = counts.get(c) ?? 0;
+      return n > 0 ? rows / (label.classes.length * n) : 1;
+    });
   }
   const unknown = Object.keys(setting).filter((name) => !label.classes.includes(name));
   if (unknown.length > 0) {
@@ -22,17 +31,16 @@ function resolveClassWeights(setting, label, trainingClasses, configPath) {
   return label.classes.map((c) => setting[c] ?? 1);
 }
 var RARE_CLASS_SHARE = 0.2;
-function rareClass(label, trainingClasses) {
-  if (label.task !== "binary" || trainingClasses.length === 0) return null;
-  let ones = 0;
-  for (let i = 0; i < trainingClasses.length; i++) if (trainingClasses[i] === 1) ones++;
-  const rareIndex = ones <= trainingClasses.length - ones ? 1 : 0;
-  const share = (rareIndex === 1 ? ones : trainingClasses.length - ones) / trainingClasses.length;
-  return share < RARE_CLASS_SHARE ? { name: label.classes[rareIndex], share } : null;
+function rareClass(counts) {
+  if (counts.size !== 2) return null;
+  const [[a, na], [b, nb]] = [...counts];
+  const [name, n] = na <= nb ? [a, na] : [b, nb];
+  const share = n / (na + nb);
+  return share < RARE_CLASS_SHARE ? { name, share } : null;
 }
 
 export {
+  classCounts,
   resolveClassWeights,
-  RARE_CLASS_SHARE,
   rareClass
 };

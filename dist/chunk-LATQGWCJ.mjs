@@ -25,15 +25,15 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-5N6DTFFE.mjs";
+} from "./chunk-54VDHVPJ.mjs";
 import {
   formatPct,
   loadSchema
-} from "./chunk-POMB4R4N.mjs";
+} from "./chunk-ECP2BBNC.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   dataArguments
-} from "./chunk-TANMPQHM.mjs";
+} from "./chunk-Z3JJZTSP.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";

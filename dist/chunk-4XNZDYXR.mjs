@@ -8,10 +8,10 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-5N6DTFFE.mjs";
+} from "./chunk-54VDHVPJ.mjs";
 import {
   loadSchema
-} from "./chunk-POMB4R4N.mjs";
+} from "./chunk-ECP2BBNC.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag,
@@ -22,7 +22,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   dataArguments
-} from "./chunk-TANMPQHM.mjs";
+} from "./chunk-Z3JJZTSP.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";

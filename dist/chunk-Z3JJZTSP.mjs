@@ -923,18 +923,18 @@ function applyNumberForms(batch, forms) {
   });
   return changed ? { ...batch, columns } : batch;
 }
-function textForNumberForms(opts) {
+function decodeNumberFormsAs(opts, decoding) {
   const forms = opts.numberForms;
   if (!forms || Object.keys(forms).length === 0) return opts;
-  const decoding = { ...opts.decoding };
-  for (const name of Object.keys(forms)) decoding[name] = "string";
-  return { ...opts, decoding };
+  const columns = { ...opts.decoding };
+  for (const name of Object.keys(forms)) columns[name] = decoding;
+  return { ...opts, decoding: columns };
 }
-async function* withNumberForms(batches, forms) {
-  if (!forms || Object.keys(forms).length === 0) {
-    yield* batches;
-    return;
-  }
+function withNumberForms(batches, forms) {
+  if (!forms || Object.keys(forms).length === 0) return batches;
+  return convertNumberForms(batches, forms);
+}
+async function* convertNumberForms(batches, forms) {
   for await (const batch of batches) yield applyNumberForms(batch, forms);
 }
 var StringColumnBuilder = class {
@@ -2437,7 +2437,7 @@ async function openCsv(path, opts = {}) {
   };
 }
 function readCsvSegment(path, options, header, progress) {
-  const opts = textForNumberForms(options);
+  const opts = decodeNumberFormsAs(options, "string");
   const delim = csvDelimiter(path, opts);
   const chunkSize = Math.max(1, opts.chunkSize ?? DEFAULT_CHUNK_SIZE);
   const batchRows = batchRowsOption(opts.batchRows);
@@ -23704,13 +23704,8 @@ async function openTable(path, opts = {}) {
   const forms = opts.numberForms;
   if (!forms || Object.keys(forms).length === 0) return openFormat(path, opts);
   const format = opts.format ?? detectFormat(path);
-  const source = await openFormat(path, format === "csv" ? textForNumberForms(opts) : nativeForNumberForms(opts));
+  const source = await openFormat(path, decodeNumberFormsAs(opts, format === "csv" ? "string" : "auto"));
   return { ...source, batches: () => withNumberForms(source.batches(), forms) };
-}
-function nativeForNumberForms(opts) {
-  const decoding = { ...opts.decoding };
-  for (const name of Object.keys(opts.numberForms ?? {})) decoding[name] = "auto";
-  return { ...opts, decoding };
 }
 async function openFormat(path, opts) {
   const format = opts.format ?? detectFormat(path);

@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   sketchQuantile
-} from "./chunk-5VHDYX4B.mjs";
+} from "./chunk-TFL64M3E.mjs";
 import {
   assertReadableFile,
   writeFileAtomic

@@ -15,7 +15,7 @@ import {
   saveLayersModel,
   savePreprocessing,
   toPrediction
-} from "./chunk-GIJXG7XB.mjs";
+} from "./chunk-VBYFM7XD.mjs";
 import {
   alert,
   details,
@@ -25,37 +25,38 @@ import {
   xyChart
 } from "./chunk-2EH6I2WM.mjs";
 import {
+  classCounts,
   rareClass,
   resolveClassWeights
-} from "./chunk-K4L6DXNF.mjs";
+} from "./chunk-HHF3CWER.mjs";
 import {
   loadConfig,
   resolveBatchSize
 } from "./chunk-3YDTUR6O.mjs";
 import {
   detectNumberForm
-} from "./chunk-5N6DTFFE.mjs";
+} from "./chunk-54VDHVPJ.mjs";
 import {
   dataReadOptions,
   loadSchema
-} from "./chunk-POMB4R4N.mjs";
+} from "./chunk-ECP2BBNC.mjs";
 import {
   didYouMean
 } from "./chunk-6H53F6EY.mjs";
 import {
   writeProfile
-} from "./chunk-ROU4QTFM.mjs";
+} from "./chunk-4AAX3MT5.mjs";
 import {
   mergeProfiles,
   profileFile
-} from "./chunk-5VHDYX4B.mjs";
+} from "./chunk-TFL64M3E.mjs";
 import {
   applyNumberForms,
   concatBatches,
   expandDataPaths,
   hashFile,
   openTable
-} from "./chunk-TANMPQHM.mjs";
+} from "./chunk-Z3JJZTSP.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";
@@ -531,9 +532,10 @@ async function trainModel(config, options = {}) {
   const trainSettings = { ...config.train, batchSize };
   if (config.train.batchSize === "auto") log(`batch size ${batchSize} (train.batchSize auto, for ${trainSet.n} training rows)`);
   else if (trainSet.n < batchSize) log(`train.batchSize ${batchSize} exceeds the ${trainSet.n} training rows: each epoch is one batch of ${trainSet.n} rows, one gradient step (set a smaller train.batchSize, or auto, for more steps)`);
-  const rare = config.train.classWeight === "none" ? rareClass(spec.label, trainSet.y) : null;
+  const counts = spec.label.task === "regression" ? /* @__PURE__ */ new Map() : classCounts(spec.label, trainSet.y);
+  const rare = config.train.classWeight === "none" ? rareClass(counts) : null;
   if (rare) log(`'${rare.name}' is ${(100 * rare.share).toFixed(1)}% of the training rows: accuracy can look high while the model ignores it (set train.classWeight: balanced, and gate on balanced_accuracy or its recall with evaluate.positiveClass)`);
-  const classWeights = resolveClassWeights(config.train.classWeight, spec.label, trainSet.y, config.configPath ?? void 0);
+  const classWeights = resolveClassWeights(config.train.classWeight, spec.label, counts, config.configPath ?? void 0);
   if (classWeights) log(`class weights (train.classWeight ${typeof config.train.classWeight === "string" ? config.train.classWeight : "mapping"}): ${spec.label.classes.map((c, i) => `${c} ${Number(classWeights[i].toPrecision(4))}`).join(", ")}`);
   const model = buildModel(tf, { task: spec.label.task, inputs: width, classes: spec.label.classes.length }, config.model, config.train, classWeights);
   let fit;

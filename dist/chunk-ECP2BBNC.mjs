@@ -8,7 +8,7 @@ import {
   plainNumberText,
   planCsvSegments,
   readCsvSegment
-} from "./chunk-TANMPQHM.mjs";
+} from "./chunk-Z3JJZTSP.mjs";
 import {
   assertReadableFile
 } from "./chunk-ECBJ4UTP.mjs";

@@ -3,13 +3,13 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd,
   validate_default
-} from "./chunk-CHDIVEIS.mjs";
-import "./chunk-5N6DTFFE.mjs";
-import "./chunk-POMB4R4N.mjs";
+} from "./chunk-4XNZDYXR.mjs";
+import "./chunk-54VDHVPJ.mjs";
+import "./chunk-ECP2BBNC.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-2ZHSBOBA.mjs";
 import "./chunk-JMASHIGL.mjs";
-import "./chunk-TANMPQHM.mjs";
+import "./chunk-Z3JJZTSP.mjs";
 import "./chunk-ECBJ4UTP.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import "./chunk-2CNBRTGX.mjs";

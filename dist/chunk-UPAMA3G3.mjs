@@ -9,8 +9,8 @@ import {
 import {
   evaluateAndRender,
   publishComment
-} from "./chunk-LZURSYRB.mjs";
-import "./chunk-GIJXG7XB.mjs";
+} from "./chunk-VVT3XLEH.mjs";
+import "./chunk-VBYFM7XD.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import {
   releaseStoreFromEnv,
@@ -22,7 +22,7 @@ import {
   loadConfig
 } from "./chunk-3YDTUR6O.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-TANMPQHM.mjs";
+import "./chunk-Z3JJZTSP.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

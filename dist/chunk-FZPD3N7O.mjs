@@ -23,21 +23,21 @@ import {
 import {
   dataReadOptions,
   loadSchema
-} from "./chunk-POMB4R4N.mjs";
+} from "./chunk-ECP2BBNC.mjs";
 import {
   categoricalCounts,
   readProfile
-} from "./chunk-ROU4QTFM.mjs";
+} from "./chunk-4AAX3MT5.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
   profileFile,
   sketchQuantile,
   sketchRank
-} from "./chunk-5VHDYX4B.mjs";
+} from "./chunk-TFL64M3E.mjs";
 import {
   expandDataPaths
-} from "./chunk-TANMPQHM.mjs";
+} from "./chunk-Z3JJZTSP.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic
@@ -109,7 +109,7 @@ function renderDriftMarkdown(report, options = {}) {
   if (report.drifted) {
     const critical = report.criticalDrifted.length ? ` Critical features drifted: ${report.criticalDrifted.map((n) => `\`${n}\``).join(", ")}.` : "";
     parts.push(alert("WARNING", `**Dataset drift detected**: ${summary}.${critical} Retraining is recommended.`));
-  } else if (report.evaluatedColumns === 0 && unjudged > 0) {
+  } else if (nothingJudged(report)) {
     parts.push(alert("CAUTION", `**Insufficient data**: none of the ${unjudged} features has ${MIN_SAMPLE} values on both sides, so nothing could be compared. This is not a verdict of no drift: check that the current window holds data.`));
   } else {
     parts.push(alert("NOTE", `**No dataset drift**: ${summary}.`));
@@ -170,11 +170,13 @@ ${options.footer}
 function insufficientColumns(report) {
   return report.columns.filter((c) => c.status === "insufficient data").length;
 }
+function nothingJudged(report) {
+  return report.evaluatedColumns === 0 && report.columns.length > 0;
+}
 function driftHeadline(report) {
   const drifted = report.columns.filter((c) => c.drifted).map((c) => c.name);
-  const unjudged = insufficientColumns(report);
-  if (!report.drifted && report.evaluatedColumns === 0 && unjudged > 0) {
-    return `insufficient data: none of ${unjudged} features has ${MIN_SAMPLE} values on both sides; nothing was compared (not a verdict of no drift)`;
+  if (nothingJudged(report)) {
+    return `insufficient data: none of ${insufficientColumns(report)} features has ${MIN_SAMPLE} values on both sides; nothing was compared (not a verdict of no drift)`;
   }
   return report.drifted ? `dataset drift: ${report.driftedColumns}/${report.evaluatedColumns} features drifted (${drifted.join(", ")})` : `no dataset drift: ${report.driftedColumns}/${report.evaluatedColumns} features drifted${drifted.length ? ` (${drifted.join(", ")})` : ""}`;
 }
@@ -1329,6 +1331,7 @@ async function runDrift(request) {
 }
 
 export {
+  nothingJudged,
   driftHeadline,
   runDrift
 };

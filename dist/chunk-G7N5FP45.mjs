@@ -1,8 +1,8 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
-  RARE_CLASS_SHARE
-} from "./chunk-K4L6DXNF.mjs";
+  rareClass
+} from "./chunk-HHF3CWER.mjs";
 import {
   NAME_PATTERN,
   parseConfig
@@ -10,10 +10,10 @@ import {
 import {
   dumpSchema,
   inferSchema
-} from "./chunk-5N6DTFFE.mjs";
+} from "./chunk-54VDHVPJ.mjs";
 import {
   dataReadOptions
-} from "./chunk-POMB4R4N.mjs";
+} from "./chunk-ECP2BBNC.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   parseCommandArgs,
@@ -25,7 +25,7 @@ import {
 import {
   cellText,
   openTable
-} from "./chunk-TANMPQHM.mjs";
+} from "./chunk-Z3JJZTSP.mjs";
 import {
   exists,
   writeFileAtomic
@@ -212,7 +212,7 @@ var command = {
     label.role = "label";
     if (values.test !== void 0 && !await exists(resolve(io.cwd, values.test))) throw new InputError("test data file not found", { file: resolve(io.cwd, values.test) });
     const regression = label.type === "number" || label.type === "integer" && !label.constraints?.enum;
-    const rare = regression ? null : rareBinaryClass(await classCounts(dataAbs, schema, label.name));
+    const rare = regression ? null : rareClass(await labelCounts(dataAbs, schema, label.name));
     const paths = { data: repoPath(io.cwd, data), schema: "schema.yaml", config: "mlops.yaml" };
     const test = values.test !== void 0 ? repoPath(io.cwd, values.test) : null;
     const config = [
@@ -262,7 +262,7 @@ var command = {
   }
 };
 var init_default = command;
-async function classCounts(path, schema, label) {
+async function labelCounts(path, schema, label) {
   const counts = /* @__PURE__ */ new Map();
   const source = await openTable(path, { ...dataReadOptions(schema), columns: [label] });
   for await (const batch of source.batches()) {
@@ -273,13 +273,6 @@ async function classCounts(path, schema, label) {
     }
   }
   return counts;
-}
-function rareBinaryClass(counts) {
-  if (counts.size !== 2) return null;
-  const [[a, na], [b, nb]] = [...counts];
-  const total = na + nb;
-  const [name, n] = na <= nb ? [a, na] : [b, nb];
-  return n / total < RARE_CLASS_SHARE ? { name, share: n / total } : null;
 }
 function formatShare(share) {
   return `${(100 * share).toFixed(share < 0.1 ? 1 : 0)}%`;

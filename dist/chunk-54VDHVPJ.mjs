@@ -14,12 +14,13 @@ import {
   validateBatches,
   validateCsvSegments,
   yaml
-} from "./chunk-POMB4R4N.mjs";
+} from "./chunk-ECP2BBNC.mjs";
 import {
   DEFAULT_SEGMENT_BYTES,
   detectFormat,
-  openTable
-} from "./chunk-TANMPQHM.mjs";
+  openTable,
+  parseLocalNumber
+} from "./chunk-Z3JJZTSP.mjs";
 import {
   parallelAvailable,
   segmentBytesFromEnv
@@ -84,14 +85,14 @@ var DECIMAL_COMMA_PROOF = /,(?:\d{1,2}|\d{4,})$|\.\d{3}.*,\d+$/;
 var GROUP_COMMA_RE = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 var GROUP_COMMA_PROOF = /,\d{3}\.\d+$|,\d{3},\d{3}/;
 var FormCandidate = class {
-  constructor(pattern, proof, decimalComma) {
+  constructor(pattern, proof, form) {
     this.pattern = pattern;
     this.proof = proof;
-    this.decimalComma = decimalComma;
+    this.form = form;
   }
   pattern;
   proof;
-  decimalComma;
+  form;
   fits = true;
   proven = false;
   /** Whether some value uses `.` as its group mark (decimal-comma form only). */
@@ -105,9 +106,8 @@ var FormCandidate = class {
       return;
     }
     if (this.proof.test(text)) this.proven = true;
-    const plain = this.decimalComma ? text.replaceAll(".", "").replace(",", ".") : text.replaceAll(",", "");
-    if (this.decimalComma && text.includes(".")) this.dotGroups = true;
-    const v = Number(plain);
+    if (this.form.decimalChar === "," && text.includes(".")) this.dotGroups = true;
+    const v = parseLocalNumber(text, this.form);
     if (v < this.min) this.min = v;
     if (v > this.max) this.max = v;
   }
@@ -143,8 +143,8 @@ var DateFormatCandidate = class {
   }
 };
 var LocalForms = class {
-  decimalComma = new FormCandidate(DECIMAL_COMMA_RE, DECIMAL_COMMA_PROOF, true);
-  groupComma = new FormCandidate(GROUP_COMMA_RE, GROUP_COMMA_PROOF, false);
+  decimalComma = new FormCandidate(DECIMAL_COMMA_RE, DECIMAL_COMMA_PROOF, { decimalChar: ",", groupChar: "." });
+  groupComma = new FormCandidate(GROUP_COMMA_RE, GROUP_COMMA_PROOF, { groupChar: "," });
   dateFormats = DATE_FORMATS.map((f) => new DateFormatCandidate(f));
   seen = false;
   add(text) {

@@ -15,11 +15,11 @@ import "./chunk-SSCV3AA7.mjs";
 
 // src/actions/entries.ts
 var actionEntries = {
-  validate: async () => (await import("./chunk-TXHPMSQ3.mjs")).default,
-  train: async () => (await import("./chunk-LZRJ64NY.mjs")).default,
-  evaluate: async () => (await import("./chunk-FMTXSNGG.mjs")).default,
+  validate: async () => (await import("./chunk-LATQGWCJ.mjs")).default,
+  train: async () => (await import("./chunk-Z5BQZCVJ.mjs")).default,
+  evaluate: async () => (await import("./chunk-UPAMA3G3.mjs")).default,
   release: async () => (await import("./chunk-HPAVLBUH.mjs")).default,
-  drift: async () => (await import("./chunk-V5FOHHSS.mjs")).default
+  drift: async () => (await import("./chunk-XOAPF6WU.mjs")).default
 };
 
 // src/cli/commands/action.ts

@@ -5,7 +5,7 @@ import {
   loadBackend,
   loadModel,
   readRunRecord
-} from "./chunk-GIJXG7XB.mjs";
+} from "./chunk-VBYFM7XD.mjs";
 import {
   alert,
   details,
@@ -40,7 +40,7 @@ import {
   cellText,
   isGlob,
   readTable
-} from "./chunk-TANMPQHM.mjs";
+} from "./chunk-Z3JJZTSP.mjs";
 import {
   exists,
   writeFileAtomic

@@ -5,20 +5,20 @@ import {
   trainWithRuntime,
   train_default,
   trainingMarkdown
-} from "./chunk-KGYRFLXX.mjs";
+} from "./chunk-2ZXDTT25.mjs";
 import "./chunk-7JPQHY4I.mjs";
 import "./chunk-PZZNDZ5E.mjs";
-import "./chunk-GIJXG7XB.mjs";
+import "./chunk-VBYFM7XD.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-F56D4ARV.mjs";
-import "./chunk-K4L6DXNF.mjs";
+import "./chunk-HHF3CWER.mjs";
 import "./chunk-3YDTUR6O.mjs";
-import "./chunk-5N6DTFFE.mjs";
-import "./chunk-POMB4R4N.mjs";
+import "./chunk-54VDHVPJ.mjs";
+import "./chunk-ECP2BBNC.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-ROU4QTFM.mjs";
-import "./chunk-5VHDYX4B.mjs";
-import "./chunk-TANMPQHM.mjs";
+import "./chunk-4AAX3MT5.mjs";
+import "./chunk-TFL64M3E.mjs";
+import "./chunk-Z3JJZTSP.mjs";
 import "./chunk-ECBJ4UTP.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import "./chunk-2CNBRTGX.mjs";

@@ -8,8 +8,9 @@ import {
 } from "./chunk-PZZNDZ5E.mjs";
 import {
   driftHeadline,
+  nothingJudged,
   runDrift
-} from "./chunk-HOCDUVNW.mjs";
+} from "./chunk-FZPD3N7O.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-IPODMIHM.mjs";
 import {
@@ -20,12 +21,12 @@ import "./chunk-F56D4ARV.mjs";
 import {
   loadConfig
 } from "./chunk-3YDTUR6O.mjs";
-import "./chunk-5N6DTFFE.mjs";
-import "./chunk-POMB4R4N.mjs";
+import "./chunk-54VDHVPJ.mjs";
+import "./chunk-ECP2BBNC.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-ROU4QTFM.mjs";
-import "./chunk-5VHDYX4B.mjs";
-import "./chunk-TANMPQHM.mjs";
+import "./chunk-4AAX3MT5.mjs";
+import "./chunk-TFL64M3E.mjs";
+import "./chunk-Z3JJZTSP.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";
@@ -90,7 +91,7 @@ var entry = {
     for (const c of report.columns.filter((col) => col.drifted)) {
       runtime.annotate("warning", `${c.name}: ${c.method} ${c.score.toPrecision(3)} vs threshold ${c.threshold} (${c.reasons.join(", ")})`, { title: `drift in ${c.name}` });
     }
-    if (report.evaluatedColumns === 0 && report.columns.length > 0) {
+    if (nothingJudged(report)) {
       runtime.annotate("warning", driftHeadline(report), { title: "drift check: insufficient data" });
     }
     if (outcome.retrain) runtime.info(outcome.retrain.message);

@@ -6,8 +6,8 @@ import {
   evaluateAndRender,
   jsonSafe,
   publishComment
-} from "./chunk-LZURSYRB.mjs";
-import "./chunk-GIJXG7XB.mjs";
+} from "./chunk-VVT3XLEH.mjs";
+import "./chunk-VBYFM7XD.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-IPODMIHM.mjs";
 import "./chunk-2KZ72NZO.mjs";
@@ -21,7 +21,7 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-TANMPQHM.mjs";
+import "./chunk-Z3JJZTSP.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

@@ -3,15 +3,15 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   VALIDATE_SEGMENT_TASK,
   validateSegmentTask
-} from "./chunk-POMB4R4N.mjs";
+} from "./chunk-ECP2BBNC.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   HASH_FILE_TASK,
   PROFILE_SEGMENT_TASK,
   hashFileTask,
   profileSegmentTask
-} from "./chunk-5VHDYX4B.mjs";
-import "./chunk-TANMPQHM.mjs";
+} from "./chunk-TFL64M3E.mjs";
+import "./chunk-Z3JJZTSP.mjs";
 import "./chunk-ECBJ4UTP.mjs";
 import {
   toWire

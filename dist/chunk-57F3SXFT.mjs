@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   memoryIo,
   runCli
-} from "./chunk-24OEM7BT.mjs";
+} from "./chunk-A4NKCLTT.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";
