@@ -1,6 +1,7 @@
 import { InputError } from '../core/errors.ts';
 import { closeName } from '../core/names.ts';
-import type { Column, ColumnDecoding, DataFormat, NumberColumn, ReadOptions, RecordBatch, StringColumn, TableSource } from '../table/types.ts';
+import { temporalText } from '../table/index.ts';
+import type { Column, ColumnDecoding, DataFormat, NumberColumn, ReadOptions, RecordBatch, StringColumn, TableSource, TemporalShape } from '../table/types.ts';
 import { NumberSet } from './hash-set.ts';
 import { allowedValues, compileValueSchema, enumKeys, parseBound, type ValueSchemaCheck } from './load.ts';
 import { typeHint } from './hints.ts';
@@ -26,10 +27,13 @@ export function readOptionsForSchema(schema: TableSchema, present?: string[], fo
   // such a field is read `auto`: a native number (Parquet DOUBLE 1234.5) is no text in a form, and
   // as text it would be misread (12345 with group mark '.').
   const formDecoding: ColumnDecoding = format === undefined || format === 'csv' ? 'string' : 'auto';
+  const temporal: Record<string, 'date' | 'datetime'> = {};
   for (const field of schema.fields) {
     decoding[field.name] = !isNumericType(field.type) ? 'string' : hasNumberForm(field) ? formDecoding : 'number';
+    if (readsAsInstants(field)) temporal[field.name] = field.type as 'date' | 'datetime';
   }
   const options: ReadOptions = { missingValues: schema.missingValues ?? [''], decoding, defaultDecoding: 'string' };
+  if (Object.keys(temporal).length > 0) options.temporal = temporal;
   const own = schema.fields.filter((f) => f.missingValues !== undefined);
   if (own.length > 0) options.fieldMissingValues = Object.fromEntries(own.map((f) => [f.name, f.missingValues!]));
   if (present) {
@@ -46,6 +50,8 @@ export function readOptionsForSchema(schema: TableSchema, present?: string[], fo
  */
 export function dataReadOptions(schema: TableSchema): ReadOptions {
   const options = readOptionsForSchema(schema);
+  // Consumers of the data take dates as text (features, timestamps): only validation reads instants.
+  delete options.temporal;
   const forms = schema.fields.filter((f) => isNumericType(f.type) && hasNumberForm(f));
   if (forms.length > 0) {
     options.numberForms = Object.fromEntries(forms.map((f) => [f.name, {
@@ -55,6 +61,18 @@ export function dataReadOptions(schema: TableSchema): ReadOptions {
     }]));
   }
   return options;
+}
+
+/**
+ * Date and datetime fields in the default (ISO) format whose rules compare instants only
+ * (required, unique, minimum, maximum and the exclusive bounds): the CSV reader may hand them over
+ * as epoch milliseconds ({@link checkTemporalBatch}). Rules on the text (pattern, lengths, enum,
+ * jsonSchema) keep the dictionary path.
+ */
+function readsAsInstants(field: SchemaField): boolean {
+  if ((field.type !== 'date' && field.type !== 'datetime') || (field.format !== undefined && field.format !== 'default')) return false;
+  const c = field.constraints ?? {};
+  return c.pattern === undefined && c.minLength === undefined && c.maxLength === undefined && c.enum === undefined && c.jsonSchema === undefined;
 }
 
 // Value-rule bits, in report order.
@@ -565,6 +583,86 @@ function checkStringBatch(fc: FieldCheck, col: StringColumn, batch: RecordBatch,
   }
 }
 
+/**
+ * Validates a date/datetime column that the CSV reader decoded to epoch milliseconds
+ * ({@link readsAsInstants}): the rules of {@link checkStringBatch}, per cell instead of per distinct
+ * text — timestamps are mostly distinct, so a dictionary saves nothing. Cells the reader left as
+ * text (another form, an offset) are parsed here by the field's own parser; a value read from
+ * bytes is shown by its rebuilt text ({@link temporalText}), exactly as written.
+ */
+function checkTemporalBatch(fc: FieldCheck, col: NumberColumn, shape: TemporalShape, batch: RecordBatch, sink: ErrorSink, pending: Pending[]): void {
+  const n = batch.length;
+  const { values, nulls } = col;
+  const texts = col.invalid.length ? new Map(col.invalid.map((c) => [c.index, c.text])) : null;
+  const collect = sink.remaining;
+  let collected = 0;
+  const push = (index: number, rule: RuleName, value: string | null, message: string) => {
+    if (collected < collect) { pending.push({ index, order: fc.order, rule, column: fc.name, value, message }); collected++; }
+  };
+  const hasMin = fc.min !== undefined, min = fc.min ?? 0;
+  const hasMax = fc.max !== undefined, max = fc.max ?? 0;
+  const hasXmin = fc.xmin !== undefined, xmin = fc.xmin ?? 0;
+  const hasXmax = fc.xmax !== undefined, xmax = fc.xmax ?? 0;
+  const { required, tolerant, unique } = fc;
+  const firsts = unique ? fc.firsts : null;
+  let nullCount = 0, nonNull = 0, failedRows = 0;
+  let lo = Number.POSITIVE_INFINITY, hi = Number.NEGATIVE_INFINITY;
+  // The extremes' texts when they came from text cells; null: rebuild from the value.
+  let loText: string | null = null, hiText: string | null = null;
+  for (let i = 0; i < n; i++) {
+    if (nulls[i]) {
+      nullCount++;
+      if (required && collected < collect) push(i, 'required', null, 'missing value in a required column');
+      continue;
+    }
+    nonNull++;
+    let v = values[i];
+    let text: string | null = null;
+    if (v !== v) {
+      text = texts?.get(i) ?? '';
+      const parsed = fc.parse(text);
+      if (typeof parsed !== 'number') {
+        failedRows++;
+        fc.bump('type', 1);
+        if (!tolerant) push(i, 'type', text, fc.messageFor(TYPE, text));
+        continue;
+      }
+      v = parsed;
+    }
+    let f = 0;
+    if (hasMin && v < min) f |= MINIMUM;
+    if (hasMax && v > max) f |= MAXIMUM;
+    if (hasXmin && !(v > xmin)) f |= EXMIN;
+    if (hasXmax && !(v < xmax)) f |= EXMAX;
+    let dup = false;
+    if (unique) {
+      const key = logicalKey(v);
+      if (!fc.addUnique(key)) dup = true;
+      else if (firsts !== null) recordFirst(firsts, key, batch, i, f !== 0, text ?? temporalText(v, shape));
+    }
+    if (f === 0) {
+      if (v < lo) { lo = v; loText = text; }
+      if (v > hi) { hi = v; hiText = text; }
+      if (!dup) continue;
+    }
+    failedRows++;
+    if (f) fc.countFlags(f, 1);
+    if (dup) fc.bump('unique', 1);
+    if (tolerant || collected >= collect) continue;
+    const shown = text ?? temporalText(v, shape);
+    for (const [bit, rule] of RULE_BITS) if (f & bit) push(i, rule, shown, fc.messageFor(bit, shown));
+    if (dup) push(i, 'unique', shown, `${show(shown)} duplicates an earlier row`);
+  }
+  if (lo <= hi) {
+    fc.observe(lo, loText ?? temporalText(lo, shape));
+    fc.observe(hi, hiText ?? temporalText(hi, shape));
+  }
+  fc.nonNull += nonNull;
+  fc.failedRows += failedRows;
+  fc.report.nulls += nullCount;
+  if (required) fc.bump('required', nullCount);
+}
+
 /** A primary key or unique key over one or more fields; nulls handled per kind. */
 class KeyCheck {
   private readonly seen = new Set<string>();
@@ -792,9 +890,11 @@ export async function validateBatches(schema: TableSchema, missing: readonly str
     for (const fc of checks) {
       let col = byName.get(fc.name);
       if (!col) continue;
-      if (col.kind === 'number' && !fc.numeric) { col = asStringColumn(col); byName.set(fc.name, col); }
+      const shape = col.kind === 'number' && !fc.numeric ? col.temporal : undefined;
+      if (col.kind === 'number' && !fc.numeric && shape === undefined) { col = asStringColumn(col); byName.set(fc.name, col); }
       const before = sumFailures(fc);
-      if (col.kind === 'number') checkNumberBatch(fc, col, batch, sink, pending);
+      if (shape !== undefined) checkTemporalBatch(fc, col as NumberColumn, shape, batch, sink, pending);
+      else if (col.kind === 'number') checkNumberBatch(fc, col, batch, sink, pending);
       else checkStringBatch(fc, col, batch, sink, pending);
       // Counted errors: required always; value rules and unique unless tolerated by `mostly`.
       const delta = diffFailures(before, fc);

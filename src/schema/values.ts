@@ -1,5 +1,5 @@
 import type { FieldType, SchemaField } from './types.ts';
-import { plainNumberText } from '../table/index.ts';
+import { civilMs, daysFromCivil, daysInMonth, plainNumberText } from '../table/index.ts';
 
 /**
  * A field's logical value parsed from its text: numbers for number/integer/year, epoch
@@ -31,15 +31,6 @@ export function parseNumberText(text: string): number | undefined {
   return undefined;
 }
 
-/** Epoch ms of a calendar date and time, or undefined when the date does not exist (e.g. Feb 30). */
-function civil(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number | undefined {
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return undefined;
-  const t = Date.UTC(y, mo - 1, d, h, mi, s, ms);
-  const check = new Date(t);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return undefined;
-  return t;
-}
-
 function offsetMinutes(tz: string | undefined): number {
   if (!tz || tz === 'Z') return 0;
   const sign = tz[0] === '-' ? -1 : 1;
@@ -47,23 +38,12 @@ function offsetMinutes(tz: string | undefined): number {
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
 }
 
+/** Whole milliseconds of a fraction of a second (`.5`, `123456`): its first three digits, exactly. */
 function fractionMs(frac: string | undefined): number {
-  return frac ? Math.floor(Number(`0${frac.startsWith('.') ? frac : `.${frac}`}`) * 1000) : 0;
-}
-
-/** Days from 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil); no Date object. */
-function daysFromCivil(y: number, m: number, d: number): number {
-  y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function daysInMonth(y: number, m: number): number {
-  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  if (!frac) return 0;
+  // Digits, not Number('0.285') * 1000, which is 284.99999999999994.
+  const digits = frac.startsWith('.') ? frac.slice(1) : frac;
+  return Number(`${digits}00`.slice(0, 3));
 }
 
 /** Two ASCII digits at i, or -1. */
@@ -99,7 +79,7 @@ function isoDatetime(text: string): number | undefined {
   }
   const m = ISO_DATETIME_RE.exec(text);
   if (!m) return undefined;
-  const t = civil(+m[1], +m[2], +m[3], +m[4], +m[5], +m[6], fractionMs(m[7]));
+  const t = civilMs(+m[1], +m[2], +m[3], +m[4], +m[5], +m[6], fractionMs(m[7]));
   return t === undefined ? undefined : t - offsetMinutes(m[8]) * 60_000;
 }
 
@@ -164,7 +144,7 @@ export function compileStrptime(format: string, kind: 'date' | 'datetime' | 'tim
     }
     if (pm !== undefined) { if (h < 1 || h > 12) return undefined; h = (h % 12) + (pm ? 12 : 0); }
     if (kind === 'time') return h > 23 || mi > 59 || s > 60 ? undefined : h * 3600 + mi * 60 + s + ms / 1000;
-    const t = civil(y, mo, d, h, mi, s, ms);
+    const t = civilMs(y, mo, d, h, mi, s, ms);
     return t === undefined ? undefined : t - offsetMinutes(tz) * 60_000;
   };
 }

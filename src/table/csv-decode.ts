@@ -4,6 +4,7 @@
  * a repeated text value is hashed and looked up, not allocated again.
  */
 import { parseNumberText } from './columns.ts';
+import { daysFromCivil, daysInMonth } from './temporal.ts';
 import type { Column, InvalidCell, NumberColumn } from './types.ts';
 
 /** Powers of ten that are exact in a double (Clinger's fast path needs exactly these). */
@@ -210,6 +211,140 @@ export class NumberDecoder implements CellDecoder {
     this.values = new Float64Array(this.capacity);
     this.nulls = new Uint8Array(this.capacity);
     this.invalid = [];
+    return col;
+  }
+}
+
+/** Two ASCII digits at `i`, or -1. */
+function digits2(b: Uint8Array, i: number): number {
+  const x = b[i] - 48;
+  const y = b[i + 1] - 48;
+  return x >= 0 && x <= 9 && y >= 0 && y <= 9 ? x * 10 + y : -1;
+}
+
+/**
+ * Decodes ISO dates (`YYYY-MM-DD`) or datetimes (`YYYY-MM-DDThh:mm:ss[.fff][Z]`) into epoch
+ * milliseconds, so validation compares instants without a JS string, a dictionary entry and a
+ * parse per cell: a column of distinct timestamps cost more than all numeric columns together.
+ *
+ * A batch's datetimes are read fast only in the written form of its first one (separator, digits
+ * after the point, `Z`), which the column reports as `temporal`: every value read fast can then be
+ * written back exactly ({@link temporalText}). Any other non-empty cell (another form, an offset,
+ * a leap second, not a date at all) is kept as text in `invalid` for the field's own parser — a
+ * cell the fast path declines is not an error by itself.
+ */
+export class TemporalDecoder implements CellDecoder {
+  values: Float64Array;
+  nulls: Uint8Array;
+  invalid: InvalidCell[] = [];
+  /** This batch's datetime form, fixed by its first datetime read fast; -1 while unknown. */
+  private separator = -1;
+  private fractionDigits = -1;
+  private zulu = -1;
+  constructor(
+    readonly name: string,
+    private readonly capacity: number,
+    readonly missing: MissingSpec,
+    readonly type: 'date' | 'datetime',
+  ) {
+    this.values = new Float64Array(capacity);
+    this.nulls = new Uint8Array(capacity);
+  }
+
+  /**
+   * Reads a canonical cell that starts at `s` into `row`; returns the offset just after it, or -1
+   * when the bytes there are not this batch's form. Whether the cell ends there is the caller's
+   * check. Stops at the first byte that does not fit, so it never reads past a row's line break.
+   */
+  fast(b: Uint8Array, s: number, row: number): number {
+    const hi = digits2(b, s);
+    const lo = hi < 0 ? -1 : digits2(b, s + 2);
+    if (lo < 0 || b[s + 4] !== 45) return -1;
+    const mo = digits2(b, s + 5);
+    if (mo < 1 || mo > 12 || b[s + 7] !== 45) return -1;
+    const d = digits2(b, s + 8);
+    const y = hi * 100 + lo;
+    if (d < 1 || d > daysInMonth(y, mo)) return -1;
+    const day = daysFromCivil(y, mo, d) * 86_400_000;
+    if (this.type === 'date') {
+      this.values[row] = day;
+      this.nulls[row] = 0;
+      return s + 10;
+    }
+    const sep = b[s + 10];
+    if (sep !== 84 && sep !== 32) return -1;
+    const h = digits2(b, s + 11);
+    if (h < 0 || h > 23 || b[s + 13] !== 58) return -1;
+    const mi = digits2(b, s + 14);
+    if (mi < 0 || mi > 59 || b[s + 16] !== 58) return -1;
+    const sec = digits2(b, s + 17);
+    // A leap second is left to the text parser: its value is the next second's, so its text could not be rebuilt.
+    if (sec < 0 || sec > 59) return -1;
+    let i = s + 19;
+    let ms = 0;
+    let fd = 0;
+    if (b[i] === 46) {
+      i++;
+      let x = b[i] - 48;
+      while (x >= 0 && x <= 9 && fd < 4) {
+        ms = ms * 10 + x;
+        fd++;
+        x = b[++i] - 48;
+      }
+      if (fd === 0 || fd > 3) return -1;
+      ms *= fd === 1 ? 100 : fd === 2 ? 10 : 1;
+    }
+    const z = b[i] === 90 ? 1 : 0;
+    if (this.separator < 0) {
+      this.separator = sep;
+      this.fractionDigits = fd;
+      this.zulu = z;
+    } else if (sep !== this.separator || fd !== this.fractionDigits || z !== this.zulu) return -1;
+    this.values[row] = day + ((h * 60 + mi) * 60 + sec) * 1000 + ms;
+    this.nulls[row] = 0;
+    return i + z;
+  }
+
+  cell(b: Buffer, s: number, e: number, row: number): void {
+    if (s === e ? this.missing.emptyIsNull : this.missing.others.length > 0 && isMissing(this.missing, b, s, e)) {
+      this.values[row] = Number.NaN;
+      this.nulls[row] = 1;
+      return;
+    }
+    // A row that met a quote after its first fields is decoded again by the general path: keep one entry per cell.
+    const last = this.invalid[this.invalid.length - 1];
+    if (last !== undefined && last.index === row) this.invalid.pop();
+    if (this.fast(b, s, row) === e) return;
+    this.values[row] = Number.NaN;
+    this.nulls[row] = 0;
+    this.invalid.push({ index: row, text: b.toString('utf8', s, e) });
+  }
+
+  finish(length: number, full: boolean): Column {
+    const invalid = this.invalid;
+    for (let k = 1; k < invalid.length; k++) {
+      if (invalid[k - 1].index > invalid[k].index) {
+        invalid.sort((a, b) => a.index - b.index);
+        break;
+      }
+    }
+    const col: NumberColumn = {
+      kind: 'number',
+      name: this.name,
+      values: full ? this.values : this.values.slice(0, length),
+      nulls: full ? this.nulls : this.nulls.slice(0, length),
+      invalid,
+      temporal: {
+        type: this.type,
+        separator: this.separator === 32 ? ' ' : 'T',
+        fractionDigits: Math.max(0, this.fractionDigits),
+        zulu: this.zulu === 1,
+      },
+    };
+    this.values = new Float64Array(this.capacity);
+    this.nulls = new Uint8Array(this.capacity);
+    this.invalid = [];
+    this.separator = this.fractionDigits = this.zulu = -1;
     return col;
   }
 }

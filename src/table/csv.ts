@@ -17,7 +17,7 @@ import { openForReading } from '../core/fs.ts';
 import { invalidUtf8Message, isGzipPath, openByteReader, withoutGzip } from './bytes.ts';
 import { decodeNumberFormsAs, withNumberForms } from './columns.ts';
 import type { TaskOutcome } from '../core/parallel.ts';
-import { FNV_OFFSET, FNV_PRIME, NumberDecoder, POW10, StringDecoder } from './csv-decode.ts';
+import { FNV_OFFSET, FNV_PRIME, NumberDecoder, POW10, StringDecoder, TemporalDecoder } from './csv-decode.ts';
 import type { CellDecoder, MissingSpec } from './csv-decode.ts';
 import type { ColumnDecoding, NumberColumn, RecordBatch, ReadOptions, TableSource } from './types.ts';
 
@@ -75,6 +75,8 @@ const K_DET = 3;
  * become a JS string in `invalid`, far slower than the dictionary).
  */
 const DETECT_TEXT_SHARE = 64;
+/** An ISO date/datetime column read as epoch milliseconds (TemporalDecoder). */
+const K_TIME = 4;
 
 class CsvParser {
   /** Physical line (1-based) at the current parse position. */
@@ -90,6 +92,7 @@ class CsvParser {
   private fieldDecoders: (CellDecoder | null)[] = [];
   private numDecoders: NumberDecoder[] = [];
   private strDecoders: StringDecoder[] = [];
+  private timeDecoders: TemporalDecoder[] = [];
   private rowStarts = new Int32Array(0);
   private rowEnds = new Int32Array(0);
   private specials: Buffer[] = [];
@@ -203,6 +206,7 @@ class CsvParser {
       this.fieldDecoders = new Array<CellDecoder | null>(nf).fill(null);
       this.numDecoders = new Array<NumberDecoder>(nf);
       this.strDecoders = new Array<StringDecoder>(nf);
+      this.timeDecoders = new Array<TemporalDecoder>(nf);
       plan.decoders.forEach((d, k) => {
         const f = plan.fieldIndex[k];
         this.fieldDecoders[f] = d;
@@ -210,6 +214,9 @@ class CsvParser {
           this.kinds[f] = d.detect ? K_DET : K_NUM;
           this.numDecoders[f] = d;
           this.plainNumber[f] = d.missing.others.length === 0 ? 1 : 0;
+        } else if (d instanceof TemporalDecoder) {
+          this.kinds[f] = K_TIME;
+          this.timeDecoders[f] = d;
         } else {
           this.kinds[f] = K_STR;
           this.strDecoders[f] = d as StringDecoder;
@@ -245,6 +252,7 @@ class CsvParser {
     const plainNumber = this.plainNumber;
     const nums = this.numDecoders;
     const strs = this.strDecoders;
+    const times = this.timeDecoders;
     let line = this.line;
     while (pos <= limit) {
       if (this.filled === this.batchRows) this.flush(false);
@@ -447,6 +455,27 @@ class CsvParser {
               slot = (slot + 1) & mask;
             }
             dec.codes[row] = code;
+          }
+        } else if (kind === K_TIME) {
+          const dec = times[f];
+          const e = dec.fast(buf, s, row);
+          if (e >= 0 && ((c = buf[e]) === delim || c === LF || (c === CR && buf[e + 1] === LF))) i = e;
+          else {
+            // Empty, missing or another form: find the field end; the decoder keeps the text.
+            c = buf[i];
+            for (;;) {
+              while (c > hi || special[c] === 0) c = buf[++i];
+              if (c === CR && buf[i + 1] !== LF) {
+                c = buf[++i];
+                continue;
+              }
+              break;
+            }
+            if (c === QUOTE) {
+              general = true;
+              break;
+            }
+            dec.cell(buf, s, i, row);
           }
         } else {
           for (;;) {
@@ -707,10 +736,13 @@ function planFor(path: string, opts: ReadOptions, batchRows: number): (header: s
       const own = opts.fieldMissingValues?.[name];
       const cellMissing = own ? missingSpec(own) : missing;
       fieldIndex.push(fi);
+      const temporal = opts.temporal?.[name];
       decoders.push(
         decoding === 'number' || decoding === 'detect'
           ? new NumberDecoder(name, batchRows, cellMissing, decoding === 'detect')
-          : new StringDecoder(name, batchRows, cellMissing),
+          : temporal !== undefined
+            ? new TemporalDecoder(name, batchRows, cellMissing, temporal)
+            : new StringDecoder(name, batchRows, cellMissing),
       );
     }
     return { fieldIndex, decoders };

@@ -4,6 +4,10 @@
  * grows with the batch size and the number of columns, not with the file (DESIGN §1.5).
  */
 
+import type { TemporalShape } from './temporal.ts';
+
+export type { TemporalShape };
+
 export type DataFormat = 'csv' | 'jsonl' | 'json' | 'parquet' | 'arrow';
 
 /**
@@ -39,6 +43,13 @@ export interface NumberColumn {
   detected?: boolean;
   fractionDigits?: Uint8Array;
   textLengths?: { min: number; max: number } | null;
+  /**
+   * Set when a CSV reader honoured {@link ReadOptions.temporal}: `values` are epoch milliseconds of
+   * ISO dates/datetimes written in this form (so `temporalText(values[i], temporal)` is the cell's
+   * text), and `invalid` holds every other non-empty cell's text, to be parsed by the field's own
+   * rules: a cell in `invalid` is not an error by itself.
+   */
+  temporal?: TemporalShape;
 }
 
 export interface InvalidCell {
@@ -101,6 +112,12 @@ export interface ReadOptions {
    * scanner cannot read them itself: it would take `1.500` (one thousand five hundred) for 1.5.
    */
   numberForms?: Record<string, NumberForm>;
+  /**
+   * A hint for string columns that hold ISO dates or datetimes: the CSV reader returns them as
+   * number columns of epoch milliseconds with `temporal` set (see {@link NumberColumn.temporal}),
+   * which validation checks without a string per cell. Other readers ignore it.
+   */
+  temporal?: Record<string, 'date' | 'datetime'>;
 }
 
 /** An opened data file: its header is known; its rows stream on demand. */

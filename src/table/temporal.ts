@@ -1,0 +1,74 @@
+/**
+ * Calendar arithmetic for ISO dates and datetimes as epoch milliseconds (proleptic Gregorian,
+ * UTC), without Date objects: the CSV reader's temporal fast path and the schema's date parsers
+ * use the same functions, so a value read from bytes equals the value parsed from its text.
+ */
+
+/** Days in month `m` (1–12) of year `y`. */
+export function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/** Days from 1970-01-01 of a calendar date (Hinnant's days_from_civil). */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The calendar date of a day number from 1970-01-01 (Hinnant's civil_from_days): [year, month, day]. */
+export function civilFromDays(days: number): [number, number, number] {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+/**
+ * Epoch ms of a calendar date and time, or undefined when the date does not exist (Feb 30) or a
+ * part is out of range. A leap second (`:60`) counts as the next second, as Date.UTC does.
+ */
+export function civilMs(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number | undefined {
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 60) return undefined;
+  return daysFromCivil(y, mo, d) * 86_400_000 + ((h * 60 + mi) * 60 + s) * 1000 + ms;
+}
+
+/**
+ * How a batch's canonical temporal cells were written, so that each value's text can be rebuilt
+ * exactly from its epoch ms: `YYYY-MM-DD` for dates; `YYYY-MM-DD{separator}hh:mm:ss`, then
+ * `fractionDigits` digits after a point (0–3: whole milliseconds) and `Z` when `zulu`, for datetimes.
+ */
+export interface TemporalShape {
+  type: 'date' | 'datetime';
+  separator: 'T' | ' ';
+  fractionDigits: number;
+  zulu: boolean;
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+/** The text of a canonical temporal cell from its epoch ms (the inverse of the reader's fast path). */
+export function temporalText(ms: number, shape: TemporalShape): string {
+  const days = Math.floor(ms / 86_400_000);
+  const [y, m, d] = civilFromDays(days);
+  const date = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+  if (shape.type === 'date') return date;
+  let rest = ms - days * 86_400_000;
+  const milli = rest % 1000;
+  rest = (rest - milli) / 1000;
+  const s = rest % 60;
+  rest = (rest - s) / 60;
+  const fraction = shape.fractionDigits > 0 ? `.${pad(milli, 3).slice(0, shape.fractionDigits)}` : '';
+  return `${date}${shape.separator}${pad(Math.floor(rest / 60), 2)}:${pad(rest % 60, 2)}:${pad(s, 2)}${fraction}${shape.zulu ? 'Z' : ''}`;
+}
