@@ -19,6 +19,53 @@ describe('NumberSet', () => {
   });
 });
 
+describe('NumberSet: dense integers', () => {
+  /** Adds `xs`, checking each answer and the final contents against a JS Set (one expect: 10^5 of them take seconds). */
+  function agree(xs: number[], window?: { firstBits: number; freeBits: number }): NumberSet {
+    const ours = new NumberSet(16, window);
+    const ref = new Set<number>();
+    const wrong: string[] = [];
+    for (const x of xs) {
+      if (ours.add(x) !== !ref.has(x)) wrong.push(`add(${x})`);
+      ref.add(x);
+    }
+    for (const x of ref) if (!ours.has(x)) wrong.push(`has(${x})`);
+    // A non-integer next to each integer is absent (never mistaken for a bit).
+    for (const x of xs) if (Number.isInteger(x) && Math.abs(x) < 2 ** 50 && ours.has(x + 0.25)) wrong.push(`has(${x + 0.25})`);
+    expect(wrong).toEqual([]);
+    expect(ours.size).toBe(ref.size);
+    return ours;
+  }
+
+  it('keeps 1..n, in order or shuffled, in a bitmap of about n bits', () => {
+    const n = 200_000;
+    const ids = Array.from({ length: n }, (_, i) => i + 1);
+    expect(agree(ids).bytes).toBeLessThan(100_000);
+    const shuffled = [...ids];
+    for (let i = n - 1; i > 0; i--) {
+      const j = (i * 7919) % (i + 1);
+      [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+    }
+    expect(agree([...shuffled, ...shuffled.slice(0, 1000)]).bytes).toBeLessThan(100_000);
+  });
+
+  it('sends sparse integers to the hash table and never loses one between the two', () => {
+    // Dense ids, then far-away ones (which freeze the window), then more ids inside and just outside it.
+    const xs = [...Array.from({ length: 5000 }, (_, i) => i), 1e12, -1e12, 2 ** 53, 2 ** 53 + 2, 7, 40_000, 40_000, 1e12, 5001, 123_456_789];
+    agree(xs);
+    fc.assert(fc.property(fc.array(fc.oneof(
+      fc.integer({ min: -3000, max: 3000 }),
+      fc.integer({ min: -(2 ** 40), max: 2 ** 40 }),
+      fc.constantFrom(Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2 ** 60, 0.5, -7.25),
+    ), { maxLength: 400 }), (values) => { agree(values); }), { numRuns: 300 });
+    // A tiny window grows and is refused often: a value refused into the hash table must never
+    // later fall inside the grown window (where it would be added again).
+    fc.assert(fc.property(fc.array(fc.oneof(fc.integer({ min: -2000, max: 2000 }), fc.integer({ min: -40, max: 40 })), { maxLength: 300 }), (values) => {
+      agree(values, { firstBits: 32, freeBits: 64 });
+    }), { numRuns: 300 });
+  });
+});
+
 describe('date and time parsing', () => {
   const date = fieldParser({ type: 'date' });
   const datetime = fieldParser({ type: 'datetime' });
