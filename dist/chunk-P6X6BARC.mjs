@@ -6,8 +6,8 @@ import {
   evaluateAndRender,
   jsonSafe,
   publishComment
-} from "./chunk-VVT3XLEH.mjs";
-import "./chunk-VBYFM7XD.mjs";
+} from "./chunk-DGBBBXGW.mjs";
+import "./chunk-AZXW6CAB.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-IPODMIHM.mjs";
 import "./chunk-2KZ72NZO.mjs";
@@ -21,7 +21,7 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-Z3JJZTSP.mjs";
+import "./chunk-QEP2HYG2.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

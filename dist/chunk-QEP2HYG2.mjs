@@ -1354,6 +1354,51 @@ function gunzipReader(path) {
   };
 }
 
+// src/table/temporal.ts
+function daysInMonth(y, m) {
+  if (m === 2) return y % 4 === 0 && y % 100 !== 0 || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+function daysFromCivil(y, m, d) {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+function civilFromDays(days) {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+function civilMs(y, mo, d, h = 0, mi = 0, s = 0, ms = 0) {
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 60) return void 0;
+  return daysFromCivil(y, mo, d) * 864e5 + ((h * 60 + mi) * 60 + s) * 1e3 + ms;
+}
+function pad(n, width) {
+  return String(n).padStart(width, "0");
+}
+function temporalText(ms, shape) {
+  const days = Math.floor(ms / 864e5);
+  const [y, m, d] = civilFromDays(days);
+  const date = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+  if (shape.type === "date") return date;
+  let rest = ms - days * 864e5;
+  const milli = rest % 1e3;
+  rest = (rest - milli) / 1e3;
+  const s = rest % 60;
+  rest = (rest - s) / 60;
+  const fraction = shape.fractionDigits > 0 ? `.${pad(milli, 3).slice(0, shape.fractionDigits)}` : "";
+  return `${date}${shape.separator}${pad(Math.floor(rest / 60), 2)}:${pad(rest % 60, 2)}:${pad(s, 2)}${fraction}${shape.zulu ? "Z" : ""}`;
+}
+
 // src/table/csv-decode.ts
 var POW10 = new Float64Array(23);
 for (let i = 0, p = 1; i < 23; i++, p *= 10) POW10[i] = p;
@@ -1529,6 +1574,124 @@ var NumberDecoder = class {
     return col;
   }
 };
+function digits2(b, i) {
+  const x = b[i] - 48;
+  const y = b[i + 1] - 48;
+  return x >= 0 && x <= 9 && y >= 0 && y <= 9 ? x * 10 + y : -1;
+}
+var TemporalDecoder = class {
+  constructor(name, capacity, missing, type) {
+    this.name = name;
+    this.capacity = capacity;
+    this.missing = missing;
+    this.type = type;
+    this.values = new Float64Array(capacity);
+    this.nulls = new Uint8Array(capacity);
+  }
+  name;
+  capacity;
+  missing;
+  type;
+  values;
+  nulls;
+  invalid = [];
+  /** This batch's datetime form, fixed by its first datetime read fast; -1 while unknown. */
+  separator = -1;
+  fractionDigits = -1;
+  zulu = -1;
+  /**
+   * Reads a canonical cell that starts at `s` into `row`; returns the offset just after it, or -1
+   * when the bytes there are not this batch's form. Whether the cell ends there is the caller's
+   * check. Stops at the first byte that does not fit, so it never reads past a row's line break.
+   */
+  fast(b, s, row) {
+    const hi = digits2(b, s);
+    const lo = hi < 0 ? -1 : digits2(b, s + 2);
+    if (lo < 0 || b[s + 4] !== 45) return -1;
+    const mo = digits2(b, s + 5);
+    if (mo < 1 || mo > 12 || b[s + 7] !== 45) return -1;
+    const d = digits2(b, s + 8);
+    const y = hi * 100 + lo;
+    if (d < 1 || d > daysInMonth(y, mo)) return -1;
+    const day = daysFromCivil(y, mo, d) * 864e5;
+    if (this.type === "date") {
+      this.values[row] = day;
+      this.nulls[row] = 0;
+      return s + 10;
+    }
+    const sep = b[s + 10];
+    if (sep !== 84 && sep !== 32) return -1;
+    const h = digits2(b, s + 11);
+    if (h < 0 || h > 23 || b[s + 13] !== 58) return -1;
+    const mi = digits2(b, s + 14);
+    if (mi < 0 || mi > 59 || b[s + 16] !== 58) return -1;
+    const sec = digits2(b, s + 17);
+    if (sec < 0 || sec > 59) return -1;
+    let i = s + 19;
+    let ms = 0;
+    let fd = 0;
+    if (b[i] === 46) {
+      i++;
+      let x = b[i] - 48;
+      while (x >= 0 && x <= 9 && fd < 4) {
+        ms = ms * 10 + x;
+        fd++;
+        x = b[++i] - 48;
+      }
+      if (fd === 0 || fd > 3) return -1;
+      ms *= fd === 1 ? 100 : fd === 2 ? 10 : 1;
+    }
+    const z = b[i] === 90 ? 1 : 0;
+    if (this.separator < 0) {
+      this.separator = sep;
+      this.fractionDigits = fd;
+      this.zulu = z;
+    } else if (sep !== this.separator || fd !== this.fractionDigits || z !== this.zulu) return -1;
+    this.values[row] = day + ((h * 60 + mi) * 60 + sec) * 1e3 + ms;
+    this.nulls[row] = 0;
+    return i + z;
+  }
+  cell(b, s, e, row) {
+    if (s === e ? this.missing.emptyIsNull : this.missing.others.length > 0 && isMissing(this.missing, b, s, e)) {
+      this.values[row] = Number.NaN;
+      this.nulls[row] = 1;
+      return;
+    }
+    const last = this.invalid[this.invalid.length - 1];
+    if (last !== void 0 && last.index === row) this.invalid.pop();
+    if (this.fast(b, s, row) === e) return;
+    this.values[row] = Number.NaN;
+    this.nulls[row] = 0;
+    this.invalid.push({ index: row, text: b.toString("utf8", s, e) });
+  }
+  finish(length, full) {
+    const invalid = this.invalid;
+    for (let k = 1; k < invalid.length; k++) {
+      if (invalid[k - 1].index > invalid[k].index) {
+        invalid.sort((a, b) => a.index - b.index);
+        break;
+      }
+    }
+    const col = {
+      kind: "number",
+      name: this.name,
+      values: full ? this.values : this.values.slice(0, length),
+      nulls: full ? this.nulls : this.nulls.slice(0, length),
+      invalid,
+      temporal: {
+        type: this.type,
+        separator: this.separator === 32 ? " " : "T",
+        fractionDigits: Math.max(0, this.fractionDigits),
+        zulu: this.zulu === 1
+      }
+    };
+    this.values = new Float64Array(this.capacity);
+    this.nulls = new Uint8Array(this.capacity);
+    this.invalid = [];
+    this.separator = this.fractionDigits = this.zulu = -1;
+    return col;
+  }
+};
 function hashBytes(b, s, e) {
   let h = FNV_OFFSET;
   for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], FNV_PRIME);
@@ -1690,6 +1853,7 @@ var K_NUM = 1;
 var K_STR = 2;
 var K_DET = 3;
 var DETECT_TEXT_SHARE = 64;
+var K_TIME = 4;
 var CsvParser = class {
   constructor(file, delim, batchRows, maxRowBytes, makePlan) {
     this.file = file;
@@ -1720,6 +1884,7 @@ var CsvParser = class {
   fieldDecoders = [];
   numDecoders = [];
   strDecoders = [];
+  timeDecoders = [];
   rowStarts = new Int32Array(0);
   rowEnds = new Int32Array(0);
   specials = [];
@@ -1814,6 +1979,7 @@ var CsvParser = class {
       this.fieldDecoders = new Array(nf).fill(null);
       this.numDecoders = new Array(nf);
       this.strDecoders = new Array(nf);
+      this.timeDecoders = new Array(nf);
       plan.decoders.forEach((d, k) => {
         const f = plan.fieldIndex[k];
         this.fieldDecoders[f] = d;
@@ -1821,6 +1987,9 @@ var CsvParser = class {
           this.kinds[f] = d.detect ? K_DET : K_NUM;
           this.numDecoders[f] = d;
           this.plainNumber[f] = d.missing.others.length === 0 ? 1 : 0;
+        } else if (d instanceof TemporalDecoder) {
+          this.kinds[f] = K_TIME;
+          this.timeDecoders[f] = d;
         } else {
           this.kinds[f] = K_STR;
           this.strDecoders[f] = d;
@@ -1853,6 +2022,7 @@ var CsvParser = class {
     const plainNumber = this.plainNumber;
     const nums = this.numDecoders;
     const strs = this.strDecoders;
+    const times = this.timeDecoders;
     let line = this.line;
     while (pos <= limit) {
       if (this.filled === this.batchRows) this.flush(false);
@@ -2049,6 +2219,26 @@ var CsvParser = class {
               slot = slot + 1 & mask;
             }
             dec.codes[row] = code;
+          }
+        } else if (kind === K_TIME) {
+          const dec = times[f];
+          const e = dec.fast(buf, s, row);
+          if (e >= 0 && ((c = buf[e]) === delim || c === LF || c === CR && buf[e + 1] === LF)) i = e;
+          else {
+            c = buf[i];
+            for (; ; ) {
+              while (c > hi || special[c] === 0) c = buf[++i];
+              if (c === CR && buf[i + 1] !== LF) {
+                c = buf[++i];
+                continue;
+              }
+              break;
+            }
+            if (c === QUOTE) {
+              general = true;
+              break;
+            }
+            dec.cell(buf, s, i, row);
           }
         } else {
           for (; ; ) {
@@ -2294,8 +2484,9 @@ function planFor(path, opts, batchRows) {
       const own = opts.fieldMissingValues?.[name];
       const cellMissing = own ? missingSpec(own) : missing;
       fieldIndex.push(fi);
+      const temporal = opts.temporal?.[name];
       decoders.push(
-        decoding === "number" || decoding === "detect" ? new NumberDecoder(name, batchRows, cellMissing, decoding === "detect") : new StringDecoder(name, batchRows, cellMissing)
+        decoding === "number" || decoding === "detect" ? new NumberDecoder(name, batchRows, cellMissing, decoding === "detect") : temporal !== void 0 ? new TemporalDecoder(name, batchRows, cellMissing, temporal) : new StringDecoder(name, batchRows, cellMissing)
       );
     }
     return { fieldIndex, decoders };
@@ -23735,6 +23926,10 @@ export {
   applyNumberForms,
   cellText,
   concatBatches,
+  daysInMonth,
+  daysFromCivil,
+  civilMs,
+  temporalText,
   DEFAULT_SEGMENT_BYTES,
   readCsvSegment,
   planCsvSegments,

@@ -7,12 +7,12 @@ import {
   readProfile,
   stringifyProfile,
   writeProfile
-} from "./chunk-4AAX3MT5.mjs";
+} from "./chunk-QL65ZNZB.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
   profileFile
-} from "./chunk-TFL64M3E.mjs";
+} from "./chunk-IYJTRZVC.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag
@@ -22,7 +22,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   expandDataPaths
-} from "./chunk-Z3JJZTSP.mjs";
+} from "./chunk-QEP2HYG2.mjs";
 import "./chunk-ECBJ4UTP.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import {

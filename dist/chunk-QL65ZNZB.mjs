@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   sketchQuantile
-} from "./chunk-TFL64M3E.mjs";
+} from "./chunk-IYJTRZVC.mjs";
 import {
   assertReadableFile,
   writeFileAtomic

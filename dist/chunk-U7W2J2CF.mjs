@@ -5,10 +5,14 @@ import {
 } from "./chunk-6H53F6EY.mjs";
 import {
   alignSegments,
+  civilMs,
+  daysFromCivil,
+  daysInMonth,
   plainNumberText,
   planCsvSegments,
-  readCsvSegment
-} from "./chunk-Z3JJZTSP.mjs";
+  readCsvSegment,
+  temporalText
+} from "./chunk-QEP2HYG2.mjs";
 import {
   assertReadableFile
 } from "./chunk-ECBJ4UTP.mjs";
@@ -10220,13 +10224,6 @@ function parseNumberText(text) {
   if (text === "-INF") return Number.NEGATIVE_INFINITY;
   return void 0;
 }
-function civil(y, mo, d, h = 0, mi = 0, s = 0, ms = 0) {
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return void 0;
-  const t = Date.UTC(y, mo - 1, d, h, mi, s, ms);
-  const check = new Date(t);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return void 0;
-  return t;
-}
 function offsetMinutes(tz) {
   if (!tz || tz === "Z") return 0;
   const sign = tz[0] === "-" ? -1 : 1;
@@ -10234,19 +10231,9 @@ function offsetMinutes(tz) {
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
 }
 function fractionMs(frac) {
-  return frac ? Math.floor(Number(`0${frac.startsWith(".") ? frac : `.${frac}`}`) * 1e3) : 0;
-}
-function daysFromCivil(y, m, d) {
-  y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-function daysInMonth(y, m) {
-  if (m === 2) return y % 4 === 0 && y % 100 !== 0 || y % 400 === 0 ? 29 : 28;
-  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  if (!frac) return 0;
+  const digits = frac.startsWith(".") ? frac.slice(1) : frac;
+  return Number(`${digits}00`.slice(0, 3));
 }
 function d2(t, i) {
   const a = t.charCodeAt(i) - 48, b = t.charCodeAt(i + 1) - 48;
@@ -10271,7 +10258,7 @@ function isoDatetime(text) {
   }
   const m = ISO_DATETIME_RE.exec(text);
   if (!m) return void 0;
-  const t = civil(+m[1], +m[2], +m[3], +m[4], +m[5], +m[6], fractionMs(m[7]));
+  const t = civilMs(+m[1], +m[2], +m[3], +m[4], +m[5], +m[6], fractionMs(m[7]));
   return t === void 0 ? void 0 : t - offsetMinutes(m[8]) * 6e4;
 }
 function isoTime(text) {
@@ -10370,7 +10357,7 @@ function compileStrptime(format, kind) {
       h = h % 12 + (pm ? 12 : 0);
     }
     if (kind === "time") return h > 23 || mi > 59 || s > 60 ? void 0 : h * 3600 + mi * 60 + s + ms / 1e3;
-    const t = civil(y, mo, d, h, mi, s, ms);
+    const t = civilMs(y, mo, d, h, mi, s, ms);
     return t === void 0 ? void 0 : t - offsetMinutes(tz) * 6e4;
   };
 }
@@ -10709,25 +10696,79 @@ function enumKeys(field) {
 }
 
 // src/schema/hash-set.ts
+var DENSE_FREE_BITS = 1 << 24;
+var DENSE_BITS_PER_VALUE = 64;
+var DENSE_FIRST_BITS = 1 << 16;
+var DENSE_MAX_BITS = 2 ** 31;
 var NumberSet = class {
-  keys;
-  mask;
-  count = 0;
-  hasZero = false;
-  hasNaN = false;
-  view = new DataView(new ArrayBuffer(8));
-  constructor(initialCapacity = 1024) {
+  /**
+   * @param initialCapacity values expected (the hash table's first size).
+   * @param window the dense window's first span and free span in bits (multiples of 32); tests
+   *   shrink them to exercise growth and refusal on small inputs.
+   */
+  constructor(initialCapacity = 1024, window = { firstBits: DENSE_FIRST_BITS, freeBits: DENSE_FREE_BITS }) {
+    this.window = window;
     let cap = 16;
     while (cap < initialCapacity * 2) cap *= 2;
     this.keys = new Float64Array(cap);
     this.mask = cap - 1;
   }
+  window;
+  keys;
+  mask;
+  /** Values in the hash table. */
+  count = 0;
+  /** The dense window: bit `x - base` of `bits` is set when integer x is in the set. */
+  bits = new Int32Array(0);
+  base = 0;
+  span = 0;
+  denseCount = 0;
+  /** Set once an integer went to the hash table: the window must not grow over it later. */
+  frozen = false;
+  hasZero = false;
+  hasNaN = false;
+  view = new DataView(new ArrayBuffer(8));
   get size() {
-    return this.count + (this.hasZero ? 1 : 0) + (this.hasNaN ? 1 : 0);
+    return this.count + this.denseCount + (this.hasZero ? 1 : 0) + (this.hasNaN ? 1 : 0);
   }
-  /** Bytes held by the table (for reports). */
+  /** Bytes held by the table and the window (for reports). */
   get bytes() {
-    return this.keys.byteLength;
+    return this.keys.byteLength + this.bits.byteLength;
+  }
+  /**
+   * The window offset of integer `x`, growing the window to it when the rules allow; -1 when x
+   * belongs to the hash table (not an integer, or too far from the others).
+   */
+  denseOffset(x) {
+    const off = x - this.base;
+    if (off >= 0 && off < this.span) return off;
+    if (this.frozen || !Number.isSafeInteger(x)) return -1;
+    let lo;
+    let hi;
+    if (this.span === 0) {
+      lo = Math.floor((x - this.window.firstBits / 2) / 32) * 32;
+      hi = lo + this.window.firstBits;
+    } else {
+      lo = this.base;
+      hi = this.base + this.span;
+      while (x < lo || x >= hi) {
+        if (hi - lo >= DENSE_MAX_BITS) break;
+        if (x < lo) lo -= hi - lo;
+        else hi += hi - lo;
+      }
+    }
+    const span = hi - lo;
+    const tooSparse = span > this.window.freeBits && span > DENSE_BITS_PER_VALUE * (this.size + 1);
+    if (x < lo || x >= hi || span > DENSE_MAX_BITS || tooSparse || lo < -Number.MAX_SAFE_INTEGER || hi > Number.MAX_SAFE_INTEGER) {
+      this.frozen = true;
+      return -1;
+    }
+    const bits = new Int32Array(span / 32);
+    if (this.span > 0) bits.set(this.bits, (this.base - lo) / 32);
+    this.bits = bits;
+    this.base = lo;
+    this.span = span;
+    return x - lo;
   }
   slot(x) {
     let h;
@@ -10756,6 +10797,18 @@ var NumberSet = class {
       this.hasNaN = true;
       return true;
     }
+    if (Number.isInteger(x)) {
+      const off = this.denseOffset(x);
+      if (off >= 0) {
+        const word = off >>> 5;
+        const bit = 1 << (off & 31);
+        const w = this.bits[word];
+        if ((w & bit) !== 0) return false;
+        this.bits[word] = w | bit;
+        this.denseCount++;
+        return true;
+      }
+    }
     const keys = this.keys;
     let i = this.slot(x);
     let k = keys[i];
@@ -10771,6 +10824,8 @@ var NumberSet = class {
   has(x) {
     if (x === 0) return this.hasZero;
     if (x !== x) return this.hasNaN;
+    const off = x - this.base;
+    if (off >= 0 && off < this.span && Number.isInteger(x)) return (this.bits[off >>> 5] & 1 << (off & 31)) !== 0;
     let i = this.slot(x);
     while (this.keys[i] !== 0) {
       if (this.keys[i] === x) return true;
@@ -10841,10 +10896,13 @@ function typeHint(field, text) {
 function readOptionsForSchema(schema2, present, format) {
   const decoding = {};
   const formDecoding = format === void 0 || format === "csv" ? "string" : "auto";
+  const temporal = {};
   for (const field of schema2.fields) {
     decoding[field.name] = !isNumericType(field.type) ? "string" : hasNumberForm(field) ? formDecoding : "number";
+    if (readsAsInstants(field)) temporal[field.name] = field.type;
   }
   const options = { missingValues: schema2.missingValues ?? [""], decoding, defaultDecoding: "string" };
+  if (Object.keys(temporal).length > 0) options.temporal = temporal;
   const own = schema2.fields.filter((f) => f.missingValues !== void 0);
   if (own.length > 0) options.fieldMissingValues = Object.fromEntries(own.map((f) => [f.name, f.missingValues]));
   if (present) {
@@ -10855,6 +10913,7 @@ function readOptionsForSchema(schema2, present, format) {
 }
 function dataReadOptions(schema2) {
   const options = readOptionsForSchema(schema2);
+  delete options.temporal;
   const forms = schema2.fields.filter((f) => isNumericType(f.type) && hasNumberForm(f));
   if (forms.length > 0) {
     options.numberForms = Object.fromEntries(forms.map((f) => [f.name, {
@@ -10864,6 +10923,11 @@ function dataReadOptions(schema2) {
     }]));
   }
   return options;
+}
+function readsAsInstants(field) {
+  if (field.type !== "date" && field.type !== "datetime" || field.format !== void 0 && field.format !== "default") return false;
+  const c = field.constraints ?? {};
+  return c.pattern === void 0 && c.minLength === void 0 && c.maxLength === void 0 && c.enum === void 0 && c.jsonSchema === void 0;
 }
 var TYPE = 1;
 var MINIMUM = 2;
@@ -11386,6 +11450,86 @@ function checkStringBatch(fc, col, batch, sink, pending) {
     }
   }
 }
+function checkTemporalBatch(fc, col, shape, batch, sink, pending) {
+  const n = batch.length;
+  const { values, nulls } = col;
+  const texts = col.invalid.length ? new Map(col.invalid.map((c) => [c.index, c.text])) : null;
+  const collect = sink.remaining;
+  let collected = 0;
+  const push = (index, rule, value, message) => {
+    if (collected < collect) {
+      pending.push({ index, order: fc.order, rule, column: fc.name, value, message });
+      collected++;
+    }
+  };
+  const hasMin = fc.min !== void 0, min = fc.min ?? 0;
+  const hasMax = fc.max !== void 0, max = fc.max ?? 0;
+  const hasXmin = fc.xmin !== void 0, xmin = fc.xmin ?? 0;
+  const hasXmax = fc.xmax !== void 0, xmax = fc.xmax ?? 0;
+  const { required, tolerant, unique } = fc;
+  const firsts = unique ? fc.firsts : null;
+  let nullCount = 0, nonNull = 0, failedRows = 0;
+  let lo = Number.POSITIVE_INFINITY, hi = Number.NEGATIVE_INFINITY;
+  let loText = null, hiText = null;
+  for (let i = 0; i < n; i++) {
+    if (nulls[i]) {
+      nullCount++;
+      if (required && collected < collect) push(i, "required", null, "missing value in a required column");
+      continue;
+    }
+    nonNull++;
+    let v = values[i];
+    let text = null;
+    if (v !== v) {
+      text = texts?.get(i) ?? "";
+      const parsed = fc.parse(text);
+      if (typeof parsed !== "number") {
+        failedRows++;
+        fc.bump("type", 1);
+        if (!tolerant) push(i, "type", text, fc.messageFor(TYPE, text));
+        continue;
+      }
+      v = parsed;
+    }
+    let f = 0;
+    if (hasMin && v < min) f |= MINIMUM;
+    if (hasMax && v > max) f |= MAXIMUM;
+    if (hasXmin && !(v > xmin)) f |= EXMIN;
+    if (hasXmax && !(v < xmax)) f |= EXMAX;
+    let dup = false;
+    if (unique) {
+      const key = logicalKey(v);
+      if (!fc.addUnique(key)) dup = true;
+      else if (firsts !== null) recordFirst(firsts, key, batch, i, f !== 0, text ?? temporalText(v, shape));
+    }
+    if (f === 0) {
+      if (v < lo) {
+        lo = v;
+        loText = text;
+      }
+      if (v > hi) {
+        hi = v;
+        hiText = text;
+      }
+      if (!dup) continue;
+    }
+    failedRows++;
+    if (f) fc.countFlags(f, 1);
+    if (dup) fc.bump("unique", 1);
+    if (tolerant || collected >= collect) continue;
+    const shown = text ?? temporalText(v, shape);
+    for (const [bit, rule] of RULE_BITS) if (f & bit) push(i, rule, shown, fc.messageFor(bit, shown));
+    if (dup) push(i, "unique", shown, `${show(shown)} duplicates an earlier row`);
+  }
+  if (lo <= hi) {
+    fc.observe(lo, loText ?? temporalText(lo, shape));
+    fc.observe(hi, hiText ?? temporalText(hi, shape));
+  }
+  fc.nonNull += nonNull;
+  fc.failedRows += failedRows;
+  fc.report.nulls += nullCount;
+  if (required) fc.bump("required", nullCount);
+}
 var KeyCheck = class {
   constructor(rule, fields) {
     this.rule = rule;
@@ -11562,12 +11706,14 @@ async function validateBatches(schema2, missing, batches, maxErrors, record) {
     for (const fc of checks) {
       let col = byName.get(fc.name);
       if (!col) continue;
-      if (col.kind === "number" && !fc.numeric) {
+      const shape = col.kind === "number" && !fc.numeric ? col.temporal : void 0;
+      if (col.kind === "number" && !fc.numeric && shape === void 0) {
         col = asStringColumn(col);
         byName.set(fc.name, col);
       }
       const before = sumFailures(fc);
-      if (col.kind === "number") checkNumberBatch(fc, col, batch, sink, pending);
+      if (shape !== void 0) checkTemporalBatch(fc, col, shape, batch, sink, pending);
+      else if (col.kind === "number") checkNumberBatch(fc, col, batch, sink, pending);
       else checkStringBatch(fc, col, batch, sink, pending);
       const delta = diffFailures(before, fc);
       for (const [rule, count] of Object.entries(delta)) {

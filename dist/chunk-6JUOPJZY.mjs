@@ -23,21 +23,21 @@ import {
 import {
   dataReadOptions,
   loadSchema
-} from "./chunk-ECP2BBNC.mjs";
+} from "./chunk-U7W2J2CF.mjs";
 import {
   categoricalCounts,
   readProfile
-} from "./chunk-4AAX3MT5.mjs";
+} from "./chunk-QL65ZNZB.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
   profileFile,
   sketchQuantile,
   sketchRank
-} from "./chunk-TFL64M3E.mjs";
+} from "./chunk-IYJTRZVC.mjs";
 import {
   expandDataPaths
-} from "./chunk-Z3JJZTSP.mjs";
+} from "./chunk-QEP2HYG2.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

@@ -14,13 +14,13 @@ import {
   validateBatches,
   validateCsvSegments,
   yaml
-} from "./chunk-ECP2BBNC.mjs";
+} from "./chunk-U7W2J2CF.mjs";
 import {
   DEFAULT_SEGMENT_BYTES,
   detectFormat,
   openTable,
   parseLocalNumber
-} from "./chunk-Z3JJZTSP.mjs";
+} from "./chunk-QEP2HYG2.mjs";
 import {
   parallelAvailable,
   segmentBytesFromEnv

@@ -15,11 +15,11 @@ import "./chunk-SSCV3AA7.mjs";
 
 // src/actions/entries.ts
 var actionEntries = {
-  validate: async () => (await import("./chunk-LATQGWCJ.mjs")).default,
-  train: async () => (await import("./chunk-Z5BQZCVJ.mjs")).default,
-  evaluate: async () => (await import("./chunk-UPAMA3G3.mjs")).default,
+  validate: async () => (await import("./chunk-7FW7CEXS.mjs")).default,
+  train: async () => (await import("./chunk-TFJAFSJL.mjs")).default,
+  evaluate: async () => (await import("./chunk-WA7Y6UJM.mjs")).default,
   release: async () => (await import("./chunk-HPAVLBUH.mjs")).default,
-  drift: async () => (await import("./chunk-XOAPF6WU.mjs")).default
+  drift: async () => (await import("./chunk-DIPVHN3A.mjs")).default
 };
 
 // src/cli/commands/action.ts

@@ -2,16 +2,16 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd
-} from "./chunk-4XNZDYXR.mjs";
+} from "./chunk-TMXVJR4N.mjs";
 import {
   diffSchemas,
   dumpSchema,
   formatSchemaDiff,
   inferSchema
-} from "./chunk-54VDHVPJ.mjs";
+} from "./chunk-ZJQHFHA6.mjs";
 import {
   loadSchema
-} from "./chunk-ECP2BBNC.mjs";
+} from "./chunk-U7W2J2CF.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   parseCommandArgs,
@@ -23,7 +23,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   dataArguments
-} from "./chunk-Z3JJZTSP.mjs";
+} from "./chunk-QEP2HYG2.mjs";
 import {
   writeFileAtomic
 } from "./chunk-ECBJ4UTP.mjs";

@@ -7,7 +7,7 @@ import {
   openTable,
   planCsvSegments,
   readCsvSegment
-} from "./chunk-Z3JJZTSP.mjs";
+} from "./chunk-QEP2HYG2.mjs";
 import {
   runTasks,
   segmentBytesFromEnv

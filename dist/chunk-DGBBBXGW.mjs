@@ -5,7 +5,7 @@ import {
   loadBackend,
   loadModel,
   readRunRecord
-} from "./chunk-VBYFM7XD.mjs";
+} from "./chunk-AZXW6CAB.mjs";
 import {
   alert,
   details,
@@ -40,7 +40,7 @@ import {
   cellText,
   isGlob,
   readTable
-} from "./chunk-Z3JJZTSP.mjs";
+} from "./chunk-QEP2HYG2.mjs";
 import {
   exists,
   writeFileAtomic

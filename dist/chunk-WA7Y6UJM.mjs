@@ -9,8 +9,8 @@ import {
 import {
   evaluateAndRender,
   publishComment
-} from "./chunk-VVT3XLEH.mjs";
-import "./chunk-VBYFM7XD.mjs";
+} from "./chunk-DGBBBXGW.mjs";
+import "./chunk-AZXW6CAB.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import {
   releaseStoreFromEnv,
@@ -22,7 +22,7 @@ import {
   loadConfig
 } from "./chunk-3YDTUR6O.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-Z3JJZTSP.mjs";
+import "./chunk-QEP2HYG2.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

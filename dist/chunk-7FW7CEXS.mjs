@@ -25,15 +25,15 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-54VDHVPJ.mjs";
+} from "./chunk-ZJQHFHA6.mjs";
 import {
   formatPct,
   loadSchema
-} from "./chunk-ECP2BBNC.mjs";
+} from "./chunk-U7W2J2CF.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   dataArguments
-} from "./chunk-Z3JJZTSP.mjs";
+} from "./chunk-QEP2HYG2.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";

@@ -41,16 +41,16 @@ function memoryIo(options = {}) {
 
 // src/cli/commands/index.ts
 var commands = [
-  { name: "init", summary: "set up mlops.yaml, schema.yaml and the three workflows for your data", load: async () => (await import("./chunk-G7N5FP45.mjs")).default },
-  { name: "validate", summary: "validate a data file against a Table Schema", load: async () => (await import("./chunk-WDPG4FZT.mjs")).default },
-  { name: "schema", summary: "infer a schema from data, or diff two schemas (infer | diff)", load: async () => (await import("./chunk-EVSYR2JH.mjs")).default },
-  { name: "profile", summary: "profile a data file, or merge shard profiles (merge)", load: async () => (await import("./chunk-YBJ2DROU.mjs")).default },
-  { name: "train", summary: "train a model from mlops.yaml into a model directory", load: async () => (await import("./chunk-5C2LJ3NV.mjs")).default },
-  { name: "evaluate", summary: "compare a candidate model with the baseline: metrics, latency, gates", load: async () => (await import("./chunk-ZPPSF4AH.mjs")).default },
+  { name: "init", summary: "set up mlops.yaml, schema.yaml and the three workflows for your data", load: async () => (await import("./chunk-R2JHVFUL.mjs")).default },
+  { name: "validate", summary: "validate a data file against a Table Schema", load: async () => (await import("./chunk-QA2FWAKL.mjs")).default },
+  { name: "schema", summary: "infer a schema from data, or diff two schemas (infer | diff)", load: async () => (await import("./chunk-IHKBIN6O.mjs")).default },
+  { name: "profile", summary: "profile a data file, or merge shard profiles (merge)", load: async () => (await import("./chunk-DGY4R2L7.mjs")).default },
+  { name: "train", summary: "train a model from mlops.yaml into a model directory", load: async () => (await import("./chunk-S6PYEHAE.mjs")).default },
+  { name: "evaluate", summary: "compare a candidate model with the baseline: metrics, latency, gates", load: async () => (await import("./chunk-P6X6BARC.mjs")).default },
   { name: "registry", summary: "model registry on git tags: register, promote, rollback, list, show, history, pull", load: async () => (await import("./chunk-OLLXBH4D.mjs")).default },
-  { name: "drift", summary: "compare current data with the reference; open a retraining PR on drift", load: async () => (await import("./chunk-MGSKUVBW.mjs")).default },
-  { name: "demo", summary: "run the whole life cycle on the bundled fixtures, locally", load: async () => (await import("./chunk-57F3SXFT.mjs")).default },
-  { name: "action", summary: "run a composite action's step (used by action.yml)", load: async () => (await import("./chunk-F53KFXUV.mjs")).default }
+  { name: "drift", summary: "compare current data with the reference; open a retraining PR on drift", load: async () => (await import("./chunk-XZCVAIOM.mjs")).default },
+  { name: "demo", summary: "run the whole life cycle on the bundled fixtures, locally", load: async () => (await import("./chunk-DGGXEOMJ.mjs")).default },
+  { name: "action", summary: "run a composite action's step (used by action.yml)", load: async () => (await import("./chunk-5PYSNHP4.mjs")).default }
 ];
 
 // src/cli/main.ts

@@ -8,10 +8,10 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-54VDHVPJ.mjs";
+} from "./chunk-ZJQHFHA6.mjs";
 import {
   loadSchema
-} from "./chunk-ECP2BBNC.mjs";
+} from "./chunk-U7W2J2CF.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag,
@@ -22,7 +22,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   dataArguments
-} from "./chunk-Z3JJZTSP.mjs";
+} from "./chunk-QEP2HYG2.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";

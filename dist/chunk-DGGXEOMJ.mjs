@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   memoryIo,
   runCli
-} from "./chunk-A4NKCLTT.mjs";
+} from "./chunk-FD6QWR2L.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";

@@ -10,10 +10,10 @@ import {
 import {
   dumpSchema,
   inferSchema
-} from "./chunk-54VDHVPJ.mjs";
+} from "./chunk-ZJQHFHA6.mjs";
 import {
   dataReadOptions
-} from "./chunk-ECP2BBNC.mjs";
+} from "./chunk-U7W2J2CF.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   parseCommandArgs,
@@ -25,7 +25,7 @@ import {
 import {
   cellText,
   openTable
-} from "./chunk-Z3JJZTSP.mjs";
+} from "./chunk-QEP2HYG2.mjs";
 import {
   exists,
   writeFileAtomic

@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   driftHeadline,
   runDrift
-} from "./chunk-FZPD3N7O.mjs";
+} from "./chunk-6JUOPJZY.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-IPODMIHM.mjs";
 import {
@@ -14,18 +14,18 @@ import "./chunk-F56D4ARV.mjs";
 import {
   loadConfig
 } from "./chunk-3YDTUR6O.mjs";
-import "./chunk-54VDHVPJ.mjs";
-import "./chunk-ECP2BBNC.mjs";
+import "./chunk-ZJQHFHA6.mjs";
+import "./chunk-U7W2J2CF.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-4AAX3MT5.mjs";
-import "./chunk-TFL64M3E.mjs";
+import "./chunk-QL65ZNZB.mjs";
+import "./chunk-IYJTRZVC.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-Z3JJZTSP.mjs";
+import "./chunk-QEP2HYG2.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

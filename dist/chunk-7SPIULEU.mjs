@@ -15,7 +15,7 @@ import {
   saveLayersModel,
   savePreprocessing,
   toPrediction
-} from "./chunk-VBYFM7XD.mjs";
+} from "./chunk-AZXW6CAB.mjs";
 import {
   alert,
   details,
@@ -35,28 +35,28 @@ import {
 } from "./chunk-3YDTUR6O.mjs";
 import {
   detectNumberForm
-} from "./chunk-54VDHVPJ.mjs";
+} from "./chunk-ZJQHFHA6.mjs";
 import {
   dataReadOptions,
   loadSchema
-} from "./chunk-ECP2BBNC.mjs";
+} from "./chunk-U7W2J2CF.mjs";
 import {
   didYouMean
 } from "./chunk-6H53F6EY.mjs";
 import {
   writeProfile
-} from "./chunk-4AAX3MT5.mjs";
+} from "./chunk-QL65ZNZB.mjs";
 import {
   mergeProfiles,
   profileFile
-} from "./chunk-TFL64M3E.mjs";
+} from "./chunk-IYJTRZVC.mjs";
 import {
   applyNumberForms,
   concatBatches,
   expandDataPaths,
   hashFile,
   openTable
-} from "./chunk-Z3JJZTSP.mjs";
+} from "./chunk-QEP2HYG2.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";
