@@ -594,6 +594,8 @@ function checkTemporalBatch(fc: FieldCheck, col: NumberColumn, shape: TemporalSh
   const n = batch.length;
   const { values, nulls } = col;
   const texts = col.invalid.length ? new Map(col.invalid.map((c) => [c.index, c.text])) : null;
+  const sub = col.subMilliseconds;
+  const written = (v: number, i: number) => temporalText(v, shape, sub === undefined ? 0 : sub[i]);
   const collect = sink.remaining;
   let collected = 0;
   const push = (index: number, rule: RuleName, value: string | null, message: string) => {
@@ -607,7 +609,8 @@ function checkTemporalBatch(fc: FieldCheck, col: NumberColumn, shape: TemporalSh
   const firsts = unique ? fc.firsts : null;
   let nullCount = 0, nonNull = 0, failedRows = 0;
   let lo = Number.POSITIVE_INFINITY, hi = Number.NEGATIVE_INFINITY;
-  // The extremes' texts when they came from text cells; null: rebuild from the value.
+  // The extremes' rows (their texts are rebuilt once, at the end) or texts when they were text cells.
+  let loRow = -1, hiRow = -1;
   let loText: string | null = null, hiText: string | null = null;
   for (let i = 0; i < n; i++) {
     if (nulls[i]) {
@@ -638,24 +641,24 @@ function checkTemporalBatch(fc: FieldCheck, col: NumberColumn, shape: TemporalSh
     if (unique) {
       const key = logicalKey(v);
       if (!fc.addUnique(key)) dup = true;
-      else if (firsts !== null) recordFirst(firsts, key, batch, i, f !== 0, text ?? temporalText(v, shape));
+      else if (firsts !== null) recordFirst(firsts, key, batch, i, f !== 0, text ?? written(v, i));
     }
     if (f === 0) {
-      if (v < lo) { lo = v; loText = text; }
-      if (v > hi) { hi = v; hiText = text; }
+      if (v < lo) { lo = v; loText = text; loRow = i; }
+      if (v > hi) { hi = v; hiText = text; hiRow = i; }
       if (!dup) continue;
     }
     failedRows++;
     if (f) fc.countFlags(f, 1);
     if (dup) fc.bump('unique', 1);
     if (tolerant || collected >= collect) continue;
-    const shown = text ?? temporalText(v, shape);
+    const shown = text ?? written(v, i);
     for (const [bit, rule] of RULE_BITS) if (f & bit) push(i, rule, shown, fc.messageFor(bit, shown));
     if (dup) push(i, 'unique', shown, `${show(shown)} duplicates an earlier row`);
   }
   if (lo <= hi) {
-    fc.observe(lo, loText ?? temporalText(lo, shape));
-    fc.observe(hi, hiText ?? temporalText(hi, shape));
+    fc.observe(lo, loText ?? written(lo, loRow));
+    fc.observe(hi, hiText ?? written(hi, hiRow));
   }
   fc.nonNull += nonNull;
   fc.failedRows += failedRows;

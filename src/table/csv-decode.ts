@@ -4,7 +4,7 @@
  * a repeated text value is hashed and looked up, not allocated again.
  */
 import { parseNumberText } from './columns.ts';
-import { daysFromCivil, daysInMonth } from './temporal.ts';
+import { daysFromCivil, daysInMonth, zoneMinutes } from './temporal.ts';
 import type { Column, InvalidCell, NumberColumn } from './types.ts';
 
 /** Powers of ten that are exact in a double (Clinger's fast path needs exactly these). */
@@ -223,24 +223,29 @@ function digits2(b: Uint8Array, i: number): number {
 }
 
 /**
- * Decodes ISO dates (`YYYY-MM-DD`) or datetimes (`YYYY-MM-DDThh:mm:ss[.fff][Z]`) into epoch
- * milliseconds, so validation compares instants without a JS string, a dictionary entry and a
- * parse per cell: a column of distinct timestamps cost more than all numeric columns together.
+ * Decodes ISO dates (`YYYY-MM-DD`) or datetimes (`YYYY-MM-DDThh:mm:ss[.fff…][Z|±hh:mm]`) into
+ * epoch milliseconds, so validation compares instants without a JS string, a dictionary entry and
+ * a parse per cell: a column of distinct timestamps cost more than all numeric columns together.
  *
  * A batch's datetimes are read fast only in the written form of its first one (separator, digits
- * after the point, `Z`), which the column reports as `temporal`: every value read fast can then be
- * written back exactly ({@link temporalText}). Any other non-empty cell (another form, an offset,
- * a leap second, not a date at all) is kept as text in `invalid` for the field's own parser — a
- * cell the fast path declines is not an error by itself.
+ * after the point, zone text), which the column reports as `temporal`: every value read fast can
+ * then be written back exactly ({@link temporalText}). Any other non-empty cell (another form, a
+ * leap second, not a date at all) is kept as text in `invalid` for the field's own parser — a cell
+ * the fast path declines is not an error by itself.
  */
 export class TemporalDecoder implements CellDecoder {
   values: Float64Array;
   nulls: Uint8Array;
   invalid: InvalidCell[] = [];
-  /** This batch's datetime form, fixed by its first datetime read fast; -1 while unknown. */
+  /** Fraction digits past the third, per row, while this batch's form has more than three. */
+  sub: Int32Array;
+  /** This batch's datetime form, fixed by its first datetime read fast (separator -1 while unknown). */
   private separator = -1;
-  private fractionDigits = -1;
-  private zulu = -1;
+  private fractionDigits = 0;
+  private zoneStart = 0;
+  private zoneLength = 0;
+  private readonly zone = new Uint8Array(6);
+  private zoneMs = 0;
   constructor(
     readonly name: string,
     private readonly capacity: number,
@@ -249,6 +254,7 @@ export class TemporalDecoder implements CellDecoder {
   ) {
     this.values = new Float64Array(capacity);
     this.nulls = new Uint8Array(capacity);
+    this.sub = new Int32Array(0);
   }
 
   /**
@@ -282,27 +288,46 @@ export class TemporalDecoder implements CellDecoder {
     if (sec < 0 || sec > 59) return -1;
     let i = s + 19;
     let ms = 0;
+    let extra = 0;
     let fd = 0;
     if (b[i] === 46) {
-      i++;
-      let x = b[i] - 48;
-      while (x >= 0 && x <= 9 && fd < 4) {
-        ms = ms * 10 + x;
+      let x = b[++i] - 48;
+      while (x >= 0 && x <= 9 && fd < 10) {
+        if (fd < 3) ms = ms * 10 + x;
+        else extra = extra * 10 + x;
         fd++;
         x = b[++i] - 48;
       }
-      if (fd === 0 || fd > 3) return -1;
-      ms *= fd === 1 ? 100 : fd === 2 ? 10 : 1;
+      if (fd === 0 || fd > 9) return -1;
+      if (fd < 3) ms *= fd === 1 ? 100 : 10;
     }
-    const z = b[i] === 90 ? 1 : 0;
+    // The zone: nothing, Z, or ±hh:mm / ±hhmm (hours ≤ 23, minutes ≤ 59; others take the text path).
+    const z = i;
+    const c = b[i];
+    if (c === 90) i++;
+    else if (c === 43 || c === 45) {
+      const oh = digits2(b, i + 1);
+      const colon = b[i + 3] === 58 ? 1 : 0;
+      const om = digits2(b, i + 3 + colon);
+      if (oh < 0 || oh > 23 || om < 0 || om > 59) return -1;
+      i += 5 + colon;
+    }
+    const zl = i - z;
     if (this.separator < 0) {
       this.separator = sep;
       this.fractionDigits = fd;
-      this.zulu = z;
-    } else if (sep !== this.separator || fd !== this.fractionDigits || z !== this.zulu) return -1;
-    this.values[row] = day + ((h * 60 + mi) * 60 + sec) * 1000 + ms;
+      this.zoneLength = zl;
+      for (let k = 0; k < zl; k++) this.zone[k] = b[z + k];
+      this.zoneMs = zl <= 1 ? 0 : zoneMinutes(String.fromCharCode(...this.zone.subarray(0, zl))) * 60_000;
+      if (fd > 3) this.sub = new Int32Array(this.capacity);
+    } else {
+      if (sep !== this.separator || fd !== this.fractionDigits || zl !== this.zoneLength) return -1;
+      for (let k = 0; k < zl; k++) if (b[z + k] !== this.zone[k]) return -1;
+    }
+    if (fd > 3) this.sub[row] = extra;
+    this.values[row] = day + ((h * 60 + mi) * 60 + sec) * 1000 + ms - this.zoneMs;
     this.nulls[row] = 0;
-    return i + z;
+    return i;
   }
 
   cell(b: Buffer, s: number, e: number, row: number): void {
@@ -337,14 +362,17 @@ export class TemporalDecoder implements CellDecoder {
       temporal: {
         type: this.type,
         separator: this.separator === 32 ? ' ' : 'T',
-        fractionDigits: Math.max(0, this.fractionDigits),
-        zulu: this.zulu === 1,
+        fractionDigits: this.fractionDigits,
+        zone: String.fromCharCode(...this.zone.subarray(0, this.zoneLength)),
       },
     };
+    if (this.fractionDigits > 3) col.subMilliseconds = full ? this.sub : this.sub.slice(0, length);
     this.values = new Float64Array(this.capacity);
     this.nulls = new Uint8Array(this.capacity);
+    this.sub = new Int32Array(0);
     this.invalid = [];
-    this.separator = this.fractionDigits = this.zulu = -1;
+    this.separator = -1;
+    this.fractionDigits = this.zoneLength = this.zoneMs = 0;
     return col;
   }
 }

@@ -45,30 +45,44 @@ export function civilMs(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, 
 /**
  * How a batch's canonical temporal cells were written, so that each value's text can be rebuilt
  * exactly from its epoch ms: `YYYY-MM-DD` for dates; `YYYY-MM-DD{separator}hh:mm:ss`, then
- * `fractionDigits` digits after a point (0–3: whole milliseconds) and `Z` when `zulu`, for datetimes.
+ * `fractionDigits` digits after a point (0–9) and the `zone` text (`''`, `Z`, `+02:00`, `-0530`),
+ * for datetimes. Values are whole milliseconds, as the schema's parser counts them; the digits of
+ * a fraction past the third are kept per row (`subMilliseconds`) for the text only.
  */
 export interface TemporalShape {
   type: 'date' | 'datetime';
   separator: 'T' | ' ';
   fractionDigits: number;
-  zulu: boolean;
+  zone: string;
 }
 
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
-/** The text of a canonical temporal cell from its epoch ms (the inverse of the reader's fast path). */
-export function temporalText(ms: number, shape: TemporalShape): string {
-  const days = Math.floor(ms / 86_400_000);
+/** Minutes east of UTC of a zone text (`''` and `Z` are 0); the schema parser's reading. */
+export function zoneMinutes(zone: string): number {
+  if (zone === '' || zone === 'Z') return 0;
+  const digits = zone.slice(1).replace(':', '');
+  return (zone[0] === '-' ? -1 : 1) * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
+}
+
+/**
+ * The text of a canonical temporal cell from its epoch ms (the inverse of the reader's fast path);
+ * `sub` holds the fraction's digits past the third when `fractionDigits` > 3.
+ */
+export function temporalText(ms: number, shape: TemporalShape, sub = 0): string {
+  const local = ms + zoneMinutes(shape.zone) * 60_000;
+  const days = Math.floor(local / 86_400_000);
   const [y, m, d] = civilFromDays(days);
   const date = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
   if (shape.type === 'date') return date;
-  let rest = ms - days * 86_400_000;
+  let rest = local - days * 86_400_000;
   const milli = rest % 1000;
   rest = (rest - milli) / 1000;
   const s = rest % 60;
   rest = (rest - s) / 60;
-  const fraction = shape.fractionDigits > 0 ? `.${pad(milli, 3).slice(0, shape.fractionDigits)}` : '';
-  return `${date}${shape.separator}${pad(Math.floor(rest / 60), 2)}:${pad(rest % 60, 2)}:${pad(s, 2)}${fraction}${shape.zulu ? 'Z' : ''}`;
+  const fd = shape.fractionDigits;
+  const fraction = fd === 0 ? '' : fd <= 3 ? `.${pad(milli, 3).slice(0, fd)}` : `.${pad(milli, 3)}${pad(sub, fd - 3)}`;
+  return `${date}${shape.separator}${pad(Math.floor(rest / 60), 2)}:${pad(rest % 60, 2)}:${pad(s, 2)}${fraction}${shape.zone}`;
 }

@@ -50,6 +50,8 @@ export interface NumberColumn {
    * rules: a cell in `invalid` is not an error by itself.
    */
   temporal?: TemporalShape;
+  /** With `temporal` in a form of more than 3 fraction digits: each row's digits past the third (text only). */
+  subMilliseconds?: Int32Array;
 }
 
 export interface InvalidCell {
