@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/core/errors.ts';
 import { parseSchema } from '../../../src/schema/load.ts';
@@ -28,6 +29,24 @@ describe('readOptionsForSchema', () => {
   it('reads numbers in a local form (decimalChar, groupChar, bareNumber: false) as text for the field parser', () => {
     const schema = parseSchema('fields: [{name: a, type: number, decimalChar: ","}, {name: b, type: integer, groupChar: "."}, {name: c, type: number, bareNumber: false}, {name: d, type: number}]', 's.yaml');
     expect(readOptionsForSchema(schema).decoding).toEqual({ a: 'string', b: 'string', c: 'string', d: 'number' });
+  });
+});
+
+describe('text lengths count code points', () => {
+  it('as Array.from does, surrogate pairs and lone surrogates included', async () => {
+    const unit = fc.oneof(
+      fc.constantFrom('a', 'é', '😀', '\u{1D11E}', '\uD800', '\uDFFF', '\uDC00\uD800'),
+      fc.integer({ min: 0x20, max: 0xffff }).filter((c) => c !== 0x2c && c !== 0x22).map((c) => String.fromCharCode(c)),
+    );
+    await fc.assert(fc.asyncProperty(fc.array(fc.string({ unit, minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 20 }), async (texts) => {
+      const lengths = texts.map((t) => Array.from(t).length);
+      const report = await run('fields: [{ name: a, type: string, constraints: { maxLength: 6 } }]', `a\n${texts.join('\n')}`);
+      // The report's range is that of the valid values.
+      const valid = lengths.filter((n) => n <= 6);
+      expect(report.columns.a.minLength).toBe(valid.length ? Math.min(...valid) : null);
+      expect(report.columns.a.maxLength).toBe(valid.length ? Math.max(...valid) : null);
+      expect(report.errorCount).toBe(lengths.filter((n) => n > 6).length);
+    }), { numRuns: 200 });
   });
 });
 
