@@ -109,6 +109,25 @@ export interface CellDecoder {
   finish(length: number, full: boolean): Column;
 }
 
+/** Text cells recorded out of row order (a row re-scanned by the general path after a quote), sorted. */
+function inRowOrder(invalid: InvalidCell[]): InvalidCell[] {
+  for (let k = 1; k < invalid.length; k++) {
+    if (invalid[k - 1].index > invalid[k].index) return invalid.sort((a, b) => a.index - b.index);
+  }
+  return invalid;
+}
+
+/** A batch's NumberColumn from a decoder's arrays (`full`: exactly batch-sized, handed over whole). */
+function numberColumn(d: { name: string; values: Float64Array; nulls: Uint8Array; invalid: InvalidCell[] }, length: number, full: boolean): NumberColumn {
+  return {
+    kind: 'number',
+    name: d.name,
+    values: full ? d.values : d.values.slice(0, length),
+    nulls: full ? d.nulls : d.nulls.slice(0, length),
+    invalid: inRowOrder(d.invalid),
+  };
+}
+
 /** Decodes a field into a NumberColumn. The scanner parses plain numbers inline into `values`. */
 export class NumberDecoder implements CellDecoder {
   values: Float64Array;
@@ -185,21 +204,7 @@ export class NumberDecoder implements CellDecoder {
   }
 
   finish(length: number, full: boolean): Column {
-    // Invalid cells may be recorded out of order when a row was re-scanned; keep them sorted.
-    const invalid = this.invalid;
-    for (let k = 1; k < invalid.length; k++) {
-      if (invalid[k - 1].index > invalid[k].index) {
-        invalid.sort((a, b) => a.index - b.index);
-        break;
-      }
-    }
-    const col: NumberColumn = {
-      kind: 'number',
-      name: this.name,
-      values: full ? this.values : this.values.slice(0, length),
-      nulls: full ? this.nulls : this.nulls.slice(0, length),
-      invalid,
-    };
+    const col = numberColumn(this, length, full);
     if (this.detect) {
       col.detected = true;
       col.fractionDigits = full ? this.fd : this.fd.slice(0, length);
@@ -346,25 +351,12 @@ export class TemporalDecoder implements CellDecoder {
   }
 
   finish(length: number, full: boolean): Column {
-    const invalid = this.invalid;
-    for (let k = 1; k < invalid.length; k++) {
-      if (invalid[k - 1].index > invalid[k].index) {
-        invalid.sort((a, b) => a.index - b.index);
-        break;
-      }
-    }
-    const col: NumberColumn = {
-      kind: 'number',
-      name: this.name,
-      values: full ? this.values : this.values.slice(0, length),
-      nulls: full ? this.nulls : this.nulls.slice(0, length),
-      invalid,
-      temporal: {
-        type: this.type,
-        separator: this.separator === 32 ? ' ' : 'T',
-        fractionDigits: this.fractionDigits,
-        zone: String.fromCharCode(...this.zone.subarray(0, this.zoneLength)),
-      },
+    const col = numberColumn(this, length, full);
+    col.temporal = {
+      type: this.type,
+      separator: this.separator === 32 ? ' ' : 'T',
+      fractionDigits: this.fractionDigits,
+      zone: String.fromCharCode(...this.zone.subarray(0, this.zoneLength)),
     };
     if (this.fractionDigits > 3) col.subMilliseconds = full ? this.sub : this.sub.slice(0, length);
     this.values = new Float64Array(this.capacity);

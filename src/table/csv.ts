@@ -270,6 +270,7 @@ class CsvParser {
       }
       let i = pos;
       let f = 0;
+      let e = 0;
       let general = false;
       for (;;) {
         const s = i;
@@ -456,28 +457,12 @@ class CsvParser {
             }
             dec.codes[row] = code;
           }
-        } else if (kind === K_TIME) {
-          const dec = times[f];
-          const e = dec.fast(buf, s, row);
-          if (e >= 0 && ((c = buf[e]) === delim || c === LF || (c === CR && buf[e + 1] === LF))) i = e;
-          else {
-            // Empty, missing or another form: find the field end; the decoder keeps the text.
-            c = buf[i];
-            for (;;) {
-              while (c > hi || special[c] === 0) c = buf[++i];
-              if (c === CR && buf[i + 1] !== LF) {
-                c = buf[++i];
-                continue;
-              }
-              break;
-            }
-            if (c === QUOTE) {
-              general = true;
-              break;
-            }
-            dec.cell(buf, s, i, row);
-          }
+        } else if (kind === K_TIME && (e = times[f].fast(buf, s, row)) >= 0 && ((c = buf[e]) === delim || c === LF || (c === CR && buf[e + 1] === LF))) {
+          i = e;
         } else {
+          // A column not decoded, or a temporal cell the fast path declined (empty, missing,
+          // another form): find the field end; the temporal decoder then keeps the text.
+          c = buf[i];
           for (;;) {
             while (c > hi || special[c] === 0) c = buf[++i];
             if (c === CR && buf[i + 1] !== LF) {
@@ -490,6 +475,7 @@ class CsvParser {
             general = true;
             break;
           }
+          if (kind === K_TIME) times[f].cell(buf, s, i, row);
         }
         // c ends the field: delimiter, LF or CR LF.
         if (c === delim) {
