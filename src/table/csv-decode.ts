@@ -411,6 +411,23 @@ export class StringDecoder implements CellDecoder {
     this.codes[row] = this.lookup(b, s, e, hashBytes(b, s, e));
   }
 
+  /**
+   * Takes over the first `rows` rows of a `detect` NumberDecoder's batch as text: nulls stay null,
+   * text cells keep their text, and numbers get theirs back (`toFixed` of their fraction digits,
+   * exact for what detection reads as numbers). Entries are added in row order, as a scan would.
+   */
+  adoptDetected(dec: NumberDecoder, rows: number): void {
+    const texts = new Map(dec.invalid.map((c) => [c.index, c.text]));
+    for (let r = 0; r < rows; r++) {
+      if (dec.nulls[r] === 1) {
+        this.codes[r] = -1;
+        continue;
+      }
+      const bytes = Buffer.from(texts.get(r) ?? dec.values[r].toFixed(dec.fd[r]), 'utf8');
+      this.codes[r] = this.lookup(bytes, 0, bytes.length, hashBytes(bytes, 0, bytes.length));
+    }
+  }
+
   /** True when the non-empty cell `b[s, e)` is a configured missing value. */
   isOtherMissing(b: Uint8Array, s: number, e: number): boolean {
     return isMissing(this.missing, b, s, e);

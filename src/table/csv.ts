@@ -75,6 +75,14 @@ const K_DET = 3;
  * become a JS string in `invalid`, far slower than the dictionary).
  */
 const DETECT_TEXT_SHARE = 64;
+/**
+ * A `detect` column that already holds this many text cells — more than 1/DETECT_TEXT_SHARE of
+ * the batch's rows so far — switches to text at once, its rows so far re-encoded: otherwise the
+ * first batch of every segment turned each cell of every text column into a JS string in
+ * `invalid` (about 2.6M of them in a drift of two 1M-row files). Profiles do not depend on when a
+ * column switches: a detected number's text is recoverable (NumberColumn.fractionDigits).
+ */
+const DETECT_SWITCH_CELLS = 256;
 /** An ISO date/datetime column read as epoch milliseconds (TemporalDecoder). */
 const K_TIME = 4;
 
@@ -400,6 +408,8 @@ class CsvParser {
               break;
             }
             dec.cell(buf, s, i, row);
+            const texts = dec.invalid.length;
+            if (texts >= DETECT_SWITCH_CELLS && texts * DETECT_TEXT_SHARE > row + 1) this.detectedText(f, row + 1);
           }
         } else if (kind === K_STR) {
           let h = FNV_OFFSET;
@@ -625,6 +635,23 @@ class CsvParser {
     return true;
   }
 
+  /** Field `f` is decoded by `str` from now on. */
+  private useStringDecoder(f: number, str: StringDecoder): void {
+    const plan = this.plan as Plan;
+    plan.decoders[plan.fieldIndex.indexOf(f)] = str;
+    this.fieldDecoders[f] = str;
+    this.strDecoders[f] = str;
+    this.kinds[f] = K_STR;
+  }
+
+  /** Switches the `detect` field `f` to text within the batch: its first `rows` rows are re-encoded. */
+  private detectedText(f: number, rows: number): void {
+    const dec = this.numDecoders[f];
+    const str = new StringDecoder(dec.name, this.batchRows, dec.missing);
+    str.adoptDetected(dec, rows);
+    this.useStringDecoder(f, str);
+  }
+
   /** Emits the current batch (and, at the end of a file with no rows, one empty batch). */
   private flush(final: boolean): void {
     if (this.filled === 0 && !(final && this.emitted === 0)) return;
@@ -637,12 +664,7 @@ class CsvParser {
       if (!(d instanceof NumberDecoder) || !d.detect) return;
       const col = columns[k] as NumberColumn;
       if (col.invalid.length * DETECT_TEXT_SHARE <= length) return;
-      const f = plan.fieldIndex[k];
-      const str = new StringDecoder(d.name, this.batchRows, d.missing);
-      plan.decoders[k] = str;
-      this.fieldDecoders[f] = str;
-      this.strDecoders[f] = str;
-      this.kinds[f] = K_STR;
+      this.useStringDecoder(plan.fieldIndex[k], new StringDecoder(d.name, this.batchRows, d.missing));
     });
     const lines = full ? this.batchLines : this.batchLines.slice(0, length);
     if (full) this.batchLines = new Float64Array(this.batchRows);

@@ -84,4 +84,32 @@ describe('detect decoding (CSV read for profiling)', () => {
     expect(batches.slice(1).map((b) => b.columns[1].kind)).toEqual(['string', 'string', 'string']);
     expect(batches.slice(1).every((b) => b.columns[0].kind === 'number')).toBe(true);
   });
+
+  it('switches a column to text within a batch once it holds enough text, numbers and nulls kept', async () => {
+    // Column a: numbers (odd spellings included) then text; b: numbers with a rare text cell.
+    const numbers = ['1.50', '-7.0', '12', '0.10', '', '32.8720', '-0.5', 'NA'];
+    const cells = fc.array(fc.oneof(fc.constantFrom(...numbers), fc.double({ min: -1e4, max: 1e4, noNaN: true }).map((x) => String(x))), { minLength: 0, maxLength: 300 });
+    await fc.assert(
+      fc.asyncProperty(cells, fc.integer({ min: 300, max: 700 }), async (head, texts) => {
+        const a = [...head, ...Array.from({ length: texts }, (_, i) => (i % 9 === 0 ? numbers[i % numbers.length] : `w${i % 50}`))];
+        const file = join(dir, 'switch.csv');
+        await writeFile(file, `a,b\n${a.map((x, i) => `${x},${i % 97 === 5 ? 'x' : i}`).join('\n')}\n`);
+        const options = { missingValues: ['', 'NA'], batchRows: 2000 };
+        const source = await openTable(file, { ...options, defaultDecoding: 'detect' });
+        const rows: Array<string | null> = [];
+        for await (const batch of source.batches()) {
+          const col = batch.columns[0];
+          // Enough text cells: the column is text in the very batch that has them.
+          expect(col.kind).toBe('string');
+          if (col.kind === 'string') for (const c of col.codes) rows.push(c < 0 ? null : col.dictionary[c]);
+          expect(batch.columns[1].kind).toBe('number');
+        }
+        expect(rows).toEqual(a.map((x) => (x === '' || x === 'NA' ? null : x)));
+        const text = await profileFile(file, { ...options, defaultDecoding: 'string' });
+        const detect = await profileFile(file, { ...options, defaultDecoding: 'detect' });
+        expect(orderFree(detect)).toEqual(orderFree(text));
+      }),
+      { numRuns: 40 },
+    );
+  });
 });
