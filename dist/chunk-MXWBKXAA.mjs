@@ -7,7 +7,7 @@ import {
   openTable,
   planCsvSegments,
   readCsvSegment
-} from "./chunk-QEP2HYG2.mjs";
+} from "./chunk-3PHA76RU.mjs";
 import {
   runTasks,
   segmentBytesFromEnv

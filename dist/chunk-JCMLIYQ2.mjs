@@ -5,7 +5,7 @@ import {
   loadBackend,
   loadModel,
   readRunRecord
-} from "./chunk-AZXW6CAB.mjs";
+} from "./chunk-4JM5DXHR.mjs";
 import {
   alert,
   details,
@@ -40,7 +40,7 @@ import {
   cellText,
   isGlob,
   readTable
-} from "./chunk-QEP2HYG2.mjs";
+} from "./chunk-3PHA76RU.mjs";
 import {
   exists,
   writeFileAtomic

@@ -6,8 +6,8 @@ import {
   evaluateAndRender,
   jsonSafe,
   publishComment
-} from "./chunk-DGBBBXGW.mjs";
-import "./chunk-AZXW6CAB.mjs";
+} from "./chunk-JCMLIYQ2.mjs";
+import "./chunk-4JM5DXHR.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-IPODMIHM.mjs";
 import "./chunk-2KZ72NZO.mjs";
@@ -21,7 +21,7 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-QEP2HYG2.mjs";
+import "./chunk-3PHA76RU.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

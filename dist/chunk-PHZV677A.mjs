@@ -15,11 +15,11 @@ import "./chunk-SSCV3AA7.mjs";
 
 // src/actions/entries.ts
 var actionEntries = {
-  validate: async () => (await import("./chunk-7FW7CEXS.mjs")).default,
-  train: async () => (await import("./chunk-TFJAFSJL.mjs")).default,
-  evaluate: async () => (await import("./chunk-WA7Y6UJM.mjs")).default,
+  validate: async () => (await import("./chunk-7KFTKVBZ.mjs")).default,
+  train: async () => (await import("./chunk-LXZJGEMY.mjs")).default,
+  evaluate: async () => (await import("./chunk-KZYKO3YC.mjs")).default,
   release: async () => (await import("./chunk-HPAVLBUH.mjs")).default,
-  drift: async () => (await import("./chunk-DIPVHN3A.mjs")).default
+  drift: async () => (await import("./chunk-TNXSCEKH.mjs")).default
 };
 
 // src/cli/commands/action.ts

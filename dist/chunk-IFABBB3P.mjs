@@ -3,15 +3,15 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   VALIDATE_SEGMENT_TASK,
   validateSegmentTask
-} from "./chunk-U7W2J2CF.mjs";
+} from "./chunk-HLH52PFP.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   HASH_FILE_TASK,
   PROFILE_SEGMENT_TASK,
   hashFileTask,
   profileSegmentTask
-} from "./chunk-IYJTRZVC.mjs";
-import "./chunk-QEP2HYG2.mjs";
+} from "./chunk-MXWBKXAA.mjs";
+import "./chunk-3PHA76RU.mjs";
 import "./chunk-ECBJ4UTP.mjs";
 import {
   toWire

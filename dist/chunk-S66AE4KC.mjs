@@ -7,12 +7,12 @@ import {
   readProfile,
   stringifyProfile,
   writeProfile
-} from "./chunk-QL65ZNZB.mjs";
+} from "./chunk-EM3TLB65.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
   profileFile
-} from "./chunk-IYJTRZVC.mjs";
+} from "./chunk-MXWBKXAA.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag
@@ -22,7 +22,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   expandDataPaths
-} from "./chunk-QEP2HYG2.mjs";
+} from "./chunk-3PHA76RU.mjs";
 import "./chunk-ECBJ4UTP.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import {

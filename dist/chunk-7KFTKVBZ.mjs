@@ -25,15 +25,15 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-ZJQHFHA6.mjs";
+} from "./chunk-MT6QLMIB.mjs";
 import {
   formatPct,
   loadSchema
-} from "./chunk-U7W2J2CF.mjs";
+} from "./chunk-HLH52PFP.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   dataArguments
-} from "./chunk-QEP2HYG2.mjs";
+} from "./chunk-3PHA76RU.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";

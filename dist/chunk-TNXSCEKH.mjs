@@ -10,7 +10,7 @@ import {
   driftHeadline,
   nothingJudged,
   runDrift
-} from "./chunk-6JUOPJZY.mjs";
+} from "./chunk-4PD7655D.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-IPODMIHM.mjs";
 import {
@@ -21,12 +21,12 @@ import "./chunk-F56D4ARV.mjs";
 import {
   loadConfig
 } from "./chunk-3YDTUR6O.mjs";
-import "./chunk-ZJQHFHA6.mjs";
-import "./chunk-U7W2J2CF.mjs";
+import "./chunk-MT6QLMIB.mjs";
+import "./chunk-HLH52PFP.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-QL65ZNZB.mjs";
-import "./chunk-IYJTRZVC.mjs";
-import "./chunk-QEP2HYG2.mjs";
+import "./chunk-EM3TLB65.mjs";
+import "./chunk-MXWBKXAA.mjs";
+import "./chunk-3PHA76RU.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";

@@ -2,16 +2,16 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd
-} from "./chunk-TMXVJR4N.mjs";
+} from "./chunk-JR4NX3AH.mjs";
 import {
   diffSchemas,
   dumpSchema,
   formatSchemaDiff,
   inferSchema
-} from "./chunk-ZJQHFHA6.mjs";
+} from "./chunk-MT6QLMIB.mjs";
 import {
   loadSchema
-} from "./chunk-U7W2J2CF.mjs";
+} from "./chunk-HLH52PFP.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   parseCommandArgs,
@@ -23,7 +23,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   dataArguments
-} from "./chunk-QEP2HYG2.mjs";
+} from "./chunk-3PHA76RU.mjs";
 import {
   writeFileAtomic
 } from "./chunk-ECBJ4UTP.mjs";

@@ -9,8 +9,8 @@ import {
 import {
   evaluateAndRender,
   publishComment
-} from "./chunk-DGBBBXGW.mjs";
-import "./chunk-AZXW6CAB.mjs";
+} from "./chunk-JCMLIYQ2.mjs";
+import "./chunk-4JM5DXHR.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import {
   releaseStoreFromEnv,
@@ -22,7 +22,7 @@ import {
   loadConfig
 } from "./chunk-3YDTUR6O.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-QEP2HYG2.mjs";
+import "./chunk-3PHA76RU.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

@@ -1385,18 +1385,25 @@ function civilMs(y, mo, d, h = 0, mi = 0, s = 0, ms = 0) {
 function pad(n, width) {
   return String(n).padStart(width, "0");
 }
-function temporalText(ms, shape) {
-  const days = Math.floor(ms / 864e5);
+function zoneMinutes(zone) {
+  if (zone === "" || zone === "Z") return 0;
+  const digits = zone.slice(1).replace(":", "");
+  return (zone[0] === "-" ? -1 : 1) * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
+}
+function temporalText(ms, shape, sub = 0) {
+  const local = ms + zoneMinutes(shape.zone) * 6e4;
+  const days = Math.floor(local / 864e5);
   const [y, m, d] = civilFromDays(days);
   const date = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
   if (shape.type === "date") return date;
-  let rest = ms - days * 864e5;
+  let rest = local - days * 864e5;
   const milli = rest % 1e3;
   rest = (rest - milli) / 1e3;
   const s = rest % 60;
   rest = (rest - s) / 60;
-  const fraction = shape.fractionDigits > 0 ? `.${pad(milli, 3).slice(0, shape.fractionDigits)}` : "";
-  return `${date}${shape.separator}${pad(Math.floor(rest / 60), 2)}:${pad(rest % 60, 2)}:${pad(s, 2)}${fraction}${shape.zulu ? "Z" : ""}`;
+  const fd = shape.fractionDigits;
+  const fraction = fd === 0 ? "" : fd <= 3 ? `.${pad(milli, 3).slice(0, fd)}` : `.${pad(milli, 3)}${pad(sub, fd - 3)}`;
+  return `${date}${shape.separator}${pad(Math.floor(rest / 60), 2)}:${pad(rest % 60, 2)}:${pad(s, 2)}${fraction}${shape.zone}`;
 }
 
 // src/table/csv-decode.ts
@@ -1475,6 +1482,21 @@ function isMissing(spec, b, s, e) {
   }
   return false;
 }
+function inRowOrder(invalid) {
+  for (let k = 1; k < invalid.length; k++) {
+    if (invalid[k - 1].index > invalid[k].index) return invalid.sort((a, b) => a.index - b.index);
+  }
+  return invalid;
+}
+function numberColumn(d, length, full) {
+  return {
+    kind: "number",
+    name: d.name,
+    values: full ? d.values : d.values.slice(0, length),
+    nulls: full ? d.nulls : d.nulls.slice(0, length),
+    invalid: inRowOrder(d.invalid)
+  };
+}
 var NumberDecoder = class {
   constructor(name, capacity, missing, detect = false) {
     this.name = name;
@@ -1546,20 +1568,7 @@ var NumberDecoder = class {
     } else this.values[row] = parsed;
   }
   finish(length, full) {
-    const invalid = this.invalid;
-    for (let k = 1; k < invalid.length; k++) {
-      if (invalid[k - 1].index > invalid[k].index) {
-        invalid.sort((a, b) => a.index - b.index);
-        break;
-      }
-    }
-    const col = {
-      kind: "number",
-      name: this.name,
-      values: full ? this.values : this.values.slice(0, length),
-      nulls: full ? this.nulls : this.nulls.slice(0, length),
-      invalid
-    };
+    const col = numberColumn(this, length, full);
     if (this.detect) {
       col.detected = true;
       col.fractionDigits = full ? this.fd : this.fd.slice(0, length);
@@ -1587,6 +1596,7 @@ var TemporalDecoder = class {
     this.type = type;
     this.values = new Float64Array(capacity);
     this.nulls = new Uint8Array(capacity);
+    this.sub = new Int32Array(0);
   }
   name;
   capacity;
@@ -1595,10 +1605,15 @@ var TemporalDecoder = class {
   values;
   nulls;
   invalid = [];
-  /** This batch's datetime form, fixed by its first datetime read fast; -1 while unknown. */
+  /** Fraction digits past the third, per row, while this batch's form has more than three. */
+  sub;
+  /** This batch's datetime form, fixed by its first datetime read fast (separator -1 while unknown). */
   separator = -1;
-  fractionDigits = -1;
-  zulu = -1;
+  fractionDigits = 0;
+  zoneStart = 0;
+  zoneLength = 0;
+  zone = new Uint8Array(6);
+  zoneMs = 0;
   /**
    * Reads a canonical cell that starts at `s` into `row`; returns the offset just after it, or -1
    * when the bytes there are not this batch's form. Whether the cell ends there is the caller's
@@ -1629,27 +1644,45 @@ var TemporalDecoder = class {
     if (sec < 0 || sec > 59) return -1;
     let i = s + 19;
     let ms = 0;
+    let extra = 0;
     let fd = 0;
     if (b[i] === 46) {
-      i++;
-      let x = b[i] - 48;
-      while (x >= 0 && x <= 9 && fd < 4) {
-        ms = ms * 10 + x;
+      let x = b[++i] - 48;
+      while (x >= 0 && x <= 9 && fd < 10) {
+        if (fd < 3) ms = ms * 10 + x;
+        else extra = extra * 10 + x;
         fd++;
         x = b[++i] - 48;
       }
-      if (fd === 0 || fd > 3) return -1;
-      ms *= fd === 1 ? 100 : fd === 2 ? 10 : 1;
+      if (fd === 0 || fd > 9) return -1;
+      if (fd < 3) ms *= fd === 1 ? 100 : 10;
     }
-    const z = b[i] === 90 ? 1 : 0;
+    const z = i;
+    const c = b[i];
+    if (c === 90) i++;
+    else if (c === 43 || c === 45) {
+      const oh = digits2(b, i + 1);
+      const colon = b[i + 3] === 58 ? 1 : 0;
+      const om = digits2(b, i + 3 + colon);
+      if (oh < 0 || oh > 23 || om < 0 || om > 59) return -1;
+      i += 5 + colon;
+    }
+    const zl = i - z;
     if (this.separator < 0) {
       this.separator = sep;
       this.fractionDigits = fd;
-      this.zulu = z;
-    } else if (sep !== this.separator || fd !== this.fractionDigits || z !== this.zulu) return -1;
-    this.values[row] = day + ((h * 60 + mi) * 60 + sec) * 1e3 + ms;
+      this.zoneLength = zl;
+      for (let k = 0; k < zl; k++) this.zone[k] = b[z + k];
+      this.zoneMs = zl <= 1 ? 0 : zoneMinutes(String.fromCharCode(...this.zone.subarray(0, zl))) * 6e4;
+      if (fd > 3) this.sub = new Int32Array(this.capacity);
+    } else {
+      if (sep !== this.separator || fd !== this.fractionDigits || zl !== this.zoneLength) return -1;
+      for (let k = 0; k < zl; k++) if (b[z + k] !== this.zone[k]) return -1;
+    }
+    if (fd > 3) this.sub[row] = extra;
+    this.values[row] = day + ((h * 60 + mi) * 60 + sec) * 1e3 + ms - this.zoneMs;
     this.nulls[row] = 0;
-    return i + z;
+    return i;
   }
   cell(b, s, e, row) {
     if (s === e ? this.missing.emptyIsNull : this.missing.others.length > 0 && isMissing(this.missing, b, s, e)) {
@@ -1665,30 +1698,20 @@ var TemporalDecoder = class {
     this.invalid.push({ index: row, text: b.toString("utf8", s, e) });
   }
   finish(length, full) {
-    const invalid = this.invalid;
-    for (let k = 1; k < invalid.length; k++) {
-      if (invalid[k - 1].index > invalid[k].index) {
-        invalid.sort((a, b) => a.index - b.index);
-        break;
-      }
-    }
-    const col = {
-      kind: "number",
-      name: this.name,
-      values: full ? this.values : this.values.slice(0, length),
-      nulls: full ? this.nulls : this.nulls.slice(0, length),
-      invalid,
-      temporal: {
-        type: this.type,
-        separator: this.separator === 32 ? " " : "T",
-        fractionDigits: Math.max(0, this.fractionDigits),
-        zulu: this.zulu === 1
-      }
+    const col = numberColumn(this, length, full);
+    col.temporal = {
+      type: this.type,
+      separator: this.separator === 32 ? " " : "T",
+      fractionDigits: this.fractionDigits,
+      zone: String.fromCharCode(...this.zone.subarray(0, this.zoneLength))
     };
+    if (this.fractionDigits > 3) col.subMilliseconds = full ? this.sub : this.sub.slice(0, length);
     this.values = new Float64Array(this.capacity);
     this.nulls = new Uint8Array(this.capacity);
+    this.sub = new Int32Array(0);
     this.invalid = [];
-    this.separator = this.fractionDigits = this.zulu = -1;
+    this.separator = -1;
+    this.fractionDigits = this.zoneLength = this.zoneMs = 0;
     return col;
   }
 };
@@ -1726,6 +1749,22 @@ var StringDecoder = class {
       return;
     }
     this.codes[row] = this.lookup(b, s, e, hashBytes(b, s, e));
+  }
+  /**
+   * Takes over the first `rows` rows of a `detect` NumberDecoder's batch as text: nulls stay null,
+   * text cells keep their text, and numbers get theirs back (`toFixed` of their fraction digits,
+   * exact for what detection reads as numbers). Entries are added in row order, as a scan would.
+   */
+  adoptDetected(dec, rows) {
+    const texts = new Map(dec.invalid.map((c) => [c.index, c.text]));
+    for (let r = 0; r < rows; r++) {
+      if (dec.nulls[r] === 1) {
+        this.codes[r] = -1;
+        continue;
+      }
+      const bytes = Buffer.from(texts.get(r) ?? dec.values[r].toFixed(dec.fd[r]), "utf8");
+      this.codes[r] = this.lookup(bytes, 0, bytes.length, hashBytes(bytes, 0, bytes.length));
+    }
   }
   /** True when the non-empty cell `b[s, e)` is a configured missing value. */
   isOtherMissing(b, s, e) {
@@ -1853,6 +1892,7 @@ var K_NUM = 1;
 var K_STR = 2;
 var K_DET = 3;
 var DETECT_TEXT_SHARE = 64;
+var DETECT_SWITCH_CELLS = 256;
 var K_TIME = 4;
 var CsvParser = class {
   constructor(file, delim, batchRows, maxRowBytes, makePlan) {
@@ -2040,6 +2080,7 @@ var CsvParser = class {
       }
       let i = pos;
       let f = 0;
+      let e = 0;
       let general = false;
       for (; ; ) {
         const s = i;
@@ -2164,6 +2205,8 @@ var CsvParser = class {
               break;
             }
             dec.cell(buf, s, i, row);
+            const texts = dec.invalid.length;
+            if (texts >= DETECT_SWITCH_CELLS && texts * DETECT_TEXT_SHARE > row + 1) this.detectedText(f, row + 1);
           }
         } else if (kind === K_STR) {
           let h = FNV_OFFSET;
@@ -2220,27 +2263,10 @@ var CsvParser = class {
             }
             dec.codes[row] = code;
           }
-        } else if (kind === K_TIME) {
-          const dec = times[f];
-          const e = dec.fast(buf, s, row);
-          if (e >= 0 && ((c = buf[e]) === delim || c === LF || c === CR && buf[e + 1] === LF)) i = e;
-          else {
-            c = buf[i];
-            for (; ; ) {
-              while (c > hi || special[c] === 0) c = buf[++i];
-              if (c === CR && buf[i + 1] !== LF) {
-                c = buf[++i];
-                continue;
-              }
-              break;
-            }
-            if (c === QUOTE) {
-              general = true;
-              break;
-            }
-            dec.cell(buf, s, i, row);
-          }
+        } else if (kind === K_TIME && (e = times[f].fast(buf, s, row)) >= 0 && ((c = buf[e]) === delim || c === LF || c === CR && buf[e + 1] === LF)) {
+          i = e;
         } else {
+          c = buf[i];
           for (; ; ) {
             while (c > hi || special[c] === 0) c = buf[++i];
             if (c === CR && buf[i + 1] !== LF) {
@@ -2253,6 +2279,7 @@ var CsvParser = class {
             general = true;
             break;
           }
+          if (kind === K_TIME) times[f].cell(buf, s, i, row);
         }
         if (c === delim) {
           if (f === last) {
@@ -2397,6 +2424,21 @@ var CsvParser = class {
     this.rowNewlines = newlines;
     return true;
   }
+  /** Field `f` is decoded by `str` from now on. */
+  useStringDecoder(f, str) {
+    const plan = this.plan;
+    plan.decoders[plan.fieldIndex.indexOf(f)] = str;
+    this.fieldDecoders[f] = str;
+    this.strDecoders[f] = str;
+    this.kinds[f] = K_STR;
+  }
+  /** Switches the `detect` field `f` to text within the batch: its first `rows` rows are re-encoded. */
+  detectedText(f, rows) {
+    const dec = this.numDecoders[f];
+    const str = new StringDecoder(dec.name, this.batchRows, dec.missing);
+    str.adoptDetected(dec, rows);
+    this.useStringDecoder(f, str);
+  }
   /** Emits the current batch (and, at the end of a file with no rows, one empty batch). */
   flush(final) {
     if (this.filled === 0 && !(final && this.emitted === 0)) return;
@@ -2408,12 +2450,7 @@ var CsvParser = class {
       if (!(d instanceof NumberDecoder) || !d.detect) return;
       const col = columns[k];
       if (col.invalid.length * DETECT_TEXT_SHARE <= length) return;
-      const f = plan.fieldIndex[k];
-      const str = new StringDecoder(d.name, this.batchRows, d.missing);
-      plan.decoders[k] = str;
-      this.fieldDecoders[f] = str;
-      this.strDecoders[f] = str;
-      this.kinds[f] = K_STR;
+      this.useStringDecoder(plan.fieldIndex[k], new StringDecoder(d.name, this.batchRows, d.missing));
     });
     const lines = full ? this.batchLines : this.batchLines.slice(0, length);
     if (full) this.batchLines = new Float64Array(this.batchRows);

@@ -14,13 +14,13 @@ import {
   validateBatches,
   validateCsvSegments,
   yaml
-} from "./chunk-U7W2J2CF.mjs";
+} from "./chunk-HLH52PFP.mjs";
 import {
   DEFAULT_SEGMENT_BYTES,
   detectFormat,
   openTable,
   parseLocalNumber
-} from "./chunk-QEP2HYG2.mjs";
+} from "./chunk-3PHA76RU.mjs";
 import {
   parallelAvailable,
   segmentBytesFromEnv

@@ -8,10 +8,10 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-ZJQHFHA6.mjs";
+} from "./chunk-MT6QLMIB.mjs";
 import {
   loadSchema
-} from "./chunk-U7W2J2CF.mjs";
+} from "./chunk-HLH52PFP.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag,
@@ -22,7 +22,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   dataArguments
-} from "./chunk-QEP2HYG2.mjs";
+} from "./chunk-3PHA76RU.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";

@@ -4,30 +4,30 @@ import {
   epochReporter,
   trainModel,
   trainWithRuntime
-} from "./chunk-7SPIULEU.mjs";
+} from "./chunk-OVT6TFUV.mjs";
 import "./chunk-7JPQHY4I.mjs";
 import {
   createActionsRuntime
 } from "./chunk-PZZNDZ5E.mjs";
-import "./chunk-AZXW6CAB.mjs";
+import "./chunk-4JM5DXHR.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-F56D4ARV.mjs";
 import "./chunk-HHF3CWER.mjs";
 import {
   loadConfig
 } from "./chunk-3YDTUR6O.mjs";
-import "./chunk-ZJQHFHA6.mjs";
-import "./chunk-U7W2J2CF.mjs";
+import "./chunk-MT6QLMIB.mjs";
+import "./chunk-HLH52PFP.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-QL65ZNZB.mjs";
-import "./chunk-IYJTRZVC.mjs";
+import "./chunk-EM3TLB65.mjs";
+import "./chunk-MXWBKXAA.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-QEP2HYG2.mjs";
+import "./chunk-3PHA76RU.mjs";
 import "./chunk-ECBJ4UTP.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import {

@@ -12,7 +12,7 @@ import {
   planCsvSegments,
   readCsvSegment,
   temporalText
-} from "./chunk-QEP2HYG2.mjs";
+} from "./chunk-3PHA76RU.mjs";
 import {
   assertReadableFile
 } from "./chunk-ECBJ4UTP.mjs";
@@ -10972,7 +10972,18 @@ var RULE_ORDER = {
   fieldOrder: 16
 };
 function codePointLength(text) {
-  return /[\uD800-\uDFFF]/.test(text) ? Array.from(text).length : text.length;
+  let pairs2 = 0;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 55296 && c <= 56319) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 56320 && d <= 57343) {
+        pairs2++;
+        i++;
+      }
+    }
+  }
+  return text.length - pairs2;
 }
 function show(value) {
   return typeof value === "string" ? `'${value.length > 60 ? `${value.slice(0, 57)}...` : value}'` : String(value);
@@ -11051,8 +11062,8 @@ var FieldCheck = class {
    */
   dupRows = null;
   nonNull = 0;
-  /** The value-rule bits a parsed value fails (TYPE when it does not parse). */
-  flagsFor(text, value) {
+  /** The value-rule bits a parsed value fails (TYPE when it does not parse); `length`: the text's, when the caller has it. */
+  flagsFor(text, value, length = -1) {
     if (value === void 0) return TYPE;
     let f = 0;
     if (this.ordered && typeof value === "number") {
@@ -11062,7 +11073,7 @@ var FieldCheck = class {
       if (this.xmax !== void 0 && !(value < this.xmax)) f |= EXMAX;
     }
     if (this.minLen !== void 0 || this.maxLen !== void 0) {
-      const len = this.lengthOf(text);
+      const len = length >= 0 ? length : this.lengthOf(text);
       if (this.minLen !== void 0 && len < this.minLen) f |= MINLEN;
       if (this.maxLen !== void 0 && len > this.maxLen) f |= MAXLEN;
     }
@@ -11386,11 +11397,13 @@ function checkStringBatch(fc, col, batch, sink, pending) {
   const wasSeen = fc.unique ? new Uint8Array(d) : null;
   let anyFlag = false;
   const dateLike = fc.ordered && !fc.numeric;
+  const textual = fc.field.type === "string" || fc.field.type === "any";
   for (let c = 0; c < d; c++) {
     if (hist[c] === 0) continue;
     const text = dictionary[c];
     const value = fc.parse(text);
-    const f = fc.flagsFor(text, value);
+    const length = textual ? codePointLength(text) : -1;
+    const f = fc.flagsFor(text, value, length);
     flags[c] = f;
     if (f) {
       anyFlag = true;
@@ -11410,7 +11423,7 @@ function checkStringBatch(fc, col, batch, sink, pending) {
     fc.failedRows += f ? hist[c] : dups;
     if (f) continue;
     if (typeof value === "number") fc.observe(value, dateLike ? text : null);
-    if (fc.field.type === "string" || fc.field.type === "any") fc.observeLength(codePointLength(text));
+    if (textual) fc.observeLength(length);
   }
   fc.nonNull += n - nullCount;
   fc.report.nulls += nullCount;
@@ -11454,6 +11467,8 @@ function checkTemporalBatch(fc, col, shape, batch, sink, pending) {
   const n = batch.length;
   const { values, nulls } = col;
   const texts = col.invalid.length ? new Map(col.invalid.map((c) => [c.index, c.text])) : null;
+  const sub = col.subMilliseconds;
+  const written = (v, i) => temporalText(v, shape, sub === void 0 ? 0 : sub[i]);
   const collect = sink.remaining;
   let collected = 0;
   const push = (index, rule, value, message) => {
@@ -11470,6 +11485,7 @@ function checkTemporalBatch(fc, col, shape, batch, sink, pending) {
   const firsts = unique ? fc.firsts : null;
   let nullCount = 0, nonNull = 0, failedRows = 0;
   let lo = Number.POSITIVE_INFINITY, hi = Number.NEGATIVE_INFINITY;
+  let loRow = -1, hiRow = -1;
   let loText = null, hiText = null;
   for (let i = 0; i < n; i++) {
     if (nulls[i]) {
@@ -11500,16 +11516,18 @@ function checkTemporalBatch(fc, col, shape, batch, sink, pending) {
     if (unique) {
       const key = logicalKey(v);
       if (!fc.addUnique(key)) dup = true;
-      else if (firsts !== null) recordFirst(firsts, key, batch, i, f !== 0, text ?? temporalText(v, shape));
+      else if (firsts !== null) recordFirst(firsts, key, batch, i, f !== 0, text ?? written(v, i));
     }
     if (f === 0) {
       if (v < lo) {
         lo = v;
         loText = text;
+        loRow = i;
       }
       if (v > hi) {
         hi = v;
         hiText = text;
+        hiRow = i;
       }
       if (!dup) continue;
     }
@@ -11517,13 +11535,13 @@ function checkTemporalBatch(fc, col, shape, batch, sink, pending) {
     if (f) fc.countFlags(f, 1);
     if (dup) fc.bump("unique", 1);
     if (tolerant || collected >= collect) continue;
-    const shown = text ?? temporalText(v, shape);
+    const shown = text ?? written(v, i);
     for (const [bit, rule] of RULE_BITS) if (f & bit) push(i, rule, shown, fc.messageFor(bit, shown));
     if (dup) push(i, "unique", shown, `${show(shown)} duplicates an earlier row`);
   }
   if (lo <= hi) {
-    fc.observe(lo, loText ?? temporalText(lo, shape));
-    fc.observe(hi, hiText ?? temporalText(hi, shape));
+    fc.observe(lo, loText ?? written(lo, loRow));
+    fc.observe(hi, hiText ?? written(hi, hiRow));
   }
   fc.nonNull += nonNull;
   fc.failedRows += failedRows;

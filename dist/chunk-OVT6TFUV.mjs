@@ -15,7 +15,7 @@ import {
   saveLayersModel,
   savePreprocessing,
   toPrediction
-} from "./chunk-AZXW6CAB.mjs";
+} from "./chunk-4JM5DXHR.mjs";
 import {
   alert,
   details,
@@ -35,28 +35,28 @@ import {
 } from "./chunk-3YDTUR6O.mjs";
 import {
   detectNumberForm
-} from "./chunk-ZJQHFHA6.mjs";
+} from "./chunk-MT6QLMIB.mjs";
 import {
   dataReadOptions,
   loadSchema
-} from "./chunk-U7W2J2CF.mjs";
+} from "./chunk-HLH52PFP.mjs";
 import {
   didYouMean
 } from "./chunk-6H53F6EY.mjs";
 import {
   writeProfile
-} from "./chunk-QL65ZNZB.mjs";
+} from "./chunk-EM3TLB65.mjs";
 import {
   mergeProfiles,
   profileFile
-} from "./chunk-IYJTRZVC.mjs";
+} from "./chunk-MXWBKXAA.mjs";
 import {
   applyNumberForms,
   concatBatches,
   expandDataPaths,
   hashFile,
   openTable
-} from "./chunk-QEP2HYG2.mjs";
+} from "./chunk-3PHA76RU.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";

@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   memoryIo,
   runCli
-} from "./chunk-FD6QWR2L.mjs";
+} from "./chunk-PDYDJNXM.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";

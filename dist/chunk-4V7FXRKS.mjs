@@ -10,10 +10,10 @@ import {
 import {
   dumpSchema,
   inferSchema
-} from "./chunk-ZJQHFHA6.mjs";
+} from "./chunk-MT6QLMIB.mjs";
 import {
   dataReadOptions
-} from "./chunk-U7W2J2CF.mjs";
+} from "./chunk-HLH52PFP.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   parseCommandArgs,
@@ -25,7 +25,7 @@ import {
 import {
   cellText,
   openTable
-} from "./chunk-QEP2HYG2.mjs";
+} from "./chunk-3PHA76RU.mjs";
 import {
   exists,
   writeFileAtomic

@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   driftHeadline,
   runDrift
-} from "./chunk-6JUOPJZY.mjs";
+} from "./chunk-4PD7655D.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-IPODMIHM.mjs";
 import {
@@ -14,18 +14,18 @@ import "./chunk-F56D4ARV.mjs";
 import {
   loadConfig
 } from "./chunk-3YDTUR6O.mjs";
-import "./chunk-ZJQHFHA6.mjs";
-import "./chunk-U7W2J2CF.mjs";
+import "./chunk-MT6QLMIB.mjs";
+import "./chunk-HLH52PFP.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-QL65ZNZB.mjs";
-import "./chunk-IYJTRZVC.mjs";
+import "./chunk-EM3TLB65.mjs";
+import "./chunk-MXWBKXAA.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-QEP2HYG2.mjs";
+import "./chunk-3PHA76RU.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

@@ -3,13 +3,13 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd,
   validate_default
-} from "./chunk-TMXVJR4N.mjs";
-import "./chunk-ZJQHFHA6.mjs";
-import "./chunk-U7W2J2CF.mjs";
+} from "./chunk-JR4NX3AH.mjs";
+import "./chunk-MT6QLMIB.mjs";
+import "./chunk-HLH52PFP.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-2ZHSBOBA.mjs";
 import "./chunk-JMASHIGL.mjs";
-import "./chunk-QEP2HYG2.mjs";
+import "./chunk-3PHA76RU.mjs";
 import "./chunk-ECBJ4UTP.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import "./chunk-2CNBRTGX.mjs";

@@ -41,16 +41,16 @@ function memoryIo(options = {}) {
 
 // src/cli/commands/index.ts
 var commands = [
-  { name: "init", summary: "set up mlops.yaml, schema.yaml and the three workflows for your data", load: async () => (await import("./chunk-R2JHVFUL.mjs")).default },
-  { name: "validate", summary: "validate a data file against a Table Schema", load: async () => (await import("./chunk-QA2FWAKL.mjs")).default },
-  { name: "schema", summary: "infer a schema from data, or diff two schemas (infer | diff)", load: async () => (await import("./chunk-IHKBIN6O.mjs")).default },
-  { name: "profile", summary: "profile a data file, or merge shard profiles (merge)", load: async () => (await import("./chunk-DGY4R2L7.mjs")).default },
-  { name: "train", summary: "train a model from mlops.yaml into a model directory", load: async () => (await import("./chunk-S6PYEHAE.mjs")).default },
-  { name: "evaluate", summary: "compare a candidate model with the baseline: metrics, latency, gates", load: async () => (await import("./chunk-P6X6BARC.mjs")).default },
+  { name: "init", summary: "set up mlops.yaml, schema.yaml and the three workflows for your data", load: async () => (await import("./chunk-4V7FXRKS.mjs")).default },
+  { name: "validate", summary: "validate a data file against a Table Schema", load: async () => (await import("./chunk-3VD3XTHL.mjs")).default },
+  { name: "schema", summary: "infer a schema from data, or diff two schemas (infer | diff)", load: async () => (await import("./chunk-7T5YLZUV.mjs")).default },
+  { name: "profile", summary: "profile a data file, or merge shard profiles (merge)", load: async () => (await import("./chunk-S66AE4KC.mjs")).default },
+  { name: "train", summary: "train a model from mlops.yaml into a model directory", load: async () => (await import("./chunk-ZSAOKWM4.mjs")).default },
+  { name: "evaluate", summary: "compare a candidate model with the baseline: metrics, latency, gates", load: async () => (await import("./chunk-Q4UU2BOH.mjs")).default },
   { name: "registry", summary: "model registry on git tags: register, promote, rollback, list, show, history, pull", load: async () => (await import("./chunk-OLLXBH4D.mjs")).default },
-  { name: "drift", summary: "compare current data with the reference; open a retraining PR on drift", load: async () => (await import("./chunk-XZCVAIOM.mjs")).default },
-  { name: "demo", summary: "run the whole life cycle on the bundled fixtures, locally", load: async () => (await import("./chunk-DGGXEOMJ.mjs")).default },
-  { name: "action", summary: "run a composite action's step (used by action.yml)", load: async () => (await import("./chunk-5PYSNHP4.mjs")).default }
+  { name: "drift", summary: "compare current data with the reference; open a retraining PR on drift", load: async () => (await import("./chunk-O2QOFLLB.mjs")).default },
+  { name: "demo", summary: "run the whole life cycle on the bundled fixtures, locally", load: async () => (await import("./chunk-DPUYNXXL.mjs")).default },
+  { name: "action", summary: "run a composite action's step (used by action.yml)", load: async () => (await import("./chunk-PHZV677A.mjs")).default }
 ];
 
 // src/cli/main.ts

@@ -23,21 +23,21 @@ import {
 import {
   dataReadOptions,
   loadSchema
-} from "./chunk-U7W2J2CF.mjs";
+} from "./chunk-HLH52PFP.mjs";
 import {
   categoricalCounts,
   readProfile
-} from "./chunk-QL65ZNZB.mjs";
+} from "./chunk-EM3TLB65.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
   profileFile,
   sketchQuantile,
   sketchRank
-} from "./chunk-IYJTRZVC.mjs";
+} from "./chunk-MXWBKXAA.mjs";
 import {
   expandDataPaths
-} from "./chunk-QEP2HYG2.mjs";
+} from "./chunk-3PHA76RU.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic
