@@ -119,6 +119,8 @@ export class StringColumnBuilder {
   private codes: Int32Array;
   private dictionary: string[] = [];
   private index = new Map<string, number>();
+  private lastValue: string | null = null;
+  private lastCode = -1;
   private length = 0;
   constructor(
     readonly name: string,
@@ -132,12 +134,19 @@ export class StringColumnBuilder {
       this.codes[this.length++] = -1;
       return;
     }
+    // Runs of one value (sorted or clustered data) skip the map.
+    if (value === this.lastValue) {
+      this.codes[this.length++] = this.lastCode;
+      return;
+    }
     let code = this.index.get(value);
     if (code === undefined) {
       code = this.dictionary.length;
       this.dictionary.push(value);
       this.index.set(value, code);
     }
+    this.lastValue = value;
+    this.lastCode = code;
     this.codes[this.length++] = code;
   }
   private grow(): void {
@@ -384,6 +393,32 @@ export function pushValue(b: NumberColumnBuilder | StringColumnBuilder, v: unkno
   else {
     const text = valueText(v);
     b.push(missing.has(text) ? null : text);
+  }
+}
+
+/**
+ * Appends `data[from, to)` (a decoded Parquet chunk): {@link pushValue} for each cell, with the
+ * common cells — numbers into a number column, text into a string column, nulls — taken by one
+ * tight loop per column kind. Measured on a 1M-row, 20-column Parquet file: the per-cell generic
+ * dispatch was a fifth of `mlops validate`'s time.
+ */
+export function pushValues(b: NumberColumnBuilder | StringColumnBuilder, data: ArrayLike<unknown>, from: number, to: number, missing: Set<string>, dates?: DateTextCache): void {
+  if (b instanceof NumberColumnBuilder) {
+    for (let r = from; r < to; r++) {
+      const v = data[r];
+      if (typeof v === 'number') b.pushNumber(v);
+      else if (v === null || v === undefined) b.pushNull();
+      else pushValue(b, v, missing, dates);
+    }
+    return;
+  }
+  // The usual missing values are just the empty text: a length test instead of a set lookup.
+  const emptyOnly = missing.size === 1 && missing.has('');
+  for (let r = from; r < to; r++) {
+    const v = data[r];
+    if (typeof v === 'string') b.push(emptyOnly ? (v.length === 0 ? null : v) : missing.has(v) ? null : v);
+    else if (v === null || v === undefined) b.push(null);
+    else pushValue(b, v, missing, dates);
   }
 }
 

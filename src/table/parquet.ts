@@ -13,7 +13,7 @@ import type { AsyncBuffer, FileMetaData, SchemaTree } from 'hyparquet';
 // Polars writers), GZIP, BROTLI and LZ4 pages need these decoders from the same author.
 import { compressors } from 'hyparquet-compressors';
 import { InputError } from '../core/errors.ts';
-import { DateTextCache, NumberColumnBuilder, StringColumnBuilder, missingSets, pushValue } from './columns.ts';
+import { DateTextCache, NumberColumnBuilder, StringColumnBuilder, missingSets, pushValues } from './columns.ts';
 import { batchRowsOption } from './csv.ts';
 import type { ColumnDecoding, RecordBatch, ReadOptions, TableSource } from './types.ts';
 
@@ -91,7 +91,7 @@ export async function openParquet(path: string, opts: ReadOptions = {}): Promise
             for (const chunk of chunks.get(name) ?? []) {
               const lo = Math.max(from, chunk.rowStart);
               const hi = Math.min(to, chunk.rowStart + chunk.data.length);
-              for (let r = lo; r < hi; r++) pushValue(b, chunk.data[r - chunk.rowStart], missingFor[k], dates);
+              if (hi > lo) pushValues(b, chunk.data, lo - chunk.rowStart, hi - chunk.rowStart, missingFor[k], dates);
             }
             return b.finish();
           });

@@ -224,6 +224,25 @@ describe('Parquet', () => {
     expect(columnStrings(t.columns[3])).toEqual(['{"a":1}', null, '[1,2]']);
   });
 
+  it('applies missing values to text cells and parses text read as numbers', async () => {
+    const buffer = parquetWriteBuffer({
+      columnData: [
+        { name: 's', data: ['a', '', 'NA', null, 'a', 'b'], type: 'STRING' },
+        { name: 'n', data: ['1.5', 'NA', 'x', null, '', '-2'], type: 'STRING' },
+      ],
+    });
+    const path = await file(new Uint8Array(buffer), 'parquet');
+    const t = await readTable(path, { missingValues: ['', 'NA'], decoding: { n: 'number' } });
+    expect(columnStrings(t.columns[0])).toEqual(['a', null, null, null, 'a', 'b']);
+    const n = t.columns[1] as NumberColumn;
+    expect(Array.from(n.nulls)).toEqual([0, 1, 0, 1, 1, 0]);
+    expect([n.values[0], n.values[5]]).toEqual([1.5, -2]);
+    expect(n.invalid).toEqual([{ index: 2, text: 'x' }]);
+    // Only NA is missing: the empty text is a value.
+    const na = await readTable(path, { missingValues: ['NA'] });
+    expect(columnStrings(na.columns[0])).toEqual(['a', '', null, null, 'a', 'b']);
+  });
+
   it('reads pages compressed with GZIP and BROTLI, per column', async () => {
     const buffer = parquetWriteBuffer({
       columnData: [
