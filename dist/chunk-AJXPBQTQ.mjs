@@ -3,15 +3,15 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   VALIDATE_SEGMENT_TASK,
   validateSegmentTask
-} from "./chunk-HLH52PFP.mjs";
+} from "./chunk-FUCGC2FP.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   HASH_FILE_TASK,
   PROFILE_SEGMENT_TASK,
   hashFileTask,
   profileSegmentTask
-} from "./chunk-MXWBKXAA.mjs";
-import "./chunk-3PHA76RU.mjs";
+} from "./chunk-HMQEUTAW.mjs";
+import "./chunk-2O7VC4RR.mjs";
 import "./chunk-ECBJ4UTP.mjs";
 import {
   toWire

@@ -10,10 +10,10 @@ import {
 import {
   dumpSchema,
   inferSchema
-} from "./chunk-MT6QLMIB.mjs";
+} from "./chunk-2HBPKID6.mjs";
 import {
   dataReadOptions
-} from "./chunk-HLH52PFP.mjs";
+} from "./chunk-FUCGC2FP.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   parseCommandArgs,
@@ -25,7 +25,7 @@ import {
 import {
   cellText,
   openTable
-} from "./chunk-3PHA76RU.mjs";
+} from "./chunk-2O7VC4RR.mjs";
 import {
   exists,
   writeFileAtomic

@@ -25,15 +25,15 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-MT6QLMIB.mjs";
+} from "./chunk-2HBPKID6.mjs";
 import {
   formatPct,
   loadSchema
-} from "./chunk-HLH52PFP.mjs";
+} from "./chunk-FUCGC2FP.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   dataArguments
-} from "./chunk-3PHA76RU.mjs";
+} from "./chunk-2O7VC4RR.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";

@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   driftHeadline,
   runDrift
-} from "./chunk-4PD7655D.mjs";
+} from "./chunk-BXBEVIKI.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-IPODMIHM.mjs";
 import {
@@ -14,18 +14,18 @@ import "./chunk-F56D4ARV.mjs";
 import {
   loadConfig
 } from "./chunk-3YDTUR6O.mjs";
-import "./chunk-MT6QLMIB.mjs";
-import "./chunk-HLH52PFP.mjs";
+import "./chunk-2HBPKID6.mjs";
+import "./chunk-FUCGC2FP.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-EM3TLB65.mjs";
-import "./chunk-MXWBKXAA.mjs";
+import "./chunk-YO47F545.mjs";
+import "./chunk-HMQEUTAW.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-3PHA76RU.mjs";
+import "./chunk-2O7VC4RR.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

@@ -23,21 +23,21 @@ import {
 import {
   dataReadOptions,
   loadSchema
-} from "./chunk-HLH52PFP.mjs";
+} from "./chunk-FUCGC2FP.mjs";
 import {
   categoricalCounts,
   readProfile
-} from "./chunk-EM3TLB65.mjs";
+} from "./chunk-YO47F545.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
   profileFile,
   sketchQuantile,
   sketchRank
-} from "./chunk-MXWBKXAA.mjs";
+} from "./chunk-HMQEUTAW.mjs";
 import {
   expandDataPaths
-} from "./chunk-3PHA76RU.mjs";
+} from "./chunk-2O7VC4RR.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

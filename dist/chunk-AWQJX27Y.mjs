@@ -5,7 +5,7 @@ import {
   loadBackend,
   loadModel,
   readRunRecord
-} from "./chunk-4JM5DXHR.mjs";
+} from "./chunk-5NAKAGSP.mjs";
 import {
   alert,
   details,
@@ -40,7 +40,7 @@ import {
   cellText,
   isGlob,
   readTable
-} from "./chunk-3PHA76RU.mjs";
+} from "./chunk-2O7VC4RR.mjs";
 import {
   exists,
   writeFileAtomic

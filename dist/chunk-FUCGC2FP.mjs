@@ -12,7 +12,7 @@ import {
   planCsvSegments,
   readCsvSegment,
   temporalText
-} from "./chunk-3PHA76RU.mjs";
+} from "./chunk-2O7VC4RR.mjs";
 import {
   assertReadableFile
 } from "./chunk-ECBJ4UTP.mjs";

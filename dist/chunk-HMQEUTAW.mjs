@@ -7,7 +7,7 @@ import {
   openTable,
   planCsvSegments,
   readCsvSegment
-} from "./chunk-3PHA76RU.mjs";
+} from "./chunk-2O7VC4RR.mjs";
 import {
   runTasks,
   segmentBytesFromEnv

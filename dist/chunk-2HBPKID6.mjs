@@ -14,13 +14,13 @@ import {
   validateBatches,
   validateCsvSegments,
   yaml
-} from "./chunk-HLH52PFP.mjs";
+} from "./chunk-FUCGC2FP.mjs";
 import {
   DEFAULT_SEGMENT_BYTES,
   detectFormat,
   openTable,
   parseLocalNumber
-} from "./chunk-3PHA76RU.mjs";
+} from "./chunk-2O7VC4RR.mjs";
 import {
   parallelAvailable,
   segmentBytesFromEnv

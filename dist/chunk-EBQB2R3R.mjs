@@ -15,7 +15,7 @@ import {
   saveLayersModel,
   savePreprocessing,
   toPrediction
-} from "./chunk-4JM5DXHR.mjs";
+} from "./chunk-5NAKAGSP.mjs";
 import {
   alert,
   details,
@@ -35,28 +35,28 @@ import {
 } from "./chunk-3YDTUR6O.mjs";
 import {
   detectNumberForm
-} from "./chunk-MT6QLMIB.mjs";
+} from "./chunk-2HBPKID6.mjs";
 import {
   dataReadOptions,
   loadSchema
-} from "./chunk-HLH52PFP.mjs";
+} from "./chunk-FUCGC2FP.mjs";
 import {
   didYouMean
 } from "./chunk-6H53F6EY.mjs";
 import {
   writeProfile
-} from "./chunk-EM3TLB65.mjs";
+} from "./chunk-YO47F545.mjs";
 import {
   mergeProfiles,
   profileFile
-} from "./chunk-MXWBKXAA.mjs";
+} from "./chunk-HMQEUTAW.mjs";
 import {
   applyNumberForms,
   concatBatches,
   expandDataPaths,
   hashFile,
   openTable
-} from "./chunk-3PHA76RU.mjs";
+} from "./chunk-2O7VC4RR.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";

@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   parseLocalNumber
-} from "./chunk-3PHA76RU.mjs";
+} from "./chunk-2O7VC4RR.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

@@ -10,7 +10,7 @@ import {
   driftHeadline,
   nothingJudged,
   runDrift
-} from "./chunk-4PD7655D.mjs";
+} from "./chunk-BXBEVIKI.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-IPODMIHM.mjs";
 import {
@@ -21,12 +21,12 @@ import "./chunk-F56D4ARV.mjs";
 import {
   loadConfig
 } from "./chunk-3YDTUR6O.mjs";
-import "./chunk-MT6QLMIB.mjs";
-import "./chunk-HLH52PFP.mjs";
+import "./chunk-2HBPKID6.mjs";
+import "./chunk-FUCGC2FP.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-EM3TLB65.mjs";
-import "./chunk-MXWBKXAA.mjs";
-import "./chunk-3PHA76RU.mjs";
+import "./chunk-YO47F545.mjs";
+import "./chunk-HMQEUTAW.mjs";
+import "./chunk-2O7VC4RR.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";

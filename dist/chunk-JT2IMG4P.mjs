@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   memoryIo,
   runCli
-} from "./chunk-PDYDJNXM.mjs";
+} from "./chunk-DMSDITWU.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";

@@ -8,10 +8,10 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-MT6QLMIB.mjs";
+} from "./chunk-2HBPKID6.mjs";
 import {
   loadSchema
-} from "./chunk-HLH52PFP.mjs";
+} from "./chunk-FUCGC2FP.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag,
@@ -22,7 +22,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   dataArguments
-} from "./chunk-3PHA76RU.mjs";
+} from "./chunk-2O7VC4RR.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";

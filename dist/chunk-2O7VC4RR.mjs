@@ -946,11 +946,17 @@ var StringColumnBuilder = class {
   codes;
   dictionary = [];
   index = /* @__PURE__ */ new Map();
+  lastValue = null;
+  lastCode = -1;
   length = 0;
   push(value) {
     if (this.length === this.codes.length) this.grow();
     if (value === null) {
       this.codes[this.length++] = -1;
+      return;
+    }
+    if (value === this.lastValue) {
+      this.codes[this.length++] = this.lastCode;
       return;
     }
     let code = this.index.get(value);
@@ -959,6 +965,8 @@ var StringColumnBuilder = class {
       this.dictionary.push(value);
       this.index.set(value, code);
     }
+    this.lastValue = value;
+    this.lastCode = code;
     this.codes[this.length++] = code;
   }
   grow() {
@@ -1143,6 +1151,24 @@ function pushValue(b, v, missing, dates) {
   else {
     const text = valueText(v);
     b.push(missing.has(text) ? null : text);
+  }
+}
+function pushValues(b, data, from, to, missing, dates) {
+  if (b instanceof NumberColumnBuilder) {
+    for (let r = from; r < to; r++) {
+      const v = data[r];
+      if (typeof v === "number") b.pushNumber(v);
+      else if (v === null || v === void 0) b.pushNull();
+      else pushValue(b, v, missing, dates);
+    }
+    return;
+  }
+  const emptyOnly = missing.size === 1 && missing.has("");
+  for (let r = from; r < to; r++) {
+    const v = data[r];
+    if (typeof v === "string") b.push(emptyOnly ? v.length === 0 ? null : v : missing.has(v) ? null : v);
+    else if (v === null || v === void 0) b.push(null);
+    else pushValue(b, v, missing, dates);
   }
 }
 function missingSets(names, opts) {
@@ -11543,7 +11569,7 @@ async function openParquet(path, opts = {}) {
             for (const chunk of chunks.get(name) ?? []) {
               const lo = Math.max(from, chunk.rowStart);
               const hi = Math.min(to, chunk.rowStart + chunk.data.length);
-              for (let r = lo; r < hi; r++) pushValue(b, chunk.data[r - chunk.rowStart], missingFor[k], dates);
+              if (hi > lo) pushValues(b, chunk.data, lo - chunk.rowStart, hi - chunk.rowStart, missingFor[k], dates);
             }
             return b.finish();
           });
