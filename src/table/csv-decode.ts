@@ -251,6 +251,9 @@ export class TemporalDecoder implements CellDecoder {
   private zoneLength = 0;
   private readonly zone = new Uint8Array(6);
   private zoneMs = 0;
+  /** The last valid day read (YYYYMMDD as a number) and its epoch ms. */
+  private lastDayKey = -1;
+  private lastDayMs = 0;
   constructor(
     readonly name: string,
     private readonly capacity: number,
@@ -274,9 +277,16 @@ export class TemporalDecoder implements CellDecoder {
     const mo = digits2(b, s + 5);
     if (mo < 1 || mo > 12 || b[s + 7] !== 45) return -1;
     const d = digits2(b, s + 8);
-    const y = hi * 100 + lo;
-    if (d < 1 || d > daysInMonth(y, mo)) return -1;
-    const day = daysFromCivil(y, mo, d) * 86_400_000;
+    // Logs are written in time order: the day of the previous cell is usually this one's.
+    const key = ((hi * 100 + lo) * 100 + mo) * 100 + d;
+    let day = this.lastDayMs;
+    if (key !== this.lastDayKey) {
+      const y = hi * 100 + lo;
+      if (d < 1 || d > daysInMonth(y, mo)) return -1;
+      day = daysFromCivil(y, mo, d) * 86_400_000;
+      this.lastDayKey = key;
+      this.lastDayMs = day;
+    }
     if (this.type === 'date') {
       this.values[row] = day;
       this.nulls[row] = 0;
