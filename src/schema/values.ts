@@ -1,5 +1,5 @@
 import type { FieldType, SchemaField } from './types.ts';
-import { civilMs, daysFromCivil, daysInMonth, plainNumberText } from '../table/index.ts';
+import { civilMs, daysFromCivil, daysInMonth, plainNumberText, zoneMinutes } from '../table/index.ts';
 
 /**
  * A field's logical value parsed from its text: numbers for number/integer/year, epoch
@@ -29,13 +29,6 @@ export function parseNumberText(text: string): number | undefined {
   if (text === 'INF' || text === '+INF') return Number.POSITIVE_INFINITY;
   if (text === '-INF') return Number.NEGATIVE_INFINITY;
   return undefined;
-}
-
-function offsetMinutes(tz: string | undefined): number {
-  if (!tz || tz === 'Z') return 0;
-  const sign = tz[0] === '-' ? -1 : 1;
-  const digits = tz.slice(1).replace(':', '');
-  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
 }
 
 /** Whole milliseconds of a fraction of a second (`.5`, `123456`): its first three digits, exactly. */
@@ -80,7 +73,7 @@ function isoDatetime(text: string): number | undefined {
   const m = ISO_DATETIME_RE.exec(text);
   if (!m) return undefined;
   const t = civilMs(+m[1], +m[2], +m[3], +m[4], +m[5], +m[6], fractionMs(m[7]));
-  return t === undefined ? undefined : t - offsetMinutes(m[8]) * 60_000;
+  return t === undefined ? undefined : t - zoneMinutes(m[8] ?? '') * 60_000;
 }
 
 function isoTime(text: string): number | undefined {
@@ -145,7 +138,7 @@ export function compileStrptime(format: string, kind: 'date' | 'datetime' | 'tim
     if (pm !== undefined) { if (h < 1 || h > 12) return undefined; h = (h % 12) + (pm ? 12 : 0); }
     if (kind === 'time') return h > 23 || mi > 59 || s > 60 ? undefined : h * 3600 + mi * 60 + s + ms / 1000;
     const t = civilMs(y, mo, d, h, mi, s, ms);
-    return t === undefined ? undefined : t - offsetMinutes(tz) * 60_000;
+    return t === undefined ? undefined : t - zoneMinutes(tz ?? '') * 60_000;
   };
 }
 

@@ -45,8 +45,8 @@ export interface NumberColumn {
   textLengths?: { min: number; max: number } | null;
   /**
    * Set when a CSV reader honoured {@link ReadOptions.temporal}: `values` are epoch milliseconds of
-   * ISO dates/datetimes written in this form (so `temporalText(values[i], temporal)` is the cell's
-   * text), and `invalid` holds every other non-empty cell's text, to be parsed by the field's own
+   * ISO dates/datetimes written in this form (so `temporalText(values[i], temporal, subMilliseconds?.[i])`
+   * is the cell's text), and `invalid` holds every other non-empty cell's text, to be parsed by the field's own
    * rules: a cell in `invalid` is not an error by itself.
    */
   temporal?: TemporalShape;
