@@ -6,12 +6,12 @@
  * machine and with any number of threads.
  */
 import { runTasks, segmentBytesFromEnv, type TaskOutcome, type TaskRequest } from '../core/parallel.ts';
-import { DEFAULT_SEGMENT_BYTES, alignSegments, planCsvSegments, readCsvSegment, type SegmentEnd, type SegmentProgress } from '../table/csv.ts';
+import { DEFAULT_SEGMENT_BYTES, alignSegments, batchRowsOption, planCsvSegments, readCsvSegment, type SegmentEnd, type SegmentProgress } from '../table/csv.ts';
 import { hashFile, openTable } from '../table/index.ts';
 import type { FileHash } from '../table/hash.ts';
-import type { ReadOptions, TableSource } from '../table/types.ts';
+import type { ReadOptions, RecordBatch, TableSource } from '../table/types.ts';
 import { mergeProfiles } from './merge.ts';
-import { createProfiler } from './profiler.ts';
+import { SEED_ROWS, contentSeedOf, createProfiler } from './profiler.ts';
 import type { DatasetProfile, ProfileOptions, ProfileSource } from './types.ts';
 
 export const PROFILE_SEGMENT_TASK = 'profile-segment';
@@ -21,10 +21,23 @@ export const HASH_FILE_TASK = 'hash-file';
  * Profiles every batch of an opened table. `sources` is recorded in the profile as given (the
  * caller knows the hashes); {@link profileFile} fills it in.
  */
-export async function profileSource(source: TableSource, opts: ProfileOptions = {}, sources: ProfileSource[] = []): Promise<DatasetProfile> {
-  const profiler = createProfiler(source.fieldNames, opts);
+export async function profileSource(source: TableSource, opts: ProfileOptions = {}, sources: ProfileSource[] = [], contentSeed?: number): Promise<DatasetProfile> {
+  const profiler = createProfiler(source.fieldNames, opts, contentSeed);
   for await (const batch of source.batches()) profiler.add(batch);
   return profiler.finish(sources);
+}
+
+/** The content seed of a batch stream's whole rows (every column), from its first batch. */
+async function wholeRowSeed(batches: AsyncIterable<RecordBatch>): Promise<number> {
+  // Leaving the loop closes the stream: only the first rows are read.
+  for await (const batch of batches) return contentSeedOf(batch);
+  return contentSeedOf({ length: 0, rowOffset: 0, lines: new Float64Array(0), columns: [] });
+}
+
+/** Read options that decode every column, in a first batch no longer than the profiled stream's: for {@link wholeRowSeed}. */
+function allColumns(readOptions: ReadOptions): ReadOptions {
+  const { columns: _subset, ...rest } = readOptions;
+  return { ...rest, batchRows: Math.min(SEED_ROWS, batchRowsOption(readOptions.batchRows)) };
 }
 
 /** One segment's work, as sent to a thread. */
@@ -36,6 +49,8 @@ export interface ProfileSegmentSpec {
   fieldNames: string[];
   start: number;
   end: number;
+  /** Some of the columns: seed with the segment's whole rows, as a profile of every column would. */
+  subset: boolean;
 }
 
 export interface ProfileSegmentResult extends SegmentEnd {
@@ -45,7 +60,10 @@ export interface ProfileSegmentResult extends SegmentEnd {
 /** Profiles one segment (in whichever thread runs it). */
 export async function profileSegmentTask(spec: ProfileSegmentSpec): Promise<ProfileSegmentResult> {
   const progress: SegmentProgress = { start: spec.start, end: spec.end, endOffset: -1, lines: 0 };
-  const profiler = createProfiler(spec.fieldNames, spec.options);
+  const seed = spec.subset
+    ? await wholeRowSeed(readCsvSegment(spec.path, allColumns(spec.readOptions), spec.header, { start: spec.start, end: spec.end, endOffset: -1, lines: 0 }))
+    : undefined;
+  const profiler = createProfiler(spec.fieldNames, spec.options, seed);
   for await (const batch of readCsvSegment(spec.path, spec.readOptions, spec.header, progress)) profiler.add(batch);
   return { profile: profiler.finish(), endOffset: progress.endOffset, lines: progress.lines };
 }
@@ -56,6 +74,13 @@ export function hashFileTask(spec: { path: string }): Promise<FileHash> {
 }
 
 type Outcome = ProfileSegmentResult | FileHash;
+
+/** One pass over the file: the selected columns, seeded by whole rows when they are a subset. */
+async function profileWhole(path: string, source: TableSource, readOptions: ReadOptions, opts: ProfileOptions, subset: boolean): Promise<DatasetProfile> {
+  if (!subset) return profileSource(source, opts);
+  const seed = await wholeRowSeed((await openTable(path, allColumns(readOptions))).batches());
+  return profileSource({ ...source, fieldNames: readOptions.columns!, batches: () => source.batches() }, opts, [], seed);
+}
 
 /**
  * Profiles a data file (CSV, JSONL, Parquet, Arrow). The file's sha256 and DVC md5 are computed
@@ -68,6 +93,8 @@ export async function profileFile(path: string, readOpts: ReadOptions = {}, opts
   const readOptions: ReadOptions = { defaultDecoding: 'detect', ...readOpts };
   const source = await openTable(path, readOptions);
   const segments = source.format === 'csv' ? await planCsvSegments(path, segmentBytesFromEnv() ?? DEFAULT_SEGMENT_BYTES) : [];
+  // Some columns only: each is still profiled as in the profile of every column (same seeds).
+  const subset = readOptions.columns !== undefined && source.fieldNames.some((n) => !readOptions.columns!.includes(n));
   let profile: DatasetProfile | null = null;
   let hash: FileHash;
   if (segments.length > 1) {
@@ -75,7 +102,7 @@ export async function profileFile(path: string, readOpts: ReadOptions = {}, opts
     const tasks: Array<TaskRequest<ProfileSegmentSpec | { path: string }>> = [
       // The hash first: it then runs beside the segments instead of after them.
       { kind: HASH_FILE_TASK, spec: { path } },
-      ...segments.map(({ start, end }) => ({ kind: PROFILE_SEGMENT_TASK, spec: { path, readOptions: { ...readOptions, delimiter: source.delimiter }, options: opts, header: source.fieldNames, fieldNames, start, end } })),
+      ...segments.map(({ start, end }) => ({ kind: PROFILE_SEGMENT_TASK, spec: { path, readOptions: { ...readOptions, delimiter: source.delimiter }, options: opts, header: source.fieldNames, fieldNames, start, end, subset } })),
     ];
     const outcomes = await runTasks<ProfileSegmentSpec | { path: string }, Outcome>(tasks, (task) =>
       task.kind === HASH_FILE_TASK ? hashFileTask(task.spec as { path: string }) : profileSegmentTask(task.spec as ProfileSegmentSpec));
@@ -85,11 +112,11 @@ export async function profileFile(path: string, readOpts: ReadOptions = {}, opts
     hash = outcomes[0].value as FileHash;
     if (aligned !== null) profile = mergeProfiles(aligned.map(({ value }) => value.profile));
   } else {
-    const [whole, fileHash] = await Promise.all([profileSource(source, opts), hashFile(path)]);
+    const [whole, fileHash] = await Promise.all([profileWhole(path, source, readOptions, opts, subset), hashFile(path)]);
     profile = whole;
     hash = fileHash;
   }
-  profile ??= await profileSource(source, opts);
+  profile ??= await profileWhole(path, source, readOptions, opts, subset);
   profile.sources = [{ path, sha256: hash.sha256, md5: hash.md5, rows: profile.rows }];
   return profile;
 }

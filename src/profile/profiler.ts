@@ -12,7 +12,7 @@ import { DEFAULT_TOPK, TopK } from './topk.ts';
 
 export const DEFAULT_SEED = 0x5eed;
 /** Rows of the first batch whose text seeds the random streams (see {@link createProfiler}). */
-const SEED_ROWS = 16;
+export const SEED_ROWS = 16;
 const TYPE_INTEGER = TYPE_NAMES.indexOf('integer');
 const TYPE_NUMBER = TYPE_NAMES.indexOf('number');
 const TYPE_STRING = TYPE_NAMES.indexOf('string');
@@ -521,13 +521,23 @@ function cellSeedText(col: Column, i: number): string {
   return String(col.values[i]);
 }
 
+/** The seed of a data stream's random choices: the text of the first rows of its first batch, every column. */
+export function contentSeedOf(batch: RecordBatch): number {
+  const parts: string[] = [];
+  const n = Math.min(batch.length, SEED_ROWS);
+  for (let i = 0; i < n; i++) for (const col of batch.columns) parts.push(cellSeedText(col, i));
+  return murmur3(parts.join('\u0001'));
+}
+
 /**
  * Creates a profiler for the given columns. Random choices (KLL coins, sample keys) are seeded from
  * `opts.seed`, the column name, and the text of the first rows of the first batch: the same input
  * always gives byte-identical profiles, while shards of one file (which start with different
  * rows) draw independent keys, so their merged sample is a uniform sample of the whole.
+ * `contentSeed` replaces that text's seed: a profile of some of a file's columns passes the seed
+ * of its whole rows ({@link contentSeedOf}), so each column's profile is the one of the whole file.
  */
-export function createProfiler(fieldNames: string[], opts: ProfileOptions = {}): Profiler {
+export function createProfiler(fieldNames: string[], opts: ProfileOptions = {}, contentSeed?: number): Profiler {
   const options = resolveOptions(opts);
   const columns = fieldNames.map((name) => new ColumnAccumulator(name, options));
   const byName = new Map(fieldNames.map((name, i) => [name, i]));
@@ -538,11 +548,8 @@ export function createProfiler(fieldNames: string[], opts: ProfileOptions = {}):
   return {
     add(batch) {
       if (!seeded) {
-        const parts: string[] = [];
-        const n = Math.min(batch.length, SEED_ROWS);
-        for (let i = 0; i < n; i++) for (const col of batch.columns) parts.push(cellSeedText(col, i));
-        const contentSeed = murmur3(parts.join('\u0001'));
-        for (const c of columns) c.seed(contentSeed);
+        const seed = contentSeed ?? contentSeedOf(batch);
+        for (const c of columns) c.seed(seed);
         seeded = true;
       }
       batch.columns.forEach((col, i) => {

@@ -7,6 +7,7 @@ import { mulberry32 } from '../../../src/core/random.ts';
 import { compareProfiles } from '../../../src/drift/engine.ts';
 import { profileFile, sketchEpsilon, sketchQuantile } from '../../../src/profile/index.ts';
 import { planCsvSegments } from '../../../src/table/csv.ts';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 
 // A large CSV file is profiled in segments (on worker threads from the bundle) and the segment
 // profiles merged: exact counts stay exact, sketches stay within their stated error, and the
@@ -27,6 +28,33 @@ function writeData(name: string, n: number, seed: number): string {
   writeFileSync(path, `${lines.join('\n')}\n`);
   return path;
 }
+
+describe('profiles of some of the columns', () => {
+  it('profile each column exactly as the profile of every column does (same seeds), in one pass and in segments', async () => {
+    const path = writeData('subset.csv', 20_000, 5);
+    const pick = ['amount', 'plan'];
+    const columnsOf = (p: { columns: Array<{ name: string }> }) => JSON.parse(JSON.stringify(p.columns.filter((c) => pick.includes(c.name)))) as unknown;
+    for (const segmentBytes of [undefined, 64 * 1024]) {
+      if (segmentBytes) process.env.MLOPS_SEGMENT_BYTES = String(segmentBytes);
+      const full = await profileFile(path);
+      const some = await profileFile(path, { columns: pick });
+      expect(some.columns.map((c) => c.name)).toEqual(pick);
+      expect(some.rows).toBe(full.rows);
+      expect(columnsOf(some)).toEqual(columnsOf(full));
+      // Small batches too: the seed is read from as many rows as the profiled stream's first batch.
+      expect(columnsOf(await profileFile(path, { columns: pick, batchRows: 5 }))).toEqual(columnsOf(await profileFile(path, { batchRows: 5 })));
+    }
+    // Another format: a Parquet file's columns.
+    const parquet = join(dir, 'subset.parquet');
+    const table = readFileSync(path, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    writeFileSync(parquet, new Uint8Array(parquetWriteBuffer({ columnData: [
+      { name: 'id', data: table.map((r) => Number(r[0])), type: 'DOUBLE' },
+      { name: 'amount', data: table.map((r) => Number(r[2])), type: 'DOUBLE' },
+      { name: 'plan', data: table.map((r) => r[3]), type: 'STRING' },
+    ] })));
+    expect(columnsOf(await profileFile(parquet, { columns: pick }))).toEqual(columnsOf(await profileFile(parquet)));
+  });
+});
 
 describe('segmented profiles', () => {
   it('equal the one-pass profile: counts exactly, quantiles within the sketch error, same drift verdicts', async () => {
