@@ -11,10 +11,10 @@ import { mergeProfiles, profileFile, readProfile } from '../profile/index.ts';
 import type { DatasetProfile } from '../profile/types.ts';
 import { loadSchema, dataReadOptions } from '../schema/index.ts';
 import type { TableSchema } from '../schema/types.ts';
-import { expandDataPaths } from '../table/index.ts';
+import { expandDataPaths, openTable } from '../table/index.ts';
 import type { ReadOptions } from '../table/types.ts';
 import type { MlopsConfig } from '../train/config.ts';
-import { compareProfiles, type DriftReport } from './engine.ts';
+import { compareProfiles, selectColumns, type DriftOptions, type DriftReport } from './engine.ts';
 import { DRIFT_METHODS, type ColumnOverride, type DriftMethod } from './policy.ts';
 
 /** Method names accepted in mlops.yaml and schemas, with the spellings other tools use. */
@@ -61,6 +61,7 @@ export interface DriftCheck {
   referenceLabel: string;
   currentLabel: string;
   referenceProfile: DatasetProfile;
+  /** Profiled from data: the compared columns only (see {@link runDriftCheck}); a stored profile: as stored. */
   currentProfile: DatasetProfile;
 }
 
@@ -74,13 +75,40 @@ async function looksLikeProfile(path: string): Promise<boolean> {
   }
 }
 
-async function profileData(spec: string, cwd: string, readOptions: ReadOptions): Promise<DatasetProfile> {
+/** A profile of data, and every column of that data (more than the profile's when `pick` chose some). */
+interface ProfiledData {
+  profile: DatasetProfile;
+  columns: string[];
+}
+
+/**
+ * Profiles data files (a glob's shards one by one, then merged: memory stays bounded by one file),
+ * or reads a profile.json. `pick(header)`: the only columns worth profiling — data files are then
+ * profiled for those alone (each as in a profile of every column: src/profile/file.ts).
+ */
+async function profileData(spec: string, cwd: string, readOptions: ReadOptions, pick?: (header: string[]) => string[]): Promise<ProfiledData> {
   const paths = await expandDataPaths(spec, cwd);
-  if (paths.length === 1 && (await looksLikeProfile(paths[0]))) return readProfile(paths[0]);
-  // Shards (a glob) are profiled one by one and merged: memory stays bounded by one file.
+  const stored = await Promise.all(paths.map((path) => looksLikeProfile(path)));
+  if (stored.some(Boolean)) {
+    // Stored profiles hold every column: data shards merged with them must too.
+    const profiles: DatasetProfile[] = [];
+    for (const [i, path] of paths.entries()) profiles.push(stored[i] ? await readProfile(path) : await profileFile(path, readOptions));
+    const profile = profiles.length === 1 ? profiles[0] : mergeProfiles(profiles);
+    return { profile, columns: profile.columns.map((c) => c.name) };
+  }
   const profiles: DatasetProfile[] = [];
-  for (const path of paths) profiles.push((await looksLikeProfile(path)) ? await readProfile(path) : await profileFile(path, readOptions));
-  return profiles.length === 1 ? profiles[0] : mergeProfiles(profiles);
+  let columns: string[] | null = null;
+  for (const path of paths) {
+    let options = readOptions;
+    if (pick) {
+      const header = (await openTable(path, readOptions)).fieldNames;
+      columns ??= header;
+      options = { ...readOptions, columns: pick(header) };
+    }
+    profiles.push(await profileFile(path, options));
+  }
+  const profile = profiles.length === 1 ? profiles[0] : mergeProfiles(profiles);
+  return { profile, columns: columns ?? profile.columns.map((c) => c.name) };
 }
 
 const EXCLUDED_ROLES = new Set(['label', 'id', 'timestamp', 'ignore']);
@@ -117,21 +145,6 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftCh
   const schema = schemaPath ? await loadSchema(schemaPath) : null;
   const readOptions: ReadOptions = schema ? dataReadOptions(schema) : {};
 
-  const reference = async (): Promise<{ profile: DatasetProfile; label: string }> => {
-    if (options.isModelRef?.(options.reference) && options.resolveModelProfile) {
-      const path = await options.resolveModelProfile(options.reference);
-      return { profile: await readProfile(path), label: `${options.reference} (training data profile)` };
-    }
-    return { profile: await profileData(options.reference, cwd, readOptions), label: relative(cwd, options.reference) || options.reference };
-  };
-  // Both sides at once: their segments share the worker threads (src/core/parallel.ts). The
-  // reference's error, if any, is reported first, as it would be one after the other.
-  const [referenceResult, currentResult] = await Promise.allSettled([reference(), profileData(options.current, cwd, readOptions)]);
-  if (referenceResult.status === 'rejected') throw referenceResult.reason;
-  if (currentResult.status === 'rejected') throw currentResult.reason;
-  const { profile: referenceProfile, label: referenceLabel } = referenceResult.value;
-  const currentProfile = currentResult.value;
-
   // Features: explicit flag, then mlops.yaml's feature list, then the schema's roles / config label.
   let features: string[] | undefined = options.features;
   const exclude = new Set<string>();
@@ -141,11 +154,29 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftCh
     for (const field of schema?.fields ?? []) if (field.role && EXCLUDED_ROLES.has(field.role)) exclude.add(field.name);
     if (config?.data.label) exclude.add(config.data.label);
   }
-  const report = compareProfiles(referenceProfile, currentProfile, {
+  const driftOptions: DriftOptions = {
     ...(features ? { features } : {}),
     exclude: [...exclude],
     overrides: overridesFrom(schema, config, schemaPath),
     datasetShare: options.datasetShare ?? config?.drift.datasetShare ?? 0.5,
-  });
+  };
+
+  let referenceProfile: DatasetProfile;
+  let referenceLabel: string;
+  if (options.isModelRef?.(options.reference) && options.resolveModelProfile) {
+    const path = await options.resolveModelProfile(options.reference);
+    referenceProfile = await readProfile(path);
+    referenceLabel = `${options.reference} (training data profile)`;
+  } else {
+    referenceProfile = (await profileData(options.reference, cwd, readOptions)).profile;
+    referenceLabel = relative(cwd, options.reference) || options.reference;
+  }
+  // The reference decides what is compared (and skipped): the current data is profiled for those
+  // columns only. Identifiers and timestamps — a third of the work on the benchmark's files — are
+  // not read into profiles that nothing would look at; each compared column's profile is the one
+  // a profile of every column gives, so the report is the same.
+  const current = await profileData(options.current, cwd, readOptions, (header) => selectColumns(referenceProfile, header, driftOptions).names);
+  const currentProfile = current.profile;
+  const report = compareProfiles(referenceProfile, currentProfile, { ...driftOptions, currentColumns: current.columns });
   return { report, referenceLabel, currentLabel: relative(cwd, options.current) || options.current, referenceProfile, currentProfile };
 }

@@ -108,6 +108,39 @@ export interface DriftOptions {
   overrides?: ColumnOverride[];
   /** Dataset drift when this share of columns drifts (default 0.5). */
   datasetShare?: number;
+  /**
+   * Every column of the current data, when its profile holds only the ones compared
+   * ({@link selectColumns}): the columns skipped or only in the current data are still named.
+   */
+  currentColumns?: string[];
+}
+
+/**
+ * The columns {@link compareProfiles} compares, and those it skips with why: the `features`, or
+ * every reference column also in the current data, minus `exclude` and the skipped ones
+ * ({@link skipReason}; a column with an override is never skipped). Depends on the reference
+ * profile and the current column names only, so the current data can be profiled for just these.
+ */
+export function selectColumns(reference: DatasetProfile, currentColumns: readonly string[], options: DriftOptions = {}): { names: string[]; skippedColumns: SkippedColumn[] } {
+  const refByName = new Map(reference.columns.map((c) => [c.name, c]));
+  const inCurrent = new Set(currentColumns);
+  const exclude = new Set(options.exclude ?? []);
+  const overrides = new Set((options.overrides ?? []).map((o) => o.name));
+  if (Array.isArray(options.features)) {
+    for (const name of options.features) {
+      if (!refByName.has(name)) throw new InputError(`feature '${name}' is not in the reference data`, { key: name });
+      if (!inCurrent.has(name)) throw new InputError(`feature '${name}' is not in the current data`, { key: name });
+    }
+    return { names: options.features, skippedColumns: [] };
+  }
+  const skippedColumns: SkippedColumn[] = [];
+  const names = reference.columns.map((c) => c.name).filter((n) => {
+    if (!inCurrent.has(n) || exclude.has(n)) return false;
+    const reason = overrides.has(n) ? null : skipReason(refByName.get(n)!);
+    if (reason !== null) skippedColumns.push({ name: n, reason });
+    return reason === null;
+  });
+  return { names, skippedColumns };
 }
 
 const nonNull = (c: ColumnProfile) => c.count - c.nulls;
@@ -407,26 +440,16 @@ export function compareColumn(ref: ColumnProfile, cur: ColumnProfile, smallerSam
 export function compareProfiles(reference: DatasetProfile, current: DatasetProfile, options: DriftOptions = {}): DriftReport {
   const refByName = new Map(reference.columns.map((c) => [c.name, c]));
   const curByName = new Map(current.columns.map((c) => [c.name, c]));
+  const currentColumns = options.currentColumns ?? current.columns.map((c) => c.name);
+  const inCurrent = new Set(currentColumns);
   const exclude = new Set(options.exclude ?? []);
   const overrides = new Map((options.overrides ?? []).map((o) => [o.name, o]));
   for (const name of overrides.keys()) {
     if (!refByName.has(name)) throw new InputError(`drift override names column '${name}', which the reference does not have`, { key: name });
   }
-  let names: string[];
-  const skippedColumns: SkippedColumn[] = [];
-  if (Array.isArray(options.features)) {
-    for (const name of options.features) {
-      if (!refByName.has(name)) throw new InputError(`feature '${name}' is not in the reference data`, { key: name });
-      if (!curByName.has(name)) throw new InputError(`feature '${name}' is not in the current data`, { key: name });
-    }
-    names = options.features;
-  } else {
-    names = reference.columns.map((c) => c.name).filter((n) => curByName.has(n) && !exclude.has(n));
-    names = names.filter((n) => {
-      const reason = overrides.has(n) ? null : skipReason(refByName.get(n)!);
-      if (reason !== null) skippedColumns.push({ name: n, reason });
-      return reason === null;
-    });
+  const { names, skippedColumns } = selectColumns(reference, currentColumns, options);
+  for (const name of names) {
+    if (!curByName.has(name)) throw new Error(`drift: the current profile has no column '${name}' (profiled for other columns?)`);
   }
   const smaller = Math.min(reference.rows, current.rows);
   const columns = names.map((n) => compareColumn(refByName.get(n)!, curByName.get(n)!, smaller, overrides.get(n)));
@@ -445,8 +468,8 @@ export function compareProfiles(reference: DatasetProfile, current: DatasetProfi
     criticalDrifted,
     columns,
     skippedColumns,
-    onlyInReference: reference.columns.map((c) => c.name).filter((n) => !curByName.has(n) && !exclude.has(n)),
-    onlyInCurrent: current.columns.map((c) => c.name).filter((n) => !refByName.has(n) && !exclude.has(n)),
+    onlyInReference: reference.columns.map((c) => c.name).filter((n) => !inCurrent.has(n) && !exclude.has(n)),
+    onlyInCurrent: currentColumns.filter((n) => !refByName.has(n) && !exclude.has(n)),
     reference: { rows: reference.rows, sources: reference.sources },
     current: { rows: current.rows, sources: current.sources },
   };

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareProfiles } from '../../../src/drift/engine.ts';
-import { mergeProfiles, profileFile } from '../../../src/profile/index.ts';
+import { runDriftCheck } from '../../../src/drift/check.ts';
+import { mergeProfiles, profileFile, writeProfile } from '../../../src/profile/index.ts';
 import { mulberry32 } from '../../../src/core/random.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mlops-shards-'));
@@ -52,5 +53,38 @@ describe('sharded drift: merged shard profiles give the whole-file verdicts', ()
       expect(Math.abs(m.score - c.score)).toBeLessThan(0.02);
     }
     expect(mergedReport.drifted).toBe(wholeReport.drifted);
+  });
+});
+
+describe('a drift check profiles the current data for the compared columns only', () => {
+  it('and reports exactly what comparing with a profile of every column reports', async () => {
+    // id (identifier), at (timestamp) and note (only in the current data) are never compared;
+    // extra is only in the reference. Segments of 64 KiB exercise the seeded segment path too.
+    const make = (n: number, seed: number, shift: number, current: boolean) => {
+      const body = rows(n, seed, shift).map((line, i) => `${i + 1},2024-03-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00Z,${line}${current ? `,n${i % 7}` : `,${i % 5}`}`);
+      return `id,at,x,y,amount,plan,group,${current ? 'note' : 'extra'}\n${body.join('\n')}\n`;
+    };
+    const reference = join(dir, 'checked-reference.csv');
+    const current = join(dir, 'checked-current.csv');
+    writeFileSync(reference, make(8000, 3, 0, false));
+    writeFileSync(current, make(8000, 4, 0.2, true));
+    process.env.MLOPS_SEGMENT_BYTES = String(64 * 1024);
+    try {
+      const stored = join(dir, 'checked-current.profile.json');
+      await writeProfile(stored, await profileFile(current));
+      for (const features of [undefined, ['x', 'plan', 'amount']]) {
+        const fromData = await runDriftCheck({ cwd: dir, reference, current, ...(features ? { features } : {}) });
+        const fromStored = await runDriftCheck({ cwd: dir, reference, current: stored, ...(features ? { features } : {}) });
+        expect(fromData.report).toEqual(fromStored.report);
+        expect(fromData.currentProfile.columns.map((c) => c.name)).toEqual(features ?? ['x', 'y', 'amount', 'plan', 'group']);
+      }
+      const auto = (await runDriftCheck({ cwd: dir, reference, current })).report;
+      expect(auto.skippedColumns).toEqual([{ name: 'id', reason: 'identifier' }, { name: 'at', reason: 'timestamp' }]);
+      expect(auto.onlyInCurrent).toEqual(['note']);
+      expect(auto.onlyInReference).toEqual(['extra']);
+      expect(auto.columns.find((c) => c.name === 'x')!.drifted).toBe(true);
+    } finally {
+      delete process.env.MLOPS_SEGMENT_BYTES;
+    }
   });
 });
