@@ -25,15 +25,15 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-2HBPKID6.mjs";
+} from "./chunk-M6KLSMWR.mjs";
 import {
   formatPct,
   loadSchema
-} from "./chunk-FUCGC2FP.mjs";
+} from "./chunk-K2SFKLLO.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   dataArguments
-} from "./chunk-2O7VC4RR.mjs";
+} from "./chunk-NDYHW6VS.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";

@@ -14,13 +14,13 @@ import {
   validateBatches,
   validateCsvSegments,
   yaml
-} from "./chunk-FUCGC2FP.mjs";
+} from "./chunk-K2SFKLLO.mjs";
 import {
   DEFAULT_SEGMENT_BYTES,
   detectFormat,
   openTable,
   parseLocalNumber
-} from "./chunk-2O7VC4RR.mjs";
+} from "./chunk-NDYHW6VS.mjs";
 import {
   parallelAvailable,
   segmentBytesFromEnv

@@ -10,7 +10,7 @@ import {
   driftHeadline,
   nothingJudged,
   runDrift
-} from "./chunk-BXBEVIKI.mjs";
+} from "./chunk-2ZZS3HX6.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-IPODMIHM.mjs";
 import {
@@ -21,12 +21,12 @@ import "./chunk-F56D4ARV.mjs";
 import {
   loadConfig
 } from "./chunk-3YDTUR6O.mjs";
-import "./chunk-2HBPKID6.mjs";
-import "./chunk-FUCGC2FP.mjs";
+import "./chunk-M6KLSMWR.mjs";
+import "./chunk-K2SFKLLO.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-YO47F545.mjs";
-import "./chunk-HMQEUTAW.mjs";
-import "./chunk-2O7VC4RR.mjs";
+import "./chunk-Q5ZP726F.mjs";
+import "./chunk-MARSEGPZ.mjs";
+import "./chunk-NDYHW6VS.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";

@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   driftHeadline,
   runDrift
-} from "./chunk-BXBEVIKI.mjs";
+} from "./chunk-2ZZS3HX6.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-IPODMIHM.mjs";
 import {
@@ -14,18 +14,18 @@ import "./chunk-F56D4ARV.mjs";
 import {
   loadConfig
 } from "./chunk-3YDTUR6O.mjs";
-import "./chunk-2HBPKID6.mjs";
-import "./chunk-FUCGC2FP.mjs";
+import "./chunk-M6KLSMWR.mjs";
+import "./chunk-K2SFKLLO.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-YO47F545.mjs";
-import "./chunk-HMQEUTAW.mjs";
+import "./chunk-Q5ZP726F.mjs";
+import "./chunk-MARSEGPZ.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-2O7VC4RR.mjs";
+import "./chunk-NDYHW6VS.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

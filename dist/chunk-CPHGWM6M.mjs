@@ -3,15 +3,15 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   VALIDATE_SEGMENT_TASK,
   validateSegmentTask
-} from "./chunk-FUCGC2FP.mjs";
+} from "./chunk-K2SFKLLO.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   HASH_FILE_TASK,
   PROFILE_SEGMENT_TASK,
   hashFileTask,
   profileSegmentTask
-} from "./chunk-HMQEUTAW.mjs";
-import "./chunk-2O7VC4RR.mjs";
+} from "./chunk-MARSEGPZ.mjs";
+import "./chunk-NDYHW6VS.mjs";
 import "./chunk-ECBJ4UTP.mjs";
 import {
   toWire

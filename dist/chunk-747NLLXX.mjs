@@ -9,8 +9,8 @@ import {
 import {
   evaluateAndRender,
   publishComment
-} from "./chunk-AWQJX27Y.mjs";
-import "./chunk-5NAKAGSP.mjs";
+} from "./chunk-CVACRIYC.mjs";
+import "./chunk-26KVQRMH.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import {
   releaseStoreFromEnv,
@@ -22,7 +22,7 @@ import {
   loadConfig
 } from "./chunk-3YDTUR6O.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-2O7VC4RR.mjs";
+import "./chunk-NDYHW6VS.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

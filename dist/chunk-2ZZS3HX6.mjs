@@ -23,21 +23,22 @@ import {
 import {
   dataReadOptions,
   loadSchema
-} from "./chunk-FUCGC2FP.mjs";
+} from "./chunk-K2SFKLLO.mjs";
 import {
   categoricalCounts,
   readProfile
-} from "./chunk-YO47F545.mjs";
+} from "./chunk-Q5ZP726F.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
   profileFile,
   sketchQuantile,
   sketchRank
-} from "./chunk-HMQEUTAW.mjs";
+} from "./chunk-MARSEGPZ.mjs";
 import {
-  expandDataPaths
-} from "./chunk-2O7VC4RR.mjs";
+  expandDataPaths,
+  openTable
+} from "./chunk-NDYHW6VS.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic
@@ -709,6 +710,27 @@ function skipReason(c) {
   if (m !== null && c.types.integer >= 0.95 * n && m.max - m.min + 1 <= 1.5 * n) return "identifier";
   return null;
 }
+function selectColumns(reference, currentColumns, options = {}) {
+  const refByName = new Map(reference.columns.map((c) => [c.name, c]));
+  const inCurrent = new Set(currentColumns);
+  const exclude = new Set(options.exclude ?? []);
+  const overrides = new Set((options.overrides ?? []).map((o) => o.name));
+  if (Array.isArray(options.features)) {
+    for (const name of options.features) {
+      if (!refByName.has(name)) throw new InputError(`feature '${name}' is not in the reference data`, { key: name });
+      if (!inCurrent.has(name)) throw new InputError(`feature '${name}' is not in the current data`, { key: name });
+    }
+    return { names: options.features, skippedColumns: [] };
+  }
+  const skippedColumns = [];
+  const names = reference.columns.map((c) => c.name).filter((n) => {
+    if (!inCurrent.has(n) || exclude.has(n)) return false;
+    const reason = overrides.has(n) ? null : skipReason(refByName.get(n));
+    if (reason !== null) skippedColumns.push({ name: n, reason });
+    return reason === null;
+  });
+  return { names, skippedColumns };
+}
 var nonNull = (c) => c.count - c.nulls;
 function numericCount(c) {
   return c.numeric?.count ?? 0;
@@ -977,26 +999,16 @@ function compareColumn(ref, cur, smallerSampleRows, override) {
 function compareProfiles(reference, current, options = {}) {
   const refByName = new Map(reference.columns.map((c) => [c.name, c]));
   const curByName = new Map(current.columns.map((c) => [c.name, c]));
+  const currentColumns = options.currentColumns ?? current.columns.map((c) => c.name);
+  const inCurrent = new Set(currentColumns);
   const exclude = new Set(options.exclude ?? []);
   const overrides = new Map((options.overrides ?? []).map((o) => [o.name, o]));
   for (const name of overrides.keys()) {
     if (!refByName.has(name)) throw new InputError(`drift override names column '${name}', which the reference does not have`, { key: name });
   }
-  let names;
-  const skippedColumns = [];
-  if (Array.isArray(options.features)) {
-    for (const name of options.features) {
-      if (!refByName.has(name)) throw new InputError(`feature '${name}' is not in the reference data`, { key: name });
-      if (!curByName.has(name)) throw new InputError(`feature '${name}' is not in the current data`, { key: name });
-    }
-    names = options.features;
-  } else {
-    names = reference.columns.map((c) => c.name).filter((n) => curByName.has(n) && !exclude.has(n));
-    names = names.filter((n) => {
-      const reason = overrides.has(n) ? null : skipReason(refByName.get(n));
-      if (reason !== null) skippedColumns.push({ name: n, reason });
-      return reason === null;
-    });
+  const { names, skippedColumns } = selectColumns(reference, currentColumns, options);
+  for (const name of names) {
+    if (!curByName.has(name)) throw new Error(`drift: the current profile has no column '${name}' (profiled for other columns?)`);
   }
   const smaller = Math.min(reference.rows, current.rows);
   const columns = names.map((n) => compareColumn(refByName.get(n), curByName.get(n), smaller, overrides.get(n)));
@@ -1015,8 +1027,8 @@ function compareProfiles(reference, current, options = {}) {
     criticalDrifted,
     columns,
     skippedColumns,
-    onlyInReference: reference.columns.map((c) => c.name).filter((n) => !curByName.has(n) && !exclude.has(n)),
-    onlyInCurrent: current.columns.map((c) => c.name).filter((n) => !refByName.has(n) && !exclude.has(n)),
+    onlyInReference: reference.columns.map((c) => c.name).filter((n) => !inCurrent.has(n) && !exclude.has(n)),
+    onlyInCurrent: currentColumns.filter((n) => !refByName.has(n) && !exclude.has(n)),
     reference: { rows: reference.rows, sources: reference.sources },
     current: { rows: current.rows, sources: current.sources }
   };
@@ -1054,12 +1066,28 @@ async function looksLikeProfile(path) {
     return false;
   }
 }
-async function profileData(spec, cwd, readOptions) {
+async function profileData(spec, cwd, readOptions, pick) {
   const paths = await expandDataPaths(spec, cwd);
-  if (paths.length === 1 && await looksLikeProfile(paths[0])) return readProfile(paths[0]);
+  const stored = await Promise.all(paths.map((path) => looksLikeProfile(path)));
+  if (stored.some(Boolean)) {
+    const profiles2 = [];
+    for (const [i, path] of paths.entries()) profiles2.push(stored[i] ? await readProfile(path) : await profileFile(path, readOptions));
+    const profile2 = profiles2.length === 1 ? profiles2[0] : mergeProfiles(profiles2);
+    return { profile: profile2, columns: profile2.columns.map((c) => c.name) };
+  }
   const profiles = [];
-  for (const path of paths) profiles.push(await looksLikeProfile(path) ? await readProfile(path) : await profileFile(path, readOptions));
-  return profiles.length === 1 ? profiles[0] : mergeProfiles(profiles);
+  let columns = null;
+  for (const path of paths) {
+    let options = readOptions;
+    if (pick) {
+      const header = (await openTable(path, readOptions)).fieldNames;
+      columns ??= header;
+      options = { ...readOptions, columns: pick(header) };
+    }
+    profiles.push(await profileFile(path, options));
+  }
+  const profile = profiles.length === 1 ? profiles[0] : mergeProfiles(profiles);
+  return { profile, columns: columns ?? profile.columns.map((c) => c.name) };
 }
 var EXCLUDED_ROLES = /* @__PURE__ */ new Set(["label", "id", "timestamp", "ignore"]);
 function overridesFrom(schema, config, schemaPath) {
@@ -1090,18 +1118,6 @@ async function runDriftCheck(options) {
   const schemaPath = options.schema ?? config?.data.schema ?? void 0;
   const schema = schemaPath ? await loadSchema(schemaPath) : null;
   const readOptions = schema ? dataReadOptions(schema) : {};
-  const reference = async () => {
-    if (options.isModelRef?.(options.reference) && options.resolveModelProfile) {
-      const path = await options.resolveModelProfile(options.reference);
-      return { profile: await readProfile(path), label: `${options.reference} (training data profile)` };
-    }
-    return { profile: await profileData(options.reference, cwd, readOptions), label: relative(cwd, options.reference) || options.reference };
-  };
-  const [referenceResult, currentResult] = await Promise.allSettled([reference(), profileData(options.current, cwd, readOptions)]);
-  if (referenceResult.status === "rejected") throw referenceResult.reason;
-  if (currentResult.status === "rejected") throw currentResult.reason;
-  const { profile: referenceProfile, label: referenceLabel } = referenceResult.value;
-  const currentProfile = currentResult.value;
   let features = options.features;
   const exclude = /* @__PURE__ */ new Set();
   if (!features && config && config.drift.features !== "auto") features = config.drift.features.map((f) => f.name);
@@ -1110,12 +1126,25 @@ async function runDriftCheck(options) {
     for (const field of schema?.fields ?? []) if (field.role && EXCLUDED_ROLES.has(field.role)) exclude.add(field.name);
     if (config?.data.label) exclude.add(config.data.label);
   }
-  const report = compareProfiles(referenceProfile, currentProfile, {
+  const driftOptions = {
     ...features ? { features } : {},
     exclude: [...exclude],
     overrides: overridesFrom(schema, config, schemaPath),
     datasetShare: options.datasetShare ?? config?.drift.datasetShare ?? 0.5
-  });
+  };
+  let referenceProfile;
+  let referenceLabel;
+  if (options.isModelRef?.(options.reference) && options.resolveModelProfile) {
+    const path = await options.resolveModelProfile(options.reference);
+    referenceProfile = await readProfile(path);
+    referenceLabel = `${options.reference} (training data profile)`;
+  } else {
+    referenceProfile = (await profileData(options.reference, cwd, readOptions)).profile;
+    referenceLabel = relative(cwd, options.reference) || options.reference;
+  }
+  const current = await profileData(options.current, cwd, readOptions, (header) => selectColumns(referenceProfile, header, driftOptions).names);
+  const currentProfile = current.profile;
+  const report = compareProfiles(referenceProfile, currentProfile, { ...driftOptions, currentColumns: current.columns });
   return { report, referenceLabel, currentLabel: relative(cwd, options.current) || options.current, referenceProfile, currentProfile };
 }
 

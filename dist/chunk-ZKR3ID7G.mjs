@@ -8,10 +8,10 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-2HBPKID6.mjs";
+} from "./chunk-M6KLSMWR.mjs";
 import {
   loadSchema
-} from "./chunk-FUCGC2FP.mjs";
+} from "./chunk-K2SFKLLO.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag,
@@ -22,7 +22,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   dataArguments
-} from "./chunk-2O7VC4RR.mjs";
+} from "./chunk-NDYHW6VS.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";

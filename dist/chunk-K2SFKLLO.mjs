@@ -11,8 +11,9 @@ import {
   plainNumberText,
   planCsvSegments,
   readCsvSegment,
-  temporalText
-} from "./chunk-2O7VC4RR.mjs";
+  temporalText,
+  zoneMinutes
+} from "./chunk-NDYHW6VS.mjs";
 import {
   assertReadableFile
 } from "./chunk-ECBJ4UTP.mjs";
@@ -10224,12 +10225,6 @@ function parseNumberText(text) {
   if (text === "-INF") return Number.NEGATIVE_INFINITY;
   return void 0;
 }
-function offsetMinutes(tz) {
-  if (!tz || tz === "Z") return 0;
-  const sign = tz[0] === "-" ? -1 : 1;
-  const digits = tz.slice(1).replace(":", "");
-  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
-}
 function fractionMs(frac) {
   if (!frac) return 0;
   const digits = frac.startsWith(".") ? frac.slice(1) : frac;
@@ -10259,7 +10254,7 @@ function isoDatetime(text) {
   const m = ISO_DATETIME_RE.exec(text);
   if (!m) return void 0;
   const t = civilMs(+m[1], +m[2], +m[3], +m[4], +m[5], +m[6], fractionMs(m[7]));
-  return t === void 0 ? void 0 : t - offsetMinutes(m[8]) * 6e4;
+  return t === void 0 ? void 0 : t - zoneMinutes(m[8] ?? "") * 6e4;
 }
 function isoTime(text) {
   const m = ISO_TIME_RE.exec(text);
@@ -10358,7 +10353,7 @@ function compileStrptime(format, kind) {
     }
     if (kind === "time") return h > 23 || mi > 59 || s > 60 ? void 0 : h * 3600 + mi * 60 + s + ms / 1e3;
     const t = civilMs(y, mo, d, h, mi, s, ms);
-    return t === void 0 ? void 0 : t - offsetMinutes(tz) * 6e4;
+    return t === void 0 ? void 0 : t - zoneMinutes(tz ?? "") * 6e4;
   };
 }
 function anyDate(text) {

@@ -15,11 +15,11 @@ import "./chunk-SSCV3AA7.mjs";
 
 // src/actions/entries.ts
 var actionEntries = {
-  validate: async () => (await import("./chunk-Z2ABYZ62.mjs")).default,
-  train: async () => (await import("./chunk-BBLPHLC2.mjs")).default,
-  evaluate: async () => (await import("./chunk-GEMWWQIP.mjs")).default,
+  validate: async () => (await import("./chunk-KYLSHLHN.mjs")).default,
+  train: async () => (await import("./chunk-GWI4IDM5.mjs")).default,
+  evaluate: async () => (await import("./chunk-747NLLXX.mjs")).default,
   release: async () => (await import("./chunk-HPAVLBUH.mjs")).default,
-  drift: async () => (await import("./chunk-TRETL5PO.mjs")).default
+  drift: async () => (await import("./chunk-B5LWLXNV.mjs")).default
 };
 
 // src/cli/commands/action.ts

@@ -1640,6 +1640,9 @@ var TemporalDecoder = class {
   zoneLength = 0;
   zone = new Uint8Array(6);
   zoneMs = 0;
+  /** The last valid day read (YYYYMMDD as a number) and its epoch ms. */
+  lastDayKey = -1;
+  lastDayMs = 0;
   /**
    * Reads a canonical cell that starts at `s` into `row`; returns the offset just after it, or -1
    * when the bytes there are not this batch's form. Whether the cell ends there is the caller's
@@ -1652,9 +1655,15 @@ var TemporalDecoder = class {
     const mo = digits2(b, s + 5);
     if (mo < 1 || mo > 12 || b[s + 7] !== 45) return -1;
     const d = digits2(b, s + 8);
-    const y = hi * 100 + lo;
-    if (d < 1 || d > daysInMonth(y, mo)) return -1;
-    const day = daysFromCivil(y, mo, d) * 864e5;
+    const key = ((hi * 100 + lo) * 100 + mo) * 100 + d;
+    let day = this.lastDayMs;
+    if (key !== this.lastDayKey) {
+      const y = hi * 100 + lo;
+      if (d < 1 || d > daysInMonth(y, mo)) return -1;
+      day = daysFromCivil(y, mo, d) * 864e5;
+      this.lastDayKey = key;
+      this.lastDayMs = day;
+    }
     if (this.type === "date") {
       this.values[row] = day;
       this.nulls[row] = 0;
@@ -23992,7 +24001,9 @@ export {
   daysInMonth,
   daysFromCivil,
   civilMs,
+  zoneMinutes,
   temporalText,
+  batchRowsOption,
   DEFAULT_SEGMENT_BYTES,
   readCsvSegment,
   planCsvSegments,

@@ -6,8 +6,8 @@ import {
   evaluateAndRender,
   jsonSafe,
   publishComment
-} from "./chunk-AWQJX27Y.mjs";
-import "./chunk-5NAKAGSP.mjs";
+} from "./chunk-CVACRIYC.mjs";
+import "./chunk-26KVQRMH.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-IPODMIHM.mjs";
 import "./chunk-2KZ72NZO.mjs";
@@ -21,7 +21,7 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-2O7VC4RR.mjs";
+import "./chunk-NDYHW6VS.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

@@ -3,11 +3,12 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   DEFAULT_SEGMENT_BYTES,
   alignSegments,
+  batchRowsOption,
   hashFile,
   openTable,
   planCsvSegments,
   readCsvSegment
-} from "./chunk-2O7VC4RR.mjs";
+} from "./chunk-NDYHW6VS.mjs";
 import {
   runTasks,
   segmentBytesFromEnv
@@ -2113,7 +2114,13 @@ function cellSeedText(col, i) {
   }
   return String(col.values[i]);
 }
-function createProfiler(fieldNames, opts = {}) {
+function contentSeedOf(batch) {
+  const parts = [];
+  const n = Math.min(batch.length, SEED_ROWS);
+  for (let i = 0; i < n; i++) for (const col of batch.columns) parts.push(cellSeedText(col, i));
+  return murmur3(parts.join(""));
+}
+function createProfiler(fieldNames, opts = {}, contentSeed) {
   const options = resolveOptions(opts);
   const columns = fieldNames.map((name) => new ColumnAccumulator(name, options));
   const byName = new Map(fieldNames.map((name, i) => [name, i]));
@@ -2123,11 +2130,8 @@ function createProfiler(fieldNames, opts = {}) {
   return {
     add(batch) {
       if (!seeded) {
-        const parts = [];
-        const n = Math.min(batch.length, SEED_ROWS);
-        for (let i = 0; i < n; i++) for (const col of batch.columns) parts.push(cellSeedText(col, i));
-        const contentSeed = murmur3(parts.join(""));
-        for (const c of columns) c.seed(contentSeed);
+        const seed = contentSeed ?? contentSeedOf(batch);
+        for (const c of columns) c.seed(seed);
         seeded = true;
       }
       batch.columns.forEach((col, i) => {
@@ -2217,24 +2221,39 @@ function mergeProfiles(list) {
 // src/profile/file.ts
 var PROFILE_SEGMENT_TASK = "profile-segment";
 var HASH_FILE_TASK = "hash-file";
-async function profileSource(source, opts = {}, sources = []) {
-  const profiler = createProfiler(source.fieldNames, opts);
+async function profileSource(source, opts = {}, sources = [], contentSeed) {
+  const profiler = createProfiler(source.fieldNames, opts, contentSeed);
   for await (const batch of source.batches()) profiler.add(batch);
   return profiler.finish(sources);
 }
+async function wholeRowSeed(batches) {
+  for await (const batch of batches) return contentSeedOf(batch);
+  return contentSeedOf({ length: 0, rowOffset: 0, lines: new Float64Array(0), columns: [] });
+}
+function allColumns(readOptions) {
+  const { columns: _subset, ...rest } = readOptions;
+  return { ...rest, batchRows: Math.min(SEED_ROWS, batchRowsOption(readOptions.batchRows)) };
+}
 async function profileSegmentTask(spec) {
   const progress = { start: spec.start, end: spec.end, endOffset: -1, lines: 0 };
-  const profiler = createProfiler(spec.fieldNames, spec.options);
+  const seed = spec.subset ? await wholeRowSeed(readCsvSegment(spec.path, allColumns(spec.readOptions), spec.header, { start: spec.start, end: spec.end, endOffset: -1, lines: 0 })) : void 0;
+  const profiler = createProfiler(spec.fieldNames, spec.options, seed);
   for await (const batch of readCsvSegment(spec.path, spec.readOptions, spec.header, progress)) profiler.add(batch);
   return { profile: profiler.finish(), endOffset: progress.endOffset, lines: progress.lines };
 }
 function hashFileTask(spec) {
   return hashFile(spec.path);
 }
+async function profileWhole(path, source, readOptions, opts, subset) {
+  if (!subset) return profileSource(source, opts);
+  const seed = await wholeRowSeed((await openTable(path, allColumns(readOptions))).batches());
+  return profileSource({ ...source, fieldNames: readOptions.columns, batches: () => source.batches() }, opts, [], seed);
+}
 async function profileFile(path, readOpts = {}, opts = {}) {
   const readOptions = { defaultDecoding: "detect", ...readOpts };
   const source = await openTable(path, readOptions);
   const segments = source.format === "csv" ? await planCsvSegments(path, segmentBytesFromEnv() ?? DEFAULT_SEGMENT_BYTES) : [];
+  const subset = readOptions.columns !== void 0 && source.fieldNames.some((n) => !readOptions.columns.includes(n));
   let profile = null;
   let hash;
   if (segments.length > 1) {
@@ -2242,7 +2261,7 @@ async function profileFile(path, readOpts = {}, opts = {}) {
     const tasks = [
       // The hash first: it then runs beside the segments instead of after them.
       { kind: HASH_FILE_TASK, spec: { path } },
-      ...segments.map(({ start, end }) => ({ kind: PROFILE_SEGMENT_TASK, spec: { path, readOptions: { ...readOptions, delimiter: source.delimiter }, options: opts, header: source.fieldNames, fieldNames, start, end } }))
+      ...segments.map(({ start, end }) => ({ kind: PROFILE_SEGMENT_TASK, spec: { path, readOptions: { ...readOptions, delimiter: source.delimiter }, options: opts, header: source.fieldNames, fieldNames, start, end, subset } }))
     ];
     const outcomes = await runTasks(tasks, (task) => task.kind === HASH_FILE_TASK ? hashFileTask(task.spec) : profileSegmentTask(task.spec));
     const aligned = alignSegments(segments, outcomes.slice(1));
@@ -2250,11 +2269,11 @@ async function profileFile(path, readOpts = {}, opts = {}) {
     hash = outcomes[0].value;
     if (aligned !== null) profile = mergeProfiles(aligned.map(({ value }) => value.profile));
   } else {
-    const [whole, fileHash] = await Promise.all([profileSource(source, opts), hashFile(path)]);
+    const [whole, fileHash] = await Promise.all([profileWhole(path, source, readOptions, opts, subset), hashFile(path)]);
     profile = whole;
     hash = fileHash;
   }
-  profile ??= await profileSource(source, opts);
+  profile ??= await profileWhole(path, source, readOptions, opts, subset);
   profile.sources = [{ path, sha256: hash.sha256, md5: hash.md5, rows: profile.rows }];
   return profile;
 }

@@ -10,10 +10,10 @@ import {
 import {
   dumpSchema,
   inferSchema
-} from "./chunk-2HBPKID6.mjs";
+} from "./chunk-M6KLSMWR.mjs";
 import {
   dataReadOptions
-} from "./chunk-FUCGC2FP.mjs";
+} from "./chunk-K2SFKLLO.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   parseCommandArgs,
@@ -25,7 +25,7 @@ import {
 import {
   cellText,
   openTable
-} from "./chunk-2O7VC4RR.mjs";
+} from "./chunk-NDYHW6VS.mjs";
 import {
   exists,
   writeFileAtomic

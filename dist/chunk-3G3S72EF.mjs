@@ -15,7 +15,7 @@ import {
   saveLayersModel,
   savePreprocessing,
   toPrediction
-} from "./chunk-5NAKAGSP.mjs";
+} from "./chunk-26KVQRMH.mjs";
 import {
   alert,
   details,
@@ -35,28 +35,28 @@ import {
 } from "./chunk-3YDTUR6O.mjs";
 import {
   detectNumberForm
-} from "./chunk-2HBPKID6.mjs";
+} from "./chunk-M6KLSMWR.mjs";
 import {
   dataReadOptions,
   loadSchema
-} from "./chunk-FUCGC2FP.mjs";
+} from "./chunk-K2SFKLLO.mjs";
 import {
   didYouMean
 } from "./chunk-6H53F6EY.mjs";
 import {
   writeProfile
-} from "./chunk-YO47F545.mjs";
+} from "./chunk-Q5ZP726F.mjs";
 import {
   mergeProfiles,
   profileFile
-} from "./chunk-HMQEUTAW.mjs";
+} from "./chunk-MARSEGPZ.mjs";
 import {
   applyNumberForms,
   concatBatches,
   expandDataPaths,
   hashFile,
   openTable
-} from "./chunk-2O7VC4RR.mjs";
+} from "./chunk-NDYHW6VS.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";
