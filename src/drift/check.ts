@@ -60,6 +60,7 @@ export interface DriftCheck {
   report: DriftReport;
   referenceLabel: string;
   currentLabel: string;
+  /** Profiled from data: the features, or the columns not excluded; a stored profile: as stored. */
   referenceProfile: DatasetProfile;
   /** Profiled from data: the compared columns only (see {@link runDriftCheck}); a stored profile: as stored. */
   currentProfile: DatasetProfile;
@@ -162,15 +163,21 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftCh
   };
 
   let referenceProfile: DatasetProfile;
+  let referenceColumns: string[];
   let referenceLabel: string;
   if (options.isModelRef?.(options.reference) && options.resolveModelProfile) {
     const path = await options.resolveModelProfile(options.reference);
     referenceProfile = await readProfile(path);
+    referenceColumns = referenceProfile.columns.map((c) => c.name);
     referenceLabel = `${options.reference} (training data profile)`;
   } else {
-    referenceProfile = (await profileData(options.reference, cwd, readOptions)).profile;
+    // Reference data: the features, or every column not excluded (whether a column is skipped as an
+    // identifier or a timestamp is learnt from its profile).
+    const candidates = (header: string[]) => (features ? features.filter((n) => header.includes(n)) : header.filter((n) => !exclude.has(n)));
+    ({ profile: referenceProfile, columns: referenceColumns } = await profileData(options.reference, cwd, readOptions, candidates));
     referenceLabel = relative(cwd, options.reference) || options.reference;
   }
+  driftOptions.referenceColumns = referenceColumns;
   // The reference decides what is compared (and skipped): the current data is profiled for those
   // columns only. Identifiers and timestamps — a third of the work on the benchmark's files — are
   // not read into profiles that nothing would look at; each compared column's profile is the one

@@ -113,6 +113,8 @@ export interface DriftOptions {
    * ({@link selectColumns}): the columns skipped or only in the current data are still named.
    */
   currentColumns?: string[];
+  /** Every column of the reference data, when its profile holds only the features or the columns not excluded. */
+  referenceColumns?: string[];
 }
 
 /**
@@ -123,12 +125,13 @@ export interface DriftOptions {
  */
 export function selectColumns(reference: DatasetProfile, currentColumns: readonly string[], options: DriftOptions = {}): { names: string[]; skippedColumns: SkippedColumn[] } {
   const refByName = new Map(reference.columns.map((c) => [c.name, c]));
+  const inReference = new Set(options.referenceColumns ?? refByName.keys());
   const inCurrent = new Set(currentColumns);
   const exclude = new Set(options.exclude ?? []);
   const overrides = new Set((options.overrides ?? []).map((o) => o.name));
   if (Array.isArray(options.features)) {
     for (const name of options.features) {
-      if (!refByName.has(name)) throw new InputError(`feature '${name}' is not in the reference data`, { key: name });
+      if (!inReference.has(name)) throw new InputError(`feature '${name}' is not in the reference data`, { key: name });
       if (!inCurrent.has(name)) throw new InputError(`feature '${name}' is not in the current data`, { key: name });
     }
     return { names: options.features, skippedColumns: [] };
@@ -440,16 +443,18 @@ export function compareColumn(ref: ColumnProfile, cur: ColumnProfile, smallerSam
 export function compareProfiles(reference: DatasetProfile, current: DatasetProfile, options: DriftOptions = {}): DriftReport {
   const refByName = new Map(reference.columns.map((c) => [c.name, c]));
   const curByName = new Map(current.columns.map((c) => [c.name, c]));
+  const referenceColumns = options.referenceColumns ?? reference.columns.map((c) => c.name);
+  const inReference = new Set(referenceColumns);
   const currentColumns = options.currentColumns ?? current.columns.map((c) => c.name);
   const inCurrent = new Set(currentColumns);
   const exclude = new Set(options.exclude ?? []);
   const overrides = new Map((options.overrides ?? []).map((o) => [o.name, o]));
   for (const name of overrides.keys()) {
-    if (!refByName.has(name)) throw new InputError(`drift override names column '${name}', which the reference does not have`, { key: name });
+    if (!inReference.has(name)) throw new InputError(`drift override names column '${name}', which the reference does not have`, { key: name });
   }
   const { names, skippedColumns } = selectColumns(reference, currentColumns, options);
   for (const name of names) {
-    if (!curByName.has(name)) throw new Error(`drift: the current profile has no column '${name}' (profiled for other columns?)`);
+    if (!refByName.has(name) || !curByName.has(name)) throw new Error(`drift: no profile of column '${name}' on both sides (profiled for other columns?)`);
   }
   const smaller = Math.min(reference.rows, current.rows);
   const columns = names.map((n) => compareColumn(refByName.get(n)!, curByName.get(n)!, smaller, overrides.get(n)));
@@ -468,8 +473,8 @@ export function compareProfiles(reference: DatasetProfile, current: DatasetProfi
     criticalDrifted,
     columns,
     skippedColumns,
-    onlyInReference: reference.columns.map((c) => c.name).filter((n) => !inCurrent.has(n) && !exclude.has(n)),
-    onlyInCurrent: currentColumns.filter((n) => !refByName.has(n) && !exclude.has(n)),
+    onlyInReference: referenceColumns.filter((n) => !inCurrent.has(n) && !exclude.has(n)),
+    onlyInCurrent: currentColumns.filter((n) => !inReference.has(n) && !exclude.has(n)),
     reference: { rows: reference.rows, sources: reference.sources },
     current: { rows: current.rows, sources: current.sources },
   };

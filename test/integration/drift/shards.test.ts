@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareProfiles } from '../../../src/drift/engine.ts';
 import { runDriftCheck } from '../../../src/drift/check.ts';
+import { dataReadOptions, loadSchema } from '../../../src/schema/index.ts';
 import { mergeProfiles, profileFile, writeProfile } from '../../../src/profile/index.ts';
 import { mulberry32 } from '../../../src/core/random.ts';
 
@@ -72,12 +73,33 @@ describe('a drift check profiles the current data for the compared columns only'
     try {
       const stored = join(dir, 'checked-current.profile.json');
       await writeProfile(stored, await profileFile(current));
-      for (const features of [undefined, ['x', 'plan', 'amount']]) {
-        const fromData = await runDriftCheck({ cwd: dir, reference, current, ...(features ? { features } : {}) });
-        const fromStored = await runDriftCheck({ cwd: dir, reference, current: stored, ...(features ? { features } : {}) });
+      const storedReference = join(dir, 'checked-reference.profile.json');
+      await writeProfile(storedReference, await profileFile(reference));
+      // A schema whose roles exclude columns: the reference data is profiled without them too.
+      const schema = join(dir, 'checked.schema.yaml');
+      writeFileSync(schema, 'fields:\n  - { name: id, type: integer, role: id }\n  - { name: y, type: number, role: ignore }\n  - { name: extra, type: integer, role: ignore }\n');
+      const variants: Array<{ features?: string[]; schema?: string; compared: string[] }> = [
+        { compared: ['x', 'y', 'amount', 'plan', 'group'] },
+        { features: ['x', 'plan', 'amount'], compared: ['x', 'plan', 'amount'] },
+        { schema, compared: ['x', 'amount', 'plan', 'group'] },
+      ];
+      for (const { features, schema: schemaPath, compared } of variants) {
+        const settings = { cwd: dir, ...(features ? { features } : {}), ...(schemaPath ? { schema: schemaPath } : {}) };
+        const fromData = await runDriftCheck({ ...settings, reference, current });
+        if (schemaPath) {
+          // Profiles stored as the schema reads the data (its number fields decoded as numbers).
+          const options = dataReadOptions(await loadSchema(schemaPath));
+          await writeProfile(stored, await profileFile(current, options));
+          await writeProfile(storedReference, await profileFile(reference, options));
+        }
+        const fromStored = await runDriftCheck({ ...settings, reference: storedReference, current: stored });
         expect(fromData.report).toEqual(fromStored.report);
-        expect(fromData.currentProfile.columns.map((c) => c.name)).toEqual(features ?? ['x', 'y', 'amount', 'plan', 'group']);
+        expect(fromData.currentProfile.columns.map((c) => c.name)).toEqual(compared);
       }
+      const trimmed = await runDriftCheck({ cwd: dir, reference, current, features: ['x', 'plan'] });
+      expect(trimmed.referenceProfile.columns.map((c) => c.name)).toEqual(['x', 'plan']);
+      expect(trimmed.report.onlyInReference).toEqual(['extra']);
+      expect(trimmed.report.onlyInCurrent).toEqual(['note']);
       const auto = (await runDriftCheck({ cwd: dir, reference, current })).report;
       expect(auto.skippedColumns).toEqual([{ name: 'id', reason: 'identifier' }, { name: 'at', reason: 'timestamp' }]);
       expect(auto.onlyInCurrent).toEqual(['note']);
