@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   memoryIo,
   runCli
-} from "./chunk-WJ6RTBC2.mjs";
+} from "./chunk-SRFINBIS.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";

@@ -712,12 +712,13 @@ function skipReason(c) {
 }
 function selectColumns(reference, currentColumns, options = {}) {
   const refByName = new Map(reference.columns.map((c) => [c.name, c]));
+  const inReference = new Set(options.referenceColumns ?? refByName.keys());
   const inCurrent = new Set(currentColumns);
   const exclude = new Set(options.exclude ?? []);
   const overrides = new Set((options.overrides ?? []).map((o) => o.name));
   if (Array.isArray(options.features)) {
     for (const name of options.features) {
-      if (!refByName.has(name)) throw new InputError(`feature '${name}' is not in the reference data`, { key: name });
+      if (!inReference.has(name)) throw new InputError(`feature '${name}' is not in the reference data`, { key: name });
       if (!inCurrent.has(name)) throw new InputError(`feature '${name}' is not in the current data`, { key: name });
     }
     return { names: options.features, skippedColumns: [] };
@@ -999,16 +1000,18 @@ function compareColumn(ref, cur, smallerSampleRows, override) {
 function compareProfiles(reference, current, options = {}) {
   const refByName = new Map(reference.columns.map((c) => [c.name, c]));
   const curByName = new Map(current.columns.map((c) => [c.name, c]));
+  const referenceColumns = options.referenceColumns ?? reference.columns.map((c) => c.name);
+  const inReference = new Set(referenceColumns);
   const currentColumns = options.currentColumns ?? current.columns.map((c) => c.name);
   const inCurrent = new Set(currentColumns);
   const exclude = new Set(options.exclude ?? []);
   const overrides = new Map((options.overrides ?? []).map((o) => [o.name, o]));
   for (const name of overrides.keys()) {
-    if (!refByName.has(name)) throw new InputError(`drift override names column '${name}', which the reference does not have`, { key: name });
+    if (!inReference.has(name)) throw new InputError(`drift override names column '${name}', which the reference does not have`, { key: name });
   }
   const { names, skippedColumns } = selectColumns(reference, currentColumns, options);
   for (const name of names) {
-    if (!curByName.has(name)) throw new Error(`drift: the current profile has no column '${name}' (profiled for other columns?)`);
+    if (!refByName.has(name) || !curByName.has(name)) throw new Error(`drift: no profile of column '${name}' on both sides (profiled for other columns?)`);
   }
   const smaller = Math.min(reference.rows, current.rows);
   const columns = names.map((n) => compareColumn(refByName.get(n), curByName.get(n), smaller, overrides.get(n)));
@@ -1027,8 +1030,8 @@ function compareProfiles(reference, current, options = {}) {
     criticalDrifted,
     columns,
     skippedColumns,
-    onlyInReference: reference.columns.map((c) => c.name).filter((n) => !inCurrent.has(n) && !exclude.has(n)),
-    onlyInCurrent: currentColumns.filter((n) => !refByName.has(n) && !exclude.has(n)),
+    onlyInReference: referenceColumns.filter((n) => !inCurrent.has(n) && !exclude.has(n)),
+    onlyInCurrent: currentColumns.filter((n) => !inReference.has(n) && !exclude.has(n)),
     reference: { rows: reference.rows, sources: reference.sources },
     current: { rows: current.rows, sources: current.sources }
   };
@@ -1133,15 +1136,19 @@ async function runDriftCheck(options) {
     datasetShare: options.datasetShare ?? config?.drift.datasetShare ?? 0.5
   };
   let referenceProfile;
+  let referenceColumns;
   let referenceLabel;
   if (options.isModelRef?.(options.reference) && options.resolveModelProfile) {
     const path = await options.resolveModelProfile(options.reference);
     referenceProfile = await readProfile(path);
+    referenceColumns = referenceProfile.columns.map((c) => c.name);
     referenceLabel = `${options.reference} (training data profile)`;
   } else {
-    referenceProfile = (await profileData(options.reference, cwd, readOptions)).profile;
+    const candidates = (header) => features ? features.filter((n) => header.includes(n)) : header.filter((n) => !exclude.has(n));
+    ({ profile: referenceProfile, columns: referenceColumns } = await profileData(options.reference, cwd, readOptions, candidates));
     referenceLabel = relative(cwd, options.reference) || options.reference;
   }
+  driftOptions.referenceColumns = referenceColumns;
   const current = await profileData(options.current, cwd, readOptions, (header) => selectColumns(referenceProfile, header, driftOptions).names);
   const currentProfile = current.profile;
   const report = compareProfiles(referenceProfile, currentProfile, { ...driftOptions, currentColumns: current.columns });

@@ -5,7 +5,7 @@ import {
   VERSION,
   runCli,
   runMain
-} from "./chunk-WJ6RTBC2.mjs";
+} from "./chunk-SRFINBIS.mjs";
 import "./chunk-JMASHIGL.mjs";
 import "./chunk-2CNBRTGX.mjs";
 import "./chunk-SSCV3AA7.mjs";
