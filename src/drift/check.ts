@@ -162,11 +162,17 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftCh
     datasetShare: options.datasetShare ?? config?.drift.datasetShare ?? 0.5,
   };
 
+  // The current data is profiled after the reference (which decides its columns): a missing file
+  // on either side must still fail at once (the reference's first), not after a profile.
+  const referenceIsModel = options.isModelRef?.(options.reference) === true && options.resolveModelProfile !== undefined;
+  if (!referenceIsModel) await expandDataPaths(options.reference, cwd);
+  await expandDataPaths(options.current, cwd);
+
   let referenceProfile: DatasetProfile;
   let referenceColumns: string[];
   let referenceLabel: string;
-  if (options.isModelRef?.(options.reference) && options.resolveModelProfile) {
-    const path = await options.resolveModelProfile(options.reference);
+  if (referenceIsModel) {
+    const path = await options.resolveModelProfile!(options.reference);
     referenceProfile = await readProfile(path);
     referenceColumns = referenceProfile.columns.map((c) => c.name);
     referenceLabel = `${options.reference} (training data profile)`;

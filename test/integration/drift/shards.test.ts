@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareProfiles } from '../../../src/drift/engine.ts';
+import { InputError } from '../../../src/core/errors.ts';
 import { runDriftCheck } from '../../../src/drift/check.ts';
 import { dataReadOptions, loadSchema } from '../../../src/schema/index.ts';
 import { mergeProfiles, profileFile, writeProfile } from '../../../src/profile/index.ts';
@@ -108,5 +109,22 @@ describe('a drift check profiles the current data for the compared columns only'
     } finally {
       delete process.env.MLOPS_SEGMENT_BYTES;
     }
+  });
+});
+
+describe('a drift check with a missing file', () => {
+  it('fails on it before profiling the other side (the reference first)', async () => {
+    // A reference with a malformed last row: profiling it first would report that row instead.
+    const reference = join(dir, 'broken-reference.csv');
+    writeFileSync(reference, `a,b\n${Array.from({ length: 500 }, (_, i) => `${i},${i % 3}`).join('\n')}\n1,2,3\n`);
+    const missing = join(dir, 'no-such-current.csv');
+    const error = await runDriftCheck({ cwd: dir, reference, current: missing }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).location.file).toBe(missing);
+    const both = await runDriftCheck({ cwd: dir, reference: join(dir, 'no-such-reference.csv'), current: missing }).catch((e: unknown) => e);
+    expect((both as InputError).location.file).toBe(join(dir, 'no-such-reference.csv'));
+    // With both files there, the reference's malformed row is what fails.
+    const bad = await runDriftCheck({ cwd: dir, reference, current: reference }).catch((e: unknown) => e);
+    expect((bad as InputError).location).toMatchObject({ file: reference, line: 502 });
   });
 });
