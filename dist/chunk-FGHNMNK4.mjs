@@ -10,7 +10,7 @@ import {
   driftHeadline,
   nothingJudged,
   runDrift
-} from "./chunk-2Z4VMNXI.mjs";
+} from "./chunk-Q36ULTLM.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-IPODMIHM.mjs";
 import {

@@ -1135,10 +1135,13 @@ async function runDriftCheck(options) {
     overrides: overridesFrom(schema, config, schemaPath),
     datasetShare: options.datasetShare ?? config?.drift.datasetShare ?? 0.5
   };
+  const referenceIsModel = options.isModelRef?.(options.reference) === true && options.resolveModelProfile !== void 0;
+  if (!referenceIsModel) await expandDataPaths(options.reference, cwd);
+  await expandDataPaths(options.current, cwd);
   let referenceProfile;
   let referenceColumns;
   let referenceLabel;
-  if (options.isModelRef?.(options.reference) && options.resolveModelProfile) {
+  if (referenceIsModel) {
     const path = await options.resolveModelProfile(options.reference);
     referenceProfile = await readProfile(path);
     referenceColumns = referenceProfile.columns.map((c) => c.name);

@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   memoryIo,
   runCli
-} from "./chunk-SRFINBIS.mjs";
+} from "./chunk-AKBM3MPV.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";
