@@ -5,7 +5,7 @@
  * from the schema and mlops.yaml, and compare.
  */
 import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { InputError } from '../core/errors.ts';
 import { mergeProfiles, profileFile, readProfile } from '../profile/index.ts';
 import type { DatasetProfile } from '../profile/types.ts';
@@ -89,11 +89,19 @@ interface ProfiledData {
  */
 async function profileData(spec: string, cwd: string, readOptions: ReadOptions, pick?: (header: string[]) => string[]): Promise<ProfiledData> {
   const paths = await expandDataPaths(spec, cwd);
-  const stored = await Promise.all(paths.map((path) => looksLikeProfile(path)));
+  // Paths come relative to `cwd` (which need not be this process's): open them there, and record
+  // them in the profile's sources as they were found.
+  const located = (path: string) => (isAbsolute(path) ? path : resolve(cwd, path));
+  const profileAt = async (path: string, options: ReadOptions) => {
+    const profile = await profileFile(located(path), options);
+    profile.sources = profile.sources.map((source) => ({ ...source, path }));
+    return profile;
+  };
+  const stored = await Promise.all(paths.map((path) => looksLikeProfile(located(path))));
   if (stored.some(Boolean)) {
     // Stored profiles hold every column: data shards merged with them must too.
     const profiles: DatasetProfile[] = [];
-    for (const [i, path] of paths.entries()) profiles.push(stored[i] ? await readProfile(path) : await profileFile(path, readOptions));
+    for (const [i, path] of paths.entries()) profiles.push(stored[i] ? await readProfile(located(path)) : await profileAt(path, readOptions));
     const profile = profiles.length === 1 ? profiles[0] : mergeProfiles(profiles);
     return { profile, columns: profile.columns.map((c) => c.name) };
   }
@@ -102,11 +110,11 @@ async function profileData(spec: string, cwd: string, readOptions: ReadOptions, 
   for (const path of paths) {
     let options = readOptions;
     if (pick) {
-      const header = (await openTable(path, readOptions)).fieldNames;
+      const header = (await openTable(located(path), readOptions)).fieldNames;
       columns ??= header;
       options = { ...readOptions, columns: pick(header) };
     }
-    profiles.push(await profileFile(path, options));
+    profiles.push(await profileAt(path, options));
   }
   const profile = profiles.length === 1 ? profiles[0] : mergeProfiles(profiles);
   return { profile, columns: columns ?? profile.columns.map((c) => c.name) };

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -97,6 +97,21 @@ describe('a drift check profiles the current data for the compared columns only'
         expect(fromData.report).toEqual(fromStored.report);
         expect(fromData.currentProfile.columns.map((c) => c.name)).toEqual(compared);
       }
+      // Current data as a glob of shards: each shard is profiled for the compared columns, then merged.
+      const lines = readFileSync(current, 'utf8').trimEnd().split('\n');
+      const shardPaths = [1, 2].map((k) => join(dir, `checked-shard-${k}.csv`));
+      writeFileSync(shardPaths[0], `${lines.slice(0, 4001).join('\n')}\n`);
+      writeFileSync(shardPaths[1], `${[lines[0], ...lines.slice(4001)].join('\n')}\n`);
+      const mergedStored = join(dir, 'checked-shards.profile.json');
+      await writeProfile(mergedStored, mergeProfiles(await Promise.all(shardPaths.map((p) => profileFile(p)))));
+      const fromGlob = await runDriftCheck({ cwd: dir, reference: storedReference, current: 'checked-shard-*.csv' });
+      const fromMerged = await runDriftCheck({ cwd: dir, reference: storedReference, current: mergedStored });
+      // Sources name the shards as the glob found them (relative to cwd), the stored profile as profiled.
+      const withoutPaths = (r: typeof fromGlob.report) => ({ ...r, current: { ...r.current, sources: r.current.sources.map(({ path: _p, ...rest }) => rest) } });
+      expect(withoutPaths(fromGlob.report)).toEqual(withoutPaths(fromMerged.report));
+      expect(fromGlob.report.current.sources.map((x) => x.path)).toEqual(['checked-shard-1.csv', 'checked-shard-2.csv']);
+      expect(fromGlob.report.current.rows).toBe(8000);
+
       const trimmed = await runDriftCheck({ cwd: dir, reference, current, features: ['x', 'plan'] });
       expect(trimmed.referenceProfile.columns.map((c) => c.name)).toEqual(['x', 'plan']);
       expect(trimmed.report.onlyInReference).toEqual(['extra']);
