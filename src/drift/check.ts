@@ -89,9 +89,10 @@ interface ProfiledData {
  */
 async function profileData(spec: string, cwd: string, readOptions: ReadOptions, pick?: (header: string[]) => string[]): Promise<ProfiledData> {
   const paths = await expandDataPaths(spec, cwd);
-  // Paths come relative to `cwd` (which need not be this process's): open them there, and record
-  // them in the profile's sources as they were found.
-  const located = (path: string) => (isAbsolute(path) ? path : resolve(cwd, path));
+  // Paths come relative to `cwd`, which need not be this process's: open them there (and name them
+  // as given in messages when it is), and record them in the profile's sources as they were found.
+  const here = resolve(cwd) === process.cwd();
+  const located = (path: string) => (isAbsolute(path) || here ? path : resolve(cwd, path));
   const profileAt = async (path: string, options: ReadOptions) => {
     const profile = await profileFile(located(path), options);
     profile.sources = profile.sources.map((source) => ({ ...source, path }));
