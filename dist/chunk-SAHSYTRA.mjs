@@ -219,11 +219,11 @@ function driftJson(report) {
 }
 
 // src/app/drift.ts
-import { join as join3, resolve } from "node:path";
+import { join as join3, resolve as resolve2 } from "node:path";
 
 // src/drift/check.ts
 import { readFile } from "node:fs/promises";
-import { relative } from "node:path";
+import { isAbsolute, relative, resolve } from "node:path";
 
 // src/drift/special.ts
 var LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
@@ -1071,10 +1071,17 @@ async function looksLikeProfile(path) {
 }
 async function profileData(spec, cwd, readOptions, pick) {
   const paths = await expandDataPaths(spec, cwd);
-  const stored = await Promise.all(paths.map((path) => looksLikeProfile(path)));
+  const here = resolve(cwd) === process.cwd();
+  const located = (path) => isAbsolute(path) || here ? path : resolve(cwd, path);
+  const profileAt = async (path, options) => {
+    const profile2 = await profileFile(located(path), options);
+    profile2.sources = profile2.sources.map((source) => ({ ...source, path }));
+    return profile2;
+  };
+  const stored = await Promise.all(paths.map((path) => looksLikeProfile(located(path))));
   if (stored.some(Boolean)) {
     const profiles2 = [];
-    for (const [i, path] of paths.entries()) profiles2.push(stored[i] ? await readProfile(path) : await profileFile(path, readOptions));
+    for (const [i, path] of paths.entries()) profiles2.push(stored[i] ? await readProfile(located(path)) : await profileAt(path, readOptions));
     const profile2 = profiles2.length === 1 ? profiles2[0] : mergeProfiles(profiles2);
     return { profile: profile2, columns: profile2.columns.map((c) => c.name) };
   }
@@ -1083,11 +1090,11 @@ async function profileData(spec, cwd, readOptions, pick) {
   for (const path of paths) {
     let options = readOptions;
     if (pick) {
-      const header = (await openTable(path, readOptions)).fieldNames;
+      const header = (await openTable(located(path), readOptions)).fieldNames;
       columns ??= header;
       options = { ...readOptions, columns: pick(header) };
     }
-    profiles.push(await profileFile(path, options));
+    profiles.push(await profileAt(path, options));
   }
   const profile = profiles.length === 1 ? profiles[0] : mergeProfiles(profiles);
   return { profile, columns: columns ?? profile.columns.map((c) => c.name) };
@@ -1325,10 +1332,10 @@ async function runDrift(request) {
   const { cwd, env, config } = request;
   const check = await runDriftCheck({
     cwd,
-    reference: isModelRef(request.reference) ? request.reference : resolve(cwd, request.reference),
-    current: resolve(cwd, request.current),
+    reference: isModelRef(request.reference) ? request.reference : resolve2(cwd, request.reference),
+    current: resolve2(cwd, request.current),
     config,
-    ...request.schema ? { schema: resolve(cwd, request.schema) } : {},
+    ...request.schema ? { schema: resolve2(cwd, request.schema) } : {},
     ...request.features ? { features: request.features } : {},
     ...request.datasetShare !== void 0 ? { datasetShare: request.datasetShare } : {},
     isModelRef,

@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   memoryIo,
   runCli
-} from "./chunk-AKBM3MPV.mjs";
+} from "./chunk-3FOGZGZL.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";

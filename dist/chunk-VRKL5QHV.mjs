@@ -19,7 +19,7 @@ var actionEntries = {
   train: async () => (await import("./chunk-GWI4IDM5.mjs")).default,
   evaluate: async () => (await import("./chunk-747NLLXX.mjs")).default,
   release: async () => (await import("./chunk-HPAVLBUH.mjs")).default,
-  drift: async () => (await import("./chunk-FGHNMNK4.mjs")).default
+  drift: async () => (await import("./chunk-6XDP4EQL.mjs")).default
 };
 
 // src/cli/commands/action.ts

@@ -10,7 +10,7 @@ import {
   driftHeadline,
   nothingJudged,
   runDrift
-} from "./chunk-Q36ULTLM.mjs";
+} from "./chunk-SAHSYTRA.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-IPODMIHM.mjs";
 import {
