@@ -101,6 +101,19 @@ function isMissing(spec: MissingSpec, b: Uint8Array, s: number, e: number): bool
   return false;
 }
 
+/** True when the cell `b[s, e)` reads as null: empty (when the empty text is missing) or a listed missing value. */
+function isNullCell(spec: MissingSpec, b: Uint8Array, s: number, e: number): boolean {
+  return s === e ? spec.emptyIsNull : spec.others.length > 0 && isMissing(spec, b, s, e);
+}
+
+/**
+ * Forgets the text kept for `row` when it was the last one kept: a row that met a quote after its
+ * first fields is decoded again by the general path, and each cell keeps one entry.
+ */
+function dropRescanned(invalid: InvalidCell[], row: number): void {
+  if (invalid.length > 0 && invalid[invalid.length - 1].index === row) invalid.pop();
+}
+
 /** Builds one batch column; the scanner writes cells by batch row index. */
 export interface CellDecoder {
   /** Decodes the cell `b[s, e)` into batch row `row` (general path: quoted rows, odd cells). */
@@ -150,7 +163,7 @@ export class NumberDecoder implements CellDecoder {
   }
 
   cell(b: Buffer, s: number, e: number, row: number): void {
-    if (s === e ? this.missing.emptyIsNull : this.missing.others.length > 0 && isMissing(this.missing, b, s, e)) {
+    if (isNullCell(this.missing, b, s, e)) {
       this.values[row] = Number.NaN;
       this.nulls[row] = 1;
       return;
@@ -175,8 +188,7 @@ export class NumberDecoder implements CellDecoder {
    */
   private detectCell(b: Buffer, s: number, e: number, row: number): void {
     const text = b.toString('utf8', s, e);
-    const last = this.invalid[this.invalid.length - 1];
-    if (last !== undefined && last.index === row) this.invalid.pop();
+    dropRescanned(this.invalid, row);
     const m = PLAIN_DECIMAL.exec(text);
     if (m !== null && m[1].length + (m[2]?.length ?? 0) <= 15 && !(text.charCodeAt(0) === 45 && /^-0(\.0+)?$/.test(text))) {
       this.values[row] = Number(text);
@@ -193,10 +205,7 @@ export class NumberDecoder implements CellDecoder {
   slow(b: Buffer, s: number, e: number, row: number): void {
     const text = b.toString('utf8', s, e);
     const parsed = parseNumberText(text);
-    // A row that met a quote after its first fields is decoded again by the general path: keep
-    // one entry per cell.
-    const last = this.invalid[this.invalid.length - 1];
-    if (last !== undefined && last.index === row) this.invalid.pop();
+    dropRescanned(this.invalid, row);
     if (parsed === undefined) {
       this.values[row] = Number.NaN;
       this.invalid.push({ index: row, text });
@@ -247,7 +256,6 @@ export class TemporalDecoder implements CellDecoder {
   /** This batch's datetime form, fixed by its first datetime read fast (separator -1 while unknown). */
   private separator = -1;
   private fractionDigits = 0;
-  private zoneStart = 0;
   private zoneLength = 0;
   private readonly zone = new Uint8Array(6);
   private zoneMs = 0;
@@ -346,14 +354,12 @@ export class TemporalDecoder implements CellDecoder {
   }
 
   cell(b: Buffer, s: number, e: number, row: number): void {
-    if (s === e ? this.missing.emptyIsNull : this.missing.others.length > 0 && isMissing(this.missing, b, s, e)) {
+    if (isNullCell(this.missing, b, s, e)) {
       this.values[row] = Number.NaN;
       this.nulls[row] = 1;
       return;
     }
-    // A row that met a quote after its first fields is decoded again by the general path: keep one entry per cell.
-    const last = this.invalid[this.invalid.length - 1];
-    if (last !== undefined && last.index === row) this.invalid.pop();
+    dropRescanned(this.invalid, row);
     if (this.fast(b, s, row) === e) return;
     this.values[row] = Number.NaN;
     this.nulls[row] = 0;
@@ -414,7 +420,7 @@ export class StringDecoder implements CellDecoder {
   }
 
   cell(b: Buffer, s: number, e: number, row: number): void {
-    if (s === e ? this.missing.emptyIsNull : this.missing.others.length > 0 && isMissing(this.missing, b, s, e)) {
+    if (isNullCell(this.missing, b, s, e)) {
       this.codes[row] = -1;
       return;
     }
