@@ -83,12 +83,11 @@ interface ProfiledData {
 }
 
 /**
- * Profiles data files (a glob's shards one by one, then merged: memory stays bounded by one file),
- * or reads a profile.json. `pick(header)`: the only columns worth profiling — data files are then
+ * Profiles data files — `paths` as expanded from the user's file or glob, relative to `cwd` — (a
+ * glob's shards one by one, then merged: memory stays bounded by one file), or reads a profile.json. `pick(header)`: the only columns worth profiling — data files are then
  * profiled for those alone (each as in a profile of every column: src/profile/file.ts).
  */
-async function profileData(spec: string, cwd: string, readOptions: ReadOptions, pick?: (header: string[]) => string[]): Promise<ProfiledData> {
-  const paths = await expandDataPaths(spec, cwd);
+async function profileData(paths: string[], cwd: string, readOptions: ReadOptions, pick?: (header: string[]) => string[]): Promise<ProfiledData> {
   // Paths come relative to `cwd`, which need not be this process's: open them there (and name them
   // as given in messages when it is), and record them in the profile's sources as they were found.
   const here = resolve(cwd) === process.cwd();
@@ -171,11 +170,11 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftCh
     datasetShare: options.datasetShare ?? config?.drift.datasetShare ?? 0.5,
   };
 
-  // The current data is profiled after the reference (which decides its columns): a missing file
-  // on either side must still fail at once (the reference's first), not after a profile.
+  // The current data is profiled after the reference (which decides its columns): both sides are
+  // expanded first, so a missing file on either side fails at once (the reference's first).
   const referenceIsModel = options.isModelRef?.(options.reference) === true && options.resolveModelProfile !== undefined;
-  if (!referenceIsModel) await expandDataPaths(options.reference, cwd);
-  await expandDataPaths(options.current, cwd);
+  const referencePaths = referenceIsModel ? [] : await expandDataPaths(options.reference, cwd);
+  const currentPaths = await expandDataPaths(options.current, cwd);
 
   let referenceProfile: DatasetProfile;
   let referenceColumns: string[];
@@ -189,7 +188,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftCh
     // Reference data: the features, or every column not excluded (whether a column is skipped as an
     // identifier or a timestamp is learnt from its profile).
     const candidates = (header: string[]) => (features ? features.filter((n) => header.includes(n)) : header.filter((n) => !exclude.has(n)));
-    ({ profile: referenceProfile, columns: referenceColumns } = await profileData(options.reference, cwd, readOptions, candidates));
+    ({ profile: referenceProfile, columns: referenceColumns } = await profileData(referencePaths, cwd, readOptions, candidates));
     referenceLabel = relative(cwd, options.reference) || options.reference;
   }
   driftOptions.referenceColumns = referenceColumns;
@@ -197,7 +196,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftCh
   // columns only. Identifiers and timestamps — a third of the work on the benchmark's files — are
   // not read into profiles that nothing would look at; each compared column's profile is the one
   // a profile of every column gives, so the report is the same.
-  const current = await profileData(options.current, cwd, readOptions, (header) => selectColumns(referenceProfile, header, driftOptions).names);
+  const current = await profileData(currentPaths, cwd, readOptions, (header) => selectColumns(referenceProfile, header, driftOptions).names);
   const currentProfile = current.profile;
   const report = compareProfiles(referenceProfile, currentProfile, { ...driftOptions, currentColumns: current.columns });
   return { report, referenceLabel, currentLabel: relative(cwd, options.current) || options.current, referenceProfile, currentProfile };
