@@ -5,20 +5,20 @@ import {
   trainWithRuntime,
   train_default,
   trainingMarkdown
-} from "./chunk-3G3S72EF.mjs";
+} from "./chunk-QHRHVD4A.mjs";
 import "./chunk-7JPQHY4I.mjs";
 import "./chunk-PZZNDZ5E.mjs";
-import "./chunk-26KVQRMH.mjs";
+import "./chunk-EDD47B2D.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-F56D4ARV.mjs";
 import "./chunk-HHF3CWER.mjs";
 import "./chunk-3YDTUR6O.mjs";
-import "./chunk-M6KLSMWR.mjs";
-import "./chunk-K2SFKLLO.mjs";
+import "./chunk-TOMDALUI.mjs";
+import "./chunk-GXI2MWHV.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-Q5ZP726F.mjs";
-import "./chunk-MARSEGPZ.mjs";
-import "./chunk-NDYHW6VS.mjs";
+import "./chunk-HND4R47M.mjs";
+import "./chunk-MJKAC74K.mjs";
+import "./chunk-6T7HJYMA.mjs";
 import "./chunk-ECBJ4UTP.mjs";
 import "./chunk-JEYFKIWK.mjs";
 import "./chunk-2CNBRTGX.mjs";

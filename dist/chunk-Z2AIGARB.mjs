@@ -15,11 +15,11 @@ import "./chunk-SSCV3AA7.mjs";
 
 // src/actions/entries.ts
 var actionEntries = {
-  validate: async () => (await import("./chunk-KYLSHLHN.mjs")).default,
-  train: async () => (await import("./chunk-GWI4IDM5.mjs")).default,
-  evaluate: async () => (await import("./chunk-747NLLXX.mjs")).default,
+  validate: async () => (await import("./chunk-OKAF6WCS.mjs")).default,
+  train: async () => (await import("./chunk-O5WP5ECE.mjs")).default,
+  evaluate: async () => (await import("./chunk-UEE224NW.mjs")).default,
   release: async () => (await import("./chunk-HPAVLBUH.mjs")).default,
-  drift: async () => (await import("./chunk-6XDP4EQL.mjs")).default
+  drift: async () => (await import("./chunk-OTR5VWBV.mjs")).default
 };
 
 // src/cli/commands/action.ts

@@ -1508,6 +1508,12 @@ function isMissing(spec, b, s, e) {
   }
   return false;
 }
+function isNullCell(spec, b, s, e) {
+  return s === e ? spec.emptyIsNull : spec.others.length > 0 && isMissing(spec, b, s, e);
+}
+function dropRescanned(invalid, row) {
+  if (invalid.length > 0 && invalid[invalid.length - 1].index === row) invalid.pop();
+}
 function inRowOrder(invalid) {
   for (let k = 1; k < invalid.length; k++) {
     if (invalid[k - 1].index > invalid[k].index) return invalid.sort((a, b) => a.index - b.index);
@@ -1545,7 +1551,7 @@ var NumberDecoder = class {
   minLen = Infinity;
   maxLen = -Infinity;
   cell(b, s, e, row) {
-    if (s === e ? this.missing.emptyIsNull : this.missing.others.length > 0 && isMissing(this.missing, b, s, e)) {
+    if (isNullCell(this.missing, b, s, e)) {
       this.values[row] = Number.NaN;
       this.nulls[row] = 1;
       return;
@@ -1569,8 +1575,7 @@ var NumberDecoder = class {
    */
   detectCell(b, s, e, row) {
     const text = b.toString("utf8", s, e);
-    const last = this.invalid[this.invalid.length - 1];
-    if (last !== void 0 && last.index === row) this.invalid.pop();
+    dropRescanned(this.invalid, row);
     const m = PLAIN_DECIMAL.exec(text);
     if (m !== null && m[1].length + (m[2]?.length ?? 0) <= 15 && !(text.charCodeAt(0) === 45 && /^-0(\.0+)?$/.test(text))) {
       this.values[row] = Number(text);
@@ -1586,8 +1591,7 @@ var NumberDecoder = class {
   slow(b, s, e, row) {
     const text = b.toString("utf8", s, e);
     const parsed = parseNumberText(text);
-    const last = this.invalid[this.invalid.length - 1];
-    if (last !== void 0 && last.index === row) this.invalid.pop();
+    dropRescanned(this.invalid, row);
     if (parsed === void 0) {
       this.values[row] = Number.NaN;
       this.invalid.push({ index: row, text });
@@ -1636,7 +1640,6 @@ var TemporalDecoder = class {
   /** This batch's datetime form, fixed by its first datetime read fast (separator -1 while unknown). */
   separator = -1;
   fractionDigits = 0;
-  zoneStart = 0;
   zoneLength = 0;
   zone = new Uint8Array(6);
   zoneMs = 0;
@@ -1720,13 +1723,12 @@ var TemporalDecoder = class {
     return i;
   }
   cell(b, s, e, row) {
-    if (s === e ? this.missing.emptyIsNull : this.missing.others.length > 0 && isMissing(this.missing, b, s, e)) {
+    if (isNullCell(this.missing, b, s, e)) {
       this.values[row] = Number.NaN;
       this.nulls[row] = 1;
       return;
     }
-    const last = this.invalid[this.invalid.length - 1];
-    if (last !== void 0 && last.index === row) this.invalid.pop();
+    dropRescanned(this.invalid, row);
     if (this.fast(b, s, row) === e) return;
     this.values[row] = Number.NaN;
     this.nulls[row] = 0;
@@ -1779,7 +1781,7 @@ var StringDecoder = class {
   arenaLen = 0;
   highBits = 0;
   cell(b, s, e, row) {
-    if (s === e ? this.missing.emptyIsNull : this.missing.others.length > 0 && isMissing(this.missing, b, s, e)) {
+    if (isNullCell(this.missing, b, s, e)) {
       this.codes[row] = -1;
       return;
     }

@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   memoryIo,
   runCli
-} from "./chunk-3FOGZGZL.mjs";
+} from "./chunk-M77D6766.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";

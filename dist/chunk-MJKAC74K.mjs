@@ -8,7 +8,7 @@ import {
   openTable,
   planCsvSegments,
   readCsvSegment
-} from "./chunk-NDYHW6VS.mjs";
+} from "./chunk-6T7HJYMA.mjs";
 import {
   runTasks,
   segmentBytesFromEnv

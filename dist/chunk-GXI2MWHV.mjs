@@ -13,7 +13,7 @@ import {
   readCsvSegment,
   temporalText,
   zoneMinutes
-} from "./chunk-NDYHW6VS.mjs";
+} from "./chunk-6T7HJYMA.mjs";
 import {
   assertReadableFile
 } from "./chunk-ECBJ4UTP.mjs";

@@ -2,16 +2,16 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd
-} from "./chunk-ZKR3ID7G.mjs";
+} from "./chunk-YMFW6FV2.mjs";
 import {
   diffSchemas,
   dumpSchema,
   formatSchemaDiff,
   inferSchema
-} from "./chunk-M6KLSMWR.mjs";
+} from "./chunk-TOMDALUI.mjs";
 import {
   loadSchema
-} from "./chunk-K2SFKLLO.mjs";
+} from "./chunk-GXI2MWHV.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   parseCommandArgs,
@@ -23,7 +23,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   dataArguments
-} from "./chunk-NDYHW6VS.mjs";
+} from "./chunk-6T7HJYMA.mjs";
 import {
   writeFileAtomic
 } from "./chunk-ECBJ4UTP.mjs";

@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   driftHeadline,
   runDrift
-} from "./chunk-SAHSYTRA.mjs";
+} from "./chunk-4647YSDU.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-IPODMIHM.mjs";
 import {
@@ -14,18 +14,18 @@ import "./chunk-F56D4ARV.mjs";
 import {
   loadConfig
 } from "./chunk-3YDTUR6O.mjs";
-import "./chunk-M6KLSMWR.mjs";
-import "./chunk-K2SFKLLO.mjs";
+import "./chunk-TOMDALUI.mjs";
+import "./chunk-GXI2MWHV.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-Q5ZP726F.mjs";
-import "./chunk-MARSEGPZ.mjs";
+import "./chunk-HND4R47M.mjs";
+import "./chunk-MJKAC74K.mjs";
 import {
   parseCommandArgs
 } from "./chunk-2ZHSBOBA.mjs";
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-NDYHW6VS.mjs";
+import "./chunk-6T7HJYMA.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

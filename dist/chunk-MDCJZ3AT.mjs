@@ -6,8 +6,8 @@ import {
   evaluateAndRender,
   jsonSafe,
   publishComment
-} from "./chunk-CVACRIYC.mjs";
-import "./chunk-26KVQRMH.mjs";
+} from "./chunk-DP736XG2.mjs";
+import "./chunk-EDD47B2D.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-IPODMIHM.mjs";
 import "./chunk-2KZ72NZO.mjs";
@@ -21,7 +21,7 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-NDYHW6VS.mjs";
+import "./chunk-6T7HJYMA.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

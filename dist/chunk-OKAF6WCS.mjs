@@ -25,15 +25,15 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-M6KLSMWR.mjs";
+} from "./chunk-TOMDALUI.mjs";
 import {
   formatPct,
   loadSchema
-} from "./chunk-K2SFKLLO.mjs";
+} from "./chunk-GXI2MWHV.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   dataArguments
-} from "./chunk-NDYHW6VS.mjs";
+} from "./chunk-6T7HJYMA.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";

@@ -5,7 +5,7 @@ import {
   loadBackend,
   loadModel,
   readRunRecord
-} from "./chunk-26KVQRMH.mjs";
+} from "./chunk-EDD47B2D.mjs";
 import {
   alert,
   details,
@@ -40,7 +40,7 @@ import {
   cellText,
   isGlob,
   readTable
-} from "./chunk-NDYHW6VS.mjs";
+} from "./chunk-6T7HJYMA.mjs";
 import {
   exists,
   writeFileAtomic

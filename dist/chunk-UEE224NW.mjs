@@ -9,8 +9,8 @@ import {
 import {
   evaluateAndRender,
   publishComment
-} from "./chunk-CVACRIYC.mjs";
-import "./chunk-26KVQRMH.mjs";
+} from "./chunk-DP736XG2.mjs";
+import "./chunk-EDD47B2D.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import {
   releaseStoreFromEnv,
@@ -22,7 +22,7 @@ import {
   loadConfig
 } from "./chunk-3YDTUR6O.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-NDYHW6VS.mjs";
+import "./chunk-6T7HJYMA.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

@@ -10,7 +10,7 @@ import {
   driftHeadline,
   nothingJudged,
   runDrift
-} from "./chunk-SAHSYTRA.mjs";
+} from "./chunk-4647YSDU.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-IPODMIHM.mjs";
 import {
@@ -21,12 +21,12 @@ import "./chunk-F56D4ARV.mjs";
 import {
   loadConfig
 } from "./chunk-3YDTUR6O.mjs";
-import "./chunk-M6KLSMWR.mjs";
-import "./chunk-K2SFKLLO.mjs";
+import "./chunk-TOMDALUI.mjs";
+import "./chunk-GXI2MWHV.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-Q5ZP726F.mjs";
-import "./chunk-MARSEGPZ.mjs";
-import "./chunk-NDYHW6VS.mjs";
+import "./chunk-HND4R47M.mjs";
+import "./chunk-MJKAC74K.mjs";
+import "./chunk-6T7HJYMA.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";

@@ -10,10 +10,10 @@ import {
 import {
   dumpSchema,
   inferSchema
-} from "./chunk-M6KLSMWR.mjs";
+} from "./chunk-TOMDALUI.mjs";
 import {
   dataReadOptions
-} from "./chunk-K2SFKLLO.mjs";
+} from "./chunk-GXI2MWHV.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   parseCommandArgs,
@@ -25,7 +25,7 @@ import {
 import {
   cellText,
   openTable
-} from "./chunk-NDYHW6VS.mjs";
+} from "./chunk-6T7HJYMA.mjs";
 import {
   exists,
   writeFileAtomic

@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   sketchQuantile
-} from "./chunk-MARSEGPZ.mjs";
+} from "./chunk-MJKAC74K.mjs";
 import {
   assertReadableFile,
   writeFileAtomic

@@ -3,15 +3,15 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   VALIDATE_SEGMENT_TASK,
   validateSegmentTask
-} from "./chunk-K2SFKLLO.mjs";
+} from "./chunk-GXI2MWHV.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   HASH_FILE_TASK,
   PROFILE_SEGMENT_TASK,
   hashFileTask,
   profileSegmentTask
-} from "./chunk-MARSEGPZ.mjs";
-import "./chunk-NDYHW6VS.mjs";
+} from "./chunk-MJKAC74K.mjs";
+import "./chunk-6T7HJYMA.mjs";
 import "./chunk-ECBJ4UTP.mjs";
 import {
   toWire

@@ -15,7 +15,7 @@ import {
   saveLayersModel,
   savePreprocessing,
   toPrediction
-} from "./chunk-26KVQRMH.mjs";
+} from "./chunk-EDD47B2D.mjs";
 import {
   alert,
   details,
@@ -35,28 +35,28 @@ import {
 } from "./chunk-3YDTUR6O.mjs";
 import {
   detectNumberForm
-} from "./chunk-M6KLSMWR.mjs";
+} from "./chunk-TOMDALUI.mjs";
 import {
   dataReadOptions,
   loadSchema
-} from "./chunk-K2SFKLLO.mjs";
+} from "./chunk-GXI2MWHV.mjs";
 import {
   didYouMean
 } from "./chunk-6H53F6EY.mjs";
 import {
   writeProfile
-} from "./chunk-Q5ZP726F.mjs";
+} from "./chunk-HND4R47M.mjs";
 import {
   mergeProfiles,
   profileFile
-} from "./chunk-MARSEGPZ.mjs";
+} from "./chunk-MJKAC74K.mjs";
 import {
   applyNumberForms,
   concatBatches,
   expandDataPaths,
   hashFile,
   openTable
-} from "./chunk-NDYHW6VS.mjs";
+} from "./chunk-6T7HJYMA.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-ECBJ4UTP.mjs";

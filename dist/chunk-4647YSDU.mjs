@@ -23,22 +23,22 @@ import {
 import {
   dataReadOptions,
   loadSchema
-} from "./chunk-K2SFKLLO.mjs";
+} from "./chunk-GXI2MWHV.mjs";
 import {
   categoricalCounts,
   readProfile
-} from "./chunk-Q5ZP726F.mjs";
+} from "./chunk-HND4R47M.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
   profileFile,
   sketchQuantile,
   sketchRank
-} from "./chunk-MARSEGPZ.mjs";
+} from "./chunk-MJKAC74K.mjs";
 import {
   expandDataPaths,
   openTable
-} from "./chunk-NDYHW6VS.mjs";
+} from "./chunk-6T7HJYMA.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic
@@ -1069,8 +1069,7 @@ async function looksLikeProfile(path) {
     return false;
   }
 }
-async function profileData(spec, cwd, readOptions, pick) {
-  const paths = await expandDataPaths(spec, cwd);
+async function profileData(paths, cwd, readOptions, pick) {
   const here = resolve(cwd) === process.cwd();
   const located = (path) => isAbsolute(path) || here ? path : resolve(cwd, path);
   const profileAt = async (path, options) => {
@@ -1143,8 +1142,8 @@ async function runDriftCheck(options) {
     datasetShare: options.datasetShare ?? config?.drift.datasetShare ?? 0.5
   };
   const referenceIsModel = options.isModelRef?.(options.reference) === true && options.resolveModelProfile !== void 0;
-  if (!referenceIsModel) await expandDataPaths(options.reference, cwd);
-  await expandDataPaths(options.current, cwd);
+  const referencePaths = referenceIsModel ? [] : await expandDataPaths(options.reference, cwd);
+  const currentPaths = await expandDataPaths(options.current, cwd);
   let referenceProfile;
   let referenceColumns;
   let referenceLabel;
@@ -1155,11 +1154,11 @@ async function runDriftCheck(options) {
     referenceLabel = `${options.reference} (training data profile)`;
   } else {
     const candidates = (header) => features ? features.filter((n) => header.includes(n)) : header.filter((n) => !exclude.has(n));
-    ({ profile: referenceProfile, columns: referenceColumns } = await profileData(options.reference, cwd, readOptions, candidates));
+    ({ profile: referenceProfile, columns: referenceColumns } = await profileData(referencePaths, cwd, readOptions, candidates));
     referenceLabel = relative(cwd, options.reference) || options.reference;
   }
   driftOptions.referenceColumns = referenceColumns;
-  const current = await profileData(options.current, cwd, readOptions, (header) => selectColumns(referenceProfile, header, driftOptions).names);
+  const current = await profileData(currentPaths, cwd, readOptions, (header) => selectColumns(referenceProfile, header, driftOptions).names);
   const currentProfile = current.profile;
   const report = compareProfiles(referenceProfile, currentProfile, { ...driftOptions, currentColumns: current.columns });
   return { report, referenceLabel, currentLabel: relative(cwd, options.current) || options.current, referenceProfile, currentProfile };

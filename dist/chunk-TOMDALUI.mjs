@@ -14,13 +14,13 @@ import {
   validateBatches,
   validateCsvSegments,
   yaml
-} from "./chunk-K2SFKLLO.mjs";
+} from "./chunk-GXI2MWHV.mjs";
 import {
   DEFAULT_SEGMENT_BYTES,
   detectFormat,
   openTable,
   parseLocalNumber
-} from "./chunk-NDYHW6VS.mjs";
+} from "./chunk-6T7HJYMA.mjs";
 import {
   parallelAvailable,
   segmentBytesFromEnv
