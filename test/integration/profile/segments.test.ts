@@ -54,6 +54,24 @@ describe('profiles of some of the columns', () => {
     ] })));
     expect(columnsOf(await profileFile(parquet, { columns: pick }))).toEqual(columnsOf(await profileFile(parquet)));
   });
+
+  it('seed rows longer than a seed read (16 KiB) still give the same profile as every column', async () => {
+    // The seed pass reads small pieces; a row that does not fit in one must still be read whole.
+    const r = mulberry32(9);
+    const lines = ['note,x,plan'];
+    for (let i = 0; i < 400; i++) lines.push([`"${'ab,c'.repeat(Math.floor(r() * 12_000))}"`, r().toFixed(3), ['a', 'b'][i % 2]].join(','));
+    const path = join(dir, 'wide.csv');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const pick = ['x', 'plan'];
+    const columnsOf = (p: { columns: Array<{ name: string }> }) => JSON.parse(JSON.stringify(p.columns.filter((c) => pick.includes(c.name)))) as unknown;
+    for (const segmentBytes of [undefined, 1 << 20]) {
+      if (segmentBytes) process.env.MLOPS_SEGMENT_BYTES = String(segmentBytes);
+      const full = await profileFile(path);
+      const some = await profileFile(path, { columns: pick });
+      expect(some.rows).toBe(400);
+      expect(columnsOf(some)).toEqual(columnsOf(full));
+    }
+  });
 });
 
 describe('segmented profiles', () => {
