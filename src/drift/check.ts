@@ -155,10 +155,12 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftCh
   const readOptions: ReadOptions = schema ? dataReadOptions(schema) : {};
 
   // Features: explicit flag, then mlops.yaml's feature list, then the schema's roles / config label.
-  let features: string[] | undefined = options.features;
+  if (options.features?.length === 0) throw new InputError('the feature list is empty: name at least one column to compare');
+  // A repeated name would be profiled and counted twice.
+  let features: string[] | undefined = options.features ? [...new Set(options.features)] : undefined;
   const exclude = new Set<string>();
-  if (!features && config && config.drift.features !== 'auto') features = config.drift.features.map((f) => f.name);
-  if (!features && config?.data.features) features = config.data.features;
+  if (!features && config && config.drift.features !== 'auto') features = [...new Set(config.drift.features.map((f) => f.name))];
+  if (!features && config?.data.features) features = [...new Set(config.data.features)];
   if (!features) {
     for (const field of schema?.fields ?? []) if (field.role && EXCLUDED_ROLES.has(field.role)) exclude.add(field.name);
     if (config?.data.label) exclude.add(config.data.label);
@@ -187,7 +189,13 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftCh
   } else {
     // Reference data: the features, or every column not excluded (whether a column is skipped as an
     // identifier or a timestamp is learnt from its profile).
-    const candidates = (header: string[]) => (features ? features.filter((n) => header.includes(n)) : header.filter((n) => !exclude.has(n)));
+    const candidates = (header: string[]) => {
+      if (!features) return header.filter((n) => !exclude.has(n));
+      for (const name of features) {
+        if (!header.includes(name)) throw new InputError(`feature '${name}' is not in the reference data`, { file: options.reference, key: name });
+      }
+      return features;
+    };
     ({ profile: referenceProfile, columns: referenceColumns } = await profileData(referencePaths, cwd, readOptions, candidates));
     referenceLabel = relative(cwd, options.reference) || options.reference;
   }
@@ -196,7 +204,21 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftCh
   // columns only. Identifiers and timestamps — a third of the work on the benchmark's files — are
   // not read into profiles that nothing would look at; each compared column's profile is the one
   // a profile of every column gives, so the report is the same.
-  const current = await profileData(currentPaths, cwd, readOptions, (header) => selectColumns(referenceProfile, header, driftOptions).names);
+  if (features) {
+    // Named features must exist on both sides: say in which file one is missing.
+    for (const name of features) {
+      if (!referenceColumns.includes(name)) throw new InputError(`feature '${name}' is not in the reference data`, { file: options.reference, key: name });
+    }
+  }
+  const current = await profileData(currentPaths, cwd, readOptions, (header) => {
+    for (const name of features ?? []) {
+      if (!header.includes(name)) throw new InputError(`feature '${name}' is not in the current data`, { file: options.current, key: name });
+    }
+    return selectColumns(referenceProfile, header, driftOptions).names;
+  });
+  for (const name of features ?? []) {
+    if (!current.columns.includes(name)) throw new InputError(`feature '${name}' is not in the current data`, { file: options.current, key: name });
+  }
   const currentProfile = current.profile;
   const report = compareProfiles(referenceProfile, currentProfile, { ...driftOptions, currentColumns: current.columns });
   return { report, referenceLabel, currentLabel: relative(cwd, options.current) || options.current, referenceProfile, currentProfile };

@@ -27,11 +27,16 @@ export interface DriftColumn {
   threshold: number;
   drifted: boolean;
   pValue?: number;
-  /** Non-null values compared on each side. */
+  /**
+   * Values compared on each side: the non-null values (categorical), the numbers (numeric), or the
+   * sampled numbers a sample-based test (KS, chi-square on numeric bins) ran on.
+   */
   nRef: number;
   nCur: number;
   status: DriftStatus;
-  /** Why the column drifted: `distribution`, `null rate`. */
+  /** Why a column could not be judged (with status `insufficient data`). */
+  insufficient?: string;
+  /** Why the column drifted: `distribution`, `null rate`, `non-numeric values`. */
   reasons: string[];
   /** Test statistic (KS D, chi-square, z) for p-value methods. */
   statistic?: number;
@@ -39,7 +44,13 @@ export interface DriftColumn {
   effect?: { name: 'D' | "Cramér's V"; value: number; floor: number };
   /** PSI on reference deciles (numeric) or categories (categorical), always reported. */
   psi: number;
-  nulls: { reference: number; current: number; pValue: number; drifted: boolean };
+  nulls: RateChange;
+  /**
+   * Numeric columns: the share of cells holding text that is not a number (`NA`, `n/a`, `-`…) on
+   * each side. A feature whose values turn into placeholders stops being measured without becoming
+   * null; like the null rate, a significant change is drift on its own.
+   */
+  nonNumeric?: RateChange;
   /** The value or range that contributes most to the difference. */
   contributor?: string;
   newCategories?: string[];
@@ -47,6 +58,14 @@ export interface DriftColumn {
   critical: boolean;
   /** Reference vs current shares per bin (deciles) or category, for charts. */
   bins: { labels: string[]; reference: number[]; current: number[] };
+}
+
+/** A share of cells on each side, and whether its change is drift (two-proportion z, with a floor). */
+export interface RateChange {
+  reference: number;
+  current: number;
+  pValue: number;
+  drifted: boolean;
 }
 
 export interface DriftReport {
@@ -67,6 +86,11 @@ export interface DriftReport {
   skippedColumns: SkippedColumn[];
   /** Columns present on one side only (not compared). */
   onlyInReference: string[];
+  /**
+   * Those of `onlyInReference` that would have been compared (not excluded, not skipped as an
+   * identifier or timestamp): features the current data lacks — a broken pipeline, not drift.
+   */
+  missingFeatures: string[];
   onlyInCurrent: string[];
   reference: { rows: number; sources: DatasetProfile['sources'] };
   current: { rows: number; sources: DatasetProfile['sources'] };
@@ -130,11 +154,12 @@ export function selectColumns(reference: DatasetProfile, currentColumns: readonl
   const exclude = new Set(options.exclude ?? []);
   const overrides = new Set((options.overrides ?? []).map((o) => o.name));
   if (Array.isArray(options.features)) {
-    for (const name of options.features) {
+    const features = [...new Set(options.features)];
+    for (const name of features) {
       if (!inReference.has(name)) throw new InputError(`feature '${name}' is not in the reference data`, { key: name });
       if (!inCurrent.has(name)) throw new InputError(`feature '${name}' is not in the current data`, { key: name });
     }
-    return { names: options.features, skippedColumns: [] };
+    return { names: features, skippedColumns: [] };
   }
   const skippedColumns: SkippedColumn[] = [];
   const names = reference.columns.map((c) => c.name).filter((n) => {
@@ -387,30 +412,61 @@ function severity(c: DriftColumn): number {
   return (c.drifted ? 1e6 : 0) + Math.min(ratio, 1e5);
 }
 
-/** Compares one column of the reference with the same column of the current data. */
+/** Methods that test the profiles' samples of a numeric column (the others use the sketches when a sample is partial). */
+const SAMPLE_TESTS = new Set<DriftMethod>(['ks', 'chisquare', 'ztest']);
+
+/** Finite numbers in a column's sample. */
+function sampledNumbers(c: ColumnProfile): number {
+  let n = 0;
+  for (const v of c.sample.values) if (Number.isFinite(typeof v === 'number' ? v : Number(v))) n++;
+  return n;
+}
+
+/** A rate on each side, drifted when the change is significant and at least MIN_NULL_RATE_CHANGE. */
+function rateChange(refHits: number, refCount: number, curHits: number, curCount: number): RateChange {
+  const test = twoProportionZ(refHits, refCount, curHits, curCount);
+  const reference = refCount ? refHits / refCount : 0;
+  const current = curCount ? curHits / curCount : 0;
+  return { reference, current, pValue: test.pValue, drifted: test.pValue < NULL_RATE_ALPHA && Math.abs(current - reference) >= MIN_NULL_RATE_CHANGE };
+}
+
+/** Why a column cannot be judged, or null: too few values, or a sample too small for its test. */
+function insufficientReason(kind: ColumnKind, ref: ColumnProfile, cur: ColumnProfile, nRef: number, nCur: number, sampled: boolean): string | null {
+  if (kind === 'numeric' && (!ref.numeric || !cur.numeric)) return 'no numbers on a side';
+  if (nRef >= MIN_SAMPLE && nCur >= MIN_SAMPLE) return null;
+  if (sampled) {
+    // The values exist but the profile kept too few of them (`mlops profile --sample-size`).
+    const values = (c: ColumnProfile) => Math.min(numericCount(c), c.sample.capacity);
+    if (numericCount(ref) >= MIN_SAMPLE && numericCount(cur) >= MIN_SAMPLE) {
+      return `the profiles' samples hold ${values(ref)} / ${values(cur)} numbers; the test needs ${MIN_SAMPLE} on each side`;
+    }
+  }
+  return `fewer than ${MIN_SAMPLE} values on a side`;
+}
+
 /** Compares one column; `smallerSampleRows` (the fewer rows of the two datasets) picks the default method. */
 export function compareColumn(ref: ColumnProfile, cur: ColumnProfile, smallerSampleRows: number, override?: ColumnOverride): DriftColumn {
   const kind = override?.type ?? columnKind(ref);
-  const nRef = kind === 'numeric' ? numericCount(ref) : nonNull(ref);
-  const nCur = kind === 'numeric' ? numericCount(cur) : nonNull(cur);
   const categories = kind === 'categorical' ? Math.max(ref.topK.items.length, distinctEstimate(ref.distinct)) : 0;
   const method = override?.method ?? defaultMethod(kind, smallerSampleRows, categories);
   const threshold = override?.threshold ?? DEFAULT_THRESHOLDS[method];
+  // Sample-based tests run on the profiles' samples: their sizes are the values compared.
+  const sampled = kind === 'numeric' && SAMPLE_TESTS.has(method);
+  const nRef = sampled ? sampledNumbers(ref) : kind === 'numeric' ? numericCount(ref) : nonNull(ref);
+  const nCur = sampled ? sampledNumbers(cur) : kind === 'numeric' ? numericCount(cur) : nonNull(cur);
 
-  const nullTest = twoProportionZ(ref.nulls, ref.count, cur.nulls, cur.count);
-  const refNullRate = ref.count ? ref.nulls / ref.count : 0;
-  const curNullRate = cur.count ? cur.nulls / cur.count : 0;
-  const nullDrift = nullTest.pValue < NULL_RATE_ALPHA && Math.abs(curNullRate - refNullRate) >= MIN_NULL_RATE_CHANGE;
-  const nulls = { reference: refNullRate, current: curNullRate, pValue: nullTest.pValue, drifted: nullDrift };
+  const nulls = rateChange(ref.nulls, ref.count, cur.nulls, cur.count);
+  const nonNumeric = kind === 'numeric' ? rateChange(nonNull(ref) - numericCount(ref), ref.count, nonNull(cur) - numericCount(cur), cur.count) : undefined;
 
-  const insufficient = nRef < MIN_SAMPLE || nCur < MIN_SAMPLE || (kind === 'numeric' && (!ref.numeric || !cur.numeric));
-  const verdict: Verdict | null = insufficient ? null
+  const insufficient = insufficientReason(kind, ref, cur, nRef, nCur, sampled);
+  const verdict: Verdict | null = insufficient !== null ? null
     : kind === 'numeric' ? compareNumeric(ref, cur, method, threshold) : compareCategorical(ref, cur, method, threshold);
   const reasons: string[] = [];
   if (verdict?.distributionDrift) reasons.push('distribution');
-  if (nullDrift) reasons.push('null rate');
+  if (nulls.drifted) reasons.push('null rate');
+  if (nonNumeric?.drifted) reasons.push('non-numeric values');
   const drifted = reasons.length > 0;
-  const status: DriftStatus = drifted ? 'drift' : insufficient ? 'insufficient data' : 'no drift';
+  const status: DriftStatus = drifted ? 'drift' : insufficient !== null ? 'insufficient data' : 'no drift';
   return {
     name: ref.name,
     type: kind,
@@ -422,17 +478,33 @@ export function compareColumn(ref: ColumnProfile, cur: ColumnProfile, smallerSam
     nRef,
     nCur,
     status,
+    ...(insufficient !== null ? { insufficient } : {}),
     reasons,
     ...(verdict?.statistic !== undefined ? { statistic: verdict.statistic } : {}),
     ...(verdict?.effect ? { effect: verdict.effect } : {}),
     psi: verdict?.psi ?? Number.NaN,
     nulls,
+    ...(nonNumeric ? { nonNumeric } : {}),
     ...(verdict?.contributor !== undefined ? { contributor: verdict.contributor } : {}),
     ...(verdict?.newCategories?.length ? { newCategories: verdict.newCategories } : {}),
     ...(verdict?.vanishedCategories?.length ? { vanishedCategories: verdict.vanishedCategories } : {}),
     critical: override?.critical ?? false,
     bins: verdict ? { labels: verdict.bins.labels, reference: verdict.bins.reference, current: verdict.bins.current } : { labels: [], reference: [], current: [] },
   };
+}
+
+/** Why no column is compared, in words a user can act on. */
+function nothingToCompare(referenceColumns: string[], currentColumns: string[], skipped: SkippedColumn[], exclude: Set<string>): string {
+  const list = (names: string[]) => (names.length > 8 ? `${names.slice(0, 8).join(', ')}, … (${names.length})` : names.join(', ') || 'none');
+  const shared = referenceColumns.filter((n) => currentColumns.includes(n));
+  if (shared.length === 0) {
+    return `no column to compare: the reference and the current data have no column in common (reference: ${list(referenceColumns)}; current: ${list(currentColumns)})`;
+  }
+  const why = [
+    ...skipped.map((c) => `${c.name} (${c.reason})`),
+    ...shared.filter((n) => exclude.has(n)).map((n) => `${n} (excluded: label, id, timestamp or ignore role)`),
+  ];
+  return `no column to compare: every column in both is left out — ${list(why)}; name the columns to compare with --features (or drift.features in mlops.yaml)`;
 }
 
 /**
@@ -453,6 +525,7 @@ export function compareProfiles(reference: DatasetProfile, current: DatasetProfi
     if (!inReference.has(name)) throw new InputError(`drift override names column '${name}', which the reference does not have`, { key: name });
   }
   const { names, skippedColumns } = selectColumns(reference, currentColumns, options);
+  if (names.length === 0) throw new InputError(nothingToCompare(referenceColumns, currentColumns, skippedColumns, exclude));
   for (const name of names) {
     if (!refByName.has(name) || !curByName.has(name)) throw new Error(`drift: no profile of column '${name}' on both sides (profiled for other columns?)`);
   }
@@ -464,6 +537,7 @@ export function compareProfiles(reference: DatasetProfile, current: DatasetProfi
   const share = evaluated.length ? driftedColumns / evaluated.length : 0;
   const datasetShare = options.datasetShare ?? 0.5;
   const criticalDrifted = columns.filter((c) => c.critical && c.drifted).map((c) => c.name);
+  const onlyInReference = referenceColumns.filter((n) => !inCurrent.has(n) && !exclude.has(n));
   return {
     drifted: (evaluated.length > 0 && share >= datasetShare) || criticalDrifted.length > 0,
     share,
@@ -473,7 +547,12 @@ export function compareProfiles(reference: DatasetProfile, current: DatasetProfi
     criticalDrifted,
     columns,
     skippedColumns,
-    onlyInReference: referenceColumns.filter((n) => !inCurrent.has(n) && !exclude.has(n)),
+    onlyInReference,
+    // Listed features are checked on both sides up front (selectColumns): only an automatic list can miss some.
+    missingFeatures: Array.isArray(options.features) ? [] : onlyInReference.filter((n) => {
+      const c = refByName.get(n);
+      return c !== undefined && (overrides.has(n) || skipReason(c) === null);
+    }),
     onlyInCurrent: currentColumns.filter((n) => !inReference.has(n) && !exclude.has(n)),
     reference: { rows: reference.rows, sources: reference.sources },
     current: { rows: current.rows, sources: current.sources },

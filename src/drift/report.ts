@@ -17,7 +17,7 @@ const METHOD_LABEL: Record<string, string> = {
 };
 
 function verdictCell(c: DriftColumn): string {
-  if (c.status === 'insufficient data') return 'insufficient data';
+  if (c.status === 'insufficient data') return `insufficient data${c.insufficient ? ` (${c.insufficient})` : ''}`;
   if (!c.drifted) return 'ok';
   return `**drift** (${c.reasons.join(', ')})${c.critical ? ' · critical' : ''}`;
 }
@@ -30,7 +30,12 @@ function scoreCell(c: DriftColumn): string {
 
 function nullCell(c: DriftColumn): string {
   const text = `${formatPercent(c.nulls.reference)} → ${formatPercent(c.nulls.current)}`;
-  return c.nulls.drifted ? `**${text}**` : text;
+  const cell = c.nulls.drifted ? `**${text}**` : text;
+  const other = c.nonNumeric;
+  // Text placeholders in a numeric column (`NA`, `-`) are missing values the nulls do not count.
+  if (!other || (other.reference === 0 && other.current === 0)) return cell;
+  const shares = `not numbers ${formatPercent(other.reference)} → ${formatPercent(other.current)}`;
+  return `${cell}; ${other.drifted ? `**${shares}**` : shares}`;
 }
 
 /** Renders the drift report; `title` names the model. */
@@ -44,9 +49,15 @@ export function renderDriftMarkdown(report: DriftReport, options: { title?: stri
     parts.push(alert('WARNING', `**Dataset drift detected**: ${summary}.${critical} Retraining is recommended.`));
   } else if (nothingJudged(report)) {
     // Nothing was compared: saying "no drift" would pass off an empty window as a healthy one.
-    parts.push(alert('CAUTION', `**Insufficient data**: none of the ${unjudged} features has ${MIN_SAMPLE} values on both sides, so nothing could be compared. This is not a verdict of no drift: check that the current window holds data.`));
+    parts.push(alert('CAUTION', `**Insufficient data**: none of the ${unjudged} features could be compared (fewer than ${MIN_SAMPLE} values on a side, or profile samples too small). This is not a verdict of no drift: check that the current window holds data.`));
   } else {
     parts.push(alert('NOTE', `**No dataset drift**: ${summary}.`));
+  }
+  const missing = report.missingFeatures;
+  if (missing.length) {
+    // A feature the current data lacks is no drift verdict, but a model fed this data cannot work.
+    const one = missing.length === 1;
+    parts.push(alert('WARNING', `**Missing from the current data**: ${missing.map((n) => `\`${n}\``).join(', ')} ${one ? 'is' : 'are'} in the reference but not in the current data, so ${one ? 'it was' : 'they were'} not compared. If the model uses ${one ? 'it' : 'them'}, the data pipeline is broken.`));
   }
   parts.push(`Reference: ${options.referenceLabel ?? 'reference'} (${report.reference.rows} rows) · Current: ${options.currentLabel ?? 'current'} (${report.current.rows} rows)\n`);
   const rows = report.columns.map((c) => [
@@ -90,7 +101,7 @@ export function renderDriftMarkdown(report: DriftReport, options: { title?: stri
   parts.push(details('How drift is decided', [
     'Up to 1,000 rows in the smaller sample: Kolmogorov–Smirnov (numeric) and chi-square / two-proportion z (categorical), drift when p < 0.05 and the effect size passes its floor (KS D ≥ 0.05, Cramér\'s V ≥ 0.05).',
     'Both samples larger: Wasserstein distance normalised by the reference standard deviation (numeric) and Jensen–Shannon distance, natural log (categorical), drift when ≥ 0.1.',
-    'A null-rate change of at least 5 points (p < 0.05) is drift on its own. Fewer than 30 values on either side is "insufficient data". Categoricals compare their top 20 values plus "other".',
+    'A null-rate change of at least 5 points (p < 0.05) is drift on its own, and so is such a change in the share of numeric cells that hold text instead of a number (`NA`, `-`, `NaN`). Fewer than 30 values on either side (or in the profiles\' samples, for the sample-based tests) is "insufficient data". Categoricals compare their top 20 values plus "other".',
   ].join('\n\n')));
   if (options.footer) parts.push(`\n${options.footer}\n`);
   return `${parts.join('\n')}`;
@@ -113,11 +124,12 @@ export function nothingJudged(report: DriftReport): boolean {
 export function driftHeadline(report: DriftReport): string {
   const drifted = report.columns.filter((c) => c.drifted).map((c) => c.name);
   if (nothingJudged(report)) {
-    return `insufficient data: none of ${insufficientColumns(report)} features has ${MIN_SAMPLE} values on both sides; nothing was compared (not a verdict of no drift)`;
+    return `insufficient data: none of ${insufficientColumns(report)} features could be compared (fewer than ${MIN_SAMPLE} values on a side); not a verdict of no drift`;
   }
+  const missing = report.missingFeatures.length ? `; missing from the current data: ${report.missingFeatures.join(', ')}` : '';
   return report.drifted
-    ? `dataset drift: ${report.driftedColumns}/${report.evaluatedColumns} features drifted (${drifted.join(', ')})`
-    : `no dataset drift: ${report.driftedColumns}/${report.evaluatedColumns} features drifted${drifted.length ? ` (${drifted.join(', ')})` : ''}`;
+    ? `dataset drift: ${report.driftedColumns}/${report.evaluatedColumns} features drifted (${drifted.join(', ')})${missing}`
+    : `no dataset drift: ${report.driftedColumns}/${report.evaluatedColumns} features drifted${drifted.length ? ` (${drifted.join(', ')})` : ''}${missing}`;
 }
 
 /** The JSON document of DESIGN §4 (`{ drifted, share, columns: [...] }`), with extra fields. */
@@ -140,11 +152,13 @@ export function driftJson(report: DriftReport): Record<string, unknown> {
       nRef: c.nRef,
       nCur: c.nCur,
       status: c.status,
+      ...(c.insufficient !== undefined ? { insufficient: c.insufficient } : {}),
       reasons: c.reasons,
       ...(c.statistic !== undefined ? { statistic: c.statistic } : {}),
       ...(c.effect ? { effect: c.effect } : {}),
       psi: Number.isFinite(c.psi) ? c.psi : null,
       nulls: c.nulls,
+      ...(c.nonNumeric ? { nonNumeric: c.nonNumeric } : {}),
       ...(c.contributor !== undefined ? { contributor: c.contributor } : {}),
       ...(c.newCategories ? { newCategories: c.newCategories } : {}),
       ...(c.vanishedCategories ? { vanishedCategories: c.vanishedCategories } : {}),
@@ -152,6 +166,7 @@ export function driftJson(report: DriftReport): Record<string, unknown> {
     })),
     skippedColumns: report.skippedColumns,
     onlyInReference: report.onlyInReference,
+    missingFeatures: report.missingFeatures,
     onlyInCurrent: report.onlyInCurrent,
     reference: report.reference,
     current: report.current,

@@ -107,9 +107,9 @@ describe('drift on real data (vega-datasets weather)', () => {
     expect(report.drifted).toBe(false);
     expect(report.evaluatedColumns).toBe(0);
     const markdown = renderDriftMarkdown(report);
-    expect(markdown).toContain('> [!CAUTION]\n> **Insufficient data**: none of the 5 features has 30 values on both sides');
+    expect(markdown).toContain('> [!CAUTION]\n> **Insufficient data**: none of the 5 features could be compared (fewer than 30 values on a side');
     expect(markdown).not.toContain('No dataset drift');
-    expect(driftHeadline(report)).toBe('insufficient data: none of 5 features has 30 values on both sides; nothing was compared (not a verdict of no drift)');
+    expect(driftHeadline(report)).toBe('insufficient data: none of 5 features could be compared (fewer than 30 values on a side); not a verdict of no drift');
   });
 
   it('A/A on a text column of many rare values (car names) does not cry wolf: chi-square on categories chosen by pooled counts, sparse ones pooled', async () => {
