@@ -7,7 +7,8 @@ import { emptyTypes, normalizeSample } from './profiler.ts';
 import { reservoirMerge } from './reservoir.ts';
 import { topKMerge } from './topk.ts';
 
-function shardName(profile: DatasetProfile, index: number): string {
+function shardName(profile: DatasetProfile, index: number, labels?: readonly string[]): string {
+  if (labels?.[index] !== undefined) return labels[index];
   const paths = profile.sources.map((s) => s.path);
   return paths.length > 0 ? paths.join(', ') : `profile #${index + 1}`;
 }
@@ -45,18 +46,20 @@ function mergeColumn(parts: ColumnProfile[]): ColumnProfile {
  * Merges shard profiles into the profile of their union. Columns are matched by name, in the first
  * profile's order; a column absent from any shard is an InputError naming it and the shard. Counts,
  * types, min/max are exact; moments exact up to rounding; sketches within their stated error.
+ * `labels` name the profiles in messages (the files the user gave; by default the data files
+ * recorded in each profile's sources).
  */
-export function mergeProfiles(list: DatasetProfile[]): DatasetProfile {
+export function mergeProfiles(list: DatasetProfile[], labels?: readonly string[]): DatasetProfile {
   if (list.length === 0) throw new InputError('no profiles to merge');
   const names = list[0].columns.map((c) => c.name);
   const lookups = list.map((p) => new Map(p.columns.map((c) => [c.name, c])));
   list.forEach((profile, i) => {
     for (const name of names) {
-      if (!lookups[i].has(name)) throw new InputError(`column '${name}' is missing from ${shardName(profile, i)}`, { key: name });
+      if (!lookups[i].has(name)) throw new InputError(`column '${name}' is missing from ${shardName(profile, i, labels)}`, { key: name });
     }
     for (const col of profile.columns) {
       if (!lookups[0].has(col.name)) {
-        throw new InputError(`column '${col.name}' of ${shardName(profile, i)} is missing from ${shardName(list[0], 0)}`, { key: col.name });
+        throw new InputError(`column '${col.name}' of ${shardName(profile, i, labels)} is missing from ${shardName(list[0], 0, labels)}`, { key: col.name });
       }
     }
   });
