@@ -3,7 +3,7 @@ import { InputError } from '../core/errors.ts';
 import { openTable, parseLocalNumber } from '../table/index.ts';
 import type { NumberForm, StringColumn, TableSource } from '../table/types.ts';
 import type { FieldRole, FieldType, SchemaField, TableSchema } from './types.ts';
-import { compileStrptime, fieldParser, parseNumberText } from './values.ts';
+import { compileStrptime, fieldParser, parseNumberText, type Parser } from './values.ts';
 
 export interface InferOptions {
   /** A string column with at most this many distinct values (and each seen twice on average) gets an enum. Default 20. */
@@ -22,21 +22,39 @@ const INTEGER_RE = /^[+-]?\d+$/;
  * decoding reads only canonical decimals as numbers.
  */
 const LEADING_ZERO_RE = /^[+-]?0\d/;
-const parsers = {
+/** Parsers of the temporal candidates, as validation reads them: epoch ms (date, datetime), seconds (time). */
+const TEMPORAL_PARSERS: Partial<Record<FieldType, Parser>> = {
   date: fieldParser({ type: 'date' }),
   datetime: fieldParser({ type: 'datetime' }),
   time: fieldParser({ type: 'time' }),
 };
 
+/** Whether a text fits a non-temporal candidate type (temporal ones are parsed into a {@link TemporalRange}). */
 function fits(type: FieldType, text: string): boolean {
   switch (type) {
     case 'boolean': return BOOLEAN_TEXTS.has(text);
     case 'integer': return INTEGER_RE.test(text) && !LEADING_ZERO_RE.test(text) && Number.isSafeInteger(Number(text));
     case 'number': return !LEADING_ZERO_RE.test(text) && parseNumberText(text) !== undefined;
-    case 'date': return parsers.date(text) !== undefined;
-    case 'datetime': return parsers.datetime(text) !== undefined;
-    case 'time': return parsers.time(text) !== undefined;
     default: return true;
+  }
+}
+
+/**
+ * The earliest and latest values of a temporal candidate, compared as validation compares bounds
+ * (instants, seconds of the day), with their texts as written: those texts are the inferred
+ * bounds. Texts do not sort chronologically once offsets (`05:00:00+09:00` is before
+ * `01:00:00Z`), fractions (`00.5Z` after `00Z`) or a space for `T` mix, and a text range could
+ * then be empty or exclude the data it came from.
+ */
+class TemporalRange {
+  min = Number.POSITIVE_INFINITY;
+  max = Number.NEGATIVE_INFINITY;
+  minText = '';
+  maxText = '';
+
+  add(at: number, text: string): void {
+    if (at < this.min) { this.min = at; this.minText = text; }
+    if (at > this.max) { this.max = at; this.maxText = text; }
   }
 }
 
@@ -178,10 +196,14 @@ class ColumnFacts {
   /** Every value seen, only for columns that might be ids (bounded by the file's row count). */
   seen: Set<string> | null;
   unique = true;
+  /** Range of the finite numbers; which special values occurred (they decide which bounds a number column gets). */
   minNum = Number.POSITIVE_INFINITY;
   maxNum = Number.NEGATIVE_INFINITY;
-  minText: string | null = null;
-  maxText: string | null = null;
+  nan = false;
+  posInf = false;
+  negInf = false;
+  /** Per candidate (CANDIDATES order): the range of a temporal type, null for the others. */
+  readonly ranges = CANDIDATES.map((t) => (TEMPORAL_PARSERS[t] !== undefined ? new TemporalRange() : null));
   /** Distinct texts, the first DISTINCT_TEXT_CAP of them; `textsComplete` once false, there were more. */
   readonly texts = new Set<string>();
   textsComplete = true;
@@ -202,7 +224,17 @@ class ColumnFacts {
     col.dictionary.forEach((text, c) => {
       const count = hist[c];
       if (count === 0) return;
-      for (let t = 0; t < CANDIDATES.length; t++) if (this.possible & (1 << t) && !fits(CANDIDATES[t], text)) this.possible &= ~(1 << t);
+      for (let t = 0; t < CANDIDATES.length; t++) {
+        if (!(this.possible & (1 << t))) continue;
+        const range = this.ranges[t];
+        if (range === null) {
+          if (!fits(CANDIDATES[t], text)) this.possible &= ~(1 << t);
+          continue;
+        }
+        const at = TEMPORAL_PARSERS[CANDIDATES[t]]!(text);
+        if (typeof at === 'number') range.add(at, text);
+        else this.possible &= ~(1 << t);
+      }
       if (this.distinct) {
         this.distinct.set(text, (this.distinct.get(text) ?? 0) + count);
         if (this.distinct.size > this.distinctCap) this.distinct = null;
@@ -215,9 +247,11 @@ class ColumnFacts {
         else this.textsComplete = false;
       }
       const num = parseNumberText(text);
-      if (num !== undefined && Number.isFinite(num)) { if (num < this.minNum) this.minNum = num; if (num > this.maxNum) this.maxNum = num; }
-      if (this.minText === null || text < this.minText) this.minText = text;
-      if (this.maxText === null || text > this.maxText) this.maxText = text;
+      if (num === undefined) return;
+      if (Number.isFinite(num)) { if (num < this.minNum) this.minNum = num; if (num > this.maxNum) this.maxNum = num; }
+      else if (num !== num) this.nan = true;
+      else if (num > 0) this.posInf = true;
+      else this.negInf = true;
     });
   }
 
@@ -312,17 +346,23 @@ export async function inferSchemaFromSource(source: TableSource, options: InferO
     let role = guessRole(f.name, type, unique);
     if (role === 'feature' && type === 'string' && f.highCardinalityText()) role = 'ignore';
     if (role === 'id' && unique) constraints.unique = true;
-    if (!local && (type === 'integer' || type === 'number') && Number.isFinite(f.minNum)) {
-      constraints.minimum = f.minNum;
-      constraints.maximum = f.maxNum;
+    const range = f.ranges[CANDIDATES.indexOf(type)] ?? null;
+    if (!local && (type === 'integer' || type === 'number')) {
+      // The schema must pass the data it came from. NaN is outside every range (validation fails
+      // it on any bound): a column holding NaN gets none. An infinity leaves its side open (a
+      // bound of ±Infinity has no JSON form, and is no bound).
+      if (!f.nan && Number.isFinite(f.minNum)) {
+        if (!f.negInf) constraints.minimum = f.minNum;
+        if (!f.posInf) constraints.maximum = f.maxNum;
+      }
     } else if (dated) {
       // Bounds in ISO, which a formatted field accepts too: unambiguous to a reader of the schema.
       constraints.minimum = new Date(dated.min).toISOString().slice(0, 10);
       constraints.maximum = new Date(dated.max).toISOString().slice(0, 10);
-    } else if ((type === 'date' || type === 'datetime' || type === 'time') && f.minText !== null && f.maxText !== null) {
-      // ISO texts of one type sort chronologically (datetimes with mixed offsets aside).
-      constraints.minimum = f.minText;
-      constraints.maximum = f.maxText;
+    } else if (range !== null && range.min <= range.max) {
+      // The earliest and latest values as instants, each written as in the data.
+      constraints.minimum = range.minText;
+      constraints.maximum = range.maxText;
     }
     const nonNull = f.rows - f.nulls;
     if (type === 'string' && f.distinct && f.distinct.size > 0 && nonNull >= 2 * f.distinct.size && role !== 'id') {

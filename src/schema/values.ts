@@ -22,13 +22,19 @@ const BASE64_RE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=
 export const DEFAULT_TRUE = ['true', 'True', 'TRUE', '1'];
 export const DEFAULT_FALSE = ['false', 'False', 'FALSE', '0'];
 
-/** Frictionless number lexical form, including NaN and ±INF. */
+/**
+ * Frictionless number lexical form, including NaN and ±INF, and ±Infinity as the readers spell
+ * infinities too (a text cell `Infinity`, a Parquet DOUBLE infinity as text): what a reader takes
+ * for a number, `schema infer` and a field's own parser must take for one as well.
+ */
 export function parseNumberText(text: string): number | undefined {
   if (NUMBER_RE.test(text)) return Number(text);
-  if (text === 'NaN') return Number.NaN;
-  if (text === 'INF' || text === '+INF') return Number.POSITIVE_INFINITY;
-  if (text === '-INF') return Number.NEGATIVE_INFINITY;
-  return undefined;
+  switch (text) {
+    case 'NaN': return Number.NaN;
+    case 'INF': case '+INF': case 'Infinity': case '+Infinity': return Number.POSITIVE_INFINITY;
+    case '-INF': case '-Infinity': return Number.NEGATIVE_INFINITY;
+    default: return undefined;
+  }
 }
 
 /** Whole milliseconds of a fraction of a second (`.5`, `123456`): its first three digits, exactly. */
