@@ -86,6 +86,9 @@ const RULE_ORDER: Record<RuleName, number> = {
   pattern: 8, enum: 9, jsonSchema: 9.5, unique: 10, primaryKey: 11, uniqueKeys: 12, mostly: 13, maxNullFraction: 14, extraColumn: 15, fieldOrder: 16,
 };
 
+/** Appended to a bound's message for NaN, which no comparison orders. */
+const NAN_NOTE = ' (NaN is outside every range)';
+
 /** A pending row error inside one batch, turned into a ValidationError only if it is kept. */
 interface Pending {
   index: number;
@@ -186,8 +189,9 @@ class FieldCheck {
     if (value === undefined) return TYPE;
     let f = 0;
     if (this.ordered && typeof value === 'number') {
-      if (this.min !== undefined && value < this.min) f |= MINIMUM;
-      if (this.max !== undefined && value > this.max) f |= MAXIMUM;
+      // Negated comparisons: NaN fails every bound, inclusive or not (see checkNumberBatch).
+      if (this.min !== undefined && !(value >= this.min)) f |= MINIMUM;
+      if (this.max !== undefined && !(value <= this.max)) f |= MAXIMUM;
       if (this.xmin !== undefined && !(value > this.xmin)) f |= EXMIN;
       if (this.xmax !== undefined && !(value < this.xmax)) f |= EXMAX;
     }
@@ -214,10 +218,10 @@ class FieldCheck {
         const hint = typeHint(this.field, String(value));
         return `${show(value)} is not a valid ${this.field.type}${this.field.format && this.field.format !== 'default' ? ` (format '${this.field.format}')` : ''}${hint ? `: ${hint}` : ''}`;
       }
-      case MINIMUM: return `${show(value)} is less than minimum ${show(c.minimum)}`;
-      case MAXIMUM: return `${show(value)} is greater than maximum ${show(c.maximum)}`;
-      case EXMIN: return `${show(value)} is not greater than exclusiveMinimum ${show(c.exclusiveMinimum)}`;
-      case EXMAX: return `${show(value)} is not less than exclusiveMaximum ${show(c.exclusiveMaximum)}`;
+      case MINIMUM: return this.notANumber(value) ? `${show(value)} is not ≥ minimum ${show(c.minimum)}${NAN_NOTE}` : `${show(value)} is less than minimum ${show(c.minimum)}`;
+      case MAXIMUM: return this.notANumber(value) ? `${show(value)} is not ≤ maximum ${show(c.maximum)}${NAN_NOTE}` : `${show(value)} is greater than maximum ${show(c.maximum)}`;
+      case EXMIN: return `${show(value)} is not greater than exclusiveMinimum ${show(c.exclusiveMinimum)}${this.notANumber(value) ? NAN_NOTE : ''}`;
+      case EXMAX: return `${show(value)} is not less than exclusiveMaximum ${show(c.exclusiveMaximum)}${this.notANumber(value) ? NAN_NOTE : ''}`;
       case MINLEN: return `length ${this.lengthOf(String(value))} is less than minLength ${c.minLength}`;
       case MAXLEN: return `length ${this.lengthOf(String(value))} is greater than maxLength ${c.maxLength}`;
       case PATTERN: return `${show(value)} does not match pattern ${show(c.pattern)}`;
@@ -228,6 +232,14 @@ class FieldCheck {
         return `${show(value)} is not one of [${list}${allowed.length > 10 ? ', …' : ''}]`;
       }
     }
+  }
+
+  /** Whether a shown value (a number, a number column's `'NaN'`, or a cell text) is NaN in this field. */
+  private notANumber(value: string | number | boolean): boolean {
+    if (typeof value === 'number') return value !== value;
+    if (typeof value !== 'string' || !this.numeric) return false;
+    const parsed = value === 'NaN' ? Number.NaN : this.parse(value);
+    return parsed !== parsed;
   }
 
   /** Counts `n` failures of each bit in `flags`. */
@@ -482,8 +494,10 @@ function checkNumberBatch(fc: FieldCheck, col: NumberColumn, batch: RecordBatch,
     let f = 0;
     if (integer && !Number.isInteger(v)) f = TYPE;
     else {
-      if (hasMin && v < min) f |= MINIMUM;
-      if (hasMax && v > max) f |= MAXIMUM;
+      // Negated comparisons: NaN (a `NaN` cell, a Parquet/Arrow NaN) is outside every range, so
+      // it fails minimum and maximum as it fails the exclusive bounds.
+      if (hasMin && !(v >= min)) f |= MINIMUM;
+      if (hasMax && !(v <= max)) f |= MAXIMUM;
       if (hasXmin && !(v > xmin)) f |= EXMIN;
       if (hasXmax && !(v < xmax)) f |= EXMAX;
       if (enumNumbers !== undefined && !enumNumbers.has(v === 0 ? 0 : v)) f |= ENUM;
@@ -649,8 +663,9 @@ function checkTemporalBatch(fc: FieldCheck, col: NumberColumn, shape: TemporalSh
       v = parsed;
     }
     let f = 0;
-    if (hasMin && v < min) f |= MINIMUM;
-    if (hasMax && v > max) f |= MAXIMUM;
+    // As checkNumberBatch (no instant is NaN, but one rule for every path).
+    if (hasMin && !(v >= min)) f |= MINIMUM;
+    if (hasMax && !(v <= max)) f |= MAXIMUM;
     if (hasXmin && !(v > xmin)) f |= EXMIN;
     if (hasXmax && !(v < xmax)) f |= EXMAX;
     let dup = false;
