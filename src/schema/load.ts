@@ -3,8 +3,8 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { InputError, formatLocation, type SourceLocation } from '../core/errors.ts';
 import { assertReadableFile } from '../core/fs.ts';
 import { tableSchemaJsonSchema } from './json-schema.ts';
-import { escapeKey, parseYamlWithPositions, pointerToKey, positionOf } from './positions.ts';
-import type { Bound, PositionMap, SchemaField, TableSchema } from './types.ts';
+import { escapeKey, parseJsonWithPositions, parseYamlWithPositions, pointerToKey, positionOf } from './positions.ts';
+import type { Bound, Constraints, PositionMap, SchemaField, TableSchema } from './types.ts';
 import { FormatError, fieldParser, isCollectionType, isNumericType, isOrderedType, logicalKey } from './values.ts';
 
 let compiled: ReturnType<Ajv['compile']> | undefined;
@@ -60,61 +60,112 @@ function ajvProblem(error: ErrorObject): Problem {
   return { path: error.instancePath, message: error.message ?? 'is invalid' };
 }
 
+/** Whether a schema file is JSON (parsed strictly) rather than YAML: by its extension. */
+function isJsonFile(file: string): boolean {
+  return /\.json$/i.test(file);
+}
+
+/** Problems in file order (line, then column); problems at one place keep their order. */
+function inFileOrder(positions: PositionMap, problems: Problem[]): Problem[] {
+  const at = problems.map((p, i) => ({ p, i, pos: positionOf(positions, p.path) }));
+  at.sort((a, b) => (a.pos?.line ?? 0) - (b.pos?.line ?? 0) || (a.pos?.column ?? 0) - (b.pos?.column ?? 0) || a.i - b.i);
+  return at.map((x) => x.p);
+}
+
 /**
- * Parses and validates a Table Schema from text (YAML or JSON). Every problem is reported at
- * `file:line:col (key)`; the first problem sets the InputError's location.
+ * Parses and validates a Table Schema from text: strict JSON when `file` ends in `.json`, YAML
+ * otherwise. Every problem is reported at `file:line:col (key)`, in file order; the first sets
+ * the InputError's location. Structural problems (ajv) and semantic ones are listed in one run:
+ * the semantic checks skip only the values that the structural check already rejected.
  */
 export function parseSchema(text: string, file: string): TableSchema {
   if (text.trim() === '') throw new InputError('schema file is empty', { file });
-  const { value, positions } = parseYamlWithPositions(text, file);
+  const { value, positions } = isJsonFile(file) ? parseJsonWithPositions(text, file) : parseYamlWithPositions(text, file);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new InputError('a schema must be a mapping with a `fields` list', { file, line: 1, column: 1 });
   }
   const validate = schemaValidator();
-  if (!validate(value)) {
+  const problems: Problem[] = [];
+  const errors = validate(value) ? [] : validate.errors ?? [];
+  if (errors.length > 0) {
     // ajv reports an anyOf failure once per branch: keep one message per path+text.
     const seen = new Set<string>();
-    const problems = (validate.errors ?? []).filter((e) => e.keyword !== 'anyOf').map(ajvProblem)
-      .filter((p) => !seen.has(`${p.path} ${p.message}`) && Boolean(seen.add(`${p.path} ${p.message}`)));
-    fail(file, positions, problems.length ? problems : [{ path: '', message: 'invalid schema' }]);
+    problems.push(...errors.filter((e) => e.keyword !== 'anyOf').map(ajvProblem)
+      .filter((p) => !seen.has(`${p.path} ${p.message}`) && Boolean(seen.add(`${p.path} ${p.message}`))));
+    if (problems.length === 0) problems.push({ path: '', message: 'invalid schema' });
   }
+  // A value ajv rejected (or one holding a rejected part) is not checked again: no cascade.
+  const rejected = errors.map((e) => e.instancePath);
+  const bad = (path: string) => rejected.some((p) => p === path || p.startsWith(`${path}/`));
+  problems.push(...semanticProblems(value as TableSchema, bad));
+  if (problems.length) fail(file, positions, inFileOrder(positions, problems));
   const schema = value as TableSchema;
-  for (const field of schema.fields) field.type ??= 'any';
-  const problems = semanticProblems(schema);
-  if (problems.length) fail(file, positions, problems);
   schema.source = { path: file, positions };
   return schema;
 }
 
-/** Reads, parses and validates a schema file (YAML or JSON). Exit-2 InputError on any problem. */
+/** Reads, parses and validates a schema file (YAML, or JSON by extension). Exit-2 InputError on any problem. */
 export async function loadSchema(path: string): Promise<TableSchema> {
   await assertReadableFile(path, 'schema file');
   return parseSchema(await readFile(path, 'utf8'), path);
 }
 
 const BOUND_KEYS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'] as const;
+/** Settings the field's value parser reads: with one of them rejected, no value can be parsed. */
+const PARSER_KEYS = ['type', 'format', 'trueValues', 'falseValues', 'decimalChar', 'groupChar', 'bareNumber', 'delimiter', 'itemType'] as const;
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** A lower or upper bound of a range, parsed, with the key that set it. */
+interface RangeEnd {
+  key: (typeof BOUND_KEYS)[number];
+  value: number;
+  exclusive: boolean;
+}
+
+/**
+ * The tighter of two ends of a range (`lower`: the larger value); at equal values the exclusive
+ * one, which admits less.
+ */
+function tighter(a: RangeEnd | undefined, b: RangeEnd | undefined, lower: boolean): RangeEnd | undefined {
+  if (a === undefined || b === undefined) return a ?? b;
+  if (a.value === b.value) return a.exclusive ? a : b;
+  return (a.value > b.value) === lower ? a : b;
+}
 
 /**
  * Checks the JSON Schema cannot express: names unique and referenced keys present, constraints
  * applicable to the type, bounds and enum values valid for the field's type and format, patterns
- * compilable, and ranges non-empty.
+ * compilable, and ranges non-empty. Runs on a schema that may have failed the structural check:
+ * `bad(path)` is true for values ajv rejected, which are skipped, as is whatever depends on them
+ * (a field of an unknown type, a range with an invalid bound). Defaults `type` to `any`.
  */
-function semanticProblems(schema: TableSchema): Problem[] {
+function semanticProblems(schema: TableSchema, bad: (path: string) => boolean): Problem[] {
   const problems: Problem[] = [];
+  if (!Array.isArray(schema.fields)) return problems;
   const names = new Map<string, number>();
-  schema.fields.forEach((field, index) => {
+  let allNamed = true;
+  (schema.fields as unknown[]).forEach((item, index) => {
     const at = `/fields/${index}`;
-    if (names.has(field.name)) problems.push({ path: `${at}/name`, message: `duplicate field name '${field.name}' (also fields[${names.get(field.name)}])` });
-    else names.set(field.name, index);
-    let parse;
-    try {
-      parse = fieldParser(field);
-    } catch (error) {
-      if (!(error instanceof FormatError)) throw error;
-      problems.push({ path: `${at}/format`, message: error.message });
-      return;
+    if (!isPlainObject(item)) { allNamed = false; return; }
+    const field = item as unknown as SchemaField;
+    if (typeof field.name === 'string' && !bad(`${at}/name`)) {
+      if (names.has(field.name)) problems.push({ path: `${at}/name`, message: `duplicate field name '${field.name}' (also fields[${names.get(field.name)}])` });
+      else names.set(field.name, index);
+    } else allNamed = false;
+    // Every rule depends on the type: a field of an unknown type has nothing more to check.
+    if (bad(`${at}/type`)) return;
+    field.type ??= 'any';
+    let parse: ReturnType<typeof fieldParser> | undefined;
+    if (!PARSER_KEYS.some((key) => bad(`${at}/${key}`))) {
+      try {
+        parse = fieldParser(field);
+      } catch (error) {
+        if (!(error instanceof FormatError)) throw error;
+        problems.push({ path: `${at}/format`, message: error.message });
+      }
     }
-    if (field.format !== undefined && !['string', 'date', 'datetime', 'time', 'geopoint', 'geojson'].includes(field.type)) {
+    if (field.format !== undefined && !bad(`${at}/format`) && !['string', 'date', 'datetime', 'time', 'geopoint', 'geojson'].includes(field.type)) {
       if (field.format !== 'default') problems.push({ path: `${at}/format`, message: `type '${field.type}' has no formats besides 'default'` });
     }
     for (const key of ['decimalChar', 'groupChar', 'bareNumber'] as const) {
@@ -122,68 +173,102 @@ function semanticProblems(schema: TableSchema): Problem[] {
       if (field.type !== 'number' && field.type !== 'integer') problems.push({ path: `${at}/${key}`, message: `only number and integer fields take ${key}` });
       else if (key === 'decimalChar' && field.type === 'integer') problems.push({ path: `${at}/${key}`, message: 'integer fields have no decimalChar' });
     }
-    if (field.decimalChar !== undefined && field.decimalChar === field.groupChar) problems.push({ path: `${at}/groupChar`, message: 'groupChar must differ from decimalChar' });
+    if (field.decimalChar !== undefined && field.decimalChar === field.groupChar && !bad(`${at}/decimalChar`) && !bad(`${at}/groupChar`)) {
+      problems.push({ path: `${at}/groupChar`, message: 'groupChar must differ from decimalChar' });
+    }
     for (const key of ['delimiter', 'itemType'] as const) {
       if (field[key] !== undefined && field.type !== 'list') problems.push({ path: `${at}/${key}`, message: `only list fields take ${key}` });
     }
     if (field.categories !== undefined) {
       if (field.type !== 'string' && field.type !== 'integer') problems.push({ path: `${at}/categories`, message: `only string and integer fields take categories` });
-      else if (field.constraints?.enum !== undefined) problems.push({ path: `${at}/categories`, message: 'give the allowed values once: categories or constraints.enum' });
-      else field.categories.forEach((item, i) => {
-        const value = typeof item === 'object' ? item.value : item;
-        if (parse(String(value)) === undefined) problems.push({ path: `${at}/categories/${i}`, message: `${JSON.stringify(value)} is not a valid ${field.type}` });
-      });
+      else if (isPlainObject(field.constraints) && field.constraints.enum !== undefined) problems.push({ path: `${at}/categories`, message: 'give the allowed values once: categories or constraints.enum' });
+      else if (Array.isArray(field.categories) && parse !== undefined) {
+        const parseItem = parse;
+        field.categories.forEach((item, i) => {
+          if (bad(`${at}/categories/${i}`)) return;
+          const value = typeof item === 'object' ? item.value : item;
+          if (parseItem(String(value)) === undefined) problems.push({ path: `${at}/categories/${i}`, message: `${JSON.stringify(value)} is not a valid ${field.type}` });
+        });
+      }
     }
     if ((field.trueValues || field.falseValues) && field.type !== 'boolean') {
       problems.push({ path: `${at}/${field.trueValues ? 'trueValues' : 'falseValues'}`, message: `only boolean fields take trueValues/falseValues` });
     }
-    const c = field.constraints;
-    if (!c) return;
+    if (!isPlainObject(field.constraints)) return;
+    const c: Constraints = field.constraints;
     const cAt = `${at}/constraints`;
-    const bounds: Partial<Record<(typeof BOUND_KEYS)[number], number>> = {};
-    for (const key of BOUND_KEYS) {
-      const raw = c[key];
-      if (raw === undefined) continue;
-      if (!isOrderedType(field.type)) { problems.push({ path: `${cAt}/${key}`, message: `'${key}' does not apply to type '${field.type}'` }); continue; }
-      const parsed = parseBound(raw, field, parse);
-      if (parsed === undefined) problems.push({ path: `${cAt}/${key}`, message: `${JSON.stringify(raw)} is not a valid ${field.type}${field.format ? ` in format '${field.format}'` : ''}` });
-      else bounds[key] = parsed;
-    }
-    const low = bounds.minimum ?? bounds.exclusiveMinimum;
-    const high = bounds.maximum ?? bounds.exclusiveMaximum;
-    if (low !== undefined && high !== undefined && (low > high || (low === high && (bounds.exclusiveMinimum !== undefined || bounds.exclusiveMaximum !== undefined)))) {
-      problems.push({ path: `${cAt}`, message: `the allowed range is empty (lower bound ${JSON.stringify(c.minimum ?? c.exclusiveMinimum)}, upper bound ${JSON.stringify(c.maximum ?? c.exclusiveMaximum)})` });
-    }
+    problems.push(...boundProblems(field, c, cAt, parse, bad));
     for (const key of ['minLength', 'maxLength'] as const) {
       if (c[key] !== undefined && field.type !== 'string' && field.type !== 'any' && !isCollectionType(field.type)) problems.push({ path: `${cAt}/${key}`, message: `'${key}' does not apply to type '${field.type}'` });
     }
-    if (c.minLength !== undefined && c.maxLength !== undefined && c.minLength > c.maxLength) {
+    if (c.minLength !== undefined && c.maxLength !== undefined && !bad(`${cAt}/minLength`) && !bad(`${cAt}/maxLength`) && c.minLength > c.maxLength) {
       problems.push({ path: `${cAt}/minLength`, message: `minLength ${c.minLength} exceeds maxLength ${c.maxLength}` });
     }
     if (c.jsonSchema !== undefined) {
       if (field.type !== 'object' && field.type !== 'array') problems.push({ path: `${cAt}/jsonSchema`, message: `'jsonSchema' applies to object and array fields, not '${field.type}'` });
-      else {
+      else if (!bad(`${cAt}/jsonSchema`)) {
         try { compileValueSchema(c.jsonSchema); } catch (error) { problems.push({ path: `${cAt}/jsonSchema`, message: `invalid jsonSchema: ${(error as Error).message}` }); }
       }
     }
     if (c.pattern !== undefined) {
       if (isNumericType(field.type)) problems.push({ path: `${cAt}/pattern`, message: `'pattern' does not apply to type '${field.type}' (numbers are checked as values; use minimum/maximum)` });
-      else {
+      else if (!bad(`${cAt}/pattern`)) {
         try { new RegExp(c.pattern, 'u'); } catch (error) { problems.push({ path: `${cAt}/pattern`, message: `invalid pattern: ${(error as Error).message}` }); }
       }
     }
-    c.enum?.forEach((item, i) => {
-      const parsed = typeof item === 'string' ? parse(item) : typeof item === 'number' && (isOrderedType(field.type) && field.type !== 'date' && field.type !== 'datetime' && field.type !== 'time') ? item : typeof item === 'boolean' && field.type === 'boolean' ? item : parse(String(item));
-      if (parsed === undefined || (field.type === 'integer' && !Number.isInteger(parsed))) problems.push({ path: `${cAt}/enum/${i}`, message: `${JSON.stringify(item)} is not a valid ${field.type}` });
-    });
+    if (Array.isArray(c.enum) && parse !== undefined) {
+      const parseItem = parse;
+      c.enum.forEach((item, i) => {
+        if (bad(`${cAt}/enum/${i}`)) return;
+        const parsed = typeof item === 'string' ? parseItem(item) : typeof item === 'number' && (isOrderedType(field.type) && field.type !== 'date' && field.type !== 'datetime' && field.type !== 'time') ? item : typeof item === 'boolean' && field.type === 'boolean' ? item : parseItem(String(item));
+        if (parsed === undefined || (field.type === 'integer' && !Number.isInteger(parsed))) problems.push({ path: `${cAt}/enum/${i}`, message: `${JSON.stringify(item)} is not a valid ${field.type}` });
+      });
+    }
   });
+  // With a field unnamed, any name could be "missing": key checks would only cascade.
+  if (!allNamed) return problems;
   const checkKey = (key: string | string[], path: string) => {
+    if (bad(path)) return;
     for (const [i, name] of (Array.isArray(key) ? key : [key]).entries()) {
       if (!names.has(name)) problems.push({ path: Array.isArray(key) ? `${path}/${i}` : path, message: `'${name}' is not a field of this schema` });
     }
   };
   if (schema.primaryKey !== undefined) checkKey(schema.primaryKey, '/primaryKey');
-  schema.uniqueKeys?.forEach((key, i) => checkKey(key, `/uniqueKeys/${i}`));
+  if (Array.isArray(schema.uniqueKeys)) schema.uniqueKeys.forEach((key, i) => checkKey(key, `/uniqueKeys/${i}`));
+  return problems;
+}
+
+/**
+ * Each bound valid for the field's type and format, and the range they leave non-empty. The range
+ * is checked only when every bound given is valid: with one invalid, its problem is the one to fix.
+ */
+function boundProblems(field: SchemaField, c: Constraints, cAt: string, parse: ReturnType<typeof fieldParser> | undefined, bad: (path: string) => boolean): Problem[] {
+  const problems: Problem[] = [];
+  let lower: RangeEnd | undefined;
+  let upper: RangeEnd | undefined;
+  let valid = true;
+  for (const key of BOUND_KEYS) {
+    const raw = c[key];
+    if (raw === undefined) continue;
+    if (!isOrderedType(field.type)) { problems.push({ path: `${cAt}/${key}`, message: `'${key}' does not apply to type '${field.type}'` }); valid = false; continue; }
+    if (bad(`${cAt}/${key}`) || parse === undefined) { valid = false; continue; }
+    const parsed = parseBound(raw, field, parse);
+    if (parsed === undefined) {
+      problems.push({ path: `${cAt}/${key}`, message: `${JSON.stringify(raw)} is not a valid ${field.type}${field.format ? ` in format '${field.format}'` : ''}` });
+      valid = false;
+    } else if (parsed !== parsed) {
+      // Validation fails NaN on every bound; a NaN bound would fail every value.
+      problems.push({ path: `${cAt}/${key}`, message: `NaN cannot be a bound: no value is ordered against it` });
+      valid = false;
+    } else {
+      const end: RangeEnd = { key, value: parsed, exclusive: key.startsWith('exclusive') };
+      if (key === 'minimum' || key === 'exclusiveMinimum') lower = tighter(lower, end, true);
+      else upper = tighter(upper, end, false);
+    }
+  }
+  if (valid && lower !== undefined && upper !== undefined && (lower.value > upper.value || (lower.value === upper.value && (lower.exclusive || upper.exclusive)))) {
+    problems.push({ path: cAt, message: `the allowed range is empty (lower bound ${lower.key} ${JSON.stringify(c[lower.key])}, upper bound ${upper.key} ${JSON.stringify(c[upper.key])})` });
+  }
   return problems;
 }
 

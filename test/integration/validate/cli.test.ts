@@ -362,6 +362,14 @@ describe('mlops validate: exit 2 when it cannot run', () => {
     expect(err).toMatch(new RegExp(`${schema.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: YAML syntax error`));
   });
 
+  it('a .json schema is strict JSON: a trailing comma is a JSON syntax error at line:col', async () => {
+    const schema = join(dir, 'trailing.json');
+    await writeFile(schema, '{\n  "fields": [\n    {"name": "date", "type": "date"},\n  ]\n}\n');
+    const { code, err } = await run([WEATHER, '--schema', schema]);
+    expect(code).toBe(2);
+    expect(err).toContain(`${schema}:3:37: JSON syntax error: trailing comma before ]`);
+  });
+
   it('a schema field absent from the data names the field and the data file', async () => {
     const schema = join(dir, 'extra-field.yaml');
     await writeFile(schema, `${await readFile(WEATHER_SCHEMA, 'utf8')}  - { name: humidity, type: number }\n`);

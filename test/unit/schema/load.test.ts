@@ -1,9 +1,11 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/core/errors.ts';
 import { loadSchema, parseSchema } from '../../../src/schema/load.ts';
+import { parseJsonWithPositions, parseYamlWithPositions } from '../../../src/schema/positions.ts';
 
 function errorOf(fn: () => unknown): InputError {
   try {
@@ -93,11 +95,71 @@ describe('parseSchema', () => {
     const error = errorOf(() => parseSchema(text, 's.yaml'));
     expect(error.location).toMatchObject({ line: 2, key: 'fields[0].type' });
     expect(error.message).toMatch(/must be one of "string", "number"/);
-    // Semantic problems are reported once the structure is valid.
+    // Semantic problems of the other fields are listed in the same run, in file order.
+    expect(error.message).toMatch(/\n {2}s\.yaml:3:\d+ \(fields\[1\]\.constraints\.maxLength\): 'maxLength' does not apply to type 'number'\n {2}s\.yaml:4:\d+ \(fields\[2\]\.constraints\.minimum\): "2020-13-01" is not a valid date$/);
     const semantic = errorOf(() => parseSchema(text.replace('integr', 'integer'), 's.yaml'));
     expect(semantic.location).toMatchObject({ line: 3, key: 'fields[1].constraints.maxLength' });
     expect(semantic.message).toContain("'maxLength' does not apply to type 'number'");
     expect(semantic.message).toMatch(/s\.yaml:4:\d+ \(fields\[2\]\.constraints\.minimum\): "2020-13-01" is not a valid date/);
+  });
+
+  it('lists structural and semantic problems together, and checks no range around an invalid bound', () => {
+    const text = [
+      'fields:',
+      '  - name: a',
+      '    type: integer',
+      '    constraints: {minimum: "abc", maximum: 1, exclusiveMinimum: 5}',
+      '  - name: b',
+      '    type: string',
+      '    constraints: {pattern: "[", minLength: -1}',
+    ].join('\n');
+    const error = errorOf(() => parseSchema(text, 's.yaml'));
+    expect(error.message.split('\n').map((line) => line.trim())).toEqual([
+      's.yaml:4:19 (fields[0].constraints.minimum): "abc" is not a valid integer',
+      's.yaml:7:19 (fields[1].constraints.pattern): invalid pattern: Invalid regular expression: /[/u: Unterminated character class',
+      's.yaml:7:33 (fields[1].constraints.minLength): must be >= 0',
+    ]);
+    // With the bound fixed, the range is checked: the tighter lower bound is exclusiveMinimum 5.
+    const range = errorOf(() => parseSchema(text.replace('"abc"', '0'), 's.yaml'));
+    expect(range.message).toMatch(/^s\.yaml:4:5 \(fields\[0\]\.constraints\): the allowed range is empty \(lower bound exclusiveMinimum 5, upper bound maximum 1\)\n/);
+  });
+
+  it.each([
+    ['minimum 0 and exclusiveMinimum 5 under maximum 3', '{ minimum: 0, exclusiveMinimum: 5, maximum: 3 }', /lower bound exclusiveMinimum 5, upper bound maximum 3/],
+    ['equal exclusive bounds', '{ minimum: 2, exclusiveMaximum: 2 }', /lower bound minimum 2, upper bound exclusiveMaximum 2/],
+    ['maximum above a tighter exclusiveMaximum', '{ minimum: 4, maximum: 9, exclusiveMaximum: 3 }', /upper bound exclusiveMaximum 3/],
+  ])('finds the range empty with the tighter of two bounds: %s', (_label, constraints, message) => {
+    expect(errorOf(() => parseSchema(`fields: [{ name: a, type: number, constraints: ${constraints} }]`, 's.yaml')).message).toMatch(message);
+  });
+
+  it('accepts a range that only one of two lower bounds would empty, and equal inclusive bounds', () => {
+    expect(() => parseSchema('fields: [{ name: a, type: number, constraints: { minimum: 0, exclusiveMinimum: -1, maximum: 0 } }]', 's.yaml')).not.toThrow();
+  });
+
+  it('rejects a NaN bound: NaN is outside every range, so it would fail every value', () => {
+    for (const bound of ['.nan', '"NaN"']) {
+      const error = errorOf(() => parseSchema(`fields: [{ name: a, type: number, constraints: { minimum: ${bound}, maximum: 1 } }]`, 's.yaml'));
+      expect(error.location.key).toBe('fields[0].constraints.minimum');
+      expect(error.message).toMatch(/NaN cannot be a bound/);
+      expect(error.message).not.toMatch(/range/);
+    }
+  });
+
+  it('never crashes on structurally broken schemas: an InputError listing problems, or a schema (property)', () => {
+    const keys = ['name', 'type', 'format', 'constraints', 'categories', 'decimalChar', 'groupChar', 'bareNumber', 'trueValues', 'delimiter', 'itemType', 'role', 'mostly'];
+    const constraintKeys = ['required', 'unique', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'pattern', 'enum', 'jsonSchema'];
+    const leaf = fc.oneof(fc.constantFrom('integer', 'number', 'date', 'string', 'list', 'a', '[', '%Y', '', ',', '2020-01-01'), fc.integer({ min: -3, max: 9 }), fc.boolean(), fc.constant(null));
+    const value = fc.oneof(leaf, fc.array(leaf, { maxLength: 3 }), fc.dictionary(fc.constantFrom('value', 'label', 'x'), leaf, { maxKeys: 2 }));
+    const constraints = fc.dictionary(fc.constantFrom(...constraintKeys), value, { maxKeys: 5 });
+    const field = fc.dictionary(fc.constantFrom(...keys), fc.oneof(value, constraints), { maxKeys: 6 });
+    const schema = fc.record({ fields: fc.oneof(fc.array(fc.oneof(field, leaf), { maxLength: 4 }), leaf), primaryKey: value }, { requiredKeys: [] });
+    fc.assert(fc.property(schema, (s) => {
+      try {
+        parseSchema(JSON.stringify(s), 's.json');
+      } catch (error) {
+        expect(error).toBeInstanceOf(InputError);
+      }
+    }), { numRuns: 1000 });
   });
 
   it.each([
@@ -120,6 +182,64 @@ describe('parseSchema', () => {
   it('rejects empty and non-mapping documents', () => {
     expect(errorOf(() => parseSchema('  \n', 'e.yaml')).message).toBe('e.yaml: schema file is empty');
     expect(errorOf(() => parseSchema('- a\n- b\n', 'l.yaml')).message).toMatch(/must be a mapping/);
+  });
+});
+
+describe('JSON schema files', () => {
+  it('are parsed as strict JSON, errors at file:line:col', () => {
+    const cases: Array<[string, string, number, number]> = [
+      ['{\n  "fields": [\n    {"name": "a"},\n  ]\n}\n', 'trailing comma before ]', 3, 18],
+      ['{"fields": [{"name": "a",}]}', 'trailing comma before }', 1, 25],
+      ['{\n  // a comment\n  "fields": []\n}', 'unexpected "/"', 2, 3],
+      ["{'fields': []}", `unexpected "'"`, 1, 2],
+      ['{"fields": [{"name": a}]}', 'unexpected "a"', 1, 22],
+      ['{"fields": [{"name": "a" "type": "number"}]}', 'expected \',\' or \'}\' after the value of "name"', 1, 26],
+      ['{"fields": [], "fields": []}', 'duplicate key "fields"', 1, 16],
+      ['{"fields": [{"name": "a\tb"}]}', 'control character in a string', 1, 24],
+      ['{"fields": [{"name": "\\x"}]}', "invalid escape '\\x'", 1, 23],
+      ['{"fields": []} x', 'unexpected text after the JSON value', 1, 16],
+      ['{"fields": [', 'unexpected end of input', 1, 13],
+      ['{"fields": ["a', 'unterminated string', 1, 13],
+    ];
+    for (const [text, message, line, column] of cases) {
+      const error = errorOf(() => parseSchema(text, 'schema.json'));
+      expect(error.message).toContain(`JSON syntax error: ${message}`);
+      expect(error.location).toEqual({ file: 'schema.json', line, column });
+    }
+  });
+
+  it('accepts what JSON accepts, as JSON.parse reads it (escapes, numbers, a byte-order mark)', () => {
+    const schema = parseSchema('\uFEFF{"fields": [{"name": "caf\\u00e9 \\"\\/\\\\", "type": "number", "constraints": {"minimum": -1.5e-3, "maximum": 1E2}}]}', 'S.JSON');
+    expect(schema.fields[0]).toEqual({ name: 'café "/\\', type: 'number', constraints: { minimum: -0.0015, maximum: 100 } });
+    // A "__proto__" key is data (an unknown key), not the object's prototype.
+    expect(errorOf(() => parseSchema('{"fields": [{"name": "a", "__proto__": {"type": "x"}}]}', 's.json')).message).toMatch(/s\.json:1:27 \(fields\[0\]\.__proto__\): unknown key '__proto__'/);
+  });
+
+  it('reads every JSON document as JSON.parse does, and rejects what it rejects (property)', () => {
+    fc.assert(fc.property(fc.json(), fc.nat(), fc.constantFrom('', ',', '}', ']', '"', ':', ' ', '\\', 'x', '1', '-', '.', '\n', '{', '['), (json, at, insert) => {
+      const text = json.slice(0, at % (json.length + 1)) + insert + json.slice(at % (json.length + 1));
+      let expected: unknown;
+      let valid = true;
+      try { expected = JSON.parse(text); } catch { valid = false; }
+      let actual: unknown;
+      try {
+        actual = parseJsonWithPositions(text, 'x.json').value;
+      } catch (error) {
+        expect(error).toBeInstanceOf(InputError);
+        // Stricter than JSON.parse only where one object holds a key twice.
+        if (valid) expect((error as InputError).message).toMatch(/duplicate key/);
+        return;
+      }
+      expect(valid).toBe(true);
+      expect(actual).toStrictEqual(expected);
+    }), { numRuns: 2000 });
+  });
+
+  it('locates keys and items exactly where the YAML reader does (property)', () => {
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }), fc.constantFrom(0, 2, 4), (value, indent) => {
+      const text = JSON.stringify({ fields: value }, null, indent);
+      expect(parseJsonWithPositions(text, 'x.json').positions).toEqual(parseYamlWithPositions(text, 'x.json').positions);
+    }), { numRuns: 500 });
   });
 });
 
