@@ -859,6 +859,29 @@ export function matchHeader(schema: TableSchema, source: Pick<TableSource, 'path
   return { extra, missing, errors };
 }
 
+/**
+ * Rules an absent field still breaks (fieldsMatch `superset`/`partial` let a schema field be absent
+ * from the data): every one of its cells is missing, so `required` fails, and `maxNullFraction`
+ * sees a null fraction of 1. One column-level error each, not one per row.
+ */
+function absentFieldErrors(fc: FieldCheck, rows: number, sink: ErrorSink): void {
+  const r = fc.report;
+  if (rows === 0) return;
+  if (fc.required) {
+    r.errorCount++;
+    sink.structural({ line: null, row: null, column: fc.name, rule: 'required', value: null, message: `required column '${fc.name}' is absent from the data: all ${rows} of its cells are missing` });
+  }
+  const allowed = fc.field.maxNullFraction;
+  if (allowed !== undefined) {
+    const passed = allowed >= 1;
+    r.maxNullFraction = { allowed, observed: 1, passed };
+    if (!passed) {
+      r.errorCount++;
+      sink.structural({ line: null, row: null, column: fc.name, rule: 'maxNullFraction', value: 1, message: `column '${fc.name}' is absent from the data: all ${rows} of its cells are missing; maxNullFraction allows ${formatPct(allowed)}` });
+    }
+  }
+}
+
 /** Compiles the schema's field and key checks; `record` keeps first occurrences of unique keys (segmented runs). */
 function createChecks(schema: TableSchema, missing: readonly string[], record: boolean): { checks: FieldCheck[]; keyChecks: KeyCheck[] } {
   const missingSet = new Set(missing);
@@ -1061,7 +1084,15 @@ export function mergeSegments(schema: TableSchema, source: Pick<TableSource, 'pa
         sink.structural({ line: null, row: null, column: fc.name, rule: 'maxNullFraction', value: r.nullFraction, message: `${formatPct(r.nullFraction)} of cells are empty (${r.nulls} of ${r.rows}); maxNullFraction allows ${formatPct(fc.field.maxNullFraction)}` });
       }
     }
+    if (!r.present) absentFieldErrors(fc, rows, sink);
     columns[fc.name] = r;
+  }
+  // A key over an absent field cannot hold: a primary key's parts may not be missing (unique
+  // keys skip rows with a missing part, SQL-style, so one over an absent field is vacuous).
+  for (const kc of keyChecks) {
+    const absent = kc.fields.filter((name) => header.missing.includes(name));
+    if (kc.rule !== 'primaryKey' || absent.length === 0 || rows === 0) continue;
+    sink.structural({ line: null, row: null, column: absent.join(','), rule: 'primaryKey', value: null, message: `primary key (${kc.fields.join(', ')}) cannot hold: ${absent.map((n) => `'${n}'`).join(', ')} ${absent.length === 1 ? 'is' : 'are'} absent from the data, so every row's key is missing` });
   }
   return {
     valid: sink.count === 0,

@@ -222,11 +222,27 @@ describe('validateSource: fieldsMatch', () => {
     await expect(promise).rejects.toThrow('(fieldsMatch: exact; the data has: "Temp_Max", "wind ", "day-of-week", "x"); schema schema.yaml; did you mean "Temp_Max" for temp_max, "wind " for wind, "day-of-week" for day of week?');
   });
 
-  it('superset reports absent fields as present: false and skips their rules', async () => {
-    const report = await run('fieldsMatch: superset\nfields: [{ name: a }, { name: b, constraints: { required: true } }]', 'a\nx');
+  it('superset reports absent fields as present: false; their cell rules have no cells to check', async () => {
+    const report = await run('fieldsMatch: superset\nfields: [{ name: a }, { name: b, constraints: { minLength: 3, enum: [xyz] } }]', 'a\nx');
     expect(report.valid).toBe(true);
     expect(report.missingColumns).toEqual(['b']);
     expect(report.columns.b).toMatchObject({ present: false, rows: 0 });
+  });
+
+  it.each(['superset', 'partial'])('%s: an absent field still breaks required, maxNullFraction and a primary key over it (all its cells are missing)', async (mode) => {
+    const schema = `fieldsMatch: ${mode}\nprimaryKey: [a, z]\nuniqueKeys: [[a, y]]\nfields:\n  - { name: a, type: integer }\n  - { name: y, maxNullFraction: 1 }\n  - { name: z, type: integer, maxNullFraction: 0.5, constraints: { required: true } }`;
+    const report = await run(schema, 'a\n1\n2');
+    expect(report.valid).toBe(false);
+    expect(report.errors.map((e) => [e.rule, e.column, e.row])).toEqual([
+      ['required', 'z', null], ['maxNullFraction', 'z', null], ['primaryKey', 'z', null],
+    ]);
+    expect(report.errors[0].message).toBe("required column 'z' is absent from the data: all 2 of its cells are missing");
+    expect(report.columns.z.maxNullFraction).toEqual({ allowed: 0.5, observed: 1, passed: false });
+    // maxNullFraction 1 allows it; a unique key skips rows with a missing part (SQL), so it holds.
+    expect(report.columns.y.maxNullFraction).toEqual({ allowed: 1, observed: 1, passed: true });
+    expect(report.errorsByRule).toEqual({ required: 1, maxNullFraction: 1, primaryKey: 1 });
+    // No rows: nothing is missing.
+    expect((await run(schema, 'a\n')).valid).toBe(true);
   });
 });
 
