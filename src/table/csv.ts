@@ -9,7 +9,8 @@
  * row always ends inside the buffer. A row with a quote goes to a general RFC 4180 state machine
  * (field offsets first, then per-cell decoding). A row that does not end inside the buffer is carried to
  * the next read; reads grow geometrically with the carried row so a long row costs O(length) in
- * total, and a row longer than `maxRowBytes` fails cleanly instead of exhausting memory.
+ * total, but never hold more than `maxRowBytes` from a row's start: a longer row, with or without a
+ * line break after it, fails cleanly instead of exhausting memory.
  */
 import { isUtf8 } from 'node:buffer';
 import { InputError } from '../core/errors.ts';
@@ -22,7 +23,7 @@ import type { CellDecoder, MissingSpec } from './csv-decode.ts';
 import type { ColumnDecoding, NumberColumn, RecordBatch, ReadOptions, TableSource } from './types.ts';
 
 /** `64 MiB`, `1000 bytes`: sizes in messages. */
-function sizeText(bytes: number): string {
+export function sizeText(bytes: number): string {
   return bytes % (1 << 20) === 0 ? `${bytes >> 20} MiB` : `${bytes} bytes`;
 }
 
@@ -119,7 +120,7 @@ class CsvParser {
     private readonly file: string,
     private readonly delim: number,
     private readonly batchRows: number,
-    private readonly maxRowBytes: number,
+    readonly maxRowBytes: number,
     private readonly makePlan: ((header: string[]) => Plan) | null,
   ) {
     this.special[delim] = 1;
@@ -143,11 +144,21 @@ class CsvParser {
       if (this.header === null || this.makePlan === null) return pos;
     }
     pos = this.scan(buf, pos, final);
-    if (pos < buf.length && buf.length - pos > this.maxRowBytes) {
+    if (pos < buf.length && this.overLimit(buf, pos)) {
       throw this.error(`row longer than ${sizeText(this.maxRowBytes)} (missing line break or unbalanced quote?)`, this.line);
     }
     if (final) this.flush(true);
     return pos;
+  }
+
+  /**
+   * Whether the incomplete row at `pos` (the rest of `buf`, no line break yet) is already longer
+   * than `maxRowBytes`. A row's length leaves out its line break, so one byte more is still within
+   * the limit when it is a CR: the LF of a CRLF may come with the next read.
+   */
+  private overLimit(buf: Buffer, pos: number): boolean {
+    const pending = buf.length - pos;
+    return pending > this.maxRowBytes && !(pending === this.maxRowBytes + 1 && buf[buf.length - 1] === CR);
   }
 
   private parseHeader(buf: Buffer, final: boolean): number {
@@ -176,7 +187,7 @@ class CsvParser {
     const ends = new Int32Array(MAX_FIELDS);
     this.specials = [];
     if (!this.scanRowGeneral(buf, pos, final, starts, ends, MAX_FIELDS, this.line)) {
-      if (buf.length - pos > this.maxRowBytes) throw this.error(`header longer than ${sizeText(this.maxRowBytes)}`, this.line);
+      if (this.overLimit(buf, pos)) throw this.error(`header longer than ${sizeText(this.maxRowBytes)}`, this.line);
       return pos;
     }
     const nf = this.rowFields;
@@ -773,7 +784,10 @@ async function* drive(path: string, parser: CsvParser, chunkSize: number, header
     // File offset of view[0] below (after a BOM).
     let viewOffset = position;
     for (;;) {
-      let want = Math.max(chunkSize, have);
+      // buf[0, have) is the start of an unfinished row (the previous read consumed every row before
+      // it). Reads grow with it, but never past the longest row accepted (plus a CR whose LF is
+      // still to come): a longer row cannot end inside a read unchecked, feed refuses it unfinished.
+      let want = Math.min(Math.max(chunkSize, have), Math.max(1, parser.maxRowBytes + 1 - have));
       // A segment reads up to its end first; past it only to finish a row that straddles the end.
       if (segment && position < segment.end) want = Math.min(want, segment.end - position);
       if (have + want > buf.length) {

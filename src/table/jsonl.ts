@@ -14,7 +14,7 @@ import { InputError } from '../core/errors.ts';
 import { NumberColumnBuilder, StringColumnBuilder, missingSets, pushValue } from './columns.ts';
 import { gunzipSync } from 'node:zlib';
 import { invalidUtf8Message, isGzipPath, openByteReader } from './bytes.ts';
-import { batchRowsOption, countLines, DEFAULT_CHUNK_SIZE, DEFAULT_MAX_ROW_BYTES, firstInvalidUtf8 } from './csv.ts';
+import { batchRowsOption, countLines, DEFAULT_CHUNK_SIZE, DEFAULT_MAX_ROW_BYTES, firstInvalidUtf8, sizeText } from './csv.ts';
 import type { CsvInternalOptions } from './csv.ts';
 import type { ColumnDecoding, RecordBatch, ReadOptions, TableSource } from './types.ts';
 import { openForReading } from '../core/fs.ts';
@@ -33,7 +33,10 @@ async function* jsonLines(path: string, chunkSize: number, maxLineBytes: number)
     let position = 0;
     let first = true;
     for (;;) {
-      const buf = Buffer.allocUnsafe(Math.max(chunkSize, carry.length));
+      // `carry` is the start of an unfinished line. Reads grow with it, but never past the longest
+      // line accepted (plus a CR whose LF is still to come): a longer line cannot end inside a read
+      // unchecked, the test below refuses it unfinished.
+      const buf = Buffer.allocUnsafe(Math.min(Math.max(chunkSize, carry.length), Math.max(1, maxLineBytes + 1 - carry.length)));
       const { bytesRead } = await fh.read(buf, 0, buf.length, position);
       position += bytesRead;
       const final = bytesRead === 0;
@@ -72,7 +75,10 @@ async function* jsonLines(path: string, chunkSize: number, maxLineBytes: number)
       }
       if (final) return;
       carry = Buffer.from(data.subarray(start));
-      if (carry.length > maxLineBytes) throw new InputError(`line longer than ${maxLineBytes} bytes`, { file: path, line });
+      // A line's length leaves out its line break: one byte more is within the limit when it is a CR.
+      if (carry.length > maxLineBytes && !(carry.length === maxLineBytes + 1 && carry[maxLineBytes] === 13)) {
+        throw new InputError(`line longer than ${sizeText(maxLineBytes)}`, { file: path, line });
+      }
     }
   } finally {
     await fh.close();

@@ -266,8 +266,92 @@ describe('CSV bad input: exit-2 InputError naming file and line', () => {
     await expectInputError(readTable(path), path, 2, /row longer than 64 MiB/);
     await rm(path);
   });
+  it('a row followed by a line break is held to the limit too (it used to complete in a grown read)', async () => {
+    const path = await file(`a,b\n1,2\n3,${'x'.repeat(5000)}\n4,5\n`);
+    for (const chunkSize of [undefined, 64, 1000]) {
+      await expectInputError(readTable(path, { maxRowBytes: 1000, chunkSize }), path, 3, /row longer than 1000 bytes/);
+    }
+  });
   it('rejects a bad delimiter option', async () => {
     const path = await file('a\n1\n');
     await expectInputError(openTable(path, { delimiter: '::' }), path, undefined, /delimiter/);
   });
+});
+
+describe('the row limit (maxRowBytes): a row of that many bytes, its line break not counted, is the longest accepted', () => {
+  const M = 64;
+  /** A data row of exactly `bytes` bytes (line break excluded). */
+  const row = (bytes: number): string => `7,${'x'.repeat(bytes - 2)}`;
+  /** A quoted row of exactly `bytes` bytes whose field holds a line break. */
+  const quotedRow = (bytes: number, eol: string): string => `8,"${'q'.repeat(bytes - 5 - eol.length)}${eol}q"`;
+  const CHUNKS = [undefined, 1, 5, 16, M - 1, M, M + 1, M + 2, 200];
+
+  for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
+    it(`${name}: accepted at the limit, refused one byte over, at the row's line, whatever the reads`, async () => {
+      for (const last of [false, true]) {
+        // The long row among short ones, or last (with and without a final line break).
+        const body = (long: string): string => (last ? `a,b${eol}1,y${eol}${long}` : `a,b${eol}1,y${eol}${long}${eol}2,z${eol}`);
+        const at = await file(body(row(M)));
+        const atEnd = await file(body(row(M)) + (last ? eol : ''));
+        const over = await file(body(row(M + 1)));
+        for (const chunkSize of CHUNKS) {
+          for (const path of [at, atEnd]) {
+            const t = await readTable(path, { maxRowBytes: M, chunkSize });
+            expect(t.length).toBe(last ? 2 : 3);
+            expect(columnStrings(t.columns[1])[1]).toBe('x'.repeat(M - 2));
+          }
+          await expectInputError(readTable(over, { maxRowBytes: M, chunkSize }), over, 3, /row longer than 64 bytes \(missing line break/);
+        }
+      }
+    });
+
+    it(`${name}: a quoted row spanning lines counts all of its bytes`, async () => {
+      const at = await file(`a,b${eol}${quotedRow(M, eol)}${eol}2,z${eol}`);
+      const over = await file(`a,b${eol}1,y${eol}${quotedRow(M + 1, eol)}${eol}2,z${eol}`);
+      for (const chunkSize of CHUNKS) {
+        const t = await readTable(at, { maxRowBytes: M, chunkSize });
+        expect(t.length).toBe(2);
+        expect(Array.from(t.lines)).toEqual([2, 4]);
+        await expectInputError(readTable(over, { maxRowBytes: M, chunkSize }), over, 3, /row longer than 64 bytes/);
+      }
+    });
+
+    it(`${name}: the header too`, async () => {
+      const at = await file(`a,${'b'.repeat(M - 2)}${eol}1,2${eol}`);
+      const over = await file(`a,${'b'.repeat(M - 1)}${eol}1,2${eol}`);
+      for (const chunkSize of CHUNKS) {
+        expect((await openTable(at, { maxRowBytes: M, chunkSize })).fieldNames).toEqual(['a', 'b'.repeat(M - 2)]);
+        await expectInputError(openTable(over, { maxRowBytes: M, chunkSize }), over, 1, /header longer than 64 bytes/);
+      }
+    });
+
+    it(`${name}: in segments, the segment holding the row refuses it at its line`, async () => {
+      const short = Array.from({ length: 200 }, (_, i) => `${i},s${i}`);
+      const read = async (long: string, chunkSize: number | undefined): Promise<{ rows: number; errors: InputError[] }> => {
+        const rows = [...short.slice(0, 100), long, ...short.slice(100)];
+        const path = await file(`a,b${eol}${rows.join(eol)}${eol}`);
+        const segments = await planCsvSegments(path, 256);
+        expect(segments.length).toBeGreaterThan(4);
+        let count = 0;
+        const errors: InputError[] = [];
+        for (const { start, end } of segments) {
+          const progress = { start, end, endOffset: -1, lines: 0 };
+          try {
+            for await (const b of readCsvSegment(path, { delimiter: ',', maxRowBytes: M, chunkSize }, ['a', 'b'], progress)) count += b.length;
+          } catch (error) {
+            errors.push(error as InputError);
+          }
+        }
+        return { rows: count, errors };
+      };
+      for (const chunkSize of [undefined, 7, M]) {
+        const at = await read(row(M), chunkSize);
+        expect(at).toEqual({ rows: 201, errors: [] });
+        const over = await read(row(M + 1), chunkSize);
+        expect(over.errors).toHaveLength(1);
+        expect(over.errors[0]).toBeInstanceOf(InputError);
+        expect(over.errors[0]!.message).toMatch(/row longer than 64 bytes/);
+      }
+    });
+  }
 });

@@ -102,6 +102,30 @@ describe('JSONL', () => {
   });
 });
 
+describe('JSONL line limit (maxRowBytes): a line of that many bytes, its line break not counted, is the longest accepted', () => {
+  const M = 64;
+  /** An object line of exactly `bytes` bytes. */
+  const line = (bytes: number): string => `{"a":"${'x'.repeat(bytes - 8)}"}`;
+  for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
+    it(`${name}: accepted at the limit, refused one byte over at its line, whatever the reads`, async () => {
+      for (const last of [false, true]) {
+        const body = (long: string): string => (last ? `{"a":"y"}${eol}${long}` : `{"a":"y"}${eol}${long}${eol}{"a":"z"}${eol}`);
+        const at = await file(body(line(M)), 'jsonl');
+        const atEnd = await file(body(line(M)) + (last ? eol : ''), 'jsonl');
+        const over = await file(body(line(M + 1)), 'jsonl');
+        for (const chunkSize of [undefined, 1, 5, M - 1, M, M + 1, M + 2, 200]) {
+          for (const path of [at, atEnd]) {
+            const t = await readTable(path, { maxRowBytes: M, chunkSize });
+            expect(columnStrings(t.columns[0])[1]).toBe('x'.repeat(M - 8));
+          }
+          const e = await rejection(readTable(over, { maxRowBytes: M, chunkSize }));
+          expect(e.message).toBe(`${over}:2: line longer than 64 bytes`);
+        }
+      }
+    });
+  }
+});
+
 describe('JSON arrays of objects', () => {
   const records = ids.map((id, i) => (cities[i] === null ? { id, score: scores[i] } : { id, score: scores[i], city: cities[i] }));
 
