@@ -12,7 +12,10 @@ if (!isMainThread && workerData === WORKER_MARK) {
   const { serveTasks } = await import('../app/worker.ts');
   serveTasks();
 } else {
-  setWorkerEntry(fileURLToPath(import.meta.url));
+  // Only the bundle can be a worker's script: run from sources (`tsx src/cli/bin.ts`), a worker
+  // would start without tsx and fail on the .ts file, so every task stays in the main thread.
+  const self = fileURLToPath(import.meta.url);
+  if (!self.endsWith('.ts')) setWorkerEntry(self);
   const { runMain } = await import('./main.ts');
   await runMain();
 }
