@@ -3,16 +3,39 @@ import { UsageError } from '../core/errors.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
+/** ` (run 'mlops <command> --help')`: the end of a usage error's one line. */
+export function helpHint(command: string): string {
+  return ` (run 'mlops ${command} --help')`;
+}
+
 /**
  * Parses a command's arguments strictly (unknown flags are usage errors, exit 2).
- * A thin wrapper over `node:util` parseArgs so every command reports bad flags the same way.
+ * A thin wrapper over `node:util` parseArgs so every command reports bad flags the same way:
+ * one line, in our words (the CLI puts `mlops <command>: ` before it).
  */
 export function parseCommandArgs<T extends Options>(argv: string[], options: T, command: string) {
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(`mlops ${command}: ${(error as Error).message.replace(/^.*?: /, '')}. Run 'mlops ${command} --help'.`);
+    throw new UsageError(`${optionProblem(error as NodeJS.ErrnoException)}${helpHint(command)}`);
   }
+}
+
+/** parseArgs's complaint, said in one short line: `unknown option '--bogus'`, `--schema needs a value`. */
+function optionProblem(error: NodeJS.ErrnoException): string {
+  const message = error.message;
+  const option = /'(-[^' ]*)/.exec(message)?.[1];
+  if (option !== undefined) {
+    if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option '${option}'`;
+    // `Option '-o, --output <value>' argument missing`: name the long form.
+    const long = /'(?:-\w, )?(--[^' ]+)/.exec(message)?.[1] ?? option;
+    if (/argument missing/.test(message)) return `${long} needs a value`;
+    if (/argument is ambiguous/.test(message)) return `${long} needs a value; write ${long}=-… for one starting with '-'`;
+    if (/does not take an argument/.test(message)) return `${long} takes no value`;
+  }
+  // Anything else: its first sentence, in lower case.
+  const first = message.split(/\.(?:\s|$)/)[0]!;
+  return first.charAt(0).toLowerCase() + first.slice(1);
 }
 
 /** Parses a non-negative integer flag value, or throws a usage error naming the flag. */

@@ -88,8 +88,8 @@ async function runDriftCommand(request: DriftRunRequest, io: CliIo): Promise<num
     ...(request.openPr ? { retrain: { base: request.base ?? null, ...(request.remote ? { remote: request.remote } : {}), push: request.push, github: githubFor(request, io) } } : {}),
   });
   if (outcome.retrain) io.stderr(`mlops drift: ${outcome.retrain.message}\n`);
-  if (request.report) await writeJsonAtomic(resolve(io.cwd, request.report), outcome.json);
-  if (request.markdown) await writeFileAtomic(resolve(io.cwd, request.markdown), outcome.markdown);
+  if (request.report) await writeJsonAtomic(resolve(io.cwd, request.report), outcome.json, { what: 'report', name: request.report });
+  if (request.markdown) await writeFileAtomic(resolve(io.cwd, request.markdown), outcome.markdown, { what: 'report', name: request.markdown });
   io.stdout(request.json ? `${JSON.stringify(outcome.json, null, 2)}\n` : `${outcome.markdown}\n`);
   io.stderr(`mlops drift: ${driftHeadline(outcome.check.report)}\n`);
   return outcome.check.report.drifted && request.failOnDrift ? ExitCode.checkFailed : ExitCode.ok;

@@ -2,7 +2,7 @@ import { UsageError } from '../../core/errors.ts';
 import { writeFileAtomic, writeJsonAtomic } from '../../core/fs.ts';
 import { atCwd, configFor, evaluateAndRender, jsonSafe, publishComment } from '../../app/evaluate.ts';
 import type { BackendName } from '../../train/config.ts';
-import { parseCommandArgs, parseIntegerFlag } from '../args.ts';
+import { helpHint, parseCommandArgs, parseIntegerFlag } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
 
 const USAGE = `Usage: mlops evaluate [--config mlops.yaml] --candidate <model dir>
@@ -62,8 +62,8 @@ const command: Command = {
       resamples: { type: 'string' },
       seed: { type: 'string' },
     }, 'evaluate');
-    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'. Run 'mlops evaluate --help'.`);
-    if (values.candidate === undefined) throw new UsageError("missing --candidate <model dir>. Run 'mlops evaluate --help'.");
+    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'${helpHint('evaluate')}`);
+    if (values.candidate === undefined) throw new UsageError(`missing --candidate <model dir>${helpHint('evaluate')}`);
     if (values.backend !== undefined && !(BACKENDS as readonly string[]).includes(values.backend)) {
       throw new UsageError(`--backend must be one of ${BACKENDS.join(', ')}, got '${values.backend}'`);
     }
@@ -86,8 +86,9 @@ const command: Command = {
     });
     if (values.report !== undefined) {
       const path = atCwd(io, values.report);
-      if (path.endsWith('.json')) await writeJsonAtomic(path, report);
-      else await writeFileAtomic(path, markdown);
+      const named = { what: 'report', name: values.report };
+      if (path.endsWith('.json')) await writeJsonAtomic(path, report, named);
+      else await writeFileAtomic(path, markdown, named);
     }
     if (values.comment) {
       const published = await publishComment(io, config.name, markdown);

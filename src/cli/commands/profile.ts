@@ -1,9 +1,11 @@
 import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
+import { writeFileAtomic } from '../../core/fs.ts';
+import { plural } from '../../core/text.ts';
 import { expandDataPaths } from '../../table/index.ts';
 import {
   categoricalCounts, columnQuantile, columnType, distinctEstimate, mergeProfiles, profileFile, readProfile,
-  stringifyProfile, writeProfile,
+  stringifyProfile,
 } from '../../profile/index.ts';
 import type { ColumnProfile, DatasetProfile, ProfileOptions } from '../../profile/index.ts';
 import { parseCommandArgs, parseIntegerFlag } from '../args.ts';
@@ -85,7 +87,7 @@ function summaryText(profile: DatasetProfile, label: string): string {
   const lines = rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd());
   const more = profile.columns.length - SUMMARY_COLUMNS;
   if (more > 0) lines.push(`… ${more} more columns (every column is in the profile JSON)`);
-  return `${label}: ${profile.rows} rows, ${profile.columns.length} columns\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
+  return `${label}: ${plural(profile.rows, 'row')}, ${plural(profile.columns.length, 'column')}\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
 }
 
 async function emit(profile: DatasetProfile, output: string | undefined, json: boolean, io: CliIo, label: string): Promise<void> {
@@ -94,7 +96,7 @@ async function emit(profile: DatasetProfile, output: string | undefined, json: b
     io.stdout(stringifyProfile(profile));
     return;
   }
-  await writeProfile(atCwd(io, output), profile);
+  await writeFileAtomic(atCwd(io, output), stringifyProfile(profile), { what: 'profile', name: output });
   io.stderr(`profile written to ${output}\n`);
   if (json) io.stdout(`${JSON.stringify({ output, rows: profile.rows, columns: profile.columns.map(columnSummary) }, null, 2)}\n`);
 }
@@ -120,7 +122,7 @@ const command: Command = {
       }
       const profiles: DatasetProfile[] = [];
       for (const input of inputs) profiles.push(await readProfile(atCwd(io, input)));
-      await emit(mergeProfiles(profiles), values.output, json, io, `merged ${inputs.length} profiles`);
+      await emit(mergeProfiles(profiles, inputs), values.output, json, io, `merged ${inputs.length} profiles`);
       return ExitCode.ok;
     }
     if (positionals.length === 0) throw new UsageError("missing <data>. Usage: mlops profile <data> [-o profile.json]");

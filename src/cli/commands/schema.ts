@@ -1,7 +1,7 @@
 import { UsageError } from '../../core/errors.ts';
 import { writeFileAtomic } from '../../core/fs.ts';
 import { diffSchemas, dumpSchema, formatSchemaDiff, inferSchema, loadSchema } from '../../schema/index.ts';
-import { parseCommandArgs, parseIntegerFlag, requirePositional } from '../args.ts';
+import { helpHint, parseCommandArgs, parseIntegerFlag, requirePositional } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
 import { dataArguments } from '../../table/index.ts';
 import { atCwd } from './validate.ts';
@@ -36,7 +36,7 @@ const command: Command = {
       const text = out !== undefined && out.endsWith('.json') ? `${JSON.stringify(schema, null, 2)}\n` : dumpSchema(schema);
       if (out === undefined) io.stdout(text);
       else {
-        await writeFileAtomic(atCwd(io, out), text);
+        await writeFileAtomic(atCwd(io, out), text, { what: 'schema', name: out });
         io.stderr(`wrote ${out} (${schema.fields.length} fields)\n`);
       }
       return ExitCode.ok;
@@ -53,7 +53,7 @@ const command: Command = {
       } else io.stdout(text);
       return values['fail-on-breaking'] && diff.breaking ? ExitCode.checkFailed : ExitCode.ok;
     }
-    throw new UsageError(sub === undefined ? `missing subcommand (infer | diff).\n${USAGE}` : `unknown subcommand '${sub}' (infer | diff). Run 'mlops schema --help'.`);
+    throw new UsageError(sub === undefined ? `missing subcommand (infer | diff).\n${USAGE}` : `unknown subcommand '${sub}' (infer | diff)${helpHint('schema')}`);
   },
 };
 export default command;

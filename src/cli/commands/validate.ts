@@ -2,7 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { writeJsonAtomic } from '../../core/fs.ts';
 import { diffSchemas, formatSchemaDiff, formatValidationReport, loadSchema, multiValidation, multiValidationLine, validateFile, validationJson, type SchemaDiff, type TableSchema, type ValidationReport } from '../../schema/index.ts';
 import { dataArguments } from '../../table/index.ts';
-import { parseCommandArgs, parseIntegerFlag, requirePositional } from '../args.ts';
+import { helpHint, parseCommandArgs, parseIntegerFlag, requirePositional } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
 import type { CliIo } from '../io.ts';
 import { UsageError } from '../../core/errors.ts';
@@ -59,7 +59,7 @@ const command: Command = {
       'max-errors': { type: 'string' },
     }, 'validate');
     requirePositional(positionals, 0, 'data', 'mlops validate <data>... --schema <file>');
-    if (values.schema === undefined) throw new UsageError('missing --schema <file>. Run \'mlops validate --help\'.');
+    if (values.schema === undefined) throw new UsageError(`missing --schema <file>${helpHint('validate')}`);
     const maxErrors = parseIntegerFlag(values['max-errors'], 'max-errors', 1000);
     const schema = await loadSchema(atCwd(io, values.schema));
     const diff = values['base-schema'] !== undefined ? diffSchemas(await loadSchema(atCwd(io, values['base-schema'])), schema) : undefined;
@@ -71,7 +71,7 @@ const command: Command = {
     report.file = data;
     report.schema = values.schema;
     const doc = validationJson(report, diff);
-    if (values.report !== undefined) await writeJsonAtomic(atCwd(io, values.report), doc);
+    if (values.report !== undefined) await writeJsonAtomic(atCwd(io, values.report), doc, { what: 'report', name: values.report });
     emit(io, values.json === true, doc, formatValidationReport(report, diff));
     return report.valid ? ExitCode.ok : ExitCode.checkFailed;
   },
@@ -87,7 +87,7 @@ async function validateMany(io: CliIo, files: string[], schema: TableSchema, sch
     reports.push(report);
   }
   const doc = multiValidation(reports, options.diff);
-  if (options.report !== undefined) await writeJsonAtomic(atCwd(io, options.report), doc);
+  if (options.report !== undefined) await writeJsonAtomic(atCwd(io, options.report), doc, { what: 'report', name: options.report });
   const text = [
     ...reports.map((r) => formatValidationReport(r)),
     ...(options.diff ? [`${formatSchemaDiff(options.diff)}\n`] : []),

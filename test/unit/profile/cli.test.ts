@@ -40,7 +40,7 @@ describe('mlops profile', () => {
     const r = await cli('profile', 'all.csv', '-o', 'all.json');
     expect(r.code).toBe(0);
     expect(r.out).toBe('');
-    expect(r.err).toMatch(/all\.csv: 3000 rows, 5 columns/);
+    expect(r.err).toMatch(/all\.csv: 3,000 rows, 5 columns/);
     expect(r.err).toMatch(/temp\s+number\s+\d+ \(\d+(\.\d)?%\)/);
     expect(r.err).toMatch(/city\s+string\s+0 \(0%\)\s+4\s+"Oslo"/);
     const p = await readProfile(join(dir, 'all.json'));

@@ -1,0 +1,45 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryIo } from '../../../src/cli/io.ts';
+import { runCli } from '../../../src/cli/main.ts';
+
+let cwd: string;
+beforeAll(async () => {
+  cwd = await mkdtemp(join(tmpdir(), 'mlops-usage-'));
+  await writeFile(join(cwd, 'one.csv'), 'a\n7\n');
+});
+afterAll(async () => { await rm(cwd, { recursive: true, force: true }); });
+
+async function mlops(args: string[]) {
+  const io = memoryIo({ cwd, env: {} });
+  const code = await runCli(args, io);
+  return { code, out: io.out, err: io.err };
+}
+
+describe('bad options: exit 2 and one line, the command named once', () => {
+  it.each([
+    [['validate', '--bogus'], "mlops validate: unknown option '--bogus' (run 'mlops validate --help')"],
+    [['validate', 'd.csv', '--schema'], "mlops validate: --schema needs a value (run 'mlops validate --help')"],
+    [['validate', 'd.csv', '--json=yes'], "mlops validate: --json takes no value (run 'mlops validate --help')"],
+    [['validate', 'd.csv'], "mlops validate: missing --schema <file> (run 'mlops validate --help')"],
+    [['profile', 'd.csv', '-x'], "mlops profile: unknown option '-x' (run 'mlops profile --help')"],
+    [['profile', 'd.csv', '-o'], "mlops profile: --output needs a value (run 'mlops profile --help')"],
+    [['schema', 'infer', 'd.csv', '--bogus'], "mlops schema: unknown option '--bogus' (run 'mlops schema infer --help')"],
+    [['drift', '--reference', '--current', 'x.csv'], "mlops drift: --reference needs a value; write --reference=-… for one starting with '-' (run 'mlops drift --help')"],
+  ])('%j', async (args, message) => {
+    const { code, out, err } = await mlops(args);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toBe(`${message}\n`);
+  });
+});
+
+describe('counts in human output', () => {
+  it('one row and one column are singular (profile summary)', async () => {
+    const { code, err } = await mlops(['profile', 'one.csv', '-o', 'p.json']);
+    expect(code).toBe(0);
+    expect(err.split('\n')[0]).toBe('one.csv: 1 row, 1 column');
+  });
+});
