@@ -29,8 +29,13 @@ export async function resolveCommit(ctx: GitContext, rev: string): Promise<strin
   try {
     return (await runGit(ctx, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])).trim();
   } catch (error) {
-    if (error instanceof GitError) throw new InputError(`no such commit '${rev}'`, { key: 'commit' });
-    throw error;
+    if (!(error instanceof GitError)) throw error;
+    // A fresh `git init` has no commit at all: HEAD is unborn, and any revision fails.
+    const any = await runGit(ctx, ['rev-list', '-n', '1', '--all']).catch(() => '');
+    if (any.trim() === '') {
+      throw new InputError(`the repository has no commit yet, so there is no '${rev}' to tag: commit the code and config the model was trained from first`, { file: ctx.cwd });
+    }
+    throw new InputError(`no such commit '${rev}'`, { key: 'commit' });
   }
 }
 

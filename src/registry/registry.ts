@@ -21,7 +21,8 @@ import { bumpVersion, compareSemVer, normalizeVersion, type Bump } from './semve
 import { buildState, compareEvents, rollbackTarget, tagsToEvents, type ModelState, type RegistryEvent, type VersionState } from './state.ts';
 import { LocalArtifactStore, MissingArtifactError, type ArtifactStore, type AssetFile, type Operation } from './store.ts';
 import { extractEntries, readTarGz, writeTarGz } from './tar.ts';
-import { formatTag, isValidModelName, isValidName, nextCounter, NAME_RULE, parseModelRef, type ModelRef } from './tags.ts';
+import { checkModelDirectory } from './model-files.ts';
+import { formatTag, isModelName, isValidName, modelNameProblem, nextCounter, NAME_RULE, parseModelRef, type ModelRef } from './tags.ts';
 
 /** Stages allowed when no config says otherwise. */
 export const DEFAULT_STAGES = ['staging', 'production'];
@@ -192,8 +193,15 @@ export class GitRegistry implements RegistryStore {
     return { tags, models: buildState(tagsToEvents(tags)) };
   }
 
-  private static checkName(name: string): void {
-    if (!isValidModelName(name)) throw new InputError(`invalid model name '${name}': ${NAME_RULE}`, { key: 'name' });
+  /**
+   * Names must follow mlops.yaml's grammar (tags.ts, MODEL_NAME_GRAMMAR). A model already in the
+   * registry under a wider name that GTO allows (`dir:name`, capitals) can still be read, promoted
+   * and deprecated when `models` is given; `register` passes none, so no new version is created
+   * under such a name.
+   */
+  private static checkName(name: string, models?: readonly ModelState[]): void {
+    if (isModelName(name) || models?.some((m) => m.name === name)) return;
+    throw new InputError(modelNameProblem(name), { key: 'name' });
   }
 
   /** Throws an InputError unless `stage` may be assigned (valid name, listed in registry.stages). */
@@ -243,22 +251,22 @@ export class GitRegistry implements RegistryStore {
   }
 
   async model(name: string): Promise<ModelState | null> {
-    GitRegistry.checkName(name);
     const { models } = await this.snapshot();
+    GitRegistry.checkName(name, models);
     return models.find((m) => m.name === name) ?? null;
   }
 
   private async requireModel(name: string): Promise<{ tags: RawTag[]; model: ModelState }> {
-    GitRegistry.checkName(name);
     const { tags, models } = await this.snapshot();
+    GitRegistry.checkName(name, models);
     const model = models.find((m) => m.name === name);
     if (!model) throw new InputError(`no model '${name}' in the registry (no annotated tag '${name}@v…'; fetch tags?)`, { key: name });
     return { tags, model };
   }
 
   async history(name?: string): Promise<HistoryEntry[]> {
-    if (name !== undefined) GitRegistry.checkName(name);
     const { models } = await this.snapshot();
+    if (name !== undefined) GitRegistry.checkName(name, models);
     const events = models.filter((m) => name === undefined || m.name === name).flatMap((m) => m.events);
     if (name !== undefined && events.length === 0) throw new InputError(`no model '${name}' in the registry`, { key: name });
     return events
@@ -270,8 +278,11 @@ export class GitRegistry implements RegistryStore {
     const { name } = request;
     GitRegistry.checkName(name);
     if (request.version && request.bump) throw new InputError('give either a version or a bump, not both', { key: 'version' });
+    await this.root(); // outside a repository, say so rather than "no such commit 'HEAD'"
     const commit = await resolveCommit(this.git, request.commit ?? 'HEAD');
     const modelDir = resolve(this.options.cwd, request.modelDir);
+    // Versions are immutable: a directory evaluate and drift could not use is refused before any tag.
+    await checkModelDirectory(modelDir, await listModelFiles(modelDir), name);
     const model = await hashModelDir(modelDir);
     const { tags, models } = await this.snapshot();
     const state = models.find((m) => m.name === name);

@@ -64,6 +64,27 @@ export function isValidModelName(value: string): boolean {
 export const NAME_RULE = "letters, digits, '-', '_' and '/', starting and ending with a letter or digit (optionally 'dir:name')";
 
 /**
+ * The names mlops gives models: mlops.yaml's `name` (DESIGN §3), the lower-case subset of GTO's
+ * rule. New versions are registered only under such names, so `Pen` can never sit next to `pen`;
+ * wider names that GTO wrote are still read (see GitRegistry).
+ */
+export const MODEL_NAME_GRAMMAR = '[a-z0-9]([a-z0-9-_]*[a-z0-9])?';
+const MODEL_NAME_RE = /^[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?$/;
+
+/** True when `value` follows {@link MODEL_NAME_GRAMMAR}. */
+export function isModelName(value: string): boolean {
+  return MODEL_NAME_RE.test(value);
+}
+
+/** The error message for a name outside {@link MODEL_NAME_GRAMMAR}, with a suggestion when one is obvious. */
+export function modelNameProblem(value: string): string {
+  const lower = value.toLowerCase();
+  const hint = lower !== value && isModelName(lower) ? ` (did you mean '${lower}'?)` : '';
+  return `invalid model name '${value}': model names match ${MODEL_NAME_GRAMMAR} — lower-case letters, digits, '-' and '_', ` +
+    `starting and ending with a letter or digit, as mlops.yaml's name${hint}`;
+}
+
+/**
  * Parses a tag name. Returns null for tags that are not registry tags (release tags like `v1.2.0`,
  * malformed names) — those are simply not part of the registry.
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatTag, nextCounter, parseModelRef, parseTag, isValidModelName, type ParsedTag } from '../../../src/registry/tags.ts';
+import { formatTag, isModelName, modelNameProblem, nextCounter, parseModelRef, parseTag, isValidModelName, type ParsedTag } from '../../../src/registry/tags.ts';
 import { bumpVersion, compareSemVer, normalizeVersion, parseSemVer, formatSemVer } from '../../../src/registry/semver.ts';
 
 // Tag strings from GTO's documentation and test suite (iterative/gto), with the meaning GTO gives them.
@@ -45,6 +45,14 @@ describe('tag grammar', () => {
     for (const bad of ['', 'm/', '/m', 'a model', '_model', '-model', 'model-', 'model@1', 'model#1', 'a//b', '../x:m']) expect(isValidModelName(bad)).toBe(false);
     expect(() => formatTag({ kind: 'registration', name: 'Bad Name', version: 'v1.0.0' })).toThrow(/invalid model name/);
     expect(() => formatTag({ kind: 'registration', name: 'ok', version: '1.0.0' })).toThrow(/invalid version/);
+  });
+
+  it('names mlops gives models follow mlops.yaml\'s grammar, the lower-case subset of GTO\'s', () => {
+    for (const ok of ['1', 'm', 'pen', 'model-prod', 'model_prod_v1', 'a-_b']) expect(isModelName(ok)).toBe(true);
+    for (const bad of ['', 'Pen', 'DVCLive', 'dvclive/model', 'dir:model', 'model-', '_model', 'a.b', 'a model']) expect(isModelName(bad)).toBe(false);
+    expect(modelNameProblem('Pen')).toBe("invalid model name 'Pen': model names match [a-z0-9]([a-z0-9-_]*[a-z0-9])? — lower-case letters, digits, '-' and '_', starting and ending with a letter or digit, as mlops.yaml's name (did you mean 'pen'?)");
+    expect(modelNameProblem('a/b')).not.toContain('did you mean');
+    fc.assert(fc.property(fc.string(), (s) => !isModelName(s) || isValidModelName(s)));
   });
 
   const name = fc.stringMatching(/^[a-zA-Z0-9]([a-zA-Z0-9_-]{0,6}(\/[a-zA-Z0-9_-]{1,4})?[a-zA-Z0-9])?$/).filter((s) => !s.includes('//'));
