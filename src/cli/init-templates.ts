@@ -31,7 +31,7 @@ export function workflowFiles(p: WorkflowPaths = DEFAULT_WORKFLOW_PATHS): Record
 name: mlops pull request
 on:
   pull_request:
-    paths: [${dataFolder(p)}, ${p.config}, ${p.schema}]
+    paths: [${dataFolder(p)}, ${p.config}, ${p.schema}, .mlops/retrain/**]   # .mlops/retrain: the drift check's retraining PRs
   workflow_dispatch:          # the drift check dispatches it on its retraining branch
     inputs:
       pr: { description: 'Pull request to comment on', required: false }

@@ -41,7 +41,7 @@ describe('mlops init', () => {
     expect(schema.fields.find((f) => f.name === 'species')?.role).toBe('label');
     const pr = await readFile(join(dir, '.github', 'workflows', 'mlops-pull-request.yml'), 'utf8');
     const parsed = yaml.load(pr) as { on: { pull_request: { paths: string[] } }; jobs: { mlops: { with: Record<string, string> } } };
-    expect(parsed.on.pull_request.paths).toEqual(['data/**', 'mlops.yaml', 'schema.yaml']);
+    expect(parsed.on.pull_request.paths).toEqual(['data/**', 'mlops.yaml', 'schema.yaml', '.mlops/retrain/**']);
     expect(parsed.jobs.mlops.with).toMatchObject({ config: 'mlops.yaml', data: 'data/penguins.csv', schema: 'schema.yaml' });
     expect(r.err).toMatch(/set data\.test in mlops\.yaml/);
     // Local outputs are ignored by git; a second run (with --force) adds nothing twice.
