@@ -18,10 +18,22 @@ export interface RetrainBranchOptions {
   /** Base for a new branch: a branch name or commit (default: HEAD). */
   base?: string;
   /** Files to write on the branch, repository-relative. */
-  files: Array<{ path: string; content: string }>;
+  files: RetrainFile[];
   message: string;
   /** Push to the remote (default true); without it only the local branch ref is set. */
   push?: boolean;
+}
+
+/** One file to write on the retraining branch. */
+export interface RetrainFile {
+  path: string;
+  content: string;
+  /**
+   * True when the branch's current content of the file says the same as `content` (e.g. differs
+   * only in a timestamp): the file is then left as it is, so a re-run with the same findings
+   * commits nothing.
+   */
+  same?: (current: string) => boolean;
 }
 
 export interface RetrainBranchResult {
@@ -67,8 +79,8 @@ async function resolveBase(ctx: GitContext, remote: string, base: string | undef
 
 /**
  * Commits `files` onto `branch` (creating it from `base` when it does not exist, locally or on the
- * remote) and pushes it. Returns `unchanged` without committing when the files already hold
- * exactly this content.
+ * remote) and pushes it. Returns `unchanged` without committing or pushing when the branch's files
+ * already hold this content (or, for a file with `same`, content it judges the same).
  */
 export async function pushRetrainBranch(options: RetrainBranchOptions): Promise<RetrainBranchResult> {
   const ctx: GitContext = { cwd: options.cwd, env: options.env };
@@ -99,6 +111,13 @@ export async function pushRetrainBranch(options: RetrainBranchOptions): Promise<
   try {
     await runGit(ictx, ['read-tree', parent]);
     for (const file of options.files) {
+      if (existing && file.same) {
+        const current = await runGit(ictx, ['cat-file', 'blob', `${existing}:${file.path}`]).catch((error: unknown) => {
+          if (error instanceof GitError) return null; // not on the branch yet
+          throw error;
+        });
+        if (current !== null && file.same(current)) continue;
+      }
       const blob = (await runGit(ictx, ['hash-object', '-w', '--stdin'], file.content)).trim();
       await runGit(ictx, ['update-index', '--add', '--cacheinfo', `100644,${blob},${file.path}`]);
     }

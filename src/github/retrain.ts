@@ -3,7 +3,7 @@
  * fixed branch, then open its pull request or update the open one. Without GitHub (a terminal, or
  * no token) the branch is still pushed and the would-be pull request is written to the outbox.
  */
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { writeFileAtomic, writeJsonAtomic } from '../core/fs.ts';
 import { runGit } from '../core/git.ts';
 import type { DriftReport } from '../drift/engine.ts';
@@ -61,6 +61,49 @@ export interface RetrainResult {
   outbox?: string;
 }
 
+/** JSON with object keys sorted, so two records compare by content, not by key order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    : v));
+}
+
+/** A retraining record's findings: everything but `checkedAt`; null when `text` is no record. */
+function findings(text: string): string | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  const { checkedAt: _checkedAt, ...rest } = value as Record<string, unknown>;
+  return canonicalJson(rest);
+}
+
+/**
+ * The drift JSON with data paths inside `cwd` written relative to it: the record goes into git,
+ * where a runner's workspace path means nothing — and differs from run to run on some runners,
+ * which would make every re-run look like new findings.
+ */
+function withRelativeSources(drift: Record<string, unknown>, cwd: string): Record<string, unknown> {
+  const side = (value: unknown): unknown => {
+    const sources = (value as { sources?: unknown } | null)?.sources;
+    if (!Array.isArray(sources)) return value;
+    return {
+      ...(value as Record<string, unknown>),
+      sources: sources.map((source: unknown) => {
+        const path = (source as { path?: unknown } | null)?.path;
+        if (typeof path !== 'string' || !isAbsolute(path)) return source;
+        const rel = relative(cwd, path);
+        if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return source;
+        return { ...(source as Record<string, unknown>), path: rel.split(sep).join('/') };
+      }),
+    };
+  };
+  return { ...drift, reference: side(drift.reference), current: side(drift.current) };
+}
+
 async function defaultBase(options: RetrainOptions): Promise<string> {
   if (options.base) return options.base;
   if (options.github) {
@@ -84,7 +127,8 @@ export async function openRetrainingPullRequest(options: RetrainOptions): Promis
   }
   const base = await defaultBase(options);
   const now = (options.now ?? new Date()).toISOString();
-  const record = { model, checkedAt: now, ...options.context, drift: driftJson(report) };
+  const record = { model, checkedAt: now, ...options.context, drift: withRelativeSources(driftJson(report), resolve(options.cwd)) };
+  const content = `${JSON.stringify(record, null, 2)}\n`;
   const drifted = report.columns.filter((c) => c.drifted).map((c) => c.name);
   const title = `Retrain ${model}: data drift in ${drifted.slice(0, 3).join(', ')}${drifted.length > 3 ? ` and ${drifted.length - 3} more` : ''}`;
   const branch = await pushRetrainBranch({
@@ -94,7 +138,9 @@ export async function openRetrainingPullRequest(options: RetrainOptions): Promis
     branch: options.branch,
     base,
     push: options.push,
-    files: [{ path: `.mlops/retrain/${model}.json`, content: `${JSON.stringify(record, null, 2)}\n` }],
+    // A re-run with the same findings (only `checkedAt` would differ) commits and pushes nothing,
+    // like peter-evans/create-pull-request: idempotent writes (DESIGN §1).
+    files: [{ path: `.mlops/retrain/${model}.json`, content, same: (current) => findings(current) === findings(content) }],
     message: `mlops: retrain ${model} (drift in ${drifted.join(', ')})\n\nShare of drifted features: ${(report.share * 100).toFixed(1)}%.\nChecked at ${now}.`,
   });
 
@@ -105,7 +151,7 @@ export async function openRetrainingPullRequest(options: RetrainOptions): Promis
     await writeJsonAtomic(join(outbox, `retrain-${model}.json`), { title, head: options.branch, base, labels: options.labels, commit: branch.commit });
     return {
       operation: branch.operation,
-      message: `branch ${options.branch} ${branch.operation} (${branch.commit.slice(0, 7)}); no GitHub context, so the pull request was written to ${file}`,
+      message: `branch ${options.branch} ${branch.operation === 'unchanged' ? 'unchanged (it already records these findings)' : branch.operation} (${branch.commit.slice(0, 7)}); no GitHub context, so the pull request was written to ${file}`,
       branch,
       outbox: file,
     };
@@ -117,6 +163,7 @@ export async function openRetrainingPullRequest(options: RetrainOptions): Promis
   });
   let dispatched: string | undefined;
   let message = `pull request #${pr.number} ${pr.operation}: ${pr.url}`;
+  if (branch.operation === 'unchanged') message += `; ${options.branch} already records these findings, so nothing was pushed`;
   if (gh.isDefaultToken && branch.operation !== 'unchanged') {
     if (gh.dispatchWorkflow) {
       // The dispatched workflow declares a `pr` input (README) so its comment lands on this PR.

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -58,7 +58,7 @@ const remoteBranchHead = () => {
 };
 
 describe('retraining pull request (real git + GitHub emulator)', () => {
-  it('opens one PR on drift, updates it on the next run, and leaves it alone without drift', async () => {
+  it('opens one PR on drift, leaves it alone on a re-run with the same findings, updates it on new findings and leaves it alone without drift', async () => {
     const first = await drift('monitoring/latest.csv');
     expect(first.code, first.io.err).toBe(0);
     expect(first.json.drifted).toBe(true);
@@ -71,17 +71,42 @@ describe('retraining pull request (real git + GitHub emulator)', () => {
     expect(head1).not.toBeNull();
     const record = JSON.parse(git(remote, 'show', `${head1}:.mlops/retrain/weather.json`));
     expect(record.drift.drifted).toBe(true);
+    // Data inside the checkout is recorded relative to it: no runner paths in git.
+    expect(record.drift.current.sources.map((x: { path: string }) => x.path)).toEqual(['monitoring/latest.csv']);
     // The user's checkout is untouched: still on main, clean.
     expect(git(work, 'rev-parse', '--abbrev-ref', 'HEAD')).toBe('main');
     expect(git(work, 'status', '--porcelain')).toBe('');
 
+    // The same data again: the record would differ only in checkedAt, so nothing is pushed or written.
+    const writes = emu.requests.filter((q) => q.write).length;
+    const again = await drift('monitoring/latest.csv');
+    expect(again.code, again.io.err).toBe(0);
+    expect(again.json.retrain.operation).toBe('unchanged');
+    expect(again.json.retrain.commit).toBe(head1);
+    expect(again.json.retrain.message).toContain('already records these findings');
+    expect(remoteBranchHead()).toBe(head1);
+    expect(emu.requests.filter((q) => q.write).length).toBe(writes);
+    expect(emu.state.pulls).toHaveLength(1);
+    // A pull request body edited meanwhile is refreshed; the branch still gets no commit.
+    emu.state.pulls[0]!.body = 'edited by hand';
+    const refreshed = await drift('monitoring/latest.csv');
+    expect(refreshed.json.retrain).toMatchObject({ operation: 'updated', commit: head1, pullRequest: { operation: 'updated' } });
+    expect(emu.state.pulls[0]!.body).toContain('Dataset drift detected');
+    expect(remoteBranchHead()).toBe(head1);
+
+    // New findings (a window without every third row): a new commit on the branch, the PR updated.
+    const latest = readFileSync(join(work, 'monitoring/latest.csv'), 'utf8');
+    const rows = latest.trimEnd().split('\n');
+    writeFileSync(join(work, 'monitoring/latest.csv'), `${rows.filter((_, i) => i === 0 || i % 3 !== 0).join('\n')}\n`);
     const second = await drift('monitoring/latest.csv');
     expect(second.code).toBe(0);
+    expect(second.json.drifted).toBe(true);
     expect(second.json.retrain.operation).toBe('updated');
     expect(emu.state.pulls).toHaveLength(1);
     const head2 = remoteBranchHead();
     expect(head2).not.toBe(head1);
     expect(git(remote, 'rev-parse', `${head2}^`)).toBe(head1); // a new commit on top, not a rewrite
+    writeFileSync(join(work, 'monitoring/latest.csv'), latest);
 
     const calm = await drift('data/train.csv');
     expect(calm.json.drifted).toBe(false);
@@ -100,13 +125,18 @@ describe('retraining pull request (real git + GitHub emulator)', () => {
     expect(Math.max(...emu.requests.map((r) => r.concurrentWrites))).toBe(1);
   });
 
-  it('--fail-on-drift exits 1; without GitHub the PR goes to the outbox', async () => {
+  it('--fail-on-drift exits 1; without GitHub the PR goes to the outbox, and a re-run pushes nothing', async () => {
     const io = memoryIo({ cwd: work, env: gitEnv });
     const code = await runCli(['drift', '--reference', 'data/train.csv', '--current', 'monitoring/latest.csv', '--open-pr', '--fail-on-drift'], io);
     expect(code).toBe(1);
     const outbox = readFileSync(join(work, '.mlops/outbox/retrain-weather.md'), 'utf8');
     expect(outbox).toContain('<!-- mlops:retrain:weather -->');
-    expect(remoteBranchHead()).not.toBeNull();
+    const head = remoteBranchHead();
+    expect(head).not.toBeNull();
+    const again = memoryIo({ cwd: work, env: gitEnv });
+    expect(await runCli(['drift', '--reference', 'data/train.csv', '--current', 'monitoring/latest.csv', '--open-pr', '--json'], again)).toBe(0);
+    expect(JSON.parse(again.out).retrain).toMatchObject({ operation: 'unchanged', commit: head });
+    expect(remoteBranchHead()).toBe(head);
     expect(emu.requests).toHaveLength(0);
   });
 });
