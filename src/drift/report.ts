@@ -2,6 +2,7 @@
  * The drift report as markdown: used as the retraining pull request's body, the job summary and
  * the terminal output. Every verdict states its method, score, threshold and sample sizes.
  */
+import { plural } from '../core/text.ts';
 import { alert, details, formatNumber, formatPercent, table, xyChart } from '../report/index.ts';
 import type { DriftColumn, DriftReport } from './engine.ts';
 import { MIN_SAMPLE, P_VALUE_METHODS } from './policy.ts';
@@ -59,7 +60,7 @@ export function renderDriftMarkdown(report: DriftReport, options: { title?: stri
     const one = missing.length === 1;
     parts.push(alert('WARNING', `**Missing from the current data**: ${missing.map((n) => `\`${n}\``).join(', ')} ${one ? 'is' : 'are'} in the reference but not in the current data, so ${one ? 'it was' : 'they were'} not compared. If the model uses ${one ? 'it' : 'them'}, the data pipeline is broken.`));
   }
-  parts.push(`Reference: ${options.referenceLabel ?? 'reference'} (${report.reference.rows} rows) · Current: ${options.currentLabel ?? 'current'} (${report.current.rows} rows)\n`);
+  parts.push(`Reference: ${options.referenceLabel ?? 'reference'} (${plural(report.reference.rows, 'row')}) · Current: ${options.currentLabel ?? 'current'} (${plural(report.current.rows, 'row')})\n`);
   const rows = report.columns.map((c) => [
     `\`${c.name}\``, c.type, METHOD_LABEL[c.method] ?? c.method, scoreCell(c), verdictCell(c), `${c.nRef} / ${c.nCur}`, nullCell(c), c.contributor ?? '',
   ]);

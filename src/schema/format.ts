@@ -1,12 +1,9 @@
+import { plural } from '../core/text.ts';
 import type { SchemaDiff } from './diff.ts';
 import type { ValidationReport } from './report-types.ts';
 
 /** Most columns the per-column table lists in a terminal. */
 const TABLE_COLUMNS = 50;
-
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
-}
 
 function cell(v: number | string | null): string {
   if (v === null) return '';
@@ -21,7 +18,7 @@ function cell(v: number | string | null): string {
 export function formatValidationReport(report: ValidationReport, diff?: SchemaDiff): string {
   const out: string[] = [];
   const against = report.schema ? ` against ${report.schema}` : '';
-  if (report.valid) out.push(`✓ ${report.file} is valid${against}: ${plural(report.rows, 'row')}, ${Object.keys(report.columns).length} columns checked`);
+  if (report.valid) out.push(`✓ ${report.file} is valid${against}: ${plural(report.rows, 'row')}, ${plural(Object.keys(report.columns).length, 'column')} checked`);
   else out.push(`✗ ${report.file} is invalid${against}: ${plural(report.errorCount, 'error')} in ${plural(report.rows, 'row')}`);
   const rules = Object.entries(report.errorsByRule).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0));
   if (rules.length) out.push(`  by rule: ${rules.map(([r, n]) => `${r} ${(n ?? 0).toLocaleString('en-US')}`).join(', ')}`);
