@@ -11,7 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import { InputError } from '../core/errors.ts';
+import { InputError, type SourceLocation } from '../core/errors.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Public shape
@@ -154,6 +154,18 @@ export interface MlopsConfig {
   configPath: string | null;
   /** Directory that relative paths were resolved against. */
   configDir: string;
+  /**
+   * Where each value sits in the file, by key path (`data.label`, `data.features[1]`,
+   * `evaluate.gates[0].metric`): checks that run later, against the data or the model, name the
+   * line and column of the value at fault ({@link configLocation}). Empty for {@link defaultConfig}.
+   */
+  positions: Readonly<Record<string, ConfigPosition>>;
+}
+
+/** 1-based line and column of a value in the config file. */
+export interface ConfigPosition {
+  line: number;
+  column: number;
 }
 
 export const NAME_PATTERN = /^[a-z0-9]([a-z0-9_-]*[a-z0-9])?$/;
@@ -166,6 +178,15 @@ interface Ctx {
   file: string;
   lines: LineCounter;
   dir: string;
+  /** Filled as the walker visits values: key path → position of the value (of the key, for an empty value). */
+  positions: Record<string, ConfigPosition>;
+}
+
+function record(ctx: Ctx, path: string, node: YamlNode | null | undefined): void {
+  const offset = node?.range?.[0];
+  if (offset === undefined || !path) return;
+  const pos = ctx.lines.linePos(offset);
+  ctx.positions[path] = { line: pos.line, column: pos.col };
 }
 
 type Where = { node: YamlNode | null; path: string };
@@ -315,7 +336,11 @@ function list<T>(item: Spec<T>, def: T[] | null, opts: { minItems?: number; uniq
     }
     const node = where.node;
     if (!isSeq(node)) fail(ctx, where, `expected a list, got ${describe(scalarValue(ctx, where))}`);
-    const out = node.items.map((child, i) => item(ctx, { node: child as YamlNode, path: `${where.path}[${i}]` }));
+    const out = node.items.map((child, i) => {
+      const path = `${where.path}[${i}]`;
+      record(ctx, path, child as YamlNode);
+      return item(ctx, { node: child as YamlNode, path });
+    });
     if (opts.minItems !== undefined && out.length < opts.minItems) fail(ctx, where, `expected at least ${opts.minItems} item(s)`);
     if (opts.unique) {
       const seen = new Set<string>();
@@ -349,6 +374,7 @@ function obj<S extends SpecMap>(specs: S): Spec<FromSpecs<S>> {
         }
         if (children.has(key)) fail(ctx, { node: keyNode, path: keyPath }, `duplicate key '${key}'`);
         children.set(key, (pair.value ?? null) as YamlNode | null);
+        record(ctx, keyPath, isAbsent({ node: (pair.value ?? null) as YamlNode | null, path: keyPath }) ? keyNode : pair.value as YamlNode);
       }
     }
     const out: Record<string, unknown> = {};
@@ -515,14 +541,54 @@ function rootSpec(defaultName: string) {
   });
 }
 
-function finish(raw: ReturnType<ReturnType<typeof rootSpec>>, configPath: string | null, dir: string): MlopsConfig {
+function finish(raw: ReturnType<ReturnType<typeof rootSpec>>, configPath: string | null, dir: string, positions: Record<string, ConfigPosition>): MlopsConfig {
   const { retrain, ...drift } = raw.drift;
   return {
     ...raw,
     drift: { ...drift, features: raw.drift.features, retrain: { ...retrain, branch: retrain.branch ?? `mlops/retrain/${raw.name}` } },
     configPath,
     configDir: dir,
+    positions,
   } as MlopsConfig;
+}
+
+/**
+ * The location of a config key for an exit-2 message: the file, the line and column of the value
+ * (`data.features[1]`), and the key. A key the file does not spell (a default) gets the position
+ * of its nearest written parent (`evaluate` for `evaluate.slices`), or none.
+ */
+export function configLocation(config: Pick<MlopsConfig, 'configPath' | 'positions'>, key: string): SourceLocation {
+  const file = config.configPath ?? undefined;
+  let path = key;
+  for (;;) {
+    const pos = config.positions[path];
+    if (pos) return { file, line: pos.line, column: pos.column, key };
+    const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+    if (cut <= 0) return { file, key };
+    path = path.slice(0, cut);
+  }
+}
+
+/**
+ * Runs a check that knows only a config key (`evaluate.gates[2].metric`) and, when it throws an
+ * {@link InputError} about the config without a line, throws it again at the line and column of
+ * that key's value.
+ */
+export function atConfigLine<T>(config: Pick<MlopsConfig, 'configPath' | 'positions'>, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    throw locateConfigError(config, error);
+  }
+}
+
+/** `error` with the config position of its key added (itself when it has a line or is not about the config). */
+export function locateConfigError(config: Pick<MlopsConfig, 'configPath' | 'positions'>, error: unknown): unknown {
+  if (!(error instanceof InputError) || error.location.line !== undefined || error.location.key === undefined) return error;
+  if (error.location.file !== undefined && error.location.file !== config.configPath) return error;
+  const where = configLocation(config, error.location.key);
+  if (where.line === undefined) return error;
+  return new InputError(error.detail, where, { cause: error });
 }
 
 /** The registry name used when `name` is absent: the config directory's name, made valid. */
@@ -540,7 +606,7 @@ export function parseConfig(text: string, file: string): MlopsConfig {
   const dir = dirname(abs);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
-  const ctx: Ctx = { file, lines, dir };
+  const ctx: Ctx = { file, lines, dir, positions: {} };
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const pos = lines.linePos(e.pos[0]);
@@ -548,7 +614,7 @@ export function parseConfig(text: string, file: string): MlopsConfig {
   }
   const root = (doc.contents ?? null) as YamlNode | null;
   const raw = rootSpec(defaultNameFor(dir))(ctx, { node: root, path: '' });
-  return finish(raw, abs, dir);
+  return finish(raw, abs, dir, ctx.positions);
 }
 
 /**
@@ -569,6 +635,6 @@ export async function loadConfig(path: string): Promise<MlopsConfig> {
 /** The config with every default, as if an empty `mlops.yaml` sat in `dir`. */
 export function defaultConfig(dir = process.cwd()): MlopsConfig {
   const abs = resolve(dir);
-  const raw = rootSpec(defaultNameFor(abs))({ file: '<defaults>', lines: new LineCounter(), dir: abs }, { node: null, path: '' });
-  return finish(raw, null, abs);
+  const raw = rootSpec(defaultNameFor(abs))({ file: '<defaults>', lines: new LineCounter(), dir: abs, positions: {} }, { node: null, path: '' });
+  return finish(raw, null, abs, {});
 }

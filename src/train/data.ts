@@ -8,7 +8,7 @@ import { didYouMean } from '../core/names.ts';
 import { dataReadOptions, detectNumberForm, loadSchema, type TableSchema } from '../schema/index.ts';
 import { applyNumberForms, concatBatches, expandDataPaths, openTable } from '../table/index.ts';
 import type { NumberForm, ReadOptions, RecordBatch, Table } from '../table/types.ts';
-import type { MlopsConfig } from './config.ts';
+import { configLocation, type MlopsConfig } from './config.ts';
 
 export interface TrainingData {
   table: Table;
@@ -39,7 +39,6 @@ export async function loadConfiguredSchema(config: MlopsConfig): Promise<TableSc
   return config.data.schema ? loadSchema(config.data.schema) : null;
 }
 
-/** Resolves label and features and reads the training files into one table (only those columns). */
 /**
  * The schema's `role: feature` fields, less the label: `data.label` wins over a schema that still
  * calls the label a feature (as `schema infer` does for a label not named label/target/class/y).
@@ -48,18 +47,33 @@ export function schemaFeatures(schema: TableSchema | null, label: string): strin
   return schema?.fields.filter((f) => f.role === 'feature' && f.name !== label).map((f) => f.name) ?? [];
 }
 
+/**
+ * `data.features` must not list the label: a model given its own answer as an input learns
+ * nothing (and the column would be read twice). Exit 2 at the list item.
+ */
+export function checkLabelNotFeature(config: MlopsConfig, label: string): void {
+  const index = config.data.features?.indexOf(label) ?? -1;
+  if (index >= 0) {
+    throw new InputError(`the label '${label}' cannot also be a feature (remove it from data.features)`, configLocation(config, `data.features[${index}]`));
+  }
+}
+
+/** Resolves label and features and reads the training files into one table (only those columns). */
 export async function readTrainingData(config: MlopsConfig): Promise<TrainingData> {
   const files = await expandConfigured(config.data.train, 'data.train', config);
   const schema = await loadConfiguredSchema(config);
   const readOptions: ReadOptions = schema ? dataReadOptions(schema) : {};
   const first = await openTable(files[0]!, readOptions);
-  const where = { file: config.configPath ?? undefined };
-
   const label = config.data.label ?? schema?.fields.find((f) => f.role === 'label')?.name;
-  if (!label) throw new InputError('no label: set data.label or mark a schema field with role: label', { ...where, key: 'data.label' });
+  if (!label) throw new InputError('no label: set data.label or mark a schema field with role: label', configLocation(config, 'data.label'));
   if (!first.fieldNames.includes(label)) {
-    throw new InputError(`label column '${label}' not found in ${files[0]}${didYouMean(label, first.fieldNames)} (columns: ${first.fieldNames.join(', ')})`, { ...where, key: 'data.label' });
+    // A label from the schema's role: label is the schema's error; data.label is the config's.
+    const where = config.data.label === null && schema && config.data.schema
+      ? { file: config.data.schema, key: `fields[${schema.fields.findIndex((f) => f.name === label)}].role` }
+      : configLocation(config, 'data.label');
+    throw new InputError(`label column '${label}' not found in ${files[0]}${didYouMean(label, first.fieldNames)} (columns: ${first.fieldNames.join(', ')})`, where);
   }
+  checkLabelNotFeature(config, label);
   const skipRoles = new Set(['label', 'id', 'timestamp', 'ignore']);
   let features = config.data.features;
   if (!features) {
@@ -68,10 +82,12 @@ export async function readTrainingData(config: MlopsConfig): Promise<TrainingDat
       ? fromSchema
       : first.fieldNames.filter((n) => n !== label && !schema?.fields.some((f) => f.name === n && f.role && skipRoles.has(f.role)));
   }
-  if (features.length === 0) throw new InputError('no feature columns: set data.features', { ...where, key: 'data.features' });
-  for (const f of features) {
+  if (features.length === 0) throw new InputError('no feature columns: set data.features', configLocation(config, 'data.features'));
+  for (const [i, f] of features.entries()) {
     if (!first.fieldNames.includes(f)) {
-      throw new InputError(`feature column '${f}' not found in ${files[0]}${didYouMean(f, first.fieldNames)} (columns: ${first.fieldNames.join(', ')})`, { ...where, key: 'data.features' });
+      // Features from the schema's roles exist in the schema; only data.features can name a column the data lacks.
+      const where = config.data.features ? configLocation(config, `data.features[${i}]`) : { file: config.data.schema ?? undefined, key: f };
+      throw new InputError(`feature column '${f}' not found in ${files[0]}${didYouMean(f, first.fieldNames)} (columns: ${first.fieldNames.join(', ')})`, where);
     }
   }
   const kinds: Record<string, 'numeric' | 'categorical'> = {};

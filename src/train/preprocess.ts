@@ -13,10 +13,11 @@
  * - the label: classes sorted (numerically when they are all numbers), or, for regression,
  *   standardised (predictions are mapped back).
  */
-import { InputError } from '../core/errors.ts';
+import { InputError, type SourceLocation } from '../core/errors.ts';
 import { parseLocalNumber } from '../table/index.ts';
 import type { Column, NumberForm, Table } from '../table/types.ts';
 import type { TaskSetting } from './config.ts';
+import { classCountProblem, isNumericLabel, labelTask, parseNumberText, tooManyClassesMessage } from './task.ts';
 
 export type Task = 'binary' | 'multiclass' | 'regression';
 
@@ -72,7 +73,6 @@ export interface PreprocessingSpec {
 
 export const OOV = '__oov__';
 export const MISSING_SUFFIX = '__missing';
-const MAX_CLASSES = 20;
 
 export interface FitOptions {
   label: string;
@@ -88,6 +88,8 @@ export interface FitOptions {
   /** Missing-value texts the training data was read with (recorded so serving reads them alike). */
   missingValues?: string[];
   fieldMissingValues?: Record<string, string[]>;
+  /** Where the label is configured (`mlops.yaml:5:10 (data.label)`), for errors about the label as a whole. */
+  labelLocation?: SourceLocation;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -109,22 +111,13 @@ function findColumn(table: Table, name: string, what: string): Column {
  */
 function numbersOf(column: Column, form?: NumberForm): Float64Array {
   if (column.kind === 'number') return column.values;
-  const parsed = column.dictionary.map((text) => (form ? parseLocalNumber(text, form) ?? Number.NaN : parseNumber(text)));
+  const parsed = column.dictionary.map((text) => (form ? parseLocalNumber(text, form) ?? Number.NaN : parseNumberText(text)));
   const out = new Float64Array(column.codes.length);
   for (let i = 0; i < out.length; i++) {
     const code = column.codes[i]!;
     out[i] = code < 0 ? Number.NaN : parsed[code]!;
   }
   return out;
-}
-
-/** A cell text parsed as a number; NaN when it is not one. `Infinity`/`NaN` texts parse to themselves so they can be rejected. */
-function parseNumber(text: string): number {
-  const t = text.trim();
-  if (t === '') return Number.NaN;
-  if (/^[+-]?(inf|infinity)$/i.test(t)) return t.startsWith('-') ? -Infinity : Infinity;
-  const v = Number(t);
-  return v;
 }
 
 function isNullCell(column: Column, i: number): boolean {
@@ -171,14 +164,14 @@ function compareValues(a: string, b: string): number {
 
 /** Sorts class names numerically when they all are numbers (so 2 < 10), else by code unit. */
 export function sortClasses(values: string[]): string[] {
-  const numeric = values.every((v) => Number.isFinite(parseNumber(v)));
-  return values.slice().sort(numeric ? (a, b) => parseNumber(a) - parseNumber(b) || compareValues(a, b) : compareValues);
+  const numeric = values.every((v) => Number.isFinite(parseNumberText(v)));
+  return values.slice().sort(numeric ? (a, b) => parseNumberText(a) - parseNumberText(b) || compareValues(a, b) : compareValues);
 }
 
 /** True when every non-null cell of a column (in `rows`) is a finite or non-finite number. */
 function looksNumeric(column: Column, rows: ArrayLike<number>): { numeric: boolean; share: number; firstBad: number } {
   if (column.kind === 'number') return { numeric: column.invalid.length === 0, share: 1, firstBad: column.invalid[0]?.index ?? -1 };
-  const parsed = column.dictionary.map((d) => !Number.isNaN(parseNumber(d)) || /^nan$/i.test(d.trim()));
+  const parsed = column.dictionary.map((d) => !Number.isNaN(parseNumberText(d)) || /^nan$/i.test(d.trim()));
   let good = 0;
   let total = 0;
   let firstBad = -1;
@@ -193,7 +186,10 @@ function looksNumeric(column: Column, rows: ArrayLike<number>): { numeric: boole
   return { numeric: total > 0 && good === total, share: total > 0 ? good / total : 0, firstBad };
 }
 
-/** Infers the task from the label column over the training rows (non-null labels only). */
+/**
+ * Infers the task from the label column over the given rows (non-null labels only), by the rule
+ * `mlops init` applies too ({@link labelTask}).
+ */
 export function inferTask(column: Column, rows: ArrayLike<number>): { task: Task; distinct: string[] } {
   const distinct = new Set<string>();
   for (let r = 0; r < rows.length; r++) {
@@ -201,9 +197,7 @@ export function inferTask(column: Column, rows: ArrayLike<number>): { task: Task
     if (t !== null) distinct.add(t);
   }
   const values = [...distinct];
-  const numeric = looksNumeric(column, rows).numeric;
-  if (numeric && values.length > MAX_CLASSES) return { task: 'regression', distinct: values };
-  return { task: values.length === 2 ? 'binary' : 'multiclass', distinct: values };
+  return { task: labelTask(values), distinct: values };
 }
 
 /**
@@ -221,8 +215,20 @@ export function fitPreprocessing(table: Table, options: FitOptions): Preprocessi
   const labelled = allRows(table.length).filter((i) => !isNullCell(labelColumn, i));
   if (rows.length === 0) throw new InputError(`label column '${options.label}' has no non-null values`, { file: table.path, key: options.label });
 
+  // The task is decided on every labelled row read (the whole file, as `mlops init` saw it); the
+  // classes are those of the training split.
+  const decided = inferTask(labelColumn, labelled);
   const inferred = inferTask(labelColumn, rows);
-  let task: Task = options.task && options.task !== 'auto' ? options.task : inferred.task;
+  let task: Task = options.task && options.task !== 'auto' ? options.task : decided.task;
+  if (task !== 'regression') {
+    const problem = classCountProblem(decided.distinct.length, labelled.length);
+    if (problem) {
+      throw new InputError(tooManyClassesMessage(options.label, problem, isNumericLabel(decided.distinct), {
+        regression: options.task === 'auto' || !options.task ? 'model.task: regression' : 'model.task: auto or regression',
+        otherColumn: 'set data.label to the column the model should predict',
+      }), options.labelLocation ?? { file: table.path, key: options.label });
+    }
+  }
   if (task === 'regression') {
     const check = looksNumeric(labelColumn, labelled);
     if (!check.numeric) {
@@ -403,7 +409,7 @@ export function encodeLabels(spec: PreprocessingSpec, table: Table, start = 0, c
     const index = new Map(spec.label.classes.map((c, k) => [c, k]));
     for (let r = 0; r < n; r++) {
       const t = textOf(column, start + r);
-      const k = t === null ? undefined : index.get(t) ?? index.get(String(parseNumber(t)));
+      const k = t === null ? undefined : index.get(t) ?? index.get(String(parseNumberText(t)));
       if (k !== undefined) {
         y[r] = k;
         valid[r] = 1;

@@ -13,8 +13,8 @@ import { mergeProfiles, profileFile, writeProfile } from '../profile/index.ts';
 import type { DatasetProfile } from '../profile/types.ts';
 import { loadBackend, type BackendResolver, type LoadedBackend } from './backend.ts';
 import type { BackendName, MlopsConfig, ModelConfig, TrainConfig } from './config.ts';
-import { resolveBatchSize } from './config.ts';
-import { expandConfigured, loadConfiguredSchema, readTrainingData, schemaFeatures } from './data.ts';
+import { configLocation, resolveBatchSize } from './config.ts';
+import { checkLabelNotFeature, expandConfigured, loadConfiguredSchema, readTrainingData, schemaFeatures } from './data.ts';
 import { validationMetrics } from './metrics.ts';
 import { buildModel, fitModel, seededRandom, shuffleInPlace, type EpochRecord } from './model.ts';
 import { MODEL_FILES, saveLayersModel, savePreprocessing, toPrediction } from './model-dir.ts';
@@ -167,6 +167,7 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
     label: data.label, features: data.features, task: config.model.task, maxCategories: config.model.maxCategories,
     kinds: data.kinds, rows: trainRows, numberForms: data.readOptions.numberForms,
     missingValues: data.readOptions.missingValues, fieldMissingValues: data.readOptions.fieldMissingValues,
+    ...(config.data.label !== null ? { labelLocation: configLocation(config, 'data.label') } : {}),
   });
   const x = applyPreprocessing(spec, table);
   const labels = encodeLabels(spec, table);
@@ -313,6 +314,7 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
   const testFiles = config.data.test ? await expandConfigured(config.data.test, 'data.test', config) : [];
   const schema = await loadConfiguredSchema(config);
   const label = config.data.label ?? schema?.fields.find((f) => f.role === 'label')?.name ?? '';
+  if (label) checkLabelNotFeature(config, label);
   const features = config.data.features ?? schemaFeatures(schema, label);
   const staging = await makeStaging(out);
   const env: Record<string, string> = {};

@@ -6,6 +6,7 @@ import { dataReadOptions, dumpSchema, inferSchema, type TableSchema } from '../.
 import { cellText, openTable } from '../../table/index.ts';
 import { rareClass } from '../../train/class-weights.ts';
 import { NAME_PATTERN, parseConfig } from '../../train/config.ts';
+import { classCountProblem, isNumericLabel, labelTask, tooManyClassesMessage } from '../../train/task.ts';
 import { parseCommandArgs, requirePositional } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
 import { workflowFiles } from '../init-templates.ts';
@@ -33,7 +34,13 @@ Options:
                     docs/evaluation.md: the JSON-lines protocol)
   --force           replace files that exist (default: refuse and name them)
 
-Exit codes: 0 written; 2 could not run (missing data, unknown label, files exist without --force).`;
+The task follows the label, as mlops train decides it: numbers with a fraction, or whole numbers
+with more than 20 distinct values, are regression; text, booleans and whole numbers with few
+values (0/1 flags) are classes. A label with (nearly) one class per row, such as a date or an id,
+is refused.
+
+Exit codes: 0 written; 2 could not run (missing data, unknown label, a label that cannot be
+predicted, files exist without --force).`;
 
 /** A repository-relative path with forward slashes, as workflows and mlops.yaml write it. */
 function repoPath(cwd: string, path: string): string {
@@ -99,9 +106,23 @@ const command: Command = {
     label.role = 'label';
     if (values.test !== undefined && !(await exists(resolve(io.cwd, values.test)))) throw new InputError('test data file not found', { file: resolve(io.cwd, values.test) });
 
-    // Floats are a quantity to regress; text, booleans and integers with an enum are classes.
-    const regression = label.type === 'number' || (label.type === 'integer' && !label.constraints?.enum);
-    const rare = regression ? null : rareClass(await labelCounts(dataAbs, schema, label.name));
+    // The task by the rule `mlops train` applies (src/train/task.ts): 0/1 fraud flags are classes,
+    // a measurement or a many-valued count is a quantity to regress.
+    const counts = await labelCounts(dataAbs, schema, label.name);
+    const distinct = [...counts.keys()];
+    const task = labelTask(distinct);
+    const regression = task === 'regression';
+    if (!regression) {
+      const rows = [...counts.values()].reduce((a, b) => a + b, 0);
+      const problem = classCountProblem(counts.size, rows);
+      if (problem) {
+        throw new InputError(tooManyClassesMessage(label.name, problem, isNumericLabel(distinct), {
+          regression: 'model.task: regression in mlops.yaml',
+          otherColumn: `pass --label with the column the model should predict (columns: ${columns.filter((c) => c !== label.name).join(', ')})`,
+        }), { file: dataAbs, key: label.name });
+      }
+    }
+    const rare = regression ? null : rareClass(counts);
     const paths = { data: repoPath(io.cwd, data), schema: 'schema.yaml', config: 'mlops.yaml' };
     const test = values.test !== undefined ? repoPath(io.cwd, values.test) : null;
     const config = [
@@ -140,7 +161,7 @@ const command: Command = {
     for (const [file, text] of files) await writeFileAtomic(join(io.cwd, file), text);
     const ignored = await ignoreLocalOutputs(io.cwd);
     io.stderr([
-      `mlops init: ${name} predicts '${label.name}' (${regression ? 'regression' : 'classification'}) from ${featureSummary(schema)} of ${paths.data}`,
+      `mlops init: ${name} predicts '${label.name}' (${regression ? 'regression' : task === 'binary' ? 'binary classification' : `multiclass classification, ${counts.size} classes`}) from ${featureSummary(schema)} of ${paths.data}`,
       ...(rare ? [`  '${rare.name}' is ${formatShare(rare.share)} of the rows: classWeight balanced, positiveClass '${rare.name}', a balanced_accuracy gate`] : []),
       ...files.map(([file]) => `  wrote ${file}`),
       ...(ignored.length ? [`  added to .gitignore: ${ignored.join(' ')}`] : []),

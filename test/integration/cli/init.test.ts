@@ -60,7 +60,7 @@ describe('mlops init', () => {
     await writeFile(join(dir, 'data', 'churn.csv'), `tenure,churn\n${Array.from({ length: 100 }, (_, i) => `${i},${i % 17 === 0 ? 'yes' : 'no'}`).join('\n')}\n`);
     const r = await mlops(dir, ['init', 'data/churn.csv', '--label', 'churn']);
     expect(r.code).toBe(0);
-    expect(r.err).toContain("mlops init: rare predicts 'churn' (classification) from 1 feature column of data/churn.csv\n  'yes' is 6.0% of the rows: classWeight balanced, positiveClass 'yes', a balanced_accuracy gate\n");
+    expect(r.err).toContain("mlops init: rare predicts 'churn' (binary classification) from 1 feature column of data/churn.csv\n  'yes' is 6.0% of the rows: classWeight balanced, positiveClass 'yes', a balanced_accuracy gate\n");
     const config = await loadConfig(join(dir, 'mlops.yaml'));
     expect(config.train.classWeight).toBe('balanced');
     expect(config.evaluate.positiveClass).toBe('yes');
@@ -69,6 +69,45 @@ describe('mlops init', () => {
     expect((await mlops(dir, ['init', 'data/penguins.csv', '--label', 'species', '--force'])).code).toBe(0);
     const plain = await loadConfig(join(dir, 'mlops.yaml'));
     expect([plain.train.classWeight, plain.evaluate.positiveClass]).toEqual(['none', null]);
+  });
+
+  it('decides the task as mlops train does: 0/1 and 0/1/2 integers are classes, measurements and counts a quantity', async () => {
+    const dir = await project('tasks');
+    const rows = (label: (i: number) => string) => `amount,age,y\n${Array.from({ length: 200 }, (_, i) => `${(i * 3.7) % 100},${20 + (i % 50)},${label(i)}`).join('\n')}\n`;
+    const cases: Array<[string, (i: number) => string, string, string, string]> = [
+      // [file, label, init's task words, train's task, the first gate]
+      ['fraud.csv', (i) => (i % 20 === 0 ? '1' : '0'), 'binary classification', 'binary', 'balanced_accuracy'],
+      ['grade.csv', (i) => String(i % 3), 'multiclass classification, 3 classes', 'multiclass', 'accuracy'],
+      ['amount.csv', (i) => ((i * 1.37) % 50).toFixed(2), 'regression', 'regression', 'r2'],
+      ['count.csv', (i) => String(i % 90), 'regression', 'regression', 'r2'],
+    ];
+    for (const [file, label, words, task, gate] of cases) {
+      await writeFile(join(dir, 'data', file), rows(label));
+      const init = await mlops(dir, ['init', `data/${file}`, '--label', 'y', '--force']);
+      expect(init.code, init.err).toBe(0);
+      expect(init.err).toContain(`predicts 'y' (${words})`);
+      const config = await loadConfig(join(dir, 'mlops.yaml'));
+      expect([file, config.evaluate.gates[0]]).toEqual([file, expect.objectContaining({ kind: 'metric', metric: gate })]);
+      if (task === 'binary') {
+        // The rare 1s (5%) get what a rare yes/no class gets.
+        expect(init.err).toContain("'1' is 5.0% of the rows: classWeight balanced, positiveClass '1', a balanced_accuracy gate");
+        expect([config.train.classWeight, config.evaluate.positiveClass]).toEqual(['balanced', '1']);
+      }
+      // mlops train, on the files init wrote, builds the model for the same task.
+      await writeFile(join(dir, 'mlops.yaml'), (await readFile(join(dir, 'mlops.yaml'), 'utf8')).replace('epochs: 40', 'epochs: 1'));
+      const trained = await mlops(dir, ['train', '--json', '--backend', 'cpu', '--out', `models/${file}`]);
+      expect(trained.code, trained.err).toBe(0);
+      expect([file, JSON.parse(trained.out).task]).toEqual([file, task]);
+    }
+  }, 120_000);
+
+  it('refuses a label with one class per row (a date, an id), naming the other columns', async () => {
+    const dir = await project('dates');
+    await writeFile(join(dir, 'data', 'days.csv'), `date,temp,weather\n${Array.from({ length: 60 }, (_, i) => `2024-01-${String(1 + (i % 28)).padStart(2, '0')}T${String(i % 24).padStart(2, '0')}:${String(i).padStart(2, '0')},${i % 30},${i % 3 ? 'sun' : 'rain'}`).join('\n')}\n`);
+    const r = await mlops(dir, ['init', 'data/days.csv', '--label', 'date']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/days\.csv \(date\): 'date' cannot be a classification label: 60 classes in 60 rows: every row is a class of its own.*pass --label with the column the model should predict \(columns: temp, weather\)/);
+    await expect(readFile(join(dir, 'mlops.yaml'), 'utf8')).rejects.toThrow();
   });
 
   it('--command and --predict-command set up an external trainer (PyTorch, scikit-learn) instead of TensorFlow.js', async () => {

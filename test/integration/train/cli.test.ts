@@ -81,7 +81,17 @@ describe('mlops train', () => {
   });
 
   const bad: Array<[string, Record<string, string>, string[], RegExp]> = [
-    ['label missing', { 'mlops.yaml': PENGUINS.replace('label: species', 'label: kind') }, [], /label column 'kind' not found/],
+    ['label missing', { 'mlops.yaml': PENGUINS.replace('label: species', 'label: kind') }, [], /mlops\.yaml:2:43 \(data\.label\): label column 'kind' not found/],
+    ['feature missing', { 'mlops.yaml': PENGUINS.replace('label: species', 'label: species, features: [island, nosuch]') }, [], /mlops\.yaml:2:71 \(data\.features\[1\]\): feature column 'nosuch' not found/],
+    ['label listed as a feature', { 'mlops.yaml': PENGUINS.replace('label: species', 'label: species, features: [island, species]') }, [], /mlops\.yaml:2:71 \(data\.features\[1\]\): the label 'species' cannot also be a feature/],
+    ['a label with one class per row (names)', {
+      'mlops.yaml': 'data: { train: ids.csv, label: name }\ntrain: { epochs: 1 }\n',
+      'ids.csv': `x,name\n${Array.from({ length: 40 }, (_, i) => `${i},user${i}`).join('\n')}\n`,
+    }, [], /mlops\.yaml:1:32 \(data\.label\): 'name' cannot be a classification label: 40 classes in 40 rows: every row is a class of its own.* It looks like an identifier, a date or free text/],
+    ['a many-valued number forced to classes', {
+      'mlops.yaml': 'data: { train: n.csv, label: y }\nmodel: { task: multiclass }\ntrain: { epochs: 1 }\n',
+      'n.csv': `x,y\n${Array.from({ length: 60 }, (_, i) => `${i},${i % 40}`).join('\n')}\n`,
+    }, [], /'y' cannot be a classification label: 40 classes in 60 rows: nearly every row is a class of its own.* If 'y' is a quantity, predict it as one \(model\.task: auto or regression\)/],
     ['label in another case', { 'mlops.yaml': PENGUINS.replace('label: species', 'label: Species') }, [], /label column 'Species' not found in \S+ \(did you mean "species"\?\)/],
     ['one-class label', { 'mlops.yaml': 'data: { train: one.csv, label: y }\ntrain: { batchSize: 1 }\n', 'one.csv': 'x,y\n1,a\n2,a\n3,a\n' }, [], /only one class/],
     ['all-null feature', { 'mlops.yaml': 'data: { train: d.csv, label: y }\ntrain: { batchSize: 1 }\n', 'd.csv': 'x,z,y\n,1,a\n,2,b\n,3,a\n' }, [], /'x' is null in every training row/],
