@@ -99,7 +99,7 @@ const POSITIVE_CLASS_METRICS = new Set(['precision', 'recall', 'f1', 'pr_auc']);
 
 /** Which class a binary table's precision/recall/f1/pr_auc are about: a number means little without it. */
 function positiveClassNote(report: EvaluationReport): string {
-  if (report.task !== 'binary' || !report.classes || report.classes.length !== 2) return '';
+  if (report.task !== 'binary' || !report.classes || report.classes.length - (report.unseenClasses?.length ?? 0) !== 2) return '';
   if (!report.shownMetrics.some((m) => POSITIVE_CLASS_METRICS.has(m))) return '';
   return `\n<sub>precision, recall, f1 and pr_auc are about the positive class \`${report.classes[1]}\` (evaluate.positiveClass).</sub>\n`;
 }
@@ -193,18 +193,23 @@ function slicesSection(report: EvaluationReport, maxRows: number): string {
 
 function confusionSection(report: EvaluationReport): string {
   if (!report.classes || !report.candidate.confusion) return '';
+  const unseen = new Set(report.unseenClasses ?? []);
+  const name = (c: string) => (unseen.has(c) ? `${c} (unseen)` : c);
   const render = (title: string, m: number[][]) => {
-    const rows: Cell[][] = [['true ↓ / predicted →', ...report.classes!]];
-    m.forEach((row, i) => rows.push([report.classes![i], ...row.map(String)]));
+    const rows: Cell[][] = [['true ↓ / predicted →', ...report.classes!.map(name)]];
+    m.forEach((row, i) => rows.push([name(report.classes![i]), ...row.map(String)]));
     return `**${title}**\n\n${table(rows, ['l', ...report.classes!.map(() => 'r' as const)])}`;
   };
   const parts = [render('Candidate', report.candidate.confusion)];
+  if (unseen.size > 0) {
+    parts.push(`<sub>(unseen): a class of the test data the model never saw in training. It cannot predict it, so every such row counts as a wrong prediction in every metric.</sub>\n`);
+  }
   if (report.baseline?.confusion) parts.push(render('Baseline', report.baseline.confusion));
   const perClass = report.candidate.perClass;
   if (perClass) {
     const rows: Cell[][] = [['Class', 'support', 'precision', 'recall', 'F1', ...(report.baseline ? ['F1 baseline'] : [])]];
     for (const [cls, s] of Object.entries(perClass)) {
-      rows.push([cls, String(s.support), num(s.precision), num(s.recall), num(s.f1), ...(report.baseline ? [num(report.baseline.perClass?.[cls]?.f1)] : [])]);
+      rows.push([name(cls), String(s.support), num(s.precision), num(s.recall), num(s.f1), ...(report.baseline ? [num(report.baseline.perClass?.[cls]?.f1)] : [])]);
     }
     parts.push(`**Per class (candidate)**\n\n${table(rows)}`);
   }
@@ -254,7 +259,10 @@ function footer(report: EvaluationReport, ctx: ReportContext): string {
   };
   const bits = [describe('Candidate', report.candidate.model)];
   if (report.baseline) bits.push(describe('Baseline', report.baseline.model));
-  bits.push(`test data \`${report.data.path}\` (${report.data.evaluatedRows} rows${report.data.excludedRows ? `, ${report.data.excludedRows} without a usable label excluded` : ''})`);
+  const unseen = report.data.unseenClassRows && report.unseenClasses?.length
+    ? `, ${report.data.unseenClassRows} of ${report.unseenClasses.map((c) => `\`${c}\``).join(', ')} (never seen in training) scored as wrong predictions`
+    : '';
+  bits.push(`test data \`${report.data.path}\` (${report.data.evaluatedRows} rows${unseen}${report.data.excludedRows ? `, ${report.data.excludedRows} without a usable label excluded` : ''})`);
   bits.push(`${report.bootstrap.resamples} ${report.bootstrap.paired ? 'paired ' : ''}bootstrap resamples, seed ${report.bootstrap.seed}`);
   bits.push(`backend ${report.environment.backend}`);
   if (ctx.commit) bits.push(`commit ${short(ctx.commit)}`);

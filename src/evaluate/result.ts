@@ -29,7 +29,13 @@ export interface EvaluationReport {
   passed: boolean;
   name: string;
   task: Task;
+  /** The model's classes, then the test data's classes it never saw ({@link EvaluationReport.unseenClasses}). */
   classes?: string[];
+  /**
+   * Classes of the test data that the model never saw in training (the last of `classes`): their
+   * rows are scored as wrong predictions, with a confusion row and per-class scores of their own.
+   */
+  unseenClasses?: string[];
   candidate: ModelSection;
   baseline: ModelSection | null;
   deltas: Record<string, Interval & { direction: 'higher' | 'lower'; improved: boolean | null }>;
@@ -39,7 +45,11 @@ export interface EvaluationReport {
   minSliceSize: number;
   cost: CompareResult['cost'];
   shownMetrics: string[];
-  data: { path: string; rows: number; evaluatedRows: number; excludedRows: number; excludedReason?: string };
+  /**
+   * `excludedRows`: rows left out for a missing label (a non-numeric one, in regression);
+   * `unseenClassRows`: rows scored as wrong predictions because their class is unknown to the model.
+   */
+  data: { path: string; rows: number; evaluatedRows: number; excludedRows: number; excludedReason?: string; unseenClassRows?: number };
   bootstrap: { resamples: number; confidence: number; seed: number; unit: 'rows'; paired: boolean };
   featureChanges?: { added: string[]; removed: string[] };
   environment: { backend: string; device: string; versions: Record<string, string> };
@@ -82,6 +92,8 @@ export interface ReportParts {
   baselineInfo?: ModelInfo;
   minSliceSize: number;
   data: EvaluationReport['data'];
+  /** Test-data classes the model never saw (appended to `compare.classes`). */
+  unseenClasses?: string[];
   bootstrap: { resamples: number; confidence: number; seed: number };
   featureChanges?: { added: string[]; removed: string[] };
   environment: EvaluationReport['environment'];
@@ -103,6 +115,7 @@ export function buildReport(parts: ReportParts): EvaluationReport {
     name: parts.name,
     task: compare.task,
     ...(compare.classes ? { classes: compare.classes } : {}),
+    ...(parts.unseenClasses?.length ? { unseenClasses: parts.unseenClasses } : {}),
     candidate: section(compare.candidate, parts.candidateInfo),
     baseline: compare.baseline && parts.baselineInfo ? section(compare.baseline, parts.baselineInfo) : null,
     deltas,

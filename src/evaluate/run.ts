@@ -8,12 +8,12 @@ import { didYouMean } from '../core/names.ts';
 import { cellText, isGlob, readTable } from '../table/index.ts';
 import type { ColumnDecoding, NumberForm, ReadOptions, Table } from '../table/types.ts';
 import { loadBackend, type LoadedBackend } from '../train/backend.ts';
-import type { MlopsConfig } from '../train/config.ts';
+import { atConfigLine, configLocation, type MlopsConfig } from '../train/config.ts';
 import { loadModel, readRunRecord } from '../train/model-dir.ts';
 import { exists } from '../core/fs.ts';
 import { startExternalModel, type EvaluatedModel } from './external.ts';
-import { encodeLabels } from '../train/preprocess.ts';
-import { readFile } from 'node:fs/promises';
+import { encodeLabels, sortClasses } from '../train/preprocess.ts';
+import { parseNumberText } from '../train/task.ts';
 import { dirname, join } from 'node:path';
 import { compareModels, shownMetrics, type ModelOutputs, type SliceColumn } from './compare.ts';
 import { checkGateConfig, evaluateGates, type GateScope } from './gates.ts';
@@ -147,9 +147,9 @@ function checkColumns(table: Table, model: EvaluatedModel, which: string, dataPa
  * probability of the second), so that the classes must swap; exit 2 when it names no class or the
  * task is not binary.
  */
-function positiveFirst(positiveClass: string | null, task: string, classes: string[], configPath?: string): boolean {
+function positiveFirst(positiveClass: string | null, task: string, classes: string[], config: MlopsConfig): boolean {
   if (positiveClass === null) return false;
-  const where = { file: configPath, key: 'evaluate.positiveClass' };
+  const where = configLocation(config, 'evaluate.positiveClass');
   if (task !== 'binary') throw new InputError(`evaluate.positiveClass applies to binary classification; this model's task is ${task}`, where);
   if (!classes.includes(positiveClass)) throw new InputError(`evaluate.positiveClass '${positiveClass}' is not a class of the model (classes: ${classes.join(', ')})`, where);
   return positiveClass === classes[0];
@@ -163,6 +163,19 @@ function swapColumns(outputs: ModelOutputs): void {
     p[i] = p[i + 1]!;
     p[i + 1] = t;
   }
+}
+
+/**
+ * Adds `extra` probability columns of 0 to a model's n×K outputs: the classes of the test data the
+ * model never saw, which it gives no probability and never predicts.
+ */
+function widenColumns(outputs: ModelOutputs, width: number, extra: number): void {
+  if (extra === 0 || !outputs.proba) return;
+  const p = outputs.proba;
+  const n = p.length / width;
+  const out = new Float64Array(n * (width + extra));
+  for (let i = 0; i < n; i++) out.set(p.subarray(i * width, (i + 1) * width), i * (width + extra));
+  outputs.proba = out;
 }
 
 async function outputsOf(model: EvaluatedModel, table: Table, keep: Int32Array | null): Promise<ModelOutputs> {
@@ -188,7 +201,7 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
   const log = options.log ?? (() => {});
   const settings = config.evaluate;
   const dataPath = options.dataPath ?? config.data.test;
-  if (!dataPath) throw new InputError('no test data: pass --data <file> or set data.test in mlops.yaml', { file: config.configPath ?? undefined, key: 'data.test' });
+  if (!dataPath) throw new InputError('no test data: pass --data <file> or set data.test in mlops.yaml', configLocation(config, 'data.test'));
   if (isGlob(dataPath) && !(await exists(dataPath))) {
     // Error rows cite file:line, so the golden set is one file (shards: concatenate them first).
     throw new InputError('the test set is one file, not a pattern: concatenate the shards into one golden file (globs are for data.train and drift data)', { file: dataPath, key: options.dataPath ? undefined : 'data.test' });
@@ -215,41 +228,57 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
   try {
     const task = candidate.task as Task;
     // Configuration errors first, before any expensive work.
-    await withConfigLine(config.configPath, () => {
+    atConfigLine(config, () => {
       checkGateConfig(settings.gates, task, config.configPath ?? undefined);
       shownMetrics(task, settings.metrics, Boolean(settings.cost), config.configPath ?? undefined);
     });
     for (const [index, gate] of settings.gates.entries()) {
       if (gate.kind === 'latency' && gate.batchSize !== undefined && !settings.latency.batchSizes.includes(gate.batchSize)) {
-        throw new InputError(`latency gate batch size ${gate.batchSize} is not in evaluate.latency.batchSizes (${settings.latency.batchSizes.join(', ')})`, { file: config.configPath ?? undefined, key: `evaluate.gates[${index}].batchSize` });
+        throw new InputError(`latency gate batch size ${gate.batchSize} is not in evaluate.latency.batchSizes (${settings.latency.batchSizes.join(', ')})`, configLocation(config, `evaluate.gates[${index}].batchSize`));
       }
+    }
+    if (task !== 'regression' && settings.cost?.matrix && settings.cost.matrix.length !== candidate.classes.length) {
+      throw new InputError(`evaluate.cost.matrix is ${settings.cost.matrix.length}×${settings.cost.matrix.length} but the model has ${candidate.classes.length} classes (${candidate.classes.join(', ')})`, configLocation(config, 'evaluate.cost.matrix'));
     }
     const featureChanges = baseline ? checkCompatible(candidate, baseline, options.candidateDir, options.baseline!.dir) : undefined;
 
     const models = baseline ? [candidate, baseline] : [candidate];
-    const sliceColumns = [...new Set([...settings.slices, ...settings.gates.flatMap((g) => (g.kind === 'metric' && g.slice ? [g.slice.slice(0, g.slice.indexOf('='))] : []))])];
+    // Each slice column with the config key that names it (evaluate.slices[i] or a gate's slice).
+    const sliceKeys = new Map<string, string>();
+    settings.slices.forEach((column, i) => sliceKeys.set(column, `evaluate.slices[${i}]`));
+    settings.gates.forEach((g, i) => {
+      if (g.kind === 'metric' && g.slice) {
+        const column = g.slice.slice(0, g.slice.indexOf('='));
+        if (!sliceKeys.has(column)) sliceKeys.set(column, `evaluate.gates[${i}].slice`);
+      }
+    });
+    const sliceColumns = [...sliceKeys.keys()];
     const table = await readTable(dataPath, readOptionsFor(models));
     if (table.length === 0) throw new InputError('the test set is empty: nothing to evaluate', { file: dataPath });
     checkColumns(table, candidate, 'candidate', dataPath);
     if (baseline) checkColumns(table, baseline, 'baseline', dataPath);
     for (const column of sliceColumns) {
-      if (!table.fieldNames.includes(column)) throw new InputError(`slice column '${column}' is not in the test data (columns: ${table.fieldNames.join(', ')})`, { file: config.configPath ?? dataPath, key: 'evaluate.slices' });
+      if (!table.fieldNames.includes(column)) {
+        const key = sliceKeys.get(column)!;
+        throw new InputError(`slice column '${column}' is not in the test data${didYouMean(column, table.fieldNames)} (columns: ${table.fieldNames.join(', ')})`, config.configPath ? configLocation(config, key) : { file: dataPath, key });
+      }
     }
 
-    // Truth: rows whose label is null (or a class the model does not know) cannot be scored.
-    const { y, valid } = encodeLabels(candidate.preprocessing, table);
-    const keepList: number[] = [];
-    for (let i = 0; i < table.length; i++) if (valid[i]) keepList.push(i);
+    const labelColumn = table.columns[table.fieldNames.indexOf(candidate.labelName)];
+    const truthRows = scoredRows(candidate, table, labelColumn);
+    const { keepList, unseenClasses, unseenRows } = truthRows;
     if (keepList.length === 0) throw new InputError(`no test row has a usable '${candidate.labelName}' label`, { file: dataPath, key: candidate.labelName });
     const excluded = table.length - keepList.length;
-    if (excluded > 0) log(`warning: ${excluded} test row(s) have a missing or unknown '${candidate.labelName}' label and are not scored`);
+    if (excluded > 0) log(`warning: ${excluded} test row(s) have ${task === 'regression' ? 'a missing or non-numeric' : 'no'} '${candidate.labelName}' label and are not scored`);
+    if (unseenRows > 0) {
+      log(`warning: ${unseenRows} test row(s) are of ${unseenClasses.length === 1 ? 'a class' : 'classes'} the model never saw in training (${unseenClasses.map((c) => `'${c}'`).join(', ')}): it cannot predict ${unseenClasses.length === 1 ? 'it' : 'them'}, so they count as wrong predictions`);
+    }
     const keep = excluded > 0 ? Int32Array.from(keepList) : null;
-    const labelColumn = table.columns[table.fieldNames.indexOf(candidate.labelName)];
     let truth: Int32Array | Float64Array;
     if (task === 'regression') {
       truth = Float64Array.from(keepList, (i) => Number(cellText(labelColumn, i)));
     } else {
-      truth = Int32Array.from(keepList, (i) => y[i]);
+      truth = truthRows.truth;
     }
 
     log(`predicting ${keepList.length} rows`);
@@ -260,16 +289,22 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
       const texts = keepList.map((i) => cellText(column, i));
       return { name, values: sliceValues(texts) };
     });
-    const positive = positiveFirst(settings.positiveClass, task, candidate.classes, config.configPath ?? undefined);
-    const classes = positive ? [...candidate.classes].reverse() : candidate.classes;
+    const positive = positiveFirst(settings.positiveClass, task, candidate.classes, config);
+    const modelClasses = positive ? [...candidate.classes].reverse() : candidate.classes;
     if (positive) {
-      // Binary metrics are about the second class: put the configured positive class there.
-      truth = Int32Array.from(truth, (t) => 1 - t);
+      // Binary metrics are about the second class: put the configured positive class there
+      // (unseen classes, after the model's two, keep their place).
+      truth = Int32Array.from(truth, (t) => (t < 2 ? 1 - t : t));
       swapColumns(candidateOut);
       if (baselineOut) swapColumns(baselineOut);
     }
-    const cost = positive && settings.cost?.matrix ? { ...settings.cost, matrix: settings.cost.matrix.map((row) => [...row].reverse()).reverse() } : settings.cost;
-    const compare = compareModels({
+    // Unseen classes follow the model's: columns of probability 0 that are never predicted.
+    const classes = [...modelClasses, ...unseenClasses];
+    widenColumns(candidateOut, modelClasses.length, unseenClasses.length);
+    if (baselineOut) widenColumns(baselineOut, modelClasses.length, unseenClasses.length);
+    const ordered = positive && settings.cost?.matrix ? { ...settings.cost, matrix: settings.cost.matrix.map((row) => [...row].reverse()).reverse() } : settings.cost;
+    const cost = ordered?.matrix && unseenClasses.length > 0 ? { ...ordered, matrix: withUnseenRows(ordered.matrix, unseenClasses.length) } : ordered;
+    const compare = atConfigLine(config, () => compareModels({
       task,
       ...(task === 'regression' ? {} : { classes }),
       truth,
@@ -280,10 +315,10 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
       minSliceSize: settings.minSliceSize,
       metrics: settings.metrics,
       bootstrap: settings.bootstrap,
-    });
+    }));
     for (const [index, gate] of settings.gates.entries()) {
       if (gate.kind === 'metric' && gate.slice && !compare.slices.some((s) => `${s.column}=${s.value}` === gate.slice)) {
-        throw new InputError(`gate slice '${gate.slice}' matches no test row`, { file: config.configPath ?? undefined, key: `evaluate.gates[${index}].slice` });
+        throw new InputError(`gate slice '${gate.slice}' matches no test row`, configLocation(config, `evaluate.gates[${index}].slice`));
       }
     }
 
@@ -319,7 +354,12 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
       candidateInfo,
       baselineInfo,
       minSliceSize: settings.minSliceSize,
-      data: { path: dataPath, rows: table.length, evaluatedRows: keepList.length, excludedRows: excluded, ...(excluded ? { excludedReason: `missing or unknown '${candidate.labelName}' label` } : {}) },
+      data: {
+        path: dataPath, rows: table.length, evaluatedRows: keepList.length, excludedRows: excluded,
+        ...(excluded ? { excludedReason: `${task === 'regression' ? 'missing or non-numeric' : 'missing'} '${candidate.labelName}' label` } : {}),
+        ...(unseenRows ? { unseenClassRows: unseenRows } : {}),
+      },
+      unseenClasses,
       bootstrap: settings.bootstrap,
       featureChanges,
       environment: backend
@@ -330,6 +370,53 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
     candidate.dispose();
     baseline?.dispose();
   }
+}
+
+/**
+ * The test rows that are scored and their truth. A row whose label is missing (empty) says nothing
+ * and is left out. For a classifier, a row whose label is a class the model never saw in training
+ * is scored: it is an error of the model, which can never predict that class. Such classes get
+ * indices after the model's own (`unseenClasses`, sorted as the model's classes are).
+ */
+export function scoredRows(model: EvaluatedModel, table: Table, labelColumn: Table['columns'][number]): {
+  keepList: number[]; truth: Int32Array; unseenClasses: string[]; unseenRows: number;
+} {
+  const { y, valid } = encodeLabels(model.preprocessing, table);
+  const K = model.classes.length;
+  const numericClasses = model.task !== 'regression' && model.classes.every((c) => Number.isFinite(parseNumberText(c)));
+  const unseenOf = new Map<number, string>();
+  const keepList: number[] = [];
+  for (let i = 0; i < table.length; i++) {
+    if (valid[i]) {
+      keepList.push(i);
+      continue;
+    }
+    if (model.task === 'regression') continue;
+    const text = cellText(labelColumn, i);
+    if (text === null || text.trim() === '') continue;
+    // `3.0` and `3` are one class when the model's classes are numbers, as encodeLabels reads them.
+    const number = parseNumberText(text);
+    unseenOf.set(i, numericClasses && Number.isFinite(number) ? String(number) : text);
+    keepList.push(i);
+  }
+  const unseenClasses = sortClasses([...new Set(unseenOf.values())]);
+  const index = new Map(unseenClasses.map((c, k) => [c, K + k]));
+  const truth = Int32Array.from(keepList, (i) => (valid[i] ? y[i]! : index.get(unseenOf.get(i)!)!));
+  return { keepList, truth, unseenClasses, unseenRows: unseenOf.size };
+}
+
+/**
+ * A K×K cost matrix extended by `extra` rows and columns for unseen classes. The model never
+ * predicts them, so their columns are never used (0); a row of an unseen class costs, for each
+ * class predicted, the largest cost that column holds for a wrong prediction.
+ */
+export function withUnseenRows(matrix: number[][], extra: number): number[][] {
+  const K = matrix.length;
+  const worst = Array.from({ length: K }, (_, k) => Math.max(0, ...matrix.flatMap((row, t) => (t === k ? [] : [row[k]!]))));
+  return [
+    ...matrix.map((row) => [...row, ...new Array<number>(extra).fill(0)]),
+    ...Array.from({ length: extra }, () => [...worst, ...new Array<number>(extra).fill(0)]),
+  ];
 }
 
 /** Distinct numeric values above which a numeric slice column is cut into quartile bins. */
@@ -356,34 +443,6 @@ export function sliceValues(texts: (string | null)[]): (string | null)[] {
     const last = b === bounds.length - 2;
     return `[${fmt(bounds[b])}, ${fmt(bounds[b + 1])}${last ? ']' : ')'}`;
   });
-}
-
-/**
- * Runs config checks that only know the key (`evaluate.gates[2].metric`) and, when one fails,
- * adds the line of mlops.yaml holding the offending value, so exit-2 messages name file:line.
- */
-async function withConfigLine(configPath: string | null, check: () => void): Promise<void> {
-  try {
-    check();
-  } catch (error) {
-    if (!(error instanceof InputError) || !configPath || error.location.line !== undefined) throw error;
-    const value = /'([^']+)'/.exec(error.message)?.[1];
-    let text = '';
-    try {
-      text = await readFile(configPath, 'utf8');
-    } catch {
-      throw error;
-    }
-    const lines = text.split(/\r?\n/);
-    const section = lines.findIndex((l) => /^evaluate\s*:/.test(l));
-    const escaped = value?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const pattern = escaped ? new RegExp(`(^|[\\s:,\\[{])${escaped}($|[\\s,\\]}])`) : null;
-    const index = pattern ? lines.findIndex((l, i) => i > section && section >= 0 && pattern.test(l.replace(/#.*$/, ''))) : -1;
-    if (index < 0) throw error;
-    const message = error.message.slice(error.message.indexOf(': ') + 2);
-    const column = lines[index].indexOf(value!) + 1;
-    throw new InputError(message, { ...error.location, line: index + 1, column }, { cause: error });
-  }
 }
 
 function dropUndefined<T extends object>(o: T): Partial<T> {

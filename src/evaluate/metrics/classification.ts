@@ -11,7 +11,10 @@ export interface ClassificationData {
   classes: string[];
   /** True class index per row (into `classes`). */
   y: Int32Array;
-  /** Row-major n×K probabilities (binary: K = 2, column 1 = positive class). */
+  /**
+   * Row-major n×K probabilities (binary: column 1 = positive class; K = 2, plus a column of 0 per
+   * test-data class the model never saw, which src/evaluate/run.ts appends).
+   */
   proba: Float64Array;
 }
 
@@ -82,7 +85,8 @@ export function prepareClassification(data: ClassificationData): ClassificationE
     const pTrue = Math.min(Math.max(proba[base + y[i]], eps), 1 - eps) / clippedSum;
     logLossTerm[i] = -Math.log(pTrue);
     // Binary: sklearn's brier_score_loss on the positive column = half the two-column sum.
-    brierTerm[i] = K === 2 ? (proba[base + 1] - (y[i] === 1 ? 1 : 0)) ** 2 : brier;
+    // (Binary stays binary with extra columns for classes the model never saw: their rows are negatives.)
+    brierTerm[i] = data.task === 'binary' ? (proba[base + 1] - (y[i] === 1 ? 1 : 0)) ** 2 : brier;
     const conf = proba[base + best];
     confidence[i] = conf;
     bin[i] = Math.min(Math.floor(conf * ECE_BINS), ECE_BINS - 1);

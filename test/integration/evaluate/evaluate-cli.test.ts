@@ -163,12 +163,85 @@ describe('mlops evaluate (real models)', () => {
     }
   });
 
+  it('test rows of a class the model never saw count as wrong predictions; rows without a label are left out', async () => {
+    // A model trained without 'fog', evaluated on test data with its 40 fog rows and one row whose label is empty.
+    const trainText = (await readFile(join(FIXTURE, 'train.csv'), 'utf8')).split('\n').filter((l) => !l.endsWith(',fog')).join('\n');
+    await writeFile(join(dir, 'train-nofog.csv'), trainText);
+    const testLines = (await readFile(join(FIXTURE, 'test.csv'), 'utf8')).trimEnd().split('\n');
+    testLines[1] = testLines[1].replace(/,[a-z]+$/, ',');
+    await writeFile(join(dir, 'test-unlabelled.csv'), `${testLines.join('\n')}\n`);
+    const text = config({ test: join(dir, 'test-unlabelled.csv'), gates: '    - { metric: accuracy, min: 0.1 }' }).replace(`${FIXTURE}train.csv`, join(dir, 'train-nofog.csv'));
+    const model = await train('nofog', text);
+    const r = await evaluate(['--config', await writeConfig('nofog-eval.yaml', text), '--candidate', model, '--json', '--no-latency', '--resamples', '50']);
+    expect(r.code, r.err).toBe(0);
+    const doc = r.json();
+    expect(doc.classes).toEqual(['drizzle', 'rain', 'snow', 'sun', 'fog']);
+    expect(doc.unseenClasses).toEqual(['fog']);
+    expect(doc.data).toMatchObject({ rows: 487, evaluatedRows: 486, excludedRows: 1, unseenClassRows: 40 });
+    const confusion = doc.candidate.confusion as number[][];
+    // The unseen class is a row of the confusion matrix (all of it wrong) and a column never predicted.
+    expect(confusion[4].reduce((a, b) => a + b, 0)).toBe(40);
+    expect(confusion[4][4]).toBe(0);
+    expect(confusion.map((row) => row[4])).toEqual([0, 0, 0, 0, 0]);
+    const total = confusion.flat().reduce((a, b) => a + b, 0);
+    const correct = confusion.reduce((a, row, k) => a + row[k], 0);
+    expect(total).toBe(486);
+    expect(doc.candidate.metrics.accuracy).toBeCloseTo(correct / 486, 12);
+    expect(doc.candidate.perClass.fog).toMatchObject({ support: 40, recall: 0, precision: 0, predicted: 0 });
+    const recalls = doc.classes.map((c: string) => doc.candidate.perClass[c].recall as number);
+    expect(doc.candidate.metrics.balanced_accuracy).toBeCloseTo(recalls.reduce((a: number, b: number) => a + b, 0) / 5, 12);
+    expect(r.err).toMatch(/warning: 40 test row\(s\) are of a class the model never saw in training \('fog'\): it cannot predict it, so they count as wrong predictions/);
+    expect(r.err).toMatch(/warning: 1 test row\(s\) have no 'weather' label and are not scored/);
+    expect(r.err).toContain('fog (unseen)');
+    expect(r.err).toMatch(/40 of `fog` \(never seen in training\) scored as wrong predictions, 1 without a usable label excluded/);
+  });
+
+  it('a binary model with a positiveClass: unseen classes follow the two, as negatives, and cost their column\'s worst error', async () => {
+    const trainText = (await readFile(join(FIXTURE, 'train.csv'), 'utf8')).split('\n').filter((l, i) => i === 0 || /,(rain|sun)$/.test(l)).join('\n');
+    await writeFile(join(dir, 'train-rain-sun.csv'), `${trainText}\n`);
+    const text = config({ gates: '    - { metric: recall, min: 0 }', extra: '  positiveClass: rain\n  cost: { matrix: [[0, 4], [1, 0]] }\n' }).replace(`${FIXTURE}train.csv`, join(dir, 'train-rain-sun.csv'));
+    const model = await train('rainsun', text);
+    const r = await evaluate(['--config', await writeConfig('rainsun-eval.yaml', text), '--candidate', model, '--json', '--no-latency', '--resamples', '50']);
+    expect(r.code, r.err).toBe(0);
+    const doc = r.json();
+    expect(doc.task).toBe('binary');
+    expect(doc.classes).toEqual(['sun', 'rain', 'drizzle', 'fog', 'snow']);
+    expect(doc.unseenClasses).toEqual(['drizzle', 'fog', 'snow']);
+    expect(doc.data).toMatchObject({ rows: 487, evaluatedRows: 487, excludedRows: 0, unseenClassRows: 64 });
+    const m = doc.candidate.confusion as number[][];
+    expect(m.map((row) => row.reduce((a, b) => a + b, 0))).toEqual([194, 229, 20, 40, 4]);
+    // recall and precision are about rain; unseen rows predicted rain are false positives.
+    const predictedRain = m.reduce((a, row) => a + row[1], 0);
+    expect(doc.candidate.metrics.recall).toBeCloseTo(m[1][1] / 229, 12);
+    expect(doc.candidate.metrics.precision).toBeCloseTo(m[1][1] / predictedRain, 12);
+    expect(doc.candidate.metrics.accuracy).toBeCloseTo((m[0][0] + m[1][1]) / 487, 12);
+    // Cost, in [rain, sun] order [[0, 4], [1, 0]]: true rain predicted sun costs 4, true sun predicted rain 1;
+    // an unseen row costs 4 when predicted sun (that column's worst) and 1 when predicted rain.
+    const unseenAsSun = m[2][0] + m[3][0] + m[4][0];
+    const unseenAsRain = m[2][1] + m[3][1] + m[4][1];
+    expect(doc.candidate.metrics.cost).toBeCloseTo((4 * m[1][0] + 1 * m[0][1] + 4 * unseenAsSun + 1 * unseenAsRain) / 487, 12);
+    expect(doc.candidate.metrics.brier).toBeGreaterThan(0);
+  });
+
   describe('bad input exits 2 and says why', () => {
     it('unknown metric in a gate', async () => {
       const cfg = await writeConfig('bad-gate.yaml', config({ gates: '    - { metric: acuracy, min: 0.5 }' }));
       const r = await evaluate(['--config', cfg, '--candidate', 'baseline', '--no-latency']);
       expect(r.code).toBe(2);
       expect(r.err).toMatch(/bad-gate\.yaml:12:17 \(evaluate\.gates\[0\]\.metric\): unknown metric 'acuracy'/);
+    });
+
+    it('config errors found at evaluation name the line and column of the value', async () => {
+      // Flow style, on the line of `evaluate:` itself.
+      const flow = `name: weather\ndata:\n  train: ${FIXTURE}train.csv\n  test: ${FIXTURE}test.csv\n  label: weather\n  features: [precipitation, temp_max, temp_min, wind]\nevaluate: { slices: [season], gates: [{ metric: "acuracy", min: 0.5 }] }\n`;
+      const gate = await evaluate(['--config', await writeConfig('flow-gate.yaml', flow), '--candidate', 'baseline', '--no-latency']);
+      expect([gate.code, gate.err]).toEqual([2, expect.stringMatching(/flow-gate\.yaml:7:49 \(evaluate\.gates\[0\]\.metric\): unknown metric 'acuracy'/)]);
+      const slices = await evaluate(['--config', await writeConfig('bad-slice.yaml', config().replace('slices: [season]', 'slices: [season, Season]')), '--candidate', 'baseline', '--no-latency']);
+      expect([slices.code, slices.err]).toEqual([2, expect.stringMatching(/bad-slice\.yaml:10:20 \(evaluate\.slices\[1\]\): slice column 'Season' is not in the test data \(did you mean "season"\?\)/)]);
+      const gateSlice = await evaluate(['--config', await writeConfig('bad-gate-slice.yaml', config({ gates: '    - { metric: accuracy, min: 0.1, slice: region=north }' })), '--candidate', 'baseline', '--no-latency']);
+      expect([gateSlice.code, gateSlice.err]).toEqual([2, expect.stringMatching(/bad-gate-slice\.yaml:12:44 \(evaluate\.gates\[0\]\.slice\): slice column 'region' is not in the test data/)]);
+      const positive = await evaluate(['--config', await writeConfig('bad-positive.yaml', config({ extra: '  positiveClass: sun\n' })), '--candidate', 'baseline', '--no-latency']);
+      expect([positive.code, positive.err]).toEqual([2, expect.stringMatching(/bad-positive\.yaml:15:18 \(evaluate\.positiveClass\): evaluate\.positiveClass applies to binary classification/)]);
     });
 
     it('test data without the label, without a feature, or with no rows', async () => {
