@@ -28,7 +28,10 @@ export async function validateFile(path: string, schema: TableSchema, options: V
   let readOptions: ReadOptions = readOptionsForSchema(schema, undefined, format);
   let source = await openTable(path, readOptions);
   const names = new Set(schema.fields.map((f) => f.name));
-  if (source.fieldNames.some((n) => !names.has(n))) {
+  // Where extra columns are ignored (subset, partial), a JSON key first seen past the rows that
+  // fix the columns is one of them: reading the schema's columns only lets the reader skip it.
+  const extraIgnored = schema.fieldsMatch === 'subset' || schema.fieldsMatch === 'partial';
+  if (source.fieldNames.some((n) => !names.has(n)) || (extraIgnored && (source.format === 'jsonl' || source.format === 'json'))) {
     const header = source.fieldNames;
     readOptions = readOptionsForSchema(schema, header, format);
     const subset = await openTable(path, readOptions);

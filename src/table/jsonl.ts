@@ -254,7 +254,8 @@ async function openRecords(path: string, format: 'jsonl' | 'json', opts: ReadOpt
       };
       for await (const { value, line } of records()) {
         for (const k of Object.keys(value)) {
-          if (!seen.has(k)) throw new InputError(`key ${JSON.stringify(k)} does not appear in the first ${batchRows} rows (the columns are fixed by them)`, { file: path, line, key: k });
+          // Asked for some columns only: a key first seen later is one of the others, not read.
+          if (!seen.has(k) && opts.columns === undefined) throw new InputError(`key ${JSON.stringify(k)} does not appear in the first ${batchRows} rows (the columns are fixed by them)`, { file: path, line, key: k });
         }
         names.forEach((name, k) => pushValue(builders[k], value[name], missingFor[k]));
         lines.push(line);

@@ -97,6 +97,17 @@ describe('JSONL', () => {
     const late = await file('{"a":1}\n{"a":2}\n{"a":3,"z":1}\n', 'jsonl');
     const e3 = await rejection(readTable(late, { batchRows: 2 }));
     expect(e3.location).toMatchObject({ file: late, line: 3, key: 'z' });
+    // Reading some columns only, a late key is one of the others: skipped, not an error.
+    expect((await readTable(late, { batchRows: 2, columns: ['a'] })).length).toBe(3);
+    // So is it for validation where extra columns are ignored; where they count, it stays exit 2.
+    // (Validation reads 16,384-row batches: the late key comes after them.)
+    const longLate = await file(`${'{"a":1}\n'.repeat(16_384)}{"a":3,"z":1}\n`, 'jsonl');
+    const subset = parseSchema('fieldsMatch: subset\nfields: [{ name: a, type: integer }]', 's.yaml');
+    expect((await validateFile(longLate, subset)).valid).toBe(true);
+    const partial = parseSchema('fieldsMatch: partial\nfields: [{ name: a, type: integer }, { name: q }]', 's.yaml');
+    expect((await validateFile(longLate, partial)).rows).toBe(16_385);
+    const exact = parseSchema('fields: [{ name: a, type: integer }]', 's.yaml');
+    expect((await rejection(validateFile(longLate, exact))).location).toMatchObject({ line: 16_385, key: 'z' });
     const empty = await file('\n\n', 'jsonl');
     expect((await rejection(openTable(empty))).message).toMatch(/empty file/);
   });
