@@ -113,6 +113,11 @@ const command: Command = {
     const task = labelTask(distinct);
     const regression = task === 'regression';
     if (!regression) {
+      // `mlops train` refuses these too; refusing here spares writing a config that cannot train.
+      if (counts.size === 0) throw new InputError(`label '${label.name}' has no value in any row: nothing to learn`, { file: dataAbs, key: label.name });
+      if (counts.size === 1) {
+        throw new InputError(`label '${label.name}' has only one class (${JSON.stringify(distinct[0])}) in the data; a classifier needs at least two (pass --label with the column the model should predict)`, { file: dataAbs, key: label.name });
+      }
       const rows = [...counts.values()].reduce((a, b) => a + b, 0);
       const problem = classCountProblem(counts.size, rows);
       if (problem) {

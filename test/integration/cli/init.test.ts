@@ -110,6 +110,16 @@ describe('mlops init', () => {
     await expect(readFile(join(dir, 'mlops.yaml'), 'utf8')).rejects.toThrow();
   });
 
+  it('refuses a label with one class, or none, as train would', async () => {
+    const dir = await project('one-class');
+    await writeFile(join(dir, 'data', 'one.csv'), `x,kind,empty\n${Array.from({ length: 30 }, (_, i) => `${i},cat,`).join('\n')}\n`);
+    const one = await mlops(dir, ['init', 'data/one.csv', '--label', 'kind']);
+    expect([one.code, one.err]).toEqual([2, expect.stringMatching(/one\.csv \(kind\): label 'kind' has only one class \("cat"\) in the data; a classifier needs at least two/)]);
+    const none = await mlops(dir, ['init', 'data/one.csv', '--label', 'empty']);
+    expect([none.code, none.err]).toEqual([2, expect.stringMatching(/one\.csv \(empty\): label 'empty' has no value in any row/)]);
+    await expect(readFile(join(dir, 'mlops.yaml'), 'utf8')).rejects.toThrow();
+  });
+
   it('--command and --predict-command set up an external trainer (PyTorch, scikit-learn) instead of TensorFlow.js', async () => {
     const dir = await project('torch');
     const r = await mlops(dir, ['init', 'data/penguins.csv', '--label', 'species', '--command', 'python3 train_torch.py', '--predict-command', 'python3 predict_torch.py']);
