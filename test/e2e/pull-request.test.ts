@@ -122,18 +122,23 @@ describe('README pull-request workflow (end to end)', () => {
     expect(comments[0]!.body).toContain(`Baseline \`weather#production\`, commit ${baseSha.slice(0, 7)}`);
   });
 
-  it('never trains a fork pull request on a self-hosted runner', async () => {
+  it('never trains a fork pull request on a runner that may be self-hosted, and says why', async () => {
     const baseSha = await git(repo.work, 'rev-parse', 'HEAD');
     await git(repo.work, 'checkout', '-q', '-b', 'feature');
     const head = await repo.commit({ 'data/train.csv': trainWithout(7) }, 'fork change');
     const pr = repo.emu.addPullRequest(REPO, { head: 'feature', base: 'main', login: 'someone-else' });
-    const yaml = readmeWorkflow('pull-request').replace(/train-runs-on: '\["ubuntu-latest"\]'/, `train-runs-on: '["self-hosted", "gpu"]'`);
-    expect(yaml).toContain('self-hosted');
+    // A runner group names no `self-hosted` label, and is still your machine.
+    const yaml = readmeWorkflow('pull-request').replace(/train-runs-on: '\["ubuntu-latest"\]'/, `train-runs-on: '{"group": "gpu-runners"}'`);
+    expect(yaml).toContain('gpu-runners');
     const run = await runCallerWorkflow(yaml, repo.runOptions({ eventName: 'pull_request', event: pullRequestEvent(pr.number, head, baseSha, 'someone-else/demo'), sha: head }));
     const jobs = run.jobs.mlops!.jobs;
     expect(jobs.validate!.result, describeRun(run)).toBe('success');
     expect(jobs.train!.result).toBe('skipped');
     expect(jobs.evaluate!.result).toBe('skipped');
     expect(jobs.train!.steps).toHaveLength(0);
+    // A skipped job shows no reason: the fork-guard job gives it.
+    expect(jobs['fork-guard']!.result).toBe('success');
+    expect(jobs['fork-guard']!.annotations.map((a) => a.title)).toEqual(['Training skipped (fork pull request)']);
+    expect(run.success).toBe(true);
   });
 });
