@@ -152,6 +152,15 @@ class FieldCheck {
    * column can reuse them instead of hashing every value into a second set.
    */
   dupRows: number[] | null = null;
+  /**
+   * What the batch just checked tells the key checks (primaryKey, uniqueKeys) that run after it:
+   * the rows whose cell failed its type (a text column: per dictionary entry), which hold no key
+   * value — two unparseable cells are no duplicate — and, for a column read as instants, how a
+   * row's value is written.
+   */
+  batchTypeFailedRows: Uint8Array | null = null;
+  batchEntryFlags: Int32Array | null = null;
+  batchShown: ((row: number) => string) | null = null;
   nonNull = 0;
 
   constructor(readonly field: SchemaField, order: number, present: boolean) {
@@ -320,7 +329,7 @@ export interface FirstOccurrences {
   length: number;
   /** Numeric keys (NaN where the key is text). */
   numbers: Float64Array;
-  /** Text keys and how reports show them ([key, shown] pairs' parallel arrays); empty for numeric keys. */
+  /** Text keys and how reports show them ([key, shown] pairs' parallel arrays); for numeric keys, only instants' texts. */
   texts: string[];
   shown: string[];
   /** 0-based data row within the segment, and the segment-relative physical line (0 when none). */
@@ -347,8 +356,11 @@ function recordFirst(firsts: FirstOccurrences, key: number | string, batch: Reco
     firsts.lines = grow(firsts.lines);
     firsts.failed = grow(firsts.failed);
   }
-  if (typeof key === 'number') firsts.numbers[n] = key;
-  else {
+  if (typeof key === 'number') {
+    firsts.numbers[n] = key;
+    // Instants are numbers shown as written; plain numbers keep no text (memory: one per key).
+    if (typeof shown === 'string') firsts.shown[n] = shown;
+  } else {
     firsts.numbers[n] = NaN;
     firsts.texts[n] = key;
     firsts.shown[n] = String(shown);
@@ -384,7 +396,7 @@ class KeySet {
 
 /** The i-th first occurrence's shown value. */function firstShown(firsts: FirstOccurrences, i: number): string | number {
   const x = firsts.numbers[i];
-  return x === x ? cellValue(x) : firsts.shown[i];
+  return x === x ? (firsts.shown[i] ?? cellValue(x)) : firsts.shown[i];
 }
 
 /** Collects errors: counts everything, stores the first `maxErrors` row errors in file order. */
@@ -453,6 +465,23 @@ function asStringColumn(col: NumberColumn): StringColumn {
  * Validates a numeric column batch. One tight pass over the Float64Array; error records are
  * built only while the report still stores errors.
  */
+/** Clears what the previous batch told the key checks (see FieldCheck.batchTypeFailedRows). */
+function resetKeyView(fc: FieldCheck): void {
+  if (fc.batchTypeFailedRows !== null) fc.batchTypeFailedRows.fill(0);
+  fc.batchEntryFlags = null;
+  fc.batchShown = null;
+}
+
+/** Notes that row `i` of an `n`-row batch failed its type (no key value). */
+function markTypeFailed(fc: FieldCheck, i: number, n: number): void {
+  if (fc.batchTypeFailedRows === null || fc.batchTypeFailedRows.length < n) {
+    const grown = new Uint8Array(Math.max(n, fc.batchTypeFailedRows?.length ?? 0));
+    if (fc.batchTypeFailedRows !== null) grown.set(fc.batchTypeFailedRows);
+    fc.batchTypeFailedRows = grown;
+  }
+  fc.batchTypeFailedRows[i] = 1;
+}
+
 function checkNumberBatch(fc: FieldCheck, col: NumberColumn, batch: RecordBatch, sink: ErrorSink, pending: Pending[]): void {
   const n = batch.length;
   const firsts = fc.firsts;
@@ -460,6 +489,7 @@ function checkNumberBatch(fc: FieldCheck, col: NumberColumn, batch: RecordBatch,
   const invalid = col.invalid.length ? new Map(col.invalid.map((c) => [c.index, c.text])) : null;
   const integer = fc.field.type === 'integer';
   if (fc.dupRows !== null) fc.dupRows.length = 0;
+  resetKeyView(fc);
   const collect = sink.remaining;
   let collected = 0;
   const push = (index: number, rule: RuleName, value: string | number | null, message: string) => {
@@ -487,13 +517,16 @@ function checkNumberBatch(fc: FieldCheck, col: NumberColumn, batch: RecordBatch,
     if (v !== v && invalid !== null && invalid.has(i)) {
       failedRows++;
       fc.bump('type', 1);
+      markTypeFailed(fc, i, n);
       const text = invalid.get(i)!;
       if (!tolerant) push(i, 'type', text, fc.messageFor(TYPE, text));
       continue;
     }
     let f = 0;
-    if (integer && !Number.isInteger(v)) f = TYPE;
-    else {
+    if (integer && !Number.isInteger(v)) {
+      f = TYPE;
+      markTypeFailed(fc, i, n);
+    } else {
       // Negated comparisons: NaN (a `NaN` cell, a Parquet/Arrow NaN) is outside every range, so
       // it fails minimum and maximum as it fails the exclusive bounds.
       if (hasMin && !(v >= min)) f |= MINIMUM;
@@ -550,6 +583,8 @@ function checkStringBatch(fc: FieldCheck, col: StringColumn, batch: RecordBatch,
     }
   }
   const flags = new Int32Array(d);
+  resetKeyView(fc);
+  fc.batchEntryFlags = flags;
   const keys: string[] | null = fc.unique ? new Array<string>(d) : null;
   const wasSeen = fc.unique ? new Uint8Array(d) : null;
   let anyFlag = false;
@@ -626,6 +661,8 @@ function checkTemporalBatch(fc: FieldCheck, col: NumberColumn, shape: TemporalSh
   const texts = col.invalid.length ? new Map(col.invalid.map((c) => [c.index, c.text])) : null;
   const sub = col.subMilliseconds;
   const written = (v: number, i: number) => temporalText(v, shape, sub === undefined ? 0 : sub[i]);
+  resetKeyView(fc);
+  fc.batchShown = (row) => texts?.get(row) ?? written(values[row], row);
   const collect = sink.remaining;
   let collected = 0;
   const push = (index: number, rule: RuleName, value: string | null, message: string) => {
@@ -657,10 +694,13 @@ function checkTemporalBatch(fc: FieldCheck, col: NumberColumn, shape: TemporalSh
       if (typeof parsed !== 'number') {
         failedRows++;
         fc.bump('type', 1);
+        markTypeFailed(fc, i, n);
         if (!tolerant) push(i, 'type', text, fc.messageFor(TYPE, text));
         continue;
       }
       v = parsed;
+      // The instant, in place: the key checks after this read the column's values.
+      values[i] = parsed;
     }
     let f = 0;
     // As checkNumberBatch (no instant is NaN, but one rule for every path).
@@ -697,6 +737,19 @@ function checkTemporalBatch(fc: FieldCheck, col: NumberColumn, shape: TemporalSh
   if (required) fc.bump('required', nullCount);
 }
 
+/** Whether row `i`'s cell failed its field's type in the batch just checked (see FieldCheck.batchTypeFailedRows). */
+function typeFailed(fc: FieldCheck | undefined, col: Column, i: number): boolean {
+  if (fc === undefined) return false;
+  if (col.kind === 'number') return fc.batchTypeFailedRows !== null && fc.batchTypeFailedRows[i] === 1;
+  const c = col.codes[i];
+  return c >= 0 && fc.batchEntryFlags !== null && (fc.batchEntryFlags[c] & TYPE) !== 0;
+}
+
+/** How a numeric key part is shown: as written for instants, else the number. */
+function keyPartShown(fc: FieldCheck | undefined, col: NumberColumn, i: number): string | number {
+  return fc?.batchShown ? fc.batchShown(i) : cellValue(col.values[i]);
+}
+
 /** A primary key or unique key over one or more fields; nulls handled per kind. */
 class KeyCheck {
   private readonly seen = new Set<string>();
@@ -722,9 +775,10 @@ class KeyCheck {
     fc.dupRows = [];
   }
 
-  check(batch: RecordBatch, byName: Map<string, Column>, sink: ErrorSink, pending: Pending[], order: number): void {
+  check(batch: RecordBatch, byName: Map<string, Column>, fieldChecks: ReadonlyMap<string, FieldCheck>, sink: ErrorSink, pending: Pending[], order: number): void {
     const cols = this.fields.map((f) => byName.get(f));
     if (cols.some((c) => c === undefined)) return;
+    const fcs = this.fields.map((f) => fieldChecks.get(f));
     const n = batch.length;
     const label = this.label;
     const firsts = this.firsts;
@@ -752,29 +806,39 @@ class KeyCheck {
       sink.tally(this.rule, failures);
       return;
     }
+    const singleCheck = fcs[0];
     for (let i = 0; i < n; i++) {
       let isNull = false;
       let fresh: boolean;
       let shown: string | number = '';
       if (single !== null && single.kind === 'number') {
         if (single.nulls[i]) isNull = true;
+        // A cell that failed its type has no key value (its type error is reported).
+        else if (typeFailed(singleCheck, single, i)) continue;
         const v = single.values[i];
         fresh = isNull || this.seenNumbers.add(v);
-        if (!fresh) shown = cellValue(v);
-        else if (!isNull && firsts !== null) recordFirst(firsts, v, batch, i, false, cellValue(v));
+        if (!fresh) shown = keyPartShown(singleCheck, single, i);
+        else if (!isNull && firsts !== null) recordFirst(firsts, v, batch, i, false, keyPartShown(singleCheck, single, i));
       } else {
         const parts: string[] = [];
-        for (const col of cols as Column[]) {
+        const texts: string[] = [];
+        let failed = false;
+        for (const [k, col] of (cols as Column[]).entries()) {
           if (col.kind === 'number') {
             if (col.nulls[i]) { isNull = true; break; }
+            if (typeFailed(fcs[k], col, i)) { failed = true; break; }
             parts.push(String(col.values[i]));
+            texts.push(String(keyPartShown(fcs[k], col, i)));
           } else {
             const c = col.codes[i];
             if (c < 0) { isNull = true; break; }
+            if (typeFailed(fcs[k], col, i)) { failed = true; break; }
             parts.push(col.dictionary[c]);
+            texts.push(col.dictionary[c]);
           }
         }
-        shown = parts.length === 1 ? parts[0] : JSON.stringify(parts);
+        if (failed && !isNull) continue;
+        shown = texts.length === 1 ? texts[0] : JSON.stringify(texts);
         if (isNull) fresh = true;
         else {
           const key = parts.join('\u0000');
@@ -937,6 +1001,7 @@ export interface SegmentValidation {
 export async function validateBatches(schema: TableSchema, missing: readonly string[], batches: AsyncIterable<RecordBatch>, maxErrors: number, record: boolean): Promise<SegmentValidation> {
   const sink = new ErrorSink(maxErrors);
   const { checks, keyChecks } = createChecks(schema, missing, record);
+  const fieldChecks = new Map(checks.map((fc) => [fc.name, fc]));
   let rows = 0;
   const byName = new Map<string, Column>();
   for await (const batch of batches) {
@@ -961,7 +1026,7 @@ export async function validateBatches(schema: TableSchema, missing: readonly str
         fc.report.errorCount += count;
       }
     }
-    keyChecks.forEach((kc, k) => kc.check(batch, byName, sink, pending, checks.length + k));
+    keyChecks.forEach((kc, k) => kc.check(batch, byName, fieldChecks, sink, pending, checks.length + k));
     sink.flushBatch(batch, pending);
   }
   return {
