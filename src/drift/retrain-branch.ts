@@ -2,7 +2,9 @@
  * The retraining branch: one fixed branch per model (`mlops/retrain/<name>`) that receives a commit
  * recording the drift report. Built with git plumbing (a temporary index, `commit-tree`) so the
  * user's working tree, index and current branch are never touched, then pushed without force:
- * if someone else moved the branch meanwhile, the push is refused and nothing is overwritten.
+ * if someone else moved the branch meanwhile, the push is refused and nothing is overwritten. Once
+ * the branch has been merged into the base, the next commit is built on the base (see
+ * {@link pushRetrainBranch}).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -40,8 +42,20 @@ export interface RetrainBranchResult {
   /** created: a new branch; updated: a new commit on it; unchanged: the files were already there. */
   operation: 'created' | 'updated' | 'unchanged';
   branch: string;
+  /** The branch's commit; the base's when `inBase` and there is no branch. */
   commit: string;
   parent: string;
+  /**
+   * The existing branch had already been merged into the base (the base contains its commit, or
+   * holds its files as a squash or rebase merge leaves them), so the new commit was built on the
+   * base instead of on the branch.
+   */
+  merged?: boolean;
+  /**
+   * The base already holds these files (or files `same` judges the same): there is nothing to
+   * propose, and no branch was created or moved (`operation` is `unchanged`).
+   */
+  inBase?: boolean;
 }
 
 // The identity GitHub's own bot commits with, used when the runner has none configured.
@@ -66,21 +80,58 @@ async function identityEnv(ctx: GitContext): Promise<Record<string, string>> {
   return env;
 }
 
-/** Resolves the base for a new branch: the remote's copy of a branch name first, then a local ref. */
-async function resolveBase(ctx: GitContext, remote: string, base: string | undefined, pushing: boolean): Promise<string> {
+/** The base's commit: the remote's copy of a branch name first, then a local ref; null when none exists. */
+async function findBase(ctx: GitContext, remote: string, base: string | undefined, pushing: boolean): Promise<string | null> {
   const candidates = base ? (pushing ? [`refs/remotes/${remote}/${base}`, base] : [base]) : ['HEAD'];
   if (base && pushing) await gitOrNull(ctx, ['fetch', '--quiet', remote, `refs/heads/${base}:refs/remotes/${remote}/${base}`]);
   for (const rev of candidates) {
     const sha = await gitOrNull(ctx, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
     if (sha) return sha;
   }
+  return null;
+}
+
+/** Resolves the base for a new branch (see {@link findBase}); an InputError when it does not exist. */
+async function resolveBase(ctx: GitContext, remote: string, base: string | undefined, pushing: boolean): Promise<string> {
+  const sha = await findBase(ctx, remote, base, pushing);
+  if (sha) return sha;
   throw new InputError(`base '${base ?? 'HEAD'}' for the retraining branch does not exist`, { key: 'drift.retrain.base' });
+}
+
+/** The blob of `path` in `commit`, or null when the commit has no such file. */
+function blobOf(ctx: GitContext, commit: string, path: string): Promise<string | null> {
+  return gitOrNull(ctx, ['rev-parse', '--verify', '--quiet', `${commit}:${path}`]);
+}
+
+/**
+ * Whether `branch` has already been merged into `base`: the base contains the branch's commit (a
+ * fast-forward or a merge commit), or holds the branch's version of every file the branch changed
+ * since it forked from the base (a squash or rebase merge, whose commits differ from the branch's).
+ * A commit pushed to the branch after a squash merge changes a file the base does not have in that
+ * version, so that branch counts as not merged and is built on, never replaced.
+ */
+async function mergedInto(ctx: GitContext, branch: string, base: string): Promise<boolean> {
+  if (await gitOrNull(ctx, ['merge-base', '--is-ancestor', branch, base]) !== null) return true;
+  const forkPoint = await gitOrNull(ctx, ['merge-base', branch, base]);
+  if (!forkPoint) return false;
+  const changed = (await runGit(ctx, ['diff', '--name-only', '-z', '--no-renames', forkPoint, branch])).split('\0').filter(Boolean);
+  if (changed.length === 0) return false;
+  for (const path of changed) {
+    if (await blobOf(ctx, branch, path) !== await blobOf(ctx, base, path)) return false;
+  }
+  return true;
 }
 
 /**
  * Commits `files` onto `branch` (creating it from `base` when it does not exist, locally or on the
  * remote) and pushes it. Returns `unchanged` without committing or pushing when the branch's files
  * already hold this content (or, for a file with `same`, content it judges the same).
+ *
+ * A branch that was already merged into `base` (its pull request merged, the branch kept) is not
+ * built on: the new commit goes on the base, and the branch is moved there (a fast-forward after a
+ * merge commit; after a squash or rebase merge a push with a lease on the old commit, so a branch
+ * someone moved meanwhile is still refused). When the base itself already holds the files — the
+ * findings were merged and nothing changed since — nothing is committed or pushed (`inBase`).
  */
 export async function pushRetrainBranch(options: RetrainBranchOptions): Promise<RetrainBranchResult> {
   const ctx: GitContext = { cwd: options.cwd, env: options.env };
@@ -101,7 +152,18 @@ export async function pushRetrainBranch(options: RetrainBranchOptions): Promise<
   } else {
     existing = await gitOrNull(ctx, ['rev-parse', '--verify', '--quiet', ref]);
   }
-  const parent = existing ?? (await resolveBase(ctx, remote, options.base, push));
+  // A branch merged into the base (with or without its pull request) is rebuilt on the base: on its
+  // old commit the next pull request would be empty ("No commits between …") or propose files the
+  // base already has, and its checkout would miss everything merged since.
+  let merged = false;
+  let parent: string;
+  if (existing) {
+    const baseSha = options.base && options.base !== options.branch ? await findBase(ctx, remote, options.base, push) : null;
+    merged = baseSha !== null && await mergedInto(ctx, existing, baseSha);
+    parent = merged ? baseSha! : existing;
+  } else {
+    parent = await resolveBase(ctx, remote, options.base, push);
+  }
 
   // Build the new tree in a private index file so the user's index stays as it is.
   const tmp = await mkdtemp(join(tmpdir(), 'mlops-retrain-'));
@@ -111,9 +173,11 @@ export async function pushRetrainBranch(options: RetrainBranchOptions): Promise<
   try {
     await runGit(ictx, ['read-tree', parent]);
     for (const file of options.files) {
-      if (existing && file.same) {
-        const current = await runGit(ictx, ['cat-file', 'blob', `${existing}:${file.path}`]).catch((error: unknown) => {
-          if (error instanceof GitError) return null; // not on the branch yet
+      // Compared with the parent: the branch, or the base for a new or rebuilt branch (the base
+      // holds the file once a retraining pull request was merged).
+      if (file.same) {
+        const current = await runGit(ictx, ['cat-file', 'blob', `${parent}:${file.path}`]).catch((error: unknown) => {
+          if (error instanceof GitError) return null; // not there yet
           throw error;
         });
         if (current !== null && file.same(current)) continue;
@@ -126,14 +190,18 @@ export async function pushRetrainBranch(options: RetrainBranchOptions): Promise<
     await rm(tmp, { recursive: true, force: true });
   }
   const parentTree = (await runGit(ctx, ['rev-parse', `${parent}^{tree}`])).trim();
-  if (existing && tree === parentTree) {
-    return { operation: 'unchanged', branch: options.branch, commit: existing, parent: existing };
+  if (tree === parentTree) {
+    // Nothing to commit: the branch (or, for a new or merged branch, the base) already has it all.
+    if (existing && !merged) return { operation: 'unchanged', branch: options.branch, commit: existing, parent: existing };
+    return { operation: 'unchanged', branch: options.branch, commit: existing ?? parent, parent, ...(merged ? { merged } : {}), inBase: true };
   }
   const commitEnv = { ...(options.env ?? {}), ...(await identityEnv(ctx)) };
   const commit = (await runGit({ cwd: options.cwd, env: commitEnv }, ['commit-tree', tree, '-p', parent, '-m', options.message])).trim();
   if (push) {
     try {
-      await runGit(ctx, ['push', '--quiet', remote, `${commit}:${ref}`]);
+      // A rebuilt branch may not descend from its old commit (squash merge): replace it only if it
+      // is still that commit.
+      await runGit(ctx, ['push', '--quiet', ...(merged ? [`--force-with-lease=${ref}:${existing}`] : []), remote, `${commit}:${ref}`]);
     } catch (error) {
       const reason = error instanceof GitError ? error.stderr.trim() : String(error);
       throw new InputError(`push of ${options.branch} to '${remote}' was refused (someone else may have updated it; re-run to build on their commit): ${reason}`, { key: 'remote' });
@@ -141,5 +209,5 @@ export async function pushRetrainBranch(options: RetrainBranchOptions): Promise<
   } else {
     await runGit(ctx, ['update-ref', ref, commit, ...(existing ? [existing] : [])]);
   }
-  return { operation: existing ? 'updated' : 'created', branch: options.branch, commit, parent };
+  return { operation: existing ? 'updated' : 'created', branch: options.branch, commit, parent, ...(merged ? { merged } : {}) };
 }

@@ -2,6 +2,8 @@
  * The retraining pull request (DESIGN §6): on dataset drift, commit the drift report to the model's
  * fixed branch, then open its pull request or update the open one. Without GitHub (a terminal, or
  * no token) the branch is still pushed and the would-be pull request is written to the outbox.
+ * A branch already merged into the base is rebuilt on it, or left alone when the base already
+ * records the findings (docs/drift.md, "After the pull request was merged").
  */
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { writeFileAtomic, writeJsonAtomic } from '../core/fs.ts';
@@ -104,6 +106,22 @@ function withRelativeSources(drift: Record<string, unknown>, cwd: string): Recor
   return { ...drift, reference: side(drift.reference), current: side(drift.current) };
 }
 
+/**
+ * Whether a `workflow_dispatch` run of `workflow` exists on `branch` at `commit` (whatever its
+ * outcome: a failed run is re-run by hand, not dispatched again). An answer GitHub refuses counts
+ * as none, so the dispatch itself runs and reports what is wrong.
+ */
+async function dispatchedAt(gh: RetrainGitHub, workflow: string, branch: string, commit: string): Promise<boolean> {
+  try {
+    const { data } = await gh.octokit.rest.actions.listWorkflowRuns({
+      owner: gh.owner, repo: gh.repo, workflow_id: workflow, branch, event: 'workflow_dispatch', head_sha: commit, per_page: 1,
+    });
+    return data.total_count > 0 || data.workflow_runs.length > 0;
+  } catch {
+    return false;
+  }
+}
+
 async function defaultBase(options: RetrainOptions): Promise<string> {
   if (options.base) return options.base;
   if (options.github) {
@@ -144,6 +162,17 @@ export async function openRetrainingPullRequest(options: RetrainOptions): Promis
     message: `mlops: retrain ${model} (drift in ${drifted.join(', ')})\n\nShare of drifted features: ${(report.share * 100).toFixed(1)}%.\nChecked at ${now}.`,
   });
 
+  if (branch.inBase) {
+    // The base already records these findings: a retraining pull request for them was merged (or
+    // they were committed there by hand) and nothing changed since. Nothing to propose.
+    return {
+      operation: 'unchanged',
+      message: `${base} already records these findings${branch.merged ? ` (${options.branch} was merged into it)` : ''}, so nothing was pushed and no pull request was opened`,
+      branch,
+    };
+  }
+  const rebuilt = branch.merged ? `; ${options.branch} had been merged into ${base}, so the new commit was built on ${base}` : '';
+
   if (!options.github) {
     const outbox = options.outboxDir ?? join(options.cwd, '.mlops', 'outbox');
     const file = join(outbox, `retrain-${model}.md`);
@@ -151,7 +180,7 @@ export async function openRetrainingPullRequest(options: RetrainOptions): Promis
     await writeJsonAtomic(join(outbox, `retrain-${model}.json`), { title, head: options.branch, base, labels: options.labels, commit: branch.commit });
     return {
       operation: branch.operation,
-      message: `branch ${options.branch} ${branch.operation === 'unchanged' ? 'unchanged (it already records these findings)' : branch.operation} (${branch.commit.slice(0, 7)}); no GitHub context, so the pull request was written to ${file}`,
+      message: `branch ${options.branch} ${branch.operation === 'unchanged' ? 'unchanged (it already records these findings)' : branch.operation} (${branch.commit.slice(0, 7)})${rebuilt}; no GitHub context, so the pull request was written to ${file}`,
       branch,
       outbox: file,
     };
@@ -162,15 +191,25 @@ export async function openRetrainingPullRequest(options: RetrainOptions): Promis
     owner: gh.owner, repo: gh.repo, head: options.branch, base, title, body: options.body, labels: options.labels, summaryUrl: gh.summaryUrl,
   });
   let dispatched: string | undefined;
-  let message = `pull request #${pr.number} ${pr.operation}: ${pr.url}`;
+  let message = `pull request #${pr.number} ${pr.operation}: ${pr.url}${rebuilt}`;
   if (branch.operation === 'unchanged') message += `; ${options.branch} already records these findings, so nothing was pushed`;
-  if (gh.isDefaultToken && branch.operation !== 'unchanged') {
+  if (gh.isDefaultToken) {
+    // With GITHUB_TOKEN neither the push nor the pull request starts a workflow. The pull request
+    // needs a dispatched run for its commit: after a new commit, for a new pull request (its first
+    // attempt may have failed after pushing, e.g. PR creation refused), and whenever no run of the
+    // workflow was dispatched at that commit yet (an earlier dispatch failed).
+    const fresh = branch.operation !== 'unchanged' || pr.operation === 'created';
     if (gh.dispatchWorkflow) {
-      // The dispatched workflow declares a `pr` input (README) so its comment lands on this PR.
-      await dispatchWorkflow(gh.octokit, { owner: gh.owner, repo: gh.repo, workflow: gh.dispatchWorkflow, ref: options.branch, inputs: { pr: String(pr.number) } });
-      dispatched = gh.dispatchWorkflow;
-      message += `; GITHUB_TOKEN cannot start workflows from a pull request, so ${gh.dispatchWorkflow} was dispatched on ${options.branch}`;
-    } else {
+      const workflow = gh.dispatchWorkflow;
+      const missing = !fresh && !(await dispatchedAt(gh, workflow, options.branch, branch.commit));
+      if (fresh || missing) {
+        // The dispatched workflow declares a `pr` input (README) so its comment lands on this PR.
+        await dispatchWorkflow(gh.octokit, { owner: gh.owner, repo: gh.repo, workflow, ref: options.branch, inputs: { pr: String(pr.number) } });
+        dispatched = workflow;
+        message += `; GITHUB_TOKEN cannot start workflows from a pull request, so ${workflow} was dispatched on ${options.branch}`;
+        if (missing) message += ` (no run of it had been dispatched at ${branch.commit.slice(0, 7)} yet)`;
+      }
+    } else if (fresh) {
       message += '; note: the pull request was opened with GITHUB_TOKEN, which starts no workflows — pass a PAT or App token, or set a workflow to dispatch';
     }
   }

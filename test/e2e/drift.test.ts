@@ -108,12 +108,25 @@ describe('README drift workflow (end to end)', () => {
     expect(String(dispatch.inputs.pr)).toBe(String(pull.number));
   });
 
-  it('with GITHUB_TOKEN and the setting off: the job fails naming the setting, no PR', async () => {
+  it('with GITHUB_TOKEN and the setting off: the job fails naming the setting, no PR; once it is on, the next run opens the PR and dispatches', async () => {
     const r = await productionRepo();
     const run = await runDrift(r);
     const { job } = driftJob(run);
     expect(job.result).toBe('failure');
     expect(`${job.stderr}\n${job.stdout}\n${job.annotations.map((a) => a.message).join('\n')}`).toMatch(/Allow GitHub Actions to create and approve pull requests/);
     expect(r.emu.state.pulls).toHaveLength(0);
+    const pushed = remoteRef(r.remote, BRANCH);
+    expect(pushed).not.toBeNull();
+
+    // The branch already records these findings, so nothing is pushed: the new pull request still
+    // needs its dispatched run, or it would never be validated, trained and evaluated.
+    r.emu.allowActionsToCreatePullRequests = true;
+    const again = await runDrift(r);
+    const second = driftJob(again);
+    expect(second.job.result, second.context).toBe('success');
+    expect(again.jobs.drift!.outputs.operation).toBe('created');
+    expect(remoteRef(r.remote, BRANCH)).toBe(pushed);
+    expect(r.emu.state.pulls).toHaveLength(1);
+    expect(r.emu.state.dispatches.map((d) => d.inputs.pr)).toEqual([String(r.emu.state.pulls[0]!.number)]);
   });
 });

@@ -85,6 +85,8 @@ export interface AssetRecord { id: number; name: string; label: string | null; c
 export interface ReleaseRecord { id: number; repo: string; tagName: string; targetCommitish: string; name: string | null; body: string | null; draft: boolean; prerelease: boolean; author: User; createdAt: string; publishedAt: string | null; assets: AssetRecord[] }
 export interface TagObject { sha: string; repo: string; tag: string; message: string; object: { sha: string; type: string }; tagger: { name: string; email: string; date: string } }
 export interface DispatchRecord { repo: string; workflow: string; ref: string; inputs: Record<string, unknown> }
+/** A workflow run (a dispatch starts one at the ref's commit; tests may add others). */
+export interface WorkflowRunRecord { id: number; repo: string; workflow: string; headBranch: string; headSha: string; event: string; inputs: Record<string, unknown>; createdAt: string }
 
 export interface EmulatorState {
   repos: Map<string, Repo>;
@@ -95,6 +97,7 @@ export interface EmulatorState {
   releases: ReleaseRecord[];
   tags: TagObject[];
   dispatches: DispatchRecord[];
+  workflowRuns: WorkflowRunRecord[];
   commits: Set<string>;
 }
 
@@ -144,7 +147,7 @@ export class GitHubEmulator {
       [EMULATOR_TOKENS.actions]: { login: 'github-actions[bot]', type: 'Bot', kind: 'installation' },
       [EMULATOR_TOKENS.other]: { login: 'someone-else', type: 'User', kind: 'pat' },
     };
-    this.state = { repos: new Map(), users: new Map(), issues: [], comments: [], pulls: [], releases: [], tags: [], dispatches: [], commits: new Set() };
+    this.state = { repos: new Map(), users: new Map(), issues: [], comments: [], pulls: [], releases: [], tags: [], dispatches: [], workflowRuns: [], commits: new Set() };
     for (const token of Object.values(this.tokens)) this.user(token.login, token.type ?? 'User');
     for (const full of options.repos ?? ['octo-org/demo']) this.addRepo(full);
     this.defineRoutes();
@@ -522,6 +525,20 @@ export class GitHubEmulator {
     });
   }
 
+  private renderRun(repo: Repo, r: WorkflowRunRecord): Record<string, unknown> {
+    const api = `${this.url}/repos/${r.repo}/actions/runs/${r.id}`;
+    return build('workflow-run', {
+      id: r.id, node_id: `WFR_${r.id}`, name: r.workflow, head_branch: r.headBranch, head_sha: r.headSha, path: `.github/workflows/${r.workflow}`,
+      run_number: r.id, run_attempt: 1, event: r.event, status: 'queued', conclusion: null, workflow_id: 1, display_title: r.workflow,
+      url: api, html_url: `${this.webUrl}/${r.repo}/actions/runs/${r.id}`, jobs_url: `${api}/jobs`, logs_url: `${api}/logs`,
+      check_suite_url: `${this.url}/repos/${r.repo}/check-suites/${r.id}`, artifacts_url: `${api}/artifacts`, cancel_url: `${api}/cancel`,
+      rerun_url: `${api}/rerun`, workflow_url: `${this.url}/repos/${r.repo}/actions/workflows/${r.workflow}`,
+      created_at: r.createdAt, updated_at: r.createdAt, run_started_at: r.createdAt, pull_requests: [],
+      repository: { id: repo.id, node_id: `R_${repo.id}`, name: repo.name, full_name: r.repo, owner: this.renderUser(repo.owner), private: repo.private },
+      head_repository: { id: repo.id, node_id: `R_${repo.id}`, name: repo.name, full_name: r.repo, owner: this.renderUser(repo.owner), private: repo.private },
+    });
+  }
+
   private renderAsset(repo: string, a: AssetRecord): Record<string, unknown> {
     return build('release-asset', {
       id: a.id, node_id: `RA_${a.id}`, name: a.name, label: a.label, content_type: a.contentType, size: a.size, state: a.state,
@@ -823,9 +840,23 @@ export class GitHubEmulator {
       const branch = ref.replace(/^refs\/(heads|tags)\//, '');
       if (!ctx.repo!.refs.has(`refs/heads/${branch}`) && !ctx.repo!.refs.has(`refs/tags/${branch}`)) throw new HttpError(422, `No ref found for: ${ref}`);
       this.state.dispatches.push({ repo: full(ctx), workflow: ctx.params.workflow_id, ref, inputs: inputs ?? {} });
-      if (!details) return { status: 204 };
+      // The run the dispatch starts, at the ref's commit (a branch first, as GitHub resolves it).
       const id = this.nextId++;
+      const headSha = ctx.repo!.refs.get(`refs/heads/${branch}`) ?? ctx.repo!.refs.get(`refs/tags/${branch}`)!;
+      this.state.workflowRuns.push({ id, repo: full(ctx), workflow: ctx.params.workflow_id, headBranch: branch, headSha, event: 'workflow_dispatch', inputs: inputs ?? {}, createdAt: now() });
+      if (!details) return { status: 204 };
       return { status: 200, body: { workflow_run_id: id, run_url: `${this.url}/repos/${full(ctx)}/actions/runs/${id}`, html_url: `${this.webUrl}/${full(ctx)}/actions/runs/${id}` } };
+    });
+    this.on('actions/list-workflow-runs', (ctx) => {
+      this.require(ctx, 'actions', 'read');
+      // Runs of one workflow (by file name), newest first, filtered as GitHub filters them.
+      const { branch, event, head_sha: headSha } = ctx.query;
+      const runs = this.state.workflowRuns
+        .filter((r) => r.repo === full(ctx) && r.workflow === ctx.params.workflow_id)
+        .filter((r) => (branch === undefined || r.headBranch === branch) && (event === undefined || r.event === event) && (headSha === undefined || r.headSha === headSha))
+        .sort((a, b) => b.id - a.id);
+      const { page, headers } = this.paginate(ctx, runs, `/actions/workflows/${ctx.params.workflow_id}/runs`);
+      return { status: 200, headers, body: { total_count: runs.length, workflow_runs: page.map((r) => this.renderRun(ctx.repo!, r)) } };
     });
   }
 
