@@ -1,4 +1,3 @@
-import { join, resolve } from 'node:path';
 import { runDrift } from '../app/drift.ts';
 import { UsageError } from '../core/errors.ts';
 import { writeJsonAtomic } from '../core/fs.ts';
@@ -8,6 +7,7 @@ import { createOctokit, resolveRunContext } from '../github/index.ts';
 import { loadConfig } from '../train/config.ts';
 import type { ActionEntry } from './entry.ts';
 import { parseInputs } from './inputs.ts';
+import { defaultReportPath } from './report-path.ts';
 import { createActionsRuntime } from './runtime.ts';
 
 /** The inputs of actions/drift/action.yml (setup-node is handled by the YAML itself). */
@@ -21,7 +21,7 @@ export const driftInputs = {
   'dispatch-workflow': { type: 'string', description: 'workflow file to dispatch on the retraining branch when the token is GITHUB_TOKEN' },
   'token-is-default': { type: 'boolean', default: false, description: 'set by action.yml: the token is the workflow GITHUB_TOKEN' },
   token: { type: 'string', description: 'token for the pull request (a PAT or App token starts the pull-request workflows)' },
-  report: { type: 'path', description: 'where to write the JSON report (default: $RUNNER_TEMP/mlops-drift.json)' },
+  report: { type: 'path', description: 'where to write the JSON report (default: $RUNNER_TEMP/mlops-drift.json, or mlops-drift-2.json, -3… for later steps of the job)' },
 } as const;
 
 const entry: ActionEntry = {
@@ -67,7 +67,7 @@ const entry: ActionEntry = {
       runtime.annotate('warning', driftHeadline(report), { title: 'drift check: insufficient data' });
     }
     if (outcome.retrain) runtime.info(outcome.retrain.message);
-    const reportPath = inputs.report ?? join(io.env.RUNNER_TEMP ?? resolve(workspace, '.mlops'), 'mlops-drift.json');
+    const reportPath = inputs.report ?? await defaultReportPath(io.env, workspace, 'mlops-drift');
     await writeJsonAtomic(reportPath, outcome.json);
     runtime.setOutput('drifted', report.drifted);
     runtime.setOutput('share', report.share);

@@ -1,4 +1,4 @@
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import { InputError, formatLocation } from '../core/errors.ts';
 import { writeJsonAtomic } from '../core/fs.ts';
 import { createOctokit, resolveRunContext, upsertStickyComment } from '../github/index.ts';
@@ -8,6 +8,7 @@ import { dataArguments } from '../table/index.ts';
 import type { CliIo } from '../cli/io.ts';
 import type { ActionEntry } from './entry.ts';
 import { ActionInputError, parseInputs } from './inputs.ts';
+import { defaultReportPath } from './report-path.ts';
 import { createActionsRuntime, type ActionsRuntime } from './runtime.ts';
 
 /** The inputs of actions/validate/action.yml (setup-node is handled by the YAML itself). */
@@ -16,7 +17,7 @@ export const validateInputs = {
   schema: { type: 'path', required: true, description: 'Table Schema (YAML or JSON)' },
   'base-schema': { type: 'path', description: 'schema from the base branch, for the schema diff' },
   'max-errors': { type: 'integer', default: 1000, min: 0, description: 'error rows stored in the report' },
-  report: { type: 'path', description: 'where to write the JSON report (default: $RUNNER_TEMP/mlops-validate.json)' },
+  report: { type: 'path', description: 'where to write the JSON report (default: $RUNNER_TEMP/mlops-validate.json, or mlops-validate-2.json, -3… for later steps of the job)' },
   comment: { type: 'boolean', default: true, description: 'post or update a sticky comment on pull requests' },
   token: { type: 'string', description: 'token for the pull-request comment' },
 } as const;
@@ -168,7 +169,7 @@ async function runValidate(io: CliIo, workspace: string): Promise<number> {
         file: schemaPath, title: `${diff.breakingCount} breaking schema change${diff.breakingCount === 1 ? '' : 's'}`,
       });
     }
-    const reportPath = inputs.report ?? join(io.env.RUNNER_TEMP ?? resolve(workspace, '.mlops'), 'mlops-validate.json');
+    const reportPath = inputs.report ?? await defaultReportPath(io.env, workspace, 'mlops-validate');
     await writeJsonAtomic(reportPath, single ? validationJson(single, diff) : totals);
     const markdown = single ? validationMarkdown(single, diff) : multiValidationMarkdown(totals, diff);
     runtime.appendSummary(markdown);

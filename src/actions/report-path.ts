@@ -1,0 +1,37 @@
+/**
+ * Default report paths of the actions. Several steps of one job share `$RUNNER_TEMP` (two validate
+ * steps for two data files, a drift check per model): each step takes a name no earlier step of the
+ * job holds, so a step's `report` output keeps pointing at its own report.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, open } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+
+/**
+ * Reserves `<dir>/<stem>.json` — or, when an earlier step of the job holds it, `<stem>-2.json`,
+ * `<stem>-3.json`, … — by creating it empty and exclusively, so no two steps (even concurrent
+ * ones) get the same path. The first step of a job keeps the plain `<stem>.json`. Where the file
+ * system refuses to create the file, that path is returned and the report's write says why.
+ */
+export async function reserveReportPath(dir: string, stem: string): Promise<string> {
+  await mkdir(dir, { recursive: true }).catch(() => undefined);
+  for (let n = 1; n <= 1000; n++) {
+    const path = join(dir, n === 1 ? `${stem}.json` : `${stem}-${n}.json`);
+    try {
+      await (await open(path, 'wx')).close();
+      return path;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return path;
+    }
+  }
+  return join(dir, `${stem}-${randomBytes(6).toString('hex')}.json`);
+}
+
+/**
+ * The default report path of an action step: a fresh name under `$RUNNER_TEMP` (cleaned per job)
+ * on a runner; elsewhere (a local run, no RUNNER_TEMP) `<workspace>/.mlops/<stem>.json`, replaced
+ * by the next run as before.
+ */
+export async function defaultReportPath(env: Record<string, string | undefined>, workspace: string, stem: string): Promise<string> {
+  return env.RUNNER_TEMP ? reserveReportPath(env.RUNNER_TEMP, stem) : resolve(workspace, '.mlops', `${stem}.json`);
+}
