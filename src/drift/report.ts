@@ -90,6 +90,8 @@ export function renderDriftMarkdown(report: DriftReport, options: { title?: stri
     `- \`${c.name}\`: ${c.method} statistic ${formatNumber(c.statistic ?? Number.NaN, 4)}, p = ${formatNumber(c.pValue ?? Number.NaN, 3)}` +
     (c.effect ? `, ${c.effect.name} = ${formatNumber(c.effect.value, 3)} (floor ${c.effect.floor})` : '') + `, PSI ${formatNumber(c.psi, 3)}`);
   if (evidence.length) parts.push(details('Test statistics and effect sizes', evidence.join('\n')));
+  const approximate = report.columns.filter((c) => c.approximate).map((c) => `- \`${c.name}\`: ${c.method} ${formatNumber(c.score, 3)} ${c.approximate}`);
+  if (approximate.length) parts.push(details('Scores computed from sketches', approximate.join('\n')));
   const skipped: string[] = [];
   const because = { timestamp: 'dates/timestamps move with time', identifier: 'identifier-like: almost every value distinct' };
   for (const reason of ['timestamp', 'identifier'] as const) {
@@ -161,6 +163,7 @@ export function driftJson(report: DriftReport): Record<string, unknown> {
       nulls: c.nulls,
       ...(c.nonNumeric ? { nonNumeric: c.nonNumeric } : {}),
       ...(c.contributor !== undefined ? { contributor: c.contributor } : {}),
+      ...(c.approximate !== undefined ? { approximate: c.approximate } : {}),
       ...(c.newCategories ? { newCategories: c.newCategories } : {}),
       ...(c.vanishedCategories ? { vanishedCategories: c.vanishedCategories } : {}),
       critical: c.critical,

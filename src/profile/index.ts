@@ -8,7 +8,7 @@ export { createProfiler, resolveOptions, DEFAULT_SEED } from './profiler.ts';
 export type { Profiler } from './profiler.ts';
 export { mergeProfiles } from './merge.ts';
 export { readProfile, writeProfile, parseProfile, validateProfile, stringifyProfile } from './io.ts';
-export { sketchQuantile, sketchRank, sketchMerge, sketchEpsilon, KllSketch, createSketchState, DEFAULT_K } from './kll.ts';
+export { sketchQuantile, sketchRank, sketchMerge, sketchEpsilon, sketchCdf, KllSketch, createSketchState, DEFAULT_K } from './kll.ts';
 export { distinctEstimate, distinctMerge, DistinctCounter, hllEstimate } from './distinct.ts';
 export { TopK, topKMerge } from './topk.ts';
 export { Reservoir, reservoirMerge } from './reservoir.ts';

@@ -313,7 +313,7 @@ function mergeSorted(a: number[], b: number[]): number[] {
 }
 
 /** Sorted (value, cumulative weight) view of a state, for queries. */
-interface Cdf {
+export interface Cdf {
   values: Float64Array;
   cumulative: Float64Array;
   n: number;
@@ -342,6 +342,15 @@ function cdfOf(state: QuantileSketchState): Cdf {
   const cdf = { values, cumulative, n: acc };
   cdfCache.set(state, cdf);
   return cdf;
+}
+
+/**
+ * The distribution a sketch summarises, as ascending retained values and their cumulative
+ * weights (`cumulative[i]` of `n` values are ≤ `values[i]`, within the sketch's rank error).
+ * Read-only: shared with later queries on the same state.
+ */
+export function sketchCdf(state: QuantileSketchState): Readonly<Cdf> {
+  return cdfOf(state);
 }
 
 /**
