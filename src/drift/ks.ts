@@ -64,35 +64,57 @@ function exactEqualSizes(n: number, h: number): number {
 }
 
 /**
- * P(D ≥ d) for sizes m ≠ n: one minus the probability that a uniformly random interleaving of the
- * two samples keeps |n·x − m·y| < h·g at every step (x, y = values taken from each sample so far).
- * The walk is run as a probability (each step takes from a sample in proportion to what it has
- * left), so nothing overflows and no binomial coefficient is needed.
+ * P(D ≥ d) for sizes m ≠ n: the probability that a uniformly random interleaving of the two
+ * samples leaves the band |n·x − m·y| < h·g at some step (x, y = values taken from each sample so
+ * far). The walk is run as a probability (each step takes from a sample in proportion to what it
+ * has left), so nothing overflows and no binomial coefficient is needed. The mass that steps out
+ * of the band is summed as it leaves, not taken as one minus what stays in: a p-value of 1e-27
+ * stays 1e-27 instead of rounding to 0 or 1e-15.
  */
 function exactUnequalSizes(m: number, n: number, g: number, h: number): number {
   const bound = h * g;
+  const inside = (x: number, y: number) => Math.abs(n * x - m * y) < bound;
   let row = new Float64Array(n + 1);
   let next = new Float64Array(n + 1);
+  let outside = 0;
   // x = 0 row: only the y-steps.
   row[0] = 1;
   for (let y = 1; y <= n; y++) {
-    row[y] = Math.abs(-m * y) < bound ? (row[y - 1] * (n - y + 1)) / (m + n - y + 1) : 0;
+    const step = (row[y - 1] * (n - y + 1)) / (m + n - y + 1);
+    if (inside(0, y)) row[y] = step;
+    else {
+      outside += step;
+      for (let rest = y; rest <= n; rest++) row[rest] = 0;
+      break;
+    }
   }
+  let prevLow = 0;
+  let prevHigh = n;
   for (let x = 1; x <= m; x++) {
     next.fill(0);
+    // The x-steps from the previous column's points that land outside the band leave it.
+    for (let y = prevLow; y <= prevHigh; y++) {
+      if (row[y] !== 0 && !inside(x, y)) outside += (row[y] * (m - x + 1)) / (m + n - x - y + 1);
+    }
     // Only y with |n x − m y| < bound can be inside.
     const yLow = Math.max(0, Math.floor((n * x - bound) / m) + 1);
     const yHigh = Math.min(n, Math.ceil((n * x + bound) / m) - 1);
     for (let y = yLow; y <= yHigh; y++) {
-      if (Math.abs(n * x - m * y) >= bound) continue;
+      if (!inside(x, y)) continue;
       const remaining = m + n - x - y + 1; // items left before the step into (x, y)
       let p = (row[y] * (m - x + 1)) / remaining;
       if (y > 0) p += (next[y - 1] * (n - y + 1)) / remaining;
       next[y] = p;
     }
+    // The y-step out of the band's top, from its last point in this column.
+    if (yHigh >= yLow && yHigh < n && next[yHigh] !== 0 && !inside(x, yHigh + 1)) {
+      outside += (next[yHigh] * (n - yHigh)) / (m + n - x - yHigh);
+    }
+    prevLow = yLow;
+    prevHigh = yHigh;
     [row, next] = [next, row];
   }
-  return 1 - row[n];
+  return outside;
 }
 
 /** One-sided Smirnov survival P(D⁺_n ≥ x), exact (Birnbaum–Tingey sum, in log space). */

@@ -23,6 +23,16 @@ describe('drift statistics equal scipy to 1e-6', () => {
     expect(methods).toEqual(new Set(['exact', 'asymptotic']));
   });
 
+  it('ks_2samp: tiny exact p-values to 1e-6 relative (the mass leaving the band is summed, not 1 − what stays)', () => {
+    expect(ref.ks2samp_tail.length).toBe(5);
+    for (const c of ref.ks2samp_tail) {
+      const r = ks2Samp(c.a, c.b);
+      expect(r.method).toBe('exact');
+      expect(c.pvalue).toBeLessThan(1e-9);
+      expect(Math.abs(r.pValue - c.pvalue) / c.pvalue, `p n=${c.a.length},${c.b.length}`).toBeLessThan(1e-6);
+    }
+  });
+
   it('kstwo.sf across every region of the Kolmogorov distribution', () => {
     for (const c of ref.kstwo) expect(Math.abs(kolmogorovSf(c.n, c.x) - c.sf), `n=${c.n} x=${c.x}`).toBeLessThan(TOL);
   });
