@@ -117,8 +117,25 @@ function codePointLength(text: string): number {
   return text.length - pairs;
 }
 
+/**
+ * A value as messages quote it. Line breaks and other control characters are escaped (`\n`), so a
+ * quoted cell spanning lines keeps its message on one line in terminals and annotations; the
+ * error's `value` keeps the text as it is.
+ */
 function show(value: unknown): string {
-  return typeof value === 'string' ? `'${value.length > 60 ? `${value.slice(0, 57)}...` : value}'` : String(value);
+  if (typeof value !== 'string') return String(value);
+  const cut = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+  return `'${cut.replace(CONTROL, escapeControl)}'`;
+}
+
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+
+function escapeControl(c: string): string {
+  if (c === '\n') return '\\n';
+  if (c === '\r') return '\\r';
+  if (c === '\t') return '\\t';
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 /** The compiled rules and running tallies of one field. */

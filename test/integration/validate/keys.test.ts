@@ -60,3 +60,12 @@ describe('key checks skip cells that failed their type', () => {
     expect(report.errors).toEqual([expect.objectContaining({ line: 4, rule: 'primaryKey', message: "primary key at = '2024-01-01T01:00:00+01:00' duplicates an earlier row" })]);
   });
 });
+
+describe('messages', () => {
+  it('a quoted cell spanning lines is quoted on one line (\\n), its value kept as written', async () => {
+    const path = join(dir, 'multiline.csv');
+    await writeFile(path, 'w\n"sun\nny"\nrain\n');
+    const report = await validateFile(path, parseSchema('fields: [{ name: w, constraints: { enum: [sun, rain] } }]', 's.yaml'));
+    expect(report.errors.map((e) => [e.line, e.value, e.message])).toEqual([[2, 'sun\nny', `'sun\\nny' is not one of ["sun", "rain"]`]]);
+  });
+});

@@ -222,6 +222,13 @@ describe('validateSource: fieldsMatch', () => {
     await expect(promise).rejects.toThrow('(fieldsMatch: exact; the data has: "Temp_Max", "wind ", "day-of-week", "x"); schema schema.yaml; did you mean "Temp_Max" for temp_max, "wind " for wind, "day-of-week" for day of week?');
   });
 
+  it('messages quote cells with control characters escaped, on one line; value keeps the text', async () => {
+    const report = await run('fields: [{ name: w, constraints: { enum: [sun, rain] } }]', 'w\na\tb\u0001\n');
+    expect(report.errors.map((e) => [e.line, e.value, e.message])).toEqual([
+      [2, 'a\tb\u0001', `'a\\tb\\u0001' is not one of ["sun", "rain"]`],
+    ]);
+  });
+
   it('superset reports absent fields as present: false; their cell rules have no cells to check', async () => {
     const report = await run('fieldsMatch: superset\nfields: [{ name: a }, { name: b, constraints: { minLength: 3, enum: [xyz] } }]', 'a\nx');
     expect(report.valid).toBe(true);
