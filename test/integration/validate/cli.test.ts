@@ -236,6 +236,10 @@ describe('mlops validate: several files (shards of one dataset)', () => {
     expect(doc).toMatchObject({ valid: false, rows: 5, errorCount: 2, errorsByRule: { maximum: 1, unique: 1 } });
     expect(doc.files.map((f: { file: string; valid: boolean; rows: number }) => [f.file.split('/').pop(), f.valid, f.rows])).toEqual([['part-1.csv', true, 2], ['part-2.csv', false, 3]]);
     expect(doc.reports[1].errors.map((e: { line: number; rule: string }) => [e.line, e.rule])).toEqual([[2, 'maximum'], [4, 'unique']]);
+    // DESIGN §4's fields keep their shape over several files: every error names its file; columns sum.
+    expect(doc.errors.map((e: { file: string; line: number; rule: string }) => [e.file.split('/').pop(), e.line, e.rule])).toEqual([['part-2.csv', 2, 'maximum'], ['part-2.csv', 4, 'unique']]);
+    expect(doc.columns.x).toMatchObject({ type: 'number', present: true, rows: 5, nulls: 0, valid: 4, failures: { maximum: 1 }, errorCount: 1, min: 1.5, max: 5 });
+    expect(doc.columns.id).toMatchObject({ rows: 5, failures: { unique: 1 }, min: 1, max: 4 });
     expect(both.err).toMatch(/✗ 2 files against .*: 1 valid, 1 invalid; 2 errors in 5 rows/);
     const list = await cli(['validate', join(shards, 'part-1.csv'), join(shards, 'part-1.csv'), '--schema', schema]);
     expect(list.code).toBe(0); // the same file twice is one file
