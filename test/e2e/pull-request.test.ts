@@ -48,7 +48,9 @@ describe('README pull-request workflow (end to end)', () => {
 
     const first = await runCallerWorkflow(yaml, repo.runOptions({ eventName: 'pull_request', event: pullRequestEvent(pr.number, head1, baseSha), sha: head1, ref: `refs/pull/${pr.number}/merge` }));
     const jobs = first.jobs.mlops!.jobs;
-    expect(Object.keys(jobs)).toEqual(['validate', 'train', 'evaluate']);
+    expect(Object.keys(jobs)).toEqual(['validate', 'train', 'fork-guard', 'evaluate']);
+    // Training ran, so the fork guard has nothing to explain.
+    expect(jobs['fork-guard']!.result).toBe('skipped');
     expect(jobs.validate!.result, describeRun(first)).toBe('success');
     expect(jobs.train!.result, describeRun(first)).toBe('success');
     expect(jobs.train!.runsOn).toEqual(['ubuntu-latest']);
