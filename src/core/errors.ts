@@ -1,6 +1,7 @@
 /**
  * Error types shared by every layer. The CLI maps them to exit codes (DESIGN §4):
- * a {@link UsageError} or {@link InputError} means "the command could not run" (exit 2);
+ * a {@link UsageError}, {@link InputError} or {@link ServiceError} means "the command could not
+ * run" (exit 2);
  * a failed check is not an error at all — commands return exit code 1 themselves.
  */
 
@@ -44,7 +45,19 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * A service the command talks to (the GitHub API) refused or failed, and the message says what
+ * to change (a permission to grant, a token to fix). Exit code 2 like an {@link InputError}: the
+ * command could not run, which is no bug of ours, so no stack trace is shown.
+ */
+export class ServiceError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ServiceError';
+  }
+}
+
 /** True for errors that mean "the command could not run" (exit 2) rather than a crash. */
-export function isExpectedError(error: unknown): error is InputError | UsageError {
-  return error instanceof InputError || error instanceof UsageError;
+export function isExpectedError(error: unknown): error is InputError | UsageError | ServiceError {
+  return error instanceof InputError || error instanceof UsageError || error instanceof ServiceError;
 }

@@ -4,7 +4,7 @@
  */
 import type { GitHubClient } from './client.ts';
 import { InputError } from '../core/errors.ts';
-import { statusOf, withGitHubError } from './errors.ts';
+import { type GitHubError, statusOf, withGitHubError } from './errors.ts';
 import { createOnce, NO_RETRY } from './idempotent.ts';
 import { COMMENT_BODY_LIMIT, truncateMarkdown } from './truncate.ts';
 import type { WriteResult } from './types.ts';
@@ -12,51 +12,89 @@ import type { WriteResult } from './types.ts';
 /** The login GitHub shows for comments written with the workflow's `GITHUB_TOKEN`. */
 export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
 
-/** Who we are on GitHub; `source` says how we know. */
+/**
+ * Who we are on GitHub; `source` says how we know.
+ * - `user`: from `GET /user` (a PAT or OAuth token);
+ * - `override`: given by the caller (`authorLogin`, the actions' `comment-author` input);
+ * - `fallback`: the token is known to be the workflow's `GITHUB_TOKEN`, whose comments are
+ *   written by `github-actions[bot]`;
+ * - `bot`: an installation token that is not known to be `GITHUB_TOKEN` (e.g. a GitHub App's,
+ *   which comments as `<app-slug>[bot]` — a login no installation-token endpoint reveals): our
+ *   comments are those of *a* Bot account, minus the logins in `notLogins`.
+ */
 export interface GitHubIdentity {
-  login: string;
+  /** Our login; absent for `bot`, where only "some Bot account" is known. */
+  login?: string;
   /** `User` or `Bot`, when known. */
   type?: string;
-  /** `user`: from `GET /user`; `override`: given by the caller; `fallback`: assumed `github-actions[bot]`. */
-  source: 'user' | 'override' | 'fallback';
+  source: 'user' | 'override' | 'fallback' | 'bot';
+  /** `bot` only: Bot logins that are certainly not ours (`github-actions[bot]` when the token is not GITHUB_TOKEN). */
+  notLogins?: string[];
 }
 
-const identityCache = new WeakMap<object, Promise<GitHubIdentity>>();
+/** What `GET /user` said, per client: the account, or `null` for an installation token (403/404). */
+const userCache = new WeakMap<object, Promise<{ login: string; type?: string } | null>>();
 
-/**
- * Finds the identity our comments are written under. A PAT or OAuth token can read `GET /user`;
- * `GITHUB_TOKEN` and App installation tokens get 403 there, and their comments are written by a
- * Bot account — `github-actions[bot]` for `GITHUB_TOKEN`. App tokens comment as `<app-slug>[bot]`,
- * which no installation-token endpoint reveals: such callers pass `login` explicitly.
- */
-export async function resolveIdentity(octokit: GitHubClient, login?: string): Promise<GitHubIdentity> {
-  if (login) return { login, source: 'override' };
-  let cached = identityCache.get(octokit);
+function authenticatedUser(octokit: GitHubClient): Promise<{ login: string; type?: string } | null> {
+  let cached = userCache.get(octokit);
   if (!cached) {
-    cached = (async (): Promise<GitHubIdentity> => {
+    cached = (async () => {
       try {
         const { data } = await octokit.rest.users.getAuthenticated();
-        return { login: data.login, type: data.type, source: 'user' };
+        return { login: data.login, type: data.type };
       } catch (error) {
         const status = statusOf(error);
-        if (status === 403 || status === 404) return { login: ACTIONS_BOT_LOGIN, type: 'Bot', source: 'fallback' };
+        if (status === 403 || status === 404) return null;
         throw error;
       }
     })();
-    identityCache.set(octokit, cached);
+    userCache.set(octokit, cached);
     // A transient failure must not poison later calls.
-    cached.catch(() => identityCache.delete(octokit));
+    cached.catch(() => userCache.delete(octokit));
   }
   return cached;
 }
 
-/** The hidden marker that identifies a sticky comment. */
+/**
+ * Finds the identity our comments are written under. A PAT or OAuth token can read `GET /user`;
+ * `GITHUB_TOKEN` and App installation tokens get 403 there and comment as a Bot account:
+ * `github-actions[bot]` for `GITHUB_TOKEN`, `<app-slug>[bot]` for an App. `login` (the
+ * `comment-author` input) names the account outright; `defaultToken` says whether the token is
+ * the workflow's `GITHUB_TOKEN` (`true`), certainly another one (`false`), or unknown.
+ */
+export async function resolveIdentity(octokit: GitHubClient, login?: string, options: { defaultToken?: boolean } = {}): Promise<GitHubIdentity> {
+  if (login) return { login, source: 'override' };
+  const user = await authenticatedUser(octokit);
+  if (user) return { login: user.login, ...(user.type ? { type: user.type } : {}), source: 'user' };
+  if (options.defaultToken === true) return { login: ACTIONS_BOT_LOGIN, type: 'Bot', source: 'fallback' };
+  return { type: 'Bot', source: 'bot', notLogins: options.defaultToken === false ? [ACTIONS_BOT_LOGIN] : [] };
+}
+
+/**
+ * Percent-encodes what must not appear inside the marker: `>` (it would end the HTML comment and
+ * show the marker), `-` before another `-` (`--` is not allowed in an HTML comment), CR and LF
+ * (the marker is one line), and `%` where it starts an escape, so distinct names never share a
+ * marker. Names without these characters are unchanged, so existing comments are still found.
+ */
+function markerText(text: string): string {
+  return text
+    .replace(/%(?=[0-9A-Fa-f]{2})/g, '%25')
+    .replace(/>/g, '%3E')
+    .replace(/-(?=-)/g, '%2D')
+    .replace(/\r/g, '%0D')
+    .replace(/\n/g, '%0A');
+}
+
+/**
+ * The hidden marker that identifies a sticky comment, `<!-- mlops:<kind>:<name> -->`, with
+ * `kind` and `name` escaped (a data path such as `data/train--v2.csv` is a valid name). The same
+ * name always gives the same marker.
+ */
 export function stickyMarker(kind: string, name: string): string {
   for (const [key, value] of [['kind', kind], ['name', name]] as const) {
-    // `--` or `>` would end the HTML comment early and show the marker to readers.
-    if (!value || /--|>|[\r\n]/.test(value)) throw new InputError(`sticky comment ${key} must be non-empty and contain no "--", ">" or newline: ${JSON.stringify(value)}`, { key });
+    if (!value) throw new InputError(`sticky comment ${key} must be non-empty`, { key });
   }
-  return `<!-- mlops:${kind}:${name} -->`;
+  return `<!-- mlops:${markerText(kind)}:${markerText(name)} -->`;
 }
 
 /** Options of {@link upsertStickyComment}. */
@@ -73,8 +111,14 @@ export interface StickyCommentOptions {
   body: string;
   /** Link to the full report (the job summary / run URL), used when the body must be cut. */
   summaryUrl?: string;
-  /** Login our comments are written under, when `GET /user` cannot tell (App tokens). */
+  /** Login our comments are written under, when `GET /user` cannot tell (App tokens: `<app-slug>[bot]`). */
   authorLogin?: string;
+  /**
+   * Whether the token is the workflow's `GITHUB_TOKEN` (the actions know: `inputs.token ==
+   * github.token`). `true`: an installation identity is `github-actions[bot]`; `false`: it is some
+   * other Bot (an App); unknown: any Bot, `github-actions[bot]`'s comments tried first.
+   */
+  defaultToken?: boolean;
   /** Size limit in characters. Default 65,536 (GitHub's). */
   maxChars?: number;
 }
@@ -94,19 +138,50 @@ export function buildStickyBody(kind: string, name: string, body: string, summar
   return truncateMarkdown(full, maxChars, pointer);
 }
 
-function isOurs(comment: CommentLike, marker: string, identity: GitHubIdentity): boolean {
-  if (!comment.body?.includes(marker)) return false;
+/**
+ * A sticky comment is one whose body STARTS with the marker (as ours always do): a comment that
+ * merely quotes the marker somewhere is someone's text, never ours to overwrite or delete.
+ * `>` is escaped inside the marker, so its first `>` is its end and a prefix match is exact.
+ */
+function carriesMarker(comment: CommentLike, marker: string): boolean {
+  return (comment.body ?? '').startsWith(marker);
+}
+
+/** Whether the identity could have written the comment (`notOurs`: lower-case logins ruled out). */
+function writtenBy(comment: CommentLike, identity: GitHubIdentity, notOurs: ReadonlySet<string>): boolean {
   const user = comment.user;
-  if (!user || user.login.toLowerCase() !== identity.login.toLowerCase()) return false;
+  if (!user || notOurs.has(user.login.toLowerCase())) return false;
   // An assumed identity is only trusted for Bot accounts: a person can't be named `…[bot]`, but be strict anyway.
+  if (identity.source === 'bot') return user.type === 'Bot';
+  if (user.login.toLowerCase() !== identity.login?.toLowerCase()) return false;
   return identity.source !== 'fallback' || user.type === 'Bot';
 }
 
 /**
+ * Candidates grouped by author, in the order to try them: with a known identity there is one
+ * group. With only "some Bot" known, each Bot's comments form a group, `github-actions[bot]`'s
+ * first (the identity of the default token), then by first appearance.
+ */
+function groupByAuthor(comments: CommentLike[]): CommentLike[][] {
+  const groups = new Map<string, CommentLike[]>();
+  for (const comment of comments) {
+    const login = comment.user?.login.toLowerCase() ?? '';
+    groups.set(login, [...(groups.get(login) ?? []), comment]);
+  }
+  const actions = groups.get(ACTIONS_BOT_LOGIN);
+  groups.delete(ACTIONS_BOT_LOGIN);
+  return [...(actions ? [actions] : []), ...groups.values()];
+}
+
+const sameBody = (a: string | null | undefined, b: string): boolean => (a ?? '').replace(/\r\n/g, '\n') === b;
+
+/**
  * Creates or updates the sticky comment `<!-- mlops:<kind>:<name> -->` on a pull request.
- * Reads every page of comments, matches only comments by our identity, updates in place, and
- * reports `unchanged` (no write) when the body is identical. Creation is never blindly retried
- * (a 5xx may hide a comment that was posted); duplicates of our own comment are deleted.
+ * Reads every page of comments, matches only comments that start with the marker and are by our
+ * identity, updates in place, and reports `unchanged` (no write) when the body is identical.
+ * Creation is never blindly retried (a 5xx may hide a comment that was posted); duplicates of our
+ * own comment are deleted. Overlapping runs are expected: a duplicate already deleted (404) is
+ * done, and a comment deleted before its update (404) is replaced by the next one or a new one.
  */
 export async function upsertStickyComment(octokit: GitHubClient, options: StickyCommentOptions): Promise<WriteResult> {
   const { owner, repo, issueNumber, kind, name } = options;
@@ -115,36 +190,69 @@ export async function upsertStickyComment(octokit: GitHubClient, options: Sticky
   const body = buildStickyBody(kind, name, options.body, options.summaryUrl, options.maxChars);
   const where = `pull request #${issueNumber} in ${owner}/${repo}`;
 
-  const identity = await withGitHubError('find out which account the token belongs to', () => resolveIdentity(octokit, options.authorLogin));
+  const identity = await withGitHubError('find out which account the token belongs to', () =>
+    resolveIdentity(octokit, options.authorLogin, options.defaultToken === undefined ? {} : { defaultToken: options.defaultToken }));
+  const notOurs = new Set((identity.notLogins ?? []).map((login) => login.toLowerCase()));
   const findOurs = async () => {
     const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
-    return (comments as CommentLike[]).filter((comment) => isOurs(comment, marker, identity));
+    return (comments as CommentLike[]).filter((comment) => carriesMarker(comment, marker) && writtenBy(comment, identity, notOurs));
   };
-  const ours = await withGitHubError(`list the comments of ${where}`, findOurs);
+  const candidates = await withGitHubError(`list the comments of ${where}`, findOurs);
 
-  if (ours.length === 0) {
-    const created = await withGitHubError(`create the ${kind} comment on ${where}`, () => createOnce(
-      octokit,
-      async () => (await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body, request: NO_RETRY })).data as CommentLike,
-      // After a 5xx the comment may exist anyway: adopt it rather than post a second one.
-      async () => (await findOurs())[0],
-    ));
-    return { operation: 'created', id: created.id, url: created.html_url };
+  for (const group of groupByAuthor(candidates)) {
+    const outcome = await updateGroup(group);
+    if (outcome === 'gone') break;
+    if (outcome !== 'not-ours') return outcome;
   }
-  const [existing, ...duplicates] = ours;
-  let operation: WriteResult['operation'] = 'unchanged';
-  let url = existing.html_url;
-  if ((existing.body ?? '').replace(/\r\n/g, '\n') !== body) {
-    const { data } = await withGitHubError(`update the ${kind} comment on ${where}`, () =>
-      octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body }));
-    url = data.html_url;
-    operation = 'updated';
+  const created = await withGitHubError(`create the ${kind} comment on ${where}`, () => createOnce(
+    octokit,
+    async () => (await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body, request: NO_RETRY })).data as CommentLike,
+    // After a 5xx the comment may exist anyway: adopt it rather than post a second one.
+    async () => (await findOurs())[0],
+  ));
+  return { operation: 'created', id: created.id, url: created.html_url };
+
+  /**
+   * Keeps the first comment of one author (updated unless identical) and deletes the rest.
+   * `gone`: every one was deleted meanwhile (create anew); `not-ours`: an assumed Bot identity
+   * was refused the edit (403), so these are another Bot's comments.
+   */
+  async function updateGroup(group: CommentLike[]): Promise<WriteResult | 'gone' | 'not-ours'> {
+    let remaining = group;
+    for (;;) {
+      const [existing, ...duplicates] = remaining;
+      if (!existing) return 'gone';
+      let operation: WriteResult['operation'] = 'unchanged';
+      let url = existing.html_url;
+      if (!sameBody(existing.body, body)) {
+        try {
+          const { data } = await withGitHubError(`update the ${kind} comment on ${where}`, () =>
+            octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body }));
+          url = data.html_url;
+          operation = 'updated';
+        } catch (error) {
+          const status = (error as GitHubError).status;
+          // Deleted since we listed it (an overlapping run healing duplicates, or a person): keep the next one.
+          if (status === 404) { remaining = duplicates; continue; }
+          if (status === 403 && identity.source === 'bot') {
+            notOurs.add(existing.user?.login.toLowerCase() ?? '');
+            return 'not-ours';
+          }
+          throw error;
+        }
+      }
+      // Duplicates can only come from an older version or a lost race; heal them so exactly one remains.
+      for (const duplicate of duplicates) {
+        try {
+          await withGitHubError(`delete a duplicate ${kind} comment on ${where}`, () =>
+            octokit.rest.issues.deleteComment({ owner, repo, comment_id: duplicate.id }));
+          operation = 'updated';
+        } catch (error) {
+          // Already deleted by an overlapping run: the delete is done.
+          if ((error as GitHubError).status !== 404) throw error;
+        }
+      }
+      return { operation, id: existing.id, url };
+    }
   }
-  // Duplicates can only come from an older version or a lost race; heal them so exactly one remains.
-  for (const duplicate of duplicates) {
-    await withGitHubError(`delete a duplicate ${kind} comment on ${where}`, () =>
-      octokit.rest.issues.deleteComment({ owner, repo, comment_id: duplicate.id }));
-    operation = 'updated';
-  }
-  return { operation, id: existing.id, url };
 }

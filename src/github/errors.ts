@@ -4,8 +4,13 @@
  * token that cannot see the repository; saying so saves the user a trip to the docs.
  */
 
-/** An API failure with a message that names the fix; `cause` holds the original RequestError. */
-export class GitHubError extends Error {
+import { ServiceError } from '../core/errors.ts';
+
+/**
+ * An API failure with a message that names the fix; `cause` holds the original RequestError.
+ * A {@link ServiceError}: `mlops` reports it as one line (exit 2), without a stack trace.
+ */
+export class GitHubError extends ServiceError {
   readonly status: number | undefined;
   readonly attempted: string;
   constructor(message: string, options: { status?: number; attempted: string; cause?: unknown }) {
@@ -145,6 +150,20 @@ export async function withGitHubError<T>(attempted: string, fn: () => Promise<T>
     const status = typeof (error as ErrorShape)?.status === 'number' ? (error as ErrorShape).status : undefined;
     throw new GitHubError(describeGitHubError(error, attempted), { status, attempted, cause: error });
   }
+}
+
+/**
+ * True when GitHub refused a request because the token lacks a permission (403 "Resource not
+ * accessible by integration", a read-only fork-PR token, a PAT without the scope) — not for rate
+ * limits or the "create or approve pull requests" setting, which are 403s too.
+ */
+export function isMissingPermission(error: unknown): boolean {
+  if (!(error instanceof GitHubError) || error.status !== 403) return false;
+  const cause = (error.cause ?? {}) as ErrorShape;
+  const said = cause.message ?? '';
+  const headers = cause.response?.headers ?? {};
+  if (/rate limit/i.test(said) || headers['retry-after'] !== undefined || headers['x-ratelimit-remaining'] === '0') return false;
+  return !/not permitted to create or approve pull requests/i.test(said);
 }
 
 /** The HTTP status of a RequestError-like value, if any. */

@@ -196,6 +196,173 @@ describe('upsertStickyComment', () => {
   });
 });
 
+/** A GitHub App installation token: `GET /user` answers 403, comments are by `<app-slug>[bot]`. */
+const APP_TOKEN = 'ghs_EmulatorAppInstallationToken000000003';
+const APP_LOGIN = 'my-mlops-app[bot]';
+const withApp = () => restartWith({
+  tokens: {
+    [EMULATOR_TOKENS.actions]: { login: 'github-actions[bot]', type: 'Bot', kind: 'installation' },
+    [APP_TOKEN]: { login: APP_LOGIN, type: 'Bot', kind: 'installation' },
+    [EMULATOR_TOKENS.other]: { login: 'someone-else', type: 'User', kind: 'pat' },
+  },
+});
+const marker = stickyMarker('validate', 'weather');
+const upsertAs = (octokit: GitHubClient, issueNumber: number, body: string, extra: Partial<Parameters<typeof upsertStickyComment>[1]> = {}) =>
+  upsertStickyComment(octokit, { owner, repo, issueNumber, kind: 'validate', name: 'weather', body, ...extra });
+
+describe('upsertStickyComment with a GitHub App token (GET /user is 403)', () => {
+  it('finds its own comment by the marker and a Bot author: three runs leave one comment, updated in place', async () => {
+    emu = await withApp();
+    const pr = emu.addPullRequest(full, { head: 'feature' });
+    // One client per run, as three workflow runs would have.
+    const first = await upsertAs(client(APP_TOKEN), pr.number, 'run 1', { defaultToken: false });
+    const second = await upsertAs(client(APP_TOKEN), pr.number, 'run 2', { defaultToken: false });
+    const third = await upsertAs(client(APP_TOKEN), pr.number, 'run 2', { defaultToken: false });
+    expect([first.operation, second.operation, third.operation]).toEqual(['created', 'updated', 'unchanged']);
+    expect(second.id).toBe(first.id);
+    expect(emu.commentsOn(full, pr.number).map((c) => [c.user.login, c.body])).toEqual([[APP_LOGIN, `${marker}\nrun 2`]]);
+    expect(emu.requestsFor('users/get-authenticated').map((r) => r.status)).toEqual([403, 403, 403]);
+  });
+
+  it('leaves github-actions[bot]\'s comment (an earlier GITHUB_TOKEN run) alone when the token is known not to be GITHUB_TOKEN', async () => {
+    emu = await withApp();
+    const pr = emu.addPullRequest(full, { head: 'feature' });
+    const actions = emu.addComment(full, pr.number, `${marker}\nfrom GITHUB_TOKEN`, 'github-actions[bot]', 'Bot');
+    for (const body of ['run 1', 'run 2', 'run 3']) await upsertAs(client(APP_TOKEN), pr.number, body, { defaultToken: false });
+    const comments = emu.commentsOn(full, pr.number);
+    expect(comments.map((c) => [c.user.login, c.body])).toEqual([['github-actions[bot]', `${marker}\nfrom GITHUB_TOKEN`], [APP_LOGIN, `${marker}\nrun 3`]]);
+    expect(comments[0]!.id).toBe(actions.id);
+    // Never even tried to edit or delete the other Bot's comment.
+    expect(emu.requests.filter((r) => r.write && r.path.endsWith(`/comments/${actions.id}`))).toEqual([]);
+  });
+
+  it('without knowing which token it has, tries github-actions[bot]\'s comment, and on 403 keeps to its own', async () => {
+    emu = await withApp();
+    const pr = emu.addPullRequest(full, { head: 'feature' });
+    emu.addComment(full, pr.number, `${marker}\nfrom GITHUB_TOKEN`, 'github-actions[bot]', 'Bot');
+    const results = [];
+    for (const body of ['run 1', 'run 2', 'run 2']) results.push((await upsertAs(client(APP_TOKEN), pr.number, body)).operation);
+    expect(results).toEqual(['created', 'updated', 'unchanged']);
+    expect(emu.commentsOn(full, pr.number).map((c) => [c.user.login, c.body])).toEqual([['github-actions[bot]', `${marker}\nfrom GITHUB_TOKEN`], [APP_LOGIN, `${marker}\nrun 2`]]);
+  });
+
+  it('with GITHUB_TOKEN known (defaultToken), matches only github-actions[bot], never an App\'s comment', async () => {
+    emu = await withApp();
+    const pr = emu.addPullRequest(full, { head: 'feature' });
+    const app = emu.addComment(full, pr.number, `${marker}\nfrom the App`, APP_LOGIN, 'Bot');
+    expect((await upsertAs(client(), pr.number, 'one', { defaultToken: true })).operation).toBe('created');
+    expect((await upsertAs(client(), pr.number, 'two', { defaultToken: true })).operation).toBe('updated');
+    expect(emu.commentsOn(full, pr.number).map((c) => [c.user.login, c.body])).toEqual([[APP_LOGIN, `${marker}\nfrom the App`], ['github-actions[bot]', `${marker}\ntwo`]]);
+    expect(emu.requests.filter((r) => r.write && r.path.endsWith(`/comments/${app.id}`))).toEqual([]);
+  });
+
+  it('authorLogin (the comment-author input) names the account outright', async () => {
+    emu = await withApp();
+    const pr = emu.addPullRequest(full, { head: 'feature' });
+    const other = emu.addComment(full, pr.number, `${marker}\nanother bot`, 'other-app[bot]', 'Bot');
+    const first = await upsertAs(client(APP_TOKEN), pr.number, 'one', { authorLogin: APP_LOGIN });
+    const second = await upsertAs(client(APP_TOKEN), pr.number, 'two', { authorLogin: APP_LOGIN });
+    expect([first.operation, second.operation]).toEqual(['created', 'updated']);
+    expect(second.id).toBe(first.id);
+    expect(emu.state.comments.find((c) => c.id === other.id)?.body).toBe(`${marker}\nanother bot`);
+    // The identity was given: GET /user is not asked.
+    expect(emu.requestsFor('users/get-authenticated')).toHaveLength(0);
+  });
+});
+
+describe('upsertStickyComment: only comments that start with the marker are sticky comments', () => {
+  it('never overwrites or deletes a github-actions[bot] comment that merely quotes the marker', async () => {
+    const pr = emu.addPullRequest(full, { head: 'feature' });
+    const quoting = emu.addComment(full, pr.number, `Reports are found by the marker \`${marker}\`. Please do not edit them.`, 'github-actions[bot]', 'Bot');
+    const first = await upsert(client(), pr.number, 'report 1');
+    expect(first.operation).toBe('created');
+    expect(first.id).not.toBe(quoting.id);
+    // A later run updates the real one and neither touches nor "heals away" the quoting comment.
+    const second = await upsert(client(), pr.number, 'report 2');
+    expect(second).toMatchObject({ operation: 'updated', id: first.id });
+    const comments = emu.commentsOn(full, pr.number);
+    expect(comments.map((c) => c.id)).toEqual([quoting.id, first.id]);
+    expect(comments[0]!.body).toBe(`Reports are found by the marker \`${marker}\`. Please do not edit them.`);
+    expect(emu.requestsFor('issues/delete-comment')).toHaveLength(0);
+  });
+
+  it('a marker for another name that shares a prefix is another comment', async () => {
+    const pr = emu.addPullRequest(full, { head: 'feature' });
+    const longer = emu.addComment(full, pr.number, `${stickyMarker('validate', 'weather-2')}\nother`, 'github-actions[bot]', 'Bot');
+    expect((await upsert(client(), pr.number, 'mine')).operation).toBe('created');
+    expect(emu.state.comments.find((c) => c.id === longer.id)?.body).toBe(`${stickyMarker('validate', 'weather-2')}\nother`);
+  });
+
+  it('a name with "--" and ">" (a data path) gets an escaped marker, found again on the next run', async () => {
+    const pr = emu.addPullRequest(full, { head: 'feature' });
+    const name = 'data/train--v2>x.csv';
+    const first = await upsert(client(), pr.number, 'one', name);
+    const second = await upsert(client(), pr.number, 'two', name);
+    expect([first.operation, second.operation]).toEqual(['created', 'updated']);
+    const [comment] = emu.commentsOn(full, pr.number);
+    expect(comment!.body).toBe('<!-- mlops:validate:data/train%2D-v2%3Ex.csv -->\ntwo');
+  });
+});
+
+describe('upsertStickyComment: overlapping runs', () => {
+  const addOurs = (issueNumber: number, text: string) => emu.addComment(full, issueNumber, `${marker}\n${text}`, 'github-actions[bot]', 'Bot');
+
+  it('a duplicate already deleted by another run (404 on delete) is done, not a failure', async () => {
+    const pr = emu.addPullRequest(full, { head: 'feature' });
+    const keep = addOurs(pr.number, 'old 1');
+    const duplicate = addOurs(pr.number, 'old 2');
+    // The other run deletes it between our list and our delete.
+    emu.injectFault('issues/delete-comment', { status: 404, effect: (e) => { e.state.comments = e.state.comments.filter((c) => c.id !== duplicate.id); } });
+    const result = await upsert(client(), pr.number, 'new');
+    expect(result).toMatchObject({ operation: 'updated', id: keep.id });
+    expect(emu.commentsOn(full, pr.number).map((c) => [c.id, c.body])).toEqual([[keep.id, `${marker}\nnew`]]);
+    expect(emu.pendingFaults()).toBe(0);
+  });
+
+  it('a comment deleted before its update (404) is replaced by a new one', async () => {
+    const pr = emu.addPullRequest(full, { head: 'feature' });
+    const old = addOurs(pr.number, 'old');
+    emu.injectFault('issues/update-comment', { status: 404, effect: (e) => { e.state.comments = e.state.comments.filter((c) => c.id !== old.id); } });
+    const result = await upsert(client(), pr.number, 'new');
+    expect(result.operation).toBe('created');
+    expect(emu.commentsOn(full, pr.number).map((c) => c.body)).toEqual([`${marker}\nnew`]);
+  });
+
+  it('a 404 on update with a duplicate left keeps the duplicate instead of creating a third', async () => {
+    const pr = emu.addPullRequest(full, { head: 'feature' });
+    const gone = addOurs(pr.number, 'old 1');
+    const next = addOurs(pr.number, 'old 2');
+    emu.injectFault('issues/update-comment', { status: 404, effect: (e) => { e.state.comments = e.state.comments.filter((c) => c.id !== gone.id); } });
+    const result = await upsert(client(), pr.number, 'new');
+    expect(result).toMatchObject({ operation: 'updated', id: next.id });
+    expect(emu.commentsOn(full, pr.number).map((c) => [c.id, c.body])).toEqual([[next.id, `${marker}\nnew`]]);
+    expect(emu.requestsFor('issues/create-comment')).toHaveLength(0);
+  });
+
+  it('two runs racing, then two runs healing at once: both succeed and exactly one comment remains', async () => {
+    emu = await restartWith({ latencyMs: 20 });
+    const pr = emu.addPullRequest(full, { head: 'feature' });
+    // Two pushes in quick succession: both runs find nothing and create (a lost race).
+    await Promise.all([upsert(client(), pr.number, 'run A'), upsert(client(), pr.number, 'run B')]);
+    expect(emu.commentsOn(full, pr.number)).toHaveLength(2);
+    // The next two runs overlap too: both update the first and both delete the duplicate.
+    const results = await Promise.allSettled([upsert(client(), pr.number, 'run C'), upsert(client(), pr.number, 'run D')]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect(emu.commentsOn(full, pr.number)).toHaveLength(1);
+    expect(emu.requestsFor('issues/delete-comment').map((r) => r.status).sort()).toEqual([204, 404]);
+  });
+
+  it('any other failure of the delete still fails the run', async () => {
+    const pr = emu.addPullRequest(full, { head: 'feature' });
+    addOurs(pr.number, 'old 1');
+    addOurs(pr.number, 'old 2');
+    emu.injectFault('issues/delete-comment', 401);
+    const error = await upsert(client(), pr.number, 'new').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubError);
+    expect((error as GitHubError).status).toBe(401);
+  });
+});
+
 async function restartWith(options: Parameters<typeof startGitHubEmulator>[0]): Promise<GitHubEmulator> {
   await emu.close();
   return startGitHubEmulator(options);

@@ -8,6 +8,7 @@ import { createActionsRuntime } from '../../../src/actions/runtime.ts';
 import { runCli } from '../../../src/cli/main.ts';
 import { memoryIo } from '../../../src/cli/io.ts';
 import { secretValues } from '../../../src/cli/commands/action.ts';
+import { withGitHubError } from '../../../src/github/index.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -22,6 +23,13 @@ beforeEach(async () => {
       rt.setOutput('double', inputs.count * 2);
       rt.appendSummary(`count ${inputs.count} with ${inputs.token}\n`);
       if (inputs.count < 0) throw new Error(`negative with ${inputs.token}`);
+      if (inputs.count === 403) {
+        // What Octokit throws when a job lacks `contents: write`, wrapped as src/github wraps every call.
+        await withGitHubError('create the release weather@v1.0.0 in octo-org/demo', () => Promise.reject(Object.assign(
+          new Error('Resource not accessible by integration - https://docs.github.com/rest/releases/releases#create-a-release'),
+          { name: 'HttpError', status: 403, request: { method: 'POST', url: 'https://api.github.com/repos/octo-org/demo/releases' }, response: { status: 403, headers: {}, data: {} } },
+        )));
+      }
       return inputs.count === 0 ? 1 : 0;
     },
   });
@@ -65,6 +73,19 @@ describe('mlops action', () => {
     expect(io.out).toContain("::error::internal error in 'mlops action test-echo': negative with ***\n");
     expect(io.out).toContain('internal error: Error: negative with ***\n    at ');
     expect(io.out.replace(/^::add-mask::.*\n/gm, '')).not.toContain('zzz');
+  });
+
+  it('reports a GitHub error as one ::error:: line naming the fix, without a stack, exit 2', async () => {
+    const io = memoryIo({ env: await actionsEnv({ INPUT_COUNT: '403' }) });
+    expect(await runCli(['action', 'test-echo'], io)).toBe(2);
+    expect(io.out).toBe('token=undefined\n::error::Could not create the release weather@v1.0.0 in octo-org/demo: GitHub answered 403 "Resource not accessible by integration". '
+      + 'The token lacks a permission: grant `contents: write` in the workflow\'s `permissions:`. On pull requests from forks GITHUB_TOKEN is read-only whatever the workflow asks for; '
+      + 'a fine-grained PAT needs the same permission on this repository.\n');
+    expect(io.err).toBe('');
+    // In a terminal: the same sentence after `error:`, nothing else.
+    const terminal = memoryIo({ env: { INPUT_COUNT: '403' } });
+    expect(await runCli(['action', 'test-echo'], terminal)).toBe(2);
+    expect(terminal.err).toMatch(/^error: Could not create the release weather@v1\.0\.0 in octo-org\/demo: GitHub answered 403 [^\n]*\n$/);
   });
 
   it('rejects unknown or missing action names as usage errors', async () => {

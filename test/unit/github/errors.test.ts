@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeGitHubError, withGitHubError, GitHubError } from '../../../src/github/index.ts';
+import { describeGitHubError, withGitHubError, GitHubError, isMissingPermission } from '../../../src/github/index.ts';
+import { isExpectedError, ServiceError } from '../../../src/core/errors.ts';
 
 function requestError(status: number, method: string, path: string, message: string, headers: Record<string, string> = {}, data: unknown = { message }) {
   // The shape of @octokit/request-error's RequestError (what Octokit throws).
@@ -56,5 +57,26 @@ describe('describeGitHubError', () => {
     expect(error.status).toBe(403);
     expect(error.cause).toBe(original);
     expect(await withGitHubError('again', () => Promise.reject(error)).catch((e: unknown) => e)).toBe(error);
+  });
+});
+
+describe('isMissingPermission and the exit-2 contract', () => {
+  const wrap = (error: unknown) => withGitHubError('create the comment', () => Promise.reject(error)).catch((e: unknown) => e);
+
+  it('is true for a permission 403, false for rate limits, the PR-creation setting and other statuses', async () => {
+    expect(isMissingPermission(await wrap(requestError(403, 'POST', '/repos/o/r/issues/7/comments', 'Resource not accessible by integration')))).toBe(true);
+    expect(isMissingPermission(await wrap(requestError(403, 'POST', '/repos/o/r/issues/7/comments', 'You have exceeded a secondary rate limit', { 'retry-after': '60' })))).toBe(false);
+    expect(isMissingPermission(await wrap(requestError(403, 'GET', '/repos/o/r/issues/7/comments', 'API rate limit exceeded', { 'x-ratelimit-remaining': '0' })))).toBe(false);
+    expect(isMissingPermission(await wrap(requestError(403, 'POST', '/repos/o/r/pulls', 'GitHub Actions is not permitted to create or approve pull requests.')))).toBe(false);
+    expect(isMissingPermission(await wrap(requestError(401, 'POST', '/repos/o/r/issues/7/comments', 'Bad credentials')))).toBe(false);
+    expect(isMissingPermission(requestError(403, 'POST', '/repos/o/r/issues/7/comments', 'Resource not accessible by integration'))).toBe(false);
+  });
+
+  it('a GitHubError is an expected error (exit 2, one line, no stack), not an internal one', async () => {
+    const error = await wrap(requestError(401, 'GET', '/user', 'Bad credentials'));
+    expect(error).toBeInstanceOf(GitHubError);
+    expect(error).toBeInstanceOf(ServiceError);
+    expect(isExpectedError(error)).toBe(true);
+    expect(isExpectedError(new Error('bug'))).toBe(false);
   });
 });

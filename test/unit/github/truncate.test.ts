@@ -55,9 +55,27 @@ describe('sticky body', () => {
     expect(body).toContain('[job summary](https://example.test/run)');
   });
 
-  it('refuses kinds and names that would break the HTML comment', () => {
-    expect(() => stickyMarker('a--b', 'x')).toThrow(/kind/);
-    expect(() => stickyMarker('a', 'x>')).toThrow(/name/);
-    expect(() => stickyMarker('a', '')).toThrow();
+  it('escapes what would break the HTML comment, keeps plain names as they were, and refuses empty ones', () => {
+    // Plain names (every marker written before escaping existed) are unchanged.
+    expect(stickyMarker('validate', 'data/train.csv')).toBe('<!-- mlops:validate:data/train.csv -->');
+    expect(stickyMarker('evaluate', 'my-model_2')).toBe('<!-- mlops:evaluate:my-model_2 -->');
+    expect(stickyMarker('validate', 'data/100%.csv')).toBe('<!-- mlops:validate:data/100%.csv -->');
+    // `--`, `>` and line breaks are percent-encoded; `%` before two hex digits too, so names never collide.
+    expect(stickyMarker('validate', 'data/train--v2.csv')).toBe('<!-- mlops:validate:data/train%2D-v2.csv -->');
+    expect(stickyMarker('validate', 'a--->b\r\nc')).toBe('<!-- mlops:validate:a%2D%2D-%3Eb%0D%0Ac -->');
+    expect(stickyMarker('validate', 'a%3Eb')).toBe('<!-- mlops:validate:a%253Eb -->');
+    expect(stickyMarker('a--b', 'x')).toBe('<!-- mlops:a%2D-b:x -->');
+    expect(() => stickyMarker('a', '')).toThrow(/name/);
+    expect(() => stickyMarker('', 'x')).toThrow(/kind/);
+  });
+
+  it('every marker is one line, a well-formed HTML comment, and distinct names give distinct markers', () => {
+    const alphabet = fc.constantFrom('a', '-', '>', '%', '3', 'E', '2', 'D', '\n', '\r', '!', ' ', '<');
+    fc.assert(fc.property(fc.array(alphabet, { minLength: 1, maxLength: 12 }).map((c) => c.join('')), fc.array(alphabet, { minLength: 1, maxLength: 12 }).map((c) => c.join('')), (a, b) => {
+      const marker = stickyMarker('validate', a);
+      const inner = marker.slice('<!--'.length, -'-->'.length);
+      if (/[\r\n]/.test(marker) || inner.includes('--') || inner.includes('>')) return false;
+      return a === b || marker !== stickyMarker('validate', b);
+    }), { numRuns: 2000 });
   });
 });
