@@ -7,6 +7,7 @@
  */
 import { join, resolve } from 'node:path';
 import { InputError } from '../core/errors.ts';
+import { resolveRunContext } from '../github/index.ts';
 import { releaseStoreFromEnv } from '../github/release-store.ts';
 import { writeFileAtomic, writeJsonAtomic } from '../core/fs.ts';
 import { evaluateAndRender, publishComment } from '../app/evaluate.ts';
@@ -14,6 +15,7 @@ import type { CliIo } from '../cli/io.ts';
 import { resolveModelRef } from '../registry/index.ts';
 import { loadConfig } from '../train/config.ts';
 import type { ActionEntry } from './entry.ts';
+import { postOrWarn } from './comment.ts';
 import { parseInputs } from './inputs.ts';
 import { createActionsRuntime } from './runtime.ts';
 
@@ -31,7 +33,9 @@ export const evaluateInputs = {
   report: { type: 'path', description: 'where to write the JSON report' },
   comment: { type: 'boolean', default: true, description: 'post or update the sticky pull-request comment' },
   'fail-on-gate': { type: 'boolean', default: true, description: 'fail the step when a gate fails' },
+  'comment-author': { type: 'string', description: 'login the comments are written under, e.g. <app-slug>[bot] for a GitHub App token' },
   token: { type: 'string', description: 'token for the comment' },
+  'token-is-default': { type: 'boolean', description: 'set by action.yml: the token is the workflow GITHUB_TOKEN' },
 } as const;
 
 /** Registry answers that mean "no production model yet" (as opposed to a broken registry). */
@@ -89,9 +93,19 @@ const entry: ActionEntry = {
     let commentUrl = '';
     if (inputs.comment) {
       const env = inputs.token ? { ...io.env, GITHUB_TOKEN: inputs.token } : io.env;
-      const published = await publishComment({ ...io, env }, config.name, markdown);
-      commentUrl = published.url ?? '';
-      runtime.info(published.message);
+      const identity = {
+        ...(inputs['comment-author'] !== undefined ? { authorLogin: inputs['comment-author'] } : {}),
+        // Only the token input can be compared with github.token; GITHUB_TOKEN from the environment is unknown.
+        ...(inputs.token && inputs['token-is-default'] !== undefined ? { defaultToken: inputs['token-is-default'] } : {}),
+      };
+      // A token that may not comment (a fork's read-only GITHUB_TOKEN) skips the comment with a
+      // warning; the gate verdict stays the step's result.
+      const context = env.GITHUB_REPOSITORY ? resolveRunContext(env) : undefined;
+      const published = context
+        ? await postOrWarn(runtime, 'evaluate', context, () => publishComment({ ...io, env }, config.name, markdown, identity))
+        : await publishComment({ ...io, env }, config.name, markdown, identity);
+      commentUrl = published?.url ?? '';
+      if (published) runtime.info(published.message);
     }
     runtime.setOutput('passed', report.passed);
     runtime.setOutput('report', reportPath);

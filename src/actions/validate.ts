@@ -7,6 +7,7 @@ import { diffSchemas, formatPct, formatValidationReport, loadSchema, multiValida
 import { dataArguments } from '../table/index.ts';
 import type { CliIo } from '../cli/io.ts';
 import type { ActionEntry } from './entry.ts';
+import { postOrWarn } from './comment.ts';
 import { ActionInputError, parseInputs } from './inputs.ts';
 import { defaultReportPath } from './report-path.ts';
 import { createActionsRuntime, type ActionsRuntime } from './runtime.ts';
@@ -19,7 +20,9 @@ export const validateInputs = {
   'max-errors': { type: 'integer', default: 1000, min: 0, description: 'error rows stored in the report' },
   report: { type: 'path', description: 'where to write the JSON report (default: $RUNNER_TEMP/mlops-validate.json, or mlops-validate-2.json, -3… for later steps of the job)' },
   comment: { type: 'boolean', default: true, description: 'post or update a sticky comment on pull requests' },
+  'comment-author': { type: 'string', description: 'login the comments are written under, e.g. <app-slug>[bot] for a GitHub App token' },
   token: { type: 'string', description: 'token for the pull-request comment' },
+  'token-is-default': { type: 'boolean', description: 'set by action.yml: the token is the workflow GITHUB_TOKEN' },
 } as const;
 
 /** Error rows listed in the job summary (all counts are always listed). */
@@ -85,10 +88,11 @@ function workspacePath(path: string, workspace: string): string {
 /**
  * Posts or updates the sticky comment `<!-- mlops:validate:<data> -->` on the run's pull request
  * (a `pull_request` event, or a dispatch with a `pr` input). No token or no pull request: skipped
- * with a log line, so a missing permission never hides the validation result itself — but a
- * GitHub error (e.g. 403 without `pull-requests: write`) fails the step with the fix to apply.
+ * with a log line. A token that may not comment (a fork's read-only GITHUB_TOKEN, a missing
+ * `pull-requests: write`): skipped with a warning, so the step keeps the validation's exit code.
+ * Other GitHub errors fail the step with the fix to apply.
  */
-async function postComment(runtime: ActionsRuntime, env: Record<string, string | undefined>, options: { token?: string; dataPath: string; markdown: string }): Promise<void> {
+async function postComment(runtime: ActionsRuntime, env: Record<string, string | undefined>, options: { token?: string; defaultToken?: boolean; author?: string; dataPath: string; markdown: string }): Promise<void> {
   const token = options.token || env.GITHUB_TOKEN;
   if (!token || !env.GITHUB_REPOSITORY) {
     runtime.info('validate: no token or repository, so no pull-request comment');
@@ -100,12 +104,16 @@ async function postComment(runtime: ActionsRuntime, env: Record<string, string |
     runtime.debug('validate: not a pull-request run, no comment');
     return;
   }
+  const prNumber = context.prNumber;
   const octokit = createOctokit({ token, env, onSecret: (v) => runtime.setSecret(v), log: { warn: (m: string) => runtime.info(`warning: ${m}`) } });
-  const result = await upsertStickyComment(octokit, {
-    owner: context.owner, repo: context.repo, issueNumber: context.prNumber, kind: 'validate', name: options.dataPath, body: options.markdown,
+  const result = await postOrWarn(runtime, 'validate', context, () => upsertStickyComment(octokit, {
+    owner: context.owner, repo: context.repo, issueNumber: prNumber, kind: 'validate', name: options.dataPath, body: options.markdown,
     ...(context.runUrl ? { summaryUrl: context.runUrl } : {}),
-  });
-  runtime.info(`validate comment ${result.operation} on pull request #${context.prNumber}${result.url ? `: ${result.url}` : ''}`);
+    ...(options.author ? { authorLogin: options.author } : {}),
+    // Only the token input can be compared with github.token; GITHUB_TOKEN from the environment is unknown.
+    ...(options.token && options.defaultToken !== undefined ? { defaultToken: options.defaultToken } : {}),
+  }));
+  if (result) runtime.info(`validate comment ${result.operation} on pull request #${prNumber}${result.url ? `: ${result.url}` : ''}`);
 }
 
 /** Re-locates an InputError on a workspace file so the message shows the repository path. */
@@ -177,7 +185,14 @@ async function runValidate(io: CliIo, workspace: string): Promise<number> {
     runtime.setOutput('error-count', totals.errorCount);
     runtime.setOutput('report', reportPath);
     const dataPath = workspacePath(inputs.data, workspace);
-    if (inputs.comment) await postComment(runtime, io.env, { token: inputs.token, dataPath, markdown });
+    if (inputs.comment) {
+      await postComment(runtime, io.env, {
+        dataPath, markdown,
+        ...(inputs.token !== undefined ? { token: inputs.token } : {}),
+        ...(inputs['token-is-default'] !== undefined ? { defaultToken: inputs['token-is-default'] } : {}),
+        ...(inputs['comment-author'] !== undefined ? { author: inputs['comment-author'] } : {}),
+      });
+    }
     return totals.valid ? 0 : 1;
 }
 

@@ -76,11 +76,19 @@ export async function readValidationReport(path: string, shownAs: string): Promi
   }
 }
 
+/** Who the comment is written as (see upsertStickyComment): the actions pass what they know. */
+export interface CommentIdentityOptions {
+  /** Login of our comments when `GET /user` cannot tell (a GitHub App's `<app-slug>[bot]`). */
+  authorLogin?: string;
+  /** Whether the token is the workflow's GITHUB_TOKEN. */
+  defaultToken?: boolean;
+}
+
 /**
  * Posts or updates the sticky `evaluate` comment when a token and a pull request are known;
  * otherwise writes the body under .mlops/outbox/ (DESIGN §1.2). Returns a sentence saying which.
  */
-export async function publishComment(io: CliIo, name: string, body: string): Promise<{ message: string; url?: string }> {
+export async function publishComment(io: CliIo, name: string, body: string, identity: CommentIdentityOptions = {}): Promise<{ message: string; url?: string }> {
   const env = io.env;
   const token = env.INPUT_TOKEN || env.GITHUB_TOKEN;
   let context: ReturnType<typeof resolveRunContext> | undefined;
@@ -89,6 +97,8 @@ export async function publishComment(io: CliIo, name: string, body: string): Pro
     const octokit = createOctokit({ token, env, log: { warn: (m: string) => io.stderr(`warning: ${m}\n`) } });
     const result = await upsertStickyComment(octokit, {
       owner: context.owner, repo: context.repo, issueNumber: context.prNumber, kind: 'evaluate', name, body, summaryUrl: context.runUrl,
+      ...(identity.authorLogin ? { authorLogin: identity.authorLogin } : {}),
+      ...(identity.defaultToken !== undefined ? { defaultToken: identity.defaultToken } : {}),
     });
     const url = 'url' in result ? (result.url as string | undefined) : undefined;
     return { message: `evaluate comment ${result.operation} on pull request #${context.prNumber}${url ? `: ${url}` : ''}`, ...(url ? { url } : {}) };

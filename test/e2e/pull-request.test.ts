@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCallerWorkflow, type CallerRunResult } from '../support/action-runner/index.ts';
-import { git, readmeWorkflow, registerProduction, REPO, setupE2e, stickyComments, type E2eRepo } from './helpers.ts';
+import type { Permissions } from '../support/action-runner/index.ts';
+import { git, readmeWorkflow, registerProduction, REPO, scopedToken, setupE2e, stickyComments, type E2eRepo } from './helpers.ts';
 
 // README.md's pull-request workflow, verbatim, run as GitHub runs it: the caller job calls
 // .github/workflows/mlops-pull-request.yml, whose validate → train → evaluate jobs run the
@@ -142,5 +143,49 @@ describe('README pull-request workflow (end to end)', () => {
     expect(jobs['fork-guard']!.result).toBe('success');
     expect(jobs['fork-guard']!.annotations.map((a) => a.title)).toEqual(['Training skipped (fork pull request)']);
     expect(run.success).toBe(true);
+  });
+
+  it('a fork pull request (read-only GITHUB_TOKEN) still validates, trains and evaluates; the comments are skipped with warnings', async () => {
+    const baseSha = await git(repo.work, 'rev-parse', 'HEAD');
+    await git(repo.work, 'checkout', '-q', '-b', 'feature');
+    const head = await repo.commit({ 'data/train.csv': trainWithout(7) }, 'fork change');
+    const pr = repo.emu.addPullRequest(REPO, { head: 'feature', base: 'main', login: 'someone-else' });
+    // GitHub gives a fork's pull_request runs a read-only GITHUB_TOKEN whatever `permissions:` asks for.
+    const readOnly = (permissions: Permissions) => scopedToken(Object.fromEntries(Object.entries(permissions).map(([k, v]) => [k, v === 'write' ? 'read' : v])) as Permissions);
+    const run = await runCallerWorkflow(readmeWorkflow('pull-request'), repo.runOptions({
+      eventName: 'pull_request', event: pullRequestEvent(pr.number, head, baseSha, 'someone-else/demo'), sha: head, ref: `refs/pull/${pr.number}/merge`, tokenFor: readOnly,
+    }));
+    const jobs = run.jobs.mlops!.jobs;
+    expect(jobs.validate!.result, describeRun(run)).toBe('success');
+    expect(jobs.validate!.outputs.valid).toBe('true');
+    expect(jobs.train!.result, describeRun(run)).toBe('success');
+    // The evaluate job's result is the gate verdict, as on a same-repository pull request.
+    const passed = jobs.evaluate!.outputs.passed;
+    expect(['true', 'false'], describeRun(run)).toContain(passed);
+    expect(jobs.evaluate!.result).toBe(passed === 'true' ? 'success' : 'failure');
+    for (const [job, kind] of [['validate', 'validate'], ['evaluate', 'evaluate']] as const) {
+      const warnings = jobs[job]!.annotations.filter((a) => a.level === 'warning' && a.title === 'Pull-request comment skipped');
+      expect(warnings.map((a) => a.message), job).toEqual([expect.stringMatching(new RegExp(`^The ${kind} comment was not posted: this pull request comes from the fork someone-else/demo, and GitHub gives workflows run for fork pull requests a read-only GITHUB_TOKEN`))]);
+      expect(jobs[job]!.annotations.filter((a) => a.level === 'error' && /comment|internal error/i.test(a.message)), job).toEqual([]);
+    }
+    expect(jobs.validate!.summary).toContain('**Valid**');
+    expect(repo.emu.state.comments).toEqual([]);
+    expect(repo.emu.requestsFor('issues/create-comment').map((r) => r.status)).toEqual([403, 403]);
+    expect(run.jobs.mlops!.outputs['comment-url']).toBe('');
+  });
+
+  it('comment: false turns both comments off', async () => {
+    const baseSha = await git(repo.work, 'rev-parse', 'HEAD');
+    await git(repo.work, 'checkout', '-q', '-b', 'feature');
+    const head = await repo.commit({ 'data/train.csv': trainWithout(7) }, 'drop some rows');
+    const pr = repo.emu.addPullRequest(REPO, { head: 'feature', base: 'main' });
+    const yaml = readmeWorkflow('pull-request').replace(/(\n\s+)schema: schema\.yaml/, '$1schema: schema.yaml$1comment: false');
+    expect(yaml).toContain('comment: false');
+    const run = await runCallerWorkflow(yaml, repo.runOptions({ eventName: 'pull_request', event: pullRequestEvent(pr.number, head, baseSha), sha: head }));
+    const jobs = run.jobs.mlops!.jobs;
+    expect(jobs.validate!.result, describeRun(run)).toBe('success');
+    expect(['true', 'false'], describeRun(run)).toContain(jobs.evaluate!.outputs.passed);
+    expect(repo.emu.requests.filter((r) => r.path.includes('/comments') || r.operationId === 'users/get-authenticated')).toEqual([]);
+    expect(repo.emu.state.comments).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
  * Issue 3's acceptance, through the real composite action (actions/validate, bundled from the
  * working tree) run as the runner runs it, against the OpenAPI-checked GitHub emulator.
  */
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { actionsCheckout } from '../../support/action-runner/checkout.ts';
@@ -35,14 +35,15 @@ afterEach(async () => {
   await emu.close();
 });
 
-async function validate(data: string, token: string = EMULATOR_TOKENS.actions): Promise<RunResult> {
+async function validate(data: string, token: string = EMULATOR_TOKENS.actions, options: { inputs?: Record<string, string>; headRepo?: string } = {}): Promise<RunResult> {
+  const headRepo = options.headRepo ?? REPO;
   return runCompositeAction(join(root, 'actions', 'validate'), {
-    inputs: { data, schema: 'data/schema.yaml', 'setup-node': 'false' },
+    inputs: { data, schema: 'data/schema.yaml', 'setup-node': 'false', ...options.inputs },
     workspace: dir,
     token,
     repository: REPO,
     eventName: 'pull_request',
-    event: { pull_request: { number: prNumber, head: { sha: 'a'.repeat(40), ref: 'feature' }, base: { ref: 'main' } }, number: prNumber },
+    event: { pull_request: { number: prNumber, head: { sha: 'a'.repeat(40), ref: 'feature', repo: { full_name: headRepo } }, base: { ref: 'main', repo: { full_name: REPO } } }, number: prNumber },
     env: { GITHUB_API_URL: emu.url, MLOPS_GITHUB_WRITE_SPACING_MS: '0' },
   });
 }
@@ -98,14 +99,105 @@ describe('actions/validate on a pull request: one sticky comment', () => {
     expect(emu.requestsFor('issues/list-comments').some((r) => r.query.page === '2')).toBe(true);
   });
 
-  it('a 403 on comment creation fails the step naming pull-requests: write', async () => {
+  it('a token that may not comment (403) skips the comment with a warning; the step keeps the validation\'s exit code', async () => {
     emu.injectFault('issues/create-comment', { status: 403, message: 'Resource not accessible by integration' });
     const run = await validate('data/weather.csv');
-    expect(run.exitCode).not.toBe(0);
-    const errors = run.annotations.filter((a) => a.level === 'error').map((a) => a.message).join('\n');
-    expect(errors).toContain('pull-requests: write');
-    // The validation result itself is still in the summary and the report.
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.annotations.filter((a) => a.level === 'error')).toEqual([]);
+    const warnings = run.annotations.filter((a) => a.level === 'warning');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.title).toBe('Pull-request comment skipped');
+    expect(warnings[0]!.message).toContain('GitHub answered 403 "Resource not accessible by integration"');
+    expect(warnings[0]!.message).toContain('pull-requests: write');
+    expect(warnings[0]!.message).toContain('`comment: false`');
+    // The validation result itself is in the summary, the outputs and the report.
     expect(run.summary).toContain('**Valid**');
-    expect(JSON.parse(await readFile(run.outputs.report ?? join(dir, 'missing'), 'utf8').catch(() => '{}')).valid ?? true).toBe(true);
+    expect(run.outputs.valid).toBe('true');
+    expect(ours()).toHaveLength(0);
+
+    // Invalid data with a read-only token: exit 1 (the check failed), not 2.
+    emu.injectFault('issues/create-comment', { status: 403, message: 'Resource not accessible by integration' });
+    const bad = await validate('data/bad.csv');
+    expect(bad.exitCode).toBe(1);
+    expect(bad.annotations.filter((a) => a.level === 'warning').map((a) => a.title)).toEqual(['Pull-request comment skipped']);
+    expect(bad.outputs.valid).toBe('false');
+  });
+
+  it('on a fork pull request with a read-only GITHUB_TOKEN the warning says so', async () => {
+    await emu.close();
+    emu = await startGitHubEmulator({ tokens: { [EMULATOR_TOKENS.actions]: { login: 'github-actions[bot]', type: 'Bot', kind: 'installation', permissions: { pull_requests: 'read', issues: 'read', contents: 'read' } } } });
+    prNumber = emu.addPullRequest(REPO, { head: 'feature', login: 'someone-else' }).number;
+    const run = await validate('data/weather.csv', EMULATOR_TOKENS.actions, { headRepo: 'someone-else/demo' });
+    expect(run.exitCode, run.stdout).toBe(0);
+    const [warning] = run.annotations.filter((a) => a.level === 'warning');
+    expect(warning!.message).toBe('The validate comment was not posted: this pull request comes from the fork someone-else/demo, and GitHub gives workflows run for fork pull requests a read-only GITHUB_TOKEN (GitHub answered 403 "Resource not accessible by integration" when we create the validate comment on pull request #1 in octo-org/demo). The report is in the job summary and the step outputs; set `comment: false` to turn the comment off for pull requests from forks.');
+    expect(run.stdout).not.toContain('internal error');
+  });
+
+  it('comment: false posts nothing and asks GitHub nothing', async () => {
+    const run = await validate('data/weather.csv', EMULATOR_TOKENS.actions, { inputs: { comment: 'false' } });
+    expect(run.exitCode).toBe(0);
+    expect(emu.requests).toHaveLength(0);
+    expect(run.annotations).toEqual([]);
+  });
+
+  it('any other GitHub error fails the step with one ::error:: line naming the fix, no stack trace', async () => {
+    emu.injectFault('issues/list-comments', 404);
+    const run = await validate('data/weather.csv');
+    expect(run.exitCode).toBe(2);
+    const errorLines = run.stdout.split('\n').filter((l) => l.startsWith('::error'));
+    expect(errorLines).toEqual(['::error::Could not list the comments of pull request #1 in octo-org/demo: GitHub answered 404 "Not Found". The token cannot see this repository or the object does not exist: check the owner/name, that a fine-grained PAT or App installation includes this repository with `pull-requests: read`, and that GITHUB_TOKEN is only used for the repository running the workflow.']);
+    expect(run.stdout + run.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+
+  it('a data path with "--" validates and keeps one comment under an escaped marker', async () => {
+    await copyFile(join(dir, 'data', 'weather.csv'), join(dir, 'data', 'train--v2.csv'));
+    const first = await validate('data/train--v2.csv');
+    expect(first.exitCode, first.stdout).toBe(0);
+    const second = await validate('data/train--v2.csv');
+    expect(second.exitCode, second.stdout).toBe(0);
+    const comments = ours();
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body.startsWith('<!-- mlops:validate:data/train%2D-v2.csv -->\n')).toBe(true);
+    // Same data, same body: found under the same marker, no write.
+    expect(second.stdout).toContain(`validate comment unchanged on pull request #${prNumber}`);
+    expect(emu.requestsFor('issues/create-comment')).toHaveLength(1);
+  });
+
+  it('with a GitHub App token (GET /user is 403) three runs leave one comment', async () => {
+    await emu.close();
+    const app = 'ghs_EmulatorAppInstallationToken000000003';
+    emu = await startGitHubEmulator({ tokens: {
+      [EMULATOR_TOKENS.actions]: { login: 'github-actions[bot]', type: 'Bot', kind: 'installation' },
+      [app]: { login: 'my-mlops-app[bot]', type: 'Bot', kind: 'installation' },
+    } });
+    prNumber = emu.addPullRequest(REPO, { head: 'feature' }).number;
+    // An earlier run with GITHUB_TOKEN left its comment; the App's runs must not touch it.
+    emu.addComment(REPO, prNumber, '<!-- mlops:validate:data/weather.csv -->\nold', 'github-actions[bot]', 'Bot');
+    const operations: string[] = [];
+    for (const data of ['data/weather.csv', 'data/weather.csv', 'data/weather.csv']) {
+      if (operations.length === 1) emu.state.comments.at(-1)!.body += '\nedited since';
+      // github.token is the workflow's GITHUB_TOKEN; the token input is the App's.
+      const run = await validate(data, EMULATOR_TOKENS.actions, { inputs: { token: app } });
+      expect(run.exitCode, run.stdout).toBe(0);
+      operations.push(/validate comment (\w+)/.exec(run.stdout)?.[1] ?? '');
+    }
+    expect(operations).toEqual(['created', 'updated', 'unchanged']);
+    expect(ours().map((c) => c.user.login)).toEqual(['github-actions[bot]', 'my-mlops-app[bot]']);
+    expect(emu.requests.filter((r) => r.write).map((r) => `${r.method} ${r.status} ${r.login}`)).toEqual(['POST 201 my-mlops-app[bot]', 'PATCH 200 my-mlops-app[bot]']);
+  });
+
+  it('comment-author names the App account', async () => {
+    await emu.close();
+    const app = 'ghs_EmulatorAppInstallationToken000000003';
+    emu = await startGitHubEmulator({ tokens: { [app]: { login: 'my-mlops-app[bot]', type: 'Bot', kind: 'installation' } } });
+    prNumber = emu.addPullRequest(REPO, { head: 'feature' }).number;
+    emu.addComment(REPO, prNumber, '<!-- mlops:validate:data/weather.csv -->\nanother app', 'other-app[bot]', 'Bot');
+    for (let i = 0; i < 2; i++) {
+      const run = await validate('data/weather.csv', app, { inputs: { 'comment-author': 'my-mlops-app[bot]' } });
+      expect(run.exitCode, run.stdout).toBe(0);
+    }
+    expect(ours().map((c) => c.user.login)).toEqual(['other-app[bot]', 'my-mlops-app[bot]']);
+    expect(emu.requestsFor('users/get-authenticated')).toHaveLength(0);
   });
 });
