@@ -50,7 +50,8 @@ beforeEach(async () => {
   await new Promise<void>((r) => hookServer.listen(0, '127.0.0.1', r));
   const hookUrl = `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}/`;
   const hookScript = join(root, 'post-receive.mjs');
-  writeFileSync(hookScript, `if (!process.env.MLOPS_TEST_PUSH) process.stdin.resume().on('end', async () => { await fetch(${JSON.stringify(hookUrl)}, { method: 'POST' }); });\n`);
+  // Bounded: a push that blocked this process's event loop would otherwise hang the suite.
+  writeFileSync(hookScript, `if (!process.env.MLOPS_TEST_PUSH) process.stdin.resume().on('end', async () => { await fetch(${JSON.stringify(hookUrl)}, { method: 'POST', signal: AbortSignal.timeout(10000) }).catch(() => {}); });\n`);
   writeFileSync(join(remote, 'hooks', 'post-receive'), `#!/bin/sh\nexec "${process.execPath}" "${hookScript}"\n`);
   chmodSync(join(remote, 'hooks', 'post-receive'), 0o755);
   syncRefs();
