@@ -1,15 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/main.ts';
 import { memoryIo } from '../../../src/cli/io.ts';
 import { EMULATOR_TOKENS, startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.ts';
+import { GIT_ENV, exampleRemote, gitWith } from './example-remote.ts';
 
-const example = new URL('../../../fixtures/example/', import.meta.url).pathname;
-const gitEnv = { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com' };
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env: { ...process.env, ...gitEnv }, encoding: 'utf8' }).trim();
+const gitEnv = GIT_ENV;
+const git = gitWith();
 
 let root: string;
 let work: string;
@@ -17,15 +15,7 @@ let remote: string;
 let emu: GitHubEmulator;
 
 beforeEach(async () => {
-  root = mkdtempSync(join(tmpdir(), 'mlops-drift-pr-'));
-  remote = join(root, 'remote.git');
-  work = join(root, 'work');
-  git(root, 'init', '-q', '--bare', '-b', 'main', remote);
-  git(root, '-c', 'init.defaultBranch=main', 'clone', '-q', remote, work);
-  cpSync(example, work, { recursive: true });
-  git(work, 'add', '-A');
-  git(work, 'commit', '-q', '-m', 'example project');
-  git(work, 'push', '-q', 'origin', 'main');
+  ({ root, remote, work } = exampleRemote('mlops-drift-pr-', git));
   emu = await startGitHubEmulator();
   // The emulator stands in for the GitHub side of the remote: the branch exists there once pushed.
   emu.addBranch('octo-org/demo', 'mlops/retrain/weather');

@@ -1,23 +1,21 @@
-import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/main.ts';
 import { memoryIo } from '../../../src/cli/io.ts';
 import { EMULATOR_TOKENS, startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.ts';
+import { GIT_ENV, exampleRemote, gitWith } from './example-remote.ts';
 
 // The retraining pull request after something went wrong or right in between: a first attempt
 // that failed half-way (PR creation refused, dispatch refused), and a pull request merged with
 // its branch kept (GitHub's default: branches are not deleted on merge).
 
-const example = new URL('../../../fixtures/example/', import.meta.url).pathname;
-const gitEnv = { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com' };
+const gitEnv = GIT_ENV;
 // The test's own git runs synchronously, so the push hook below must not wait for this process:
 // it skips pushes made here (drift() syncs the emulator before each run instead).
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env: { ...process.env, ...gitEnv, MLOPS_TEST_PUSH: '1' }, encoding: 'utf8' }).trim();
+const git = gitWith({ MLOPS_TEST_PUSH: '1' });
 const REPO = 'octo-org/demo';
 const BRANCH = 'mlops/retrain/weather';
 const WORKFLOW = 'mlops-pull-request.yml';
@@ -29,15 +27,7 @@ let emu: GitHubEmulator;
 let hookServer: Server;
 
 beforeEach(async () => {
-  root = mkdtempSync(join(tmpdir(), 'mlops-drift-recovery-'));
-  remote = join(root, 'remote.git');
-  work = join(root, 'work');
-  git(root, 'init', '-q', '--bare', '-b', 'main', remote);
-  git(root, '-c', 'init.defaultBranch=main', 'clone', '-q', remote, work);
-  cpSync(example, work, { recursive: true });
-  git(work, 'add', '-A');
-  git(work, 'commit', '-q', '-m', 'example project');
-  git(work, 'push', '-q', 'origin', 'main');
+  ({ root, remote, work } = exampleRemote('mlops-drift-recovery-', git));
   emu = await startGitHubEmulator();
   // GitHub's side of the remote: a post-receive hook tells the emulator about every push, while
   // the push runs (the product opens the PR right after pushing).
