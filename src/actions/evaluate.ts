@@ -5,7 +5,6 @@
  * sticky comment per model, error annotations for failed gates, and the outputs `passed`,
  * `report`, `markdown`, `comment-url`.
  */
-import { join, resolve } from 'node:path';
 import { InputError } from '../core/errors.ts';
 import { resolveRunContext } from '../github/index.ts';
 import { releaseStoreFromEnv } from '../github/release-store.ts';
@@ -18,6 +17,7 @@ import type { ActionEntry } from './entry.ts';
 import { postOrWarn } from './comment.ts';
 import { parseInputs } from './inputs.ts';
 import { createActionsRuntime } from './runtime.ts';
+import { defaultReportPath } from './report-path.ts';
 
 /** The inputs of actions/evaluate/action.yml (setup-node and the download are handled by the YAML). */
 export const evaluateInputs = {
@@ -30,7 +30,7 @@ export const evaluateInputs = {
   latency: { type: 'boolean', default: true, description: 'run the latency benchmark' },
   'latency-clock': { type: 'enum', values: ['wall', 'cpu'], default: 'wall', description: 'latency clock' },
   'validation-report': { type: 'path', description: 'JSON report of the validate action' },
-  report: { type: 'path', description: 'where to write the JSON report' },
+  report: { type: 'path', description: 'where to write the JSON report (default: $RUNNER_TEMP/mlops-evaluate-<name>.json, or -2, -3… for later steps of the job)' },
   comment: { type: 'boolean', default: true, description: 'post or update the sticky pull-request comment' },
   'fail-on-gate': { type: 'boolean', default: true, description: 'fail the step when a gate fails' },
   'comment-author': { type: 'string', description: 'login the comments are written under, e.g. <app-slug>[bot] for a GitHub App token' },
@@ -78,8 +78,8 @@ const entry: ActionEntry = {
       latencyClock: inputs['latency-clock'],
       ...(inputs['validation-report'] !== undefined ? { validationReport: inputs['validation-report'] } : {}),
     }));
-    const temp = io.env.RUNNER_TEMP ?? resolve(workspace, '.mlops');
-    const reportPath = inputs.report ?? join(temp, `mlops-evaluate-${config.name}.json`);
+    // Two evaluate steps of one job (two data sets for one model) must not share a report file.
+    const reportPath = inputs.report ?? await defaultReportPath(io.env, workspace, `mlops-evaluate-${config.name}`);
     const markdownPath = reportPath.replace(/\.json$/, '') + '.md';
     await writeJsonAtomic(reportPath, report);
     await writeFileAtomic(markdownPath, markdown);

@@ -320,7 +320,21 @@ describe('mlops evaluate (real models)', () => {
     expect(await readFile(result.outputs.markdown, 'utf8')).toContain('## Evaluation of `weather`');
     expect(result.summary).toContain('> [!CAUTION]');
     expect(result.annotations.some((a) => a.level === 'error' && /Gate failed: log_loss/.test(a.title ?? ''))).toBe(true);
-  }, 120_000);
+    // Without `report`, two evaluate steps of one job (the same RUNNER_TEMP) keep their own reports.
+    const runnerTemp = join(dir, 'runner-temp');
+    await mkdir(runnerTemp, { recursive: true });
+    const paths: string[] = [];
+    for (let step = 0; step < 2; step++) {
+      const again = await runCompositeAction(join(root, 'actions/evaluate/action.yml'), {
+        workspace, artifactDir: artifacts, runnerTemp, stepTimeoutMs: 120_000,
+        inputs: { artifact: 'weather-model', baseline: join(dir, 'baseline'), latency: 'false', comment: 'false' },
+      });
+      expect(again.exitCode, again.stderr).toBe(1);
+      paths.push(again.outputs.report);
+      expect(JSON.parse(await readFile(again.outputs.report, 'utf8')).gates[0]).toMatchObject({ metric: 'log_loss' });
+    }
+    expect(paths).toEqual([join(runnerTemp, 'mlops-evaluate-weather.json'), join(runnerTemp, 'mlops-evaluate-weather-2.json')]);
+  }, 240_000);
 
   it('--baseline name#stage resolves through the registry (git tags) and shows the version', async () => {
     const repo = join(dir, 'repo');
