@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   memoryIo,
   runCli
-} from "./chunk-JBYKBXOG.mjs";
+} from "./chunk-OOE5NLOO.mjs";
 import {
   parseCommandArgs
 } from "./chunk-QZUKDUGY.mjs";

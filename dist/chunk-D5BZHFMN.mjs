@@ -5,7 +5,7 @@ import {
   VERSION,
   runCli,
   runMain
-} from "./chunk-JBYKBXOG.mjs";
+} from "./chunk-OOE5NLOO.mjs";
 import "./chunk-JMASHIGL.mjs";
 import "./chunk-DXANMND3.mjs";
 import "./chunk-SSCV3AA7.mjs";

@@ -17,7 +17,7 @@ import "./chunk-SSCV3AA7.mjs";
 var actionEntries = {
   validate: async () => (await import("./chunk-SHN72CVN.mjs")).default,
   train: async () => (await import("./chunk-AMDJKOHL.mjs")).default,
-  evaluate: async () => (await import("./chunk-EFIAZWGQ.mjs")).default,
+  evaluate: async () => (await import("./chunk-OHZM7J4Q.mjs")).default,
   release: async () => (await import("./chunk-TBQ433B3.mjs")).default,
   drift: async () => (await import("./chunk-PF7FDKNQ.mjs")).default
 };

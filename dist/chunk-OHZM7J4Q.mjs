@@ -4,6 +4,9 @@ import {
   postOrWarn
 } from "./chunk-4ZCH2O45.mjs";
 import {
+  defaultReportPath
+} from "./chunk-NEL4MZF3.mjs";
+import {
   parseInputs
 } from "./chunk-QUBK3FVQ.mjs";
 import {
@@ -39,7 +42,6 @@ import {
 import "./chunk-SSCV3AA7.mjs";
 
 // src/actions/evaluate.ts
-import { join, resolve } from "node:path";
 var evaluateInputs = {
   config: { type: "path", default: "mlops.yaml", description: "mlops.yaml of the model" },
   artifact: { type: "string", description: "name of the downloaded candidate artifact" },
@@ -50,7 +52,7 @@ var evaluateInputs = {
   latency: { type: "boolean", default: true, description: "run the latency benchmark" },
   "latency-clock": { type: "enum", values: ["wall", "cpu"], default: "wall", description: "latency clock" },
   "validation-report": { type: "path", description: "JSON report of the validate action" },
-  report: { type: "path", description: "where to write the JSON report" },
+  report: { type: "path", description: "where to write the JSON report (default: $RUNNER_TEMP/mlops-evaluate-<name>.json, or -2, -3\u2026 for later steps of the job)" },
   comment: { type: "boolean", default: true, description: "post or update the sticky pull-request comment" },
   "fail-on-gate": { type: "boolean", default: true, description: "fail the step when a gate fails" },
   "comment-author": { type: "string", description: "login the comments are written under, e.g. <app-slug>[bot] for a GitHub App token" },
@@ -90,8 +92,7 @@ var entry = {
       latencyClock: inputs["latency-clock"],
       ...inputs["validation-report"] !== void 0 ? { validationReport: inputs["validation-report"] } : {}
     }));
-    const temp = io.env.RUNNER_TEMP ?? resolve(workspace, ".mlops");
-    const reportPath = inputs.report ?? join(temp, `mlops-evaluate-${config.name}.json`);
+    const reportPath = inputs.report ?? await defaultReportPath(io.env, workspace, `mlops-evaluate-${config.name}`);
     const markdownPath = reportPath.replace(/\.json$/, "") + ".md";
     await writeJsonAtomic(reportPath, report);
     await writeFileAtomic(markdownPath, markdown);
