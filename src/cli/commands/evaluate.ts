@@ -1,6 +1,7 @@
 import { UsageError } from '../../core/errors.ts';
 import { writeFileAtomic, writeJsonAtomic } from '../../core/fs.ts';
 import { atCwd, configFor, evaluateAndRender, jsonSafe, publishComment } from '../../app/evaluate.ts';
+import { GitHubError, isMissingPermission } from '../../github/index.ts';
 import type { BackendName } from '../../train/config.ts';
 import { helpHint, parseCommandArgs, parseIntegerFlag } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
@@ -91,8 +92,16 @@ const command: Command = {
       else await writeFileAtomic(path, markdown, named);
     }
     if (values.comment) {
-      const published = await publishComment(io, config.name, markdown);
-      io.stderr(`${published.message}\n`);
+      try {
+        const published = await publishComment(io, config.name, markdown);
+        io.stderr(`${published.message}\n`);
+      } catch (error) {
+        // The comment is a copy of the report printed here: a token that may not write comments (a
+        // fork pull request's read-only GITHUB_TOKEN) costs the comment, not the verdict — as in
+        // actions/evaluate. Any other failure still stops the command.
+        if (!(error instanceof GitHubError) || !isMissingPermission(error)) throw error;
+        io.stderr(`mlops evaluate: warning: the comment was not posted: ${error.message}\n`);
+      }
     }
     if (values.json) {
       io.stdout(`${JSON.stringify(report, jsonSafe)}\n`);

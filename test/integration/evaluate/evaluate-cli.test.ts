@@ -161,6 +161,22 @@ describe('mlops evaluate (real models)', () => {
     } finally {
       await emu.close();
     }
+    // A read-only token (a fork's pull request): a warning, the report and the gates' exit code.
+    const readOnly = await startGitHubEmulator({ tokens: { [EMULATOR_TOKENS.actions]: { login: 'github-actions[bot]', type: 'Bot', kind: 'installation', permissions: { pull_requests: 'read', issues: 'read', contents: 'read' } } } });
+    try {
+      const pr = readOnly.addPullRequest('octo-org/demo', { head: 'feature' });
+      const event = join(dir, 'event-ro.json');
+      await writeFile(event, JSON.stringify({ pull_request: { number: pr.number, head: { sha: 'a'.repeat(40), ref: 'feature' }, base: { ref: 'main' } }, number: pr.number }));
+      const env = { GITHUB_TOKEN: EMULATOR_TOKENS.actions, GITHUB_REPOSITORY: 'octo-org/demo', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_API_URL: readOnly.url, GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '43', GITHUB_SHA: 'b'.repeat(40) };
+      const cfg = await writeConfig('pr-ro.yaml', config());
+      const r = await evaluate(['--config', cfg, '--candidate', 'noisy', '--baseline', 'baseline', '--comment', '--no-latency', '--resamples', '20'], env);
+      expect(r.code, r.err).toBe(0);
+      expect(r.err).toMatch(/^mlops evaluate: warning: the comment was not posted: .*403/m);
+      expect(r.out).toContain('## Evaluation of `weather`');
+      expect(readOnly.commentsOn('octo-org/demo', pr.number)).toHaveLength(0);
+    } finally {
+      await readOnly.close();
+    }
   });
 
   it('test rows of a class the model never saw count as wrong predictions; rows without a label are left out', async () => {
