@@ -4,7 +4,7 @@ import {
   createOctokit,
   ensureRelease,
   resolveToken
-} from "./chunk-NRA6DEUS.mjs";
+} from "./chunk-QS23MWSG.mjs";
 import {
   exists,
   writeFileAtomic

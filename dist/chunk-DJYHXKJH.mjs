@@ -15,11 +15,11 @@ import "./chunk-SSCV3AA7.mjs";
 
 // src/actions/entries.ts
 var actionEntries = {
-  validate: async () => (await import("./chunk-SHN72CVN.mjs")).default,
+  validate: async () => (await import("./chunk-FSRUAIQ5.mjs")).default,
   train: async () => (await import("./chunk-AMDJKOHL.mjs")).default,
-  evaluate: async () => (await import("./chunk-OHZM7J4Q.mjs")).default,
-  release: async () => (await import("./chunk-TBQ433B3.mjs")).default,
-  drift: async () => (await import("./chunk-PF7FDKNQ.mjs")).default
+  evaluate: async () => (await import("./chunk-CWNVI2LI.mjs")).default,
+  release: async () => (await import("./chunk-TBLSDQW2.mjs")).default,
+  drift: async () => (await import("./chunk-D5LB3MEV.mjs")).default
 };
 
 // src/cli/commands/action.ts

@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   postOrWarn
-} from "./chunk-4ZCH2O45.mjs";
+} from "./chunk-VKLTUK2Y.mjs";
 import {
   defaultReportPath
 } from "./chunk-NEL4MZF3.mjs";
@@ -22,7 +22,7 @@ import {
   createOctokit,
   resolveRunContext,
   upsertStickyComment
-} from "./chunk-NRA6DEUS.mjs";
+} from "./chunk-QS23MWSG.mjs";
 import "./chunk-F56D4ARV.mjs";
 import {
   diffSchemas,

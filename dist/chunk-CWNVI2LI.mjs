@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   postOrWarn
-} from "./chunk-4ZCH2O45.mjs";
+} from "./chunk-VKLTUK2Y.mjs";
 import {
   defaultReportPath
 } from "./chunk-NEL4MZF3.mjs";
@@ -15,16 +15,16 @@ import {
 import {
   evaluateAndRender,
   publishComment
-} from "./chunk-45GPE23U.mjs";
+} from "./chunk-F64SOLAE.mjs";
 import "./chunk-YFJWYL6F.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import {
   releaseStoreFromEnv,
   resolveModelRef
-} from "./chunk-2UZCZXMS.mjs";
+} from "./chunk-DDYHI5LU.mjs";
 import {
   resolveRunContext
-} from "./chunk-NRA6DEUS.mjs";
+} from "./chunk-QS23MWSG.mjs";
 import "./chunk-F56D4ARV.mjs";
 import "./chunk-TIRNZCUT.mjs";
 import {

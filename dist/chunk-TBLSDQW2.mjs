@@ -12,11 +12,11 @@ import {
   cardTextFromConfig,
   createReleaseBackend,
   runGit
-} from "./chunk-2UZCZXMS.mjs";
+} from "./chunk-DDYHI5LU.mjs";
 import {
   createOctokit,
   resolveRunContext
-} from "./chunk-NRA6DEUS.mjs";
+} from "./chunk-QS23MWSG.mjs";
 import "./chunk-F56D4ARV.mjs";
 import "./chunk-6RHQPO36.mjs";
 import {

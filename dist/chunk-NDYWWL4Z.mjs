@@ -14,12 +14,12 @@ import {
   releaseStoreFromEnv,
   resolveModelRef,
   runGit
-} from "./chunk-2UZCZXMS.mjs";
+} from "./chunk-DDYHI5LU.mjs";
 import {
   dispatchWorkflow,
   openOrUpdatePullRequest,
   withGitHubError
-} from "./chunk-NRA6DEUS.mjs";
+} from "./chunk-QS23MWSG.mjs";
 import {
   dataReadOptions,
   loadSchema

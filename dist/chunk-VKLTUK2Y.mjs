@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   GitHubError,
   isMissingPermission
-} from "./chunk-NRA6DEUS.mjs";
+} from "./chunk-QS23MWSG.mjs";
 
 // src/actions/comment.ts
 var COMMENT_SKIPPED_TITLE = "Pull-request comment skipped";

@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   memoryIo,
   runCli
-} from "./chunk-OOE5NLOO.mjs";
+} from "./chunk-GE6YFIFP.mjs";
 import {
   parseCommandArgs
 } from "./chunk-QZUKDUGY.mjs";

@@ -5797,88 +5797,6 @@ function makeLogger(partial) {
   };
 }
 
-// src/github/context.ts
-import { readFileSync } from "node:fs";
-var PR_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "pull_request_review", "pull_request_review_comment"]);
-var DISPATCH_PR_INPUTS = ["pr", "pr-number", "pr_number", "pull-request", "pull_request"];
-function resolveRunContext(env, overrides = {}) {
-  const repository = overrides.repository ?? env.GITHUB_REPOSITORY;
-  if (!repository) {
-    throw new InputError("the repository is unknown: GITHUB_REPOSITORY is not set (outside GitHub Actions pass --repo owner/name)", { key: "GITHUB_REPOSITORY" });
-  }
-  const match = /^([^/\s]+)\/([^/\s]+)$/.exec(repository.trim());
-  if (!match) throw new InputError(`repository must look like owner/name, got "${repository}"`, { key: overrides.repository ? "repo" : "GITHUB_REPOSITORY" });
-  const [, owner, repo] = match;
-  const eventName = overrides.eventName ?? env.GITHUB_EVENT_NAME ?? "local";
-  const payload = readPayload(env.GITHUB_EVENT_PATH);
-  const pullRequest = PR_EVENTS.has(eventName) ? asRecord(payload.pull_request) : void 0;
-  let prNumber;
-  if (overrides.pr !== void 0 && overrides.pr !== "") {
-    prNumber = parsePrNumber(overrides.pr, "pr");
-  } else if (pullRequest) {
-    prNumber = parsePrNumber(pullRequest.number ?? payload.number, "pull_request.number", env.GITHUB_EVENT_PATH);
-  } else if (eventName === "issue_comment" && asRecord(payload.issue)?.pull_request) {
-    prNumber = parsePrNumber(asRecord(payload.issue)?.number, "issue.number", env.GITHUB_EVENT_PATH);
-  } else if (eventName === "workflow_dispatch") {
-    const inputs = asRecord(payload.inputs) ?? {};
-    const key = DISPATCH_PR_INPUTS.find((name) => inputs[name] !== void 0 && inputs[name] !== "");
-    if (key) prNumber = parsePrNumber(inputs[key], `inputs.${key}`, env.GITHUB_EVENT_PATH);
-  }
-  const head = asRecord(pullRequest?.head);
-  const base = asRecord(pullRequest?.base);
-  const serverUrl = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
-  const apiUrl = (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "");
-  const runUrl = env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}${Number(env.GITHUB_RUN_ATTEMPT) > 1 ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ""}` : void 0;
-  const context = {
-    owner,
-    repo,
-    sha: overrides.sha ?? (typeof head?.sha === "string" ? head.sha : env.GITHUB_SHA ?? ""),
-    ref: overrides.ref ?? env.GITHUB_REF ?? "",
-    eventName,
-    serverUrl,
-    apiUrl,
-    payload
-  };
-  if (prNumber !== void 0) context.prNumber = prNumber;
-  const headRef = typeof head?.ref === "string" ? head.ref : env.GITHUB_HEAD_REF || void 0;
-  const baseRef = typeof base?.ref === "string" ? base.ref : env.GITHUB_BASE_REF || void 0;
-  if (headRef) context.headRef = headRef;
-  if (baseRef) context.baseRef = baseRef;
-  if (runUrl) context.runUrl = runUrl;
-  const actor = env.GITHUB_ACTOR || void 0;
-  if (actor) context.actor = actor;
-  return context;
-}
-function readPayload(path) {
-  if (!path) return {};
-  let text;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    if (error.code === "ENOENT") return {};
-    throw new InputError(`cannot read the event payload: ${error.message}`, { file: path, key: "GITHUB_EVENT_PATH" });
-  }
-  let parsed;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`the event payload is not JSON: ${error.message}`, { file: path, key: "GITHUB_EVENT_PATH" });
-  }
-  const record = asRecord(parsed);
-  if (!record) throw new InputError("the event payload is not a JSON object", { file: path, key: "GITHUB_EVENT_PATH" });
-  return record;
-}
-function parsePrNumber(value, key, file) {
-  const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim().replace(/^#/, "") : "";
-  if (!/^[1-9][0-9]{0,9}$/.test(text)) {
-    throw new InputError(`pull request number must be a positive integer, got ${JSON.stringify(value)}`, file ? { file, key } : { key });
-  }
-  return Number(text);
-}
-function asRecord(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
-}
-
 // src/github/errors.ts
 var GitHubError = class extends ServiceError {
   status;
@@ -6004,6 +5922,88 @@ function isMissingPermission(error) {
 function statusOf(error) {
   const status = error?.status;
   return typeof status === "number" ? status : void 0;
+}
+
+// src/github/context.ts
+import { readFileSync } from "node:fs";
+var PR_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "pull_request_review", "pull_request_review_comment"]);
+var DISPATCH_PR_INPUTS = ["pr", "pr-number", "pr_number", "pull-request", "pull_request"];
+function resolveRunContext(env, overrides = {}) {
+  const repository = overrides.repository ?? env.GITHUB_REPOSITORY;
+  if (!repository) {
+    throw new InputError("the repository is unknown: GITHUB_REPOSITORY is not set (outside GitHub Actions pass --repo owner/name)", { key: "GITHUB_REPOSITORY" });
+  }
+  const match = /^([^/\s]+)\/([^/\s]+)$/.exec(repository.trim());
+  if (!match) throw new InputError(`repository must look like owner/name, got "${repository}"`, { key: overrides.repository ? "repo" : "GITHUB_REPOSITORY" });
+  const [, owner, repo] = match;
+  const eventName = overrides.eventName ?? env.GITHUB_EVENT_NAME ?? "local";
+  const payload = readPayload(env.GITHUB_EVENT_PATH);
+  const pullRequest = PR_EVENTS.has(eventName) ? asRecord(payload.pull_request) : void 0;
+  let prNumber;
+  if (overrides.pr !== void 0 && overrides.pr !== "") {
+    prNumber = parsePrNumber(overrides.pr, "pr");
+  } else if (pullRequest) {
+    prNumber = parsePrNumber(pullRequest.number ?? payload.number, "pull_request.number", env.GITHUB_EVENT_PATH);
+  } else if (eventName === "issue_comment" && asRecord(payload.issue)?.pull_request) {
+    prNumber = parsePrNumber(asRecord(payload.issue)?.number, "issue.number", env.GITHUB_EVENT_PATH);
+  } else if (eventName === "workflow_dispatch") {
+    const inputs = asRecord(payload.inputs) ?? {};
+    const key = DISPATCH_PR_INPUTS.find((name) => inputs[name] !== void 0 && inputs[name] !== "");
+    if (key) prNumber = parsePrNumber(inputs[key], `inputs.${key}`, env.GITHUB_EVENT_PATH);
+  }
+  const head = asRecord(pullRequest?.head);
+  const base = asRecord(pullRequest?.base);
+  const serverUrl = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
+  const apiUrl = (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "");
+  const runUrl = env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}${Number(env.GITHUB_RUN_ATTEMPT) > 1 ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ""}` : void 0;
+  const context = {
+    owner,
+    repo,
+    sha: overrides.sha ?? (typeof head?.sha === "string" ? head.sha : env.GITHUB_SHA ?? ""),
+    ref: overrides.ref ?? env.GITHUB_REF ?? "",
+    eventName,
+    serverUrl,
+    apiUrl,
+    payload
+  };
+  if (prNumber !== void 0) context.prNumber = prNumber;
+  const headRef = typeof head?.ref === "string" ? head.ref : env.GITHUB_HEAD_REF || void 0;
+  const baseRef = typeof base?.ref === "string" ? base.ref : env.GITHUB_BASE_REF || void 0;
+  if (headRef) context.headRef = headRef;
+  if (baseRef) context.baseRef = baseRef;
+  if (runUrl) context.runUrl = runUrl;
+  const actor = env.GITHUB_ACTOR || void 0;
+  if (actor) context.actor = actor;
+  return context;
+}
+function readPayload(path) {
+  if (!path) return {};
+  let text;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    if (error.code === "ENOENT") return {};
+    throw new InputError(`cannot read the event payload: ${error.message}`, { file: path, key: "GITHUB_EVENT_PATH" });
+  }
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`the event payload is not JSON: ${error.message}`, { file: path, key: "GITHUB_EVENT_PATH" });
+  }
+  const record = asRecord(parsed);
+  if (!record) throw new InputError("the event payload is not a JSON object", { file: path, key: "GITHUB_EVENT_PATH" });
+  return record;
+}
+function parsePrNumber(value, key, file) {
+  const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim().replace(/^#/, "") : "";
+  if (!/^[1-9][0-9]{0,9}$/.test(text)) {
+    throw new InputError(`pull request number must be a positive integer, got ${JSON.stringify(value)}`, file ? { file, key } : { key });
+  }
+  return Number(text);
+}
+function asRecord(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
 }
 
 // src/github/idempotent.ts

@@ -21,12 +21,12 @@ import {
   isModelRef,
   releaseStoreFromEnv,
   resolveModelRef
-} from "./chunk-2UZCZXMS.mjs";
+} from "./chunk-DDYHI5LU.mjs";
 import {
   createOctokit,
   resolveRunContext,
   upsertStickyComment
-} from "./chunk-NRA6DEUS.mjs";
+} from "./chunk-QS23MWSG.mjs";
 import {
   truncateMarkdown
 } from "./chunk-F56D4ARV.mjs";

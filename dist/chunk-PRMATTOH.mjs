@@ -6,11 +6,14 @@ import {
   evaluateAndRender,
   jsonSafe,
   publishComment
-} from "./chunk-45GPE23U.mjs";
+} from "./chunk-F64SOLAE.mjs";
 import "./chunk-YFJWYL6F.mjs";
 import "./chunk-2EH6I2WM.mjs";
-import "./chunk-2UZCZXMS.mjs";
-import "./chunk-NRA6DEUS.mjs";
+import "./chunk-DDYHI5LU.mjs";
+import {
+  GitHubError,
+  isMissingPermission
+} from "./chunk-QS23MWSG.mjs";
 import "./chunk-F56D4ARV.mjs";
 import "./chunk-TIRNZCUT.mjs";
 import "./chunk-YEE7PGVC.mjs";
@@ -118,9 +121,15 @@ var command = {
       else await writeFileAtomic(path, markdown, named);
     }
     if (values.comment) {
-      const published = await publishComment(io, config.name, markdown);
-      io.stderr(`${published.message}
+      try {
+        const published = await publishComment(io, config.name, markdown);
+        io.stderr(`${published.message}
 `);
+      } catch (error) {
+        if (!(error instanceof GitHubError) || !isMissingPermission(error)) throw error;
+        io.stderr(`mlops evaluate: warning: the comment was not posted: ${error.message}
+`);
+      }
     }
     if (values.json) {
       io.stdout(`${JSON.stringify(report, jsonSafe)}

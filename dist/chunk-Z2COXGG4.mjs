@@ -6,11 +6,11 @@ import {
   ReleaseArtifactStore,
   cardTextFromConfig,
   createReleaseBackend
-} from "./chunk-2UZCZXMS.mjs";
+} from "./chunk-DDYHI5LU.mjs";
 import {
   createOctokit,
   resolveToken
-} from "./chunk-NRA6DEUS.mjs";
+} from "./chunk-QS23MWSG.mjs";
 import "./chunk-F56D4ARV.mjs";
 import {
   parseCommandArgs,

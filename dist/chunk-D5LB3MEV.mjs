@@ -13,13 +13,13 @@ import {
   driftHeadline,
   nothingJudged,
   runDrift
-} from "./chunk-BEO7O6YO.mjs";
+} from "./chunk-NDYWWL4Z.mjs";
 import "./chunk-2EH6I2WM.mjs";
-import "./chunk-2UZCZXMS.mjs";
+import "./chunk-DDYHI5LU.mjs";
 import {
   createOctokit,
   resolveRunContext
-} from "./chunk-NRA6DEUS.mjs";
+} from "./chunk-QS23MWSG.mjs";
 import "./chunk-F56D4ARV.mjs";
 import {
   loadConfig
