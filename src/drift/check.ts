@@ -122,6 +122,12 @@ async function profileData(paths: string[], cwd: string, readOptions: ReadOption
 
 const EXCLUDED_ROLES = new Set(['label', 'id', 'timestamp', 'ignore']);
 
+/** Throws an InputError naming `file` for the first listed feature that `columns` lacks. */
+function requireFeatures(features: readonly string[], columns: readonly string[], side: 'reference' | 'current', file: string): void {
+  const missing = features.find((name) => !columns.includes(name));
+  if (missing !== undefined) throw new InputError(`feature '${missing}' is not in the ${side} data`, { file, key: missing });
+}
+
 /** Column settings from the schema's `drift` extension, then mlops.yaml (which wins). */
 function overridesFrom(schema: TableSchema | null, config: MlopsConfig | undefined, schemaPath: string | undefined): ColumnOverride[] {
   const byName = new Map<string, ColumnOverride>();
@@ -191,9 +197,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftCh
     // identifier or a timestamp is learnt from its profile).
     const candidates = (header: string[]) => {
       if (!features) return header.filter((n) => !exclude.has(n));
-      for (const name of features) {
-        if (!header.includes(name)) throw new InputError(`feature '${name}' is not in the reference data`, { file: options.reference, key: name });
-      }
+      requireFeatures(features, header, 'reference', options.reference);
       return features;
     };
     ({ profile: referenceProfile, columns: referenceColumns } = await profileData(referencePaths, cwd, readOptions, candidates));
@@ -204,21 +208,14 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftCh
   // columns only. Identifiers and timestamps — a third of the work on the benchmark's files — are
   // not read into profiles that nothing would look at; each compared column's profile is the one
   // a profile of every column gives, so the report is the same.
-  if (features) {
-    // Named features must exist on both sides: say in which file one is missing.
-    for (const name of features) {
-      if (!referenceColumns.includes(name)) throw new InputError(`feature '${name}' is not in the reference data`, { file: options.reference, key: name });
-    }
-  }
+  // Named features must exist on both sides: checked on each data file's header before it is
+  // profiled, and on the columns of a stored profile (which no header check saw).
+  if (features) requireFeatures(features, referenceColumns, 'reference', options.reference);
   const current = await profileData(currentPaths, cwd, readOptions, (header) => {
-    for (const name of features ?? []) {
-      if (!header.includes(name)) throw new InputError(`feature '${name}' is not in the current data`, { file: options.current, key: name });
-    }
+    if (features) requireFeatures(features, header, 'current', options.current);
     return selectColumns(referenceProfile, header, driftOptions).names;
   });
-  for (const name of features ?? []) {
-    if (!current.columns.includes(name)) throw new InputError(`feature '${name}' is not in the current data`, { file: options.current, key: name });
-  }
+  if (features) requireFeatures(features, current.columns, 'current', options.current);
   const currentProfile = current.profile;
   const report = compareProfiles(referenceProfile, currentProfile, { ...driftOptions, currentColumns: current.columns });
   return { report, referenceLabel, currentLabel: relative(cwd, options.current) || options.current, referenceProfile, currentProfile };
