@@ -315,8 +315,9 @@ function compareNumeric(ref: ColumnProfile, cur: ColumnProfile, method: DriftMet
     if (part > worst) { worst = part; contributor = bins.labels[i]; }
   });
   const base = { psi: psiValue, contributor, bins };
-  // Decile shares come from the sketches unless both samples hold every value (decileBins).
-  const binsNote = sampleIsComplete(ref) && sampleIsComplete(cur) ? {} : { approximate: sketchNote(ref, cur) };
+  // Decile shares (decileBins) and Wasserstein come from the sketches unless both samples hold every value.
+  const exact = sampleIsComplete(ref) && sampleIsComplete(cur);
+  const binsNote = exact ? {} : { approximate: sketchNote(ref, cur) };
   switch (method) {
     case 'ks': {
       const r = ks2Samp(refSample, curSample);
@@ -325,7 +326,6 @@ function compareNumeric(ref: ColumnProfile, cur: ColumnProfile, method: DriftMet
         distributionDrift: r.pValue < threshold && r.statistic >= MIN_KS_STATISTIC };
     }
     case 'wasserstein': {
-      const exact = sampleIsComplete(ref) && sampleIsComplete(cur);
       const distance = exact ? wasserstein1(refSample, curSample) : sketchWasserstein(ref, cur);
       // Normalised by the reference's spread; a constant reference falls back to the current
       // spread, then to the raw distance, so the score is never NaN.
@@ -334,7 +334,7 @@ function compareNumeric(ref: ColumnProfile, cur: ColumnProfile, method: DriftMet
       // From sketches the score is close on light tails (within a few percent on normal and lognormal σ = 1 data)
       // but can be off by tens of percent on heavy ones, where a few extreme values carry the
       // distance: the column says so (docs/drift.md: a larger --sample-size makes it exact).
-      return { ...base, method, score, distributionDrift: exceeds(method, score, threshold), ...(exact ? {} : { approximate: sketchNote(ref, cur) }) };
+      return { ...base, method, score, distributionDrift: exceeds(method, score, threshold), ...binsNote };
     }
     case 'psi':
       return { ...base, method, score: psiValue, distributionDrift: psiValue >= threshold, ...binsNote };
@@ -455,13 +455,6 @@ function severity(c: DriftColumn): number {
 /** Methods that test the profiles' samples of a numeric column (the others use the sketches when a sample is partial). */
 const SAMPLE_TESTS = new Set<DriftMethod>(['ks', 'chisquare', 'ztest']);
 
-/** Finite numbers in a column's sample. */
-function sampledNumbers(c: ColumnProfile): number {
-  let n = 0;
-  for (const v of c.sample.values) if (Number.isFinite(typeof v === 'number' ? v : Number(v))) n++;
-  return n;
-}
-
 /** A rate on each side, drifted when the change is significant and at least MIN_NULL_RATE_CHANGE. */
 function rateChange(refHits: number, refCount: number, curHits: number, curCount: number): RateChange {
   const test = twoProportionZ(refHits, refCount, curHits, curCount);
@@ -498,8 +491,8 @@ export function compareColumn(ref: ColumnProfile, cur: ColumnProfile, smallerSam
   const threshold = override?.threshold ?? DEFAULT_THRESHOLDS[method];
   // Sample-based tests run on the profiles' samples: their sizes are the values compared.
   const sampled = kind === 'numeric' && SAMPLE_TESTS.has(method);
-  const nRef = sampled ? sampledNumbers(ref) : kind === 'numeric' ? numericCount(ref) : nonNull(ref);
-  const nCur = sampled ? sampledNumbers(cur) : kind === 'numeric' ? numericCount(cur) : nonNull(cur);
+  const nRef = sampled ? numericSample(ref).length : kind === 'numeric' ? numericCount(ref) : nonNull(ref);
+  const nCur = sampled ? numericSample(cur).length : kind === 'numeric' ? numericCount(cur) : nonNull(cur);
 
   const nulls = rateChange(ref.nulls, ref.count, cur.nulls, cur.count);
   const nonNumeric = kind === 'numeric' ? rateChange(nonNull(ref) - numericCount(ref), ref.count, nonNull(cur) - numericCount(cur), cur.count) : undefined;
