@@ -17,7 +17,7 @@ import { InputError, type SourceLocation } from '../core/errors.ts';
 import { parseLocalNumber } from '../table/index.ts';
 import type { Column, NumberForm, Table } from '../table/types.ts';
 import type { TaskSetting } from './config.ts';
-import { classCountProblem, isNumericLabel, labelTask, parseNumberText, tooManyClassesMessage } from './task.ts';
+import { classCountProblem, isNumberText, isNumericLabel, labelTask, parseNumberText, tooManyClassesMessage } from './task.ts';
 
 export type Task = 'binary' | 'multiclass' | 'regression';
 
@@ -171,7 +171,7 @@ export function sortClasses(values: string[]): string[] {
 /** True when every non-null cell of a column (in `rows`) is a finite or non-finite number. */
 function looksNumeric(column: Column, rows: ArrayLike<number>): { numeric: boolean; share: number; firstBad: number } {
   if (column.kind === 'number') return { numeric: column.invalid.length === 0, share: 1, firstBad: column.invalid[0]?.index ?? -1 };
-  const parsed = column.dictionary.map((d) => !Number.isNaN(parseNumberText(d)) || /^nan$/i.test(d.trim()));
+  const parsed = column.dictionary.map(isNumberText);
   let good = 0;
   let total = 0;
   let firstBad = -1;

@@ -37,14 +37,13 @@ export function parseNumberText(text: string): number {
 }
 
 /** Whether a text is a number, `NaN` and `Infinity` included (as a numeric column may hold them). */
-function isNumberText(text: string): boolean {
+export function isNumberText(text: string): boolean {
   return !Number.isNaN(parseNumberText(text)) || /^nan$/i.test(text.trim());
 }
 
 /** The task for a label with these distinct (non-null) values. */
 export function labelTask(distinct: readonly string[]): Task {
-  const numeric = distinct.length > 0 && distinct.every(isNumberText);
-  if (numeric && (distinct.length > MAX_INTEGER_CLASSES || distinct.some((t) => !Number.isInteger(parseNumberText(t))))) return 'regression';
+  if (isNumericLabel(distinct) && (distinct.length > MAX_INTEGER_CLASSES || distinct.some((t) => !Number.isInteger(parseNumberText(t))))) return 'regression';
   return distinct.length === 2 ? 'binary' : 'multiclass';
 }
 
