@@ -8,7 +8,7 @@ import {
   isNumericLabel,
   labelTask,
   tooManyClassesMessage
-} from "./chunk-TIRNZCUT.mjs";
+} from "./chunk-QTXCJKJQ.mjs";
 import {
   NAME_PATTERN,
   parseConfig

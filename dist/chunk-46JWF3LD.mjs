@@ -2,11 +2,12 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   classCountProblem,
+  isNumberText,
   isNumericLabel,
   labelTask,
   parseNumberText,
   tooManyClassesMessage
-} from "./chunk-TIRNZCUT.mjs";
+} from "./chunk-QTXCJKJQ.mjs";
 import {
   parseLocalNumber
 } from "./chunk-TN7AQSP5.mjs";
@@ -285,7 +286,7 @@ function sortClasses(values) {
 }
 function looksNumeric(column, rows) {
   if (column.kind === "number") return { numeric: column.invalid.length === 0, share: 1, firstBad: column.invalid[0]?.index ?? -1 };
-  const parsed = column.dictionary.map((d) => !Number.isNaN(parseNumberText(d)) || /^nan$/i.test(d.trim()));
+  const parsed = column.dictionary.map(isNumberText);
   let good = 0;
   let total = 0;
   let firstBad = -1;

@@ -15,8 +15,8 @@ import {
 import {
   evaluateAndRender,
   publishComment
-} from "./chunk-F64SOLAE.mjs";
-import "./chunk-YFJWYL6F.mjs";
+} from "./chunk-GC7CCHVE.mjs";
+import "./chunk-46JWF3LD.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import {
   releaseStoreFromEnv,
@@ -26,7 +26,7 @@ import {
   resolveRunContext
 } from "./chunk-QS23MWSG.mjs";
 import "./chunk-F56D4ARV.mjs";
-import "./chunk-TIRNZCUT.mjs";
+import "./chunk-QTXCJKJQ.mjs";
 import {
   loadConfig
 } from "./chunk-YEE7PGVC.mjs";

@@ -16,10 +16,10 @@ import "./chunk-SSCV3AA7.mjs";
 // src/actions/entries.ts
 var actionEntries = {
   validate: async () => (await import("./chunk-FSRUAIQ5.mjs")).default,
-  train: async () => (await import("./chunk-AMDJKOHL.mjs")).default,
-  evaluate: async () => (await import("./chunk-CWNVI2LI.mjs")).default,
+  train: async () => (await import("./chunk-BYU3A36L.mjs")).default,
+  evaluate: async () => (await import("./chunk-IGF3R6AK.mjs")).default,
   release: async () => (await import("./chunk-TBLSDQW2.mjs")).default,
-  drift: async () => (await import("./chunk-D5LB3MEV.mjs")).default
+  drift: async () => (await import("./chunk-4XSYHB3M.mjs")).default
 };
 
 // src/cli/commands/action.ts

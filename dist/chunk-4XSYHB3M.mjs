@@ -13,7 +13,7 @@ import {
   driftHeadline,
   nothingJudged,
   runDrift
-} from "./chunk-NDYWWL4Z.mjs";
+} from "./chunk-34IXELRY.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-DDYHI5LU.mjs";
 import {

@@ -5,7 +5,7 @@ import {
   VERSION,
   runCli,
   runMain
-} from "./chunk-GE6YFIFP.mjs";
+} from "./chunk-VGE25P7O.mjs";
 import "./chunk-JMASHIGL.mjs";
 import "./chunk-DXANMND3.mjs";
 import "./chunk-SSCV3AA7.mjs";

@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   memoryIo,
   runCli
-} from "./chunk-GE6YFIFP.mjs";
+} from "./chunk-VGE25P7O.mjs";
 import {
   parseCommandArgs
 } from "./chunk-QZUKDUGY.mjs";

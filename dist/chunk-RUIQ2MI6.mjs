@@ -6,8 +6,8 @@ import {
   evaluateAndRender,
   jsonSafe,
   publishComment
-} from "./chunk-F64SOLAE.mjs";
-import "./chunk-YFJWYL6F.mjs";
+} from "./chunk-GC7CCHVE.mjs";
+import "./chunk-46JWF3LD.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-DDYHI5LU.mjs";
 import {
@@ -15,7 +15,7 @@ import {
   isMissingPermission
 } from "./chunk-QS23MWSG.mjs";
 import "./chunk-F56D4ARV.mjs";
-import "./chunk-TIRNZCUT.mjs";
+import "./chunk-QTXCJKJQ.mjs";
 import "./chunk-YEE7PGVC.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {

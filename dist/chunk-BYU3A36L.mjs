@@ -5,14 +5,14 @@ import {
   trainWithRuntime,
   train_default,
   trainingMarkdown
-} from "./chunk-3RQJIULQ.mjs";
+} from "./chunk-GOI23P4A.mjs";
 import "./chunk-QUBK3FVQ.mjs";
 import "./chunk-PZZNDZ5E.mjs";
-import "./chunk-YFJWYL6F.mjs";
+import "./chunk-46JWF3LD.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-F56D4ARV.mjs";
 import "./chunk-NOX2KCHN.mjs";
-import "./chunk-TIRNZCUT.mjs";
+import "./chunk-QTXCJKJQ.mjs";
 import "./chunk-YEE7PGVC.mjs";
 import "./chunk-MDIHBWN2.mjs";
 import "./chunk-R64IWVDW.mjs";

@@ -4,16 +4,16 @@ import {
   epochReporter,
   trainModel,
   trainWithRuntime
-} from "./chunk-3RQJIULQ.mjs";
+} from "./chunk-GOI23P4A.mjs";
 import "./chunk-QUBK3FVQ.mjs";
 import {
   createActionsRuntime
 } from "./chunk-PZZNDZ5E.mjs";
-import "./chunk-YFJWYL6F.mjs";
+import "./chunk-46JWF3LD.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-F56D4ARV.mjs";
 import "./chunk-NOX2KCHN.mjs";
-import "./chunk-TIRNZCUT.mjs";
+import "./chunk-QTXCJKJQ.mjs";
 import {
   loadConfig
 } from "./chunk-YEE7PGVC.mjs";

@@ -15,8 +15,7 @@ function isNumberText(text) {
   return !Number.isNaN(parseNumberText(text)) || /^nan$/i.test(text.trim());
 }
 function labelTask(distinct) {
-  const numeric = distinct.length > 0 && distinct.every(isNumberText);
-  if (numeric && (distinct.length > MAX_INTEGER_CLASSES || distinct.some((t) => !Number.isInteger(parseNumberText(t))))) return "regression";
+  if (isNumericLabel(distinct) && (distinct.length > MAX_INTEGER_CLASSES || distinct.some((t) => !Number.isInteger(parseNumberText(t))))) return "regression";
   return distinct.length === 2 ? "binary" : "multiclass";
 }
 function isNumericLabel(distinct) {
@@ -36,6 +35,7 @@ function tooManyClassesMessage(label, problem, numeric, fix) {
 
 export {
   parseNumberText,
+  isNumberText,
   labelTask,
   isNumericLabel,
   classCountProblem,

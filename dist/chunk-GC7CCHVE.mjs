@@ -6,7 +6,7 @@ import {
   loadModel,
   readRunRecord,
   sortClasses
-} from "./chunk-YFJWYL6F.mjs";
+} from "./chunk-46JWF3LD.mjs";
 import {
   alert,
   details,
@@ -32,7 +32,7 @@ import {
 } from "./chunk-F56D4ARV.mjs";
 import {
   parseNumberText
-} from "./chunk-TIRNZCUT.mjs";
+} from "./chunk-QTXCJKJQ.mjs";
 import {
   atConfigLine,
   configLocation,

@@ -15,7 +15,7 @@ import {
   saveLayersModel,
   savePreprocessing,
   toPrediction
-} from "./chunk-YFJWYL6F.mjs";
+} from "./chunk-46JWF3LD.mjs";
 import {
   alert,
   details,

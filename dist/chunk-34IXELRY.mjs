@@ -870,7 +870,8 @@ function compareNumeric(ref, cur, method, threshold) {
     }
   });
   const base = { psi: psiValue, contributor, bins };
-  const binsNote = sampleIsComplete(ref) && sampleIsComplete(cur) ? {} : { approximate: sketchNote(ref, cur) };
+  const exact = sampleIsComplete(ref) && sampleIsComplete(cur);
+  const binsNote = exact ? {} : { approximate: sketchNote(ref, cur) };
   switch (method) {
     case "ks": {
       const r = ks2Samp(refSample, curSample);
@@ -886,11 +887,10 @@ function compareNumeric(ref, cur, method, threshold) {
       };
     }
     case "wasserstein": {
-      const exact = sampleIsComplete(ref) && sampleIsComplete(cur);
       const distance = exact ? wasserstein1(refSample, curSample) : sketchWasserstein(ref, cur);
       const scale = populationStd(ref) || populationStd(cur) || 1;
       const score = distance / scale;
-      return { ...base, method, score, distributionDrift: exceeds(method, score, threshold), ...exact ? {} : { approximate: sketchNote(ref, cur) } };
+      return { ...base, method, score, distributionDrift: exceeds(method, score, threshold), ...binsNote };
     }
     case "psi":
       return { ...base, method, score: psiValue, distributionDrift: psiValue >= threshold, ...binsNote };
@@ -1011,11 +1011,6 @@ function severity(c) {
   return (c.drifted ? 1e6 : 0) + Math.min(ratio, 1e5);
 }
 var SAMPLE_TESTS = /* @__PURE__ */ new Set(["ks", "chisquare", "ztest"]);
-function sampledNumbers(c) {
-  let n = 0;
-  for (const v of c.sample.values) if (Number.isFinite(typeof v === "number" ? v : Number(v))) n++;
-  return n;
-}
 function rateChange(refHits, refCount, curHits, curCount) {
   const test = twoProportionZ(refHits, refCount, curHits, curCount);
   const reference = refCount ? refHits / refCount : 0;
@@ -1040,8 +1035,8 @@ function compareColumn(ref, cur, smallerSampleRows, override) {
   const method = override?.method ?? defaultMethod(kind, Math.min(smallerSampleRows, values), categories);
   const threshold = override?.threshold ?? DEFAULT_THRESHOLDS[method];
   const sampled = kind === "numeric" && SAMPLE_TESTS.has(method);
-  const nRef = sampled ? sampledNumbers(ref) : kind === "numeric" ? numericCount(ref) : nonNull(ref);
-  const nCur = sampled ? sampledNumbers(cur) : kind === "numeric" ? numericCount(cur) : nonNull(cur);
+  const nRef = sampled ? numericSample(ref).length : kind === "numeric" ? numericCount(ref) : nonNull(ref);
+  const nCur = sampled ? numericSample(cur).length : kind === "numeric" ? numericCount(cur) : nonNull(cur);
   const nulls = rateChange(ref.nulls, ref.count, cur.nulls, cur.count);
   const nonNumeric = kind === "numeric" ? rateChange(nonNull(ref) - numericCount(ref), ref.count, nonNull(cur) - numericCount(cur), cur.count) : void 0;
   const insufficient = insufficientReason(kind, ref, cur, nRef, nCur, sampled);
@@ -1199,6 +1194,10 @@ async function profileData(paths, cwd, readOptions, pick) {
   return { profile, columns: columns ?? profile.columns.map((c) => c.name) };
 }
 var EXCLUDED_ROLES = /* @__PURE__ */ new Set(["label", "id", "timestamp", "ignore"]);
+function requireFeatures(features, columns, side, file) {
+  const missing = features.find((name) => !columns.includes(name));
+  if (missing !== void 0) throw new InputError(`feature '${missing}' is not in the ${side} data`, { file, key: missing });
+}
 function overridesFrom(schema, config, schemaPath) {
   const byName = /* @__PURE__ */ new Map();
   for (const field of schema?.fields ?? []) {
@@ -1256,29 +1255,19 @@ async function runDriftCheck(options) {
   } else {
     const candidates = (header) => {
       if (!features) return header.filter((n) => !exclude.has(n));
-      for (const name of features) {
-        if (!header.includes(name)) throw new InputError(`feature '${name}' is not in the reference data`, { file: options.reference, key: name });
-      }
+      requireFeatures(features, header, "reference", options.reference);
       return features;
     };
     ({ profile: referenceProfile, columns: referenceColumns } = await profileData(referencePaths, cwd, readOptions, candidates));
     referenceLabel = relative(cwd, options.reference) || options.reference;
   }
   driftOptions.referenceColumns = referenceColumns;
-  if (features) {
-    for (const name of features) {
-      if (!referenceColumns.includes(name)) throw new InputError(`feature '${name}' is not in the reference data`, { file: options.reference, key: name });
-    }
-  }
+  if (features) requireFeatures(features, referenceColumns, "reference", options.reference);
   const current = await profileData(currentPaths, cwd, readOptions, (header) => {
-    for (const name of features ?? []) {
-      if (!header.includes(name)) throw new InputError(`feature '${name}' is not in the current data`, { file: options.current, key: name });
-    }
+    if (features) requireFeatures(features, header, "current", options.current);
     return selectColumns(referenceProfile, header, driftOptions).names;
   });
-  for (const name of features ?? []) {
-    if (!current.columns.includes(name)) throw new InputError(`feature '${name}' is not in the current data`, { file: options.current, key: name });
-  }
+  if (features) requireFeatures(features, current.columns, "current", options.current);
   const currentProfile = current.profile;
   const report = compareProfiles(referenceProfile, currentProfile, { ...driftOptions, currentColumns: current.columns });
   return { report, referenceLabel, currentLabel: relative(cwd, options.current) || options.current, referenceProfile, currentProfile };

@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   driftHeadline,
   runDrift
-} from "./chunk-NDYWWL4Z.mjs";
+} from "./chunk-34IXELRY.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-DDYHI5LU.mjs";
 import {
