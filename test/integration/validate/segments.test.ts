@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/core/errors.ts';
-import { validateFile } from '../../../src/schema/file.ts';
+import { VALIDATE_CSV_BATCH_ROWS, validateFile } from '../../../src/schema/file.ts';
+import { readOptionsForSchema, validateSource } from '../../../src/schema/validate.ts';
+import { openTable } from '../../../src/table/index.ts';
 import { parseSchema } from '../../../src/schema/load.ts';
 import { planCsvSegments } from '../../../src/table/csv.ts';
 import { mulberry32 } from '../../../src/core/random.ts';
@@ -92,6 +94,21 @@ describe('segmented validation (the parallel path) equals one pass', () => {
     expect((error as InputError).location).toMatchObject({ file: path, line: 2501 });
     const whole = await validateFile(path, SCHEMA).catch((e: unknown) => e);
     expect((whole as InputError).message).toBe((error as InputError).message);
+  });
+});
+
+describe('batch size', () => {
+  it('validating CSV in small batches gives the report of one 16,384-row batch', async () => {
+    // 12,000 rows: duplicates and faults on both sides of every 4,096-row boundary.
+    const text = [dataset(false), ...[1, 2, 3].map(() => dataset(false).split('\n').slice(1).join('\n'))].join('').replace(/\n\n/g, '\n');
+    const path = join(dir, 'batches.csv');
+    await writeFile(path, text);
+    const source = await openTable(path, { ...readOptionsForSchema(SCHEMA, undefined, 'csv'), batchRows: 16_384 });
+    const oneBatch = await validateSource(source, SCHEMA, { maxErrors: 100_000 });
+    const small = await validateFile(path, SCHEMA, { maxErrors: 100_000 });
+    expect(oneBatch.rows).toBeGreaterThan(2 * VALIDATE_CSV_BATCH_ROWS);
+    expect(small.errorsByRule.unique).toBeGreaterThan(oneBatch.rows / 4);
+    expect(small).toEqual(oneBatch);
   });
 });
 
