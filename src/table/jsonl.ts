@@ -18,6 +18,7 @@ import { batchRowsOption, countLines, DEFAULT_CHUNK_SIZE, DEFAULT_MAX_ROW_BYTES,
 import type { CsvInternalOptions } from './csv.ts';
 import type { ColumnDecoding, RecordBatch, ReadOptions, TableSource } from './types.ts';
 import { openForReading } from '../core/fs.ts';
+import { jsonSyntaxError } from './json-syntax.ts';
 
 interface JsonLine {
   value: Record<string, unknown>;
@@ -63,7 +64,7 @@ async function* jsonLines(path: string, chunkSize: number, maxLineBytes: number)
           try {
             value = JSON.parse(text);
           } catch (error) {
-            throw new InputError(`invalid JSON: ${(error as Error).message}`, { file: path, line });
+            throw invalidJson(path, text, error, line, 'line');
           }
           if (value === null || typeof value !== 'object' || Array.isArray(value)) {
             throw new InputError('each line must be a JSON object', { file: path, line });
@@ -83,6 +84,19 @@ async function* jsonLines(path: string, chunkSize: number, maxLineBytes: number)
   } finally {
     await fh.close();
   }
+}
+
+/**
+ * The InputError for a JSON text that `JSON.parse` refused, at the fault's line and column: V8's
+ * message has no position for a truncated text or an unexpected token, so the text is walked
+ * again ({@link jsonSyntaxError}) to place it. `firstLine` is the file's line of the text's start.
+ */
+function invalidJson(path: string, text: string, error: unknown, firstLine: number, unit: 'file' | 'line'): InputError {
+  const fault = jsonSyntaxError(text, unit);
+  if (fault) return new InputError(`invalid JSON: ${fault.message}`, { file: path, line: firstLine + fault.line - 1, column: fault.column }, { cause: error });
+  // Not reached unless the walk and V8 disagree: keep V8's word, at the last line of the text.
+  const lastLine = firstLine + text.trimEnd().split('\n').length - 1;
+  return new InputError(`invalid JSON: ${(error as Error).message}`, { file: path, line: lastLine }, { cause: error });
 }
 
 /**
@@ -162,14 +176,12 @@ async function* jsonArrayRows(path: string): AsyncGenerator<JsonLine> {
   if (from === buf.length) throw new InputError('empty file: no JSON array', { file: path, line: 1 });
   if (buf[from] !== 0x5b) throw new InputError('a .json data file must hold one JSON array of objects (use .jsonl for one object per line)', { file: path, line: lineAt(buf, from) });
   let rows: unknown;
+  // From the BOM's end, not `from`: the text's lines and columns are then the file's.
+  const text = buf.toString('utf8', buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0);
   try {
-    rows = JSON.parse(buf.toString('utf8', from));
+    rows = JSON.parse(text);
   } catch (error) {
-    // V8 names the offset ("… in JSON at position 123"): turn it into the file's line.
-    const message = (error as Error).message;
-    const at = /position (\d+)/.exec(message);
-    const offset = at ? from + Buffer.byteLength(buf.toString('utf8', from).slice(0, Number(at[1]))) : -1;
-    throw new InputError(`invalid JSON: ${message}`, { file: path, ...(offset >= 0 ? { line: lineAt(buf, offset) } : {}) });
+    throw invalidJson(path, text, error, 1, 'file');
   }
   const items = rows as unknown[];
   const starts = elementStarts(buf, from);
