@@ -172,12 +172,12 @@ class FieldCheck {
   /**
    * What the batch just checked tells the key checks (primaryKey, uniqueKeys) that run after it:
    * the rows whose cell failed its type (a text column: per dictionary entry), which hold no key
-   * value — two unparseable cells are no duplicate — and, for a column read as instants, how a
-   * row's value is written.
+   * value — two unparseable cells are no duplicate — and, for a column read as instants or one
+   * with cells written past the double range, how a row's value is written.
    */
   batchTypeFailedRows: Uint8Array | null = null;
   batchEntryFlags: Int32Array | null = null;
-  batchShown: ((row: number) => string) | null = null;
+  batchShown: ((row: number) => string | number) | null = null;
   nonNull = 0;
 
   constructor(readonly field: SchemaField, order: number, present: boolean) {
@@ -504,9 +504,13 @@ function checkNumberBatch(fc: FieldCheck, col: NumberColumn, batch: RecordBatch,
   const firsts = fc.firsts;
   const { values, nulls } = col;
   const invalid = col.invalid.length ? new Map(col.invalid.map((c) => [c.index, c.text])) : null;
+  // Infinities are quoted as written (`1e400`, not INF); every other number by its value.
+  const written = col.written !== undefined && col.written.length > 0 ? new Map(col.written.map((c) => [c.index, c.text])) : null;
+  const shownAt = (i: number, v: number): string | number => (written !== null ? written.get(i) : undefined) ?? cellValue(v);
   const integer = fc.field.type === 'integer';
   if (fc.dupRows !== null) fc.dupRows.length = 0;
   resetKeyView(fc);
+  if (written !== null) fc.batchShown = (row) => shownAt(row, values[row]);
   const collect = sink.remaining;
   let collected = 0;
   const push = (index: number, rule: RuleName, value: string | number | null, message: string) => {
@@ -555,7 +559,7 @@ function checkNumberBatch(fc: FieldCheck, col: NumberColumn, batch: RecordBatch,
     let dup = false;
     if (unique && (f & TYPE) === 0) {
       if (!fc.addUnique(v)) dup = true;
-      else if (firsts !== null) recordFirst(firsts, v, batch, i, f !== 0, cellValue(v));
+      else if (firsts !== null) recordFirst(firsts, v, batch, i, f !== 0, shownAt(i, v));
     }
     if (dup && fc.dupRows !== null) fc.dupRows.push(i);
     if (f === 0) {
@@ -567,8 +571,9 @@ function checkNumberBatch(fc: FieldCheck, col: NumberColumn, batch: RecordBatch,
     if (f) fc.countFlags(f, 1);
     if (dup) fc.bump('unique', 1);
     if (tolerant || collected >= collect) continue;
-    for (const [bit, rule] of RULE_BITS) if (f & bit) push(i, rule, cellValue(v), fc.messageFor(bit, cellValue(v)));
-    if (dup) push(i, 'unique', cellValue(v), `${show(cellValue(v))} duplicates an earlier row`);
+    const shown = shownAt(i, v);
+    for (const [bit, rule] of RULE_BITS) if (f & bit) push(i, rule, shown, fc.messageFor(bit, shown));
+    if (dup) push(i, 'unique', shown, `${show(shown)} duplicates an earlier row`);
   }
   if (lo <= hi) { fc.observe(lo, null); fc.observe(hi, null); }
   fc.nonNull += nonNull;
@@ -762,7 +767,7 @@ function typeFailed(fc: FieldCheck | undefined, col: Column, i: number): boolean
   return c >= 0 && fc.batchEntryFlags !== null && (fc.batchEntryFlags[c] & TYPE) !== 0;
 }
 
-/** How a numeric key part is shown: as written for instants, else the number. */
+/** How a numeric key part is shown: as written for instants and infinities, else the number. */
 function keyPartShown(fc: FieldCheck | undefined, col: NumberColumn, i: number): string | number {
   return fc?.batchShown ? fc.batchShown(i) : cellValue(col.values[i]);
 }
@@ -815,7 +820,7 @@ class KeyCheck {
         if (isNull && this.rule === 'uniqueKeys') continue;
         failures++;
         if (collected++ >= collect) continue;
-        const shown = cellValue(single.values[i]);
+        const shown = keyPartShown(this.shared, single, i);
         pending.push(isNull
           ? { index: i, order, rule: this.rule, column: this.fields[0], value: null, message: `${label} has an empty part` }
           : { index: i, order, rule: this.rule, column: this.fields[0], value: shown, message: `${label} = ${show(shown)} duplicates an earlier row` });

@@ -73,6 +73,7 @@ export function applyNumberForms(batch: RecordBatch, forms: Record<string, Numbe
     const values = new Float64Array(batch.length);
     const nulls = new Uint8Array(batch.length);
     const invalid: InvalidCell[] = [];
+    const written: InvalidCell[] = [];
     for (let i = 0; i < batch.length; i++) {
       const code = col.codes[i];
       if (code < 0) {
@@ -84,9 +85,12 @@ export function applyNumberForms(batch: RecordBatch, forms: Record<string, Numbe
       if (v === undefined) {
         values[i] = Number.NaN;
         invalid.push({ index: i, text: col.dictionary[code] });
-      } else values[i] = v;
+      } else {
+        values[i] = v;
+        if (isInfinite(v)) written.push({ index: i, text: col.dictionary[code] });
+      }
     }
-    return { kind: 'number', name: col.name, values, nulls, invalid };
+    return { kind: 'number', name: col.name, values, nulls, invalid, ...(written.length > 0 ? { written } : {}) };
   });
   return changed ? { ...batch, columns } : batch;
 }
@@ -159,11 +163,18 @@ export class StringColumnBuilder {
   }
 }
 
-/** Builds a number column; text that is not a number is kept as an invalid cell. */
+/** ±Infinity: a value whose cell keeps its text (NumberColumn.written). */
+const isInfinite = (v: number): boolean => v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY;
+
+/**
+ * Builds a number column; text that is not a number is kept as an invalid cell, and the text of
+ * one read as ±Infinity in `written`.
+ */
 export class NumberColumnBuilder {
   private values: Float64Array;
   private nulls: Uint8Array;
   private invalid: InvalidCell[] = [];
+  private written: InvalidCell[] = [];
   private length = 0;
   constructor(
     readonly name: string,
@@ -182,8 +193,10 @@ export class NumberColumnBuilder {
     this.values = values;
     this.nulls = nulls;
   }
-  pushNumber(value: number): void {
+  /** A number; `text`, when known, is how an infinite one was written (e.g. a JSON `1e400`). */
+  pushNumber(value: number, text?: string): void {
     this.ensure();
+    if (text !== undefined && isInfinite(value)) this.written.push({ index: this.length, text });
     this.values[this.length++] = value;
   }
   pushNull(): void {
@@ -202,7 +215,7 @@ export class NumberColumnBuilder {
   pushText(text: string): void {
     const value = parseNumberText(text);
     if (value === undefined) this.pushInvalid(text);
-    else this.pushNumber(value);
+    else this.pushNumber(value, text);
   }
   finish(): NumberColumn {
     return {
@@ -211,6 +224,7 @@ export class NumberColumnBuilder {
       values: this.values.slice(0, this.length),
       nulls: this.nulls.slice(0, this.length),
       invalid: this.invalid,
+      ...(this.written.length > 0 ? { written: this.written } : {}),
     };
   }
 }
@@ -285,7 +299,7 @@ export function columnLength(col: Column): number {
 
 /**
  * Concatenates batches into one {@link Table}. String dictionaries are merged (codes remapped) so
- * the table has one dictionary per column; invalid-cell indexes are shifted to table rows.
+ * the table has one dictionary per column; invalid and written cells' indexes are shifted to table rows.
  */
 export function concatBatches(path: string, fieldNames: string[], batches: RecordBatch[]): Table {
   let length = 0;
@@ -304,15 +318,17 @@ export function concatBatches(path: string, fieldNames: string[], batches: Recor
       const values = new Float64Array(length);
       const nulls = new Uint8Array(length);
       const invalid: InvalidCell[] = [];
+      const written: InvalidCell[] = [];
       let off = 0;
       for (const b of batches) {
         const col = b.columns[c] as NumberColumn;
         values.set(col.values, off);
         nulls.set(col.nulls, off);
         for (const cell of col.invalid) invalid.push({ index: cell.index + off, text: cell.text });
+        for (const cell of col.written ?? []) written.push({ index: cell.index + off, text: cell.text });
         off += b.length;
       }
-      columns.push({ kind: 'number', name: first.name, values, nulls, invalid });
+      columns.push({ kind: 'number', name: first.name, values, nulls, invalid, ...(written.length > 0 ? { written } : {}) });
     } else {
       const codes = new Int32Array(length);
       const dictionary: string[] = [];

@@ -131,14 +131,16 @@ function inRowOrder(invalid: InvalidCell[]): InvalidCell[] {
 }
 
 /** A batch's NumberColumn from a decoder's arrays (`full`: exactly batch-sized, handed over whole). */
-function numberColumn(d: { name: string; values: Float64Array; nulls: Uint8Array; invalid: InvalidCell[] }, length: number, full: boolean): NumberColumn {
-  return {
+function numberColumn(d: { name: string; values: Float64Array; nulls: Uint8Array; invalid: InvalidCell[]; written?: InvalidCell[] }, length: number, full: boolean): NumberColumn {
+  const col: NumberColumn = {
     kind: 'number',
     name: d.name,
     values: full ? d.values : d.values.slice(0, length),
     nulls: full ? d.nulls : d.nulls.slice(0, length),
     invalid: inRowOrder(d.invalid),
   };
+  if (d.written !== undefined && d.written.length > 0) col.written = inRowOrder(d.written);
+  return col;
 }
 
 /** Decodes a field into a NumberColumn. The scanner parses plain numbers inline into `values`. */
@@ -146,6 +148,8 @@ export class NumberDecoder implements CellDecoder {
   values: Float64Array;
   nulls: Uint8Array;
   invalid: InvalidCell[] = [];
+  /** Cells read as ±Infinity, with their text (NumberColumn.written). */
+  written: InvalidCell[] = [];
   /** `detect` columns: digits after the point per row, and text lengths of the cells read as numbers (updated by the scanner). */
   fd: Uint8Array;
   minLen = Infinity;
@@ -206,10 +210,15 @@ export class NumberDecoder implements CellDecoder {
     const text = b.toString('utf8', s, e);
     const parsed = parseNumberText(text);
     dropRescanned(this.invalid, row);
+    dropRescanned(this.written, row);
     if (parsed === undefined) {
       this.values[row] = Number.NaN;
       this.invalid.push({ index: row, text });
-    } else this.values[row] = parsed;
+    } else {
+      this.values[row] = parsed;
+      // Only this path yields infinities (`1e400`, `INF`): the fast ones read ≤ 15 digits, exponents ≤ 22.
+      if (parsed === Number.POSITIVE_INFINITY || parsed === Number.NEGATIVE_INFINITY) this.written.push({ index: row, text });
+    }
   }
 
   finish(length: number, full: boolean): Column {
@@ -225,6 +234,7 @@ export class NumberDecoder implements CellDecoder {
     this.values = new Float64Array(this.capacity);
     this.nulls = new Uint8Array(this.capacity);
     this.invalid = [];
+    this.written = [];
     return col;
   }
 }

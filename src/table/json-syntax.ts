@@ -191,3 +191,43 @@ export function jsonSyntaxError(text: string, unit: 'file' | 'line' | 'text' = '
     previous = token;
   }
 }
+
+/**
+ * The text of the number that is member `key`'s value in the JSON object at the start of `text`
+ * (the last one when the key repeats, as `JSON.parse` keeps), or undefined when that value is not
+ * a number. `text` must be valid JSON up to the object's end: callers pass what `JSON.parse` read.
+ * Used to quote a number past the double range (`1e400`) as written, where the parsed value is
+ * just Infinity.
+ */
+export function memberNumberText(text: string, key: string): string | undefined {
+  let depth = 0;
+  let found: string | undefined;
+  /** The last member name read at depth 1, and whether its value is the next token. */
+  let name: string | undefined;
+  let valueNext = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isWhitespace(c)) continue;
+    if (c === 0x22) {
+      const start = i;
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+      if (depth === 1 && !valueNext) name = JSON.parse(text.slice(start, i + 1)) as string;
+      valueNext = false;
+      continue;
+    }
+    if (depth === 1 && valueNext && (c === 0x2d || (c >= 0x30 && c <= 0x39))) {
+      const start = i;
+      while (i + 1 < text.length && isNumberChar(text.charCodeAt(i + 1))) i++;
+      if (name === key) found = text.slice(start, i + 1);
+      valueNext = false;
+      continue;
+    }
+    valueNext = depth === 1 && c === 0x3a;
+    if (c === 0x7b || c === 0x5b) depth++;
+    else if (c === 0x7d || c === 0x5d) {
+      depth--;
+      if (depth === 0) break;
+    }
+  }
+  return found;
+}

@@ -18,11 +18,16 @@ import { batchRowsOption, countLines, DEFAULT_CHUNK_SIZE, DEFAULT_MAX_ROW_BYTES,
 import type { CsvInternalOptions } from './csv.ts';
 import type { ColumnDecoding, RecordBatch, ReadOptions, TableSource } from './types.ts';
 import { openForReading } from '../core/fs.ts';
-import { jsonSyntaxError } from './json-syntax.ts';
+import { jsonSyntaxError, memberNumberText } from './json-syntax.ts';
 
 interface JsonLine {
   value: Record<string, unknown>;
   line: number;
+  /**
+   * The object's JSON text (a JSONL line; an array element up to the next one), asked for only
+   * when a number in it is past the double range: JSON.parse gives Infinity, messages quote the text.
+   */
+  source?: () => string;
 }
 
 /** Streams the non-blank lines of a file as parsed objects, with their physical line numbers. */
@@ -69,7 +74,7 @@ async function* jsonLines(path: string, chunkSize: number, maxLineBytes: number)
           if (value === null || typeof value !== 'object' || Array.isArray(value)) {
             throw new InputError('each line must be a JSON object', { file: path, line });
           }
-          yield { value: value as Record<string, unknown>, line };
+          yield { value: value as Record<string, unknown>, line, source: () => text };
         }
         line++;
         start = nl + 1;
@@ -198,7 +203,9 @@ async function* jsonArrayRows(path: string): AsyncGenerator<JsonLine> {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       throw new InputError(`element ${k + 1} of the array is not a JSON object`, { file: path, ...(placed ? { line } : {}) });
     }
-    yield { value: value as Record<string, unknown>, line: placed ? line : 0 };
+    const at = k;
+    const source = placed ? () => buf.toString('utf8', starts[at], at + 1 < starts.length ? starts[at + 1] : buf.length) : undefined;
+    yield { value: value as Record<string, unknown>, line: placed ? line : 0, source };
   }
 }
 
@@ -264,12 +271,18 @@ async function openRecords(path: string, format: 'jsonl' | 'json', opts: ReadOpt
         emitted++;
         return batch;
       };
-      for await (const { value, line } of records()) {
+      for await (const { value, line, source } of records()) {
         for (const k of Object.keys(value)) {
           // Asked for some columns only: a key first seen later is one of the others, not read.
           if (!seen.has(k) && opts.columns === undefined) throw new InputError(`key ${JSON.stringify(k)} does not appear in the first ${batchRows} rows (the columns are fixed by them)`, { file: path, line, key: k });
         }
-        names.forEach((name, k) => pushValue(builders[k], value[name], missingFor[k]));
+        names.forEach((name, k) => {
+          const v = value[name];
+          const b = builders[k];
+          // A JSON number past the double range (`1e400`) parsed to ±Infinity: keep its text for messages.
+          if ((v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) && b instanceof NumberColumnBuilder && source !== undefined) b.pushNumber(v, memberNumberText(source(), name));
+          else pushValue(b, v, missingFor[k]);
+        });
         lines.push(line);
         if (lines.length === batchRows) yield finish();
       }

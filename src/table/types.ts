@@ -34,6 +34,13 @@ export interface NumberColumn {
   nulls: Uint8Array;
   invalid: InvalidCell[];
   /**
+   * Cells read as ±Infinity with their text as written (sorted by index; absent or empty when
+   * none): the value alone cannot tell `1e400` (past the double range) from `INF` or `-Infinity`,
+   * and messages quote a cell as the file has it. Readers that know the text fill it (CSV, JSON,
+   * number forms); a consumer that ignores it sees the value.
+   */
+  written?: InvalidCell[];
+  /**
    * Set by `detect` decoding: the column is numbers by detection, not by declaration, and its text
    * is kept recoverable. A cell read as a number was a plain decimal `-?(0|[1-9]\d*)(\.\d+)?` of at
    * most 15 digits (not a negative zero), so its text is exactly `values[i].toFixed(fractionDigits[i])`.
