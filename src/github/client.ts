@@ -37,7 +37,9 @@ export interface CreateOctokitOptions {
   rateLimitRetries?: number;
   /**
    * Milliseconds per unit of backoff. plugin-retry waits `base × attempt²`, plugin-throttling waits
-   * `retry-after × base`. Default 1000 (real seconds); tests pass 1 to make every wait tiny.
+   * `retry-after × base`, and a rate limit that names no wait is retried after
+   * {@link RATE_LIMIT_FALLBACK_SECONDS} `× base`. Default 1000 (real seconds); tests pass 1 to make
+   * every wait tiny.
    */
   retryAfterBaseValue?: number;
   /** A rate limit that resets further away than this is not waited for (seconds). Default 900. */
@@ -54,6 +56,15 @@ export interface CreateOctokitOptions {
 
 const DEFAULT_API_URL = 'https://api.github.com';
 const MUTATING = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+
+/**
+ * Seconds to wait after a rate-limit answer that says neither `retry-after` nor when the limit
+ * resets: GitHub's guidance for secondary rate limits is then "wait at least one minute".
+ */
+export const RATE_LIMIT_FALLBACK_SECONDS = 60;
+
+/** plugin-retry's statuses never retried, plus 429: a rate limit is waited out below, not retried within seconds. */
+const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
 
 const ProductOctokit = Octokit.plugin(retry, throttling);
 
@@ -113,12 +124,12 @@ export function createOctokit(options: CreateOctokitOptions = {}): GitHubClient 
     baseUrl,
     userAgent: `mlops-actions${options.userAgent ? ` ${options.userAgent}` : ''}`,
     log,
-    retry: { retries: options.retries ?? 3, retryAfterBaseValue: base },
+    retry: { retries: options.retries ?? 3, retryAfterBaseValue: base, doNotRetry: DO_NOT_RETRY },
     throttle: {
       // A per-client id keeps Bottleneck's process-wide groups from coupling unrelated clients.
       id: `mlops-${++clientCounter}`,
       retryAfterBaseValue: base,
-      fallbackSecondaryRateRetryAfter: 60,
+      fallbackSecondaryRateRetryAfter: RATE_LIMIT_FALLBACK_SECONDS,
       onRateLimit: onLimit('primary'),
       onSecondaryRateLimit: onLimit('secondary'),
       // Pacing of writes is done by our queue (below), which also serialises them; the plugin's
@@ -127,6 +138,8 @@ export function createOctokit(options: CreateOctokitOptions = {}): GitHubClient 
       notifications: PASS_THROUGH_GROUP,
     } as unknown as ThrottlingOptions,
   });
+  // Inside the write queue (registered first): a write waiting out a rate limit holds the later ones.
+  installTooManyRequestsRetry(octokit, { retries: rateLimitRetries, base, maxWait, log });
   installWriteQueue(octokit, options.writeSpacingMs ?? 1000);
   retryBases.set(octokit, base);
   return octokit as unknown as GitHubClient;
@@ -172,6 +185,62 @@ function installWriteQueue(octokit: { hook: Octokit['hook'] }, spacingMs: number
     // The chain must survive a failed write; the caller still sees the failure through `run`.
     tail = run.catch(() => undefined);
     return run;
+  });
+}
+
+interface RateLimitShape {
+  status?: number;
+  message?: string;
+  response?: { headers?: Record<string, string | undefined>; data?: { errors?: Array<{ type?: string }> } };
+}
+
+/**
+ * Seconds to wait before retrying a 429 that plugin-throttling lets through, or undefined for any
+ * other failure. plugin-throttling retries a 403/429 only when its message says "secondary rate"
+ * or `x-ratelimit-remaining` is 0; GitHub also answers a bare 429 Too Many Requests, sometimes
+ * without `retry-after`, and that is a rate limit all the same (the request was not carried out,
+ * so even a create is safe to send again).
+ */
+function tooManyRequestsWait(error: unknown): { seconds: number; named: boolean } | undefined {
+  const e = (error ?? {}) as RateLimitShape;
+  if (e.status !== 429) return undefined;
+  const headers = e.response?.headers ?? {};
+  const throttled = /\bsecondary rate\b/i.test(e.message ?? '') || headers['x-ratelimit-remaining'] === '0'
+    || (e.response?.data?.errors ?? []).some((item) => item?.type === 'RATE_LIMITED');
+  if (throttled) return undefined;
+  const after = Number(headers['retry-after']);
+  return Number.isFinite(after) && after > 0 ? { seconds: after, named: true } : { seconds: RATE_LIMIT_FALLBACK_SECONDS, named: false };
+}
+
+/**
+ * Retries the 429s plugin-throttling does not recognise (see {@link tooManyRequestsWait}) after
+ * `retry-after`, else a minute, at most `retries` times, each wait logged as the plugin's are;
+ * then the 429 reaches the caller, whose GitHubError names the rate limit.
+ */
+function installTooManyRequestsRetry(
+  octokit: { hook: Octokit['hook'] },
+  settings: { retries: number; base: number; maxWait: number; log: GitHubLogger },
+): void {
+  octokit.hook.wrap('request', async (request, options) => {
+    for (let retry = 0; ; retry++) {
+      try {
+        return await request(options);
+      } catch (error) {
+        const wait = tooManyRequestsWait(error);
+        if (wait === undefined) throw error;
+        const what = `GitHub rate limit (429 Too Many Requests${wait.named ? '' : ', no retry-after'}) on ${String(options.method ?? 'GET').toUpperCase()} ${options.url}`;
+        if (retry >= settings.retries) {
+          settings.log.warn(`${what}: giving up after ${retry} ${retry === 1 ? 'retry' : 'retries'}`);
+          throw error;
+        }
+        if (wait.seconds > settings.maxWait) {
+          settings.log.warn(`${what}: retry-after ${wait.seconds}s exceeds ${settings.maxWait}s; not waiting`);
+          throw error;
+        }
+        settings.log.warn(`${what}: retrying after ${wait.seconds}s (retry ${retry + 1} of ${settings.retries})`);
+        await new Promise((resolve) => setTimeout(resolve, wait.seconds * settings.base));
+      }
+    }
   });
 }
 

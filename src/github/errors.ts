@@ -94,7 +94,9 @@ export function describeGitHubError(error: unknown, attempted: string): string {
   if (status === 401) {
     return `${head} The token is missing, invalid or expired: check the \`token\` input or the secret it comes from.`;
   }
-  if ((status === 403 || status === 429) && (/secondary rate/i.test(said) || headers['retry-after'] !== undefined)) {
+  // A bare 429 (no retry-after, no x-ratelimit-remaining 0) is how GitHub's secondary rate limit sometimes answers.
+  const bare429 = status === 429 && headers['x-ratelimit-remaining'] !== '0' && !/rate limit/i.test(said);
+  if ((status === 403 || status === 429) && (/secondary rate/i.test(said) || headers['retry-after'] !== undefined || bare429)) {
     return `${head} GitHub's secondary rate limit stopped the request even after the retries; wait a few minutes and re-run, and avoid many jobs writing at the same time.`;
   }
   if ((status === 403 || status === 429) && (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(said))) {
