@@ -4,7 +4,7 @@
  * comments — every pull request from a fork gets a read-only GITHUB_TOKEN — skips the comment
  * with a warning saying why, and the step keeps the exit code of the check itself.
  */
-import { GitHubError, isMissingPermission, type RunContext } from '../github/index.ts';
+import { isMissingPermission, type RunContext } from '../github/index.ts';
 import type { ActionsRuntime } from './runtime.ts';
 
 /** Title of the warning annotation. */
@@ -23,7 +23,7 @@ export function forkOf(context: Pick<RunContext, 'owner' | 'repo' | 'payload'>):
  * failure (which still fails the step: a bad token, a persisting server error, …).
  */
 export function commentSkippedWarning(error: unknown, kind: string, context: Pick<RunContext, 'owner' | 'repo' | 'payload'>): string | undefined {
-  if (!(error instanceof GitHubError) || !isMissingPermission(error)) return undefined;
+  if (!isMissingPermission(error)) return undefined;
   const fork = forkOf(context);
   const answered = /GitHub answered 403(?: "[^"]*")?/.exec(error.message)?.[0] ?? 'GitHub answered 403';
   const after = `The report is in the job summary and the step outputs; set \`comment: false\` to turn the comment off${fork ? ' for pull requests from forks' : ''}.`;

@@ -157,9 +157,11 @@ export async function withGitHubError<T>(attempted: string, fn: () => Promise<T>
 /**
  * True when GitHub refused a request because the token lacks a permission (403 "Resource not
  * accessible by integration", a read-only fork-PR token, a PAT without the scope) — not for rate
- * limits or the "create or approve pull requests" setting, which are 403s too.
+ * limits or the "create or approve pull requests" setting, which are 403s too. A type guard: it is
+ * true only for a {@link GitHubError}, so callers that skip a refused comment (the CLI's
+ * `evaluate --comment`, the actions' comments) read its message and `attempted` without a cast.
  */
-export function isMissingPermission(error: unknown): boolean {
+export function isMissingPermission(error: unknown): error is GitHubError {
   if (!(error instanceof GitHubError) || error.status !== 403) return false;
   const cause = (error.cause ?? {}) as ErrorShape;
   const said = cause.message ?? '';

@@ -1,7 +1,7 @@
 import { UsageError } from '../../core/errors.ts';
 import { writeFileAtomic, writeJsonAtomic } from '../../core/fs.ts';
 import { atCwd, configFor, evaluateAndRender, jsonSafe, publishComment } from '../../app/evaluate.ts';
-import { GitHubError, isMissingPermission } from '../../github/index.ts';
+import { isMissingPermission } from '../../github/index.ts';
 import type { BackendName } from '../../train/config.ts';
 import { helpHint, parseCommandArgs, parseIntegerFlag } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
@@ -99,7 +99,7 @@ const command: Command = {
         // The comment is a copy of the report printed here: a token that may not write comments (a
         // fork pull request's read-only GITHUB_TOKEN) costs the comment, not the verdict — as in
         // actions/evaluate. Any other failure still stops the command.
-        if (!(error instanceof GitHubError) || !isMissingPermission(error)) throw error;
+        if (!isMissingPermission(error)) throw error;
         io.stderr(`mlops evaluate: warning: the comment was not posted: ${error.message}\n`);
       }
     }

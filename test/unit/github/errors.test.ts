@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { describeGitHubError, withGitHubError, GitHubError, isMissingPermission } from '../../../src/github/index.ts';
 import { isExpectedError, ServiceError } from '../../../src/core/errors.ts';
 
@@ -70,6 +70,17 @@ describe('isMissingPermission and the exit-2 contract', () => {
     expect(isMissingPermission(await wrap(requestError(403, 'POST', '/repos/o/r/pulls', 'GitHub Actions is not permitted to create or approve pull requests.')))).toBe(false);
     expect(isMissingPermission(await wrap(requestError(401, 'POST', '/repos/o/r/issues/7/comments', 'Bad credentials')))).toBe(false);
     expect(isMissingPermission(requestError(403, 'POST', '/repos/o/r/issues/7/comments', 'Resource not accessible by integration'))).toBe(false);
+  });
+
+  it('is the one type guard the CLI and the actions share: true means a GitHubError, read without a cast (checked by tsc)', async () => {
+    expectTypeOf(isMissingPermission).guards.toEqualTypeOf<GitHubError>();
+    const error: unknown = await wrap(requestError(403, 'POST', '/repos/o/r/issues/7/comments', 'Resource not accessible by integration'));
+    if (!isMissingPermission(error)) throw new Error('a permission 403 must be recognised');
+    // `error` is narrowed from unknown: these compile only because the helper is a type guard.
+    expect(error.attempted).toBe('create the comment');
+    expect(error.status).toBe(403);
+    // Something merely shaped like a permission 403 is not one (the guard must not lie).
+    expect(isMissingPermission({ status: 403, message: 'Resource not accessible by integration', attempted: 'x' })).toBe(false);
   });
 
   it('a GitHubError is an expected error (exit 2, one line, no stack), not an internal one', async () => {
