@@ -48,11 +48,28 @@ function keyList(key: string | string[] | undefined): string[] {
 }
 
 /**
- * Classifies every change from `older` to `newer`. Breaking: a column removed, a type narrowed,
- * a format changed, a constraint added or tightened (required, unique, bounds, lengths, mostly,
- * maxNullFraction), an enum value removed, a pattern added or changed, a stricter fieldsMatch, a
- * primary key added or changed, a missing value removed, a new required column. Everything else
- * (widening, loosening, metadata, role, drift settings) is compatible.
+ * Why data lacking `field` fails validation against `schema` even where fieldsMatch lets a field
+ * be absent (superset/partial): every cell of an absent field is missing, so `required`, a
+ * `maxNullFraction` below 1 and a primary key over it each fail (validate.ts absentFieldErrors and
+ * the primary-key check). Null when an absent field passes.
+ */
+function absentFieldFails(field: SchemaField, schema: TableSchema): string | null {
+  if (field.constraints?.required === true) return 'it is required';
+  if (field.maxNullFraction !== undefined && field.maxNullFraction < 1) return `its maxNullFraction ${field.maxNullFraction} fails when every cell is missing`;
+  if (keyList(schema.primaryKey).includes(field.name)) return 'it is part of the primary key';
+  return null;
+}
+
+/**
+ * Classifies every change from `older` to `newer`. Breaking: a type narrowed, a format changed,
+ * a constraint added or tightened (required, unique, bounds, lengths, mostly, maxNullFraction), an
+ * enum value removed, a pattern added or changed, a stricter fieldsMatch, a primary key added or
+ * changed, a missing value removed. Columns follow the NEW schema's fieldsMatch, as validation
+ * does (validate.ts matchHeader): a column added is breaking unless the new fieldsMatch lets a
+ * field be absent (superset, partial) and the absent field passes (not required, no
+ * maxNullFraction below 1, not in the primary key); a column removed is breaking unless the new
+ * fieldsMatch ignores extra data columns (subset, partial). Everything else (widening, loosening,
+ * metadata, role, drift settings) is compatible.
  */
 export function diffSchemas(older: TableSchema, newer: TableSchema): SchemaDiff {
   const changes: SchemaChange[] = [];
@@ -60,23 +77,43 @@ export function diffSchemas(older: TableSchema, newer: TableSchema): SchemaDiff 
     changes.push({ severity, field, change, from, to, message });
   const oldFields = new Map(older.fields.map((f) => [f.name, f]));
   const newFields = new Map(newer.fields.map((f) => [f.name, f]));
+  const om = older.fieldsMatch ?? 'exact', nm = newer.fieldsMatch ?? 'exact';
+  const allowsMissing = MATCH_ALLOWS[nm].has('missing'), allowsExtra = MATCH_ALLOWS[nm].has('extra');
 
   for (const f of older.fields) {
-    if (!newFields.has(f.name)) add('breaking', f.name, 'field.removed', f.type, null, `column '${f.name}' removed`);
+    if (newFields.has(f.name)) continue;
+    // Old data has (or, under superset/partial, may have) the column; the new schema sees it as an extra column.
+    if (allowsExtra) add('compatible', f.name, 'field.removed', f.type, null, `column '${f.name}' removed (fieldsMatch: ${nm} ignores extra columns)`);
+    else add('breaking', f.name, 'field.removed', f.type, null, `column '${f.name}' removed: old data that has it fails validation (fieldsMatch: ${nm} reports extra columns)`);
   }
   for (const f of newer.fields) {
     const o = oldFields.get(f.name);
     if (!o) {
       const required = f.constraints?.required === true;
-      add(required ? 'breaking' : 'compatible', f.name, required ? 'field.added.required' : 'field.added', null, f.type,
-        required ? `required column '${f.name}' added (old data lacks it)` : `column '${f.name}' added`);
+      const change = required ? 'field.added.required' : 'field.added';
+      const what = `${required ? 'required ' : ''}column '${f.name}' added`;
+      // Old data may lack the column (under exact/equal/superset it cannot even have it).
+      const reason = !allowsMissing ? `fieldsMatch: ${nm} needs every schema field in the data` : absentFieldFails(f, newer);
+      if (reason === null) add('compatible', f.name, change, null, f.type, `${what} (fieldsMatch: ${nm} lets old data lack it)`);
+      else add('breaking', f.name, change, null, f.type, `${what}: old data without it fails validation (${allowsMissing ? `fieldsMatch: ${nm} lets it be absent, but ${reason}` : reason})`);
       continue;
     }
     diffField(o, f, add);
   }
+  if (nm === 'partial' && newer.fields.length > 0) {
+    // partial still needs one schema field in the data. Old data always has the fields its own
+    // fieldsMatch requires (all of them under exact/equal/subset, else those an absent field
+    // fails); when none of those is kept and a field was removed, old data may hold only removed ones.
+    const oldMustHave = older.fields.filter((f) => !MATCH_ALLOWS[om].has('missing') || absentFieldFails(f, older) !== null);
+    const removed = older.fields.filter((f) => !newFields.has(f.name)).map((f) => f.name);
+    if (removed.length > 0 && !oldMustHave.some((f) => newFields.has(f.name))) {
+      add('breaking', null, 'fields.noneKept', removed, newer.fields.map((f) => f.name),
+        `old data may hold none of the new schema's fields (only ${removed.map((n) => `'${n}'`).join(', ')}), which fails fieldsMatch: partial`);
+    }
+  }
 
-  // Table-level keys.
-  const om = older.fieldsMatch ?? 'exact', nm = newer.fieldsMatch ?? 'exact';
+  // Table-level keys. A fieldsMatch change is judged on what each mode lets data do (reorder,
+  // extra columns, absent fields): dropping an allowance breaks old data that used it.
   if (om !== nm) {
     const loosened = [...MATCH_ALLOWS[om]].every((k) => MATCH_ALLOWS[nm].has(k));
     add(loosened ? 'compatible' : 'breaking', null, loosened ? 'fieldsMatch.loosened' : 'fieldsMatch.tightened', om, nm, `fieldsMatch ${om} → ${nm}`);

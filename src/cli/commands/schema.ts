@@ -16,8 +16,11 @@ infer  Reads <data> (several files or a quoted glob: shards of one dataset, with
        few distinct values (--max-enum, default 20), minimum/maximum, and role guesses (id,
        label, timestamp, feature). YAML on stdout, or to -o (.json writes JSON).
 diff   Classifies every change from <old> to <new> as breaking (old data may fail the new
-       schema: column removed, type narrowed, constraint added or tightened, enum value
-       removed, required added, pattern added or changed) or compatible; breaking first.
+       schema: type narrowed, constraint added or tightened, enum value removed, required
+       added, pattern added or changed, stricter fieldsMatch; a column added unless the new
+       fieldsMatch (superset, partial) lets it be absent and it is not required, not in the
+       primary key, with no maxNullFraction below 1; a column removed unless the new
+       fieldsMatch (subset, partial) ignores extra columns) or compatible; breaking first.
        Exit 0, or 1 with --fail-on-breaking when a change is breaking.`;
 
 const command: Command = {

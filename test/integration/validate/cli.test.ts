@@ -517,11 +517,28 @@ describe('mlops schema infer | diff', () => {
     await writeFile(newer, 'fields: [{ name: a, type: integer }, { name: b, type: string, constraints: { enum: [x, y, z] } }, { name: c }]');
     const plain = await cli(['schema', 'diff', older, newer]);
     expect(plain.code).toBe(0);
-    expect(plain.out).toBe('schema: 1 breaking change, 2 compatible changes\n  BREAKING    a: type number → integer\n  compatible  b: enum value "z" added\n  compatible  c: column \'c\' added\n');
+    // fieldsMatch is exact: old data without c fails validation, so adding c is breaking.
+    expect(plain.out).toBe('schema: 2 breaking changes, 1 compatible change\n  BREAKING    a: type number → integer\n  BREAKING    c: column \'c\' added: old data without it fails validation (fieldsMatch: exact needs every schema field in the data)\n  compatible  b: enum value "z" added\n');
     const json = await cli(['schema', 'diff', older, newer, '--json', '--fail-on-breaking']);
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.out)).toMatchObject({ breaking: true, breakingCount: 1, compatibleCount: 2 });
+    expect(JSON.parse(json.out)).toMatchObject({ breaking: true, breakingCount: 2, compatibleCount: 1 });
     expect((await cli(['schema', 'diff', older, older, '--fail-on-breaking'])).code).toBe(0);
     expect((await cli(['schema', 'bogus'])).code).toBe(2);
+  });
+
+  it('diff: a column added under the default fieldsMatch fails --fail-on-breaking, as validating old data against the new schema does', async () => {
+    const older = join(dir, 'humid-old.yaml'), newer = join(dir, 'humid-new.yaml'), loose = join(dir, 'humid-superset.yaml'), data = join(dir, 'humid-old.csv');
+    await writeFile(older, 'fields:\n  - { name: temp, type: number }\n');
+    await writeFile(newer, 'fields:\n  - { name: temp, type: number }\n  - { name: humidity, type: number }\n');
+    await writeFile(loose, 'fieldsMatch: superset\nfields:\n  - { name: temp, type: number }\n  - { name: humidity, type: number }\n');
+    await writeFile(data, 'temp\n1\n2\n');
+    expect((await cli(['validate', data, '--schema', older])).code).toBe(0);
+    expect((await cli(['validate', data, '--schema', newer])).code).toBe(2);
+    const diff = await cli(['schema', 'diff', older, newer, '--fail-on-breaking']);
+    expect(diff.code).toBe(1);
+    expect(diff.out).toMatch(/BREAKING +humidity: column 'humidity' added: old data without it fails validation/);
+    // Under superset the old data validates, and the diff agrees.
+    expect((await cli(['validate', data, '--schema', loose])).code).toBe(0);
+    expect((await cli(['schema', 'diff', older, loose, '--fail-on-breaking'])).code).toBe(0);
   });
 });
