@@ -26,7 +26,7 @@ describe('README release workflow (end to end)', () => {
     // needs.train.outputs.artifact-name reached the release workflow.
     expect(first.jobs.train!.outputs['artifact-name']).toBe('mlops-model');
     expect(first.jobs.release!.inputs).toMatchObject({ artifact: 'mlops-model', bump: 'minor', stage: 'staging', config: 'mlops.yaml' });
-    expect(first.jobs.release!.outputs).toMatchObject({ version: 'v0.1.0', tag: 'weather@v0.1.0' });
+    expect(first.jobs.release!.outputs).toMatchObject({ version: 'v0.1.0', tag: 'weather@v0.1.0', operation: 'created' });
     expect(await tags()).toEqual(['weather#staging#1', 'weather@v0.1.0']);
     expect(await git(repo.remote, 'rev-parse', 'weather@v0.1.0^{commit}')).toBe(sha);
     expect(repo.emu.state.releases).toHaveLength(1);
@@ -44,6 +44,8 @@ describe('README release workflow (end to end)', () => {
     first.cleanup();
     expect(rerun.jobs.release!.result, describeRun(rerun)).toBe('success');
     expect(rerun.jobs.release!.outputs.version).toBe('v0.1.0');
+    // The workflow exposes the action's operation (docs/workflows.md cites it).
+    expect(rerun.jobs.release!.outputs.operation).toBe('unchanged');
     expect(rerun.jobs.release!.jobs.release!.steps.find((s) => s.id === 'release')!.outputs.operation).toBe('unchanged');
     expect(await tags()).toEqual(['weather#staging#1', 'weather@v0.1.0']);
     expect(repo.emu.state.releases).toHaveLength(1);
