@@ -2,7 +2,7 @@
 import { pathToFileURL } from 'node:url';
 import { realpathSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
-import { isExpectedError } from '../core/errors.ts';
+import { InputError, isExpectedError } from '../core/errors.ts';
 import { ExitCode } from './command.ts';
 import { processIo, type CliIo } from './io.ts';
 import { commands } from './commands/index.ts';
@@ -44,6 +44,14 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     io.stderr(`mlops: unknown command '${name}'\n\n${help()}`);
     return ExitCode.cannotRun;
   }
+  // With --json, stdout holds exactly one JSON document even when the command cannot run: the
+  // error's, unless the command already printed its own.
+  let printed = false;
+  const commandIo: CliIo = { ...io, stdout: (text) => { printed = true; io.stdout(text); } };
+  const failed = (error: unknown, internal: boolean): number => {
+    if (rest.includes('--json') && !printed) io.stdout(`${JSON.stringify({ error: errorDocument(name, error, internal) }, null, 2)}\n`);
+    return ExitCode.cannotRun;
+  };
   try {
     // Commands load lazily: `mlops validate` never pays for TensorFlow.js start-up.
     const command = await entry.load();
@@ -51,16 +59,46 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
       io.stdout(`${command.usage.trimEnd()}\n`);
       return ExitCode.ok;
     }
-    return await command.run(rest, io);
+    return await command.run(rest, commandIo);
   } catch (error) {
     if (isExpectedError(error)) {
       io.stderr(`mlops ${name}: ${error.message}\n`);
-      return ExitCode.cannotRun;
+      return failed(error, false);
     }
     // Anything else is a bug in mlops: show the stack so the report is actionable, exit 2.
     io.stderr(`mlops ${name}: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
-    return ExitCode.cannotRun;
+    return failed(error, true);
   }
+}
+
+/** The `error` object printed with `--json` on exit 2: the message as on stderr, and where. */
+export interface CliErrorDocument {
+  command: string;
+  /** The whole message, location prefix included (as printed on stderr). */
+  message: string;
+  exitCode: number;
+  /** InputError: the message without its location, and the location's parts. */
+  detail?: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  key?: string;
+  /** A bug in mlops (the stack is on stderr). */
+  internal?: true;
+}
+
+function errorDocument(command: string, error: unknown, internal: boolean): CliErrorDocument {
+  const doc: CliErrorDocument = { command, message: error instanceof Error ? error.message : String(error), exitCode: ExitCode.cannotRun };
+  if (error instanceof InputError) {
+    doc.detail = error.detail;
+    const { file, line, column, key } = error.location;
+    if (file !== undefined) doc.file = file;
+    if (line !== undefined) doc.line = line;
+    if (column !== undefined) doc.column = column;
+    if (key !== undefined) doc.key = key;
+  }
+  if (internal) doc.internal = true;
+  return doc;
 }
 
 function isEntryPoint(): boolean {

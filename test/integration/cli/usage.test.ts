@@ -36,6 +36,31 @@ describe('bad options: exit 2 and one line, the command named once', () => {
   });
 });
 
+describe('--json when the command cannot run: stdout is still one JSON document', () => {
+  it('an input error: the message and its location', async () => {
+    await writeFile(join(cwd, 'ragged.csv'), 'a,b\n1,2\n3\n');
+    await writeFile(join(cwd, 'ab.yaml'), 'fields: [{ name: a, type: integer }, { name: b, type: integer }]\n');
+    const { code, out, err } = await mlops(['validate', 'ragged.csv', '--schema', 'ab.yaml', '--json']);
+    expect(code).toBe(2);
+    expect(err).toBe(`mlops validate: ${JSON.parse(out).error.message}\n`);
+    expect(JSON.parse(out)).toEqual({
+      error: {
+        command: 'validate', message: `${join(cwd, 'ragged.csv')}:3: expected 2 fields (as in the header), found 1`, exitCode: 2,
+        detail: 'expected 2 fields (as in the header), found 1', file: join(cwd, 'ragged.csv'), line: 3,
+      },
+    });
+  });
+
+  it('a usage error: the message alone; without --json, stdout stays empty', async () => {
+    const json = await mlops(['profile', 'nosuch.csv', '--json', '--bogus']);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.out)).toEqual({ error: { command: 'profile', message: "unknown option '--bogus' (run 'mlops profile --help')", exitCode: 2 } });
+    const plain = await mlops(['validate', 'one.csv']);
+    expect(plain.code).toBe(2);
+    expect(plain.out).toBe('');
+  });
+});
+
 describe('counts in human output', () => {
   it('one row and one column are singular (profile summary)', async () => {
     const { code, err } = await mlops(['profile', 'one.csv', '-o', 'p.json']);
