@@ -68,7 +68,10 @@ export interface RegisterRequest extends WriteOptions {
   bump?: Bump;
   /** Commit to tag (default HEAD). */
   commit?: string;
-  /** Succeed without changes when this exact model is already registered at this commit (re-runs). */
+  /**
+   * Kept for compatibility: registering is always idempotent now — when this exact model is
+   * already registered at this commit, `register` succeeds as `unchanged` (re-runs).
+   */
   idempotent?: boolean;
   description?: string | null;
   intendedUse?: string | null;
@@ -294,14 +297,23 @@ export class GitRegistry implements RegistryStore {
     let version: string;
     const explicit = request.version !== undefined ? normalizeVersion(request.version) : null;
     if (request.version !== undefined && !explicit) throw new InputError(`invalid version '${request.version}': expected vX.Y.Z (SemVer)`, { key: 'version' });
-    const existing = explicit ? state?.versions.find((v) => v.version === explicit) : request.idempotent ? state?.versions.filter(same).at(-1) : undefined;
-    if (existing && request.idempotent && same(existing)) {
+    // Re-running a registration never duplicates its tag (DESIGN §1.4): the same model (sha256 in
+    // the tag metadata) at the same commit is already registered, whatever --bump says. Only an
+    // active version counts: a deregistered one stays withdrawn and a new registration is new.
+    const registered = state?.versions.filter(same).at(-1);
+    const existing = explicit ? state?.versions.find((v) => v.version === explicit) : registered;
+    if (existing && same(existing)) {
       // A re-run: the tag is there with this exact model. Finish what may be missing (push, store).
       return this.completeExisting(request, existing, model.sha256, push);
     }
     if (explicit) {
       if (existing || tagNames.has(formatTag({ kind: 'registration', name, version: explicit }))) {
-        throw new InputError(`${name} ${explicit} is already registered${existing?.metadata?.model?.sha256 === model.sha256 ? ' (same model)' : ' with a different model'}; registered versions are immutable — choose another version or --bump`, { key: 'version' });
+        throw new InputError(`${name} ${explicit} is already registered${existing?.metadata?.model?.sha256 === model.sha256 ? ` (same model, at commit ${existing.commit.slice(0, 12)})` : ' with a different model'}; registered versions are immutable — choose another version or --bump`, { key: 'version' });
+      }
+      if (registered) {
+        // A second version of one model at one commit would be a duplicate (GTO also refuses a
+        // second version at a commit): say which version already is this model.
+        throw new InputError(`${name} ${registered.version} already registers this model (sha256 ${model.sha256.slice(0, 12)}…) at commit ${commit.slice(0, 12)}; registering it again as ${explicit} would duplicate it — re-run with --version ${registered.version} (unchanged), or deregister ${registered.version} first`, { key: 'version' });
       }
       version = explicit;
     } else {

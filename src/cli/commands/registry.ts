@@ -14,8 +14,12 @@ const USAGE = `mlops registry — model registry on git tags (GTO tag format) + 
 
 Usage:
   mlops registry register <name> --model <dir> [--version vX.Y.Z | --bump patch|minor|major]
-                 [--commit <rev>] [--stage <stage>] [--push] [--idempotent] [--description <text>]
+                 [--commit <rev>] [--stage <stage>] [--push] [--description <text>]
                  [--intended-use <text>] [--pr <n>] [--message <text>]
+                 A re-run is idempotent: when the same model (sha256) is already registered
+                 at the same commit, no tag is created and that version is reported as
+                 'unchanged' (--push still puts its tag on the remote). --idempotent, the
+                 old opt-in, is accepted and changes nothing.
   mlops registry promote <name> <version|latest> --stage <stage> [--push]
   mlops registry rollback <name> --stage <stage> [--push]
   mlops registry deprecate <name> [<version>] [--push]   version: deregister it (name@vX.Y.Z!);
@@ -163,7 +167,7 @@ const command: Command = {
         });
         let human = result.operation === 'created'
           ? `Registered ${result.name} ${result.version}: tag '${result.tag}' at ${result.commit.slice(0, 12)}${pushNote(result.pushed, values.push, registry.remote)}`
-          : `${result.name} ${result.version} is already registered with this model at ${result.commit.slice(0, 12)}: unchanged`;
+          : `${result.name} ${result.version} is already registered with this model at ${result.commit.slice(0, 12)}: unchanged (tag '${result.tag}'${result.pushed ? `, on ${registry.remote}` : ''})`;
         human += `\n  model sha256 ${result.modelSha256}; artifacts: ${result.store.kind} (${result.store.operation})${result.store.url ? ` ${result.store.url}` : ''}`;
         let promotion = null;
         if (values.stage) {

@@ -63,16 +63,17 @@ describe('mlops registry (real git, local bare remote)', () => {
     expect(rb2.err).toMatch(/no earlier version/);
   });
 
-  it('registering an existing version fails with no new tag; --idempotent re-runs are unchanged', async () => {
+  it('registering an existing version with another model fails with no new tag; re-runs are unchanged', async () => {
     const m1 = await writeModel(join(box.root, 'm1'), 1);
     const m2 = await writeModel(join(box.root, 'm2'), 2);
     expect((await mlops(repo, ['registry', 'register', 'weather', '--model', m1, '--version', 'v1.1.0'])).code).toBe(0);
     const before = await git(repo, 'for-each-ref', 'refs/tags');
-    for (const model of [m1, m2]) {
-      const again = await mlops(repo, ['registry', 'register', 'weather', '--model', model, '--version', 'v1.1.0']);
-      expect(again.code).toBe(2);
-      expect(again.err).toMatch(/already registered/);
-    }
+    const other = await mlops(repo, ['registry', 'register', 'weather', '--model', m2, '--version', 'v1.1.0']);
+    expect(other.code).toBe(2);
+    expect(other.err).toMatch(/already registered with a different model/);
+    const same = await mlops(repo, ['registry', 'register', 'weather', '--model', m1, '--version', 'v1.1.0', '--json']);
+    expect(same.code).toBe(0);
+    expect(same.json()).toMatchObject({ operation: 'unchanged', version: 'v1.1.0' });
     expect(await git(repo, 'for-each-ref', 'refs/tags')).toBe(before);
     // A bad stage is refused before anything is written.
     const badStage = await mlops(repo, ['registry', 'register', 'weather', '--model', m2, '--version', 'v9.0.0', '--stage', 'canary']);
