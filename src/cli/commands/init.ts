@@ -22,6 +22,8 @@ Sets up a repository for mlops-actions, in the working directory (and adds mlops
   .github/workflows/mlops-release.yml       register the model on merge
   .github/workflows/mlops-drift.yml         scheduled drift check → retraining PR
 The workflows are the README's, with this project's paths. Review the files, then commit them.
+The drift workflow checks nothing until drift.current in mlops.yaml names recent production data:
+until then each scheduled run passes with a notice saying so.
 
 Options:
   --label <column>  the column to predict (default: the one named label, target, class or y)
@@ -174,6 +176,8 @@ const command: Command = {
       `  mlops validate ${paths.data} --schema ${paths.schema}   # review schema.yaml: its ranges are observed, not specified`,
       '  mlops train                                       # a first model in .mlops/models/' + name,
       ...(test === null ? ['  set data.test in mlops.yaml (a golden test set) before opening a pull request'] : []),
+      // The drift workflow is written now; it checks nothing (and says so) until this is set.
+      '  set drift.current in mlops.yaml (recent production data) to start the scheduled drift check; until then mlops-drift.yml passes with a notice',
       '  commit, push, and add a MLOPS_TOKEN secret for retraining pull requests (docs/workflows.md)',
       '',
     ].join('\n'));

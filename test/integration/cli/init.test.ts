@@ -44,6 +44,9 @@ describe('mlops init', () => {
     expect(parsed.on.pull_request.paths).toEqual(['data/**', 'mlops.yaml', 'schema.yaml', '.mlops/retrain/**']);
     expect(parsed.jobs.mlops.with).toMatchObject({ config: 'mlops.yaml', data: 'data/penguins.csv', schema: 'schema.yaml' });
     expect(r.err).toMatch(/set data\.test in mlops\.yaml/);
+    // The drift workflow is written before drift.current can be: the user is told what it needs.
+    expect(r.err).toMatch(/set drift\.current in mlops\.yaml \(recent production data\).*mlops-drift\.yml passes with a notice/);
+    expect(config.drift.current).toBeNull();
     // Local outputs are ignored by git; a second run (with --force) adds nothing twice.
     const ignore = await readFile(join(dir, '.gitignore'), 'utf8');
     expect(ignore).toContain('.mlops/models/\n.mlops/outbox/\n.mlops/artifacts/\n.mlops/cache/\n');
