@@ -1,3 +1,4 @@
+import { groupDigits } from '../core/text.ts';
 import { isAbsolute, relative, sep } from 'node:path';
 import { InputError, formatLocation } from '../core/errors.ts';
 import { writeJsonAtomic } from '../core/fs.ts';
@@ -29,7 +30,7 @@ export const validateInputs = {
 const SUMMARY_ERROR_ROWS = 50;
 
 function num(n: number): string {
-  return n.toLocaleString('en-US');
+  return groupDigits(n);
 }
 
 function cellValue(v: number | string | null): string {

@@ -5,5 +5,18 @@
 
 /** `count` (digits grouped, en-US) and the noun, singular for exactly 1: `plural(1, 'row')` → `1 row`. */
 export function plural(count: number, word: string, many = `${word}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? word : many}`;
+  return `${groupDigits(count)} ${count === 1 ? word : many}`;
+}
+
+/**
+ * A number as `toLocaleString('en-US')` writes it — `1234567` → `1,234,567` — grouping the digits
+ * of integers by hand: the first toLocaleString of a process loads ICU's locale data, measured
+ * 28–55 ms, a tenth of `mlops drift` on stored profiles. Other numbers go to toLocaleString.
+ */
+export function groupDigits(n: number): string {
+  if (!Number.isSafeInteger(n)) return n.toLocaleString('en-US');
+  const digits = String(Math.abs(n));
+  let out = '';
+  for (let end = digits.length; end > 0; end -= 3) out = end > 3 ? `,${digits.slice(end - 3, end)}${out}` : `${digits.slice(0, end)}${out}`;
+  return n < 0 ? `-${out}` : out;
 }

@@ -2,6 +2,7 @@
  * Sticky comments (DESIGN §6): one comment per `<kind>:<name>` on a pull request, found by a hidden
  * marker among ALL pages of comments written by our own identity, updated in place.
  */
+import { groupDigits } from '../core/text.ts';
 import type { GitHubClient } from './client.ts';
 import { InputError } from '../core/errors.ts';
 import { type GitHubError, statusOf, withGitHubError } from './errors.ts';
@@ -134,7 +135,7 @@ interface CommentLike {
 export function buildStickyBody(kind: string, name: string, body: string, summaryUrl?: string, maxChars = COMMENT_BODY_LIMIT): string {
   const full = `${stickyMarker(kind, name)}\n${body.replace(/\r\n/g, '\n')}`;
   const where = summaryUrl ? `the [job summary](${summaryUrl})` : 'the job summary of this workflow run';
-  const pointer = `> [!NOTE]\n> This comment was cut to fit GitHub's ${maxChars.toLocaleString('en-US')}-character limit; the full report is in ${where}.`;
+  const pointer = `> [!NOTE]\n> This comment was cut to fit GitHub's ${groupDigits(maxChars)}-character limit; the full report is in ${where}.`;
   return truncateMarkdown(full, maxChars, pointer);
 }
 

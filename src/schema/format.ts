@@ -1,4 +1,4 @@
-import { plural } from '../core/text.ts';
+import { groupDigits, plural } from '../core/text.ts';
 import type { SchemaDiff } from './diff.ts';
 import type { ValidationReport } from './report-types.ts';
 
@@ -21,7 +21,7 @@ export function formatValidationReport(report: ValidationReport, diff?: SchemaDi
   if (report.valid) out.push(`✓ ${report.file} is valid${against}: ${plural(report.rows, 'row')}, ${plural(Object.keys(report.columns).length, 'column')} checked`);
   else out.push(`✗ ${report.file} is invalid${against}: ${plural(report.errorCount, 'error')} in ${plural(report.rows, 'row')}`);
   const rules = Object.entries(report.errorsByRule).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0));
-  if (rules.length) out.push(`  by rule: ${rules.map(([r, n]) => `${r} ${(n ?? 0).toLocaleString('en-US')}`).join(', ')}`);
+  if (rules.length) out.push(`  by rule: ${rules.map(([r, n]) => `${r} ${groupDigits(n ?? 0)}`).join(', ')}`);
   if (report.errors.length) {
     out.push('');
     for (const e of report.errors) {

@@ -2,6 +2,7 @@
  * Training progress for people: a one-line bar redrawn per epoch on a terminal, plain log lines
  * elsewhere (CI logs, pipes), and the history as a mermaid chart for the job summary.
  */
+import { groupDigits } from '../core/text.ts';
 import type { EpochRecord } from './model.ts';
 
 function fmt(x: number | undefined, digits = 4): string {
@@ -14,7 +15,7 @@ export function epochSummary(r: EpochRecord): string {
   if (r.val_loss !== undefined) parts.push(`val_loss ${fmt(r.val_loss)}`);
   if (r.val_accuracy !== undefined) parts.push(`val_accuracy ${fmt(r.val_accuracy)}`);
   if (r.val_rmse !== undefined) parts.push(`val_rmse ${fmt(r.val_rmse)}`);
-  parts.push(`${r.samplesPerSecond.toLocaleString('en-US')} samples/s`);
+  parts.push(`${groupDigits(r.samplesPerSecond)} samples/s`);
   return parts.join(' · ');
 }
 

@@ -1,3 +1,4 @@
+import { groupDigits } from '../../core/text.ts';
 import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
 import { trainWithRuntime } from '../../actions/train.ts';
@@ -54,7 +55,7 @@ function humanReport(run: RunRecord, modelDir: string): string {
     run.trainer === 'external'
       ? `trained ${run.name} with the external command \`${run.command}\` in ${seconds}`
       : `trained ${run.name} (${run.params.model.type}, ${run.task}) on ${run.backend.name} in ${seconds}`
-        + `${run.samplesPerSecond ? `, ${run.samplesPerSecond.toLocaleString('en-US')} samples/s` : ''}`,
+        + `${run.samplesPerSecond ? `, ${groupDigits(run.samplesPerSecond)} samples/s` : ''}`,
     run.epochsRun > 0 ? `epochs ${run.epochsRun}${run.stoppedEarly ? ` (stopped early, best ${run.bestEpoch})` : ''}` : '',
     metrics ? `${run.trainer === 'external' ? 'metrics' : 'validation'}: ${metrics}` : '',
     `model directory: ${modelDir}`,
