@@ -436,12 +436,22 @@ export class GitRegistry implements RegistryStore {
     return this.assign(tags, model, version, request.stage, request, target.from);
   }
 
-  private findVersion(model: ModelState, text: string): VersionState {
+  /**
+   * An active version by number or `latest`. A deregistered version is not available (GTO): it is
+   * refused for `use` — `assigned` a stage (promote) or `pulled` (pull, evaluate --baseline,
+   * drift --reference) — naming its deregistration tag.
+   */
+  private findVersion(model: ModelState, text: string, use: 'assigned' | 'pulled' = 'assigned'): VersionState {
     const wanted = text === 'latest' ? model.latest : normalizeVersion(text);
     if (!wanted) throw new InputError(`invalid version '${text}': expected vX.Y.Z or latest`, { key: 'version' });
     const v = model.versions.find((x) => x.version === wanted);
     if (!v) throw new InputError(`${model.name} ${wanted} is not registered`, { key: 'version' });
-    if (!v.active) throw new InputError(`${model.name} ${wanted} was deregistered (deprecated) and cannot be assigned`, { key: 'version' });
+    if (!v.active) {
+      const ref = formatTag({ kind: 'registration', name: model.name, version: wanted });
+      const tag = formatTag({ kind: 'deregistration', name: model.name, version: wanted });
+      // The message names the reference already: no `(version)` key prefix for a pull.
+      throw new InputError(`${ref} was deregistered (tag ${tag}): it can no longer be ${use === 'pulled' ? 'pulled' : 'assigned a stage'}`, use === 'pulled' ? {} : { key: 'version' });
+    }
     return v;
   }
 
@@ -498,11 +508,18 @@ export class GitRegistry implements RegistryStore {
     if (!parsed) throw new InputError(`invalid model reference '${ref}': expected name@vX.Y.Z, name@latest or name#stage`, { key: 'ref' });
     const { model } = await this.requireModel(parsed.name);
     if (parsed.stage) {
+      // A stage never resolves to a deregistered version (state.ts: it falls back to the version
+      // assigned before it); when none is left, say why the stage is empty.
       const v = model.stages[parsed.stage];
-      if (!v) throw new InputError(`${parsed.name} has no version in stage '${parsed.stage}'`, { key: ref });
+      if (!v) {
+        const gone = [...new Set(model.events.filter((e) => e.event === 'assignment' && e.stage === parsed.stage && e.version).map((e) => e.version!))]
+          .filter((x) => model.versions.some((mv) => mv.version === x && !mv.active));
+        const why = gone.length ? ` (${gone.join(', ')} ${gone.length > 1 ? 'were' : 'was'} assigned to it and deregistered; a deregistered version can no longer be pulled)` : '';
+        throw new InputError(`${parsed.name} has no version in stage '${parsed.stage}'${why}`, { key: ref });
+      }
       return { name: model.name, version: model.versions.find((x) => x.version === v)!, stage: parsed.stage };
     }
-    return { name: model.name, version: this.findVersion(model, parsed.latest ? 'latest' : parsed.version!), stage: null };
+    return { name: model.name, version: this.findVersion(model, parsed.latest ? 'latest' : parsed.version!, 'pulled'), stage: null };
   }
 
   async pull(ref: string, outDir: string): Promise<PullResult> {
