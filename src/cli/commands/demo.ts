@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { InputError } from '../../core/errors.ts';
+import { InputError, UsageError } from '../../core/errors.ts';
+import { loadBackend } from '../../train/backend.ts';
+import type { BackendName } from '../../train/config.ts';
 import { parseCommandArgs } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
 import { memoryIo, type CliIo } from '../io.ts';
@@ -13,15 +15,23 @@ import { runCli } from '../main.ts';
 
 const exec = promisify(execFile);
 
-const usage = `mlops demo [--dir <dir>] [--backend auto|wasm|cpu] [--verbose]
+const BACKENDS: readonly BackendName[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
+
+const usage = `mlops demo [--dir <dir>] [--backend auto|tensorflow|wasm|cpu] [--verbose]
 
 Runs the whole life cycle on the bundled example (Seattle weather, vega-datasets) in a temporary
 git repository with a local bare remote standing in for GitHub:
   validate → train v1 → register + promote to production → train a candidate → evaluate against
   production (the would-be PR comment goes to .mlops/outbox/) → drift on a later monitoring window →
   retraining branch pushed to the remote and the would-be PR written to the outbox.
-  --dir <dir>   where to create the demo repository (default: a new temporary directory)
-  --verbose     show every command's own output`;
+  --dir <dir>        where to create the demo repository (default: a new temporary directory)
+  --backend <name>   TensorFlow.js backend for training and evaluation, as in mlops train: auto
+                     (default: tfjs-node when installed, else the bundled wasm, then cpu), tensorflow
+                     (@tensorflow/tfjs-node, found through MLOPS_NATIVE_DIR), wasm or cpu; a forced
+                     backend is loaded before the demo starts, so one that is missing fails at once
+  --verbose          show every command's own output
+
+Headlines are bold only on a terminal, and never with NO_COLOR set.`;
 
 /** Finds fixtures/example from the bundle (dist/) or the sources (src/cli/commands/). */
 function exampleDir(): string {
@@ -32,6 +42,21 @@ function exampleDir(): string {
     dir = dirname(dir);
   }
   throw new InputError('the bundled example project (fixtures/example) was not found next to mlops');
+}
+
+/**
+ * Bold text for the headlines: only when stderr is a terminal and NO_COLOR (no-color.org) is
+ * unset or empty, so a log redirected to a file or shown by CI holds no escape sequences.
+ */
+export function boldFor(io: Pick<CliIo, 'isTTY' | 'env'>): (text: string) => string {
+  return io.isTTY && !io.env.NO_COLOR ? (text) => `\u001b[1m${text}\u001b[0m` : (text) => text;
+}
+
+/** The --backend value, checked before anything runs (mlops train would refuse it only at step 2, under its own name). */
+function demoBackend(value: string | undefined): BackendName | undefined {
+  if (value === undefined) return undefined;
+  if (!(BACKENDS as readonly string[]).includes(value)) throw new UsageError(`--backend must be one of ${BACKENDS.join(', ')}, got '${value}'`);
+  return value as BackendName;
 }
 
 interface Step {
@@ -46,21 +71,36 @@ const command: Command = {
   summary: 'run the whole life cycle on the bundled fixtures, locally',
   usage,
   async run(argv: string[], io: CliIo): Promise<number> {
-    const { values } = parseCommandArgs(argv, { dir: { type: 'string' }, backend: { type: 'string' }, verbose: { type: 'boolean' } }, 'demo');
+    const { values, positionals } = parseCommandArgs(argv, { dir: { type: 'string' }, backend: { type: 'string' }, verbose: { type: 'boolean' } }, 'demo');
+    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'. Usage: mlops demo [--dir <dir>] [--backend <name>]`);
+    const backendName = demoBackend(values.backend);
+    // The training steps look for a native package where mlops train would: MLOPS_NATIVE_DIR, then
+    // the demo repository and its parents. A forced backend is loaded now, before anything is written.
+    const nativeDir = io.env.MLOPS_NATIVE_DIR;
+    const dir = values.dir ? resolve(io.cwd, values.dir) : undefined;
+    if (backendName !== undefined && backendName !== 'auto') {
+      try {
+        await loadBackend(backendName, { cwd: dir ?? tmpdir(), env: nativeDir ? { MLOPS_NATIVE_DIR: nativeDir } : {} });
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        throw new UsageError(`--backend ${backendName}: ${error.detail}`);
+      }
+    }
     const started = Date.now();
-    const root = values.dir ? resolve(io.cwd, values.dir) : await mkdtemp(join(tmpdir(), 'mlops-demo-'));
-    await mkdir(root, { recursive: true });
+    const root = dir ?? await mkdtemp(join(tmpdir(), 'mlops-demo-'));
     const remote = join(root, 'remote.git');
     const work = join(root, 'weather');
     if (existsSync(work)) throw new InputError(`${work} already exists: pass an empty --dir`);
+    await mkdir(root, { recursive: true });
     const identity = {
       GIT_AUTHOR_NAME: 'mlops demo', GIT_AUTHOR_EMAIL: 'demo@mlops.invalid', GIT_COMMITTER_NAME: 'mlops demo', GIT_COMMITTER_EMAIL: 'demo@mlops.invalid',
     };
     // A clean environment: the demo is local by design, even when run inside GitHub Actions.
-    const env: Record<string, string | undefined> = { PATH: io.env.PATH, HOME: io.env.HOME, TMPDIR: io.env.TMPDIR, ...identity };
+    const env: Record<string, string | undefined> = { PATH: io.env.PATH, HOME: io.env.HOME, TMPDIR: io.env.TMPDIR, ...(nativeDir ? { MLOPS_NATIVE_DIR: nativeDir } : {}), ...identity };
     const git = (...args: string[]) => exec('git', args, { cwd: work, env: { ...process.env, ...identity } });
     const say = (text: string) => io.stderr(`${text}\n`);
-    const headline = (n: number, text: string) => say(`\n\u001b[1m${n}. ${text}\u001b[0m`);
+    const bold = boldFor(io);
+    const headline = (n: number, text: string) => say(`\n${bold(`${n}. ${text}`)}`);
     const mlops = async (...args: string[]): Promise<Step> => {
       const sub = memoryIo({ cwd: work, env });
       const code = await runCli(args, sub);
@@ -72,7 +112,7 @@ const command: Command = {
       if (code === ExitCode.cannotRun) throw new InputError(`demo step 'mlops ${args.join(' ')}' could not run:\n${sub.err}`);
       return { code, out: sub.out, err: sub.err, json };
     };
-    const backend = values.backend ? ['--backend', values.backend] : [];
+    const backend = backendName ? ['--backend', backendName] : [];
     const pct = (x: unknown) => (typeof x === 'number' ? `${(x * 100).toFixed(1)}%` : 'n/a');
 
     say(`mlops demo — the life cycle of a weather model, in ${root}`);
