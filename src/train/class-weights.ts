@@ -36,7 +36,8 @@ export function resolveClassWeights(setting: ClassWeightSetting, label: LabelSpe
   }
   const unknown = Object.keys(setting).filter((name) => !label.classes.includes(name));
   if (unknown.length > 0) {
-    throw new InputError(`train.classWeight names ${unknown.map((u) => `'${u}'`).join(', ')}, not a class of '${label.name}' (classes: ${label.classes.join(', ')})`, where);
+    // Keyed at the first unknown name, so the config's position of that entry can be added.
+    throw new InputError(`train.classWeight names ${unknown.map((u) => `'${u}'`).join(', ')}, not a class of '${label.name}' (classes: ${label.classes.join(', ')})`, { ...where, key: `train.classWeight.${unknown[0]}` });
   }
   return label.classes.map((c) => setting[c] ?? 1);
 }

@@ -13,7 +13,7 @@ import { mergeProfiles, profileFile, writeProfile } from '../profile/index.ts';
 import type { DatasetProfile } from '../profile/types.ts';
 import { loadBackend, type BackendResolver, type LoadedBackend } from './backend.ts';
 import type { BackendName, MlopsConfig, ModelConfig, TrainConfig } from './config.ts';
-import { configLocation, resolveBatchSize } from './config.ts';
+import { atConfigLine, configLocation, resolveBatchSize } from './config.ts';
 import { checkLabelNotFeature, expandConfigured, loadConfiguredSchema, readTrainingData, schemaFeatures } from './data.ts';
 import { validationMetrics } from './metrics.ts';
 import { buildModel, fitModel, seededRandom, shuffleInPlace, type EpochRecord } from './model.ts';
@@ -203,7 +203,8 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
   const counts = spec.label.task === 'regression' ? new Map<string, number>() : classCounts(spec.label, trainSet.y);
   const rare = config.train.classWeight === 'none' ? rareClass(counts) : null;
   if (rare) log(`'${rare.name}' is ${(100 * rare.share).toFixed(1)}% of the training rows: accuracy can look high while the model ignores it (set train.classWeight: balanced, and gate on balanced_accuracy or its recall with evaluate.positiveClass)`);
-  const classWeights = resolveClassWeights(config.train.classWeight, spec.label, counts, config.configPath ?? undefined);
+  // Its errors name the line and column of train.classWeight (or of the unknown class's entry).
+  const classWeights = atConfigLine(config, () => resolveClassWeights(config.train.classWeight, spec.label, counts, config.configPath ?? undefined));
   if (classWeights) log(`class weights (train.classWeight ${typeof config.train.classWeight === 'string' ? config.train.classWeight : 'mapping'}): ${spec.label.classes.map((c, i) => `${c} ${Number(classWeights[i]!.toPrecision(4))}`).join(', ')}`);
   const model = buildModel(tf, { task: spec.label.task, inputs: width, classes: spec.label.classes.length }, config.model, config.train, classWeights);
   let fit;

@@ -85,10 +85,11 @@ describe('train.classWeight', () => {
   it('a mapping weighs the named classes; an unknown class or a regression label is an error', async () => {
     const mapped = await train('{ fraud: 19 }', 'mapped');
     expect(mapped.result.run.params.classWeights).toEqual({ fraud: 19, ok: 1 });
-    await expect(train('{ frawd: 19 }', 'typo')).rejects.toThrow("train.classWeight names 'frawd', not a class of 'y' (classes: fraud, ok)");
+    // Found against the data, yet located like a parse error: the line and column of the entry.
+    await expect(train('{ frawd: 19 }', 'typo')).rejects.toThrow(/typo\.yaml:4:\d+ \(train\.classWeight\.frawd\): train\.classWeight names 'frawd', not a class of 'y' \(classes: fraud, ok\)$/);
     await writeFile(join(dir, 'r.csv'), `x,y\n${Array.from({ length: 100 }, (_, i) => `${i},${i * 1.5}`).join('\n')}\n`);
     await writeFile(join(dir, 'r.yaml'), 'name: r\ndata: { train: r.csv, label: y }\ntrain: { epochs: 1, backend: cpu, classWeight: balanced }\n');
-    await expect(trainModel(await loadConfig(join(dir, 'r.yaml')), { out: join(dir, 'r'), cwd: dir })).rejects.toThrow("train.classWeight weighs classes, but 'y' is a regression target");
+    await expect(trainModel(await loadConfig(join(dir, 'r.yaml')), { out: join(dir, 'r'), cwd: dir })).rejects.toThrow(/r\.yaml:3:\d+ \(train\.classWeight\): train\.classWeight weighs classes, but 'y' is a regression target/);
   });
 
   it('evaluate.positiveClass makes precision, recall and f1 about the class that matters', async () => {
