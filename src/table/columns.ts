@@ -176,6 +176,11 @@ export class NumberColumnBuilder {
   private invalid: InvalidCell[] = [];
   private written: InvalidCell[] = [];
   private length = 0;
+  /**
+   * 1 once an infinity is pushed without its text, until {@link textLastInfinity} (called right
+   * after the row, by a reader that can find the text) clears it.
+   */
+  untexted = 0;
   constructor(
     readonly name: string,
     capacity: number,
@@ -193,11 +198,20 @@ export class NumberColumnBuilder {
     this.values = values;
     this.nulls = nulls;
   }
-  /** A number; `text`, when known, is how an infinite one was written (e.g. a JSON `1e400`). */
+  /** A number; `text`, when known, is how an infinite one was written (`1e400`, `INF`). */
   pushNumber(value: number, text?: string): void {
     this.ensure();
-    if (text !== undefined && isInfinite(value)) this.written.push({ index: this.length, text });
+    if (isInfinite(value)) {
+      if (text !== undefined) this.written.push({ index: this.length, text });
+      else this.untexted = 1;
+    }
     this.values[this.length++] = value;
+  }
+  /** The text of the last value pushed, an infinity pushed without one (a JSON number, parsed before its text was known). */
+  textLastInfinity(text: string | undefined): void {
+    if (this.untexted === 0) return;
+    this.untexted = 0;
+    if (text !== undefined) this.written.push({ index: this.length - 1, text });
   }
   pushNull(): void {
     this.ensure();

@@ -25,7 +25,8 @@ interface JsonLine {
   line: number;
   /**
    * The object's JSON text (a JSONL line; an array element up to the next one), asked for only
-   * when a number in it is past the double range: JSON.parse gives Infinity, messages quote the text.
+   * when a number in it is past the double range: JSON.parse gives Infinity, messages quote the
+   * text. Valid until the next record is read.
    */
   source?: () => string;
 }
@@ -33,6 +34,9 @@ interface JsonLine {
 /** Streams the non-blank lines of a file as parsed objects, with their physical line numbers. */
 async function* jsonLines(path: string, chunkSize: number, maxLineBytes: number): AsyncGenerator<JsonLine> {
   const fh = await openByteReader(path);
+  // One closure for every line: the consumer reads the line's text before asking for the next.
+  let current = '';
+  const source = (): string => current;
   try {
     let carry: Buffer = Buffer.alloc(0);
     let line = 1;
@@ -74,7 +78,8 @@ async function* jsonLines(path: string, chunkSize: number, maxLineBytes: number)
           if (value === null || typeof value !== 'object' || Array.isArray(value)) {
             throw new InputError('each line must be a JSON object', { file: path, line });
           }
-          yield { value: value as Record<string, unknown>, line, source: () => text };
+          current = text;
+          yield { value: value as Record<string, unknown>, line, source };
         }
         line++;
         start = nl + 1;
@@ -191,6 +196,9 @@ async function* jsonArrayRows(path: string): AsyncGenerator<JsonLine> {
   const items = rows as unknown[];
   const starts = elementStarts(buf, from);
   const placed = starts.length === items.length;
+  // The element being consumed (one closure for all; see JsonLine.source).
+  let current = 0;
+  const source = (): string => buf.toString('utf8', starts[current], current + 1 < starts.length ? starts[current + 1] : buf.length);
   // Lines counted from one element start to the next: one pass over the file, not one per row.
   let line = 1;
   let counted = 0;
@@ -203,9 +211,8 @@ async function* jsonArrayRows(path: string): AsyncGenerator<JsonLine> {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       throw new InputError(`element ${k + 1} of the array is not a JSON object`, { file: path, ...(placed ? { line } : {}) });
     }
-    const at = k;
-    const source = placed ? () => buf.toString('utf8', starts[at], at + 1 < starts.length ? starts[at + 1] : buf.length) : undefined;
-    yield { value: value as Record<string, unknown>, line: placed ? line : 0, source };
+    current = k;
+    yield { value: value as Record<string, unknown>, line: placed ? line : 0, source: placed ? source : undefined };
   }
 }
 
@@ -271,18 +278,21 @@ async function openRecords(path: string, format: 'jsonl' | 'json', opts: ReadOpt
         emitted++;
         return batch;
       };
+      const numberColumns = kinds.flatMap((kind, k) => (kind === 'number' ? [k] : []));
       for await (const { value, line, source } of records()) {
         for (const k of Object.keys(value)) {
           // Asked for some columns only: a key first seen later is one of the others, not read.
           if (!seen.has(k) && opts.columns === undefined) throw new InputError(`key ${JSON.stringify(k)} does not appear in the first ${batchRows} rows (the columns are fixed by them)`, { file: path, line, key: k });
         }
-        names.forEach((name, k) => {
-          const v = value[name];
-          const b = builders[k];
-          // A JSON number past the double range (`1e400`) parsed to ±Infinity: keep its text for messages.
-          if ((v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) && b instanceof NumberColumnBuilder && source !== undefined) b.pushNumber(v, memberNumberText(source(), name));
-          else pushValue(b, v, missingFor[k]);
-        });
+        names.forEach((name, k) => pushValue(builders[k], value[name], missingFor[k]));
+        // A JSON number past the double range (`1e400`) parsed to ±Infinity: its text, for messages,
+        // is found in the object's JSON (rare; one counter test per number column otherwise).
+        if (source !== undefined) {
+          for (const k of numberColumns) {
+            const b = builders[k] as NumberColumnBuilder;
+            if (b.untexted !== 0) b.textLastInfinity(memberNumberText(source(), names[k]));
+          }
+        }
         lines.push(line);
         if (lines.length === batchRows) yield finish();
       }
