@@ -13,7 +13,7 @@ import { writeFileAtomic } from '../core/fs.ts';
 import { renderEvaluationReport, type ReportContext } from '../evaluate/report.ts';
 import { runEvaluation, type EvaluationReport } from '../evaluate/run.ts';
 import { createOctokit, resolveRunContext, upsertStickyComment } from '../github/index.ts';
-import { isModelRef, resolveModelRef } from '../registry/index.ts';
+import { isModelRef, resolveModelRef, type ResolveOptions } from '../registry/index.ts';
 import { loadConfig, defaultConfig, type BackendName, type MlopsConfig } from '../train/config.ts';
 
 /** A path relative to `base` when inside it, else its last component (e.g. a runner temp dir). */
@@ -47,14 +47,20 @@ export async function configFor(io: CliIo, path: string | undefined): Promise<Ml
   }
 }
 
-/** A directory, or a registry reference resolved (pulled and verified) through src/registry. */
-export async function resolveBaseline(io: CliIo, value: string): Promise<{ dir: string; ref?: string; name?: string; version?: string }> {
+/** Where a registry reference's artifacts are read from (`--store` / `--store-dir` of the CLI). */
+export type ReferenceStores = Pick<ResolveOptions, 'store' | 'fallbackStores'>;
+
+/**
+ * A directory, or a registry reference resolved (pulled and verified) through src/registry from
+ * `stores`; by default the local store, then the registry's GitHub Releases when the environment
+ * has a repository and a token (a fresh runner has no local artifact store).
+ */
+export async function resolveBaseline(io: CliIo, value: string, stores?: ReferenceStores): Promise<{ dir: string; ref?: string; name?: string; version?: string }> {
   const asPath = atCwd(io, value);
   if (await isDirectory(asPath)) return { dir: asPath };
   if (isModelRef(value)) {
-    // A fresh runner has no local artifact store: fall back to the registry's GitHub Releases.
-    const releases = releaseStoreFromEnv(io.env);
-    const resolved = await resolveModelRef(value, { cwd: io.cwd, env: io.env, ...(releases ? { fallbackStores: [releases] } : {}) });
+    const releases = stores ? null : releaseStoreFromEnv(io.env);
+    const resolved = await resolveModelRef(value, { cwd: io.cwd, env: io.env, ...(stores ?? (releases ? { fallbackStores: [releases] } : {})) });
     return { dir: resolved.dir, ref: value, name: resolved.name, version: resolved.version };
   }
   throw new InputError(`baseline '${value}' is neither a model directory nor a registry reference (name@vX.Y.Z or name#stage)`, { key: '--baseline' });
@@ -121,6 +127,8 @@ export interface EvaluateCommandOptions {
   resamples?: number;
   seed?: number;
   validationReport?: string;
+  /** Stores of a registry-reference baseline (default: see {@link resolveBaseline}). */
+  stores?: ReferenceStores;
 }
 
 /** Runs an evaluation and renders its markdown report (used by the CLI and the action). */
@@ -130,7 +138,7 @@ export async function evaluateAndRender(io: CliIo, options: EvaluateCommandOptio
   if (options.seed !== undefined) config.evaluate.bootstrap.seed = options.seed;
   const candidateDir = atCwd(io, options.candidate);
   if (!(await isDirectory(candidateDir))) throw new InputError('candidate model directory not found', { file: candidateDir, key: '--candidate' });
-  const baseline = options.baseline !== undefined ? await resolveBaseline(io, options.baseline) : null;
+  const baseline = options.baseline !== undefined ? await resolveBaseline(io, options.baseline, options.stores) : null;
   const validation = options.validationReport !== undefined ? await readValidationReport(atCwd(io, options.validationReport), options.validationReport) : undefined;
   const report = await runEvaluation({
     config,

@@ -6,6 +6,7 @@ import { driftHeadline } from '../../drift/report.ts';
 import { createOctokit, resolveRunContext } from '../../github/index.ts';
 import type { RetrainGitHub } from '../../github/retrain.ts';
 import { parseCommandArgs } from '../args.ts';
+import { referenceStoresFromFlags, STORE_OPTIONS, storeUsage, type ReferenceStores } from '../artifact-store.ts';
 import { ExitCode, type Command } from '../command.ts';
 import { loadConfigIfAny } from '../config.ts';
 import type { CliIo } from '../io.ts';
@@ -13,7 +14,7 @@ import type { CliIo } from '../io.ts';
 const usage = `mlops drift [--config mlops.yaml] --reference <data|profile.json|name#stage> --current <data|profile.json>
             [--json] [--report <file>] [--markdown <file>] [--fail-on-drift]
             [--open-pr [--remote origin] [--base <branch>] [--no-push] [--dispatch <workflow.yml>] [--repo owner/name]]
-            [--schema <file>] [--features a,b,c] [--dataset-share 0.5]
+            [--schema <file>] [--features a,b,c] [--dataset-share 0.5] [--store local|github] [--store-dir <dir>]
 
 Compares the current data with the reference feature by feature and decides dataset drift.
   --reference       a data file or glob, a profile.json, or a registry reference (default:
@@ -24,6 +25,8 @@ Compares the current data with the reference feature by feature and decides data
                     its pull request (GitHub: needs GITHUB_TOKEN/INPUT_TOKEN and GITHUB_REPOSITORY;
                     otherwise the pull request is written to .mlops/outbox/)
   --fail-on-drift   exit 1 when dataset drift is found
+Where a registry reference's model (its profile.json) is read from:
+${storeUsage(20, true)}
 Exit codes: 0 checked (and no drift with --fail-on-drift), 1 drift with --fail-on-drift, 2 could not run.`;
 
 /** The parsed flags of `mlops drift`. */
@@ -44,6 +47,8 @@ interface DriftRunRequest {
   push: boolean;
   dispatch?: string;
   repository?: string;
+  /** --store / --store-dir, when given. */
+  stores?: ReferenceStores;
 }
 
 const command: Command = {
@@ -56,6 +61,7 @@ const command: Command = {
       features: { type: 'string' }, 'dataset-share': { type: 'string' }, json: { type: 'boolean' }, report: { type: 'string' },
       markdown: { type: 'string' }, 'fail-on-drift': { type: 'boolean' }, 'open-pr': { type: 'boolean' }, remote: { type: 'string' },
       base: { type: 'string' }, 'no-push': { type: 'boolean' }, dispatch: { type: 'string' }, repo: { type: 'string' },
+      ...STORE_OPTIONS,
     }, 'drift');
     let datasetShare: number | undefined;
     if (values['dataset-share'] !== undefined) {
@@ -67,6 +73,7 @@ const command: Command = {
       features: values.features?.split(',').map((s) => s.trim()).filter(Boolean), datasetShare,
       json: values.json ?? false, report: values.report, markdown: values.markdown, failOnDrift: values['fail-on-drift'] ?? false,
       openPr: values['open-pr'] ?? false, remote: values.remote, base: values.base, push: !values['no-push'], dispatch: values.dispatch, repository: values.repo,
+      ...(values.store !== undefined || values['store-dir'] !== undefined ? { stores: referenceStoresFromFlags(values, io) } : {}),
     }, io);
   },
 };
@@ -82,6 +89,7 @@ async function runDriftCommand(request: DriftRunRequest, io: CliIo): Promise<num
   if (!current) throw new UsageError('missing --current (and no drift.current in mlops.yaml)');
   const outcome = await runDrift({
     cwd: io.cwd, env: io.env, config, reference, current,
+    ...(request.stores ? { stores: request.stores } : {}),
     ...(request.schema ? { schema: request.schema } : {}),
     ...(request.features ? { features: request.features } : {}),
     ...(request.datasetShare !== undefined ? { datasetShare: request.datasetShare } : {}),

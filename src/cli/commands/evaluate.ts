@@ -4,10 +4,12 @@ import { atCwd, configFor, evaluateAndRender, jsonSafe, publishComment } from '.
 import { isMissingPermission } from '../../github/index.ts';
 import type { BackendName } from '../../train/config.ts';
 import { helpHint, parseCommandArgs, parseIntegerFlag } from '../args.ts';
+import { referenceStoresFromFlags, STORE_OPTIONS, storeUsage } from '../artifact-store.ts';
 import { ExitCode, type Command } from '../command.ts';
 
 const USAGE = `Usage: mlops evaluate [--config mlops.yaml] --candidate <model dir>
                       [--baseline <model dir>|<name>@<version>|<name>#<stage>] [--data <file>]
+                      [--store local|github] [--store-dir <dir>]
                       [--json] [--comment] [--report <file>] [--validation-report <file>]
                       [--no-latency] [--latency-clock wall|cpu] [--backend auto|tensorflow|wasm|cpu]
                       [--resamples N] [--seed N]
@@ -23,6 +25,7 @@ Options:
   --config <file>             mlops.yaml (default: ./mlops.yaml; built-in defaults when absent)
   --candidate <dir>           the candidate model directory (required)
   --baseline <dir|ref>        a model directory, or a registry reference name@vX.Y.Z / name#stage
+${storeUsage(30, false)}
   --data <file>               test data (default: data.test of the config)
   --json                      print the result as one JSON document on stdout (report on stderr)
   --comment                   post/update the sticky PR comment (GITHUB_TOKEN + a pull request);
@@ -62,6 +65,7 @@ const command: Command = {
       backend: { type: 'string' },
       resamples: { type: 'string' },
       seed: { type: 'string' },
+      ...STORE_OPTIONS,
     }, 'evaluate');
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'${helpHint('evaluate')}`);
     if (values.candidate === undefined) throw new UsageError(`missing --candidate <model dir>${helpHint('evaluate')}`);
@@ -72,6 +76,8 @@ const command: Command = {
     if (clock !== undefined && !['wall', 'cpu'].includes(clock)) throw new UsageError(`--latency-clock must be wall or cpu, got '${clock}'`);
     const resamples = values.resamples !== undefined ? parseIntegerFlag(values.resamples, 'resamples', 1000) : undefined;
     if (resamples !== undefined && resamples < 10) throw new UsageError('--resamples must be at least 10');
+    // Resolved before the evaluation so a bad --store fails fast, whatever the baseline is.
+    const stores = values.store !== undefined || values['store-dir'] !== undefined ? referenceStoresFromFlags(values, io) : undefined;
     const config = await configFor(io, values.config);
     const { report, markdown } = await evaluateAndRender(io, {
       config,
@@ -84,6 +90,7 @@ const command: Command = {
       ...(resamples !== undefined ? { resamples } : {}),
       ...(values.seed !== undefined ? { seed: parseIntegerFlag(values.seed, 'seed', 0) } : {}),
       ...(values['validation-report'] !== undefined ? { validationReport: values['validation-report'] } : {}),
+      ...(stores ? { stores } : {}),
     });
     if (values.report !== undefined) {
       const path = atCwd(io, values.report);

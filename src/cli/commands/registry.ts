@@ -1,12 +1,9 @@
 import { access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { InputError, UsageError } from '../../core/errors.ts';
-import { createReleaseBackend } from '../../github/release-store.ts';
-import { createOctokit, resolveToken } from '../../github/index.ts';
-import {
-  cardTextFromConfig, GitRegistry, LocalArtifactStore, ReleaseArtifactStore, type ArtifactStore, type Bump, type RegistryOptions,
-} from '../../registry/index.ts';
+import { cardTextFromConfig, GitRegistry, type Bump, type RegistryOptions } from '../../registry/index.ts';
 import { parseCommandArgs, requirePositional } from '../args.ts';
+import { STORE_OPTIONS, storeFromFlags } from '../artifact-store.ts';
 import { ExitCode, type Command } from '../command.ts';
 import type { CliIo } from '../io.ts';
 
@@ -58,8 +55,7 @@ const OPTIONS = {
   config: { type: 'string' },
   remote: { type: 'string' },
   fetch: { type: 'boolean' },
-  store: { type: 'string' },
-  'store-dir': { type: 'string' },
+  ...STORE_OPTIONS,
   repo: { type: 'string' },
   output: { type: 'string', short: 'o' },
   json: { type: 'boolean' },
@@ -99,21 +95,7 @@ export async function openRegistry(values: Values, io: CliIo): Promise<Setup> {
     configName = config.name;
     cardText = cardTextFromConfig(config);
   }
-  const storeKind = values.store ?? 'local';
-  if (storeKind !== 'local' && storeKind !== 'github') throw new UsageError(`--store must be local or github, got '${storeKind}'`);
-  let store: ArtifactStore | undefined;
-  let repositoryUrl: string | null = null;
-  const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/$/, '');
-  const repository = values.repo ?? env.GITHUB_REPOSITORY;
-  if (repository && /^[^/]+\/[^/]+$/.test(repository)) repositoryUrl = `${serverUrl}/${repository}`;
-  if (storeKind === 'github') {
-    if (!repository || !/^[^/\s]+\/[^/\s]+$/.test(repository)) throw new UsageError('--store github needs --repo owner/name (or GITHUB_REPOSITORY)');
-    if (!resolveToken({ env })) throw new UsageError('--store github needs a token in GITHUB_TOKEN');
-    const [owner, repo] = repository.split('/') as [string, string];
-    store = new ReleaseArtifactStore(createReleaseBackend(createOctokit({ env }), owner, repo, serverUrl));
-  } else if (values['store-dir']) {
-    store = new LocalArtifactStore(resolve(io.cwd, values['store-dir']));
-  }
+  const { kind: storeKind, store, repositoryUrl } = storeFromFlags(values, io);
   const options: RegistryOptions = { cwd: io.cwd, env, stages, remote: values.remote };
   if (store) options.store = store;
   return { registry: new GitRegistry(options), configName, cardText, storeKind, repositoryUrl };
