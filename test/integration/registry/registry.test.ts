@@ -126,7 +126,8 @@ describe('mlops registry (real git, local bare remote)', () => {
     const [winner, loser] = ra.code === 0 ? [a, b] : [b, a];
     const loserResult = ra.code === 0 ? rb : ra;
     expect(loserResult.err).toMatch(/refused tag 'weather@v2\.0\.0'/);
-    expect(loserResult.out).toBe('');
+    // --json: the loser's stdout is the one error document (cli/main.ts), no registration result.
+    expect(JSON.parse(loserResult.out)).toEqual({ error: expect.objectContaining({ command: 'registry', exitCode: 2, message: expect.stringMatching(/refused tag 'weather@v2\.0\.0'/) }) });
     expect(await tagNames(loser)).toEqual(ra.code === 0 ? tagsBefore : []);
     expect(await tagNames(box.remote)).toEqual(['weather@v2.0.0']);
     expect((await git(box.remote, 'rev-parse', 'weather@v2.0.0')).trim()).toBe((await git(winner, 'rev-parse', 'weather@v2.0.0')).trim());
