@@ -6,14 +6,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { InputError } from '../core/errors.ts';
+import { InputError, type SourceLocation } from '../core/errors.ts';
 import { mergeProfiles, profileFile, readProfile } from '../profile/index.ts';
 import type { DatasetProfile } from '../profile/types.ts';
 import { loadSchema, dataReadOptions } from '../schema/index.ts';
+import { positionOf } from '../schema/positions.ts';
 import type { TableSchema } from '../schema/types.ts';
 import { expandDataPaths, openTable } from '../table/index.ts';
 import type { ReadOptions } from '../table/types.ts';
-import type { MlopsConfig } from '../train/config.ts';
+import { configLocation, type MlopsConfig } from '../train/config.ts';
 import { compareProfiles, selectColumns, type DriftOptions, type DriftReport } from './engine.ts';
 import { DRIFT_METHODS, type ColumnOverride, type DriftMethod } from './policy.ts';
 
@@ -28,12 +29,22 @@ const METHOD_ALIASES: Record<string, DriftMethod> = {
   hellinger: 'hellinger',
 };
 
-/** Parses a drift method name; `auto` → undefined; unknown → InputError naming `key`. */
-export function parseDriftMethod(name: string | undefined, key: string, file?: string): DriftMethod | undefined {
+/** Parses a drift method name; `auto` → undefined; unknown → InputError at `where` (file, line, key). */
+export function parseDriftMethod(name: string | undefined, where: SourceLocation): DriftMethod | undefined {
   if (name === undefined || name === 'auto') return undefined;
   const method = METHOD_ALIASES[name.toLowerCase()];
-  if (!method) throw new InputError(`unknown drift method '${name}' (expected auto or one of ${DRIFT_METHODS.join(', ')})`, { file, key });
+  if (!method) {
+    throw new InputError(`unknown drift method '${name}' (expected auto or one of ${DRIFT_METHODS.join(', ')}; also accepted: ${Object.keys(METHOD_ALIASES).filter((a) => !(DRIFT_METHODS as readonly string[]).includes(a)).join(', ')})`, where);
+  }
   return method;
+}
+
+/** Where a schema field's `drift.method` is written: the file, the line and column when the loader kept them. */
+function schemaLocation(schema: TableSchema, schemaPath: string | undefined, index: number): SourceLocation {
+  const key = `fields[${index}].drift.method`;
+  const file = schema.source?.path ?? schemaPath;
+  const pos = schema.source ? positionOf(schema.source.positions, `/fields/${index}/drift/method`) : undefined;
+  return { file, key, ...(pos ? { line: pos.line, column: pos.column } : {}) };
 }
 
 /** Resolves `name#stage` / `name@vX.Y.Z` to the path of that model version's profile.json. */
@@ -131,11 +142,15 @@ function requireFeatures(features: readonly string[], columns: readonly string[]
 /** Column settings from the schema's `drift` extension, then mlops.yaml (which wins). */
 function overridesFrom(schema: TableSchema | null, config: MlopsConfig | undefined, schemaPath: string | undefined): ColumnOverride[] {
   const byName = new Map<string, ColumnOverride>();
-  for (const field of schema?.fields ?? []) {
+  for (const [index, field] of (schema?.fields ?? []).entries()) {
     if (!field.drift) continue;
     const o: ColumnOverride = { name: field.name };
-    const method = parseDriftMethod(field.drift.method, `fields.${field.name}.drift.method`, schemaPath);
-    if (method) o.method = method;
+    const where = schemaLocation(schema!, schemaPath, index);
+    const method = parseDriftMethod(field.drift.method, where);
+    if (method) {
+      o.method = method;
+      o.methodAt = where;
+    }
     if (field.drift.threshold !== undefined) o.threshold = field.drift.threshold;
     if (field.drift.critical !== undefined) o.critical = field.drift.critical;
     byName.set(field.name, o);
@@ -143,8 +158,12 @@ function overridesFrom(schema: TableSchema | null, config: MlopsConfig | undefin
   if (config && config.drift.features !== 'auto') {
     config.drift.features.forEach((f, i) => {
       const o: ColumnOverride = { ...(byName.get(f.name) ?? {}), name: f.name };
-      const method = parseDriftMethod(f.method, `drift.features[${i}].method`, config.configPath ?? undefined);
-      if (method) o.method = method;
+      const where = configLocation(config, `drift.features[${i}].method`);
+      const method = parseDriftMethod(f.method, where);
+      if (method) {
+        o.method = method;
+        o.methodAt = where;
+      }
       if (f.threshold !== undefined) o.threshold = f.threshold;
       if (f.critical) o.critical = true;
       byName.set(f.name, o);

@@ -9,7 +9,7 @@ import type { ColumnProfile, DatasetProfile } from '../profile/types.ts';
 import { ks2Samp } from './ks.ts';
 import {
   DEFAULT_THRESHOLDS, MIN_CRAMERS_V, MIN_KS_STATISTIC, MIN_NULL_RATE_CHANGE, MIN_SAMPLE, NULL_RATE_ALPHA, P_VALUE_METHODS,
-  TOP_CATEGORIES, defaultMethod, exceeds, type ColumnOverride, type DriftMethod,
+  TOP_CATEGORIES, METHODS_FOR_KIND, defaultMethod, exceeds, type ColumnOverride, type DriftMethod,
 } from './policy.ts';
 import {
   binShares, chiSquareHomogeneity, decileEdges, poolSparseCategories, hellinger, jensenShannon, psi, twoProportionZ, wasserstein1,
@@ -343,8 +343,7 @@ function compareNumeric(ref: ColumnProfile, cur: ColumnProfile, method: DriftMet
       const score = method === 'hellinger' ? hellinger(bins.reference, bins.current) : jensenShannon(bins.reference, bins.current);
       return { ...base, method, score, distributionDrift: score >= threshold, ...binsNote };
     }
-    case 'chisquare':
-    case 'ztest': {
+    case 'chisquare': {
       const nR = refSample.length;
       const nC = curSample.length;
       const pooled = poolSparseCategories(bins.reference.map((s) => s * nR), bins.current.map((s) => s * nC));
@@ -353,6 +352,9 @@ function compareNumeric(ref: ColumnProfile, cur: ColumnProfile, method: DriftMet
       return { ...base, method: 'chisquare', score: r.pValue, pValue: r.pValue, statistic: r.statistic,
         effect: { name: "Cramér's V", value: v, floor: MIN_CRAMERS_V }, distributionDrift: r.pValue < threshold && v >= MIN_CRAMERS_V };
     }
+    default:
+      // forcedKind refuses a method the column's kind cannot take before this runs.
+      throw new Error(`drift: ${method} cannot judge a numeric column`);
   }
 }
 
@@ -425,8 +427,7 @@ function compareCategorical(ref: ColumnProfile, cur: ColumnProfile, method: Drif
       return { ...base, method, score: r.pValue, pValue: r.pValue, statistic: r.statistic,
         effect: { name: "Cramér's V", value: v, floor: MIN_CRAMERS_V }, distributionDrift: r.pValue < threshold && v >= MIN_CRAMERS_V };
     }
-    case 'chisquare':
-    case 'ks': {
+    case 'chisquare': {
       const table = testTable(refCounts, curCounts, nR, nC);
       const r = chiSquareHomogeneity(table.reference, table.current);
       const v = Math.sqrt(r.statistic / (nR + nC));
@@ -436,12 +437,13 @@ function compareCategorical(ref: ColumnProfile, cur: ColumnProfile, method: Drif
     case 'psi':
       return { ...base, method, score: base.psi, distributionDrift: base.psi >= threshold };
     case 'hellinger':
-    case 'wasserstein':
     case 'jensenshannon': {
-      const m = method === 'hellinger' ? 'hellinger' : 'jensenshannon';
-      const score = m === 'hellinger' ? hellinger(refVec, curVec) : jensenShannon(refVec, curVec);
-      return { ...base, method: m, score, distributionDrift: score >= threshold };
+      const score = method === 'hellinger' ? hellinger(refVec, curVec) : jensenShannon(refVec, curVec);
+      return { ...base, method, score, distributionDrift: score >= threshold };
     }
+    default:
+      // forcedKind refuses a method the column's kind cannot take before this runs.
+      throw new Error(`drift: ${method} cannot judge a categorical column`);
   }
 }
 
@@ -477,6 +479,34 @@ function insufficientReason(kind: ColumnKind, ref: ColumnProfile, cur: ColumnPro
   return `fewer than ${MIN_SAMPLE} values on a side`;
 }
 
+/** True when the column's non-null cells are (nearly all) numbers, as columnKind counts them. */
+function holdsNumbers(c: ColumnProfile): boolean {
+  const n = nonNull(c);
+  return n > 0 && c.numeric !== null && numericCount(c) >= 0.95 * n;
+}
+
+/**
+ * The kind a forced method implies, or undefined to let the data decide. A numeric method (ks,
+ * wasserstein) on integers with few values — categorical by default — runs on their numbers; a
+ * method that the column's kind cannot take is an InputError where the method was written
+ * (ks on text used to run chi-square under the name asked for, ztest on numbers likewise).
+ */
+function forcedKind(ref: ColumnProfile, override: ColumnOverride | undefined): ColumnKind | undefined {
+  const method = override?.method;
+  if (!method) return override?.type;
+  const kind = override?.type ?? columnKind(ref);
+  if (METHODS_FOR_KIND[kind].includes(method)) return kind;
+  if (!override?.type && kind === 'categorical' && holdsNumbers(ref)) return 'numeric';
+  const what = kind === 'numeric'
+    ? 'numeric'
+    : nonNull(ref) === 0 ? 'categorical (no values in the reference)' : 'categorical (text values)';
+  const needs = kind === 'numeric' ? `${method} compares categories` : `${method} needs a numeric column`;
+  throw new InputError(
+    `${needs}; '${ref.name}' is ${what}. Methods for ${kind} columns: ${METHODS_FOR_KIND[kind].join(', ')}, or auto`,
+    override?.methodAt ?? { key: ref.name },
+  );
+}
+
 /**
  * Compares one column. The default method follows the smaller side's values in this column (its
  * numbers, or its non-null cells), at most `smallerSampleRows` (the fewer rows of the datasets):
@@ -484,7 +514,7 @@ function insufficientReason(kind: ColumnKind, ref: ColumnProfile, cur: ColumnPro
  * per side "drifted" in 43% of same-data splits where KS keeps its 5%.
  */
 export function compareColumn(ref: ColumnProfile, cur: ColumnProfile, smallerSampleRows: number, override?: ColumnOverride): DriftColumn {
-  const kind = override?.type ?? columnKind(ref);
+  const kind = forcedKind(ref, override) ?? columnKind(ref);
   const categories = kind === 'categorical' ? Math.max(ref.topK.items.length, distinctEstimate(ref.distinct)) : 0;
   const values = kind === 'numeric' ? Math.min(numericCount(ref), numericCount(cur)) : Math.min(nonNull(ref), nonNull(cur));
   const method = override?.method ?? defaultMethod(kind, Math.min(smallerSampleRows, values), categories);

@@ -8,6 +8,8 @@
  *  - high-cardinality categoricals are compared on their top-K values plus "other".
  */
 
+import type { SourceLocation } from '../core/errors.ts';
+
 export type DriftMethod = 'ks' | 'wasserstein' | 'psi' | 'chisquare' | 'ztest' | 'jensenshannon' | 'hellinger';
 
 export const DRIFT_METHODS: readonly DriftMethod[] = ['ks', 'wasserstein', 'psi', 'chisquare', 'ztest', 'jensenshannon', 'hellinger'];
@@ -44,9 +46,21 @@ export const NULL_RATE_ALPHA = 0.05;
 /** Categories compared individually; the rest are pooled as "other". */
 export const TOP_CATEGORIES = 20;
 
+/**
+ * Methods that can judge each kind of column. KS and Wasserstein need numbers; the z-test compares
+ * the share of one category; chi-square runs on categories or on a numeric column's decile bins;
+ * PSI, Jensen–Shannon and Hellinger compare category or bin shares.
+ */
+export const METHODS_FOR_KIND: Record<'numeric' | 'categorical', readonly DriftMethod[]> = {
+  numeric: ['ks', 'wasserstein', 'psi', 'chisquare', 'jensenshannon', 'hellinger'],
+  categorical: ['chisquare', 'ztest', 'psi', 'jensenshannon', 'hellinger'],
+};
+
 export interface ColumnOverride {
   name: string;
   method?: DriftMethod;
+  /** Where `method` was written (config or schema file, line, key): a method the column's kind cannot take is an error there. */
+  methodAt?: SourceLocation;
   threshold?: number;
   /** Dataset drift is declared whenever a critical column drifts. */
   critical?: boolean;
