@@ -30,6 +30,7 @@ export function sizeText(bytes: number): string {
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
+const COMMA = 44;
 
 /** Options for tests and benchmarks; not part of the public contract. */
 export interface CsvInternalOptions {
@@ -936,10 +937,56 @@ export async function openCsv(path: string, opts: ReadOptions & CsvInternalOptio
     fieldNames: header,
     delimiter: String.fromCharCode(delim),
     batches(): AsyncIterable<RecordBatch> {
+      warmUpScanner();
       const parser = new CsvParser(path, delim, batchRows, maxRowBytes, planFor(path, opts, batchRows));
       return drive(path, parser, chunkSize, false);
     },
   };
+}
+
+/** Whether {@link warmUpScanner} ran in this thread. */
+let warmedUp = false;
+
+/**
+ * Runs the scanner once, in this thread, over a small CSV file in memory whose rows take its
+ * rarer paths: a full batch handed over, the return at the end of a buffer, the last buffer of a
+ * file, exponents, signs, empty and non-numeric cells, quoted fields, CRLF, a skipped column, dates.
+ * V8 optimises `scan` (on-stack, mid-loop) long before a real file reaches those paths, and each
+ * one then met without type feedback threw the optimised code away ("insufficient type feedback"
+ * deopts: 4 per thread on the bench file, each followed by ~70 ms of recompiling the 300-line loop
+ * and a stretch in the interpreter). With the feedback already there, the first optimised code stays.
+ * Called before a thread's first large read; costs well under a millisecond.
+ */
+export function warmUpScanner(): void {
+  if (warmedUp) return;
+  warmedUp = true;
+  const rows = [
+    'n,d,s,t,day,skip',
+    '12,12,a,2021-01-03T10:45:32Z,2021-01-03,x',
+    '-3.5,-0.25,b,2021-01-03T10:45:32.5+01:00,2020-02-29,y',
+    '1.5e-3,7,,,,z',
+    '+2E+4,abc,a,2021-01-03,2021-01-03,x',
+    ',,"q,1","2021-01-03T00:00:00Z",,"a ""b"""',
+    'abc,0.50,b,bad,bad,y',
+    '12345678901234567890,007,c,2021-01-03T10:45:32Z,2021-01-03,z',
+  ];
+  const text = `${rows[0]}\r\n${rows.slice(1).join('\n')}\r\n${rows.slice(1).join('\r\n')}\n`;
+  const options: ReadOptions = {
+    columns: ['n', 'd', 's', 't', 'day'],
+    decoding: { n: 'number', d: 'detect', s: 'string', t: 'string', day: 'string' },
+    temporal: { t: 'datetime', day: 'date' },
+  };
+  const bytes = Buffer.from(text, 'latin1');
+  const cut = bytes.indexOf(LF, bytes.length >> 1) + 1;
+  // Several rounds: V8 gives a function its feedback vector only after a few calls (lazy feedback
+  // allocation); what ran before that recorded nothing.
+  for (let round = 0; round < 4; round++) {
+    const parser = new CsvParser('(warm-up)', COMMA, 4, DEFAULT_MAX_ROW_BYTES, planFor('(warm-up)', options, 4));
+    parser.feed(bytes.subarray(0, cut), false);
+    parser.feed(bytes.subarray(cut), true);
+  }
+  // Buffer#lastIndexOf (inlined into scan) is Node's own JavaScript, with its own lazy feedback.
+  for (let k = 0; k < 32; k++) bytes.lastIndexOf(LF);
 }
 
 /**
@@ -961,6 +1008,7 @@ export interface SegmentProgress {
  * a line break can straddle a planned boundary). Lines and row offsets are relative to the segment.
  */
 export function readCsvSegment(path: string, options: ReadOptions & CsvInternalOptions, header: string[], progress: SegmentProgress): AsyncIterable<RecordBatch> {
+  warmUpScanner();
   const opts = decodeNumberFormsAs(options, 'string');
   const delim = csvDelimiter(path, opts);
   const chunkSize = Math.max(1, opts.chunkSize ?? DEFAULT_CHUNK_SIZE);
