@@ -41,7 +41,7 @@ describe('.github/workflows/mlops-release.yml', () => {
     for (const trigger of ['workflow_call', 'workflow_dispatch']) {
       expect(Object.keys(doc.on[trigger]!.inputs)).toEqual(expect.arrayContaining(['model', 'version', 'bump', 'stage']));
     }
-    expect(Object.keys(doc.on.workflow_call!.outputs!)).toEqual(['version', 'tag', 'release-url']);
+    expect(Object.keys(doc.on.workflow_call!.outputs!)).toEqual(['version', 'tag', 'release-url', 'operation']);
     expect(doc.permissions).toEqual({ contents: 'write' });
     for (const job of Object.values(doc.jobs)) expect(job.permissions ?? doc.permissions).toEqual({ contents: 'write' });
   });
