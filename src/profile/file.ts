@@ -12,6 +12,7 @@ import type { FileHash } from '../table/hash.ts';
 import type { ReadOptions, RecordBatch, TableSource } from '../table/types.ts';
 import { mergeProfiles } from './merge.ts';
 import { SEED_ROWS, contentSeedOf, createProfiler } from './profiler.ts';
+import { warmUpProfiler } from './warm-up.ts';
 import type { DatasetProfile, ProfileOptions, ProfileSource } from './types.ts';
 
 export const PROFILE_SEGMENT_TASK = 'profile-segment';
@@ -68,6 +69,7 @@ export interface ProfileSegmentResult extends SegmentEnd {
 
 /** Profiles one segment (in whichever thread runs it). */
 export async function profileSegmentTask(spec: ProfileSegmentSpec): Promise<ProfileSegmentResult> {
+  warmUpProfiler();
   const progress: SegmentProgress = { start: spec.start, end: spec.end, endOffset: -1, lines: 0 };
   const seed = spec.subset
     ? await wholeRowSeed(readCsvSegment(spec.path, allColumns(spec.readOptions), spec.header, { start: spec.start, end: spec.end, endOffset: -1, lines: 0 }))
@@ -86,6 +88,7 @@ type Outcome = ProfileSegmentResult | FileHash;
 
 /** One pass over the file: the selected columns, seeded by whole rows when they are a subset. */
 async function profileWhole(path: string, source: TableSource, readOptions: ReadOptions, opts: ProfileOptions, subset: boolean): Promise<DatasetProfile> {
+  warmUpProfiler();
   if (!subset) return profileSource(source, opts);
   const seed = await wholeRowSeed((await openTable(path, allColumns(readOptions))).batches());
   return profileSource({ ...source, fieldNames: readOptions.columns!, batches: () => source.batches() }, opts, [], seed);

@@ -944,6 +944,16 @@ export async function openCsv(path: string, opts: ReadOptions & CsvInternalOptio
   };
 }
 
+/**
+ * The batches of a CSV text held in memory (header first, comma-separated, ends with a line
+ * break), decoded as `options` asks: for warm-up runs over synthetic data (src/profile/warm-up.ts).
+ */
+export function parseCsvText(text: string, options: ReadOptions, batchRows: number): RecordBatch[] {
+  const parser = new CsvParser('(in memory)', COMMA, batchRows, DEFAULT_MAX_ROW_BYTES, planFor('(in memory)', options, batchRows));
+  parser.feed(Buffer.from(text, 'utf8'), true);
+  return parser.out;
+}
+
 /** Whether {@link warmUpScanner} ran in this thread. */
 let warmedUp = false;
 

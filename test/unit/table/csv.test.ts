@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/core/errors.ts';
-import { planCsvSegments, readCsvSegment, sniffDelimiter } from '../../../src/table/csv.ts';
+import { parseCsvText, planCsvSegments, readCsvSegment, sniffDelimiter } from '../../../src/table/csv.ts';
 import { cellText, columnNumbers, columnStrings, openTable, readTable } from '../../../src/table/index.ts';
 import type { NumberColumn, RecordBatch, StringColumn } from '../../../src/table/index.ts';
 
@@ -354,4 +354,21 @@ describe('the row limit (maxRowBytes): a row of that many bytes, its line break 
       }
     });
   }
+});
+
+describe('parseCsvText (warm-up runs over synthetic data)', () => {
+  it('decodes an in-memory CSV as a file with the same options would be, in batches of the size asked', async () => {
+    const text = 'n,s,d\n1,a,2020-01-02\n2.5,"b,c",\n,,2021-03-04\n-4,a,x\n';
+    const options = { decoding: { n: 'number' as const, s: 'string' as const, d: 'string' as const } };
+    const batches = parseCsvText(text, options, 3);
+    expect(batches.map((b) => b.length)).toEqual([3, 1]);
+    expect(batches.map((b) => Array.from(b.lines))).toEqual([[2, 3, 4], [5]]);
+    const path = join(dir, 'in-memory.csv');
+    await writeFile(path, text);
+    const table = await readTable(path, options);
+    const fromMemory = batches.flatMap((b) => Array.from({ length: b.length }, (_, i) => b.columns.map((c) => cellText(c, i))));
+    const fromFile = Array.from({ length: table.length }, (_, i) => table.columns.map((c) => cellText(c, i)));
+    expect(fromMemory).toEqual(fromFile);
+    expect(fromMemory[1]).toEqual(['2.5', 'b,c', null]);
+  });
 });
