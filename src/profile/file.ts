@@ -88,7 +88,6 @@ type Outcome = ProfileSegmentResult | FileHash;
 
 /** One pass over the file: the selected columns, seeded by whole rows when they are a subset. */
 async function profileWhole(path: string, source: TableSource, readOptions: ReadOptions, opts: ProfileOptions, subset: boolean): Promise<DatasetProfile> {
-  warmUpProfiler();
   if (!subset) return profileSource(source, opts);
   const seed = await wholeRowSeed((await openTable(path, allColumns(readOptions))).batches());
   return profileSource({ ...source, fieldNames: readOptions.columns!, batches: () => source.batches() }, opts, [], seed);

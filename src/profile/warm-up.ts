@@ -1,5 +1,6 @@
 /**
- * Profiles a small synthetic table once per thread before the first real segment, so V8 has type
+ * Profiles a small synthetic table once per thread before its first segment of a large file (small
+ * files, profiled in one pass, skip it: it costs more than it saves there), so V8 has type
  * feedback for the profiler's loops — integer and decimal columns, text of few and of many values,
  * dates, empty cells, sketches that compact, samples that fill, top-K lists that evict, a merge —
  * before it optimises them on real data. Without it each worker thread met those paths one by one
@@ -13,8 +14,10 @@ import { createProfiler } from './profiler.ts';
 
 let warmedUp = false;
 
-/** Rows of the synthetic table: past the sample's 2,000 and the sketches' first compactions. */
-const ROWS = 3000;
+/** Rows of the synthetic table: past the small sample's capacity and the sketches' first compactions. */
+const ROWS = 600;
+/** Small sketches: the same code paths as the defaults (compactions, a full sample, evictions) in fewer rows. */
+const OPTIONS = { sampleSize: 64, topK: 16, sketchK: 16, exactDistinct: 64 };
 
 function syntheticCsv(offset: number): string {
   const lines = ['id,amount,ratio,count,flag,kind,code,day,note'];
@@ -35,13 +38,13 @@ function syntheticCsv(offset: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Runs once per thread; a few tens of milliseconds. */
+/** Runs once per thread, before its first segment of a large file. */
 export function warmUpProfiler(): void {
   if (warmedUp) return;
   warmedUp = true;
   const profiles = [0, ROWS].map((offset) => {
-    const batches = parseCsvText(syntheticCsv(offset), { defaultDecoding: 'detect' }, 512);
-    const profiler = createProfiler(batches[0].columns.map((c) => c.name));
+    const batches = parseCsvText(syntheticCsv(offset), { defaultDecoding: 'detect' }, 128);
+    const profiler = createProfiler(batches[0].columns.map((c) => c.name), OPTIONS);
     for (const batch of batches) profiler.add(batch);
     return profiler.finish();
   });
