@@ -7,7 +7,7 @@
  */
 import { InputError } from '../core/errors.ts';
 import { resolveRunContext } from '../github/index.ts';
-import { releaseStoreFromEnv } from '../github/release-store.ts';
+import { referenceStores } from '../github/release-store.ts';
 import { writeFileAtomic, writeJsonAtomic } from '../core/fs.ts';
 import { evaluateAndRender, publishComment } from '../app/evaluate.ts';
 import type { CliIo } from '../cli/io.ts';
@@ -60,8 +60,7 @@ const entry: ActionEntry = {
       const ref = `${config.name}#production`;
       try {
         // A fresh runner's clone has no local artifact store: fall back to the GitHub Releases.
-        const releases = releaseStoreFromEnv(io.env);
-        await resolveModelRef(ref, { cwd: workspace, env: io.env, ...(releases ? { fallbackStores: [releases] } : {}) });
+        await resolveModelRef(ref, { cwd: workspace, env: io.env, ...referenceStores(io.env) });
         baseline = ref;
         runtime.info(`baseline: ${ref}`);
       } catch (error) {

@@ -7,8 +7,8 @@ import { join, resolve } from 'node:path';
 import { runDriftCheck, type DriftCheck } from '../drift/check.ts';
 import { driftJson, renderDriftMarkdown } from '../drift/report.ts';
 import { openRetrainingPullRequest, type RetrainGitHub, type RetrainResult } from '../github/retrain.ts';
-import { releaseStoreFromEnv } from '../github/release-store.ts';
-import { isModelRef, resolveModelRef, type ResolveOptions } from '../registry/index.ts';
+import { referenceStores, type ReferenceStores } from '../github/release-store.ts';
+import { isModelRef, resolveModelRef } from '../registry/index.ts';
 import type { MlopsConfig } from '../train/config.ts';
 
 export interface DriftRequest {
@@ -25,7 +25,7 @@ export interface DriftRequest {
    * Where a registry reference's artifacts are read from (`--store` / `--store-dir`); default: the
    * local store, then the registry's GitHub Releases when the environment has a repository and a token.
    */
-  stores?: Pick<ResolveOptions, 'store' | 'fallbackStores'>;
+  stores?: ReferenceStores;
   /** Run the retraining flow on drift. */
   retrain?: { base?: string | null; remote?: string; push?: boolean; github?: RetrainGitHub };
 }
@@ -53,8 +53,7 @@ export async function runDrift(request: DriftRequest): Promise<DriftOutcome> {
     isModelRef,
     // A fresh runner has no local artifact store: fall back to the registry's GitHub Releases.
     resolveModelProfile: async (ref) => {
-      const releases = request.stores ? null : releaseStoreFromEnv(env);
-      return join((await resolveModelRef(ref, { cwd, env, ...(request.stores ?? (releases ? { fallbackStores: [releases] } : {})) })).dir, 'profile.json');
+      return join((await resolveModelRef(ref, { cwd, env, ...referenceStores(env, request.stores) })).dir, 'profile.json');
     },
   });
   const name = config?.name ?? 'model';

@@ -6,14 +6,14 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { releaseStoreFromEnv } from '../github/release-store.ts';
+import { referenceStores, type ReferenceStores } from '../github/release-store.ts';
 import type { CliIo } from '../cli/io.ts';
 import { InputError } from '../core/errors.ts';
 import { writeFileAtomic } from '../core/fs.ts';
 import { renderEvaluationReport, type ReportContext } from '../evaluate/report.ts';
 import { runEvaluation, type EvaluationReport } from '../evaluate/run.ts';
 import { createOctokit, resolveRunContext, upsertStickyComment } from '../github/index.ts';
-import { isModelRef, resolveModelRef, type ResolveOptions } from '../registry/index.ts';
+import { isModelRef, resolveModelRef } from '../registry/index.ts';
 import { loadConfig, defaultConfig, type BackendName, type MlopsConfig } from '../train/config.ts';
 
 /** A path relative to `base` when inside it, else its last component (e.g. a runner temp dir). */
@@ -47,9 +47,6 @@ export async function configFor(io: CliIo, path: string | undefined): Promise<Ml
   }
 }
 
-/** Where a registry reference's artifacts are read from (`--store` / `--store-dir` of the CLI). */
-export type ReferenceStores = Pick<ResolveOptions, 'store' | 'fallbackStores'>;
-
 /**
  * A directory, or a registry reference resolved (pulled and verified) through src/registry from
  * `stores`; by default the local store, then the registry's GitHub Releases when the environment
@@ -59,8 +56,7 @@ export async function resolveBaseline(io: CliIo, value: string, stores?: Referen
   const asPath = atCwd(io, value);
   if (await isDirectory(asPath)) return { dir: asPath };
   if (isModelRef(value)) {
-    const releases = stores ? null : releaseStoreFromEnv(io.env);
-    const resolved = await resolveModelRef(value, { cwd: io.cwd, env: io.env, ...(stores ?? (releases ? { fallbackStores: [releases] } : {})) });
+    const resolved = await resolveModelRef(value, { cwd: io.cwd, env: io.env, ...referenceStores(io.env, stores) });
     return { dir: resolved.dir, ref: value, name: resolved.name, version: resolved.version };
   }
   throw new InputError(`baseline '${value}' is neither a model directory nor a registry reference (name@vX.Y.Z or name#stage)`, { key: '--baseline' });

@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../core/errors.ts';
 import { createOctokit, resolveToken } from '../github/index.ts';
-import { createReleaseBackend, releaseStoreFromEnv } from '../github/release-store.ts';
+import { createReleaseBackend, referenceStores, type ReferenceStores } from '../github/release-store.ts';
 import { LocalArtifactStore, ReleaseArtifactStore, type ArtifactStore } from '../registry/index.ts';
 import type { CliIo } from './io.ts';
 
@@ -82,12 +82,6 @@ export function storeFromFlags(flags: StoreFlags, io: Pick<CliIo, 'cwd' | 'env'>
   return { kind, repositoryUrl };
 }
 
-/** Stores for resolving a registry reference (the `store` and `fallbackStores` of resolveModelRef). */
-export interface ReferenceStores {
-  store?: ArtifactStore;
-  fallbackStores?: ArtifactStore[];
-}
-
 /**
  * The stores `evaluate --baseline` and `drift --reference` read a registry reference from: the
  * store the flags select and — unless that is GitHub already — the repository's GitHub Releases
@@ -97,6 +91,5 @@ export interface ReferenceStores {
 export function referenceStoresFromFlags(flags: StoreFlags, io: Pick<CliIo, 'cwd' | 'env'>): ReferenceStores {
   const choice = storeFromFlags(flags, io);
   if (choice.kind === 'github') return { store: choice.store! };
-  const releases = releaseStoreFromEnv(io.env);
-  return { ...(choice.store ? { store: choice.store } : {}), ...(releases ? { fallbackStores: [releases] } : {}) };
+  return { ...(choice.store ? { store: choice.store } : {}), ...referenceStores(io.env) };
 }

@@ -5,7 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { InputError } from '../core/errors.ts';
-import { MissingArtifactError, ReleaseArtifactStore, type ArtifactStore, type ReleaseBackend } from '../registry/index.ts';
+import { MissingArtifactError, ReleaseArtifactStore, type ArtifactStore, type ReleaseBackend, type ResolveOptions } from '../registry/index.ts';
 import { createOctokit, resolveToken, type GitHubClient } from './client.ts';
 import { ensureRelease } from './releases.ts';
 
@@ -55,4 +55,18 @@ export function releaseStoreFromEnv(env: Record<string, string | undefined>): Ar
   if (!repository || !/^[^/\s]+\/[^/\s]+$/.test(repository) || !resolveToken({ env })) return null;
   const [owner, repo] = repository.split('/') as [string, string];
   return new ReleaseArtifactStore(createReleaseBackend(createOctokit({ env }), owner, repo, env.GITHUB_SERVER_URL));
+}
+
+/** The stores a registry reference is read from (the `store` and `fallbackStores` of resolveModelRef). */
+export type ReferenceStores = Pick<ResolveOptions, 'store' | 'fallbackStores'>;
+
+/**
+ * `stores` when given (`--store` / `--store-dir`), else the default: the local store, then this
+ * repository's GitHub Releases ({@link releaseStoreFromEnv}) when the environment has a repository
+ * and a token — a runner's fresh clone has no local store.
+ */
+export function referenceStores(env: Record<string, string | undefined>, stores?: ReferenceStores): ReferenceStores {
+  if (stores) return stores;
+  const releases = releaseStoreFromEnv(env);
+  return releases ? { fallbackStores: [releases] } : {};
 }
