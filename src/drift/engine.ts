@@ -182,11 +182,15 @@ function numericCount(c: ColumnProfile): number {
   return c.numeric?.count ?? 0;
 }
 
+/** True when the column's non-null cells are (nearly all) numbers. */
+function holdsNumbers(c: ColumnProfile): boolean {
+  const n = nonNull(c);
+  return n > 0 && c.numeric !== null && numericCount(c) >= 0.95 * n;
+}
+
 /** Numeric when (nearly) every non-null cell is a number and there are more than a few distinct values. */
 export function columnKind(c: ColumnProfile): ColumnKind {
-  const n = nonNull(c);
-  if (n === 0 || !c.numeric) return 'categorical';
-  if (numericCount(c) < 0.95 * n) return 'categorical';
+  if (!holdsNumbers(c)) return 'categorical';
   const onlyIntegers = c.types.integer >= numericCount(c);
   return onlyIntegers && distinctEstimate(c.distinct) <= 10 ? 'categorical' : 'numeric';
 }
@@ -477,12 +481,6 @@ function insufficientReason(kind: ColumnKind, ref: ColumnProfile, cur: ColumnPro
     }
   }
   return `fewer than ${MIN_SAMPLE} values on a side`;
-}
-
-/** True when the column's non-null cells are (nearly all) numbers, as columnKind counts them. */
-function holdsNumbers(c: ColumnProfile): boolean {
-  const n = nonNull(c);
-  return n > 0 && c.numeric !== null && numericCount(c) >= 0.95 * n;
 }
 
 /**
