@@ -164,7 +164,7 @@ export class StringColumnBuilder {
 }
 
 /** ±Infinity: a value whose cell keeps its text (NumberColumn.written). */
-const isInfinite = (v: number): boolean => v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY;
+export const isInfinite = (v: number): boolean => v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY;
 
 /**
  * Builds a number column; text that is not a number is kept as an invalid cell, and the text of

@@ -3,7 +3,7 @@
  * scanner hands over start/end offsets — so a number never becomes a JS string on the fast path and
  * a repeated text value is hashed and looked up, not allocated again.
  */
-import { parseNumberText } from './columns.ts';
+import { isInfinite, parseNumberText } from './columns.ts';
 import { daysFromCivil, daysInMonth, zoneMinutes } from './temporal.ts';
 import type { Column, InvalidCell, NumberColumn } from './types.ts';
 
@@ -217,7 +217,7 @@ export class NumberDecoder implements CellDecoder {
     } else {
       this.values[row] = parsed;
       // Only this path yields infinities (`1e400`, `INF`): the fast ones read ≤ 15 digits, exponents ≤ 22.
-      if (parsed === Number.POSITIVE_INFINITY || parsed === Number.NEGATIVE_INFINITY) this.written.push({ index: row, text });
+      if (isInfinite(parsed)) this.written.push({ index: row, text });
     }
   }
 
