@@ -949,9 +949,14 @@ export async function openCsv(path: string, opts: ReadOptions & CsvInternalOptio
  * break), decoded as `options` asks: for warm-up runs over synthetic data (src/profile/warm-up.ts).
  */
 export function parseCsvText(text: string, options: ReadOptions, batchRows: number): RecordBatch[] {
-  const parser = new CsvParser('(in memory)', COMMA, batchRows, DEFAULT_MAX_ROW_BYTES, planFor('(in memory)', options, batchRows));
+  const parser = memoryParser(options, batchRows);
   parser.feed(Buffer.from(text, 'utf8'), true);
   return parser.out;
+}
+
+/** A parser of comma-separated text held in memory. */
+function memoryParser(options: ReadOptions, batchRows: number): CsvParser {
+  return new CsvParser('(in memory)', COMMA, batchRows, DEFAULT_MAX_ROW_BYTES, planFor('(in memory)', options, batchRows));
 }
 
 /** Whether {@link warmUpScanner} ran in this thread. */
@@ -965,7 +970,8 @@ let warmedUp = false;
  * one then met without type feedback threw the optimised code away ("insufficient type feedback"
  * deopts: 4 per thread on the bench file, each followed by ~70 ms of recompiling the 300-line loop
  * and a stretch in the interpreter). With the feedback already there, the first optimised code stays.
- * Called before a thread's first large read; costs well under a millisecond.
+ * Called before a thread's first CSV read: ~17 ms from sources, most of it compiling the scanner,
+ * which that first read would compile anyway.
  */
 export function warmUpScanner(): void {
   if (warmedUp) return;
@@ -991,7 +997,7 @@ export function warmUpScanner(): void {
   // Several rounds: V8 gives a function its feedback vector only after a few calls (lazy feedback
   // allocation); what ran before that recorded nothing.
   for (let round = 0; round < 4; round++) {
-    const parser = new CsvParser('(warm-up)', COMMA, 4, DEFAULT_MAX_ROW_BYTES, planFor('(warm-up)', options, 4));
+    const parser = memoryParser(options, 4);
     parser.feed(bytes.subarray(0, cut), false);
     parser.feed(bytes.subarray(cut), true);
   }
