@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../core/errors.ts';
+import { BACKENDS, type BackendName } from '../train/backend-names.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -50,4 +51,11 @@ export function requirePositional(positionals: string[], index: number, name: st
   const value = positionals[index];
   if (value === undefined) throw new UsageError(`missing <${name}>. Usage: ${usage}`);
   return value;
+}
+
+/** A `--backend` value (train, evaluate, demo): one of {@link BACKENDS}, else a UsageError (exit 2). */
+export function parseBackendFlag(value: string | undefined): BackendName | undefined {
+  if (value === undefined) return undefined;
+  if (!(BACKENDS as readonly string[]).includes(value)) throw new UsageError(`--backend must be one of ${BACKENDS.join(', ')}, got '${value}'`);
+  return value as BackendName;
 }

@@ -8,6 +8,7 @@
  * "train.epochs: expected an integer ≥ 1, got 'ten'" at `mlops.yaml:7:11`. The walker below keeps
  * the node in hand, so every error carries file, line, column and key path by construction.
  */
+import { BACKENDS, type BackendName } from './backend-names.ts';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
@@ -20,7 +21,7 @@ import { InputError, type SourceLocation } from '../core/errors.ts';
 export type ModelType = 'mlp' | 'linear';
 export type TaskSetting = 'auto' | 'binary' | 'multiclass' | 'regression';
 export type Activation = 'relu' | 'tanh' | 'sigmoid' | 'elu' | 'selu' | 'linear' | 'softplus' | 'swish' | 'gelu';
-export type BackendName = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
+export type { BackendName } from './backend-names.ts';
 export type LatencyPercentile = 'p50' | 'p95' | 'p99';
 
 export interface DataConfig {
@@ -401,7 +402,6 @@ function pathSpec(): Spec<string | null> {
 }
 
 const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'elu', 'selu', 'linear', 'softplus', 'swish', 'gelu'] as const;
-const BACKENDS = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
 const PERCENTILES = ['p50', 'p95', 'p99'] as const;
 
 const gateSpec: Spec<GateConfig> = (ctx, where) => {

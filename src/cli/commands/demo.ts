@@ -7,15 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { InputError, UsageError } from '../../core/errors.ts';
 import { loadBackend } from '../../train/backend.ts';
-import type { BackendName } from '../../train/config.ts';
-import { parseCommandArgs } from '../args.ts';
+import { parseBackendFlag, parseCommandArgs } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
 import { memoryIo, type CliIo } from '../io.ts';
 import { runCli } from '../main.ts';
 
 const exec = promisify(execFile);
 
-const BACKENDS: readonly BackendName[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
 
 const usage = `mlops demo [--dir <dir>] [--backend auto|tensorflow|wasm|cpu] [--verbose]
 
@@ -52,12 +50,6 @@ export function boldFor(io: Pick<CliIo, 'isTTY' | 'env'>): (text: string) => str
   return io.isTTY && !io.env.NO_COLOR ? (text) => `\u001b[1m${text}\u001b[0m` : (text) => text;
 }
 
-/** The --backend value, checked before anything runs (mlops train would refuse it only at step 2, under its own name). */
-function demoBackend(value: string | undefined): BackendName | undefined {
-  if (value === undefined) return undefined;
-  if (!(BACKENDS as readonly string[]).includes(value)) throw new UsageError(`--backend must be one of ${BACKENDS.join(', ')}, got '${value}'`);
-  return value as BackendName;
-}
 
 interface Step {
   code: number;
@@ -73,7 +65,8 @@ const command: Command = {
   async run(argv: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCommandArgs(argv, { dir: { type: 'string' }, backend: { type: 'string' }, verbose: { type: 'boolean' } }, 'demo');
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'. Usage: mlops demo [--dir <dir>] [--backend <name>]`);
-    const backendName = demoBackend(values.backend);
+    // Checked before anything runs (mlops train would refuse it only at step 2, under its own name).
+    const backendName = parseBackendFlag(values.backend);
     // The training steps look for a native package where mlops train would: MLOPS_NATIVE_DIR, then
     // the demo repository and its parents. A forced backend is loaded now, before anything is written.
     const nativeDir = io.env.MLOPS_NATIVE_DIR;

@@ -2,8 +2,7 @@ import { UsageError } from '../../core/errors.ts';
 import { writeFileAtomic, writeJsonAtomic } from '../../core/fs.ts';
 import { atCwd, configFor, evaluateAndRender, jsonSafe, publishComment } from '../../app/evaluate.ts';
 import { isMissingPermission } from '../../github/index.ts';
-import type { BackendName } from '../../train/config.ts';
-import { helpHint, parseCommandArgs, parseIntegerFlag } from '../args.ts';
+import { helpHint, parseBackendFlag, parseCommandArgs, parseIntegerFlag } from '../args.ts';
 import { referenceStoresFromFlags, STORE_OPTIONS, storeUsage } from '../artifact-store.ts';
 import { ExitCode, type Command } from '../command.ts';
 
@@ -44,7 +43,6 @@ Exit codes: 0 every gate passed, 1 a gate failed, 2 could not run (bad flags or 
 models or data, incompatible candidate and baseline, missing label or features, unknown gate
 metric, empty test set).`;
 
-const BACKENDS = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
 
 const command: Command = {
   name: 'evaluate',
@@ -69,9 +67,7 @@ const command: Command = {
     }, 'evaluate');
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'${helpHint('evaluate')}`);
     if (values.candidate === undefined) throw new UsageError(`missing --candidate <model dir>${helpHint('evaluate')}`);
-    if (values.backend !== undefined && !(BACKENDS as readonly string[]).includes(values.backend)) {
-      throw new UsageError(`--backend must be one of ${BACKENDS.join(', ')}, got '${values.backend}'`);
-    }
+    const backend = parseBackendFlag(values.backend);
     const clock = values['latency-clock'];
     if (clock !== undefined && !['wall', 'cpu'].includes(clock)) throw new UsageError(`--latency-clock must be wall or cpu, got '${clock}'`);
     const resamples = values.resamples !== undefined ? parseIntegerFlag(values.resamples, 'resamples', 1000) : undefined;
@@ -86,7 +82,7 @@ const command: Command = {
       ...(values.data !== undefined ? { data: values.data } : {}),
       latency: !values['no-latency'],
       ...(clock ? { latencyClock: clock as 'wall' | 'cpu' } : {}),
-      ...(values.backend ? { backend: values.backend as BackendName } : {}),
+      ...(backend ? { backend } : {}),
       ...(resamples !== undefined ? { resamples } : {}),
       ...(values.seed !== undefined ? { seed: parseIntegerFlag(values.seed, 'seed', 0) } : {}),
       ...(values['validation-report'] !== undefined ? { validationReport: values['validation-report'] } : {}),

@@ -3,10 +3,10 @@ import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
 import { trainWithRuntime } from '../../actions/train.ts';
 import { createActionsRuntime } from '../../actions/runtime.ts';
-import { loadConfig, type BackendName } from '../../train/config.ts';
+import { loadConfig } from '../../train/config.ts';
 import { epochReporter } from '../../train/progress.ts';
 import { trainModel, type RunRecord } from '../../train/train.ts';
-import { parseCommandArgs } from '../args.ts';
+import { parseBackendFlag, parseCommandArgs } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
 import type { CliIo } from '../io.ts';
 
@@ -31,7 +31,6 @@ Options:
 Exit codes: 0 trained; 2 could not run (config or data error, forced backend unavailable,
 external trainer wrote no metrics.json); otherwise the external trainer's own exit status.`;
 
-const BACKENDS: readonly BackendName[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
 
 function atCwd(io: CliIo, path: string): string {
   return isAbsolute(path) ? path : resolve(io.cwd, path);
@@ -76,10 +75,7 @@ const command: Command = {
       json: { type: 'boolean' },
     }, 'train');
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'. Usage: mlops train [--config mlops.yaml]`);
-    const backend = values.backend as BackendName | undefined;
-    if (backend !== undefined && !BACKENDS.includes(backend)) {
-      throw new UsageError(`--backend must be one of ${BACKENDS.join(', ')}, got '${values.backend}'`);
-    }
+    const backend = parseBackendFlag(values.backend);
     const configPath = atCwd(io, values.config ?? 'mlops.yaml');
     const out = values.out !== undefined ? atCwd(io, values.out) : undefined;
     const nativeDir = values['native-dir'] !== undefined ? atCwd(io, values['native-dir']) : undefined;
