@@ -1,0 +1,167 @@
+import { createRequire as __mlopsCreateRequire } from 'node:module';
+const require = __mlopsCreateRequire(import.meta.url);
+import {
+  ExitCode
+} from "./chunk-JMASHIGL.mjs";
+import {
+  InputError,
+  isExpectedError
+} from "./chunk-DXANMND3.mjs";
+
+// src/cli/main.ts
+import { pathToFileURL } from "node:url";
+import { realpathSync } from "node:fs";
+import { isMainThread } from "node:worker_threads";
+
+// src/cli/io.ts
+function processIo() {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    cwd: process.cwd(),
+    env: process.env,
+    isTTY: Boolean(process.stderr.isTTY)
+  };
+}
+function memoryIo(options = {}) {
+  const io = {
+    out: "",
+    err: "",
+    stdout(text) {
+      io.out += text;
+    },
+    stderr(text) {
+      io.err += text;
+    },
+    cwd: options.cwd ?? process.cwd(),
+    env: options.env ?? {},
+    isTTY: false
+  };
+  return io;
+}
+
+// src/cli/commands/index.ts
+var commands = [
+  { name: "init", summary: "set up mlops.yaml, schema.yaml and the three workflows for your data", load: async () => (await import("./chunk-E4S6RMT6.mjs")).default },
+  { name: "validate", summary: "validate a data file against a Table Schema", load: async () => (await import("./chunk-ZWEYJW2Y.mjs")).default },
+  { name: "schema", summary: "infer a schema from data, or diff two schemas (infer | diff)", load: async () => (await import("./chunk-3YVXMAWI.mjs")).default },
+  { name: "profile", summary: "profile a data file, or merge shard profiles (merge)", load: async () => (await import("./chunk-SWPJHIXJ.mjs")).default },
+  { name: "train", summary: "train a model from mlops.yaml into a model directory", load: async () => (await import("./chunk-IFKE6ZB6.mjs")).default },
+  { name: "evaluate", summary: "compare a candidate model with the baseline: metrics, latency, gates", load: async () => (await import("./chunk-GKLVWVA3.mjs")).default },
+  { name: "registry", summary: "model registry on git tags: register, promote, rollback, list, show, history, pull", load: async () => (await import("./chunk-WUKLA22Q.mjs")).default },
+  { name: "drift", summary: "compare current data with the reference; open a retraining PR on drift", load: async () => (await import("./chunk-I2HPWS3I.mjs")).default },
+  { name: "demo", summary: "run the whole life cycle on the bundled fixtures, locally", load: async () => (await import("./chunk-3VG3TKIE.mjs")).default },
+  { name: "action", summary: "run a composite action's step (used by action.yml)", load: async () => (await import("./chunk-XXVJ5PFF.mjs")).default }
+];
+
+// src/cli/main.ts
+var VERSION = "0.1.0";
+function help() {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    `mlops ${VERSION} \u2014 GitHub-native MLOps`,
+    "",
+    "Usage: mlops <command> [options]",
+    "",
+    "Commands:",
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Run 'mlops <command> --help' for a command's options.",
+    "Exit codes: 0 success, 1 check failed, 2 could not run.",
+    ""
+  ].join("\n");
+}
+async function runCli(argv, io = processIo()) {
+  const [name, ...rest] = argv;
+  if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
+    io.stdout(help());
+    return name === void 0 ? ExitCode.cannotRun : ExitCode.ok;
+  }
+  if (name === "--version" || name === "-V") {
+    io.stdout(`${VERSION}
+`);
+    return ExitCode.ok;
+  }
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
+    io.stderr(`mlops: unknown command '${name}'
+
+${help()}`);
+    return ExitCode.cannotRun;
+  }
+  let printed = false;
+  const commandIo = { ...io, stdout: (text) => {
+    printed = true;
+    io.stdout(text);
+  } };
+  const failed = (error, internal) => {
+    if (rest.includes("--json") && !printed) io.stdout(`${JSON.stringify({ error: errorDocument(name, error, internal) }, null, 2)}
+`);
+    return ExitCode.cannotRun;
+  };
+  try {
+    const command = await entry.load();
+    if (rest.includes("--help") || rest.includes("-h")) {
+      io.stdout(`${command.usage.trimEnd()}
+`);
+      return ExitCode.ok;
+    }
+    return await command.run(rest, commandIo);
+  } catch (error) {
+    if (isExpectedError(error)) {
+      io.stderr(`mlops ${name}: ${error.message}
+`);
+      return failed(error, false);
+    }
+    io.stderr(`mlops ${name}: internal error: ${error?.stack ?? String(error)}
+`);
+    return failed(error, true);
+  }
+}
+function errorDocument(command, error, internal) {
+  const doc = { command, message: error instanceof Error ? error.message : String(error), exitCode: ExitCode.cannotRun };
+  if (error instanceof InputError) {
+    doc.detail = error.detail;
+    const { file, line, column, key } = error.location;
+    if (file !== void 0) doc.file = file;
+    if (line !== void 0) doc.line = line;
+    if (column !== void 0) doc.column = column;
+    if (key !== void 0) doc.key = key;
+  }
+  if (internal) doc.internal = true;
+  return doc;
+}
+function isEntryPoint() {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(entry)).href;
+  } catch {
+    return false;
+  }
+}
+function runMain() {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error) => {
+      if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
+    });
+  }
+  return runCli(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(`mlops: ${String(error)}
+`);
+      process.exitCode = ExitCode.cannotRun;
+    }
+  );
+}
+if (isMainThread && isEntryPoint()) void runMain();
+
+export {
+  memoryIo,
+  VERSION,
+  runCli,
+  runMain
+};
