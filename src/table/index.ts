@@ -7,8 +7,6 @@ import { openCsv } from './csv.ts';
 import type { CsvInternalOptions } from './csv.ts';
 import { detectFormat } from './format.ts';
 import { openJsonArray, openJsonl } from './jsonl.ts';
-import { openParquet } from './parquet.ts';
-import { openArrow } from './arrow.ts';
 import type { RecordBatch, ReadOptions, Table, TableSource } from './types.ts';
 
 export type * from './types.ts';
@@ -44,10 +42,12 @@ async function openFormat(path: string, opts: ReadOptions & CsvInternalOptions):
       return openJsonl(path, opts);
     case 'json':
       return openJsonArray(path, opts);
+    // Loaded on first use: hyparquet and apache-arrow are most of the table code's size, and every
+    // command (and each worker thread) would otherwise compile them at start-up to read a CSV file.
     case 'parquet':
-      return openParquet(path, opts);
+      return (await import('./parquet.ts')).openParquet(path, opts);
     case 'arrow':
-      return openArrow(path, opts);
+      return (await import('./arrow.ts')).openArrow(path, opts);
   }
 }
 
