@@ -6,6 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import { toWire, type TaskRequest } from '../core/parallel.ts';
 import { HASH_FILE_TASK, PROFILE_SEGMENT_TASK, hashFileTask, profileSegmentTask, type ProfileSegmentSpec } from '../profile/file.ts';
 import { VALIDATE_SEGMENT_TASK, validateSegmentTask, type ValidateSegmentSpec } from '../schema/segments.ts';
+import { warmUpScanner } from '../table/csv.ts';
 
 type Handler = (spec: never) => Promise<unknown>;
 
@@ -27,4 +28,7 @@ export function serveTasks(): void {
       (error: unknown) => port.postMessage({ ok: false, error: toWire(error) }),
     );
   });
+  // Every task reads CSV: warm the scanner now, while the main thread is still planning the work
+  // (a worker started early, src/core/parallel.ts prestartWorkersFor, usually waits for its first task).
+  warmUpScanner();
 }

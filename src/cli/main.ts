@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { realpathSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { InputError, isExpectedError } from '../core/errors.ts';
+import { prestartWorkersFor } from '../core/parallel.ts';
 import { ExitCode } from './command.ts';
 import { processIo, type CliIo } from './io.ts';
 import { commands } from './commands/index.ts';
@@ -53,6 +54,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     return ExitCode.cannotRun;
   };
   try {
+    if (entry.splitsFilesFrom !== undefined) prestartWorkersFor(rest, io.cwd, entry.splitsFilesFrom);
     // Commands load lazily: `mlops validate` never pays for TensorFlow.js start-up.
     const command = await entry.load();
     if (rest.includes('--help') || rest.includes('-h')) {

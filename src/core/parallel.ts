@@ -7,7 +7,9 @@
  * `MLOPS_THREADS` sets how many threads may work at once (default: the CPUs available; 1 turns
  * workers off); `MLOPS_SEGMENT_BYTES` the size of the segments a large file is cut into.
  */
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { isAbsolute, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { InputError, type SourceLocation } from './errors.ts';
 
@@ -110,6 +112,11 @@ class Pool {
     if (this.queue.length > 0 && this.script !== null && this.started < this.budget - 1) this.startWorker();
   }
 
+  /** Starts the workers the budget allows before any task exists; they wait idle (unref'd). */
+  prestart(): void {
+    while (this.script !== null && this.started < this.budget - 1) this.startWorker();
+  }
+
   private async runLocal(): Promise<void> {
     this.localBusy = true;
     for (let job = this.queue.shift(); job !== undefined; job = this.queue.shift()) {
@@ -160,6 +167,30 @@ class Pool {
 }
 
 let pool: Pool | null = null;
+
+/**
+ * Starts the worker threads now when one of `args` (command-line arguments, relative to `cwd`)
+ * names a file of at least `minBytes`, the size above which the command cuts a file into segments.
+ * A worker takes ~0.25 s to load the bundle; started with the command, it loads while the main
+ * thread reads the schema and plans the segments, instead of after (1M-row validation on two
+ * threads: the worker took its first segment at 0.54 s, ~0.3 s after the main thread took its own).
+ * Only a hint: arguments that are not files are skipped, and a worker with no task stays idle.
+ */
+export function prestartWorkersFor(args: readonly string[], cwd: string, minBytes: number): void {
+  if (!parallelAvailable()) return;
+  const threshold = segmentBytesFromEnv() ?? minBytes;
+  const large = args.some((arg) => {
+    if (arg.startsWith('-')) return false;
+    try {
+      return (statSync(isAbsolute(arg) ? arg : resolve(cwd, arg), { throwIfNoEntry: false })?.size ?? 0) >= threshold;
+    } catch {
+      return false; // a name the file system rejects (too long, NUL): the command reports it
+    }
+  });
+  if (!large) return;
+  pool ??= new Pool(workerEntry, threadBudget());
+  pool.prestart();
+}
 
 /**
  * Runs every task and returns their outcomes in task order, on the process's pool: worker
