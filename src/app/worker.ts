@@ -3,7 +3,7 @@
  * tasks from the main thread until it is terminated. Every task kind is listed here.
  */
 import { parentPort } from 'node:worker_threads';
-import { toWire, type TaskRequest } from '../core/parallel.ts';
+import { serveBatches } from '../core/parallel.ts';
 import { HASH_FILE_TASK, PROFILE_SEGMENT_TASK, hashFileTask, profileSegmentTask, type ProfileSegmentSpec } from '../profile/file.ts';
 import { VALIDATE_SEGMENT_TASK, validateSegmentTask, type ValidateSegmentSpec } from '../schema/segments.ts';
 import { warmUpScanner } from '../table/csv.ts';
@@ -16,18 +16,11 @@ const HANDLERS: Record<string, Handler> = {
   [HASH_FILE_TASK]: (spec: { path: string }) => hashFileTask(spec),
 };
 
-/** Answers each task message with `{ ok, value }` or `{ ok: false, error }`. */
+/** Serves the main thread's batches of tasks (src/core/parallel.ts) until the thread is terminated. */
 export function serveTasks(): void {
   const port = parentPort;
   if (port === null) throw new Error('serveTasks() runs only in a worker thread');
-  port.on('message', (task: TaskRequest) => {
-    const handler = HANDLERS[task.kind];
-    const run = handler ? handler(task.spec as never) : Promise.reject(new Error(`unknown worker task '${task.kind}'`));
-    run.then(
-      (value) => port.postMessage({ ok: true, value }),
-      (error: unknown) => port.postMessage({ ok: false, error: toWire(error) }),
-    );
-  });
+  serveBatches(port, HANDLERS);
   // Every task reads CSV: warm the scanner now, while the main thread is still planning the work
   // (a worker started early, src/core/parallel.ts prestartWorkersFor, usually waits for its first task).
   warmUpScanner();
