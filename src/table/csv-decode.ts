@@ -116,6 +116,8 @@ function dropRescanned(invalid: InvalidCell[], row: number): void {
 
 /** Builds one batch column; the scanner writes cells by batch row index. */
 export interface CellDecoder {
+  /** The cell texts this column reads as null. */
+  readonly missing: MissingSpec;
   /** Decodes the cell `b[s, e)` into batch row `row` (general path: quoted rows, odd cells). */
   cell(b: Buffer, s: number, e: number, row: number): void;
   /** Hands over the batch column (`full`: the arrays are exactly batch-sized and can be given away). */

@@ -97,8 +97,12 @@ class CsvParser {
   private plan: Plan | null = null;
   /** Per field: 0 (not decoded), K_NUM or K_STR, and its decoder. */
   private kinds = new Uint8Array(0);
-  /** Per number field: 1 when no non-empty missing value is configured (a parsed number is final). */
-  private plainNumber = new Uint8Array(0);
+  /**
+   * Per decoded field: 1 when no non-empty missing value is configured (a parsed number is final,
+   * a text cell needs no comparison with the missing values). Read per cell: one byte instead of
+   * the decoder's `missing.others.length`.
+   */
+  private noOtherMissing = new Uint8Array(0);
   private fieldDecoders: (CellDecoder | null)[] = [];
   private numDecoders: NumberDecoder[] = [];
   private strDecoders: StringDecoder[] = [];
@@ -222,7 +226,7 @@ class CsvParser {
       const plan = this.makePlan(names);
       this.plan = plan;
       this.kinds = new Uint8Array(nf);
-      this.plainNumber = new Uint8Array(nf);
+      this.noOtherMissing = new Uint8Array(nf);
       this.fieldDecoders = new Array<CellDecoder | null>(nf).fill(null);
       this.numDecoders = new Array<NumberDecoder>(nf);
       this.strDecoders = new Array<StringDecoder>(nf);
@@ -230,10 +234,10 @@ class CsvParser {
       plan.decoders.forEach((d, k) => {
         const f = plan.fieldIndex[k];
         this.fieldDecoders[f] = d;
+        this.noOtherMissing[f] = d.missing.others.length === 0 ? 1 : 0;
         if (d instanceof NumberDecoder) {
           this.kinds[f] = d.detect ? K_DET : K_NUM;
           this.numDecoders[f] = d;
-          this.plainNumber[f] = d.missing.others.length === 0 ? 1 : 0;
         } else if (d instanceof TemporalDecoder) {
           this.kinds[f] = K_TIME;
           this.timeDecoders[f] = d;
@@ -269,7 +273,7 @@ class CsvParser {
     const delim = this.delim;
     // Every byte above `hi` is data: one comparison per byte for digits and letters.
     const hi = Math.max(delim, QUOTE);
-    const plainNumber = this.plainNumber;
+    const noOtherMissing = this.noOtherMissing;
     const nums = this.numDecoders;
     const strs = this.strDecoders;
     const times = this.timeDecoders;
@@ -346,7 +350,7 @@ class CsvParser {
               if (xd === 0 || xd > 4) ok = false;
               exp += eneg ? -x : x;
             }
-            if (ok && (c === delim || c === LF || (c === CR && buf[i + 1] === LF)) && exp >= -22 && exp <= 22 && plainNumber[f] === 1) {
+            if (ok && (c === delim || c === LF || (c === CR && buf[i + 1] === LF)) && exp >= -22 && exp <= 22 && noOtherMissing[f] === 1) {
               let v = exp === 0 ? m : exp < 0 ? m / POW10[-exp] : m * POW10[exp];
               if (neg) v = -v;
               dec.values[row] = v;
@@ -397,7 +401,7 @@ class CsvParser {
             fd = i - f0;
             if (fd === 0) ok = false;
           }
-          if (ok && intDigits + fd <= 15 && (c === delim || c === LF || (c === CR && buf[i + 1] === LF)) && plainNumber[f] === 1 && !(neg && m === 0)) {
+          if (ok && intDigits + fd <= 15 && (c === delim || c === LF || (c === CR && buf[i + 1] === LF)) && noOtherMissing[f] === 1 && !(neg && m === 0)) {
             const v = fd === 0 ? m : m / POW10[fd];
             dec.values[row] = neg ? -v : v;
             dec.nulls[row] = 0;
@@ -445,7 +449,7 @@ class CsvParser {
           if (i === s) {
             if (dec.missing.emptyIsNull) dec.codes[row] = -1;
             else dec.codes[row] = dec.lookup(buf, s, i, h);
-          } else if (dec.missing.others.length > 0 && dec.isOtherMissing(buf, s, i)) dec.codes[row] = -1;
+          } else if (noOtherMissing[f] === 0 && dec.isOtherMissing(buf, s, i)) dec.codes[row] = -1;
           else {
             // Dictionary probe, inlined by hand (this is the hottest lookup): slots are [code + 1, hash].
             const table = dec.table;
