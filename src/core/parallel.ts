@@ -149,13 +149,15 @@ class Pool {
   }
 
   run(tasks: TaskRequest[], local: (task: TaskRequest) => Promise<unknown>): Promise<Array<TaskOutcome<unknown>>> {
+    if (tasks.length === 0) return Promise.resolve([]);
     return new Promise((resolve) => {
       const batch: Batch = {
         id: this.nextId++, tasks, next: sharedInt32(0), local, outcomes: new Array(tasks.length).fill(undefined),
         remaining: tasks.length, members: new Set(['main']), lost: null, resolve,
       };
       this.active.set(batch.id, batch);
-      // The main thread takes tasks too (it would only wait otherwise); free, it claims the first now.
+      // The main thread takes tasks too (it would only wait otherwise); when free, it claims the
+      // first now (and starts on it once the workers below have the batch).
       this.localQueue.push(batch);
       if (!this.localBusy) void this.runLocal();
       // Workers only when there is more than one task: a worker needs ~0.1 s to load.
@@ -175,6 +177,8 @@ class Pool {
     for (let batch = this.localQueue.shift(); batch !== undefined; batch = this.localQueue.shift()) {
       for (let i = Atomics.add(batch.next, 0, 1); i < batch.tasks.length; i = Atomics.add(batch.next, 0, 1)) {
         let outcome: TaskOutcome<unknown>;
+        // A task may run long before its first await (a warm-up): let run() post the batch first.
+        await Promise.resolve();
         try {
           outcome = { ok: true, value: await batch.local(batch.tasks[i]) };
         } catch (error) {
@@ -249,7 +253,8 @@ class Pool {
       }
     };
     thread.on('error', die);
-    thread.on('exit', (code) => { if (code !== 0) die(new Error(`a worker thread exited with code ${code}`)); });
+    // Workers are never stopped: any exit is a death ('error' comes first when it threw).
+    thread.on('exit', (code) => die(new Error(`a worker thread exited with code ${code}`)));
   }
 }
 

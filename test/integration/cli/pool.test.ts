@@ -19,7 +19,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function local(task: TaskRequest<Spec>): Promise<unknown> {
   for (let waited = 0; Atomics.load(task.spec.seen, 0) === 0 && waited < 60_000; waited += 10) await sleep(10);
   if (task.kind === 'fail') throw new InputError(task.spec.message ?? '', { file: 'data.csv', line: 7 });
-  if (task.kind === 'die') throw new Error('die runs only in a worker');
+  if (task.kind === 'die' || task.kind === 'quit') throw new Error(`${task.kind} runs only in a worker`);
   return { square: (task.spec.n ?? 0) ** 2, thread: threadId };
 }
 
@@ -79,4 +79,21 @@ describe('the task pool on worker threads', () => {
     const after = await runTasks<Spec, { square: number }>([{ kind: 'square', spec: { n: 5, seen } }, { kind: 'square', spec: { n: 6, seen } }], local as never);
     expect(after.map((o) => o.ok && o.value.square)).toEqual([25, 36]);
   }, 120_000);
+
+  it('fails the task of a worker that exits with code 0 too, and starts new workers for the next call', async () => {
+    const seen = shared();
+    const tasks = [{ kind: 'square', spec: { n: 0, seen } }, { kind: 'quit', spec: { seen } }, ...Array.from({ length: 6 }, (_, k) => ({ kind: 'square', spec: { n: k + 2, seen } }))];
+    const outcomes = await runTasks<Spec, { square: number }>(tasks, local as never);
+    expect(outcomes[1].ok).toBe(false);
+    if (!outcomes[1].ok) expect(outcomes[1].error.message).toMatch(/exited with code 0/);
+    outcomes.forEach((o, n) => { if (n !== 1) expect(o.ok && o.value.square).toBe(n * n); });
+    const again = shared();
+    const next = await runTasks<Spec, { square: number; thread: number }>(Array.from({ length: 20 }, (_, n) => ({ kind: 'square', spec: { n, seen: again } })), local as never);
+    expect(next.every((o) => o.ok)).toBe(true);
+    expect(next.some((o) => o.ok && o.value.thread !== threadId)).toBe(true);
+  }, 120_000);
+
+  it('answers an empty list at once', async () => {
+    expect(await runTasks([], local as never)).toEqual([]);
+  });
 });
