@@ -129,8 +129,8 @@ const sharedInt32 = (value: number): Int32Array => {
 const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 
 /**
- * One pool per process, shared by every caller (drift profiles its reference and current data at
- * once; each thread works through batches in the order they came): workers start on first need
+ * One pool per process, shared by every caller (calls may overlap: each thread works through
+ * their batches in the order they came): workers start on first need
  * and stay until the process ends — unref'd while they have no batch, so an idle pool never keeps
  * the process alive.
  */
