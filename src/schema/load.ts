@@ -2,17 +2,16 @@ import { readFile } from 'node:fs/promises';
 import { Ajv, type ErrorObject } from 'ajv';
 import { InputError, formatLocation, type SourceLocation } from '../core/errors.ts';
 import { assertReadableFile } from '../core/fs.ts';
-import { tableSchemaJsonSchema } from './json-schema.ts';
+import { validate as validateTableSchema } from './table-schema-validator.generated.ts';
 import { escapeKey, parseJsonWithPositions, parseYamlWithPositions, pointerToKey, positionOf } from './positions.ts';
 import type { Bound, Constraints, PositionMap, SchemaField, TableSchema } from './types.ts';
 import { FormatError, fieldParser, isCollectionType, isNumericType, isOrderedType, logicalKey } from './values.ts';
 
-let compiled: ReturnType<Ajv['compile']> | undefined;
-function schemaValidator() {
-  // Compiled once per process: ajv code generation costs more than loading a schema.
-  compiled ??= new Ajv({ allErrors: true, strict: false }).compile(tableSchemaJsonSchema);
-  return compiled;
-}
+/**
+ * The checker of schema files (src/schema/json-schema.ts), compiled ahead of time by ajv
+ * (scripts/schema-validator.ts): compiling it here cost ~70 ms of every command that loads a schema.
+ */
+const schemaValidator = validateTableSchema as unknown as ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
 /** A compiled `constraints.jsonSchema`: true when a parsed value satisfies it, else the first violation. */
 export type ValueSchemaCheck = (value: unknown) => true | string;
@@ -84,7 +83,7 @@ export function parseSchema(text: string, file: string): TableSchema {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new InputError('a schema must be a mapping with a `fields` list', { file, line: 1, column: 1 });
   }
-  const validate = schemaValidator();
+  const validate = schemaValidator;
   const problems: Problem[] = [];
   const errors = validate(value) ? [] : validate.errors ?? [];
   if (errors.length > 0) {
