@@ -10,7 +10,7 @@ import {
 } from "./chunk-QTXCJKJQ.mjs";
 import {
   parseLocalNumber
-} from "./chunk-62LW2EWA.mjs";
+} from "./chunk-MTY5YIX5.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

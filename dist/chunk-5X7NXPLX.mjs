@@ -5,25 +5,26 @@ import {
   trainWithRuntime,
   train_default,
   trainingMarkdown
-} from "./chunk-BDQXR6E3.mjs";
+} from "./chunk-7HVVMBSB.mjs";
 import "./chunk-QUBK3FVQ.mjs";
 import "./chunk-PZZNDZ5E.mjs";
-import "./chunk-T5BNURX7.mjs";
-import "./chunk-XLCXUVHG.mjs";
+import "./chunk-IIWDSU52.mjs";
+import "./chunk-PMIP5QB5.mjs";
+import "./chunk-VXDFF6NO.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-F56D4ARV.mjs";
+import "./chunk-DDQB5643.mjs";
 import "./chunk-LICFMF4L.mjs";
 import "./chunk-QTXCJKJQ.mjs";
 import "./chunk-MXBEYZ7K.mjs";
-import "./chunk-TCVHQABC.mjs";
-import "./chunk-7T6C6JTQ.mjs";
-import "./chunk-6H53F6EY.mjs";
-import "./chunk-Z3U7U347.mjs";
-import "./chunk-TURTBQTT.mjs";
+import "./chunk-ZCKYZ65T.mjs";
 import "./chunk-Q4PNAFW5.mjs";
-import "./chunk-62LW2EWA.mjs";
+import "./chunk-X6EHJF6Z.mjs";
+import "./chunk-6H53F6EY.mjs";
+import "./chunk-O2MIU5LP.mjs";
+import "./chunk-EEI4KQJG.mjs";
+import "./chunk-MTY5YIX5.mjs";
 import "./chunk-6RHQPO36.mjs";
-import "./chunk-JOHNT3GK.mjs";
 import "./chunk-KCMKRERF.mjs";
 import "./chunk-DXANMND3.mjs";
 import "./chunk-SSCV3AA7.mjs";

@@ -1,19 +1,21 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
-  DEFAULT_SEGMENT_BYTES,
-  alignSegments,
-  batchRowsOption,
   hashFile,
-  openTable,
-  parseCsvText,
-  planCsvSegments,
-  readCsvSegment
-} from "./chunk-62LW2EWA.mjs";
+  openTable
+} from "./chunk-O2MIU5LP.mjs";
 import {
   runTasks,
   segmentBytesFromEnv
-} from "./chunk-JOHNT3GK.mjs";
+} from "./chunk-EEI4KQJG.mjs";
+import {
+  DEFAULT_SEGMENT_BYTES,
+  alignSegments,
+  batchRowsOption,
+  parseCsvText,
+  planCsvSegments,
+  readCsvSegment
+} from "./chunk-MTY5YIX5.mjs";
 import {
   InputError
 } from "./chunk-DXANMND3.mjs";

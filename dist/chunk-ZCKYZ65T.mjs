@@ -1,6 +1,10 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
+  groupDigits,
+  plural
+} from "./chunk-Q4PNAFW5.mjs";
+import {
   allowedValues,
   compileStrptime,
   fieldParser,
@@ -14,20 +18,18 @@ import {
   validateBatches,
   validateCsvSegments,
   yaml
-} from "./chunk-7T6C6JTQ.mjs";
-import {
-  groupDigits,
-  plural
-} from "./chunk-Q4PNAFW5.mjs";
+} from "./chunk-X6EHJF6Z.mjs";
 import {
   detectFormat,
-  openTable,
-  parseLocalNumber
-} from "./chunk-62LW2EWA.mjs";
+  openTable
+} from "./chunk-O2MIU5LP.mjs";
 import {
   parallelAvailable,
   segmentBytesFromEnv
-} from "./chunk-JOHNT3GK.mjs";
+} from "./chunk-EEI4KQJG.mjs";
+import {
+  parseLocalNumber
+} from "./chunk-MTY5YIX5.mjs";
 import {
   InputError
 } from "./chunk-DXANMND3.mjs";

@@ -2,17 +2,13 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd
-} from "./chunk-46JWU3EH.mjs";
+} from "./chunk-NAKNH6KV.mjs";
 import {
   diffSchemas,
   dumpSchema,
   formatSchemaDiff,
   inferSchema
-} from "./chunk-TCVHQABC.mjs";
-import {
-  loadSchema
-} from "./chunk-7T6C6JTQ.mjs";
-import "./chunk-6H53F6EY.mjs";
+} from "./chunk-ZCKYZ65T.mjs";
 import {
   helpHint,
   parseCommandArgs,
@@ -24,12 +20,17 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import "./chunk-Q4PNAFW5.mjs";
 import {
+  loadSchema
+} from "./chunk-X6EHJF6Z.mjs";
+import "./chunk-6H53F6EY.mjs";
+import {
   dataArguments
-} from "./chunk-62LW2EWA.mjs";
+} from "./chunk-O2MIU5LP.mjs";
+import "./chunk-EEI4KQJG.mjs";
+import "./chunk-MTY5YIX5.mjs";
 import {
   writeFileAtomic
 } from "./chunk-6RHQPO36.mjs";
-import "./chunk-JOHNT3GK.mjs";
 import "./chunk-KCMKRERF.mjs";
 import {
   UsageError

@@ -3,8 +3,8 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   driftHeadline,
   runDrift
-} from "./chunk-7YGHMBP3.mjs";
-import "./chunk-2EH6I2WM.mjs";
+} from "./chunk-3P62S6XZ.mjs";
+import "./chunk-IIWDSU52.mjs";
 import {
   STORE_OPTIONS,
   referenceStoresFromFlags,
@@ -15,15 +15,13 @@ import {
   createOctokit,
   resolveRunContext
 } from "./chunk-S2SXK7QP.mjs";
+import "./chunk-2EH6I2WM.mjs";
 import "./chunk-F56D4ARV.mjs";
+import "./chunk-DDQB5643.mjs";
 import {
   loadConfig
 } from "./chunk-MXBEYZ7K.mjs";
-import "./chunk-TCVHQABC.mjs";
-import "./chunk-7T6C6JTQ.mjs";
-import "./chunk-6H53F6EY.mjs";
-import "./chunk-Z3U7U347.mjs";
-import "./chunk-TURTBQTT.mjs";
+import "./chunk-ZCKYZ65T.mjs";
 import {
   parseCommandArgs
 } from "./chunk-737J4S4N.mjs";
@@ -31,12 +29,15 @@ import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
 import "./chunk-Q4PNAFW5.mjs";
-import "./chunk-62LW2EWA.mjs";
+import "./chunk-X6EHJF6Z.mjs";
+import "./chunk-6H53F6EY.mjs";
+import "./chunk-O2MIU5LP.mjs";
+import "./chunk-EEI4KQJG.mjs";
+import "./chunk-MTY5YIX5.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic
 } from "./chunk-6RHQPO36.mjs";
-import "./chunk-JOHNT3GK.mjs";
 import "./chunk-KCMKRERF.mjs";
 import {
   UsageError

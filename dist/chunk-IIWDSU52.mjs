@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   sketchQuantile
-} from "./chunk-TURTBQTT.mjs";
+} from "./chunk-DDQB5643.mjs";
 import {
   assertReadableFile,
   writeFileAtomic

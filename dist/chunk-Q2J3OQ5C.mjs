@@ -3,10 +3,10 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   memoryIo,
   runCli
-} from "./chunk-OEOMEQGX.mjs";
+} from "./chunk-FDYQDVIX.mjs";
 import {
   loadBackend
-} from "./chunk-XLCXUVHG.mjs";
+} from "./chunk-VXDFF6NO.mjs";
 import {
   parseBackendFlag,
   parseCommandArgs
@@ -14,6 +14,7 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
+import "./chunk-EEI4KQJG.mjs";
 import "./chunk-KCMKRERF.mjs";
 import {
   InputError,

@@ -1,28 +1,27 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
+  STORE_OPTIONS,
+  referenceStoresFromFlags,
+  storeUsage
+} from "./chunk-2Z6UPAOH.mjs";
+import {
   atCwd,
   configFor,
   evaluateAndRender,
   jsonSafe,
   publishComment
-} from "./chunk-TY37T4MG.mjs";
-import "./chunk-T5BNURX7.mjs";
-import "./chunk-XLCXUVHG.mjs";
-import "./chunk-2EH6I2WM.mjs";
-import {
-  STORE_OPTIONS,
-  referenceStoresFromFlags,
-  storeUsage
-} from "./chunk-2Z6UPAOH.mjs";
+} from "./chunk-Y5FRWU76.mjs";
 import "./chunk-PD5KDQZ3.mjs";
 import {
   isMissingPermission
 } from "./chunk-S2SXK7QP.mjs";
+import "./chunk-PMIP5QB5.mjs";
+import "./chunk-VXDFF6NO.mjs";
+import "./chunk-2EH6I2WM.mjs";
 import "./chunk-F56D4ARV.mjs";
 import "./chunk-QTXCJKJQ.mjs";
 import "./chunk-MXBEYZ7K.mjs";
-import "./chunk-6H53F6EY.mjs";
 import {
   helpHint,
   parseBackendFlag,
@@ -33,7 +32,9 @@ import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
 import "./chunk-Q4PNAFW5.mjs";
-import "./chunk-62LW2EWA.mjs";
+import "./chunk-6H53F6EY.mjs";
+import "./chunk-O2MIU5LP.mjs";
+import "./chunk-MTY5YIX5.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

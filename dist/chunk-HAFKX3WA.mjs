@@ -15,11 +15,11 @@ import "./chunk-SSCV3AA7.mjs";
 
 // src/actions/entries.ts
 var actionEntries = {
-  validate: async () => (await import("./chunk-3WUB5HCV.mjs")).default,
-  train: async () => (await import("./chunk-FVV54OBH.mjs")).default,
-  evaluate: async () => (await import("./chunk-7OOC3FWU.mjs")).default,
+  validate: async () => (await import("./chunk-L6N54ZI4.mjs")).default,
+  train: async () => (await import("./chunk-5X7NXPLX.mjs")).default,
+  evaluate: async () => (await import("./chunk-MTMXTUSG.mjs")).default,
   release: async () => (await import("./chunk-J2TQS6LA.mjs")).default,
-  drift: async () => (await import("./chunk-LPDVGG4I.mjs")).default
+  drift: async () => (await import("./chunk-6DFAY53I.mjs")).default
 };
 
 // src/cli/commands/action.ts

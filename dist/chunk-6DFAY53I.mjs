@@ -1,6 +1,11 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
+  driftHeadline,
+  nothingJudged,
+  runDrift
+} from "./chunk-3P62S6XZ.mjs";
+import {
   defaultReportPath
 } from "./chunk-NEL4MZF3.mjs";
 import {
@@ -9,34 +14,30 @@ import {
 import {
   createActionsRuntime
 } from "./chunk-PZZNDZ5E.mjs";
-import {
-  driftHeadline,
-  nothingJudged,
-  runDrift
-} from "./chunk-7YGHMBP3.mjs";
-import {
-  alert
-} from "./chunk-2EH6I2WM.mjs";
+import "./chunk-IIWDSU52.mjs";
 import "./chunk-PD5KDQZ3.mjs";
 import {
   createOctokit,
   resolveRunContext
 } from "./chunk-S2SXK7QP.mjs";
+import {
+  alert
+} from "./chunk-2EH6I2WM.mjs";
 import "./chunk-F56D4ARV.mjs";
+import "./chunk-DDQB5643.mjs";
 import {
   loadConfig
 } from "./chunk-MXBEYZ7K.mjs";
-import "./chunk-TCVHQABC.mjs";
-import "./chunk-7T6C6JTQ.mjs";
-import "./chunk-6H53F6EY.mjs";
-import "./chunk-Z3U7U347.mjs";
-import "./chunk-TURTBQTT.mjs";
+import "./chunk-ZCKYZ65T.mjs";
 import "./chunk-Q4PNAFW5.mjs";
-import "./chunk-62LW2EWA.mjs";
+import "./chunk-X6EHJF6Z.mjs";
+import "./chunk-6H53F6EY.mjs";
+import "./chunk-O2MIU5LP.mjs";
+import "./chunk-EEI4KQJG.mjs";
+import "./chunk-MTY5YIX5.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-6RHQPO36.mjs";
-import "./chunk-JOHNT3GK.mjs";
 import "./chunk-KCMKRERF.mjs";
 import "./chunk-DXANMND3.mjs";
 import "./chunk-SSCV3AA7.mjs";

@@ -4,25 +4,23 @@ import {
   epochReporter,
   trainModel,
   trainWithRuntime
-} from "./chunk-BDQXR6E3.mjs";
+} from "./chunk-7HVVMBSB.mjs";
 import "./chunk-QUBK3FVQ.mjs";
 import {
   createActionsRuntime
 } from "./chunk-PZZNDZ5E.mjs";
-import "./chunk-T5BNURX7.mjs";
-import "./chunk-XLCXUVHG.mjs";
+import "./chunk-IIWDSU52.mjs";
+import "./chunk-PMIP5QB5.mjs";
+import "./chunk-VXDFF6NO.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-F56D4ARV.mjs";
+import "./chunk-DDQB5643.mjs";
 import "./chunk-LICFMF4L.mjs";
 import "./chunk-QTXCJKJQ.mjs";
 import {
   loadConfig
 } from "./chunk-MXBEYZ7K.mjs";
-import "./chunk-TCVHQABC.mjs";
-import "./chunk-7T6C6JTQ.mjs";
-import "./chunk-6H53F6EY.mjs";
-import "./chunk-Z3U7U347.mjs";
-import "./chunk-TURTBQTT.mjs";
+import "./chunk-ZCKYZ65T.mjs";
 import {
   parseBackendFlag,
   parseCommandArgs
@@ -33,9 +31,12 @@ import {
 import {
   groupDigits
 } from "./chunk-Q4PNAFW5.mjs";
-import "./chunk-62LW2EWA.mjs";
+import "./chunk-X6EHJF6Z.mjs";
+import "./chunk-6H53F6EY.mjs";
+import "./chunk-O2MIU5LP.mjs";
+import "./chunk-EEI4KQJG.mjs";
+import "./chunk-MTY5YIX5.mjs";
 import "./chunk-6RHQPO36.mjs";
-import "./chunk-JOHNT3GK.mjs";
 import "./chunk-KCMKRERF.mjs";
 import {
   UsageError

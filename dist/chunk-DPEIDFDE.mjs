@@ -5,8 +5,9 @@ import {
   VERSION,
   runCli,
   runMain
-} from "./chunk-OEOMEQGX.mjs";
+} from "./chunk-FDYQDVIX.mjs";
 import "./chunk-JMASHIGL.mjs";
+import "./chunk-EEI4KQJG.mjs";
 import "./chunk-DXANMND3.mjs";
 import "./chunk-SSCV3AA7.mjs";
 export {

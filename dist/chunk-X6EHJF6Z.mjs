@@ -4,6 +4,9 @@ import {
   closeName
 } from "./chunk-6H53F6EY.mjs";
 import {
+  runTasks
+} from "./chunk-EEI4KQJG.mjs";
+import {
   alignSegments,
   civilMs,
   daysFromCivil,
@@ -13,13 +16,10 @@ import {
   readCsvSegment,
   temporalText,
   zoneMinutes
-} from "./chunk-62LW2EWA.mjs";
+} from "./chunk-MTY5YIX5.mjs";
 import {
   assertReadableFile
 } from "./chunk-6RHQPO36.mjs";
-import {
-  runTasks
-} from "./chunk-JOHNT3GK.mjs";
 import {
   InputError,
   formatLocation
@@ -1866,8 +1866,8 @@ var require_keyword = __commonJS({
       var _a;
       const { gen, keyword, schema: schema2, parentSchema, $data, it } = cxt;
       checkAsyncKeyword(it, def);
-      const validate = !$data && def.compile ? def.compile.call(it.self, schema2, parentSchema, it) : def.validate;
-      const validateRef = useKeyword(gen, keyword, validate);
+      const validate2 = !$data && def.compile ? def.compile.call(it.self, schema2, parentSchema, it) : def.validate;
+      const validateRef = useKeyword(gen, keyword, validate2);
       const valid = gen.let("valid");
       cxt.block$data(valid, validateKeyword);
       cxt.ok((_a = def.valid) !== null && _a !== void 0 ? _a : valid);
@@ -2940,28 +2940,28 @@ var require_compile = __commonJS({
         if (this.opts.code.process)
           sourceCode = this.opts.code.process(sourceCode, sch);
         const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
-        const validate = makeValidate(this, this.scope.get());
-        this.scope.value(validateName, { ref: validate });
-        validate.errors = null;
-        validate.schema = sch.schema;
-        validate.schemaEnv = sch;
+        const validate2 = makeValidate(this, this.scope.get());
+        this.scope.value(validateName, { ref: validate2 });
+        validate2.errors = null;
+        validate2.schema = sch.schema;
+        validate2.schemaEnv = sch;
         if (sch.$async)
-          validate.$async = true;
+          validate2.$async = true;
         if (this.opts.code.source === true) {
-          validate.source = { validateName, validateCode, scopeValues: gen._values };
+          validate2.source = { validateName, validateCode, scopeValues: gen._values };
         }
         if (this.opts.unevaluated) {
           const { props, items } = schemaCxt;
-          validate.evaluated = {
+          validate2.evaluated = {
             props: props instanceof codegen_1.Name ? void 0 : props,
             items: items instanceof codegen_1.Name ? void 0 : items,
             dynamicProps: props instanceof codegen_1.Name,
             dynamicItems: items instanceof codegen_1.Name
           };
-          if (validate.source)
-            validate.source.evaluated = (0, codegen_1.stringify)(validate.evaluated);
+          if (validate2.source)
+            validate2.source.evaluated = (0, codegen_1.stringify)(validate2.evaluated);
         }
-        sch.validate = validate;
+        sch.validate = validate2;
         return sch;
       } catch (e) {
         delete sch.validate;
@@ -5119,7 +5119,7 @@ var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str2) {
+    function ucs2length2(str2) {
       const len = str2.length;
       let length = 0;
       let pos = 0;
@@ -5135,8 +5135,8 @@ var require_ucs2length = __commonJS({
       }
       return length;
     }
-    exports.default = ucs2length;
-    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+    exports.default = ucs2length2;
+    ucs2length2.code = 'require("ajv/dist/runtime/ucs2length").default';
   }
 });
 
@@ -6938,128 +6938,1361 @@ var require_ajv = __commonJS({
 var import_ajv = __toESM(require_ajv(), 1);
 import { readFile } from "node:fs/promises";
 
-// src/schema/types.ts
-var FIELD_TYPES = [
-  "string",
-  "number",
-  "integer",
-  "boolean",
-  "date",
-  "datetime",
-  "time",
-  "year",
-  "yearmonth",
-  "duration",
-  "object",
-  "array",
-  "list",
-  "geopoint",
-  "geojson",
-  "any"
-];
-var FIELD_ROLES = ["feature", "label", "id", "timestamp", "ignore"];
-var FIELDS_MATCH = ["exact", "equal", "subset", "superset", "partial"];
-
-// src/schema/json-schema.ts
-var bound = { type: ["number", "string"] };
-var fraction = { type: "number", minimum: 0, maximum: 1 };
-var nameOrNames = {
-  anyOf: [
-    { type: "string", minLength: 1 },
-    { type: "array", items: { type: "string", minLength: 1 }, minItems: 1, uniqueItems: true }
-  ]
-};
-var tableSchemaJsonSchema = {
-  $id: "https://mlops-actions.dev/schemas/table-schema.json",
-  type: "object",
-  additionalProperties: false,
-  required: ["fields"],
-  properties: {
-    $schema: { type: "string" },
-    name: { type: "string" },
-    title: { type: "string" },
-    description: { type: "string" },
-    fieldsMatch: { enum: [...FIELDS_MATCH] },
-    missingValues: { type: "array", items: { type: "string" } },
-    primaryKey: nameOrNames,
-    uniqueKeys: { type: "array", items: nameOrNames },
-    // Accepted so that a Frictionless schema loads as written; references to other resources are
-    // not checked (a single file cannot see them), and docs/validation.md says so.
-    foreignKeys: {
-      type: "array",
-      items: {
-        type: "object",
-        required: ["fields", "reference"],
-        properties: { fields: nameOrNames, reference: { type: "object" } }
+// src/schema/table-schema-validator.generated.ts
+var ucs2lengthModule = __toESM(require_ucs2length(), 1);
+var ucs2length = typeof ucs2lengthModule.default === "function" ? ucs2lengthModule.default : ucs2lengthModule.default.default;
+var validate = validate10;
+var schema11 = { "$id": "https://mlops-actions.dev/schemas/table-schema.json", "type": "object", "additionalProperties": false, "required": ["fields"], "properties": { "$schema": { "type": "string" }, "name": { "type": "string" }, "title": { "type": "string" }, "description": { "type": "string" }, "fieldsMatch": { "enum": ["exact", "equal", "subset", "superset", "partial"] }, "missingValues": { "type": "array", "items": { "type": "string" } }, "primaryKey": { "anyOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "items": { "type": "string", "minLength": 1 }, "minItems": 1, "uniqueItems": true }] }, "uniqueKeys": { "type": "array", "items": { "anyOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "items": { "type": "string", "minLength": 1 }, "minItems": 1, "uniqueItems": true }] } }, "foreignKeys": { "type": "array", "items": { "type": "object", "required": ["fields", "reference"], "properties": { "fields": { "anyOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "items": { "type": "string", "minLength": 1 }, "minItems": 1, "uniqueItems": true }] }, "reference": { "type": "object" } } } }, "fields": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "type": "string", "minLength": 1 }, "type": { "enum": ["string", "number", "integer", "boolean", "date", "datetime", "time", "year", "yearmonth", "duration", "object", "array", "list", "geopoint", "geojson", "any"] }, "format": { "type": "string", "minLength": 1 }, "title": { "type": "string" }, "description": { "type": "string" }, "example": {}, "rdfType": { "type": "string" }, "missingValues": { "type": "array", "items": { "type": "string" } }, "delimiter": { "type": "string", "minLength": 1 }, "itemType": { "enum": ["string", "number", "integer", "boolean", "date", "datetime", "time", "year", "yearmonth", "duration", "object", "array", "list", "geopoint", "geojson", "any"] }, "categories": { "type": "array", "minItems": 1, "items": { "anyOf": [{ "type": ["string", "number"] }, { "type": "object", "required": ["value"], "additionalProperties": false, "properties": { "value": { "type": ["string", "number"] }, "label": { "type": "string" } } }] } }, "categoriesOrdered": { "type": "boolean" }, "decimalChar": { "type": "string", "minLength": 1, "maxLength": 1 }, "groupChar": { "type": "string", "minLength": 1, "maxLength": 1 }, "bareNumber": { "type": "boolean" }, "trueValues": { "type": "array", "items": { "type": "string" }, "minItems": 1 }, "falseValues": { "type": "array", "items": { "type": "string" }, "minItems": 1 }, "role": { "enum": ["feature", "label", "id", "timestamp", "ignore"] }, "maxNullFraction": { "type": "number", "minimum": 0, "maximum": 1 }, "mostly": { "type": "number", "minimum": 0, "maximum": 1 }, "drift": { "type": "object", "additionalProperties": false, "properties": { "method": { "type": "string", "minLength": 1 }, "threshold": { "type": "number", "minimum": 0 }, "critical": { "type": "boolean" } } }, "constraints": { "type": "object", "additionalProperties": false, "properties": { "required": { "type": "boolean" }, "unique": { "type": "boolean" }, "minimum": { "type": ["number", "string"] }, "maximum": { "type": ["number", "string"] }, "exclusiveMinimum": { "type": ["number", "string"] }, "exclusiveMaximum": { "type": ["number", "string"] }, "minLength": { "type": "integer", "minimum": 0 }, "maxLength": { "type": "integer", "minimum": 0 }, "pattern": { "type": "string" }, "enum": { "type": "array", "items": { "type": ["string", "number", "boolean"] }, "minItems": 1 }, "jsonSchema": { "type": "object" } } } } } } } };
+var func2 = Object.prototype.hasOwnProperty;
+var func3 = ucs2length;
+function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.fields === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "fields" }, message: "must have required property 'fields'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
       }
-    },
-    fields: {
-      type: "array",
-      items: {
-        type: "object",
-        additionalProperties: false,
-        required: ["name"],
-        properties: {
-          name: { type: "string", minLength: 1 },
-          type: { enum: [...FIELD_TYPES] },
-          format: { type: "string", minLength: 1 },
-          title: { type: "string" },
-          description: { type: "string" },
-          example: {},
-          rdfType: { type: "string" },
-          missingValues: { type: "array", items: { type: "string" } },
-          delimiter: { type: "string", minLength: 1 },
-          itemType: { enum: [...FIELD_TYPES] },
-          categories: {
-            type: "array",
-            minItems: 1,
-            items: {
-              anyOf: [
-                { type: ["string", "number"] },
-                { type: "object", required: ["value"], additionalProperties: false, properties: { value: { type: ["string", "number"] }, label: { type: "string" } } }
-              ]
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func2.call(schema11.properties, key0)) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.$schema !== void 0) {
+      if (typeof data.$schema !== "string") {
+        const err2 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      if (typeof data.name !== "string") {
+        const err3 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.title !== void 0) {
+      if (typeof data.title !== "string") {
+        const err4 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.description !== void 0) {
+      if (typeof data.description !== "string") {
+        const err5 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.fieldsMatch !== void 0) {
+      let data4 = data.fieldsMatch;
+      if (!(data4 === "exact" || data4 === "equal" || data4 === "subset" || data4 === "superset" || data4 === "partial")) {
+        const err6 = { instancePath: instancePath + "/fieldsMatch", schemaPath: "#/properties/fieldsMatch/enum", keyword: "enum", params: { allowedValues: schema11.properties.fieldsMatch.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.missingValues !== void 0) {
+      let data5 = data.missingValues;
+      if (Array.isArray(data5)) {
+        const len0 = data5.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (typeof data5[i0] !== "string") {
+            const err7 = { instancePath: instancePath + "/missingValues/" + i0, schemaPath: "#/properties/missingValues/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
             }
-          },
-          categoriesOrdered: { type: "boolean" },
-          decimalChar: { type: "string", minLength: 1, maxLength: 1 },
-          groupChar: { type: "string", minLength: 1, maxLength: 1 },
-          bareNumber: { type: "boolean" },
-          trueValues: { type: "array", items: { type: "string" }, minItems: 1 },
-          falseValues: { type: "array", items: { type: "string" }, minItems: 1 },
-          role: { enum: [...FIELD_ROLES] },
-          maxNullFraction: fraction,
-          mostly: fraction,
-          drift: {
-            type: "object",
-            additionalProperties: false,
-            properties: {
-              method: { type: "string", minLength: 1 },
-              threshold: { type: "number", minimum: 0 },
-              critical: { type: "boolean" }
+            errors++;
+          }
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/missingValues", schemaPath: "#/properties/missingValues/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.primaryKey !== void 0) {
+      let data7 = data.primaryKey;
+      const _errs16 = errors;
+      let valid3 = false;
+      const _errs17 = errors;
+      if (typeof data7 === "string") {
+        if (func3(data7) < 1) {
+          const err9 = { instancePath: instancePath + "/primaryKey", schemaPath: "#/properties/primaryKey/anyOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/primaryKey", schemaPath: "#/properties/primaryKey/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      var _valid0 = _errs17 === errors;
+      valid3 = valid3 || _valid0;
+      if (!valid3) {
+        const _errs19 = errors;
+        if (Array.isArray(data7)) {
+          if (data7.length < 1) {
+            const err11 = { instancePath: instancePath + "/primaryKey", schemaPath: "#/properties/primaryKey/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
             }
-          },
-          constraints: {
-            type: "object",
-            additionalProperties: false,
-            properties: {
-              required: { type: "boolean" },
-              unique: { type: "boolean" },
-              minimum: bound,
-              maximum: bound,
-              exclusiveMinimum: bound,
-              exclusiveMaximum: bound,
-              minLength: { type: "integer", minimum: 0 },
-              maxLength: { type: "integer", minimum: 0 },
-              pattern: { type: "string" },
-              enum: { type: "array", items: { type: ["string", "number", "boolean"] }, minItems: 1 },
-              jsonSchema: { type: "object" }
+            errors++;
+          }
+          const len1 = data7.length;
+          for (let i1 = 0; i1 < len1; i1++) {
+            let data8 = data7[i1];
+            if (typeof data8 === "string") {
+              if (func3(data8) < 1) {
+                const err12 = { instancePath: instancePath + "/primaryKey/" + i1, schemaPath: "#/properties/primaryKey/anyOf/1/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (vErrors === null) {
+                  vErrors = [err12];
+                } else {
+                  vErrors.push(err12);
+                }
+                errors++;
+              }
+            } else {
+              const err13 = { instancePath: instancePath + "/primaryKey/" + i1, schemaPath: "#/properties/primaryKey/anyOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors++;
             }
+          }
+          let i2 = data7.length;
+          let j0;
+          if (i2 > 1) {
+            const indices0 = {};
+            for (; i2--; ) {
+              let item0 = data7[i2];
+              if (typeof item0 !== "string") {
+                continue;
+              }
+              if (typeof indices0[item0] == "number") {
+                j0 = indices0[item0];
+                const err14 = { instancePath: instancePath + "/primaryKey", schemaPath: "#/properties/primaryKey/anyOf/1/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)" };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+                break;
+              }
+              indices0[item0] = i2;
+            }
+          }
+        } else {
+          const err15 = { instancePath: instancePath + "/primaryKey", schemaPath: "#/properties/primaryKey/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        var _valid0 = _errs19 === errors;
+        valid3 = valid3 || _valid0;
+      }
+      if (!valid3) {
+        const err16 = { instancePath: instancePath + "/primaryKey", schemaPath: "#/properties/primaryKey/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      } else {
+        errors = _errs16;
+        if (vErrors !== null) {
+          if (_errs16) {
+            vErrors.length = _errs16;
+          } else {
+            vErrors = null;
           }
         }
       }
     }
+    if (data.uniqueKeys !== void 0) {
+      let data9 = data.uniqueKeys;
+      if (Array.isArray(data9)) {
+        const len2 = data9.length;
+        for (let i3 = 0; i3 < len2; i3++) {
+          let data10 = data9[i3];
+          const _errs26 = errors;
+          let valid9 = false;
+          const _errs27 = errors;
+          if (typeof data10 === "string") {
+            if (func3(data10) < 1) {
+              const err17 = { instancePath: instancePath + "/uniqueKeys/" + i3, schemaPath: "#/properties/uniqueKeys/items/anyOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+          } else {
+            const err18 = { instancePath: instancePath + "/uniqueKeys/" + i3, schemaPath: "#/properties/uniqueKeys/items/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+          var _valid1 = _errs27 === errors;
+          valid9 = valid9 || _valid1;
+          if (!valid9) {
+            const _errs29 = errors;
+            if (Array.isArray(data10)) {
+              if (data10.length < 1) {
+                const err19 = { instancePath: instancePath + "/uniqueKeys/" + i3, schemaPath: "#/properties/uniqueKeys/items/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (vErrors === null) {
+                  vErrors = [err19];
+                } else {
+                  vErrors.push(err19);
+                }
+                errors++;
+              }
+              const len3 = data10.length;
+              for (let i4 = 0; i4 < len3; i4++) {
+                let data11 = data10[i4];
+                if (typeof data11 === "string") {
+                  if (func3(data11) < 1) {
+                    const err20 = { instancePath: instancePath + "/uniqueKeys/" + i3 + "/" + i4, schemaPath: "#/properties/uniqueKeys/items/anyOf/1/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (vErrors === null) {
+                      vErrors = [err20];
+                    } else {
+                      vErrors.push(err20);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err21 = { instancePath: instancePath + "/uniqueKeys/" + i3 + "/" + i4, schemaPath: "#/properties/uniqueKeys/items/anyOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                }
+              }
+              let i5 = data10.length;
+              let j1;
+              if (i5 > 1) {
+                const indices1 = {};
+                for (; i5--; ) {
+                  let item1 = data10[i5];
+                  if (typeof item1 !== "string") {
+                    continue;
+                  }
+                  if (typeof indices1[item1] == "number") {
+                    j1 = indices1[item1];
+                    const err22 = { instancePath: instancePath + "/uniqueKeys/" + i3, schemaPath: "#/properties/uniqueKeys/items/anyOf/1/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i5 + " are identical)" };
+                    if (vErrors === null) {
+                      vErrors = [err22];
+                    } else {
+                      vErrors.push(err22);
+                    }
+                    errors++;
+                    break;
+                  }
+                  indices1[item1] = i5;
+                }
+              }
+            } else {
+              const err23 = { instancePath: instancePath + "/uniqueKeys/" + i3, schemaPath: "#/properties/uniqueKeys/items/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
+              }
+              errors++;
+            }
+            var _valid1 = _errs29 === errors;
+            valid9 = valid9 || _valid1;
+          }
+          if (!valid9) {
+            const err24 = { instancePath: instancePath + "/uniqueKeys/" + i3, schemaPath: "#/properties/uniqueKeys/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          } else {
+            errors = _errs26;
+            if (vErrors !== null) {
+              if (_errs26) {
+                vErrors.length = _errs26;
+              } else {
+                vErrors = null;
+              }
+            }
+          }
+        }
+      } else {
+        const err25 = { instancePath: instancePath + "/uniqueKeys", schemaPath: "#/properties/uniqueKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.foreignKeys !== void 0) {
+      let data12 = data.foreignKeys;
+      if (Array.isArray(data12)) {
+        const len4 = data12.length;
+        for (let i6 = 0; i6 < len4; i6++) {
+          let data13 = data12[i6];
+          if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+            if (data13.fields === void 0) {
+              const err26 = { instancePath: instancePath + "/foreignKeys/" + i6, schemaPath: "#/properties/foreignKeys/items/required", keyword: "required", params: { missingProperty: "fields" }, message: "must have required property 'fields'" };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors++;
+            }
+            if (data13.reference === void 0) {
+              const err27 = { instancePath: instancePath + "/foreignKeys/" + i6, schemaPath: "#/properties/foreignKeys/items/required", keyword: "required", params: { missingProperty: "reference" }, message: "must have required property 'reference'" };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+            if (data13.fields !== void 0) {
+              let data14 = data13.fields;
+              const _errs38 = errors;
+              let valid16 = false;
+              const _errs39 = errors;
+              if (typeof data14 === "string") {
+                if (func3(data14) < 1) {
+                  const err28 = { instancePath: instancePath + "/foreignKeys/" + i6 + "/fields", schemaPath: "#/properties/foreignKeys/items/properties/fields/anyOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err28];
+                  } else {
+                    vErrors.push(err28);
+                  }
+                  errors++;
+                }
+              } else {
+                const err29 = { instancePath: instancePath + "/foreignKeys/" + i6 + "/fields", schemaPath: "#/properties/foreignKeys/items/properties/fields/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+              var _valid2 = _errs39 === errors;
+              valid16 = valid16 || _valid2;
+              if (!valid16) {
+                const _errs41 = errors;
+                if (Array.isArray(data14)) {
+                  if (data14.length < 1) {
+                    const err30 = { instancePath: instancePath + "/foreignKeys/" + i6 + "/fields", schemaPath: "#/properties/foreignKeys/items/properties/fields/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                    if (vErrors === null) {
+                      vErrors = [err30];
+                    } else {
+                      vErrors.push(err30);
+                    }
+                    errors++;
+                  }
+                  const len5 = data14.length;
+                  for (let i7 = 0; i7 < len5; i7++) {
+                    let data15 = data14[i7];
+                    if (typeof data15 === "string") {
+                      if (func3(data15) < 1) {
+                        const err31 = { instancePath: instancePath + "/foreignKeys/" + i6 + "/fields/" + i7, schemaPath: "#/properties/foreignKeys/items/properties/fields/anyOf/1/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                        if (vErrors === null) {
+                          vErrors = [err31];
+                        } else {
+                          vErrors.push(err31);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err32 = { instancePath: instancePath + "/foreignKeys/" + i6 + "/fields/" + i7, schemaPath: "#/properties/foreignKeys/items/properties/fields/anyOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                      if (vErrors === null) {
+                        vErrors = [err32];
+                      } else {
+                        vErrors.push(err32);
+                      }
+                      errors++;
+                    }
+                  }
+                  let i8 = data14.length;
+                  let j2;
+                  if (i8 > 1) {
+                    const indices2 = {};
+                    for (; i8--; ) {
+                      let item2 = data14[i8];
+                      if (typeof item2 !== "string") {
+                        continue;
+                      }
+                      if (typeof indices2[item2] == "number") {
+                        j2 = indices2[item2];
+                        const err33 = { instancePath: instancePath + "/foreignKeys/" + i6 + "/fields", schemaPath: "#/properties/foreignKeys/items/properties/fields/anyOf/1/uniqueItems", keyword: "uniqueItems", params: { i: i8, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i8 + " are identical)" };
+                        if (vErrors === null) {
+                          vErrors = [err33];
+                        } else {
+                          vErrors.push(err33);
+                        }
+                        errors++;
+                        break;
+                      }
+                      indices2[item2] = i8;
+                    }
+                  }
+                } else {
+                  const err34 = { instancePath: instancePath + "/foreignKeys/" + i6 + "/fields", schemaPath: "#/properties/foreignKeys/items/properties/fields/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                  if (vErrors === null) {
+                    vErrors = [err34];
+                  } else {
+                    vErrors.push(err34);
+                  }
+                  errors++;
+                }
+                var _valid2 = _errs41 === errors;
+                valid16 = valid16 || _valid2;
+              }
+              if (!valid16) {
+                const err35 = { instancePath: instancePath + "/foreignKeys/" + i6 + "/fields", schemaPath: "#/properties/foreignKeys/items/properties/fields/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+                if (vErrors === null) {
+                  vErrors = [err35];
+                } else {
+                  vErrors.push(err35);
+                }
+                errors++;
+              } else {
+                errors = _errs38;
+                if (vErrors !== null) {
+                  if (_errs38) {
+                    vErrors.length = _errs38;
+                  } else {
+                    vErrors = null;
+                  }
+                }
+              }
+            }
+            if (data13.reference !== void 0) {
+              let data16 = data13.reference;
+              if (!(data16 && typeof data16 == "object" && !Array.isArray(data16))) {
+                const err36 = { instancePath: instancePath + "/foreignKeys/" + i6 + "/reference", schemaPath: "#/properties/foreignKeys/items/properties/reference/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err36];
+                } else {
+                  vErrors.push(err36);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err37 = { instancePath: instancePath + "/foreignKeys/" + i6, schemaPath: "#/properties/foreignKeys/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err38 = { instancePath: instancePath + "/foreignKeys", schemaPath: "#/properties/foreignKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
+    if (data.fields !== void 0) {
+      let data17 = data.fields;
+      if (Array.isArray(data17)) {
+        const len6 = data17.length;
+        for (let i9 = 0; i9 < len6; i9++) {
+          let data18 = data17[i9];
+          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+            if (data18.name === void 0) {
+              const err39 = { instancePath: instancePath + "/fields/" + i9, schemaPath: "#/properties/fields/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              if (vErrors === null) {
+                vErrors = [err39];
+              } else {
+                vErrors.push(err39);
+              }
+              errors++;
+            }
+            for (const key1 in data18) {
+              if (!func2.call(schema11.properties.fields.items.properties, key1)) {
+                const err40 = { instancePath: instancePath + "/fields/" + i9, schemaPath: "#/properties/fields/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err40];
+                } else {
+                  vErrors.push(err40);
+                }
+                errors++;
+              }
+            }
+            if (data18.name !== void 0) {
+              let data19 = data18.name;
+              if (typeof data19 === "string") {
+                if (func3(data19) < 1) {
+                  const err41 = { instancePath: instancePath + "/fields/" + i9 + "/name", schemaPath: "#/properties/fields/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err41];
+                  } else {
+                    vErrors.push(err41);
+                  }
+                  errors++;
+                }
+              } else {
+                const err42 = { instancePath: instancePath + "/fields/" + i9 + "/name", schemaPath: "#/properties/fields/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err42];
+                } else {
+                  vErrors.push(err42);
+                }
+                errors++;
+              }
+            }
+            if (data18.type !== void 0) {
+              let data20 = data18.type;
+              if (!(data20 === "string" || data20 === "number" || data20 === "integer" || data20 === "boolean" || data20 === "date" || data20 === "datetime" || data20 === "time" || data20 === "year" || data20 === "yearmonth" || data20 === "duration" || data20 === "object" || data20 === "array" || data20 === "list" || data20 === "geopoint" || data20 === "geojson" || data20 === "any")) {
+                const err43 = { instancePath: instancePath + "/fields/" + i9 + "/type", schemaPath: "#/properties/fields/items/properties/type/enum", keyword: "enum", params: { allowedValues: schema11.properties.fields.items.properties.type.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err43];
+                } else {
+                  vErrors.push(err43);
+                }
+                errors++;
+              }
+            }
+            if (data18.format !== void 0) {
+              let data21 = data18.format;
+              if (typeof data21 === "string") {
+                if (func3(data21) < 1) {
+                  const err44 = { instancePath: instancePath + "/fields/" + i9 + "/format", schemaPath: "#/properties/fields/items/properties/format/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err44];
+                  } else {
+                    vErrors.push(err44);
+                  }
+                  errors++;
+                }
+              } else {
+                const err45 = { instancePath: instancePath + "/fields/" + i9 + "/format", schemaPath: "#/properties/fields/items/properties/format/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err45];
+                } else {
+                  vErrors.push(err45);
+                }
+                errors++;
+              }
+            }
+            if (data18.title !== void 0) {
+              if (typeof data18.title !== "string") {
+                const err46 = { instancePath: instancePath + "/fields/" + i9 + "/title", schemaPath: "#/properties/fields/items/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err46];
+                } else {
+                  vErrors.push(err46);
+                }
+                errors++;
+              }
+            }
+            if (data18.description !== void 0) {
+              if (typeof data18.description !== "string") {
+                const err47 = { instancePath: instancePath + "/fields/" + i9 + "/description", schemaPath: "#/properties/fields/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err47];
+                } else {
+                  vErrors.push(err47);
+                }
+                errors++;
+              }
+            }
+            if (data18.rdfType !== void 0) {
+              if (typeof data18.rdfType !== "string") {
+                const err48 = { instancePath: instancePath + "/fields/" + i9 + "/rdfType", schemaPath: "#/properties/fields/items/properties/rdfType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err48];
+                } else {
+                  vErrors.push(err48);
+                }
+                errors++;
+              }
+            }
+            if (data18.missingValues !== void 0) {
+              let data25 = data18.missingValues;
+              if (Array.isArray(data25)) {
+                const len7 = data25.length;
+                for (let i10 = 0; i10 < len7; i10++) {
+                  if (typeof data25[i10] !== "string") {
+                    const err49 = { instancePath: instancePath + "/fields/" + i9 + "/missingValues/" + i10, schemaPath: "#/properties/fields/items/properties/missingValues/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err49];
+                    } else {
+                      vErrors.push(err49);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err50 = { instancePath: instancePath + "/fields/" + i9 + "/missingValues", schemaPath: "#/properties/fields/items/properties/missingValues/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err50];
+                } else {
+                  vErrors.push(err50);
+                }
+                errors++;
+              }
+            }
+            if (data18.delimiter !== void 0) {
+              let data27 = data18.delimiter;
+              if (typeof data27 === "string") {
+                if (func3(data27) < 1) {
+                  const err51 = { instancePath: instancePath + "/fields/" + i9 + "/delimiter", schemaPath: "#/properties/fields/items/properties/delimiter/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err51];
+                  } else {
+                    vErrors.push(err51);
+                  }
+                  errors++;
+                }
+              } else {
+                const err52 = { instancePath: instancePath + "/fields/" + i9 + "/delimiter", schemaPath: "#/properties/fields/items/properties/delimiter/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err52];
+                } else {
+                  vErrors.push(err52);
+                }
+                errors++;
+              }
+            }
+            if (data18.itemType !== void 0) {
+              let data28 = data18.itemType;
+              if (!(data28 === "string" || data28 === "number" || data28 === "integer" || data28 === "boolean" || data28 === "date" || data28 === "datetime" || data28 === "time" || data28 === "year" || data28 === "yearmonth" || data28 === "duration" || data28 === "object" || data28 === "array" || data28 === "list" || data28 === "geopoint" || data28 === "geojson" || data28 === "any")) {
+                const err53 = { instancePath: instancePath + "/fields/" + i9 + "/itemType", schemaPath: "#/properties/fields/items/properties/itemType/enum", keyword: "enum", params: { allowedValues: schema11.properties.fields.items.properties.itemType.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err53];
+                } else {
+                  vErrors.push(err53);
+                }
+                errors++;
+              }
+            }
+            if (data18.categories !== void 0) {
+              let data29 = data18.categories;
+              if (Array.isArray(data29)) {
+                if (data29.length < 1) {
+                  const err54 = { instancePath: instancePath + "/fields/" + i9 + "/categories", schemaPath: "#/properties/fields/items/properties/categories/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err54];
+                  } else {
+                    vErrors.push(err54);
+                  }
+                  errors++;
+                }
+                const len8 = data29.length;
+                for (let i11 = 0; i11 < len8; i11++) {
+                  let data30 = data29[i11];
+                  const _errs73 = errors;
+                  let valid27 = false;
+                  const _errs74 = errors;
+                  if (typeof data30 !== "string" && !(typeof data30 == "number")) {
+                    const err55 = { instancePath: instancePath + "/fields/" + i9 + "/categories/" + i11, schemaPath: "#/properties/fields/items/properties/categories/items/anyOf/0/type", keyword: "type", params: { type: schema11.properties.fields.items.properties.categories.items.anyOf[0].type }, message: "must be string,number" };
+                    if (vErrors === null) {
+                      vErrors = [err55];
+                    } else {
+                      vErrors.push(err55);
+                    }
+                    errors++;
+                  }
+                  var _valid3 = _errs74 === errors;
+                  valid27 = valid27 || _valid3;
+                  if (!valid27) {
+                    const _errs76 = errors;
+                    if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+                      if (data30.value === void 0) {
+                        const err56 = { instancePath: instancePath + "/fields/" + i9 + "/categories/" + i11, schemaPath: "#/properties/fields/items/properties/categories/items/anyOf/1/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
+                        if (vErrors === null) {
+                          vErrors = [err56];
+                        } else {
+                          vErrors.push(err56);
+                        }
+                        errors++;
+                      }
+                      for (const key2 in data30) {
+                        if (!(key2 === "value" || key2 === "label")) {
+                          const err57 = { instancePath: instancePath + "/fields/" + i9 + "/categories/" + i11, schemaPath: "#/properties/fields/items/properties/categories/items/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                          if (vErrors === null) {
+                            vErrors = [err57];
+                          } else {
+                            vErrors.push(err57);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data30.value !== void 0) {
+                        let data31 = data30.value;
+                        if (typeof data31 !== "string" && !(typeof data31 == "number")) {
+                          const err58 = { instancePath: instancePath + "/fields/" + i9 + "/categories/" + i11 + "/value", schemaPath: "#/properties/fields/items/properties/categories/items/anyOf/1/properties/value/type", keyword: "type", params: { type: schema11.properties.fields.items.properties.categories.items.anyOf[1].properties.value.type }, message: "must be string,number" };
+                          if (vErrors === null) {
+                            vErrors = [err58];
+                          } else {
+                            vErrors.push(err58);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data30.label !== void 0) {
+                        if (typeof data30.label !== "string") {
+                          const err59 = { instancePath: instancePath + "/fields/" + i9 + "/categories/" + i11 + "/label", schemaPath: "#/properties/fields/items/properties/categories/items/anyOf/1/properties/label/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err59];
+                          } else {
+                            vErrors.push(err59);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err60 = { instancePath: instancePath + "/fields/" + i9 + "/categories/" + i11, schemaPath: "#/properties/fields/items/properties/categories/items/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                      if (vErrors === null) {
+                        vErrors = [err60];
+                      } else {
+                        vErrors.push(err60);
+                      }
+                      errors++;
+                    }
+                    var _valid3 = _errs76 === errors;
+                    valid27 = valid27 || _valid3;
+                  }
+                  if (!valid27) {
+                    const err61 = { instancePath: instancePath + "/fields/" + i9 + "/categories/" + i11, schemaPath: "#/properties/fields/items/properties/categories/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+                    if (vErrors === null) {
+                      vErrors = [err61];
+                    } else {
+                      vErrors.push(err61);
+                    }
+                    errors++;
+                  } else {
+                    errors = _errs73;
+                    if (vErrors !== null) {
+                      if (_errs73) {
+                        vErrors.length = _errs73;
+                      } else {
+                        vErrors = null;
+                      }
+                    }
+                  }
+                }
+              } else {
+                const err62 = { instancePath: instancePath + "/fields/" + i9 + "/categories", schemaPath: "#/properties/fields/items/properties/categories/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err62];
+                } else {
+                  vErrors.push(err62);
+                }
+                errors++;
+              }
+            }
+            if (data18.categoriesOrdered !== void 0) {
+              if (typeof data18.categoriesOrdered !== "boolean") {
+                const err63 = { instancePath: instancePath + "/fields/" + i9 + "/categoriesOrdered", schemaPath: "#/properties/fields/items/properties/categoriesOrdered/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err63];
+                } else {
+                  vErrors.push(err63);
+                }
+                errors++;
+              }
+            }
+            if (data18.decimalChar !== void 0) {
+              let data34 = data18.decimalChar;
+              if (typeof data34 === "string") {
+                if (func3(data34) > 1) {
+                  const err64 = { instancePath: instancePath + "/fields/" + i9 + "/decimalChar", schemaPath: "#/properties/fields/items/properties/decimalChar/maxLength", keyword: "maxLength", params: { limit: 1 }, message: "must NOT have more than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err64];
+                  } else {
+                    vErrors.push(err64);
+                  }
+                  errors++;
+                }
+                if (func3(data34) < 1) {
+                  const err65 = { instancePath: instancePath + "/fields/" + i9 + "/decimalChar", schemaPath: "#/properties/fields/items/properties/decimalChar/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err65];
+                  } else {
+                    vErrors.push(err65);
+                  }
+                  errors++;
+                }
+              } else {
+                const err66 = { instancePath: instancePath + "/fields/" + i9 + "/decimalChar", schemaPath: "#/properties/fields/items/properties/decimalChar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err66];
+                } else {
+                  vErrors.push(err66);
+                }
+                errors++;
+              }
+            }
+            if (data18.groupChar !== void 0) {
+              let data35 = data18.groupChar;
+              if (typeof data35 === "string") {
+                if (func3(data35) > 1) {
+                  const err67 = { instancePath: instancePath + "/fields/" + i9 + "/groupChar", schemaPath: "#/properties/fields/items/properties/groupChar/maxLength", keyword: "maxLength", params: { limit: 1 }, message: "must NOT have more than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err67];
+                  } else {
+                    vErrors.push(err67);
+                  }
+                  errors++;
+                }
+                if (func3(data35) < 1) {
+                  const err68 = { instancePath: instancePath + "/fields/" + i9 + "/groupChar", schemaPath: "#/properties/fields/items/properties/groupChar/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err68];
+                  } else {
+                    vErrors.push(err68);
+                  }
+                  errors++;
+                }
+              } else {
+                const err69 = { instancePath: instancePath + "/fields/" + i9 + "/groupChar", schemaPath: "#/properties/fields/items/properties/groupChar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err69];
+                } else {
+                  vErrors.push(err69);
+                }
+                errors++;
+              }
+            }
+            if (data18.bareNumber !== void 0) {
+              if (typeof data18.bareNumber !== "boolean") {
+                const err70 = { instancePath: instancePath + "/fields/" + i9 + "/bareNumber", schemaPath: "#/properties/fields/items/properties/bareNumber/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err70];
+                } else {
+                  vErrors.push(err70);
+                }
+                errors++;
+              }
+            }
+            if (data18.trueValues !== void 0) {
+              let data37 = data18.trueValues;
+              if (Array.isArray(data37)) {
+                if (data37.length < 1) {
+                  const err71 = { instancePath: instancePath + "/fields/" + i9 + "/trueValues", schemaPath: "#/properties/fields/items/properties/trueValues/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err71];
+                  } else {
+                    vErrors.push(err71);
+                  }
+                  errors++;
+                }
+                const len9 = data37.length;
+                for (let i12 = 0; i12 < len9; i12++) {
+                  if (typeof data37[i12] !== "string") {
+                    const err72 = { instancePath: instancePath + "/fields/" + i9 + "/trueValues/" + i12, schemaPath: "#/properties/fields/items/properties/trueValues/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err72];
+                    } else {
+                      vErrors.push(err72);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err73 = { instancePath: instancePath + "/fields/" + i9 + "/trueValues", schemaPath: "#/properties/fields/items/properties/trueValues/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err73];
+                } else {
+                  vErrors.push(err73);
+                }
+                errors++;
+              }
+            }
+            if (data18.falseValues !== void 0) {
+              let data39 = data18.falseValues;
+              if (Array.isArray(data39)) {
+                if (data39.length < 1) {
+                  const err74 = { instancePath: instancePath + "/fields/" + i9 + "/falseValues", schemaPath: "#/properties/fields/items/properties/falseValues/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err74];
+                  } else {
+                    vErrors.push(err74);
+                  }
+                  errors++;
+                }
+                const len10 = data39.length;
+                for (let i13 = 0; i13 < len10; i13++) {
+                  if (typeof data39[i13] !== "string") {
+                    const err75 = { instancePath: instancePath + "/fields/" + i9 + "/falseValues/" + i13, schemaPath: "#/properties/fields/items/properties/falseValues/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err75];
+                    } else {
+                      vErrors.push(err75);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err76 = { instancePath: instancePath + "/fields/" + i9 + "/falseValues", schemaPath: "#/properties/fields/items/properties/falseValues/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err76];
+                } else {
+                  vErrors.push(err76);
+                }
+                errors++;
+              }
+            }
+            if (data18.role !== void 0) {
+              let data41 = data18.role;
+              if (!(data41 === "feature" || data41 === "label" || data41 === "id" || data41 === "timestamp" || data41 === "ignore")) {
+                const err77 = { instancePath: instancePath + "/fields/" + i9 + "/role", schemaPath: "#/properties/fields/items/properties/role/enum", keyword: "enum", params: { allowedValues: schema11.properties.fields.items.properties.role.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err77];
+                } else {
+                  vErrors.push(err77);
+                }
+                errors++;
+              }
+            }
+            if (data18.maxNullFraction !== void 0) {
+              let data42 = data18.maxNullFraction;
+              if (typeof data42 == "number") {
+                if (data42 > 1 || isNaN(data42)) {
+                  const err78 = { instancePath: instancePath + "/fields/" + i9 + "/maxNullFraction", schemaPath: "#/properties/fields/items/properties/maxNullFraction/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err78];
+                  } else {
+                    vErrors.push(err78);
+                  }
+                  errors++;
+                }
+                if (data42 < 0 || isNaN(data42)) {
+                  const err79 = { instancePath: instancePath + "/fields/" + i9 + "/maxNullFraction", schemaPath: "#/properties/fields/items/properties/maxNullFraction/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  if (vErrors === null) {
+                    vErrors = [err79];
+                  } else {
+                    vErrors.push(err79);
+                  }
+                  errors++;
+                }
+              } else {
+                const err80 = { instancePath: instancePath + "/fields/" + i9 + "/maxNullFraction", schemaPath: "#/properties/fields/items/properties/maxNullFraction/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                if (vErrors === null) {
+                  vErrors = [err80];
+                } else {
+                  vErrors.push(err80);
+                }
+                errors++;
+              }
+            }
+            if (data18.mostly !== void 0) {
+              let data43 = data18.mostly;
+              if (typeof data43 == "number") {
+                if (data43 > 1 || isNaN(data43)) {
+                  const err81 = { instancePath: instancePath + "/fields/" + i9 + "/mostly", schemaPath: "#/properties/fields/items/properties/mostly/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err81];
+                  } else {
+                    vErrors.push(err81);
+                  }
+                  errors++;
+                }
+                if (data43 < 0 || isNaN(data43)) {
+                  const err82 = { instancePath: instancePath + "/fields/" + i9 + "/mostly", schemaPath: "#/properties/fields/items/properties/mostly/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  if (vErrors === null) {
+                    vErrors = [err82];
+                  } else {
+                    vErrors.push(err82);
+                  }
+                  errors++;
+                }
+              } else {
+                const err83 = { instancePath: instancePath + "/fields/" + i9 + "/mostly", schemaPath: "#/properties/fields/items/properties/mostly/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                if (vErrors === null) {
+                  vErrors = [err83];
+                } else {
+                  vErrors.push(err83);
+                }
+                errors++;
+              }
+            }
+            if (data18.drift !== void 0) {
+              let data44 = data18.drift;
+              if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
+                for (const key3 in data44) {
+                  if (!(key3 === "method" || key3 === "threshold" || key3 === "critical")) {
+                    const err84 = { instancePath: instancePath + "/fields/" + i9 + "/drift", schemaPath: "#/properties/fields/items/properties/drift/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err84];
+                    } else {
+                      vErrors.push(err84);
+                    }
+                    errors++;
+                  }
+                }
+                if (data44.method !== void 0) {
+                  let data45 = data44.method;
+                  if (typeof data45 === "string") {
+                    if (func3(data45) < 1) {
+                      const err85 = { instancePath: instancePath + "/fields/" + i9 + "/drift/method", schemaPath: "#/properties/fields/items/properties/drift/properties/method/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err85];
+                      } else {
+                        vErrors.push(err85);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err86 = { instancePath: instancePath + "/fields/" + i9 + "/drift/method", schemaPath: "#/properties/fields/items/properties/drift/properties/method/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err86];
+                    } else {
+                      vErrors.push(err86);
+                    }
+                    errors++;
+                  }
+                }
+                if (data44.threshold !== void 0) {
+                  let data46 = data44.threshold;
+                  if (typeof data46 == "number") {
+                    if (data46 < 0 || isNaN(data46)) {
+                      const err87 = { instancePath: instancePath + "/fields/" + i9 + "/drift/threshold", schemaPath: "#/properties/fields/items/properties/drift/properties/threshold/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                      if (vErrors === null) {
+                        vErrors = [err87];
+                      } else {
+                        vErrors.push(err87);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err88 = { instancePath: instancePath + "/fields/" + i9 + "/drift/threshold", schemaPath: "#/properties/fields/items/properties/drift/properties/threshold/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                    if (vErrors === null) {
+                      vErrors = [err88];
+                    } else {
+                      vErrors.push(err88);
+                    }
+                    errors++;
+                  }
+                }
+                if (data44.critical !== void 0) {
+                  if (typeof data44.critical !== "boolean") {
+                    const err89 = { instancePath: instancePath + "/fields/" + i9 + "/drift/critical", schemaPath: "#/properties/fields/items/properties/drift/properties/critical/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    if (vErrors === null) {
+                      vErrors = [err89];
+                    } else {
+                      vErrors.push(err89);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err90 = { instancePath: instancePath + "/fields/" + i9 + "/drift", schemaPath: "#/properties/fields/items/properties/drift/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err90];
+                } else {
+                  vErrors.push(err90);
+                }
+                errors++;
+              }
+            }
+            if (data18.constraints !== void 0) {
+              let data48 = data18.constraints;
+              if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
+                for (const key4 in data48) {
+                  if (!func2.call(schema11.properties.fields.items.properties.constraints.properties, key4)) {
+                    const err91 = { instancePath: instancePath + "/fields/" + i9 + "/constraints", schemaPath: "#/properties/fields/items/properties/constraints/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err91];
+                    } else {
+                      vErrors.push(err91);
+                    }
+                    errors++;
+                  }
+                }
+                if (data48.required !== void 0) {
+                  if (typeof data48.required !== "boolean") {
+                    const err92 = { instancePath: instancePath + "/fields/" + i9 + "/constraints/required", schemaPath: "#/properties/fields/items/properties/constraints/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    if (vErrors === null) {
+                      vErrors = [err92];
+                    } else {
+                      vErrors.push(err92);
+                    }
+                    errors++;
+                  }
+                }
+                if (data48.unique !== void 0) {
+                  if (typeof data48.unique !== "boolean") {
+                    const err93 = { instancePath: instancePath + "/fields/" + i9 + "/constraints/unique", schemaPath: "#/properties/fields/items/properties/constraints/properties/unique/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    if (vErrors === null) {
+                      vErrors = [err93];
+                    } else {
+                      vErrors.push(err93);
+                    }
+                    errors++;
+                  }
+                }
+                if (data48.minimum !== void 0) {
+                  let data51 = data48.minimum;
+                  if (!(typeof data51 == "number") && typeof data51 !== "string") {
+                    const err94 = { instancePath: instancePath + "/fields/" + i9 + "/constraints/minimum", schemaPath: "#/properties/fields/items/properties/constraints/properties/minimum/type", keyword: "type", params: { type: schema11.properties.fields.items.properties.constraints.properties.minimum.type }, message: "must be number,string" };
+                    if (vErrors === null) {
+                      vErrors = [err94];
+                    } else {
+                      vErrors.push(err94);
+                    }
+                    errors++;
+                  }
+                }
+                if (data48.maximum !== void 0) {
+                  let data52 = data48.maximum;
+                  if (!(typeof data52 == "number") && typeof data52 !== "string") {
+                    const err95 = { instancePath: instancePath + "/fields/" + i9 + "/constraints/maximum", schemaPath: "#/properties/fields/items/properties/constraints/properties/maximum/type", keyword: "type", params: { type: schema11.properties.fields.items.properties.constraints.properties.maximum.type }, message: "must be number,string" };
+                    if (vErrors === null) {
+                      vErrors = [err95];
+                    } else {
+                      vErrors.push(err95);
+                    }
+                    errors++;
+                  }
+                }
+                if (data48.exclusiveMinimum !== void 0) {
+                  let data53 = data48.exclusiveMinimum;
+                  if (!(typeof data53 == "number") && typeof data53 !== "string") {
+                    const err96 = { instancePath: instancePath + "/fields/" + i9 + "/constraints/exclusiveMinimum", schemaPath: "#/properties/fields/items/properties/constraints/properties/exclusiveMinimum/type", keyword: "type", params: { type: schema11.properties.fields.items.properties.constraints.properties.exclusiveMinimum.type }, message: "must be number,string" };
+                    if (vErrors === null) {
+                      vErrors = [err96];
+                    } else {
+                      vErrors.push(err96);
+                    }
+                    errors++;
+                  }
+                }
+                if (data48.exclusiveMaximum !== void 0) {
+                  let data54 = data48.exclusiveMaximum;
+                  if (!(typeof data54 == "number") && typeof data54 !== "string") {
+                    const err97 = { instancePath: instancePath + "/fields/" + i9 + "/constraints/exclusiveMaximum", schemaPath: "#/properties/fields/items/properties/constraints/properties/exclusiveMaximum/type", keyword: "type", params: { type: schema11.properties.fields.items.properties.constraints.properties.exclusiveMaximum.type }, message: "must be number,string" };
+                    if (vErrors === null) {
+                      vErrors = [err97];
+                    } else {
+                      vErrors.push(err97);
+                    }
+                    errors++;
+                  }
+                }
+                if (data48.minLength !== void 0) {
+                  let data55 = data48.minLength;
+                  if (!(typeof data55 == "number" && (!(data55 % 1) && !isNaN(data55)))) {
+                    const err98 = { instancePath: instancePath + "/fields/" + i9 + "/constraints/minLength", schemaPath: "#/properties/fields/items/properties/constraints/properties/minLength/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (vErrors === null) {
+                      vErrors = [err98];
+                    } else {
+                      vErrors.push(err98);
+                    }
+                    errors++;
+                  }
+                  if (typeof data55 == "number") {
+                    if (data55 < 0 || isNaN(data55)) {
+                      const err99 = { instancePath: instancePath + "/fields/" + i9 + "/constraints/minLength", schemaPath: "#/properties/fields/items/properties/constraints/properties/minLength/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                      if (vErrors === null) {
+                        vErrors = [err99];
+                      } else {
+                        vErrors.push(err99);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data48.maxLength !== void 0) {
+                  let data56 = data48.maxLength;
+                  if (!(typeof data56 == "number" && (!(data56 % 1) && !isNaN(data56)))) {
+                    const err100 = { instancePath: instancePath + "/fields/" + i9 + "/constraints/maxLength", schemaPath: "#/properties/fields/items/properties/constraints/properties/maxLength/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (vErrors === null) {
+                      vErrors = [err100];
+                    } else {
+                      vErrors.push(err100);
+                    }
+                    errors++;
+                  }
+                  if (typeof data56 == "number") {
+                    if (data56 < 0 || isNaN(data56)) {
+                      const err101 = { instancePath: instancePath + "/fields/" + i9 + "/constraints/maxLength", schemaPath: "#/properties/fields/items/properties/constraints/properties/maxLength/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                      if (vErrors === null) {
+                        vErrors = [err101];
+                      } else {
+                        vErrors.push(err101);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data48.pattern !== void 0) {
+                  if (typeof data48.pattern !== "string") {
+                    const err102 = { instancePath: instancePath + "/fields/" + i9 + "/constraints/pattern", schemaPath: "#/properties/fields/items/properties/constraints/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err102];
+                    } else {
+                      vErrors.push(err102);
+                    }
+                    errors++;
+                  }
+                }
+                if (data48.enum !== void 0) {
+                  let data58 = data48.enum;
+                  if (Array.isArray(data58)) {
+                    if (data58.length < 1) {
+                      const err103 = { instancePath: instancePath + "/fields/" + i9 + "/constraints/enum", schemaPath: "#/properties/fields/items/properties/constraints/properties/enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                      if (vErrors === null) {
+                        vErrors = [err103];
+                      } else {
+                        vErrors.push(err103);
+                      }
+                      errors++;
+                    }
+                    const len11 = data58.length;
+                    for (let i14 = 0; i14 < len11; i14++) {
+                      let data59 = data58[i14];
+                      if (typeof data59 !== "string" && !(typeof data59 == "number") && typeof data59 !== "boolean") {
+                        const err104 = { instancePath: instancePath + "/fields/" + i9 + "/constraints/enum/" + i14, schemaPath: "#/properties/fields/items/properties/constraints/properties/enum/items/type", keyword: "type", params: { type: schema11.properties.fields.items.properties.constraints.properties.enum.items.type }, message: "must be string,number,boolean" };
+                        if (vErrors === null) {
+                          vErrors = [err104];
+                        } else {
+                          vErrors.push(err104);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err105 = { instancePath: instancePath + "/fields/" + i9 + "/constraints/enum", schemaPath: "#/properties/fields/items/properties/constraints/properties/enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err105];
+                    } else {
+                      vErrors.push(err105);
+                    }
+                    errors++;
+                  }
+                }
+                if (data48.jsonSchema !== void 0) {
+                  let data60 = data48.jsonSchema;
+                  if (!(data60 && typeof data60 == "object" && !Array.isArray(data60))) {
+                    const err106 = { instancePath: instancePath + "/fields/" + i9 + "/constraints/jsonSchema", schemaPath: "#/properties/fields/items/properties/constraints/properties/jsonSchema/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err106];
+                    } else {
+                      vErrors.push(err106);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err107 = { instancePath: instancePath + "/fields/" + i9 + "/constraints", schemaPath: "#/properties/fields/items/properties/constraints/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err107];
+                } else {
+                  vErrors.push(err107);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err108 = { instancePath: instancePath + "/fields/" + i9, schemaPath: "#/properties/fields/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err108];
+            } else {
+              vErrors.push(err108);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err109 = { instancePath: instancePath + "/fields", schemaPath: "#/properties/fields/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err109];
+        } else {
+          vErrors.push(err109);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err110 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err110];
+    } else {
+      vErrors.push(err110);
+    }
+    errors++;
   }
-};
+  validate10.errors = vErrors;
+  return errors === 0;
+}
 
 // node_modules/js-yaml/dist/js-yaml.mjs
 function getDefaultExportFromCjs(x) {
@@ -7762,7 +8995,7 @@ function requireTimestamp() {
     return false;
   }
   function constructYamlTimestamp(data) {
-    let fraction2 = 0;
+    let fraction = 0;
     let delta = null;
     let match = YAML_DATE_REGEXP.exec(data);
     if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(data);
@@ -7777,11 +9010,11 @@ function requireTimestamp() {
     const minute = +match[5];
     const second = +match[6];
     if (match[7]) {
-      fraction2 = match[7].slice(0, 3);
-      while (fraction2.length < 3) {
-        fraction2 += "0";
+      fraction = match[7].slice(0, 3);
+      while (fraction.length < 3) {
+        fraction += "0";
       }
-      fraction2 = +fraction2;
+      fraction = +fraction;
     }
     if (match[9]) {
       const tzHour = +match[10];
@@ -7789,7 +9022,7 @@ function requireTimestamp() {
       delta = (tzHour * 60 + tzMinute) * 6e4;
       if (match[9] === "-") delta = -delta;
     }
-    const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction2));
+    const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
     if (delta) date.setTime(date.getTime() - delta);
     return date;
   }
@@ -10678,16 +11911,12 @@ function logicalKey(value) {
 }
 
 // src/schema/load.ts
-var compiled;
-function schemaValidator() {
-  compiled ??= new import_ajv.Ajv({ allErrors: true, strict: false }).compile(tableSchemaJsonSchema);
-  return compiled;
-}
+var schemaValidator = validate;
 var valueAjv;
 function compileValueSchema(jsonSchema) {
   valueAjv ??= new import_ajv.Ajv({ allErrors: false, strict: false });
-  const validate = valueAjv.compile(jsonSchema);
-  return (value) => validate(value) ? true : `${validate.errors?.[0]?.instancePath || "(value)"} ${validate.errors?.[0]?.message ?? "does not match"}`;
+  const validate2 = valueAjv.compile(jsonSchema);
+  return (value) => validate2(value) ? true : `${validate2.errors?.[0]?.instancePath || "(value)"} ${validate2.errors?.[0]?.message ?? "does not match"}`;
 }
 function locate(file, positions, path) {
   const pos = positionOf(positions, path);
@@ -10730,9 +11959,9 @@ function parseSchema(text, file) {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw new InputError("a schema must be a mapping with a `fields` list", { file, line: 1, column: 1 });
   }
-  const validate = schemaValidator();
+  const validate2 = schemaValidator;
   const problems = [];
-  const errors = validate(value) ? [] : validate.errors ?? [];
+  const errors = validate2(value) ? [] : validate2.errors ?? [];
   if (errors.length > 0) {
     const seen = /* @__PURE__ */ new Set();
     problems.push(...errors.filter((e) => e.keyword !== "anyOf").map(ajvProblem).filter((p) => !seen.has(`${p.path} ${p.message}`) && Boolean(seen.add(`${p.path} ${p.message}`))));

@@ -1,14 +1,24 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
+  isModelRef,
+  referenceStores,
+  resolveModelRef
+} from "./chunk-PD5KDQZ3.mjs";
+import {
+  createOctokit,
+  resolveRunContext,
+  upsertStickyComment
+} from "./chunk-S2SXK7QP.mjs";
+import {
   encodeLabels,
   loadModel,
   readRunRecord,
   sortClasses
-} from "./chunk-T5BNURX7.mjs";
+} from "./chunk-PMIP5QB5.mjs";
 import {
   loadBackend
-} from "./chunk-XLCXUVHG.mjs";
+} from "./chunk-VXDFF6NO.mjs";
 import {
   alert,
   details,
@@ -19,16 +29,6 @@ import {
   table,
   xyChart
 } from "./chunk-2EH6I2WM.mjs";
-import {
-  isModelRef,
-  referenceStores,
-  resolveModelRef
-} from "./chunk-PD5KDQZ3.mjs";
-import {
-  createOctokit,
-  resolveRunContext,
-  upsertStickyComment
-} from "./chunk-S2SXK7QP.mjs";
 import {
   truncateMarkdown
 } from "./chunk-F56D4ARV.mjs";
@@ -45,10 +45,12 @@ import {
   didYouMean
 } from "./chunk-6H53F6EY.mjs";
 import {
-  cellText,
   isGlob,
   readTable
-} from "./chunk-62LW2EWA.mjs";
+} from "./chunk-O2MIU5LP.mjs";
+import {
+  cellText
+} from "./chunk-MTY5YIX5.mjs";
 import {
   exists,
   writeFileAtomic

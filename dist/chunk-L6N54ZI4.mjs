@@ -14,15 +14,15 @@ import {
   createActionsRuntime
 } from "./chunk-PZZNDZ5E.mjs";
 import {
-  alert,
-  details,
-  table
-} from "./chunk-2EH6I2WM.mjs";
-import {
   createOctokit,
   resolveRunContext,
   upsertStickyComment
 } from "./chunk-S2SXK7QP.mjs";
+import {
+  alert,
+  details,
+  table
+} from "./chunk-2EH6I2WM.mjs";
 import "./chunk-F56D4ARV.mjs";
 import {
   diffSchemas,
@@ -31,22 +31,23 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-TCVHQABC.mjs";
-import {
-  formatPct,
-  loadSchema
-} from "./chunk-7T6C6JTQ.mjs";
-import "./chunk-6H53F6EY.mjs";
+} from "./chunk-ZCKYZ65T.mjs";
 import {
   groupDigits
 } from "./chunk-Q4PNAFW5.mjs";
 import {
+  formatPct,
+  loadSchema
+} from "./chunk-X6EHJF6Z.mjs";
+import "./chunk-6H53F6EY.mjs";
+import {
   dataArguments
-} from "./chunk-62LW2EWA.mjs";
+} from "./chunk-O2MIU5LP.mjs";
+import "./chunk-EEI4KQJG.mjs";
+import "./chunk-MTY5YIX5.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-6RHQPO36.mjs";
-import "./chunk-JOHNT3GK.mjs";
 import {
   InputError,
   formatLocation

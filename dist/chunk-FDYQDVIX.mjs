@@ -4,6 +4,9 @@ import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
 import {
+  prestartWorkersFor
+} from "./chunk-EEI4KQJG.mjs";
+import {
   InputError,
   isExpectedError
 } from "./chunk-DXANMND3.mjs";
@@ -42,16 +45,16 @@ function memoryIo(options = {}) {
 
 // src/cli/commands/index.ts
 var commands = [
-  { name: "init", summary: "set up mlops.yaml, schema.yaml and the three workflows for your data", load: async () => (await import("./chunk-E4S6RMT6.mjs")).default },
-  { name: "validate", summary: "validate a data file against a Table Schema", load: async () => (await import("./chunk-ZWEYJW2Y.mjs")).default },
-  { name: "schema", summary: "infer a schema from data, or diff two schemas (infer | diff)", load: async () => (await import("./chunk-3YVXMAWI.mjs")).default },
-  { name: "profile", summary: "profile a data file, or merge shard profiles (merge)", load: async () => (await import("./chunk-SWPJHIXJ.mjs")).default },
-  { name: "train", summary: "train a model from mlops.yaml into a model directory", load: async () => (await import("./chunk-IFKE6ZB6.mjs")).default },
-  { name: "evaluate", summary: "compare a candidate model with the baseline: metrics, latency, gates", load: async () => (await import("./chunk-GKLVWVA3.mjs")).default },
+  { name: "init", summary: "set up mlops.yaml, schema.yaml and the three workflows for your data", load: async () => (await import("./chunk-X74LZHCT.mjs")).default },
+  { name: "validate", summary: "validate a data file against a Table Schema", load: async () => (await import("./chunk-7YRA5ETP.mjs")).default, splitsFilesFrom: 8 << 20 },
+  { name: "schema", summary: "infer a schema from data, or diff two schemas (infer | diff)", load: async () => (await import("./chunk-B7EOHOVC.mjs")).default },
+  { name: "profile", summary: "profile a data file, or merge shard profiles (merge)", load: async () => (await import("./chunk-YGPQIXZT.mjs")).default, splitsFilesFrom: 16 << 20 },
+  { name: "train", summary: "train a model from mlops.yaml into a model directory", load: async () => (await import("./chunk-2BBZZAO7.mjs")).default },
+  { name: "evaluate", summary: "compare a candidate model with the baseline: metrics, latency, gates", load: async () => (await import("./chunk-7PUZVLQV.mjs")).default },
   { name: "registry", summary: "model registry on git tags: register, promote, rollback, list, show, history, pull", load: async () => (await import("./chunk-WUKLA22Q.mjs")).default },
-  { name: "drift", summary: "compare current data with the reference; open a retraining PR on drift", load: async () => (await import("./chunk-I2HPWS3I.mjs")).default },
-  { name: "demo", summary: "run the whole life cycle on the bundled fixtures, locally", load: async () => (await import("./chunk-3VG3TKIE.mjs")).default },
-  { name: "action", summary: "run a composite action's step (used by action.yml)", load: async () => (await import("./chunk-XXVJ5PFF.mjs")).default }
+  { name: "drift", summary: "compare current data with the reference; open a retraining PR on drift", load: async () => (await import("./chunk-MZKFXVMP.mjs")).default, splitsFilesFrom: 16 << 20 },
+  { name: "demo", summary: "run the whole life cycle on the bundled fixtures, locally", load: async () => (await import("./chunk-Q2J3OQ5C.mjs")).default },
+  { name: "action", summary: "run a composite action's step (used by action.yml)", load: async () => (await import("./chunk-HAFKX3WA.mjs")).default }
 ];
 
 // src/cli/main.ts
@@ -100,6 +103,7 @@ ${help()}`);
     return ExitCode.cannotRun;
   };
   try {
+    if (entry.splitsFilesFrom !== void 0) prestartWorkersFor(rest, io.cwd, entry.splitsFilesFrom);
     const command = await entry.load();
     if (rest.includes("--help") || rest.includes("-h")) {
       io.stdout(`${command.usage.trimEnd()}

@@ -6,12 +6,12 @@ import {
   columnType,
   readProfile,
   stringifyProfile
-} from "./chunk-Z3U7U347.mjs";
+} from "./chunk-IIWDSU52.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
   profileFile
-} from "./chunk-TURTBQTT.mjs";
+} from "./chunk-DDQB5643.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag
@@ -24,11 +24,12 @@ import {
 } from "./chunk-Q4PNAFW5.mjs";
 import {
   expandDataPaths
-} from "./chunk-62LW2EWA.mjs";
+} from "./chunk-O2MIU5LP.mjs";
+import "./chunk-EEI4KQJG.mjs";
+import "./chunk-MTY5YIX5.mjs";
 import {
   writeFileAtomic
 } from "./chunk-6RHQPO36.mjs";
-import "./chunk-JOHNT3GK.mjs";
 import "./chunk-KCMKRERF.mjs";
 import {
   UsageError

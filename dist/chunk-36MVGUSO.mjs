@@ -1,21 +1,24 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
-  VALIDATE_SEGMENT_TASK,
-  validateSegmentTask
-} from "./chunk-7T6C6JTQ.mjs";
-import "./chunk-6H53F6EY.mjs";
-import {
   HASH_FILE_TASK,
   PROFILE_SEGMENT_TASK,
   hashFileTask,
   profileSegmentTask
-} from "./chunk-TURTBQTT.mjs";
-import "./chunk-62LW2EWA.mjs";
-import "./chunk-6RHQPO36.mjs";
+} from "./chunk-DDQB5643.mjs";
 import {
-  toWire
-} from "./chunk-JOHNT3GK.mjs";
+  VALIDATE_SEGMENT_TASK,
+  validateSegmentTask
+} from "./chunk-X6EHJF6Z.mjs";
+import "./chunk-6H53F6EY.mjs";
+import "./chunk-O2MIU5LP.mjs";
+import {
+  serveBatches
+} from "./chunk-EEI4KQJG.mjs";
+import {
+  warmUpScanner
+} from "./chunk-MTY5YIX5.mjs";
+import "./chunk-6RHQPO36.mjs";
 import "./chunk-DXANMND3.mjs";
 import "./chunk-SSCV3AA7.mjs";
 
@@ -29,14 +32,8 @@ var HANDLERS = {
 function serveTasks() {
   const port = parentPort;
   if (port === null) throw new Error("serveTasks() runs only in a worker thread");
-  port.on("message", (task) => {
-    const handler = HANDLERS[task.kind];
-    const run = handler ? handler(task.spec) : Promise.reject(new Error(`unknown worker task '${task.kind}'`));
-    run.then(
-      (value) => port.postMessage({ ok: true, value }),
-      (error) => port.postMessage({ ok: false, error: toWire(error) })
-    );
-  });
+  serveBatches(port, HANDLERS);
+  warmUpScanner();
 }
 export {
   serveTasks

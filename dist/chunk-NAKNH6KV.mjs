@@ -8,10 +8,7 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-TCVHQABC.mjs";
-import {
-  loadSchema
-} from "./chunk-7T6C6JTQ.mjs";
+} from "./chunk-ZCKYZ65T.mjs";
 import {
   helpHint,
   parseCommandArgs,
@@ -22,8 +19,11 @@ import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
 import {
+  loadSchema
+} from "./chunk-X6EHJF6Z.mjs";
+import {
   dataArguments
-} from "./chunk-62LW2EWA.mjs";
+} from "./chunk-O2MIU5LP.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-6RHQPO36.mjs";

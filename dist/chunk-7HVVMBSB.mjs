@@ -7,6 +7,9 @@ import {
   createActionsRuntime
 } from "./chunk-PZZNDZ5E.mjs";
 import {
+  writeProfile
+} from "./chunk-IIWDSU52.mjs";
+import {
   MODEL_FILES,
   applyPreprocessing,
   encodeLabels,
@@ -14,10 +17,10 @@ import {
   saveLayersModel,
   savePreprocessing,
   toPrediction
-} from "./chunk-T5BNURX7.mjs";
+} from "./chunk-PMIP5QB5.mjs";
 import {
   loadBackend
-} from "./chunk-XLCXUVHG.mjs";
+} from "./chunk-VXDFF6NO.mjs";
 import {
   alert,
   details,
@@ -26,6 +29,10 @@ import {
   table,
   xyChart
 } from "./chunk-2EH6I2WM.mjs";
+import {
+  mergeProfiles,
+  profileFile
+} from "./chunk-DDQB5643.mjs";
 import {
   classCounts,
   rareClass,
@@ -39,31 +46,26 @@ import {
 } from "./chunk-MXBEYZ7K.mjs";
 import {
   detectNumberForm
-} from "./chunk-TCVHQABC.mjs";
-import {
-  dataReadOptions,
-  loadSchema
-} from "./chunk-7T6C6JTQ.mjs";
-import {
-  didYouMean
-} from "./chunk-6H53F6EY.mjs";
-import {
-  writeProfile
-} from "./chunk-Z3U7U347.mjs";
-import {
-  mergeProfiles,
-  profileFile
-} from "./chunk-TURTBQTT.mjs";
+} from "./chunk-ZCKYZ65T.mjs";
 import {
   groupDigits
 } from "./chunk-Q4PNAFW5.mjs";
 import {
-  applyNumberForms,
-  concatBatches,
+  dataReadOptions,
+  loadSchema
+} from "./chunk-X6EHJF6Z.mjs";
+import {
+  didYouMean
+} from "./chunk-6H53F6EY.mjs";
+import {
   expandDataPaths,
   hashFile,
   openTable
-} from "./chunk-62LW2EWA.mjs";
+} from "./chunk-O2MIU5LP.mjs";
+import {
+  applyNumberForms,
+  concatBatches
+} from "./chunk-MTY5YIX5.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-6RHQPO36.mjs";

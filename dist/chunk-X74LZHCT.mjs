@@ -16,11 +16,7 @@ import {
 import {
   dumpSchema,
   inferSchema
-} from "./chunk-TCVHQABC.mjs";
-import {
-  dataReadOptions
-} from "./chunk-7T6C6JTQ.mjs";
-import "./chunk-6H53F6EY.mjs";
+} from "./chunk-ZCKYZ65T.mjs";
 import {
   parseCommandArgs,
   requirePositional
@@ -30,14 +26,20 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import "./chunk-Q4PNAFW5.mjs";
 import {
-  cellText,
+  dataReadOptions
+} from "./chunk-X6EHJF6Z.mjs";
+import "./chunk-6H53F6EY.mjs";
+import {
   openTable
-} from "./chunk-62LW2EWA.mjs";
+} from "./chunk-O2MIU5LP.mjs";
+import "./chunk-EEI4KQJG.mjs";
+import {
+  cellText
+} from "./chunk-MTY5YIX5.mjs";
 import {
   exists,
   writeFileAtomic
 } from "./chunk-6RHQPO36.mjs";
-import "./chunk-JOHNT3GK.mjs";
 import "./chunk-KCMKRERF.mjs";
 import {
   InputError,

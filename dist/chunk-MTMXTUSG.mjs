@@ -15,10 +15,7 @@ import {
 import {
   evaluateAndRender,
   publishComment
-} from "./chunk-TY37T4MG.mjs";
-import "./chunk-T5BNURX7.mjs";
-import "./chunk-XLCXUVHG.mjs";
-import "./chunk-2EH6I2WM.mjs";
+} from "./chunk-Y5FRWU76.mjs";
 import {
   referenceStores,
   resolveModelRef
@@ -26,14 +23,18 @@ import {
 import {
   resolveRunContext
 } from "./chunk-S2SXK7QP.mjs";
+import "./chunk-PMIP5QB5.mjs";
+import "./chunk-VXDFF6NO.mjs";
+import "./chunk-2EH6I2WM.mjs";
 import "./chunk-F56D4ARV.mjs";
 import "./chunk-QTXCJKJQ.mjs";
 import {
   loadConfig
 } from "./chunk-MXBEYZ7K.mjs";
-import "./chunk-6H53F6EY.mjs";
 import "./chunk-Q4PNAFW5.mjs";
-import "./chunk-62LW2EWA.mjs";
+import "./chunk-6H53F6EY.mjs";
+import "./chunk-O2MIU5LP.mjs";
+import "./chunk-MTY5YIX5.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

@@ -1,13 +1,9 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
-  alert,
-  details,
-  formatNumber,
-  formatPercent,
-  table,
-  xyChart
-} from "./chunk-2EH6I2WM.mjs";
+  categoricalCounts,
+  readProfile
+} from "./chunk-IIWDSU52.mjs";
 import {
   GitError,
   isModelRef,
@@ -21,17 +17,13 @@ import {
   withGitHubError
 } from "./chunk-S2SXK7QP.mjs";
 import {
-  configLocation
-} from "./chunk-MXBEYZ7K.mjs";
-import {
-  dataReadOptions,
-  loadSchema,
-  positionOf
-} from "./chunk-7T6C6JTQ.mjs";
-import {
-  categoricalCounts,
-  readProfile
-} from "./chunk-Z3U7U347.mjs";
+  alert,
+  details,
+  formatNumber,
+  formatPercent,
+  table,
+  xyChart
+} from "./chunk-2EH6I2WM.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
@@ -40,14 +32,22 @@ import {
   sketchEpsilon,
   sketchQuantile,
   sketchRank
-} from "./chunk-TURTBQTT.mjs";
+} from "./chunk-DDQB5643.mjs";
+import {
+  configLocation
+} from "./chunk-MXBEYZ7K.mjs";
 import {
   plural
 } from "./chunk-Q4PNAFW5.mjs";
 import {
+  dataReadOptions,
+  loadSchema,
+  positionOf
+} from "./chunk-X6EHJF6Z.mjs";
+import {
   expandDataPaths,
   openTable
-} from "./chunk-62LW2EWA.mjs";
+} from "./chunk-O2MIU5LP.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic
