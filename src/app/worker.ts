@@ -3,14 +3,12 @@
  * tasks from the main thread until it is terminated. Every task kind is listed here.
  */
 import { parentPort } from 'node:worker_threads';
-import { serveBatches } from '../core/parallel.ts';
+import { serveBatches, type TaskHandler } from '../core/parallel.ts';
 import { HASH_FILE_TASK, PROFILE_SEGMENT_TASK, hashFileTask, profileSegmentTask, type ProfileSegmentSpec } from '../profile/file.ts';
 import { VALIDATE_SEGMENT_TASK, validateSegmentTask, type ValidateSegmentSpec } from '../schema/segments.ts';
 import { warmUpScanner } from '../table/csv.ts';
 
-type Handler = (spec: never) => Promise<unknown>;
-
-const HANDLERS: Record<string, Handler> = {
+const HANDLERS: Record<string, TaskHandler> = {
   [VALIDATE_SEGMENT_TASK]: (spec: ValidateSegmentSpec) => validateSegmentTask(spec),
   [PROFILE_SEGMENT_TASK]: (spec: ProfileSegmentSpec) => profileSegmentTask(spec),
   [HASH_FILE_TASK]: (spec: { path: string }) => hashFileTask(spec),

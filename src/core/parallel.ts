@@ -19,6 +19,9 @@ export interface TaskRequest<S = unknown> {
   spec: S;
 }
 
+/** What a worker runs for one kind of task (its spec as the main thread sent it). */
+export type TaskHandler = (spec: never) => Promise<unknown>;
+
 /** A task's outcome: its value, or the error it threw (InputError keeps its location). */
 export type TaskOutcome<R> = { ok: true; value: R } | { ok: false; error: Error };
 
@@ -263,7 +266,7 @@ class Pool {
  * claiming tasks until none is left, and answers with each outcome. `handlers` maps task kinds to
  * their functions.
  */
-export function serveBatches(port: MessagePort, handlers: Record<string, (spec: never) => Promise<unknown>>): void {
+export function serveBatches(port: MessagePort, handlers: Record<string, TaskHandler>): void {
   const queue: BatchMessage[] = [];
   let busy = false;
   const work = async () => {
