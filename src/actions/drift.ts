@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { runDrift } from '../app/drift.ts';
+import { configuredReference, runDrift } from '../app/drift.ts';
 import { writeJsonAtomic } from '../core/fs.ts';
 import type { CliIo } from '../cli/io.ts';
 import { driftHeadline, nothingJudged } from '../drift/report.ts';
@@ -32,7 +32,7 @@ const entry: ActionEntry = {
     const workspace = io.env.GITHUB_WORKSPACE ?? io.cwd;
     const inputs = parseInputs(driftInputs, io.env, { cwd: workspace });
     const config = await loadConfig(inputs.config);
-    const reference = inputs.reference ?? config.drift.reference ?? `${config.name}#production`;
+    const reference = inputs.reference ?? configuredReference(config);
     const current = inputs.current ?? config.drift.current;
     if (!current) {
       // `mlops init` writes the scheduled drift workflow before a project knows where its

@@ -3,7 +3,7 @@
  * references fall back to GitHub Releases on a fresh runner), run the check, render the report and,
  * when asked, run the retraining pull-request flow.
  */
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { runDriftCheck, type DriftCheck } from '../drift/check.ts';
 import { driftJson, renderDriftMarkdown } from '../drift/report.ts';
 import { openRetrainingPullRequest, type RetrainGitHub, type RetrainResult } from '../github/retrain.ts';
@@ -37,6 +37,18 @@ export interface DriftOutcome {
   /** The JSON document of DESIGN §4 plus the model, the labels and (with retrain) its result. */
   json: Record<string, unknown>;
   retrain?: RetrainResult;
+}
+
+/**
+ * The reference a config names when no flag or input gives one: `drift.reference`, else
+ * `<name>#production`. A relative file or glob there is resolved against the config file's
+ * directory, as `drift.current` is: resolved against the working directory instead, a
+ * `--config models/x/mlops.yaml` run from the repository root looked for the data elsewhere.
+ */
+export function configuredReference(config: MlopsConfig): string {
+  const reference = config.drift.reference;
+  if (reference === null) return `${config.name}#production`;
+  return isModelRef(reference) || isAbsolute(reference) ? reference : resolve(config.configDir, reference);
 }
 
 /** Runs one drift check and, when `request.retrain` is set, the retraining pull-request flow. */

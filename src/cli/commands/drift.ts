@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { runDrift } from '../../app/drift.ts';
+import { configuredReference, runDrift } from '../../app/drift.ts';
 import { UsageError } from '../../core/errors.ts';
 import { writeFileAtomic, writeJsonAtomic } from '../../core/fs.ts';
 import { driftHeadline } from '../../drift/report.ts';
@@ -84,7 +84,7 @@ export default command;
 /** Runs `mlops drift` for a parsed request. */
 async function runDriftCommand(request: DriftRunRequest, io: CliIo): Promise<number> {
   const config = await loadConfigIfAny(request.config, io.cwd);
-  const reference = request.reference ?? config?.drift.reference ?? (config ? `${config.name}#production` : undefined);
+  const reference = request.reference ?? (config ? configuredReference(config) : undefined);
   const current = request.current ?? config?.drift.current ?? undefined;
   if (!reference) throw new UsageError('missing --reference (no mlops.yaml with drift.reference or a model name found)');
   if (!current) throw new UsageError('missing --current (and no drift.current in mlops.yaml)');

@@ -1,0 +1,43 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { memoryIo } from '../../../src/cli/io.ts';
+import { runCli } from '../../../src/cli/main.ts';
+import { mulberry32 } from '../../../src/core/random.ts';
+
+// A data scientist's scheduled check, run as they would run it: the CLI and the drift action on
+// small files written here, with the config, schema and profiles they would write by hand.
+const root = mkdtempSync(join(tmpdir(), 'mlops-drift-user-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** A CSV of `n` rows: temp ~ N(10 + shift, 3), city of three values. */
+function csv(path: string, n: number, seed: number, shift = 0): string {
+  const r = mulberry32(seed);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
+  const lines = ['temp,city'];
+  for (let i = 0; i < n; i++) lines.push(`${(10 + shift + 3 * normal()).toFixed(2)},${['a', 'b', 'c'][Math.floor(r() * 3)]}`);
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
+}
+
+describe('drift.reference in mlops.yaml', () => {
+  it('a relative file is found next to the config, like drift.current, from the CLI and the action', async () => {
+    const project = join(root, 'ref-relative');
+    csv(join(project, 'models/weather/data/train.csv'), 400, 1);
+    csv(join(project, 'models/weather/data/latest.csv'), 300, 2, 4);
+    writeFileSync(join(project, 'models/weather/mlops.yaml'), 'name: weather\ndrift:\n  reference: data/train.csv\n  current: data/latest.csv\n');
+
+    const io = memoryIo({ cwd: project });
+    const code = await runCli(['drift', '--config', 'models/weather/mlops.yaml', '--json'], io);
+    expect(code, io.err).toBe(0);
+    const json = JSON.parse(io.out);
+    expect(json.drifted).toBe(true);
+    expect(json.reference.sources[0].path).toBe(join(project, 'models/weather/data/train.csv'));
+
+    const action = memoryIo({ cwd: project, env: { GITHUB_WORKSPACE: project, 'INPUT_CONFIG': 'models/weather/mlops.yaml', 'INPUT_OPEN-PR': 'false', 'INPUT_REPORT': 'drift.json' } });
+    expect(await runCli(['action', 'drift'], action), action.err).toBe(0);
+    expect(JSON.parse(readFileSync(join(project, 'drift.json'), 'utf8')).drifted).toBe(true);
+  });
+});
