@@ -4,6 +4,8 @@
  * blocks equal these with the defaults (`data/train.csv`, `schema.yaml`), so the two never diverge.
  */
 
+import { parse as parseYaml } from 'yaml';
+
 /** Where a project keeps what the pull-request workflow reads. */
 export interface WorkflowPaths {
   /** Training data, repository-relative (forward slashes). */
@@ -12,26 +14,64 @@ export interface WorkflowPaths {
   schema: string;
   /** mlops.yaml, repository-relative. */
   config: string;
+  /**
+   * The model's name, for a model in a subdirectory of the repository: a repository may hold
+   * several, so its workflows are `mlops-<model>-pull-request.yml` (and so on), named after it,
+   * instead of files that a second model's `mlops init --force` would replace.
+   */
+  model?: string;
 }
 
 export const DEFAULT_WORKFLOW_PATHS: WorkflowPaths = { data: 'data/train.csv', schema: 'schema.yaml', config: 'mlops.yaml' };
 
+/**
+ * A string as a YAML scalar: plain when YAML reads it back as that same string and it holds no
+ * character that means something in a flow sequence (`[a, b]`), else double-quoted (a JSON string
+ * is a valid YAML double-quoted scalar). A path such as `my data/train #1.csv` or `*.csv` would
+ * otherwise be read as a comment, an alias or a mapping.
+ */
+export function yamlScalar(value: string): string {
+  return /^[A-Za-z0-9_./][A-Za-z0-9_./ ()@+=~*-]*$/.test(value) && !/ $/.test(value) && parseYaml(value) === value
+    ? value : JSON.stringify(value);
+}
+
+/**
+ * A literal path as a GitHub `paths:` filter pattern: the characters the filter treats as
+ * wildcards (`* ? [ ] + !`) are escaped with a backslash, so a folder named `runs[1]` matches itself.
+ */
+function filterPattern(path: string): string {
+  return path.replace(/[*?[\]+!]/g, (c) => `\\${c}`);
+}
+
 /** The data's folder as a `paths:` filter (`data/**`), or the file itself at the root. */
 function dataFolder(p: WorkflowPaths): string {
   const slash = p.data.lastIndexOf('/');
-  return slash > 0 ? `${p.data.slice(0, slash)}/**` : p.data;
+  return slash > 0 ? `${filterPattern(p.data.slice(0, slash))}/**` : filterPattern(p.data);
+}
+
+/** The workflow files' names: `mlops-<kind>.yml`, or `mlops-<model>-<kind>.yml` for a model in a subdirectory. */
+export function workflowFileName(kind: 'pull-request' | 'release' | 'drift', model?: string): string {
+  return model === undefined ? `mlops-${kind}.yml` : `mlops-${model}-${kind}.yml`;
 }
 
 /** `.github/workflows/<file>` → content. */
 export function workflowFiles(p: WorkflowPaths = DEFAULT_WORKFLOW_PATHS): Record<'pull-request' | 'release' | 'drift', { file: string; text: string }> {
+  const files = {
+    'pull-request': workflowFileName('pull-request', p.model),
+    release: workflowFileName('release', p.model),
+    drift: workflowFileName('drift', p.model),
+  };
+  const title = (what: string): string => (p.model === undefined ? `mlops ${what}` : `mlops ${p.model} ${what}`);
+  // One model's retraining commit touches only its own .mlops/retrain/<name>.json.
+  const retrain = p.model === undefined ? '.mlops/retrain/**' : `.mlops/retrain/${p.model}.json`;
   return {
     'pull-request': {
-      file: 'mlops-pull-request.yml',
-      text: `# .github/workflows/mlops-pull-request.yml
-name: mlops pull request
+      file: files['pull-request'],
+      text: `# .github/workflows/${files['pull-request']}
+name: ${title('pull request')}
 on:
   pull_request:
-    paths: [${dataFolder(p)}, ${p.config}, ${p.schema}, .mlops/retrain/**]   # .mlops/retrain: the drift check's retraining PRs
+    paths: [${[dataFolder(p), filterPattern(p.config), filterPattern(p.schema), retrain].map(yamlScalar).join(', ')}]   # .mlops/retrain: the drift check's retraining PRs
   workflow_dispatch:          # the drift check dispatches it on its retraining branch
     inputs:
       pr: { description: 'Pull request to comment on', required: false }
@@ -43,20 +83,20 @@ jobs:
       contents: read
       pull-requests: write
     with:
-      config: ${p.config}
-      data: ${p.data}
-      schema: ${p.schema}
+      config: ${yamlScalar(p.config)}
+      data: ${yamlScalar(p.data)}
+      schema: ${yamlScalar(p.schema)}
       train-runs-on: '["ubuntu-latest"]'   # or '["self-hosted", "gpu"]'
 `,
     },
     release: {
-      file: 'mlops-release.yml',
-      text: `# .github/workflows/mlops-release.yml
-name: mlops release
+      file: files.release,
+      text: `# .github/workflows/${files.release}
+name: ${title('release')}
 on:
   push:
     branches: [main]
-    paths: [${dataFolder(p)}, ${p.config}]
+    paths: [${[dataFolder(p), filterPattern(p.config)].map(yamlScalar).join(', ')}]
   workflow_dispatch:
     inputs:
       stage: { description: 'Stage to assign', default: staging }
@@ -67,7 +107,7 @@ jobs:
     permissions:
       contents: read
     with:
-      config: ${p.config}
+      config: ${yamlScalar(p.config)}
       runs-on: '["ubuntu-latest"]'
       install-native: none
   release:
@@ -76,16 +116,16 @@ jobs:
     permissions:
       contents: write
     with:
-      config: ${p.config}
+      config: ${yamlScalar(p.config)}
       artifact: \${{ needs.train.outputs.artifact-name }}
       bump: minor
       stage: \${{ inputs.stage || 'staging' }}
 `,
     },
     drift: {
-      file: 'mlops-drift.yml',
-      text: `# .github/workflows/mlops-drift.yml
-name: mlops drift
+      file: files.drift,
+      text: `# .github/workflows/${files.drift}
+name: ${title('drift')}
 on:
   schedule:
     - cron: '17 6 * * 1-5'
@@ -99,8 +139,8 @@ jobs:
       pull-requests: write
       actions: write
     with:
-      config: ${p.config}
-      dispatch-workflow: mlops-pull-request.yml
+      config: ${yamlScalar(p.config)}
+      dispatch-workflow: ${files['pull-request']}
     secrets:
       token: \${{ secrets.MLOPS_TOKEN }}
 `,

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { InputError, UsageError } from '../../core/errors.ts';
 import { exists, writeFileAtomic } from '../../core/fs.ts';
 import { dataReadOptions, dumpSchema, inferSchema, type TableSchema } from '../../schema/index.ts';
@@ -9,7 +9,7 @@ import { NAME_PATTERN, parseConfig } from '../../train/config.ts';
 import { classCountProblem, isNumericLabel, labelTask, tooManyClassesMessage } from '../../train/task.ts';
 import { parseCommandArgs, requirePositional } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
-import { workflowFiles } from '../init-templates.ts';
+import { workflowFiles, yamlScalar } from '../init-templates.ts';
 
 const USAGE = `Usage: mlops init <training data> [--label <column>] [--test <file>] [--name <name>]
                   [--command <trainer>] [--predict-command <server>] [--force]
@@ -22,6 +22,9 @@ Sets up a repository for mlops-actions, in the working directory (and adds mlops
   .github/workflows/mlops-release.yml       register the model on merge
   .github/workflows/mlops-drift.yml         scheduled drift check → retraining PR
 The workflows are the README's, with this project's paths. Review the files, then commit them.
+Run in a subdirectory of a git repository (one model of several: models/weather/), mlops.yaml
+and schema.yaml go there, and the workflows to the repository root's .github/workflows, named
+after the model (mlops-weather-pull-request.yml, …), with paths from the root.
 The drift workflow checks nothing until drift.current in mlops.yaml names recent production data:
 until then each scheduled run passes with a notice saying so.
 
@@ -44,10 +47,26 @@ is refused.
 Exit codes: 0 written; 2 could not run (missing data, unknown label, a label that cannot be
 predicted, files exist without --force).`;
 
-/** A repository-relative path with forward slashes, as workflows and mlops.yaml write it. */
-function repoPath(cwd: string, path: string): string {
-  const rel = isAbsolute(path) ? relative(cwd, path) : path;
-  return rel.split(sep).join('/');
+/** `path` relative to `base`, with forward slashes, as workflows and mlops.yaml write it. */
+function repoPath(base: string, path: string): string {
+  return relative(base, path).split(sep).join('/');
+}
+
+/**
+ * The root of the git work tree around `dir` (the nearest directory holding `.git`, a directory
+ * or, in a worktree or submodule, a file), or null outside one. GitHub reads workflows only from
+ * the root's `.github/workflows` and runs them there.
+ */
+async function workTreeRoot(dir: string): Promise<string | null> {
+  for (let current = dir; ; current = dirname(current)) {
+    if (await exists(join(current, '.git'))) return current;
+    if (dirname(current) === current) return null;
+  }
+}
+
+/** A path as the shell reads it back, for the commands printed under `next:`. */
+function shellWord(word: string): string {
+  return /^[A-Za-z0-9_./@%+=:,-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
 }
 
 /** The directory name as a model name, or null when nothing usable is left. */
@@ -130,14 +149,27 @@ const command: Command = {
       }
     }
     const rare = regression ? null : rareClass(counts);
-    const paths = { data: repoPath(io.cwd, data), schema: 'schema.yaml', config: 'mlops.yaml' };
-    const test = values.test !== undefined ? repoPath(io.cwd, values.test) : null;
+    // mlops.yaml and schema.yaml go in the working directory, the model's, whose paths mlops.yaml
+    // holds relative to itself; workflows go where GitHub reads them, at the root of the work
+    // tree, with paths from there. A model in a subdirectory (one of several) gets workflows
+    // named after it.
+    const root = (await workTreeRoot(io.cwd)) ?? io.cwd;
+    const local = { data: repoPath(io.cwd, dataAbs), schema: 'schema.yaml' };
+    const paths = {
+      data: repoPath(root, dataAbs),
+      schema: repoPath(root, join(io.cwd, 'schema.yaml')),
+      config: repoPath(root, join(io.cwd, 'mlops.yaml')),
+      ...(root === io.cwd ? {} : { model: name }),
+    };
+    const testAbs = values.test !== undefined ? resolve(io.cwd, values.test) : null;
+    const test = testAbs !== null ? repoPath(io.cwd, testAbs) : null;
+    const outside = [dataAbs, ...(testAbs !== null ? [testAbs] : [])].filter((file) => repoPath(root, file).startsWith('../'));
     const config = [
       `name: ${name}`,
       'data:',
-      `  train: ${paths.data}`,
-      test !== null ? `  test: ${test}` : '  # test: data/golden.csv       # a golden test set: the pull-request workflow evaluates on it',
-      `  schema: ${paths.schema}`,
+      `  train: ${yamlScalar(local.data)}`,
+      test !== null ? `  test: ${yamlScalar(test)}` : '  # test: data/golden.csv       # a golden test set: the pull-request workflow evaluates on it',
+      `  schema: ${local.schema}`,
       `  label: ${JSON.stringify(label.name)}`,
       ...(trainer === null ? ['model: { type: mlp, hidden: [64, 32] }'] : []),
       ...trainLines(trainer, server, rare),
@@ -155,29 +187,34 @@ const command: Command = {
     parseConfig(config, join(io.cwd, 'mlops.yaml'));
 
     const workflows = workflowFiles(paths);
+    // Absolute paths to write, and how to name each in messages: relative to the working directory.
     const files: Array<[string, string]> = [
-      ['mlops.yaml', config],
-      ['schema.yaml', dumpSchema(schema)],
-      ...Object.values(workflows).map((w) => [`.github/workflows/${w.file}`, w.text] as [string, string]),
+      [join(io.cwd, 'mlops.yaml'), config],
+      [join(io.cwd, 'schema.yaml'), dumpSchema(schema)],
+      ...Object.values(workflows).map((w) => [join(root, '.github', 'workflows', w.file), w.text] as [string, string]),
     ];
+    const shown = (file: string): string => repoPath(io.cwd, file);
     if (!values.force) {
       const present: string[] = [];
-      for (const [file] of files) if (await exists(join(io.cwd, file))) present.push(file);
-      if (present.length) throw new InputError(`already exists: ${present.join(', ')} (nothing was written; --force replaces them)`, { file: join(io.cwd, present[0]!) });
+      for (const [file] of files) if (await exists(file)) present.push(file);
+      if (present.length) throw new InputError(`already exists: ${present.map(shown).join(', ')} (nothing was written; --force replaces them)`, { file: present[0]! });
     }
-    for (const [file, text] of files) await writeFileAtomic(join(io.cwd, file), text);
-    const ignored = await ignoreLocalOutputs(io.cwd);
+    for (const [file, text] of files) await writeFileAtomic(file, text);
+    // The local outputs land where commands run: the repository root, or the model's directory.
+    // Patterns without a leading slash match at any depth, so the root's .gitignore covers both.
+    const ignored = await ignoreLocalOutputs(root);
     io.stderr([
-      `mlops init: ${name} predicts '${label.name}' (${regression ? 'regression' : task === 'binary' ? 'binary classification' : `multiclass classification, ${counts.size} classes`}) from ${featureSummary(schema)} of ${paths.data}`,
+      `mlops init: ${name} predicts '${label.name}' (${regression ? 'regression' : task === 'binary' ? 'binary classification' : `multiclass classification, ${counts.size} classes`}) from ${featureSummary(schema)} of ${local.data}`,
       ...(rare ? [`  '${rare.name}' is ${formatShare(rare.share)} of the rows: classWeight balanced, positiveClass '${rare.name}', a balanced_accuracy gate`] : []),
-      ...files.map(([file]) => `  wrote ${file}`),
-      ...(ignored.length ? [`  added to .gitignore: ${ignored.join(' ')}`] : []),
+      ...files.map(([file]) => `  wrote ${shown(file)}`),
+      ...(ignored.length ? [`  added to ${shown(join(root, '.gitignore'))}: ${ignored.join(' ')}`] : []),
+      ...outside.map((file) => `  warning: ${shown(file)} is outside the repository (${root}): the workflows cannot read it on GitHub; move it into the repository and run mlops init again`),
       'next:',
-      `  mlops validate ${paths.data} --schema ${paths.schema}   # review schema.yaml: its ranges are observed, not specified`,
+      `  mlops validate ${shellWord(local.data)} --schema ${local.schema}   # review schema.yaml: its ranges are observed, not specified`,
       '  mlops train                                       # a first model in .mlops/models/' + name,
       ...(test === null ? ['  set data.test in mlops.yaml (a golden test set) before opening a pull request'] : []),
       // The drift workflow is written now; it checks nothing (and says so) until this is set.
-      '  set drift.current in mlops.yaml (recent production data) to start the scheduled drift check; until then mlops-drift.yml passes with a notice',
+      `  set drift.current in mlops.yaml (recent production data) to start the scheduled drift check; until then ${workflows.drift.file} passes with a notice`,
       '  commit, push, and add a MLOPS_TOKEN secret for retraining pull requests (docs/workflows.md)',
       '',
     ].join('\n'));

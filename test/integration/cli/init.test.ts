@@ -1,4 +1,5 @@
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import yaml from 'js-yaml';
@@ -7,6 +8,7 @@ import { memoryIo } from '../../../src/cli/io.ts';
 import { runCli } from '../../../src/cli/main.ts';
 import { loadSchema } from '../../../src/schema/index.ts';
 import { loadConfig } from '../../../src/train/config.ts';
+import { loadWorkflowParser } from '../../support/action-runner/workflow-parser.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../../../fixtures/train');
 let root: string;
@@ -165,5 +167,67 @@ describe('mlops init', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.err).toMatch(/--label 'price' is not a column of the data/);
     expect((await mlops(other, ['init', 'data/missing.csv', '--label', 'x'])).code).toBe(2);
+  });
+
+  it('in a subdirectory of a git repository (one model of several): workflows at the root, named after the model, with paths from the root', async () => {
+    const repo = join(root, 'mono');
+    execFileSync('git', ['init', '-q', repo]);
+    const models = { penguins: ['penguins.csv', 'species'], cars: ['cars.csv', 'mpg'] } as const;
+    for (const [model, [file, label]] of Object.entries(models)) {
+      const dir = join(repo, 'models', model);
+      await mkdir(join(dir, 'data'), { recursive: true });
+      await cp(join(FIXTURES, file.replace('.csv', '-train.csv')), join(dir, 'data', file));
+      const r = await mlops(dir, ['init', `data/${file}`, '--label', label]);
+      expect([r.code, r.err]).toEqual([0, expect.stringContaining(`  wrote ../../.github/workflows/mlops-${model}-pull-request.yml\n`)]);
+      expect(r.err).toContain(`until then mlops-${model}-drift.yml passes with a notice`);
+      // mlops.yaml sits with the model and names its files relative to itself.
+      const config = await loadConfig(join(dir, 'mlops.yaml'));
+      expect([config.name, config.data.train, config.data.schema]).toEqual([model, join(dir, 'data', file), join(dir, 'schema.yaml')]);
+    }
+    // GitHub reads workflows only from the root; nothing under the models' directories.
+    await expect(readdir(join(repo, 'models', 'penguins', '.github'))).rejects.toThrow();
+    expect((await readdir(join(repo, '.github', 'workflows'))).sort()).toEqual([
+      'mlops-cars-drift.yml', 'mlops-cars-pull-request.yml', 'mlops-cars-release.yml',
+      'mlops-penguins-drift.yml', 'mlops-penguins-pull-request.yml', 'mlops-penguins-release.yml',
+    ]);
+    const parser = await loadWorkflowParser();
+    const read = async (file: string) => {
+      const text = await readFile(join(repo, '.github', 'workflows', file), 'utf8');
+      const parsed = parser.parseWorkflow({ name: file, content: text }, new parser.NoOperationTraceWriter());
+      expect(parsed.context.errors.getErrors().map((e) => e.message)).toEqual([]);
+      return yaml.load(text) as { name: string; on: { pull_request: { paths: string[] }; push: { paths: string[] } }; jobs: Record<string, { with: Record<string, string> }> };
+    };
+    const pr = await read('mlops-penguins-pull-request.yml');
+    expect(pr.name).toBe('mlops penguins pull request');
+    expect(pr.on.pull_request.paths).toEqual(['models/penguins/data/**', 'models/penguins/mlops.yaml', 'models/penguins/schema.yaml', '.mlops/retrain/penguins.json']);
+    expect(pr.jobs.mlops!.with).toMatchObject({ config: 'models/penguins/mlops.yaml', data: 'models/penguins/data/penguins.csv', schema: 'models/penguins/schema.yaml' });
+    expect((await read('mlops-penguins-release.yml')).jobs.train!.with.config).toBe('models/penguins/mlops.yaml');
+    // The drift check dispatches this model's own pull-request workflow.
+    expect((await read('mlops-cars-drift.yml')).jobs.drift!.with).toMatchObject({ config: 'models/cars/mlops.yaml', 'dispatch-workflow': 'mlops-cars-pull-request.yml' });
+    // One .gitignore, at the root; the models' directories get none.
+    expect(await readFile(join(repo, '.gitignore'), 'utf8')).toBe('# mlops: local models, comments and registry artifacts\n.mlops/models/\n.mlops/outbox/\n.mlops/artifacts/\n.mlops/cache/\n');
+    await expect(readFile(join(repo, 'models', 'cars', '.gitignore'))).rejects.toThrow();
+    // The workflows run at the root: the paths they pass work from there.
+    expect((await mlops(repo, ['validate', pr.jobs.mlops!.with.data!, '--schema', pr.jobs.mlops!.with.schema!])).code).toBe(0);
+  });
+
+  it('quotes paths that YAML would misread (a #, a colon, a leading *, a comma or bracket) in mlops.yaml and the workflows', async () => {
+    const cases = ['my data/train #1.csv', 'data/train: v2.csv', '*.csv', 'd,x]/train.csv'];
+    const parser = await loadWorkflowParser();
+    for (const [i, file] of cases.entries()) {
+      const dir = join(root, `quoted-${i}`);
+      await mkdir(join(dir, file, '..'), { recursive: true });
+      await writeFile(join(dir, file), await readFile(join(FIXTURES, 'penguins-train.csv')));
+      const r = await mlops(dir, ['init', '--label', 'species', '--', file]);
+      expect([file, r.code, r.err]).toEqual([file, 0, expect.stringContaining(`  mlops validate '${file}' --schema schema.yaml`)]);
+      expect((await loadConfig(join(dir, 'mlops.yaml'))).data.train).toBe(join(dir, file));
+      const text = await readFile(join(dir, '.github', 'workflows', 'mlops-pull-request.yml'), 'utf8');
+      const parsed = parser.parseWorkflow({ name: 'mlops-pull-request.yml', content: text }, new parser.NoOperationTraceWriter());
+      expect(parsed.context.errors.getErrors().map((e) => e.message)).toEqual([]);
+      const doc = yaml.load(text) as { on: { pull_request: { paths: string[] } }; jobs: { mlops: { with: Record<string, string> } } };
+      expect(doc.jobs.mlops.with.data).toBe(file);
+      // The paths filter names the data's folder literally: GitHub's wildcards are escaped.
+      expect(doc.on.pull_request.paths[0]).toBe({ 'my data/train #1.csv': 'my data/**', 'data/train: v2.csv': 'data/**', '*.csv': '\\*.csv', 'd,x]/train.csv': 'd,x\\]/**' }[file]);
+    }
   });
 });
