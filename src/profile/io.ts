@@ -193,21 +193,34 @@ function validateSketch(v: unknown, key: string): void {
   if (weight !== n) throw new Invalid(`${key}.n`, `compactors hold weight ${weight}, not n = ${n}`);
 }
 
-function validateColumn(v: unknown, key: string): void {
+/**
+ * Checks one column. Besides the shapes, the counts a profile keeps in several places must agree
+ * (every column counts every row; the sketch, sample and top values count the cells they saw): a
+ * hand-edited or spliced profile that breaks them was read as valid, and drift then reported
+ * verdicts from negative category counts or a mean over more numbers than cells.
+ */
+function validateColumn(v: unknown, key: string, profileRows: number): void {
   const c = obj(v, key);
   str(c.name, `${key}.name`);
   const rows = count(c.count, `${key}.count`);
+  if (rows !== profileRows) throw new Invalid(`${key}.count`, `the column counts ${rows} rows, the profile ${profileRows}`);
   const nulls = count(c.nulls, `${key}.nulls`);
   if (nulls > rows) throw new Invalid(`${key}.nulls`, 'more nulls than rows');
+  const nonNull = rows - nulls;
   const types = obj(c.types, `${key}.types`);
   let typed = 0;
   for (const t of ['integer', 'number', 'boolean', 'date', 'datetime', 'string']) typed += count(types[t], `${key}.types.${t}`);
-  if (typed !== rows - nulls) throw new Invalid(`${key}.types`, `type counts sum to ${typed}, not ${rows - nulls} non-null cells`);
+  if (typed !== nonNull) throw new Invalid(`${key}.types`, `type counts sum to ${typed}, not ${nonNull} non-null cells`);
   if (c.numeric !== null) {
     const m = obj(c.numeric, `${key}.numeric`);
-    count(m.count, `${key}.numeric.count`);
+    const numbers = count(m.count, `${key}.numeric.count`);
+    if (numbers > nonNull) throw new Invalid(`${key}.numeric.count`, `${numbers} numbers in ${nonNull} non-null cells`);
     for (const f of ['min', 'max', 'mean', 'm2']) num(m[f], `${key}.numeric.${f}`);
+    if ((m.min as number) > (m.max as number)) throw new Invalid(`${key}.numeric.min`, `min ${m.min as number} is above max ${m.max as number}`);
+    if ((m.m2 as number) < 0) throw new Invalid(`${key}.numeric.m2`, 'a sum of squared deviations cannot be negative');
     validateSketch(m.sketch, `${key}.numeric.sketch`);
+    const sketched = (m.sketch as Obj).n as number;
+    if (sketched !== numbers) throw new Invalid(`${key}.numeric.sketch.n`, `the sketch holds ${sketched} values, numeric.count is ${numbers}`);
   }
   if (c.lengths !== null) {
     const l = obj(c.lengths, `${key}.lengths`);
@@ -229,12 +242,13 @@ function validateColumn(v: unknown, key: string): void {
   arr(t.items, `${key}.topK.items`).forEach((it, i) => {
     const item = obj(it, `${key}.topK.items[${i}]`);
     str(item.value, `${key}.topK.items[${i}].value`);
-    count(item.count, `${key}.topK.items[${i}].count`);
-    count(item.error, `${key}.topK.items[${i}].error`);
+    const hits = count(item.count, `${key}.topK.items[${i}].count`);
+    if (count(item.error, `${key}.topK.items[${i}].error`) > hits) throw new Invalid(`${key}.topK.items[${i}].error`, 'the error bound exceeds the count');
+    if (hits > nonNull) throw new Invalid(`${key}.topK.items[${i}].count`, `count ${hits} exceeds the ${nonNull} non-null cells`);
   });
   const s = obj(c.sample, `${key}.sample`);
   count(s.capacity, `${key}.sample.capacity`);
-  count(s.seen, `${key}.sample.seen`);
+  if (count(s.seen, `${key}.sample.seen`) !== nonNull) throw new Invalid(`${key}.sample.seen`, `the sample saw ${s.seen as number} cells, not the ${nonNull} non-null cells`);
   const values = arr(s.values, `${key}.sample.values`);
   values.forEach((x, i) => {
     if (typeof x !== 'string') num(x, `${key}.sample.values[${i}]`);
@@ -242,6 +256,9 @@ function validateColumn(v: unknown, key: string): void {
   const threshold = count(s.threshold, `${key}.sample.threshold`);
   if (threshold > 2 ** 32) throw new Invalid(`${key}.sample.threshold`, 'expected at most 2^32');
   if (values.length > (s.capacity as number)) throw new Invalid(`${key}.sample.values`, 'more values than the capacity');
+  // The sample keeps every cell up to its capacity: fewer values would pass a partial sample off as complete.
+  const kept = Math.min(nonNull, s.capacity as number);
+  if (values.length !== kept) throw new Invalid(`${key}.sample.values`, `${values.length} values, expected ${kept}`);
 }
 
 /** Throws an InputError naming `file` and the key when `data` is not a version-1 profile. */
@@ -250,10 +267,10 @@ export function validateProfile(data: unknown, file: string): asserts data is Da
     const p = obj(data, '(root)');
     if (p.format !== 'mlops-profile') throw new Invalid('format', "not an mlops profile (expected format 'mlops-profile')");
     if (p.version !== 1) throw new Invalid('version', `unsupported profile version ${JSON.stringify(p.version)} (this mlops reads version 1)`);
-    count(p.rows, 'rows');
+    const rows = count(p.rows, 'rows');
     const names = new Set<string>();
     arr(p.columns, 'columns').forEach((col, i) => {
-      validateColumn(col, `columns[${i}]`);
+      validateColumn(col, `columns[${i}]`, rows);
       const name = (col as Obj).name as string;
       if (names.has(name)) throw new Invalid(`columns[${i}].name`, `duplicate column '${name}'`);
       names.add(name);
