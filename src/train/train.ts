@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, rm, mkdir, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { InputError } from '../core/errors.ts';
 import { writeJsonAtomic } from '../core/fs.ts';
 import { mergeProfiles, profileFile, writeProfile } from '../profile/index.ts';
@@ -93,6 +93,11 @@ export interface TrainResult {
 
 export const MLOPS_VERSION = '0.1.0';
 
+/** What a model directory must never replace: the working directory and mlops.yaml. */
+function protectedPaths(config: MlopsConfig, cwd: string): string[] {
+  return [cwd, ...(config.configPath ? [config.configPath] : [])];
+}
+
 /** Default output directory of `mlops train`. */
 export function defaultModelDir(config: MlopsConfig, cwd: string): string {
   return resolve(cwd, '.mlops', 'models', config.name);
@@ -109,9 +114,62 @@ async function makeStaging(out: string): Promise<string> {
   return staging;
 }
 
-async function publish(staging: string, out: string): Promise<void> {
-  await rm(out, { recursive: true, force: true });
-  await rename(staging, out);
+/**
+ * Refuses an output path whose current content mlops did not write: publishing replaces the whole
+ * directory, so `--out data` or `--out mlops.yaml` would otherwise delete the user's files. What
+ * may be replaced is nothing, an empty directory, or a model directory (its run.json is a run
+ * record), and never a directory that holds the working directory or mlops.yaml.
+ */
+export async function checkOutputDir(out: string, protect: string[] = []): Promise<void> {
+  const where = { file: out, key: '--out' };
+  for (const path of protect) {
+    const rel = relative(out, path);
+    if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) {
+      throw new InputError(`the model directory would replace ${path}, which holds the project: choose another --out`, where);
+    }
+  }
+  let info;
+  try {
+    info = await stat(out);
+  } catch {
+    return;
+  }
+  if (!info.isDirectory()) throw new InputError('the output path is a file, not a model directory: refusing to replace it (choose another --out)', where);
+  const entries = await readdir(out);
+  if (entries.length === 0) return;
+  let record: unknown = null;
+  try {
+    record = JSON.parse(await readFile(join(out, MODEL_FILES.run), 'utf8'));
+  } catch {
+    // not a model directory: refused below
+  }
+  if (record === null || typeof record !== 'object' || (record as { format?: unknown }).format !== RUN_FORMAT) {
+    throw new InputError(`the output directory is not empty and is not a model directory (no run.json of a training run): refusing to replace its ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'} (choose another --out, or remove it first)`, where);
+  }
+}
+
+/**
+ * Moves the finished staging directory to `out`. The previous model is set aside, not deleted,
+ * until the new one is in place: a failure in between puts it back rather than leaving nothing.
+ */
+async function publish(staging: string, out: string, protect: string[]): Promise<void> {
+  // Checked again: the directory may have changed while the model trained.
+  await checkOutputDir(out, protect);
+  const previous = `${staging}.previous`;
+  let moved = false;
+  try {
+    await rename(out, previous);
+    moved = true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  try {
+    await rename(staging, out);
+  } catch (error) {
+    if (moved) await rename(previous, out).catch(() => {});
+    throw error;
+  }
+  if (moved) await rm(previous, { recursive: true, force: true });
 }
 
 async function trainingProfile(files: string[], readOptions: Parameters<typeof profileFile>[1]): Promise<DatasetProfile> {
@@ -144,6 +202,8 @@ function packages(backend: LoadedBackend | null): Record<string, string> {
 export async function trainModel(config: MlopsConfig, options: TrainOptions = {}): Promise<TrainResult> {
   const cwd = options.cwd ?? process.cwd();
   const out = resolve(cwd, options.out ?? defaultModelDir(config, cwd));
+  // Before any work: a refused --out should not cost a training run.
+  await checkOutputDir(out, protectedPaths(config, cwd));
   if (config.train.command) return runExternalTrainer(config, out, options);
   const log = options.log ?? (() => {});
   const started = new Date();
@@ -255,7 +315,7 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
       startedAt: started.toISOString(), finishedAt: new Date().toISOString(),
     };
     await writeJsonAtomic(join(staging, MODEL_FILES.run), run);
-    await publish(staging, out);
+    await publish(staging, out, protectedPaths(config, cwd));
     return { modelDir: out, run, exitCode: 0, backend };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
@@ -393,7 +453,7 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
       startedAt: started.toISOString(), finishedAt: new Date().toISOString(),
     };
     await writeJsonAtomic(join(staging, MODEL_FILES.run), run);
-    await publish(staging, out);
+    await publish(staging, out, protectedPaths(config, cwd));
     return { modelDir: out, run, exitCode: 0, backend: null };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
