@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { basename, delimiter, join } from 'node:path';
+
 /**
  * The process boundary of a command: where its text goes and what environment it sees.
  * Commands take a CliIo instead of touching `process` so tests can run them in-process and
@@ -37,4 +40,22 @@ export function memoryIo(options: { cwd?: string; env?: Record<string, string | 
     isTTY: false,
   };
   return io;
+}
+
+/**
+ * How to type `mlops` in the commands a command prints as next steps. The README installs the
+ * CLI as a dev dependency, which puts it in node_modules/.bin and not on PATH: run through npx,
+ * the advice is `npx mlops`; otherwise `mlops` when it is on PATH, else `node <the bundle>` (as
+ * `npm run demo` runs it), and `mlops` when none of these can be told.
+ */
+export function mlopsInvocation(env: Record<string, string | undefined>, script: string | undefined = process.argv[1]): string {
+  if (env.npm_lifecycle_event === 'npx') return 'npx mlops';
+  const onPath = (env.PATH ?? '').split(delimiter).some((dir) => dir !== '' && existsSync(join(dir, 'mlops')));
+  if (onPath || script === undefined || basename(script) !== 'mlops.mjs') return 'mlops';
+  return `node ${shellWord(script)}`;
+}
+
+/** A word as a POSIX shell reads it back: as is when safe, else single-quoted. */
+export function shellWord(word: string): string {
+  return /^[A-Za-z0-9_./@%+=:,-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
 }

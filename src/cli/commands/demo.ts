@@ -9,7 +9,7 @@ import { InputError, UsageError } from '../../core/errors.ts';
 import { loadBackend } from '../../train/backend.ts';
 import { parseBackendFlag, parseCommandArgs } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
-import { memoryIo, type CliIo } from '../io.ts';
+import { memoryIo, mlopsInvocation, type CliIo } from '../io.ts';
 import { runCli } from '../main.ts';
 
 const exec = promisify(execFile);
@@ -171,7 +171,7 @@ const command: Command = {
     say(`   retraining branch on the remote: ${branches.replace(/^[*\s]+/, '') || '(none)'}; the would-be PR: .mlops/outbox/retrain-weather.md`);
 
     say(`\nDone in ${((Date.now() - started) / 1000).toFixed(0)} s. Look around: cd ${work}`);
-    say('   git log --all --oneline --decorate · mlops registry history weather · ls .mlops/outbox');
+    say(`   git log --all --oneline --decorate · ${mlopsInvocation(io.env)} registry history weather · ls .mlops/outbox`);
     return ExitCode.ok;
   },
 };

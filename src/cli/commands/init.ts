@@ -10,6 +10,7 @@ import { classCountProblem, isNumericLabel, labelTask, tooManyClassesMessage } f
 import { parseCommandArgs, requirePositional } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
 import { workflowFiles, yamlScalar } from '../init-templates.ts';
+import { mlopsInvocation, shellWord } from '../io.ts';
 
 const USAGE = `Usage: mlops init <training data> [--label <column>] [--test <file>] [--name <name>]
                   [--command <trainer>] [--predict-command <server>] [--force]
@@ -62,11 +63,6 @@ async function workTreeRoot(dir: string): Promise<string | null> {
     if (await exists(join(current, '.git'))) return current;
     if (dirname(current) === current) return null;
   }
-}
-
-/** A path as the shell reads it back, for the commands printed under `next:`. */
-function shellWord(word: string): string {
-  return /^[A-Za-z0-9_./@%+=:,-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
 }
 
 /** The directory name as a model name, or null when nothing usable is left. */
@@ -203,6 +199,7 @@ const command: Command = {
     // The local outputs land where commands run: the repository root, or the model's directory.
     // Patterns without a leading slash match at any depth, so the root's .gitignore covers both.
     const ignored = await ignoreLocalOutputs(root);
+    const mlops = mlopsInvocation(io.env);
     io.stderr([
       `mlops init: ${name} predicts '${label.name}' (${regression ? 'regression' : task === 'binary' ? 'binary classification' : `multiclass classification, ${counts.size} classes`}) from ${featureSummary(schema)} of ${local.data}`,
       ...(rare ? [`  '${rare.name}' is ${formatShare(rare.share)} of the rows: classWeight balanced, positiveClass '${rare.name}', a balanced_accuracy gate`] : []),
@@ -210,8 +207,8 @@ const command: Command = {
       ...(ignored.length ? [`  added to ${shown(join(root, '.gitignore'))}: ${ignored.join(' ')}`] : []),
       ...outside.map((file) => `  warning: ${shown(file)} is outside the repository (${root}): the workflows cannot read it on GitHub; move it into the repository and run mlops init again`),
       'next:',
-      `  mlops validate ${shellWord(local.data)} --schema ${local.schema}   # review schema.yaml: its ranges are observed, not specified`,
-      '  mlops train                                       # a first model in .mlops/models/' + name,
+      `  ${mlops} validate ${shellWord(local.data)} --schema ${local.schema}   # review schema.yaml: its ranges are observed, not specified`,
+      `  ${mlops} train   # a first model in .mlops/models/${name}`,
       ...(test === null ? ['  set data.test in mlops.yaml (a golden test set) before opening a pull request'] : []),
       // The drift workflow is written now; it checks nothing (and says so) until this is set.
       `  set drift.current in mlops.yaml (recent production data) to start the scheduled drift check; until then ${workflows.drift.file} passes with a notice`,

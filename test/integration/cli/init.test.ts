@@ -55,6 +55,11 @@ describe('mlops init', () => {
     expect(ignore).not.toContain('.mlops/retrain');
     expect((await mlops(dir, ['init', 'data/penguins.csv', '--label', 'species', '--force'])).code).toBe(0);
     expect(await readFile(join(dir, '.gitignore'), 'utf8')).toBe(ignore);
+    // Run through npx (the README's install), the next steps say npx mlops: mlops is not on PATH.
+    const npx = memoryIo({ cwd: dir, env: { PATH: process.env.PATH, npm_lifecycle_event: 'npx' } });
+    expect(await runCli(['init', 'data/penguins.csv', '--label', 'species', '--force'], npx)).toBe(0);
+    expect(npx.err).toContain('next:\n  npx mlops validate data/penguins.csv --schema schema.yaml   #');
+    expect(npx.err).toContain('\n  npx mlops train   # a first model in .mlops/models/penguin-classifier\n');
     // The project it sets up works: the data validates against the inferred schema.
     expect((await mlops(dir, ['validate', 'data/penguins.csv', '--schema', 'schema.yaml'])).code).toBe(0);
   });
