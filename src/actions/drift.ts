@@ -3,7 +3,8 @@ import { configuredReference, runDrift } from '../app/drift.ts';
 import { writeJsonAtomic } from '../core/fs.ts';
 import type { CliIo } from '../cli/io.ts';
 import { driftHeadline, nothingJudged } from '../drift/report.ts';
-import { alert } from '../report/index.ts';
+import type { DriftColumn } from '../drift/engine.ts';
+import { alert, formatPercent } from '../report/index.ts';
 import { createOctokit, resolveRunContext } from '../github/index.ts';
 import { loadConfig } from '../train/config.ts';
 import type { ActionEntry } from './entry.ts';
@@ -75,7 +76,7 @@ const entry: ActionEntry = {
     runtime.info(driftHeadline(report));
     runtime.appendSummary(outcome.markdown);
     for (const c of report.columns.filter((col) => col.drifted)) {
-      runtime.annotate('warning', `${c.name}: ${c.method} ${c.score.toPrecision(3)} vs threshold ${c.threshold} (${c.reasons.join(', ')})`, { title: `drift in ${c.name}` });
+      runtime.annotate('warning', driftAnnotation(c), { title: `drift in ${c.name}` });
     }
     if (nothingJudged(report)) {
       // A scheduled job over an empty window would otherwise stay green for ever.
@@ -93,3 +94,16 @@ const entry: ActionEntry = {
   },
 };
 export default entry;
+
+/**
+ * The warning for a drifted column: the test's score when it ran, and the rates that moved. A
+ * column that drifted on its null rate alone (a feature no longer filled) has no score, and its
+ * warning read "ks NaN vs threshold 0.05".
+ */
+function driftAnnotation(c: DriftColumn): string {
+  const parts: string[] = [];
+  if (Number.isFinite(c.score)) parts.push(`${c.method} ${c.score.toPrecision(3)} vs threshold ${c.threshold}`);
+  if (c.nulls.drifted) parts.push(`nulls ${formatPercent(c.nulls.reference)} → ${formatPercent(c.nulls.current)}`);
+  if (c.nonNumeric?.drifted) parts.push(`not numbers ${formatPercent(c.nonNumeric.reference)} → ${formatPercent(c.nonNumeric.current)}`);
+  return `${c.name}: ${parts.join('; ')} (${c.reasons.join(', ')})`;
+}

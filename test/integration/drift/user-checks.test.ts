@@ -41,3 +41,18 @@ describe('drift.reference in mlops.yaml', () => {
     expect(JSON.parse(readFileSync(join(project, 'drift.json'), 'utf8')).drifted).toBe(true);
   });
 });
+
+describe('the drift action', () => {
+  it('warns about a feature that stopped being filled with its null rates, not a NaN score', async () => {
+    const project = join(root, 'null-rate');
+    csv(join(project, 'train.csv'), 400, 3);
+    const lines = ['temp,city'];
+    for (let i = 0; i < 300; i++) lines.push(`,${['a', 'b', 'c'][i % 3]}`);
+    writeFileSync(join(project, 'latest.csv'), `${lines.join('\n')}\n`);
+    writeFileSync(join(project, 'mlops.yaml'), 'name: weather\ndrift:\n  reference: train.csv\n  current: latest.csv\n');
+    const io = memoryIo({ cwd: project, env: { GITHUB_WORKSPACE: project, 'INPUT_OPEN-PR': 'false', 'INPUT_REPORT': 'drift.json' } });
+    expect(await runCli(['action', 'drift'], io), io.err).toBe(0);
+    const warning = io.err.split('\n').find((line) => line.includes('drift in temp'));
+    expect(warning).toBe('warning: drift in temp: temp: nulls 0.0% → 100.0% (null rate)');
+  });
+});
