@@ -118,6 +118,10 @@ export async function startExternalModel(dir: string, command: string, options: 
       throw failure(`sent a ready line without ready: true, task (binary | multiclass | regression), label and features: ${JSON.stringify(ready).slice(0, 200)}`);
     }
     if (task !== 'regression' && classes.length < 2) throw failure(`declared a ${task} task with ${classes.length} class(es); the ready line must list the classes`);
+    // A class listed twice makes two probability columns one class: labels, arg-max and every
+    // per-class metric would silently be wrong.
+    const repeated = classes.filter((c, i) => classes.indexOf(c) !== i);
+    if (repeated.length > 0) throw failure(`listed the class(es) ${[...new Set(repeated)].map((c) => `'${c}'`).join(', ')} more than once in its ready line: classes must be distinct, one per probability column`);
     const label = ready.label;
     const preprocessing: PreprocessingSpec = {
       format: 'mlops-preprocessing', version: 1,
@@ -148,7 +152,8 @@ export async function startExternalModel(dir: string, command: string, options: 
       if (typeof answer.error === 'string') throw failure(`could not predict: ${answer.error}`);
       if (task === 'regression') {
         const values = answer.values;
-        if (!Array.isArray(values) || values.length !== n || !values.every((v) => typeof v === 'number')) throw failure(`must answer "values": ${n} numbers (request ${id})`);
+        // JSON cannot write NaN, but 1e999 parses as Infinity: a prediction no metric can score.
+        if (!Array.isArray(values) || values.length !== n || !values.every((v) => typeof v === 'number' && Number.isFinite(v))) throw failure(`must answer "values": ${n} finite numbers (request ${id})`);
         return { task, values: Float64Array.from(values as number[]) };
       }
       const probabilities = answer.probabilities;

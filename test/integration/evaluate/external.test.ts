@@ -41,7 +41,8 @@ if (broken === 'exit') { console.error('server: cannot load model.pt'); process.
 console.log('Loading framework v1.0 …'); // a banner on stdout before the ready line is passed over
 const model = JSON.parse(fs.readFileSync(path.join(process.env.MLOPS_MODEL_DIR, 'model.pt'), 'utf8'));
 const say = (o) => process.stdout.write(JSON.stringify(o) + '\\n');
-say(broken === 'handshake' ? { ready: true } : { ready: true, task: 'multiclass', label: 'species', features: ['island', 'sex'], classes: model.classes });
+const classes = broken === 'duplicate' ? [model.classes[0], ...model.classes.slice(0, -1)] : model.classes;
+say(broken === 'handshake' ? { ready: true } : { ready: true, task: 'multiclass', label: 'species', features: ['island', 'sex'], classes });
 readline.createInterface({ input: process.stdin }).on('line', (line) => {
   const { id, rows } = JSON.parse(line);
   if (broken === 'rows') return say({ id, probabilities: [] });
@@ -117,6 +118,8 @@ describe('mlops evaluate on external models (train.predictCommand)', () => {
       say({ ready: true, task: 'regression', label: LABEL, features: ['horsepower'] });
       require('node:readline').createInterface({ input: process.stdin }).on('line', (line) => {
         const { id, rows } = JSON.parse(line);
+        // INFINITE: one value too large for a double, which JSON.parse reads as Infinity.
+        if (process.env.INFINITE) return process.stdout.write('{"id": ' + id + ', "values": [' + rows.map((_, i) => (i === 2 ? '1e999' : mean)).join(',') + ']}\\n');
         say({ id, values: rows.map(() => mean) });
       });
     `.replace('LABEL', JSON.stringify('mpg')));
@@ -136,6 +139,12 @@ describe('mlops evaluate on external models (train.predictCommand)', () => {
     expect(metrics.r2).toBeLessThanOrEqual(0.01);
     expect(metrics.r2).toBeGreaterThan(-0.5);
     expect(metrics.mae).toBeGreaterThan(2);
+
+    // A non-finite prediction is off-protocol (exit 2), not a metric of null that a gate may pass.
+    const infinite = await mlops(['evaluate', '--candidate', 'mean', '--no-latency', '--json'], cars, { INFINITE: '1' });
+    expect(infinite.code).toBe(2);
+    expect(infinite.err).toMatch(/mean\/run\.json \(predictCommand\): the model's predictCommand "node mean-server\.cjs" must answer "values": \d+ finite numbers \(request 1\)/);
+    expect(JSON.parse(infinite.out)).toMatchObject({ error: { exitCode: 2, key: 'predictCommand' } });
   });
 
   it('a model without predictCommand, a server that dies, a bad ready line, wrong answers: exit 2 naming the cause', async () => {
@@ -159,5 +168,11 @@ describe('mlops evaluate on external models (train.predictCommand)', () => {
     const rows = await mlops(['evaluate', '--candidate', 'island', '--no-latency'], config('island'), { BROKEN: 'rows' });
     expect(rows.code).toBe(2);
     expect(rows.err).toMatch(/must answer "probabilities": \d+ rows of 3 numbers \(request 1\)/);
+
+    // Adelie twice: the probability columns would no longer be one per class.
+    const duplicate = await mlops(['evaluate', '--candidate', 'island', '--no-latency', '--json'], config('island'), { BROKEN: 'duplicate' });
+    expect(duplicate.code).toBe(2);
+    expect(duplicate.err).toMatch(/island\/run\.json \(predictCommand\): the model's predictCommand "node server\.cjs" listed the class\(es\) 'Adelie' more than once in its ready line/);
+    expect(JSON.parse(duplicate.out)).toMatchObject({ error: { exitCode: 2 } });
   });
 });
