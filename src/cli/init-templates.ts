@@ -20,6 +20,8 @@ export interface WorkflowPaths {
    * instead of files that a second model's `mlops init --force` would replace.
    */
   model?: string;
+  /** The branch whose pushes register the model (the repository's default branch); default `main`. */
+  branch?: string;
 }
 
 export const DEFAULT_WORKFLOW_PATHS: WorkflowPaths = { data: 'data/train.csv', schema: 'schema.yaml', config: 'mlops.yaml' };
@@ -95,7 +97,7 @@ jobs:
 name: ${title('release')}
 on:
   push:
-    branches: [main]
+    branches: [${yamlScalar(p.branch ?? 'main')}]
     paths: [${[dataFolder(p), filterPattern(p.config)].map(yamlScalar).join(', ')}]
   workflow_dispatch:
     inputs:

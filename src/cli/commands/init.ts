@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { promisify } from 'node:util';
 import { InputError, UsageError } from '../../core/errors.ts';
 import { exists, writeFileAtomic } from '../../core/fs.ts';
 import { dataReadOptions, dumpSchema, inferSchema, type TableSchema } from '../../schema/index.ts';
@@ -11,6 +13,8 @@ import { parseCommandArgs, requirePositional } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
 import { workflowFiles, yamlScalar } from '../init-templates.ts';
 import { mlopsInvocation, shellWord } from '../io.ts';
+
+const execFileAsync = promisify(execFile);
 
 const USAGE = `Usage: mlops init <training data> [--label <column>] [--test <file>] [--name <name>]
                   [--command <trainer>] [--predict-command <server>] [--force]
@@ -51,6 +55,25 @@ predicted, files exist without --force).`;
 /** `path` relative to `base`, with forward slashes, as workflows and mlops.yaml write it. */
 function repoPath(base: string, path: string): string {
   return relative(base, path).split(sep).join('/');
+}
+
+/**
+ * The branch the release workflow registers on: the default branch of `origin` when the clone
+ * knows it, else the checked-out branch when it is `main` or `master` (a fresh `git init` names
+ * either, by the user's git settings), else `main`.
+ */
+async function defaultBranch(root: string): Promise<string> {
+  const git = async (...args: string[]): Promise<string> => {
+    try {
+      return (await execFileAsync('git', ['-C', root, ...args])).stdout.trim();
+    } catch {
+      return '';
+    }
+  };
+  const origin = await git('symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD');
+  if (origin.startsWith('origin/')) return origin.slice('origin/'.length);
+  const current = await git('symbolic-ref', '--quiet', '--short', 'HEAD');
+  return current === 'master' ? 'master' : 'main';
 }
 
 /**
@@ -156,6 +179,7 @@ const command: Command = {
       schema: repoPath(root, join(io.cwd, 'schema.yaml')),
       config: repoPath(root, join(io.cwd, 'mlops.yaml')),
       ...(root === io.cwd ? {} : { model: name }),
+      branch: await defaultBranch(root),
     };
     const testAbs = values.test !== undefined ? resolve(io.cwd, values.test) : null;
     const test = testAbs !== null ? repoPath(io.cwd, testAbs) : null;

@@ -235,4 +235,24 @@ describe('mlops init', () => {
       expect(doc.on.pull_request.paths[0]).toBe({ 'my data/train #1.csv': 'my data/**', 'data/train: v2.csv': 'data/**', '*.csv': '\\*.csv', 'd,x]/train.csv': 'd,x\\]/**' }[file]);
     }
   });
+
+  it('the release workflow registers on pushes to the default branch: origin\'s, else a checked-out master, else main', async () => {
+    const branchOf = async (name: string, setup: (dir: string) => void) => {
+      const dir = await project(name);
+      setup(dir);
+      expect((await mlops(dir, ['init', 'data/penguins.csv', '--label', 'species'])).code).toBe(0);
+      const release = yaml.load(await readFile(join(dir, '.github', 'workflows', 'mlops-release.yml'), 'utf8')) as { on: { push: { branches: string[] } } };
+      return release.on.push.branches;
+    };
+    const git = (dir: string, ...args: string[]) => execFileSync('git', ['-C', dir, ...args], { stdio: 'ignore' });
+    // A fresh `git init` on master (git's own default) must not get a workflow that waits for main.
+    expect(await branchOf('on-master', (dir) => git(dir, 'init', '-q', '-b', 'master'))).toEqual(['master']);
+    expect(await branchOf('on-feature', (dir) => git(dir, 'init', '-q', '-b', 'add-model'))).toEqual(['main']);
+    expect(await branchOf('cloned', (dir) => {
+      git(dir, 'init', '-q', '-b', 'add-model');
+      git(dir, 'update-ref', 'refs/remotes/origin/trunk', '4b825dc642cb6eb9a060e54bf8d69288fbee4904');
+      git(dir, 'symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/trunk');
+    })).toEqual(['trunk']);
+    expect(await branchOf('no-git', () => undefined)).toEqual(['main']);
+  });
 });
