@@ -118,6 +118,16 @@ interface Batch {
   resolve: (outcomes: Array<TaskOutcome<unknown>>) => void;
 }
 
+/** How {@link runTasks} runs a batch. */
+export interface RunOptions {
+  /**
+   * Leave the batch to the worker threads when there are any (the main thread runs it otherwise):
+   * for work queued behind other work, which the main thread would take when it runs out of
+   * tasks — just when it must combine their results, while a worker waits for it.
+   */
+  workersOnly?: boolean;
+}
+
 interface PoolWorker {
   thread: Worker;
   claim: Int32Array;
@@ -151,26 +161,30 @@ class Pool {
     while (this.script !== null && this.workers.length < this.budget - 1) this.startWorker();
   }
 
-  run(tasks: TaskRequest[], local: (task: TaskRequest) => Promise<unknown>): Promise<Array<TaskOutcome<unknown>>> {
+  run(tasks: TaskRequest[], local: (task: TaskRequest) => Promise<unknown>, options: RunOptions = {}): Promise<Array<TaskOutcome<unknown>>> {
     if (tasks.length === 0) return Promise.resolve([]);
     return new Promise((resolve) => {
+      const main = !(options.workersOnly === true && this.workers.length > 0);
       const batch: Batch = {
         id: this.nextId++, tasks, next: sharedInt32(0), local, outcomes: new Array(tasks.length).fill(undefined),
-        remaining: tasks.length, members: new Set(['main']), lost: null, resolve,
+        remaining: tasks.length, members: new Set(main ? ['main'] : []), lost: null, resolve,
       };
       this.active.set(batch.id, batch);
       // The main thread takes tasks too (it would only wait otherwise); when free, it claims the
       // first now (and starts on it once the workers below have the batch).
-      this.localQueue.push(batch);
-      if (!this.localBusy) void this.runLocal();
-      // Workers only when there is more than one task: a worker needs ~0.1 s to load.
+      if (main) {
+        this.localQueue.push(batch);
+        if (!this.localBusy) void this.runLocal();
+      }
+      // New workers only when there is more than one task: a worker needs ~0.1 s to load. Those
+      // already running get every batch, a single task too: whichever thread is free first takes it.
       if (tasks.length > 1) {
         while (this.script !== null && this.workers.length < Math.min(this.budget - 1, tasks.length - 1)) this.startWorker();
-        for (const w of this.workers) {
-          batch.members.add(w.thread);
-          w.thread.ref();
-          w.thread.postMessage({ id: batch.id, tasks, next: batch.next, claim: w.claim } satisfies BatchMessage);
-        }
+      }
+      for (const w of this.workers) {
+        batch.members.add(w.thread);
+        w.thread.ref();
+        w.thread.postMessage({ id: batch.id, tasks, next: batch.next, claim: w.claim } satisfies BatchMessage);
       }
     });
   }
@@ -326,7 +340,7 @@ export function prestartWorkersFor(args: readonly string[], cwd: string, minByte
  * threads when available, and the main thread. Each thread claims the next task when it finishes
  * one, so uneven tasks still balance.
  */
-export async function runTasks<S, R>(tasks: Array<TaskRequest<S>>, local: (task: TaskRequest<S>) => Promise<R>): Promise<Array<TaskOutcome<R>>> {
+export async function runTasks<S, R>(tasks: Array<TaskRequest<S>>, local: (task: TaskRequest<S>) => Promise<R>, options: RunOptions = {}): Promise<Array<TaskOutcome<R>>> {
   pool ??= new Pool(workerEntry, threadBudget());
-  return pool.run(tasks as TaskRequest[], local as (task: TaskRequest) => Promise<unknown>) as Promise<Array<TaskOutcome<R>>>;
+  return pool.run(tasks as TaskRequest[], local as (task: TaskRequest) => Promise<unknown>, options) as Promise<Array<TaskOutcome<R>>>;
 }

@@ -4,15 +4,17 @@
  * (files or globs, profiled and merged, or a profile), pick the features and per-column settings
  * from the schema and mlops.yaml, and compare.
  */
-import { readFile } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { InputError, type SourceLocation } from '../core/errors.ts';
-import { mergeProfiles, profileFile, readProfile } from '../profile/index.ts';
+import { hashFileInPool, mergeProfiles, profileFile, readProfile } from '../profile/index.ts';
+import { assertDistinctSources } from '../profile/io.ts';
 import type { DatasetProfile } from '../profile/types.ts';
 import { loadSchema, dataReadOptions } from '../schema/index.ts';
 import { positionOf } from '../schema/positions.ts';
 import type { TableSchema } from '../schema/types.ts';
 import { expandDataPaths, openTable } from '../table/index.ts';
+import type { FileHash } from '../table/hash.ts';
 import type { ReadOptions } from '../table/types.ts';
 import { configLocation, type MlopsConfig } from '../train/config.ts';
 import { compareProfiles, selectColumns, type DriftOptions, type DriftReport } from './engine.ts';
@@ -79,12 +81,34 @@ export interface DriftCheck {
 
 async function looksLikeProfile(path: string): Promise<boolean> {
   if (!path.toLowerCase().endsWith('.json')) return false;
+  // The marker is in the first lines of a profile; a JSON data file can be large: read its start only.
+  let file: FileHandle | undefined;
   try {
-    const head = (await readFile(path, 'utf8')).slice(0, 4096);
-    return head.includes('"mlops-profile"');
+    file = await open(path, 'r');
+    const head = Buffer.alloc(4096);
+    const { bytesRead } = await file.read(head, 0, head.length, 0);
+    return head.toString('utf8', 0, bytesRead).includes('"mlops-profile"');
   } catch {
     return false;
+  } finally {
+    await file?.close();
   }
+}
+
+/**
+ * A data path as given (relative to `cwd`) where this process can open it: `cwd` need not be
+ * this process's working directory. Messages still name the path as given when it is.
+ */
+function locate(path: string, cwd: string): string {
+  return isAbsolute(path) || resolve(cwd) === process.cwd() ? path : resolve(cwd, path);
+}
+
+/** What {@link profileData} can share with other work on the thread pool. */
+interface ProfileDataHooks {
+  /** Called once the first data file's work is queued: work queued then runs after it. */
+  onQueued?: () => void;
+  /** Hashes already under way, by path as given. */
+  hashes?: ReadonlyMap<string, Promise<FileHash>>;
 }
 
 /** A profile of data, and every column of that data (more than the profile's when `pick` chose some). */
@@ -98,13 +122,14 @@ interface ProfiledData {
  * glob's shards one by one, then merged: memory stays bounded by one file), or reads a profile.json. `pick(header)`: the only columns worth profiling — data files are then
  * profiled for those alone (each as in a profile of every column: src/profile/file.ts).
  */
-async function profileData(paths: string[], cwd: string, readOptions: ReadOptions, pick?: (header: string[]) => string[]): Promise<ProfiledData> {
-  // Paths come relative to `cwd`, which need not be this process's: open them there (and name them
-  // as given in messages when it is), and record them in the profile's sources as they were found.
-  const here = resolve(cwd) === process.cwd();
-  const located = (path: string) => (isAbsolute(path) || here ? path : resolve(cwd, path));
+async function profileData(paths: string[], cwd: string, readOptions: ReadOptions, pick?: (header: string[]) => string[], hooks: ProfileDataHooks = {}): Promise<ProfiledData> {
+  // Paths come relative to `cwd`: opened there, and recorded in the profile's sources as they were found.
+  const located = (path: string) => locate(path, cwd);
+  let onQueued = hooks.onQueued;
   const profileAt = async (path: string, options: ReadOptions) => {
-    const profile = await profileFile(located(path), options);
+    const queued = onQueued;
+    onQueued = undefined;
+    const profile = await profileFile(located(path), options, {}, { fileHash: hooks.hashes?.get(path), onQueued: queued });
     profile.sources = profile.sources.map((source) => ({ ...source, path }));
     return profile;
   };
@@ -113,6 +138,7 @@ async function profileData(paths: string[], cwd: string, readOptions: ReadOption
     // Stored profiles hold every column: data shards merged with them must too.
     const profiles: DatasetProfile[] = [];
     for (const [i, path] of paths.entries()) profiles.push(stored[i] ? await readProfile(located(path)) : await profileAt(path, readOptions));
+    assertDistinctSources(profiles, paths);
     const profile = profiles.length === 1 ? profiles[0] : mergeProfiles(profiles);
     return { profile, columns: profile.columns.map((c) => c.name) };
   }
@@ -205,6 +231,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftCh
 
   let referenceProfile: DatasetProfile;
   let referenceColumns: string[];
+  const currentHashes = new Map<string, Promise<FileHash>>();
   let referenceLabel: string;
   if (referenceIsModel) {
     const path = await options.resolveModelProfile!(options.reference);
@@ -219,7 +246,18 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftCh
       requireFeatures(features, header, 'reference', options.reference);
       return features;
     };
-    ({ profile: referenceProfile, columns: referenceColumns } = await profileData(referencePaths, cwd, readOptions, candidates));
+    // The current files' hashes are queued behind the reference's first file: the threads take
+    // them as they run out of that file's segments (they would otherwise wait for the last segment,
+    // then for the merge) instead of one thread hashing at the start of the current's profiling.
+    const hashCurrent = () => {
+      for (const path of currentPaths) {
+        const hash = hashFileInPool(locate(path, cwd));
+        // Awaited when the file is profiled, where a failure is reported; not unhandled before that.
+        hash.catch(() => undefined);
+        currentHashes.set(path, hash);
+      }
+    };
+    ({ profile: referenceProfile, columns: referenceColumns } = await profileData(referencePaths, cwd, readOptions, candidates, { onQueued: hashCurrent }));
     referenceLabel = relative(cwd, options.reference) || options.reference;
   }
   driftOptions.referenceColumns = referenceColumns;
@@ -233,7 +271,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftCh
   const current = await profileData(currentPaths, cwd, readOptions, (header) => {
     if (features) requireFeatures(features, header, 'current', options.current);
     return selectColumns(referenceProfile, header, driftOptions).names;
-  });
+  }, { hashes: currentHashes });
   if (features) requireFeatures(features, current.columns, 'current', options.current);
   const currentProfile = current.profile;
   const report = compareProfiles(referenceProfile, currentProfile, { ...driftOptions, currentColumns: current.columns });

@@ -94,10 +94,31 @@ async function profileWhole(path: string, source: TableSource, readOptions: Read
 }
 
 /**
+ * Hashes a file as a task of the worker threads (of the main thread when there are none): a worker
+ * takes it when it has finished the tasks queued before it. Queued while another file's segments
+ * run, it fills a worker's idle time at the end of that file — the main thread finishes its last
+ * segment, then merges the segments' profiles alone — instead of taking a thread at the start of
+ * its own file's profiling.
+ */
+export async function hashFileInPool(path: string): Promise<FileHash> {
+  const [outcome] = await runTasks([{ kind: HASH_FILE_TASK, spec: { path } }], (task) => hashFileTask(task.spec), { workersOnly: true });
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value;
+}
+
+/** What a caller of {@link profileFile} can add to its work. */
+export interface ProfileFileHooks {
+  /** The file's hash, already under way (see hashFileInPool): the file is not hashed again. */
+  fileHash?: Promise<FileHash>;
+  /** Called once the file's work is queued on the thread pool: work queued then runs after it. */
+  onQueued?: () => void;
+}
+
+/**
  * Profiles a data file (CSV, JSONL, Parquet, Arrow). The file's sha256 and DVC md5 are computed
  * alongside and recorded in `sources`. Unreadable or malformed input is an InputError (exit 2).
  */
-export async function profileFile(path: string, readOpts: ReadOptions = {}, opts: ProfileOptions = {}): Promise<DatasetProfile> {
+export async function profileFile(path: string, readOpts: ReadOptions = {}, opts: ProfileOptions = {}, hooks: ProfileFileHooks = {}): Promise<DatasetProfile> {
   // `detect` (unless the caller chose a decoding): CSV columns of numbers are parsed straight from
   // bytes into Float64Arrays instead of becoming one JS string per cell — measured ~2× faster
   // profiling of float-heavy files, with the same profile as reading them as text.
@@ -110,20 +131,27 @@ export async function profileFile(path: string, readOpts: ReadOptions = {}, opts
   let hash: FileHash;
   if (segments.length > 1) {
     const fieldNames = readOptions.columns ?? source.fieldNames;
+    const own = hooks.fileHash === undefined;
     const tasks: Array<TaskRequest<ProfileSegmentSpec | { path: string }>> = [
       // The hash first: it then runs beside the segments instead of after them.
-      { kind: HASH_FILE_TASK, spec: { path } },
+      ...(own ? [{ kind: HASH_FILE_TASK, spec: { path } }] : []),
       ...segments.map(({ start, end }) => ({ kind: PROFILE_SEGMENT_TASK, spec: { path, readOptions: { ...readOptions, delimiter: source.delimiter }, options: opts, header: source.fieldNames, fieldNames, start, end, subset } })),
     ];
-    const outcomes = await runTasks<ProfileSegmentSpec | { path: string }, Outcome>(tasks, (task) =>
+    const running = runTasks<ProfileSegmentSpec | { path: string }, Outcome>(tasks, (task) =>
       task.kind === HASH_FILE_TASK ? hashFileTask(task.spec as { path: string }) : profileSegmentTask(task.spec as ProfileSegmentSpec));
+    hooks.onQueued?.();
+    const outcomes = await running;
+    const segmentOutcomes = (own ? outcomes.slice(1) : outcomes) as Array<TaskOutcome<ProfileSegmentResult>>;
     // A cut inside a row (a quoted line break) gives null: the file is then profiled in one pass.
-    const aligned = alignSegments(segments, outcomes.slice(1) as Array<TaskOutcome<ProfileSegmentResult>>);
-    if (!outcomes[0].ok) throw outcomes[0].error;
-    hash = outcomes[0].value as FileHash;
+    const aligned = alignSegments(segments, segmentOutcomes);
+    if (own) {
+      if (!outcomes[0].ok) throw outcomes[0].error;
+      hash = outcomes[0].value as FileHash;
+    } else hash = await hooks.fileHash!;
     if (aligned !== null) profile = mergeProfiles(aligned.map(({ value }) => value.profile));
   } else {
-    const [whole, fileHash] = await Promise.all([profileWhole(path, source, readOptions, opts, subset), hashFile(path)]);
+    hooks.onQueued?.();
+    const [whole, fileHash] = await Promise.all([profileWhole(path, source, readOptions, opts, subset), hooks.fileHash ?? hashFile(path)]);
     profile = whole;
     hash = fileHash;
   }

@@ -17,4 +17,4 @@ export { detectType } from './detect.ts';
 export { murmur3 } from './hash.ts';
 export { numericSample, categoricalCounts, columnQuantile, columnType } from './helpers.ts';
 
-export { profileSource, profileFile } from './file.ts';
+export { hashFileInPool, profileSource, profileFile, type ProfileFileHooks } from './file.ts';

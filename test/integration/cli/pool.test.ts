@@ -43,7 +43,7 @@ describe('the task pool on worker threads', () => {
     expect(outcomes.filter((o) => o.ok && o.value.thread !== threadId)).toHaveLength(Atomics.load(seen, 0));
   }, 120_000);
 
-  it('runs two callers at once (drift profiles reference and current together), each thread one batch at a time', async () => {
+  it('runs two callers at once (drift queues the current data\'s hashes behind the reference\'s segments), each thread one batch at a time', async () => {
     const seen = shared();
     const batch = (from: number) => Array.from({ length: 15 }, (_, k) => ({ kind: 'square', spec: { n: from + k, seen } }));
     const [a, b] = await Promise.all([runTasks<Spec, { square: number }>(batch(0), local as never), runTasks<Spec, { square: number }>(batch(100), local as never)]);
@@ -91,6 +91,21 @@ describe('the task pool on worker threads', () => {
     const next = await runTasks<Spec, { square: number; thread: number }>(Array.from({ length: 20 }, (_, n) => ({ kind: 'square', spec: { n, seen: again } })), local as never);
     expect(next.every((o) => o.ok)).toBe(true);
     expect(next.some((o) => o.ok && o.value.thread !== threadId)).toBe(true);
+  }, 120_000);
+
+  it('leaves a workersOnly batch to the workers, one task or many, and runs it after the batches queued before it', async () => {
+    const seen = shared();
+    const never = async () => { throw new Error('the main thread ran a workersOnly task'); };
+    const first = Array.from({ length: 8 }, (_, n) => ({ kind: 'square', spec: { n, seen } }));
+    const [before, single, many] = await Promise.all([
+      runTasks<Spec, { square: number; thread: number }>(first, local as never),
+      runTasks<Spec, { square: number; thread: number }>([{ kind: 'square', spec: { n: 9, seen } }], never, { workersOnly: true }),
+      runTasks<Spec, { square: number; thread: number }>(Array.from({ length: 5 }, (_, n) => ({ kind: 'square', spec: { n: n + 20, seen } })), never, { workersOnly: true }),
+    ]);
+    expect(before.map((o) => o.ok && o.value.square)).toEqual(first.map((t) => t.spec.n ** 2));
+    expect(single.map((o) => o.ok && o.value.square)).toEqual([81]);
+    expect(many.map((o) => o.ok && o.value.square)).toEqual([20, 21, 22, 23, 24].map((n) => n * n));
+    for (const o of [...single, ...many]) expect(o.ok && o.value.thread).not.toBe(threadId);
   }, 120_000);
 
   it('answers an empty list at once', async () => {

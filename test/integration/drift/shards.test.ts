@@ -8,6 +8,7 @@ import { runDriftCheck } from '../../../src/drift/check.ts';
 import { dataReadOptions, loadSchema } from '../../../src/schema/index.ts';
 import { mergeProfiles, profileFile, writeProfile } from '../../../src/profile/index.ts';
 import { mulberry32 } from '../../../src/core/random.ts';
+import { hashFile } from '../../../src/table/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mlops-shards-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -121,6 +122,9 @@ describe('a drift check profiles the current data for the compared columns only'
       expect(auto.onlyInCurrent).toEqual(['note']);
       expect(auto.onlyInReference).toEqual(['extra']);
       expect(auto.columns.find((c) => c.name === 'x')!.drifted).toBe(true);
+      // The current file's hash is computed ahead, while the reference is profiled: the same hash.
+      const { sha256, md5 } = await hashFile(current);
+      expect(auto.current.sources).toEqual([{ path: current, sha256, md5, rows: 8000 }]);
     } finally {
       delete process.env.MLOPS_SEGMENT_BYTES;
     }

@@ -28,6 +28,11 @@ describe('worker start-up hints', () => {
     expect(outcomes).toEqual([{ ok: true, value: 10 }, { ok: true, value: 20 }]);
   });
 
+  it('runs a workersOnly batch in this thread when there are no workers (from sources, or one thread)', async () => {
+    const outcomes = await runTasks([{ kind: 'k', spec: 3 }], async (task) => (task.spec as number) * 10, { workersOnly: true });
+    expect(outcomes).toEqual([{ ok: true, value: 30 }]);
+  });
+
   it('reads MLOPS_THREADS for the thread budget', () => {
     expect(threadBudget({ MLOPS_THREADS: '3' })).toBe(3);
     expect(threadBudget({ MLOPS_THREADS: '0' })).toBeGreaterThanOrEqual(1);
