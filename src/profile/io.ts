@@ -287,3 +287,26 @@ export function validateProfile(data: unknown, file: string): asserts data is Da
     throw error;
   }
 }
+
+/**
+ * Throws an InputError when two of the profiles about to be merged hold the same source (same path,
+ * same content): a merged profile globbed together with its own shards (`--current 'p-*.json'`
+ * next to `p-all.json`), or one shard named twice, was merged without a word and counted every row
+ * of that source twice. `names` are the files the profiles were read from, in the same order.
+ */
+export function assertDistinctSources(profiles: readonly DatasetProfile[], names: readonly string[]): void {
+  const holder = new Map<string, number>();
+  profiles.forEach((profile, i) => {
+    for (const source of profile.sources) {
+      const key = `${source.path}\0${source.sha256}`;
+      const first = holder.get(key);
+      if (first !== undefined && first !== i) {
+        throw new InputError(
+          `${names[first]} and ${names[i]} both hold ${source.path} (${source.rows} rows): merging them would count those rows twice. Merge each shard once (is one of them a merge of the others?)`,
+          { file: names[i], key: 'sources' },
+        );
+      }
+      holder.set(key, i);
+    }
+  });
+}

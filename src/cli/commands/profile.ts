@@ -8,6 +8,7 @@ import {
   stringifyProfile,
 } from '../../profile/index.ts';
 import type { ColumnProfile, DatasetProfile, ProfileOptions } from '../../profile/index.ts';
+import { assertDistinctSources } from '../../profile/io.ts';
 import { parseCommandArgs, parseIntegerFlag } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
 import type { CliIo } from '../io.ts';
@@ -122,6 +123,7 @@ const command: Command = {
       }
       const profiles: DatasetProfile[] = [];
       for (const input of inputs) profiles.push(await readProfile(atCwd(io, input)));
+      assertDistinctSources(profiles, inputs);
       await emit(mergeProfiles(profiles, inputs), values.output, json, io, `merged ${inputs.length} profiles`);
       return ExitCode.ok;
     }
