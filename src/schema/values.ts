@@ -1,5 +1,5 @@
 import type { FieldType, SchemaField } from './types.ts';
-import { civilMs, daysFromCivil, daysInMonth, plainNumberText, zoneMinutes } from '../table/index.ts';
+import { civilMs, dayOfCivil, plainNumberText, zoneMinutes } from '../table/index.ts';
 
 /**
  * A field's logical value parsed from its text: numbers for number/integer/year, epoch
@@ -59,9 +59,8 @@ function d2(t: string, i: number): number {
 function ymd(t: string): number | undefined {
   const hi = d2(t, 0), lo = d2(t, 2), mo = d2(t, 5), d = d2(t, 8);
   if (hi < 0 || lo < 0 || mo < 1 || mo > 12 || d < 1 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45) return undefined;
-  const y = hi * 100 + lo;
-  if (d > daysInMonth(y, mo)) return undefined;
-  return daysFromCivil(y, mo, d) * 86_400_000;
+  const day = dayOfCivil(hi * 100 + lo, mo, d);
+  return day === day ? day * 86_400_000 : undefined;
 }
 
 function isoDate(text: string): number | undefined {

@@ -4,7 +4,7 @@
  * a repeated text value is hashed and looked up, not allocated again.
  */
 import { isInfinite, parseNumberText } from './columns.ts';
-import { daysFromCivil, daysInMonth, zoneMinutes } from './temporal.ts';
+import { dayOfCivil, zoneMinutes } from './temporal.ts';
 import type { Column, InvalidCell, NumberColumn } from './types.ts';
 
 /** Powers of ten that are exact in a double (Clinger's fast path needs exactly these). */
@@ -301,9 +301,9 @@ export class TemporalDecoder implements CellDecoder {
     const key = ((hi * 100 + lo) * 100 + mo) * 100 + d;
     let day = this.lastDayMs;
     if (key !== this.lastDayKey) {
-      const y = hi * 100 + lo;
-      if (d < 1 || d > daysInMonth(y, mo)) return -1;
-      day = daysFromCivil(y, mo, d) * 86_400_000;
+      const days = dayOfCivil(hi * 100 + lo, mo, d);
+      if (days !== days) return -1;
+      day = days * 86_400_000;
       this.lastDayKey = key;
       this.lastDayMs = day;
     }

@@ -12,7 +12,7 @@ import type { RecordBatch, ReadOptions, Table, TableSource } from './types.ts';
 export type * from './types.ts';
 export { applyNumberForms, cellText, columnNumbers, columnStrings, columnLength, concatBatches, parseLocalNumber, parseNumberText, plainNumberText } from './columns.ts';
 export { detectFormat } from './format.ts';
-export { civilMs, daysFromCivil, daysInMonth, temporalText, zoneMinutes } from './temporal.ts';
+export { civilMs, dayOfCivil, daysFromCivil, daysInMonth, temporalText, zoneMinutes } from './temporal.ts';
 export { hashFile } from './hash.ts';
 export type { FileHash } from './hash.ts';
 export { dataArguments, expandDataPaths, isGlob } from './glob.ts';
