@@ -9,6 +9,7 @@
  * the node in hand, so every error carries file, line, column and key path by construction.
  */
 import { BACKENDS, type BackendName } from './backend-names.ts';
+import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
@@ -622,14 +623,35 @@ export function parseConfig(text: string, file: string): MlopsConfig {
  * Relative paths in `data.*` and `drift.current` resolve against the config file's directory.
  */
 export async function loadConfig(path: string): Promise<MlopsConfig> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(code === 'ENOENT' ? 'config file not found' : `cannot read config file (${code ?? 'error'})`, { file: path });
   }
-  return parseConfig(text, path);
+  // Decoding with replacement characters would turn a mis-encoded class name or path into another
+  // value and fail later with a puzzling message (or match nothing): name the line instead.
+  if (!isUtf8(bytes)) throw invalidConfigBytes(bytes, path);
+  return parseConfig(bytes.toString('utf8'), path);
+}
+
+/** The error for a config file that is not UTF-8, at the line and column of the first bad byte. */
+function invalidConfigBytes(bytes: Buffer, path: string): InputError {
+  let at = 0;
+  while (at < bytes.length) {
+    const lead = bytes[at]!;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    // isUtf8 of the one sequence also rejects overlong forms, surrogates and a cut-off sequence.
+    if (length === 0 || !isUtf8(bytes.subarray(at, at + length))) break;
+    at += length;
+  }
+  const lineStart = at === 0 ? 0 : bytes.lastIndexOf(0x0a, at - 1) + 1;
+  let line = 1;
+  for (let i = bytes.indexOf(0x0a); i >= 0 && i < at; i = bytes.indexOf(0x0a, i + 1)) line++;
+  const column = bytes.subarray(lineStart, at).toString('utf8').length + 1;
+  const byte = bytes[at] ?? 0;
+  return new InputError(`invalid UTF-8 byte sequence (byte 0x${byte.toString(16).padStart(2, '0')}): the config file must be UTF-8 (re-save it as UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8)`, { file: path, line, column });
 }
 
 /** The config with every default, as if an empty `mlops.yaml` sat in `dir`. */

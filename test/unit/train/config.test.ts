@@ -118,6 +118,21 @@ describe('loadConfig', () => {
     await expect(loadConfig(join(dir, 'nope.yaml'))).rejects.toThrow(/nope\.yaml: config file not found/);
   });
 
+  it('refuses a config file that is not UTF-8, naming the line and column of the bad byte', async () => {
+    const file = join(dir, 'latin1.yaml');
+    // `é` in Latin-1 (0xe9) on line 3, after a correct UTF-8 `ü` on line 2.
+    await writeFile(file, Buffer.concat([Buffer.from('name: demo\n# grüße\nevaluate: { positiveClass: caf'), Buffer.from([0xe9]), Buffer.from(' }\n')]));
+    await expect(loadConfig(file)).rejects.toThrow(`${file}:3:31: invalid UTF-8 byte sequence (byte 0xe9): the config file must be UTF-8`);
+    await writeFile(file, Buffer.from([0xff, 0x0a]));
+    await expect(loadConfig(file)).rejects.toThrow(`${file}:1:1: invalid UTF-8 byte sequence (byte 0xff)`);
+    // A sequence cut short at the end of the file.
+    await writeFile(file, Buffer.concat([Buffer.from('name: demo\n#'), Buffer.from([0xe2, 0x82])]));
+    await expect(loadConfig(file)).rejects.toThrow(`${file}:2:2: invalid UTF-8 byte sequence (byte 0xe2)`);
+    // A byte-order mark and multi-byte text are UTF-8.
+    await writeFile(file, '\ufeffname: demo\n# café ✓\n');
+    expect((await loadConfig(file)).name).toBe('demo');
+  });
+
   it('defaultConfig has a valid name', () => {
     expect(defaultConfig('/tmp/My Project').name).toBe('my-project');
   });
