@@ -15,7 +15,8 @@ export function epochSummary(r: EpochRecord): string {
   if (r.val_loss !== undefined) parts.push(`val_loss ${fmt(r.val_loss)}`);
   if (r.val_accuracy !== undefined) parts.push(`val_accuracy ${fmt(r.val_accuracy)}`);
   if (r.val_rmse !== undefined) parts.push(`val_rmse ${fmt(r.val_rmse)}`);
-  parts.push(`${groupDigits(r.samplesPerSecond)} samples/s`);
+  // An external trainer's history need not time its epochs.
+  if (Number.isFinite(r.samplesPerSecond)) parts.push(`${groupDigits(r.samplesPerSecond)} samples/s`);
   return parts.join(' · ');
 }
 

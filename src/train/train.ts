@@ -349,10 +349,27 @@ function parseMetrics(text: string, file: string): { metrics: Record<string, num
     // Numbers are metrics; other values (a device name, a history list) are the trainer's own notes.
     if (typeof v === 'number' && Number.isFinite(v)) metrics[k] = v;
   }
-  const history = Array.isArray(obj.history) ? (obj.history as EpochRecord[]) : [];
+  const history = Array.isArray(obj.history) ? externalHistory(obj.history) : [];
   // The trainer alone knows where it ran (e.g. torch's "cuda"); run.json records what it says.
   const device = typeof obj.device === 'string' && obj.device.trim() ? obj.device.trim().slice(0, 200) : null;
   return { metrics, history, device };
+}
+
+/**
+ * An external trainer's history, as run.json records it: each entry an object of finite numbers
+ * (`epoch` defaults to the entry's position). The trainer's other values (null for a diverged
+ * loss, text, nested objects) are dropped, so the summary's chart and tables read only numbers.
+ */
+function externalHistory(entries: unknown[]): EpochRecord[] {
+  const history: EpochRecord[] = [];
+  entries.forEach((entry, index) => {
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return;
+    const record: Record<string, number> = {};
+    for (const [key, value] of Object.entries(entry)) if (typeof value === 'number' && Number.isFinite(value)) record[key] = value;
+    record.epoch ??= index + 1;
+    history.push(record as unknown as EpochRecord);
+  });
+  return history;
 }
 
 /** Whether an external trainer's own device name means an accelerator (cuda:0, mps, gpu, xla…). */

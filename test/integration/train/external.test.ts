@@ -21,7 +21,10 @@ fs.writeFileSync(path.join(out, 'env.json'), JSON.stringify(env));
 const mode = process.argv[2];
 if (mode === 'fail') { console.error('trainer: out of memory'); process.exit(3); }
 fs.writeFileSync(path.join(out, 'model.pt'), 'weights');
-const metrics = mode === 'cuda' ? { metrics: { accuracy: 0.93, log_loss: 0.2 }, device: 'cuda:0' } : { accuracy: 0.93, log_loss: 0.2 };
+const metrics = mode === 'cuda' ? { metrics: { accuracy: 0.93, log_loss: 0.2 }, device: 'cuda:0' }
+  // docs/training.md's history form, plus what a real loop may write: a null (diverged) loss, text, a stray entry.
+  : mode === 'history' ? { metrics: { accuracy: 0.93 }, history: [{ epoch: 1, loss: 0.9, val_loss: 0.8 }, { epoch: 2, loss: 0.5, val_loss: 0.6 }, null, { loss: null, note: 'nan' }, { epoch: 'x', loss: 0.4 }] }
+  : { accuracy: 0.93, log_loss: 0.2 };
 if (mode !== 'no-metrics') fs.writeFileSync(path.join(out, 'metrics.json'), JSON.stringify(metrics));
 console.log('trainer: done');
 `;
@@ -79,6 +82,26 @@ describe('external trainer (train.command)', () => {
     const { code, io } = await run('no-metrics');
     expect(code).toBe(2);
     expect(io.err).toMatch(/model\/metrics\.json \(train\.command\): the external trainer exited 0 but wrote no metrics\.json/);
+  });
+
+  it("in GitHub Actions: the summary charts the trainer's history; entries are kept as numbers only", async () => {
+    const sub = await mkdtemp(join(dir, 'history-'));
+    await cp(join(FIXTURES, 'penguins-train.csv'), join(sub, 'train.csv'));
+    await writeFile(join(sub, 'trainer.cjs'), TRAINER);
+    await writeFile(join(sub, 'mlops.yaml'), 'name: ext\ndata: { train: train.csv, label: species }\ntrain: { command: "node trainer.cjs history" }\n');
+    const summary = join(sub, 'summary.md');
+    const output = join(sub, 'output.txt');
+    await writeFile(summary, '');
+    await writeFile(output, '');
+    const io = memoryIo({ cwd: sub, env: { PATH: process.env.PATH, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output } });
+    const code = await runCli(['train', '--out', 'model'], io);
+    expect(io.err + io.out).not.toMatch(/internal error/);
+    expect(code).toBe(0);
+    const text = await readFile(summary, 'utf8');
+    expect(text).toContain('xychart-beta');
+    expect(text).toMatch(/\| *1 *\| *loss 0\.9 · val_loss 0\.8 *\|/);
+    const runJson = JSON.parse(await readFile(join(sub, 'model', 'run.json'), 'utf8')) as { history: unknown[]; epochsRun: number };
+    expect(runJson.history).toEqual([{ epoch: 1, loss: 0.9, val_loss: 0.8 }, { epoch: 2, loss: 0.5, val_loss: 0.6 }, { epoch: 4 }, { epoch: 5, loss: 0.4 }]);
   });
 
   it('tells accelerator device names from CPU ones', () => {
