@@ -70,7 +70,15 @@ export async function runDrift(request: DriftRequest): Promise<DriftOutcome> {
   });
   const name = config?.name ?? 'model';
   const markdown = renderDriftMarkdown(check.report, { title: `Data drift: ${name}`, referenceLabel: check.referenceLabel, currentLabel: check.currentLabel });
-  const json: Record<string, unknown> = { model: name, reference: check.referenceLabel, current: check.currentLabel, ...driftJson(check.report) };
+  // The report's reference and current ({ rows, sources }) carry the labels the markdown shows
+  // (spread after them, the report's objects replaced the label strings, which never appeared).
+  const { reference, current, ...summary } = driftJson(check.report);
+  const json: Record<string, unknown> = {
+    model: name,
+    reference: { label: check.referenceLabel, ...(reference as object) },
+    current: { label: check.currentLabel, ...(current as object) },
+    ...summary,
+  };
   if (!request.retrain) return { check, name, markdown, json };
 
   const settings = config?.drift.retrain ?? { branch: `mlops/retrain/${name}`, labels: ['retrain', 'drift'], base: null };

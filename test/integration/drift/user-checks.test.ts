@@ -35,6 +35,10 @@ describe('drift.reference in mlops.yaml', () => {
     const json = JSON.parse(io.out);
     expect(json.drifted).toBe(true);
     expect(json.reference.sources[0].path).toBe(join(project, 'models/weather/data/train.csv'));
+    // Each side names what was compared, as the report's heading does.
+    expect(json.reference.label).toBe('models/weather/data/train.csv');
+    expect(json.current.label).toBe('models/weather/data/latest.csv');
+    expect(Object.keys(json).slice(0, 4)).toEqual(['model', 'reference', 'current', 'drifted']);
 
     const action = memoryIo({ cwd: project, env: { GITHUB_WORKSPACE: project, 'INPUT_CONFIG': 'models/weather/mlops.yaml', 'INPUT_OPEN-PR': 'false', 'INPUT_REPORT': 'drift.json' } });
     expect(await runCli(['action', 'drift'], action), action.err).toBe(0);
