@@ -101,8 +101,12 @@ export function checkRemote(remote: string): void {
   if (!remote || remote.startsWith('-')) throw new InputError(`invalid remote '${remote}'`, { key: 'remote' });
 }
 
-/** Result of a push: accepted, or rejected with git's reason. */
-export type PushResult = { ok: true } | { ok: false; reason: string; rejectedByRemote: boolean };
+/**
+ * Result of a push: accepted, or rejected with git's reason. `exists`: refused because the tag
+ * already exists there (a concurrent writer won), as opposed to a remote that declines the push
+ * for its own reasons (a hook, GitHub's tag rulesets, permissions).
+ */
+export type PushResult = { ok: true } | { ok: false; reason: string; rejectedByRemote: boolean; exists: boolean };
 
 /**
  * Pushes tags atomically (`--atomic`: all or none). A tag that already exists on the remote is
@@ -119,7 +123,7 @@ export async function pushTags(ctx: GitContext, remote: string, tags: string[]):
     const text = `${error.stdout}\n${error.stderr}`;
     const rejected = /\[rejected\]|already exists|\[remote rejected\]|atomic push failed/.test(text);
     const reason = text.split('\n').map((l) => l.trim()).filter((l) => l && !/^(To |Done$)/.test(l)).join('; ') || error.message;
-    return { ok: false, reason, rejectedByRemote: rejected };
+    return { ok: false, reason, rejectedByRemote: rejected, exists: /already exists|cannot lock ref|failed to (?:update|lock) ref/.test(text) };
   }
 }
 

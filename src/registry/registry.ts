@@ -241,10 +241,12 @@ export class GitRegistry implements RegistryStore {
     }
     if (result.ok) return { object, pushed: true };
     await deleteTagIf(this.git, tag, object).catch(() => undefined);
-    const why = result.rejectedByRemote
+    const why = result.exists
       ? `the remote '${this.remote}' refused tag '${tag}' — it already exists there (someone else created it concurrently). ` +
         `Nothing was changed locally; run 'git fetch --tags ${this.remote}' and try again`
-      : `could not push tag '${tag}' to '${this.remote}': ${result.reason}. The local tag was removed again`;
+      : result.rejectedByRemote
+        ? `the remote '${this.remote}' declined tag '${tag}': ${result.reason}. The local tag was removed again`
+        : `could not push tag '${tag}' to '${this.remote}': ${result.reason}. The local tag was removed again`;
     throw new InputError(why, { key: tag });
   }
 
