@@ -62,8 +62,9 @@ export interface ActionsRuntime {
   /**
    * Marks the step failed: an `::error::` command (never capped) and the message in the log.
    * Only the `mlops action` entry point calls this; entries return exit codes or throw.
+   * `properties` place the annotation on the file and line at fault (a config key, a data row).
    */
-  setFailed(message: string): void;
+  setFailed(message: string, properties?: AnnotationProperties): void;
   /**
    * Logs how many annotations the cap held back. Call once at the end of the step.
    * Returns the counts.
@@ -298,9 +299,15 @@ export function createActionsRuntime(io: CliIo, options: ActionsRuntimeOptions =
       else if (env.RUNNER_DEBUG === '1' || env.MLOPS_DEBUG === '1') log(`debug: ${message}`);
     },
 
-    setFailed(message) {
-      if (inActions) log(command('error', {}, message));
-      else log(`error: ${message}`);
+    setFailed(message, properties = {}) {
+      if (inActions) {
+        log(command('error', {
+          title: properties.title,
+          file: properties.file === undefined ? undefined : workspaceRelative(properties.file, env.GITHUB_WORKSPACE),
+          line: properties.startLine,
+          col: properties.startColumn,
+        }, message));
+      } else log(`error: ${message}`);
     },
 
     finish() {

@@ -1,6 +1,6 @@
 import { actionEntries } from '../../actions/entries.ts';
 import { createActionsRuntime } from '../../actions/runtime.ts';
-import { isExpectedError, UsageError } from '../../core/errors.ts';
+import { InputError, isExpectedError, UsageError } from '../../core/errors.ts';
 import { ExitCode, type Command } from '../command.ts';
 import type { CliIo } from '../io.ts';
 
@@ -62,7 +62,10 @@ Exit codes: 0 success, 1 the check failed, 2 the step could not run (bad input, 
       return code;
     } catch (error) {
       if (isExpectedError(error)) {
-        runtime.setFailed(error.message);
+        // An InputError names its file and line: GitHub then marks that line (a mlops.yaml key, a
+        // schema field, a data row) in the pull request's files, as well as in the step's log.
+        const where = error instanceof InputError ? error.location : {};
+        runtime.setFailed(error.message, where.file === undefined ? {} : { file: where.file, startLine: where.line, startColumn: where.line === undefined ? undefined : where.column });
       } else {
         // A bug in mlops: the stack goes to the log (scrubbed), the message to the annotation.
         runtime.info(`internal error: ${(error as Error)?.stack ?? String(error)}`);

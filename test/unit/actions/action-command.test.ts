@@ -9,6 +9,7 @@ import { runCli } from '../../../src/cli/main.ts';
 import { memoryIo } from '../../../src/cli/io.ts';
 import { secretValues } from '../../../src/cli/commands/action.ts';
 import { withGitHubError } from '../../../src/github/index.ts';
+import { InputError } from '../../../src/core/errors.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -30,6 +31,8 @@ beforeEach(async () => {
           { name: 'HttpError', status: 403, request: { method: 'POST', url: 'https://api.github.com/repos/octo-org/demo/releases' }, response: { status: 403, headers: {}, data: {} } },
         )));
       }
+      if (inputs.count === 7) throw new InputError("unknown key 'gatez'", { file: join(dir, 'models', 'mlops.yaml'), line: 3, column: 5, key: 'evaluate.gatez' });
+      if (inputs.count === 8) throw new InputError('not a CSV file', { file: join(dir, 'data.bin') });
       return inputs.count === 0 ? 1 : 0;
     },
   });
@@ -65,6 +68,17 @@ describe('mlops action', () => {
     const io = memoryIo({ env: await actionsEnv({ INPUT_COUNT: 'many' }) });
     expect(await runCli(['action', 'test-echo'], io)).toBe(2);
     expect(io.out).toBe(`::error::input 'count' must be an integer, got "many"\n`);
+  });
+
+  it('places the ::error:: of an InputError on its file and line (workspace-relative), column included', async () => {
+    const io = memoryIo({ env: await actionsEnv({ INPUT_COUNT: '7', GITHUB_WORKSPACE: dir }) });
+    expect(await runCli(['action', 'test-echo'], io)).toBe(2);
+    const at = join(dir, 'models', 'mlops.yaml');
+    expect(io.out).toBe(`token=undefined\n::error file=models/mlops.yaml,line=3,col=5::${at}:3:5 (evaluate.gatez): unknown key 'gatez'\n`);
+    // A file without a line: the annotation names the file only.
+    const fileOnly = memoryIo({ env: await actionsEnv({ INPUT_COUNT: '8', GITHUB_WORKSPACE: dir }) });
+    expect(await runCli(['action', 'test-echo'], fileOnly)).toBe(2);
+    expect(fileOnly.out).toBe(`token=undefined\n::error file=data.bin::${join(dir, 'data.bin')}: not a CSV file\n`);
   });
 
   it('reports internal errors with the stack in the log, secrets scrubbed', async () => {
