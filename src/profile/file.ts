@@ -22,8 +22,8 @@ export const HASH_FILE_TASK = 'hash-file';
  * Profiles every batch of an opened table. `sources` is recorded in the profile as given (the
  * caller knows the hashes); {@link profileFile} fills it in.
  */
-export async function profileSource(source: TableSource, opts: ProfileOptions = {}, sources: ProfileSource[] = [], contentSeed?: number): Promise<DatasetProfile> {
-  const profiler = createProfiler(source.fieldNames, opts, contentSeed);
+export async function profileSource(source: TableSource, opts: ProfileOptions = {}, sources: ProfileSource[] = [], contentSeed?: number, light?: ReadonlySet<string>): Promise<DatasetProfile> {
+  const profiler = createProfiler(source.fieldNames, opts, contentSeed, light);
   for await (const batch of source.batches()) profiler.add(batch);
   return profiler.finish(sources);
 }
@@ -61,6 +61,8 @@ export interface ProfileSegmentSpec {
   end: number;
   /** Some of the columns: seed with the segment's whole rows, as a profile of every column would. */
   subset: boolean;
+  /** Columns profiled only for drift's skip decision (ProfileFileHooks.light). */
+  light?: string[];
 }
 
 export interface ProfileSegmentResult extends SegmentEnd {
@@ -74,7 +76,7 @@ export async function profileSegmentTask(spec: ProfileSegmentSpec): Promise<Prof
   const seed = spec.subset
     ? await wholeRowSeed(readCsvSegment(spec.path, allColumns(spec.readOptions), spec.header, { start: spec.start, end: spec.end, endOffset: -1, lines: 0 }))
     : undefined;
-  const profiler = createProfiler(spec.fieldNames, spec.options, seed);
+  const profiler = createProfiler(spec.fieldNames, spec.options, seed, new Set(spec.light));
   for await (const batch of readCsvSegment(spec.path, spec.readOptions, spec.header, progress)) profiler.add(batch);
   return { profile: profiler.finish(), endOffset: progress.endOffset, lines: progress.lines };
 }
@@ -87,10 +89,10 @@ export function hashFileTask(spec: { path: string }): Promise<FileHash> {
 type Outcome = ProfileSegmentResult | FileHash;
 
 /** One pass over the file: the selected columns, seeded by whole rows when they are a subset. */
-async function profileWhole(path: string, source: TableSource, readOptions: ReadOptions, opts: ProfileOptions, subset: boolean): Promise<DatasetProfile> {
-  if (!subset) return profileSource(source, opts);
+async function profileWhole(path: string, source: TableSource, readOptions: ReadOptions, opts: ProfileOptions, subset: boolean, light: ReadonlySet<string>): Promise<DatasetProfile> {
+  if (!subset) return profileSource(source, opts, [], undefined, light);
   const seed = await wholeRowSeed((await openTable(path, allColumns(readOptions))).batches());
-  return profileSource({ ...source, fieldNames: readOptions.columns!, batches: () => source.batches() }, opts, [], seed);
+  return profileSource({ ...source, fieldNames: readOptions.columns!, batches: () => source.batches() }, opts, [], seed, light);
 }
 
 /**
@@ -112,6 +114,11 @@ export interface ProfileFileHooks {
   fileHash?: Promise<FileHash>;
   /** Called once the file's work is queued on the thread pool: work queued then runs after it. */
   onQueued?: () => void;
+  /**
+   * Columns profiled only for what decides whether drift skips them (src/profile/profiler.ts
+   * createProfiler): no quantile sketch, top values or sample. For src/drift/check.ts alone.
+   */
+  light?: string[];
 }
 
 /**
@@ -129,13 +136,14 @@ export async function profileFile(path: string, readOpts: ReadOptions = {}, opts
   const subset = readOptions.columns !== undefined && source.fieldNames.some((n) => !readOptions.columns!.includes(n));
   let profile: DatasetProfile | null = null;
   let hash: FileHash;
+  const light = new Set(hooks.light);
   if (segments.length > 1) {
     const fieldNames = readOptions.columns ?? source.fieldNames;
     const own = hooks.fileHash === undefined;
     const tasks: Array<TaskRequest<ProfileSegmentSpec | { path: string }>> = [
       // The hash first: it then runs beside the segments instead of after them.
       ...(own ? [{ kind: HASH_FILE_TASK, spec: { path } }] : []),
-      ...segments.map(({ start, end }) => ({ kind: PROFILE_SEGMENT_TASK, spec: { path, readOptions: { ...readOptions, delimiter: source.delimiter }, options: opts, header: source.fieldNames, fieldNames, start, end, subset } })),
+      ...segments.map(({ start, end }) => ({ kind: PROFILE_SEGMENT_TASK, spec: { path, readOptions: { ...readOptions, delimiter: source.delimiter }, options: opts, header: source.fieldNames, fieldNames, start, end, subset, light: hooks.light ?? [] } })),
     ];
     const running = runTasks<ProfileSegmentSpec | { path: string }, Outcome>(tasks, (task) =>
       task.kind === HASH_FILE_TASK ? hashFileTask(task.spec as { path: string }) : profileSegmentTask(task.spec as ProfileSegmentSpec));
@@ -151,11 +159,11 @@ export async function profileFile(path: string, readOpts: ReadOptions = {}, opts
     if (aligned !== null) profile = mergeProfiles(aligned.map(({ value }) => value.profile));
   } else {
     hooks.onQueued?.();
-    const [whole, fileHash] = await Promise.all([profileWhole(path, source, readOptions, opts, subset), hooks.fileHash ?? hashFile(path)]);
+    const [whole, fileHash] = await Promise.all([profileWhole(path, source, readOptions, opts, subset, light), hooks.fileHash ?? hashFile(path)]);
     profile = whole;
     hash = fileHash;
   }
-  profile ??= await profileWhole(path, source, readOptions, opts, subset);
+  profile ??= await profileWhole(path, source, readOptions, opts, subset, light);
   profile.sources = [{ path, sha256: hash.sha256, md5: hash.md5, rows: profile.rows }];
   return profile;
 }

@@ -157,6 +157,12 @@ class ColumnAccumulator {
   constructor(
     readonly name: string,
     private readonly opts: Required<ProfileOptions>,
+    /**
+     * Profiled only for what decides whether drift skips the column (src/drift/engine.ts
+     * skipReason): counts, types, distinct count, lengths and numeric moments, each computed
+     * exactly as in a full profile; the quantile sketch, the top values and the sample stay empty.
+     */
+    private readonly light = false,
   ) {
     this.distinct = new DistinctCounter(opts.exactDistinct, opts.hllPrecision);
     this.topK = new TopK(opts.topK);
@@ -225,6 +231,7 @@ class ColumnAccumulator {
   private addTexts(texts: readonly string[], counts: Int32Array, size: number): void {
     const typeCounts = this.typeCounts;
     const distinct = this.distinct;
+    const light = this.light;
     let minLength = this.minLength;
     let maxLength = this.maxLength;
     for (let d = 0; d < size; d++) {
@@ -236,7 +243,7 @@ class ColumnAccumulator {
       typeCounts[code] += w;
       if (value === value && value !== Infinity && value !== -Infinity) {
         addMoments(this.moments, value, w);
-        (this.kll as KllSketch).add(value, w);
+        if (!light) (this.kll as KllSketch).add(value, w);
         distinct.addNumber(value);
       } else if (code === TYPE_BOOLEAN || code === TYPE_DATE || code === TYPE_DATETIME || isLetter(text.charCodeAt(0))) {
         // Booleans, dates, datetimes and texts starting with a letter cannot be number texts.
@@ -244,6 +251,7 @@ class ColumnAccumulator {
       } else distinct.add(text);
       if (text.length < minLength) minLength = text.length;
       if (text.length > maxLength) maxLength = text.length;
+      if (light) continue;
       // After `detect` batches read this column as numbers, top-K keys of numbers are numbers: a
       // canonical number text must count under the same key (formatted alike when written).
       this.texts.push(this.keyDigits >= 0 ? this.topKey(code, value, text) : text);
@@ -251,7 +259,7 @@ class ColumnAccumulator {
     }
     this.minLength = minLength;
     this.maxLength = maxLength;
-    (this.sample as Reservoir).addWeighted(counts, 0, size, (d) => texts[d]);
+    if (!light) (this.sample as Reservoir).addWeighted(counts, 0, size, (d) => texts[d]);
   }
 
   /** Numeric cells: sorted, so equal values form runs and the work runs once per distinct value. */
@@ -289,19 +297,21 @@ class ColumnAccumulator {
     while (lo < hi && distinct[lo] === -Infinity) this.distinct.add(String(distinct[lo++]));
     while (hi > lo && distinct[hi - 1] === Infinity) this.distinct.add(String(distinct[--hi]));
     this.addFinite(distinct, counts, lo, hi);
-    (this.sample as Reservoir).addWeighted(counts, 0, n, (i) => (i >= lo && i < hi ? distinct[i] : String(distinct[i])));
+    if (!this.light) (this.sample as Reservoir).addWeighted(counts, 0, n, (i) => (i >= lo && i < hi ? distinct[i] : String(distinct[i])));
     // Non-numeric text in a numeric column counts by what it is (validation reports it as a type error).
     const invalidCounts = new Map<string, number>();
     for (const cell of invalid) if (cell.index < length) invalidCounts.set(cell.text, (invalidCounts.get(cell.text) ?? 0) + 1);
     let invalidTotal = 0;
     for (const w of invalidCounts.values()) invalidTotal += w;
     if (invalidCounts.size === 0 && nans <= invalidTotal) {
-      this.topK.addSortedNumbers(distinct, counts, 0, n);
+      if (!this.light) this.topK.addSortedNumbers(distinct, counts, 0, n);
       return;
     }
-    for (let i = 0; i < n; i++) {
-      this.texts.push(distinct[i]);
-      this.weights.push(counts[i]);
+    if (!this.light) {
+      for (let i = 0; i < n; i++) {
+        this.texts.push(distinct[i]);
+        this.weights.push(counts[i]);
+      }
     }
     for (const [text, w] of invalidCounts) {
       const code = detectCode(text);
@@ -341,7 +351,7 @@ class ColumnAccumulator {
     a.count += total;
     if (distinct[from] < a.min) a.min = distinct[from];
     if (distinct[to - 1] > a.max) a.max = distinct[to - 1];
-    (this.kll as KllSketch).addSorted(distinct, counts, from, to);
+    if (!this.light) (this.kll as KllSketch).addSorted(distinct, counts, from, to);
     this.distinct.addNumbers(distinct, from, to);
   }
 
@@ -376,7 +386,9 @@ class ColumnAccumulator {
       this.typeCounts[digits === 0 ? TYPE_INTEGER : TYPE_NUMBER] += m;
       this.addFinite(distinct, counts, 0, n);
       const sample = this.sample as Reservoir;
-      if (digits === keyDigits) {
+      if (this.light) {
+        // Counted above; no sample, no top values.
+      } else if (digits === keyDigits) {
         sample.addWeighted(counts, 0, n, (i) => distinct[i]);
         if (!hasInvalid) this.topK.addSortedNumbers(distinct, counts, 0, n);
         else
@@ -402,13 +414,18 @@ class ColumnAccumulator {
       this.typeCounts[TYPE_NUMBER] += m - integers;
       // Equal values of different spellings are adjacent: one value for the numeric summaries.
       this.addFinite(distinct, counts, 0, n);
-      (this.sample as Reservoir).addWeighted(counts, 0, n, (k) => (tags[k] === keyDigits ? distinct[k] : distinct[k].toFixed(tags[k])));
-      if (!hasInvalid) this.topK.addSortedNumbers(distinct, counts, 0, n, tags, keyDigits);
-      else
+      if (this.light) {
+        // Counted above; no sample, no top values.
+      } else if (!hasInvalid) {
+        (this.sample as Reservoir).addWeighted(counts, 0, n, (k) => (tags[k] === keyDigits ? distinct[k] : distinct[k].toFixed(tags[k])));
+        this.topK.addSortedNumbers(distinct, counts, 0, n, tags, keyDigits);
+      } else {
+        (this.sample as Reservoir).addWeighted(counts, 0, n, (k) => (tags[k] === keyDigits ? distinct[k] : distinct[k].toFixed(tags[k])));
         for (let k = 0; k < n; k++) {
           this.texts.push(tags[k] === keyDigits ? distinct[k] : distinct[k].toFixed(tags[k]));
           this.weights.push(counts[k]);
         }
+      }
     }
     if (hasInvalid) this.addTexts(invalidTexts, invalidCounts, invalidTexts.length);
     if (col.textLengths) {
@@ -426,7 +443,7 @@ class ColumnAccumulator {
     this.typeCounts[type] += weight;
     if (Number.isFinite(value)) {
       addMoments(this.moments, value, weight);
-      (this.kll as KllSketch).add(value, weight);
+      if (!this.light) (this.kll as KllSketch).add(value, weight);
       this.distinct.addNumber(value);
     } else {
       this.distinct.add(String(key));
@@ -435,6 +452,7 @@ class ColumnAccumulator {
       if (textLength < this.minLength) this.minLength = textLength;
       if (textLength > this.maxLength) this.maxLength = textLength;
     }
+    if (this.light) return;
     (this.sample as Reservoir).add(sampleValue, weight);
     this.texts.push(key);
     this.weights.push(weight);
@@ -442,6 +460,7 @@ class ColumnAccumulator {
 
   /** Hands the batch's entries to the top-K summary in one merge. */
   private flush(): void {
+    if (this.light) return;
     this.topK.addBatch(this.texts, this.weights, this.texts.length);
   }
 
@@ -537,9 +556,14 @@ export function contentSeedOf(batch: RecordBatch): number {
  * `contentSeed` replaces that text's seed: a profile of some of a file's columns passes the seed
  * of its whole rows ({@link contentSeedOf}), so each column's profile is the one of the whole file.
  */
-export function createProfiler(fieldNames: string[], opts: ProfileOptions = {}, contentSeed?: number): Profiler {
+/**
+ * `light`: columns profiled only for drift's decision to skip them (identifiers, timestamps):
+ * their counts, types, distinct count, lengths and moments are exactly a full profile's, their
+ * quantile sketch, top values and sample empty. Such a profile is for src/drift/check.ts alone.
+ */
+export function createProfiler(fieldNames: string[], opts: ProfileOptions = {}, contentSeed?: number, light: ReadonlySet<string> = new Set()): Profiler {
   const options = resolveOptions(opts);
-  const columns = fieldNames.map((name) => new ColumnAccumulator(name, options));
+  const columns = fieldNames.map((name) => new ColumnAccumulator(name, options, light.has(name)));
   const byName = new Map(fieldNames.map((name, i) => [name, i]));
   if (byName.size !== fieldNames.length) throw new RangeError('profiler: duplicate field names');
   let rows = 0;
