@@ -207,9 +207,13 @@ async function fullProfilesOf(profile: DatasetProfile, light: string[], reprofil
 const EXCLUDED_ROLES = new Set(['label', 'id', 'timestamp', 'ignore']);
 
 /** Throws an InputError naming `file` for the first listed feature that `columns` lacks. */
-function requireFeatures(features: readonly string[], columns: readonly string[], side: 'reference' | 'current', file: string): void {
+function requireFeatures(features: readonly string[], columns: readonly string[], side: 'reference' | 'current', file: string, listedAt?: (name: string) => SourceLocation | undefined): void {
   const missing = features.find((name) => !columns.includes(name));
-  if (missing !== undefined) throw new InputError(`feature '${missing}' is not in the ${side} data`, { file, key: missing });
+  if (missing === undefined) return;
+  // A feature listed in mlops.yaml is reported at its line there (the data file in the message).
+  const at = listedAt?.(missing);
+  if (at !== undefined) throw new InputError(`feature '${missing}' is not in the ${side} data (${file})`, at);
+  throw new InputError(`feature '${missing}' is not in the ${side} data`, { file, key: missing });
 }
 
 /** Column settings from the schema's `drift` extension, then mlops.yaml (which wins). */
@@ -257,8 +261,17 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftCh
   // A repeated name would be profiled and counted twice.
   let features: string[] | undefined = options.features ? [...new Set(options.features)] : undefined;
   const exclude = new Set<string>();
-  if (!features && config && config.drift.features !== 'auto') features = [...new Set(config.drift.features.map((f) => f.name))];
-  if (!features && config?.data.features) features = [...new Set(config.data.features)];
+  let listedAt: ((name: string) => SourceLocation | undefined) | undefined;
+  if (!features && config && config.drift.features !== 'auto') {
+    const listed = config.drift.features.map((f) => f.name);
+    features = [...new Set(listed)];
+    listedAt = (name) => configLocation(config, `drift.features[${listed.indexOf(name)}]`);
+  }
+  if (!features && config?.data.features) {
+    const listed = config.data.features;
+    features = [...new Set(listed)];
+    listedAt = (name) => configLocation(config, `data.features[${listed.indexOf(name)}]`);
+  }
   if (!features) {
     for (const field of schema?.fields ?? []) if (field.role && EXCLUDED_ROLES.has(field.role)) exclude.add(field.name);
     if (config?.data.label) exclude.add(config.data.label);
@@ -290,7 +303,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftCh
     // identifier or a timestamp is learnt from its profile).
     const candidates = (header: string[]) => {
       if (!features) return header.filter((n) => !exclude.has(n));
-      requireFeatures(features, header, 'reference', options.reference);
+      requireFeatures(features, header, 'reference', options.reference, listedAt);
       return features;
     };
     // The current files' hashes are queued behind the reference's first file: the threads take
@@ -318,12 +331,12 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftCh
   // a profile of every column gives, so the report is the same.
   // Named features must exist on both sides: checked on each data file's header before it is
   // profiled, and on the columns of a stored profile (which no header check saw).
-  if (features) requireFeatures(features, referenceColumns, 'reference', options.reference);
+  if (features) requireFeatures(features, referenceColumns, 'reference', options.reference, listedAt);
   const current = await profileData(currentPaths, cwd, readOptions, (header) => {
-    if (features) requireFeatures(features, header, 'current', options.current);
+    if (features) requireFeatures(features, header, 'current', options.current, listedAt);
     return selectColumns(referenceProfile, header, driftOptions).names;
   }, { hashes: currentHashes });
-  if (features) requireFeatures(features, current.columns, 'current', options.current);
+  if (features) requireFeatures(features, current.columns, 'current', options.current, listedAt);
   const currentProfile = current.profile;
   const report = compareProfiles(referenceProfile, currentProfile, { ...driftOptions, currentColumns: current.columns });
   return { report, referenceLabel, currentLabel: relative(cwd, options.current) || options.current, referenceProfile, currentProfile };

@@ -46,6 +46,18 @@ describe('drift.reference in mlops.yaml', () => {
   });
 });
 
+describe('drift.features naming a column the data lacks', () => {
+  it('is exit 2 at that line of mlops.yaml, the data file in the message', async () => {
+    const project = join(root, 'features-missing');
+    csv(join(project, 'data/train.csv'), 200, 1);
+    csv(join(project, 'data/latest.csv'), 200, 2);
+    writeFileSync(join(project, 'mlops.yaml'), 'name: weather\ndrift:\n  reference: data/train.csv\n  current: data/latest.csv\n  features:\n    - { name: temp }\n    - { name: humidity, method: ks }\n');
+    const io = memoryIo({ cwd: project });
+    expect(await runCli(['drift', '--json'], io)).toBe(2);
+    expect(io.err).toMatch(/mlops\.yaml:7:\d+ \(drift\.features\[1\]\): feature 'humidity' is not in the reference data \(.*data\/train\.csv\)/);
+  });
+});
+
 describe('the drift action', () => {
   it('warns about a feature that stopped being filled with its null rates, not a NaN score', async () => {
     const project = join(root, 'null-rate');
