@@ -1,0 +1,25 @@
+import { createRequire as __mlopsCreateRequire } from 'node:module';
+const require = __mlopsCreateRequire(import.meta.url);
+import {
+  NAME_PATTERN,
+  atConfigLine,
+  configLocation,
+  defaultConfig,
+  loadConfig,
+  locateConfigError,
+  parseConfig,
+  resolveBatchSize
+} from "./chunk-KBXSQFFU.mjs";
+import "./chunk-KCMKRERF.mjs";
+import "./chunk-DXANMND3.mjs";
+import "./chunk-SSCV3AA7.mjs";
+export {
+  NAME_PATTERN,
+  atConfigLine,
+  configLocation,
+  defaultConfig,
+  loadConfig,
+  locateConfigError,
+  parseConfig,
+  resolveBatchSize
+};
