@@ -177,18 +177,48 @@ const HEAD_ROWS = 2048;
  * a million distinct values). The prediction is checked on the full data afterwards
  * ({@link fullProfilesOf}); none when a reference path is a stored profile.
  */
-async function likelySkipped(paths: string[], cwd: string, readOptions: ReadOptions, candidates: (header: string[]) => string[], keep: ReadonlySet<string>): Promise<string[]> {
-  if (paths.length === 0) return [];
-  for (const path of paths) if (await looksLikeProfile(locate(path, cwd))) return [];
+async function likelySkipped(paths: string[], cwd: string, readOptions: ReadOptions, candidates: (header: string[]) => string[], keep: ReadonlySet<string>): Promise<LikelySkipped> {
+  const none: LikelySkipped = { light: [], instants: {} };
+  if (paths.length === 0) return none;
+  for (const path of paths) if (await looksLikeProfile(locate(path, cwd))) return none;
   const source = await openTable(locate(paths[0], cwd), { defaultDecoding: 'detect', ...readOptions, batchRows: HEAD_ROWS, chunkSize: 64 << 10 });
   const names = new Set(candidates(source.fieldNames));
   for await (const batch of source.batches()) {
     // Leaving the loop closes the stream: only the head is read.
     const head = createProfiler(source.fieldNames);
     head.add(batch);
-    return head.finish().columns.filter((c) => names.has(c.name) && !keep.has(c.name) && skipReason(c) !== null).map((c) => c.name);
+    const out: LikelySkipped = { light: [], instants: {} };
+    for (const c of head.finish().columns) {
+      const reason = names.has(c.name) && !keep.has(c.name) ? skipReason(c) : null;
+      if (reason === null) continue;
+      out.light.push(c.name);
+      // A likely timestamp that the schema does not decode otherwise: read as instants (CSV), no
+      // string per cell; only a timestamp verdict then keeps it light (fullProfilesOf).
+      const decoding = readOptions.decoding?.[c.name];
+      if (reason === 'timestamp' && (decoding === undefined || decoding === 'string') && readOptions.temporal?.[c.name] === undefined) {
+        out.instants[c.name] = c.types.datetime > c.types.date ? 'datetime' : 'date';
+      }
+    }
+    return out;
   }
-  return [];
+  return none;
+}
+
+/** The columns {@link likelySkipped} predicts, and those of them read as instants. */
+interface LikelySkipped {
+  light: string[];
+  instants: Record<string, 'date' | 'datetime'>;
+}
+
+/** Read options that read `instants` columns as dates or datetimes (CSV; other formats ignore them). */
+function withInstants(readOptions: ReadOptions, instants: Record<string, 'date' | 'datetime'>): ReadOptions {
+  const names = Object.keys(instants);
+  if (names.length === 0) return readOptions;
+  return {
+    ...readOptions,
+    decoding: { ...readOptions.decoding, ...Object.fromEntries(names.map((n) => [n, 'string' as const])) },
+    temporal: { ...readOptions.temporal, ...instants },
+  };
 }
 
 /**
@@ -196,9 +226,14 @@ async function likelySkipped(paths: string[], cwd: string, readOptions: ReadOpti
  * compare after all (the head predicted wrongly: e.g. ids unique in the first rows that repeat
  * later). The light columns it skips keep their light profiles: skipReason read the same values.
  */
-async function fullProfilesOf(profile: DatasetProfile, light: string[], reprofile: (columns: string[]) => Promise<DatasetProfile>): Promise<DatasetProfile> {
+async function fullProfilesOf(profile: DatasetProfile, predicted: LikelySkipped, reprofile: (columns: string[]) => Promise<DatasetProfile>): Promise<DatasetProfile> {
   const byName = new Map(profile.columns.map((c) => [c.name, c]));
-  const compared = light.filter((name) => byName.has(name) && skipReason(byName.get(name)!) === null);
+  // A column read as instants holds exact types only: it stays light for a timestamp verdict alone.
+  const kept = (name: string) => {
+    const reason = skipReason(byName.get(name)!);
+    return name in predicted.instants ? reason === 'timestamp' : reason !== null;
+  };
+  const compared = predicted.light.filter((name) => byName.has(name) && !kept(name));
   if (compared.length === 0) return profile;
   const full = new Map((await reprofile(compared)).columns.map((c) => [c.name, c]));
   return { ...profile, columns: profile.columns.map((c) => full.get(c.name) ?? c) };
@@ -319,9 +354,9 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftCh
     };
     // Named features are all compared: nothing is skipped, nothing profiled light. Columns with
     // their own settings (overrides) are never skipped either.
-    const light = features ? [] : await likelySkipped(referencePaths, cwd, readOptions, candidates, new Set(driftOptions.overrides?.map((o) => o.name)));
-    ({ profile: referenceProfile, columns: referenceColumns } = await profileData(referencePaths, cwd, readOptions, candidates, { onQueued: hashCurrent, light }));
-    referenceProfile = await fullProfilesOf(referenceProfile, light, async (columns) => (await profileData(referencePaths, cwd, readOptions, () => columns)).profile);
+    const predicted = features ? { light: [], instants: {} } : await likelySkipped(referencePaths, cwd, readOptions, candidates, new Set(driftOptions.overrides?.map((o) => o.name)));
+    ({ profile: referenceProfile, columns: referenceColumns } = await profileData(referencePaths, cwd, withInstants(readOptions, predicted.instants), candidates, { onQueued: hashCurrent, light: predicted.light }));
+    referenceProfile = await fullProfilesOf(referenceProfile, predicted, async (columns) => (await profileData(referencePaths, cwd, readOptions, () => columns)).profile);
     referenceLabel = relative(cwd, options.reference) || options.reference;
   }
   driftOptions.referenceColumns = referenceColumns;

@@ -1,6 +1,7 @@
 import type { Column, InvalidCell, NumberColumn, RecordBatch, StringColumn } from '../table/types.ts';
 import type { ColumnProfile, DatasetProfile, ProfileOptions, ProfileSource, ProfiledType, ReservoirState } from './types.ts';
 import { TYPE_NAMES, detectCode, detectedValue, finiteNumberText } from './detect.ts';
+import { temporalText } from '../table/temporal.ts';
 import { DistinctCounter, DEFAULT_EXACT_LIMIT, DEFAULT_PRECISION } from './distinct.ts';
 import { murmur3 } from './hash.ts';
 import { DEFAULT_K, KllSketch, createSketchState } from './kll.ts';
@@ -178,7 +179,31 @@ class ColumnAccumulator {
   addColumn(col: Column, length: number): void {
     this.count += length;
     if (col.kind === 'string') this.addStrings(col, length);
+    else if (col.temporal !== undefined) this.addInstants(col, length);
     else this.addNumbers(col, length);
+  }
+
+  /**
+   * A light column that the CSV reader read as instants (drift's likely timestamps:
+   * src/drift/check.ts): its nulls and cell types only, without a string per cell. A cell read as
+   * an instant is a date or a datetime by construction (the reader's forms are a subset of what
+   * detectCode calls one); any other cell counts as its text's type, as in a full profile. The
+   * distinct count, lengths and moments stay empty: drift keeps such a column light only when it
+   * skips it as a timestamp, a decision that reads the types alone.
+   */
+  private addInstants(col: NumberColumn, length: number): void {
+    if (!this.light) throw new Error(`internal: column '${this.name}' was read as instants for a full profile`);
+    const { nulls, invalid } = col;
+    let nullCount = 0;
+    for (let i = 0; i < length; i++) nullCount += nulls[i];
+    let texts = 0;
+    for (const cell of invalid) {
+      if (cell.index >= length) continue;
+      this.typeCounts[detectCode(cell.text)]++;
+      texts++;
+    }
+    this.nulls += nullCount;
+    this.typeCounts[col.temporal!.type === 'date' ? TYPE_DATE : TYPE_DATETIME] += length - nullCount - texts;
   }
 
   /**
@@ -530,6 +555,12 @@ export interface Profiler {
 function cellSeedText(col: Column, i: number): string {
   if (col.kind === 'string') return col.codes[i] < 0 ? '\u0000' : col.dictionary[col.codes[i]];
   if (col.nulls[i]) return '\u0000';
+  // Instants (a CSV column read as dates or datetimes): seed with the text they were read from.
+  if (col.temporal !== undefined) {
+    const v = col.values[i];
+    if (v !== v) return col.invalid.find((cell) => cell.index === i)?.text ?? 'NaN';
+    return temporalText(v, col.temporal, col.subMilliseconds?.[i]);
+  }
   // A `detect` column's text cells are NaN in `values`: seed with their text, as a text column would.
   if (col.detected) {
     const v = col.values[i];

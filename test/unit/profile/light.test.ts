@@ -62,6 +62,16 @@ describe('light columns', () => {
       // Columns not named light are profiled in full, as without the option.
       const some = await profileFile(path, {}, {}, { light: ['u', 'dt'] });
       expect(some.columns.filter((c) => c.name !== 'u' && c.name !== 'dt')).toEqual(full.columns.filter((c) => c.name !== 'u' && c.name !== 'dt'));
+      // Timestamps read as instants (no string per cell): exact counts and types; the other
+      // columns' profiles unchanged (the content seed reads the instants' texts back).
+      const instants = await profileFile(path, { decoding: { d: 'string', dt: 'string', c: 'string' }, temporal: { d: 'date', dt: 'datetime', c: 'date' } }, {}, { light: ['d', 'dt', 'c'] });
+      for (const name of ['d', 'dt', 'c']) {
+        const f = full.columns.find((col) => col.name === name)!;
+        const l = instants.columns.find((col) => col.name === name)!;
+        expect({ count: l.count, nulls: l.nulls, types: l.types }, name).toEqual({ count: f.count, nulls: f.nulls, types: f.types });
+      }
+      const others = (p: typeof full) => p.columns.filter((c) => !['d', 'dt', 'c'].includes(c.name));
+      expect(others(instants)).toEqual(others(full));
     } finally {
       delete process.env.MLOPS_SEGMENT_BYTES;
     }
