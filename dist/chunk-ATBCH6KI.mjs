@@ -4,7 +4,7 @@ import {
   assertDistinctSources,
   categoricalCounts,
   readProfile
-} from "./chunk-DIA2CBZF.mjs";
+} from "./chunk-VE4KIXFC.mjs";
 import {
   GitError,
   isModelRef,
@@ -35,7 +35,7 @@ import {
   sketchEpsilon,
   sketchQuantile,
   sketchRank
-} from "./chunk-S2EHGT2P.mjs";
+} from "./chunk-VAFIPQRH.mjs";
 import {
   configLocation
 } from "./chunk-KBXSQFFU.mjs";
@@ -1242,20 +1242,44 @@ async function profileData(paths, cwd, readOptions, pick, hooks = {}) {
 }
 var HEAD_ROWS = 2048;
 async function likelySkipped(paths, cwd, readOptions, candidates, keep) {
-  if (paths.length === 0) return [];
-  for (const path of paths) if (await looksLikeProfile(locate(path, cwd))) return [];
+  const none = { light: [], instants: {} };
+  if (paths.length === 0) return none;
+  for (const path of paths) if (await looksLikeProfile(locate(path, cwd))) return none;
   const source = await openTable(locate(paths[0], cwd), { defaultDecoding: "detect", ...readOptions, batchRows: HEAD_ROWS, chunkSize: 64 << 10 });
   const names = new Set(candidates(source.fieldNames));
   for await (const batch of source.batches()) {
     const head = createProfiler(source.fieldNames);
     head.add(batch);
-    return head.finish().columns.filter((c) => names.has(c.name) && !keep.has(c.name) && skipReason(c) !== null).map((c) => c.name);
+    const out = { light: [], instants: {} };
+    for (const c of head.finish().columns) {
+      const reason = names.has(c.name) && !keep.has(c.name) ? skipReason(c) : null;
+      if (reason === null) continue;
+      out.light.push(c.name);
+      const decoding = readOptions.decoding?.[c.name];
+      if (reason === "timestamp" && (decoding === void 0 || decoding === "string") && readOptions.temporal?.[c.name] === void 0) {
+        out.instants[c.name] = c.types.datetime > c.types.date ? "datetime" : "date";
+      }
+    }
+    return out;
   }
-  return [];
+  return none;
 }
-async function fullProfilesOf(profile, light, reprofile) {
+function withInstants(readOptions, instants) {
+  const names = Object.keys(instants);
+  if (names.length === 0) return readOptions;
+  return {
+    ...readOptions,
+    decoding: { ...readOptions.decoding, ...Object.fromEntries(names.map((n) => [n, "string"])) },
+    temporal: { ...readOptions.temporal, ...instants }
+  };
+}
+async function fullProfilesOf(profile, predicted, reprofile) {
   const byName = new Map(profile.columns.map((c) => [c.name, c]));
-  const compared = light.filter((name) => byName.has(name) && skipReason(byName.get(name)) === null);
+  const kept = (name) => {
+    const reason = skipReason(byName.get(name));
+    return name in predicted.instants ? reason === "timestamp" : reason !== null;
+  };
+  const compared = predicted.light.filter((name) => byName.has(name) && !kept(name));
   if (compared.length === 0) return profile;
   const full = new Map((await reprofile(compared)).columns.map((c) => [c.name, c]));
   return { ...profile, columns: profile.columns.map((c) => full.get(c.name) ?? c) };
@@ -1353,9 +1377,9 @@ async function runDriftCheck(options) {
         currentHashes.set(path, hash);
       }
     };
-    const light = features ? [] : await likelySkipped(referencePaths, cwd, readOptions, candidates, new Set(driftOptions.overrides?.map((o) => o.name)));
-    ({ profile: referenceProfile, columns: referenceColumns } = await profileData(referencePaths, cwd, readOptions, candidates, { onQueued: hashCurrent, light }));
-    referenceProfile = await fullProfilesOf(referenceProfile, light, async (columns) => (await profileData(referencePaths, cwd, readOptions, () => columns)).profile);
+    const predicted = features ? { light: [], instants: {} } : await likelySkipped(referencePaths, cwd, readOptions, candidates, new Set(driftOptions.overrides?.map((o) => o.name)));
+    ({ profile: referenceProfile, columns: referenceColumns } = await profileData(referencePaths, cwd, withInstants(readOptions, predicted.instants), candidates, { onQueued: hashCurrent, light: predicted.light }));
+    referenceProfile = await fullProfilesOf(referenceProfile, predicted, async (columns) => (await profileData(referencePaths, cwd, readOptions, () => columns)).profile);
     referenceLabel = relative(cwd, options.reference) || options.reference;
   }
   driftOptions.referenceColumns = referenceColumns;

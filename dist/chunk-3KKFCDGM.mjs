@@ -17,10 +17,10 @@ import "./chunk-SSCV3AA7.mjs";
 // src/actions/entries.ts
 var actionEntries = {
   validate: async () => (await import("./chunk-ASNXUPXX.mjs")).default,
-  train: async () => (await import("./chunk-2KO7SEJQ.mjs")).default,
+  train: async () => (await import("./chunk-R3E5BZ26.mjs")).default,
   evaluate: async () => (await import("./chunk-4DHA4OUG.mjs")).default,
   release: async () => (await import("./chunk-K2KGJTQY.mjs")).default,
-  drift: async () => (await import("./chunk-BTGVZVXG.mjs")).default
+  drift: async () => (await import("./chunk-RILXYWBW.mjs")).default
 };
 
 // src/cli/commands/action.ts

@@ -7,12 +7,12 @@ import {
   columnType,
   readProfile,
   stringifyProfile
-} from "./chunk-DIA2CBZF.mjs";
+} from "./chunk-VE4KIXFC.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
   profileFile
-} from "./chunk-S2EHGT2P.mjs";
+} from "./chunk-VAFIPQRH.mjs";
 import {
   parseCommandArgs,
   parseIntegerFlag

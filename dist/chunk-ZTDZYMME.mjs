@@ -5,7 +5,7 @@ import {
   PROFILE_SEGMENT_TASK,
   hashFileTask,
   profileSegmentTask
-} from "./chunk-S2EHGT2P.mjs";
+} from "./chunk-VAFIPQRH.mjs";
 import {
   VALIDATE_SEGMENT_TASK,
   validateSegmentTask

@@ -8,7 +8,7 @@ import {
 } from "./chunk-YZXFBULM.mjs";
 import {
   writeProfile
-} from "./chunk-DIA2CBZF.mjs";
+} from "./chunk-VE4KIXFC.mjs";
 import {
   MODEL_FILES,
   applyPreprocessing,
@@ -32,7 +32,7 @@ import {
 import {
   mergeProfiles,
   profileFile
-} from "./chunk-S2EHGT2P.mjs";
+} from "./chunk-VAFIPQRH.mjs";
 import {
   classCounts,
   rareClass,

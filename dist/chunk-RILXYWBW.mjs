@@ -5,7 +5,7 @@ import {
   driftHeadline,
   nothingJudged,
   runDrift
-} from "./chunk-WBPRQ2KQ.mjs";
+} from "./chunk-ATBCH6KI.mjs";
 import {
   defaultReportPath
 } from "./chunk-NEL4MZF3.mjs";
@@ -15,7 +15,7 @@ import {
 import {
   createActionsRuntime
 } from "./chunk-YZXFBULM.mjs";
-import "./chunk-DIA2CBZF.mjs";
+import "./chunk-VE4KIXFC.mjs";
 import "./chunk-4LAUJKJQ.mjs";
 import {
   createOctokit,
@@ -26,7 +26,7 @@ import {
   formatPercent
 } from "./chunk-2EH6I2WM.mjs";
 import "./chunk-F56D4ARV.mjs";
-import "./chunk-S2EHGT2P.mjs";
+import "./chunk-VAFIPQRH.mjs";
 import {
   loadConfig
 } from "./chunk-KBXSQFFU.mjs";

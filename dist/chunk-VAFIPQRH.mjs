@@ -14,7 +14,8 @@ import {
   batchRowsOption,
   parseCsvText,
   planCsvSegments,
-  readCsvSegment
+  readCsvSegment,
+  temporalText
 } from "./chunk-OT5SF4VG.mjs";
 import {
   InputError
@@ -1818,7 +1819,30 @@ var ColumnAccumulator = class {
   addColumn(col, length) {
     this.count += length;
     if (col.kind === "string") this.addStrings(col, length);
+    else if (col.temporal !== void 0) this.addInstants(col, length);
     else this.addNumbers(col, length);
+  }
+  /**
+   * A light column that the CSV reader read as instants (drift's likely timestamps:
+   * src/drift/check.ts): its nulls and cell types only, without a string per cell. A cell read as
+   * an instant is a date or a datetime by construction (the reader's forms are a subset of what
+   * detectCode calls one); any other cell counts as its text's type, as in a full profile. The
+   * distinct count, lengths and moments stay empty: drift keeps such a column light only when it
+   * skips it as a timestamp, a decision that reads the types alone.
+   */
+  addInstants(col, length) {
+    if (!this.light) throw new Error(`internal: column '${this.name}' was read as instants for a full profile`);
+    const { nulls, invalid } = col;
+    let nullCount = 0;
+    for (let i = 0; i < length; i++) nullCount += nulls[i];
+    let texts = 0;
+    for (const cell of invalid) {
+      if (cell.index >= length) continue;
+      this.typeCounts[detectCode(cell.text)]++;
+      texts++;
+    }
+    this.nulls += nullCount;
+    this.typeCounts[col.temporal.type === "date" ? TYPE_DATE : TYPE_DATETIME] += length - nullCount - texts;
   }
   /**
    * Digits after the point of the numbers that `detect` batches key by number in top-K (and sample
@@ -2126,6 +2150,11 @@ function normalizeSample(sample, col) {
 function cellSeedText(col, i) {
   if (col.kind === "string") return col.codes[i] < 0 ? "\0" : col.dictionary[col.codes[i]];
   if (col.nulls[i]) return "\0";
+  if (col.temporal !== void 0) {
+    const v = col.values[i];
+    if (v !== v) return col.invalid.find((cell) => cell.index === i)?.text ?? "NaN";
+    return temporalText(v, col.temporal, col.subMilliseconds?.[i]);
+  }
   if (col.detected) {
     const v = col.values[i];
     if (v !== v) return col.invalid.find((cell) => cell.index === i)?.text ?? "NaN";

@@ -4,8 +4,8 @@ import {
   configuredReference,
   driftHeadline,
   runDrift
-} from "./chunk-WBPRQ2KQ.mjs";
-import "./chunk-DIA2CBZF.mjs";
+} from "./chunk-ATBCH6KI.mjs";
+import "./chunk-VE4KIXFC.mjs";
 import {
   STORE_OPTIONS,
   referenceStoresFromFlags,
@@ -18,7 +18,7 @@ import {
 } from "./chunk-S2SXK7QP.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-F56D4ARV.mjs";
-import "./chunk-S2EHGT2P.mjs";
+import "./chunk-VAFIPQRH.mjs";
 import {
   loadConfig
 } from "./chunk-KBXSQFFU.mjs";

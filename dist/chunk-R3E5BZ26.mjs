@@ -5,15 +5,15 @@ import {
   trainWithRuntime,
   train_default,
   trainingMarkdown
-} from "./chunk-MZH7SJNN.mjs";
+} from "./chunk-U4S474CB.mjs";
 import "./chunk-QUBK3FVQ.mjs";
 import "./chunk-YZXFBULM.mjs";
-import "./chunk-DIA2CBZF.mjs";
+import "./chunk-VE4KIXFC.mjs";
 import "./chunk-6BAJ2OYZ.mjs";
 import "./chunk-VXDFF6NO.mjs";
 import "./chunk-2EH6I2WM.mjs";
 import "./chunk-F56D4ARV.mjs";
-import "./chunk-S2EHGT2P.mjs";
+import "./chunk-VAFIPQRH.mjs";
 import "./chunk-LICFMF4L.mjs";
 import "./chunk-QTXCJKJQ.mjs";
 import "./chunk-KBXSQFFU.mjs";
