@@ -3,7 +3,7 @@ import type { CliIo } from '../cli/io.ts';
 import { alert, details, formatDuration, formatNumber, table, xyChart } from '../report/index.ts';
 import { loadConfig } from '../train/config.ts';
 import { epochSummary } from '../train/progress.ts';
-import { trainModel, type RunRecord } from '../train/train.ts';
+import { trainModel, type OutSetting, type RunRecord } from '../train/train.ts';
 import type { ActionEntry } from './entry.ts';
 import { parseInputs } from './inputs.ts';
 import { createActionsRuntime, type ActionsRuntime } from './runtime.ts';
@@ -61,12 +61,13 @@ export function trainingMarkdown(run: RunRecord, modelDir: string): string {
 /** Trains with the runtime's grouped logs, writes outputs and the summary. Shared by `mlops train` in Actions and the train action. */
 export async function trainWithRuntime(
   runtime: ActionsRuntime, io: CliIo,
-  opts: { config: string; out?: string; backend?: 'auto' | 'tensorflow' | 'wasm' | 'cpu'; nativeDir?: string },
+  opts: { config: string; out?: string; backend?: 'auto' | 'tensorflow' | 'wasm' | 'cpu'; nativeDir?: string; outSetting?: OutSetting },
 ): Promise<{ exitCode: number; run: RunRecord; modelDir: string }> {
   const config = await loadConfig(opts.config);
   const result = await runtime.group(`Training ${config.name}`, () => trainModel(config, {
     ...(opts.out ? { out: opts.out } : {}), ...(opts.backend ? { backend: opts.backend } : {}),
     ...(opts.nativeDir ? { nativeDir: opts.nativeDir } : {}),
+    ...(opts.outSetting ? { outSetting: opts.outSetting } : {}),
     cwd: io.cwd, env: io.env,
     log: (line) => runtime.info(line),
     onEpoch: (r, total) => runtime.info(`epoch ${r.epoch}/${total}: ${epochSummary(r)}`),
@@ -93,6 +94,8 @@ const entry: ActionEntry = {
       config, backend: inputs.backend,
       ...(out ? { out } : io.env.RUNNER_TEMP ? { out: resolve(io.env.RUNNER_TEMP, 'mlops-model', (await loadConfig(config)).name) } : {}),
       ...(inputs['native-dir'] ? { nativeDir: at(inputs['native-dir']) } : {}),
+      // A refused output directory is named as the workflow set it.
+      outSetting: { key: 'out', phrase: "'out' input" },
     });
     if (result.exitCode === 0 && inputs['install-native'] === 'gpu' && result.run.trainer === 'tfjs' && !result.run.backend.gpu) {
       runtime.annotate('warning', `install-native is gpu but training ran on ${result.run.backend.name} (${result.run.backend.device}): `

@@ -77,6 +77,8 @@ export interface TrainOptions {
   env?: Record<string, string | undefined>;
   resolver?: BackendResolver;
   onEpoch?: (record: EpochRecord, total: number) => void;
+  /** How `out` was given, named in messages about it (default: the CLI's `--out`). */
+  outSetting?: OutSetting;
   /** Human progress lines (stderr). */
   log?: (line: string) => void;
   /** Where an external trainer's stdout/stderr go (default: `log`). */
@@ -114,18 +116,26 @@ async function makeStaging(out: string): Promise<string> {
   return staging;
 }
 
+/** How the output path was given, for messages: its key and how to name it in a sentence. */
+export interface OutSetting {
+  key: string;
+  phrase: string;
+}
+const CLI_OUT: OutSetting = { key: '--out', phrase: '--out' };
+
 /**
  * Refuses an output path whose current content mlops did not write: publishing replaces the whole
  * directory, so `--out data` or `--out mlops.yaml` would otherwise delete the user's files. What
  * may be replaced is nothing, an empty directory, or a model directory (its run.json is a run
  * record), and never a directory that holds the working directory or mlops.yaml.
  */
-export async function checkOutputDir(out: string, protect: string[] = []): Promise<void> {
-  const where = { file: out, key: '--out' };
+export async function checkOutputDir(out: string, protect: string[] = [], setting: OutSetting = CLI_OUT): Promise<void> {
+  const where = { file: out, key: setting.key };
+  const another = `choose another ${setting.phrase}`;
   for (const path of protect) {
     const rel = relative(out, path);
     if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) {
-      throw new InputError(`the model directory would replace ${path}, which holds the project: choose another --out`, where);
+      throw new InputError(`the model directory would replace ${path}, which holds the project: ${another}`, where);
     }
   }
   let info;
@@ -134,7 +144,7 @@ export async function checkOutputDir(out: string, protect: string[] = []): Promi
   } catch {
     return;
   }
-  if (!info.isDirectory()) throw new InputError('the output path is a file, not a model directory: refusing to replace it (choose another --out)', where);
+  if (!info.isDirectory()) throw new InputError(`the output path is a file, not a model directory: refusing to replace it (${another})`, where);
   const entries = await readdir(out);
   if (entries.length === 0) return;
   let record: unknown = null;
@@ -144,7 +154,7 @@ export async function checkOutputDir(out: string, protect: string[] = []): Promi
     // not a model directory: refused below
   }
   if (record === null || typeof record !== 'object' || (record as { format?: unknown }).format !== RUN_FORMAT) {
-    throw new InputError(`the output directory is not empty and is not a model directory (no run.json of a training run): refusing to replace its ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'} (choose another --out, or remove it first)`, where);
+    throw new InputError(`the output directory is not empty and is not a model directory (no run.json of a training run): refusing to replace its ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'} (${another}, or remove it first)`, where);
   }
 }
 
@@ -152,9 +162,9 @@ export async function checkOutputDir(out: string, protect: string[] = []): Promi
  * Moves the finished staging directory to `out`. The previous model is set aside, not deleted,
  * until the new one is in place: a failure in between puts it back rather than leaving nothing.
  */
-async function publish(staging: string, out: string, protect: string[]): Promise<void> {
+async function publish(staging: string, out: string, protect: string[], setting?: OutSetting): Promise<void> {
   // Checked again: the directory may have changed while the model trained.
-  await checkOutputDir(out, protect);
+  await checkOutputDir(out, protect, setting);
   const previous = `${staging}.previous`;
   let moved = false;
   try {
@@ -203,7 +213,7 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
   const cwd = options.cwd ?? process.cwd();
   const out = resolve(cwd, options.out ?? defaultModelDir(config, cwd));
   // Before any work: a refused --out should not cost a training run.
-  await checkOutputDir(out, protectedPaths(config, cwd));
+  await checkOutputDir(out, protectedPaths(config, cwd), options.outSetting);
   if (config.train.command) return runExternalTrainer(config, out, options);
   const log = options.log ?? (() => {});
   const started = new Date();
@@ -315,7 +325,7 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
       startedAt: started.toISOString(), finishedAt: new Date().toISOString(),
     };
     await writeJsonAtomic(join(staging, MODEL_FILES.run), run);
-    await publish(staging, out, protectedPaths(config, cwd));
+    await publish(staging, out, protectedPaths(config, cwd), options.outSetting);
     return { modelDir: out, run, exitCode: 0, backend };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
@@ -470,7 +480,7 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
       startedAt: started.toISOString(), finishedAt: new Date().toISOString(),
     };
     await writeJsonAtomic(join(staging, MODEL_FILES.run), run);
-    await publish(staging, out, protectedPaths(config, cwd));
+    await publish(staging, out, protectedPaths(config, cwd), options.outSetting);
     return { modelDir: out, run, exitCode: 0, backend: null };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });

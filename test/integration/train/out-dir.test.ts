@@ -83,3 +83,15 @@ describe('mlops train --out', () => {
     expect((await readdir(join(sub, 'empty'))).sort()).toEqual(['metrics.json', 'model.bin', 'profile.json', 'run.json']);
   });
 });
+
+describe('the train action\'s out input', () => {
+  it('is named as the workflow set it when refused', async () => {
+    const sub = await project();
+    await mkdir(join(sub, 'data'));
+    await writeFile(join(sub, 'data', 'keep.csv'), 'x\n1\n');
+    const io = memoryIo({ cwd: sub, env: { PATH: process.env.PATH, GITHUB_WORKSPACE: sub, INPUT_CONFIG: 'mlops.yaml', INPUT_OUT: 'data' } });
+    expect(await runCli(['action', 'train'], io)).toBe(2);
+    expect(io.err + io.out).toMatch(/data \(out\): the output directory is not empty and is not a model directory .*\(choose another 'out' input, or remove it first\)/);
+    expect(await readdir(join(sub, 'data'))).toEqual(['keep.csv']);
+  });
+});
