@@ -219,7 +219,18 @@ const command: Command = {
       for (const [file] of files) if (await exists(file)) present.push(file);
       if (present.length) throw new InputError(`already exists: ${present.map(shown).join(', ')} (nothing was written; --force replaces them)`, { file: present[0]! });
     }
-    for (const [file, text] of files) await writeFileAtomic(file, text);
+    // What --force did to each file, as the actions report writes: created, updated, or unchanged
+    // (left alone, so its modification time and any open editor buffer stay as they were).
+    const operations: string[] = [];
+    for (const [file, text] of files) {
+      const before = (await exists(file)) ? await readFile(file, 'utf8') : null;
+      if (before === text) {
+        operations.push('unchanged');
+        continue;
+      }
+      await writeFileAtomic(file, text);
+      operations.push(before === null ? 'created' : 'updated');
+    }
     // The local outputs land where commands run: the repository root, or the model's directory.
     // Patterns without a leading slash match at any depth, so the root's .gitignore covers both.
     const ignored = await ignoreLocalOutputs(root);
@@ -227,7 +238,7 @@ const command: Command = {
     io.stderr([
       `mlops init: ${name} predicts '${label.name}' (${regression ? 'regression' : task === 'binary' ? 'binary classification' : `multiclass classification, ${counts.size} classes`}) from ${featureSummary(schema)} of ${local.data}`,
       ...(rare ? [`  '${rare.name}' is ${formatShare(rare.share)} of the rows: classWeight balanced, positiveClass '${rare.name}', a balanced_accuracy gate`] : []),
-      ...files.map(([file]) => `  wrote ${shown(file)}`),
+      ...files.map(([file], i) => `  ${operations[i]} ${shown(file)}`),
       ...(ignored.length ? [`  added to ${shown(join(root, '.gitignore'))}: ${ignored.join(' ')}`] : []),
       ...outside.map((file) => `  warning: ${shown(file)} is outside the repository (${root}): the workflows cannot read it on GitHub; move it into the repository and run mlops init again`),
       'next:',

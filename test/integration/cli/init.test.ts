@@ -154,6 +154,13 @@ describe('mlops init', () => {
     await expect(readFile(join(dir, 'schema.yaml'), 'utf8')).rejects.toThrow();
     const forced = await mlops(dir, ['init', 'data/penguins.csv', '--label', 'species', '--force', '--test', 'data/penguins.csv', '--name', 'birds']);
     expect(forced.code).toBe(0);
+    // --force says what it did to each file: replaced, created, or (run again) left as it was.
+    expect(forced.err).toContain('  updated mlops.yaml\n  created schema.yaml\n');
+    expect(forced.err).toContain('  updated .github/workflows/mlops-drift.yml\n');
+    const config = await readFile(join(dir, 'mlops.yaml'), 'utf8');
+    const again = await mlops(dir, ['init', 'data/penguins.csv', '--label', 'species', '--force', '--test', 'data/penguins.csv', '--name', 'birds']);
+    expect(again.err).toContain('  unchanged mlops.yaml\n  unchanged schema.yaml\n');
+    expect(await readFile(join(dir, 'mlops.yaml'), 'utf8')).toBe(config);
     expect((await loadConfig(join(dir, 'mlops.yaml'))).data.test).toBe(join(dir, 'data', 'penguins.csv'));
     // An existing .gitignore keeps its lines; what it already ignores is not repeated.
     expect(await readFile(join(dir, '.gitignore'), 'utf8')).toBe('node_modules\n.mlops/models\n# mlops: local models, comments and registry artifacts\n.mlops/outbox/\n.mlops/artifacts/\n.mlops/cache/\n');
@@ -183,7 +190,7 @@ describe('mlops init', () => {
       await mkdir(join(dir, 'data'), { recursive: true });
       await cp(join(FIXTURES, file.replace('.csv', '-train.csv')), join(dir, 'data', file));
       const r = await mlops(dir, ['init', `data/${file}`, '--label', label]);
-      expect([r.code, r.err]).toEqual([0, expect.stringContaining(`  wrote ../../.github/workflows/mlops-${model}-pull-request.yml\n`)]);
+      expect([r.code, r.err]).toEqual([0, expect.stringContaining(`  created ../../.github/workflows/mlops-${model}-pull-request.yml\n`)]);
       expect(r.err).toContain(`until then mlops-${model}-drift.yml passes with a notice`);
       // mlops.yaml sits with the model and names its files relative to itself.
       const config = await loadConfig(join(dir, 'mlops.yaml'));
