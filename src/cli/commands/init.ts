@@ -136,6 +136,10 @@ const command: Command = {
     const name = values.name ?? nameFrom(io.cwd) ?? 'model';
     if (!NAME_PATTERN.test(name)) throw new UsageError(`--name '${name}': use lower-case letters, digits, '-' and '_' (it names tags and branches)`);
     const dataAbs = resolve(io.cwd, data);
+    if (/[*?[\]{}]/.test(data) && !(await exists(dataAbs))) {
+      // A glob (data.train in mlops.yaml takes one) cannot set up the workflows' path filters here.
+      throw new UsageError(`'${data}' is a pattern: mlops init takes one data file (e.g. the first shard), then set data.train in mlops.yaml to the pattern`);
+    }
     const schema = await inferSchema(dataAbs);
     const columns = schema.fields.map((f) => f.name);
     const labelName = values.label ?? schema.fields.find((f) => f.role === 'label')?.name;

@@ -179,6 +179,8 @@ describe('mlops init', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.err).toMatch(/--label 'price' is not a column of the data/);
     expect((await mlops(other, ['init', 'data/missing.csv', '--label', 'x'])).code).toBe(2);
+    const glob = await mlops(other, ['init', 'data/part-*.csv', '--label', 'x']);
+    expect([glob.code, glob.err]).toEqual([2, expect.stringContaining("'data/part-*.csv' is a pattern: mlops init takes one data file")]);
   });
 
   it('in a subdirectory of a git repository (one model of several): workflows at the root, named after the model, with paths from the root', async () => {
