@@ -66,7 +66,11 @@ function columnSummary(col: ColumnProfile) {
     distinct,
     distinctExact: col.distinct.values !== null,
     numeric,
-    top: col.topK.items.slice(0, 3).map((it) => ({ value: it.value, count: top.counts.get(it.value) ?? it.count })),
+    // Past the top-K capacity a count is an estimate (the middle of its bounds): `error` is its ± half-width.
+    top: col.topK.items.slice(0, 3).map((it) => {
+      const count = top.counts.get(it.value) ?? it.count;
+      return top.exact ? { value: it.value, count } : { value: it.value, count, error: it.error / 2 };
+    }),
   };
 }
 
@@ -81,7 +85,7 @@ function summaryText(profile: DatasetProfile, label: string): string {
     const numericType = s.type === 'integer' || s.type === 'number';
     const detail = s.numeric && numericType
       ? `${fmt(s.numeric.min)} / ${fmt(s.numeric.median)} / ${fmt(s.numeric.max)}`
-      : s.top.map((t) => `${JSON.stringify(t.value.length > 24 ? `${t.value.slice(0, 23)}…` : t.value)} ×${fmt(t.count)}`).join(', ');
+      : s.top.map((t) => `${JSON.stringify(t.value.length > 24 ? `${t.value.slice(0, 23)}…` : t.value)} ×${'error' in t ? '≈' : ''}${fmt(t.count)}`).join(', ');
     rows.push([s.name, s.type ?? 'empty', `${s.nulls}${nullShare}`, `${s.distinctExact ? '' : '≈'}${s.distinct}`, detail]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));

@@ -54,6 +54,19 @@ describe('mlops profile', () => {
     expect(p.columns.find((c) => c.name === 'day')!.types.date).toBe(N);
   });
 
+  it('gives top-value counts with their ± error in the JSON summary (×≈ in the table) once they are estimates', async () => {
+    const r = await cli('profile', 'all.csv', '-o', 'summary.json', '--json', '--top-k', '3');
+    expect(r.code).toBe(0);
+    const columns = JSON.parse(r.out).columns as Array<{ name: string; top: Array<{ value: string; count: number; error?: number }> }>;
+    // 4 cities, 3 kept exactly by the top-K: estimates with bounds. 2 booleans: exact counts.
+    const city = columns.find((c) => c.name === 'city')!;
+    expect(city.top.length).toBeGreaterThan(0);
+    for (const t of city.top) expect(t.error).toBeGreaterThan(0);
+    expect(columns.find((c) => c.name === 'ok')!.top.every((t) => t.error === undefined)).toBe(true);
+    expect(r.err).toMatch(/city\s+string\s+0 \(0%\)\s+4\s+"\w+" ×≈\d/);
+    expect(r.err).toMatch(/ok\s+boolean\s+0 \(0%\)\s+2\s+"(true|false)" ×\d/);
+  });
+
   it('prints the profile on stdout without -o, identically on every run', async () => {
     const one = await cli('profile', 'all.csv');
     const two = await cli('profile', 'all.csv');
