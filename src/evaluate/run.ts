@@ -3,6 +3,7 @@
  * golden test set once, predicts, compares (metrics, paired intervals, slices, cost), benchmarks
  * latency (both models in this process, interleaved) and judges the gates.
  */
+import { existsSync } from 'node:fs';
 import { InputError } from '../core/errors.ts';
 import { didYouMean } from '../core/names.ts';
 import { cellText, isGlob, readTable } from '../table/index.ts';
@@ -82,7 +83,10 @@ async function modelInfo(dir: string, model: EvaluatedModel, extra: Partial<Mode
  * features may differ (a pull request may add one) as long as the test data has all of them.
  */
 export function checkCompatible(candidate: EvaluatedModel, baseline: EvaluatedModel, candidateDir: string, baselineDir: string): { added: string[]; removed: string[] } {
-  const where = { file: `${baselineDir}/preprocessing.json` };
+  // A TensorFlow.js model states its label in preprocessing.json; an external trainer's model has
+  // none, and its run record is where the baseline's task and label are written.
+  const spec = join(baselineDir, 'preprocessing.json');
+  const where = { file: existsSync(spec) ? spec : join(baselineDir, 'run.json') };
   if (candidate.task !== baseline.task) {
     throw new InputError(`incompatible models: the candidate (${candidateDir}) is ${candidate.task}, the baseline is ${baseline.task}`, { ...where, key: 'label.task' });
   }
