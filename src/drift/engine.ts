@@ -285,6 +285,31 @@ function knownDistinct(c: ColumnProfile): Set<string> | null {
   return c.distinct.values ? new Set(c.distinct.values) : null;
 }
 
+/**
+ * Up to 10 values of the current data that the reference never held (`refKnown`: its exact
+ * distinct values): the current's most frequent first, then values of its sample. When every
+ * current value is rare (ids, or numbers in a column that was categorical) the top values are
+ * pruned to none, but each sampled value is a real cell. A sampled number is new only when no
+ * reference value is that number (the sample keeps 1.50 as 1.5).
+ */
+function newCategoriesOf(refKnown: ReadonlySet<string>, curCounts: ReadonlyMap<string, number>, sample: ReadonlyArray<string | number>): string[] {
+  const out: string[] = [];
+  const add = (value: string) => {
+    if (out.length < 10 && !refKnown.has(value) && !out.includes(value)) out.push(value);
+  };
+  for (const value of curCounts.keys()) add(value);
+  let refNumbers: Set<number> | null = null;
+  for (const value of sample) {
+    if (out.length >= 10) break;
+    if (typeof value === 'string') add(value);
+    else {
+      refNumbers ??= new Set([...refKnown].map(Number).filter(Number.isFinite));
+      if (!refNumbers.has(value)) add(String(value));
+    }
+  }
+  return out;
+}
+
 interface Verdict {
   method: DriftMethod;
   score: number;
@@ -417,7 +442,7 @@ function compareCategorical(ref: ColumnProfile, cur: ColumnProfile, method: Drif
   });
   const refKnown = knownDistinct(ref);
   const curKnown = knownDistinct(cur);
-  const newCategories = refKnown ? [...curCounts.keys()].filter((k) => !refKnown.has(k)).slice(0, 10) : undefined;
+  const newCategories = refKnown ? newCategoriesOf(refKnown, curCounts, cur.sample.values) : undefined;
   const vanishedCategories = curKnown
     ? [...refCounts.entries()].filter(([k, c]) => !curKnown.has(k) && nR > 0 && c / nR >= 0.01).map(([k]) => k).slice(0, 10)
     : undefined;

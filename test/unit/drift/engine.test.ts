@@ -226,6 +226,13 @@ describe('drift policy guards', () => {
     expect(col.drifted).toBe(true);
     expect(col.newCategories).toEqual(['new']);
     expect(col.vanishedCategories).toEqual(['gone']);
+    // Every current value rare (a categorical column now holding distinct numbers): the top values
+    // are pruned to none, and the new values are named from the sample.
+    const numbers = fromColumns(['k'], [range(3000, (i) => String(i * 1.5))]);
+    const turned = compareProfiles(fromColumns(['k'], [range(3000, (i) => ['a', 'b', 'c'][i % 3])]), numbers).columns[0];
+    expect(turned.drifted).toBe(true);
+    expect(turned.newCategories).toHaveLength(10);
+    for (const value of turned.newCategories!) expect(Number.isFinite(Number(value))).toBe(true);
   });
 
   it('a critical column drifting is dataset drift even below the share', () => {
