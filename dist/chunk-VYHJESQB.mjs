@@ -11,7 +11,7 @@ import {
   evaluateAndRender,
   jsonSafe,
   publishComment
-} from "./chunk-OL3LFRHH.mjs";
+} from "./chunk-ITGX2DNF.mjs";
 import "./chunk-4LAUJKJQ.mjs";
 import {
   isMissingPermission

@@ -17,10 +17,10 @@ import "./chunk-SSCV3AA7.mjs";
 // src/actions/entries.ts
 var actionEntries = {
   validate: async () => (await import("./chunk-ASNXUPXX.mjs")).default,
-  train: async () => (await import("./chunk-R3E5BZ26.mjs")).default,
-  evaluate: async () => (await import("./chunk-4DHA4OUG.mjs")).default,
+  train: async () => (await import("./chunk-4EG45RA7.mjs")).default,
+  evaluate: async () => (await import("./chunk-4F5E5Y2H.mjs")).default,
   release: async () => (await import("./chunk-K2KGJTQY.mjs")).default,
-  drift: async () => (await import("./chunk-RILXYWBW.mjs")).default
+  drift: async () => (await import("./chunk-OF5YEN7U.mjs")).default
 };
 
 // src/cli/commands/action.ts

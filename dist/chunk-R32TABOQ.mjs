@@ -864,6 +864,23 @@ function categoryCounts(c) {
 function knownDistinct(c) {
   return c.distinct.values ? new Set(c.distinct.values) : null;
 }
+function newCategoriesOf(refKnown, curCounts, sample) {
+  const out = [];
+  const add = (value) => {
+    if (out.length < 10 && !refKnown.has(value) && !out.includes(value)) out.push(value);
+  };
+  for (const value of curCounts.keys()) add(value);
+  let refNumbers = null;
+  for (const value of sample) {
+    if (out.length >= 10) break;
+    if (typeof value === "string") add(value);
+    else {
+      refNumbers ??= new Set([...refKnown].map(Number).filter(Number.isFinite));
+      if (!refNumbers.has(value)) add(String(value));
+    }
+  }
+  return out;
+}
 function sketchNote(ref, cur) {
   const eps = Math.max(sketchEpsilon(ref.numeric.sketch), sketchEpsilon(cur.numeric.sketch));
   return `from the profiles' quantile sketches (rank error \xB1${(100 * eps).toFixed(2)}% of values)`;
@@ -974,7 +991,7 @@ function compareCategorical(ref, cur, method, threshold) {
   });
   const refKnown = knownDistinct(ref);
   const curKnown = knownDistinct(cur);
-  const newCategories = refKnown ? [...curCounts.keys()].filter((k) => !refKnown.has(k)).slice(0, 10) : void 0;
+  const newCategories = refKnown ? newCategoriesOf(refKnown, curCounts, cur.sample.values) : void 0;
   const vanishedCategories = curKnown ? [...refCounts.entries()].filter(([k, c]) => !curKnown.has(k) && nR > 0 && c / nR >= 0.01).map(([k]) => k).slice(0, 10) : void 0;
   const bins = { labels, reference: refShares, current: curShares, edges: [] };
   const base = { psi: psi(refShares, curShares), contributor, bins, newCategories, vanishedCategories };

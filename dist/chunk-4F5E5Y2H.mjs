@@ -15,7 +15,7 @@ import {
 import {
   evaluateAndRender,
   publishComment
-} from "./chunk-OL3LFRHH.mjs";
+} from "./chunk-ITGX2DNF.mjs";
 import {
   referenceStores,
   resolveModelRef

@@ -85,7 +85,11 @@ function columnSummary(col) {
     distinct,
     distinctExact: col.distinct.values !== null,
     numeric,
-    top: col.topK.items.slice(0, 3).map((it) => ({ value: it.value, count: top.counts.get(it.value) ?? it.count }))
+    // Past the top-K capacity a count is an estimate (the middle of its bounds): `error` is its ± half-width.
+    top: col.topK.items.slice(0, 3).map((it) => {
+      const count = top.counts.get(it.value) ?? it.count;
+      return top.exact ? { value: it.value, count } : { value: it.value, count, error: it.error / 2 };
+    })
   };
 }
 var SUMMARY_COLUMNS = 50;
@@ -95,7 +99,7 @@ function summaryText(profile, label) {
     const s = columnSummary(col);
     const nullShare = s.count > 0 ? ` (${fmt(Math.round(1e3 * s.nulls / s.count) / 10)}%)` : "";
     const numericType = s.type === "integer" || s.type === "number";
-    const detail = s.numeric && numericType ? `${fmt(s.numeric.min)} / ${fmt(s.numeric.median)} / ${fmt(s.numeric.max)}` : s.top.map((t) => `${JSON.stringify(t.value.length > 24 ? `${t.value.slice(0, 23)}\u2026` : t.value)} \xD7${fmt(t.count)}`).join(", ");
+    const detail = s.numeric && numericType ? `${fmt(s.numeric.min)} / ${fmt(s.numeric.median)} / ${fmt(s.numeric.max)}` : s.top.map((t) => `${JSON.stringify(t.value.length > 24 ? `${t.value.slice(0, 23)}\u2026` : t.value)} \xD7${"error" in t ? "\u2248" : ""}${fmt(t.count)}`).join(", ");
     rows.push([s.name, s.type ?? "empty", `${s.nulls}${nullShare}`, `${s.distinctExact ? "" : "\u2248"}${s.distinct}`, detail]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));

@@ -5,7 +5,7 @@ import {
   driftHeadline,
   nothingJudged,
   runDrift
-} from "./chunk-ATBCH6KI.mjs";
+} from "./chunk-R32TABOQ.mjs";
 import {
   defaultReportPath
 } from "./chunk-NEL4MZF3.mjs";

@@ -397,6 +397,9 @@ function gatesSection(report) {
 <sub>Relative gates fail only when the whole 95% interval is beyond the threshold (confidently worse); absolute ones compare the point estimate. See docs/evaluation.md.</sub>`, { open: report.gates.some((g) => g.status === "failed") });
 }
 
+// src/evaluate/run.ts
+import { existsSync } from "node:fs";
+
 // src/evaluate/external.ts
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
@@ -1385,7 +1388,8 @@ async function modelInfo(dir, model, extra = {}) {
   return { ...info, ...extra };
 }
 function checkCompatible(candidate, baseline, candidateDir, baselineDir) {
-  const where = { file: `${baselineDir}/preprocessing.json` };
+  const spec = join(baselineDir, "preprocessing.json");
+  const where = { file: existsSync(spec) ? spec : join(baselineDir, "run.json") };
   if (candidate.task !== baseline.task) {
     throw new InputError(`incompatible models: the candidate (${candidateDir}) is ${candidate.task}, the baseline is ${baseline.task}`, { ...where, key: "label.task" });
   }

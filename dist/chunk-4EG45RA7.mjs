@@ -5,7 +5,7 @@ import {
   trainWithRuntime,
   train_default,
   trainingMarkdown
-} from "./chunk-U4S474CB.mjs";
+} from "./chunk-NT56V6M2.mjs";
 import "./chunk-QUBK3FVQ.mjs";
 import "./chunk-YZXFBULM.mjs";
 import "./chunk-VE4KIXFC.mjs";

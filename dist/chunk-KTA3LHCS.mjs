@@ -4,7 +4,7 @@ import {
   configuredReference,
   driftHeadline,
   runDrift
-} from "./chunk-ATBCH6KI.mjs";
+} from "./chunk-R32TABOQ.mjs";
 import "./chunk-VE4KIXFC.mjs";
 import {
   STORE_OPTIONS,

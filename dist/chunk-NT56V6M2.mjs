@@ -468,12 +468,14 @@ async function makeStaging(out) {
   await mkdir(staging, { recursive: true });
   return staging;
 }
-async function checkOutputDir(out, protect = []) {
-  const where = { file: out, key: "--out" };
+var CLI_OUT = { key: "--out", phrase: "--out" };
+async function checkOutputDir(out, protect = [], setting = CLI_OUT) {
+  const where = { file: out, key: setting.key };
+  const another = `choose another ${setting.phrase}`;
   for (const path of protect) {
     const rel = relative2(out, path);
     if (rel === "" || !rel.startsWith("..") && !isAbsolute(rel)) {
-      throw new InputError(`the model directory would replace ${path}, which holds the project: choose another --out`, where);
+      throw new InputError(`the model directory would replace ${path}, which holds the project: ${another}`, where);
     }
   }
   let info;
@@ -482,7 +484,7 @@ async function checkOutputDir(out, protect = []) {
   } catch {
     return;
   }
-  if (!info.isDirectory()) throw new InputError("the output path is a file, not a model directory: refusing to replace it (choose another --out)", where);
+  if (!info.isDirectory()) throw new InputError(`the output path is a file, not a model directory: refusing to replace it (${another})`, where);
   const entries = await readdir(out);
   if (entries.length === 0) return;
   let record = null;
@@ -491,11 +493,11 @@ async function checkOutputDir(out, protect = []) {
   } catch {
   }
   if (record === null || typeof record !== "object" || record.format !== RUN_FORMAT) {
-    throw new InputError(`the output directory is not empty and is not a model directory (no run.json of a training run): refusing to replace its ${entries.length} entr${entries.length === 1 ? "y" : "ies"} (choose another --out, or remove it first)`, where);
+    throw new InputError(`the output directory is not empty and is not a model directory (no run.json of a training run): refusing to replace its ${entries.length} entr${entries.length === 1 ? "y" : "ies"} (${another}, or remove it first)`, where);
   }
 }
-async function publish(staging, out, protect) {
-  await checkOutputDir(out, protect);
+async function publish(staging, out, protect, setting) {
+  await checkOutputDir(out, protect, setting);
   const previous = `${staging}.previous`;
   let moved = false;
   try {
@@ -536,7 +538,7 @@ function packages(backend) {
 async function trainModel(config, options = {}) {
   const cwd = options.cwd ?? process.cwd();
   const out = resolve2(cwd, options.out ?? defaultModelDir(config, cwd));
-  await checkOutputDir(out, protectedPaths(config, cwd));
+  await checkOutputDir(out, protectedPaths(config, cwd), options.outSetting);
   if (config.train.command) return runExternalTrainer(config, out, options);
   const log = options.log ?? (() => {
   });
@@ -671,7 +673,7 @@ async function trainModel(config, options = {}) {
       finishedAt: (/* @__PURE__ */ new Date()).toISOString()
     };
     await writeJsonAtomic(join(staging, MODEL_FILES.run), run);
-    await publish(staging, out, protectedPaths(config, cwd));
+    await publish(staging, out, protectedPaths(config, cwd), options.outSetting);
     return { modelDir: out, run, exitCode: 0, backend };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
@@ -823,7 +825,7 @@ async function runExternalTrainer(config, out, options) {
       finishedAt: (/* @__PURE__ */ new Date()).toISOString()
     };
     await writeJsonAtomic(join(staging, MODEL_FILES.run), run);
-    await publish(staging, out, protectedPaths(config, cwd));
+    await publish(staging, out, protectedPaths(config, cwd), options.outSetting);
     return { modelDir: out, run, exitCode: 0, backend: null };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
@@ -884,6 +886,7 @@ async function trainWithRuntime(runtime, io, opts) {
     ...opts.out ? { out: opts.out } : {},
     ...opts.backend ? { backend: opts.backend } : {},
     ...opts.nativeDir ? { nativeDir: opts.nativeDir } : {},
+    ...opts.outSetting ? { outSetting: opts.outSetting } : {},
     cwd: io.cwd,
     env: io.env,
     log: (line) => runtime.info(line),
@@ -909,7 +912,9 @@ var entry = {
       config,
       backend: inputs.backend,
       ...out ? { out } : io.env.RUNNER_TEMP ? { out: resolve3(io.env.RUNNER_TEMP, "mlops-model", (await loadConfig(config)).name) } : {},
-      ...inputs["native-dir"] ? { nativeDir: at(inputs["native-dir"]) } : {}
+      ...inputs["native-dir"] ? { nativeDir: at(inputs["native-dir"]) } : {},
+      // A refused output directory is named as the workflow set it.
+      outSetting: { key: "out", phrase: "'out' input" }
     });
     if (result.exitCode === 0 && inputs["install-native"] === "gpu" && result.run.trainer === "tfjs" && !result.run.backend.gpu) {
       runtime.annotate("warning", `install-native is gpu but training ran on ${result.run.backend.name} (${result.run.backend.device}): ${result.run.backend.skipped.join("; ") || "the GPU package did not load"}`, { title: "mlops train: GPU not used" });

@@ -21,16 +21,16 @@ import { isMainThread } from "node:worker_threads";
 
 // src/cli/commands/index.ts
 var commands = [
-  { name: "init", summary: "set up mlops.yaml, schema.yaml and the three workflows for your data", load: async () => (await import("./chunk-EYJFK6MY.mjs")).default },
+  { name: "init", summary: "set up mlops.yaml, schema.yaml and the three workflows for your data", load: async () => (await import("./chunk-QGXBYPAN.mjs")).default },
   { name: "validate", summary: "validate a data file against a Table Schema", load: async () => (await import("./chunk-JAWBZBDC.mjs")).default, splitsFilesFrom: 8 << 20 },
   { name: "schema", summary: "infer a schema from data, or diff two schemas (infer | diff)", load: async () => (await import("./chunk-2D3ILT4T.mjs")).default },
-  { name: "profile", summary: "profile a data file, or merge shard profiles (merge)", load: async () => (await import("./chunk-AOPHINMS.mjs")).default, splitsFilesFrom: 16 << 20 },
-  { name: "train", summary: "train a model from mlops.yaml into a model directory", load: async () => (await import("./chunk-F2DRVBEE.mjs")).default },
-  { name: "evaluate", summary: "compare a candidate model with the baseline: metrics, latency, gates", load: async () => (await import("./chunk-5DMXFR6X.mjs")).default },
+  { name: "profile", summary: "profile a data file, or merge shard profiles (merge)", load: async () => (await import("./chunk-BXBFNI7O.mjs")).default, splitsFilesFrom: 16 << 20 },
+  { name: "train", summary: "train a model from mlops.yaml into a model directory", load: async () => (await import("./chunk-CS3HWB32.mjs")).default },
+  { name: "evaluate", summary: "compare a candidate model with the baseline: metrics, latency, gates", load: async () => (await import("./chunk-VYHJESQB.mjs")).default },
   { name: "registry", summary: "model registry on git tags: register, promote, rollback, list, show, history, pull", load: async () => (await import("./chunk-WRYZRMOZ.mjs")).default },
-  { name: "drift", summary: "compare current data with the reference; open a retraining PR on drift", load: async () => (await import("./chunk-PNCIL5R4.mjs")).default, splitsFilesFrom: 16 << 20 },
-  { name: "demo", summary: "run the whole life cycle on the bundled fixtures, locally", load: async () => (await import("./chunk-ZPUMHECX.mjs")).default },
-  { name: "action", summary: "run a composite action's step (used by action.yml)", load: async () => (await import("./chunk-3KKFCDGM.mjs")).default }
+  { name: "drift", summary: "compare current data with the reference; open a retraining PR on drift", load: async () => (await import("./chunk-KTA3LHCS.mjs")).default, splitsFilesFrom: 16 << 20 },
+  { name: "demo", summary: "run the whole life cycle on the bundled fixtures, locally", load: async () => (await import("./chunk-WSKT4M25.mjs")).default },
+  { name: "action", summary: "run a composite action's step (used by action.yml)", load: async () => (await import("./chunk-AYXVKKUV.mjs")).default }
 ];
 
 // src/cli/main.ts

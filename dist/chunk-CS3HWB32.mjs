@@ -4,7 +4,7 @@ import {
   epochReporter,
   trainModel,
   trainWithRuntime
-} from "./chunk-U4S474CB.mjs";
+} from "./chunk-NT56V6M2.mjs";
 import "./chunk-QUBK3FVQ.mjs";
 import {
   createActionsRuntime

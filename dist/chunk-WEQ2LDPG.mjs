@@ -5,7 +5,7 @@ import {
   VERSION,
   runCli,
   runMain
-} from "./chunk-F7JZI2LY.mjs";
+} from "./chunk-HGSYEQXR.mjs";
 import "./chunk-HFK54RCM.mjs";
 import "./chunk-JMASHIGL.mjs";
 import "./chunk-QGEK4PVH.mjs";

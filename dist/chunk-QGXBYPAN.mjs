@@ -268,6 +268,9 @@ var command = {
     const name = values.name ?? nameFrom(io.cwd) ?? "model";
     if (!NAME_PATTERN.test(name)) throw new UsageError(`--name '${name}': use lower-case letters, digits, '-' and '_' (it names tags and branches)`);
     const dataAbs = resolve(io.cwd, data);
+    if (/[*?[\]{}]/.test(data) && !await exists(dataAbs)) {
+      throw new UsageError(`'${data}' is a pattern: mlops init takes one data file (e.g. the first shard), then set data.train in mlops.yaml to the pattern`);
+    }
     const schema = await inferSchema(dataAbs);
     const columns = schema.fields.map((f) => f.name);
     const labelName = values.label ?? schema.fields.find((f) => f.role === "label")?.name;
@@ -338,13 +341,22 @@ var command = {
       for (const [file] of files) if (await exists(file)) present.push(file);
       if (present.length) throw new InputError(`already exists: ${present.map(shown).join(", ")} (nothing was written; --force replaces them)`, { file: present[0] });
     }
-    for (const [file, text] of files) await writeFileAtomic(file, text);
+    const operations = [];
+    for (const [file, text] of files) {
+      const before = await exists(file) ? await readFile(file, "utf8") : null;
+      if (before === text) {
+        operations.push("unchanged");
+        continue;
+      }
+      await writeFileAtomic(file, text);
+      operations.push(before === null ? "created" : "updated");
+    }
     const ignored = await ignoreLocalOutputs(root);
     const mlops = mlopsInvocation(io.env);
     io.stderr([
       `mlops init: ${name} predicts '${label.name}' (${regression ? "regression" : task === "binary" ? "binary classification" : `multiclass classification, ${counts.size} classes`}) from ${featureSummary(schema)} of ${local.data}`,
       ...rare ? [`  '${rare.name}' is ${formatShare(rare.share)} of the rows: classWeight balanced, positiveClass '${rare.name}', a balanced_accuracy gate`] : [],
-      ...files.map(([file]) => `  wrote ${shown(file)}`),
+      ...files.map(([file], i) => `  ${operations[i]} ${shown(file)}`),
       ...ignored.length ? [`  added to ${shown(join(root, ".gitignore"))}: ${ignored.join(" ")}`] : [],
       ...outside.map((file) => `  warning: ${shown(file)} is outside the repository (${root}): the workflows cannot read it on GitHub; move it into the repository and run mlops init again`),
       "next:",

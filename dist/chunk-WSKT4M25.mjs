@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-F7JZI2LY.mjs";
+} from "./chunk-HGSYEQXR.mjs";
 import {
   loadBackend
 } from "./chunk-VXDFF6NO.mjs";
