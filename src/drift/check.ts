@@ -4,7 +4,6 @@
  * (files or globs, profiled and merged, or a profile), pick the features and per-column settings
  * from the schema and mlops.yaml, and compare.
  */
-import { open, type FileHandle } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { InputError, type SourceLocation } from '../core/errors.ts';
 import { createProfiler, hashFileInPool, mergeProfiles, profileFile, readProfile } from '../profile/index.ts';
@@ -14,6 +13,7 @@ import { loadSchema, dataReadOptions } from '../schema/index.ts';
 import { positionOf } from '../schema/positions.ts';
 import type { TableSchema } from '../schema/types.ts';
 import { expandDataPaths, openTable } from '../table/index.ts';
+import { readHead } from '../table/bytes.ts';
 import type { FileHash } from '../table/hash.ts';
 import type { ReadOptions } from '../table/types.ts';
 import { configLocation, type MlopsConfig } from '../train/config.ts';
@@ -84,17 +84,11 @@ export interface DriftCheck {
 
 async function looksLikeProfile(path: string): Promise<boolean> {
   if (!path.toLowerCase().endsWith('.json')) return false;
-  // The marker is in the first lines of a profile; a JSON data file can be large: read its start only.
-  let file: FileHandle | undefined;
   try {
-    file = await open(path, 'r');
-    const head = Buffer.alloc(4096);
-    const { bytesRead } = await file.read(head, 0, head.length, 0);
-    return head.toString('utf8', 0, bytesRead).includes('"mlops-profile"');
+    // The marker is in the first lines of a profile; a JSON data file can be large: read its start only.
+    return (await readHead(path, 4096)).toString('utf8').includes('"mlops-profile"');
   } catch {
     return false;
-  } finally {
-    await file?.close();
   }
 }
 

@@ -90,3 +90,63 @@ function gunzipReader(path: string): ByteReader {
     },
   };
 }
+
+/** Offset of the first byte of `buf[from, to)` that is not valid UTF-8, or `to` (called after isUtf8 failed). */
+export function firstInvalidUtf8(buf: Uint8Array, from: number, to: number): number {
+  let i = from;
+  while (i < to) {
+    const c = buf[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (c >= 0xc2 && c <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
+    if (i + need >= to) return i;
+    let cp = c & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const d = buf[i + k];
+      if ((d & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (d & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return to;
+}
+
+/** Line breaks (LF) in `buf[from, to)`: what turns a byte offset into a line number. */
+export function countLines(buf: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  for (let i = buf.indexOf(0x0a, from); i >= 0 && i < to; i = buf.indexOf(0x0a, i + 1)) n++;
+  return n;
+}
+
+/**
+ * The first `bytes` bytes of a data file (fewer when it is shorter), decompressed for a `.gz` file:
+ * the CSV delimiter sniffer's input, and enough to recognise a stored profile.
+ */
+export async function readHead(path: string, bytes: number): Promise<Buffer> {
+  const reader = await openByteReader(path);
+  try {
+    const head = Buffer.allocUnsafe(bytes);
+    let have = 0;
+    for (;;) {
+      const { bytesRead } = await reader.read(head, have, head.length - have, have);
+      have += bytesRead;
+      if (bytesRead === 0 || have === head.length) return head.subarray(0, have);
+    }
+  } finally {
+    await reader.close();
+  }
+}

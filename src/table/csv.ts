@@ -15,7 +15,7 @@
 import { isUtf8 } from 'node:buffer';
 import { InputError } from '../core/errors.ts';
 import { openForReading } from '../core/fs.ts';
-import { invalidUtf8Message, isGzipPath, openByteReader, withoutGzip } from './bytes.ts';
+import { countLines, firstInvalidUtf8, invalidUtf8Message, isGzipPath, openByteReader, readHead, withoutGzip } from './bytes.ts';
 import { decodeNumberFormsAs, withNumberForms } from './columns.ts';
 import type { TaskOutcome } from '../core/parallel.ts';
 import { FNV_OFFSET, FNV_PRIME, NumberDecoder, POW10, StringDecoder, TemporalDecoder } from './csv-decode.ts';
@@ -691,47 +691,6 @@ class CsvParser {
   }
 }
 
-/** Offset of the first byte of `buf[from, to)` that is not valid UTF-8, or `to` (called after isUtf8 failed). */
-export function firstInvalidUtf8(buf: Uint8Array, from: number, to: number): number {
-  let i = from;
-  while (i < to) {
-    const c = buf[i];
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let min: number;
-    if (c >= 0xc2 && c <= 0xdf) {
-      need = 1;
-      min = 0x80;
-    } else if (c >= 0xe0 && c <= 0xef) {
-      need = 2;
-      min = 0x800;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      need = 3;
-      min = 0x10000;
-    } else return i;
-    if (i + need >= to) return i;
-    let cp = c & (0x3f >> need);
-    for (let k = 1; k <= need; k++) {
-      const d = buf[i + k];
-      if ((d & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (d & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += need + 1;
-  }
-  return to;
-}
-
-/** Line breaks (LF) in `buf[from, to)`: what turns a byte offset into a line number. */
-export function countLines(buf: Uint8Array, from: number, to: number): number {
-  let n = 0;
-  for (let i = buf.indexOf(LF, from); i >= 0 && i < to; i = buf.indexOf(LF, i + 1)) n++;
-  return n;
-}
-
 /** Resolves the delimiter byte: option, else tab for `.tsv`, else comma. */
 export function csvDelimiter(path: string, opts: ReadOptions): number {
   const d = opts.delimiter ?? (/\.tsv$/i.test(withoutGzip(path)) ? '\t' : ',');
@@ -901,29 +860,13 @@ export function excelSepLine(buf: Uint8Array, pos: number): { delimiter: number;
   return null;
 }
 
-/** Reads the first 64 KiB of a file (the sniffer's input). */
-async function readHead(path: string): Promise<Buffer> {
-  const fh = await openByteReader(path);
-  try {
-    const head = Buffer.allocUnsafe(1 << 16);
-    let have = 0;
-    for (;;) {
-      const { bytesRead } = await fh.read(head, have, head.length - have, have);
-      have += bytesRead;
-      if (bytesRead === 0 || have === head.length) return head.subarray(0, have);
-    }
-  } finally {
-    await fh.close();
-  }
-}
-
 /**
  * Opens a CSV/TSV file: reads and checks the header; rows stream on each `batches()` call. With no
  * `delimiter` option, a `.csv` file's delimiter is sniffed from its header ({@link sniffDelimiter})
  * and reported as the source's `delimiter`, for readers of its segments.
  */
 export async function openCsv(path: string, opts: ReadOptions & CsvInternalOptions = {}): Promise<TableSource> {
-  if (opts.delimiter === undefined && !/\.tsv$/i.test(withoutGzip(path))) opts = { ...opts, delimiter: sniffDelimiter(await readHead(path)) };
+  if (opts.delimiter === undefined && !/\.tsv$/i.test(withoutGzip(path))) opts = { ...opts, delimiter: sniffDelimiter(await readHead(path, 1 << 16)) };
   const delim = csvDelimiter(path, opts);
   const chunkSize = Math.max(1, opts.chunkSize ?? DEFAULT_CHUNK_SIZE);
   const maxRowBytes = opts.maxRowBytes ?? DEFAULT_MAX_ROW_BYTES;

@@ -14,6 +14,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { InputError, type SourceLocation } from '../core/errors.ts';
+import { countLines, firstInvalidUtf8 } from '../table/bytes.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Public shape
@@ -638,17 +639,9 @@ export async function loadConfig(path: string): Promise<MlopsConfig> {
 
 /** The error for a config file that is not UTF-8, at the line and column of the first bad byte. */
 function invalidConfigBytes(bytes: Buffer, path: string): InputError {
-  let at = 0;
-  while (at < bytes.length) {
-    const lead = bytes[at]!;
-    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
-    // isUtf8 of the one sequence also rejects overlong forms, surrogates and a cut-off sequence.
-    if (length === 0 || !isUtf8(bytes.subarray(at, at + length))) break;
-    at += length;
-  }
+  const at = firstInvalidUtf8(bytes, 0, bytes.length);
   const lineStart = at === 0 ? 0 : bytes.lastIndexOf(0x0a, at - 1) + 1;
-  let line = 1;
-  for (let i = bytes.indexOf(0x0a); i >= 0 && i < at; i = bytes.indexOf(0x0a, i + 1)) line++;
+  const line = 1 + countLines(bytes, 0, at);
   const column = bytes.subarray(lineStart, at).toString('utf8').length + 1;
   const byte = bytes[at] ?? 0;
   return new InputError(`invalid UTF-8 byte sequence (byte 0x${byte.toString(16).padStart(2, '0')}): the config file must be UTF-8 (re-save it as UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8)`, { file: path, line, column });
