@@ -1,4 +1,5 @@
 import type { ProfiledType } from './types.ts';
+import { daysInMonth } from '../table/temporal.ts';
 
 /**
  * Cell type detection for text cells (CSV read as strings, string columns of any format). A cell
@@ -27,12 +28,8 @@ const DATE_T = 3;
 const DATETIME_T = 4;
 const STRING = 5;
 
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 function validDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  if (m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) return d <= 29;
-  return d <= DAYS[m - 1];
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
 /** The two-digit number at text[i, i+2), or −1 unless both are ASCII digits. */

@@ -555,17 +555,12 @@ export interface Profiler {
 function cellSeedText(col: Column, i: number): string {
   if (col.kind === 'string') return col.codes[i] < 0 ? '\u0000' : col.dictionary[col.codes[i]];
   if (col.nulls[i]) return '\u0000';
-  // Instants (a CSV column read as dates or datetimes): seed with the text they were read from.
-  if (col.temporal !== undefined) {
+  // A column read from text as instants or `detect` numbers: seed with the cell's text, as a text
+  // column would (its text cells are NaN in `values`).
+  if (col.temporal !== undefined || col.detected) {
     const v = col.values[i];
     if (v !== v) return col.invalid.find((cell) => cell.index === i)?.text ?? 'NaN';
-    return temporalText(v, col.temporal, col.subMilliseconds?.[i]);
-  }
-  // A `detect` column's text cells are NaN in `values`: seed with their text, as a text column would.
-  if (col.detected) {
-    const v = col.values[i];
-    // A `detect` column: seed with the cell's text, as a text column would.
-    if (v !== v) return col.invalid.find((cell) => cell.index === i)?.text ?? 'NaN';
+    if (col.temporal !== undefined) return temporalText(v, col.temporal, col.subMilliseconds?.[i]);
     if (col.fractionDigits) return v.toFixed(col.fractionDigits[i]);
   }
   return String(col.values[i]);

@@ -83,9 +83,8 @@ export function parseSchema(text: string, file: string): TableSchema {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new InputError('a schema must be a mapping with a `fields` list', { file, line: 1, column: 1 });
   }
-  const validate = schemaValidator;
   const problems: Problem[] = [];
-  const errors = validate(value) ? [] : validate.errors ?? [];
+  const errors = schemaValidator(value) ? [] : schemaValidator.errors ?? [];
   if (errors.length > 0) {
     // ajv reports an anyOf failure once per branch: keep one message per path+text.
     const seen = new Set<string>();
