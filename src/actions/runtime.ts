@@ -55,8 +55,18 @@ export interface ActionsRuntime {
   scrub(text: string): string;
   /** Runs `fn` inside a collapsible log group. */
   group<T>(name: string, fn: () => Promise<T> | T): Promise<T>;
-  /** A log line. */
+  /**
+   * A log line. Text that the runner would take for a workflow command (a line starting with
+   * `::`, or the legacy `##[` anywhere) is printed between `::stop-commands::` and its resume
+   * token, so a column name or cell value can never raise an annotation, mask text or stop the
+   * step's own commands. The same holds for everything written through {@link ActionsRuntime.io}.
+   */
   info(message: string): void;
+  /**
+   * Writes the output of the repository's own program (an external trainer) as it is: its
+   * workflow commands take effect, as they would in a `run:` step of the same job.
+   */
+  output(text: string): void;
   /** A debug log line (shown by the runner only with debug logging on). */
   debug(message: string): void;
   /**
@@ -96,6 +106,26 @@ interface SharedState {
 }
 
 const states = new WeakMap<CliIo, SharedState>();
+/** A runtime's scrubbing io → the io beneath it, where the runtimes over it write their own commands. */
+const rawIos = new WeakMap<CliIo, CliIo>();
+
+/**
+ * A line the runner would parse as a workflow command: `::` at its start after blanks (the
+ * runner reads lines ending in LF, CRLF or a lone CR, and trims leading white space), or the
+ * legacy `##[` anywhere in it.
+ */
+const COMMAND_LIKE = /(?:^|[\r\n])[^\S\r\n]*::|##\[/;
+
+/**
+ * `text` as the runner will print it without running any of it: wrapped in `stop-commands` with
+ * a fresh token (GitHub's documented way to echo untrusted text) when it looks like a command.
+ */
+export function inertCommands(text: string): string {
+  if (!COMMAND_LIKE.test(text)) return text;
+  let token = randomBytes(16).toString('hex');
+  while (text.includes(token)) token = randomBytes(16).toString('hex');
+  return `::stop-commands::${token}\n${text}${/[\r\n]$/.test(text) ? '' : '\n'}::${token}::\n`;
+}
 
 function stateFor(io: CliIo): SharedState {
   let state = states.get(io);
@@ -149,6 +179,8 @@ function replaceAll(text: string, secret: string): string {
  */
 export function createActionsRuntime(io: CliIo, options: ActionsRuntimeOptions = {}): ActionsRuntime {
   const state = stateFor(io);
+  // A runtime over another runtime's io writes its own commands beneath that io's guard.
+  const out = rawIos.get(io) ?? io;
   const env = io.env;
   const inActions = env.GITHUB_ACTIONS === 'true';
   const outputs = state.outputs;
@@ -165,9 +197,12 @@ export function createActionsRuntime(io: CliIo, options: ActionsRuntimeOptions =
   // The log: workflow commands must reach stdout in Actions; in a terminal stdout is reserved
   // for machine output, so human lines go to stderr.
   const log = (line: string): void => {
-    if (inActions) io.stdout(`${scrub(line)}\n`);
-    else io.stderr(`${scrub(line)}\n`);
+    if (inActions) out.stdout(`${scrub(line)}\n`);
+    else out.stderr(`${scrub(line)}\n`);
   };
+  // Human text, in Actions, must not be run as a command; each stream is guarded on its own, as
+  // the runner may read stdout and stderr in any order.
+  const inert = (text: string): string => (inActions ? inertCommands(text) : text);
 
   // Secrets are scrubbed before escaping: once escaped (`%` → `%25`) a secret no longer matches.
   const command = (name: string, properties: Record<string, string | number | undefined>, message: string): string => {
@@ -177,13 +212,14 @@ export function createActionsRuntime(io: CliIo, options: ActionsRuntimeOptions =
   };
 
   const scrubbingIo: CliIo = {
-    stdout: (text) => io.stdout(scrub(text)),
-    stderr: (text) => io.stderr(scrub(text)),
+    stdout: (text) => out.stdout(inert(scrub(text))),
+    stderr: (text) => out.stderr(inert(scrub(text))),
     get cwd() { return io.cwd; },
     get env() { return io.env; },
     get isTTY() { return io.isTTY; },
   };
   states.set(scrubbingIo, state);
+  rawIos.set(scrubbingIo, out);
 
   const writeEnvFile = (variable: string, text: string): void => {
     const path = env[variable];
@@ -274,7 +310,7 @@ export function createActionsRuntime(io: CliIo, options: ActionsRuntimeOptions =
     setSecret(value) {
       if (value === '' || state.secrets.has(value)) return;
       // The mask command goes out before the secret joins the set: scrubbing it would defeat it.
-      if (inActions) io.stdout(`${formatCommand('add-mask', {}, value)}\n`);
+      if (inActions) out.stdout(`${formatCommand('add-mask', {}, value)}\n`);
       state.secrets.add(value);
     },
 
@@ -291,7 +327,14 @@ export function createActionsRuntime(io: CliIo, options: ActionsRuntimeOptions =
     },
 
     info(message) {
-      log(message);
+      const text = `${scrub(message)}\n`;
+      if (inActions) out.stdout(inertCommands(text));
+      else out.stderr(text);
+    },
+
+    output(text) {
+      if (inActions) out.stdout(scrub(text));
+      else out.stderr(scrub(text));
     },
 
     debug(message) {

@@ -70,6 +70,8 @@ export async function trainWithRuntime(
     ...(opts.outSetting ? { outSetting: opts.outSetting } : {}),
     cwd: io.cwd, env: io.env,
     log: (line) => runtime.info(line),
+    // The repository's own trainer: its output is passed on as is, its workflow commands included.
+    commandOutput: (chunk) => runtime.output(chunk),
     onEpoch: (r, total) => runtime.info(`epoch ${r.epoch}/${total}: ${epochSummary(r)}`),
   }));
   if (result.exitCode !== 0) return { exitCode: result.exitCode, run: result.run, modelDir: result.modelDir };

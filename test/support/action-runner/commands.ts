@@ -38,29 +38,69 @@ export function unescapeProperty(text: string): string {
   return text.replace(/%0D/gi, '\r').replace(/%0A/gi, '\n').replace(/%3A/gi, ':').replace(/%2C/gi, ',').replace(/%25/g, '%');
 }
 
-/** Parses workflow commands from a step's output, as the runner does line by line. */
-export function parseWorkflowCommands(text: string, step?: string): ParsedCommands {
-  const result: ParsedCommands = { annotations: [], masks: [], debug: [], legacyOutputs: {}, log: [] };
-  let stopToken: string | undefined;
-  for (const rawLine of text.split(/\r?\n/)) {
-    const line = rawLine.trimStart();
-    if (stopToken !== undefined) {
-      if (line === `::${stopToken}::`) stopToken = undefined;
-      else result.log.push(rawLine);
-      continue;
-    }
-    const match = /^::([A-Za-z-]+)(?: ([^]*?))?::([^]*)$/.exec(line);
-    if (!match) {
-      result.log.push(rawLine);
-      continue;
-    }
+/** Decodes a legacy `##[command k=v;]data` property or message (`%25`, `%3B`, `%0D`, `%0A`, `%5D`). */
+function unescapeLegacy(text: string): string {
+  return text.replace(/%3B/gi, ';').replace(/%0D/gi, '\r').replace(/%0A/gi, '\n').replace(/%5D/gi, ']').replace(/%25/g, '%');
+}
+
+/** The commands the runner registers: only these are recognised in the legacy `##[…]` form. */
+const REGISTERED = new Set(['set-env', 'set-output', 'save-state', 'add-mask', 'add-path', 'add-matcher', 'remove-matcher', 'debug', 'warning', 'error', 'notice', 'group', 'endgroup', 'echo', 'stop-commands']);
+
+/**
+ * One command of a log line, as the runner's ActionCommand parses it: `::name props::message` at
+ * the start of the line (after leading whitespace), else the legacy `##[name k=v;k=v]message`
+ * ANYWHERE in the line, for a registered command name. `extra` names a stop-commands token, which
+ * is a command while processing is stopped.
+ */
+function parseCommand(rawLine: string, extra?: string): { name: string; properties: Record<string, string>; value: string } | undefined {
+  const line = rawLine.trimStart();
+  const match = /^::([A-Za-z0-9-]+)(?: ([^]*?))?::([^]*)$/.exec(line);
+  if (match) {
     const [, name, props = '', message = ''] = match;
     const properties: Record<string, string> = {};
     for (const pair of props.split(',')) {
       const eq = pair.indexOf('=');
       if (eq > 0) properties[pair.slice(0, eq).trim()] = unescapeProperty(pair.slice(eq + 1));
     }
-    const value = unescapeData(message);
+    return { name: name!, properties, value: unescapeData(message) };
+  }
+  const at = rawLine.indexOf('##[');
+  if (at < 0) return undefined;
+  const end = rawLine.indexOf(']', at);
+  if (end < 0) return undefined;
+  const info = rawLine.slice(at + 3, end);
+  const space = info.indexOf(' ');
+  const name = space < 0 ? info : info.slice(0, space);
+  if (!REGISTERED.has(name) && name !== extra) return undefined;
+  const properties: Record<string, string> = {};
+  if (space > 0) {
+    for (const pair of info.slice(space + 1).split(';')) {
+      const eq = pair.indexOf('=');
+      if (eq > 0 && eq < pair.length - 1) properties[pair.slice(0, eq)] = unescapeLegacy(pair.slice(eq + 1));
+    }
+  }
+  return { name, properties, value: unescapeLegacy(rawLine.slice(end + 1)) };
+}
+
+/**
+ * Parses workflow commands from a step's output, as the runner does line by line (it reads lines
+ * ending in LF, CRLF or a lone CR).
+ */
+export function parseWorkflowCommands(text: string, step?: string): ParsedCommands {
+  const result: ParsedCommands = { annotations: [], masks: [], debug: [], legacyOutputs: {}, log: [] };
+  let stopToken: string | undefined;
+  for (const rawLine of text.split(/\r\n|\r|\n/)) {
+    if (stopToken !== undefined) {
+      if (parseCommand(rawLine, stopToken)?.name.toLowerCase() === stopToken.toLowerCase()) stopToken = undefined;
+      else result.log.push(rawLine);
+      continue;
+    }
+    const command = parseCommand(rawLine);
+    if (!command) {
+      result.log.push(rawLine);
+      continue;
+    }
+    const { name, properties, value } = command;
     switch (name!.toLowerCase()) {
       case 'error': case 'warning': case 'notice': {
         const number = (key: string): number | undefined => (properties[key] !== undefined && /^\d+$/.test(properties[key]!) ? Number(properties[key]) : undefined);
