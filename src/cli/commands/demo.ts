@@ -43,6 +43,22 @@ function exampleDir(): string {
 }
 
 /**
+ * The git environment of the demo's throw-away repository: its own identity, and none of the
+ * user's commit habits. A global `commit.gpgsign` or `tag.gpgSign` would ask gpg (or a passphrase
+ * prompt) to sign every demo commit and registry tag, and a global `core.hooksPath` would run the
+ * user's hooks on them; the demo failed at its first commit where signing was set up but could not
+ * sign. GIT_CONFIG_COUNT/KEY/VALUE (git 2.31+) override the config for every git the demo starts,
+ * its own and those of the mlops commands it runs.
+ */
+export const DEMO_GIT_ENV: Readonly<Record<string, string>> = {
+  GIT_AUTHOR_NAME: 'mlops demo', GIT_AUTHOR_EMAIL: 'demo@mlops.invalid', GIT_COMMITTER_NAME: 'mlops demo', GIT_COMMITTER_EMAIL: 'demo@mlops.invalid',
+  GIT_CONFIG_COUNT: '3',
+  GIT_CONFIG_KEY_0: 'commit.gpgSign', GIT_CONFIG_VALUE_0: 'false',
+  GIT_CONFIG_KEY_1: 'tag.gpgSign', GIT_CONFIG_VALUE_1: 'false',
+  GIT_CONFIG_KEY_2: 'core.hooksPath', GIT_CONFIG_VALUE_2: '/dev/null',
+};
+
+/**
  * Bold text for the headlines: only when stderr is a terminal and NO_COLOR (no-color.org) is
  * unset or empty, so a log redirected to a file or shown by CI holds no escape sequences.
  */
@@ -85,12 +101,19 @@ const command: Command = {
     const work = join(root, 'weather');
     if (existsSync(work)) throw new InputError(`${work} already exists: pass an empty --dir`);
     await mkdir(root, { recursive: true });
-    const identity = {
-      GIT_AUTHOR_NAME: 'mlops demo', GIT_AUTHOR_EMAIL: 'demo@mlops.invalid', GIT_COMMITTER_NAME: 'mlops demo', GIT_COMMITTER_EMAIL: 'demo@mlops.invalid',
-    };
+    const gitEnv = { ...DEMO_GIT_ENV };
     // A clean environment: the demo is local by design, even when run inside GitHub Actions.
-    const env: Record<string, string | undefined> = { PATH: io.env.PATH, HOME: io.env.HOME, TMPDIR: io.env.TMPDIR, ...(nativeDir ? { MLOPS_NATIVE_DIR: nativeDir } : {}), ...identity };
-    const git = (...args: string[]) => exec('git', args, { cwd: work, env: { ...process.env, ...identity } });
+    const env: Record<string, string | undefined> = { PATH: io.env.PATH, HOME: io.env.HOME, TMPDIR: io.env.TMPDIR, ...(nativeDir ? { MLOPS_NATIVE_DIR: nativeDir } : {}), ...gitEnv };
+    const gitIn = async (cwd: string, args: string[]) => {
+      try {
+        return await exec('git', args, { cwd, env: { ...process.env, ...gitEnv } });
+      } catch (error) {
+        // git's own words (a missing git, a refused commit), not a stack trace: exit 2 like any step.
+        const stderr = (error as { stderr?: string }).stderr?.trim();
+        throw new InputError(`demo step 'git ${args.join(' ')}' failed${stderr ? `:\n${stderr}` : `: ${(error as Error).message}`}`);
+      }
+    };
+    const git = (...args: string[]) => gitIn(work, args);
     const say = (text: string) => io.stderr(`${text}\n`);
     const bold = boldFor(io);
     const headline = (n: number, text: string) => say(`\n${bold(`${n}. ${text}`)}`);
@@ -109,8 +132,8 @@ const command: Command = {
     const pct = (x: unknown) => (typeof x === 'number' ? `${(x * 100).toFixed(1)}%` : 'n/a');
 
     say(`mlops demo — the life cycle of a weather model, in ${root}`);
-    await exec('git', ['init', '-q', '--bare', '-b', 'main', remote]);
-    await exec('git', ['-c', 'init.defaultBranch=main', 'clone', '-q', remote, work]);
+    await gitIn(root, ['init', '-q', '--bare', '-b', 'main', remote]);
+    await gitIn(root, ['-c', 'init.defaultBranch=main', 'clone', '-q', remote, work]);
     await cp(exampleDir(), work, { recursive: true });
     await writeFile(join(work, '.gitignore'), '.mlops/\nmodels/\n');
     await git('add', '-A');
@@ -139,7 +162,7 @@ const command: Command = {
     headline(3, 'Register v1.0.0 and promote it to production (annotated git tags, pushed)');
     await mlops('registry', 'register', 'weather', '--model', 'models/v1', '--version', 'v1.0.0', '--push', '--json');
     await mlops('registry', 'promote', 'weather', 'v1.0.0', '--stage', 'production', '--push', '--json');
-    const tags = (await exec('git', ['tag', '-l'], { cwd: remote })).stdout.trim().split('\n').join(', ');
+    const tags = (await gitIn(remote, ['tag', '-l'])).stdout.trim().split('\n').join(', ');
     say(`   tags on the remote: ${tags}`);
 
     headline(4, 'A pull request trains a candidate (wider network, more epochs)');
@@ -167,7 +190,7 @@ const command: Command = {
     const dj = drift.json as { drifted?: boolean; share?: number; columns?: Array<{ name: string; method: string; score: number; drifted: boolean }>; retrain?: { operation: string; branch?: string; outbox?: string } };
     say(`   dataset drift: ${dj.drifted ? 'YES' : 'no'} (${pct(dj.share)} of features)`);
     for (const c of dj.columns ?? []) say(`     ${c.name.padEnd(14)} ${c.method.padEnd(12)} ${Number(c.score).toPrecision(3).padStart(9)}  ${c.drifted ? 'drift' : 'ok'}`);
-    const branches = (await exec('git', ['branch', '--list', 'mlops/*'], { cwd: remote })).stdout.trim();
+    const branches = (await gitIn(remote, ['branch', '--list', 'mlops/*'])).stdout.trim();
     say(`   retraining branch on the remote: ${branches.replace(/^[*\s]+/, '') || '(none)'}; the would-be PR: .mlops/outbox/retrain-weather.md`);
 
     say(`\nDone in ${((Date.now() - started) / 1000).toFixed(0)} s. Look around: cd ${work}`);

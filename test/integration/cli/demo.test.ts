@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,5 +50,42 @@ describe('mlops demo', () => {
     expect(boldFor({ isTTY: true, env: { NO_COLOR: '1' } })('1. Validate')).toBe('1. Validate');
     // no-color.org: an empty NO_COLOR does not count.
     expect(boldFor({ isTTY: true, env: { NO_COLOR: '' } })('x')).toBe('\u001b[1mx\u001b[0m');
+  });
+
+  it('runs whole under a user git config that signs commits and tags and has hooks: the throw-away repository uses none of them', async () => {
+    // A developer's ~/.gitconfig with signing on, where gpg cannot sign here (no key, no pinentry),
+    // and a global hooks directory whose pre-commit hook refuses everything.
+    const home = await mkdtemp(join(root, 'home-'));
+    const hooks = join(home, 'hooks');
+    execFileSync('mkdir', ['-p', hooks]);
+    await writeFile(join(hooks, 'pre-commit'), '#!/bin/sh\necho hook ran >&2\nexit 1\n', { mode: 0o755 });
+    const global = join(home, 'gitconfig');
+    await writeFile(global, `[commit]\n\tgpgSign = true\n[tag]\n\tgpgSign = true\n[gpg]\n\tprogram = false\n[core]\n\thooksPath = ${hooks}\n`);
+    const saved = process.env.GIT_CONFIG_GLOBAL;
+    process.env.GIT_CONFIG_GLOBAL = global;
+    try {
+      const r = await demo(['--dir', 'signed', '--backend', 'cpu']);
+      expect(r.err).not.toContain('internal error');
+      expect(r.code).toBe(0);
+      expect(r.err).toContain('tags on the remote: weather#production#1, weather@v1.0.0');
+      expect(r.err).toContain('retraining branch on the remote: mlops/retrain/weather');
+      // The user's own repositories keep their settings: only the demo's git runs without them.
+      expect(execFileSync('git', ['config', '--global', 'commit.gpgSign'], { env: process.env }).toString().trim()).toBe('true');
+      expect(await readFile(join(root, 'signed', 'weather', 'mlops.yaml'), 'utf8')).toContain('name: weather');
+    } finally {
+      if (saved === undefined) delete process.env.GIT_CONFIG_GLOBAL;
+      else process.env.GIT_CONFIG_GLOBAL = saved;
+    }
+  }, 180_000);
+
+  it('names the git step that failed, in git\'s words, with exit 2 and no stack trace', async () => {
+    // --dir holds a file named remote.git: the bare remote cannot be created there.
+    const dir = await mkdtemp(join(root, 'blocked-'));
+    await writeFile(join(dir, 'remote.git'), 'not a directory\n');
+    const r = await demo(['--dir', dir]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^mlops demo: demo step 'git init -q --bare -b main .*remote\.git' failed/m);
+    expect(r.err).not.toContain('internal error');
+    expect(r.err).not.toMatch(/^\s+at /m);
   });
 });
