@@ -1,6 +1,7 @@
 import { UsageError } from '../../core/errors.ts';
 import { writeFileAtomic, writeJsonAtomic } from '../../core/fs.ts';
 import { atCwd, configFor, evaluateAndRender, jsonSafe, publishComment } from '../../app/evaluate.ts';
+import type { GateResult } from '../../evaluate/gates.ts';
 import { isMissingPermission } from '../../github/index.ts';
 import { helpHint, parseBackendFlag, parseCommandArgs, parseIntegerFlag } from '../args.ts';
 import { referenceStoresFromFlags, STORE_OPTIONS, storeUsage } from '../artifact-store.ts';
@@ -112,9 +113,25 @@ const command: Command = {
     } else {
       io.stdout(markdown);
     }
-    const failed = report.gates.filter((g) => g.status === 'failed');
-    io.stderr(report.passed ? `evaluate: passed (${report.gates.length} gate(s))\n` : `evaluate: ${failed.length} gate(s) failed: ${failed.map((g) => g.name).join('; ')}\n`);
+    io.stderr(`${verdictLine(report.gates)}\n`);
     return report.passed ? ExitCode.ok : ExitCode.checkFailed;
   },
 };
 export default command;
+
+/**
+ * The last line on stderr: the verdict and how many gates it rests on. A skipped gate (no baseline
+ * for a relative gate, latency not measured, a slice too small) decided nothing, so it is counted
+ * apart: a first model whose gates are all relative "passed" with none of them judged.
+ */
+export function verdictLine(gates: ReadonlyArray<Pick<GateResult, 'name' | 'status' | 'inconclusive'>>): string {
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  const failed = gates.filter((g) => g.status === 'failed');
+  if (failed.length > 0) return `evaluate: ${failed.length} gate(s) failed: ${failed.map((g) => g.name).join('; ')}`;
+  if (gates.length === 0) return 'evaluate: passed (no gates configured)';
+  const passed = gates.filter((g) => g.status === 'passed').length;
+  const skipped = gates.length - passed;
+  const inconclusive = gates.filter((g) => g.inconclusive).length;
+  if (passed === 0) return `evaluate: passed (no gate could be judged: ${skipped} skipped)`;
+  return `evaluate: passed (${passed} of ${count(gates.length, 'gate')} passed${inconclusive ? `, ${inconclusive} of them inconclusive` : ''}${skipped ? `; ${skipped} skipped` : ''})`;
+}

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../../src/cli/io.ts';
 import { runCli } from '../../../src/cli/main.ts';
 import evaluateAction from '../../../src/actions/evaluate.ts';
+import { verdictLine } from '../../../src/cli/commands/evaluate.ts';
 import { parseConfig } from '../../../src/train/config.ts';
 import { trainModel } from '../../../src/train/train.ts';
 import { runCompositeAction } from '../../support/action-runner/index.ts';
@@ -134,6 +135,8 @@ describe('mlops evaluate (real models)', () => {
     expect(doc.baseline).toBeNull();
     expect(doc.latency.ratio).toBeNull();
     expect(doc.gates.map((g: { kind: string; status: string }) => `${g.kind}:${g.status}`)).toEqual(['min:passed', 'maxDrop:skipped', 'maxMs:passed', 'maxRatio:skipped']);
+    // The last line counts the skipped gates apart: they decided nothing.
+    expect(r.err).toMatch(/\nevaluate: passed \(2 of 4 gates passed; 2 skipped\)\n$/);
     const outbox = await readFile(join(dir, '.mlops/outbox/evaluate-weather.md'), 'utf8');
     expect(outbox).toContain('## Evaluation of `weather`');
     expect(r.err).toMatch(/no GITHUB_TOKEN: comment written to .*evaluate-weather\.md/);
@@ -409,5 +412,18 @@ describe('mlops evaluate (real models)', () => {
     expect(doc.gates.map((g: { status: string }) => g.status)).toEqual(['passed', 'passed', 'passed']);
     expect(doc.candidate.confusion).toBeUndefined();
     expect(doc.slices).toHaveLength(4);
+  });
+});
+
+describe("mlops evaluate's verdict line on stderr", () => {
+  const gate = (name: string, status: 'passed' | 'failed' | 'skipped', inconclusive?: boolean) => ({ name, status, ...(inconclusive ? { inconclusive } : {}) });
+  it('does not count skipped gates as passed: a first model with relative gates only had none judged', () => {
+    expect(verdictLine([gate('accuracy drop ≤ 0.02', 'skipped'), gate('latency p95 @1 ratio ≤ 1.5', 'skipped')]))
+      .toBe('evaluate: passed (no gate could be judged: 2 skipped)');
+    expect(verdictLine([])).toBe('evaluate: passed (no gates configured)');
+    expect(verdictLine([gate('a', 'passed')])).toBe('evaluate: passed (1 of 1 gate passed)');
+    expect(verdictLine([gate('a', 'passed'), gate('b', 'passed', true), gate('c', 'skipped')]))
+      .toBe('evaluate: passed (2 of 3 gates passed, 1 of them inconclusive; 1 skipped)');
+    expect(verdictLine([gate('a', 'failed'), gate('b', 'skipped'), gate('c', 'failed')])).toBe('evaluate: 2 gate(s) failed: a; c');
   });
 });
