@@ -17,5 +17,5 @@ export type { TagOptions, BranchOptions, RefResult } from './refs.ts';
 export { dispatchWorkflow } from './dispatch.ts';
 export type { DispatchOptions } from './dispatch.ts';
 export { describeGitHubError, GitHubError, isMissingPermission, withGitHubError } from './errors.ts';
-export { truncateMarkdown, COMMENT_BODY_LIMIT, RELEASE_BODY_LIMIT } from './truncate.ts';
+export { truncateMarkdown, COMMENT_BODY_LIMIT, RELEASE_BODY_LIMIT, TITLE_LIMIT } from './truncate.ts';
 export type { Operation, WriteResult } from './types.ts';

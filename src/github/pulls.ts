@@ -5,7 +5,7 @@
 import type { GitHubClient } from './client.ts';
 import { statusOf, withGitHubError } from './errors.ts';
 import { createOnce, NO_RETRY } from './idempotent.ts';
-import { COMMENT_BODY_LIMIT, truncateMarkdown } from './truncate.ts';
+import { COMMENT_BODY_LIMIT, fitTitle, truncateMarkdown } from './truncate.ts';
 import type { Operation } from './types.ts';
 
 /** Options of {@link openOrUpdatePullRequest}. */
@@ -16,6 +16,7 @@ export interface PullRequestOptions {
   head: string;
   /** Base branch. */
   base: string;
+  /** Put on one line and cut to GitHub's 256 characters (ending in `…`) when longer. */
   title: string;
   body: string;
   /** Labels that must be on the PR (added, never removed). */
@@ -55,7 +56,9 @@ function isAlreadyExists(error: unknown): boolean {
  * A 422 "A pull request already exists" from a concurrent run is resolved by updating that PR.
  */
 export async function openOrUpdatePullRequest(octokit: GitHubClient, options: PullRequestOptions): Promise<PullRequestResult> {
-  const { owner, repo, head, base, title } = options;
+  const { owner, repo, head, base } = options;
+  // GitHub refuses a title over 256 characters; a title made from data (column names) may be one.
+  const title = fitTitle(options.title);
   const headFilter = head.includes(':') ? head : `${owner}:${head}`;
   const pointerTarget = options.summaryUrl ? `the [workflow run](${options.summaryUrl})` : 'the workflow run';
   const body = truncateMarkdown(options.body.replace(/\r\n/g, '\n'), COMMENT_BODY_LIMIT, `> [!NOTE]\n> Cut to fit GitHub's limit; the full text is in ${pointerTarget}.`);

@@ -15,6 +15,7 @@ import type { GitHubClient } from './client.ts';
 import { dispatchWorkflow } from './dispatch.ts';
 import { withGitHubError } from './errors.ts';
 import { openOrUpdatePullRequest } from './pulls.ts';
+import { cutText, fitTitle, oneLine, TITLE_LIMIT } from './truncate.ts';
 import type { Operation } from './types.ts';
 
 export interface RetrainGitHub {
@@ -61,6 +62,22 @@ export interface RetrainResult {
   pullRequest?: { number: number; url: string; operation: Operation };
   dispatched?: string;
   outbox?: string;
+}
+
+/**
+ * The retraining pull request's title: the first three drifted columns and how many more. Column
+ * names are data and may be long (or hold line breaks): each is shortened to an equal share of
+ * GitHub's 256 characters, so the title always fits and keeps its "and N more".
+ */
+export function retrainTitle(model: string, drifted: readonly string[]): string {
+  const prefix = `Retrain ${oneLine(model)}: data drift`;
+  const names = drifted.slice(0, 3).map(oneLine);
+  if (names.length === 0) return fitTitle(prefix);
+  const more = drifted.length > 3 ? ` and ${drifted.length - 3} more` : '';
+  const fixed = Array.from(`${prefix} in ${more}`).length + 2 * (names.length - 1);
+  const share = Math.floor((TITLE_LIMIT - fixed) / names.length);
+  const listed = Array.from(`${prefix} in ${names.join(', ')}${more}`).length <= TITLE_LIMIT ? names : names.map((name) => cutText(name, Math.max(share, 1)));
+  return fitTitle(`${prefix} in ${listed.join(', ')}${more}`);
 }
 
 /** JSON with object keys sorted, so two records compare by content, not by key order. */
@@ -148,7 +165,7 @@ export async function openRetrainingPullRequest(options: RetrainOptions): Promis
   const record = { model, checkedAt: now, ...options.context, drift: withRelativeSources(driftJson(report), resolve(options.cwd)) };
   const content = `${JSON.stringify(record, null, 2)}\n`;
   const drifted = report.columns.filter((c) => c.drifted).map((c) => c.name);
-  const title = `Retrain ${model}: data drift in ${drifted.slice(0, 3).join(', ')}${drifted.length > 3 ? ` and ${drifted.length - 3} more` : ''}`;
+  const title = retrainTitle(model, drifted);
   const branch = await pushRetrainBranch({
     cwd: options.cwd,
     env: options.env,

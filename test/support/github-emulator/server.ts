@@ -114,6 +114,17 @@ type Handler = (ctx: Ctx) => Reply;
 
 const DOCS = 'https://docs.github.com/rest';
 
+/**
+ * GitHub's size limits on text fields, in characters (Ruby counts code points): a longer value is
+ * refused with 422 "<field> is too long (maximum is N characters)", nothing is written.
+ */
+export const GITHUB_LIMITS = { title: 256, body: 65_536, releaseBody: 125_000 } as const;
+
+function checkLength(resource: string, field: string, value: unknown, max: number): void {
+  if (typeof value !== 'string' || [...value].length <= max) return;
+  throw new HttpError(422, 'Validation Failed', [{ resource, code: 'custom', field, message: `${field} is too long (maximum is ${max} characters)` }]);
+}
+
 function now(): string {
   return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
@@ -609,6 +620,7 @@ export class GitHubEmulator {
     this.on('issues/create-comment', (ctx) => {
       const found = issue(ctx);
       const user = this.require(ctx, found.isPull ? 'pull_requests' : 'issues', 'write');
+      checkLength('IssueComment', 'body', ctx.body.body, GITHUB_LIMITS.body);
       const c = this.addComment(found.repo, found.number, ctx.body.body, user.login, user.type);
       return { status: 201, headers: { location: `${this.url}/repos/${found.repo}/issues/comments/${c.id}` }, body: this.renderComment(c) };
     });
@@ -618,6 +630,7 @@ export class GitHubEmulator {
       const user = this.require(ctx, 'pull_requests', 'write');
       // GitHub lets only the author (or a maintainer's PAT) edit; our tokens are never maintainers of others' comments.
       if (user.login !== c.user.login) throw new HttpError(403, 'You must be the comment author to edit it');
+      checkLength('IssueComment', 'body', ctx.body.body, GITHUB_LIMITS.body);
       c.body = ctx.body.body;
       c.updatedAt = now();
       return { status: 200, body: this.renderComment(c) };
@@ -679,6 +692,8 @@ export class GitHubEmulator {
       if (!repo.refs.has(`refs/heads/${headRef}`)) throw invalid('head');
       if (!repo.refs.has(`refs/heads/${base}`)) throw invalid('base');
       if (!title) throw new HttpError(422, 'Validation Failed', [{ resource: 'PullRequest', field: 'title', code: 'missing_field' }]);
+      checkLength('Issue', 'title', title, GITHUB_LIMITS.title);
+      checkLength('Issue', 'body', body, GITHUB_LIMITS.body);
       const existing = this.state.pulls.find((p) => p.repo === full(ctx) && p.state === 'open' && p.head === headRef && p.base === base);
       if (existing) throw new HttpError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${headOwner}:${headRef}.` }]);
       if (repo.refs.get(`refs/heads/${headRef}`) === repo.refs.get(`refs/heads/${base}`)) {
@@ -695,6 +710,8 @@ export class GitHubEmulator {
       const p = pullOf(ctx);
       const { title, body, state, base } = ctx.body as { title?: string; body?: string; state?: 'open' | 'closed'; base?: string };
       if (base !== undefined && !ctx.repo!.refs.has(`refs/heads/${base}`)) throw new HttpError(422, 'Validation Failed', [{ resource: 'PullRequest', field: 'base', code: 'invalid' }]);
+      checkLength('Issue', 'title', title, GITHUB_LIMITS.title);
+      checkLength('Issue', 'body', body, GITHUB_LIMITS.body);
       if (title !== undefined) p.title = title;
       if (body !== undefined) p.body = body;
       if (state !== undefined) p.state = state;
@@ -774,6 +791,7 @@ export class GitHubEmulator {
     this.on('repos/create-release', (ctx) => {
       const user = this.require(ctx, 'contents', 'write');
       const b = ctx.body as { tag_name: string; target_commitish?: string; name?: string; body?: string; draft?: boolean; prerelease?: boolean };
+      checkLength('Release', 'body', b.body, GITHUB_LIMITS.releaseBody);
       if (this.state.releases.some((r) => r.repo === full(ctx) && !r.draft && r.tagName === b.tag_name)) {
         throw new HttpError(422, 'Validation Failed', [{ resource: 'Release', code: 'already_exists', field: 'tag_name' }]);
       }
@@ -786,6 +804,7 @@ export class GitHubEmulator {
       this.require(ctx, 'contents', 'write');
       const r = releaseOf(ctx);
       const b = ctx.body as { tag_name?: string; name?: string; body?: string; draft?: boolean; prerelease?: boolean };
+      checkLength('Release', 'body', b.body, GITHUB_LIMITS.releaseBody);
       if (b.tag_name !== undefined) r.tagName = b.tag_name;
       if (b.name !== undefined) r.name = b.name;
       if (b.body !== undefined) r.body = b.body;
