@@ -4,6 +4,7 @@
  * (files or globs, profiled and merged, or a profile), pick the features and per-column settings
  * from the schema and mlops.yaml, and compare.
  */
+import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { InputError, type SourceLocation } from '../core/errors.ts';
 import { createProfiler, hashFileInPool, mergeProfiles, profileFile, readProfile } from '../profile/index.ts';
@@ -12,12 +13,14 @@ import type { DatasetProfile } from '../profile/types.ts';
 import { loadSchema, dataReadOptions } from '../schema/index.ts';
 import { positionOf } from '../schema/positions.ts';
 import type { TableSchema } from '../schema/types.ts';
-import { expandDataPaths, openTable } from '../table/index.ts';
-import { readHead } from '../table/bytes.ts';
+import { detectFormat, expandDataPaths, openTable } from '../table/index.ts';
+import { countLines, readHead } from '../table/bytes.ts';
 import type { FileHash } from '../table/hash.ts';
 import type { ReadOptions } from '../table/types.ts';
 import { configLocation, type MlopsConfig } from '../train/config.ts';
-import { compareProfiles, selectColumns, skipReason, type DriftOptions, type DriftReport } from './engine.ts';
+import { DEFAULT_SAMPLE_SIZE } from '../profile/reservoir.ts';
+import type { ColumnProfile } from '../profile/types.ts';
+import { columnKind, compareProfiles, readsValues, selectColumns, skipReason, type DriftOptions, type DriftReport } from './engine.ts';
 import { DRIFT_METHODS, type ColumnOverride, type DriftMethod } from './policy.ts';
 
 /** Method names accepted in mlops.yaml and schemas, with the spellings other tools use. */
@@ -75,10 +78,11 @@ export interface DriftCheck {
   currentLabel: string;
   /**
    * Profiled from data: the features, or the columns not excluded (a skipped column may hold only
-   * what decided its skip: see likelySkipped); a stored profile: as stored.
+   * what decided its skip, a compared numeric column no top or sampled values: see predictColumns);
+   * a stored profile: as stored.
    */
   referenceProfile: DatasetProfile;
-  /** Profiled from data: the compared columns only (see {@link runDriftCheck}); a stored profile: as stored. */
+  /** Profiled from data: the compared columns only (numeric ones may lack top and sampled values, as above); a stored profile: as stored. */
   currentProfile: DatasetProfile;
 }
 
@@ -106,8 +110,10 @@ interface ProfileDataHooks {
   onQueued?: () => void;
   /** Hashes already under way, by path as given. */
   hashes?: ReadonlyMap<string, Promise<FileHash>>;
-  /** Columns of data files profiled only for the skip decision (see {@link likelySkipped}). */
+  /** Columns of data files profiled only for the skip decision (see {@link predictColumns}). */
   light?: string[];
+  /** Columns of data files profiled for numeric comparisons only (see {@link predictColumns}). */
+  numericOnly?: string[];
 }
 
 /** A profile of data, and every column of that data (more than the profile's when `pick` chose some). */
@@ -126,10 +132,11 @@ async function profileData(paths: string[], cwd: string, readOptions: ReadOption
   const located = (path: string) => locate(path, cwd);
   let onQueued = hooks.onQueued;
   let light = hooks.light;
+  let numericOnly = hooks.numericOnly;
   const profileAt = async (path: string, options: ReadOptions) => {
     const queued = onQueued;
     onQueued = undefined;
-    const profile = await profileFile(located(path), options, {}, { fileHash: hooks.hashes?.get(path), onQueued: queued, light });
+    const profile = await profileFile(located(path), options, {}, { fileHash: hooks.hashes?.get(path), onQueued: queued, light, numericOnly });
     profile.sources = profile.sources.map((source) => ({ ...source, path }));
     return profile;
   };
@@ -139,6 +146,7 @@ async function profileData(paths: string[], cwd: string, readOptions: ReadOption
     const profiles: DatasetProfile[] = [];
     // Merged with stored profiles, which hold every column in full: no light columns here.
     light = undefined;
+    numericOnly = undefined;
     for (const [i, path] of paths.entries()) profiles.push(stored[i] ? await readProfile(located(path)) : await profileAt(path, readOptions));
     assertDistinctSources(profiles, paths);
     const profile = profiles.length === 1 ? profiles[0] : mergeProfiles(profiles);
@@ -159,32 +167,93 @@ async function profileData(paths: string[], cwd: string, readOptions: ReadOption
   return { profile, columns: columns ?? profile.columns.map((c) => c.name) };
 }
 
-/** Rows of the reference's head that predict which columns drift will skip. */
+/** Rows of the reference's head that predict how drift will treat each column. */
 const HEAD_ROWS = 2048;
 
 /**
- * The reference columns that drift will likely skip (identifiers, timestamps: src/drift/engine.ts
- * skipReason), judged on a profile of the first data file's first rows. They are then profiled
- * light — only what the skip decision reads, exactly as a full profile computes it — because their
- * full profiles cost most: on the benchmark's 1M-row reference, the 4 such columns of 20 were
- * ~40% of the profiling CPU (6.8 s with them, 4.0 s without; their top values and samples of
- * a million distinct values). The prediction is checked on the full data afterwards
- * ({@link fullProfilesOf}); none when a reference path is a stored profile.
+ * Values a column must hold, on each side, to be predicted numeric-only: four times what the
+ * profiles' samples keep, so that the samples are partial and drift compares by the sketches.
  */
-async function likelySkipped(paths: string[], cwd: string, readOptions: ReadOptions, candidates: (header: string[]) => string[], keep: ReadonlySet<string>): Promise<LikelySkipped> {
-  const none: LikelySkipped = { light: [], instants: {} };
-  if (paths.length === 0) return none;
-  for (const path of paths) if (await looksLikeProfile(locate(path, cwd))) return none;
+const NUMERIC_ONLY_MIN_VALUES = 4 * DEFAULT_SAMPLE_SIZE;
+
+/** How {@link predictColumns} expects drift to treat the reference's columns. */
+interface Predicted {
+  /** Likely skipped (identifiers, timestamps): profiled light. */
+  light: string[];
+  /** Of those, the likely timestamps read as instants. */
+  instants: Record<string, 'date' | 'datetime'>;
+  /** Likely compared as numbers by their sketches: profiled numeric-only on the data large enough. */
+  numeric: string[];
+  /** Share of the head's rows holding a number, by `numeric` column. */
+  numberShare: Map<string, number>;
+}
+
+const NOTHING_PREDICTED: Predicted = { light: [], instants: {}, numeric: [], numberShare: new Map() };
+
+/**
+ * Rows of data files, estimated from their sizes and the lines in their first 64 KiB; 0 when a
+ * file's rows are not lines (Parquet, Arrow, a JSON array), so nothing is predicted for them.
+ */
+async function estimatedRows(paths: string[], cwd: string): Promise<number> {
+  let rows = 0;
+  for (const path of paths) {
+    const format = detectFormat(path);
+    if (format !== 'csv' && format !== 'jsonl') return 0;
+    const located = locate(path, cwd);
+    const head = await readHead(located, 64 << 10);
+    const lines = countLines(head, 0, head.length);
+    if (head.length === 0 || lines === 0) continue;
+    // A gzip file's size is compressed: the estimate falls short, which only predicts less.
+    rows += ((await stat(located)).size * lines) / head.length;
+  }
+  return rows;
+}
+
+/** Columns of `numeric` with at least NUMERIC_ONLY_MIN_VALUES numbers in data of `rows` rows (as the head's share predicts). */
+function numericOnlyIn(predicted: Predicted, rows: number): string[] {
+  return predicted.numeric.filter((name) => rows * predicted.numberShare.get(name)! >= NUMERIC_ONLY_MIN_VALUES);
+}
+
+/**
+ * Predicts, from a profile of the reference's first rows, how drift will treat its columns, so
+ * that the full data is profiled for what that treatment reads:
+ * - likely skipped (identifiers, timestamps: src/drift/engine.ts skipReason; only when `skips`):
+ *   profiled light — only what the skip decision reads, exactly as a full profile computes it —
+ *   because their full profiles cost most: on the benchmark's 1M-row reference, the 4 such columns
+ *   of 20 were ~40% of the profiling CPU (6.8 s with them, 4.0 s without; their top values and
+ *   samples of a million distinct values);
+ * - likely numeric, compared by a distance on the quantile sketches: profiled without top values
+ *   and sampled values, which nothing then reads (measured on the benchmark's two 1M-row files:
+ *   −12% CPU with its 6 decimal columns so profiled).
+ * Columns with drift settings of their own are never predicted skipped, nor numeric-only when
+ * the settings name a method. Each prediction is checked on the
+ * full profiles afterwards ({@link fullProfilesOf}, {@link withValuesWhereRead}); nothing is
+ * predicted when a reference path is a stored profile.
+ */
+async function predictColumns(paths: string[], cwd: string, readOptions: ReadOptions, candidates: (header: string[]) => string[], overrides: readonly ColumnOverride[], skips: boolean): Promise<Predicted> {
+  // A column with settings of its own is never skipped; one with its own method is compared as
+  // that method says, so its head predicts nothing.
+  const keep = new Set(overrides.map((o) => o.name));
+  const ownMethod = new Set(overrides.filter((o) => o.method !== undefined).map((o) => o.name));
+  if (paths.length === 0) return NOTHING_PREDICTED;
+  for (const path of paths) if (await looksLikeProfile(locate(path, cwd))) return NOTHING_PREDICTED;
   const source = await openTable(locate(paths[0], cwd), { defaultDecoding: 'detect', ...readOptions, batchRows: HEAD_ROWS, chunkSize: 64 << 10 });
   const names = new Set(candidates(source.fieldNames));
   for await (const batch of source.batches()) {
     // Leaving the loop closes the stream: only the head is read.
     const head = createProfiler(source.fieldNames);
     head.add(batch);
-    const out: LikelySkipped = { light: [], instants: {} };
+    const out: Predicted = { light: [], instants: {}, numeric: [], numberShare: new Map() };
     for (const c of head.finish().columns) {
-      const reason = names.has(c.name) && !keep.has(c.name) ? skipReason(c) : null;
-      if (reason === null) continue;
+      if (!names.has(c.name)) continue;
+      const reason = skips && !keep.has(c.name) ? skipReason(c) : null;
+      if (reason === null) {
+        if (!ownMethod.has(c.name) && holdsManyNumbers(c)) {
+          out.numeric.push(c.name);
+          out.numberShare.set(c.name, c.numeric!.count / Math.max(1, c.count));
+        }
+        continue;
+      }
       out.light.push(c.name);
       // A likely timestamp that the schema does not decode otherwise: read as instants (CSV), no
       // string per cell; only a timestamp verdict then keeps it light (fullProfilesOf).
@@ -195,13 +264,12 @@ async function likelySkipped(paths: string[], cwd: string, readOptions: ReadOpti
     }
     return out;
   }
-  return none;
+  return NOTHING_PREDICTED;
 }
 
-/** The columns {@link likelySkipped} predicts, and those of them read as instants. */
-interface LikelySkipped {
-  light: string[];
-  instants: Record<string, 'date' | 'datetime'>;
+/** A head column of numbers that drift compares as numeric, not as a few categories. */
+function holdsManyNumbers(c: ColumnProfile): boolean {
+  return c.numeric !== null && columnKind(c) === 'numeric';
 }
 
 /** Read options that read `instants` columns as dates or datetimes (CSV; other formats ignore them). */
@@ -220,7 +288,7 @@ function withInstants(readOptions: ReadOptions, instants: Record<string, 'date' 
  * compare after all (the head predicted wrongly: e.g. ids unique in the first rows that repeat
  * later). The light columns it skips keep their light profiles: skipReason read the same values.
  */
-async function fullProfilesOf(profile: DatasetProfile, predicted: LikelySkipped, reprofile: (columns: string[]) => Promise<DatasetProfile>): Promise<DatasetProfile> {
+async function fullProfilesOf(profile: DatasetProfile, predicted: Predicted, reprofile: (columns: string[]) => Promise<DatasetProfile>): Promise<DatasetProfile> {
   const byName = new Map(profile.columns.map((c) => [c.name, c]));
   // A column read as instants holds exact types only: it stays light for a timestamp verdict alone.
   const kept = (name: string) => {
@@ -231,6 +299,42 @@ async function fullProfilesOf(profile: DatasetProfile, predicted: LikelySkipped,
   if (compared.length === 0) return profile;
   const full = new Map((await reprofile(compared)).columns.map((c) => [c.name, c]));
   return { ...profile, columns: profile.columns.map((c) => full.get(c.name) ?? c) };
+}
+
+/** `profile` with its columns named in `full` replaced by those. */
+function withColumns(profile: DatasetProfile, full: DatasetProfile): DatasetProfile {
+  const byName = new Map(full.columns.map((c) => [c.name, c]));
+  return { ...profile, columns: profile.columns.map((c) => byName.get(c.name) ?? c) };
+}
+
+/**
+ * The profiles with full profiles of the numeric-only columns whose comparison reads top values or
+ * sampled values after all (src/drift/engine.ts readsValues: fewer values than the head predicted,
+ * integers of few distinct values, …): each side's such columns profiled again in full. The
+ * decision reads nothing that numeric-only profiling left out, so it is the one full profiles give.
+ */
+async function withValuesWhereRead(
+  profiles: { reference: DatasetProfile; current: DatasetProfile },
+  numericOnly: { reference: string[]; current: string[] },
+  driftOptions: DriftOptions,
+  reprofile: { reference: (columns: string[]) => Promise<DatasetProfile>; current: (columns: string[]) => Promise<DatasetProfile> },
+): Promise<{ reference: DatasetProfile; current: DatasetProfile }> {
+  let { reference, current } = profiles;
+  const overrides = new Map((driftOptions.overrides ?? []).map((o) => [o.name, o]));
+  const smaller = Math.min(reference.rows, current.rows);
+  const refByName = new Map(reference.columns.map((c) => [c.name, c]));
+  const curByName = new Map(current.columns.map((c) => [c.name, c]));
+  // A column the current data lacks, or drift does not compare, has nothing read.
+  const read = (name: string) => {
+    const ref = refByName.get(name);
+    const cur = curByName.get(name);
+    return ref !== undefined && cur !== undefined && readsValues(ref, cur, smaller, overrides.get(name));
+  };
+  const referenceColumns = numericOnly.reference.filter(read);
+  const currentColumns = numericOnly.current.filter(read);
+  if (referenceColumns.length > 0) reference = withColumns(reference, await reprofile.reference(referenceColumns));
+  if (currentColumns.length > 0) current = withColumns(current, await reprofile.current(currentColumns));
+  return { reference, current };
 }
 
 const EXCLUDED_ROLES = new Set(['label', 'id', 'timestamp', 'ignore']);
@@ -320,6 +424,8 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftCh
 
   let referenceProfile: DatasetProfile;
   let referenceColumns: string[];
+  let predicted = NOTHING_PREDICTED;
+  let referenceNumericOnly: string[] = [];
   const currentHashes = new Map<string, Promise<FileHash>>();
   let referenceLabel: string;
   if (referenceIsModel) {
@@ -346,10 +452,10 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftCh
         currentHashes.set(path, hash);
       }
     };
-    // Named features are all compared: nothing is skipped, nothing profiled light. Columns with
-    // their own settings (overrides) are never skipped either.
-    const predicted = features ? { light: [], instants: {} } : await likelySkipped(referencePaths, cwd, readOptions, candidates, new Set(driftOptions.overrides?.map((o) => o.name)));
-    ({ profile: referenceProfile, columns: referenceColumns } = await profileData(referencePaths, cwd, withInstants(readOptions, predicted.instants), candidates, { onQueued: hashCurrent, light: predicted.light }));
+    // Named features are all compared: nothing is skipped, nothing profiled light.
+    predicted = await predictColumns(referencePaths, cwd, readOptions, candidates, driftOptions.overrides ?? [], !features);
+    referenceNumericOnly = numericOnlyIn(predicted, await estimatedRows(referencePaths, cwd));
+    ({ profile: referenceProfile, columns: referenceColumns } = await profileData(referencePaths, cwd, withInstants(readOptions, predicted.instants), candidates, { onQueued: hashCurrent, light: predicted.light, numericOnly: referenceNumericOnly }));
     referenceProfile = await fullProfilesOf(referenceProfile, predicted, async (columns) => (await profileData(referencePaths, cwd, readOptions, () => columns)).profile);
     referenceLabel = relative(cwd, options.reference) || options.reference;
   }
@@ -361,12 +467,22 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftCh
   // Named features must exist on both sides: checked on each data file's header before it is
   // profiled, and on the columns of a stored profile (which no header check saw).
   if (features) requireFeatures(features, referenceColumns, 'reference', options.reference, listedAt);
+  const currentNumericOnly = numericOnlyIn(predicted, await estimatedRows(currentPaths, cwd));
   const current = await profileData(currentPaths, cwd, readOptions, (header) => {
     if (features) requireFeatures(features, header, 'current', options.current, listedAt);
     return selectColumns(referenceProfile, header, driftOptions).names;
-  }, { hashes: currentHashes });
+  }, { hashes: currentHashes, numericOnly: currentNumericOnly });
   if (features) requireFeatures(features, current.columns, 'current', options.current, listedAt);
-  const currentProfile = current.profile;
+  let currentProfile = current.profile;
+  ({ reference: referenceProfile, current: currentProfile } = await withValuesWhereRead(
+    { reference: referenceProfile, current: currentProfile },
+    { reference: referenceNumericOnly, current: currentNumericOnly },
+    driftOptions,
+    {
+      reference: async (columns) => (await profileData(referencePaths, cwd, readOptions, () => columns)).profile,
+      current: async (columns) => (await profileData(currentPaths, cwd, readOptions, () => columns, { hashes: currentHashes })).profile,
+    },
+  ));
   const report = compareProfiles(referenceProfile, currentProfile, { ...driftOptions, currentColumns: current.columns });
   return { report, referenceLabel, currentLabel: relative(cwd, options.current) || options.current, referenceProfile, currentProfile };
 }

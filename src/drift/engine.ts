@@ -530,6 +530,29 @@ function forcedKind(ref: ColumnProfile, override: ColumnOverride | undefined): C
   );
 }
 
+/** The kind of a column and the method that compares it (see {@link compareColumn}). */
+function planColumn(ref: ColumnProfile, cur: ColumnProfile, smallerSampleRows: number, override?: ColumnOverride): { kind: ColumnKind; method: DriftMethod } {
+  const kind = forcedKind(ref, override) ?? columnKind(ref);
+  const categories = kind === 'categorical' ? Math.max(ref.topK.items.length, distinctEstimate(ref.distinct)) : 0;
+  const values = kind === 'numeric' ? Math.min(numericCount(ref), numericCount(cur)) : Math.min(nonNull(ref), nonNull(cur));
+  return { kind, method: override?.method ?? defaultMethod(kind, Math.min(smallerSampleRows, values), categories) };
+}
+
+/**
+ * Whether {@link compareColumn} reads the columns' top values or sampled values, or only their
+ * counts, types, distinct counts, moments and quantile sketches (and how many values the samples
+ * saw): the latter for a numeric column compared by a distance on its sketches, both sides holding
+ * numbers and more values than their samples keep. `smallerSampleRows` as in {@link compareProfiles}.
+ * Drift profiles columns it predicts to be such without their top and sampled values
+ * (src/drift/check.ts), then checks the prediction here.
+ */
+export function readsValues(ref: ColumnProfile, cur: ColumnProfile, smallerSampleRows: number, override?: ColumnOverride): boolean {
+  const { kind, method } = planColumn(ref, cur, smallerSampleRows, override);
+  if (kind !== 'numeric' || SAMPLE_TESTS.has(method) || !ref.numeric || !cur.numeric) return true;
+  // Both samples complete: decile shares and the distance come from the samples (decileBins).
+  return sampleIsComplete(ref) && sampleIsComplete(cur);
+}
+
 /**
  * Compares one column. The default method follows the smaller side's values in this column (its
  * numbers, or its non-null cells), at most `smallerSampleRows` (the fewer rows of the datasets):
@@ -537,10 +560,7 @@ function forcedKind(ref: ColumnProfile, override: ColumnOverride | undefined): C
  * per side "drifted" in 43% of same-data splits where KS keeps its 5%.
  */
 export function compareColumn(ref: ColumnProfile, cur: ColumnProfile, smallerSampleRows: number, override?: ColumnOverride): DriftColumn {
-  const kind = forcedKind(ref, override) ?? columnKind(ref);
-  const categories = kind === 'categorical' ? Math.max(ref.topK.items.length, distinctEstimate(ref.distinct)) : 0;
-  const values = kind === 'numeric' ? Math.min(numericCount(ref), numericCount(cur)) : Math.min(nonNull(ref), nonNull(cur));
-  const method = override?.method ?? defaultMethod(kind, Math.min(smallerSampleRows, values), categories);
+  const { kind, method } = planColumn(ref, cur, smallerSampleRows, override);
   const threshold = override?.threshold ?? DEFAULT_THRESHOLDS[method];
   // Sample-based tests run on the profiles' samples: their sizes are the values compared.
   const sampled = kind === 'numeric' && SAMPLE_TESTS.has(method);

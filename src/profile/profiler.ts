@@ -164,16 +164,22 @@ class ColumnAccumulator {
      * exactly as in a full profile; the quantile sketch, the top values and the sample stay empty.
      */
     private readonly light = false,
+    /**
+     * Profiled for drift's numeric comparisons only (src/drift/check.ts): a full profile less the
+     * top values and the sample's values (the sample still counts the values it saw). Each part
+     * kept is exactly a full profile's: every part draws from its own random stream.
+     */
+    private readonly numericOnly = false,
   ) {
     this.distinct = new DistinctCounter(opts.exactDistinct, opts.hllPrecision);
-    this.topK = new TopK(opts.topK);
+    this.topK = new TopK(opts.topK, numericOnly);
   }
 
   /** Seeds the random streams; called once, at the first batch. */
   seed(contentSeed: number): void {
     const seed = mixSeeds(this.opts.seed, murmur3(this.name), contentSeed);
     this.kll = new KllSketch(createSketchState(this.opts.sketchK, mixSeeds(seed, 1)));
-    this.sample = new Reservoir(this.opts.sampleSize, mixSeeds(seed, 2));
+    this.sample = new Reservoir(this.opts.sampleSize, mixSeeds(seed, 2), this.numericOnly);
   }
 
   addColumn(col: Column, length: number): void {
@@ -585,11 +591,13 @@ export function contentSeedOf(batch: RecordBatch): number {
 /**
  * `light`: columns profiled only for drift's decision to skip them (identifiers, timestamps):
  * their counts, types, distinct count, lengths and moments are exactly a full profile's, their
- * quantile sketch, top values and sample empty. Such a profile is for src/drift/check.ts alone.
+ * quantile sketch, top values and sample empty. `numericOnly`: columns profiled for drift's
+ * numeric comparisons — everything but the top values and the sample's values. Such profiles are
+ * for src/drift/check.ts alone.
  */
-export function createProfiler(fieldNames: string[], opts: ProfileOptions = {}, contentSeed?: number, light: ReadonlySet<string> = new Set()): Profiler {
+export function createProfiler(fieldNames: string[], opts: ProfileOptions = {}, contentSeed?: number, light: ReadonlySet<string> = new Set(), numericOnly: ReadonlySet<string> = new Set()): Profiler {
   const options = resolveOptions(opts);
-  const columns = fieldNames.map((name) => new ColumnAccumulator(name, options, light.has(name)));
+  const columns = fieldNames.map((name) => new ColumnAccumulator(name, options, light.has(name), numericOnly.has(name)));
   const byName = new Map(fieldNames.map((name, i) => [name, i]));
   if (byName.size !== fieldNames.length) throw new RangeError('profiler: duplicate field names');
   let rows = 0;

@@ -38,7 +38,11 @@ export class Reservoir {
   readonly capacity: number;
   private readonly rng: Rng;
 
-  constructor(capacity = DEFAULT_SAMPLE_SIZE, seed = 0) {
+  /**
+   * `countOnly`: values are counted (`seen`), none is kept — for columns whose sample nothing will
+   * read (drift's numeric comparisons on large data: src/drift/check.ts). Its state holds no value.
+   */
+  constructor(capacity = DEFAULT_SAMPLE_SIZE, seed = 0, private readonly countOnly = false) {
     if (!Number.isInteger(capacity) || capacity < 0) throw new RangeError(`sample capacity must be a non-negative integer, got ${capacity}`);
     this.capacity = capacity;
     this.rng = new Rng(seed);
@@ -47,6 +51,7 @@ export class Reservoir {
   /** Adds `weight` copies of a value (rows holding that value). */
   add(value: number | string, weight = 1): void {
     this.seen += weight;
+    if (this.countOnly) return;
     let remaining = weight;
     while (remaining > 0 && this.keys.length < this.capacity) {
       this.push(this.rng.nextUint32(), value);
@@ -83,7 +88,7 @@ export class Reservoir {
    * dense case; drawing the dense batch whole took ~5% more off.
    */
   addWeighted(counts: ArrayLike<number>, from: number, to: number, valueAt: (i: number) => number | string): void {
-    if (this.capacity === 0) {
+    if (this.capacity === 0 || this.countOnly) {
       for (let j = from; j < to; j++) this.seen += counts[j];
       return;
     }
@@ -206,6 +211,7 @@ export class Reservoir {
    */
   merge(state: ReservoirState, seed: number): void {
     this.seen += state.seen;
+    if (this.countOnly) return;
     const rng = new Rng(mixSeeds(seed, state.seen, state.threshold));
     const n = state.values.length;
     const full = n > 0 && n >= state.capacity && state.threshold < TWO_32;

@@ -31,7 +31,12 @@ export class TopK {
   /** Number keys are written with `toFixed(numberDigits)` when > 0 (a `detect` CSV column of decimals), else `String`. */
   numberDigits = -1;
 
-  constructor(capacity = DEFAULT_TOPK) {
+  /**
+   * `countOnly`: values are counted (`n`), none is monitored — for columns whose top values nothing
+   * will read (drift's numeric comparisons: src/drift/check.ts). Its state lists no item and bounds
+   * every value by `n` (`slack`), which is true of any value.
+   */
+  constructor(capacity = DEFAULT_TOPK, private readonly countOnly = false) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`top-K capacity must be a positive integer, got ${capacity}`);
     this.capacity = capacity;
   }
@@ -46,6 +51,7 @@ export class TopK {
   /** Adds `weight` occurrences of a value. */
   add(value: string | number, weight = 1): void {
     this.total += weight;
+    if (this.countOnly) return;
     this.counters.set(value, (this.counters.get(value) ?? 0) + weight);
     if (this.counters.size > this.capacity * SLACK_FACTOR) this.prune(this.capacity);
   }
@@ -57,6 +63,10 @@ export class TopK {
    * lookup and one comparison each.
    */
   addBatch(texts: ReadonlyArray<string | number>, weights: ArrayLike<number>, length: number): void {
+    if (this.countOnly) {
+      for (let i = 0; i < length; i++) this.total += weights[i];
+      return;
+    }
     if (this.fresh.length < length) this.fresh = new Int32Array(Math.max(length, 2 * this.fresh.length));
     const fresh = this.fresh;
     const found = this.lookUp(texts, weights, length, fresh);
@@ -114,6 +124,10 @@ export class TopK {
    */
   addSortedNumbers(values: Float64Array, counts: Int32Array, from: number, to: number, tags?: Uint8Array, numberTag = -1): void {
     if (from >= to) return;
+    if (this.countOnly) {
+      this.total += sumRange(counts, from, to);
+      return;
+    }
     const batch = to - from;
     if (this.matched.length < batch) this.matched = new Uint8Array(Math.max(batch, 2 * this.matched.length));
     const matched = this.matched;
@@ -176,7 +190,7 @@ export class TopK {
     const text = (value: string | number): string => (typeof value === 'number' && digits > 0 ? value.toFixed(digits) : String(value));
     const items = [...this.counters].map(([value, c]) => ({ value: text(value), count: c + this.slack, error: this.slack }));
     items.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-    return { capacity: this.capacity, n: this.total, slack: this.slack, items };
+    return { capacity: this.capacity, n: this.total, slack: this.countOnly ? this.total : this.slack, items };
   }
 
   private prune(keep: number): void {
