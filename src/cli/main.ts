@@ -32,6 +32,10 @@ function help(): string {
  */
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === 'help' && rest[0] !== undefined && !rest[0].startsWith('-')) {
+    // `mlops help train`, as `git help commit`: the command's own usage.
+    return runCli([rest[0]!, '--help'], io);
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(help());
     return name === undefined ? ExitCode.cannotRun : ExitCode.ok;

@@ -122,7 +122,7 @@ function pushNote(pushed: boolean, push: boolean | undefined, remote: string): s
 
 const command: Command = {
   name: 'registry',
-  summary: 'model registry on git tags: register, promote, rollback, list, show, history, pull',
+  summary: 'model registry on git tags: register, promote, rollback, deprecate, list, show, history, pull',
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, OPTIONS, 'registry');

@@ -68,3 +68,25 @@ describe('counts in human output', () => {
     expect(err.split('\n')[0]).toBe('one.csv: 1 row, 1 column');
   });
 });
+
+describe('help', () => {
+  it("'mlops help <command>' prints that command's usage, as '<command> --help' does", async () => {
+    const own = await mlops(['train', '--help']);
+    const viaHelp = await mlops(['help', 'train']);
+    expect(viaHelp.code).toBe(0);
+    expect(viaHelp.out).toBe(own.out);
+    expect(viaHelp.out).toMatch(/^Usage: mlops train /);
+    const unknown = await mlops(['help', 'trian']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/^mlops: unknown command 'trian'/);
+    // Bare 'help' and 'help --anything' keep the overview.
+    expect((await mlops(['help'])).out).toMatch(/^mlops \S+ — GitHub-native MLOps/);
+    expect((await mlops(['help', '-h'])).out).toMatch(/^mlops \S+ — GitHub-native MLOps/);
+  });
+
+  it('lists every registry subcommand in the overview, deprecate included', async () => {
+    const { out } = await mlops(['--help']);
+    const line = out.split('\n').find((l) => l.trimStart().startsWith('registry'));
+    for (const sub of ['register', 'promote', 'rollback', 'deprecate', 'list', 'show', 'history', 'pull']) expect(line).toContain(sub);
+  });
+});
