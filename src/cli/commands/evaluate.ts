@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
 import { writeFileAtomic, writeJsonAtomic } from '../../core/fs.ts';
 import { atCwd, configFor, evaluateAndRender, jsonSafe, publishComment } from '../../app/evaluate.ts';
@@ -6,6 +8,7 @@ import { isMissingPermission } from '../../github/index.ts';
 import { helpHint, parseBackendFlag, parseCommandArgs, parseIntegerFlag } from '../args.ts';
 import { referenceStoresFromFlags, STORE_OPTIONS, storeUsage } from '../artifact-store.ts';
 import { ExitCode, type Command } from '../command.ts';
+import { configAboveHint } from '../config.ts';
 
 const USAGE = `Usage: mlops evaluate [--config mlops.yaml] --candidate <model dir>
                       [--baseline <model dir>|<name>@<version>|<name>#<stage>] [--data <file>]
@@ -76,6 +79,10 @@ const command: Command = {
     // Resolved before the evaluation so a bad --store fails fast, whatever the baseline is.
     const stores = values.store !== undefined || values['store-dir'] !== undefined ? referenceStoresFromFlags(values, io) : undefined;
     const config = await configFor(io, values.config);
+    if (values.config === undefined && !existsSync(join(io.cwd, 'mlops.yaml'))) {
+      // Built-in defaults have no gates: say so, lest a run from the wrong directory pass unjudged.
+      io.stderr(`mlops evaluate: no mlops.yaml in ${io.cwd}: built-in defaults (no gates, data.test unset)${configAboveHint(io.cwd)}\n`);
+    }
     const { report, markdown } = await evaluateAndRender(io, {
       config,
       candidate: values.candidate,

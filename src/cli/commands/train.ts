@@ -1,6 +1,7 @@
 import { groupDigits } from '../../core/text.ts';
 import { isAbsolute, resolve } from 'node:path';
-import { UsageError } from '../../core/errors.ts';
+import { existsSync } from 'node:fs';
+import { InputError, UsageError } from '../../core/errors.ts';
 import { trainWithRuntime } from '../../actions/train.ts';
 import { createActionsRuntime } from '../../actions/runtime.ts';
 import { loadConfig } from '../../train/config.ts';
@@ -8,6 +9,7 @@ import { epochReporter } from '../../train/progress.ts';
 import { trainModel, type RunRecord } from '../../train/train.ts';
 import { parseBackendFlag, parseCommandArgs } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
+import { configAboveHint } from '../config.ts';
 import type { CliIo } from '../io.ts';
 
 const USAGE = `Usage: mlops train [--config mlops.yaml] [--out <dir>] [--backend auto|tensorflow|wasm|cpu] [--native-dir <dir>] [--json]
@@ -77,6 +79,11 @@ const command: Command = {
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'. Usage: mlops train [--config mlops.yaml]`);
     const backend = parseBackendFlag(values.backend);
     const configPath = atCwd(io, values.config ?? 'mlops.yaml');
+    if (values.config === undefined && !existsSync(configPath)) {
+      // Run from a subdirectory (data/, models/): say where the config is rather than only that it is not here.
+      const hint = configAboveHint(io.cwd);
+      if (hint) throw new InputError(`config file not found${hint}`, { file: configPath });
+    }
     const out = values.out !== undefined ? atCwd(io, values.out) : undefined;
     const nativeDir = values['native-dir'] !== undefined ? atCwd(io, values['native-dir']) : undefined;
     const json = values.json === true;
