@@ -83,6 +83,12 @@ const entry: ActionEntry = {
       runtime.annotate('warning', driftHeadline(report), { title: 'drift check: insufficient data' });
     }
     if (outcome.retrain) runtime.info(outcome.retrain.message);
+    if (outcome.retrain?.outbox && runtime.inActions) {
+      // The outbox is in the runner's workspace, thrown away with the job: a log line and a green
+      // step would leave the retraining pull request unopened without anyone knowing.
+      const why = !token ? 'the step has no token (the token input and GITHUB_TOKEN are empty)' : 'GITHUB_REPOSITORY is not set';
+      runtime.annotate('warning', `Dataset drift was found and ${config.drift.retrain.branch} was pushed, but no pull request was opened: ${why}. Pass token: \${{ github.token }} (or a PAT / App token) to the drift step; the pull request it would have opened is in ${outcome.retrain.outbox} on the runner.`, { title: 'mlops drift: no pull request opened' });
+    }
     const reportPath = inputs.report ?? await defaultReportPath(io.env, workspace, 'mlops-drift');
     await writeJsonAtomic(reportPath, outcome.json);
     runtime.setOutput('drifted', report.drifted);
