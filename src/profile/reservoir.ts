@@ -172,21 +172,31 @@ export class Reservoir {
     }
     const pool = this.poolKeys;
     const owners = this.poolOwners;
+    // Only keys at most `bound` go to the pool when the capacity smallest are surely among them:
+    // the selection below then runs over ~1.5·capacity keys instead of every copy's (a segment's
+    // first batch: 16,384 copies for 2,000 kept). Keys above it cannot be kept once `capacity`
+    // keys are at most it; when fewer are, the same keys are drawn again, all kept.
+    const bound = total > 4 * this.capacity ? Math.min(TWO_32, Math.ceil(TWO_32 * ((1.5 * this.capacity + 64) / total))) : TWO_32;
+    const state = this.rng.state;
     // Owners: −1 − j for the sample's heap item j, else the batch entry.
-    copyHeap(this.keys, pool, owners, k);
-    drawKeys(this.rng, counts, from, to, pool, owners, k);
+    let size = copyHeap(this.keys, pool, owners, k, bound);
+    size = drawKeys(this.rng, counts, from, to, pool, owners, size, bound);
+    if (size < this.capacity && bound < TWO_32) {
+      this.rng.state = state;
+      size = drawKeys(this.rng, counts, from, to, pool, owners, copyHeap(this.keys, pool, owners, k, TWO_32), TWO_32);
+    }
     this.seen += copies;
     let cut = TWO_32;
     let ties = 0;
-    if (total > this.capacity) {
-      cut = selectAscending(pool.slice(0, total), this.capacity - 1);
-      ties = this.capacity - countBelow(pool, total, cut);
+    if (size > this.capacity) {
+      cut = selectAscending(pool.slice(0, size), this.capacity - 1);
+      ties = this.capacity - countBelow(pool, size, cut);
     }
     const keys: number[] = [];
     const values: Array<number | string> = [];
     // Kept keys are few among many: each found by a leaf loop (loops inside this method were
     // on-stack replaced and deoptimised on its rarer branches, ~25 deopts a profile).
-    for (let j = nextAtMost(pool, 0, total, cut); j < total; j = nextAtMost(pool, j + 1, total, cut)) {
+    for (let j = nextAtMost(pool, 0, size, cut); j < size; j = nextAtMost(pool, j + 1, size, cut)) {
       const key = pool[j];
       if (key === cut && ties-- <= 0) continue;
       const owner = owners[j];
@@ -287,11 +297,15 @@ function sumCounts(counts: ArrayLike<number>, from: number, to: number): number 
   return total;
 }
 
-function copyHeap(keys: readonly number[], pool: Float64Array, owners: Int32Array, k: number): void {
+/** The sample's keys at most `bound` into the pool, in heap order; returns how many. */
+function copyHeap(keys: readonly number[], pool: Float64Array, owners: Int32Array, k: number, bound: number): number {
+  let size = 0;
   for (let j = 0; j < k; j++) {
-    pool[j] = keys[j];
-    owners[j] = -1 - j;
+    if (keys[j] > bound) continue;
+    pool[size] = keys[j];
+    owners[size++] = -1 - j;
   }
+  return size;
 }
 
 function countBelow(pool: Float64Array, total: number, cut: number): number {
@@ -307,15 +321,21 @@ function nextAtMost(pool: Float64Array, start: number, total: number, cut: numbe
   return j;
 }
 
-/** A key for every copy of entries [from, to), into pool[start…] with the entry as owner. */
-function drawKeys(rng: Rng, counts: ArrayLike<number>, from: number, to: number, pool: Float64Array, owners: Int32Array, start: number): void {
+/**
+ * A key for every copy of entries [from, to); those at most `bound` into pool[start…] with the
+ * entry as owner. Returns the pool's new size.
+ */
+function drawKeys(rng: Rng, counts: ArrayLike<number>, from: number, to: number, pool: Float64Array, owners: Int32Array, start: number, bound: number): number {
   let j = start;
   for (let i = from; i < to; i++) {
     for (let c = counts[i]; c > 0; c--) {
-      pool[j] = rng.nextUint32();
+      const key = rng.nextUint32();
+      if (key > bound) continue;
+      pool[j] = key;
       owners[j++] = i;
     }
   }
+  return j;
 }
 
 

@@ -4,6 +4,7 @@ import { BatchSorter } from '../../../src/profile/sort.ts';
 import { KllSketch, createSketchState, sketchQuantile } from '../../../src/profile/kll.ts';
 import { TopK } from '../../../src/profile/topk.ts';
 import { Reservoir } from '../../../src/profile/reservoir.ts';
+import { Rng } from '../../../src/profile/random.ts';
 import { DistinctCounter } from '../../../src/profile/distinct.ts';
 import { murmur3 } from '../../../src/profile/hash.ts';
 import { detectType } from '../../../src/profile/detect.ts';
@@ -147,6 +148,26 @@ describe('bulk sketch updates', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('Reservoir addWeighted keeps exactly the copies with the smallest keys of a dense batch (the pool of candidates is cut by a bound)', () => {
+    for (const seed of [1, 7, 42]) {
+      const counts = Int32Array.from({ length: 3000 }, (_, i) => 1 + (i % 3));
+      const r = new Reservoir(50, seed);
+      r.addWeighted(counts, 0, counts.length, (i) => i);
+      // The same keys drawn naively: one per copy in entry order, the 50 smallest kept (ties by order).
+      const rng = new Rng(seed);
+      const keyed: Array<{ key: number; entry: number; order: number }> = [];
+      counts.forEach((w, entry) => {
+        for (let c = 0; c < w; c++) keyed.push({ key: rng.nextUint32(), entry, order: keyed.length });
+      });
+      keyed.sort((x, y) => x.key - y.key || x.order - y.order);
+      const kept = keyed.slice(0, 50);
+      const st = r.state();
+      expect(st.seen).toBe(6000);
+      expect(st.threshold).toBe(kept[49].key);
+      expect(st.values).toEqual(kept.map((k) => k.entry));
+    }
   });
 
   it('Reservoir addWeighted samples uniformly, counts every row and is deterministic', () => {
