@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { InputError, UsageError } from '../../core/errors.ts';
+import { groupDigits } from '../../core/text.ts';
 import { loadBackend } from '../../train/backend.ts';
 import { parseBackendFlag, parseCommandArgs } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
@@ -157,7 +158,8 @@ const command: Command = {
     headline(2, 'Train v1 (TensorFlow.js; the same config gives the same weights)');
     const v1 = await mlops('train', '--config', 'mlops.yaml', '--out', 'models/v1', '--json', ...backend);
     const v1Metrics = (v1.json.metrics ?? {}) as Record<string, number>;
-    say(`   ${v1.json.backend} backend, ${v1.json.epochs} epochs, ${v1.json.samplesPerSecond} samples/s; validation accuracy ${pct(v1Metrics.accuracy)}`);
+    const speed = typeof v1.json.samplesPerSecond === 'number' ? groupDigits(v1.json.samplesPerSecond) : 'n/a';
+    say(`   ${v1.json.backend} backend, ${v1.json.epochs} epochs, ${speed} samples/s; validation accuracy ${pct(v1Metrics.accuracy)}`);
 
     headline(3, 'Register v1.0.0 and promote it to production (annotated git tags, pushed)');
     await mlops('registry', 'register', 'weather', '--model', 'models/v1', '--version', 'v1.0.0', '--push', '--json');
@@ -187,9 +189,13 @@ const command: Command = {
 
     headline(6, 'Scheduled drift check: June–September 2015 against the production model\'s training data');
     const drift = await mlops('drift', '--config', 'mlops.yaml', '--reference', 'weather#production', '--open-pr', '--json');
-    const dj = drift.json as { drifted?: boolean; share?: number; columns?: Array<{ name: string; method: string; score: number; drifted: boolean }>; retrain?: { operation: string; branch?: string; outbox?: string } };
+    const dj = drift.json as { drifted?: boolean; share?: number; columns?: Array<{ name: string; method: string; score: number; pValue?: number; drifted: boolean }>; retrain?: { operation: string; branch?: string; outbox?: string } };
     say(`   dataset drift: ${dj.drifted ? 'YES' : 'no'} (${pct(dj.share)} of features)`);
-    for (const c of dj.columns ?? []) say(`     ${c.name.padEnd(14)} ${c.method.padEnd(12)} ${Number(c.score).toPrecision(3).padStart(9)}  ${c.drifted ? 'drift' : 'ok'}`);
+    // A test's score is its p-value (small means drift), a distance's is the distance: say which.
+    for (const c of dj.columns ?? []) {
+      const score = `${c.pValue !== undefined ? 'p' : 'distance'} = ${Number(c.score).toPrecision(3)}`;
+      say(`     ${c.name.padEnd(14)} ${c.method.padEnd(12)} ${score.padEnd(16)} ${c.drifted ? 'drift' : 'ok'}`);
+    }
     const branches = (await gitIn(remote, ['branch', '--list', 'mlops/*'])).stdout.trim();
     say(`   retraining branch on the remote: ${branches.replace(/^[*\s]+/, '') || '(none)'}; the would-be PR: .mlops/outbox/retrain-weather.md`);
 

@@ -52,7 +52,7 @@ describe('mlops demo', () => {
     expect(boldFor({ isTTY: true, env: { NO_COLOR: '' } })('x')).toBe('\u001b[1mx\u001b[0m');
   });
 
-  it('runs whole under a user git config that signs commits and tags and has hooks: the throw-away repository uses none of them', async () => {
+  it('runs whole under a user git config that signs commits and tags and has hooks (the throw-away repository uses none of them), and prints readable numbers', async () => {
     // A developer's ~/.gitconfig with signing on, where gpg cannot sign here (no key, no pinentry),
     // and a global hooks directory whose pre-commit hook refuses everything.
     const home = await mkdtemp(join(root, 'home-'));
@@ -69,6 +69,9 @@ describe('mlops demo', () => {
       expect(r.code).toBe(0);
       expect(r.err).toContain('tags on the remote: weather#production#1, weather@v1.0.0');
       expect(r.err).toContain('retraining branch on the remote: mlops/retrain/weather');
+      // Readable numbers: speeds with digit groups, drift scores that say what they are.
+      expect(r.err).toMatch(/^ {3}cpu backend, \d+ epochs, \d{1,3}(,\d{3})* samples\/s; validation accuracy \d+\.\d%$/m);
+      expect(r.err).toMatch(/^ {5}temp_max {7}ks {11}p = \S+ +drift$/m);
       // The user's own repositories keep their settings: only the demo's git runs without them.
       expect(execFileSync('git', ['config', '--global', 'commit.gpgSign'], { env: process.env }).toString().trim()).toBe('true');
       expect(await readFile(join(root, 'signed', 'weather', 'mlops.yaml'), 'utf8')).toContain('name: weather');
