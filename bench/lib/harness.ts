@@ -32,23 +32,26 @@ export function median(xs: number[]): number {
 
 export interface ProcessTiming {
   seconds: number;
+  /** User + system CPU seconds of the process (NaN without /usr/bin/time). */
+  cpuSeconds: number;
   peakRssMb: number;
   stdout: string;
 }
 
-/** Runs a command to completion under /usr/bin/time (when present) and returns wall seconds and peak RSS. */
+/** Runs a command to completion under /usr/bin/time (when present) and returns wall seconds, CPU seconds and peak RSS. */
 export function timeProcess(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): ProcessTiming {
   const useTime = spawnSync('/usr/bin/time', ['--version'], { encoding: 'utf8' }).status === 0;
   const started = process.hrtime.bigint();
   const result = useTime
-    ? spawnSync('/usr/bin/time', ['-f', 'MLOPS_RSS_KB=%M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, cwd: options.cwd, env: options.env })
+    ? spawnSync('/usr/bin/time', ['-f', 'MLOPS_RSS_KB=%M MLOPS_CPU_S=%U+%S', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, cwd: options.cwd, env: options.env })
     : spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 28, cwd: options.cwd, env: options.env });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0 && result.status !== 1) {
     throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   }
   const rss = /MLOPS_RSS_KB=(\d+)/.exec(result.stderr ?? '');
-  return { seconds, peakRssMb: rss ? Number(rss[1]) / 1024 : Number.NaN, stdout: result.stdout };
+  const cpu = /MLOPS_CPU_S=([\d.]+)\+([\d.]+)/.exec(result.stderr ?? '');
+  return { seconds, cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : Number.NaN, peakRssMb: rss ? Number(rss[1]) / 1024 : Number.NaN, stdout: result.stdout };
 }
 
 /** Bundles the CLI with scripts/build.mjs itself, so timings are of exactly what users run. */
