@@ -1,6 +1,6 @@
 import { groupDigits } from '../../core/text.ts';
 import { isAbsolute, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { InputError, UsageError } from '../../core/errors.ts';
 import { trainWithRuntime } from '../../actions/train.ts';
 import { createActionsRuntime } from '../../actions/runtime.ts';
@@ -86,6 +86,11 @@ const command: Command = {
     }
     const out = values.out !== undefined ? atCwd(io, values.out) : undefined;
     const nativeDir = values['native-dir'] !== undefined ? atCwd(io, values['native-dir']) : undefined;
+    // backend auto skips a native package it cannot find: a mistyped directory would train on wasm
+    // without a word, so a directory that is not there is an error before anything runs.
+    if (nativeDir !== undefined && !statSync(nativeDir, { throwIfNoEntry: false })?.isDirectory()) {
+      throw new UsageError(`--native-dir '${values['native-dir']}' is not a directory (it should hold node_modules/@tensorflow/tfjs-node or -gpu)`);
+    }
     const json = values.json === true;
     // With --json stdout carries exactly one JSON document; all human text goes to stderr.
     const human = json ? io.stderr : io.stdout;

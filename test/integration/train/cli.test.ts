@@ -26,6 +26,13 @@ async function train(files: Record<string, string>, args: string[] = [], env: Re
 const PENGUINS = 'name: penguins\ndata: { train: penguins-train.csv, label: species }\nmodel: { type: linear }\ntrain: { epochs: 2, batchSize: 32, backend: cpu }\n';
 
 describe('mlops train', () => {
+  it('refuses a --native-dir that is not a directory, before training (auto would silently fall back to wasm)', async () => {
+    const r = await train({ 'mlops.yaml': PENGUINS }, ['--native-dir', 'no/such dir', '--out', 'model']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("mlops train: --native-dir 'no/such dir' is not a directory (it should hold node_modules/@tensorflow/tfjs-node or -gpu)\n");
+    expect((await readdir(r.dir)).sort()).toEqual(['mlops.yaml', 'penguins-train.csv']);
+  });
+
   it('trains, writes the model directory and prints one JSON document with --json', async () => {
     const r = await train({ 'mlops.yaml': PENGUINS }, ['--json', '--out', 'model']);
     expect(r.err).not.toMatch(/internal error/);
