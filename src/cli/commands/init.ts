@@ -245,6 +245,8 @@ const command: Command = {
       ...files.map(([file], i) => `  ${operations[i]} ${shown(file)}`),
       ...(ignored.length ? [`  added to ${shown(join(root, '.gitignore'))}: ${ignored.join(' ')}`] : []),
       ...outside.map((file) => `  warning: ${shown(file)} is outside the repository (${root}): the workflows cannot read it on GitHub; move it into the repository and run mlops init again`),
+      // Scored on the rows it learned from, every candidate looks better than it is, and the gates judge nothing real.
+      ...(testAbs === dataAbs ? [`  warning: --test is the training data: evaluate would score rows the model was trained on; set data.test in mlops.yaml to a held-out golden set`] : []),
       'next:',
       `  ${mlops} validate ${shellWord(local.data)} --schema ${local.schema}   # review schema.yaml: its ranges are observed, not specified`,
       `  ${mlops} train   # a first model in .mlops/models/${name}`,

@@ -30,6 +30,16 @@ async function mlops(cwd: string, args: string[]) {
 }
 
 describe('mlops init', () => {
+  it('warns when the golden test set is the training data itself', async () => {
+    const dir = await project('same-test');
+    const r = await mlops(dir, ['init', 'data/penguins.csv', '--label', 'species', '--test', './data/../data/penguins.csv']);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('  warning: --test is the training data: evaluate would score rows the model was trained on; set data.test in mlops.yaml to a held-out golden set\n');
+    const held = await project('held-out');
+    await cp(join(FIXTURES, 'penguins-test.csv'), join(held, 'data', 'golden.csv'));
+    expect((await mlops(held, ['init', 'data/penguins.csv', '--label', 'species', '--test', 'data/golden.csv'])).err).not.toContain('warning');
+  });
+
   it('writes a config that loads, a schema with the label, and the three workflows with the project paths', async () => {
     const dir = await project('Penguin Classifier');
     const r = await mlops(dir, ['init', 'data/penguins.csv', '--label', 'species']);
