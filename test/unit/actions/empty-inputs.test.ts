@@ -48,7 +48,7 @@ beforeEach(() => { mkdirSync(join(dir, 'ws'), { recursive: true }); mkdirSync(jo
 
 describe("an input passed as '' takes its default in the action.yml too", () => {
   it.each(['train', 'evaluate', 'release', 'drift'])("actions/%s: setup-node '' still sets up Node.js; 'false' skips it", async (name) => {
-    const extra = name === 'release' ? { 'model-dir': 'model' } : name === 'train' ? { upload: 'false' } : {};
+    const extra: Record<string, string> = name === 'release' ? { 'model-dir': 'model' } : name === 'train' ? { upload: 'false' } : {};
     expect(step(await run(name, { 'setup-node': '', ...extra }), 'Set up Node.js')?.outcome).toBe('success');
     expect(step(await run(name, { 'setup-node': 'false', ...extra }), 'Set up Node.js')?.outcome).toBe('skipped');
   });
