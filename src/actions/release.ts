@@ -64,7 +64,9 @@ const entry: ActionEntry = {
     const runtime = createActionsRuntime(io);
     const workspace = io.env.GITHUB_WORKSPACE || io.cwd;
     const inputs = parseInputs(releaseInputs, io.env, { cwd: workspace });
-    const context = resolveRunContext(io.env);
+    // A terminal run with store: local needs no GitHub at all (docs/actions.md: a step can be
+    // reproduced there); only the GitHub store needs the repository.
+    const context = io.env.GITHUB_REPOSITORY ? resolveRunContext(io.env) : undefined;
     const cwd = workspace;
     const env = { ...io.env, ...(await taggerEnv(cwd, io.env)) };
 
@@ -86,6 +88,9 @@ const entry: ActionEntry = {
     if (inputs.store === 'github') {
       const token = inputs.token;
       if (!token) throw new InputError("input 'token' is required for store: github (it needs contents: write)", { key: 'token' });
+      if (!context) {
+        throw new InputError('store: github needs the repository, and GITHUB_REPOSITORY is not set (GitHub Actions sets it; in a terminal set GITHUB_REPOSITORY=owner/name, or INPUT_STORE=local)', { key: 'GITHUB_REPOSITORY' });
+      }
       runtime.setSecret(token);
       // GitHub asks integrations to space writes (~1 s); MLOPS_GITHUB_WRITE_SPACING_MS overrides
       // it for GitHub Enterprise Server instances without secondary rate limits (and for tests).
@@ -107,7 +112,7 @@ const entry: ActionEntry = {
     const result = await runtime.group(`Register ${name}`, () => registry.register({
       name, modelDir: inputs['model-dir'], version: inputs.version, bump: inputs.version ? undefined : inputs.bump,
       push, idempotent: true, description: inputs.description ?? cardText.description, intendedUse: inputs['intended-use'] ?? cardText.intendedUse,
-      pullRequest: context.prNumber, runUrl: context.runUrl, repositoryUrl: `${context.serverUrl}/${context.owner}/${context.repo}`,
+      pullRequest: context?.prNumber, runUrl: context?.runUrl, repositoryUrl: context ? `${context.serverUrl}/${context.owner}/${context.repo}` : null,
     }));
     runtime.info(`${result.operation === 'created' ? 'Registered' : 'Already registered'} ${result.name} ${result.version} (${result.tag})`);
     let promotion: AssignResult | null = null;
