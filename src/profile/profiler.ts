@@ -141,6 +141,11 @@ function squaredDeviations(values: Float64Array, counts: Int32Array, from: numbe
   return residual;
 }
 
+/** The value of a sampled entry of a count-only sample, which never asks for one. */
+function noValue(): never {
+  throw new Error('internal: a count-only sample asked for a value');
+}
+
 /** One column's running state. */
 class ColumnAccumulator {
   count = 0;
@@ -419,6 +424,10 @@ class ColumnAccumulator {
       const sample = this.sample as Reservoir;
       if (this.light) {
         // Counted above; no sample, no top values.
+      } else if (this.numericOnly) {
+        // Counted only (no top-K key texts: a batch with a text cell made one string per value).
+        sample.addWeighted(counts, 0, n, noValue);
+        this.topK.addSortedNumbers(distinct, counts, 0, n);
       } else if (digits === keyDigits) {
         sample.addWeighted(counts, 0, n, (i) => distinct[i]);
         if (!hasInvalid) this.topK.addSortedNumbers(distinct, counts, 0, n);
@@ -447,6 +456,9 @@ class ColumnAccumulator {
       this.addFinite(distinct, counts, 0, n);
       if (this.light) {
         // Counted above; no sample, no top values.
+      } else if (this.numericOnly) {
+        (this.sample as Reservoir).addWeighted(counts, 0, n, noValue);
+        this.topK.addSortedNumbers(distinct, counts, 0, n);
       } else if (!hasInvalid) {
         (this.sample as Reservoir).addWeighted(counts, 0, n, (k) => (tags[k] === keyDigits ? distinct[k] : distinct[k].toFixed(tags[k])));
         this.topK.addSortedNumbers(distinct, counts, 0, n, tags, keyDigits);

@@ -21,7 +21,9 @@ function table(n: number, seed: number, shift: number, sparse = false): string {
   const lines = ['x,sparse,level,amount,plan'];
   for (let i = 0; i < n; i++) {
     lines.push([
-      (r() + shift).toFixed(4), // numeric throughout: profiled numeric-only, compared by sketches
+      // Numeric throughout: profiled numeric-only, compared by sketches. Written with 1 to 4
+      // digits after the point, one in 997 in exponent notation (a text cell to the reader).
+      i % 997 === 5 ? (r() * 1e-6).toExponential(2) : String(Number((r() + shift).toFixed(4))),
       // Numbers in every row of the reference; in one row of 25 of a `sparse` current: too few
       // values there for a sketch distance (a two-sample test on both samples instead).
       !sparse || i % 25 === 0 ? (r() * 10 + shift).toFixed(3) : '',
