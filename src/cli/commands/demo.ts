@@ -10,7 +10,7 @@ import { groupDigits } from '../../core/text.ts';
 import { loadBackend } from '../../train/backend.ts';
 import { parseBackendFlag, parseCommandArgs } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
-import { memoryIo, mlopsInvocation, type CliIo } from '../io.ts';
+import { memoryIo, mlopsInvocation, shellWord, type CliIo } from '../io.ts';
 import { runCli } from '../main.ts';
 
 const exec = promisify(execFile);
@@ -199,7 +199,7 @@ const command: Command = {
     const branches = (await gitIn(remote, ['branch', '--list', 'mlops/*'])).stdout.trim();
     say(`   retraining branch on the remote: ${branches.replace(/^[*\s]+/, '') || '(none)'}; the would-be PR: .mlops/outbox/retrain-weather.md`);
 
-    say(`\nDone in ${((Date.now() - started) / 1000).toFixed(0)} s. Look around: cd ${work}`);
+    say(`\nDone in ${((Date.now() - started) / 1000).toFixed(0)} s. Look around: cd ${shellWord(work)}`);
     say(`   git log --all --oneline --decorate · ${mlopsInvocation(io.env)} registry history weather · ls .mlops/outbox`);
     return ExitCode.ok;
   },

@@ -64,7 +64,7 @@ describe('mlops demo', () => {
     const saved = process.env.GIT_CONFIG_GLOBAL;
     process.env.GIT_CONFIG_GLOBAL = global;
     try {
-      const r = await demo(['--dir', 'signed', '--backend', 'cpu']);
+      const r = await demo(['--dir', 'signed demo', '--backend', 'cpu']);
       expect(r.err).not.toContain('internal error');
       expect(r.code).toBe(0);
       expect(r.err).toContain('tags on the remote: weather#production#1, weather@v1.0.0');
@@ -74,7 +74,9 @@ describe('mlops demo', () => {
       expect(r.err).toMatch(/^ {5}temp_max {7}ks {11}p = \S+ +drift$/m);
       // The user's own repositories keep their settings: only the demo's git runs without them.
       expect(execFileSync('git', ['config', '--global', 'commit.gpgSign'], { env: process.env }).toString().trim()).toBe('true');
-      expect(await readFile(join(root, 'signed', 'weather', 'mlops.yaml'), 'utf8')).toContain('name: weather');
+      expect(await readFile(join(root, 'signed demo', 'weather', 'mlops.yaml'), 'utf8')).toContain('name: weather');
+      // The closing hint can be pasted into a shell, a space in --dir included.
+      expect(r.err).toContain(`Look around: cd '${join(root, 'signed demo', 'weather')}'\n`);
     } finally {
       if (saved === undefined) delete process.env.GIT_CONFIG_GLOBAL;
       else process.env.GIT_CONFIG_GLOBAL = saved;
