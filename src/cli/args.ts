@@ -16,10 +16,26 @@ export function helpHint(command: string): string {
  */
 export function parseCommandArgs<T extends Options>(argv: string[], options: T, command: string) {
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    return parseArgs({ args: withLongInlineValues(argv, options), options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError(`${optionProblem(error as NodeJS.ErrnoException)}${helpHint(command)}`);
   }
+}
+
+/**
+ * `-o=out.json` written as `--output=out.json`. parseArgs reads a short option's inline value
+ * from right after the letter, so `-o=out.json` named the file `=out.json`; users write the `=` by
+ * analogy with `--output=out.json`, and no one means a name that starts with it.
+ */
+function withLongInlineValues(argv: string[], options: Options): string[] {
+  const longOf = new Map<string, string>();
+  for (const [name, option] of Object.entries(options)) if (option.short !== undefined && option.type === 'string') longOf.set(option.short, name);
+  const end = argv.indexOf('--');
+  return argv.map((arg, i) => {
+    const match = /^-([^-])=([\s\S]*)$/.exec(arg);
+    const long = match ? longOf.get(match[1]!) : undefined;
+    return long !== undefined && (end < 0 || i < end) ? `--${long}=${match![2]}` : arg;
+  });
 }
 
 /** parseArgs's complaint, said in one short line: `unknown option '--bogus'`, `--schema needs a value`. */

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +59,20 @@ describe('--json when the command cannot run: stdout is still one JSON document'
     const plain = await mlops(['validate', 'one.csv']);
     expect(plain.code).toBe(2);
     expect(plain.out).toBe('');
+  });
+});
+
+describe('a short option with =, as its long form takes it', () => {
+  it("'-o=p.json' writes p.json (parseArgs alone named the file '=p.json'); after -- it is left alone", async () => {
+    const { code } = await mlops(['profile', 'one.csv', '-o=eq.json']);
+    expect(code).toBe(0);
+    expect(existsSync(join(cwd, 'eq.json'))).toBe(true);
+    expect(existsSync(join(cwd, '=eq.json'))).toBe(false);
+    const empty = await mlops(['profile', 'one.csv', '-o=']);
+    expect(empty.code).toBe(2);
+    const after = await mlops(['schema', 'infer', '--', '-o=x.csv']);
+    expect(after.code).toBe(2);
+    expect(after.err).toContain('-o=x.csv');
   });
 });
 
