@@ -3,7 +3,7 @@
  * the terminal output. Every verdict states its method, score, threshold and sample sizes.
  */
 import { plural } from '../core/text.ts';
-import { alert, details, formatNumber, formatPercent, table, xyChart } from '../report/index.ts';
+import { alert, details, formatNumber, formatPercent, inlineCode, table, xyChart } from '../report/index.ts';
 import type { DriftColumn, DriftReport } from './engine.ts';
 import { MIN_SAMPLE, P_VALUE_METHODS } from './policy.ts';
 
@@ -46,7 +46,7 @@ export function renderDriftMarkdown(report: DriftReport, options: { title?: stri
   const unjudged = insufficientColumns(report);
   const summary = `${report.driftedColumns} of ${report.evaluatedColumns} features drifted (share ${formatPercent(report.share)}; dataset drift at ${formatPercent(report.datasetShare)})${unjudged ? `; ${unjudged} with insufficient data` : ''}`;
   if (report.drifted) {
-    const critical = report.criticalDrifted.length ? ` Critical features drifted: ${report.criticalDrifted.map((n) => `\`${n}\``).join(', ')}.` : '';
+    const critical = report.criticalDrifted.length ? ` Critical features drifted: ${report.criticalDrifted.map((n) => inlineCode(n)).join(', ')}.` : '';
     parts.push(alert('WARNING', `**Dataset drift detected**: ${summary}.${critical} Retraining is recommended.`));
   } else if (nothingJudged(report)) {
     // Nothing was compared: saying "no drift" would pass off an empty window as a healthy one.
@@ -58,11 +58,11 @@ export function renderDriftMarkdown(report: DriftReport, options: { title?: stri
   if (missing.length) {
     // A feature the current data lacks is no drift verdict, but a model fed this data cannot work.
     const one = missing.length === 1;
-    parts.push(alert('WARNING', `**Missing from the current data**: ${missing.map((n) => `\`${n}\``).join(', ')} ${one ? 'is' : 'are'} in the reference but not in the current data, so ${one ? 'it was' : 'they were'} not compared. If the model uses ${one ? 'it' : 'them'}, the data pipeline is broken.`));
+    parts.push(alert('WARNING', `**Missing from the current data**: ${missing.map((n) => inlineCode(n)).join(', ')} ${one ? 'is' : 'are'} in the reference but not in the current data, so ${one ? 'it was' : 'they were'} not compared. If the model uses ${one ? 'it' : 'them'}, the data pipeline is broken.`));
   }
   parts.push(`Reference: ${options.referenceLabel ?? 'reference'} (${plural(report.reference.rows, 'row')}) · Current: ${options.currentLabel ?? 'current'} (${plural(report.current.rows, 'row')})\n`);
   const rows = report.columns.map((c) => [
-    `\`${c.name}\``, c.type, METHOD_LABEL[c.method] ?? c.method, scoreCell(c), verdictCell(c), `${c.nRef} / ${c.nCur}`, nullCell(c), c.contributor ?? '',
+    inlineCode(c.name), c.type, METHOD_LABEL[c.method] ?? c.method, scoreCell(c), verdictCell(c), `${c.nRef} / ${c.nCur}`, nullCell(c), c.contributor === undefined ? '' : c.type === 'categorical' ? inlineCode(c.contributor) : c.contributor,
   ]);
   parts.push(table([['Feature', 'Type', 'Method', 'Score', 'Verdict', 'n ref / cur', 'Nulls', 'Most changed'], ...rows], ['l', 'l', 'l', 'r', 'l', 'r', 'r', 'l']));
 
@@ -81,25 +81,25 @@ export function renderDriftMarkdown(report: DriftReport, options: { title?: stri
 
   const categoryNotes = report.columns.filter((c) => c.newCategories?.length || c.vanishedCategories?.length).map((c) => {
     const bits: string[] = [];
-    if (c.newCategories?.length) bits.push(`new: ${c.newCategories.map((v) => `\`${v}\``).join(', ')}`);
-    if (c.vanishedCategories?.length) bits.push(`vanished: ${c.vanishedCategories.map((v) => `\`${v}\``).join(', ')}`);
-    return `- \`${c.name}\`: ${bits.join('; ')}`;
+    if (c.newCategories?.length) bits.push(`new: ${c.newCategories.map((v) => inlineCode(v)).join(', ')}`);
+    if (c.vanishedCategories?.length) bits.push(`vanished: ${c.vanishedCategories.map((v) => inlineCode(v)).join(', ')}`);
+    return `- ${inlineCode(c.name)}: ${bits.join('; ')}`;
   });
   if (categoryNotes.length) parts.push(details('Categories that appeared or vanished', categoryNotes.join('\n')));
   const evidence = report.columns.filter((c) => c.effect || c.pValue !== undefined).map((c) =>
-    `- \`${c.name}\`: ${c.method} statistic ${formatNumber(c.statistic ?? Number.NaN, 4)}, p = ${formatNumber(c.pValue ?? Number.NaN, 3)}` +
+    `- ${inlineCode(c.name)}: ${c.method} statistic ${formatNumber(c.statistic ?? Number.NaN, 4)}, p = ${formatNumber(c.pValue ?? Number.NaN, 3)}` +
     (c.effect ? `, ${c.effect.name} = ${formatNumber(c.effect.value, 3)} (floor ${c.effect.floor})` : '') + `, PSI ${formatNumber(c.psi, 3)}`);
   if (evidence.length) parts.push(details('Test statistics and effect sizes', evidence.join('\n')));
-  const approximate = report.columns.filter((c) => c.approximate).map((c) => `- \`${c.name}\`: ${c.method} ${formatNumber(c.score, 3)} ${c.approximate}`);
+  const approximate = report.columns.filter((c) => c.approximate).map((c) => `- ${inlineCode(c.name)}: ${c.method} ${formatNumber(c.score, 3)} ${c.approximate}`);
   if (approximate.length) parts.push(details('Scores computed from sketches', approximate.join('\n')));
   const skipped: string[] = [];
   const because = { timestamp: 'dates/timestamps move with time', identifier: 'identifier-like: almost every value distinct' };
   for (const reason of ['timestamp', 'identifier'] as const) {
-    const names = report.skippedColumns.filter((c) => c.reason === reason).map((c) => `\`${c.name}\``);
+    const names = report.skippedColumns.filter((c) => c.reason === reason).map((c) => inlineCode(c.name));
     if (names.length) skipped.push(`- ${because[reason]}: ${names.join(', ')} (list them in \`features\` or give them a \`drift\` override to compare them)`);
   }
-  if (report.onlyInReference.length) skipped.push(`- only in the reference: ${report.onlyInReference.map((n) => `\`${n}\``).join(', ')}`);
-  if (report.onlyInCurrent.length) skipped.push(`- only in the current data: ${report.onlyInCurrent.map((n) => `\`${n}\``).join(', ')}`);
+  if (report.onlyInReference.length) skipped.push(`- only in the reference: ${report.onlyInReference.map((n) => inlineCode(n)).join(', ')}`);
+  if (report.onlyInCurrent.length) skipped.push(`- only in the current data: ${report.onlyInCurrent.map((n) => inlineCode(n)).join(', ')}`);
   if (skipped.length) parts.push(details('Columns not compared', skipped.join('\n')));
   parts.push(details('How drift is decided', [
     'Up to 1,000 rows in the smaller sample: Kolmogorov–Smirnov (numeric) and chi-square / two-proportion z (categorical), drift when p < 0.05 and the effect size passes its floor (KS D ≥ 0.05, Cramér\'s V ≥ 0.05).',

@@ -3,7 +3,7 @@
  * Verdict first (a GitHub alert), then the tables a reviewer reads, then the details collapsed.
  * Always cut to fit a comment (65,536 characters) with a pointer to the full report.
  */
-import { alert, details, formatDelta, formatDuration, formatInterval, formatNumber, table, truncateMarkdown, xyChart, type Cell } from '../report/index.ts';
+import { alert, details, formatDelta, formatDuration, formatInterval, formatNumber, inlineCode, table, truncateMarkdown, xyChart, type Cell } from '../report/index.ts';
 import type { GateResult } from './gates.ts';
 import { metricDefinition } from './metrics/definitions.ts';
 import type { EvaluationReport, ModelInfo } from './result.ts';
@@ -29,9 +29,9 @@ const short = (sha?: string) => (sha ? sha.slice(0, 7) : undefined);
 
 function modelLabel(info: ModelInfo | undefined): string {
   if (!info) return '—';
-  if (info.ref) return `\`${info.ref}\``;
-  if (info.name && info.version) return `\`${info.name}@${info.version}\``;
-  return `\`${info.dir}\``;
+  if (info.ref) return inlineCode(info.ref);
+  if (info.name && info.version) return inlineCode(`${info.name}@${info.version}`);
+  return inlineCode(info.dir);
 }
 
 function gateCell(metric: string, gates: GateResult[]): string {
@@ -60,7 +60,7 @@ function verdict(report: EvaluationReport): string {
   // Training is deterministic, so a pull request that changed no input of the model retrains the
   // production weights byte for byte: say so, or readers puzzle over a table of zero deltas.
   const same = sameWeights(report);
-  if (same) lines.push('', `The candidate's weights are byte-identical to the baseline's (sha256 \`${same.slice(0, 12)}\`): the metric deltas are zero by construction, and a latency difference is measurement noise.`);
+  if (same) lines.push('', `The candidate's weights are byte-identical to the baseline's (sha256 ${inlineCode(same.slice(0, 12))}): the metric deltas are zero by construction, and a latency difference is measurement noise.`);
   if (inconclusive.length > 0) {
     lines.push('', 'Inconclusive (point estimate beyond the threshold, interval not — not a failure):');
     for (const g of inconclusive.slice(0, 10)) lines.push(`- ${g.name}: ${g.detail}`);
@@ -101,7 +101,7 @@ const POSITIVE_CLASS_METRICS = new Set(['precision', 'recall', 'f1', 'pr_auc']);
 function positiveClassNote(report: EvaluationReport): string {
   if (report.task !== 'binary' || !report.classes || report.classes.length - (report.unseenClasses?.length ?? 0) !== 2) return '';
   if (!report.shownMetrics.some((m) => POSITIVE_CLASS_METRICS.has(m))) return '';
-  return `\n<sub>precision, recall, f1 and pr_auc are about the positive class \`${report.classes[1]}\` (evaluate.positiveClass).</sub>\n`;
+  return `\n<sub>precision, recall, f1 and pr_auc are about the positive class ${inlineCode(report.classes[1])} (evaluate.positiveClass).</sub>\n`;
 }
 
 function sloCell(report: EvaluationReport, p: 'p50' | 'p95' | 'p99', batchSize: number, first: boolean): string {
@@ -183,7 +183,7 @@ function slicesSection(report: EvaluationReport, maxRows: number): string {
       }
       rows.push(row);
     }
-    const more = slices.length > maxRows ? `\n_${slices.length - maxRows} more values of \`${column}\` in the JSON output._\n` : '';
+    const more = slices.length > maxRows ? `\n_${slices.length - maxRows} more values of ${inlineCode(column)} in the JSON output._\n` : '';
     parts.push(`**${column}**\n\n${table(rows)}${more}`);
   }
   const small = report.slices.filter((s) => s.small).length;
@@ -260,9 +260,9 @@ function footer(report: EvaluationReport, ctx: ReportContext): string {
   const bits = [describe('Candidate', report.candidate.model)];
   if (report.baseline) bits.push(describe('Baseline', report.baseline.model));
   const unseen = report.data.unseenClassRows && report.unseenClasses?.length
-    ? `, ${report.data.unseenClassRows} of ${report.unseenClasses.map((c) => `\`${c}\``).join(', ')} (never seen in training) scored as wrong predictions`
+    ? `, ${report.data.unseenClassRows} of ${report.unseenClasses.map((c) => inlineCode(c)).join(', ')} (never seen in training) scored as wrong predictions`
     : '';
-  bits.push(`test data \`${report.data.path}\` (${report.data.evaluatedRows} rows${unseen}${report.data.excludedRows ? `, ${report.data.excludedRows} without a usable label excluded` : ''})`);
+  bits.push(`test data ${inlineCode(report.data.path)} (${report.data.evaluatedRows} rows${unseen}${report.data.excludedRows ? `, ${report.data.excludedRows} without a usable label excluded` : ''})`);
   bits.push(`${report.bootstrap.resamples} ${report.bootstrap.paired ? 'paired ' : ''}bootstrap resamples, seed ${report.bootstrap.seed}`);
   bits.push(`backend ${report.environment.backend}`);
   if (ctx.commit) bits.push(`commit ${short(ctx.commit)}`);
@@ -272,13 +272,13 @@ function footer(report: EvaluationReport, ctx: ReportContext): string {
 
 /** Renders the report; the result is always shorter than {@link COMMENT_LIMIT}. */
 export function renderEvaluationReport(report: EvaluationReport, ctx: ReportContext = {}): string {
-  const title = `## Evaluation of \`${report.name}\` (${report.task})\n`;
+  const title = `## Evaluation of ${inlineCode(report.name)} (${report.task})\n`;
   const sections = [
     title,
     verdict(report),
     `### Metrics\n\n${metricsTable(report)}`,
     costSection(report),
-    report.featureChanges ? `Features added: ${report.featureChanges.added.map((f) => `\`${f}\``).join(', ') || '—'}; removed: ${report.featureChanges.removed.map((f) => `\`${f}\``).join(', ') || '—'}.\n` : '',
+    report.featureChanges ? `Features added: ${report.featureChanges.added.map((f) => inlineCode(f)).join(', ') || '—'}; removed: ${report.featureChanges.removed.map((f) => inlineCode(f)).join(', ') || '—'}.\n` : '',
     `### Latency\n\n${latencySection(report)}`,
     chart(report),
     gatesSection(report),

@@ -138,3 +138,20 @@ describe('columns the current data lacks, and nothing to compare', () => {
     expect((fromReference as InputError).message).toBe(`${lacking} (x): feature 'x' is not in the reference data`);
   });
 });
+
+describe('data-derived text in the drift report', () => {
+  it('a category value or column name with backticks stays inside its code span (no mention, link or closing keyword reaches the markdown)', async () => {
+    const hostile = '`x` fixes #1 @octo-org/admins `y`';
+    const rows = (n: number, values: string[]) => ['plan,`col` @team', ...Array.from({ length: n }, (_, i) => `${JSON.stringify(values[i % values.length])},${i % 7}`)].join('\n') + '\n';
+    const reference = await profileFile((writeFileSync(join(dir, 'ref-hostile.csv'), rows(600, ['a', 'b'])), join(dir, 'ref-hostile.csv')));
+    const current = await profileFile((writeFileSync(join(dir, 'cur-hostile.csv'), rows(600, ['a', hostile])), join(dir, 'cur-hostile.csv')));
+    const report = compareProfiles(reference, current);
+    const plan = report.columns.find((c) => c.name === 'plan')!;
+    expect(plan.newCategories).toContain(hostile);
+    const markdown = renderDriftMarkdown(report);
+    // A value with single backticks is fenced by a double-backtick span (padded: it starts with one).
+    expect(markdown).toContain(`new: \`\` ${hostile} \`\``);
+    expect(markdown).toContain('`` `col` @team ``');
+    expect(markdown).not.toContain(`\`${hostile}\``);
+  });
+});
