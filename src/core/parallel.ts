@@ -51,11 +51,23 @@ function fromWire(wire: WireError): Error {
   return error;
 }
 
+/**
+ * A positive integer setting from the environment, at least `min`; undefined when unset or empty.
+ * Anything else is an InputError naming the variable: a typo must not silently mean the default.
+ */
+function integerFromEnv(env: NodeJS.ProcessEnv, name: string, min: number, means: string): number | undefined {
+  const text = env[name]?.trim();
+  if (text === undefined || text === '') return undefined;
+  const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min) {
+    throw new InputError(`${name} must be an integer of at least ${min} (${means}), got '${env[name]}'`, {});
+  }
+  return value;
+}
+
 /** Threads that may work at once: MLOPS_THREADS, else the CPUs available. */
 export function threadBudget(env: NodeJS.ProcessEnv = process.env): number {
-  const configured = Number.parseInt(env.MLOPS_THREADS ?? '', 10);
-  if (Number.isInteger(configured) && configured >= 1) return configured;
-  return Math.max(1, availableParallelism());
+  return integerFromEnv(env, 'MLOPS_THREADS', 1, 'threads that may work at once; 1 turns worker threads off') ?? Math.max(1, availableParallelism());
 }
 
 let workerEntry: string | null = null;
@@ -73,8 +85,7 @@ export function setWorkerEntry(path: string): void {
  * never depend on it for validation, and only within sketch error for profiles).
  */
 export function segmentBytesFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
-  const value = Number.parseInt(env.MLOPS_SEGMENT_BYTES ?? '', 10);
-  return Number.isInteger(value) && value >= 1024 ? value : undefined;
+  return integerFromEnv(env, 'MLOPS_SEGMENT_BYTES', 1024, 'the bytes of a segment of a large CSV file');
 }
 
 /** Whether tasks can run on worker threads here (from the bundle, with more than one thread). */

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { commands } from '../../../src/cli/commands/index.ts';
-import { prestartWorkersFor, runTasks, threadBudget } from '../../../src/core/parallel.ts';
+import { prestartWorkersFor, runTasks, segmentBytesFromEnv, threadBudget } from '../../../src/core/parallel.ts';
+import { InputError } from '../../../src/core/errors.ts';
 import { VALIDATE_SEGMENT_BYTES } from '../../../src/schema/file.ts';
 import { DEFAULT_SEGMENT_BYTES } from '../../../src/table/csv.ts';
 
@@ -33,8 +34,21 @@ describe('worker start-up hints', () => {
     expect(outcomes).toEqual([{ ok: true, value: 30 }]);
   });
 
-  it('reads MLOPS_THREADS for the thread budget', () => {
+  it('reads MLOPS_THREADS for the thread budget; unset or empty means the CPUs available', () => {
     expect(threadBudget({ MLOPS_THREADS: '3' })).toBe(3);
-    expect(threadBudget({ MLOPS_THREADS: '0' })).toBeGreaterThanOrEqual(1);
+    expect(threadBudget({ MLOPS_THREADS: ' 2 ' })).toBe(2);
+    expect(threadBudget({})).toBeGreaterThanOrEqual(1);
+    expect(threadBudget({ MLOPS_THREADS: '' })).toBe(threadBudget({}));
+  });
+
+  it('refuses a thread budget or segment size that is not an integer in range, naming the variable (a typo silently meant the default)', () => {
+    for (const bad of ['0', '-1', 'abc', '2.5', '4 threads']) {
+      expect(() => threadBudget({ MLOPS_THREADS: bad })).toThrow(new InputError(`MLOPS_THREADS must be an integer of at least 1 (threads that may work at once; 1 turns worker threads off), got '${bad}'`, {}));
+    }
+    expect(segmentBytesFromEnv({ MLOPS_SEGMENT_BYTES: '65536' })).toBe(65536);
+    expect(segmentBytesFromEnv({})).toBeUndefined();
+    for (const bad of ['512', '1e6', '16MiB']) {
+      expect(() => segmentBytesFromEnv({ MLOPS_SEGMENT_BYTES: bad })).toThrow(`MLOPS_SEGMENT_BYTES must be an integer of at least 1024 (the bytes of a segment of a large CSV file), got '${bad}'`);
+    }
   });
 });
