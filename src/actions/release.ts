@@ -53,7 +53,7 @@ function summaryMarkdown(result: RegisterResult, promotion: AssignResult | null,
   lines.push('', `- Model sha256: \`${result.modelSha256}\`${artifact ? ` (from artifact \`${artifact}\`)` : ''}`);
   lines.push(`- Artifacts: ${result.store.kind}${result.store.url ? ` — [release](${result.store.url})` : ''} (${result.store.operation})`);
   if (promotion) {
-    lines.push(`- Stage \`${promotion.stage}\`: ${promotion.operation === 'created' ? `${promotion.previous ?? 'none'} → **${promotion.version}** (tag \`${promotion.tag}\`)` : `already ${promotion.version}`}`);
+    lines.push(`- Stage \`${promotion.stage}\`: ${promotion.operation === 'created' ? `${promotion.previous ?? 'none'} → **${promotion.version}** (tag \`${promotion.tag}\`)` : `already ${promotion.version}${promotion.pushed ? ` (tag \`${promotion.tag}\` on the remote)` : ''}`}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -117,15 +117,18 @@ const entry: ActionEntry = {
     runtime.info(`${result.operation === 'created' ? 'Registered' : 'Already registered'} ${result.name} ${result.version} (${result.tag})`);
     let promotion: AssignResult | null = null;
     const stage = inputs.stage;
-    const earlier = stage && result.operation === 'unchanged'
-      ? (await registry.model(result.name))?.events.some((e) => e.event === 'assignment' && e.stage === stage && e.version === result.version)
+    const state = stage && result.operation === 'unchanged' ? await registry.model(result.name) : null;
+    const earlier = stage && state
+      ? state.events.some((e) => e.event === 'assignment' && e.stage === stage && e.version === result.version)
       : false;
-    if (stage && earlier) {
+    // A stage that still holds this version is promoted again anyway: that changes nothing locally,
+    // and with push it puts the assignment tag on the remote if an earlier run (push: false) did not.
+    if (stage && earlier && state?.stages[stage] !== result.version) {
       // A re-run of an old job must not move the stage back: this version already had its turn.
       runtime.annotate('notice', `${result.name} ${result.version} was assigned to ${stage} before; a re-run does not assign it again (use 'mlops registry promote' to do that on purpose).`, { title: 'mlops release' });
     } else if (stage) {
       promotion = await runtime.group(`Assign ${stage}`, () => registry.promote({ name: result.name, version: result.version, stage, push }));
-      runtime.info(`${stage}: ${promotion.operation === 'created' ? `now ${promotion.version}` : `already ${promotion.version}`}`);
+      runtime.info(`${stage}: ${promotion.operation === 'created' ? `now ${promotion.version}` : `already ${promotion.version}`}${promotion.operation !== 'created' && promotion.pushed ? ` (tag ${promotion.tag} on ${registry.remote})` : ''}`);
     }
     const operation = result.operation === 'created' || promotion?.operation === 'created' ? 'created'
       : result.store.operation === 'created' || result.store.operation === 'updated' ? 'updated' : 'unchanged';

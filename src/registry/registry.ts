@@ -101,6 +101,7 @@ export interface AssignResult {
   stage: string;
   /** The version the stage held before (null when it was empty). */
   previous: string | null;
+  /** The new tag; when `unchanged` with `push`, the existing tag that was pushed; else null. */
   tag: string | null;
   pushed: boolean;
 }
@@ -110,6 +111,7 @@ export interface DeprecateResult {
   operation: Operation;
   name: string;
   version: string | null;
+  /** The new tag; when `unchanged` with `push`, the existing tag that was pushed; else null. */
   tag: string | null;
   pushed: boolean;
   /** Stages whose holder changed because the version was deregistered. */
@@ -250,6 +252,22 @@ export class GitRegistry implements RegistryStore {
     throw new InputError(why, { key: tag });
   }
 
+  /**
+   * Pushes a tag this clone already has, for a write that found nothing to change locally (e.g.
+   * `promote --push` after the same promote without `--push`): the remote may still lack it, and
+   * `--push` promises the remote ends up with the state reported. A tag already on the remote at
+   * the same object is a no-op for git. The tag predates this call, so a refusal keeps it locally.
+   */
+  private async pushExisting(tag: string): Promise<true> {
+    const result = await pushTags(this.git, this.remote, [tag]);
+    if (result.ok) return true;
+    const why = result.exists
+      ? `the remote '${this.remote}' already has a different tag '${tag}' (another clone wrote it; registry tags are never overwritten). ` +
+        `Nothing was changed; run 'git fetch --tags --force ${this.remote}' (or --fetch) to take the remote's registry state, then run the command again`
+      : `could not push tag '${tag}' to '${this.remote}': ${result.reason}. The local tag is kept`;
+    throw new InputError(why, { key: tag });
+  }
+
   async list(): Promise<ListEntry[]> {
     const { models } = await this.snapshot();
     return models.map((m) => ({ name: m.name, latest: m.latest, stages: m.stages, deprecated: m.deprecated, versions: m.versions.filter((v) => v.active).length }));
@@ -351,11 +369,7 @@ export class GitRegistry implements RegistryStore {
   private async completeExisting(request: RegisterRequest, existing: VersionState, modelSha256: string, push: boolean): Promise<RegisterResult> {
     const store = await this.store();
     let pushed = false;
-    if (push) {
-      const result = await pushTags(this.git, this.remote, [existing.tag]);
-      if (!result.ok) throw new InputError(`could not push tag '${existing.tag}' to '${this.remote}': ${result.reason}`, { key: existing.tag });
-      pushed = true;
-    }
+    if (push) pushed = await this.pushExisting(existing.tag);
     const work = await mkdtemp(join(tmpdir(), 'mlops-register-'));
     try {
       const meta = existing.metadata!;
@@ -460,7 +474,11 @@ export class GitRegistry implements RegistryStore {
   private async assign(tags: RawTag[], model: ModelState, version: VersionState, stage: string, opts: WriteOptions, rollbackFrom: string | null): Promise<AssignResult> {
     const previous = model.stages[stage] ?? null;
     if (previous === version.version) {
-      return { operation: 'unchanged', name: model.name, version: version.version, stage, previous, tag: null, pushed: false };
+      if (!opts.push) return { operation: 'unchanged', name: model.name, version: version.version, stage, previous, tag: null, pushed: false };
+      // The assignment that makes the stage hold this version (state.ts: its latest one) may be
+      // local only: push it, so the remote sees what this clone reports.
+      const holder = model.events.findLast((e) => e.event === 'assignment' && e.stage === stage && e.version === version.version)!;
+      return { operation: 'unchanged', name: model.name, version: version.version, stage, previous, tag: holder.tag, pushed: await this.pushExisting(holder.tag) };
     }
     const tag = formatTag({ kind: 'assignment', name: model.name, stage, counter: nextCounter(tags.map((t) => t.name), model.name) });
     const metadata: TagMetadata = {
@@ -485,7 +503,11 @@ export class GitRegistry implements RegistryStore {
       if (!wanted) throw new InputError(`invalid version '${request.version}': expected vX.Y.Z`, { key: 'version' });
       const v = model.versions.find((x) => x.version === wanted);
       if (!v) throw new InputError(`${model.name} ${wanted} is not registered`, { key: 'version' });
-      if (!v.active) return { operation: 'unchanged', name: model.name, version: wanted, tag: null, pushed: false, stages: {} };
+      if (!v.active) {
+        if (!request.push) return { operation: 'unchanged', name: model.name, version: wanted, tag: null, pushed: false, stages: {} };
+        const done = model.events.findLast((e) => e.event === 'deregistration' && e.version === wanted)!;
+        return { operation: 'unchanged', name: model.name, version: wanted, tag: done.tag, pushed: await this.pushExisting(done.tag), stages: {} };
+      }
       let tag = formatTag({ kind: 'deregistration', name: model.name, version: wanted });
       // GTO's simple form first; the counted form if that tag name is taken.
       if (tagNames.includes(tag)) tag = formatTag({ kind: 'deregistration', name: model.name, version: wanted, counter: nextCounter(tagNames, model.name) });
@@ -496,7 +518,11 @@ export class GitRegistry implements RegistryStore {
       for (const s of v.stages) stages[s] = after?.stages[s] ?? null;
       return { operation: 'created', name: model.name, version: wanted, tag, pushed: written.pushed, stages };
     }
-    if (model.deprecated) return { operation: 'unchanged', name: model.name, version: null, tag: null, pushed: false, stages: {} };
+    if (model.deprecated) {
+      if (!request.push) return { operation: 'unchanged', name: model.name, version: null, tag: null, pushed: false, stages: {} };
+      const done = model.events.findLast((e) => e.event === 'deprecation')!;
+      return { operation: 'unchanged', name: model.name, version: null, tag: done.tag, pushed: await this.pushExisting(done.tag), stages: {} };
+    }
     let tag = formatTag({ kind: 'deprecation', name: model.name });
     if (tagNames.includes(tag)) tag = formatTag({ kind: 'deprecation', name: model.name, counter: nextCounter(tagNames, model.name) });
     const commit = model.versions.at(-1)?.commit ?? (await resolveCommit(this.git, 'HEAD'));
