@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { CliIo } from '../cli/io.ts';
+import { inertCommands } from '../core/workflow-commands.ts';
 import { truncateMarkdown } from '../report/truncate.ts';
 
 /**
@@ -108,24 +109,6 @@ interface SharedState {
 const states = new WeakMap<CliIo, SharedState>();
 /** A runtime's scrubbing io → the io beneath it, where the runtimes over it write their own commands. */
 const rawIos = new WeakMap<CliIo, CliIo>();
-
-/**
- * A line the runner would parse as a workflow command: `::` at its start after blanks (the
- * runner reads lines ending in LF, CRLF or a lone CR, and trims leading white space), or the
- * legacy `##[` anywhere in it.
- */
-const COMMAND_LIKE = /(?:^|[\r\n])[^\S\r\n]*::|##\[/;
-
-/**
- * `text` as the runner will print it without running any of it: wrapped in `stop-commands` with
- * a fresh token (GitHub's documented way to echo untrusted text) when it looks like a command.
- */
-export function inertCommands(text: string): string {
-  if (!COMMAND_LIKE.test(text)) return text;
-  let token = randomBytes(16).toString('hex');
-  while (text.includes(token)) token = randomBytes(16).toString('hex');
-  return `::stop-commands::${token}\n${text}${/[\r\n]$/.test(text) ? '' : '\n'}::${token}::\n`;
-}
 
 function stateFor(io: CliIo): SharedState {
   let state = states.get(io);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, fstatSync } from 'node:fs';
 import { basename, delimiter, join } from 'node:path';
 
 /**
@@ -15,6 +15,11 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** True when stderr is a terminal (progress bars, colours). */
   isTTY: boolean;
+  /**
+   * True when stdout is redirected to a regular file (`mlops drift > drift.md`): what is written
+   * there is not a CI runner's log, so it is never altered to keep it from acting as a command.
+   */
+  stdoutIsFile?: boolean;
 }
 
 /** The real process. */
@@ -25,11 +30,20 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     env: process.env,
     isTTY: Boolean(process.stderr.isTTY),
+    stdoutIsFile: isRegularFile(1),
   };
 }
 
+function isRegularFile(fd: number): boolean {
+  try {
+    return fstatSync(fd).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** An in-memory CliIo for tests; `out` and `err` accumulate everything written. */
-export function memoryIo(options: { cwd?: string; env?: Record<string, string | undefined> } = {}): CliIo & { out: string; err: string } {
+export function memoryIo(options: { cwd?: string; env?: Record<string, string | undefined>; stdoutIsFile?: boolean } = {}): CliIo & { out: string; err: string } {
   const io = {
     out: '',
     err: '',
@@ -38,6 +52,7 @@ export function memoryIo(options: { cwd?: string; env?: Record<string, string | 
     cwd: options.cwd ?? process.cwd(),
     env: options.env ?? {},
     isTTY: false,
+    stdoutIsFile: options.stdoutIsFile ?? false,
   };
   return io;
 }

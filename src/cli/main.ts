@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { realpathSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { InputError, isExpectedError } from '../core/errors.ts';
+import { inertJson, inertStream } from '../core/workflow-commands.ts';
 import { prestartWorkersFor } from '../core/parallel.ts';
 import { ExitCode } from './command.ts';
 import { processIo, type CliIo } from './io.ts';
@@ -27,10 +28,44 @@ function help(): string {
 }
 
 /**
+ * Commands that print their report for a person on stdout without `--json` (validate's findings,
+ * evaluate's and drift's markdown). Others print machine text there (a profile, a schema).
+ */
+const HUMAN_STDOUT = new Set(['validate', 'evaluate', 'drift']);
+
+/**
+ * Commands that write through an ActionsRuntime in a workflow: it issues their own workflow
+ * commands (groups, annotations, masks) and keeps their human text inert itself, and an external
+ * trainer's output (`mlops train`) must keep its commands.
+ */
+const OWN_RUNTIME = new Set(['action', 'train']);
+
+/**
+ * The io a command runs with in a workflow's `run:` step (`GITHUB_ACTIONS=true`), where the
+ * runner reads workflow commands from stdout and stderr: a column name, cell or category value
+ * printed there must not raise annotations on any file, mask text or stop commands. Human text is
+ * printed between `stop-commands` and a resume token when it looks like a command; `--json`
+ * output stays one JSON document (`##[` escaped inside its strings); stdout redirected to a file
+ * is not the log and stays as it is. Elsewhere, and for commands with their own runtime, `io`.
+ */
+function workflowSafeIo(io: CliIo, name: string, json: boolean): CliIo {
+  if (io.env.GITHUB_ACTIONS !== 'true' || OWN_RUNTIME.has(name)) return io;
+  const stderr = inertStream();
+  const humanStdout = inertStream();
+  const stdout = (text: string): string => {
+    if (io.stdoutIsFile === true) return text;
+    if (json) return inertJson(text);
+    return HUMAN_STDOUT.has(name) ? humanStdout(text) : text;
+  };
+  return { ...io, stdout: (text) => io.stdout(stdout(text)), stderr: (text) => io.stderr(stderr(text)) };
+}
+
+/**
  * Runs the CLI with the given arguments and returns the exit code. Never calls process.exit,
  * so tests drive it in-process.
  */
-export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
+export async function runCli(argv: string[], given: CliIo = processIo()): Promise<number> {
+  const io = workflowSafeIo(given, argv[0] ?? '', argv.includes('--json'));
   const [name, ...rest] = argv;
   if (name === 'help' && rest[0] !== undefined && !rest[0].startsWith('-')) {
     // `mlops help train`, as `git help commit`: the command's own usage.

@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Keeping printed text from acting as a GitHub workflow command. The runner reads every line a
+ * step prints, on stdout and on stderr, and runs `::name …::` at the start of a line (after blanks;
+ * lines may end in LF, CRLF or a lone CR) and the legacy `##[name …]` ANYWHERE in a line,
+ * `stop-commands` included. Data-derived text — a column name with a line break, a cell value such
+ * as `##[error file=README.md]…` — must be printed, never run. Shared by the actions runtime
+ * (src/actions/runtime.ts) and the CLI when it runs in a workflow's `run:` step (src/cli/main.ts).
+ */
+
+/**
+ * A line the runner would parse as a workflow command: `::` at its start after blanks, or the
+ * legacy `##[` anywhere in it.
+ */
+const COMMAND_LIKE = /(?:^|[\r\n])[^\S\r\n]*::|##\[/;
+
+/** True when the runner would take something in `text` for a workflow command. */
+export function looksLikeCommand(text: string): boolean {
+  return COMMAND_LIKE.test(text);
+}
+
+/**
+ * `text` between `::stop-commands::` and a fresh random resume token (GitHub's documented way to
+ * echo untrusted text): the runner prints it as it is and runs none of it.
+ */
+export function stopCommandsAround(text: string): string {
+  let token = randomBytes(16).toString('hex');
+  while (text.includes(token)) token = randomBytes(16).toString('hex');
+  return `::stop-commands::${token}\n${text}${/[\r\n]$/.test(text) ? '' : '\n'}::${token}::\n`;
+}
+
+/**
+ * `text` as the runner will print it without running any of it: wrapped in `stop-commands` when
+ * it looks like a command, else unchanged. Judges `text` alone, as whole lines: for a stream
+ * written in pieces use {@link inertStream}.
+ */
+export function inertCommands(text: string): string {
+  return looksLikeCommand(text) ? stopCommandsAround(text) : text;
+}
+
+/**
+ * A guard for one output stream written in pieces that may end mid-line: each piece is judged
+ * together with the unfinished line before it (a `#` then `#[error]…`, blanks then `::error::…`),
+ * and one that would complete a command is printed on a line of its own inside `stop-commands`.
+ * Plain text passes through unchanged, byte for byte.
+ */
+export function inertStream(): (text: string) => string {
+  // What matters of the unfinished line: whether it is blank so far, and its last two characters.
+  let blank = true;
+  let tail = '';
+  return (text) => {
+    if (text === '') return text;
+    const context = blank ? (tail === '' ? '' : ' ') : `x${tail}`;
+    let result = text;
+    if (looksLikeCommand(context + text)) {
+      // The wrapper's first line must start a line for the runner to read it as a command.
+      result = `${context === '' ? '' : '\n'}${stopCommandsAround(text)}`;
+      blank = true;
+      tail = '';
+      return result;
+    }
+    const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+    const rest = text.slice(lastBreak + 1);
+    if (lastBreak >= 0) {
+      blank = rest.trim() === '';
+      tail = rest.slice(-2);
+    } else {
+      blank = blank && rest.trim() === '';
+      tail = (tail + rest).slice(-2);
+    }
+    return result;
+  };
+}
+
+/**
+ * A JSON document with every `##[` (only ever inside a string) written `#\u0023[`: the same JSON
+ * once parsed, which the runner cannot read as a legacy command when it lands in the log. JSON
+ * never starts a line with `::` (line breaks in strings are escaped), so nothing else is needed.
+ */
+export function inertJson(text: string): string {
+  return text.includes('##[') ? text.replaceAll('##[', '#\\u0023[') : text;
+}
