@@ -2,8 +2,8 @@
  * Models trained by an external command (PyTorch, scikit-learn…) are evaluated through a serving
  * process that speaks JSON lines on stdin/stdout — the protocol of docs/evaluation.md:
  *
- * 1. mlops starts `predictCommand` (a shell command) with `MLOPS_MODEL_DIR` set to the model
- *    directory; the process answers with one line `{ "ready": true, "task", "label", "features",
+ * 1. mlops starts `predictCommand` (a shell command) in the directory of mlops.yaml, with
+ *    `MLOPS_MODEL_DIR` set to the model directory (absolute); the process answers with one line `{ "ready": true, "task", "label", "features",
  *    "classes" }` (classes in the order of its probability columns; none for regression).
  * 2. Each request is one line `{ "id", "rows": [{ feature: value, … }, …] }` (numbers as JSON
  *    numbers, text as strings, missing cells as null); the answer is one line `{ "id",
@@ -33,7 +33,10 @@ export interface EvaluatedModel {
 }
 
 export interface ExternalModelOptions {
-  /** Where the command runs (the repository, where mlops.yaml is). */
+  /**
+   * Where the command runs: the directory of mlops.yaml, where train.command runs too (relative
+   * script paths in both mean the same files). The model directory reaches it as an absolute path.
+   */
   cwd: string;
   env?: Record<string, string | undefined>;
   /** The serving process's stderr lines. */

@@ -15,7 +15,7 @@ import { exists } from '../core/fs.ts';
 import { startExternalModel, type EvaluatedModel } from './external.ts';
 import { encodeLabels, sortClasses } from '../train/preprocess.ts';
 import { parseNumberText } from '../train/task.ts';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { compareModels, shownMetrics, type ModelOutputs, type SliceColumn } from './compare.ts';
 import { checkGateConfig, evaluateGates, type GateScope } from './gates.ts';
 import { benchmarkLatency, type LatencyClock, type LatencyResult, type Predictor } from './latency.ts';
@@ -40,7 +40,11 @@ export interface EvaluateRunOptions {
   log?: (message: string) => void;
   /** A loaded backend to reuse (tests). */
   loadedBackend?: LoadedBackend;
-  /** Where external models' predictCommand runs; default: the directory of mlops.yaml. */
+  /**
+   * Where external models' predictCommand runs when the config has no file (built-in defaults);
+   * default: the defaults' directory. With an mlops.yaml it always runs in that file's directory,
+   * where train.command runs, so relative script paths in both commands mean the same files.
+   */
   cwd?: string;
   /** Environment of external models' serving processes (default: this process's). */
   env?: Record<string, string | undefined>;
@@ -220,7 +224,7 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
     }
     return backend.tf;
   };
-  const load = (dir: string) => loadEvaluatedModel(dir, tf, { cwd: options.cwd ?? (config.configPath ? dirname(config.configPath) : process.cwd()), log, ...(options.env ? { env: options.env } : {}) });
+  const load = (dir: string) => loadEvaluatedModel(dir, tf, { cwd: config.configPath ? config.configDir : options.cwd ?? config.configDir, log, ...(options.env ? { env: options.env } : {}) });
   const candidate = await load(options.candidateDir);
   let baseline: EvaluatedModel | undefined;
   try {

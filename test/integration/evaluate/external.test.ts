@@ -3,7 +3,7 @@
  * src/evaluate/external.ts, with stand-in trainer and server scripts in plain node (CI has no
  * PyTorch; docs/examples/predict_torch.py speaks the same protocol).
  */
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -174,5 +174,36 @@ describe('mlops evaluate on external models (train.predictCommand)', () => {
     expect(duplicate.code).toBe(2);
     expect(duplicate.err).toMatch(/island\/run\.json \(predictCommand\): the model's predictCommand "node server\.cjs" listed the class\(es\) 'Adelie' more than once in its ready line/);
     expect(JSON.parse(duplicate.out)).toMatchObject({ error: { exitCode: 2 } });
+  });
+
+  it('predictCommand runs where train.command runs, the config\'s directory, whatever the working directory (the generated workflow runs from the repository root)', async () => {
+    // `mlops init --command … --predict-command "node server.cjs"` in models/penguins/, then
+    // train and evaluate from the repository root with --config, as the workflow does.
+    const root = join(dir, 'repo');
+    const sub = join(root, 'models', 'penguins');
+    await mkdir(sub, { recursive: true });
+    await cp(join(dir, 'train.csv'), join(sub, 'train.csv'));
+    await cp(join(dir, 'test.csv'), join(sub, 'test.csv'));
+    await writeFile(join(sub, 'trainer.cjs'), TRAINER);
+    // The server also says where it runs and which model directory it was given.
+    await writeFile(join(sub, 'server.cjs'), `console.error('cwd=' + process.cwd() + ' model=' + process.env.MLOPS_MODEL_DIR);\n${SERVER}`);
+    await writeFile(join(sub, 'mlops.yaml'), config('island'));
+    const run = async (args: string[]) => {
+      const io = memoryIo({ cwd: root, env: { PATH: process.env.PATH } });
+      const code = await runCli(args, io);
+      return { code, out: io.out, err: io.err };
+    };
+    const cfg = join('models', 'penguins', 'mlops.yaml');
+    const trained = await run(['train', '--config', cfg, '--out', 'out/island']);
+    expect(trained.code, trained.err).toBe(0);
+    expect((await run(['train', '--config', cfg, '--out', 'out/prior'])).code).toBe(0);
+
+    const r = await run(['evaluate', '--config', cfg, '--candidate', 'out/island', '--baseline', 'out/prior', '--no-latency', '--json']);
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out).candidate.metrics.accuracy).toBeGreaterThan(0.5);
+    // Paths given relative to the working directory still reach the process, as absolute paths.
+    const where = await realpath(sub);
+    expect(r.err).toContain(`cwd=${where} model=${join(root, 'out', 'island')}`);
+    expect(r.err).toContain(`cwd=${where} model=${join(root, 'out', 'prior')}`);
   });
 });
