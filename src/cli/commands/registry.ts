@@ -166,7 +166,7 @@ const command: Command = {
         const r = await registry.promote({ name: model, version, stage: values.stage, push: values.push, message: values.message });
         emit(io, values.json, r, r.operation === 'created'
           ? `Assigned ${r.name}#${r.stage} → ${r.version}${r.previous ? ` (was ${r.previous})` : ''}: tag '${r.tag}'${pushNote(r.pushed, values.push, registry.remote)}`
-          : `${r.name}#${r.stage} already holds ${r.version}: unchanged`);
+          : `${r.name}#${r.stage} already holds ${r.version}: unchanged${r.pushed ? ` (tag '${r.tag}' on ${registry.remote})` : ''}`);
         return ExitCode.ok;
       }
       case 'rollback': {
@@ -180,7 +180,7 @@ const command: Command = {
         const model = requirePositional(rest, 0, 'name', 'mlops registry deprecate <name> [<version>]');
         const r = await registry.deprecate({ name: model, version: rest[1], push: values.push, message: values.message });
         const what = r.version ? `${r.name} ${r.version}` : `model ${r.name}`;
-        let human = r.operation === 'created' ? `Deprecated ${what}: tag '${r.tag}'${pushNote(r.pushed, values.push, registry.remote)}` : `${what} was already deprecated: unchanged`;
+        let human = r.operation === 'created' ? `Deprecated ${what}: tag '${r.tag}'${pushNote(r.pushed, values.push, registry.remote)}` : `${what} was already deprecated: unchanged${r.pushed ? ` (tag '${r.tag}' on ${registry.remote})` : ''}`;
         for (const [stage, holder] of Object.entries(r.stages)) human += `\n  warning: stage ${stage} now resolves to ${holder ?? 'nothing'}`;
         emit(io, values.json, r, human);
         return ExitCode.ok;

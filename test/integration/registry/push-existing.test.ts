@@ -44,6 +44,11 @@ describe('--push after the same write was done locally', () => {
     // Without --push it stays a pure no-op.
     expect((await mlops(repo, ['registry', 'promote', 'weather', 'v0.1.0', '--stage', 'production', '--json'])).json())
       .toMatchObject({ operation: 'unchanged', tag: null, pushed: false });
+    // The human line says which tag the remote holds when --push sent one, and nothing more without it.
+    const human = await mlops(repo, ['registry', 'promote', 'weather', 'v0.1.0', '--stage', 'production', '--push']);
+    expect(`${human.out}${human.err}`).toContain("weather#production already holds v0.1.0: unchanged (tag 'weather#production#1' on origin)");
+    const quiet = await mlops(repo, ['registry', 'promote', 'weather', 'v0.1.0', '--stage', 'production']);
+    expect(`${quiet.out}${quiet.err}`).toContain('weather#production already holds v0.1.0: unchanged\n');
   });
 
   it('promote: the tag pushed is the assignment that makes the stage hold the version (its latest)', async () => {
