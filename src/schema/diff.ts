@@ -1,6 +1,6 @@
 import { allowedValues, parseBound } from './load.ts';
 import type { FieldType, FieldsMatch, SchemaField, TableSchema } from './types.ts';
-import { fieldParser, isNumericType, logicalKey } from './values.ts';
+import { DEFAULT_FALSE, DEFAULT_TRUE, fieldParser, isNumericType, logicalKey } from './values.ts';
 
 /** One difference between two schemas. `breaking`: data valid under the old schema may fail the new one. */
 export interface SchemaChange {
@@ -62,9 +62,10 @@ function absentFieldFails(field: SchemaField, schema: TableSchema): string | nul
 
 /**
  * Classifies every change from `older` to `newer`. Breaking: a type narrowed, a format changed,
- * a constraint added or tightened (required, unique, bounds, lengths, mostly, maxNullFraction), an
- * enum value removed, a pattern added or changed, a stricter fieldsMatch, a primary key added or
- * changed, a missing value removed. Columns follow the NEW schema's fieldsMatch, as validation
+ * a constraint added or tightened (required, unique, a side of the range as a whole, lengths,
+ * maxNullFraction; `mostly` raised or removed), an enum value removed, a pattern or jsonSchema
+ * added or changed, a list delimiter changed, a boolean text dropped, a stricter fieldsMatch, a
+ * primary key added or changed (not merely reordered), a missing value removed. Columns follow the NEW schema's fieldsMatch, as validation
  * does (validate.ts matchHeader): a column added is breaking unless the new fieldsMatch lets a
  * field be absent (superset, partial) and the absent field passes (not required, no
  * maxNullFraction below 1, not in the primary key); a column removed is breaking unless the new
@@ -124,14 +125,20 @@ export function diffSchemas(older: TableSchema, newer: TableSchema): SchemaDiff 
     if (oldOrder.join('\u0000') !== newOrder.join('\u0000')) add('breaking', null, 'fields.reordered', oldOrder, newOrder, 'field order changed (fieldsMatch: exact maps columns by position)');
   }
   const opk = keyList(older.primaryKey), npk = keyList(newer.primaryKey);
-  if (opk.join('\u0000') !== npk.join('\u0000')) {
+  const sameColumns = (a: string[], b: string[]) => a.length === b.length && a.every((k) => b.includes(k));
+  if (opk.length > 0 && opk.join('\u0000') !== npk.join('\u0000') && sameColumns(opk, npk)) {
+    // Uniqueness and non-null parts do not depend on the order of a key's columns.
+    add('compatible', null, 'primaryKey.reordered', older.primaryKey ?? null, newer.primaryKey ?? null, `primary key (${opk.join(', ')}) → (${npk.join(', ')}): same columns, new order`);
+  } else if (opk.join('\u0000') !== npk.join('\u0000')) {
     // Only dropping the key is safe: a new or wider key also forbids nulls in its new columns.
     const loosened = npk.length === 0;
     add(loosened ? 'compatible' : 'breaking', null, npk.length === 0 ? 'primaryKey.removed' : opk.length === 0 ? 'primaryKey.added' : 'primaryKey.changed', older.primaryKey ?? null, newer.primaryKey ?? null,
       npk.length === 0 ? 'primary key removed' : opk.length === 0 ? `primary key (${npk.join(', ')}) added` : `primary key (${opk.join(', ')}) → (${npk.join(', ')})`);
   }
-  const oldUK = new Set((older.uniqueKeys ?? []).map((k) => keyList(k).join('\u0000')));
-  const newUK = new Set((newer.uniqueKeys ?? []).map((k) => keyList(k).join('\u0000')));
+  // A unique key is a set of columns: (a, b) and (b, a) are the same rule.
+  const ukText = (k: string | string[]) => [...keyList(k)].sort().join('\u0000');
+  const oldUK = new Set((older.uniqueKeys ?? []).map(ukText));
+  const newUK = new Set((newer.uniqueKeys ?? []).map(ukText));
   for (const k of newUK) if (!oldUK.has(k)) add('breaking', null, 'uniqueKey.added', null, k.split('\u0000'), `unique key (${k.split('\u0000').join(', ')}) added`);
   for (const k of oldUK) if (!newUK.has(k)) add('compatible', null, 'uniqueKey.removed', k.split('\u0000'), null, `unique key (${k.split('\u0000').join(', ')}) removed`);
   const omv = new Set(older.missingValues ?? ['']), nmv = new Set(newer.missingValues ?? ['']);
@@ -141,6 +148,39 @@ export function diffSchemas(older: TableSchema, newer: TableSchema): SchemaDiff 
   const breaking = changes.filter((c) => c.severity === 'breaking');
   const compatible = changes.filter((c) => c.severity === 'compatible');
   return { breaking: breaking.length > 0, breakingCount: breaking.length, compatibleCount: compatible.length, changes: [...breaking, ...compatible] };
+}
+
+/** One side's bound as validation applies it: the value (dates as epoch ms) and whether it is exclusive. */
+interface EffectiveBound { at: number; exclusive: boolean }
+
+/**
+ * The bound that decides one side of a field's range: the tighter of the inclusive and the
+ * exclusive key, or null when the side is open. On integer-valued types an exclusive bound is the
+ * inclusive one next to it (`exclusiveMinimum: 0` is `minimum: 1`), so a rewrite between the two
+ * forms is no change.
+ */
+function effectiveBound(field: SchemaField, side: 'lower' | 'upper'): EffectiveBound | null {
+  const c = field.constraints ?? {};
+  const integral = field.type === 'integer' || field.type === 'year';
+  const candidates: EffectiveBound[] = [];
+  const inclusive = side === 'lower' ? c.minimum : c.maximum;
+  const exclusive = side === 'lower' ? c.exclusiveMinimum : c.exclusiveMaximum;
+  const at = inclusive === undefined ? undefined : parseBound(inclusive, field);
+  if (at !== undefined) candidates.push({ at, exclusive: false });
+  const ex = exclusive === undefined ? undefined : parseBound(exclusive, field);
+  if (ex !== undefined) {
+    if (integral) candidates.push({ at: side === 'lower' ? Math.floor(ex) + 1 : Math.ceil(ex) - 1, exclusive: false });
+    else candidates.push({ at: ex, exclusive: true });
+  }
+  return candidates.reduce<EffectiveBound | null>((best, b) => (tighterBound(side, b, best) ? b : best), null);
+}
+
+/** Whether bound `a` admits fewer values than `b` on that side (an open side, null, admits all). */
+function tighterBound(side: 'lower' | 'upper', a: EffectiveBound | null, b: EffectiveBound | null): boolean {
+  if (a === null) return false;
+  if (b === null) return true;
+  if (a.at !== b.at) return side === 'lower' ? a.at > b.at : a.at < b.at;
+  return a.exclusive && !b.exclusive;
 }
 
 type Add = (severity: SchemaChange['severity'], field: string | null, change: string, from: unknown, to: unknown, message: string) => void;
@@ -161,36 +201,53 @@ function diffField(o: SchemaField, n: SchemaField, add: Add): void {
   };
   flag('required');
   flag('unique');
-  // Bounds compare in the field's logical space (dates as dates), using the new field's parser.
-  const num = (field: SchemaField, v: unknown) => (v === undefined ? undefined : parseBound(v as number | string, field));
-  const lower = (key: 'minimum' | 'exclusiveMinimum' | 'minLength', tighter: (a: number, b: number) => boolean) => {
-    const a = key === 'minLength' ? oc.minLength : num(o, oc[key]);
-    const b = key === 'minLength' ? nc.minLength : num(n, nc[key]);
-    if (a === b || (oc[key] === undefined && nc[key] === undefined)) return;
-    if (oc[key] === nc[key]) return;
-    if (b === undefined) add('compatible', name, `constraint.${key}.removed`, oc[key], null, `${key} removed`);
-    else if (a === undefined) add('breaking', name, `constraint.${key}.added`, null, nc[key], `${key} ${JSON.stringify(nc[key])} added`);
-    else if (tighter(a, b)) add('breaking', name, `constraint.${key}.tightened`, oc[key], nc[key], `${key} ${JSON.stringify(oc[key])} → ${JSON.stringify(nc[key])}`);
-    else add('compatible', name, `constraint.${key}.loosened`, oc[key], nc[key], `${key} ${JSON.stringify(oc[key])} → ${JSON.stringify(nc[key])}`);
+  // Bounds compare in the field's logical space (dates as dates), each side parsed by its own field.
+  // A side's severity is judged on its effective bound (the tighter of the inclusive and the
+  // exclusive key): `exclusiveMinimum: 0` → `minimum: 0` adds a key yet admits more values.
+  for (const side of ['lower', 'upper'] as const) {
+    const keys = side === 'lower' ? (['minimum', 'exclusiveMinimum'] as const) : (['maximum', 'exclusiveMaximum'] as const);
+    const tighter = tighterBound(side, effectiveBound(n, side), effectiveBound(o, side));
+    for (const key of keys) {
+      const from = oc[key], to = nc[key];
+      if (from === to) continue;
+      const a = from === undefined ? undefined : parseBound(from, o);
+      const b = to === undefined ? undefined : parseBound(to, n);
+      if (a !== undefined && a === b) continue; // the same bound written another way
+      const what = b === undefined ? 'removed' : a === undefined ? 'added' : (side === 'lower' ? b > a : b < a) ? 'tightened' : 'loosened';
+      const narrows = what === 'added' || what === 'tightened';
+      // A key that narrows on its own is breaking only when the side as a whole got tighter.
+      const severity = narrows && tighter ? 'breaking' : 'compatible';
+      const text = what === 'removed' ? `${key} removed` : what === 'added' ? `${key} ${JSON.stringify(to)} added` : `${key} ${JSON.stringify(from)} → ${JSON.stringify(to)}`;
+      add(severity, name, `constraint.${key}.${what}`, from ?? null, to ?? null, narrows && !tighter ? `${text} (the ${side} bound as a whole is not tighter)` : text);
+    }
+  }
+  const length = (key: 'minLength' | 'maxLength', narrower: (a: number, b: number) => boolean) => {
+    const a = oc[key], b = nc[key];
+    if (a === b) return;
+    if (b === undefined) add('compatible', name, `constraint.${key}.removed`, a, null, `${key} removed`);
+    else if (a === undefined) add('breaking', name, `constraint.${key}.added`, null, b, `${key} ${b} added`);
+    else if (narrower(a, b)) add('breaking', name, `constraint.${key}.tightened`, a, b, `${key} ${a} → ${b}`);
+    else add('compatible', name, `constraint.${key}.loosened`, a, b, `${key} ${a} → ${b}`);
   };
-  lower('minimum', (a, b) => b > a);
-  lower('exclusiveMinimum', (a, b) => b > a);
-  lower('minLength', (a, b) => b > a);
-  const upper = (key: 'maximum' | 'exclusiveMaximum' | 'maxLength') => {
-    const a = key === 'maxLength' ? oc.maxLength : num(o, oc[key]);
-    const b = key === 'maxLength' ? nc.maxLength : num(n, nc[key]);
-    if (oc[key] === nc[key]) return;
-    if (b === undefined) add('compatible', name, `constraint.${key}.removed`, oc[key], null, `${key} removed`);
-    else if (a === undefined) add('breaking', name, `constraint.${key}.added`, null, nc[key], `${key} ${JSON.stringify(nc[key])} added`);
-    else if (b < a) add('breaking', name, `constraint.${key}.tightened`, oc[key], nc[key], `${key} ${JSON.stringify(oc[key])} → ${JSON.stringify(nc[key])}`);
-    else if (b > a) add('compatible', name, `constraint.${key}.loosened`, oc[key], nc[key], `${key} ${JSON.stringify(oc[key])} → ${JSON.stringify(nc[key])}`);
-  };
-  upper('maximum');
-  upper('exclusiveMaximum');
-  upper('maxLength');
+  length('minLength', (a, b) => b > a);
+  length('maxLength', (a, b) => b < a);
   if (oc.pattern !== nc.pattern) {
     if (nc.pattern === undefined) add('compatible', name, 'constraint.pattern.removed', oc.pattern, null, 'pattern removed');
     else add('breaking', name, oc.pattern === undefined ? 'constraint.pattern.added' : 'constraint.pattern.changed', oc.pattern ?? null, nc.pattern, oc.pattern === undefined ? `pattern ${JSON.stringify(nc.pattern)} added` : `pattern ${JSON.stringify(oc.pattern)} → ${JSON.stringify(nc.pattern)}`);
+  }
+  if (JSON.stringify(oc.jsonSchema ?? null) !== JSON.stringify(nc.jsonSchema ?? null)) {
+    // Whether one JSON Schema admits all that another does is not decidable here: any change may break.
+    if (nc.jsonSchema === undefined) add('compatible', name, 'constraint.jsonSchema.removed', oc.jsonSchema, null, 'jsonSchema removed');
+    else add('breaking', name, oc.jsonSchema === undefined ? 'constraint.jsonSchema.added' : 'constraint.jsonSchema.changed', oc.jsonSchema ?? null, nc.jsonSchema, `jsonSchema ${oc.jsonSchema === undefined ? 'added' : 'changed'}`);
+  }
+  if (o.type === 'list' && n.type === 'list') {
+    const od = o.delimiter ?? ',', nd = n.delimiter ?? ',';
+    if (od !== nd) add('breaking', name, 'list.delimiter.changed', od, nd, `list delimiter ${JSON.stringify(od)} → ${JSON.stringify(nd)}`);
+    const oi = o.itemType ?? 'string', ni = n.itemType ?? 'string';
+    if (oi !== ni) {
+      const ok = widens(oi, ni);
+      add(ok ? 'compatible' : 'breaking', name, ok ? 'list.itemType.widened' : 'list.itemType.narrowed', oi, ni, `list itemType ${oi} → ${ni}`);
+    }
   }
   // Frictionless categories are the allowed values too: compared as enum is.
   const oEnum = allowedValues(o);
@@ -210,8 +267,10 @@ function diffField(o: SchemaField, n: SchemaField, add: Add): void {
     }
   }
   if (o.mostly !== n.mostly) {
-    const tighter = n.mostly !== undefined && (o.mostly === undefined || n.mostly > o.mostly);
-    add(tighter ? 'breaking' : 'compatible', name, tighter ? 'mostly.tightened' : 'mostly.loosened', o.mostly ?? null, n.mostly ?? null, `mostly ${o.mostly ?? 'unset'} → ${n.mostly ?? 'unset'}`);
+    // No `mostly` is every row: a field's value rules are then errors on every failing row, so
+    // adding `mostly` tolerates failures and removing it tolerates none (validate.ts `tolerant`).
+    const tighter = (n.mostly ?? 1) > (o.mostly ?? 1);
+    add(tighter ? 'breaking' : 'compatible', name, tighter ? 'mostly.tightened' : 'mostly.loosened', o.mostly ?? null, n.mostly ?? null, `mostly ${o.mostly ?? 'unset (every row)'} → ${n.mostly ?? 'unset (every row)'}`);
   }
   if (o.maxNullFraction !== n.maxNullFraction) {
     const tighter = n.maxNullFraction !== undefined && (o.maxNullFraction === undefined || n.maxNullFraction < o.maxNullFraction);
@@ -227,8 +286,16 @@ function diffField(o: SchemaField, n: SchemaField, add: Add): void {
   if (isNumericType(n.type) && isNumericType(o.type) && nf(o) !== nf(n)) {
     add('breaking', name, 'numberForm.changed', [o.decimalChar ?? null, o.groupChar ?? null, o.bareNumber ?? null], [n.decimalChar ?? null, n.groupChar ?? null, n.bareNumber ?? null], 'decimalChar/groupChar/bareNumber changed');
   }
-  const tv = (f: SchemaField) => JSON.stringify([f.trueValues ?? null, f.falseValues ?? null]);
-  if (n.type === 'boolean' && o.type === 'boolean' && tv(o) !== tv(n)) add('breaking', name, 'booleanValues.changed', [o.trueValues, o.falseValues], [n.trueValues, n.falseValues], 'trueValues/falseValues changed');
+  if (n.type === 'boolean' && o.type === 'boolean') {
+    const ot = o.trueValues ?? DEFAULT_TRUE, of = o.falseValues ?? DEFAULT_FALSE;
+    const nt = n.trueValues ?? DEFAULT_TRUE, nf2 = n.falseValues ?? DEFAULT_FALSE;
+    if (JSON.stringify([ot, of]) !== JSON.stringify([nt, nf2])) {
+      // Texts added to either list keep old data valid; a text dropped (or moved to the other list) may not.
+      const kept = ot.every((v) => nt.includes(v)) && of.every((v) => nf2.includes(v));
+      add(kept ? 'compatible' : 'breaking', name, 'booleanValues.changed', [o.trueValues ?? null, o.falseValues ?? null], [n.trueValues ?? null, n.falseValues ?? null],
+        kept ? 'trueValues/falseValues extended' : 'trueValues/falseValues changed: a text that was a boolean may no longer be one, or means the opposite');
+    }
+  }
   if ((o.role ?? 'feature') !== (n.role ?? 'feature')) add('compatible', name, 'role.changed', o.role ?? null, n.role ?? null, `role ${o.role ?? 'unset'} → ${n.role ?? 'unset'}`);
   if (JSON.stringify(o.drift ?? null) !== JSON.stringify(n.drift ?? null)) add('compatible', name, 'drift.changed', o.drift ?? null, n.drift ?? null, 'drift settings changed');
   for (const key of ['title', 'description'] as const) {
