@@ -99,7 +99,7 @@ export function diffSchemas(older: TableSchema, newer: TableSchema): SchemaDiff 
       else add('breaking', f.name, change, null, f.type, `${what}: old data without it fails validation (${allowsMissing ? `fieldsMatch: ${nm} lets it be absent, but ${reason}` : reason})`);
       continue;
     }
-    diffField(o, f, add);
+    diffField(o, f, add, older.missingValues ?? [''], newer.missingValues ?? ['']);
   }
   if (nm === 'partial' && newer.fields.length > 0) {
     // partial still needs one schema field in the data. Old data always has the fields its own
@@ -142,7 +142,14 @@ export function diffSchemas(older: TableSchema, newer: TableSchema): SchemaDiff 
   for (const k of newUK) if (!oldUK.has(k)) add('breaking', null, 'uniqueKey.added', null, k.split('\u0000'), `unique key (${k.split('\u0000').join(', ')}) added`);
   for (const k of oldUK) if (!newUK.has(k)) add('compatible', null, 'uniqueKey.removed', k.split('\u0000'), null, `unique key (${k.split('\u0000').join(', ')}) removed`);
   const omv = new Set(older.missingValues ?? ['']), nmv = new Set(newer.missingValues ?? ['']);
-  for (const v of omv) if (!nmv.has(v)) add('breaking', null, 'missingValues.removed', v, null, `missing value ${JSON.stringify(v)} no longer means null (such cells are now checked as values)`);
+  // The table's list reaches only the fields without their own; a field that has its own list in
+  // either schema is compared on the list in force (diffField).
+  const inheriting = newer.fields.filter((f) => f.missingValues === undefined && oldFields.get(f.name)?.missingValues === undefined).map((f) => f.name);
+  for (const v of omv) {
+    if (nmv.has(v)) continue;
+    if (inheriting.length > 0) add('breaking', null, 'missingValues.removed', v, null, `missing value ${JSON.stringify(v)} no longer means null (such cells are now checked as values)`);
+    else add('compatible', null, 'missingValues.removed', v, null, `missing value ${JSON.stringify(v)} removed (every field has its own missingValues)`);
+  }
   for (const v of nmv) if (!omv.has(v)) add('compatible', null, 'missingValues.added', null, v, `missing value ${JSON.stringify(v)} added`);
 
   const breaking = changes.filter((c) => c.severity === 'breaking');
@@ -185,7 +192,7 @@ function tighterBound(side: 'lower' | 'upper', a: EffectiveBound | null, b: Effe
 
 type Add = (severity: SchemaChange['severity'], field: string | null, change: string, from: unknown, to: unknown, message: string) => void;
 
-function diffField(o: SchemaField, n: SchemaField, add: Add): void {
+function diffField(o: SchemaField, n: SchemaField, add: Add, oldTableMissing: string[], newTableMissing: string[]): void {
   const name = n.name;
   if (o.type !== n.type) {
     const ok = widens(o.type, n.type);
@@ -277,9 +284,10 @@ function diffField(o: SchemaField, n: SchemaField, add: Add): void {
     add(tighter ? 'breaking' : 'compatible', name, tighter ? 'maxNullFraction.tightened' : 'maxNullFraction.loosened', o.maxNullFraction ?? null, n.maxNullFraction ?? null, `maxNullFraction ${o.maxNullFraction ?? 'unset'} → ${n.maxNullFraction ?? 'unset'}`);
   }
   if (JSON.stringify(o.missingValues ?? null) !== JSON.stringify(n.missingValues ?? null)) {
-    // Only a superset of an explicit list keeps every old null a null; anything else may turn
-    // nulls into values that are then checked.
-    const kept = o.missingValues !== undefined && n.missingValues !== undefined && o.missingValues.every((v) => n.missingValues!.includes(v));
+    // A field's own list replaces the table's. Only a superset of the list in force keeps every
+    // old null a null; anything else may turn nulls into values that are then checked.
+    const before = o.missingValues ?? oldTableMissing, after = n.missingValues ?? newTableMissing;
+    const kept = before.every((v) => after.includes(v));
     add(kept ? 'compatible' : 'breaking', name, 'missingValues.changed', o.missingValues ?? null, n.missingValues ?? null, `field missingValues ${JSON.stringify(o.missingValues ?? 'from the table')} → ${JSON.stringify(n.missingValues ?? 'from the table')}`);
   }
   const nf = (f: SchemaField) => JSON.stringify([f.decimalChar ?? '.', f.groupChar ?? null, f.bareNumber ?? true]);

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diffSchemas } from '../../../src/schema/diff.ts';
+import { validateFile } from '../../../src/schema/file.ts';
 import { parseSchema } from '../../../src/schema/load.ts';
 import type { TableSchema } from '../../../src/schema/types.ts';
 import { validateSource } from '../../../src/schema/validate.ts';
@@ -111,5 +115,43 @@ describe('diffSchemas: key columns in another order', () => {
   });
   it('a unique key over the same columns in another order is no change', () => {
     expect(diffSchemas(two('uniqueKeys: [[a, b]]'), two('uniqueKeys: [[b, a]]')).changes).toEqual([]);
+  });
+});
+
+describe('diffSchemas: a field\'s missingValues against the list in force', () => {
+  let dir: string;
+  beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'mlops-diff-')); });
+  afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+
+  it('is breaking exactly when a text that was null is checked as a value (differential, CSV files)', async () => {
+    const variants = [
+      'fields: [{ name: v, type: integer }]',
+      'fields: [{ name: v, type: integer, missingValues: ["", NA] }]',
+      'fields: [{ name: v, type: integer, missingValues: [NA] }]',
+      'missingValues: ["", NA]\nfields: [{ name: v, type: integer }]',
+      'missingValues: ["", NA]\nfields: [{ name: v, type: integer, missingValues: [""] }]',
+      'missingValues: [NA]\nfields: [{ name: v, type: integer, missingValues: ["", NA] }]',
+    ];
+    // The reader decides what is null from the schema: real files, not an in-memory source.
+    const rows = [['1', '5'], ['1', 'NA'], ['1', ''], ['NA', '5'], ['', '5']];
+    const files = await Promise.all(rows.map(async ([id, v], i) => {
+      const path = join(dir, `d${i}.csv`);
+      await writeFile(path, `id,v\n0,5\n${id},${v}\n`);
+      return path;
+    }));
+    const withId = (text: string) => parseSchema(text.replace('fields: [', 'fields: [{ name: id, type: integer }, '), 's.yaml');
+    const valid = async (schema: TableSchema, path: string) => (await validateFile(path, schema)).valid;
+    const mismatches: string[] = [];
+    for (const a of variants) {
+      for (const b of variants) {
+        if (a === b) continue;
+        const o = withId(a), n = withId(b);
+        let failing: string | undefined;
+        for (const path of files) if ((await valid(o, path)) && !(await valid(n, path))) { failing = path; break; }
+        const diff = diffSchemas(o, n);
+        if (diff.breaking !== (failing !== undefined)) mismatches.push(`${a} → ${b}: ${diff.changes.map((c) => `${c.severity} ${c.change}`).join('; ')}${failing ? ` but ${failing} fails` : ''}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
   });
 });
