@@ -343,6 +343,8 @@ export async function inferSchemaFromSource(source: TableSource, options: InferO
       constraints.maximum = local.max;
     }
     const unique = f.seen !== null && f.unique && f.rows > f.nulls;
+    // A timestamp column gets a lower bound only: tomorrow's rows are later than every row seen,
+    // so an observed maximum would fail the next batch of data on every new row.
     let role = guessRole(f.name, type, unique);
     if (role === 'feature' && type === 'string' && f.highCardinalityText()) role = 'ignore';
     if (role === 'id' && unique) constraints.unique = true;
@@ -358,11 +360,11 @@ export async function inferSchemaFromSource(source: TableSource, options: InferO
     } else if (dated) {
       // Bounds in ISO, which a formatted field accepts too: unambiguous to a reader of the schema.
       constraints.minimum = new Date(dated.min).toISOString().slice(0, 10);
-      constraints.maximum = new Date(dated.max).toISOString().slice(0, 10);
+      if (role !== 'timestamp') constraints.maximum = new Date(dated.max).toISOString().slice(0, 10);
     } else if (range !== null && range.min <= range.max) {
       // The earliest and latest values as instants, each written as in the data.
       constraints.minimum = range.minText;
-      constraints.maximum = range.maxText;
+      if (role !== 'timestamp') constraints.maximum = range.maxText;
     }
     const nonNull = f.rows - f.nulls;
     if (type === 'string' && f.distinct && f.distinct.size > 0 && nonNull >= 2 * f.distinct.size && role !== 'id') {

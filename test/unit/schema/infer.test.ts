@@ -42,7 +42,7 @@ describe('schema infer: date, datetime and time bounds', () => {
     const path = await file('csv', 'ts\n2020-01-01T00:00:00Z\n2020-01-01T05:00:00+09:00\n2020-01-01T01:00:00Z\n');
     const { schema, errors } = await selfValid(path);
     // As text "…05:00:00+09:00" sorts last; as an instant it is 2019-12-31T20:00Z, the earliest.
-    expect(field(schema, 'ts')).toMatchObject({ type: 'datetime', constraints: { minimum: '2020-01-01T05:00:00+09:00', maximum: '2020-01-01T01:00:00Z' } });
+    expect(field(schema, 'ts')).toMatchObject({ type: 'datetime', role: 'timestamp', constraints: { minimum: '2020-01-01T05:00:00+09:00' } });
     expect(errors).toEqual([]);
   });
 
@@ -55,7 +55,7 @@ describe('schema infer: date, datetime and time bounds', () => {
       '2020-01-02T06:00:00+0700,09:30:00',
     ].join('\n'));
     const { schema, errors } = await selfValid(path);
-    expect(field(schema, 'ts').constraints).toMatchObject({ minimum: '2020-01-01T01:00:00Z', maximum: '2020-01-01 23:00:00' });
+    expect(field(schema, 'ts').constraints).toEqual({ required: true, minimum: '2020-01-01T01:00:00Z' });
     expect(field(schema, 't')).toMatchObject({ type: 'time', constraints: { minimum: '09:30:00', maximum: '12:00:00.5' } });
     expect(errors).toEqual([]);
   });
@@ -83,6 +83,21 @@ describe('schema infer: date, datetime and time bounds', () => {
         expect(errors).toEqual([]);
       },
     ), { numRuns: 60 });
+  });
+});
+
+describe('schema infer: timestamps', () => {
+  it('bound a timestamp column below only, so that the next day\'s rows still pass; a time of day keeps both bounds', async () => {
+    const csv = await file('csv', 'day,at,seen,t\n2024-01-30,2024-01-30T10:00:00Z,30/01/2024,10:00:00\n2024-01-31,2024-01-31T10:00:00Z,31/01/2024,12:00:00\n');
+    const schema = await inferred(csv);
+    expect(field(schema, 'day')).toMatchObject({ type: 'date', role: 'timestamp', constraints: { required: true, minimum: '2024-01-30' } });
+    expect(field(schema, 'at')).toMatchObject({ type: 'datetime', role: 'timestamp', constraints: { required: true, minimum: '2024-01-30T10:00:00Z' } });
+    expect(field(schema, 'seen')).toMatchObject({ type: 'date', format: '%d/%m/%Y', role: 'timestamp', constraints: { required: true, minimum: '2024-01-30' } });
+    for (const name of ['day', 'at', 'seen']) expect(field(schema, name).constraints).not.toHaveProperty('maximum');
+    expect(field(schema, 't').constraints).toEqual({ required: true, minimum: '10:00:00', maximum: '12:00:00' });
+    // Tomorrow's data.
+    const next = await file('csv', 'day,at,seen,t\n2024-02-01,2024-02-01T10:00:00Z,01/02/2024,11:00:00\n');
+    expect((await validateFile(next, schema)).errors).toEqual([]);
   });
 });
 
