@@ -3,7 +3,7 @@ import { isAbsolute, relative, sep } from 'node:path';
 import { InputError, formatLocation } from '../core/errors.ts';
 import { writeJsonAtomic } from '../core/fs.ts';
 import { createOctokit, resolveRunContext, upsertStickyComment } from '../github/index.ts';
-import { alert, details, table } from '../report/index.ts';
+import { alert, details, inlineCode, table } from '../report/index.ts';
 import { diffSchemas, formatPct, formatValidationReport, loadSchema, multiValidation, multiValidationLine, validateFile, validationJson, type MultiValidationJson, type SchemaDiff, type ValidationReport } from '../schema/index.ts';
 import { dataArguments } from '../table/index.ts';
 import type { CliIo } from '../cli/io.ts';
@@ -35,7 +35,22 @@ function num(n: number): string {
 
 function cellValue(v: number | string | null): string {
   if (v === null) return '';
-  return typeof v === 'number' ? String(Number.isInteger(v) ? v : Number(v.toPrecision(6))) : v;
+  return typeof v === 'number' ? String(Number.isInteger(v) ? v : Number(v.toPrecision(6))) : literal(v);
+}
+
+/**
+ * Data text shown as written in markdown: HTML and the inline markdown marks become character
+ * references, so a cell `<NA>` is not taken for a tag (and dropped), `*x*` is not emphasis and a
+ * backtick opens no code span. Pipes, backslashes and newlines are the table's to escape.
+ */
+function literal(text: string): string {
+  // An underscore inside a word (`temp_max`) is no emphasis in GitHub markdown: left readable.
+  return text.replace(/[&<>`*[\]~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** "1 row", "2 rows". */
+function count(n: number, noun: string): string {
+  return `${num(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /**
@@ -43,10 +58,11 @@ function cellValue(v: number | string | null): string {
  * the first error rows, and the schema diff with breaking changes first.
  */
 export function validationMarkdown(report: ValidationReport, diff?: SchemaDiff): string {
-  const parts: string[] = [`### Data validation: \`${report.file}\``, ''];
+  const parts: string[] = [`### Data validation: ${inlineCode(report.file)}`, ''];
+  const schema = report.schema !== null ? inlineCode(report.schema) : 'the schema';
   parts.push(report.valid
-    ? alert('TIP', `**Valid**: ${num(report.rows)} rows pass every rule of \`${report.schema ?? 'the schema'}\`.`)
-    : alert('CAUTION', `**Invalid**: ${num(report.errorCount)} errors in ${num(report.rows)} rows against \`${report.schema ?? 'the schema'}\`.`));
+    ? alert('TIP', `**Valid**: ${count(report.rows, 'row')} ${report.rows === 1 ? 'passes' : 'pass'} every rule of ${schema}.`)
+    : alert('CAUTION', `**Invalid**: ${count(report.errorCount, 'error')} in ${count(report.rows, 'row')} against ${schema}.`));
   const rules = Object.entries(report.errorsByRule).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0));
   if (rules.length) parts.push('', table([['rule', 'errors'], ...rules.map(([r, n]) => [r, num(n ?? 0)])], ['l', 'r']));
   const columnRows = Object.entries(report.columns).map(([name, c]) => {
@@ -55,16 +71,16 @@ export function validationMarkdown(report: ValidationReport, diff?: SchemaDiff):
       c.mostly ? `mostly ${c.mostly.passed ? '✅' : '❌'} ${formatPct(c.mostly.observed)} (≥ ${formatPct(c.mostly.required)})` : '',
       c.maxNullFraction ? `nulls ${c.maxNullFraction.passed ? '✅' : '❌'} ${formatPct(c.maxNullFraction.observed)} (≤ ${formatPct(c.maxNullFraction.allowed)})` : '',
     ].filter(Boolean).join('<br>');
-    return [c.present ? `\`${name}\`` : `\`${name}\` (absent)`, c.type, c.errorCount ? `❌ ${num(c.errorCount)}` : '✅', num(c.nulls), cellValue(c.min), cellValue(c.max), failures, checks];
+    return [c.present ? inlineCode(name) : `${inlineCode(name)} (absent)`, c.type, c.errorCount ? `❌ ${num(c.errorCount)}` : '✅', num(c.nulls), cellValue(c.min), cellValue(c.max), failures, checks];
   });
   parts.push('', table([['column', 'type', 'errors', 'nulls', 'min', 'max', 'rule failures', 'column checks'], ...columnRows], ['l', 'l', 'r', 'r', 'r', 'r', 'l', 'l']));
   if (report.errors.length) {
     const shown = report.errors.slice(0, SUMMARY_ERROR_ROWS);
-    const rows = shown.map((e) => [e.line ?? '', e.row ?? '', e.column ?? '', e.rule, e.value === null ? '' : String(e.value), e.message]);
+    const rows = shown.map((e) => [e.line ?? '', e.row ?? '', e.column === null ? '' : literal(e.column), e.rule, e.value === null ? '' : literal(String(e.value)), literal(e.message)]);
     const more = report.errorCount > shown.length ? `\n\nShowing ${shown.length} of ${num(report.errorCount)} errors; the JSON report lists ${report.errors.length}.` : '';
     parts.push('', details(`First ${shown.length} errors`, `${table([['line', 'row', 'column', 'rule', 'value', 'message'], ...rows])}${more}`, { open: !report.valid }));
   }
-  if (report.extraColumns.length) parts.push('', `Columns not in the schema: ${report.extraColumns.map((c) => `\`${c}\``).join(', ')}`);
+  if (report.extraColumns.length) parts.push('', `Columns not in the schema: ${report.extraColumns.map((c) => inlineCode(c)).join(', ')}`);
   if (diff) parts.push('', schemaDiffMarkdown(diff));
   return `${parts.join('\n')}\n`;
 }
@@ -75,7 +91,7 @@ function schemaDiffMarkdown(diff: SchemaDiff): string {
   if (diff.changes.length === 0) parts.push('', 'No changes.');
   else {
     if (diff.breaking) parts.push('', alert('WARNING', `${diff.breakingCount} breaking change${diff.breakingCount === 1 ? '' : 's'}: data valid under the base schema may fail this one.`));
-    parts.push('', table([['', 'column', 'change'], ...diff.changes.map((c) => [c.severity === 'breaking' ? '⚠️ breaking' : 'compatible', c.field ?? '(table)', c.message])]));
+    parts.push('', table([['', 'column', 'change'], ...diff.changes.map((c) => [c.severity === 'breaking' ? '⚠️ breaking' : 'compatible', c.field === null ? '(table)' : literal(c.field), literal(c.message)])]));
   }
   return parts.join('\n');
 }
@@ -204,10 +220,10 @@ export function multiValidationMarkdown(doc: MultiValidationJson, diff?: SchemaD
     `### Data validation: ${doc.files.length} files`,
     '',
     doc.valid
-      ? alert('TIP', `**Valid**: all ${doc.files.length} files (${num(doc.rows)} rows) pass every rule.`)
-      : alert('CAUTION', `**Invalid**: ${invalid} of ${doc.files.length} files fail — ${num(doc.errorCount)} error${doc.errorCount === 1 ? '' : 's'} in ${num(doc.rows)} rows.`),
+      ? alert('TIP', `**Valid**: all ${doc.files.length} files (${count(doc.rows, 'row')}) pass every rule.`)
+      : alert('CAUTION', `**Invalid**: ${invalid} of ${doc.files.length} files fail — ${count(doc.errorCount, 'error')} in ${count(doc.rows, 'row')}.`),
     '',
-    table([['file', 'rows', 'errors'], ...doc.files.map((f) => [`\`${f.file}\``, num(f.rows), f.valid ? '✅' : `❌ ${num(f.errorCount)}`])], ['l', 'r', 'r']),
+    table([['file', 'rows', 'errors'], ...doc.files.map((f) => [inlineCode(f.file), num(f.rows), f.valid ? '✅' : `❌ ${num(f.errorCount)}`])], ['l', 'r', 'r']),
     '',
   ].join('\n');
   const sections = doc.reports.map((r) => validationMarkdown(r).replace(/^### /, '#### '));

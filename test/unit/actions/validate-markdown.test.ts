@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { multiValidationMarkdown, validationMarkdown } from '../../../src/actions/validate.ts';
+import { multiValidation } from '../../../src/schema/index.ts';
+import { parseSchema } from '../../../src/schema/load.ts';
+import { validateSource } from '../../../src/schema/validate.ts';
+import { memorySource } from '../schema/helpers.ts';
+
+const schema = parseSchema('fields:\n  - { name: id, type: integer }\n  - { name: tok, type: string, constraints: { maxLength: 3 } }\n', 'schema.yaml');
+
+async function report(rows: string[][], file = 'data/x.csv') {
+  const r = await validateSource(memorySource(['id', 'tok'], rows), schema);
+  r.file = file;
+  r.schema = 'schema.yaml';
+  return r;
+}
+
+/** The cells of the markdown table row whose `line` column is `line`. */
+function errorRow(markdown: string, line: number): string[] {
+  const row = markdown.split('\n').find((l) => l.startsWith(`| ${line} `));
+  return row!.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim());
+}
+
+describe('validate job summary: data text is shown as written', () => {
+  it('keeps tags, emphasis and code marks of cell values literal', async () => {
+    const md = validationMarkdown(await report([['1', '<NA>'], ['2', '*bold*'], ['3', '`tick`'], ['4', '[x](y)'], ['5', '_it_'], ['6', 'a|bcd'], ['7', 'temp_max']]));
+    // GitHub drops an unknown tag like <NA> (the value would look empty), renders *bold* as
+    // emphasis and `tick` as code: each mark is a character reference instead.
+    expect(errorRow(md, 2)).toEqual(['2', '1', 'tok', 'maxLength', '&#60;NA&#62;', 'length 4 is greater than maxLength 3']);
+    expect(errorRow(md, 3)[4]).toBe('&#42;bold&#42;');
+    expect(errorRow(md, 4)[4]).toBe('&#96;tick&#96;');
+    expect(errorRow(md, 5)[4]).toBe('&#91;x&#93;(y)');
+    expect(errorRow(md, 6)[4]).toBe('&#95;it&#95;');
+    expect(errorRow(md, 7)[4]).toBe('a\\|bcd');
+    // An underscore inside a word is no emphasis: left as written.
+    expect(errorRow(md, 8)[4]).toBe('temp_max');
+  });
+
+  it('says 1 row and 1 error, not 1 rows and 1 errors', async () => {
+    expect(validationMarkdown(await report([['1', 'ab']]))).toContain('**Valid**: 1 row passes every rule of `schema.yaml`.');
+    expect(validationMarkdown(await report([['1', 'abcd']]))).toContain('**Invalid**: 1 error in 1 row against `schema.yaml`.');
+    expect(validationMarkdown(await report([['1', 'ab'], ['2', 'cd']]))).toContain('**Valid**: 2 rows pass every rule');
+    const one = await report([['1', 'abcd']], 'a.csv');
+    expect(multiValidationMarkdown(multiValidation([one]))).toContain('1 error in 1 row.');
+  });
+
+  it('writes file and column names with backticks as code that does not end early', async () => {
+    const md = validationMarkdown(await report([['1', 'ab']], 'data/we`ird.csv'));
+    expect(md).toContain('### Data validation: ``data/we`ird.csv``');
+  });
+});
