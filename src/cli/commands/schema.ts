@@ -49,6 +49,8 @@ const command: Command = {
       const { values, positionals } = parseCommandArgs(rest, { json: { type: 'boolean' }, 'fail-on-breaking': { type: 'boolean' } }, 'schema diff');
       const older = requirePositional(positionals, 0, 'old', 'mlops schema diff <old> <new>');
       const newer = requirePositional(positionals, 1, 'new', 'mlops schema diff <old> <new>');
+      // A third schema would be silently left out of the comparison.
+      if (positionals.length > 2) throw new UsageError(`unexpected argument '${positionals[2]}': schema diff compares two schemas. Usage: mlops schema diff <old> <new> [--json] [--fail-on-breaking]`);
       const diff = diffSchemas(await loadSchema(atCwd(io, older)), await loadSchema(atCwd(io, newer)));
       const text = `${formatSchemaDiff(diff)}\n`;
       if (values.json) {

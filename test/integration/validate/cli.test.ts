@@ -526,6 +526,15 @@ describe('mlops schema infer | diff', () => {
     expect((await cli(['schema', 'bogus'])).code).toBe(2);
   });
 
+  it('diff: a third schema is exit 2, not silently left out', async () => {
+    const older = join(dir, 'three-old.yaml');
+    await writeFile(older, 'fields: [{ name: a, type: number }]');
+    const r = await cli(['schema', 'diff', older, older, older, '--fail-on-breaking']);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(`unexpected argument '${older}': schema diff compares two schemas`);
+  });
+
   it('diff: a column added under the default fieldsMatch fails --fail-on-breaking, as validating old data against the new schema does', async () => {
     const older = join(dir, 'humid-old.yaml'), newer = join(dir, 'humid-new.yaml'), loose = join(dir, 'humid-superset.yaml'), data = join(dir, 'humid-old.csv');
     await writeFile(older, 'fields:\n  - { name: temp, type: number }\n');
