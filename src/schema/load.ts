@@ -59,6 +59,38 @@ function ajvProblem(error: ErrorObject): Problem {
   return { path: error.instancePath, message: error.message ?? 'is invalid' };
 }
 
+/**
+ * ajv's errors with each failed `anyOf` reduced to what is wrong: the errors of the branch whose
+ * type the value has (`primaryKey: []` is an empty list, not "must be string" as well), or one
+ * error naming every accepted type when the value has none of them (`must be string or array`).
+ */
+function anyOfBranches(errors: ErrorObject[]): ErrorObject[] {
+  const drop = new Set<ErrorObject>();
+  const extra: ErrorObject[] = [];
+  for (const any of errors) {
+    if (any.keyword !== 'anyOf') continue;
+    drop.add(any);
+    const prefix = `${any.schemaPath}/`;
+    const branches = new Map<string, ErrorObject[]>();
+    for (const e of errors) {
+      if (!e.schemaPath.startsWith(prefix)) continue;
+      const branch = e.schemaPath.slice(prefix.length).split('/')[0]!;
+      branches.set(branch, [...(branches.get(branch) ?? []), e]);
+    }
+    // A branch failed on the value's own type when it has a `type` error at the value itself.
+    const wrongType = (list: ErrorObject[]) => list.some((e) => e.keyword === 'type' && e.instancePath === any.instancePath);
+    const fitting = [...branches.values()].filter((list) => !wrongType(list));
+    for (const list of branches.values()) if (fitting.length > 0 && wrongType(list)) for (const e of list) drop.add(e);
+    if (fitting.length === 0 && branches.size > 1) {
+      const types = [...branches.values()].flatMap((list) => list.filter((e) => e.keyword === 'type' && e.instancePath === any.instancePath))
+        .flatMap((e) => [(e.params as { type: string | string[] }).type].flat().flatMap((t) => String(t).split(',')));
+      for (const list of branches.values()) for (const e of list) drop.add(e);
+      extra.push({ ...any, keyword: 'type', message: `must be ${[...new Set(types)].join(' or ')}` });
+    }
+  }
+  return [...errors.filter((e) => !drop.has(e)), ...extra];
+}
+
 /** Whether a schema file is JSON (parsed strictly) rather than YAML: by its extension. */
 function isJsonFile(file: string): boolean {
   return /\.json$/i.test(file);
@@ -88,7 +120,7 @@ export function parseSchema(text: string, file: string): TableSchema {
   if (errors.length > 0) {
     // ajv reports an anyOf failure once per branch: keep one message per path+text.
     const seen = new Set<string>();
-    problems.push(...errors.filter((e) => e.keyword !== 'anyOf').map(ajvProblem)
+    problems.push(...anyOfBranches(errors).map(ajvProblem)
       .filter((p) => !seen.has(`${p.path} ${p.message}`) && Boolean(seen.add(`${p.path} ${p.message}`))));
     if (problems.length === 0) problems.push({ path: '', message: 'invalid schema' });
   }

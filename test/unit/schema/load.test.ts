@@ -179,6 +179,15 @@ describe('parseSchema', () => {
     expect(error.location.line).toBeGreaterThan(0);
   });
 
+  it('reports a value that may take one of several forms once, as what is wrong with the form it has', () => {
+    // primaryKey is a name or a list of names: an empty list is too short, not also "must be string".
+    expect(errorOf(() => parseSchema('primaryKey: []\nfields: [{ name: a }]\n', 'k.yaml')).message).toBe('k.yaml:1:1 (primaryKey): must NOT have fewer than 1 items');
+    expect(errorOf(() => parseSchema('primaryKey: [a, 5]\nfields: [{ name: a }]\n', 'k.yaml')).message).toBe('k.yaml:1:17 (primaryKey[1]): must be string');
+    expect(errorOf(() => parseSchema('primaryKey: 5\nfields: [{ name: a }]\n', 'k.yaml')).message).toBe('k.yaml:1:1 (primaryKey): must be string or array');
+    expect(errorOf(() => parseSchema('uniqueKeys: [5]\nfields: [{ name: a }]\n', 'k.yaml')).message).toBe('k.yaml:1:14 (uniqueKeys[0]): must be string or array');
+    expect(errorOf(() => parseSchema('fields:\n  - { name: a, type: string, categories: [{ label: x }] }\n', 'c.yaml')).message).toBe("c.yaml:2:43 (fields[0].categories[0]): missing required key 'value'");
+  });
+
   it('rejects empty and non-mapping documents', () => {
     expect(errorOf(() => parseSchema('  \n', 'e.yaml')).message).toBe('e.yaml: schema file is empty');
     expect(errorOf(() => parseSchema('- a\n- b\n', 'l.yaml')).message).toMatch(/must be a mapping/);
