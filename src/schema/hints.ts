@@ -23,9 +23,13 @@ export function typeHint(field: SchemaField, text: string): string | null {
     case 'number':
     case 'integer': {
       if (field.type === 'integer' && DECIMAL.test(text)) return 'a decimal number in an integer field: use type number';
-      if (THOUSANDS_COMMA.test(text) && field.groupChar === undefined) return "thousands separators? set groupChar: ',' on the field";
+      if (THOUSANDS_COMMA.test(text) && field.groupChar === undefined) {
+        return field.type === 'integer' && text.includes('.') ? "thousands separators and a fraction in an integer field? use type number with groupChar: ','" : "thousands separators? set groupChar: ',' on the field";
+      }
       if (DECIMAL_COMMA.test(text) && field.decimalChar === undefined) {
-        return text.includes('.') ? "a decimal comma? set decimalChar: ',' and groupChar: '.' on the field" : "a decimal comma? set decimalChar: ',' on the field";
+        const setting = text.includes('.') ? "decimalChar: ',' and groupChar: '.'" : "decimalChar: ','";
+        // An integer field takes no decimalChar (the schema loader rejects it): the fix is the type too.
+        return field.type === 'integer' ? `a decimal comma in an integer field? use type number with ${setting}` : `a decimal comma? set ${setting} on the field`;
       }
       if (UNIT_AROUND.test(text) && field.bareNumber !== false) return 'a currency or percent sign? set bareNumber: false on the field';
       return null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { typeHint } from '../../../src/schema/hints.ts';
+import { parseSchema } from '../../../src/schema/load.ts';
 import type { SchemaField } from '../../../src/schema/types.ts';
 import { fieldParser } from '../../../src/schema/values.ts';
 
@@ -11,6 +12,11 @@ const CASES: Array<[SchemaField, string, string, SchemaField]> = [
   [{ name: 'x', type: 'number' }, '12.5%', 'set bareNumber: false', { name: 'x', type: 'number', bareNumber: false }],
   [{ name: 'x', type: 'number' }, '$ 40', 'set bareNumber: false', { name: 'x', type: 'number', bareNumber: false }],
   [{ name: 'x', type: 'integer' }, '3.0', 'use type number', { name: 'x', type: 'number' }],
+  [{ name: 'x', type: 'integer' }, '1,234', "thousands separators? set groupChar: ','", { name: 'x', type: 'integer', groupChar: ',' }],
+  [{ name: 'x', type: 'integer' }, '1,234.5', "use type number with groupChar: ','", { name: 'x', type: 'number', groupChar: ',' }],
+  [{ name: 'x', type: 'integer' }, '3,25', "a decimal comma in an integer field? use type number with decimalChar: ','", { name: 'x', type: 'number', decimalChar: ',' }],
+  [{ name: 'x', type: 'integer' }, '1.234,5', "use type number with decimalChar: ',' and groupChar: '.'", { name: 'x', type: 'number', decimalChar: ',', groupChar: '.' }],
+  [{ name: 'x', type: 'integer' }, '12%', 'set bareNumber: false', { name: 'x', type: 'integer', bareNumber: false }],
   [{ name: 'x', type: 'boolean' }, 'Yes', 'set trueValues and falseValues', { name: 'x', type: 'boolean', trueValues: ['Yes'], falseValues: ['No'] }],
   [{ name: 'x', type: 'date' }, '31/01/2024', "set format: '%d/%m/%Y'", { name: 'x', type: 'date', format: '%d/%m/%Y' }],
   [{ name: 'x', type: 'date' }, '01/31/2024', "set format: '%m/%d/%Y'", { name: 'x', type: 'date', format: '%m/%d/%Y' }],
@@ -26,6 +32,8 @@ describe('type-error hints', () => {
     expect(fieldParser(field)(text)).toBeUndefined();
     expect(typeHint(field, text)).toContain(hint);
     expect(fieldParser(fixed)(text)).not.toBeUndefined();
+    // The setting the hint names is one the schema loader accepts on that type.
+    expect(() => parseSchema(JSON.stringify({ fields: [fixed] }), 'fixed.json')).not.toThrow();
   });
 
   it('gives no hint for plain bad values, or when the field already has the setting', () => {
