@@ -10,7 +10,17 @@ const THOUSANDS_COMMA = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 const DECIMAL_COMMA = /^[+-]?\d{1,3}(\.\d{3})*,\d+$|^[+-]?\d+,\d+$/;
 const UNIT_AROUND = /^\s*[$€£¥]\s?[+-]?\d[\d.,]*\s*$|^\s*[+-]?\d[\d.,]*\s?(%|€|\$|£)\s*$/;
 const DECIMAL = /^[+-]?\d+\.\d+$/;
-const YES_NO = new Set(['yes', 'no', 'y', 'n', 'on', 'off', 't', 'f']);
+/** Yes/no words (lower case) and the true/false pair each belongs to. */
+const YES_NO_PAIRS: Record<string, [string, string]> = Object.fromEntries(
+  [['yes', 'no'], ['y', 'n'], ['on', 'off'], ['t', 'f']].flatMap(([t, f]) => [[t, [t, f]], [f, [t, f]]]),
+);
+
+/** `word` written in the case style of `like`: all capitals, a capital first, or lower case. */
+function sameCase(word: string, like: string): string {
+  if (like.length > 1 && like === like.toUpperCase()) return word.toUpperCase();
+  if (like[0] !== undefined && like[0] === like[0].toUpperCase()) return word[0]!.toUpperCase() + word.slice(1);
+  return word;
+}
 const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const DOT_DATE = /^\d{1,2}\.\d{1,2}\.\d{4}$/;
 const DATE_WITH_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
@@ -34,10 +44,14 @@ export function typeHint(field: SchemaField, text: string): string | null {
       if (UNIT_AROUND.test(text) && field.bareNumber !== false) return 'a currency or percent sign? set bareNumber: false on the field';
       return null;
     }
-    case 'boolean':
-      return YES_NO.has(text.trim().toLowerCase()) && field.trueValues === undefined && field.falseValues === undefined
-        ? 'set trueValues and falseValues on the field (e.g. trueValues: [yes], falseValues: [no])'
-        : null;
+    case 'boolean': {
+      const word = text.trim();
+      const pair = YES_NO_PAIRS[word.toLowerCase()];
+      if (pair === undefined || field.trueValues !== undefined || field.falseValues !== undefined) return null;
+      // The example in the data's own spelling: the lists are case-sensitive, so [yes] would not read "Yes".
+      const [yes, no] = pair.map((w) => sameCase(w, word));
+      return `set trueValues and falseValues on the field (e.g. trueValues: [${yes}], falseValues: [${no}])`;
+    }
     case 'date': {
       if (format !== 'default') return null;
       if (DATE_WITH_TIME.test(text)) return 'a date with a time: use type datetime';
