@@ -4,7 +4,7 @@ import { InputError, formatLocation } from '../core/errors.ts';
 import { writeJsonAtomic } from '../core/fs.ts';
 import { createOctokit, resolveRunContext, upsertStickyComment } from '../github/index.ts';
 import { alert, details, inlineCode, table } from '../report/index.ts';
-import { diffSchemas, formatPct, formatValidationReport, loadSchema, multiValidation, multiValidationLine, validateFile, validationJson, type MultiValidationJson, type SchemaDiff, type ValidationReport } from '../schema/index.ts';
+import { diffSchemas, formatPct, formatSchemaDiff, formatValidationReport, loadSchema, multiValidation, multiValidationLine, validateFile, validationJson, type MultiValidationJson, type SchemaDiff, type ValidationReport } from '../schema/index.ts';
 import { dataArguments } from '../table/index.ts';
 import type { CliIo } from '../cli/io.ts';
 import type { ActionEntry } from './entry.ts';
@@ -176,7 +176,11 @@ async function runValidate(io: CliIo, workspace: string): Promise<number> {
     const single = reports.length === 1 ? reports[0]! : null;
     const totals = multiValidation(reports, diff);
     for (const report of reports) runtime.info(formatValidationReport(report, single ? diff : undefined).trimEnd());
-    if (!single) runtime.info(multiValidationLine(totals, schemaPath));
+    if (!single) {
+      // The diff does not depend on the files: once, after them (a single report carries it).
+      if (diff) runtime.info(formatSchemaDiff(diff));
+      runtime.info(multiValidationLine(totals, schemaPath));
+    }
 
     // Annotations: the runtime emits the first 10 errors (GitHub shows 10 per level per step);
     // the summary lists every count.

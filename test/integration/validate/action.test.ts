@@ -99,6 +99,23 @@ describe('mlops action validate (in-process)', () => {
     expect(`${out}${err}`).toMatch(/input 'schema' is required/);
   });
 
+  it('a glob with a base schema logs the schema diff once, after the files', async () => {
+    await mkdir(join(workspace, 'logshards'), { recursive: true });
+    const text = await readFile(join(FIXTURES, 'weather.csv'), 'utf8');
+    const [header, ...rows] = text.trimEnd().split('\n');
+    await writeFile(join(workspace, 'logshards', 'a.csv'), `${header}\n${rows.slice(0, 10).join('\n')}\n`);
+    await writeFile(join(workspace, 'logshards', 'b.csv'), `${header}\n${rows.slice(10, 20).join('\n')}\n`);
+    const { code, out, err } = await cli(['action', 'validate'], {
+      env: { INPUT_DATA: 'logshards/*.csv', INPUT_SCHEMA: 'data/schema.yaml', 'INPUT_BASE-SCHEMA': 'data/base.yaml', INPUT_COMMENT: 'false', GITHUB_WORKSPACE: workspace, RUNNER_TEMP: dir },
+      cwd: workspace,
+    });
+    expect(code).toBe(0);
+    // Outside GitHub the runtime logs to stderr.
+    const log = `${out}${err}`;
+    expect(log.match(/BREAKING +temp_max: maximum 50 → 45/g)).toHaveLength(1);
+    expect(log.indexOf('BREAKING')).toBeGreaterThan(log.indexOf('logshards/b.csv is valid'));
+  });
+
   it('a bad schema fails the step with the file:line:col message', async () => {
     await writeFile(join(workspace, 'data', 'bad.yaml'), 'fields:\n  - { name: date, typ: date }\n');
     const { code, out, err } = await cli(['action', 'validate'], { env: { INPUT_DATA: 'data/good.csv', INPUT_SCHEMA: 'data/bad.yaml', GITHUB_WORKSPACE: workspace }, cwd: workspace });
