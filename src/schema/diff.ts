@@ -198,7 +198,9 @@ function diffField(o: SchemaField, n: SchemaField, add: Add, oldTableMissing: st
     const ok = widens(o.type, n.type);
     add(ok ? 'compatible' : 'breaking', name, ok ? 'type.widened' : 'type.narrowed', o.type, n.type, `type ${o.type} → ${n.type}`);
   } else if ((o.format ?? 'default') !== (n.format ?? 'default')) {
-    const ok = n.format === 'any' || (n.type === 'string' && (n.format ?? 'default') === 'default');
+    // `any` reads what the default (ISO) reads and more, but not every strptime text: Date.parse
+    // rejects `31/01/2024`, so only default → any loosens.
+    const ok = (n.format === 'any' && (o.format ?? 'default') === 'default') || (n.type === 'string' && (n.format ?? 'default') === 'default');
     add(ok ? 'compatible' : 'breaking', name, ok ? 'format.loosened' : 'format.changed', o.format ?? 'default', n.format ?? 'default', `format ${o.format ?? 'default'} → ${n.format ?? 'default'}`);
   }
   const oc = o.constraints ?? {}, nc = n.constraints ?? {};
