@@ -99,7 +99,7 @@ export function diffSchemas(older: TableSchema, newer: TableSchema): SchemaDiff 
       else add('breaking', f.name, change, null, f.type, `${what}: old data without it fails validation (${allowsMissing ? `fieldsMatch: ${nm} lets it be absent, but ${reason}` : reason})`);
       continue;
     }
-    diffField(o, f, add, older.missingValues ?? [''], newer.missingValues ?? ['']);
+    diffField(o, f, add, older.missingValues ?? [''], newer.missingValues ?? [''], keyList(older.primaryKey), oldUniqueKeyOf(older, f.name));
   }
   if (nm === 'partial' && newer.fields.length > 0) {
     // partial still needs one schema field in the data. Old data always has the fields its own
@@ -130,16 +130,24 @@ export function diffSchemas(older: TableSchema, newer: TableSchema): SchemaDiff 
     // Uniqueness and non-null parts do not depend on the order of a key's columns.
     add('compatible', null, 'primaryKey.reordered', older.primaryKey ?? null, newer.primaryKey ?? null, `primary key (${opk.join(', ')}) → (${npk.join(', ')}): same columns, new order`);
   } else if (opk.join('\u0000') !== npk.join('\u0000')) {
-    // Only dropping the key is safe: a new or wider key also forbids nulls in its new columns.
-    const loosened = npk.length === 0;
-    add(loosened ? 'compatible' : 'breaking', null, npk.length === 0 ? 'primaryKey.removed' : opk.length === 0 ? 'primaryKey.added' : 'primaryKey.changed', older.primaryKey ?? null, newer.primaryKey ?? null,
-      npk.length === 0 ? 'primary key removed' : opk.length === 0 ? `primary key (${npk.join(', ')}) added` : `primary key (${opk.join(', ')}) → (${npk.join(', ')})`);
+    // A new or changed key breaks old data unless the old schema already held it: every column
+    // non-null, and the rows unique on it (a key holding the old one, or an old unique column).
+    const met = npk.length === 0 ? null : oldKeyMet(older, npk);
+    const what = npk.length === 0 ? 'primary key removed' : opk.length === 0 ? `primary key (${npk.join(', ')}) added` : `primary key (${opk.join(', ')}) → (${npk.join(', ')})`;
+    add(npk.length === 0 || met ? 'compatible' : 'breaking', null, npk.length === 0 ? 'primaryKey.removed' : opk.length === 0 ? 'primaryKey.added' : 'primaryKey.changed', older.primaryKey ?? null, newer.primaryKey ?? null,
+      met ? `${what} (the old schema already held its columns unique and non-null)` : what);
   }
   // A unique key is a set of columns: (a, b) and (b, a) are the same rule.
   const ukText = (k: string | string[]) => [...keyList(k)].sort().join('\u0000');
   const oldUK = new Set((older.uniqueKeys ?? []).map(ukText));
   const newUK = new Set((newer.uniqueKeys ?? []).map(ukText));
-  for (const k of newUK) if (!oldUK.has(k)) add('breaking', null, 'uniqueKey.added', null, k.split('\u0000'), `unique key (${k.split('\u0000').join(', ')}) added`);
+  for (const k of newUK) {
+    if (oldUK.has(k)) continue;
+    const cols = k.split('\u0000');
+    // Rows with a null part are skipped, so uniqueness on the complete rows is all it asks.
+    const met = oldUnique(older, cols);
+    add(met ? 'compatible' : 'breaking', null, 'uniqueKey.added', null, cols, `unique key (${cols.join(', ')}) added${met ? ' (the old schema already held it unique)' : ''}`);
+  }
   for (const k of oldUK) if (!newUK.has(k)) add('compatible', null, 'uniqueKey.removed', k.split('\u0000'), null, `unique key (${k.split('\u0000').join(', ')}) removed`);
   const omv = new Set(older.missingValues ?? ['']), nmv = new Set(newer.missingValues ?? ['']);
   // The table's list reaches only the fields without their own; a field that has its own list in
@@ -155,6 +163,30 @@ export function diffSchemas(older: TableSchema, newer: TableSchema): SchemaDiff 
   const breaking = changes.filter((c) => c.severity === 'breaking');
   const compatible = changes.filter((c) => c.severity === 'compatible');
   return { breaking: breaking.length > 0, breakingCount: breaking.length, compatibleCount: compatible.length, changes: [...breaking, ...compatible] };
+}
+
+/**
+ * Whether rows valid under `schema` are unique on `columns` (ignoring rows with a null part): the
+ * primary key, or a unique key, lies within them, or one of them is a unique column.
+ */
+function oldUnique(schema: TableSchema, columns: string[]): boolean {
+  const within = (key: string[]) => key.length > 0 && key.every((c) => columns.includes(c));
+  if (within(keyList(schema.primaryKey))) return true;
+  if ((schema.uniqueKeys ?? []).some((k) => within(keyList(k)))) return true;
+  return schema.fields.some((f) => columns.includes(f.name) && f.constraints?.unique === true);
+}
+
+/** Whether `schema` holds the column `name` unique through a one-column primary or unique key. */
+function oldUniqueKeyOf(schema: TableSchema, name: string): boolean {
+  return [schema.primaryKey, ...(schema.uniqueKeys ?? [])].some((k) => { const cols = keyList(k); return cols.length === 1 && cols[0] === name; });
+}
+
+/** Whether rows valid under `schema` already meet a primary key on `columns`: unique, with no null part. */
+function oldKeyMet(schema: TableSchema, columns: string[]): boolean {
+  const key = keyList(schema.primaryKey);
+  const nonNull = columns.every((c) => key.includes(c) || schema.fields.some((f) => f.name === c && f.constraints?.required === true));
+  // With no null part, a unique key's null-skipping makes no difference.
+  return nonNull && oldUnique(schema, columns);
 }
 
 /** One side's bound as validation applies it: the value (dates as epoch ms) and whether it is exclusive. */
@@ -192,7 +224,7 @@ function tighterBound(side: 'lower' | 'upper', a: EffectiveBound | null, b: Effe
 
 type Add = (severity: SchemaChange['severity'], field: string | null, change: string, from: unknown, to: unknown, message: string) => void;
 
-function diffField(o: SchemaField, n: SchemaField, add: Add, oldTableMissing: string[], newTableMissing: string[]): void {
+function diffField(o: SchemaField, n: SchemaField, add: Add, oldTableMissing: string[], newTableMissing: string[], oldKey: string[], oldUniqueColumn: boolean): void {
   const name = n.name;
   if (o.type !== n.type) {
     const ok = widens(o.type, n.type);
@@ -204,9 +236,14 @@ function diffField(o: SchemaField, n: SchemaField, add: Add, oldTableMissing: st
     add(ok ? 'compatible' : 'breaking', name, ok ? 'format.loosened' : 'format.changed', o.format ?? 'default', n.format ?? 'default', `format ${o.format ?? 'default'} → ${n.format ?? 'default'}`);
   }
   const oc = o.constraints ?? {}, nc = n.constraints ?? {};
+  // The old primary key already held its columns to no nulls, and a one-column key (or unique
+  // key) to unique values.
+  const implied = { required: oldKey.includes(name), unique: oldUniqueColumn };
   const flag = (key: 'required' | 'unique') => {
     const a = oc[key] === true, b = nc[key] === true;
-    if (a !== b) add(b ? 'breaking' : 'compatible', name, `constraint.${key}.${b ? 'added' : 'removed'}`, a, b, `${key} ${b ? 'added' : 'removed'}`);
+    if (a === b) return;
+    if (b && implied[key]) add('compatible', name, `constraint.${key}.added`, a, b, `${key} added (the old primary key already required it)`);
+    else add(b ? 'breaking' : 'compatible', name, `constraint.${key}.${b ? 'added' : 'removed'}`, a, b, `${key} ${b ? 'added' : 'removed'}`);
   };
   flag('required');
   flag('unique');

@@ -129,6 +129,41 @@ describe('diffSchemas: rules the value comparison covers', () => {
   });
 });
 
+describe('diffSchemas: keys and constraints the old schema implied', () => {
+  it('a key, required or unique the old schema already held is compatible (differential)', async () => {
+    const variants = [
+      'primaryKey: a\nfields: [{ name: a, type: integer }, { name: b, type: integer }]',
+      'primaryKey: a\nfields: [{ name: a, type: integer, constraints: { required: true, unique: true } }, { name: b, type: integer }]',
+      'primaryKey: [a, b]\nfields: [{ name: a, type: integer }, { name: b, type: integer }]',
+      'primaryKey: [a, b]\nfields: [{ name: a, type: integer, constraints: { unique: true } }, { name: b, type: integer, constraints: { required: true } }]',
+      'fields: [{ name: a, type: integer, constraints: { required: true } }, { name: b, type: integer }]',
+      'uniqueKeys: [[a]]\nfields: [{ name: a, type: integer }, { name: b, type: integer }]',
+      'uniqueKeys: [[a, b]]\nfields: [{ name: a, type: integer }, { name: b, type: integer }]',
+      'fields: [{ name: a, type: integer, constraints: { unique: true } }, { name: b, type: integer, constraints: { required: true } }]',
+      'primaryKey: b\nuniqueKeys: [[a]]\nfields: [{ name: a, type: integer, constraints: { required: true } }, { name: b, type: integer }]',
+    ];
+    const data = [
+      [['1', '1'], ['2', '1']], [['1', '1'], ['1', '2']], [['1', ''], ['2', '1']], [['', '1'], ['2', '1']], [['1', '1'], ['1', '1']],
+      [['1', ''], ['1', '']], [['', '1'], ['', '1']], [['', '1'], ['', '2']], [['1', ''], ['2', '']],
+    ];
+    const mismatches: string[] = [];
+    for (const a of variants) {
+      for (const b of variants) {
+        if (a === b) continue;
+        const o = parseSchema(a, 'o.yaml'), n = parseSchema(b, 'n.yaml');
+        let failing: string[][] | undefined;
+        for (const rows of data) {
+          const ok = async (sc: TableSchema) => (await validateSource(memorySource(['a', 'b'], rows, { numeric: ['a', 'b'] }), sc)).valid;
+          if ((await ok(o)) && !(await ok(n))) { failing = rows; break; }
+        }
+        const diff = diffSchemas(o, n);
+        if (diff.breaking !== (failing !== undefined)) mismatches.push(`${a} → ${b}: ${diff.changes.map((c) => `${c.severity} ${c.change}`).join('; ')}${failing ? ` but ${JSON.stringify(failing)} fails` : ''}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
+
 describe('diffSchemas: key columns in another order', () => {
   const two = (table: string) => parseSchema(`fields: [{ name: a }, { name: b }]\n${table}`, 's.yaml');
   it('a primary key over the same columns in another order is compatible', () => {
