@@ -128,7 +128,7 @@ const command: Command = {
       const profiles: DatasetProfile[] = [];
       for (const input of inputs) profiles.push(await readProfile(atCwd(io, input)));
       assertDistinctSources(profiles, inputs);
-      await emit(mergeProfiles(profiles, inputs), values.output, json, io, `merged ${inputs.length} profiles`);
+      await emit(mergeProfiles(profiles, inputs), values.output, json, io, `merged ${plural(inputs.length, 'profile')}`);
       return ExitCode.ok;
     }
     if (positionals.length === 0) throw new UsageError("missing <data>. Usage: mlops profile <data> [-o profile.json]");
