@@ -3,7 +3,7 @@
  * report, or for several files of one dataset (shards) each file's report with the totals that
  * decide the verdict.
  */
-import { groupDigits } from '../core/text.ts';
+import { plural } from '../core/text.ts';
 import type { SchemaDiff } from './diff.ts';
 import type { ColumnReport, RuleName, ValidationError, ValidationReport } from './report-types.ts';
 
@@ -73,5 +73,5 @@ function columnTotals(reports: ValidationReport[]): Record<string, ColumnTotals>
 /** The one-line verdict over several files, for terminals and logs. */
 export function multiValidationLine(doc: MultiValidationJson, schemaPath: string): string {
   const invalid = doc.files.filter((f) => !f.valid).length;
-  return `${doc.valid ? '✓' : '✗'} ${doc.files.length} files against ${schemaPath}: ${doc.files.length - invalid} valid, ${invalid} invalid; ${groupDigits(doc.errorCount)} error${doc.errorCount === 1 ? '' : 's'} in ${groupDigits(doc.rows)} rows`;
+  return `${doc.valid ? '✓' : '✗'} ${plural(doc.files.length, 'file')} against ${schemaPath}: ${doc.files.length - invalid} valid, ${invalid} invalid; ${plural(doc.errorCount, 'error')} in ${plural(doc.rows, 'row')}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { multiValidationMarkdown, validationMarkdown } from '../../../src/actions/validate.ts';
-import { multiValidation } from '../../../src/schema/index.ts';
+import { multiValidation, multiValidationLine } from '../../../src/schema/index.ts';
 import { parseSchema } from '../../../src/schema/load.ts';
 import { validateSource } from '../../../src/schema/validate.ts';
 import { memorySource } from '../schema/helpers.ts';
@@ -46,5 +46,13 @@ describe('validate job summary: data text is shown as written', () => {
   it('writes file and column names with backticks as code that does not end early', async () => {
     const md = validationMarkdown(await report([['1', 'ab']], 'data/we`ird.csv'));
     expect(md).toContain('### Data validation: ``data/we`ird.csv``');
+  });
+});
+
+describe('the one-line verdict over several files', () => {
+  it('agrees in number: 1 error in 1 row, 2 files', async () => {
+    const a = await report([['1', 'abcd']], 'a.csv');
+    const b = await report([], 'b.csv');
+    expect(multiValidationLine(multiValidation([a, b]), 'schema.yaml')).toBe('✗ 2 files against schema.yaml: 1 valid, 1 invalid; 1 error in 1 row');
   });
 });
