@@ -162,6 +162,8 @@ async function runValidate(io: CliIo, workspace: string): Promise<number> {
     const schema = await loadSchema(inputs.schema);
     const diff = inputs['base-schema'] !== undefined ? diffSchemas(await loadSchema(inputs['base-schema']), schema) : undefined;
     const schemaPath = workspacePath(inputs.schema, workspace);
+    // Messages (a schema field missing from the data) name it by its repository path.
+    if (schema.source) schema.source.path = schemaPath;
     // A glob (`data/part-*.csv`, shards of one dataset) validates each file.
     const files = await dataArguments([inputs.data], workspace);
     const reports: ValidationReport[] = [];

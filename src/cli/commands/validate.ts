@@ -62,6 +62,8 @@ const command: Command = {
     if (values.schema === undefined) throw new UsageError(`missing --schema <file>${helpHint('validate')}`);
     const maxErrors = parseIntegerFlag(values['max-errors'], 'max-errors', 1000);
     const schema = await loadSchema(atCwd(io, values.schema));
+    // Messages name the schema as the user gave it, as they name the data file.
+    if (schema.source) schema.source.path = values.schema;
     const diff = values['base-schema'] !== undefined ? diffSchemas(await loadSchema(atCwd(io, values['base-schema'])), schema) : undefined;
     const files = await dataArguments(positionals, io.cwd);
     if (files.length > 1) return validateMany(io, files, schema, values.schema, { diff, maxErrors, json: values.json === true, report: values.report });

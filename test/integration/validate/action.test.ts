@@ -116,6 +116,14 @@ describe('mlops action validate (in-process)', () => {
     expect(log.indexOf('BREAKING')).toBeGreaterThan(log.indexOf('logshards/b.csv is valid'));
   });
 
+  it('a schema field missing from the data names the data and the schema by their repository paths', async () => {
+    await writeFile(join(workspace, 'data', 'wider.yaml'), `${await readFile(join(FIXTURES, 'weather.schema.yaml'), 'utf8')}  - { name: humidity, type: number }\n`);
+    const { code, out, err } = await cli(['action', 'validate'], { env: { INPUT_DATA: 'data/good.csv', INPUT_SCHEMA: 'data/wider.yaml', INPUT_COMMENT: 'false', GITHUB_WORKSPACE: workspace }, cwd: workspace });
+    expect(code).toBe(2);
+    expect(`${out}${err}`).toMatch(/data\/good\.csv:1 \(humidity\): schema field 'humidity' is not in the data .*; schema data\/wider\.yaml/);
+    expect(`${out}${err}`).not.toContain(workspace);
+  });
+
   it('a bad schema fails the step with the file:line:col message', async () => {
     await writeFile(join(workspace, 'data', 'bad.yaml'), 'fields:\n  - { name: date, typ: date }\n');
     const { code, out, err } = await cli(['action', 'validate'], { env: { INPUT_DATA: 'data/good.csv', INPUT_SCHEMA: 'data/bad.yaml', GITHUB_WORKSPACE: workspace }, cwd: workspace });

@@ -382,6 +382,13 @@ describe('mlops validate: exit 2 when it cannot run', () => {
     expect(err).toContain(`${WEATHER}:1 (humidity): schema field 'humidity' is not in the data (fieldsMatch: exact`);
   });
 
+  it('that message names the schema as the user gave it, not its absolute path', async () => {
+    await writeFile(join(dir, 'extra-rel.yaml'), `${await readFile(WEATHER_SCHEMA, 'utf8')}  - { name: humidity, type: number }\n`);
+    const { code, err } = await cli(['validate', WEATHER, '--schema', 'extra-rel.yaml'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(err).toMatch(/is not in the data \(fieldsMatch: exact; the data has: [^)]*\); schema extra-rel\.yaml/);
+  });
+
   it.each([
     ['empty file', ''],
     ['ragged row', 'date,precipitation,temp_max,temp_min,wind,weather\n2012-01-01,0,1,2,3,sun\n2012-01-02,0,1,2\n'],
