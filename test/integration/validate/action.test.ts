@@ -118,6 +118,7 @@ describe('mlops action validate (in-process)', () => {
 
   it('a schema field missing from the data names the data and the schema by their repository paths', async () => {
     await writeFile(join(workspace, 'data', 'wider.yaml'), `${await readFile(join(FIXTURES, 'weather.schema.yaml'), 'utf8')}  - { name: humidity, type: number }\n`);
+    await copyFile(join(FIXTURES, 'weather.csv'), join(workspace, 'data', 'good.csv'));
     const { code, out, err } = await cli(['action', 'validate'], { env: { INPUT_DATA: 'data/good.csv', INPUT_SCHEMA: 'data/wider.yaml', INPUT_COMMENT: 'false', GITHUB_WORKSPACE: workspace }, cwd: workspace });
     expect(code).toBe(2);
     expect(`${out}${err}`).toMatch(/data\/good\.csv:1 \(humidity\): schema field 'humidity' is not in the data .*; schema data\/wider\.yaml/);
