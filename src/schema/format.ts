@@ -22,12 +22,13 @@ export function formatValidationReport(report: ValidationReport, diff?: SchemaDi
   else out.push(`✗ ${report.file} is invalid${against}: ${plural(report.errorCount, 'error')} in ${plural(report.rows, 'row')}`);
   const rules = Object.entries(report.errorsByRule).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0));
   if (rules.length) out.push(`  by rule: ${rules.map(([r, n]) => `${r} ${groupDigits(n ?? 0)}`).join(', ')}`);
-  if (report.errors.length) {
+  if (report.errors.length || report.truncated) {
     out.push('');
     for (const e of report.errors) {
       const where = e.line !== null ? `${report.file}:${e.line}` : e.row !== null ? `${report.file} row ${e.row}` : report.file;
       out.push(`  ${where}: ${e.column !== null ? `[${e.column}] ` : ''}${e.rule}: ${e.message}`);
     }
+    // Also with --max-errors 0: say that rows were left out rather than list none silently.
     if (report.truncated) out.push(`  … showing ${report.errors.length} of ${plural(report.errorCount, 'error')} (--max-errors ${report.maxErrors})`);
   }
   // A wide file lists at most TABLE_COLUMNS columns: those with failures first, then the rest in

@@ -73,6 +73,10 @@ describe('mlops validate on real data (vega-datasets seattle-weather)', () => {
     expect(r2.errorCount).toBe(487);
     expect(r2.errors.map((e: { line: number }) => e.line)).toEqual([2, 5, 8, 11, 14]);
     expect(r2.truncated).toBe(true);
+    // --max-errors 0 stores no row, and the terminal says so instead of listing none silently.
+    const none = await cli(['validate', data, '--schema', strict, '--max-errors', '0']);
+    expect(none.code).toBe(1);
+    expect(none.out).toContain('  … showing 0 of 487 errors (--max-errors 0)');
   });
 
   it('prints one JSON document on stdout with --json and the human report on stderr', async () => {
