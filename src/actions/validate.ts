@@ -78,7 +78,9 @@ export function validationMarkdown(report: ValidationReport, diff?: SchemaDiff):
     const shown = report.errors.slice(0, SUMMARY_ERROR_ROWS);
     const rows = shown.map((e) => [e.line ?? '', e.row ?? '', e.column === null ? '' : literal(e.column), e.rule, e.value === null ? '' : literal(String(e.value)), literal(e.message)]);
     const more = report.errorCount > shown.length ? `\n\nShowing ${shown.length} of ${num(report.errorCount)} errors; the JSON report lists ${report.errors.length}.` : '';
-    parts.push('', details(`First ${shown.length} errors`, `${table([['line', 'row', 'column', 'rule', 'value', 'message'], ...rows])}${more}`, { open: !report.valid }));
+    parts.push('', details(`First ${count(shown.length, 'error')}`, `${table([['line', 'row', 'column', 'rule', 'value', 'message'], ...rows])}${more}`, { open: !report.valid }));
+  } else if (report.truncated) {
+    parts.push('', `No error rows stored (\`max-errors: ${report.maxErrors}\`); the counts above are exact.`);
   }
   if (report.extraColumns.length) parts.push('', `Columns not in the schema: ${report.extraColumns.map((c) => inlineCode(c)).join(', ')}`);
   if (diff) parts.push('', schemaDiffMarkdown(diff));

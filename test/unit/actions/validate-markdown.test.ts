@@ -56,3 +56,13 @@ describe('the one-line verdict over several files', () => {
     expect(multiValidationLine(multiValidation([a, b]), 'schema.yaml')).toBe('✗ 2 files against schema.yaml: 1 valid, 1 invalid; 1 error in 1 row');
   });
 });
+
+describe('validate job summary with max-errors 0', () => {
+  it('says that no error rows were stored, rather than showing counts with no rows', async () => {
+    const r = await validateSource(memorySource(['id', 'tok'], [['1', 'abcd']]), schema, { maxErrors: 0 });
+    r.file = 'x.csv';
+    const md = validationMarkdown(r);
+    expect(md).toContain('No error rows stored (`max-errors: 0`); the counts above are exact.');
+    expect(md).not.toContain('First 0 errors');
+  });
+});
