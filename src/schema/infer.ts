@@ -344,7 +344,7 @@ export async function inferSchemaFromSource(source: TableSource, options: InferO
     }
     const unique = f.seen !== null && f.unique && f.rows > f.nulls;
     // A timestamp column gets a lower bound only: tomorrow's rows are later than every row seen,
-    // so an observed maximum would fail the next batch of data on every new row.
+    // so an observed maximum would fail the next batch of data on every new row. So does an id.
     let role = guessRole(f.name, type, unique);
     if (role === 'feature' && type === 'string' && f.highCardinalityText()) role = 'ignore';
     if (role === 'id' && unique) constraints.unique = true;
@@ -355,7 +355,8 @@ export async function inferSchemaFromSource(source: TableSource, options: InferO
       // bound of ±Infinity has no JSON form, and is no bound).
       if (!f.nan && Number.isFinite(f.minNum)) {
         if (!f.negInf) constraints.minimum = f.minNum;
-        if (!f.posInf) constraints.maximum = f.maxNum;
+        // An id grows as rows are added (the next order, the next user): no upper bound.
+        if (!f.posInf && role !== 'id') constraints.maximum = f.maxNum;
       }
     } else if (dated) {
       // Bounds in ISO, which a formatted field accepts too: unambiguous to a reader of the schema.

@@ -13,7 +13,7 @@ const USAGE = `Usage:
 infer  Reads <data> (several files or a quoted glob: shards of one dataset, with the same
        columns, read as one table) and writes a Table Schema: types (boolean, integer, number, date, datetime,
        time, string), required when a column has no empty cells, enum for string columns with
-       few distinct values (--max-enum, default 20), minimum/maximum (a timestamp column:
+       few distinct values (--max-enum, default 20), minimum/maximum (a timestamp or id column:
        minimum only, as new data is later), and role guesses (id, label, timestamp, ignore,
        feature). YAML on stdout, or to -o (.json writes JSON).
 diff   Classifies every change from <old> to <new> as breaking (old data may fail the new

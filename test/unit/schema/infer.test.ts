@@ -99,6 +99,14 @@ describe('schema infer: timestamps', () => {
     const next = await file('csv', 'day,at,seen,t\n2024-02-01,2024-02-01T10:00:00Z,01/02/2024,11:00:00\n');
     expect((await validateFile(next, schema)).errors).toEqual([]);
   });
+
+  it('bound an id column below only: new rows bring larger ids', async () => {
+    const schema = await inferred(await file('csv', 'order_id,qty\n1,5\n2,7\n3,5\n'));
+    expect(field(schema, 'order_id')).toMatchObject({ type: 'integer', role: 'id', constraints: { required: true, unique: true, minimum: 1 } });
+    expect(field(schema, 'order_id').constraints).not.toHaveProperty('maximum');
+    expect(field(schema, 'qty').constraints).toMatchObject({ minimum: 5, maximum: 7 });
+    expect((await validateFile(await file('csv', 'order_id,qty\n4,6\n'), schema)).errors).toEqual([]);
+  });
 });
 
 describe('schema infer: special numbers', () => {
