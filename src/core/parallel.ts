@@ -254,7 +254,6 @@ class Pool {
     const thread = new Worker(this.script as string, { workerData: WORKER_MARK });
     const worker: PoolWorker = { thread, claim: sharedInt32(-1) };
     this.workers.push(worker);
-    thread.unref();
     thread.on('message', (message: WorkerMessage) => {
       const batch = this.active.get(message.id);
       if (batch === undefined) return; // settled already (every task done by other threads)
@@ -283,6 +282,10 @@ class Pool {
     thread.on('error', die);
     // Workers are never stopped: any exit is a death ('error' comes first when it threw).
     thread.on('exit', (code) => die(new Error(`a worker thread exited with code ${code}`)));
+    // After the listeners: adding a 'message' listener refs the worker again (Node 20), and a
+    // prestarted worker that never gets a task (a large file read in one pass, not in segments)
+    // then kept the process alive after the command's report, for ever.
+    thread.unref();
   }
 }
 
