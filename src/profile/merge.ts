@@ -55,11 +55,12 @@ export function mergeProfiles(list: DatasetProfile[], labels?: readonly string[]
   const lookups = list.map((p) => new Map(p.columns.map((c) => [c.name, c])));
   list.forEach((profile, i) => {
     for (const name of names) {
-      if (!lookups[i].has(name)) throw new InputError(`column '${name}' is missing from ${shardName(profile, i, labels)}`, { key: name });
+      // Located at the shard that differs (file first, as every other input error).
+      if (!lookups[i].has(name)) throw new InputError(`column '${name}' is missing; ${shardName(list[0], 0, labels)} has it`, { file: shardName(profile, i, labels), key: name });
     }
     for (const col of profile.columns) {
       if (!lookups[0].has(col.name)) {
-        throw new InputError(`column '${col.name}' of ${shardName(profile, i, labels)} is missing from ${shardName(list[0], 0, labels)}`, { key: col.name });
+        throw new InputError(`column '${col.name}' is not in ${shardName(list[0], 0, labels)}`, { file: shardName(profile, i, labels), key: col.name });
       }
     }
   });

@@ -116,7 +116,7 @@ describe('mlops profile', () => {
     const mismatch = await cli('profile', 'merge', 'a.json', 'other.json', '-o', 'x.json');
     expect(mismatch.code).toBe(2);
     // The profiles are named as given, not by the data files recorded in them.
-    expect(mismatch.err).toMatch(/column 'temp' is missing from other\.json/);
+    expect(mismatch.err).toMatch(/other\.json \(temp\): column 'temp' is missing; .+ has it/);
     expect((await cli('profile')).code).toBe(2);
     expect((await cli('profile', 'merge')).code).toBe(2);
     expect((await cli('profile', 'all.csv', '--sample-size', 'lots')).code).toBe(2);
