@@ -83,7 +83,11 @@ async function fileAmongParents(path: string, name: string): Promise<string | un
   return undefined;
 }
 
-/** Throws an {@link InputError} naming the file when it does not exist or is not a regular file. */
+/**
+ * Throws an {@link InputError} naming the file when it does not exist or cannot be read whole as
+ * a file: a directory, a socket. Pipes are files to read (`--schema <(git show main:schema.yaml)`,
+ * `/dev/stdin`): the callers read them to the end once.
+ */
 export async function assertReadableFile(path: string, what = 'file'): Promise<void> {
   let info;
   try {
@@ -91,7 +95,8 @@ export async function assertReadableFile(path: string, what = 'file'): Promise<v
   } catch {
     throw new InputError(`${what} not found`, { file: path });
   }
-  if (!info.isFile()) throw new InputError(`${what} is not a regular file`, { file: path });
+  if (info.isDirectory()) throw new InputError(`${what} is a directory`, { file: path });
+  if (!info.isFile() && !info.isFIFO() && !info.isCharacterDevice()) throw new InputError(`${what} is not a regular file`, { file: path });
 }
 
 /** Opens a file for reading; a missing, directory or unreadable path is an {@link InputError} naming it (exit 2). */

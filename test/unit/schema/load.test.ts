@@ -1,3 +1,4 @@
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -261,5 +262,17 @@ describe('loadSchema', () => {
     await writeFile(join(dir, 's.json'), JSON.stringify({ fields: [{ name: 'x', type: 'number' }] }));
     expect((await loadSchema(join(dir, 's.json'))).fields[0].type).toBe('number');
     await expect(loadSchema(join(dir, 'nope.yaml'))).rejects.toThrow(/nope\.yaml: schema file not found/);
+  });
+
+  it('reads a schema from a pipe (--schema <(git show main:schema.yaml)) and names a directory as one', async () => {
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    // The writer blocks until the pipe is opened for reading: a child process feeds it.
+    const writer = spawn('sh', ['-c', `printf 'fields:\\n  - name: x\\n    type: integer\\n' > '${fifo}'`]);
+    const closed = new Promise((resolve) => writer.on('close', resolve));
+    const schema = await loadSchema(fifo);
+    expect(schema.fields).toEqual([{ name: 'x', type: 'integer' }]);
+    await closed;
+    await expect(loadSchema(dir)).rejects.toThrow(`${dir}: schema file is a directory`);
   });
 });
