@@ -8,7 +8,10 @@ import { daysInMonth } from '../table/temporal.ts';
  * allowed, plus NaN/INF/Infinity); "1"/"0" are integers, not booleans.
  */
 
-const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+// A leading zero followed by a digit ("00501", "0123") is a code (zip, phone, product), not a
+// number: a number type would silently change it. Schema inference keeps such columns as text
+// (src/schema/infer.ts) and `detect` decoding reads them as text; profiles count them as text too.
+const DECIMAL = /^\s*[+-]?(?:(?:0|[1-9]\d*)(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 const SPECIAL = /^\s*(?:NaN|[+-]?INF|[+-]?Infinity)\s*$/;
 const BOOLEAN = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
 /** Dates as spreadsheets export them: `31/01/2024`, `1/31/2024`, `31.01.2024`, `2024/01/31`. */
@@ -109,7 +112,8 @@ function spreadsheetDateCode(text: string): number {
 
 /**
  * Hand-rolled scan of the plain decimal syntax (no blanks): 1 for an integer, 2 for a number,
- * 0 otherwise. Faster than the regular expressions on the hot path (one call per distinct value).
+ * 0 otherwise (a leading zero followed by a digit included: see DECIMAL). Faster than the regular
+ * expressions on the hot path (one call per distinct value).
  */
 function scanDecimal(text: string): number {
   // Every read is bounds-checked: charCodeAt past the end returns NaN through a slow path.
@@ -120,6 +124,10 @@ function scanDecimal(text: string): number {
   if (c === 43 || c === 45) {
     if (++i === n) return 0;
     c = text.charCodeAt(i);
+  }
+  if (c === 48 && i + 1 < n) {
+    const next = text.charCodeAt(i + 1);
+    if (next >= 48 && next <= 57) return 0;
   }
   let digits = 0;
   while (c >= 48 && c <= 57) {

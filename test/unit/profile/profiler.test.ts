@@ -155,8 +155,9 @@ describe('createProfiler', () => {
 describe('type detection agrees with the readers’ number syntax', () => {
   it('classifies random numeric-looking text like the reference regular expressions', async () => {
     const fc = (await import('fast-check')).default;
-    const INTEGER = /^\s*[+-]?\d+\s*$/;
-    const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+    // No leading zero before a digit: "00501" is a code, not a number (as schema inference and `detect` decoding read it).
+    const INTEGER = /^\s*[+-]?(?:0|[1-9]\d*)\s*$/;
+    const DECIMAL = /^\s*[+-]?(?:(?:0|[1-9]\d*)(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('0', '1', '9', '.', 'e', 'E', '+', '-', ' ', 'x'), minLength: 1, maxLength: 8 }), (text) => {
         const { type, value } = detectType(text);
@@ -170,5 +171,15 @@ describe('type detection agrees with the readers’ number syntax', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('counts codes with a leading zero (zip codes) as text, so drift compares them as categories', () => {
+    expect(['00501', '0123', '-007', '007.5', ' 01 '].map((t) => detectType(t).type)).toEqual(['string', 'string', 'string', 'string', 'string']);
+    expect(['0', '-0', '0.5', '0e3', '10', '.5'].map((t) => detectType(t).type)).toEqual(['integer', 'integer', 'number', 'number', 'integer', 'number']);
+    const profiler = createProfiler(['zip']);
+    profiler.add({ length: 3, rowOffset: 0, lines: Float64Array.from([2, 3, 4]), columns: [{ kind: 'string', name: 'zip', codes: Int32Array.from([0, 1, 2]), dictionary: ['00501', '02134', '90210'] }] });
+    const zip = profiler.finish().columns[0];
+    expect(zip.types).toMatchObject({ string: 2, integer: 1 });
+    expect(zip.numeric?.count).toBe(1);
   });
 });
