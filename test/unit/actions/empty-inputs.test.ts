@@ -47,7 +47,7 @@ const step = (result: RunResult, name: string) => result.steps.find((s) => s.nam
 beforeEach(() => { mkdirSync(join(dir, 'ws'), { recursive: true }); mkdirSync(join(dir, 'tmp'), { recursive: true }); });
 
 describe("an input passed as '' takes its default in the action.yml too", () => {
-  it.each(['train', 'evaluate', 'release', 'drift'])("actions/%s: setup-node '' still sets up Node.js; 'false' skips it", async (name) => {
+  it.each(['validate', 'train', 'evaluate', 'release', 'drift'])("actions/%s: setup-node '' still sets up Node.js; 'false' skips it", async (name) => {
     const extra: Record<string, string> = name === 'release' ? { 'model-dir': 'model' } : name === 'train' ? { upload: 'false' } : {};
     expect(step(await run(name, { 'setup-node': '', ...extra }), 'Set up Node.js')?.outcome).toBe('success');
     expect(step(await run(name, { 'setup-node': 'false', ...extra }), 'Set up Node.js')?.outcome).toBe('skipped');

@@ -32,7 +32,7 @@ function stubbedAction(name: string): string {
   return join(actionRoot, 'actions', name);
 }
 
-async function tokensSeen(name: 'evaluate' | 'release' | 'drift', token: string): Promise<string> {
+async function tokensSeen(name: 'validate' | 'evaluate' | 'release' | 'drift', token: string): Promise<string> {
   const result = await runCompositeAction(stubbedAction(name), {
     inputs: { token, 'setup-node': 'false', ...(name === 'release' ? { 'model-dir': 'model' } : {}) },
     workspace: dir,
@@ -46,7 +46,7 @@ async function tokensSeen(name: 'evaluate' | 'release' | 'drift', token: string)
 }
 
 describe('an empty token input falls back to github.token', () => {
-  it.each(['evaluate', 'drift'] as const)('actions/%s: an empty token is the job\'s GITHUB_TOKEN, known as the default token', async (name) => {
+  it.each(['validate', 'evaluate', 'drift'] as const)('actions/%s: an empty token is the job\'s GITHUB_TOKEN, known as the default token', async (name) => {
     const seen = await tokensSeen(name, '');
     expect(seen).toContain(`INPUT_TOKEN=${GITHUB_TOKEN} `);
     expect(seen).toContain('INPUT_TOKEN-IS-DEFAULT=true');
