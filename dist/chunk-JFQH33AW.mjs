@@ -1,0 +1,103 @@
+import { createRequire as __mlopsCreateRequire } from 'node:module';
+const require = __mlopsCreateRequire(import.meta.url);
+import {
+  atCwd
+} from "./chunk-6656GFJL.mjs";
+import {
+  diffSchemas,
+  dumpSchema,
+  formatSchemaDiff,
+  inferSchema
+} from "./chunk-NLQ4FFAP.mjs";
+import {
+  helpHint,
+  parseCommandArgs,
+  parseIntegerFlag,
+  requirePositional
+} from "./chunk-PUTM3ULP.mjs";
+import {
+  ExitCode
+} from "./chunk-JMASHIGL.mjs";
+import "./chunk-Q4PNAFW5.mjs";
+import {
+  loadSchema
+} from "./chunk-NF6T275N.mjs";
+import "./chunk-6H53F6EY.mjs";
+import {
+  dataArguments
+} from "./chunk-ERUJMQ5R.mjs";
+import "./chunk-MF3YALT7.mjs";
+import "./chunk-MPQG3EOO.mjs";
+import "./chunk-KCMKRERF.mjs";
+import "./chunk-NRKFWMVS.mjs";
+import {
+  writeFileAtomic
+} from "./chunk-PHQZNYV7.mjs";
+import {
+  UsageError
+} from "./chunk-DXANMND3.mjs";
+import "./chunk-SSCV3AA7.mjs";
+
+// src/cli/commands/schema.ts
+var USAGE = `Usage:
+  mlops schema infer <data>... [-o schema.yaml] [--max-enum N]
+  mlops schema diff <old> <new> [--json] [--fail-on-breaking]
+
+infer  Reads <data> (several files or a quoted glob: shards of one dataset, with the same
+       columns, read as one table) and writes a Table Schema: types (boolean, integer, number, date, datetime,
+       time, string), required when a column has no empty cells, enum for string columns with
+       few distinct values (--max-enum, default 20), minimum/maximum (a timestamp or id column:
+       minimum only, as new data is later), and role guesses (id, label, timestamp, ignore,
+       feature). YAML on stdout, or to -o (.json writes JSON).
+diff   Classifies every change from <old> to <new> as breaking (old data may fail the new
+       schema: type narrowed, constraint added or tightened, enum value removed, required
+       added, pattern added or changed, stricter fieldsMatch; a column added unless the new
+       fieldsMatch (superset, partial) lets it be absent and it is not required, not in the
+       primary key, with no maxNullFraction below 1; a column removed unless the new
+       fieldsMatch (subset, partial) ignores extra columns) or compatible; breaking first.
+       Exit 0, or 1 with --fail-on-breaking when a change is breaking.`;
+var command = {
+  name: "schema",
+  summary: "infer a schema from data, or diff two schemas (infer | diff)",
+  usage: USAGE,
+  async run(argv, io) {
+    const [sub, ...rest] = argv;
+    if (sub === "infer") {
+      const { values, positionals } = parseCommandArgs(rest, { output: { type: "string", short: "o" }, "max-enum": { type: "string" } }, "schema infer");
+      requirePositional(positionals, 0, "data", "mlops schema infer <data>... [-o schema.yaml]");
+      const files = await dataArguments(positionals, io.cwd);
+      const schema = await inferSchema(files.map((f) => atCwd(io, f)), { maxEnum: parseIntegerFlag(values["max-enum"], "max-enum", 20) });
+      const out = values.output;
+      const text = out !== void 0 && out.endsWith(".json") ? `${JSON.stringify(schema, null, 2)}
+` : dumpSchema(schema);
+      if (out === void 0) io.stdout(text);
+      else {
+        await writeFileAtomic(atCwd(io, out), text, { what: "schema", name: out });
+        io.stderr(`wrote ${out} (${schema.fields.length} fields)
+`);
+      }
+      return ExitCode.ok;
+    }
+    if (sub === "diff") {
+      const { values, positionals } = parseCommandArgs(rest, { json: { type: "boolean" }, "fail-on-breaking": { type: "boolean" } }, "schema diff");
+      const older = requirePositional(positionals, 0, "old", "mlops schema diff <old> <new>");
+      const newer = requirePositional(positionals, 1, "new", "mlops schema diff <old> <new>");
+      if (positionals.length > 2) throw new UsageError(`unexpected argument '${positionals[2]}': schema diff compares two schemas. Usage: mlops schema diff <old> <new> [--json] [--fail-on-breaking]`);
+      const diff = diffSchemas(await loadSchema(atCwd(io, older)), await loadSchema(atCwd(io, newer)));
+      const text = `${formatSchemaDiff(diff)}
+`;
+      if (values.json) {
+        io.stdout(`${JSON.stringify(diff)}
+`);
+        io.stderr(text);
+      } else io.stdout(text);
+      return values["fail-on-breaking"] && diff.breaking ? ExitCode.checkFailed : ExitCode.ok;
+    }
+    throw new UsageError(sub === void 0 ? `missing subcommand (infer | diff).
+${USAGE}` : `unknown subcommand '${sub}' (infer | diff)${helpHint("schema")}`);
+  }
+};
+var schema_default = command;
+export {
+  schema_default as default
+};

@@ -1,0 +1,24 @@
+import { createRequire as __mlopsCreateRequire } from 'node:module';
+const require = __mlopsCreateRequire(import.meta.url);
+import {
+  atCwd,
+  validate_default
+} from "./chunk-6656GFJL.mjs";
+import "./chunk-NLQ4FFAP.mjs";
+import "./chunk-PUTM3ULP.mjs";
+import "./chunk-JMASHIGL.mjs";
+import "./chunk-Q4PNAFW5.mjs";
+import "./chunk-NF6T275N.mjs";
+import "./chunk-6H53F6EY.mjs";
+import "./chunk-ERUJMQ5R.mjs";
+import "./chunk-MF3YALT7.mjs";
+import "./chunk-MPQG3EOO.mjs";
+import "./chunk-KCMKRERF.mjs";
+import "./chunk-NRKFWMVS.mjs";
+import "./chunk-PHQZNYV7.mjs";
+import "./chunk-DXANMND3.mjs";
+import "./chunk-SSCV3AA7.mjs";
+export {
+  atCwd,
+  validate_default as default
+};

@@ -1,0 +1,27 @@
+import { createRequire as __mlopsCreateRequire } from 'node:module';
+const require = __mlopsCreateRequire(import.meta.url);
+import {
+  NAME_PATTERN,
+  atConfigLine,
+  configLocation,
+  defaultConfig,
+  loadConfig,
+  locateConfigError,
+  parseConfig,
+  resolveBatchSize
+} from "./chunk-OBPADVDX.mjs";
+import "./chunk-KCMKRERF.mjs";
+import "./chunk-NRKFWMVS.mjs";
+import "./chunk-PHQZNYV7.mjs";
+import "./chunk-DXANMND3.mjs";
+import "./chunk-SSCV3AA7.mjs";
+export {
+  NAME_PATTERN,
+  atConfigLine,
+  configLocation,
+  defaultConfig,
+  loadConfig,
+  locateConfigError,
+  parseConfig,
+  resolveBatchSize
+};
