@@ -20,3 +20,14 @@ export function groupDigits(n: number): string {
   for (let end = digits.length; end > 0; end -= 3) out = end > 3 ? `,${digits.slice(end - 3, end)}${out}` : `${digits.slice(0, end)}${out}`;
   return n < 0 ? `-${out}` : out;
 }
+
+/**
+ * Text on one terminal line: line breaks, tabs and other control characters written as escapes
+ * (`\n`, `\t`, `\u001b`); everything else as is. For names that come from data (a CSV header
+ * may hold a quoted line break), which would otherwise split a report's line or table row, or
+ * move the terminal's cursor.
+ */
+export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}

@@ -1,4 +1,4 @@
-import { groupDigits, plural } from '../core/text.ts';
+import { groupDigits, oneLine, plural } from '../core/text.ts';
 import type { SchemaDiff } from './diff.ts';
 import type { ValidationReport } from './report-types.ts';
 
@@ -26,7 +26,7 @@ export function formatValidationReport(report: ValidationReport, diff?: SchemaDi
     out.push('');
     for (const e of report.errors) {
       const where = e.line !== null ? `${report.file}:${e.line}` : e.row !== null ? `${report.file} row ${e.row}` : report.file;
-      out.push(`  ${where}: ${e.column !== null ? `[${e.column}] ` : ''}${e.rule}: ${e.message}`);
+      out.push(`  ${where}: ${e.column !== null ? `[${oneLine(e.column)}] ` : ''}${e.rule}: ${oneLine(e.message)}`);
     }
     // Also with --max-errors 0: say that rows were left out rather than list none silently.
     if (report.truncated) out.push(`  … showing ${report.errors.length} of ${plural(report.errorCount, 'error')} (--max-errors ${report.maxErrors})`);
@@ -43,7 +43,7 @@ export function formatValidationReport(report: ValidationReport, diff?: SchemaDi
       c.mostly ? `mostly ${c.mostly.passed ? '✓' : '✗'} ${(c.mostly.observed * 100).toFixed(2)}%` : '',
       c.maxNullFraction ? `nulls ${c.maxNullFraction.passed ? '✓' : '✗'}` : '',
     ].filter(Boolean).join(' ');
-    return [c.present ? name : `${name} (absent)`, c.type, String(c.nulls), cell(c.min), cell(c.max), failures || '-', checks];
+    return [c.present ? oneLine(name) : `${oneLine(name)} (absent)`, c.type, String(c.nulls), cell(c.min), cell(c.max), failures || '-', checks];
   });
   if (rows.length) {
     out.push('');
@@ -54,8 +54,8 @@ export function formatValidationReport(report: ValidationReport, diff?: SchemaDi
     for (const r of rows) out.push(line(r));
     if (entries.length > shown.length) out.push(`  … ${entries.length - shown.length} more columns (every column is in the JSON report: --json, --report)`);
   }
-  if (report.extraColumns.length) out.push('', `  columns not in the schema: ${report.extraColumns.join(', ')}`);
-  if (report.missingColumns.length) out.push('', `  schema fields not in the data (allowed by fieldsMatch ${report.fieldsMatch}): ${report.missingColumns.join(', ')}`);
+  if (report.extraColumns.length) out.push('', `  columns not in the schema: ${report.extraColumns.map(oneLine).join(', ')}`);
+  if (report.missingColumns.length) out.push('', `  schema fields not in the data (allowed by fieldsMatch ${report.fieldsMatch}): ${report.missingColumns.map(oneLine).join(', ')}`);
   if (diff) out.push('', formatSchemaDiff(diff));
   return `${out.join('\n')}\n`;
 }
@@ -64,6 +64,6 @@ export function formatValidationReport(report: ValidationReport, diff?: SchemaDi
 export function formatSchemaDiff(diff: SchemaDiff): string {
   if (diff.changes.length === 0) return 'schema: no changes';
   const out = [`schema: ${plural(diff.breakingCount, 'breaking change')}, ${plural(diff.compatibleCount, 'compatible change')}`];
-  for (const c of diff.changes) out.push(`  ${c.severity === 'breaking' ? 'BREAKING  ' : 'compatible'}  ${c.field !== null ? `${c.field}: ` : ''}${c.message}`);
+  for (const c of diff.changes) out.push(`  ${c.severity === 'breaking' ? 'BREAKING  ' : 'compatible'}  ${c.field !== null ? `${oneLine(c.field)}: ` : ''}${oneLine(c.message)}`);
   return out.join('\n');
 }
