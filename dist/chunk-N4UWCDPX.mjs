@@ -4,18 +4,18 @@ import {
   STORE_OPTIONS,
   referenceStoresFromFlags,
   storeUsage
-} from "./chunk-NS23CDDB.mjs";
+} from "./chunk-5ZDPZ5EB.mjs";
 import {
   atCwd,
   configFor,
   evaluateAndRender,
   jsonSafe,
   publishComment
-} from "./chunk-IBTXJN5U.mjs";
-import "./chunk-QC54P5GV.mjs";
+} from "./chunk-SMSMKZ26.mjs";
+import "./chunk-EGBPNVNI.mjs";
 import {
   isMissingPermission
-} from "./chunk-WKEDRNMO.mjs";
+} from "./chunk-HYYVCSKH.mjs";
 import {
   configAboveHint
 } from "./chunk-2SKKRXN7.mjs";
@@ -35,7 +35,7 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-Q4PNAFW5.mjs";
+import "./chunk-LVCVLYC2.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-ERUJMQ5R.mjs";
 import "./chunk-MPQG3EOO.mjs";

@@ -5,7 +5,7 @@ import {
   trainWithRuntime,
   train_default,
   trainingMarkdown
-} from "./chunk-56MI2SH5.mjs";
+} from "./chunk-6QOLYRSP.mjs";
 import "./chunk-QUBK3FVQ.mjs";
 import "./chunk-VOF3U6TL.mjs";
 import "./chunk-AWM6KSK7.mjs";
@@ -18,8 +18,8 @@ import "./chunk-2S3ATDAS.mjs";
 import "./chunk-LICFMF4L.mjs";
 import "./chunk-QTXCJKJQ.mjs";
 import "./chunk-OBPADVDX.mjs";
-import "./chunk-NLQ4FFAP.mjs";
-import "./chunk-Q4PNAFW5.mjs";
+import "./chunk-37V6NQPA.mjs";
+import "./chunk-LVCVLYC2.mjs";
 import "./chunk-NF6T275N.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-ERUJMQ5R.mjs";

@@ -2,13 +2,13 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd
-} from "./chunk-6656GFJL.mjs";
+} from "./chunk-5E4S5QBW.mjs";
 import {
   diffSchemas,
   dumpSchema,
   formatSchemaDiff,
   inferSchema
-} from "./chunk-NLQ4FFAP.mjs";
+} from "./chunk-37V6NQPA.mjs";
 import {
   helpHint,
   parseCommandArgs,
@@ -18,7 +18,7 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-Q4PNAFW5.mjs";
+import "./chunk-LVCVLYC2.mjs";
 import {
   loadSchema
 } from "./chunk-NF6T275N.mjs";

@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   postOrWarn
-} from "./chunk-ZZMNK3AL.mjs";
+} from "./chunk-EJDLLKEM.mjs";
 import {
   defaultReportPath
 } from "./chunk-NEL4MZF3.mjs";
@@ -18,7 +18,7 @@ import {
   createOctokit,
   resolveRunContext,
   upsertStickyComment
-} from "./chunk-WKEDRNMO.mjs";
+} from "./chunk-HYYVCSKH.mjs";
 import {
   alert,
   details,
@@ -34,10 +34,10 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-NLQ4FFAP.mjs";
+} from "./chunk-37V6NQPA.mjs";
 import {
   groupDigits
-} from "./chunk-Q4PNAFW5.mjs";
+} from "./chunk-LVCVLYC2.mjs";
 import {
   formatPct,
   loadSchema

@@ -4,7 +4,7 @@ import {
   createOctokit,
   ensureRelease,
   resolveToken
-} from "./chunk-WKEDRNMO.mjs";
+} from "./chunk-HYYVCSKH.mjs";
 import {
   exists,
   writeFileAtomic

@@ -5,7 +5,7 @@ import {
   VERSION,
   runCli,
   runMain
-} from "./chunk-Y6Q4CE2N.mjs";
+} from "./chunk-P3SMDSX6.mjs";
 import "./chunk-AWM6KSK7.mjs";
 import "./chunk-4JGCLKKO.mjs";
 import "./chunk-JMASHIGL.mjs";

@@ -5,7 +5,7 @@ import {
   driftHeadline,
   nothingJudged,
   runDrift
-} from "./chunk-UQ6CCOV2.mjs";
+} from "./chunk-JAQ7EP22.mjs";
 import {
   defaultReportPath
 } from "./chunk-NEL4MZF3.mjs";
@@ -17,11 +17,11 @@ import {
 } from "./chunk-VOF3U6TL.mjs";
 import "./chunk-AWM6KSK7.mjs";
 import "./chunk-IR7HOI7X.mjs";
-import "./chunk-QC54P5GV.mjs";
+import "./chunk-EGBPNVNI.mjs";
 import {
   createOctokit,
   resolveRunContext
-} from "./chunk-WKEDRNMO.mjs";
+} from "./chunk-HYYVCSKH.mjs";
 import {
   alert,
   formatPercent
@@ -31,8 +31,8 @@ import "./chunk-2S3ATDAS.mjs";
 import {
   loadConfig
 } from "./chunk-OBPADVDX.mjs";
-import "./chunk-NLQ4FFAP.mjs";
-import "./chunk-Q4PNAFW5.mjs";
+import "./chunk-37V6NQPA.mjs";
+import "./chunk-LVCVLYC2.mjs";
 import "./chunk-NF6T275N.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-ERUJMQ5R.mjs";

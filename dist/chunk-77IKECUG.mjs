@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   postOrWarn
-} from "./chunk-ZZMNK3AL.mjs";
+} from "./chunk-EJDLLKEM.mjs";
 import {
   defaultReportPath
 } from "./chunk-NEL4MZF3.mjs";
@@ -16,14 +16,14 @@ import "./chunk-AWM6KSK7.mjs";
 import {
   evaluateAndRender,
   publishComment
-} from "./chunk-IBTXJN5U.mjs";
+} from "./chunk-SMSMKZ26.mjs";
 import {
   referenceStores,
   resolveModelRef
-} from "./chunk-QC54P5GV.mjs";
+} from "./chunk-EGBPNVNI.mjs";
 import {
   resolveRunContext
-} from "./chunk-WKEDRNMO.mjs";
+} from "./chunk-HYYVCSKH.mjs";
 import "./chunk-LUPAFGPI.mjs";
 import "./chunk-VXDFF6NO.mjs";
 import "./chunk-KFBHCKP2.mjs";
@@ -32,7 +32,7 @@ import "./chunk-QTXCJKJQ.mjs";
 import {
   loadConfig
 } from "./chunk-OBPADVDX.mjs";
-import "./chunk-Q4PNAFW5.mjs";
+import "./chunk-LVCVLYC2.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-ERUJMQ5R.mjs";
 import "./chunk-MPQG3EOO.mjs";

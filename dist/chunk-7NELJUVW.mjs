@@ -3,11 +3,11 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd,
   validate_default
-} from "./chunk-6656GFJL.mjs";
-import "./chunk-NLQ4FFAP.mjs";
+} from "./chunk-5E4S5QBW.mjs";
+import "./chunk-37V6NQPA.mjs";
 import "./chunk-PUTM3ULP.mjs";
 import "./chunk-JMASHIGL.mjs";
-import "./chunk-Q4PNAFW5.mjs";
+import "./chunk-LVCVLYC2.mjs";
 import "./chunk-NF6T275N.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-ERUJMQ5R.mjs";

@@ -13,13 +13,13 @@ import {
   cardTextFromConfig,
   createReleaseBackend,
   runGit
-} from "./chunk-QC54P5GV.mjs";
+} from "./chunk-EGBPNVNI.mjs";
 import {
   createOctokit,
   resolveRunContext
-} from "./chunk-WKEDRNMO.mjs";
+} from "./chunk-HYYVCSKH.mjs";
 import "./chunk-F56D4ARV.mjs";
-import "./chunk-Q4PNAFW5.mjs";
+import "./chunk-LVCVLYC2.mjs";
 import "./chunk-PHQZNYV7.mjs";
 import {
   InputError

@@ -5,11 +5,11 @@ import {
   ReleaseArtifactStore,
   createReleaseBackend,
   referenceStores
-} from "./chunk-QC54P5GV.mjs";
+} from "./chunk-EGBPNVNI.mjs";
 import {
   createOctokit,
   resolveToken
-} from "./chunk-WKEDRNMO.mjs";
+} from "./chunk-HYYVCSKH.mjs";
 import {
   UsageError
 } from "./chunk-DXANMND3.mjs";

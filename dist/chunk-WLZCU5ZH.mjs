@@ -22,7 +22,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   plural
-} from "./chunk-Q4PNAFW5.mjs";
+} from "./chunk-LVCVLYC2.mjs";
 import {
   expandDataPaths
 } from "./chunk-ERUJMQ5R.mjs";

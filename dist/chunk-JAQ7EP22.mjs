@@ -11,7 +11,7 @@ import {
   referenceStores,
   resolveModelRef,
   runGit
-} from "./chunk-QC54P5GV.mjs";
+} from "./chunk-EGBPNVNI.mjs";
 import {
   TITLE_LIMIT,
   cutText,
@@ -20,7 +20,7 @@ import {
   oneLine,
   openOrUpdatePullRequest,
   withGitHubError
-} from "./chunk-WKEDRNMO.mjs";
+} from "./chunk-HYYVCSKH.mjs";
 import {
   alert,
   details,
@@ -47,7 +47,7 @@ import {
 } from "./chunk-OBPADVDX.mjs";
 import {
   plural
-} from "./chunk-Q4PNAFW5.mjs";
+} from "./chunk-LVCVLYC2.mjs";
 import {
   dataReadOptions,
   loadSchema,

@@ -21,7 +21,7 @@ import {
 import {
   dumpSchema,
   inferSchema
-} from "./chunk-NLQ4FFAP.mjs";
+} from "./chunk-37V6NQPA.mjs";
 import {
   parseCommandArgs,
   requirePositional
@@ -29,7 +29,7 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-Q4PNAFW5.mjs";
+import "./chunk-LVCVLYC2.mjs";
 import {
   dataReadOptions
 } from "./chunk-NF6T275N.mjs";

@@ -4,18 +4,18 @@ import {
   configuredReference,
   driftHeadline,
   runDrift
-} from "./chunk-UQ6CCOV2.mjs";
+} from "./chunk-JAQ7EP22.mjs";
 import "./chunk-IR7HOI7X.mjs";
 import {
   STORE_OPTIONS,
   referenceStoresFromFlags,
   storeUsage
-} from "./chunk-NS23CDDB.mjs";
-import "./chunk-QC54P5GV.mjs";
+} from "./chunk-5ZDPZ5EB.mjs";
+import "./chunk-EGBPNVNI.mjs";
 import {
   createOctokit,
   resolveRunContext
-} from "./chunk-WKEDRNMO.mjs";
+} from "./chunk-HYYVCSKH.mjs";
 import {
   loadConfigIfAny
 } from "./chunk-2SKKRXN7.mjs";
@@ -24,14 +24,14 @@ import "./chunk-F56D4ARV.mjs";
 import "./chunk-2S3ATDAS.mjs";
 import "./chunk-4JGCLKKO.mjs";
 import "./chunk-OBPADVDX.mjs";
-import "./chunk-NLQ4FFAP.mjs";
+import "./chunk-37V6NQPA.mjs";
 import {
   parseCommandArgs
 } from "./chunk-PUTM3ULP.mjs";
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-Q4PNAFW5.mjs";
+import "./chunk-LVCVLYC2.mjs";
 import "./chunk-NF6T275N.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-ERUJMQ5R.mjs";

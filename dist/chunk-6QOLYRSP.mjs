@@ -46,10 +46,10 @@ import {
 } from "./chunk-OBPADVDX.mjs";
 import {
   detectNumberForm
-} from "./chunk-NLQ4FFAP.mjs";
+} from "./chunk-37V6NQPA.mjs";
 import {
   groupDigits
-} from "./chunk-Q4PNAFW5.mjs";
+} from "./chunk-LVCVLYC2.mjs";
 import {
   dataReadOptions,
   loadSchema

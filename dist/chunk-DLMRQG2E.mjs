@@ -3,12 +3,12 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   STORE_OPTIONS,
   storeFromFlags
-} from "./chunk-NS23CDDB.mjs";
+} from "./chunk-5ZDPZ5EB.mjs";
 import {
   GitRegistry,
   cardTextFromConfig
-} from "./chunk-QC54P5GV.mjs";
-import "./chunk-WKEDRNMO.mjs";
+} from "./chunk-EGBPNVNI.mjs";
+import "./chunk-HYYVCSKH.mjs";
 import "./chunk-F56D4ARV.mjs";
 import {
   parseCommandArgs,
@@ -17,7 +17,7 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-Q4PNAFW5.mjs";
+import "./chunk-LVCVLYC2.mjs";
 import "./chunk-KCMKRERF.mjs";
 import "./chunk-PHQZNYV7.mjs";
 import {

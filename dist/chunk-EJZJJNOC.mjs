@@ -4,7 +4,7 @@ import {
   epochReporter,
   trainModel,
   trainWithRuntime
-} from "./chunk-56MI2SH5.mjs";
+} from "./chunk-6QOLYRSP.mjs";
 import "./chunk-QUBK3FVQ.mjs";
 import {
   createActionsRuntime
@@ -25,7 +25,7 @@ import "./chunk-QTXCJKJQ.mjs";
 import {
   loadConfig
 } from "./chunk-OBPADVDX.mjs";
-import "./chunk-NLQ4FFAP.mjs";
+import "./chunk-37V6NQPA.mjs";
 import {
   parseBackendFlag,
   parseCommandArgs
@@ -35,7 +35,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   groupDigits
-} from "./chunk-Q4PNAFW5.mjs";
+} from "./chunk-LVCVLYC2.mjs";
 import "./chunk-NF6T275N.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-ERUJMQ5R.mjs";

@@ -5,7 +5,7 @@ import {
 } from "./chunk-F56D4ARV.mjs";
 import {
   groupDigits
-} from "./chunk-Q4PNAFW5.mjs";
+} from "./chunk-LVCVLYC2.mjs";
 import {
   InputError,
   ServiceError

@@ -2,8 +2,9 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   groupDigits,
+  oneLine,
   plural
-} from "./chunk-Q4PNAFW5.mjs";
+} from "./chunk-LVCVLYC2.mjs";
 import {
   DEFAULT_FALSE,
   DEFAULT_TRUE,
@@ -692,7 +693,7 @@ function formatValidationReport(report, diff) {
     out.push("");
     for (const e of report.errors) {
       const where = e.line !== null ? `${report.file}:${e.line}` : e.row !== null ? `${report.file} row ${e.row}` : report.file;
-      out.push(`  ${where}: ${e.column !== null ? `[${e.column}] ` : ""}${e.rule}: ${e.message}`);
+      out.push(`  ${where}: ${e.column !== null ? `[${oneLine(e.column)}] ` : ""}${e.rule}: ${oneLine(e.message)}`);
     }
     if (report.truncated) out.push(`  \u2026 showing ${report.errors.length} of ${plural(report.errorCount, "error")} (--max-errors ${report.maxErrors})`);
   }
@@ -705,7 +706,7 @@ function formatValidationReport(report, diff) {
       c.mostly ? `mostly ${c.mostly.passed ? "\u2713" : "\u2717"} ${(c.mostly.observed * 100).toFixed(2)}%` : "",
       c.maxNullFraction ? `nulls ${c.maxNullFraction.passed ? "\u2713" : "\u2717"}` : ""
     ].filter(Boolean).join(" ");
-    return [c.present ? name : `${name} (absent)`, c.type, String(c.nulls), cell(c.min), cell(c.max), failures || "-", checks];
+    return [c.present ? oneLine(name) : `${oneLine(name)} (absent)`, c.type, String(c.nulls), cell(c.min), cell(c.max), failures || "-", checks];
   });
   if (rows.length) {
     out.push("");
@@ -716,8 +717,8 @@ function formatValidationReport(report, diff) {
     for (const r of rows) out.push(line(r));
     if (entries.length > shown.length) out.push(`  \u2026 ${entries.length - shown.length} more columns (every column is in the JSON report: --json, --report)`);
   }
-  if (report.extraColumns.length) out.push("", `  columns not in the schema: ${report.extraColumns.join(", ")}`);
-  if (report.missingColumns.length) out.push("", `  schema fields not in the data (allowed by fieldsMatch ${report.fieldsMatch}): ${report.missingColumns.join(", ")}`);
+  if (report.extraColumns.length) out.push("", `  columns not in the schema: ${report.extraColumns.map(oneLine).join(", ")}`);
+  if (report.missingColumns.length) out.push("", `  schema fields not in the data (allowed by fieldsMatch ${report.fieldsMatch}): ${report.missingColumns.map(oneLine).join(", ")}`);
   if (diff) out.push("", formatSchemaDiff(diff));
   return `${out.join("\n")}
 `;
@@ -725,7 +726,7 @@ function formatValidationReport(report, diff) {
 function formatSchemaDiff(diff) {
   if (diff.changes.length === 0) return "schema: no changes";
   const out = [`schema: ${plural(diff.breakingCount, "breaking change")}, ${plural(diff.compatibleCount, "compatible change")}`];
-  for (const c of diff.changes) out.push(`  ${c.severity === "breaking" ? "BREAKING  " : "compatible"}  ${c.field !== null ? `${c.field}: ` : ""}${c.message}`);
+  for (const c of diff.changes) out.push(`  ${c.severity === "breaking" ? "BREAKING  " : "compatible"}  ${c.field !== null ? `${oneLine(c.field)}: ` : ""}${oneLine(c.message)}`);
   return out.join("\n");
 }
 

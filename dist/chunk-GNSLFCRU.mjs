@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-Y6Q4CE2N.mjs";
+} from "./chunk-P3SMDSX6.mjs";
 import "./chunk-AWM6KSK7.mjs";
 import {
   loadBackend
@@ -21,7 +21,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   groupDigits
-} from "./chunk-Q4PNAFW5.mjs";
+} from "./chunk-LVCVLYC2.mjs";
 import "./chunk-MF3YALT7.mjs";
 import "./chunk-KCMKRERF.mjs";
 import {

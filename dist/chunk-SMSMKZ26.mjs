@@ -4,12 +4,12 @@ import {
   isModelRef,
   referenceStores,
   resolveModelRef
-} from "./chunk-QC54P5GV.mjs";
+} from "./chunk-EGBPNVNI.mjs";
 import {
   createOctokit,
   resolveRunContext,
   upsertStickyComment
-} from "./chunk-WKEDRNMO.mjs";
+} from "./chunk-HYYVCSKH.mjs";
 import {
   encodeLabels,
   loadModel,

@@ -8,7 +8,7 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-NLQ4FFAP.mjs";
+} from "./chunk-37V6NQPA.mjs";
 import {
   helpHint,
   parseCommandArgs,
