@@ -21,27 +21,14 @@ import { configLocation, type MlopsConfig } from '../train/config.ts';
 import { DEFAULT_SAMPLE_SIZE } from '../profile/reservoir.ts';
 import type { ColumnProfile } from '../profile/types.ts';
 import { columnKind, compareProfiles, readsValues, selectColumns, skipReason, type DriftOptions, type DriftReport } from './engine.ts';
-import { DRIFT_METHODS, type ColumnOverride, type DriftMethod } from './policy.ts';
-
-/** Method names accepted in mlops.yaml and schemas, with the spellings other tools use. */
-const METHOD_ALIASES: Record<string, DriftMethod> = {
-  ks: 'ks', kolmogorov_smirnov: 'ks',
-  wasserstein: 'wasserstein', wasserstein_distance: 'wasserstein',
-  psi: 'psi',
-  chisquare: 'chisquare', chi2: 'chisquare', chi_square: 'chisquare',
-  ztest: 'ztest', z: 'ztest',
-  jensenshannon: 'jensenshannon', jensen_shannon: 'jensenshannon', js: 'jensenshannon',
-  hellinger: 'hellinger',
-};
+import { driftMethodNamed, unknownDriftMethodMessage, type ColumnOverride, type DriftMethod } from './policy.ts';
 
 /** Parses a drift method name; `auto` → undefined; unknown → InputError at `where` (file, line, key). */
 export function parseDriftMethod(name: string | undefined, where: SourceLocation): DriftMethod | undefined {
-  if (name === undefined || name === 'auto') return undefined;
-  const method = METHOD_ALIASES[name.toLowerCase()];
-  if (!method) {
-    throw new InputError(`unknown drift method '${name}' (expected auto or one of ${DRIFT_METHODS.join(', ')}; also accepted: ${Object.keys(METHOD_ALIASES).filter((a) => !(DRIFT_METHODS as readonly string[]).includes(a)).join(', ')})`, where);
-  }
-  return method;
+  if (name === undefined) return undefined;
+  const method = driftMethodNamed(name);
+  if (method === null) throw new InputError(unknownDriftMethodMessage(name), where);
+  return method === 'auto' ? undefined : method;
 }
 
 /** Where a schema field's `drift.method` is written: the file, the line and column when the loader kept them. */

@@ -14,6 +14,32 @@ export type DriftMethod = 'ks' | 'wasserstein' | 'psi' | 'chisquare' | 'ztest' |
 
 export const DRIFT_METHODS: readonly DriftMethod[] = ['ks', 'wasserstein', 'psi', 'chisquare', 'ztest', 'jensenshannon', 'hellinger'];
 
+/** Method names accepted in mlops.yaml and schemas, with the spellings other tools use (case-insensitive). */
+const METHOD_ALIASES: Record<string, DriftMethod> = {
+  ks: 'ks', kolmogorov_smirnov: 'ks',
+  wasserstein: 'wasserstein', wasserstein_distance: 'wasserstein',
+  psi: 'psi',
+  chisquare: 'chisquare', chi2: 'chisquare', chi_square: 'chisquare',
+  ztest: 'ztest', z: 'ztest',
+  jensenshannon: 'jensenshannon', jensen_shannon: 'jensenshannon', js: 'jensenshannon',
+  hellinger: 'hellinger',
+};
+
+/**
+ * The method a name means (`auto`: 'auto'), or null for a name no spelling matches. The schema
+ * loader checks a field's `drift.method` with it too, so a typo fails when the schema loads.
+ */
+export function driftMethodNamed(name: string): DriftMethod | 'auto' | null {
+  if (name === 'auto') return 'auto';
+  return METHOD_ALIASES[name.toLowerCase()] ?? null;
+}
+
+/** The message for a method name {@link driftMethodNamed} does not know. */
+export function unknownDriftMethodMessage(name: string): string {
+  const aliases = Object.keys(METHOD_ALIASES).filter((a) => !(DRIFT_METHODS as readonly string[]).includes(a));
+  return `unknown drift method '${name}' (expected auto or one of ${DRIFT_METHODS.join(', ')}; also accepted: ${aliases.join(', ')})`;
+}
+
 /** Methods whose score is a p-value (drift when below the threshold); the others are distances (drift when at or above). */
 export const P_VALUE_METHODS: ReadonlySet<DriftMethod> = new Set(['ks', 'chisquare', 'ztest']);
 

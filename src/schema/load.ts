@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Ajv, type ErrorObject } from 'ajv';
 import { InputError, formatLocation, type SourceLocation } from '../core/errors.ts';
 import { assertReadableFile } from '../core/fs.ts';
+import { driftMethodNamed, unknownDriftMethodMessage } from '../drift/policy.ts';
 import { validate as validateTableSchema } from './table-schema-validator.generated.ts';
 import { escapeKey, parseJsonWithPositions, parseYamlWithPositions, pointerToKey, positionOf } from './positions.ts';
 import type { Bound, Constraints, PositionMap, SchemaField, TableSchema } from './types.ts';
@@ -183,6 +184,11 @@ function semanticProblems(schema: TableSchema, bad: (path: string) => boolean): 
       if (names.has(field.name)) problems.push({ path: `${at}/name`, message: `duplicate field name '${field.name}' (also fields[${names.get(field.name)}])` });
       else names.set(field.name, index);
     } else allNamed = false;
+    // A typo in the drift extension fails here, not when drift first runs (a scheduled job, later).
+    const method = (field as { drift?: { method?: unknown } }).drift?.method;
+    if (typeof method === 'string' && !bad(`${at}/drift/method`) && driftMethodNamed(method) === null) {
+      problems.push({ path: `${at}/drift/method`, message: unknownDriftMethodMessage(method) });
+    }
     // Every rule depends on the type: a field of an unknown type has nothing more to check.
     if (bad(`${at}/type`)) return;
     field.type ??= 'any';

@@ -253,6 +253,18 @@ describe('JSON schema files', () => {
   });
 });
 
+describe('the drift extension', () => {
+  it('a drift method no spelling matches fails when the schema loads, at its line (not when drift first runs)', () => {
+    const yaml = 'fields:\n  - name: mass\n    type: number\n    drift: { method: wasserstien }\n  - name: island\n    type: string\n    drift: { method: JS }\n';
+    expect(errorOf(() => parseSchema(yaml, 's.yaml')).message).toBe(
+      "s.yaml:4:14 (fields[0].drift.method): unknown drift method 'wasserstien' (expected auto or one of ks, wasserstein, psi, chisquare, ztest, jensenshannon, hellinger; also accepted: kolmogorov_smirnov, wasserstein_distance, chi2, chi_square, z, jensen_shannon, js)",
+    );
+    // Other tools' spellings, any case, and auto are methods.
+    expect(parseSchema(yaml.replace('wasserstien', 'Wasserstein_Distance'), 's.yaml').fields[1].drift).toEqual({ method: 'JS' });
+    expect(parseSchema(yaml.replace('wasserstien', 'auto'), 's.yaml').fields).toHaveLength(2);
+  });
+});
+
 describe('loadSchema', () => {
   let dir: string;
   beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'mlops-schema-')); });
