@@ -34,14 +34,14 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-37V6NQPA.mjs";
+} from "./chunk-KTPFIKTG.mjs";
 import {
   groupDigits
 } from "./chunk-LVCVLYC2.mjs";
 import {
   formatPct,
   loadSchema
-} from "./chunk-NF6T275N.mjs";
+} from "./chunk-ME4BT3CR.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   dataArguments

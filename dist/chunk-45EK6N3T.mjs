@@ -5,7 +5,7 @@ import {
   driftHeadline,
   nothingJudged,
   runDrift
-} from "./chunk-JAQ7EP22.mjs";
+} from "./chunk-MBMOEM4O.mjs";
 import {
   defaultReportPath
 } from "./chunk-NEL4MZF3.mjs";
@@ -31,9 +31,9 @@ import "./chunk-2S3ATDAS.mjs";
 import {
   loadConfig
 } from "./chunk-OBPADVDX.mjs";
-import "./chunk-37V6NQPA.mjs";
+import "./chunk-KTPFIKTG.mjs";
 import "./chunk-LVCVLYC2.mjs";
-import "./chunk-NF6T275N.mjs";
+import "./chunk-ME4BT3CR.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-ERUJMQ5R.mjs";
 import "./chunk-MF3YALT7.mjs";

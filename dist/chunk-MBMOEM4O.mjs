@@ -49,10 +49,23 @@ import {
   plural
 } from "./chunk-LVCVLYC2.mjs";
 import {
+  DEFAULT_THRESHOLDS,
+  METHODS_FOR_KIND,
+  MIN_CRAMERS_V,
+  MIN_KS_STATISTIC,
+  MIN_NULL_RATE_CHANGE,
+  MIN_SAMPLE,
+  NULL_RATE_ALPHA,
+  P_VALUE_METHODS,
+  TOP_CATEGORIES,
   dataReadOptions,
+  defaultMethod,
+  driftMethodNamed,
+  exceeds,
   loadSchema,
-  positionOf
-} from "./chunk-NF6T275N.mjs";
+  positionOf,
+  unknownDriftMethodMessage
+} from "./chunk-ME4BT3CR.mjs";
 import {
   detectFormat,
   expandDataPaths,
@@ -69,40 +82,6 @@ import {
 import {
   InputError
 } from "./chunk-DXANMND3.mjs";
-
-// src/drift/policy.ts
-var DRIFT_METHODS = ["ks", "wasserstein", "psi", "chisquare", "ztest", "jensenshannon", "hellinger"];
-var P_VALUE_METHODS = /* @__PURE__ */ new Set(["ks", "chisquare", "ztest"]);
-var DEFAULT_THRESHOLDS = {
-  ks: 0.05,
-  chisquare: 0.05,
-  ztest: 0.05,
-  wasserstein: 0.1,
-  jensenshannon: 0.1,
-  psi: 0.2,
-  hellinger: 0.1
-};
-var SMALL_SAMPLE_ROWS = 1e3;
-var MIN_SAMPLE = 30;
-var MIN_KS_STATISTIC = 0.05;
-var MIN_CRAMERS_V = 0.05;
-var MIN_NULL_RATE_CHANGE = 0.05;
-var NULL_RATE_ALPHA = 0.05;
-var TOP_CATEGORIES = 20;
-var METHODS_FOR_KIND = {
-  numeric: ["ks", "wasserstein", "psi", "chisquare", "jensenshannon", "hellinger"],
-  categorical: ["chisquare", "ztest", "psi", "jensenshannon", "hellinger"]
-};
-function defaultMethod(kind, smallerSampleRows, categories) {
-  if (smallerSampleRows <= SMALL_SAMPLE_ROWS) {
-    if (kind === "numeric") return "ks";
-    return categories <= 2 ? "ztest" : "chisquare";
-  }
-  return kind === "numeric" ? "wasserstein" : "jensenshannon";
-}
-function exceeds(method, score, threshold) {
-  return P_VALUE_METHODS.has(method) ? score < threshold : score >= threshold;
-}
 
 // src/drift/report.ts
 var METHOD_LABEL = {
@@ -1195,29 +1174,11 @@ function compareProfiles(reference, current, options = {}) {
 }
 
 // src/drift/check.ts
-var METHOD_ALIASES = {
-  ks: "ks",
-  kolmogorov_smirnov: "ks",
-  wasserstein: "wasserstein",
-  wasserstein_distance: "wasserstein",
-  psi: "psi",
-  chisquare: "chisquare",
-  chi2: "chisquare",
-  chi_square: "chisquare",
-  ztest: "ztest",
-  z: "ztest",
-  jensenshannon: "jensenshannon",
-  jensen_shannon: "jensenshannon",
-  js: "jensenshannon",
-  hellinger: "hellinger"
-};
 function parseDriftMethod(name, where) {
-  if (name === void 0 || name === "auto") return void 0;
-  const method = METHOD_ALIASES[name.toLowerCase()];
-  if (!method) {
-    throw new InputError(`unknown drift method '${name}' (expected auto or one of ${DRIFT_METHODS.join(", ")}; also accepted: ${Object.keys(METHOD_ALIASES).filter((a) => !DRIFT_METHODS.includes(a)).join(", ")})`, where);
-  }
-  return method;
+  if (name === void 0) return void 0;
+  const method = driftMethodNamed(name);
+  if (method === null) throw new InputError(unknownDriftMethodMessage(name), where);
+  return method === "auto" ? void 0 : method;
 }
 function schemaLocation(schema, schemaPath, index) {
   const key = `fields[${index}].drift.method`;

@@ -5,7 +5,7 @@ import {
   trainWithRuntime,
   train_default,
   trainingMarkdown
-} from "./chunk-6QOLYRSP.mjs";
+} from "./chunk-IVY4CSQB.mjs";
 import "./chunk-QUBK3FVQ.mjs";
 import "./chunk-VOF3U6TL.mjs";
 import "./chunk-AWM6KSK7.mjs";
@@ -18,9 +18,9 @@ import "./chunk-2S3ATDAS.mjs";
 import "./chunk-LICFMF4L.mjs";
 import "./chunk-QTXCJKJQ.mjs";
 import "./chunk-OBPADVDX.mjs";
-import "./chunk-37V6NQPA.mjs";
+import "./chunk-KTPFIKTG.mjs";
 import "./chunk-LVCVLYC2.mjs";
-import "./chunk-NF6T275N.mjs";
+import "./chunk-ME4BT3CR.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-ERUJMQ5R.mjs";
 import "./chunk-MF3YALT7.mjs";

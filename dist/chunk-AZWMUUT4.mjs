@@ -5,7 +5,7 @@ import {
   VERSION,
   runCli,
   runMain
-} from "./chunk-P3SMDSX6.mjs";
+} from "./chunk-CZ3WOARS.mjs";
 import "./chunk-AWM6KSK7.mjs";
 import "./chunk-4JGCLKKO.mjs";
 import "./chunk-JMASHIGL.mjs";

@@ -6937,6 +6937,64 @@ var require_ajv = __commonJS({
 var import_ajv = __toESM(require_ajv(), 1);
 import { readFile } from "node:fs/promises";
 
+// src/drift/policy.ts
+var DRIFT_METHODS = ["ks", "wasserstein", "psi", "chisquare", "ztest", "jensenshannon", "hellinger"];
+var METHOD_ALIASES = {
+  ks: "ks",
+  kolmogorov_smirnov: "ks",
+  wasserstein: "wasserstein",
+  wasserstein_distance: "wasserstein",
+  psi: "psi",
+  chisquare: "chisquare",
+  chi2: "chisquare",
+  chi_square: "chisquare",
+  ztest: "ztest",
+  z: "ztest",
+  jensenshannon: "jensenshannon",
+  jensen_shannon: "jensenshannon",
+  js: "jensenshannon",
+  hellinger: "hellinger"
+};
+function driftMethodNamed(name) {
+  if (name === "auto") return "auto";
+  return METHOD_ALIASES[name.toLowerCase()] ?? null;
+}
+function unknownDriftMethodMessage(name) {
+  const aliases = Object.keys(METHOD_ALIASES).filter((a) => !DRIFT_METHODS.includes(a));
+  return `unknown drift method '${name}' (expected auto or one of ${DRIFT_METHODS.join(", ")}; also accepted: ${aliases.join(", ")})`;
+}
+var P_VALUE_METHODS = /* @__PURE__ */ new Set(["ks", "chisquare", "ztest"]);
+var DEFAULT_THRESHOLDS = {
+  ks: 0.05,
+  chisquare: 0.05,
+  ztest: 0.05,
+  wasserstein: 0.1,
+  jensenshannon: 0.1,
+  psi: 0.2,
+  hellinger: 0.1
+};
+var SMALL_SAMPLE_ROWS = 1e3;
+var MIN_SAMPLE = 30;
+var MIN_KS_STATISTIC = 0.05;
+var MIN_CRAMERS_V = 0.05;
+var MIN_NULL_RATE_CHANGE = 0.05;
+var NULL_RATE_ALPHA = 0.05;
+var TOP_CATEGORIES = 20;
+var METHODS_FOR_KIND = {
+  numeric: ["ks", "wasserstein", "psi", "chisquare", "jensenshannon", "hellinger"],
+  categorical: ["chisquare", "ztest", "psi", "jensenshannon", "hellinger"]
+};
+function defaultMethod(kind, smallerSampleRows, categories) {
+  if (smallerSampleRows <= SMALL_SAMPLE_ROWS) {
+    if (kind === "numeric") return "ks";
+    return categories <= 2 ? "ztest" : "chisquare";
+  }
+  return kind === "numeric" ? "wasserstein" : "jensenshannon";
+}
+function exceeds(method, score, threshold) {
+  return P_VALUE_METHODS.has(method) ? score < threshold : score >= threshold;
+}
+
 // src/schema/table-schema-validator.generated.ts
 var ucs2lengthModule = __toESM(require_ucs2length(), 1);
 var ucs2length = typeof ucs2lengthModule.default === "function" ? ucs2lengthModule.default : ucs2lengthModule.default.default;
@@ -12024,6 +12082,10 @@ function semanticProblems(schema2, bad) {
       if (names.has(field.name)) problems.push({ path: `${at}/name`, message: `duplicate field name '${field.name}' (also fields[${names.get(field.name)}])` });
       else names.set(field.name, index);
     } else allNamed = false;
+    const method = field.drift?.method;
+    if (typeof method === "string" && !bad(`${at}/drift/method`) && driftMethodNamed(method) === null) {
+      problems.push({ path: `${at}/drift/method`, message: unknownDriftMethodMessage(method) });
+    }
     if (bad(`${at}/type`)) return;
     field.type ??= "any";
     let parse;
@@ -13547,6 +13609,19 @@ async function validateCsvSegments(path, schema2, readOptions, fieldNames, heade
 }
 
 export {
+  driftMethodNamed,
+  unknownDriftMethodMessage,
+  P_VALUE_METHODS,
+  DEFAULT_THRESHOLDS,
+  MIN_SAMPLE,
+  MIN_KS_STATISTIC,
+  MIN_CRAMERS_V,
+  MIN_NULL_RATE_CHANGE,
+  NULL_RATE_ALPHA,
+  TOP_CATEGORIES,
+  METHODS_FOR_KIND,
+  defaultMethod,
+  exceeds,
   yaml,
   positionOf,
   DEFAULT_TRUE,

@@ -46,14 +46,14 @@ import {
 } from "./chunk-OBPADVDX.mjs";
 import {
   detectNumberForm
-} from "./chunk-37V6NQPA.mjs";
+} from "./chunk-KTPFIKTG.mjs";
 import {
   groupDigits
 } from "./chunk-LVCVLYC2.mjs";
 import {
   dataReadOptions,
   loadSchema
-} from "./chunk-NF6T275N.mjs";
+} from "./chunk-ME4BT3CR.mjs";
 import {
   didYouMean
 } from "./chunk-6H53F6EY.mjs";

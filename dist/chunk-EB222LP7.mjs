@@ -8,7 +8,7 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-37V6NQPA.mjs";
+} from "./chunk-KTPFIKTG.mjs";
 import {
   helpHint,
   parseCommandArgs,
@@ -20,7 +20,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   loadSchema
-} from "./chunk-NF6T275N.mjs";
+} from "./chunk-ME4BT3CR.mjs";
 import {
   dataArguments
 } from "./chunk-ERUJMQ5R.mjs";

@@ -21,7 +21,7 @@ import {
 import {
   dumpSchema,
   inferSchema
-} from "./chunk-37V6NQPA.mjs";
+} from "./chunk-KTPFIKTG.mjs";
 import {
   parseCommandArgs,
   requirePositional
@@ -32,7 +32,7 @@ import {
 import "./chunk-LVCVLYC2.mjs";
 import {
   dataReadOptions
-} from "./chunk-NF6T275N.mjs";
+} from "./chunk-ME4BT3CR.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   openTable

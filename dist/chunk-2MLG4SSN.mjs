@@ -3,12 +3,12 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd,
   validate_default
-} from "./chunk-5E4S5QBW.mjs";
-import "./chunk-37V6NQPA.mjs";
+} from "./chunk-EB222LP7.mjs";
+import "./chunk-KTPFIKTG.mjs";
 import "./chunk-PUTM3ULP.mjs";
 import "./chunk-JMASHIGL.mjs";
 import "./chunk-LVCVLYC2.mjs";
-import "./chunk-NF6T275N.mjs";
+import "./chunk-ME4BT3CR.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-ERUJMQ5R.mjs";
 import "./chunk-MF3YALT7.mjs";

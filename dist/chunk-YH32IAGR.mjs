@@ -4,7 +4,7 @@ import {
   epochReporter,
   trainModel,
   trainWithRuntime
-} from "./chunk-6QOLYRSP.mjs";
+} from "./chunk-IVY4CSQB.mjs";
 import "./chunk-QUBK3FVQ.mjs";
 import {
   createActionsRuntime
@@ -25,7 +25,7 @@ import "./chunk-QTXCJKJQ.mjs";
 import {
   loadConfig
 } from "./chunk-OBPADVDX.mjs";
-import "./chunk-37V6NQPA.mjs";
+import "./chunk-KTPFIKTG.mjs";
 import {
   parseBackendFlag,
   parseCommandArgs
@@ -36,7 +36,7 @@ import {
 import {
   groupDigits
 } from "./chunk-LVCVLYC2.mjs";
-import "./chunk-NF6T275N.mjs";
+import "./chunk-ME4BT3CR.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-ERUJMQ5R.mjs";
 import "./chunk-MF3YALT7.mjs";

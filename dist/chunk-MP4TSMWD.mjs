@@ -9,7 +9,7 @@ import {
 import {
   VALIDATE_SEGMENT_TASK,
   validateSegmentTask
-} from "./chunk-NF6T275N.mjs";
+} from "./chunk-ME4BT3CR.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-ERUJMQ5R.mjs";
 import {

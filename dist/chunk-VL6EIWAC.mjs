@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-P3SMDSX6.mjs";
+} from "./chunk-CZ3WOARS.mjs";
 import "./chunk-AWM6KSK7.mjs";
 import {
   loadBackend

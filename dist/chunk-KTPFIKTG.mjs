@@ -21,7 +21,7 @@ import {
   validateBatches,
   validateCsvSegments,
   yaml
-} from "./chunk-NF6T275N.mjs";
+} from "./chunk-ME4BT3CR.mjs";
 import {
   detectFormat,
   openTable

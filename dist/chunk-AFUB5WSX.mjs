@@ -4,7 +4,7 @@ import {
   configuredReference,
   driftHeadline,
   runDrift
-} from "./chunk-JAQ7EP22.mjs";
+} from "./chunk-MBMOEM4O.mjs";
 import "./chunk-IR7HOI7X.mjs";
 import {
   STORE_OPTIONS,
@@ -24,7 +24,7 @@ import "./chunk-F56D4ARV.mjs";
 import "./chunk-2S3ATDAS.mjs";
 import "./chunk-4JGCLKKO.mjs";
 import "./chunk-OBPADVDX.mjs";
-import "./chunk-37V6NQPA.mjs";
+import "./chunk-KTPFIKTG.mjs";
 import {
   parseCommandArgs
 } from "./chunk-PUTM3ULP.mjs";
@@ -32,7 +32,7 @@ import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
 import "./chunk-LVCVLYC2.mjs";
-import "./chunk-NF6T275N.mjs";
+import "./chunk-ME4BT3CR.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-ERUJMQ5R.mjs";
 import "./chunk-MF3YALT7.mjs";

@@ -2,13 +2,13 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd
-} from "./chunk-5E4S5QBW.mjs";
+} from "./chunk-EB222LP7.mjs";
 import {
   diffSchemas,
   dumpSchema,
   formatSchemaDiff,
   inferSchema
-} from "./chunk-37V6NQPA.mjs";
+} from "./chunk-KTPFIKTG.mjs";
 import {
   helpHint,
   parseCommandArgs,
@@ -21,7 +21,7 @@ import {
 import "./chunk-LVCVLYC2.mjs";
 import {
   loadSchema
-} from "./chunk-NF6T275N.mjs";
+} from "./chunk-ME4BT3CR.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   dataArguments
