@@ -1,3 +1,4 @@
+import { oneLine } from '../core/text.ts';
 import { InputError } from '../core/errors.ts';
 import { closeName } from '../core/names.ts';
 import { temporalText } from '../table/index.ts';
@@ -125,17 +126,7 @@ function codePointLength(text: string): number {
 function show(value: unknown): string {
   if (typeof value !== 'string') return String(value);
   const cut = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-  return `'${cut.replace(CONTROL, escapeControl)}'`;
-}
-
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped
-const CONTROL = /[\u0000-\u001f\u007f]/g;
-
-function escapeControl(c: string): string {
-  if (c === '\n') return '\\n';
-  if (c === '\r') return '\\r';
-  if (c === '\t') return '\\t';
-  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  return `'${oneLine(cut)}'`;
 }
 
 /** The compiled rules and running tallies of one field. */
