@@ -214,8 +214,8 @@ function numericOnlyIn(predicted: Predicted, rows: number): string[] {
  *   −12% CPU with its 6 decimal columns so profiled).
  * Columns with drift settings of their own are never predicted skipped, nor numeric-only when
  * the settings name a method. Each prediction is checked on the
- * full profiles afterwards ({@link fullProfilesOf}, {@link withValuesWhereRead}); nothing is
- * predicted when a reference path is a stored profile.
+ * full profiles afterwards ({@link fullProfilesOf}, {@link withValuesWhereRead}); the caller
+ * predicts nothing when a reference path is a stored profile (paths are data files here).
  */
 async function predictColumns(paths: string[], cwd: string, readOptions: ReadOptions, candidates: (header: string[]) => string[], overrides: readonly ColumnOverride[], skips: boolean): Promise<Predicted> {
   // A column with settings of its own is never skipped; one with its own method is compared as
@@ -223,7 +223,6 @@ async function predictColumns(paths: string[], cwd: string, readOptions: ReadOpt
   const keep = new Set(overrides.map((o) => o.name));
   const ownMethod = new Set(overrides.filter((o) => o.method !== undefined).map((o) => o.name));
   if (paths.length === 0) return NOTHING_PREDICTED;
-  for (const path of paths) if (await looksLikeProfile(locate(path, cwd))) return NOTHING_PREDICTED;
   const source = await openTable(locate(paths[0], cwd), { defaultDecoding: 'detect', ...readOptions, batchRows: HEAD_ROWS, chunkSize: 64 << 10 });
   const names = new Set(candidates(source.fieldNames));
   for await (const batch of source.batches()) {
@@ -450,7 +449,9 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftCh
       hash.catch(() => undefined);
       referenceHashes.set(path, hash);
     }
-    predicted = await predictColumns(referencePaths, cwd, readOptions, candidates, driftOptions.overrides ?? [], !features);
+    // A stored profile among the reference paths holds every column in full: nothing to predict.
+    const anyStored = referenceHashes.size < referencePaths.length;
+    predicted = anyStored ? NOTHING_PREDICTED : await predictColumns(referencePaths, cwd, readOptions, candidates, driftOptions.overrides ?? [], !features);
     referenceNumericOnly = numericOnlyIn(predicted, await estimatedRows(referencePaths, cwd));
     ({ profile: referenceProfile, columns: referenceColumns } = await profileData(referencePaths, cwd, withInstants(readOptions, predicted.instants), candidates, { onQueued: hashCurrent, light: predicted.light, numericOnly: referenceNumericOnly, hashes: referenceHashes }));
     referenceProfile = await fullProfilesOf(referenceProfile, predicted, async (columns) => (await profileData(referencePaths, cwd, readOptions, () => columns, { hashes: referenceHashes })).profile);
