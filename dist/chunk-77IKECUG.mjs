@@ -32,9 +32,9 @@ import "./chunk-QTXCJKJQ.mjs";
 import {
   loadConfig
 } from "./chunk-OBPADVDX.mjs";
-import "./chunk-LVCVLYC2.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-ERUJMQ5R.mjs";
+import "./chunk-LVCVLYC2.mjs";
 import "./chunk-MPQG3EOO.mjs";
 import "./chunk-KCMKRERF.mjs";
 import "./chunk-NRKFWMVS.mjs";

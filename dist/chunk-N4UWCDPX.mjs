@@ -35,9 +35,9 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-LVCVLYC2.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-ERUJMQ5R.mjs";
+import "./chunk-LVCVLYC2.mjs";
 import "./chunk-MPQG3EOO.mjs";
 import "./chunk-KCMKRERF.mjs";
 import "./chunk-NRKFWMVS.mjs";

@@ -46,14 +46,11 @@ import {
 } from "./chunk-OBPADVDX.mjs";
 import {
   detectNumberForm
-} from "./chunk-KTPFIKTG.mjs";
-import {
-  groupDigits
-} from "./chunk-LVCVLYC2.mjs";
+} from "./chunk-DI7J43CS.mjs";
 import {
   dataReadOptions,
   loadSchema
-} from "./chunk-ME4BT3CR.mjs";
+} from "./chunk-PX7ZYGMS.mjs";
 import {
   didYouMean
 } from "./chunk-6H53F6EY.mjs";
@@ -62,6 +59,9 @@ import {
   hashFile,
   openTable
 } from "./chunk-ERUJMQ5R.mjs";
+import {
+  groupDigits
+} from "./chunk-LVCVLYC2.mjs";
 import {
   applyNumberForms,
   concatBatches

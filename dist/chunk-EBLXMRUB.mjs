@@ -17,11 +17,11 @@ import "./chunk-SSCV3AA7.mjs";
 
 // src/actions/entries.ts
 var actionEntries = {
-  validate: async () => (await import("./chunk-OFR64YKL.mjs")).default,
-  train: async () => (await import("./chunk-65R4NYLN.mjs")).default,
+  validate: async () => (await import("./chunk-INXIXV2H.mjs")).default,
+  train: async () => (await import("./chunk-5G7CDNFZ.mjs")).default,
   evaluate: async () => (await import("./chunk-77IKECUG.mjs")).default,
   release: async () => (await import("./chunk-4U6FKY4J.mjs")).default,
-  drift: async () => (await import("./chunk-45EK6N3T.mjs")).default
+  drift: async () => (await import("./chunk-ZHWSLZSK.mjs")).default
 };
 
 // src/cli/commands/action.ts

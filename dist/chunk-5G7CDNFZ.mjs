@@ -5,7 +5,7 @@ import {
   trainWithRuntime,
   train_default,
   trainingMarkdown
-} from "./chunk-IVY4CSQB.mjs";
+} from "./chunk-YERCJNYL.mjs";
 import "./chunk-QUBK3FVQ.mjs";
 import "./chunk-VOF3U6TL.mjs";
 import "./chunk-AWM6KSK7.mjs";
@@ -18,11 +18,11 @@ import "./chunk-2S3ATDAS.mjs";
 import "./chunk-LICFMF4L.mjs";
 import "./chunk-QTXCJKJQ.mjs";
 import "./chunk-OBPADVDX.mjs";
-import "./chunk-KTPFIKTG.mjs";
-import "./chunk-LVCVLYC2.mjs";
-import "./chunk-ME4BT3CR.mjs";
+import "./chunk-DI7J43CS.mjs";
+import "./chunk-PX7ZYGMS.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-ERUJMQ5R.mjs";
+import "./chunk-LVCVLYC2.mjs";
 import "./chunk-MF3YALT7.mjs";
 import "./chunk-MPQG3EOO.mjs";
 import "./chunk-KCMKRERF.mjs";

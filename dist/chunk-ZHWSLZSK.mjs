@@ -5,7 +5,7 @@ import {
   driftHeadline,
   nothingJudged,
   runDrift
-} from "./chunk-MBMOEM4O.mjs";
+} from "./chunk-FHCCBBOW.mjs";
 import {
   defaultReportPath
 } from "./chunk-NEL4MZF3.mjs";
@@ -31,11 +31,11 @@ import "./chunk-2S3ATDAS.mjs";
 import {
   loadConfig
 } from "./chunk-OBPADVDX.mjs";
-import "./chunk-KTPFIKTG.mjs";
-import "./chunk-LVCVLYC2.mjs";
-import "./chunk-ME4BT3CR.mjs";
+import "./chunk-DI7J43CS.mjs";
+import "./chunk-PX7ZYGMS.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-ERUJMQ5R.mjs";
+import "./chunk-LVCVLYC2.mjs";
 import "./chunk-MF3YALT7.mjs";
 import "./chunk-MPQG3EOO.mjs";
 import "./chunk-KCMKRERF.mjs";

@@ -4,6 +4,9 @@ import {
   closeName
 } from "./chunk-6H53F6EY.mjs";
 import {
+  oneLine
+} from "./chunk-LVCVLYC2.mjs";
+import {
   runTasks
 } from "./chunk-MF3YALT7.mjs";
 import {
@@ -12540,14 +12543,7 @@ function codePointLength(text) {
 function show(value) {
   if (typeof value !== "string") return String(value);
   const cut = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-  return `'${cut.replace(CONTROL, escapeControl)}'`;
-}
-var CONTROL = /[\u0000-\u001f\u007f]/g;
-function escapeControl(c) {
-  if (c === "\n") return "\\n";
-  if (c === "\r") return "\\r";
-  if (c === "	") return "\\t";
-  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  return `'${oneLine(cut)}'`;
 }
 var FieldCheck = class {
   constructor(field, order, present) {

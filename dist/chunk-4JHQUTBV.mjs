@@ -8,7 +8,7 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-KTPFIKTG.mjs";
+} from "./chunk-DI7J43CS.mjs";
 import {
   helpHint,
   parseCommandArgs,
@@ -20,7 +20,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   loadSchema
-} from "./chunk-ME4BT3CR.mjs";
+} from "./chunk-PX7ZYGMS.mjs";
 import {
   dataArguments
 } from "./chunk-ERUJMQ5R.mjs";

@@ -1,11 +1,6 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
-  groupDigits,
-  oneLine,
-  plural
-} from "./chunk-LVCVLYC2.mjs";
-import {
   DEFAULT_FALSE,
   DEFAULT_TRUE,
   allowedValues,
@@ -21,11 +16,16 @@ import {
   validateBatches,
   validateCsvSegments,
   yaml
-} from "./chunk-ME4BT3CR.mjs";
+} from "./chunk-PX7ZYGMS.mjs";
 import {
   detectFormat,
   openTable
 } from "./chunk-ERUJMQ5R.mjs";
+import {
+  groupDigits,
+  oneLine,
+  plural
+} from "./chunk-LVCVLYC2.mjs";
 import {
   parallelAvailable,
   segmentBytesFromEnv

@@ -4,7 +4,7 @@ import {
   epochReporter,
   trainModel,
   trainWithRuntime
-} from "./chunk-IVY4CSQB.mjs";
+} from "./chunk-YERCJNYL.mjs";
 import "./chunk-QUBK3FVQ.mjs";
 import {
   createActionsRuntime
@@ -25,7 +25,7 @@ import "./chunk-QTXCJKJQ.mjs";
 import {
   loadConfig
 } from "./chunk-OBPADVDX.mjs";
-import "./chunk-KTPFIKTG.mjs";
+import "./chunk-DI7J43CS.mjs";
 import {
   parseBackendFlag,
   parseCommandArgs
@@ -33,12 +33,12 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
+import "./chunk-PX7ZYGMS.mjs";
+import "./chunk-6H53F6EY.mjs";
+import "./chunk-ERUJMQ5R.mjs";
 import {
   groupDigits
 } from "./chunk-LVCVLYC2.mjs";
-import "./chunk-ME4BT3CR.mjs";
-import "./chunk-6H53F6EY.mjs";
-import "./chunk-ERUJMQ5R.mjs";
 import "./chunk-MF3YALT7.mjs";
 import "./chunk-MPQG3EOO.mjs";
 import "./chunk-KCMKRERF.mjs";

@@ -34,18 +34,18 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-KTPFIKTG.mjs";
-import {
-  groupDigits
-} from "./chunk-LVCVLYC2.mjs";
+} from "./chunk-DI7J43CS.mjs";
 import {
   formatPct,
   loadSchema
-} from "./chunk-ME4BT3CR.mjs";
+} from "./chunk-PX7ZYGMS.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   dataArguments
 } from "./chunk-ERUJMQ5R.mjs";
+import {
+  groupDigits
+} from "./chunk-LVCVLYC2.mjs";
 import "./chunk-MF3YALT7.mjs";
 import "./chunk-MPQG3EOO.mjs";
 import "./chunk-NRKFWMVS.mjs";

@@ -21,7 +21,7 @@ import {
 import {
   dumpSchema,
   inferSchema
-} from "./chunk-KTPFIKTG.mjs";
+} from "./chunk-DI7J43CS.mjs";
 import {
   parseCommandArgs,
   requirePositional
@@ -29,14 +29,14 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-LVCVLYC2.mjs";
 import {
   dataReadOptions
-} from "./chunk-ME4BT3CR.mjs";
+} from "./chunk-PX7ZYGMS.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   openTable
 } from "./chunk-ERUJMQ5R.mjs";
+import "./chunk-LVCVLYC2.mjs";
 import "./chunk-MF3YALT7.mjs";
 import {
   cellText

@@ -2,13 +2,13 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd
-} from "./chunk-EB222LP7.mjs";
+} from "./chunk-4JHQUTBV.mjs";
 import {
   diffSchemas,
   dumpSchema,
   formatSchemaDiff,
   inferSchema
-} from "./chunk-KTPFIKTG.mjs";
+} from "./chunk-DI7J43CS.mjs";
 import {
   helpHint,
   parseCommandArgs,
@@ -18,14 +18,14 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-LVCVLYC2.mjs";
 import {
   loadSchema
-} from "./chunk-ME4BT3CR.mjs";
+} from "./chunk-PX7ZYGMS.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   dataArguments
 } from "./chunk-ERUJMQ5R.mjs";
+import "./chunk-LVCVLYC2.mjs";
 import "./chunk-MF3YALT7.mjs";
 import "./chunk-MPQG3EOO.mjs";
 import "./chunk-KCMKRERF.mjs";

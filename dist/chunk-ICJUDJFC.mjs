@@ -9,9 +9,10 @@ import {
 import {
   VALIDATE_SEGMENT_TASK,
   validateSegmentTask
-} from "./chunk-ME4BT3CR.mjs";
+} from "./chunk-PX7ZYGMS.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-ERUJMQ5R.mjs";
+import "./chunk-LVCVLYC2.mjs";
 import {
   serveBatches
 } from "./chunk-MF3YALT7.mjs";

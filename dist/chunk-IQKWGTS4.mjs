@@ -4,7 +4,7 @@ import {
   configuredReference,
   driftHeadline,
   runDrift
-} from "./chunk-MBMOEM4O.mjs";
+} from "./chunk-FHCCBBOW.mjs";
 import "./chunk-IR7HOI7X.mjs";
 import {
   STORE_OPTIONS,
@@ -24,17 +24,17 @@ import "./chunk-F56D4ARV.mjs";
 import "./chunk-2S3ATDAS.mjs";
 import "./chunk-4JGCLKKO.mjs";
 import "./chunk-OBPADVDX.mjs";
-import "./chunk-KTPFIKTG.mjs";
+import "./chunk-DI7J43CS.mjs";
 import {
   parseCommandArgs
 } from "./chunk-PUTM3ULP.mjs";
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-LVCVLYC2.mjs";
-import "./chunk-ME4BT3CR.mjs";
+import "./chunk-PX7ZYGMS.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-ERUJMQ5R.mjs";
+import "./chunk-LVCVLYC2.mjs";
 import "./chunk-MF3YALT7.mjs";
 import "./chunk-MPQG3EOO.mjs";
 import "./chunk-KCMKRERF.mjs";

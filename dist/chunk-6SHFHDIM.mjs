@@ -5,7 +5,7 @@ import {
   VERSION,
   runCli,
   runMain
-} from "./chunk-CZ3WOARS.mjs";
+} from "./chunk-SEMDGWYR.mjs";
 import "./chunk-AWM6KSK7.mjs";
 import "./chunk-4JGCLKKO.mjs";
 import "./chunk-JMASHIGL.mjs";

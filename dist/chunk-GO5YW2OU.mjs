@@ -21,11 +21,11 @@ import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
 import {
-  plural
-} from "./chunk-LVCVLYC2.mjs";
-import {
   expandDataPaths
 } from "./chunk-ERUJMQ5R.mjs";
+import {
+  plural
+} from "./chunk-LVCVLYC2.mjs";
 import "./chunk-MF3YALT7.mjs";
 import "./chunk-MPQG3EOO.mjs";
 import "./chunk-KCMKRERF.mjs";

@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-CZ3WOARS.mjs";
+} from "./chunk-SEMDGWYR.mjs";
 import "./chunk-AWM6KSK7.mjs";
 import {
   loadBackend

@@ -3,14 +3,14 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd,
   validate_default
-} from "./chunk-EB222LP7.mjs";
-import "./chunk-KTPFIKTG.mjs";
+} from "./chunk-4JHQUTBV.mjs";
+import "./chunk-DI7J43CS.mjs";
 import "./chunk-PUTM3ULP.mjs";
 import "./chunk-JMASHIGL.mjs";
-import "./chunk-LVCVLYC2.mjs";
-import "./chunk-ME4BT3CR.mjs";
+import "./chunk-PX7ZYGMS.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-ERUJMQ5R.mjs";
+import "./chunk-LVCVLYC2.mjs";
 import "./chunk-MF3YALT7.mjs";
 import "./chunk-MPQG3EOO.mjs";
 import "./chunk-KCMKRERF.mjs";

@@ -46,9 +46,6 @@ import {
   configLocation
 } from "./chunk-OBPADVDX.mjs";
 import {
-  plural
-} from "./chunk-LVCVLYC2.mjs";
-import {
   DEFAULT_THRESHOLDS,
   METHODS_FOR_KIND,
   MIN_CRAMERS_V,
@@ -65,12 +62,15 @@ import {
   loadSchema,
   positionOf,
   unknownDriftMethodMessage
-} from "./chunk-ME4BT3CR.mjs";
+} from "./chunk-PX7ZYGMS.mjs";
 import {
   detectFormat,
   expandDataPaths,
   openTable
 } from "./chunk-ERUJMQ5R.mjs";
+import {
+  plural
+} from "./chunk-LVCVLYC2.mjs";
 import {
   countLines,
   readHead
@@ -1256,7 +1256,6 @@ async function predictColumns(paths, cwd, readOptions, candidates, overrides, sk
   const keep = new Set(overrides.map((o) => o.name));
   const ownMethod = new Set(overrides.filter((o) => o.method !== void 0).map((o) => o.name));
   if (paths.length === 0) return NOTHING_PREDICTED;
-  for (const path of paths) if (await looksLikeProfile(locate(path, cwd))) return NOTHING_PREDICTED;
   const source = await openTable(locate(paths[0], cwd), { defaultDecoding: "detect", ...readOptions, batchRows: HEAD_ROWS, chunkSize: 64 << 10 });
   const names = new Set(candidates(source.fieldNames));
   for await (const batch of source.batches()) {
@@ -1429,7 +1428,8 @@ async function runDriftCheck(options) {
       hash.catch(() => void 0);
       referenceHashes.set(path, hash);
     }
-    predicted = await predictColumns(referencePaths, cwd, readOptions, candidates, driftOptions.overrides ?? [], !features);
+    const anyStored = referenceHashes.size < referencePaths.length;
+    predicted = anyStored ? NOTHING_PREDICTED : await predictColumns(referencePaths, cwd, readOptions, candidates, driftOptions.overrides ?? [], !features);
     referenceNumericOnly = numericOnlyIn(predicted, await estimatedRows(referencePaths, cwd));
     ({ profile: referenceProfile, columns: referenceColumns } = await profileData(referencePaths, cwd, withInstants(readOptions, predicted.instants), candidates, { onQueued: hashCurrent, light: predicted.light, numericOnly: referenceNumericOnly, hashes: referenceHashes }));
     referenceProfile = await fullProfilesOf(referenceProfile, predicted, async (columns) => (await profileData(referencePaths, cwd, readOptions, () => columns, { hashes: referenceHashes })).profile);
