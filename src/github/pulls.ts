@@ -25,6 +25,12 @@ export interface PullRequestOptions {
   draft?: boolean;
   /** Link used in the pointer when the body is cut to 65,536 characters. */
   summaryUrl?: string;
+  /**
+   * A commit of `head`: when no pull request from `head` is open and one was closed without being
+   * merged while its head was this commit, none is created (`closed` in the result). Someone
+   * declined that pull request; opening it again on every run over the same commit would ask again.
+   */
+  leaveClosedAt?: string;
 }
 
 /** The result of {@link openOrUpdatePullRequest}. */
@@ -32,6 +38,8 @@ export interface PullRequestResult {
   operation: Operation;
   number: number;
   url: string;
+  /** Set when nothing was opened because the pull request `number` was closed unmerged at `leaveClosedAt`. */
+  closed?: true;
 }
 
 interface PullLike {
@@ -40,6 +48,8 @@ interface PullLike {
   title: string;
   body: string | null;
   base: { ref: string };
+  head?: { sha: string };
+  merged_at?: string | null;
   labels: Array<{ name?: string }>;
 }
 
@@ -72,6 +82,13 @@ export async function openOrUpdatePullRequest(octokit: GitHubClient, options: Pu
 
   let operation: Operation;
   let pull = await findOpen();
+  if (!pull && options.leaveClosedAt) {
+    const sha = options.leaveClosedAt;
+    const closed = await withGitHubError(`list the closed pull requests of ${where}`, async () =>
+      (await octokit.paginate(octokit.rest.pulls.list, { owner, repo, state: 'closed', head: headFilter, per_page: 100 })) as PullLike[]);
+    const declined = closed.find((p) => p.head?.sha === sha && !p.merged_at);
+    if (declined) return { operation: 'unchanged', number: declined.number, url: declined.html_url, closed: true };
+  }
   if (!pull) {
     try {
       pull = await createOnce(

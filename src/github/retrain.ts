@@ -206,7 +206,18 @@ export async function openRetrainingPullRequest(options: RetrainOptions): Promis
   const gh = options.github;
   const pr = await openOrUpdatePullRequest(gh.octokit, {
     owner: gh.owner, repo: gh.repo, head: options.branch, base, title, body: options.body, labels: options.labels, summaryUrl: gh.summaryUrl,
+    // Without a new commit, a pull request closed unmerged at the branch's commit was declined for
+    // these very findings: opened again, it came back on every scheduled run. New findings (a new
+    // commit) open a new one.
+    ...(branch.operation === 'unchanged' ? { leaveClosedAt: branch.commit } : {}),
   });
+  if (pr.closed) {
+    return {
+      operation: 'unchanged',
+      message: `pull request #${pr.number} (${pr.url}) was closed without merging and ${options.branch} still records these findings, so no pull request was opened again; new findings will open a new one`,
+      branch,
+    };
+  }
   let dispatched: string | undefined;
   let message = `pull request #${pr.number} ${pr.operation}: ${pr.url}${rebuilt}`;
   if (branch.operation === 'unchanged') message += `; ${options.branch} already records these findings, so nothing was pushed`;

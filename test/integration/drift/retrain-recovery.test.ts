@@ -237,3 +237,32 @@ describe('retraining pull request merged, branch kept', () => {
     expect(git(remote, 'rev-parse', `${remoteHead(BRANCH)}^`)).toBe(theirs);
   });
 });
+
+describe('retraining pull request closed without merging', () => {
+  it.each(['pat', 'github-token'] as const)('%s: the same findings do not open it again (nor dispatch); new findings open a new one', async (token) => {
+    emu.allowActionsToCreatePullRequests = true;
+    const first = await drift(token);
+    expect(first.json.retrain.operation).toBe('created');
+    const head = remoteHead(BRANCH);
+    // A maintainer declines the retraining: the pull request is closed, the branch kept.
+    emu.state.pulls[0]!.state = 'closed';
+
+    const before = writes();
+    const same = await drift(token);
+    expect(same.code, same.io.err).toBe(0);
+    expect(same.json.drifted).toBe(true);
+    expect(same.json.retrain).toMatchObject({ operation: 'unchanged', pullRequest: null, dispatched: null, commit: head });
+    expect(same.json.retrain.message).toMatch(/^pull request #1 \(\S+\/pull\/1\) was closed without merging and mlops\/retrain\/weather still records these findings, so no pull request was opened again/);
+    expect(writes()).toBe(before);
+    expect(emu.state.pulls.filter((p) => p.state === 'open')).toHaveLength(0);
+    expect(remoteHead(BRANCH)).toBe(head);
+
+    // The next window's findings are new: one new commit on the branch and a new pull request.
+    const next = await drift(token, newWindow());
+    expect(next.code, next.io.err).toBe(0);
+    expect(next.json.retrain).toMatchObject({ operation: 'created', pullRequest: { number: 2, operation: 'created' } });
+    expect(git(remote, 'rev-parse', `${remoteHead(BRANCH)}^`)).toBe(head);
+    expect(emu.state.pulls.filter((p) => p.state === 'open').map((p) => p.number)).toEqual([2]);
+    if (token === 'github-token') expect(emu.state.dispatches.map((d) => d.inputs.pr)).toEqual(['1', '2']);
+  });
+});
