@@ -1,6 +1,7 @@
 import { access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { InputError, UsageError } from '../../core/errors.ts';
+import { oneLine } from '../../core/text.ts';
 import { cardTextFromConfig, GitRegistry, type Bump, type RegistryOptions } from '../../registry/index.ts';
 import { parseCommandArgs, requirePositional } from '../args.ts';
 import { STORE_OPTIONS, storeFromFlags } from '../artifact-store.ts';
@@ -204,7 +205,7 @@ const command: Command = {
         }));
         const value = { name: state.name, latest: state.latest, stages: state.stages, deprecated: state.deprecated, versions };
         const rows = [['VERSION', 'STAGES', 'COMMIT', 'REGISTERED', 'BY'], ...[...versions].reverse().map((v) => [
-          `${v.version}${v.active ? '' : ' (deregistered)'}`, v.stages.join(',') || '-', v.commit.slice(0, 12), v.registeredAt, v.createdBy,
+          `${v.version}${v.active ? '' : ' (deregistered)'}`, v.stages.join(',') || '-', v.commit.slice(0, 12), v.registeredAt, oneLine(v.createdBy),
         ])];
         emit(io, values.json, value, `${state.name}${state.deprecated ? ' (deprecated)' : ''}: latest ${state.latest ?? '-'}\n${pad(rows)}`);
         return ExitCode.ok;
@@ -212,7 +213,7 @@ const command: Command = {
       case 'history': {
         const entries = await registry.history(rest[0]);
         const rows = [['TIME', 'EVENT', 'NAME', 'VERSION', 'STAGE', 'COMMIT', 'ACTOR'], ...entries.map((e) => [
-          e.time, e.event, e.name, e.version ?? '-', e.stage ?? '-', e.commit.slice(0, 12), e.actor,
+          e.time, e.event, e.name, e.version ?? '-', e.stage ?? '-', e.commit.slice(0, 12), oneLine(e.actor),
         ])];
         emit(io, values.json, entries, entries.length ? pad(rows) : 'No registry events.');
         return ExitCode.ok;
