@@ -1,10 +1,10 @@
 import { groupDigits } from '../core/text.ts';
 import { isAbsolute, relative, sep } from 'node:path';
 import { InputError, formatLocation } from '../core/errors.ts';
-import { writeJsonAtomic } from '../core/fs.ts';
+import { assertReadableFile, writeJsonAtomic } from '../core/fs.ts';
 import { createOctokit, resolveRunContext, upsertStickyComment } from '../github/index.ts';
-import { alert, details, inlineCode, table } from '../report/index.ts';
-import { diffSchemas, formatPct, formatSchemaDiff, formatValidationReport, loadSchema, multiValidation, multiValidationLine, validateFile, validationJson, type MultiValidationJson, type SchemaDiff, type ValidationReport } from '../schema/index.ts';
+import { alert, codeBlock, details, inlineCode, table } from '../report/index.ts';
+import { diffSchemas, formatPct, formatSchemaDiff, formatValidationReport, loadSchema, multiValidation, multiValidationLine, validateFile, validationJson, type MultiValidationJson, type SchemaDiff, type TableSchema, type ValidationReport } from '../schema/index.ts';
 import { dataArguments } from '../table/index.ts';
 import type { CliIo } from '../cli/io.ts';
 import type { ActionEntry } from './entry.ts';
@@ -55,9 +55,10 @@ function count(n: number, noun: string): string {
 
 /**
  * The job summary (and pull-request comment body): verdict, counts per rule, a table per column,
- * the first error rows, and the schema diff with breaking changes first.
+ * the first error rows, and the schema diff with breaking changes first — or, when the base
+ * branch's schema could not be read (`baseProblem`), why there is no diff.
  */
-export function validationMarkdown(report: ValidationReport, diff?: SchemaDiff): string {
+export function validationMarkdown(report: ValidationReport, diff?: SchemaDiff, baseProblem?: string): string {
   const parts: string[] = [`### Data validation: ${inlineCode(report.file)}`, ''];
   const schema = report.schema !== null ? inlineCode(report.schema) : 'the schema';
   parts.push(report.valid
@@ -83,14 +84,16 @@ export function validationMarkdown(report: ValidationReport, diff?: SchemaDiff):
     parts.push('', `No error rows stored (\`max-errors: ${report.maxErrors}\`); the counts above are exact.`);
   }
   if (report.extraColumns.length) parts.push('', `Columns not in the schema: ${report.extraColumns.map((c) => inlineCode(c)).join(', ')}`);
-  if (diff) parts.push('', schemaDiffMarkdown(diff));
+  if (diff || baseProblem !== undefined) parts.push('', schemaDiffMarkdown(diff, baseProblem));
   return `${parts.join('\n')}\n`;
 }
 
-/** The schema changes against the base branch, breaking ones flagged. */
-function schemaDiffMarkdown(diff: SchemaDiff): string {
+/** The schema changes against the base branch, breaking ones flagged; or why they are unknown. */
+function schemaDiffMarkdown(diff: SchemaDiff | undefined, baseProblem?: string): string {
   const parts = ['#### Schema changes against the base branch'];
-  if (diff.changes.length === 0) parts.push('', 'No changes.');
+  if (diff === undefined) {
+    parts.push('', alert('WARNING', 'The base branch\'s schema could not be read, so its changes are not shown; the data was validated against this branch\'s schema (the pull request may be what fixes the base one):'), '', codeBlock(baseProblem ?? ''));
+  } else if (diff.changes.length === 0) parts.push('', 'No changes.');
   else {
     if (diff.breaking) parts.push('', alert('WARNING', `${diff.breakingCount} breaking change${diff.breakingCount === 1 ? '' : 's'}: data valid under the base schema may fail this one.`));
     parts.push('', table([['', 'column', 'change'], ...diff.changes.map((c) => [c.severity === 'breaking' ? '⚠️ breaking' : 'compatible', c.field === null ? '(table)' : literal(c.field), literal(c.message)])]));
@@ -135,6 +138,23 @@ async function postComment(runtime: ActionsRuntime, env: Record<string, string |
   if (result) runtime.info(`validate comment ${result.operation} on pull request #${prNumber}${result.url ? `: ${result.url}` : ''}`);
 }
 
+/**
+ * The base branch's schema, or the error that it cannot be loaded. A base schema that exists but
+ * no longer loads (written for an older release whose rules were looser, or broken on the base
+ * branch) must not fail the check: the pull request may be the one that fixes it, and failing
+ * would block every pull request until the base branch is fixed by hand. A path that names no
+ * readable file is the workflow's mistake and still fails (exit 2).
+ */
+async function loadBaseSchema(path: string): Promise<TableSchema | InputError> {
+  await assertReadableFile(path, 'base schema file');
+  try {
+    return await loadSchema(path);
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+}
+
 /** Re-locates an InputError on a workspace file so the message shows the repository path. */
 function relativeError(error: unknown, workspace: string): unknown {
   if (!(error instanceof InputError) || error instanceof ActionInputError || !error.location.file || !isAbsolute(error.location.file)) return error;
@@ -162,8 +182,13 @@ async function runValidate(io: CliIo, workspace: string): Promise<number> {
     const runtime = createActionsRuntime(io);
     const inputs = parseInputs(validateInputs, io.env, { cwd: workspace });
     const schema = await loadSchema(inputs.schema);
-    const diff = inputs['base-schema'] !== undefined ? diffSchemas(await loadSchema(inputs['base-schema']), schema) : undefined;
     const schemaPath = workspacePath(inputs.schema, workspace);
+    const base = inputs['base-schema'] !== undefined ? await loadBaseSchema(inputs['base-schema']) : undefined;
+    const diff = base !== undefined && !(base instanceof InputError) ? diffSchemas(base, schema) : undefined;
+    const baseProblem = base instanceof InputError ? base.message : undefined;
+    if (baseProblem !== undefined) {
+      runtime.annotate('warning', `The base branch's schema could not be read, so the schema diff is skipped: ${baseProblem}`, { file: schemaPath, title: 'Schema diff skipped' });
+    }
     // Messages (a schema field missing from the data) name it by its repository path.
     if (schema.source) schema.source.path = schemaPath;
     // A glob (`data/part-*.csv`, shards of one dataset) validates each file.
@@ -204,7 +229,7 @@ async function runValidate(io: CliIo, workspace: string): Promise<number> {
     }
     const reportPath = inputs.report ?? await defaultReportPath(io.env, workspace, 'mlops-validate');
     await writeJsonAtomic(reportPath, single ? validationJson(single, diff) : totals);
-    const markdown = single ? validationMarkdown(single, diff) : multiValidationMarkdown(totals, diff);
+    const markdown = single ? validationMarkdown(single, diff, baseProblem) : multiValidationMarkdown(totals, diff, baseProblem);
     runtime.appendSummary(markdown);
     runtime.setOutput('valid', totals.valid);
     runtime.setOutput('error-count', totals.errorCount);
@@ -221,8 +246,11 @@ async function runValidate(io: CliIo, workspace: string): Promise<number> {
     return totals.valid ? 0 : 1;
 }
 
-/** The summary of several files: a verdict and a table of files, then each file's section (no per-file diff). */
-export function multiValidationMarkdown(doc: MultiValidationJson, diff?: SchemaDiff): string {
+/**
+ * The summary of several files: a verdict and a table of files, then each file's section (no
+ * per-file diff), then the schema diff or why there is none (`baseProblem`).
+ */
+export function multiValidationMarkdown(doc: MultiValidationJson, diff?: SchemaDiff, baseProblem?: string): string {
   const invalid = doc.files.filter((f) => !f.valid).length;
   const head = [
     `### Data validation: ${doc.files.length} files`,
@@ -236,5 +264,5 @@ export function multiValidationMarkdown(doc: MultiValidationJson, diff?: SchemaD
   ].join('\n');
   const sections = doc.reports.map((r) => validationMarkdown(r).replace(/^### /, '#### '));
   // The schema diff once, after the files (it does not depend on them).
-  return `${head}\n${sections.join('\n')}${diff ? `\n${schemaDiffMarkdown(diff)}\n` : ''}`;
+  return `${head}\n${sections.join('\n')}${diff || baseProblem !== undefined ? `\n${schemaDiffMarkdown(diff, baseProblem)}\n` : ''}`;
 }
