@@ -28,10 +28,12 @@ function help(): string {
 }
 
 /**
- * Commands that print their report for a person on stdout without `--json` (validate's findings,
- * evaluate's and drift's markdown). Others print machine text there (a profile, a schema).
+ * Commands whose stdout without `--json` is a JSON document (a profile): kept one valid JSON
+ * document in a workflow log. Every other command's stdout is text for a person (validate's
+ * findings, drift's markdown, schema diff, registry listings) or a schema YAML that `schema infer`
+ * itself writes so that nothing in it reads as a command (src/cli/commands/schema.ts).
  */
-const HUMAN_STDOUT = new Set(['validate', 'evaluate', 'drift']);
+const JSON_STDOUT = new Set(['profile']);
 
 /**
  * Commands that write through an ActionsRuntime in a workflow: it issues their own workflow
@@ -54,8 +56,8 @@ function workflowSafeIo(io: CliIo, name: string, json: boolean): CliIo {
   const humanStdout = inertStream();
   const stdout = (text: string): string => {
     if (io.stdoutIsFile === true) return text;
-    if (json) return inertJson(text);
-    return HUMAN_STDOUT.has(name) ? humanStdout(text) : text;
+    if (json || JSON_STDOUT.has(name)) return inertJson(text);
+    return humanStdout(text);
   };
   return { ...io, stdout: (text) => io.stdout(stdout(text)), stderr: (text) => io.stderr(stderr(text)) };
 }

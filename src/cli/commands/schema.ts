@@ -1,10 +1,27 @@
+import yaml from 'js-yaml';
 import { UsageError } from '../../core/errors.ts';
 import { writeFileAtomic } from '../../core/fs.ts';
-import { diffSchemas, dumpSchema, formatSchemaDiff, inferSchema, loadSchema } from '../../schema/index.ts';
+import { looksLikeCommand } from '../../core/workflow-commands.ts';
+import { diffSchemas, dumpSchema, formatSchemaDiff, inferSchema, loadSchema, type TableSchema } from '../../schema/index.ts';
 import { helpHint, parseCommandArgs, parseIntegerFlag, requirePositional } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
 import { dataArguments } from '../../table/index.ts';
+import type { CliIo } from '../io.ts';
 import { atCwd } from './validate.ts';
+
+/**
+ * The inferred schema as YAML for stdout. In a workflow's log (GITHUB_ACTIONS, stdout not a file)
+ * an enum value or column name such as `##[error]…` or `a\n::warning::…` would be run by the
+ * runner as a workflow command; wrapping the YAML in stop-commands would break the document for
+ * `| tee schema.yaml`. So there every string is written double-quoted on one line, where YAML's
+ * `\x23` escape can spell the `#` of `##[`: the same schema once loaded, nothing left to run.
+ */
+function schemaYamlForStdout(schema: TableSchema, io: CliIo): string {
+  const text = dumpSchema(schema);
+  if (io.env.GITHUB_ACTIONS !== 'true' || io.stdoutIsFile === true || !looksLikeCommand(text)) return text;
+  const { source: _source, ...plain } = schema;
+  return yaml.dump(plain, { lineWidth: -1, noRefs: true, flowLevel: 3, quotingType: '"', forceQuotes: true }).replaceAll('##[', '#\\x23[');
+}
 
 const USAGE = `Usage:
   mlops schema infer <data>... [-o schema.yaml] [--max-enum N]
@@ -37,9 +54,9 @@ const command: Command = {
       const files = await dataArguments(positionals, io.cwd);
       const schema = await inferSchema(files.map((f) => atCwd(io, f)), { maxEnum: parseIntegerFlag(values['max-enum'], 'max-enum', 20) });
       const out = values.output;
-      const text = out !== undefined && out.endsWith('.json') ? `${JSON.stringify(schema, null, 2)}\n` : dumpSchema(schema);
-      if (out === undefined) io.stdout(text);
+      if (out === undefined) io.stdout(schemaYamlForStdout(schema, io));
       else {
+        const text = out.endsWith('.json') ? `${JSON.stringify(schema, null, 2)}\n` : dumpSchema(schema);
         await writeFileAtomic(atCwd(io, out), text, { what: 'schema', name: out });
         io.stderr(`wrote ${out} (${schema.fields.length} fields)\n`);
       }

@@ -1,4 +1,5 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import yaml from 'js-yaml';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -160,4 +161,85 @@ describe('mlops evaluate in a run: step', () => {
       if (args.length > 0) JSON.parse(io.out);
     }
   }, 60_000);
+});
+
+/** Old and new schemas whose diff names a forged column and a forged enum value. */
+function schemaDiffProject(): string {
+  const project = join(dir, 'schema-diff');
+  mkdirSync(project, { recursive: true });
+  writeFileSync(join(project, 'old.yaml'), `fields:\n  - { name: id, type: integer }\n  - { name: ${JSON.stringify(FORGED_COLUMN)}, type: string, constraints: { enum: [${JSON.stringify(FORGED_VALUE)}, b] } }\n`);
+  writeFileSync(join(project, 'new.yaml'), `fields:\n  - { name: id, type: integer }\n  - { name: ${JSON.stringify(FORGED_COLUMN)}, type: string, constraints: { enum: [b] } }\n`);
+  return project;
+}
+
+/** A CSV whose inferred schema and profile hold a forged column name and forged enum values. */
+function forgedDataProject(): string {
+  const project = join(dir, 'forged-data');
+  mkdirSync(project, { recursive: true });
+  const lines = [`id,${csvCell(FORGED_COLUMN)}`];
+  for (let i = 0; i < 60; i++) lines.push(`${i + 1},${csvCell([FORGED_VALUE, 'ok', 'x\n::error file=README.md::forged by a line'][i % 3]!)}`);
+  writeFileSync(join(project, 'd.csv'), `${lines.join('\n')}\n`);
+  return project;
+}
+
+describe('mlops schema diff, schema infer and profile in a run: step', () => {
+  it('schema diff: the human report on stdout runs nothing and still shows the values; --json stays one document', async () => {
+    const project = schemaDiffProject();
+    const io = memoryIo({ cwd: project, env: { GITHUB_ACTIONS: 'true' } });
+    expect(await runCli(['schema', 'diff', 'old.yaml', 'new.yaml'], io), io.err).toBe(0);
+    const view = runnerView(io);
+    expect(view.annotations, io.out).toEqual([]);
+    expect(view.log).toContain(FORGED_VALUE);
+    const json = memoryIo({ cwd: project, env: { GITHUB_ACTIONS: 'true' } });
+    expect(await runCli(['schema', 'diff', 'old.yaml', 'new.yaml', '--json'], json)).toBe(0);
+    expect(runnerView(json).annotations).toEqual([]);
+    const plain = memoryIo({ cwd: project });
+    await runCli(['schema', 'diff', 'old.yaml', 'new.yaml', '--json'], plain);
+    expect(JSON.parse(json.out)).toEqual(JSON.parse(plain.out));
+  });
+
+  it('schema infer: the YAML on stdout runs nothing and loads as the same schema; -o and a redirected stdout are byte-exact', async () => {
+    const project = forgedDataProject();
+    const plain = memoryIo({ cwd: project });
+    expect(await runCli(['schema', 'infer', 'd.csv'], plain), plain.err).toBe(0);
+    // The threat is real: outside the guard the enum value would be run.
+    expect(parseWorkflowCommands(plain.out).annotations).not.toEqual([]);
+    const io = memoryIo({ cwd: project, env: { GITHUB_ACTIONS: 'true' } });
+    expect(await runCli(['schema', 'infer', 'd.csv'], io), io.err).toBe(0);
+    expect(runnerView(io).annotations, io.out).toEqual([]);
+    expect(io.out).not.toContain('::stop-commands::');
+    expect(yaml.load(io.out)).toEqual(yaml.load(plain.out));
+    writeFileSync(join(project, 'piped.yaml'), io.out);
+    expect(await runCli(['schema', 'diff', 'piped.yaml', 'piped.yaml'], memoryIo({ cwd: project }))).toBe(0);
+    // A file is not the log.
+    const redirected = memoryIo({ cwd: project, env: { GITHUB_ACTIONS: 'true' }, stdoutIsFile: true });
+    await runCli(['schema', 'infer', 'd.csv'], redirected);
+    expect(redirected.out).toBe(plain.out);
+    expect(await runCli(['schema', 'infer', 'd.csv', '-o', 'inferred.yaml'], memoryIo({ cwd: project, env: { GITHUB_ACTIONS: 'true' } }))).toBe(0);
+    expect(readFileSync(join(project, 'inferred.yaml'), 'utf8')).toBe(plain.out);
+  });
+
+  it('schema infer: a schema with nothing command-like is printed as outside Actions', async () => {
+    const project = join(dir, 'plain-infer');
+    mkdirSync(project, { recursive: true });
+    writeFileSync(join(project, 'd.csv'), 'id,x\n1,a::b\n2,c\n');
+    const a = memoryIo({ cwd: project });
+    const b = memoryIo({ cwd: project, env: { GITHUB_ACTIONS: 'true' } });
+    await runCli(['schema', 'infer', 'd.csv'], a);
+    await runCli(['schema', 'infer', 'd.csv'], b);
+    expect(b.out).toBe(a.out);
+  });
+
+  it('profile: the profile JSON on stdout runs nothing and parses as the same profile', async () => {
+    const project = forgedDataProject();
+    for (const args of [['profile', 'd.csv'], ['profile', 'd.csv', '--seed', '7']]) {
+      const plain = memoryIo({ cwd: project });
+      expect(await runCli(args, plain), plain.err).toBe(0);
+      expect(parseWorkflowCommands(plain.out).annotations).not.toEqual([]);
+      const io = memoryIo({ cwd: project, env: { GITHUB_ACTIONS: 'true' } });
+      expect(await runCli(args, io), io.err).toBe(0);
+      expect(runnerView(io).annotations, io.out).toEqual([]);
+      expect(JSON.parse(io.out)).toEqual(JSON.parse(plain.out));
+    }
+  });
 });
