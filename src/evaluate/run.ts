@@ -186,7 +186,7 @@ function widenColumns(outputs: ModelOutputs, width: number, extra: number): void
   outputs.proba = out;
 }
 
-async function outputsOf(model: EvaluatedModel, table: Table, keep: Int32Array | null): Promise<ModelOutputs> {
+async function outputsOf(model: EvaluatedModel, table: Table, keep: Int32Array | null, which: string): Promise<ModelOutputs> {
   const prediction = await model.predict(table);
   const pick = (a: Float64Array, width: number) => {
     if (!keep) return a;
@@ -194,8 +194,39 @@ async function outputsOf(model: EvaluatedModel, table: Table, keep: Int32Array |
     for (let j = 0; j < keep.length; j++) for (let k = 0; k < width; k++) out[j * width + k] = a[keep[j] * width + k];
     return out;
   };
-  if (model.task === 'regression') return { values: pick(prediction.values!, 1) };
-  return { proba: pick(prediction.probabilities!, model.classes.length) };
+  const outputs: ModelOutputs = model.task === 'regression'
+    ? { values: pick(prediction.values!, 1) }
+    : { proba: pick(prediction.probabilities!, model.classes.length) };
+  checkFinite(outputs, model.task === 'regression' ? 1 : model.classes.length, table, keep, which);
+  return outputs;
+}
+
+/**
+ * Exit 2 when a model's outputs hold NaN or ±Infinity (weights that diverged in training, a feature
+ * value that overflows): no metric can score such a row, and a NaN metric skips its gates, so a
+ * broken candidate would pass every gate on the metric it broke. Names the first row's line.
+ */
+function checkFinite(outputs: ModelOutputs, width: number, table: Table, keep: Int32Array | null, which: string): void {
+  const values = outputs.values ?? outputs.proba!;
+  const rows = values.length / width;
+  let bad = 0;
+  let first = -1;
+  for (let j = 0; j < rows; j++) {
+    for (let k = 0; k < width; k++) {
+      if (Number.isFinite(values[j * width + k])) continue;
+      if (first < 0) first = j;
+      bad++;
+      break;
+    }
+  }
+  if (bad === 0) return;
+  const row = keep ? keep[first]! : first;
+  const line = table.lines[row];
+  const value = values.subarray(first * width, (first + 1) * width).find((v) => !Number.isFinite(v));
+  throw new InputError(
+    `the ${which} predicts ${value} for this row${bad > 1 ? ` and ${bad - 1} more of the ${rows} test rows` : ''}: a prediction that is not a number cannot be scored (weights that diverged in training, or a feature value out of range)`,
+    { file: table.path, ...(line !== undefined && line > 0 ? { line } : { key: `row ${row + 1}` }) },
+  );
 }
 
 /** A {@link Predictor} over a loaded model: preprocessing + inference of rows of the test table. */
@@ -290,8 +321,8 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
     }
 
     log(`predicting ${keepList.length} rows`);
-    const candidateOut = await outputsOf(candidate, table, keep);
-    const baselineOut = baseline ? await outputsOf(baseline, table, keep) : undefined;
+    const candidateOut = await outputsOf(candidate, table, keep, `candidate (${options.candidateDir})`);
+    const baselineOut = baseline ? await outputsOf(baseline, table, keep, `baseline (${options.baseline!.dir})`) : undefined;
     const slices: SliceColumn[] = sliceColumns.map((name) => {
       const column = table.columns[table.fieldNames.indexOf(name)];
       const texts = keepList.map((i) => cellText(column, i));

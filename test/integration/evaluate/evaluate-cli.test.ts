@@ -295,6 +295,27 @@ describe('mlops evaluate (real models)', () => {
       expect(r.err).toMatch(/incompatible models: different classes \(candidate only: snow; baseline only: hail\)/);
     });
 
+    it('a model that predicts NaN (diverged weights, a feature value out of range) is refused at the row, not scored with its gates skipped', async () => {
+      const cfg = await writeConfig('nan.yaml', config({ gates: '    - { metric: log_loss, max: 2 }\n    - { metric: f1_macro, maxDrop: 0.05 }' }));
+      const diverged = join(dir, 'diverged');
+      await cp(join(dir, 'baseline'), diverged, { recursive: true });
+      const weights = await readFile(join(diverged, 'weights.bin'));
+      await writeFile(join(diverged, 'weights.bin'), Buffer.alloc(weights.length, 0xff)); // every float32 NaN
+      const candidate = await evaluate(['--config', cfg, '--candidate', 'diverged', '--baseline', 'baseline', '--no-latency']);
+      expect([candidate.code, candidate.err]).toEqual([2, expect.stringMatching(/test\.csv:2: the candidate \(\S*diverged\) predicts NaN for this row and \d+ more of the \d+ test rows: a prediction that is not a number cannot be scored/)]);
+      // Alone (a first model), its log_loss gate was skipped as undefined and the run passed.
+      expect((await evaluate(['--config', cfg, '--candidate', 'diverged', '--no-latency'])).code).toBe(2);
+      const baseline = await evaluate(['--config', cfg, '--candidate', 'baseline', '--baseline', 'diverged', '--no-latency']);
+      expect([baseline.code, baseline.err]).toEqual([2, expect.stringMatching(/the baseline \(\S*diverged\) predicts NaN/)]);
+      // One float32 overflow in the test data makes that row's probabilities NaN: its line is named.
+      const lines = (await readFile(join(FIXTURE, 'test.csv'), 'utf8')).trimEnd().split('\n');
+      const wind = lines[0].split(',').indexOf('wind');
+      lines[5] = lines[5].split(',').map((v, i) => (i === wind ? '1e300' : v)).join(',');
+      await writeFile(join(dir, 'overflow.csv'), `${lines.join('\n')}\n`);
+      const overflow = await evaluate(['--config', cfg, '--candidate', 'baseline', '--data', 'overflow.csv', '--no-latency']);
+      expect([overflow.code, overflow.err]).toEqual([2, expect.stringMatching(/overflow\.csv:6: the candidate \(\S*baseline\) predicts NaN for this row: /)]);
+    });
+
     it('a baseline that is neither a directory nor a registry reference; a missing candidate', async () => {
       const cfg = await writeConfig('plain3.yaml', config());
       const r = await evaluate(['--config', cfg, '--candidate', 'baseline', '--baseline', 'no such thing', '--no-latency']);
