@@ -17,8 +17,9 @@ import { atConfigLine, configLocation, resolveBatchSize } from './config.ts';
 import { checkLabelNotFeature, expandConfigured, loadConfiguredSchema, readTrainingData, schemaFeatures } from './data.ts';
 import { validationMetrics } from './metrics.ts';
 import { buildModel, fitModel, seededRandom, shuffleInPlace, type EpochRecord } from './model.ts';
-import { MODEL_FILES, saveLayersModel, savePreprocessing, toPrediction } from './model-dir.ts';
-import { applyPreprocessing, encodeLabels, fitPreprocessing, type Task } from './preprocess.ts';
+import { MODEL_FILES, saveLayersModel, savePreprocessing, toPrediction, type Prediction } from './model-dir.ts';
+import { applyPreprocessing, encodeLabels, fitPreprocessing, labelTexts, sortClasses, type PreprocessingSpec, type Task } from './preprocess.ts';
+import type { Table } from '../table/types.ts';
 import { dataFileRecords, displayPath, gitInfo, type DataFileRecord, type GitInfo } from './run-record.ts';
 import { dataReadOptions } from '../schema/index.ts';
 import { classCounts, rareClass, resolveClassWeights } from './class-weights.ts';
@@ -53,7 +54,11 @@ export interface RunRecord {
   };
   durations: { totalMs: number; readMs: number; preprocessMs: number; fitMs: number; saveMs: number; profileMs: number };
   samplesPerSecond: number | null;
-  rows: { read: number; train: number; validation: number; droppedNullLabel: number };
+  /**
+   * `validation` counts every labelled validation row; `unseenClass` (present when > 0) those of them
+   * whose class no training row has, scored as wrong predictions.
+   */
+  rows: { read: number; train: number; validation: number; droppedNullLabel: number; unseenClass?: number };
   git: GitInfo;
   data: { train: DataFileRecord[]; test: DataFileRecord[]; schema: DataFileRecord | null };
   config: { path: string | null; sha256: string | null };
@@ -254,7 +259,11 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
   };
   const trainSet = gather(trainRows);
   const valSet = gather(valRows);
-  const droppedNullLabel = table.length - trainSet.n - valSet.n;
+  // The classes are those of the training split: a validation row of a class no training row has
+  // (a rare class the split put aside) has a label the model cannot predict. It is scored as a
+  // wrong prediction, as evaluate scores such test rows, never left out as if it had no label.
+  const unseen = unseenClassRows(spec, table, valRows, labels.valid);
+  const droppedNullLabel = table.length - trainSet.n - valSet.n - unseen.rows.length;
   const preprocessMs = performance.now() - t1;
 
   const backend = await loadBackend(options.backend ?? config.train.backend, {
@@ -263,7 +272,11 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
   });
   const { tf } = backend;
   log(`backend: ${backend.backend} (${backend.package}) on ${backend.device}`);
-  log(`training ${config.model.type} for ${spec.label.task} on ${trainSet.n} rows × ${width} inputs (validation ${valSet.n}${droppedNullLabel > 0 ? `; ${droppedNullLabel} ${droppedNullLabel === 1 ? 'row' : 'rows'} without a label left out` : ''})`);
+  log(`training ${config.model.type} for ${spec.label.task} on ${trainSet.n} rows × ${width} inputs (validation ${valSet.n + unseen.rows.length}${droppedNullLabel > 0 ? `; ${droppedNullLabel} ${droppedNullLabel === 1 ? 'row' : 'rows'} without a label left out` : ''})`);
+  if (unseen.rows.length > 0) {
+    const n = unseen.rows.length;
+    log(`${n} validation ${n === 1 ? 'row is' : 'rows are'} of ${unseen.classes.length === 1 ? 'a class' : 'classes'} no training row has (${unseen.classes.map((c) => `'${c}'`).join(', ')}): the model cannot predict ${unseen.classes.length === 1 ? 'it' : 'them'}, so the validation metrics count ${n === 1 ? 'it as a wrong prediction' : 'them as wrong predictions'} (the per-epoch val_* figures leave ${n === 1 ? 'it' : 'them'} out)`);
+  }
   const batchSize = resolveBatchSize(config.train.batchSize, trainSet.n);
   const trainSettings = { ...config.train, batchSize };
   if (config.train.batchSize === 'auto') log(`batch size ${batchSize} (train.batchSize auto, for ${trainSet.n} training rows)`);
@@ -286,11 +299,12 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
   try {
     const oneHotTargets = classWeights && spec.label.task === 'multiclass' ? spec.label.classes.length : 0;
     fit = await fitModel(tf, model, { ...trainSet, width, validation: valSet }, spec.label.task, trainSettings, options.onEpoch, spec.label.std ?? 1, oneHotTargets);
-    if (valSet.n > 0) {
-      const raw = tf.tidy(() => (model.predict(tf.tensor2d(valSet.x, [valSet.n, width])) as ReturnType<typeof tf.tensor2d>).dataSync());
-      const prediction = toPrediction(spec, Float64Array.from(raw), valSet.n);
-      const truth = spec.label.task === 'regression' ? Array.from(valSet.y, (v) => v * spec.label.std! + spec.label.mean!) : valSet.y;
-      metrics = validationMetrics(prediction, truth, spec.label.classes);
+    if (valSet.n + unseen.rows.length > 0) {
+      const scored = unseen.rows.length > 0 ? withUnseenRows(valSet, unseen, x, width) : valSet;
+      const raw = tf.tidy(() => (model.predict(tf.tensor2d(scored.x, [scored.n, width])) as ReturnType<typeof tf.tensor2d>).dataSync());
+      const prediction = widenPrediction(toPrediction(spec, Float64Array.from(raw), scored.n), spec.label.classes.length, unseen.classes.length);
+      const truth = spec.label.task === 'regression' ? Array.from(scored.y, (v) => v * spec.label.std! + spec.label.mean!) : scored.y;
+      metrics = validationMetrics(prediction, truth, [...spec.label.classes, ...unseen.classes]);
     }
     const t2 = performance.now();
     weights = await saveLayersModel(tf, model, staging);
@@ -318,7 +332,10 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
         fitMs: fit.fitMs, saveMs: Math.round(saveMs), profileMs: Math.round(profileMs),
       },
       samplesPerSecond: fit.samplesPerSecond,
-      rows: { read: table.length, train: trainSet.n, validation: valSet.n, droppedNullLabel },
+      rows: {
+        read: table.length, train: trainSet.n, validation: valSet.n + unseen.rows.length, droppedNullLabel,
+        ...(unseen.rows.length > 0 ? { unseenClass: unseen.rows.length } : {}),
+      },
       ...common,
       weights: { sha256: createHash('sha256').update(weights).digest('hex'), bytes: weights.byteLength },
       command: null, exitCode: 0, packages: packages(backend),
@@ -333,6 +350,42 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
   } finally {
     model.dispose();
   }
+}
+
+/** Validation rows whose (non-null) class is not among the model's, and those classes in sorted order. */
+function unseenClassRows(spec: PreprocessingSpec, table: Table, valRows: Int32Array, valid: Uint8Array): { rows: number[]; classes: string[]; truth: number[] } {
+  if (spec.label.task === 'regression') return { rows: [], classes: [], truth: [] };
+  const texts = labelTexts(spec, table);
+  const rows = Array.from(valRows).filter((i) => valid[i] === 0 && texts[i] !== null);
+  const classes = sortClasses([...new Set(rows.map((i) => texts[i]!))]);
+  const k = spec.label.classes.length;
+  return { rows, classes, truth: rows.map((i) => k + classes.indexOf(texts[i]!)) };
+}
+
+/** The validation set followed by the rows of unseen classes (their targets index the classes after the model's). */
+function withUnseenRows(
+  valSet: { x: Float32Array; y: Float32Array; n: number }, unseen: { rows: number[]; truth: number[] }, x: Float32Array, width: number,
+): { x: Float32Array; y: Float32Array; n: number } {
+  const n = valSet.n + unseen.rows.length;
+  const gx = new Float32Array(n * width);
+  const gy = new Float32Array(n);
+  gx.set(valSet.x);
+  gy.set(valSet.y);
+  unseen.rows.forEach((i, r) => {
+    gx.set(x.subarray(i * width, (i + 1) * width), (valSet.n + r) * width);
+    gy[valSet.n + r] = unseen.truth[r]!;
+  });
+  return { x: gx, y: gy, n };
+}
+
+/** Probabilities widened by `extra` columns of 0 for classes the model never saw (never predicted). */
+function widenPrediction(prediction: Prediction, k: number, extra: number): Prediction {
+  if (extra === 0 || !prediction.probabilities) return prediction;
+  const p = prediction.probabilities;
+  const n = p.length / k;
+  const wide = new Float64Array(n * (k + extra));
+  for (let i = 0; i < n; i++) wide.set(p.subarray(i * k, (i + 1) * k), i * (k + extra));
+  return { ...prediction, probabilities: wide };
 }
 
 // ---------------------------------------------------------------------------------------------
