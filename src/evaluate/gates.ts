@@ -2,7 +2,7 @@
  * Gates (DESIGN §3): absolute `min`/`max`, `maxDrop`/`maxIncrease` against the baseline, latency
  * `maxMs` and `maxRatio`. The statistical rule (docs/evaluation.md "How gates decide"):
  *
- * - Relative gates fail only when the paired 95% interval lies ENTIRELY beyond the threshold —
+ * - Relative gates fail only when the paired 95% interval (evaluate.bootstrap.confidence) lies ENTIRELY beyond the threshold —
  *   "we are confident the candidate is worse by more than the tolerance". This is a one-sided
  *   test at 2.5%: a candidate truly at the threshold is flagged at most 2.5% of the time, and a
  *   model compared with itself (interval exactly [0, 0]) never is. A point estimate beyond the
@@ -55,10 +55,17 @@ export interface GateInputs {
   latency: LatencyResult | null;
   hasBaseline: boolean;
   minSliceSize: number;
+  /** Level of the bootstrap intervals (evaluate.bootstrap.confidence; default 0.95): the details name it. */
+  confidence?: number;
 }
 
 const fmt = (x: number) => (Number.isFinite(x) ? (Math.abs(x) >= 1000 || (Math.abs(x) < 0.001 && x !== 0) ? x.toExponential(3) : x.toFixed(4).replace(/\.?0+$/, '') || '0') : String(x));
 const fmtInterval = (i: { low: number; high: number }) => `[${fmt(i.low)}, ${fmt(i.high)}]`;
+
+/** How reports name an interval: `90% CI` at confidence 0.9 — the level evaluate.bootstrap.confidence set, not always 95%. */
+export function ciLabel(confidence = 0.95): string {
+  return `${Number((confidence * 100).toFixed(4))}% CI`;
+}
 
 /** Describes a gate the way a reader of the PR comment would name it. */
 export function gateName(gate: GateConfig): string {
@@ -121,6 +128,7 @@ function metricGate(gate: Extract<GateConfig, { kind: 'metric' }>, inputs: GateI
   const results: GateResult[] = [];
   const base = { metric, ...(gate.slice ? { slice: gate.slice } : {}) };
   const where = gate.slice ? ` on slice ${gate.slice}` : '';
+  const ci = ciLabel(inputs.confidence);
   const push = (kind: GateResult['kind'], threshold: number, r: Pick<GateResult, 'status' | 'detail'> & Partial<GateResult>) =>
     results.push({ name: gateName({ ...gate, ...onlyKind(kind, threshold) }), passed: r.status !== 'failed', kind, threshold, ...base, ...r });
   const thresholds = (['min', 'max', 'maxDrop', 'maxIncrease'] as const).filter((k) => gate[k] !== undefined);
@@ -146,7 +154,7 @@ function metricGate(gate: Extract<GateConfig, { kind: 'metric' }>, inputs: GateI
         status: ok ? 'passed' : 'failed',
         value: c.value,
         interval: { low: c.low, high: c.high },
-        detail: `${metric}${where} = ${fmt(c.value)} (95% CI ${fmtInterval(c)}) ${op} ${kind} ${threshold}`,
+        detail: `${metric}${where} = ${fmt(c.value)} (${ci} ${fmtInterval(c)}) ${op} ${kind} ${threshold}`,
       });
       continue;
     }
@@ -164,10 +172,10 @@ function metricGate(gate: Extract<GateConfig, { kind: 'metric' }>, inputs: GateI
     const inconclusive = !failed && worse.value > threshold;
     const word = kind === 'maxDrop' ? 'drop' : 'increase';
     const detail = failed
-      ? `${metric}${where} is worse by ${fmt(worse.value)} (95% CI of the ${word} ${fmtInterval(worse)}): confidently more than ${kind} ${threshold}`
+      ? `${metric}${where} is worse by ${fmt(worse.value)} (${ci} of the ${word} ${fmtInterval(worse)}): confidently more than ${kind} ${threshold}`
       : inconclusive
-        ? `${metric}${where} ${word} ${fmt(worse.value)} exceeds ${threshold}, but the 95% CI ${fmtInterval(worse)} reaches below it: inconclusive, not failed`
-        : `${metric}${where} Δ ${fmt(d.value)} (95% CI ${fmtInterval(d)}); ${word} ≤ ${threshold} is plausible`;
+        ? `${metric}${where} ${word} ${fmt(worse.value)} exceeds ${threshold}, but the ${ci} ${fmtInterval(worse)} reaches below it: inconclusive, not failed`
+        : `${metric}${where} Δ ${fmt(d.value)} (${ci} ${fmtInterval(d)}); ${word} ≤ ${threshold} is plausible`;
     push(kind, threshold, { status: failed ? 'failed' : 'passed', value: d.value, interval: { low: d.low, high: d.high }, detail, ...(inconclusive ? { inconclusive } : {}) });
   }
   return results;
@@ -184,6 +192,7 @@ function latencyGate(gate: Extract<GateConfig, { kind: 'latency' }>, inputs: Gat
   const size = lat ? (gate.batchSize !== undefined ? lat.sizes.find((s) => s.batchSize === gate.batchSize) : lat.sizes[0]) : undefined;
   const batchSize = size?.batchSize ?? gate.batchSize;
   const common = { latency: p, ...(batchSize !== undefined ? { batchSize } : {}) };
+  const ci = ciLabel(inputs.confidence);
   const nameOf = (kind: 'maxMs' | 'maxRatio', t: number) => gateName({ ...gate, maxMs: kind === 'maxMs' ? t : undefined, maxRatio: kind === 'maxRatio' ? t : undefined, batchSize });
   if (gate.maxMs !== undefined) {
     const t = gate.maxMs;
@@ -212,10 +221,10 @@ function latencyGate(gate: Extract<GateConfig, { kind: 'latency' }>, inputs: Gat
         name: nameOf('maxRatio', t), passed: !failed, status: failed ? 'failed' : 'passed', kind: 'maxRatio', threshold: t, value: r.value, interval: { low: r.low, high: r.high }, ...common,
         ...(inconclusive ? { inconclusive } : {}),
         detail: failed
-          ? `candidate/baseline ${p} = ${fmt(r.value)}× (95% CI ${fmtInterval(r)}): confidently slower than ${t}×`
+          ? `candidate/baseline ${p} = ${fmt(r.value)}× (${ci} ${fmtInterval(r)}): confidently slower than ${t}×`
           : inconclusive
-            ? `candidate/baseline ${p} = ${fmt(r.value)}× exceeds ${t}× but the 95% CI ${fmtInterval(r)} reaches below it: inconclusive, not failed`
-            : `candidate/baseline ${p} = ${fmt(r.value)}× (95% CI ${fmtInterval(r)}) within ${t}×`,
+            ? `candidate/baseline ${p} = ${fmt(r.value)}× exceeds ${t}× but the ${ci} ${fmtInterval(r)} reaches below it: inconclusive, not failed`
+            : `candidate/baseline ${p} = ${fmt(r.value)}× (${ci} ${fmtInterval(r)}) within ${t}×`,
       });
     }
   }

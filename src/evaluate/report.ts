@@ -4,7 +4,7 @@
  * Always cut to fit a comment (65,536 characters) with a pointer to the full report.
  */
 import { alert, details, formatDelta, formatDuration, formatInterval, formatNumber, inlineCode, table, truncateMarkdown, xyChart, type Cell } from '../report/index.ts';
-import type { GateResult } from './gates.ts';
+import { ciLabel, type GateResult } from './gates.ts';
 import { metricDefinition } from './metrics/definitions.ts';
 import type { EvaluationReport, ModelInfo } from './result.ts';
 
@@ -77,7 +77,8 @@ function sameWeights(report: EvaluationReport): string | null {
 
 function metricsTable(report: EvaluationReport): string {
   const hasBase = Boolean(report.baseline);
-  const header: Cell[] = hasBase ? ['Metric', 'Baseline', 'Candidate', 'Δ', '95% CI of Δ', 'Gate'] : ['Metric', 'Candidate', '95% CI', 'Gate'];
+  const ci = ciLabel(report.bootstrap.confidence);
+  const header: Cell[] = hasBase ? ['Metric', 'Baseline', 'Candidate', 'Δ', `${ci} of Δ`, 'Gate'] : ['Metric', 'Candidate', ci, 'Gate'];
   const rows: Cell[][] = [header];
   for (const name of report.shownMetrics) {
     const def = metricDefinition(name);
@@ -115,7 +116,7 @@ function latencySection(report: EvaluationReport): string {
   const parts: string[] = [];
   const hasBase = Boolean(lat.baseline);
   for (const [index, size] of lat.bySize.entries()) {
-    const rows: Cell[][] = [hasBase ? ['', 'Baseline', 'Candidate', 'Ratio [95% CI]', 'SLO'] : ['', 'Candidate', 'SLO']];
+    const rows: Cell[][] = [hasBase ? ['', 'Baseline', 'Candidate', `Ratio [${ciLabel(report.bootstrap.confidence)}]`, 'SLO'] : ['', 'Candidate', 'SLO']];
     for (const p of ['p50', 'p95', 'p99'] as const) {
       const r = size.ratio?.[p];
       rows.push(hasBase
@@ -163,12 +164,13 @@ function slicesSection(report: EvaluationReport, maxRows: number): string {
   const gateMetric = report.gates.find((g) => g.metric && g.slice)?.metric;
   const metrics = [...new Set([gateMetric, ...report.shownMetrics].filter((m): m is string => Boolean(m)))].slice(0, 2);
   const hasBase = Boolean(report.baseline);
+  const ci = ciLabel(report.bootstrap.confidence);
   const columns = [...new Set(report.slices.map((s) => s.column))];
   const parts: string[] = [];
   for (const column of columns) {
     const slices = report.slices.filter((s) => s.column === column);
     const header: Cell[] = ['Value', 'n'];
-    for (const m of metrics) header.push(...(hasBase ? [`${m} baseline`, `${m} candidate`, `Δ [95% CI]`] : [`${m}`, '95% CI']));
+    for (const m of metrics) header.push(...(hasBase ? [`${m} baseline`, `${m} candidate`, `Δ [${ci}]`] : [`${m}`, ci]));
     const rows: Cell[][] = [header];
     for (const s of slices.slice(0, maxRows)) {
       const row: Cell[] = [s.value, s.small ? `${s.n} ⚠️ small` : String(s.n)];
@@ -300,5 +302,5 @@ function gatesSection(report: EvaluationReport): string {
     const result = g.status === 'failed' ? '❌ failed' : g.status === 'skipped' ? '⏭ skipped' : g.inconclusive ? '⚠️ passed (inconclusive)' : '✅ passed';
     rows.push([g.name, result, g.detail]);
   }
-  return details(`Gates (${report.gates.filter((g) => g.status === 'failed').length} failed of ${report.gates.length})`, `${table(rows)}\n<sub>Relative gates fail only when the whole 95% interval is beyond the threshold (confidently worse); absolute ones compare the point estimate. See docs/evaluation.md.</sub>`, { open: report.gates.some((g) => g.status === 'failed') });
+  return details(`Gates (${report.gates.filter((g) => g.status === 'failed').length} failed of ${report.gates.length})`, `${table(rows)}\n<sub>Relative gates fail only when the whole ${ciLabel(report.bootstrap.confidence).replace(' CI', '')} interval is beyond the threshold (confidently worse); absolute ones compare the point estimate. See docs/evaluation.md.</sub>`, { open: report.gates.some((g) => g.status === 'failed') });
 }

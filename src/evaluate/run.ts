@@ -381,7 +381,7 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
       ...(compare.baseline ? { baseline: compare.baseline.intervals, deltas: compare.deltas } : {}),
     };
     const sliceScopes = new Map<string, GateScope>(compare.slices.map((s) => [`${s.column}=${s.value}`, { n: s.n, small: s.small, candidate: s.candidate, baseline: s.baseline, deltas: s.deltas }]));
-    const gates = evaluateGates(settings.gates, { task, overall, slices: sliceScopes, latency, hasBaseline: Boolean(baseline), minSliceSize: settings.minSliceSize });
+    const gates = evaluateGates(settings.gates, { task, overall, slices: sliceScopes, latency, hasBaseline: Boolean(baseline), minSliceSize: settings.minSliceSize, confidence: settings.bootstrap.confidence });
 
     const candidateInfo = await modelInfo(options.candidateDir, candidate);
     const baselineInfo = baseline ? await modelInfo(options.baseline!.dir, baseline, dropUndefined({ ref: options.baseline!.ref, name: options.baseline!.name, version: options.baseline!.version })) : undefined;

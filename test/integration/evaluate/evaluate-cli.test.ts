@@ -242,6 +242,16 @@ describe('mlops evaluate (real models)', () => {
     expect(doc.candidate.metrics.brier).toBeGreaterThan(0);
   });
 
+  it('evaluate.bootstrap.confidence: the gates and the report name the level the intervals have', async () => {
+    const cfg = await writeConfig('ci90.yaml', config({ gates: '    - { metric: accuracy, min: 0.5, maxDrop: 0.01 }' }).replace('bootstrap: { resamples: 200, seed: 7 }', 'bootstrap: { resamples: 200, seed: 7, confidence: 0.9 }'));
+    const r = await evaluate(['--config', cfg, '--candidate', 'noisy', '--baseline', 'baseline', '--no-latency', '--json']);
+    const doc = r.json();
+    expect(doc.bootstrap.confidence).toBe(0.9);
+    expect(doc.gates.map((g: { detail: string }) => g.detail)).toEqual([expect.stringContaining('(90% CI ['), expect.stringContaining('(90% CI ')]);
+    expect(r.err).toMatch(/\| +90% CI of Δ \|/);
+    expect(r.err).not.toContain('95%');
+  });
+
   describe('bad input exits 2 and says why', () => {
     it('unknown metric in a gate', async () => {
       const cfg = await writeConfig('bad-gate.yaml', config({ gates: '    - { metric: acuracy, min: 0.5 }' }));

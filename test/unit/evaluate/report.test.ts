@@ -41,7 +41,7 @@ async function fullReport(over: Partial<CompareInput> = {}, gates: GateConfig[] 
   const latency = await benchmarkLatency(clock(1.5), clock(1), { rows: 600, batchSizes: [1, 256], rounds: 4, warmup: 0, samplesPerRound: 3, resamples: 50, confidence: 0.95, seed: 1, now: () => t });
   const overall = { n: compare.n, candidate: compare.candidate.intervals, baseline: compare.baseline?.intervals, deltas: compare.deltas };
   const slices = new Map(compare.slices.map((s) => [`${s.column}=${s.value}`, { n: s.n, small: s.small, candidate: s.candidate, baseline: s.baseline, deltas: s.deltas }]));
-  const gateResults = evaluateGates(gates, { task: 'multiclass', overall, slices, latency, hasBaseline: true, minSliceSize: 30 });
+  const gateResults = evaluateGates(gates, { task: 'multiclass', overall, slices, latency, hasBaseline: true, minSliceSize: 30, confidence: input.bootstrap.confidence });
   return buildReport({
     name: 'weather', compare, latency, gates: gateResults, candidateInfo: { dir: 'cand', featureNames: ['x'], commit: 'abcdef1234567' },
     baselineInfo: { dir: '/cache/weather/v1.2.0', ref: 'weather#production', name: 'weather', version: 'v1.2.0', featureNames: ['x'] },
@@ -113,6 +113,19 @@ describe('comparison and report', () => {
     expect(r.slices).toHaveLength(10);
     expect(r.slices.at(-1)!.value).toBe('(other)');
     expect(r.slices.reduce((s, x) => s + x.n, 0)).toBe(300);
+  });
+
+  it('names the interval level evaluate.bootstrap.confidence set, not always 95%', async () => {
+    const gates: GateConfig[] = [{ kind: 'metric', metric: 'accuracy', maxDrop: 0.01, min: 0.2 }, { kind: 'latency', latency: 'p95', maxRatio: 1.2 }];
+    const report = await fullReport({ bootstrap: { resamples: 100, confidence: 0.9, seed: 3 } }, gates);
+    const md = renderEvaluationReport(report);
+    expect(md).not.toContain('95%');
+    expect(md).toMatch(/\| +90% CI of Δ \|/);
+    expect(md).toContain('Ratio [90% CI]');
+    expect(md).toContain('the whole 90% interval is beyond the threshold');
+    for (const g of report.gates) expect(g.detail).toContain('(90% CI ');
+    const alone = await fullReport({ bootstrap: { resamples: 100, confidence: 0.975, seed: 3 }, baseline: undefined });
+    expect(renderEvaluationReport(alone)).toMatch(/\| +97\.5% CI +\|/);
   });
 
   it('renders the verdict first, the tables, details and a chart', async () => {
