@@ -17,7 +17,7 @@ import { InputError, type SourceLocation } from '../core/errors.ts';
 import { parseLocalNumber } from '../table/index.ts';
 import type { Column, NumberForm, Table } from '../table/types.ts';
 import type { TaskSetting } from './config.ts';
-import { classCountProblem, isNumberText, isNumericLabel, labelTask, parseNumberText, tooManyClassesMessage } from './task.ts';
+import { classCountProblem, isCodeText, isNumberText, isNumericLabel, labelTask, parseNumberText, tooManyClassesMessage } from './task.ts';
 
 export type Task = 'binary' | 'multiclass' | 'regression';
 
@@ -168,22 +168,29 @@ export function sortClasses(values: string[]): string[] {
   return values.slice().sort(numeric ? (a, b) => parseNumberText(a) - parseNumberText(b) || compareValues(a, b) : compareValues);
 }
 
-/** True when every non-null cell of a column (in `rows`) is a finite or non-finite number. */
-function looksNumeric(column: Column, rows: ArrayLike<number>): { numeric: boolean; share: number; firstBad: number } {
-  if (column.kind === 'number') return { numeric: column.invalid.length === 0, share: 1, firstBad: column.invalid[0]?.index ?? -1 };
+/**
+ * True when every non-null cell of a column (in `rows`) is a finite or non-finite number; `codes`
+ * when a cell is a code with a leading zero (`00501`), which makes a column without a declared
+ * type categorical.
+ */
+function looksNumeric(column: Column, rows: ArrayLike<number>): { numeric: boolean; share: number; firstBad: number; codes: boolean } {
+  if (column.kind === 'number') return { numeric: column.invalid.length === 0, share: 1, firstBad: column.invalid[0]?.index ?? -1, codes: false };
   const parsed = column.dictionary.map(isNumberText);
+  const code0 = column.dictionary.map(isCodeText);
   let good = 0;
   let total = 0;
   let firstBad = -1;
+  let codes = false;
   for (let r = 0; r < rows.length; r++) {
     const i = rows[r]!;
     const code = column.codes[i]!;
     if (code < 0) continue;
     total++;
+    if (code0[code]) codes = true;
     if (parsed[code]) good++;
     else if (firstBad < 0) firstBad = i;
   }
-  return { numeric: total > 0 && good === total, share: total > 0 ? good / total : 0, firstBad };
+  return { numeric: total > 0 && good === total, share: total > 0 ? good / total : 0, firstBad, codes };
 }
 
 /**
@@ -274,8 +281,9 @@ export function fitPreprocessing(table: Table, options: FitOptions): Preprocessi
     }
     const declared = options.kinds?.[name];
     const check = looksNumeric(column, labelled);
-    // A column that is numeric in all but a few cells is a numeric column with bad cells, not a category.
-    const numeric = declared ? declared === 'numeric' : check.numeric || (column.kind === 'string' && check.share >= 0.95);
+    // A column that is numeric in all but a few cells is a numeric column with bad cells, not a
+    // category; one of codes like 00501 (zip, product) is a category, as schema infer declares it.
+    const numeric = declared ? declared === 'numeric' : !check.codes && (check.numeric || (column.kind === 'string' && check.share >= 0.95));
     if (numeric) {
       if (!check.numeric) {
         const bad = check.firstBad;

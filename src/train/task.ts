@@ -3,7 +3,7 @@
  * `mlops init` (which writes the gates: r2 or accuracy/balanced_accuracy) and by `mlops train`
  * (which builds the model), so the two never disagree about the same column:
  *
- * - a label whose values are all numbers is **regression** when one of them is not a whole number
+ * - a label whose values are all numbers (codes like `00501` are not) is **regression** when one of them is not a whole number
  *   (a measurement: `3.7`) or when it has more than {@link MAX_INTEGER_CLASSES} distinct values
  *   (a count, a price in cents, a year);
  * - anything else is **classification**: text (`yes`/`no`, species), booleans, and whole numbers
@@ -41,15 +41,24 @@ export function isNumberText(text: string): boolean {
   return !Number.isNaN(parseNumberText(text)) || /^nan$/i.test(text.trim());
 }
 
+/**
+ * Whether a text is a code written with digits after a leading zero (`00501`, `0123`): a zip,
+ * phone or product code, which a number would silently change. `mlops schema infer` and profiles
+ * read such columns as text; training does too.
+ */
+export function isCodeText(text: string): boolean {
+  return /^\s*[+-]?0\d/.test(text);
+}
+
 /** The task for a label with these distinct (non-null) values. */
 export function labelTask(distinct: readonly string[]): Task {
   if (isNumericLabel(distinct) && (distinct.length > MAX_INTEGER_CLASSES || distinct.some((t) => !Number.isInteger(parseNumberText(t))))) return 'regression';
   return distinct.length === 2 ? 'binary' : 'multiclass';
 }
 
-/** Whether every value is a number (then a classification label could be regressed instead). */
+/** Whether every value is a number, none a code like `00501` (then a classification label could be regressed instead). */
 export function isNumericLabel(distinct: readonly string[]): boolean {
-  return distinct.length > 0 && distinct.every(isNumberText);
+  return distinct.length > 0 && distinct.every((t) => isNumberText(t) && !isCodeText(t));
 }
 
 /**

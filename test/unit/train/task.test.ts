@@ -19,6 +19,27 @@ describe('labelTask: the one rule of mlops init and mlops train', () => {
     expect(labelTask(['1', '2', 'three'])).toBe('multiclass');
   });
 
+  it('codes with a leading zero (zip, product codes) are classes and categorical features, as schema infer reads them', () => {
+    const codes = Array.from({ length: 25 }, (_, i) => String(i + 1).padStart(3, '0'));
+    expect(labelTask(codes)).toBe('multiclass');
+    expect(labelTask(Array.from({ length: 25 }, (_, i) => String(i + 1)))).toBe('regression');
+    expect(labelTask(['0.5', '00.75', '1'])).toBe('multiclass');
+    // A zip code decides the label here: as a number (00501 = 501, 90210) it would be an ordering that means nothing.
+    const zips = ['00501', '02134', '10001', '90210', '07030'];
+    const rows = Array.from({ length: 100 }, (_, i) => zips[i % 5]!);
+    const spec = fitPreprocessing(makeTable({ zip: rows, n: rows.map((_, i) => String(i)), y: rows.map((z) => (z === '00501' || z === '90210' ? 'yes' : 'no')) }),
+      { label: 'y', features: ['zip', 'n'] });
+    expect(spec.features.map((f) => [f.name, f.kind])).toEqual([['zip', 'categorical'], ['n', 'numeric']]);
+    expect(spec.outputs.filter((o) => o.startsWith('zip='))).toEqual(['zip=00501', 'zip=02134', 'zip=07030', 'zip=10001', 'zip=90210', 'zip=__oov__']);
+    // One code among numbers is enough, as in schema infer; a plain 0 or 0.5 is a number.
+    const mixed = fitPreprocessing(makeTable({ a: ['12', '0', '0.5', '7', '012'], b: ['12', '0', '0.5', '7', '-3'], y: ['p', 'q', 'p', 'q', 'p'] }),
+      { label: 'y', features: ['a', 'b'] });
+    expect(mixed.features.map((f) => f.kind)).toEqual(['categorical', 'numeric']);
+    // model.task: regression still reads a code-like target as the number it is asked to be.
+    const forced = fitPreprocessing(makeTable({ x: [1, 2, 3, 4], y: ['01', '02', '03', '05'] }), { label: 'y', features: ['x'], task: 'regression' });
+    expect(forced.label).toMatchObject({ task: 'regression', mean: 2.75 });
+  });
+
   it('classCountProblem refuses (nearly) one class per row, and more than MAX_CLASSES classes', () => {
     expect(classCountProblem(1461, 1461)).toMatch(/1461 classes in 1461 rows: every row is a class of its own/);
     expect(classCountProblem(800, 1000)).toMatch(/nearly every row is a class of its own/);
