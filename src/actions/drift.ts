@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { configuredReference, runDrift } from '../app/drift.ts';
+import { configuredReference, runDrift, type DriftOutcome } from '../app/drift.ts';
 import { writeJsonAtomic } from '../core/fs.ts';
 import type { CliIo } from '../cli/io.ts';
 import { driftHeadline, nothingJudged } from '../drift/report.ts';
@@ -10,7 +10,7 @@ import { loadConfig } from '../train/config.ts';
 import type { ActionEntry } from './entry.ts';
 import { parseInputs } from './inputs.ts';
 import { defaultReportPath } from './report-path.ts';
-import { createActionsRuntime } from './runtime.ts';
+import { createActionsRuntime, type ActionsRuntime } from './runtime.ts';
 
 /** The inputs of actions/drift/action.yml (setup-node is handled by the YAML itself). */
 export const driftInputs = {
@@ -54,34 +54,44 @@ const entry: ActionEntry = {
     const token = inputs.token ?? io.env.GITHUB_TOKEN;
     if (token) runtime.setSecret(token);
     const context = inputs['open-pr'] && token && io.env.GITHUB_REPOSITORY ? resolveRunContext(io.env) : undefined;
-    const outcome = await runtime.group('Drift check', () => runDrift({
-      cwd: workspace, env: io.env, config, reference, current,
-      ...(inputs['open-pr'] ? {
-        retrain: {
-          base: inputs.base ?? null,
-          ...(context && token ? {
-            github: {
-              octokit: createOctokit({ token, env: io.env, onSecret: (v) => runtime.setSecret(v) }),
-              owner: context.owner,
-              repo: context.repo,
-              isDefaultToken: inputs['token-is-default'],
-              ...(inputs['dispatch-workflow'] ? { dispatchWorkflow: inputs['dispatch-workflow'] } : {}),
-              ...(context.runUrl ? { summaryUrl: context.runUrl } : {}),
-            },
-          } : {}),
-        },
-      } : {}),
-    }));
+    let checked: DriftOutcome | undefined;
+    let outcome: DriftOutcome;
+    try {
+      outcome = await runtime.group('Drift check', () => runDrift({
+        cwd: workspace, env: io.env, config, reference, current,
+        ...(inputs['open-pr'] ? {
+          retrain: {
+            base: inputs.base ?? null,
+            ...(context && token ? {
+              github: {
+                octokit: createOctokit({ token, env: io.env, onSecret: (v) => runtime.setSecret(v) }),
+                owner: context.owner,
+                repo: context.repo,
+                isDefaultToken: inputs['token-is-default'],
+                ...(inputs['dispatch-workflow'] ? { dispatchWorkflow: inputs['dispatch-workflow'] } : {}),
+                ...(context.runUrl ? { summaryUrl: context.runUrl } : {}),
+              },
+            } : {}),
+          },
+        } : {}),
+        onChecked: (result) => { checked = result; },
+      }));
+    } catch (error) {
+      if (!checked) throw error;
+      // Only the retraining branch or pull request failed (a refused push, a missing permission):
+      // the job summary, annotations, report and drift outputs still say what drifted, then the
+      // step fails with the error. Without them the failed run showed the error alone.
+      publishCheck(runtime, checked);
+      checked.json.retrain = { error: error instanceof Error ? error.message : String(error) };
+      const reportPath = inputs.report ?? await defaultReportPath(io.env, workspace, 'mlops-drift');
+      await writeJsonAtomic(reportPath, checked.json);
+      runtime.setOutput('drifted', checked.check.report.drifted);
+      runtime.setOutput('share', checked.check.report.share);
+      runtime.setOutput('report', reportPath);
+      throw error;
+    }
     const report = outcome.check.report;
-    runtime.info(driftHeadline(report));
-    runtime.appendSummary(outcome.markdown);
-    for (const c of report.columns.filter((col) => col.drifted)) {
-      runtime.annotate('warning', driftAnnotation(c), { title: `drift in ${c.name}` });
-    }
-    if (nothingJudged(report)) {
-      // A scheduled job over an empty window would otherwise stay green for ever.
-      runtime.annotate('warning', driftHeadline(report), { title: 'drift check: insufficient data' });
-    }
+    publishCheck(runtime, outcome);
     if (outcome.retrain) runtime.info(outcome.retrain.message);
     if (outcome.retrain?.outbox && runtime.inActions) {
       // The outbox is in the runner's workspace, thrown away with the job: a log line and a green
@@ -100,6 +110,20 @@ const entry: ActionEntry = {
   },
 };
 export default entry;
+
+/** The verdict in the log, the report in the job summary, and a warning per drifted column. */
+function publishCheck(runtime: ActionsRuntime, outcome: DriftOutcome): void {
+  const report = outcome.check.report;
+  runtime.info(driftHeadline(report));
+  runtime.appendSummary(outcome.markdown);
+  for (const c of report.columns.filter((col) => col.drifted)) {
+    runtime.annotate('warning', driftAnnotation(c), { title: `drift in ${c.name}` });
+  }
+  if (nothingJudged(report)) {
+    // A scheduled job over an empty window would otherwise stay green for ever.
+    runtime.annotate('warning', driftHeadline(report), { title: 'drift check: insufficient data' });
+  }
+}
 
 /**
  * The warning for a drifted column: the test's score when it ran, and the rates that moved. A

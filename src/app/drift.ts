@@ -28,6 +28,11 @@ export interface DriftRequest {
   stores?: ReferenceStores;
   /** Run the retraining flow on drift. */
   retrain?: { base?: string | null; remote?: string; push?: boolean; github?: RetrainGitHub };
+  /**
+   * With `retrain`: called with the checked outcome (no `retrain` yet) before the retraining flow
+   * starts, so that a caller can still publish the report when pushing or opening the pull request fails.
+   */
+  onChecked?: (outcome: DriftOutcome) => void;
 }
 
 export interface DriftOutcome {
@@ -80,6 +85,7 @@ export async function runDrift(request: DriftRequest): Promise<DriftOutcome> {
     ...summary,
   };
   if (!request.retrain) return { check, name, markdown, json };
+  request.onChecked?.({ check, name, markdown, json });
 
   const settings = config?.drift.retrain ?? { branch: `mlops/retrain/${name}`, labels: ['retrain', 'drift'], base: null };
   const result = await openRetrainingPullRequest({

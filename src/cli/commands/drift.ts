@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { configuredReference, runDrift } from '../../app/drift.ts';
+import { configuredReference, runDrift, type DriftOutcome } from '../../app/drift.ts';
 import { UsageError } from '../../core/errors.ts';
 import { writeFileAtomic, writeJsonAtomic } from '../../core/fs.ts';
 import { driftHeadline } from '../../drift/report.ts';
@@ -88,20 +88,38 @@ async function runDriftCommand(request: DriftRunRequest, io: CliIo): Promise<num
   const current = request.current ?? config?.drift.current ?? undefined;
   if (!reference) throw new UsageError('missing --reference (no mlops.yaml with drift.reference or a model name found)');
   if (!current) throw new UsageError('missing --current (and no drift.current in mlops.yaml)');
-  const outcome = await runDrift({
-    cwd: io.cwd, env: io.env, config, reference, current,
-    ...(request.stores ? { stores: request.stores } : {}),
-    ...(request.schema ? { schema: request.schema } : {}),
-    ...(request.features ? { features: request.features } : {}),
-    ...(request.datasetShare !== undefined ? { datasetShare: request.datasetShare } : {}),
-    ...(request.openPr ? { retrain: { base: request.base ?? null, ...(request.remote ? { remote: request.remote } : {}), push: request.push, github: githubFor(request, io) } } : {}),
-  });
+  let checked: DriftOutcome | undefined;
+  let outcome: DriftOutcome;
+  try {
+    outcome = await runDrift({
+      cwd: io.cwd, env: io.env, config, reference, current,
+      ...(request.stores ? { stores: request.stores } : {}),
+      ...(request.schema ? { schema: request.schema } : {}),
+      ...(request.features ? { features: request.features } : {}),
+      ...(request.datasetShare !== undefined ? { datasetShare: request.datasetShare } : {}),
+      ...(request.openPr ? { retrain: { base: request.base ?? null, ...(request.remote ? { remote: request.remote } : {}), push: request.push, github: githubFor(request, io) } } : {}),
+      onChecked: (result) => { checked = result; },
+    });
+  } catch (error) {
+    if (!checked) throw error;
+    // The check ran and only the retraining branch or pull request failed (a refused push, a
+    // missing permission): the report is still written, or a scheduled job's findings were lost
+    // with it. The failure then ends the command (exit 2).
+    checked.json.retrain = { error: error instanceof Error ? error.message : String(error) };
+    await publish(checked, request, io);
+    throw error;
+  }
   if (outcome.retrain) io.stderr(`mlops drift: ${outcome.retrain.message}\n`);
+  await publish(outcome, request, io);
+  return outcome.check.report.drifted && request.failOnDrift ? ExitCode.checkFailed : ExitCode.ok;
+}
+
+/** Writes the report files, the report on stdout and the verdict on stderr. */
+async function publish(outcome: DriftOutcome, request: DriftRunRequest, io: CliIo): Promise<void> {
   if (request.report) await writeJsonAtomic(resolve(io.cwd, request.report), outcome.json, { what: 'report', name: request.report });
   if (request.markdown) await writeFileAtomic(resolve(io.cwd, request.markdown), outcome.markdown, { what: 'report', name: request.markdown });
   io.stdout(request.json ? `${JSON.stringify(outcome.json, null, 2)}\n` : `${outcome.markdown}\n`);
   io.stderr(`mlops drift: ${driftHeadline(outcome.check.report)}\n`);
-  return outcome.check.report.drifted && request.failOnDrift ? ExitCode.checkFailed : ExitCode.ok;
 }
 
 /** GitHub mode when a token and a repository are known; the token kind decides about dispatching. */
