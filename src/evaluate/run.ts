@@ -474,7 +474,7 @@ export function sliceValues(texts: (string | null)[]): (string | null)[] {
   const sorted = Float64Array.from(finite).sort();
   const edges = [0.25, 0.5, 0.75].map((q) => sorted[Math.floor(q * (sorted.length - 1))]);
   const bounds = [...new Set([sorted[0], ...edges, sorted[sorted.length - 1]])];
-  const fmt = (x: number) => String(Number(x.toPrecision(4)));
+  const fmt = boundFormat(bounds);
   return numbers.map((v, i) => {
     if (!Number.isFinite(v)) return texts[i];
     let b = 0;
@@ -482,6 +482,17 @@ export function sliceValues(texts: (string | null)[]): (string | null)[] {
     const last = b === bounds.length - 2;
     return `[${fmt(bounds[b])}, ${fmt(bounds[b + 1])}${last ? ']' : ')'}`;
   });
+}
+
+/**
+ * Formats bin bounds with 4 significant digits when that tells them apart, else exactly: at 4,
+ * epoch seconds (1700000000, 1700022300, …) or 10.001…10.0109 printed alike, so bins merged into
+ * one slice under a label like `[1700000000, 1700000000)` that no gate could name. (More rounded
+ * digits would tell them apart but print a bound that puts rows on the wrong side of it.)
+ */
+function boundFormat(bounds: number[]): (x: number) => string {
+  const short = (x: number) => String(Number(x.toPrecision(4)));
+  return new Set(bounds.map(short)).size === bounds.length ? short : String;
 }
 
 function dropUndefined<T extends object>(o: T): Partial<T> {

@@ -19,4 +19,13 @@ describe('slice values', () => {
     expect([...counts.values()].reduce((a, b) => a + b, 0)).toBe(101);
     expect(out[39]).toBe('[27, 39]');
   });
+
+  it('labels bins with the digits that tell their bounds apart (epoch seconds, values close together)', () => {
+    const epoch = Array.from({ length: 100 }, (_, i) => String(1_700_000_000 + i * 900));
+    expect([...new Set(sliceValues(epoch))]).toEqual(['[1700000000, 1700021600)', '[1700021600, 1700044100)', '[1700044100, 1700066600)', '[1700066600, 1700089100]']);
+    const close = Array.from({ length: 100 }, (_, i) => (10.001 + i * 0.0001).toFixed(4));
+    expect([...new Set(sliceValues(close))]).toEqual(['[10.001, 10.0034)', '[10.0034, 10.0059)', '[10.0059, 10.0084)', '[10.0084, 10.0109]']);
+    // Four bins, as for any column: each row in exactly one, by its own value.
+    expect(sliceValues(close).filter((v) => v === '[10.001, 10.0034)')).toHaveLength(24);
+  });
 });
