@@ -10,6 +10,7 @@ import { InputError, type SourceLocation } from '../core/errors.ts';
 import { createProfiler, hashFileInPool, mergeProfiles, profileFile, readProfile } from '../profile/index.ts';
 import { assertDistinctSources } from '../profile/io.ts';
 import type { DatasetProfile } from '../profile/types.ts';
+import type { ColumnScopes } from '../profile/profiler.ts';
 import { loadSchema, dataReadOptions } from '../schema/index.ts';
 import { positionOf } from '../schema/positions.ts';
 import type { TableSchema } from '../schema/types.ts';
@@ -91,16 +92,16 @@ function locate(path: string, cwd: string): string {
   return isAbsolute(path) || resolve(cwd) === process.cwd() ? path : resolve(cwd, path);
 }
 
-/** What {@link profileData} can share with other work on the thread pool. */
-interface ProfileDataHooks {
+/**
+ * What {@link profileData} can share with other work on the thread pool; the columns of data files
+ * it profiles for less: `light` for the skip decision alone, `numericOnly` for numeric comparisons
+ * (see {@link predictColumns}).
+ */
+interface ProfileDataHooks extends ColumnScopes {
   /** Called once the first data file's work is queued: work queued then runs after it. */
   onQueued?: () => void;
   /** Hashes already under way, by path as given. */
   hashes?: ReadonlyMap<string, Promise<FileHash>>;
-  /** Columns of data files profiled only for the skip decision (see {@link predictColumns}). */
-  light?: string[];
-  /** Columns of data files profiled for numeric comparisons only (see {@link predictColumns}). */
-  numericOnly?: string[];
 }
 
 /** A profile of data, and every column of that data (more than the profile's when `pick` chose some). */
@@ -118,12 +119,11 @@ async function profileData(paths: string[], cwd: string, readOptions: ReadOption
   // Paths come relative to `cwd`: opened there, and recorded in the profile's sources as they were found.
   const located = (path: string) => locate(path, cwd);
   let onQueued = hooks.onQueued;
-  let light = hooks.light;
-  let numericOnly = hooks.numericOnly;
+  let scopes: ColumnScopes = { light: hooks.light, numericOnly: hooks.numericOnly };
   const profileAt = async (path: string, options: ReadOptions) => {
     const queued = onQueued;
     onQueued = undefined;
-    const profile = await profileFile(located(path), options, {}, { fileHash: hooks.hashes?.get(path), onQueued: queued, light, numericOnly });
+    const profile = await profileFile(located(path), options, {}, { fileHash: hooks.hashes?.get(path), onQueued: queued, ...scopes });
     profile.sources = profile.sources.map((source) => ({ ...source, path }));
     return profile;
   };
@@ -132,8 +132,7 @@ async function profileData(paths: string[], cwd: string, readOptions: ReadOption
     // Stored profiles hold every column: data shards merged with them must too.
     const profiles: DatasetProfile[] = [];
     // Merged with stored profiles, which hold every column in full: no light columns here.
-    light = undefined;
-    numericOnly = undefined;
+    scopes = {};
     for (const [i, path] of paths.entries()) profiles.push(stored[i] ? await readProfile(located(path)) : await profileAt(path, readOptions));
     assertDistinctSources(profiles, paths);
     const profile = profiles.length === 1 ? profiles[0] : mergeProfiles(profiles);

@@ -11,7 +11,7 @@ import { hashFile, openTable } from '../table/index.ts';
 import type { FileHash } from '../table/hash.ts';
 import type { ReadOptions, RecordBatch, TableSource } from '../table/types.ts';
 import { mergeProfiles } from './merge.ts';
-import { SEED_ROWS, contentSeedOf, createProfiler } from './profiler.ts';
+import { SEED_ROWS, contentSeedOf, createProfiler, type ColumnScopes } from './profiler.ts';
 import { warmUpProfiler } from './warm-up.ts';
 import type { DatasetProfile, ProfileOptions, ProfileSource } from './types.ts';
 
@@ -22,8 +22,8 @@ export const HASH_FILE_TASK = 'hash-file';
  * Profiles every batch of an opened table. `sources` is recorded in the profile as given (the
  * caller knows the hashes); {@link profileFile} fills it in.
  */
-export async function profileSource(source: TableSource, opts: ProfileOptions = {}, sources: ProfileSource[] = [], contentSeed?: number, light?: ReadonlySet<string>, numericOnly?: ReadonlySet<string>): Promise<DatasetProfile> {
-  const profiler = createProfiler(source.fieldNames, opts, contentSeed, light, numericOnly);
+export async function profileSource(source: TableSource, opts: ProfileOptions = {}, sources: ProfileSource[] = [], contentSeed?: number, scopes: ColumnScopes = {}): Promise<DatasetProfile> {
+  const profiler = createProfiler(source.fieldNames, opts, contentSeed, scopes);
   for await (const batch of source.batches()) profiler.add(batch);
   return profiler.finish(sources);
 }
@@ -61,10 +61,8 @@ export interface ProfileSegmentSpec {
   end: number;
   /** Some of the columns: seed with the segment's whole rows, as a profile of every column would. */
   subset: boolean;
-  /** Columns profiled only for drift's skip decision (ProfileFileHooks.light). */
-  light?: string[];
-  /** Columns profiled for drift's numeric comparisons only (ProfileFileHooks.numericOnly). */
-  numericOnly?: string[];
+  /** Columns drift profiles for less (from ProfileFileHooks). */
+  scopes: ColumnScopes;
 }
 
 export interface ProfileSegmentResult extends SegmentEnd {
@@ -78,7 +76,7 @@ export async function profileSegmentTask(spec: ProfileSegmentSpec): Promise<Prof
   const seed = spec.subset
     ? await wholeRowSeed(readCsvSegment(spec.path, allColumns(spec.readOptions), spec.header, { start: spec.start, end: spec.end, endOffset: -1, lines: 0 }))
     : undefined;
-  const profiler = createProfiler(spec.fieldNames, spec.options, seed, new Set(spec.light), new Set(spec.numericOnly));
+  const profiler = createProfiler(spec.fieldNames, spec.options, seed, spec.scopes);
   for await (const batch of readCsvSegment(spec.path, spec.readOptions, spec.header, progress)) profiler.add(batch);
   return { profile: profiler.finish(), endOffset: progress.endOffset, lines: progress.lines };
 }
@@ -91,10 +89,10 @@ export function hashFileTask(spec: { path: string }): Promise<FileHash> {
 type Outcome = ProfileSegmentResult | FileHash;
 
 /** One pass over the file: the selected columns, seeded by whole rows when they are a subset. */
-async function profileWhole(path: string, source: TableSource, readOptions: ReadOptions, opts: ProfileOptions, subset: boolean, light: ReadonlySet<string>, numericOnly: ReadonlySet<string>): Promise<DatasetProfile> {
-  if (!subset) return profileSource(source, opts, [], undefined, light, numericOnly);
+async function profileWhole(path: string, source: TableSource, readOptions: ReadOptions, opts: ProfileOptions, subset: boolean, scopes: ColumnScopes): Promise<DatasetProfile> {
+  if (!subset) return profileSource(source, opts, [], undefined, scopes);
   const seed = await wholeRowSeed((await openTable(path, allColumns(readOptions))).batches());
-  return profileSource({ ...source, fieldNames: readOptions.columns!, batches: () => source.batches() }, opts, [], seed, light, numericOnly);
+  return profileSource({ ...source, fieldNames: readOptions.columns!, batches: () => source.batches() }, opts, [], seed, scopes);
 }
 
 /**
@@ -110,22 +108,12 @@ export async function hashFileInPool(path: string): Promise<FileHash> {
   return outcome.value;
 }
 
-/** What a caller of {@link profileFile} can add to its work. */
-export interface ProfileFileHooks {
+/** What a caller of {@link profileFile} can add to its work; its `light` and `numericOnly` columns are profiled for less ({@link ColumnScopes}). */
+export interface ProfileFileHooks extends ColumnScopes {
   /** The file's hash, already under way (see hashFileInPool): the file is not hashed again. */
   fileHash?: Promise<FileHash>;
   /** Called once the file's work is queued on the thread pool: work queued then runs after it. */
   onQueued?: () => void;
-  /**
-   * Columns profiled only for what decides whether drift skips them (src/profile/profiler.ts
-   * createProfiler): no quantile sketch, top values or sample. For src/drift/check.ts alone.
-   */
-  light?: string[];
-  /**
-   * Columns profiled for drift's numeric comparisons only (src/profile/profiler.ts createProfiler):
-   * no top values, no sample values. For src/drift/check.ts alone.
-   */
-  numericOnly?: string[];
 }
 
 /**
@@ -143,15 +131,14 @@ export async function profileFile(path: string, readOpts: ReadOptions = {}, opts
   const subset = readOptions.columns !== undefined && source.fieldNames.some((n) => !readOptions.columns!.includes(n));
   let profile: DatasetProfile | null = null;
   let hash: FileHash;
-  const light = new Set(hooks.light);
-  const numericOnly = new Set(hooks.numericOnly);
+  const scopes: ColumnScopes = { light: hooks.light ?? [], numericOnly: hooks.numericOnly ?? [] };
   if (segments.length > 1) {
     const fieldNames = readOptions.columns ?? source.fieldNames;
     const own = hooks.fileHash === undefined;
     const tasks: Array<TaskRequest<ProfileSegmentSpec | { path: string }>> = [
       // The hash first: it then runs beside the segments instead of after them.
       ...(own ? [{ kind: HASH_FILE_TASK, spec: { path } }] : []),
-      ...segments.map(({ start, end }) => ({ kind: PROFILE_SEGMENT_TASK, spec: { path, readOptions: { ...readOptions, delimiter: source.delimiter }, options: opts, header: source.fieldNames, fieldNames, start, end, subset, light: hooks.light ?? [], numericOnly: hooks.numericOnly ?? [] } })),
+      ...segments.map(({ start, end }) => ({ kind: PROFILE_SEGMENT_TASK, spec: { path, readOptions: { ...readOptions, delimiter: source.delimiter }, options: opts, header: source.fieldNames, fieldNames, start, end, subset, scopes } })),
     ];
     const running = runTasks<ProfileSegmentSpec | { path: string }, Outcome>(tasks, (task) =>
       task.kind === HASH_FILE_TASK ? hashFileTask(task.spec as { path: string }) : profileSegmentTask(task.spec as ProfileSegmentSpec));
@@ -167,11 +154,11 @@ export async function profileFile(path: string, readOpts: ReadOptions = {}, opts
     if (aligned !== null) profile = mergeProfiles(aligned.map(({ value }) => value.profile));
   } else {
     hooks.onQueued?.();
-    const [whole, fileHash] = await Promise.all([profileWhole(path, source, readOptions, opts, subset, light, numericOnly), hooks.fileHash ?? hashFile(path)]);
+    const [whole, fileHash] = await Promise.all([profileWhole(path, source, readOptions, opts, subset, scopes), hooks.fileHash ?? hashFile(path)]);
     profile = whole;
     hash = fileHash;
   }
-  profile ??= await profileWhole(path, source, readOptions, opts, subset, light, numericOnly);
+  profile ??= await profileWhole(path, source, readOptions, opts, subset, scopes);
   profile.sources = [{ path, sha256: hash.sha256, md5: hash.md5, rows: profile.rows }];
   return profile;
 }

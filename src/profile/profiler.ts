@@ -593,22 +593,33 @@ export function contentSeedOf(batch: RecordBatch): number {
 }
 
 /**
+ * Columns profiled for less than a full profile, for src/drift/check.ts alone (every other column is
+ * profiled in full). Arrays, not sets: they travel to worker threads in segment specs.
+ */
+export interface ColumnScopes {
+  /**
+   * Columns profiled only for drift's decision to skip them (identifiers, timestamps): their counts,
+   * types, distinct count, lengths and moments are exactly a full profile's, their quantile sketch,
+   * top values and sample empty.
+   */
+  light?: readonly string[];
+  /** Columns profiled for drift's numeric comparisons: everything but the top values and the sample's values. */
+  numericOnly?: readonly string[];
+}
+
+/**
  * Creates a profiler for the given columns. Random choices (KLL coins, sample keys) are seeded from
  * `opts.seed`, the column name, and the text of the first rows of the first batch: the same input
  * always gives byte-identical profiles, while shards of one file (which start with different
  * rows) draw independent keys, so their merged sample is a uniform sample of the whole.
  * `contentSeed` replaces that text's seed: a profile of some of a file's columns passes the seed
  * of its whole rows ({@link contentSeedOf}), so each column's profile is the one of the whole file.
+ * `scopes`: columns drift profiles for less ({@link ColumnScopes}).
  */
-/**
- * `light`: columns profiled only for drift's decision to skip them (identifiers, timestamps):
- * their counts, types, distinct count, lengths and moments are exactly a full profile's, their
- * quantile sketch, top values and sample empty. `numericOnly`: columns profiled for drift's
- * numeric comparisons — everything but the top values and the sample's values. Such profiles are
- * for src/drift/check.ts alone.
- */
-export function createProfiler(fieldNames: string[], opts: ProfileOptions = {}, contentSeed?: number, light: ReadonlySet<string> = new Set(), numericOnly: ReadonlySet<string> = new Set()): Profiler {
+export function createProfiler(fieldNames: string[], opts: ProfileOptions = {}, contentSeed?: number, scopes: ColumnScopes = {}): Profiler {
   const options = resolveOptions(opts);
+  const light = new Set(scopes.light);
+  const numericOnly = new Set(scopes.numericOnly);
   const columns = fieldNames.map((name) => new ColumnAccumulator(name, options, light.has(name), numericOnly.has(name)));
   const byName = new Map(fieldNames.map((name, i) => [name, i]));
   if (byName.size !== fieldNames.length) throw new RangeError('profiler: duplicate field names');
