@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { pathToFileURL } from 'node:url';
 import { realpathSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { InputError, isExpectedError } from '../core/errors.ts';
 import { inertJson, inertStream } from '../core/workflow-commands.ts';
@@ -105,13 +106,40 @@ export async function runCli(argv: string[], given: CliIo = processIo()): Promis
     return await command.run(rest, commandIo);
   } catch (error) {
     if (isExpectedError(error)) {
-      io.stderr(`mlops ${name}: ${error.message}\n`);
-      return failed(error, false);
+      // The action command names files by their repository path itself (annotations need it).
+      const shown = error instanceof InputError && name !== 'action' ? namedAsGiven(error, rest, io.cwd) : error;
+      io.stderr(`mlops ${name}: ${shown.message}\n`);
+      return failed(shown, false);
     }
     // Anything else is a bug in mlops: show the stack so the report is actionable, exit 2.
     io.stderr(`mlops ${name}: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
     return failed(error, true);
   }
+}
+
+/**
+ * `error` naming its file as the user wrote it: readers are given absolute paths, so a message
+ * about `--schema s.yaml` said `/home/me/project/s.yaml`. A path that an argument spells (`s.yaml`,
+ * `./data/x.csv`, `--report=r.json`) is shown as spelled; another one inside the working directory
+ * (a file of a glob, one named in mlops.yaml, the implicit mlops.yaml) relative to it, as
+ * docs/config.md shows `mlops.yaml:7:3`; any other stays absolute.
+ */
+export function namedAsGiven(error: InputError, argv: readonly string[], cwd: string): InputError {
+  const file = error.location.file;
+  if (file === undefined || !isAbsolute(file)) return error;
+  const target = resolve(file);
+  let shown: string | undefined;
+  for (const arg of argv) {
+    const spellings = [arg, ...(arg.startsWith('--') && arg.includes('=') ? [arg.slice(arg.indexOf('=') + 1)] : [])];
+    shown = spellings.find((s) => s !== '' && !s.startsWith('-') && resolve(cwd, s) === target);
+    if (shown !== undefined) break;
+  }
+  if (shown === undefined) {
+    const inside = relative(resolve(cwd), target);
+    if (inside !== '' && !inside.startsWith(`..${sep}`) && inside !== '..' && !isAbsolute(inside)) shown = inside;
+  }
+  if (shown === undefined || shown === file) return error;
+  return new InputError(error.detail, { ...error.location, file: shown }, { cause: error });
 }
 
 /** The `error` object printed with `--json` on exit 2: the message as on stderr, and where. */

@@ -46,8 +46,8 @@ describe('--json when the command cannot run: stdout is still one JSON document'
     expect(err).toBe(`mlops validate: ${JSON.parse(out).error.message}\n`);
     expect(JSON.parse(out)).toEqual({
       error: {
-        command: 'validate', message: `${join(cwd, 'ragged.csv')}:3: expected 2 fields (as in the header), found 1`, exitCode: 2,
-        detail: 'expected 2 fields (as in the header), found 1', file: join(cwd, 'ragged.csv'), line: 3,
+        command: 'validate', message: 'ragged.csv:3: expected 2 fields (as in the header), found 1', exitCode: 2,
+        detail: 'expected 2 fields (as in the header), found 1', file: 'ragged.csv', line: 3,
       },
     });
   });
