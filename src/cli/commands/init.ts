@@ -88,6 +88,23 @@ async function workTreeRoot(dir: string): Promise<string | null> {
   }
 }
 
+/**
+ * The ignore rule (`data/.gitignore:1:/train.csv`) that keeps `file` out of git, or null when git
+ * would commit it: tracked, not ignored, or no git at all. A `.gitignore` line for data (DVC writes
+ * one next to every file it tracks) leaves the file out of the commit, so the workflows' checkouts
+ * on GitHub lack it and the first pull request fails with 'file not found'.
+ */
+async function ignoreRule(root: string, file: string): Promise<string | null> {
+  try {
+    // Exit 0: ignored (and untracked: git reports no rule for a tracked file); 1: not ignored.
+    const { stdout } = await execFileAsync('git', ['-C', root, 'check-ignore', '--verbose', '--', repoPath(root, file)]);
+    const rule = stdout.split('\t')[0]!.trim();
+    return rule === '' ? null : rule;
+  } catch {
+    return null;
+  }
+}
+
 /** The directory name as a model name, or null when nothing usable is left. */
 function nameFrom(dir: string): string | null {
   const name = basename(dir).toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^[-_]+|[-_]+$/g, '');
@@ -188,6 +205,11 @@ const command: Command = {
     const testAbs = values.test !== undefined ? resolve(io.cwd, values.test) : null;
     const test = testAbs !== null ? repoPath(io.cwd, testAbs) : null;
     const outside = [dataAbs, ...(testAbs !== null ? [testAbs] : [])].filter((file) => repoPath(root, file).startsWith('../'));
+    const uncommitted: Array<[string, string]> = [];
+    for (const file of new Set([dataAbs, ...(testAbs !== null ? [testAbs] : [])])) {
+      const rule = outside.includes(file) ? null : await ignoreRule(root, file);
+      if (rule !== null) uncommitted.push([file, rule]);
+    }
     const config = [
       `name: ${name}`,
       'data:',
@@ -245,6 +267,7 @@ const command: Command = {
       ...files.map(([file], i) => `  ${operations[i]} ${shown(file)}`),
       ...(ignored.length ? [`  added to ${shown(join(root, '.gitignore'))}: ${ignored.join(' ')}`] : []),
       ...outside.map((file) => `  warning: ${shown(file)} is outside the repository (${root}): the workflows cannot read it on GitHub; move it into the repository and run mlops init again`),
+      ...uncommitted.map(([file, rule]) => `  warning: ${shown(file)} is ignored by git (${rule}): a commit leaves it out, so the workflows cannot read it on GitHub; commit it (git add -f ${shellWord(repoPath(io.cwd, file))}), or fetch it in a workflow of your own before the actions run (e.g. dvc pull)`),
       // Scored on the rows it learned from, every candidate looks better than it is, and the gates judge nothing real.
       ...(testAbs === dataAbs ? [`  warning: --test is the training data: evaluate would score rows the model was trained on; set data.test in mlops.yaml to a held-out golden set`] : []),
       'next:',
