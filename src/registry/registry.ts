@@ -1,8 +1,9 @@
 /**
  * Registry operations over git tags (see tags.ts for the grammar) and an artifact store.
  *
- * Every write creates exactly one new tag (append-only history) and either completes or leaves
- * the repository as it was: with `push`, a tag the remote refuses is deleted again locally.
+ * Every write creates new tags only (append-only history) — one, or two for a rollback — and
+ * either completes or leaves the repository as it was: with `push`, tags the remote refuses are
+ * deleted again locally.
  */
 import { mkdtemp, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -103,6 +104,11 @@ export interface AssignResult {
   previous: string | null;
   /** The new tag; when `unchanged` with `push`, the existing tag that was pushed; else null. */
   tag: string | null;
+  /**
+   * Rollback only: GTO's unassignment tag (`name#stage!#N`) that takes the stage from the version
+   * rolled back from, written with the assignment `tag`.
+   */
+  unassignmentTag?: string;
   pushed: boolean;
 }
 
@@ -232,24 +238,44 @@ export class GitRegistry implements RegistryStore {
    * (only if it still is ours) and fails, so the repository is left as it was.
    */
   private async writeTag(tag: string, commit: string, message: string, push: boolean): Promise<{ object: string; pushed: boolean }> {
-    const object = await createAnnotatedTag(this.git, tag, commit, message);
-    if (!push) return { object, pushed: false };
-    let result;
+    const [written] = await this.writeTags([{ tag, commit, message }], push);
+    return { object: written!.object, pushed: written!.pushed };
+  }
+
+  /**
+   * {@link writeTag} for several tags that make one change: all are created, and pushed in one
+   * atomic push, or none is left — a failure removes the ones created (only if still ours).
+   */
+  private async writeTags(entries: Array<{ tag: string; commit: string; message: string }>, push: boolean): Promise<Array<{ tag: string; object: string; pushed: boolean }>> {
+    const created: Array<{ tag: string; object: string }> = [];
+    const removeCreated = async () => {
+      for (const c of created) await deleteTagIf(this.git, c.tag, c.object).catch(() => undefined);
+    };
     try {
-      result = await pushTags(this.git, this.remote, [tag]);
+      for (const e of entries) created.push({ tag: e.tag, object: await createAnnotatedTag(this.git, e.tag, e.commit, e.message) });
     } catch (error) {
-      await deleteTagIf(this.git, tag, object).catch(() => undefined);
+      await removeCreated();
       throw error;
     }
-    if (result.ok) return { object, pushed: true };
-    await deleteTagIf(this.git, tag, object).catch(() => undefined);
+    if (!push) return created.map((c) => ({ ...c, pushed: false }));
+    let result;
+    try {
+      result = await pushTags(this.git, this.remote, created.map((c) => c.tag));
+    } catch (error) {
+      await removeCreated();
+      throw error;
+    }
+    if (result.ok) return created.map((c) => ({ ...c, pushed: true }));
+    await removeCreated();
+    const tag = created.map((c) => `'${c.tag}'`).join(' and ');
+    const several = created.length > 1;
     const why = result.exists
-      ? `the remote '${this.remote}' refused tag '${tag}' — it already exists there (someone else created it concurrently). ` +
+      ? `the remote '${this.remote}' refused tag${several ? 's' : ''} ${tag} — ${several ? 'one of them already exists' : 'it already exists'} there (someone else created it concurrently). ` +
         `Nothing was changed locally; run 'git fetch --tags ${this.remote}' and try again`
       : result.rejectedByRemote
-        ? `the remote '${this.remote}' declined tag '${tag}': ${result.reason}. The local tag was removed again`
-        : `could not push tag '${tag}' to '${this.remote}': ${result.reason}. The local tag was removed again`;
-    throw new InputError(why, { key: tag });
+        ? `the remote '${this.remote}' declined tag${several ? 's' : ''} ${tag}: ${result.reason}. The local tag${several ? 's were' : ' was'} removed again`
+        : `could not push tag${several ? 's' : ''} ${tag} to '${this.remote}': ${result.reason}. The local tag${several ? 's were' : ' was'} removed again`;
+    throw new InputError(why, { key: created[0]!.tag });
   }
 
   /**
@@ -439,7 +465,7 @@ export class GitRegistry implements RegistryStore {
     this.checkStage(request.stage);
     const { tags, model } = await this.requireModel(request.name);
     const target = this.findVersion(model, request.version);
-    return this.assign(tags, model, target, request.stage, request, null);
+    return this.assign(tags, model, target, request.stage, request);
   }
 
   async rollback(request: { name: string; stage: string } & WriteOptions): Promise<AssignResult> {
@@ -448,8 +474,23 @@ export class GitRegistry implements RegistryStore {
     if (!model.stages[request.stage]) throw new InputError(`${request.name} has no version in stage '${request.stage}' to roll back`, { key: 'stage' });
     const target = rollbackTarget(model, request.stage);
     if (!target) throw new InputError(`${request.name}#${request.stage} has no earlier version to roll back to`, { key: 'stage' });
-    const version = model.versions.find((v) => v.version === target.to)!;
-    return this.assign(tags, model, version, request.stage, request, target.from);
+    const { stage } = request;
+    const to = model.versions.find((v) => v.version === target.to)!;
+    const from = model.versions.find((v) => v.version === target.from)!;
+    // Two tags, GTO's way of saying it: the version rolled back from gives the stage up (an
+    // unassignment), and the previous version is assigned again. Without the unassignment the
+    // bad version still held the stage underneath: GTO's semver view (`gto which`) kept serving
+    // it, and deregistering the version rolled back to handed the stage back to it.
+    const counter = nextCounter(tags.map((t) => t.name), model.name);
+    const unassignmentTag = formatTag({ kind: 'unassignment', name: model.name, stage, counter });
+    const tag = formatTag({ kind: 'assignment', name: model.name, stage, counter: counter + 1 });
+    const base = { schema: METADATA_SCHEMA, name: model.name, stage, createdBy: await this.createdBy(), createdAt: this.now().toISOString() } as const;
+    const summary = request.message ?? `Roll back ${model.name} ${stage} from ${from.version} to ${to.version}`;
+    const written = await this.writeTags([
+      { tag: unassignmentTag, commit: from.commit, message: formatTagMessage(summary, { ...base, event: 'unassignment', version: from.version, commit: from.commit }) },
+      { tag, commit: to.commit, message: formatTagMessage(summary, { ...base, event: 'assignment', version: to.version, commit: to.commit, rollbackFrom: from.version }) },
+    ], Boolean(request.push));
+    return { operation: 'created', name: model.name, version: to.version, stage, previous: from.version, tag, unassignmentTag, pushed: written[0]!.pushed };
   }
 
   /**
@@ -471,7 +512,7 @@ export class GitRegistry implements RegistryStore {
     return v;
   }
 
-  private async assign(tags: RawTag[], model: ModelState, version: VersionState, stage: string, opts: WriteOptions, rollbackFrom: string | null): Promise<AssignResult> {
+  private async assign(tags: RawTag[], model: ModelState, version: VersionState, stage: string, opts: WriteOptions): Promise<AssignResult> {
     const previous = model.stages[stage] ?? null;
     if (previous === version.version) {
       if (!opts.push) return { operation: 'unchanged', name: model.name, version: version.version, stage, previous, tag: null, pushed: false };
@@ -485,10 +526,7 @@ export class GitRegistry implements RegistryStore {
       schema: METADATA_SCHEMA, event: 'assignment', name: model.name, version: version.version, stage, commit: version.commit,
       createdBy: await this.createdBy(), createdAt: this.now().toISOString(),
     };
-    if (rollbackFrom) metadata.rollbackFrom = rollbackFrom;
-    const summary = opts.message ?? (rollbackFrom
-      ? `Roll back ${model.name} ${stage} from ${rollbackFrom} to ${version.version}`
-      : `Assign stage ${stage} to ${model.name} ${version.version}`);
+    const summary = opts.message ?? `Assign stage ${stage} to ${model.name} ${version.version}`;
     const written = await this.writeTag(tag, version.commit, formatTagMessage(summary, metadata), Boolean(opts.push));
     return { operation: 'created', name: model.name, version: version.version, stage, previous, tag, pushed: written.pushed };
   }

@@ -174,7 +174,7 @@ const command: Command = {
         const model = requirePositional(rest, 0, 'name', 'mlops registry rollback <name> --stage <stage>');
         if (!values.stage) throw new UsageError('missing --stage <stage>');
         const r = await registry.rollback({ name: model, stage: values.stage, push: values.push, message: values.message });
-        emit(io, values.json, r, `Rolled back ${r.name}#${r.stage}: ${r.previous} → ${r.version} (new assignment tag '${r.tag}')${pushNote(r.pushed, values.push, registry.remote)}`);
+        emit(io, values.json, r, `Rolled back ${r.name}#${r.stage}: ${r.previous} → ${r.version} (tags '${r.unassignmentTag}' unassigning ${r.previous}, '${r.tag}' assigning ${r.version})${pushNote(r.pushed, values.push, registry.remote)}`);
         return ExitCode.ok;
       }
       case 'deprecate': {

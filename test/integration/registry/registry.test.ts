@@ -30,7 +30,7 @@ describe('mlops registry (real git, local bare remote)', () => {
 
     const rb = await mlops(repo, ['registry', 'rollback', 'weather', '--stage', 'production', '--push', '--json']);
     expect(rb.code).toBe(0);
-    expect(rb.json()).toMatchObject({ operation: 'created', version: 'v1.0.0', previous: 'v1.1.0', tag: 'weather#production#3' });
+    expect(rb.json()).toMatchObject({ operation: 'created', version: 'v1.0.0', previous: 'v1.1.0', tag: 'weather#production#4', unassignmentTag: 'weather#production!#3' });
 
     const list = await mlops(repo, ['registry', 'list', '--json']);
     expect(list.json()).toEqual([{ name: 'weather', latest: 'v1.1.0', stages: { production: 'v1.0.0' }, deprecated: false, versions: 2 }]);
@@ -41,6 +41,7 @@ describe('mlops registry (real git, local bare remote)', () => {
       ['registration', 'v1.1.0', null],
       ['assignment', 'v1.0.0', 'production'],
       ['assignment', 'v1.1.0', 'production'],
+      ['unassignment', 'v1.1.0', 'production'],
       ['assignment', 'v1.0.0', 'production'],
     ]);
     const head = (await git(repo, 'rev-parse', 'HEAD')).trim();
@@ -53,7 +54,7 @@ describe('mlops registry (real git, local bare remote)', () => {
     expect([...times].sort((a, b) => a - b)).toEqual(times);
 
     // Everything reached the remote; a fresh clone sees the same registry.
-    expect(await tagNames(box.remote)).toEqual(['weather#production#1', 'weather#production#2', 'weather#production#3', 'weather@v1.0.0', 'weather@v1.1.0']);
+    expect(await tagNames(box.remote)).toEqual(['weather#production!#3', 'weather#production#1', 'weather#production#2', 'weather#production#4', 'weather@v1.0.0', 'weather@v1.1.0']);
     const other = await box.clone('other');
     expect((await mlops(other, ['registry', 'list', '--json'])).json()).toEqual(list.json());
 
