@@ -499,6 +499,11 @@ export class GitRegistry implements RegistryStore {
    * drift --reference) — naming its deregistration tag.
    */
   private findVersion(model: ModelState, text: string, use: 'assigned' | 'pulled' = 'assigned'): VersionState {
+    if (text === 'latest' && !model.latest) {
+      // Every version was deregistered: say so, rather than call 'latest' an invalid version.
+      const gone = model.versions.map((v) => v.version).join(', ');
+      throw new InputError(`${model.name} has no active version for 'latest' (deregistered: ${gone}); it can no longer be ${use === 'pulled' ? 'pulled' : 'assigned a stage'}`, use === 'pulled' ? {} : { key: 'version' });
+    }
     const wanted = text === 'latest' ? model.latest : normalizeVersion(text);
     if (!wanted) throw new InputError(`invalid version '${text}': expected vX.Y.Z or latest`, { key: 'version' });
     const v = model.versions.find((x) => x.version === wanted);

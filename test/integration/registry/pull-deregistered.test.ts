@@ -62,5 +62,14 @@ describe('a deregistered version is not available (GTO): pull refuses it by vers
     expect(empty.err).toBe("mlops registry: (weather#production): weather has no version in stage 'production' (v0.1.0, v0.1.1 were assigned to it and deregistered; a deregistered version can no longer be pulled)\n");
     const never = await mlops(repo, ['registry', 'pull', 'weather#staging', '-o', join(box.root, 'c')]);
     expect(never.err).toBe("mlops registry: (weather#staging): weather has no version in stage 'staging'\n");
+
+    // Nothing is left for 'latest' either: said as such, not as an invalid version.
+    const latestGone = await mlops(repo, ['registry', 'pull', 'weather@latest', '-o', join(box.root, 'c')]);
+    expect(latestGone.code).toBe(2);
+    expect(latestGone.err).toBe("mlops registry: weather has no active version for 'latest' (deregistered: v0.1.0, v0.1.1); it can no longer be pulled\n");
+    const promoteGone = await mlops(repo, ['registry', 'promote', 'weather', 'latest', '--stage', 'staging']);
+    expect(promoteGone.code).toBe(2);
+    expect(promoteGone.err).toContain("weather has no active version for 'latest' (deregistered: v0.1.0, v0.1.1); it can no longer be assigned a stage");
+    await expect(resolveModelRef('weather@latest', { cwd: repo, env: GIT_ENV })).rejects.toThrow("weather has no active version for 'latest'");
   });
 });
