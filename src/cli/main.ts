@@ -68,8 +68,11 @@ function workflowSafeIo(io: CliIo, name: string, json: boolean): CliIo {
  * so tests drive it in-process.
  */
 export async function runCli(argv: string[], given: CliIo = processIo()): Promise<number> {
-  const io = workflowSafeIo(given, argv[0] ?? '', argv.includes('--json'));
   const [name, ...rest] = argv;
+  // After `--` every argument is an operand (a file named --json), as parseArgs reads them.
+  const end = rest.indexOf('--');
+  const options = end < 0 ? rest : rest.slice(0, end);
+  const io = workflowSafeIo(given, name ?? '', options.includes('--json'));
   if (name === 'help' && rest[0] !== undefined && !rest[0].startsWith('-')) {
     // `mlops help train`, as `git help commit`: the command's own usage.
     return runCli([rest[0]!, '--help'], io);
@@ -92,14 +95,14 @@ export async function runCli(argv: string[], given: CliIo = processIo()): Promis
   let printed = false;
   const commandIo: CliIo = { ...io, stdout: (text) => { printed = true; io.stdout(text); } };
   const failed = (error: unknown, internal: boolean): number => {
-    if (rest.includes('--json') && !printed) io.stdout(`${JSON.stringify({ error: errorDocument(name, error, internal) }, null, 2)}\n`);
+    if (options.includes('--json') && !printed) io.stdout(`${JSON.stringify({ error: errorDocument(name, error, internal) }, null, 2)}\n`);
     return ExitCode.cannotRun;
   };
   try {
     if (entry.splitsFilesFrom !== undefined) prestartWorkersFor(rest, io.cwd, entry.splitsFilesFrom);
     // Commands load lazily: `mlops validate` never pays for TensorFlow.js start-up.
     const command = await entry.load();
-    if (rest.includes('--help') || rest.includes('-h')) {
+    if (options.includes('--help') || options.includes('-h')) {
       io.stdout(`${command.usage.trimEnd()}\n`);
       return ExitCode.ok;
     }

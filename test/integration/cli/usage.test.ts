@@ -105,3 +105,21 @@ describe('help', () => {
     for (const sub of ['register', 'promote', 'rollback', 'deprecate', 'list', 'show', 'history', 'pull']) expect(line).toContain(sub);
   });
 });
+
+describe('after --, every argument is an operand', () => {
+  it("a file named --json or --help is data: no JSON error document, no usage text", async () => {
+    await writeFile(join(cwd, 's1.yaml'), 'fields: [{ name: a, type: integer }]\n');
+    const json = await mlops(['validate', '--schema', 's1.yaml', '--', '--json']);
+    expect(json.code).toBe(2);
+    expect(json.out).toBe('');
+    expect(json.err).toMatch(/^mlops validate: --json: /);
+    const help = await mlops(['validate', '--schema', 's1.yaml', '--', '--help']);
+    expect(help.code).toBe(2);
+    expect(help.out).toBe('');
+    expect(help.err).toMatch(/^mlops validate: --help: /);
+    // Before --, they are the options still.
+    const both = await mlops(['validate', 'nosuch.csv', '--schema', 's1.yaml', '--json', '--', 'other.csv']);
+    expect(both.code).toBe(2);
+    expect(JSON.parse(both.out).error.command).toBe('validate');
+  });
+});
