@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -100,6 +100,8 @@ const command: Command = {
     const root = dir ?? await mkdtemp(join(tmpdir(), 'mlops-demo-'));
     const remote = join(root, 'remote.git');
     const work = join(root, 'weather');
+    // A file in the way failed in mkdir, as an internal error with a stack trace.
+    if (existsSync(root) && !statSync(root).isDirectory()) throw new InputError('--dir is not a directory: pass an empty or new directory', { file: root });
     if (existsSync(work)) throw new InputError(`${work} already exists: pass an empty --dir`);
     await mkdir(root, { recursive: true });
     const gitEnv = { ...DEMO_GIT_ENV };
