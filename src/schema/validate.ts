@@ -6,6 +6,7 @@ import type { Column, ColumnDecoding, DataFormat, NumberColumn, ReadOptions, Rec
 import { NumberSet } from './hash-set.ts';
 import { allowedValues, compileValueSchema, enumKeys, parseBound, type ValueSchemaCheck } from './load.ts';
 import { typeHint } from './hints.ts';
+import { compilePattern, type PatternMatcher } from './pattern.ts';
 import type { ColumnReport, RuleName, ValidationError, ValidationReport } from './report-types.ts';
 import type { SchemaField, TableSchema } from './types.ts';
 import { collectionLength, fieldParser, hasNumberForm, isCollectionType, isNumericType, isOrderedType, logicalKey, type Logical, type Parser } from './values.ts';
@@ -141,7 +142,7 @@ class FieldCheck {
   readonly tolerant: boolean;
   readonly min?: number; readonly max?: number; readonly xmin?: number; readonly xmax?: number;
   readonly minLen?: number; readonly maxLen?: number;
-  readonly pattern?: RegExp;
+  readonly pattern?: PatternMatcher;
   readonly enumKeys?: Set<string>;
   /** `constraints.jsonSchema` of object/array fields. */
   readonly valueSchema?: ValueSchemaCheck;
@@ -194,8 +195,8 @@ class FieldCheck {
     this.xmax = c.exclusiveMaximum !== undefined ? parseBound(c.exclusiveMaximum, field, this.parse) : undefined;
     this.minLen = c.minLength;
     this.maxLen = c.maxLength;
-    // Table Schema patterns match the whole value (XML Schema semantics): anchor them.
-    this.pattern = c.pattern !== undefined ? new RegExp(`^(?:${c.pattern})$`, 'u') : undefined;
+    // Table Schema patterns match the whole value (XML Schema semantics).
+    this.pattern = c.pattern !== undefined ? compilePattern(c.pattern) : undefined;
     this.enumKeys = enumKeys(field);
     this.valueSchema = c.jsonSchema !== undefined ? compileValueSchema(c.jsonSchema) : undefined;
     this.enumNumbers = this.enumKeys && this.numeric ? new Set([...this.enumKeys].map(Number)) : undefined;
