@@ -68,7 +68,7 @@ const entry: ActionEntry = {
         runtime.info(`no baseline (${(error as Error).message.split('\n')[0]}): evaluating the candidate alone; relative gates are skipped`);
       }
     }
-    const { report, markdown } = await runtime.group(`Evaluate ${config.name}`, () => evaluateAndRender(io, {
+    const { report, markdown, comment } = await runtime.group(`Evaluate ${config.name}`, () => evaluateAndRender(io, {
       config,
       candidate,
       ...(baseline !== undefined ? { baseline } : {}),
@@ -81,7 +81,8 @@ const entry: ActionEntry = {
     const reportPath = inputs.report ?? await defaultReportPath(io.env, workspace, `mlops-evaluate-${config.name}`);
     const markdownPath = reportPath.replace(/\.json$/, '') + '.md';
     await writeJsonAtomic(reportPath, report);
-    await writeFileAtomic(markdownPath, markdown);
+    // The comment body (cut to fit) is the `markdown` output; the job summary, which its pointer names, has the whole report.
+    await writeFileAtomic(markdownPath, comment);
     runtime.appendSummary(markdown);
     for (const gate of report.gates.filter((g) => g.status === 'failed')) {
       runtime.annotate('error', gate.detail, { file: config.configPath ?? undefined, title: `Gate failed: ${gate.name}` });
@@ -101,8 +102,8 @@ const entry: ActionEntry = {
       // warning; the gate verdict stays the step's result.
       const context = env.GITHUB_REPOSITORY ? resolveRunContext(env) : undefined;
       const published = context
-        ? await postOrWarn(runtime, 'evaluate', context, () => publishComment({ ...io, env }, config.name, markdown, identity))
-        : await publishComment({ ...io, env }, config.name, markdown, identity);
+        ? await postOrWarn(runtime, 'evaluate', context, () => publishComment({ ...io, env }, config.name, comment, identity))
+        : await publishComment({ ...io, env }, config.name, comment, identity);
       commentUrl = published?.url ?? '';
       if (published) runtime.info(published.message);
     }

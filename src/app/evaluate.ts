@@ -10,7 +10,7 @@ import { referenceStores, type ReferenceStores } from '../github/release-store.t
 import type { CliIo } from '../cli/io.ts';
 import { InputError } from '../core/errors.ts';
 import { writeFileAtomic } from '../core/fs.ts';
-import { renderEvaluationReport, type ReportContext } from '../evaluate/report.ts';
+import { renderEvaluationReport, renderFullEvaluationReport, type ReportContext } from '../evaluate/report.ts';
 import { runEvaluation, type EvaluationReport } from '../evaluate/run.ts';
 import { createOctokit, resolveRunContext, upsertStickyComment } from '../github/index.ts';
 import { isModelRef, resolveModelRef } from '../registry/index.ts';
@@ -127,8 +127,12 @@ export interface EvaluateCommandOptions {
   stores?: ReferenceStores;
 }
 
-/** Runs an evaluation and renders its markdown report (used by the CLI and the action). */
-export async function evaluateAndRender(io: CliIo, options: EvaluateCommandOptions): Promise<{ report: EvaluationReport; markdown: string }> {
+/**
+ * Runs an evaluation and renders its markdown report (used by the CLI and the action): `markdown`
+ * is the whole report (stdout, --report, the job summary), `comment` the same cut to fit a
+ * pull-request comment, whose pointer names `fullReportAt` (default: the job summary).
+ */
+export async function evaluateAndRender(io: CliIo, options: EvaluateCommandOptions & { fullReportAt?: (runUrl: string | undefined) => string }): Promise<{ report: EvaluationReport; markdown: string; comment: string }> {
   const config = options.config;
   if (options.resamples !== undefined) config.evaluate.bootstrap.resamples = options.resamples;
   if (options.seed !== undefined) config.evaluate.bootstrap.seed = options.seed;
@@ -166,8 +170,9 @@ export async function evaluateAndRender(io: CliIo, options: EvaluateCommandOptio
     }
   }
   if (validation) report.validation = { path: validation.path, ...(validation.json ? { valid: validation.json.valid } : {}) };
-  const markdown = renderEvaluationReport(report, { ...(runUrl ? { runUrl } : {}), ...(commit ? { commit } : {}), ...(validation ? { validation } : {}) });
-  return { report, markdown };
+  const ctx: ReportContext = { ...(runUrl ? { runUrl } : {}), ...(commit ? { commit } : {}), ...(validation ? { validation } : {}) };
+  const comment = renderEvaluationReport(report, { ...ctx, ...(options.fullReportAt ? { fullReportAt: options.fullReportAt(runUrl) } : {}) });
+  return { report, markdown: renderFullEvaluationReport(report, ctx), comment };
 }
 
 /** JSON has no NaN/Infinity: they become null (a metric undefined on this data). */

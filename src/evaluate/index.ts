@@ -22,5 +22,5 @@ export { buildReport } from './result.ts';
 export type { EvaluationReport, ModelSection, ModelInfo, LatencyJson, ReportParts } from './result.ts';
 export { runEvaluation, checkCompatible, modelPredictor, sliceValues } from './run.ts';
 export type { EvaluateRunOptions } from './run.ts';
-export { renderEvaluationReport, COMMENT_LIMIT } from './report.ts';
+export { renderEvaluationReport, renderFullEvaluationReport, COMMENT_LIMIT } from './report.ts';
 export type { ReportContext } from './report.ts';

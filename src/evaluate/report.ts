@@ -1,7 +1,7 @@
 /**
  * The evaluation report in markdown: the sticky PR comment, the job summary and `--report`.
  * Verdict first (a GitHub alert), then the tables a reviewer reads, then the details collapsed.
- * Always cut to fit a comment (65,536 characters) with a pointer to the full report.
+ * The comment is cut to fit (65,536 characters) with a pointer to the whole report.
  */
 import { alert, details, formatDelta, formatDuration, formatInterval, formatNumber, inlineCode, table, truncateMarkdown, xyChart, type Cell } from '../report/index.ts';
 import { ciLabel, type GateResult } from './gates.ts';
@@ -22,6 +22,11 @@ export interface ReportContext {
   validation?: { path: string; json?: { valid?: boolean; rows?: number; errorCount?: number }; markdown?: string };
   /** Most rows listed per slice column (the rest are summarised). Default 40. */
   maxSliceRows?: number;
+  /**
+   * Where the whole report can be read (markdown), named by the pointer of a report cut to fit a
+   * comment. Default: the job summary (with `runUrl`, a link to it) and `mlops evaluate --json`.
+   */
+  fullReportAt?: string;
 }
 
 const num = (x: number | undefined | null) => (x === undefined || x === null ? '—' : formatNumber(x, 4));
@@ -272,8 +277,21 @@ function footer(report: EvaluationReport, ctx: ReportContext): string {
   return `<sub>${bits.join(' · ')}</sub>\n`;
 }
 
-/** Renders the report; the result is always shorter than {@link COMMENT_LIMIT}. */
+/**
+ * The report as a pull-request comment: {@link renderFullEvaluationReport} cut to fit
+ * {@link COMMENT_LIMIT} on a line boundary, with a pointer to where the whole report is.
+ */
 export function renderEvaluationReport(report: EvaluationReport, ctx: ReportContext = {}): string {
+  const markdown = renderFullEvaluationReport(report, ctx);
+  const where = ctx.fullReportAt ?? (ctx.runUrl ? `the [job summary](${ctx.runUrl}) and \`--json\`` : 'the job summary and `mlops evaluate --json`');
+  return truncateMarkdown(markdown, COMMENT_LIMIT - MARKER_HEADROOM, `> [!NOTE]\n> Report cut to fit a comment; the full results are in ${where}.\n`);
+}
+
+/**
+ * The whole report, never cut: stdout, `--report` and the job summary, which the pointer of a cut
+ * comment sends readers to (the job summary has a limit of its own, 1 MiB, enforced where it is written).
+ */
+export function renderFullEvaluationReport(report: EvaluationReport, ctx: ReportContext = {}): string {
   const title = `## Evaluation of ${inlineCode(report.name)} (${report.task})\n`;
   const sections = [
     title,
@@ -290,9 +308,7 @@ export function renderEvaluationReport(report: EvaluationReport, ctx: ReportCont
     validationSection(ctx),
     footer(report, ctx),
   ].filter((s) => s !== '');
-  const markdown = sections.join('\n');
-  const where = ctx.runUrl ? `the [job summary](${ctx.runUrl}) and \`--json\`` : 'the job summary and `mlops evaluate --json`';
-  return truncateMarkdown(markdown, COMMENT_LIMIT - MARKER_HEADROOM, `> [!NOTE]\n> Report cut to fit a comment; the full results are in ${where}.\n`);
+  return sections.join('\n');
 }
 
 function gatesSection(report: EvaluationReport): string {

@@ -83,7 +83,7 @@ const command: Command = {
       // Built-in defaults have no gates: say so, lest a run from the wrong directory pass unjudged.
       io.stderr(`mlops evaluate: no mlops.yaml in ${io.cwd}: built-in defaults (no gates, data.test unset)${configAboveHint(io.cwd)}\n`);
     }
-    const { report, markdown } = await evaluateAndRender(io, {
+    const { report, markdown, comment } = await evaluateAndRender(io, {
       config,
       candidate: values.candidate,
       ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
@@ -95,6 +95,8 @@ const command: Command = {
       ...(values.seed !== undefined ? { seed: parseIntegerFlag(values.seed, 'seed', 0) } : {}),
       ...(values['validation-report'] !== undefined ? { validationReport: values['validation-report'] } : {}),
       ...(stores ? { stores } : {}),
+      // The whole report is what this command prints (a workflow step's log) or writes with --report.
+      fullReportAt: (runUrl) => `the output of \`mlops evaluate\` (${runUrl ? `the step's log in the [workflow run](${runUrl})` : 'stdout'}, \`--report <file>\`, \`--json\`)`,
     });
     if (values.report !== undefined) {
       const path = atCwd(io, values.report);
@@ -104,7 +106,7 @@ const command: Command = {
     }
     if (values.comment) {
       try {
-        const published = await publishComment(io, config.name, markdown);
+        const published = await publishComment(io, config.name, comment);
         io.stderr(`${published.message}\n`);
       } catch (error) {
         // The comment is a copy of the report printed here: a token that may not write comments (a
