@@ -3,7 +3,7 @@ import type { CliIo } from '../cli/io.ts';
 import { alert, details, formatDuration, formatNumber, table, xyChart } from '../report/index.ts';
 import { loadConfig } from '../train/config.ts';
 import { epochSummary } from '../train/progress.ts';
-import { trainModel, type OutSetting, type RunRecord } from '../train/train.ts';
+import { externalFailure, trainModel, type OutSetting, type RunRecord } from '../train/train.ts';
 import type { ActionEntry } from './entry.ts';
 import { parseInputs } from './inputs.ts';
 import { createActionsRuntime, type ActionsRuntime } from './runtime.ts';
@@ -62,7 +62,7 @@ export function trainingMarkdown(run: RunRecord, modelDir: string): string {
 export async function trainWithRuntime(
   runtime: ActionsRuntime, io: CliIo,
   opts: { config: string; out?: string; backend?: 'auto' | 'tensorflow' | 'wasm' | 'cpu'; nativeDir?: string; outSetting?: OutSetting },
-): Promise<{ exitCode: number; run: RunRecord; modelDir: string }> {
+): Promise<{ exitCode: number; run: RunRecord; modelDir: string; signal?: NodeJS.Signals }> {
   const config = await loadConfig(opts.config);
   const result = await runtime.group(`Training ${config.name}`, () => trainModel(config, {
     ...(opts.out ? { out: opts.out } : {}), ...(opts.backend ? { backend: opts.backend } : {}),
@@ -74,7 +74,12 @@ export async function trainWithRuntime(
     commandOutput: (chunk) => runtime.output(chunk),
     onEpoch: (r, total) => runtime.info(`epoch ${r.epoch}/${total}: ${epochSummary(r)}`),
   }));
-  if (result.exitCode !== 0) return { exitCode: result.exitCode, run: result.run, modelDir: result.modelDir };
+  if (result.exitCode !== 0) {
+    // The trainer's own output sits in the collapsed group above: the failed step says why, at the top.
+    runtime.annotate('error', `${externalFailure(result)}; no model directory was written (its output is in the log group 'Training ${config.name}')`,
+      { title: 'mlops train: the external trainer failed' });
+    return { exitCode: result.exitCode, run: result.run, modelDir: result.modelDir, ...(result.signal ? { signal: result.signal } : {}) };
+  }
   runtime.setOutput('model-dir', result.modelDir);
   runtime.setOutput('run', resolve(result.modelDir, 'run.json'));
   runtime.setOutput('backend', result.run.backend.name);

@@ -4,6 +4,7 @@
  * run never leaves a half-written or mixed (old weights + new preprocessing) model behind.
  */
 import { spawn } from 'node:child_process';
+import { constants as osConstants } from 'node:os';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, rm, mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -95,6 +96,8 @@ export interface TrainResult {
   run: RunRecord;
   /** 0, or the external trainer's non-zero exit status (then no model directory was written). */
   exitCode: number;
+  /** The signal that ended the external trainer (`SIGKILL` from the out-of-memory killer), when one did. */
+  signal?: NodeJS.Signals;
   backend: LoadedBackend | null;
 }
 
@@ -435,6 +438,16 @@ function externalHistory(entries: unknown[]): EpochRecord[] {
   return history;
 }
 
+/**
+ * Why an external trainer produced no model, for the one line that says so: its exit status, or
+ * the signal that killed it (SIGKILL is what the kernel's out-of-memory killer sends).
+ */
+export function externalFailure(result: Pick<TrainResult, 'exitCode' | 'signal'>): string {
+  if (!result.signal) return `the external trainer exited with status ${result.exitCode}`;
+  const oom = result.signal === 'SIGKILL' ? '; the out-of-memory killer sends SIGKILL, so check the memory the trainer used' : '';
+  return `the external trainer was killed by ${result.signal} (exit status ${result.exitCode}${oom})`;
+}
+
 /** Whether an external trainer's own device name means an accelerator (cuda:0, mps, gpu, xla…). */
 export function isAcceleratorDevice(device: string | null): boolean {
   return device !== null && /\b(cuda|gpu|mps|rocm|hip|xla|tpu)\b/i.test(device.replace(/[:_\d]+/g, ' '));
@@ -477,19 +490,22 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
     MLOPS_CLASS_WEIGHT: JSON.stringify(config.train.classWeight),
   });
   log(`running external trainer: ${config.train.command}`);
-  const exitCode = await new Promise<number>((done, fail) => {
+  const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done, fail) => {
     const child = spawn(config.train.command!, { shell: true, cwd: config.configDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.setEncoding('utf8').on('data', emit);
     child.stderr.setEncoding('utf8').on('data', emit);
     child.on('error', fail);
-    child.on('close', (code, signal) => done(code ?? (signal ? 128 + 15 : 1)));
+    child.on('close', (code, signal) => done({ code, signal }));
   });
+  // A trainer ended by a signal exits as a shell reports it, 128 + the signal's number: 137 for the
+  // out-of-memory killer's SIGKILL (a shell that execs the command, as bash does, leaves that to us).
+  const exitCode = ended.code ?? (ended.signal ? 128 + (osConstants.signals[ended.signal] ?? 15) : 1);
   const fitMs = performance.now() - t0;
   try {
     if (exitCode !== 0) {
       await rm(staging, { recursive: true, force: true });
       const run = { format: RUN_FORMAT, command: config.train.command, exitCode } as unknown as RunRecord;
-      return { modelDir: out, run, exitCode, backend: null };
+      return { modelDir: out, run, exitCode, backend: null, ...(ended.signal ? { signal: ended.signal } : {}) };
     }
     const metricsFile = join(staging, MODEL_FILES.metrics);
     let text: string;

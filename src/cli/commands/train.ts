@@ -6,7 +6,7 @@ import { trainWithRuntime } from '../../actions/train.ts';
 import { createActionsRuntime } from '../../actions/runtime.ts';
 import { loadConfig } from '../../train/config.ts';
 import { epochReporter } from '../../train/progress.ts';
-import { trainModel, type RunRecord } from '../../train/train.ts';
+import { externalFailure, trainModel, type RunRecord } from '../../train/train.ts';
 import { parseBackendFlag, parseCommandArgs } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
 import { configAboveHint } from '../config.ts';
@@ -95,7 +95,7 @@ const command: Command = {
     // With --json stdout carries exactly one JSON document; all human text goes to stderr.
     const human = json ? io.stderr : io.stdout;
 
-    let result: { exitCode: number; run: RunRecord; modelDir: string };
+    let result: { exitCode: number; run: RunRecord; modelDir: string; signal?: NodeJS.Signals };
     if (io.env.GITHUB_ACTIONS === 'true') {
       // In Actions: grouped log lines per epoch, outputs and the summary with the loss chart.
       // With --json the log commands go to stderr (the runner reads workflow commands from both).
@@ -111,13 +111,14 @@ const command: Command = {
           log: (line) => io.stderr(`${line}\n`),
           onEpoch: reporter.onEpoch,
         });
-        result = { exitCode: r.exitCode, run: r.run, modelDir: r.modelDir };
+        result = r;
       } finally {
         reporter.end();
       }
     }
     if (result.exitCode !== 0) {
-      io.stderr(`mlops train: the external trainer exited with status ${result.exitCode}; no model directory was written\n`);
+      // In Actions the error annotation (trainWithRuntime) says it already.
+      if (io.env.GITHUB_ACTIONS !== 'true') io.stderr(`mlops train: ${externalFailure(result)}; no model directory was written\n`);
       if (json) io.stdout(`${JSON.stringify({ exitCode: result.exitCode, command: result.run.command, modelDir: null })}\n`);
       return result.exitCode;
     }

@@ -44,6 +44,24 @@ describe('actions/train (composite action)', () => {
     await rm(runnerTemp, { recursive: true, force: true });
   });
 
+  it("fails the step with an error annotation when the external trainer fails (its output is in the collapsed group)", async () => {
+    const ws = join(dir, 'ws-external');
+    await mkdir(ws, { recursive: true });
+    await cp(join(root, 'fixtures', 'train', 'penguins-train.csv'), join(ws, 'penguins-train.csv'));
+    await writeFile(join(ws, 'mlops.yaml'), 'name: ext\ndata: { train: penguins-train.csv, label: species }\ntrain: { command: "echo CUDA error: out of memory >&2; exit 3" }\n');
+    const result = await runCompositeAction(join(actionRoot, 'actions', 'train'), {
+      inputs: { 'setup-node': 'false' }, workspace: ws, stepTimeoutMs: 60_000,
+    });
+    expect(result.exitCode).toBe(3);
+    expect(result.stdout).toMatch(/::group::Training ext\n[^]*CUDA error: out of memory\n::endgroup::/);
+    expect(result.annotations).toEqual([expect.objectContaining({
+      level: 'error', title: 'mlops train: the external trainer failed',
+      message: "the external trainer exited with status 3; no model directory was written (its output is in the log group 'Training ext')",
+    })]);
+    // The upload step did not run: there is no model to upload.
+    expect(result.outputs['model-dir']).toBe('');
+  });
+
   it('fails the step (exit 2) when a forced backend is not installed', async () => {
     const result = await runCompositeAction(join(actionRoot, 'actions', 'train'), {
       inputs: { backend: 'tensorflow', 'setup-node': 'false', upload: 'false' }, workspace, stepTimeoutMs: 60_000,

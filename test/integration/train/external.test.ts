@@ -20,6 +20,7 @@ const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.sta
 fs.writeFileSync(path.join(out, 'env.json'), JSON.stringify(env));
 const mode = process.argv[2];
 if (mode === 'fail') { console.error('trainer: out of memory'); process.exit(3); }
+if (mode === 'killed') process.kill(process.pid, 'SIGKILL');
 fs.writeFileSync(path.join(out, 'model.pt'), 'weights');
 const metrics = mode === 'cuda' ? { metrics: { accuracy: 0.93, log_loss: 0.2 }, device: 'cuda:0' }
   // docs/training.md's history form, plus what a real loop may write: a null (diverged) loss, text, a stray entry.
@@ -75,6 +76,20 @@ describe('external trainer (train.command)', () => {
     expect(code).toBe(3);
     expect(io.err).toMatch(/trainer: out of memory/);
     expect(io.err).toMatch(/exited with status 3/);
+    expect((await readdir(sub)).some((f) => f === 'model' || f.includes('staging'))).toBe(false);
+  });
+
+  it('a trainer killed by a signal (the out-of-memory killer) exits 137 and says so; nothing is published', async () => {
+    const sub = await mkdtemp(join(dir, 'killed-'));
+    await cp(join(FIXTURES, 'penguins-train.csv'), join(sub, 'train.csv'));
+    await writeFile(join(sub, 'trainer.cjs'), TRAINER);
+    // exec: the shell is replaced by the trainer (as bash does for one command), so mlops sees the signal itself.
+    await writeFile(join(sub, 'mlops.yaml'), 'name: ext\ndata: { train: train.csv, label: species }\ntrain: { command: "exec node trainer.cjs killed" }\n');
+    const io = memoryIo({ cwd: sub, env: { PATH: process.env.PATH } });
+    const code = await runCli(['train', '--out', 'model', '--json'], io);
+    expect(code).toBe(137);
+    expect(io.err).toContain('mlops train: the external trainer was killed by SIGKILL (exit status 137; the out-of-memory killer sends SIGKILL, so check the memory the trainer used); no model directory was written');
+    expect(JSON.parse(io.out)).toEqual({ exitCode: 137, command: 'exec node trainer.cjs killed', modelDir: null });
     expect((await readdir(sub)).some((f) => f === 'model' || f.includes('staging'))).toBe(false);
   });
 
