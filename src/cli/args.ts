@@ -75,3 +75,21 @@ export function parseBackendFlag(value: string | undefined): BackendName | undef
   if (!(BACKENDS as readonly string[]).includes(value)) throw new UsageError(`--backend must be one of ${BACKENDS.join(', ')}, got '${value}'`);
   return value as BackendName;
 }
+
+/**
+ * An `-o` value: `-` means stdout, as Unix tools read it (`mlops profile d.csv -o - | jq`), so it
+ * gives undefined (the command prints there); `./-` still names a file so called. It wrote a
+ * file named `-` and left the pipe empty.
+ */
+export function outputFlag(value: string | undefined): string | undefined {
+  return value === '-' ? undefined : value;
+}
+
+/**
+ * A flag naming a report file (`--report`, `--markdown`): `-` is refused, exit 2, as stdout
+ * already carries the command's report (the JSON document with `--json`); it wrote a file named `-`.
+ */
+export function reportFileFlag(value: string | undefined, flag: string, command: string): string | undefined {
+  if (value === '-') throw new UsageError(`--${flag} takes a file: stdout already carries the report (the JSON document with --json)${helpHint(command)}`);
+  return value;
+}

@@ -5,7 +5,7 @@ import { writeFileAtomic, writeJsonAtomic } from '../../core/fs.ts';
 import { driftHeadline } from '../../drift/report.ts';
 import { createOctokit, resolveRunContext } from '../../github/index.ts';
 import type { RetrainGitHub } from '../../github/retrain.ts';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, reportFileFlag } from '../args.ts';
 import type { ReferenceStores } from '../../github/release-store.ts';
 import { referenceStoresFromFlags, STORE_OPTIONS, storeUsage } from '../artifact-store.ts';
 import { ExitCode, type Command } from '../command.ts';
@@ -72,7 +72,7 @@ const command: Command = {
     return runDriftCommand({
       config: values.config, reference: values.reference, current: values.current, schema: values.schema,
       features: values.features?.split(',').map((s) => s.trim()).filter(Boolean), datasetShare,
-      json: values.json ?? false, report: values.report, markdown: values.markdown, failOnDrift: values['fail-on-drift'] ?? false,
+      json: values.json ?? false, report: reportFileFlag(values.report, 'report', 'drift'), markdown: reportFileFlag(values.markdown, 'markdown', 'drift'), failOnDrift: values['fail-on-drift'] ?? false,
       openPr: values['open-pr'] ?? false, remote: values.remote, base: values.base, push: !values['no-push'], dispatch: values.dispatch, repository: values.repo,
       ...(values.store !== undefined || values['store-dir'] !== undefined ? { stores: referenceStoresFromFlags(values, io) } : {}),
     }, io);

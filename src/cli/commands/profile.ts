@@ -9,7 +9,7 @@ import {
 } from '../../profile/index.ts';
 import type { ColumnProfile, DatasetProfile, ProfileOptions } from '../../profile/index.ts';
 import { assertDistinctSources } from '../../profile/io.ts';
-import { parseCommandArgs, parseIntegerFlag } from '../args.ts';
+import { outputFlag, parseCommandArgs, parseIntegerFlag } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
 import type { CliIo } from '../io.ts';
 
@@ -29,7 +29,7 @@ The profile JSON goes to -o (written atomically) or, without -o, to stdout. A su
 goes to stderr. With --json and -o, stdout gets a short JSON summary instead.
 
 Options:
-  -o, --output <file>   write the profile here instead of stdout
+  -o, --output <file>   write the profile here instead of stdout ('-': stdout)
   --json                with -o: print a JSON summary ({ output, rows, columns }) on stdout
   --sample-size N       values sampled per column (default 2000)
   --top-k N             frequent values tracked per column (default 100)
@@ -119,6 +119,7 @@ const command: Command = {
       seed: { type: 'string' },
     }, 'profile');
     const json = values.json === true;
+    const output = outputFlag(values.output);
     if (positionals[0] === 'merge') {
       const inputs = positionals.slice(1);
       if (inputs.length === 0) throw new UsageError("missing profiles. Usage: mlops profile merge <a.json> <b.json>... -o <out>");
@@ -128,7 +129,7 @@ const command: Command = {
       const profiles: DatasetProfile[] = [];
       for (const input of inputs) profiles.push(await readProfile(atCwd(io, input)));
       assertDistinctSources(profiles, inputs);
-      await emit(mergeProfiles(profiles, inputs), values.output, json, io, `merged ${plural(inputs.length, 'profile')}`);
+      await emit(mergeProfiles(profiles, inputs), output, json, io, `merged ${plural(inputs.length, 'profile')}`);
       return ExitCode.ok;
     }
     if (positionals.length === 0) throw new UsageError("missing <data>. Usage: mlops profile <data> [-o profile.json]");
@@ -148,7 +149,7 @@ const command: Command = {
       profiles.push(profile);
     }
     const profile = profiles.length === 1 ? profiles[0] : mergeProfiles(profiles);
-    await emit(profile, values.output, json, io, files.length === 1 ? files[0] : `${files.length} files`);
+    await emit(profile, output, json, io, files.length === 1 ? files[0] : `${files.length} files`);
     return ExitCode.ok;
   },
 };

@@ -3,7 +3,7 @@ import { UsageError } from '../../core/errors.ts';
 import { writeFileAtomic } from '../../core/fs.ts';
 import { looksLikeCommand } from '../../core/workflow-commands.ts';
 import { diffSchemas, dumpSchema, formatSchemaDiff, inferSchema, loadSchema, type TableSchema } from '../../schema/index.ts';
-import { helpHint, parseCommandArgs, parseIntegerFlag, requirePositional } from '../args.ts';
+import { helpHint, outputFlag, parseCommandArgs, parseIntegerFlag, requirePositional } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
 import { dataArguments } from '../../table/index.ts';
 import type { CliIo } from '../io.ts';
@@ -32,7 +32,7 @@ infer  Reads <data> (several files or a quoted glob: shards of one dataset, with
        time, string), required when a column has no empty cells, enum for string columns with
        few distinct values (--max-enum, default 20), minimum/maximum (a timestamp or id column:
        minimum only, as new data is later), and role guesses (id, label, timestamp, ignore,
-       feature). YAML on stdout, or to -o (.json writes JSON).
+       feature). YAML on stdout (or -o -), or to -o (.json writes JSON).
 diff   Classifies every change from <old> to <new> as breaking (old data may fail the new
        schema: type narrowed, constraint added or tightened, enum value removed, required
        added, pattern added or changed, stricter fieldsMatch; a column added unless the new
@@ -53,7 +53,7 @@ const command: Command = {
       // Globs and lists (shards of one dataset) are read as one table.
       const files = await dataArguments(positionals, io.cwd);
       const schema = await inferSchema(files.map((f) => atCwd(io, f)), { maxEnum: parseIntegerFlag(values['max-enum'], 'max-enum', 20) });
-      const out = values.output;
+      const out = outputFlag(values.output);
       if (out === undefined) io.stdout(schemaYamlForStdout(schema, io));
       else {
         const text = out.endsWith('.json') ? `${JSON.stringify(schema, null, 2)}\n` : dumpSchema(schema);

@@ -2,7 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { writeJsonAtomic } from '../../core/fs.ts';
 import { diffSchemas, formatSchemaDiff, formatValidationReport, loadSchema, multiValidation, multiValidationLine, validateFile, validationJson, type SchemaDiff, type TableSchema, type ValidationReport } from '../../schema/index.ts';
 import { dataArguments } from '../../table/index.ts';
-import { helpHint, parseCommandArgs, parseIntegerFlag, requirePositional } from '../args.ts';
+import { helpHint, parseCommandArgs, parseIntegerFlag, reportFileFlag, requirePositional } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
 import type { CliIo } from '../io.ts';
 import { UsageError } from '../../core/errors.ts';
@@ -61,6 +61,7 @@ const command: Command = {
     requirePositional(positionals, 0, 'data', 'mlops validate <data>... --schema <file>');
     if (values.schema === undefined) throw new UsageError(`missing --schema <file>${helpHint('validate')}`);
     const maxErrors = parseIntegerFlag(values['max-errors'], 'max-errors', 1000);
+    reportFileFlag(values.report, 'report', 'validate');
     const schema = await loadSchema(atCwd(io, values.schema));
     // Messages name the schema as the user gave it, as they name the data file.
     if (schema.source) schema.source.path = values.schema;

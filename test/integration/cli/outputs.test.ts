@@ -68,3 +68,45 @@ describe('an output path that cannot be written: exit 2, one line naming it, not
     expect(err.trimEnd().split('\n').at(-1)).toBe('mlops profile: /proc/mlops-x.json: cannot write the profile: /proc does not accept new files');
   });
 });
+
+describe("'-' as an output: stdout, never a file named '-'", () => {
+  it('profile -o - and profile merge -o - print the profile on stdout, as without -o', async () => {
+    const cwd = await workdir();
+    const plain = await mlops(cwd, ['profile', 'd.csv']);
+    const dash = await mlops(cwd, ['profile', 'd.csv', '-o', '-']);
+    expect(dash.code).toBe(0);
+    expect(dash.out).toBe(plain.out);
+    expect(JSON.parse(dash.out).format).toBe('mlops-profile');
+    expect(existsSync(join(cwd, '-'))).toBe(false);
+    expect((await mlops(cwd, ['profile', 'd.csv', '-o', 'p.json'])).code).toBe(0);
+    const merged = await mlops(cwd, ['profile', 'merge', 'p.json', '-o', '-']);
+    expect(merged.code).toBe(0);
+    expect(JSON.parse(merged.out).rows).toBe(2);
+    expect(existsSync(join(cwd, '-'))).toBe(false);
+  });
+
+  it('schema infer -o - prints the YAML; ./- still names a file', async () => {
+    const cwd = await workdir();
+    const plain = await mlops(cwd, ['schema', 'infer', 'd.csv']);
+    const dash = await mlops(cwd, ['schema', 'infer', 'd.csv', '--output=-']);
+    expect(dash.code).toBe(0);
+    expect(dash.out).toBe(plain.out);
+    expect(existsSync(join(cwd, '-'))).toBe(false);
+    expect((await mlops(cwd, ['schema', 'infer', 'd.csv', '-o', './-'])).code).toBe(0);
+    expect(await readFile(join(cwd, '-'), 'utf8')).toBe(plain.out);
+  });
+
+  it.each([
+    ['validate --report -', ['validate', 'd.csv', '--schema', 's.yaml', '--report', '-'], 'mlops validate: --report takes a file'],
+    ['drift --report -', ['drift', '--reference', 'd.csv', '--current', 'd.csv', '--report', '-'], 'mlops drift: --report takes a file'],
+    ['drift --markdown -', ['drift', '--reference', 'd.csv', '--current', 'd.csv', '--markdown', '-'], 'mlops drift: --markdown takes a file'],
+  ])('%s: exit 2 before any work, nothing written', async (_label, args, start) => {
+    const cwd = await workdir();
+    const before = await tree(cwd);
+    const { code, out, err } = await mlops(cwd, args);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err.startsWith(start), err).toBe(true);
+    expect(await tree(cwd)).toEqual(before);
+  });
+});
