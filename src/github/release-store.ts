@@ -5,7 +5,9 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { InputError } from '../core/errors.ts';
-import { MissingArtifactError, ReleaseArtifactStore, type ArtifactStore, type ReleaseBackend, type ResolveOptions } from '../registry/index.ts';
+import {
+  MissingArtifactError, parseSemVer, parseTag, ReleaseArtifactStore, type ArtifactStore, type ReleaseBackend, type ResolveOptions,
+} from '../registry/index.ts';
 import { createOctokit, resolveToken, type GitHubClient } from './client.ts';
 import { ensureRelease } from './releases.ts';
 
@@ -17,7 +19,16 @@ export function createReleaseBackend(octokit: GitHubClient, owner: string, repo:
   return {
     location: `${owner}/${repo}`,
     async ensureRelease(request) {
-      const result = await ensureRelease(octokit, { owner, repo, tag: request.tag, name: request.name, body: request.body, assets: request.assets });
+      const version = parseTag(request.tag)?.version;
+      const result = await ensureRelease(octokit, {
+        owner, repo, tag: request.tag, name: request.name, body: request.body, assets: request.assets,
+        // A model version is not the repository's release: published as GitHub's default
+        // (make_latest true), every registration became the repository's "Latest release", so
+        // /releases/latest — what install scripts download the software from — served a model.
+        makeLatest: 'false',
+        // A SemVer prerelease (v1.0.0-rc.1) is labelled one on GitHub too.
+        prerelease: Boolean(version && parseSemVer(version)?.prerelease.length),
+      });
       return { operation: result.operation, url: result.url ?? `${serverUrl ?? 'https://github.com'}/${owner}/${repo}/releases/tag/${encodeURIComponent(request.tag)}` };
     },
     async downloadAsset({ tag, assetName, dest }) {

@@ -57,6 +57,18 @@ describe('registry in GitHub mode (GitHub API emulator)', () => {
     expect(await tagNames(box.remote)).toEqual(['weather@v0.1.0']);
   });
 
+  it("publishes a model version without making it the repository's latest release; a SemVer prerelease is a prerelease", async () => {
+    const octokit = createOctokit({ token: EMULATOR_TOKENS.actions, baseUrl: emu.url, env: {}, writeSpacingMs: 0, retryAfterBaseValue: 1 });
+    const registry = new GitRegistry({ cwd: repo, env: GIT_ENV, store: new ReleaseArtifactStore(createReleaseBackend(octokit, 'octo-org', 'demo')) });
+    await registry.register({ name: 'weather', modelDir: await writeModel(join(box.root, 'm1'), 1), version: 'v1.0.0-rc.1' });
+    await registry.register({ name: 'weather', modelDir: await writeModel(join(box.root, 'm2'), 2), version: 'v1.0.0' });
+    expect(emu.state.releases.map((r) => [r.tagName, r.draft, r.prerelease])).toEqual([['weather@v1.0.0-rc.1', false, true], ['weather@v1.0.0', false, false]]);
+    expect(emu.requestsFor('repos/create-release').map((r) => (r.body as { prerelease?: boolean }).prerelease)).toEqual([true, false]);
+    // The publishing update says make_latest false: the repository's own releases keep /releases/latest.
+    const publish = emu.requestsFor('repos/update-release').filter((r) => (r.body as { draft?: boolean }).draft === false);
+    expect(publish.map((r) => (r.body as { make_latest?: string }).make_latest)).toEqual(['false', 'false']);
+  });
+
   it('refuses GitHub mode without a repository or token (exit 2)', async () => {
     const model = await writeModel(join(box.root, 'm1'), 1);
     const r = await mlops(repo, ['registry', 'register', 'weather', '--model', model, '--store', 'github'], { GITHUB_TOKEN: EMULATOR_TOKENS.actions });
