@@ -108,6 +108,20 @@ function protectedPaths(config: MlopsConfig, cwd: string): string[] {
   return [cwd, ...(config.configPath ? [config.configPath] : [])];
 }
 
+/**
+ * MLOPS_NATIVE_DIR (when no native directory is given) must be a directory: backend auto skips a
+ * native package it cannot find there, so a mistyped path in a runner image would train on wasm
+ * with no word said (as `--native-dir` is checked by the CLI).
+ */
+async function checkNativeDirEnv(options: TrainOptions): Promise<void> {
+  const dir = options.nativeDir === undefined ? (options.env ?? process.env).MLOPS_NATIVE_DIR : undefined;
+  if (!dir) return;
+  const info = await stat(resolve(options.cwd ?? process.cwd(), dir)).catch(() => null);
+  if (!info?.isDirectory()) {
+    throw new InputError(`MLOPS_NATIVE_DIR '${dir}' is not a directory (it should hold node_modules/@tensorflow/tfjs-node or -gpu): fix or unset it`);
+  }
+}
+
 /** Default output directory of `mlops train`. */
 export function defaultModelDir(config: MlopsConfig, cwd: string): string {
   return resolve(cwd, '.mlops', 'models', config.name);
@@ -223,6 +237,7 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
   // Before any work: a refused --out should not cost a training run.
   await checkOutputDir(out, protectedPaths(config, cwd), options.outSetting);
   if (config.train.command) return runExternalTrainer(config, out, options);
+  await checkNativeDirEnv(options);
   const log = options.log ?? (() => {});
   const started = new Date();
   const t0 = performance.now();

@@ -33,6 +33,16 @@ describe('mlops train', () => {
     expect((await readdir(r.dir)).sort()).toEqual(['mlops.yaml', 'penguins-train.csv']);
   });
 
+  it('refuses an MLOPS_NATIVE_DIR that is not a directory, as --native-dir (a runner image with a mistyped path trained on wasm)', async () => {
+    const r = await train({ 'mlops.yaml': PENGUINS }, ['--out', 'model'], { MLOPS_NATIVE_DIR: '/opt/mlops-natve' });
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("mlops train: MLOPS_NATIVE_DIR '/opt/mlops-natve' is not a directory (it should hold node_modules/@tensorflow/tfjs-node or -gpu): fix or unset it\n");
+    expect((await readdir(r.dir)).sort()).toEqual(['mlops.yaml', 'penguins-train.csv']);
+    // An empty value is unset; --native-dir, when given, is the directory used instead.
+    expect((await train({ 'mlops.yaml': PENGUINS }, ['--out', 'model'], { MLOPS_NATIVE_DIR: '' })).code).toBe(0);
+    expect((await train({ 'mlops.yaml': PENGUINS }, ['--out', 'model', '--native-dir', '.'], { MLOPS_NATIVE_DIR: '/opt/mlops-natve' })).code).toBe(0);
+  });
+
   it('trains, writes the model directory and prints one JSON document with --json', async () => {
     const r = await train({ 'mlops.yaml': PENGUINS }, ['--json', '--out', 'model']);
     expect(r.err).not.toMatch(/internal error/);
