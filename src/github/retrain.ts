@@ -232,7 +232,7 @@ export async function openRetrainingPullRequest(options: RetrainOptions): Promis
       const missing = !fresh && !(await dispatchedAt(gh, workflow, options.branch, branch.commit));
       if (fresh || missing) {
         // The dispatched workflow declares a `pr` input (README) so its comment lands on this PR.
-        await dispatchWorkflow(gh.octokit, { owner: gh.owner, repo: gh.repo, workflow, ref: options.branch, inputs: { pr: String(pr.number) } });
+        await dispatchWorkflow(gh.octokit, { owner: gh.owner, repo: gh.repo, workflow, ref: options.branch, inputs: { pr: String(pr.number) }, headSha: branch.commit });
         dispatched = workflow;
         message += `; GITHUB_TOKEN cannot start workflows from a pull request, so ${workflow} was dispatched on ${options.branch}`;
         if (missing) message += ` (no run of it had been dispatched at ${branch.commit.slice(0, 7)} yet)`;

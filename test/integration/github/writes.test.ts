@@ -235,6 +235,24 @@ describe('tags, branches and dispatch', () => {
     await expect(dispatchWorkflow(client('t'), { owner, repo, workflow: 'train.yml', ref: 'main' })).rejects.toThrow(/`actions: write`/);
   });
 
+  it('a dispatch answered 502 after it started its run is not sent again (one training run); one that did not is', async () => {
+    const main = emu.state.repos.get(full)!.refs.get('refs/heads/main')!;
+    const applied = (e: GitHubEmulator) => {
+      e.state.dispatches.push({ repo: full, workflow: 'train.yml', ref: 'main', inputs: { pr: '7' } });
+      e.state.workflowRuns.push({ id: 9001, repo: full, workflow: 'train.yml', headBranch: 'main', headSha: main, event: 'workflow_dispatch', inputs: { pr: '7' }, createdAt: new Date().toISOString() });
+    };
+    emu.injectFault('actions/create-workflow-dispatch', { status: 502, effect: applied });
+    expect(await dispatchWorkflow(client(), { owner, repo, workflow: 'train.yml', ref: 'main', inputs: { pr: '7' }, headSha: main })).toEqual({ operation: 'created' });
+    expect(emu.state.dispatches).toHaveLength(1);
+    expect(emu.state.workflowRuns).toHaveLength(1);
+
+    // Not applied (the gateway failed before GitHub saw it): dispatched again, once.
+    emu.injectFault('actions/create-workflow-dispatch', 502);
+    await dispatchWorkflow(client(), { owner, repo, workflow: 'train.yml', ref: 'main', inputs: { pr: '7' }, headSha: main });
+    expect(emu.state.dispatches).toHaveLength(2);
+    expect(emu.requestsFor('actions/create-workflow-dispatch')).toHaveLength(3);
+  });
+
   it('says the token cannot see a repository that does not exist for it', async () => {
     const error = await upsertStickyComment(client(), { owner, repo: 'secret', issueNumber: 1, kind: 'k', name: 'n', body: 'b' }).catch((e: unknown) => e) as GitHubError;
     expect(error.status).toBe(404);
