@@ -18,7 +18,7 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { InputError } from '../core/errors.ts';
 import type { Prediction } from '../train/model-dir.ts';
-import type { PreprocessingSpec, Task } from '../train/preprocess.ts';
+import { sortClasses, type PreprocessingSpec, type Task } from '../train/preprocess.ts';
 import { cellText, type Table } from '../table/index.ts';
 
 /** What `mlops evaluate` needs of a model, whether TensorFlow.js or served by an external process. */
@@ -125,10 +125,16 @@ export async function startExternalModel(dir: string, command: string, options: 
     // per-class metric would silently be wrong.
     const repeated = classes.filter((c, i) => classes.indexOf(c) !== i);
     if (repeated.length > 0) throw failure(`listed the class(es) ${[...new Set(repeated)].map((c) => `'${c}'`).join(', ')} more than once in its ready line: classes must be distinct, one per probability column`);
+    // Classes in the order training gives them (sorted; numbers as numbers), whatever the order of
+    // the probability columns: the positive class of a binary model (the second), the cost matrix
+    // and the check that candidate and baseline have the same classes all read that order. A
+    // process declaring ["yes", "no"] had its metrics computed about "no".
+    const ordered = task === 'regression' ? [] : sortClasses(classes);
+    const column = ordered.map((c) => classes.indexOf(c));
     const label = ready.label;
     const preprocessing: PreprocessingSpec = {
       format: 'mlops-preprocessing', version: 1,
-      label: { name: label, task, classes: task === 'regression' ? [] : classes, mean: 0, std: 1 },
+      label: { name: label, task, classes: ordered, mean: 0, std: 1 },
       // The process does its own preprocessing: mlops only reads the columns (as text).
       features: features.map((name) => ({ name, kind: 'categorical', vocabulary: [], missingIndicator: false })),
       outputs: [], fittedRows: 0,
@@ -170,15 +176,15 @@ export async function startExternalModel(dir: string, command: string, options: 
         }
         let best = 0;
         for (let c = 0; c < k; c++) {
-          flat[r * k + c] = row[c] as number;
-          if ((row[c] as number) > (row[best] as number)) best = c;
+          flat[r * k + c] = row[column[c]!] as number;
+          if (flat[r * k + c]! > flat[r * k + best]!) best = c;
         }
-        labels[r] = classes[best];
+        labels[r] = ordered[best]!;
       });
       return { task, probabilities: flat, labels };
     };
     model = {
-      task, classes: task === 'regression' ? [] : classes, labelName: label, featureNames: features, preprocessing,
+      task, classes: ordered, labelName: label, featureNames: features, preprocessing,
       predict,
       dispose: () => {
         child.stdin.end();

@@ -147,6 +147,37 @@ describe('mlops evaluate on external models (train.predictCommand)', () => {
     expect(JSON.parse(infinite.out)).toMatchObject({ error: { exitCode: 2, key: 'predictCommand' } });
   });
 
+  it('classes are ordered as training orders them, whatever the order of the probability columns: the positive class, the cost matrix, compatibility', async () => {
+    // Rows 0..9 are 'yes' for ids 0..3; the model says yes (0.9) for ids 0..2 and 8..9, else 0.2.
+    await writeFile(join(dir, 'binary.csv'), `id,label\n${Array.from({ length: 10 }, (_, i) => `${i},${i < 4 ? 'yes' : 'no'}`).join('\n')}\n`);
+    await writeFile(join(dir, 'binary-server.cjs'), `
+      const columns = JSON.parse(require('node:fs').readFileSync(process.env.MLOPS_MODEL_DIR + '/columns.json', 'utf8'));
+      const say = (o) => process.stdout.write(JSON.stringify(o) + '\\n');
+      say({ ready: true, task: 'binary', label: 'label', features: ['id'], classes: columns });
+      require('node:readline').createInterface({ input: process.stdin }).on('line', (line) => {
+        const { id, rows } = JSON.parse(line);
+        say({ id, probabilities: rows.map((r) => { const yes = r.id < 3 || r.id > 7 ? 0.9 : 0.2; return columns.map((c) => (c === 'yes' ? yes : 1 - yes)); }) });
+      });
+    `);
+    for (const [name, columns] of [['yes-no', ['yes', 'no']], ['no-yes', ['no', 'yes']]] as const) {
+      await mkdir(join(dir, name), { recursive: true });
+      await writeFile(join(dir, name, 'columns.json'), JSON.stringify(columns));
+      await writeFile(join(dir, name, 'run.json'), JSON.stringify({ trainer: 'external', predictCommand: 'node binary-server.cjs' }));
+    }
+    // cost: a missed 'yes' (true yes, predicted no) costs 10, a false alarm 1 — rows and columns (no, yes).
+    const binary = 'name: binary\ndata: { test: binary.csv, label: label }\nevaluate:\n  cost: { matrix: [[0, 1], [10, 0]] }\n  bootstrap: { resamples: 20 }\n';
+    const r = await mlops(['evaluate', '--candidate', 'yes-no', '--baseline', 'no-yes', '--no-latency', '--json'], binary);
+    expect(r.code, r.err).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc.classes).toEqual(['no', 'yes']);
+    // About 'yes': 3 of 5 flagged rows are yes, 3 of 4 yes rows are flagged; one miss (10) and two false alarms (1 each).
+    expect(doc.candidate.metrics).toMatchObject({ precision: 0.6, recall: 0.75, cost: 1.2 });
+    expect(doc.baseline.metrics).toMatchObject({ precision: 0.6, recall: 0.75, cost: 1.2 });
+    expect(doc.candidate.confusion).toEqual([[4, 2], [1, 3]]);
+    expect(doc.deltas.f1.value).toBe(0);
+    expect(r.err).toMatch(/about the positive class `yes`/);
+  });
+
   it('a model without predictCommand, a server that dies, a bad ready line, wrong answers: exit 2 naming the cause', async () => {
     expect((await mlops(['train', '--out', 'bare'], config('island', false))).code).toBe(0);
     const bare = await mlops(['evaluate', '--candidate', 'bare'], config('island', false));
