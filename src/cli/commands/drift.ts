@@ -9,7 +9,7 @@ import { parseCommandArgs, reportFileFlag } from '../args.ts';
 import type { ReferenceStores } from '../../github/release-store.ts';
 import { referenceStoresFromFlags, STORE_OPTIONS, storeUsage } from '../artifact-store.ts';
 import { ExitCode, type Command } from '../command.ts';
-import { loadConfigIfAny } from '../config.ts';
+import { configAboveHint, loadConfigIfAny } from '../config.ts';
 import type { CliIo } from '../io.ts';
 
 const usage = `mlops drift [--config mlops.yaml] --reference <data|profile.json|name#stage> --current <data|profile.json>
@@ -86,8 +86,10 @@ async function runDriftCommand(request: DriftRunRequest, io: CliIo): Promise<num
   const config = await loadConfigIfAny(request.config, io.cwd);
   const reference = request.reference ?? (config ? configuredReference(config) : undefined);
   const current = request.current ?? config?.drift.current ?? undefined;
-  if (!reference) throw new UsageError('missing --reference (no mlops.yaml with drift.reference or a model name found)');
-  if (!current) throw new UsageError('missing --current (and no drift.current in mlops.yaml)');
+  // Run from data/ with the config above: say where it is, as train and evaluate do.
+  const above = config === undefined ? configAboveHint(io.cwd) : '';
+  if (!reference) throw new UsageError(`missing --reference (no mlops.yaml with drift.reference or a model name found${above})`);
+  if (!current) throw new UsageError(`missing --current (and no drift.current in mlops.yaml${above})`);
   let checked: DriftOutcome | undefined;
   let outcome: DriftOutcome;
   try {

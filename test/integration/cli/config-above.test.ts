@@ -39,6 +39,18 @@ describe('a command run below the directory of mlops.yaml', () => {
     expect(r.err.split('\n')[0]).toBe(`mlops evaluate: no mlops.yaml in ${join(repo, 'data')}: built-in defaults (no gates, data.test unset); ../mlops.yaml is the nearest: run from ${repo}, or pass --config ../mlops.yaml`);
   });
 
+  it('drift: a missing --reference or --current says where the config is', async () => {
+    const r = await mlops(join(repo, 'data'), ['drift', '--json']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`mlops drift: missing --reference (no mlops.yaml with drift.reference or a model name found; ../mlops.yaml is the nearest: run from ${repo}, or pass --config ../mlops.yaml)\n`);
+    expect(JSON.parse(r.out).error.command).toBe('drift');
+    const current = await mlops(join(repo, 'data'), ['drift', '--reference', 'x.csv']);
+    expect(current.err).toBe(`mlops drift: missing --current (and no drift.current in mlops.yaml; ../mlops.yaml is the nearest: run from ${repo}, or pass --config ../mlops.yaml)\n`);
+    // With the config given, nothing is said about one above.
+    const given = await mlops(join(repo, 'data'), ['drift', '--config', '../mlops.yaml', '--reference', 'x.csv']);
+    expect(given.err).toBe('mlops drift: missing --current (and no drift.current in mlops.yaml)\n');
+  });
+
   it('looks no higher than the work tree, and not at all from the directory of the config', async () => {
     expect(configAbove(join(repo, 'data', 'raw'))).toBe(join(repo, 'mlops.yaml'));
     expect(configAbove(repo)).toBeNull();
