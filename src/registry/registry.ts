@@ -5,7 +5,7 @@
  * either completes or leaves the repository as it was: with `push`, tags the remote refuses are
  * deleted again locally.
  */
-import { mkdtemp, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { InputError } from '../core/errors.ts';
@@ -611,15 +611,27 @@ export class GitRegistry implements RegistryStore {
       throw new InputError(`${version.tag} carries no mlops artifact metadata (registered by another tool?): nothing to pull`, { key: version.tag });
     }
     const base = { operation: 'created' as Operation, name, version: version.version, dir: out, modelSha256: meta.model.sha256 };
-    if (await exists(out)) {
+    const info = await stat(out).catch(() => null);
+    if (info !== null && !info.isDirectory()) throw new InputError('the output path is a file, not a directory', { file: out });
+    if (info !== null) {
       const entries = await readdir(out);
       if (entries.length > 0) {
         if ((await verifyModelDir(out, meta)) === null) return { ...base, operation: 'unchanged' };
         throw new InputError(`output directory is not empty and does not hold ${version.tag}`, { file: out });
       }
     }
-    await mkdir(dirname(out), { recursive: true });
-    const work = await mkdtemp(join(dirname(out), `.${basename(out)}.pull-`));
+    let work: string;
+    try {
+      await mkdir(dirname(out), { recursive: true });
+      work = await mkdtemp(join(dirname(out), `.${basename(out)}.pull-`));
+    } catch (error) {
+      // The file system refused the directory (a file where a folder should be, permissions):
+      // the user's path is at fault, not mlops.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (typeof code !== 'string') throw error;
+      const why = code === 'ENOTDIR' || code === 'EEXIST' ? 'a part of its path is a file' : (error as Error).message.replace(/,.*$/s, '');
+      throw new InputError(`cannot create the output directory: ${why}`, { file: out }, { cause: error });
+    }
     try {
       const tarball = join(work, MODEL_ASSET);
       const stores = [await this.store(), ...(this.options.fallbackStores ?? [])];
