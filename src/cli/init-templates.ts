@@ -22,6 +22,12 @@ export interface WorkflowPaths {
   model?: string;
   /** The branch whose pushes register the model (the repository's default branch); default `main`. */
   branch?: string;
+  /**
+   * The code of an external trainer (`train.command`, `train.predictCommand`), repository-relative:
+   * a script, or a folder (`folder: true`, all under it). A change to it is a change to the model,
+   * so the pull-request check and the release run for it as for the data.
+   */
+  code?: Array<{ path: string; folder: boolean }>;
 }
 
 export const DEFAULT_WORKFLOW_PATHS: WorkflowPaths = { data: 'data/train.csv', schema: 'schema.yaml', config: 'mlops.yaml' };
@@ -51,6 +57,16 @@ function dataFolder(p: WorkflowPaths): string {
   return slash > 0 ? `${filterPattern(p.data.slice(0, slash))}/**` : filterPattern(p.data);
 }
 
+/** The trainer's code as `paths:` filter patterns: a folder's whole tree, or the script itself. */
+function codeFilters(p: WorkflowPaths): string[] {
+  return (p.code ?? []).map((c) => (c.folder ? `${filterPattern(c.path)}/**` : filterPattern(c.path)));
+}
+
+/** Filter patterns, each once (a trainer's command may name the data folder or mlops.yaml too). */
+function unique(patterns: string[]): string[] {
+  return [...new Set(patterns)];
+}
+
 /** The workflow files' names: `mlops-<kind>.yml`, or `mlops-<model>-<kind>.yml` for a model in a subdirectory. */
 export function workflowFileName(kind: 'pull-request' | 'release' | 'drift', model?: string): string {
   return model === undefined ? `mlops-${kind}.yml` : `mlops-${model}-${kind}.yml`;
@@ -73,7 +89,7 @@ export function workflowFiles(p: WorkflowPaths = DEFAULT_WORKFLOW_PATHS): Record
 name: ${title('pull request')}
 on:
   pull_request:
-    paths: [${[dataFolder(p), filterPattern(p.config), filterPattern(p.schema), retrain].map(yamlScalar).join(', ')}]   # .mlops/retrain: the drift check's retraining PRs
+    paths: [${unique([dataFolder(p), filterPattern(p.config), filterPattern(p.schema), ...codeFilters(p), retrain]).map(yamlScalar).join(', ')}]   # .mlops/retrain: the drift check's retraining PRs
   workflow_dispatch:          # the drift check dispatches it on its retraining branch
     inputs:
       pr: { description: 'Pull request to comment on', required: false }
@@ -98,7 +114,7 @@ name: ${title('release')}
 on:
   push:
     branches: [${yamlScalar(p.branch ?? 'main')}]
-    paths: [${[dataFolder(p), filterPattern(p.config)].map(yamlScalar).join(', ')}]
+    paths: [${unique([dataFolder(p), filterPattern(p.config), ...codeFilters(p)]).map(yamlScalar).join(', ')}]
   workflow_dispatch:
     inputs:
       stage: { description: 'Stage to assign', default: staging }

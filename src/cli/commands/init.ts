@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { InputError, UsageError } from '../../core/errors.ts';
@@ -105,6 +105,37 @@ async function ignoreRule(root: string, file: string): Promise<string | null> {
   }
 }
 
+/**
+ * The files an external trainer's commands name (`python3 src/train.py` → src/train.py), as the
+ * shell finds them: relative to the config's directory, where mlops runs them. A script beside
+ * mlops.yaml is itself; one in a folder of its own stands for that folder, whose other modules it
+ * likely imports. Words that name no file in the repository (the interpreter, flags, `-m pkg`) or
+ * one of `skip` (the data, mlops.yaml, the schema: already in the filters) are skipped.
+ */
+async function trainerCode(commands: string[], cwd: string, root: string, skip: readonly string[]): Promise<Array<{ path: string; folder: boolean }>> {
+  const out = new Map<string, { path: string; folder: boolean }>();
+  for (const command of commands) {
+    for (const word of command.split(/\s+/)) {
+      const bare = word.replace(/^['"]|['"]$/g, '');
+      if (bare === '' || bare.startsWith('-') || /[=$`|&;<>*?]/.test(bare)) continue;
+      const file = resolve(cwd, bare);
+      if (skip.includes(file) || repoPath(root, file).startsWith('../') || !(await isFile(file))) continue;
+      const folder = dirname(file) !== cwd && dirname(file) !== root;
+      const path = repoPath(root, folder ? dirname(file) : file);
+      out.set(path, { path, folder });
+    }
+  }
+  return [...out.values()];
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** The directory name as a model name, or null when nothing usable is left. */
 function nameFrom(dir: string): string | null {
   const name = basename(dir).toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^[-_]+|[-_]+$/g, '');
@@ -195,14 +226,15 @@ const command: Command = {
     // named after it.
     const root = (await workTreeRoot(io.cwd)) ?? io.cwd;
     const local = { data: repoPath(io.cwd, dataAbs), schema: 'schema.yaml' };
+    const testAbs = values.test !== undefined ? resolve(io.cwd, values.test) : null;
     const paths = {
       data: repoPath(root, dataAbs),
       schema: repoPath(root, join(io.cwd, 'schema.yaml')),
       config: repoPath(root, join(io.cwd, 'mlops.yaml')),
       ...(root === io.cwd ? {} : { model: name }),
       branch: await defaultBranch(root),
+      code: await trainerCode([trainer, server].filter((c): c is string => c !== null), io.cwd, root, [dataAbs, ...(testAbs !== null ? [testAbs] : []), join(io.cwd, 'mlops.yaml'), join(io.cwd, 'schema.yaml')]),
     };
-    const testAbs = values.test !== undefined ? resolve(io.cwd, values.test) : null;
     const test = testAbs !== null ? repoPath(io.cwd, testAbs) : null;
     const outside = [dataAbs, ...(testAbs !== null ? [testAbs] : [])].filter((file) => repoPath(root, file).startsWith('../'));
     const uncommitted: Array<[string, string]> = [];
@@ -266,6 +298,10 @@ const command: Command = {
       ...(rare ? [`  '${rare.name}' is ${formatShare(rare.share)} of the rows: classWeight balanced, positiveClass '${rare.name}', a balanced_accuracy gate`] : []),
       ...files.map(([file], i) => `  ${operations[i]} ${shown(file)}`),
       ...(ignored.length ? [`  added to ${shown(join(root, '.gitignore'))}: ${ignored.join(' ')}`] : []),
+      // Without the trainer's code in the paths filters, a pull request that changes only the model's code would start no check and its merge no release.
+      ...(trainer === null ? [] : paths.code.length > 0
+        ? [`  the workflows also run for changes to the trainer's code: ${paths.code.map((c) => (c.folder ? `${c.path}/**` : c.path)).join(', ')}`]
+        : [`  warning: no file named by --command${server !== null ? ' or --predict-command' : ''} was found in the repository: add your training code to the paths: filters of ${workflows['pull-request'].file} and ${workflows.release.file}, or a pull request that changes only the code starts no check`]),
       ...outside.map((file) => `  warning: ${shown(file)} is outside the repository (${root}): the workflows cannot read it on GitHub; move it into the repository and run mlops init again`),
       ...uncommitted.map(([file, rule]) => `  warning: ${shown(file)} is ignored by git (${rule}): a commit leaves it out, so the workflows cannot read it on GitHub; commit it (git add -f ${shellWord(repoPath(io.cwd, file))}), or fetch it in a workflow of your own before the actions run (e.g. dvc pull)`),
       // Scored on the rows it learned from, every candidate looks better than it is, and the gates judge nothing real.
