@@ -68,6 +68,8 @@ export interface SliceResult {
   candidate: Record<string, Interval>;
   baseline?: Record<string, Interval>;
   deltas?: Record<string, Interval>;
+  /** See {@link CompareResult.undefinedMetrics}. */
+  undefinedMetrics?: Record<string, string>;
 }
 
 export interface CompareResult {
@@ -81,6 +83,11 @@ export interface CompareResult {
   deltas: Record<string, Interval>;
   slices: SliceResult[];
   cost: { kind: 'matrix' | 'perUnitError'; matrix?: number[][]; perUnitError?: number } | null;
+  /**
+   * Binary metrics whose ratio has nothing to count on these rows, with the reason: scikit-learn
+   * reports them as 0 (zero_division), which is the value shown, but no absolute gate judges it.
+   */
+  undefinedMetrics?: Record<string, string>;
 }
 
 const DEFAULT_SHOWN: Record<Task, string[]> = {
@@ -161,6 +168,27 @@ function prepare(input: CompareInput, outputs: ModelOutputs, rows: Int32Array | 
   };
 }
 
+/**
+ * The candidate's binary precision/recall/f1 that are undefined on these rows: recall with no row
+ * of the positive class (a slice without any: recall 0 would fail `recall ≥ 0.7` of a model that
+ * missed nothing), precision and f1 with no such row and none predicted either (the model is right
+ * on every row). A model that flags nothing where positives exist keeps its precision of 0.
+ */
+function undefinedRatios(input: CompareInput, prepared: Prepared): Record<string, string> | undefined {
+  const evaluator = prepared.classification;
+  if (input.task !== 'binary' || !evaluator) return undefined;
+  let positives = 0;
+  let flagged = 0;
+  for (let i = 0; i < evaluator.n; i++) {
+    if (evaluator.data.y[i] === 1) positives++;
+    if (evaluator.predicted[i] === 1) flagged++;
+  }
+  if (positives > 0) return undefined;
+  const positive = `'${evaluator.data.classes[1]}'`;
+  const none = `no row is of the positive class ${positive}`;
+  return flagged > 0 ? { recall: none } : { recall: none, precision: `${none} and none is predicted as it`, f1: `${none} and none is predicted as it` };
+}
+
 /** Every metric name the evaluator computes for a task (intervals are kept for all of them). */
 function allMetricNames(task: Task, hasCost: boolean): string[] {
   return [...metricsForTask(task), ...(hasCost ? ['cost'] : [])];
@@ -194,6 +222,7 @@ export function compareModels(input: CompareInput): CompareResult {
   const base = input.baseline ? prepare(input, input.baseline, null, 'baseline') : undefined;
   const boot = pairedBootstrap(n, cand.metrics, base?.metrics, names, input.bootstrap);
   const slices = computeSlices(input, shown);
+  const undefinedMetrics = undefinedRatios(input, cand);
   return {
     task: input.task,
     ...(input.classes ? { classes: input.classes } : {}),
@@ -204,6 +233,7 @@ export function compareModels(input: CompareInput): CompareResult {
     deltas: boot.deltas ?? {},
     slices,
     cost: hasCost ? (input.cost!.matrix ? { kind: 'matrix', matrix: input.cost!.matrix } : { kind: 'perUnitError', perUnitError: input.cost!.perUnitError }) : null,
+    ...(undefinedMetrics ? { undefinedMetrics } : {}),
   };
 }
 
@@ -234,6 +264,7 @@ function computeSlices(input: CompareInput, shown: string[]): SliceResult[] {
         resamples: small ? 0 : input.bootstrap.resamples,
         seed: (input.bootstrap.seed + 7919 * (columnIndex + 1) + 104729 * (valueIndex + 1)) >>> 0,
       });
+      const undefinedMetrics = undefinedRatios(input, cand);
       out.push({
         column: column.name,
         value,
@@ -242,6 +273,7 @@ function computeSlices(input: CompareInput, shown: string[]): SliceResult[] {
         candidate: boot.candidate,
         ...(boot.baseline ? { baseline: boot.baseline } : {}),
         ...(boot.deltas ? { deltas: boot.deltas } : {}),
+        ...(undefinedMetrics ? { undefinedMetrics } : {}),
       });
     }
   }

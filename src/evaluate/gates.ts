@@ -45,6 +45,8 @@ export interface GateScope {
   candidate: Record<string, Interval>;
   baseline?: Record<string, Interval>;
   deltas?: Record<string, Interval>;
+  /** Metrics reported as 0 for want of rows to count (binary recall with no positive row…), with the reason: not judged by min/max. */
+  undefinedMetrics?: Record<string, string>;
 }
 
 export interface GateInputs {
@@ -146,6 +148,11 @@ function metricGate(gate: Extract<GateConfig, { kind: 'metric' }>, inputs: GateI
     if (kind === 'min' || kind === 'max') {
       if (!c || Number.isNaN(c.value)) {
         push(kind, threshold, { status: 'skipped', detail: `${metric} is undefined${where} (e.g. one class only)` });
+        continue;
+      }
+      const why = scope.undefinedMetrics?.[metric];
+      if (why !== undefined) {
+        push(kind, threshold, { status: 'skipped', value: c.value, detail: `${metric} is undefined${where}: ${why} (scikit-learn reports ${fmt(c.value)})` });
         continue;
       }
       const ok = kind === 'min' ? c.value >= threshold : c.value <= threshold;

@@ -379,8 +379,9 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
       n: compare.n,
       candidate: compare.candidate.intervals,
       ...(compare.baseline ? { baseline: compare.baseline.intervals, deltas: compare.deltas } : {}),
+      ...(compare.undefinedMetrics ? { undefinedMetrics: compare.undefinedMetrics } : {}),
     };
-    const sliceScopes = new Map<string, GateScope>(compare.slices.map((s) => [`${s.column}=${s.value}`, { n: s.n, small: s.small, candidate: s.candidate, baseline: s.baseline, deltas: s.deltas }]));
+    const sliceScopes = new Map<string, GateScope>(compare.slices.map((s) => [`${s.column}=${s.value}`, { n: s.n, small: s.small, candidate: s.candidate, baseline: s.baseline, deltas: s.deltas, undefinedMetrics: s.undefinedMetrics }]));
     const gates = evaluateGates(settings.gates, { task, overall, slices: sliceScopes, latency, hasBaseline: Boolean(baseline), minSliceSize: settings.minSliceSize, confidence: settings.bootstrap.confidence });
 
     const candidateInfo = await modelInfo(options.candidateDir, candidate);

@@ -176,6 +176,15 @@ describe('mlops evaluate on external models (train.predictCommand)', () => {
     expect(doc.candidate.confusion).toEqual([[4, 2], [1, 3]]);
     expect(doc.deltas.f1.value).toBe(0);
     expect(r.err).toMatch(/about the positive class `yes`/);
+
+    // A test set without a 'yes' row, none flagged: recall (scikit-learn: 0) is undefined, not a failed gate.
+    await writeFile(join(dir, 'binary-no.csv'), 'id,label\n4,no\n5,no\n6,no\n7,no\n');
+    const none = await mlops(['evaluate', '--candidate', 'yes-no', '--data', 'binary-no.csv', '--no-latency', '--json'], `${binary}  gates: [{ metric: recall, min: 0.7 }, { metric: accuracy, min: 0.9 }]\n`);
+    expect(none.code, none.err).toBe(0);
+    expect(JSON.parse(none.out).gates.map((g: { status: string; detail: string }) => [g.status, g.detail])).toEqual([
+      ['skipped', "recall is undefined: no row is of the positive class 'yes' (scikit-learn reports 0)"],
+      ['passed', expect.stringContaining('accuracy = 1 ')],
+    ]);
   });
 
   it('a model without predictCommand, a server that dies, a bad ready line, wrong answers: exit 2 naming the cause', async () => {
