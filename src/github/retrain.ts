@@ -190,20 +190,23 @@ export async function openRetrainingPullRequest(options: RetrainOptions): Promis
   }
   const rebuilt = branch.merged ? `; ${options.branch} had been merged into ${base}, so the new commit was built on ${base}` : '';
 
-  if (!options.github) {
+  // Without a push the branch exists only here: a pull request opened on GitHub would name a head
+  // GitHub lacks (422), or describe findings its remote branch does not hold.
+  const notPushed = options.push === false;
+  const gh = options.github;
+  if (!gh || notPushed) {
     const outbox = options.outboxDir ?? join(options.cwd, '.mlops', 'outbox');
     const file = join(outbox, `retrain-${model}.md`);
     await writeFileAtomic(file, `<!-- mlops:retrain:${model} -->\n# ${title}\n\n${options.body}`);
     await writeJsonAtomic(join(outbox, `retrain-${model}.json`), { title, head: options.branch, base, labels: options.labels, commit: branch.commit });
     return {
       operation: branch.operation,
-      message: `branch ${options.branch} ${branch.operation === 'unchanged' ? 'unchanged (it already records these findings)' : branch.operation} (${branch.commit.slice(0, 7)})${rebuilt}; no GitHub context, so the pull request was written to ${file}`,
+      message: `branch ${options.branch} ${branch.operation === 'unchanged' ? 'unchanged (it already records these findings)' : branch.operation} (${branch.commit.slice(0, 7)})${rebuilt}; ${notPushed ? 'not pushed' : 'no GitHub context'}, so the pull request was written to ${file}`,
       branch,
       outbox: file,
     };
   }
 
-  const gh = options.github;
   const pr = await openOrUpdatePullRequest(gh.octokit, {
     owner: gh.owner, repo: gh.repo, head: options.branch, base, title, body: options.body, labels: options.labels, summaryUrl: gh.summaryUrl,
     // Without a new commit, a pull request closed unmerged at the branch's commit was declined for

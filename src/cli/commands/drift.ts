@@ -25,6 +25,8 @@ Compares the current data with the reference feature by feature and decides data
   --open-pr         on drift, commit the report to the branch drift.retrain.branch and open or update
                     its pull request (GitHub: needs GITHUB_TOKEN/INPUT_TOKEN and GITHUB_REPOSITORY;
                     otherwise the pull request is written to .mlops/outbox/)
+  --no-push         with --open-pr: commit the branch in the local repository only; the pull
+                    request is written to .mlops/outbox/, not opened
   --fail-on-drift   exit 1 when dataset drift is found
 Where a registry reference's model (its profile.json) is read from:
 ${storeUsage(20, true)}
