@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
-import { InputError, isExpectedError } from '../core/errors.ts';
+import { InputError, isExpectedError, UsageError } from '../core/errors.ts';
 import { inertJson, inertStream } from '../core/workflow-commands.ts';
 import { prestartWorkersFor } from '../core/parallel.ts';
 import { ExitCode } from './command.ts';
@@ -88,6 +88,8 @@ export async function runCli(argv: string[], given: CliIo = processIo()): Promis
   const entry = commands.find((c) => c.name === name);
   if (!entry) {
     io.stderr(`mlops: unknown command '${name}'\n\n${help()}`);
+    // A script's `mlops <typo> --json | jq` still gets its one JSON document.
+    if (options.includes('--json')) io.stdout(`${JSON.stringify({ error: errorDocument(name, new UsageError(`unknown command '${name}'`), false) }, null, 2)}\n`);
     return ExitCode.cannotRun;
   }
   // With --json, stdout holds exactly one JSON document even when the command cannot run: the

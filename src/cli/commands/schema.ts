@@ -76,7 +76,8 @@ const command: Command = {
       } else io.stdout(text);
       return values['fail-on-breaking'] && diff.breaking ? ExitCode.checkFailed : ExitCode.ok;
     }
-    throw new UsageError(sub === undefined ? `missing subcommand (infer | diff).\n${USAGE}` : `unknown subcommand '${sub}' (infer | diff)${helpHint('schema')}`);
+    // `mlops schema --json`: an option where the subcommand goes means it is missing.
+    throw new UsageError(sub === undefined || sub.startsWith('-') ? `missing subcommand (infer | diff).\n${USAGE}` : `unknown subcommand '${sub}' (infer | diff)${helpHint('schema')}`);
   },
 };
 export default command;

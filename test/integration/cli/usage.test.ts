@@ -123,3 +123,20 @@ describe('after --, every argument is an operand', () => {
     expect(JSON.parse(both.out).error.command).toBe('validate');
   });
 });
+
+describe('--json with a command or subcommand that does not exist', () => {
+  it('an unknown command still prints one JSON document on stdout, exit 2', async () => {
+    const { code, out, err } = await mlops(['valdate', 'one.csv', '--json']);
+    expect(code).toBe(2);
+    expect(JSON.parse(out)).toEqual({ error: { command: 'valdate', message: "unknown command 'valdate'", exitCode: 2 } });
+    expect(err).toMatch(/^mlops: unknown command 'valdate'\n/);
+    // Without --json, stdout stays empty.
+    expect((await mlops(['valdate', 'one.csv'])).out).toBe('');
+  });
+
+  it("'schema --json' says the subcommand is missing, not that '--json' is an unknown one", async () => {
+    const { code, out } = await mlops(['schema', '--json']);
+    expect(code).toBe(2);
+    expect(JSON.parse(out).error.message).toMatch(/^missing subcommand \(infer \| diff\)/);
+  });
+});
