@@ -11,7 +11,7 @@ import { NAME_PATTERN, parseConfig } from '../../train/config.ts';
 import { classCountProblem, isNumericLabel, labelTask, tooManyClassesMessage } from '../../train/task.ts';
 import { parseCommandArgs, requirePositional } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
-import { workflowFiles, yamlScalar } from '../init-templates.ts';
+import { workflowFileName, workflowFiles, yamlScalar } from '../init-templates.ts';
 import { mlopsInvocation, shellWord } from '../io.ts';
 
 const execFileAsync = promisify(execFile);
@@ -186,7 +186,10 @@ const command: Command = {
     const dataAbs = resolve(io.cwd, data);
     if (/[*?[\]{}]/.test(data) && !(await exists(dataAbs))) {
       // A glob (data.train in mlops.yaml takes one) cannot set up the workflows' path filters here.
-      throw new UsageError(`'${data}' is a pattern: mlops init takes one data file (e.g. the first shard), then set data.train in mlops.yaml to the pattern`);
+      // The pull-request workflow validates its own `data:` input: left at the first shard, every
+      // other shard a pull request adds or changes would go unvalidated.
+      const pr = workflowFileName('pull-request', ((await workTreeRoot(io.cwd)) ?? io.cwd) === io.cwd ? undefined : name);
+      throw new UsageError(`'${data}' is a pattern: mlops init takes one data file (e.g. the first shard), then set data.train in mlops.yaml and data: in .github/workflows/${pr} to the pattern, so that pull requests validate every shard`);
     }
     const schema = await inferSchema(dataAbs);
     const columns = schema.fields.map((f) => f.name);
