@@ -95,17 +95,26 @@ export class LocalArtifactStore implements ArtifactStore {
 
   async put(request: PutRequest): Promise<PutResult> {
     const entries = await describeAssets(request.assets);
-    await ignoreInGit(this.dir);
     let created = false;
-    for (let i = 0; i < entries.length; i++) {
-      const target = this.blobPath(entries[i]!.sha256);
-      if (await exists(target)) continue;
-      await mkdir(dirname(target), { recursive: true });
-      // Copy to a temporary sibling, then rename: a concurrent writer of the same blob is harmless.
-      const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-      await copyFile(request.assets[i]!.path, temp);
-      await rename(temp, target);
-      created = true;
+    try {
+      await ignoreInGit(this.dir);
+      for (let i = 0; i < entries.length; i++) {
+        const target = this.blobPath(entries[i]!.sha256);
+        if (await exists(target)) continue;
+        await mkdir(dirname(target), { recursive: true });
+        // Copy to a temporary sibling, then rename: a concurrent writer of the same blob is harmless.
+        const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+        await copyFile(request.assets[i]!.path, temp);
+        await rename(temp, target);
+        created = true;
+      }
+    } catch (error) {
+      // The file system refused the store (--store-dir naming a file, a read-only shared mount):
+      // a problem with the user's directory, named as such, not a crash.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (typeof code !== 'string') throw error;
+      const why = code === 'ENOTDIR' || code === 'EEXIST' ? 'it, or a part of its path, is a file' : (error as Error).message.replace(/,.*$/s, '');
+      throw new InputError(`cannot write to the artifact store: ${why}`, { file: this.dir }, { cause: error });
     }
     return { operation: created ? 'created' : 'unchanged', url: null, assets: entries };
   }
