@@ -2,6 +2,7 @@
  * Reads the training data named by the config: expands globs, applies the schema's decoding,
  * resolves the label and feature columns (config → schema roles → every other column).
  */
+import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError } from '../core/errors.ts';
 import { didYouMean } from '../core/names.ts';
@@ -9,6 +10,7 @@ import { dataReadOptions, detectNumberForm, loadSchema, type TableSchema } from 
 import { applyNumberForms, concatBatches, expandDataPaths, openTable } from '../table/index.ts';
 import type { NumberForm, ReadOptions, RecordBatch, Table } from '../table/types.ts';
 import { configLocation, type MlopsConfig } from './config.ts';
+import { displayPath } from './run-record.ts';
 
 export interface TrainingData {
   table: Table;
@@ -21,6 +23,8 @@ export interface TrainingData {
   readOptions: ReadOptions;
   /** Columns no schema describes whose texts were recognised as numbers in a local form (`3,25`). */
   detectedForms: Record<string, NumberForm>;
+  /** What to log when data.train also names data.test ({@link testOverlapMessage}), else null. */
+  testOverlap: string | null;
 }
 
 const NUMERIC_TYPES = new Set(['number', 'integer']);
@@ -32,6 +36,31 @@ export async function expandConfigured(pattern: string | null, key: string, conf
   const files = (await expandDataPaths(pattern, config.configDir)).map((f) => resolve(config.configDir, f));
   if (files.length === 0) throw new InputError(`no data file matches '${pattern}'`, { file: config.configPath ?? undefined, key });
   return files;
+}
+
+/**
+ * The files `data.train` names, less the golden test file when the pattern also matches it
+ * (`data/*.csv` next to `data/golden.csv`): a model trained on the rows evaluate scores passes every
+ * gate on an inflated number. `heldOut` names the file left out; `sameAsTest` is true when the test
+ * file is all data.train names (kept: there is nothing else to train on, but the log says so).
+ */
+export async function trainingFiles(config: MlopsConfig): Promise<{ files: string[]; heldOut: string | null; sameAsTest: boolean }> {
+  const files = await expandConfigured(config.data.train, 'data.train', config);
+  const test = config.data.test ? await realpath(resolve(config.configDir, config.data.test)).catch(() => null) : null;
+  if (test === null) return { files, heldOut: null, sameAsTest: false };
+  const real = await Promise.all(files.map((f) => realpath(f).catch(() => f)));
+  const index = real.indexOf(test);
+  if (index < 0) return { files, heldOut: null, sameAsTest: false };
+  if (files.length === 1) return { files, heldOut: null, sameAsTest: true };
+  return { files: files.filter((_, i) => i !== index), heldOut: files[index]!, sameAsTest: false };
+}
+
+/** The log line for what {@link trainingFiles} found about the test file, or null. */
+export function testOverlapMessage(found: { heldOut: string | null; sameAsTest: boolean }, config: MlopsConfig): string | null {
+  const show = (path: string) => displayPath(path, config.configDir);
+  if (found.heldOut) return `data.train '${show(config.data.train!)}' also matches data.test: ${show(found.heldOut)} is left out of training, so evaluate scores rows the model never saw`;
+  if (found.sameAsTest) return `warning: data.train is data.test (${show(config.data.test!)}): evaluate will score rows the model was trained on, and every gate judge an inflated number; set data.test to a held-out golden set`;
+  return null;
 }
 
 /** Loads the schema named by `data.schema` (null when not set). */
@@ -60,7 +89,8 @@ export function checkLabelNotFeature(config: MlopsConfig, label: string): void {
 
 /** Resolves label and features and reads the training files into one table (only those columns). */
 export async function readTrainingData(config: MlopsConfig): Promise<TrainingData> {
-  const files = await expandConfigured(config.data.train, 'data.train', config);
+  const found = await trainingFiles(config);
+  const { files } = found;
   const schema = await loadConfiguredSchema(config);
   const readOptions: ReadOptions = schema ? dataReadOptions(schema) : {};
   const first = await openTable(files[0]!, readOptions);
@@ -119,5 +149,5 @@ export async function readTrainingData(config: MlopsConfig): Promise<TrainingDat
       for (const name of Object.keys(detectedForms)) if (features.includes(name)) kinds[name] = 'numeric';
     }
   }
-  return { table, files, schema, label, features, kinds, readOptions, detectedForms };
+  return { table, files, schema, label, features, kinds, readOptions, detectedForms, testOverlap: testOverlapMessage(found, config) };
 }

@@ -15,7 +15,7 @@ import type { DatasetProfile } from '../profile/types.ts';
 import { loadBackend, type BackendResolver, type LoadedBackend } from './backend.ts';
 import type { BackendName, MlopsConfig, ModelConfig, TrainConfig } from './config.ts';
 import { atConfigLine, configLocation, resolveBatchSize } from './config.ts';
-import { checkLabelNotFeature, expandConfigured, loadConfiguredSchema, readTrainingData, schemaFeatures } from './data.ts';
+import { checkLabelNotFeature, expandConfigured, loadConfiguredSchema, readTrainingData, schemaFeatures, testOverlapMessage, trainingFiles } from './data.ts';
 import { validationMetrics } from './metrics.ts';
 import { buildModel, fitModel, seededRandom, shuffleInPlace, type EpochRecord } from './model.ts';
 import { MODEL_FILES, saveLayersModel, savePreprocessing, toPrediction, type Prediction } from './model-dir.ts';
@@ -244,6 +244,7 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
 
   const data = await readTrainingData(config);
   const { table } = data;
+  if (data.testOverlap) log(data.testOverlap);
   const readMs = performance.now() - t0;
 
   // Seeded split: the validation rows are a fixed function of the seed and the row count.
@@ -479,7 +480,10 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
   const emit = options.commandOutput ?? ((chunk: string) => log(chunk.replace(/\n$/, '')));
   const started = new Date();
   const t0 = performance.now();
-  const trainFiles = await expandConfigured(config.data.train, 'data.train', config);
+  const found = await trainingFiles(config);
+  const trainFiles = found.files;
+  const overlap = testOverlapMessage(found, config);
+  if (overlap) log(overlap);
   const testFiles = config.data.test ? await expandConfigured(config.data.test, 'data.test', config) : [];
   const schema = await loadConfiguredSchema(config);
   const label = config.data.label ?? schema?.fields.find((f) => f.role === 'label')?.name ?? '';
