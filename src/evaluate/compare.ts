@@ -7,7 +7,7 @@
 import { InputError } from '../core/errors.ts';
 import { pairedBootstrap, type BootstrapOptions, type Interval, type WeightedMetrics } from './bootstrap.ts';
 import { prepareClassification, type CalibrationBin, type ClassificationEvaluator, type ClassScores } from './metrics/classification.ts';
-import { metricDefinition, metricsForTask, type Task } from './metrics/definitions.ts';
+import { canonicalMetricName, metricDefinition, metricsForTask, type Task } from './metrics/definitions.ts';
 import { prepareRegression } from './metrics/regression.ts';
 
 /** One model's predictions on the test rows. */
@@ -48,6 +48,11 @@ export interface CompareInput {
   bootstrap: BootstrapOptions;
   /** Most slice values listed per column; the rarest beyond it are merged into "(other)". */
   maxSliceValues?: number;
+  /**
+   * Metrics slices need besides the shown ones: those of gates on a slice (a gate on a metric that
+   * `evaluate.metrics` does not show had no slice value, and was skipped as "undefined").
+   */
+  sliceMetrics?: string[];
 }
 
 export interface ModelMetrics {
@@ -221,7 +226,8 @@ export function compareModels(input: CompareInput): CompareResult {
   const cand = prepare(input, input.candidate, null, 'candidate');
   const base = input.baseline ? prepare(input, input.baseline, null, 'baseline') : undefined;
   const boot = pairedBootstrap(n, cand.metrics, base?.metrics, names, input.bootstrap);
-  const slices = computeSlices(input, shown);
+  const sliceMetrics = [...shown, ...(input.sliceMetrics ?? []).map(canonicalMetricName).filter((m) => !shown.includes(m) && names.includes(m))];
+  const slices = computeSlices(input, [...new Set(sliceMetrics)]);
   const undefinedMetrics = undefinedRatios(input, cand);
   return {
     task: input.task,
@@ -237,7 +243,7 @@ export function compareModels(input: CompareInput): CompareResult {
   };
 }
 
-function computeSlices(input: CompareInput, shown: string[]): SliceResult[] {
+function computeSlices(input: CompareInput, metrics: string[]): SliceResult[] {
   const out: SliceResult[] = [];
   const maxValues = input.maxSliceValues ?? 50;
   for (const [columnIndex, column] of (input.slices ?? []).entries()) {
@@ -259,7 +265,7 @@ function computeSlices(input: CompareInput, shown: string[]): SliceResult[] {
       const base = input.baseline ? prepare(input, input.baseline, rows, 'baseline') : undefined;
       const small = rows.length < input.minSliceSize;
       // Small slices are shown with point values only: their intervals would be too wide to read and they never gate.
-      const boot = pairedBootstrap(rows.length, cand.metrics, base?.metrics, shown, {
+      const boot = pairedBootstrap(rows.length, cand.metrics, base?.metrics, metrics, {
         ...input.bootstrap,
         resamples: small ? 0 : input.bootstrap.resamples,
         seed: (input.bootstrap.seed + 7919 * (columnIndex + 1) + 104729 * (valueIndex + 1)) >>> 0,

@@ -353,6 +353,7 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
       slices,
       minSliceSize: settings.minSliceSize,
       metrics: settings.metrics,
+      sliceMetrics: settings.gates.flatMap((g) => (g.kind === 'metric' && g.slice ? [g.metric] : [])),
       bootstrap: settings.bootstrap,
     }));
     for (const [index, gate] of settings.gates.entries()) {

@@ -252,6 +252,17 @@ describe('mlops evaluate (real models)', () => {
     expect(r.err).not.toContain('95%');
   });
 
+  it('a gate on a slice judges a metric that evaluate.metrics does not show (it was skipped as undefined)', async () => {
+    const cfg = await writeConfig('slice-metric.yaml', `${config({ gates: '    - { metric: recall_weighted, min: 0.99, slice: season=summer }\n    - { metric: precision_micro, maxDrop: 0.5, slice: season=summer }' })}  metrics: [accuracy]\n`);
+    const r = await evaluate(['--config', cfg, '--candidate', 'noisy', '--baseline', 'baseline', '--no-latency', '--json']);
+    const doc = r.json();
+    expect(doc.gates.map((g: { status: string }) => g.status)).toEqual(['failed', 'passed']);
+    expect(doc.gates[0].detail).toMatch(/^recall_weighted on slice season=summer = 0\.\d+ \(95% CI \[/);
+    const summer = doc.slices.find((s: { value: string }) => s.value === 'summer');
+    expect(Object.keys(summer.candidate)).toEqual(['accuracy', 'recall_weighted', 'precision_micro']);
+    expect(r.code).toBe(1);
+  });
+
   describe('bad input exits 2 and says why', () => {
     it('unknown metric in a gate', async () => {
       const cfg = await writeConfig('bad-gate.yaml', config({ gates: '    - { metric: acuracy, min: 0.5 }' }));
