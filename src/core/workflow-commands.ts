@@ -10,10 +10,22 @@ import { randomBytes } from 'node:crypto';
  */
 
 /**
+ * What the runner's `TrimStart()` removes before it looks for `::`: .NET's Char.IsWhiteSpace,
+ * which counts NEL (U+0085) as a blank where JavaScript's `\s` does not; a column name starting
+ * with NEL then `::error …::` printed at the start of a table row was run. U+FEFF and U+180E,
+ * blanks to JavaScript or to older .NET, are counted too: a false alarm only wraps plain text.
+ * Line breaks are left out: the runner splits lines at CR and LF only.
+ */
+const BLANK = '[\\t\\v\\f \\u0085\\u00a0\\u1680\\u180e\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]';
+
+/**
  * A line the runner would parse as a workflow command: `::` at its start after blanks, or the
  * legacy `##[` anywhere in it.
  */
-const COMMAND_LIKE = /(?:^|[\r\n])[^\S\r\n]*::|##\[/;
+const COMMAND_LIKE = new RegExp(`(?:^|[\\r\\n])${BLANK}*::|##\\[`);
+
+/** Text with nothing but blanks (as {@link BLANK} counts them). */
+const ALL_BLANK = new RegExp(`^${BLANK}*$`);
 
 /** True when the runner would take something in `text` for a workflow command. */
 export function looksLikeCommand(text: string): boolean {
@@ -63,10 +75,10 @@ export function inertStream(): (text: string) => string {
     const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
     const rest = text.slice(lastBreak + 1);
     if (lastBreak >= 0) {
-      blank = rest.trim() === '';
+      blank = ALL_BLANK.test(rest);
       tail = rest.slice(-2);
     } else {
-      blank = blank && rest.trim() === '';
+      blank = blank && ALL_BLANK.test(rest);
       tail = (tail + rest).slice(-2);
     }
     return result;
