@@ -35,7 +35,18 @@ function num(n: number): string {
 
 function cellValue(v: number | string | null): string {
   if (v === null) return '';
-  return typeof v === 'number' ? String(Number.isInteger(v) ? v : Number(v.toPrecision(6))) : literal(v);
+  return typeof v === 'number' ? numberText(v) : literal(v);
+}
+
+/**
+ * A column's min or max: 6 significant digits, but never fewer than its integer digits and two
+ * decimals. Six alone rounded 12345678.9 to 12345700, a value the column does not hold, shown
+ * beside a schema maximum it might seem to break.
+ */
+function numberText(v: number): string {
+  if (Number.isInteger(v) || !Number.isFinite(v)) return String(v);
+  const integerDigits = Math.floor(Math.log10(Math.abs(v))) + 1;
+  return String(Number(v.toPrecision(Math.min(17, Math.max(6, integerDigits + 2)))));
 }
 
 /**

@@ -66,3 +66,19 @@ describe('validate job summary with max-errors 0', () => {
     expect(md).not.toContain('First 0 errors');
   });
 });
+
+describe('validate job summary: column min and max', () => {
+  it('keeps a large number\'s integer digits (12345678.9 is not 12345700) and rounds small ones to 6 significant digits', async () => {
+    const numbers = parseSchema('fields:\n  - { name: amount, type: number }\n', 'schema.yaml');
+    const r = await validateSource(memorySource(['amount'], [['12345678.9'], ['-98765432.25'], ['0.5']]), numbers);
+    r.file = 'data/x.csv';
+    r.schema = 'schema.yaml';
+    const row = validationMarkdown(r).split('\n').find((l) => l.startsWith('| `amount`'))!;
+    expect(row.slice(1, -1).split('|').map((c) => c.trim()).slice(4, 6)).toEqual(['-98765432.25', '12345678.9']);
+    const small = await validateSource(memorySource(['amount'], [['0.000787192729457597'], ['3.14159265358979']]), numbers);
+    small.file = 'data/x.csv';
+    small.schema = 'schema.yaml';
+    const smallRow = validationMarkdown(small).split('\n').find((l) => l.startsWith('| `amount`'))!;
+    expect(smallRow.slice(1, -1).split('|').map((c) => c.trim()).slice(4, 6)).toEqual(['0.000787193', '3.14159']);
+  });
+});
