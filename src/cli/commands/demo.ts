@@ -40,7 +40,8 @@ function exampleDir(): string {
     if (existsSync(join(candidate, 'mlops.yaml'))) return candidate;
     dir = dirname(dir);
   }
-  throw new InputError('the bundled example project (fixtures/example) was not found next to mlops');
+  // The npm package ships dist/, actions/ and docs/, not the fixtures (npm install github:…).
+  throw new InputError('the example project (fixtures/example) is not next to this mlops: the demo runs from a clone of mlops-actions (git clone https://github.com/mlops-actions/mlops-actions && cd mlops-actions && npm ci && npm run demo), not from an installed package');
 }
 
 /**
@@ -96,6 +97,8 @@ const command: Command = {
         throw new UsageError(`--backend ${backendName}: ${error.detail}`);
       }
     }
+    // Found before anything is created: without it the demo left a repository and a remote behind.
+    const example = exampleDir();
     const started = Date.now();
     const root = dir ?? await mkdtemp(join(tmpdir(), 'mlops-demo-'));
     const remote = join(root, 'remote.git');
@@ -137,7 +140,7 @@ const command: Command = {
     say(`mlops demo — the life cycle of a weather model, in ${root}`);
     await gitIn(root, ['init', '-q', '--bare', '-b', 'main', remote]);
     await gitIn(root, ['-c', 'init.defaultBranch=main', 'clone', '-q', remote, work]);
-    await cp(exampleDir(), work, { recursive: true });
+    await cp(example, work, { recursive: true });
     await writeFile(join(work, '.gitignore'), '.mlops/\nmodels/\n');
     await git('add', '-A');
     await git('commit', '-q', '-m', 'weather model: data, schema, mlops.yaml');
