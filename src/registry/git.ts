@@ -127,10 +127,19 @@ export async function pushTags(ctx: GitContext, remote: string, tags: string[]):
   }
 }
 
-/** Fetches all tags from a remote (CI checkouts are often shallow and tagless). */
+/**
+ * Fetches all tags from a remote (CI checkouts are often shallow and tagless). A remote git cannot
+ * reach or read (no such remote, network, credentials) is an InputError quoting git's reason.
+ */
 export async function fetchTags(ctx: GitContext, remote: string): Promise<void> {
   checkRemote(remote);
-  await runGit(ctx, ['fetch', '--tags', '--force', '--quiet', remote]);
+  try {
+    await runGit(ctx, ['fetch', '--tags', '--force', '--quiet', remote]);
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    const reason = error.stderr.split('\n').map((l) => l.trim()).filter(Boolean).join('; ') || error.message;
+    throw new InputError(`could not fetch the registry tags from '${remote}': ${reason}`, { key: 'remote' }, { cause: error });
+  }
 }
 
 /** The identity git would use as tagger, for `createdBy`. */
