@@ -4,12 +4,13 @@
  * when asked, run the retraining pull-request flow.
  */
 import { isAbsolute, join, resolve } from 'node:path';
+import { InputError } from '../core/errors.ts';
 import { runDriftCheck, type DriftCheck } from '../drift/check.ts';
 import { driftJson, renderDriftMarkdown } from '../drift/report.ts';
 import { openRetrainingPullRequest, type RetrainGitHub, type RetrainResult } from '../github/retrain.ts';
 import { referenceStores, type ReferenceStores } from '../github/release-store.ts';
 import { isModelRef, resolveModelRef } from '../registry/index.ts';
-import type { MlopsConfig } from '../train/config.ts';
+import { locateConfigError, type MlopsConfig } from '../train/config.ts';
 
 export interface DriftRequest {
   cwd: string;
@@ -88,19 +89,23 @@ export async function runDrift(request: DriftRequest): Promise<DriftOutcome> {
   request.onChecked?.({ check, name, markdown, json });
 
   const settings = config?.drift.retrain ?? { branch: `mlops/retrain/${name}`, labels: ['retrain', 'drift'], base: null };
+  const asked = request.retrain;
   const result = await openRetrainingPullRequest({
     model: name,
     report: check.report,
     body: markdown,
     branch: settings.branch,
-    base: request.retrain.base ?? settings.base,
+    base: asked.base ?? settings.base,
     labels: settings.labels,
     cwd,
     env,
-    ...(request.retrain.remote ? { remote: request.retrain.remote } : {}),
-    ...(request.retrain.push !== undefined ? { push: request.retrain.push } : {}),
+    ...(asked.remote ? { remote: asked.remote } : {}),
+    ...(asked.push !== undefined ? { push: asked.push } : {}),
     context: { reference: check.referenceLabel, current: check.currentLabel },
-    ...(request.retrain.github ? { github: request.retrain.github } : {}),
+    ...(asked.github ? { github: asked.github } : {}),
+  }).catch((error: unknown) => {
+    // A retraining branch the config names wrongly is an error at its line in mlops.yaml.
+    throw config && error instanceof InputError && error.location.key === 'drift.retrain.branch' ? locateConfigError(config, error) : error;
   });
   json.retrain = {
     operation: result.operation, message: result.message, branch: result.branch?.branch ?? null, commit: result.branch?.commit ?? null,

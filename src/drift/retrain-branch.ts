@@ -141,6 +141,16 @@ export async function pushRetrainBranch(options: RetrainBranchOptions): Promise<
   if (await gitOrNull(ctx, ['rev-parse', '--is-inside-work-tree']) !== 'true') {
     throw new InputError('not inside a git repository: the retraining branch needs one', { file: options.cwd });
   }
+  // Checked before anything is written: git refuses such a name only at the push, after the
+  // commit, in words that blamed someone else's push.
+  if (options.branch.startsWith('-') || await gitOrNull(ctx, ['check-ref-format', '--branch', options.branch]) === null) {
+    throw new InputError(`'${options.branch}' is not a valid git branch name (no spaces, ~ ^ : ? * [ \\, .., @{ or trailing . / .lock); the default is mlops/retrain/<name>`, { key: 'drift.retrain.branch' });
+  }
+  if (options.base !== undefined && options.base.replace(/^refs\/heads\//, '') === options.branch) {
+    // The report would be committed straight onto the base and pushed there, unreviewed, and the
+    // pull request from a branch into itself is refused by GitHub afterwards.
+    throw new InputError(`the retraining branch '${options.branch}' is the base of its pull request: the drift report would be pushed to ${options.branch} itself, unreviewed. Name a branch of its own (the default is mlops/retrain/<name>)`, { key: 'drift.retrain.branch' });
+  }
 
   let existing: string | null = null;
   if (push) {
