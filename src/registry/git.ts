@@ -85,8 +85,20 @@ export async function createAnnotatedTag(ctx: GitContext, tag: string, commit: s
   try {
     await runGit(ctx, ['tag', '-a', '--cleanup=verbatim', '-F', '-', tag, commit], message);
   } catch (error) {
-    if (error instanceof GitError && /already exists/.test(error.stderr)) throw new InputError(`tag '${tag}' already exists`, { key: tag });
-    throw error;
+    if (!(error instanceof GitError)) throw error;
+    if (/already exists/.test(error.stderr)) throw new InputError(`tag '${tag}' already exists`, { key: tag });
+    // The name and commit were checked before: what is left is the user's git set-up, most often
+    // no identity at all (a CI runner's git has none) — an annotated tag needs a tagger.
+    if (/Please tell me who you are|unable to auto-detect email address|empty ident name/.test(error.stderr)) {
+      throw new InputError(
+        `git has no identity to write tag '${tag}' with (an annotated tag names its tagger): run 'git config user.name "Your Name"' and ` +
+          "'git config user.email you@example.com', or set GIT_COMMITTER_NAME and GIT_COMMITTER_EMAIL (in GitHub Actions e.g. github-actions[bot] and " +
+          "41898282+github-actions[bot]@users.noreply.github.com)",
+        { key: tag }, { cause: error },
+      );
+    }
+    const reason = error.stderr.split('\n').map((l) => l.trim()).filter(Boolean).join('; ') || error.message;
+    throw new InputError(`git could not write tag '${tag}': ${reason}`, { key: tag }, { cause: error });
   }
   return (await runGit(ctx, ['rev-parse', `refs/tags/${tag}`])).trim();
 }
