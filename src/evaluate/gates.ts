@@ -85,16 +85,19 @@ export function gateName(gate: GateConfig): string {
 }
 
 /**
- * Checks gate definitions before any work: unknown metric names, metrics of another task and
- * `maxIncrease` on a higher-is-better metric are configuration errors (exit 2).
+ * Checks gate definitions before any work: unknown metric names, metrics of another task, `cost`
+ * without `evaluate.cost` (when `hasCost` is given) and `maxIncrease` on a higher-is-better metric
+ * are configuration errors (exit 2).
  */
-export function checkGateConfig(gates: GateConfig[], task: Task, configFile?: string): void {
+export function checkGateConfig(gates: GateConfig[], task: Task, configFile?: string, hasCost?: boolean): void {
   gates.forEach((gate, index) => {
     if (gate.kind !== 'metric') return;
     const key = `evaluate.gates[${index}].metric`;
     const def = metricDefinition(gate.metric);
     if (!def) throw new InputError(`unknown metric '${gate.metric}' in a gate (known: ${knownNames(task)})`, { file: configFile, key });
     if (!def.tasks.includes(task)) throw new InputError(`metric '${gate.metric}' does not apply to a ${task} model (use one of: ${knownNames(task)})`, { file: configFile, key });
+    // Without evaluate.cost there is no cost to judge: the gate was skipped as "undefined".
+    if (def.name === 'cost' && hasCost === false) throw new InputError(`metric '${gate.metric}' needs evaluate.cost (${task === 'regression' ? 'perUnitError' : 'a cost matrix'})`, { file: configFile, key });
     if (gate.maxIncrease !== undefined && def.direction === 'higher') {
       throw new InputError(`'${def.name}' is higher-is-better: an increase is an improvement; use maxDrop`, { file: configFile, key: `evaluate.gates[${index}].maxIncrease` });
     }

@@ -268,13 +268,21 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
     const task = candidate.task as Task;
     // Configuration errors first, before any expensive work.
     atConfigLine(config, () => {
-      checkGateConfig(settings.gates, task, config.configPath ?? undefined);
+      checkGateConfig(settings.gates, task, config.configPath ?? undefined, Boolean(settings.cost));
       shownMetrics(task, settings.metrics, Boolean(settings.cost), config.configPath ?? undefined);
     });
     for (const [index, gate] of settings.gates.entries()) {
       if (gate.kind === 'latency' && gate.batchSize !== undefined && !settings.latency.batchSizes.includes(gate.batchSize)) {
         throw new InputError(`latency gate batch size ${gate.batchSize} is not in evaluate.latency.batchSizes (${settings.latency.batchSizes.join(', ')})`, configLocation(config, `evaluate.gates[${index}].batchSize`));
       }
+    }
+    // A cost of the other kind has nothing to compute: the metric was NaN or undefined, its gates
+    // skipped or failed on "cost = undefined".
+    if (task === 'regression' && settings.cost?.matrix) {
+      throw new InputError('evaluate.cost.matrix is for classifiers; a regression model\'s cost is perUnitError (cost per unit of absolute error)', configLocation(config, 'evaluate.cost.matrix'));
+    }
+    if (task !== 'regression' && settings.cost?.perUnitError !== undefined) {
+      throw new InputError(`evaluate.cost.perUnitError is for regression; a ${task} model's cost is a matrix (rows = true class, columns = predicted class: ${candidate.classes.join(', ')})`, configLocation(config, 'evaluate.cost.perUnitError'));
     }
     if (task !== 'regression' && settings.cost?.matrix && settings.cost.matrix.length !== candidate.classes.length) {
       throw new InputError(`evaluate.cost.matrix is ${settings.cost.matrix.length}×${settings.cost.matrix.length} but the model has ${candidate.classes.length} classes (${candidate.classes.join(', ')})`, configLocation(config, 'evaluate.cost.matrix'));

@@ -145,6 +145,10 @@ describe('mlops evaluate on external models (train.predictCommand)', () => {
     expect(infinite.code).toBe(2);
     expect(infinite.err).toMatch(/mean\/run\.json \(predictCommand\): the model's predictCommand "node mean-server\.cjs" must answer "values": \d+ finite numbers \(request 1\)/);
     expect(JSON.parse(infinite.out)).toMatchObject({ error: { exitCode: 2, key: 'predictCommand' } });
+
+    // A cost of the classifier kind has nothing to compute here: exit 2 at the key, not a metric of null.
+    const matrix = await mlops(['evaluate', '--candidate', 'mean', '--no-latency'], `${cars}evaluate:\n  cost: { matrix: [[0, 1], [1, 0]] }\n  gates: [{ metric: cost, max: 1 }]\n`);
+    expect([matrix.code, matrix.err]).toEqual([2, expect.stringMatching(/mlops\.yaml:5:19 \(evaluate\.cost\.matrix\): evaluate\.cost\.matrix is for classifiers; a regression model's cost is perUnitError/)]);
   });
 
   it('classes are ordered as training orders them, whatever the order of the probability columns: the positive class, the cost matrix, compatibility', async () => {
@@ -176,6 +180,9 @@ describe('mlops evaluate on external models (train.predictCommand)', () => {
     expect(doc.candidate.confusion).toEqual([[4, 2], [1, 3]]);
     expect(doc.deltas.f1.value).toBe(0);
     expect(r.err).toMatch(/about the positive class `yes`/);
+
+    const perUnit = await mlops(['evaluate', '--candidate', 'yes-no', '--no-latency'], binary.replace('cost: { matrix: [[0, 1], [10, 0]] }', 'cost: { perUnitError: 2 }'));
+    expect([perUnit.code, perUnit.err]).toEqual([2, expect.stringMatching(/mlops\.yaml:4:\d+ \(evaluate\.cost\.perUnitError\): evaluate\.cost\.perUnitError is for regression; a binary model's cost is a matrix \(rows = true class, columns = predicted class: no, yes\)/)]);
 
     // A test set without a 'yes' row, none flagged: recall (scikit-learn: 0) is undefined, not a failed gate.
     await writeFile(join(dir, 'binary-no.csv'), 'id,label\n4,no\n5,no\n6,no\n7,no\n');

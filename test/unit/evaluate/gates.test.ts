@@ -97,4 +97,11 @@ describe('gates', () => {
     expect(() => checkGateConfig([{ kind: 'metric', metric: 'auc', min: 0.5 }, { kind: 'metric', metric: 'rmse', maxIncrease: 1 }], 'binary')).toThrow(/rmse/);
     expect(() => checkGateConfig([{ kind: 'metric', metric: 'auc', min: 0.5 }], 'multiclass')).not.toThrow();
   });
+
+  it('a cost gate without evaluate.cost is a config error at the gate (it was skipped as undefined)', () => {
+    const gates: GateConfig[] = [{ kind: 'metric', metric: 'accuracy', min: 0.5 }, { kind: 'metric', metric: 'expected_cost', max: 1 }];
+    expect(() => checkGateConfig(gates, 'binary', 'mlops.yaml', false)).toThrow(/^mlops\.yaml \(evaluate\.gates\[1\]\.metric\): metric 'expected_cost' needs evaluate\.cost \(a cost matrix\)$/);
+    expect(() => checkGateConfig([{ kind: 'metric', metric: 'cost', maxIncrease: 0 }], 'regression', 'mlops.yaml', false)).toThrow(/needs evaluate\.cost \(perUnitError\)/);
+    expect(() => checkGateConfig(gates, 'binary', 'mlops.yaml', true)).not.toThrow();
+  });
 });
