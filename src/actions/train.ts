@@ -30,7 +30,7 @@ export function trainingMarkdown(run: RunRecord, modelDir: string): string {
   const parts: string[] = [`### Training: \`${run.name}\``, ''];
   const how = run.trainer === 'external'
     ? `external command \`${run.command}\``
-    : `${run.params.model.type} on **${run.backend.name}** (${run.backend.package}, ${run.backend.device})`;
+    : `${run.params.model?.type ?? 'model'} on **${run.backend.name}** (${run.backend.package}, ${run.backend.device})`;
   const stop = run.stoppedEarly ? `, stopped early (best epoch ${run.bestEpoch})` : '';
   parts.push(alert('NOTE', `Trained ${how}: ${run.epochsRun} epoch(s)${stop} in ${formatDuration(run.durations.totalMs)}`
     + `${run.samplesPerSecond ? `, ${formatNumber(run.samplesPerSecond, 3)} samples/s` : ''}. Model directory: \`${modelDir}\`.`));

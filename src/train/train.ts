@@ -37,8 +37,10 @@ export interface RunRecord {
   classes: string[];
   features: string[];
   params: {
-    model: ModelConfig;
-    train: TrainConfig;
+    /** The tfjs model trained; absent for an external trainer, which describes its own model. */
+    model?: ModelConfig;
+    /** tfjs: train.* as used. External: what the command was given (MLOPS_SEED, MLOPS_EPOCHS, …). */
+    train: TrainConfig | ExternalTrainParams;
     inputs: number | null;
     /** The per-class loss weights used, when train.classWeight is set. */
     classWeights?: Record<string, number>;
@@ -71,6 +73,17 @@ export interface RunRecord {
   packages: Record<string, string>;
   startedAt: string;
   finishedAt: string;
+}
+
+/** The train.* settings an external trainer receives (as MLOPS_* variables), recorded as its params. */
+export interface ExternalTrainParams {
+  command: string;
+  predictCommand: string | null;
+  seed: number;
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  classWeight: TrainConfig['classWeight'];
 }
 
 export interface TrainOptions {
@@ -454,6 +467,12 @@ function externalHistory(entries: unknown[]): EpochRecord[] {
   return history;
 }
 
+/** The settings an external trainer is given ({@link ExternalTrainParams}); `batchSize: auto` is 256. */
+function externalParams(config: MlopsConfig): ExternalTrainParams {
+  const { command, predictCommand, seed, epochs, batchSize, learningRate, classWeight } = config.train;
+  return { command: command!, predictCommand, seed, epochs, batchSize: resolveBatchSize(batchSize), learningRate, classWeight };
+}
+
 /**
  * Why an external trainer produced no model, for the one line that says so: its exit status, or
  * the signal that killed it (SIGKILL is what the kernel's out-of-memory killer sends).
@@ -490,6 +509,7 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
   if (label) checkLabelNotFeature(config, label);
   const features = config.data.features ?? schemaFeatures(schema, label);
   const staging = await makeStaging(out);
+  const given = externalParams(config);
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(options.env ?? process.env)) if (v !== undefined) env[k] = v;
   Object.assign(env, {
@@ -501,12 +521,12 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
     MLOPS_FEATURES: JSON.stringify(features),
     MLOPS_OUTPUT_DIR: staging,
     MLOPS_CONFIG: config.configPath ?? '',
-    MLOPS_SEED: String(config.train.seed),
-    MLOPS_EPOCHS: String(config.train.epochs),
-    MLOPS_BATCH_SIZE: String(resolveBatchSize(config.train.batchSize)),
-    MLOPS_LEARNING_RATE: String(config.train.learningRate),
+    MLOPS_SEED: String(given.seed),
+    MLOPS_EPOCHS: String(given.epochs),
+    MLOPS_BATCH_SIZE: String(given.batchSize),
+    MLOPS_LEARNING_RATE: String(given.learningRate),
     // JSON: "none", "balanced" or {"class": weight} — what scikit-learn's class_weight takes.
-    MLOPS_CLASS_WEIGHT: JSON.stringify(config.train.classWeight),
+    MLOPS_CLASS_WEIGHT: JSON.stringify(given.classWeight),
   });
   log(`running external trainer: ${config.train.command}`);
   const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done, fail) => {
@@ -557,7 +577,9 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
     const run: RunRecord = {
       format: RUN_FORMAT, version: 1, name: config.name, trainer: 'external',
       task: config.model.task === 'auto' ? null : config.model.task, label: label || null, classes: [], features,
-      params: { model: config.model, train: config.train, inputs: null },
+      // Only what the command was given: the model block, validationSplit, earlyStopping and
+      // backend configure mlops's own trainer, and would describe a model that never ran.
+      params: { train: externalParams(config), inputs: null },
       history, metrics, epochsRun: history.length, bestEpoch: null, stoppedEarly: false,
       backend: { name: 'external', package: null, device: device ?? 'external command', gpu: isAcceleratorDevice(device), skipped: [] },
       durations: { totalMs: Math.round(performance.now() - t0), readMs: 0, preprocessMs: 0, fitMs: Math.round(fitMs), saveMs: 0, profileMs: Math.round(profileMs) },

@@ -55,7 +55,7 @@ function humanReport(run: RunRecord, modelDir: string): string {
   const lines = [
     run.trainer === 'external'
       ? `trained ${run.name} with the external command \`${run.command}\` in ${seconds}`
-      : `trained ${run.name} (${run.params.model.type}, ${run.task}) on ${run.backend.name} in ${seconds}`
+      : `trained ${run.name} (${run.params.model?.type ?? 'model'}, ${run.task}) on ${run.backend.name} in ${seconds}`
         + `${run.samplesPerSecond ? `, ${groupDigits(run.samplesPerSecond)} samples/s` : ''}`,
     run.epochsRun > 0 ? `epochs ${run.epochsRun}${run.stoppedEarly ? ` (stopped early, best ${run.bestEpoch})` : ''}` : '',
     metrics ? `${run.trainer === 'external' ? 'metrics' : 'validation'}: ${metrics}` : '',

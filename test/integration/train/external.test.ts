@@ -61,6 +61,13 @@ describe('external trainer (train.command)', () => {
     expect(JSON.parse(io.out)).toMatchObject({ trainer: 'external', metrics: { accuracy: 0.93 } });
     // No device reported: run.json says only that an external command trained it.
     expect(runJson.backend).toMatchObject({ name: 'external', device: 'external command', gpu: false });
+    // Its params are what the command was given: no tfjs model block (mlp 64-32 by default), no
+    // validationSplit or backend, which would show in the registry's model card as if they had run.
+    expect(runJson.params).toEqual({
+      train: { command: 'node trainer.cjs ok', predictCommand: null, seed: 9, epochs: 50, batchSize: 256, learningRate: 0.001, classWeight: { Adelie: 2 } },
+      inputs: null,
+    });
+    expect(env).toMatchObject({ MLOPS_EPOCHS: '50', MLOPS_BATCH_SIZE: '256', MLOPS_LEARNING_RATE: '0.001' });
   });
 
   it('records the device the trainer reports in metrics.json (e.g. torch on cuda:0)', async () => {
