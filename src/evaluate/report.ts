@@ -74,10 +74,17 @@ function verdict(report: EvaluationReport): string {
   return alert(report.gates.length === 0 || !report.baseline ? 'NOTE' : 'TIP', lines.join('\n'));
 }
 
-/** The weights' sha256 when the candidate and the baseline have the very same weights, else null. */
+/**
+ * The weights' sha256 when the candidate and the baseline have the very same weights, else null.
+ * The run records are believed only when every metric agrees: a run.json copied with a model
+ * directory, or an external trainer's record (it hashes one output file, which may be a config
+ * both share), can name the same sha256 for weights that differ, and the sentence then denied
+ * the deltas the table showed.
+ */
 function sameWeights(report: EvaluationReport): string | null {
   const a = report.candidate.model.weightsSha256;
-  return a !== undefined && a === report.baseline?.model.weightsSha256 ? a : null;
+  if (a === undefined || a !== report.baseline?.model.weightsSha256) return null;
+  return Object.values(report.deltas).every((d) => d.value === 0 || Number.isNaN(d.value)) ? a : null;
 }
 
 function metricsTable(report: EvaluationReport): string {

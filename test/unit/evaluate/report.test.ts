@@ -52,7 +52,8 @@ async function fullReport(over: Partial<CompareInput> = {}, gates: GateConfig[] 
 
 describe('comparison and report', () => {
   it('says when the candidate has the baseline\'s very weights (a retrain that changed nothing), and only then', async () => {
-    const report = await fullReport();
+    const { good } = problem(600, 1);
+    const report = await fullReport({ candidate: { proba: good } });
     const sha = 'ab'.repeat(32);
     report.candidate.model.weightsSha256 = sha;
     report.baseline!.model.weightsSha256 = sha;
@@ -62,6 +63,16 @@ describe('comparison and report', () => {
     delete report.candidate.model.weightsSha256;
     delete report.baseline!.model.weightsSha256;
     expect(renderEvaluationReport(report)).not.toContain('byte-identical'); // external models record none
+  });
+
+  it('does not call weights byte-identical when the metrics differ, whatever the run records say', async () => {
+    // Two models whose run.json name one sha256 (a copied record, an external trainer's shared
+    // config file) but whose predictions differ: the deltas are not "zero by construction".
+    const report = await fullReport();
+    report.candidate.model.weightsSha256 = 'ab'.repeat(32);
+    report.baseline!.model.weightsSha256 = 'ab'.repeat(32);
+    expect(report.deltas.accuracy.value).not.toBe(0);
+    expect(renderEvaluationReport(report)).not.toContain('byte-identical');
   });
 
   it('expected cost from the matrix (rows true, columns predicted) is a lower-is-better metric', async () => {
