@@ -2,11 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { parseWorkflowCommands } from '../../support/action-runner/index.ts';
 import { GIT_ENV, mlops, sandbox, writeModel, type Sandbox } from './helpers.ts';
 
 /**
  * `mlops registry show|history` print who wrote each tag: the `createdBy` of the tag's metadata or
- * the tagger's name — text anyone who can push a tag chooses, line breaks included.
+ * the tagger's name — text anyone who can push a tag chooses, line breaks included. Run from a
+ * workflow's `run:` step (GITHUB_ACTIONS=true) the runner reads workflow commands from stdout: a
+ * `##[error …]` anywhere in a line, or `::name::` at a line's start, must be printed, never run.
  */
 let box: Sandbox;
 let repo: string;
@@ -47,5 +50,18 @@ describe('registry show and history with an actor that holds a line break', () =
 
     const json = await mlops(repo, ['registry', 'history', 'weather', '--json']);
     expect((json.json() as Array<{ actor: string }>)[0]!.actor).toBe(FORGED_ACTOR);
+  });
+
+  it('in a run: step, show and history print a forged actor without running it', async () => {
+    await forgedRegistry();
+    for (const args of [['show', 'weather'], ['history'], ['history', 'penguins'], ['show', 'penguins'], ['history', 'weather', '--json']]) {
+      const run = await mlops(repo, ['registry', ...args], { GITHUB_ACTIONS: 'true' });
+      expect(run.code, run.err).toBe(0);
+      const seen = parseWorkflowCommands(run.out);
+      expect(seen.annotations, args.join(' ')).toEqual([]);
+      expect(seen.masks).toEqual([]);
+      // The log still shows the text as it is.
+      expect(seen.log.join('\n')).toContain(args[1] === 'penguins' ? 'forged by a tagger' : 'forged by an actor');
+    }
   });
 });
