@@ -5,7 +5,7 @@
  * from the schema and mlops.yaml, and compare.
  */
 import { stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { InputError, type SourceLocation } from '../core/errors.ts';
 import { createProfiler, hashFileInPool, mergeProfiles, profileFile, readProfile } from '../profile/index.ts';
 import { assertDistinctSources } from '../profile/io.ts';
@@ -367,6 +367,21 @@ function overridesFrom(schema: TableSchema | null, config: MlopsConfig | undefin
   return [...byName.values()];
 }
 
+/**
+ * A reference that names a directory: a model directory (`mlops train --out`, `mlops registry pull
+ * -o`) holds its training data's profile.json, the reference it was made for; its path is returned,
+ * spelled from `path` as given. Any other directory is exit 2 saying what a reference can be. Null
+ * for a file, a glob or a path that does not exist (left to the data path's own checks).
+ */
+async function modelDirectoryProfile(path: string, cwd: string): Promise<string | null> {
+  const found = await stat(resolve(cwd, path)).catch(() => null);
+  if (found === null || !found.isDirectory()) return null;
+  const profile = join(path, 'profile.json');
+  const held = await stat(resolve(cwd, profile)).catch(() => null);
+  if (held?.isFile() === true) return profile;
+  throw new InputError('the reference is a directory without a profile.json: give a data file, a glob (dir/*.csv), a profile.json, a model directory or name#stage', { file: path });
+}
+
 /** Runs one drift check (see module comment). */
 export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftCheck> {
   const { cwd, config } = options;
@@ -404,7 +419,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftCh
   // The current data is profiled after the reference (which decides its columns): both sides are
   // expanded first, so a missing file on either side fails at once (the reference's first).
   const referenceIsModel = options.isModelRef?.(options.reference) === true && options.resolveModelProfile !== undefined;
-  const referencePaths = referenceIsModel ? [] : await expandDataPaths(options.reference, cwd);
+  const referencePaths = referenceIsModel ? [] : await expandDataPaths(await modelDirectoryProfile(options.reference, cwd) ?? options.reference, cwd);
   const currentPaths = await expandDataPaths(options.current, cwd);
 
   let referenceProfile: DatasetProfile;
