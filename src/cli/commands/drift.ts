@@ -11,6 +11,8 @@ import { referenceStoresFromFlags, STORE_OPTIONS, storeUsage } from '../artifact
 import { ExitCode, type Command } from '../command.ts';
 import { configAboveHint, loadConfigIfAny } from '../config.ts';
 import type { CliIo } from '../io.ts';
+import { refuseOverwritingInputs } from '../outputs.ts';
+import { isModelRef } from '../../registry/index.ts';
 
 const usage = `mlops drift [--config mlops.yaml] --reference <data|profile.json|name#stage> --current <data|profile.json>
             [--json] [--report <file>] [--markdown <file>] [--fail-on-drift]
@@ -92,6 +94,11 @@ async function runDriftCommand(request: DriftRunRequest, io: CliIo): Promise<num
   const above = config === undefined ? configAboveHint(io.cwd) : '';
   if (!reference) throw new UsageError(`missing --reference (no mlops.yaml with drift.reference or a model name found${above})`);
   if (!current) throw new UsageError(`missing --current (and no drift.current in mlops.yaml${above})`);
+  await refuseOverwritingInputs(
+    [{ flag: 'report', path: request.report }, { flag: 'markdown', path: request.markdown }],
+    [isModelRef(reference) ? undefined : reference, current, request.schema, config?.configPath, config?.data.schema],
+    io.cwd,
+  );
   let checked: DriftOutcome | undefined;
   let outcome: DriftOutcome;
   try {

@@ -12,6 +12,7 @@ import { assertDistinctSources } from '../../profile/io.ts';
 import { outputFlag, parseCommandArgs, parseIntegerFlag } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
 import type { CliIo } from '../io.ts';
+import { refuseOverwritingInputs } from '../outputs.ts';
 
 const USAGE = `Usage: mlops profile <data>... [-o profile.json] [--json] [--sample-size N] [--top-k N] [--seed N]
        mlops profile merge <a.json> <b.json>... [-o <out>] [--json]
@@ -126,6 +127,8 @@ const command: Command = {
       if (values['sample-size'] !== undefined || values['top-k'] !== undefined || values.seed !== undefined) {
         throw new UsageError('--sample-size, --top-k and --seed apply when profiling data, not to merge');
       }
+      // An output that is one of the profiles merged is allowed: every input is read before the
+      // atomic write, so 'merge all.json new.json -o all.json' keeps a running profile.
       const profiles: DatasetProfile[] = [];
       for (const input of inputs) profiles.push(await readProfile(atCwd(io, input)));
       assertDistinctSources(profiles, inputs);
@@ -141,6 +144,7 @@ const command: Command = {
     }
     if (values.seed !== undefined) opts.seed = parseIntegerFlag(values.seed, 'seed', 0);
     const files = await expandDataPaths(positionals, io.cwd);
+    await refuseOverwritingInputs([{ flag: 'output', path: output }], files, io.cwd);
     const profiles: DatasetProfile[] = [];
     for (const file of files) {
       const profile = await profileFile(atCwd(io, file), {}, opts);

@@ -7,6 +7,7 @@ import { helpHint, outputFlag, parseCommandArgs, parseIntegerFlag, requirePositi
 import { ExitCode, type Command } from '../command.ts';
 import { dataArguments } from '../../table/index.ts';
 import type { CliIo } from '../io.ts';
+import { refuseOverwritingInputs } from '../outputs.ts';
 import { atCwd } from './validate.ts';
 
 /**
@@ -52,8 +53,9 @@ const command: Command = {
       requirePositional(positionals, 0, 'data', 'mlops schema infer <data>... [-o schema.yaml]');
       // Globs and lists (shards of one dataset) are read as one table.
       const files = await dataArguments(positionals, io.cwd);
-      const schema = await inferSchema(files.map((f) => atCwd(io, f)), { maxEnum: parseIntegerFlag(values['max-enum'], 'max-enum', 20) });
       const out = outputFlag(values.output);
+      await refuseOverwritingInputs([{ flag: 'output', path: out }], files, io.cwd);
+      const schema = await inferSchema(files.map((f) => atCwd(io, f)), { maxEnum: parseIntegerFlag(values['max-enum'], 'max-enum', 20) });
       if (out === undefined) io.stdout(schemaYamlForStdout(schema, io));
       else {
         const text = out.endsWith('.json') ? `${JSON.stringify(schema, null, 2)}\n` : dumpSchema(schema);

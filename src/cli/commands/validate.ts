@@ -5,6 +5,7 @@ import { dataArguments } from '../../table/index.ts';
 import { helpHint, parseCommandArgs, parseIntegerFlag, reportFileFlag, requirePositional } from '../args.ts';
 import { ExitCode, type Command } from '../command.ts';
 import type { CliIo } from '../io.ts';
+import { refuseOverwritingInputs } from '../outputs.ts';
 import { UsageError } from '../../core/errors.ts';
 
 const USAGE = `Usage: mlops validate <data>... --schema <file> [--base-schema <file>] [--json] [--report <file>] [--max-errors N]
@@ -67,6 +68,7 @@ const command: Command = {
     if (schema.source) schema.source.path = values.schema;
     const diff = values['base-schema'] !== undefined ? diffSchemas(await loadSchema(atCwd(io, values['base-schema'])), schema) : undefined;
     const files = await dataArguments(positionals, io.cwd);
+    await refuseOverwritingInputs([{ flag: 'report', path: values.report }], [...files, values.schema, values['base-schema']], io.cwd);
     if (files.length > 1) return validateMany(io, files, schema, values.schema, { diff, maxErrors, json: values.json === true, report: values.report });
     const data = files[0]!;
     const report = await validateFile(atCwd(io, data), schema, { maxErrors });

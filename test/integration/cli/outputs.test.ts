@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,5 +108,39 @@ describe("'-' as an output: stdout, never a file named '-'", () => {
     expect(out).toBe('');
     expect(err.startsWith(start), err).toBe(true);
     expect(await tree(cwd)).toEqual(before);
+  });
+});
+
+describe('an output that is an input: exit 2 before any work, the input intact', () => {
+  it.each([
+    ['schema infer -o <the data>', ['schema', 'infer', 'd.csv', '-o', 'd.csv'], 'mlops schema: d.csv (--output): is an input of this command'],
+    ['schema infer -o ./<the data>', ['schema', 'infer', 'd.csv', '-o', './d.csv'], 'mlops schema: ./d.csv (--output): is the input d.csv of this command'],
+    ['profile -o <the data>', ['profile', 'd.csv', '-o', 'd.csv'], 'mlops profile: d.csv (--output): is an input of this command'],
+    ['profile <a link to the data> -o <the data>', ['profile', 'link.csv', '-o', 'd.csv'], 'mlops profile: d.csv (--output): is the input link.csv of this command'],
+    ['profile <glob> -o <one of its files>', ['profile', '*.csv', '-o', 'd.csv'], 'mlops profile: d.csv (--output): is an input of this command'],
+    ['validate --report <the data>', ['validate', 'd.csv', '--schema', 's.yaml', '--report', 'd.csv'], 'mlops validate: d.csv (--report): is an input'],
+    ['validate --report <the schema>', ['validate', 'd.csv', '--schema', 's.yaml', '--report', 's.yaml'], 'mlops validate: s.yaml (--report): is an input'],
+    ['drift --report <the current data>', ['drift', '--reference', 'd.csv', '--current', 'd.csv', '--report', 'd.csv'], 'mlops drift: d.csv (--report): is an input'],
+    ['drift --markdown <the --report file>', ['drift', '--reference', 'd.csv', '--current', 'd.csv', '--report', 'r.json', '--markdown', './r.json'], 'mlops drift: ./r.json (--markdown): --report names this file too'],
+  ])('%s', async (_label, args, start) => {
+    const cwd = await workdir();
+    await symlink('d.csv', join(cwd, 'link.csv'));
+    const before = await tree(cwd);
+    const { code, err } = await mlops(cwd, args);
+    expect(code).toBe(2);
+    expect(err.startsWith(start), err).toBe(true);
+    expect(await tree(cwd)).toEqual(before);
+    expect(await readFile(join(cwd, 'd.csv'), 'utf8')).toBe(DATA);
+    expect(await readFile(join(cwd, 's.yaml'), 'utf8')).toBe(SCHEMA);
+  });
+
+  it('profile merge may write over one of the profiles it merges (a running profile), as every input is read first', async () => {
+    const cwd = await workdir();
+    await writeFile(join(cwd, 'e.csv'), 'a,b\n3,z\n');
+    expect((await mlops(cwd, ['profile', 'd.csv', '-o', 'all.json'])).code).toBe(0);
+    expect((await mlops(cwd, ['profile', 'e.csv', '-o', 'new.json'])).code).toBe(0);
+    const merged = await mlops(cwd, ['profile', 'merge', 'all.json', 'new.json', '-o', 'all.json']);
+    expect(merged.code, merged.err).toBe(0);
+    expect(JSON.parse(await readFile(join(cwd, 'all.json'), 'utf8')).rows).toBe(3);
   });
 });
