@@ -90,6 +90,12 @@ export interface FitOptions {
   fieldMissingValues?: Record<string, string[]>;
   /** Where the label is configured (`mlops.yaml:5:10 (data.label)`), for errors about the label as a whole. */
   labelLocation?: SourceLocation;
+  /**
+   * The features were not listed by the user (schema roles or every other column): one null in
+   * every training row is left out of the spec instead of refused — an export's always-empty
+   * column would otherwise stop `mlops init` then `mlops train` at once.
+   */
+  skipEmptyFeatures?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -277,6 +283,7 @@ export function fitPreprocessing(table: Table, options: FitOptions): Preprocessi
     let nulls = 0;
     for (const i of rows) if (isNullCell(column, i)) nulls++;
     if (nulls === rows.length) {
+      if (options.skipEmptyFeatures) continue;
       throw new InputError(`feature '${name}' is null in every training row`, { file: table.path, key: name });
     }
     const declared = options.kinds?.[name];
@@ -321,6 +328,9 @@ export function fitPreprocessing(table: Table, options: FitOptions): Preprocessi
       outputs.push(`${name}=${OOV}`);
     }
     if (nulls > 0) outputs.push(`${name}${MISSING_SUFFIX}`);
+  }
+  if (features.length === 0) {
+    throw new InputError(`every feature is null in every training row (${options.features.join(', ')}): nothing to learn from`, { file: table.path });
   }
   const spec: PreprocessingSpec = { format: 'mlops-preprocessing', version: 1, label, features, outputs, fittedRows: rows.length };
   const markers = options.missingValues;

@@ -275,7 +275,13 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
     kinds: data.kinds, rows: trainRows, numberForms: data.readOptions.numberForms,
     missingValues: data.readOptions.missingValues, fieldMissingValues: data.readOptions.fieldMissingValues,
     ...(config.data.label !== null ? { labelLocation: configLocation(config, 'data.label') } : {}),
+    skipEmptyFeatures: config.data.features === null,
   });
+  const features = spec.features.map((f) => f.name);
+  const empty = data.features.filter((f) => !features.includes(f));
+  if (empty.length > 0) {
+    log(`left out ${empty.map((f) => `'${f}'`).join(', ')}: null in every training row (an empty column; data.features lists the features when you want to choose them)`);
+  }
   const x = applyPreprocessing(spec, table);
   const labels = encodeLabels(spec, table);
   const width = spec.outputs.length;
@@ -349,7 +355,7 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
     const common = await commonRecordParts(config, cwd, data.files);
     const run: RunRecord = {
       format: RUN_FORMAT, version: 1, name: config.name, trainer: 'tfjs',
-      task: spec.label.task, label: spec.label.name, classes: spec.label.classes, features: data.features,
+      task: spec.label.task, label: spec.label.name, classes: spec.label.classes, features,
       params: {
         model: config.model, train: { ...trainSettings, backend: options.backend ?? config.train.backend }, inputs: width,
         ...(classWeights ? { classWeights: Object.fromEntries(spec.label.classes.map((c, i) => [c, classWeights[i]!])) } : {}),
