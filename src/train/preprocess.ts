@@ -294,7 +294,10 @@ export function fitPreprocessing(table: Table, options: FitOptions): Preprocessi
     if (numeric) {
       if (!check.numeric) {
         const bad = check.firstBad;
-        throw new InputError(`non-numeric value '${textOf(column, bad)}' in numeric feature '${name}'`,
+        const text = textOf(column, bad);
+        // R's write.csv writes NA, other exports n/a or ?: say how to read it as missing, not only that it is wrong.
+        const why = declared ? 'the schema declares it a number' : `${Math.floor(check.share * 1000) / 10}% of its cells are numbers`;
+        throw new InputError(`non-numeric value '${text}' in numeric feature '${name}' (${why}): if '${text}' marks a missing value, list it in the schema's missingValues (data.schema); if '${name}' is a category, declare it type: string there`,
           { file: table.path, line: lineOf(table, bad), key: name });
       }
       const values = numbersOf(column, options.numberForms?.[name]);

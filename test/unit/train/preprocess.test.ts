@@ -68,6 +68,10 @@ describe('fitPreprocessing', () => {
     const e = errorOf(() => fitPreprocessing(text, { label: 'y', features: ['x'] }));
     expect(e.message).toMatch(/non-numeric value 'abc' in numeric feature 'x'/);
     expect(e.location).toMatchObject({ line: 32, key: 'x' });
+    // R's write.csv writes NA for missing values: the message says how to read it as one.
+    const r = makeTable({ x: Array.from({ length: 40 }, (_, i) => (i === 3 ? 'NA' : String(i))), y: Array.from({ length: 40 }, (_, i) => (i % 2 ? 'a' : 'b')) });
+    expect(errorOf(() => fitPreprocessing(r, { label: 'y', features: ['x'] })).message).toBe(
+      "data.csv:5 (x): non-numeric value 'NA' in numeric feature 'x' (97.5% of its cells are numbers): if 'NA' marks a missing value, list it in the schema's missingValues (data.schema); if 'x' is a category, declare it type: string there");
     const inf = makeTable({ x: ['1', 'Infinity', '2'], y: ['a', 'b', 'a'] });
     expect(errorOf(() => fitPreprocessing(inf, { label: 'y', features: ['x'], kinds: { x: 'numeric' } })).location).toMatchObject({ line: 3, key: 'x' });
     const nan = makeTable({ x: [1, Number.NaN, 2], y: ['a', 'b', 'a'] });
