@@ -1,12 +1,12 @@
 /**
  * Arrow IPC reader (apache-arrow), file (`.arrow`/`.feather` v2) and stream formats, one record
  * batch at a time through an async reader over a file handle. Integer, float and decimal columns
- * are numeric (`auto` → NumberColumn; 64-bit integers become doubles); everything else is text
- * (booleans `true`/`false`, dates and timestamps ISO 8601, nested values as JSON). Arrow has no
- * lines: `lines` is 0 and the data row number is `rowOffset + i + 1`.
+ * are numeric (`auto` → NumberColumn; 64-bit integers become doubles, decimals their scaled
+ * value); everything else is text (booleans `true`/`false`, dates and timestamps ISO 8601, nested
+ * values as JSON). Arrow has no lines: `lines` is 0 and the data row number is `rowOffset + i + 1`.
  */
 import { DataType, RecordBatchReader } from 'apache-arrow';
-import type { Field, Vector } from 'apache-arrow';
+import type { Decimal, Field, Vector } from 'apache-arrow';
 import { InputError } from '../core/errors.ts';
 import { DateTextCache, NumberColumnBuilder, StringColumnBuilder, missingSets, pushValue } from './columns.ts';
 import { batchRowsOption } from './csv.ts';
@@ -17,12 +17,21 @@ function isNumericField(field: Field): boolean {
   return DataType.isInt(field.type) || DataType.isFloat(field.type) || DataType.isDecimal(field.type);
 }
 
+/**
+ * A decimal's value from the unscaled integer Arrow stores (its text: a `DecimalBigNum` prints
+ * without the scale) and the type's scale: decimal(38, 2) holds 123.45 as 12345. Parsed as
+ * `12345e-2`, one correctly rounded conversion, so 123.45 is the double of the text "123.45".
+ */
+function decimalValue(unscaled: string, scale: number): number {
+  return Number(`${unscaled}e${-scale}`);
+}
+
 /** A JS value for cell `i`, with dates/timestamps as Date so they print as ISO 8601. */
 function cellValue(vec: Vector, field: Field, i: number): unknown {
   const v: unknown = vec.get(i);
   if (v === null || v === undefined) return null;
   if ((DataType.isDate(field.type) || DataType.isTimestamp(field.type)) && typeof v === 'number') return new Date(v);
-  if (DataType.isDecimal(field.type)) return Number(String(v));
+  if (DataType.isDecimal(field.type)) return decimalValue(String(v), (field.type as Decimal).scale);
   if (typeof v === 'object' && !(v instanceof Date) && !(v instanceof Uint8Array) && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
     return (v as { toJSON(): unknown }).toJSON();
   }

@@ -1,0 +1,77 @@
+/**
+ * Parquet and Arrow columns whose physical values need their logical type to be read right:
+ * decimals (an unscaled integer and a scale) and calendar dates (days, no time of day).
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Decimal, Table, makeData, makeVector } from 'apache-arrow';
+import { tableToIPC } from 'apache-arrow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { profileFile } from '../../../src/profile/index.ts';
+import { validateFile } from '../../../src/schema/file.ts';
+import { parseSchema } from '../../../src/schema/load.ts';
+import { readTable } from '../../../src/table/index.ts';
+import type { NumberColumn } from '../../../src/table/index.ts';
+
+let dir: string;
+let n = 0;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'typed-columns-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function file(content: Uint8Array, ext: string): Promise<string> {
+  const path = join(dir, `f${n++}.${ext}`);
+  await writeFile(path, content);
+  return path;
+}
+
+/** An Arrow decimal128 vector holding these unscaled integers (null where null). */
+function decimals(unscaled: Array<bigint | null>, scale: number) {
+  const words = new Uint32Array(unscaled.length * 4);
+  const valid = new Uint8Array(Math.ceil(unscaled.length / 8));
+  unscaled.forEach((v, i) => {
+    if (v === null) return;
+    valid[i >> 3] |= 1 << (i & 7);
+    const u = BigInt.asUintN(128, v);
+    for (let k = 0; k < 4; k++) words[i * 4 + k] = Number((u >> BigInt(32 * k)) & 0xffffffffn);
+  });
+  const nulls = unscaled.filter((v) => v === null).length;
+  return makeVector(makeData({ type: new Decimal(scale, 38, 128), length: unscaled.length, nullCount: nulls, nullBitmap: valid, data: words }));
+}
+
+describe('Arrow decimals', () => {
+  it('apply the scale: decimal(38, 2) 12345 is 123.45, not 12345', async () => {
+    // What pyarrow writes for SQL NUMERIC(38, 2) money columns: the unscaled integer and the scale.
+    const t = new Table({ amount: decimals([12345n, -1n, null, 0n, -12345678901234567890123n], 2) });
+    const path = await file(tableToIPC(t, 'file'), 'arrow');
+    const read = await readTable(path);
+    const col = read.columns[0] as NumberColumn;
+    expect(col.kind).toBe('number');
+    expect(Array.from(col.values.subarray(0, 2))).toEqual([123.45, -0.01]);
+    expect(col.nulls[2]).toBe(1);
+    expect(col.values[3]).toBe(0);
+    expect(col.values[4]).toBe(Number('-123456789012345678901.23'));
+  });
+
+  it('scale 0 and a negative scale', async () => {
+    const t = new Table({ whole: decimals([7n, -42n], 0), hundreds: decimals([7n, -42n], -2) });
+    const read = await readTable(await file(tableToIPC(t, 'file'), 'arrow'));
+    expect(Array.from((read.columns[0] as NumberColumn).values)).toEqual([7, -42]);
+    expect(Array.from((read.columns[1] as NumberColumn).values)).toEqual([700, -4200]);
+  });
+
+  it('are profiled and validated at their value', async () => {
+    const t = new Table({ amount: decimals([12345n, 99n, 100000n], 2) });
+    const path = await file(tableToIPC(t, 'file'), 'arrow');
+    const profile = await profileFile(path);
+    expect(profile.columns[0].numeric).toMatchObject({ min: 0.99, max: 1000 });
+    const schema = parseSchema('fields:\n  - {name: amount, type: number, constraints: {maximum: 500}}\n', 's.yaml');
+    const report = await validateFile(path, schema);
+    expect(report.errorCount).toBe(1);
+    expect(report.errors[0]).toMatchObject({ row: 3, rule: 'maximum', value: 1000 });
+  });
+});
