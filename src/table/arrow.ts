@@ -2,11 +2,12 @@
  * Arrow IPC reader (apache-arrow), file (`.arrow`/`.feather` v2) and stream formats, one record
  * batch at a time through an async reader over a file handle. Integer, float and decimal columns
  * are numeric (`auto` → NumberColumn; 64-bit integers become doubles, decimals their scaled
- * value); everything else is text (booleans `true`/`false`, dates and timestamps ISO 8601, nested
- * values as JSON). Arrow has no lines: `lines` is 0 and the data row number is `rowOffset + i + 1`.
+ * value); everything else is text (booleans `true`/`false`, date32 `YYYY-MM-DD`, other dates and
+ * timestamps ISO 8601, nested values as JSON). Arrow has no lines: `lines` is 0 and the data row
+ * number is `rowOffset + i + 1`.
  */
-import { DataType, RecordBatchReader } from 'apache-arrow';
-import type { Decimal, Field, Vector } from 'apache-arrow';
+import { DataType, DateUnit, RecordBatchReader } from 'apache-arrow';
+import type { Date_ as DateType, Decimal, Field, Vector } from 'apache-arrow';
 import { InputError } from '../core/errors.ts';
 import { DateTextCache, NumberColumnBuilder, StringColumnBuilder, missingSets, pushValue } from './columns.ts';
 import { batchRowsOption } from './csv.ts';
@@ -15,6 +16,15 @@ import { openForReading } from '../core/fs.ts';
 
 function isNumericField(field: Field): boolean {
   return DataType.isInt(field.type) || DataType.isFloat(field.type) || DataType.isDecimal(field.type);
+}
+
+/**
+ * A date32 column (days since the epoch: what pyarrow, pandas and Polars write for dates): read as
+ * `YYYY-MM-DD`. A date64 column keeps its ISO datetime text: apache-arrow itself builds date64
+ * from JS Dates, times of day included.
+ */
+function isCalendarDate(field: Field): boolean {
+  return DataType.isDate(field.type) && (field.type as DateType).unit === DateUnit.DAY;
 }
 
 /**
@@ -75,7 +85,7 @@ export async function openArrow(path: string, opts: ReadOptions = {}): Promise<T
       const { fh: handle, reader: r } = await openReader(path);
       let rowOffset = 0;
       let emitted = 0;
-      const dateTexts = names.map(() => new DateTextCache());
+      const dateTexts = names.map((name) => new DateTextCache(isCalendarDate(fields[byName.get(name) as number])));
       try {
         for await (const batch of r) {
           for (let from = 0; from < batch.numRows; from += batchRows) {

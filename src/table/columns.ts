@@ -389,11 +389,18 @@ export function valueText(v: unknown): string {
  */
 export class DateTextCache {
   private readonly texts = new Map<number, string>();
+  /**
+   * @param calendarDays the column holds dates (Parquet DATE, Arrow date32: whole days): their text
+   *   is `YYYY-MM-DD`, what a Table Schema `date` field reads, not the midnight of a datetime.
+   */
+  constructor(private readonly calendarDays = false) {}
+
   text(d: Date): string {
     const t = d.getTime();
     let s = this.texts.get(t);
     if (s === undefined) {
       s = valueText(d);
+      if (this.calendarDays && s !== 'Invalid Date') s = s.slice(0, s.indexOf('T'));
       // Bounded: a column of distinct instants must not grow the cache with the file.
       if (this.texts.size >= 1 << 16) this.texts.clear();
       this.texts.set(t, s);

@@ -2,9 +2,9 @@
  * Parquet reader (hyparquet): streams one row group at a time, so memory follows the largest row
  * group, not the file. Physical INT32/INT64/FLOAT/DOUBLE columns without a date/time/decimal
  * annotation are numeric (`auto` → NumberColumn; INT64 becomes a double); everything else is text
- * (booleans `true`/`false`, dates and timestamps ISO 8601, nested values as JSON). Parquet has
- * no lines: `lines` is 0 and the data row number is `rowOffset + i + 1`. Pages may be compressed
- * with any codec Parquet defines but LZO (SNAPPY, GZIP, ZSTD, BROTLI, LZ4, LZ4_RAW).
+ * (booleans `true`/`false`, DATE columns `YYYY-MM-DD`, timestamps ISO 8601, nested values as
+ * JSON). Parquet has no lines: `lines` is 0 and the data row number is `rowOffset + i + 1`. Pages
+ * may be compressed with any codec Parquet defines but LZO (SNAPPY, GZIP, ZSTD, BROTLI, LZ4, LZ4_RAW).
  */
 import { stat } from 'node:fs/promises';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema } from 'hyparquet';
@@ -28,6 +28,11 @@ function isNumericElement(tree: SchemaTree): boolean {
   return true;
 }
 
+/** A calendar date column (INT32 days since the epoch): read as `YYYY-MM-DD`. */
+function isDateElement(tree: SchemaTree): boolean {
+  return tree.element.converted_type === 'DATE' || tree.element.logical_type?.type === 'DATE';
+}
+
 async function openFile(path: string): Promise<{ file: AsyncBuffer; metadata: FileMetaData }> {
   try {
     await stat(path);
@@ -48,6 +53,7 @@ export async function openParquet(path: string, opts: ReadOptions = {}): Promise
   const schema = parquetSchema(metadata);
   const fieldNames = schema.children.map((c) => c.element.name);
   const numeric = new Map(schema.children.map((c) => [c.element.name, isNumericElement(c)]));
+  const dates = new Set(schema.children.filter(isDateElement).map((c) => c.element.name));
   const names = opts.columns ?? fieldNames;
   for (const name of names) if (!numeric.has(name)) throw new InputError(`column ${JSON.stringify(name)} is not in the data`, { file: path, key: name });
   const kinds = names.map((name) => {
@@ -64,7 +70,7 @@ export async function openParquet(path: string, opts: ReadOptions = {}): Promise
       let groupStart = 0;
       let rowOffset = 0;
       let emitted = 0;
-      const dateTexts = names.map(() => new DateTextCache());
+      const dateTexts = names.map((name) => new DateTextCache(dates.has(name)));
       for (const group of metadata.row_groups) {
         const groupRows = Number(group.num_rows);
         const groupEnd = groupStart + groupRows;

@@ -5,13 +5,14 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Decimal, Table, makeData, makeVector } from 'apache-arrow';
-import { tableToIPC } from 'apache-arrow';
+import { DateDay, DateMillisecond, Decimal, Table, makeData, makeVector, tableToIPC } from 'apache-arrow';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { profileFile } from '../../../src/profile/index.ts';
 import { validateFile } from '../../../src/schema/file.ts';
+import { inferSchema } from '../../../src/schema/infer.ts';
 import { parseSchema } from '../../../src/schema/load.ts';
-import { readTable } from '../../../src/table/index.ts';
+import { columnStrings, readTable } from '../../../src/table/index.ts';
 import type { NumberColumn } from '../../../src/table/index.ts';
 
 let dir: string;
@@ -73,5 +74,49 @@ describe('Arrow decimals', () => {
     const report = await validateFile(path, schema);
     expect(report.errorCount).toBe(1);
     expect(report.errors[0]).toMatchObject({ row: 3, rule: 'maximum', value: 1000 });
+  });
+});
+
+describe('calendar dates', () => {
+  const days = [19723, null, -1, 0, 19782];
+  const texts = ['2024-01-01', null, '1969-12-31', '1970-01-01', '2024-02-29'];
+  const schemaText = 'fields:\n  - {name: day, type: date, constraints: {minimum: "1970-01-01"}}\n';
+
+  /** A Parquet file with one DATE column (INT32 days), as pyarrow writes a column of datetime.date. */
+  async function parquetDates(): Promise<string> {
+    const buffer = parquetWriteBuffer({
+      columnData: [{ name: 'day', data: days.map((d) => (d === null ? null : new Date(d * 86_400_000))) }],
+      schema: [{ name: 'root', num_children: 1 }, { name: 'day', type: 'INT32', converted_type: 'DATE', repetition_type: 'OPTIONAL' }],
+    });
+    return file(new Uint8Array(buffer), 'parquet');
+  }
+
+  /** An Arrow file with one date32 column (DateDay), pyarrow's type for datetime.date. */
+  async function arrowDates(): Promise<string> {
+    const valid = new Uint8Array([0b11101]);
+    const vec = makeVector(makeData({ type: new DateDay(), length: days.length, nullCount: 1, nullBitmap: valid, data: Int32Array.from(days.map((d) => d ?? 0)) }));
+    return file(tableToIPC(new Table({ day: vec }), 'file'), 'arrow');
+  }
+
+  for (const [format, make] of [['Parquet DATE', parquetDates], ['Arrow date32', arrowDates]] as const) {
+    it(`${format} cells are YYYY-MM-DD: they validate as a Table Schema date, and infer and profiles say date`, async () => {
+      const path = await make();
+      expect(columnStrings((await readTable(path)).columns[0])).toEqual(texts);
+      const report = await validateFile(path, parseSchema(schemaText, 's.yaml'));
+      // Only 1969-12-31 breaks the minimum: no cell is a type error ("a date with a time").
+      expect(report.errorsByRule).toEqual({ minimum: 1 });
+      expect(report.errors[0]).toMatchObject({ row: 3, value: '1969-12-31' });
+      const inferred = await inferSchema(path);
+      expect(inferred.fields[0]).toMatchObject({ type: 'date', constraints: { minimum: '1969-12-31' } });
+      const profile = await profileFile(path);
+      expect(profile.columns[0].types).toMatchObject({ date: 4, datetime: 0 });
+    });
+  }
+
+  it('an Arrow date64 column (apache-arrow builds it from JS Dates, times included) keeps its time of day', async () => {
+    const when = new Date('2024-03-15T12:30:00Z');
+    const vec = makeVector(makeData({ type: new DateMillisecond(), length: 1, nullCount: 0, data: BigInt64Array.from([BigInt(when.getTime())]) }));
+    const read = await readTable(await file(tableToIPC(new Table({ at: vec }), 'file'), 'arrow'));
+    expect(columnStrings(read.columns[0])).toEqual(['2024-03-15T12:30:00.000Z']);
   });
 });
