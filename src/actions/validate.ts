@@ -3,7 +3,7 @@ import { isAbsolute, relative, sep } from 'node:path';
 import { InputError, formatLocation } from '../core/errors.ts';
 import { assertReadableFile, writeJsonAtomic } from '../core/fs.ts';
 import { createOctokit, resolveRunContext, upsertStickyComment } from '../github/index.ts';
-import { alert, codeBlock, details, inlineCode, table } from '../report/index.ts';
+import { alert, codeBlock, details, inlineCode, plainText, table } from '../report/index.ts';
 import { diffSchemas, formatPct, formatSchemaDiff, formatValidationReport, loadSchema, multiValidation, multiValidationLine, validateFile, validationJson, type MultiValidationJson, type SchemaDiff, type TableSchema, type ValidationReport } from '../schema/index.ts';
 import { dataArguments } from '../table/index.ts';
 import type { CliIo } from '../cli/io.ts';
@@ -35,7 +35,7 @@ function num(n: number): string {
 
 function cellValue(v: number | string | null): string {
   if (v === null) return '';
-  return typeof v === 'number' ? numberText(v) : literal(v);
+  return typeof v === 'number' ? numberText(v) : plainText(v);
 }
 
 /**
@@ -47,16 +47,6 @@ function numberText(v: number): string {
   if (Number.isInteger(v) || !Number.isFinite(v)) return String(v);
   const integerDigits = Math.floor(Math.log10(Math.abs(v))) + 1;
   return String(Number(v.toPrecision(Math.min(17, Math.max(6, integerDigits + 2)))));
-}
-
-/**
- * Data text shown as written in markdown: HTML and the inline markdown marks become character
- * references, so a cell `<NA>` is not taken for a tag (and dropped), `*x*` is not emphasis and a
- * backtick opens no code span. Pipes, backslashes and newlines are the table's to escape.
- */
-function literal(text: string): string {
-  // An underscore inside a word (`temp_max`) is no emphasis in GitHub markdown: left readable.
-  return text.replace(/[&<>`*[\]~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** "1 row", "2 rows". */
@@ -88,7 +78,7 @@ export function validationMarkdown(report: ValidationReport, diff?: SchemaDiff, 
   parts.push('', table([['column', 'type', 'errors', 'nulls', 'min', 'max', 'rule failures', 'column checks'], ...columnRows], ['l', 'l', 'r', 'r', 'r', 'r', 'l', 'l']));
   if (report.errors.length) {
     const shown = report.errors.slice(0, SUMMARY_ERROR_ROWS);
-    const rows = shown.map((e) => [e.line ?? '', e.row ?? '', e.column === null ? '' : literal(e.column), e.rule, e.value === null ? '' : literal(String(e.value)), literal(e.message)]);
+    const rows = shown.map((e) => [e.line ?? '', e.row ?? '', e.column === null ? '' : plainText(e.column), e.rule, e.value === null ? '' : plainText(String(e.value)), plainText(e.message)]);
     const more = report.errorCount > shown.length ? `\n\nShowing ${shown.length} of ${num(report.errorCount)} errors; the JSON report lists ${report.errors.length}.` : '';
     parts.push('', details(`First ${count(shown.length, 'error')}`, `${table([['line', 'row', 'column', 'rule', 'value', 'message'], ...rows])}${more}`, { open: !report.valid }));
   } else if (report.truncated) {
@@ -107,7 +97,7 @@ function schemaDiffMarkdown(diff: SchemaDiff | undefined, baseProblem?: string):
   } else if (diff.changes.length === 0) parts.push('', 'No changes.');
   else {
     if (diff.breaking) parts.push('', alert('WARNING', `${diff.breakingCount} breaking change${diff.breakingCount === 1 ? '' : 's'}: data valid under the base schema may fail this one.`));
-    parts.push('', table([['', 'column', 'change'], ...diff.changes.map((c) => [c.severity === 'breaking' ? '⚠️ breaking' : 'compatible', c.field === null ? '(table)' : literal(c.field), literal(c.message)])]));
+    parts.push('', table([['', 'column', 'change'], ...diff.changes.map((c) => [c.severity === 'breaking' ? '⚠️ breaking' : 'compatible', c.field === null ? '(table)' : plainText(c.field), plainText(c.message)])]));
   }
   return parts.join('\n');
 }

@@ -3,7 +3,7 @@
  * Verdict first (a GitHub alert), then the tables a reviewer reads, then the details collapsed.
  * The comment is cut to fit (65,536 characters) with a pointer to the whole report.
  */
-import { alert, details, formatDelta, formatDuration, formatInterval, formatNumber, inlineCode, table, truncateMarkdown, xyChart, type Cell } from '../report/index.ts';
+import { alert, details, formatDelta, formatDuration, formatInterval, formatNumber, inlineCode, plainText, table, truncateMarkdown, xyChart, type Cell } from '../report/index.ts';
 import { ciLabel, type GateResult } from './gates.ts';
 import { metricDefinition } from './metrics/definitions.ts';
 import type { EvaluationReport, ModelInfo } from './result.ts';
@@ -185,7 +185,7 @@ function slicesSection(report: EvaluationReport, maxRows: number): string {
     for (const m of metrics) header.push(...(hasBase ? [`${m} baseline`, `${m} candidate`, `Δ [${ci}]`] : [`${m}`, ci]));
     const rows: Cell[][] = [header];
     for (const s of slices.slice(0, maxRows)) {
-      const row: Cell[] = [s.value, s.small ? `${s.n} ⚠️ small` : String(s.n)];
+      const row: Cell[] = [plainText(s.value), s.small ? `${s.n} ⚠️ small` : String(s.n)];
       for (const m of metrics) {
         const c = s.candidate[m];
         if (hasBase) {
@@ -198,7 +198,7 @@ function slicesSection(report: EvaluationReport, maxRows: number): string {
       rows.push(row);
     }
     const more = slices.length > maxRows ? `\n_${slices.length - maxRows} more values of ${inlineCode(column)} in the JSON output._\n` : '';
-    parts.push(`**${column}**\n\n${table(rows)}${more}`);
+    parts.push(`**${plainText(column)}**\n\n${table(rows)}${more}`);
   }
   const small = report.slices.filter((s) => s.small).length;
   parts.push(`<sub>⚠️ small: fewer than ${report.minSliceSize} rows (minSliceSize) — shown, never gated, no interval.</sub>`);
@@ -208,7 +208,7 @@ function slicesSection(report: EvaluationReport, maxRows: number): string {
 function confusionSection(report: EvaluationReport): string {
   if (!report.classes || !report.candidate.confusion) return '';
   const unseen = new Set(report.unseenClasses ?? []);
-  const name = (c: string) => (unseen.has(c) ? `${c} (unseen)` : c);
+  const name = (c: string) => (unseen.has(c) ? `${plainText(c)} (unseen)` : plainText(c));
   const render = (title: string, m: number[][]) => {
     const rows: Cell[][] = [['true ↓ / predicted →', ...report.classes!.map(name)]];
     m.forEach((row, i) => rows.push([name(report.classes![i]), ...row.map(String)]));

@@ -15,6 +15,18 @@ export function escapeCell(cell: Cell): string {
 }
 
 /**
+ * Data text shown as written in markdown (a category, a class name, a column name): HTML and the
+ * inline markdown marks become character references, so a cell `<NA>` is not taken for a tag (and
+ * dropped), `*x*` is not emphasis and a backtick opens no code span; an `@` gets a word joiner after
+ * it, so a value `@org/team` in a pull-request comment mentions no one. Pipes, backslashes and line
+ * breaks are the table's to escape ({@link escapeCell}).
+ */
+export function plainText(text: string): string {
+  // An underscore inside a word (`temp_max`) is no emphasis in GitHub markdown: left readable.
+  return text.replace(/[&<>`*[\]~@]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (c) => (c === '@' ? '@\u2060' : `&#${c.charCodeAt(0)};`));
+}
+
+/**
  * A GitHub-flavoured markdown table; `rows[0]` is the header. Cells are escaped
  * ({@link escapeCell}). `align` is one style for all columns or one per column.
  */

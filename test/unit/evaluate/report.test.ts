@@ -192,3 +192,21 @@ describe('comparison and report', () => {
     expect(md).not.toContain('Baseline |');
   });
 });
+
+describe('data text in the report', () => {
+  it('shows class names, slice values and slice columns as written: no tag dropped, no mention, no emphasis', async () => {
+    const p = problem(600, 1);
+    const values = Array.from({ length: 600 }, (_, i) => ['<NA>', '@org/team', '*x*'][i % 3]);
+    const report = await fullReport({ classes: ['<NA>', '@org/team', 'a_b'], slices: [{ name: '<region>', values }] });
+    const md = renderEvaluationReport(report);
+    expect(p.classes).toHaveLength(3);
+    // Every line that shows one of the values keeps it readable and inert.
+    expect(md).toContain('| &#60;NA&#62;');
+    expect(md).toContain('@\u2060org/team');
+    expect(md).toContain('&#42;x&#42;');
+    expect(md).toContain('**&#60;region&#62;**');
+    expect(md).toContain('a_b');
+    expect(md).not.toMatch(/(^|[^&#\w])<NA>/);
+    expect(md).not.toMatch(/@org\/team/);
+  });
+});
