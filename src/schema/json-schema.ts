@@ -14,6 +14,20 @@ const nameOrNames = {
   ],
 };
 
+/**
+ * Table Schema v2 missing values: texts, or `{ value, label }` objects whose label says why the
+ * value is missing (load.ts reduces them to their texts).
+ */
+const missingValues = {
+  type: 'array',
+  items: {
+    anyOf: [
+      { type: 'string' },
+      { type: 'object', required: ['value'], additionalProperties: false, properties: { value: { type: 'string' }, label: { type: 'string' } } },
+    ],
+  },
+};
+
 export const tableSchemaJsonSchema = {
   $id: 'https://mlops-actions.dev/schemas/table-schema.json',
   type: 'object',
@@ -25,7 +39,7 @@ export const tableSchemaJsonSchema = {
     title: { type: 'string' },
     description: { type: 'string' },
     fieldsMatch: { enum: [...FIELDS_MATCH] },
-    missingValues: { type: 'array', items: { type: 'string' } },
+    missingValues,
     primaryKey: nameOrNames,
     uniqueKeys: { type: 'array', items: nameOrNames },
     // Accepted so that a Frictionless schema loads as written; references to other resources are
@@ -52,7 +66,7 @@ export const tableSchemaJsonSchema = {
           description: { type: 'string' },
           example: {},
           rdfType: { type: 'string' },
-          missingValues: { type: 'array', items: { type: 'string' } },
+          missingValues,
           delimiter: { type: 'string', minLength: 1 },
           itemType: { enum: [...FIELD_TYPES] },
           categories: {

@@ -131,8 +131,18 @@ export function parseSchema(text: string, file: string): TableSchema {
   problems.push(...semanticProblems(value as TableSchema, bad));
   if (problems.length) fail(file, positions, inFileOrder(positions, problems));
   const schema = value as TableSchema;
+  if (schema.missingValues !== undefined) schema.missingValues = missingTexts(schema.missingValues);
+  for (const field of schema.fields) if (field.missingValues !== undefined) field.missingValues = missingTexts(field.missingValues);
   schema.source = { path: file, positions };
   return schema;
+}
+
+/**
+ * The texts of a v2 `missingValues` list: a `{ value, label }` entry is its value (the label only
+ * documents why it is missing), so every consumer reads a list of texts.
+ */
+function missingTexts(list: ReadonlyArray<string | { value: string }>): string[] {
+  return list.map((entry) => (typeof entry === 'string' ? entry : entry.value));
 }
 
 /** Reads, parses and validates a schema file (YAML, or JSON by extension). Exit-2 InputError on any problem. */
