@@ -61,13 +61,14 @@ export function trainingMarkdown(run: RunRecord, modelDir: string): string {
 /** Trains with the runtime's grouped logs, writes outputs and the summary. Shared by `mlops train` in Actions and the train action. */
 export async function trainWithRuntime(
   runtime: ActionsRuntime, io: CliIo,
-  opts: { config: string; out?: string; backend?: 'auto' | 'tensorflow' | 'wasm' | 'cpu'; nativeDir?: string; outSetting?: OutSetting },
+  opts: { config: string; out?: string; backend?: 'auto' | 'tensorflow' | 'wasm' | 'cpu'; nativeDir?: string; outSetting?: OutSetting; backendKey?: string },
 ): Promise<{ exitCode: number; run: RunRecord; modelDir: string; signal?: NodeJS.Signals }> {
   const config = await loadConfig(opts.config);
   const result = await runtime.group(`Training ${config.name}`, () => trainModel(config, {
     ...(opts.out ? { out: opts.out } : {}), ...(opts.backend ? { backend: opts.backend } : {}),
     ...(opts.nativeDir ? { nativeDir: opts.nativeDir } : {}),
     ...(opts.outSetting ? { outSetting: opts.outSetting } : {}),
+    ...(opts.backendKey ? { backendKey: opts.backendKey } : {}),
     cwd: io.cwd, env: io.env,
     log: (line) => runtime.info(line),
     // The repository's own trainer: its output is passed on as is, its workflow commands included.
@@ -103,6 +104,7 @@ const entry: ActionEntry = {
       ...(inputs['native-dir'] ? { nativeDir: at(inputs['native-dir']) } : {}),
       // A refused output directory is named as the workflow set it.
       outSetting: { key: 'out', phrase: "'out' input" },
+      backendKey: 'backend',
     });
     if (result.exitCode === 0 && inputs['install-native'] === 'gpu' && result.run.trainer === 'tfjs' && !result.run.backend.gpu) {
       runtime.annotate('warning', `install-native is gpu but training ran on ${result.run.backend.name} (${result.run.backend.device}): `

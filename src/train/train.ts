@@ -14,7 +14,7 @@ import { mergeProfiles, profileFile, writeProfile } from '../profile/index.ts';
 import type { DatasetProfile } from '../profile/types.ts';
 import { loadBackend, type BackendResolver, type LoadedBackend } from './backend.ts';
 import type { BackendName, MlopsConfig, ModelConfig, TrainConfig } from './config.ts';
-import { atConfigLine, configLocation, resolveBatchSize } from './config.ts';
+import { atConfigLine, configLocation, locateConfigError, resolveBatchSize } from './config.ts';
 import { checkLabelNotFeature, expandConfigured, loadConfiguredSchema, readTrainingData, schemaFeatures, testOverlapMessage, trainingFiles } from './data.ts';
 import { validationMetrics } from './metrics.ts';
 import { buildModel, fitModel, seededRandom, shuffleInPlace, type EpochRecord } from './model.ts';
@@ -96,6 +96,8 @@ export interface TrainOptions {
   env?: Record<string, string | undefined>;
   resolver?: BackendResolver;
   onEpoch?: (record: EpochRecord, total: number) => void;
+  /** How `backend` was given, named when it cannot load (default: the CLI's `--backend`). */
+  backendKey?: string;
   /** How `out` was given, named in messages about it (default: the CLI's `--out`). */
   outSetting?: OutSetting;
   /** Human progress lines (stderr). */
@@ -255,10 +257,23 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
   const started = new Date();
   const t0 = performance.now();
 
+  // Loaded first: a forced backend that is not installed fails before minutes of reading data.
+  const backend = await loadBackend(options.backend ?? config.train.backend, {
+    ...(options.resolver ? { resolver: options.resolver } : {}),
+    ...(options.nativeDir ? { nativeDir: options.nativeDir } : {}), cwd, env: options.env ?? process.env,
+  }).catch((error: unknown) => {
+    // Named where it was chosen: the flag (or the action's input), else mlops.yaml's line.
+    if (!(error instanceof InputError)) throw error;
+    if (options.backend !== undefined) throw new InputError(error.detail, { key: options.backendKey ?? '--backend' }, { cause: error });
+    throw locateConfigError(config, error);
+  });
+  log(`backend: ${backend.backend} (${backend.package}) on ${backend.device}`);
+
+  const tRead = performance.now();
   const data = await readTrainingData(config);
   const { table } = data;
   if (data.testOverlap) log(data.testOverlap);
-  const readMs = performance.now() - t0;
+  const readMs = performance.now() - tRead;
 
   // Seeded split: the validation rows are a fixed function of the seed and the row count.
   const t1 = performance.now();
@@ -304,12 +319,7 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
   const droppedNullLabel = table.length - trainSet.n - valSet.n - unseen.rows.length;
   const preprocessMs = performance.now() - t1;
 
-  const backend = await loadBackend(options.backend ?? config.train.backend, {
-    ...(options.resolver ? { resolver: options.resolver } : {}),
-    ...(options.nativeDir ? { nativeDir: options.nativeDir } : {}), cwd, env: options.env ?? process.env,
-  });
   const { tf } = backend;
-  log(`backend: ${backend.backend} (${backend.package}) on ${backend.device}`);
   log(`training ${config.model.type} for ${spec.label.task} on ${trainSet.n} rows × ${width} inputs (validation ${valSet.n + unseen.rows.length}${droppedNullLabel > 0 ? `; ${droppedNullLabel} ${droppedNullLabel === 1 ? 'row' : 'rows'} without a label left out` : ''})`);
   if (unseen.rows.length > 0) {
     const n = unseen.rows.length;

@@ -43,6 +43,17 @@ describe('mlops train', () => {
     expect((await train({ 'mlops.yaml': PENGUINS }, ['--out', 'model', '--native-dir', '.'], { MLOPS_NATIVE_DIR: '/opt/mlops-natve' })).code).toBe(0);
   });
 
+  it('a forced backend that cannot load is named where it was set, before the data is read', async () => {
+    // data.train names no file: the backend is the first thing to fail, not minutes of reading later.
+    const config = 'name: penguins\ndata: { train: missing/*.csv, label: species }\ntrain:\n  backend: tensorflow\n';
+    const r = await train({ 'mlops.yaml': config }, ['--out', 'model'], { MLOPS_NATIVE_DIR: '' });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^mlops train: \S*mlops\.yaml:4:12 \(train\.backend\): backend 'tensorflow' is not available: /);
+    const flag = await train({ 'mlops.yaml': PENGUINS }, ['--out', 'model', '--backend', 'tensorflow']);
+    expect(flag.code).toBe(2);
+    expect(flag.err).toMatch(/^mlops train: \(--backend\): backend 'tensorflow' is not available: /);
+  });
+
   it('trains, writes the model directory and prints one JSON document with --json', async () => {
     const r = await train({ 'mlops.yaml': PENGUINS }, ['--json', '--out', 'model']);
     expect(r.err).not.toMatch(/internal error/);
