@@ -609,6 +609,11 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
     await publish(staging, out, protectedPaths(config, cwd), options.outSetting);
     return { modelDir: out, run, exitCode: 0, backend: null };
   } catch (error) {
+    // The trainer succeeded (maybe after hours on a GPU) but its output cannot be published as it
+    // is (no or malformed metrics.json, no model file): keep what it wrote, and say where.
+    if (exitCode === 0 && error instanceof InputError) {
+      throw new InputError(`${error.detail}; what the trainer wrote is kept, unpublished, in ${staging}`, error.location, { cause: error });
+    }
     await rm(staging, { recursive: true, force: true });
     throw error;
   }

@@ -101,9 +101,27 @@ describe('external trainer (train.command)', () => {
   });
 
   it('exits 2 naming metrics.json when the command writes none', async () => {
-    const { code, io } = await run('no-metrics');
+    const { code, io, sub } = await run('no-metrics');
     expect(code).toBe(2);
     expect(io.err).toMatch(/model\/metrics\.json \(train\.command\): the external trainer exited 0 but wrote no metrics\.json/);
+    // Nothing is published, but the trained model (maybe hours of GPU time) is not deleted either.
+    const kept = /what the trainer wrote is kept, unpublished, in (\S+)\n/.exec(io.err)?.[1];
+    expect(kept).toBeDefined();
+    expect((await readdir(kept!)).sort()).toEqual(['env.json', 'model.pt']);
+    expect(await readdir(sub)).not.toContain('model');
+  });
+
+  it('keeps the output of a trainer whose metrics.json holds no number (e.g. str(accuracy))', async () => {
+    const sub = await mkdtemp(join(dir, 'strings-'));
+    await cp(join(FIXTURES, 'penguins-train.csv'), join(sub, 'train.csv'));
+    await writeFile(join(sub, 'trainer.cjs'), "const fs = require('node:fs'); const o = process.env.MLOPS_OUTPUT_DIR;\n"
+      + "fs.writeFileSync(o + '/model.pt', 'weights'); fs.writeFileSync(o + '/metrics.json', JSON.stringify({ accuracy: '0.93' }));\n");
+    await writeFile(join(sub, 'mlops.yaml'), 'name: ext\ndata: { train: train.csv, label: species }\ntrain: { command: "node trainer.cjs" }\n');
+    const io = memoryIo({ cwd: sub, env: { PATH: process.env.PATH } });
+    expect(await runCli(['train', '--out', 'model'], io)).toBe(2);
+    expect(io.err).toMatch(/metrics\.json holds no numeric metric .*; what the trainer wrote is kept, unpublished, in \S+\.model\.staging-\S+\n$/);
+    const kept = /unpublished, in (\S+)\n/.exec(io.err)![1]!;
+    expect(await readFile(join(kept, 'model.pt'), 'utf8')).toBe('weights');
   });
 
   it("in GitHub Actions: the summary charts the trainer's history; entries are kept as numbers only", async () => {
