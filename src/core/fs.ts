@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, writeFile, stat, type FileHandle } from 'node:fs/promises';
+import { lstat, mkdir, open, realpath, rename, rm, writeFile, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { InputError } from './errors.ts';
 
@@ -16,8 +16,26 @@ export interface WriteOptions {
  * A write the file system refuses (the target is a directory, a parent is a file, no permission,
  * a read-only or full disk) is an {@link InputError} naming the path and the reason, exit 2; the
  * temporary file is removed and a previous file at the path is left as it was.
+ *
+ * A symbolic link is written through: the file it points to is replaced, the link stays. A target
+ * that is not a regular file — `/dev/null`, `/dev/stdout`, a named pipe — is written in place: a
+ * rename would put a regular file where the device or pipe was (run as root, `-o /dev/null` replaced
+ * the machine's /dev/null), and such a target holds no earlier content to protect.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
+  const existing = await lstat(path).catch(() => null);
+  if (existing?.isSymbolicLink()) {
+    const resolved = await realpath(path).catch(() => null);
+    // A dangling link keeps the old behaviour: the link itself is replaced by the file.
+    if (resolved !== null) return writeFileAtomic(resolved, data, { ...options, name: options.name ?? path });
+  } else if (existing !== null && !existing.isFile() && !existing.isDirectory()) {
+    try {
+      await writeFile(path, data);
+    } catch (error) {
+      throw await cannotWrite(path, options, error, 'write');
+    }
+    return;
+  }
   const dir = dirname(path);
   try {
     await mkdir(dir, { recursive: true });

@@ -1,4 +1,6 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { createReadStream } from 'node:fs';
+import { lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +18,32 @@ async function refusal(promise: Promise<unknown>): Promise<InputError> {
 }
 
 describe('writeFileAtomic', () => {
+  it('writes a named pipe in place: it stays a pipe (a rename put a regular file where /dev/null was)', async () => {
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const chunks: Buffer[] = [];
+    const read = new Promise<void>((done, fail) => {
+      createReadStream(fifo).on('data', (c) => chunks.push(c as Buffer)).on('end', () => done()).on('error', fail);
+    });
+    await writeJsonAtomic(fifo, { a: 1 });
+    await read;
+    expect(Buffer.concat(chunks).toString('utf8')).toBe('{\n  "a": 1\n}\n');
+    expect((await lstat(fifo)).isFIFO()).toBe(true);
+    expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  }, 15_000);
+
+  it('writes through a symbolic link: the file it points to is replaced, the link stays', async () => {
+    await mkdir(join(dir, 'real'), { recursive: true });
+    const target = join(dir, 'real', 'profile.json');
+    await writeFile(target, 'old');
+    const link = join(dir, 'link.json');
+    await symlink(target, link);
+    await writeFileAtomic(link, 'new');
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readlink(link)).toBe(target);
+    expect(await readFile(target, 'utf8')).toBe('new');
+  });
+
   it('writes, creating the parent directories, and replaces a previous file whole', async () => {
     const path = join(dir, 'new', 'deep', 'r.json');
     await writeJsonAtomic(path, { a: 1 });
