@@ -22,6 +22,16 @@ const INTEGER_RE = /^[+-]?\d+$/;
  * decoding reads only canonical decimals as numbers.
  */
 const LEADING_ZERO_RE = /^[+-]?0\d/;
+
+/**
+ * Integer digits past 2^53 (snowflake ids, 64-bit hashes): no double holds them, so a number type
+ * would make distinct values equal (1234567890123456789 and …790 are one double), merging ids
+ * and inventing duplicates. Such a column stays text, where values compare exactly.
+ */
+function isWideInteger(text: string): boolean {
+  const t = text.trim();
+  return INTEGER_RE.test(t) && !Number.isSafeInteger(Number(t));
+}
 /** Parsers of the temporal candidates, as validation reads them: epoch ms (date, datetime), seconds (time). */
 const TEMPORAL_PARSERS: Partial<Record<FieldType, Parser>> = {
   date: fieldParser({ type: 'date' }),
@@ -34,7 +44,7 @@ function fits(type: FieldType, text: string): boolean {
   switch (type) {
     case 'boolean': return BOOLEAN_TEXTS.has(text);
     case 'integer': return INTEGER_RE.test(text) && !LEADING_ZERO_RE.test(text) && Number.isSafeInteger(Number(text));
-    case 'number': return !LEADING_ZERO_RE.test(text) && parseNumberText(text) !== undefined;
+    case 'number': return !LEADING_ZERO_RE.test(text) && !isWideInteger(text) && parseNumberText(text) !== undefined;
     default: return true;
   }
 }

@@ -284,7 +284,20 @@ async function openRecords(path: string, format: 'jsonl' | 'json', opts: ReadOpt
           // Asked for some columns only: a key first seen later is one of the others, not read.
           if (!seen.has(k) && opts.columns === undefined) throw new InputError(`key ${JSON.stringify(k)} does not appear in the first ${batchRows} rows (the columns are fixed by them)`, { file: path, line, key: k });
         }
-        names.forEach((name, k) => pushValue(builders[k], value[name], missingFor[k]));
+        names.forEach((name, k) => {
+          const v = value[name];
+          // An integer past 2^53 read as text keeps the digits written (JSON.parse rounded them to
+          // a double: 1234567890123456789 became …800), so ids stay distinct; rare, found in the
+          // object's JSON as an infinity's text is.
+          if (kinds[k] === 'string' && typeof v === 'number' && !Number.isSafeInteger(v) && Number.isInteger(v) && source !== undefined) {
+            const text = memberNumberText(source(), name);
+            if (text !== undefined && /^-?\d+$/.test(text)) {
+              (builders[k] as StringColumnBuilder).push(missingFor[k].has(text) ? null : text);
+              return;
+            }
+          }
+          pushValue(builders[k], v, missingFor[k]);
+        });
         // A JSON number past the double range (`1e400`) parsed to ±Infinity: its text, for messages,
         // is found in the object's JSON (rare; one counter test per number column otherwise).
         if (source !== undefined) {
