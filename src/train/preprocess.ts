@@ -96,6 +96,8 @@ export interface FitOptions {
    * column would otherwise stop `mlops init` then `mlops train` at once.
    */
   skipEmptyFeatures?: boolean;
+  /** Where `model.task` is set, for a task the label does not fit (binary with three classes). */
+  taskLocation?: SourceLocation;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -253,7 +255,8 @@ export function fitPreprocessing(table: Table, options: FitOptions): Preprocessi
     throw new InputError(`label '${options.label}' has only one class ('${inferred.distinct[0] ?? ''}') in the training data; a classifier needs at least two`,
       { file: table.path, key: options.label });
   } else if (options.task === 'binary' && inferred.distinct.length !== 2) {
-    throw new InputError(`model.task is binary but label '${options.label}' has ${inferred.distinct.length} classes`, { file: table.path, key: options.label });
+    throw new InputError(`model.task is binary but label '${options.label}' has ${inferred.distinct.length} classes in the training rows (${sortClasses(inferred.distinct).slice(0, 5).map((c) => `'${c}'`).join(', ')}${inferred.distinct.length > 5 ? ', …' : ''}): set model.task to multiclass or auto`,
+      options.taskLocation ?? { file: table.path, key: options.label });
   } else if (task === 'multiclass' && inferred.distinct.length === 2 && options.task !== 'multiclass') {
     task = 'binary';
   }

@@ -291,6 +291,7 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
     missingValues: data.readOptions.missingValues, fieldMissingValues: data.readOptions.fieldMissingValues,
     ...(config.data.label !== null ? { labelLocation: configLocation(config, 'data.label') } : {}),
     skipEmptyFeatures: config.data.features === null,
+    taskLocation: configLocation(config, 'model.task'),
   });
   const features = spec.features.map((f) => f.name);
   const empty = data.features.filter((f) => !features.includes(f));

@@ -120,6 +120,8 @@ describe('mlops train', () => {
       'mlops.yaml': 'data: { train: n.csv, label: y }\nmodel: { task: multiclass }\ntrain: { epochs: 1 }\n',
       'n.csv': `x,y\n${Array.from({ length: 60 }, (_, i) => `${i},${i % 40}`).join('\n')}\n`,
     }, [], /'y' cannot be a classification label: 40 classes in 60 rows: nearly every row is a class of its own.* If 'y' is a quantity, predict it as one \(model\.task: auto or regression\)/],
+    ['model.task binary for a three-class label (named at model.task)', { 'mlops.yaml': PENGUINS.replace('type: linear', 'type: linear, task: binary') }, [],
+      /\nmlops train: mlops\.yaml:3:30 \(model\.task\): model\.task is binary but label 'species' has 3 classes in the training rows \('Adelie', 'Chinstrap', 'Gentoo'\): set model\.task to multiclass or auto\n$/],
     ['label in another case', { 'mlops.yaml': PENGUINS.replace('label: species', 'label: Species') }, [], /label column 'Species' not found in \S+ \(did you mean "species"\?\)/],
     ['one-class label', { 'mlops.yaml': 'data: { train: one.csv, label: y }\ntrain: { batchSize: 1 }\n', 'one.csv': 'x,y\n1,a\n2,a\n3,a\n' }, [], /only one class/],
     // Listed: a feature the default chose (every other column, schema roles) is left out instead (empty-column.test.ts).
