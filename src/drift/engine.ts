@@ -6,6 +6,7 @@
 import { InputError } from '../core/errors.ts';
 import { categoricalCounts, distinctEstimate, sketchCdf, sketchEpsilon, sketchQuantile, sketchRank } from '../profile/index.ts';
 import type { ColumnProfile, DatasetProfile } from '../profile/types.ts';
+import { detectType } from '../profile/detect.ts';
 import { ks2Samp } from './ks.ts';
 import {
   DEFAULT_THRESHOLDS, MIN_CRAMERS_V, MIN_KS_STATISTIC, MIN_NULL_RATE_CHANGE, MIN_SAMPLE, NULL_RATE_ALPHA, P_VALUE_METHODS,
@@ -200,10 +201,15 @@ function sampleIsComplete(c: ColumnProfile): boolean {
   return c.sample.seen <= c.sample.capacity;
 }
 
+/**
+ * The sample's numbers. A text value counts when the profile counted it as a number (detectType, as
+ * the moments and numericCount do): Number() read ' ' and '' as 0 and '0x1A' as 26, and those
+ * invented values entered KS and the deciles.
+ */
 function numericSample(c: ColumnProfile): Float64Array {
   const out: number[] = [];
   for (const v of c.sample.values) {
-    const x = typeof v === 'number' ? v : Number(v);
+    const x = typeof v === 'number' ? v : detectType(v).value;
     if (Number.isFinite(x)) out.push(x);
   }
   return Float64Array.from(out);
@@ -357,8 +363,9 @@ function compareNumeric(ref: ColumnProfile, cur: ColumnProfile, method: DriftMet
     case 'wasserstein': {
       const distance = exact ? wasserstein1(refSample, curSample) : sketchWasserstein(ref, cur);
       // Normalised by the reference's spread; a constant reference falls back to the current
-      // spread, then to the raw distance, so the score is never NaN.
-      const scale = populationStd(ref) || populationStd(cur) || 1;
+      // spread, and two constants to the size of their values (0.001 → 0.002 scores 0.5: the raw
+      // distance, 0.001, said "no drift" of a constant that doubled), so the score is never NaN.
+      const scale = populationStd(ref) || populationStd(cur) || Math.max(Math.abs(ref.numeric?.mean ?? 0), Math.abs(cur.numeric?.mean ?? 0)) || 1;
       const score = distance / scale;
       // From sketches the score is close on light tails (within a few percent on normal and lognormal σ = 1 data)
       // but can be off by tens of percent on heavy ones, where a few extreme values carry the
@@ -533,7 +540,9 @@ function forcedKind(ref: ColumnProfile, override: ColumnOverride | undefined): C
 /** The kind of a column and the method that compares it (see {@link compareColumn}). */
 function planColumn(ref: ColumnProfile, cur: ColumnProfile, smallerSampleRows: number, override?: ColumnOverride): { kind: ColumnKind; method: DriftMethod } {
   const kind = forcedKind(ref, override) ?? columnKind(ref);
-  const categories = kind === 'categorical' ? Math.max(ref.topK.items.length, distinctEstimate(ref.distinct)) : 0;
+  // Categories of both sides: a yes/no reference whose current data brings a third value is tested
+  // over all three (the z-test of two categories looks at the first value's share alone).
+  const categories = kind === 'categorical' ? Math.max(new Set([...ref.topK.items, ...cur.topK.items].map((item) => item.value)).size, distinctEstimate(ref.distinct), distinctEstimate(cur.distinct)) : 0;
   const values = kind === 'numeric' ? Math.min(numericCount(ref), numericCount(cur)) : Math.min(nonNull(ref), nonNull(cur));
   return { kind, method: override?.method ?? defaultMethod(kind, Math.min(smallerSampleRows, values), categories) };
 }
