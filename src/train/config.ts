@@ -14,6 +14,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { InputError, type SourceLocation } from '../core/errors.ts';
+import { driftMethodNamed, unknownDriftMethodMessage } from '../drift/policy.ts';
 import { countLines, firstInvalidUtf8 } from '../table/bytes.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -436,10 +437,21 @@ function dropUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
+/**
+ * A feature's drift method: a name drift accepts (src/drift/policy.ts), checked when the config
+ * loads — train, evaluate and the actions load it too, and a typo surfaced only when a scheduled
+ * drift job first ran, maybe weeks later.
+ */
+const driftMethodSpec: Spec<string> = (ctx, where) => {
+  const method = str<string>('auto', { nonEmpty: true })(ctx, where);
+  if (driftMethodNamed(method) === null) fail(ctx, where, unknownDriftMethodMessage(method));
+  return method;
+};
+
 const driftFeatureSpec: Spec<DriftFeatureConfig> = (ctx, where) => {
   const f = obj({
     name: str<string>(null, { nonEmpty: true }),
-    method: str<string>('auto', { nonEmpty: true }),
+    method: driftMethodSpec,
     threshold: optNum({ min: 0 }),
     critical: bool(false),
   })(ctx, where);

@@ -70,6 +70,10 @@ registry: { stages: [staging, production] }
     expect(errorOf(() => parseConfig('evaluate:\n  gates:\n    - { metric: accuracy }\n', 'm.yaml')).location).toMatchObject({ line: 3, key: 'evaluate.gates[0]' });
     expect(errorOf(() => parseConfig('name: Bad Name\n', 'm.yaml')).location).toMatchObject({ line: 1, key: 'name' });
     expect(errorOf(() => parseConfig('drift:\n  features: all\n', 'm.yaml')).location).toMatchObject({ line: 2, key: 'drift.features' });
+    // A drift method typo fails when the config loads (train, evaluate, actions), at the method's line.
+    const typo = errorOf(() => parseConfig('drift:\n  features:\n    - name: a\n      method: kss\n', 'm.yaml'));
+    expect(typo.message).toMatch(/^m\.yaml:4:15 \(drift\.features\[0\]\.method\): unknown drift method 'kss' \(expected auto or one of ks, /);
+    expect(parseConfig('drift:\n  features:\n    - { name: a, method: KS }\n    - { name: b }\n', 'm.yaml').drift.features).toEqual([{ name: 'a', method: 'KS', critical: false }, { name: 'b', method: 'auto', critical: false }]);
   });
 
   it('train.batchSize: an integer, or auto sized to the training rows (16 … 256)', () => {
