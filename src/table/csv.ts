@@ -54,6 +54,21 @@ export function batchRowsOption(value: number | undefined): number {
   return Number.isFinite(n) ? Math.min(MAX_BATCH_ROWS, Math.max(1, n)) : DEFAULT_BATCH_ROWS;
 }
 /**
+ * Most cells in one batch. A batch's arrays are allocated up front for `batchRows` rows (about 10
+ * bytes a number cell, 4 a text cell), so 16,384 rows of a 10,000-column file took 1.8 GB before a
+ * row was read: a wide file is read in fewer rows per batch instead, 4M cells (≈40 MB) at most.
+ * Files up to 256 decoded columns keep the requested batch size.
+ */
+export const MAX_BATCH_CELLS = 1 << 22;
+/** Rows per batch however wide the file: sketches compact once per batch, so batches stay sizeable. */
+const MIN_WIDE_BATCH_ROWS = 256;
+
+/** The rows per batch for `columns` decoded columns: `batchRows`, fewer for a wide file (see {@link MAX_BATCH_CELLS}). */
+export function batchRowsFor(batchRows: number, columns: number): number {
+  return Math.min(batchRows, Math.max(MIN_WIDE_BATCH_ROWS, Math.floor(MAX_BATCH_CELLS / Math.max(1, columns))));
+}
+
+/**
  * Bytes per segment when a large CSV file is processed in parallel: small enough that two to
  * sixteen threads share a 100 MB file evenly, large enough that per-segment set-up is negligible.
  */
@@ -65,6 +80,8 @@ const MAX_FIELDS = 1 << 16;
 interface Plan {
   fieldIndex: number[];
   decoders: CellDecoder[];
+  /** Rows per batch: the requested size, fewer for a wide file ({@link batchRowsFor}). */
+  batchRows: number;
 }
 
 const K_NUM = 1;
@@ -124,7 +141,7 @@ class CsvParser {
   constructor(
     private readonly file: string,
     private readonly delim: number,
-    private readonly batchRows: number,
+    private batchRows: number,
     readonly maxRowBytes: number,
     private readonly makePlan: ((header: string[]) => Plan) | null,
   ) {
@@ -225,6 +242,7 @@ class CsvParser {
     if (this.makePlan) {
       const plan = this.makePlan(names);
       this.plan = plan;
+      this.batchRows = plan.batchRows;
       this.kinds = new Uint8Array(nf);
       this.noOtherMissing = new Uint8Array(nf);
       this.fieldDecoders = new Array<CellDecoder | null>(nf).fill(null);
@@ -709,6 +727,7 @@ function missingSpec(values: string[] | undefined): MissingSpec {
 function planFor(path: string, opts: ReadOptions, batchRows: number): (header: string[]) => Plan {
   return (header) => {
     const names = opts.columns ?? header;
+    const rows = batchRowsFor(batchRows, names.length);
     const missing = missingSpec(opts.missingValues);
     const fieldIndex: number[] = [];
     const decoders: CellDecoder[] = [];
@@ -722,13 +741,13 @@ function planFor(path: string, opts: ReadOptions, batchRows: number): (header: s
       const temporal = opts.temporal?.[name];
       decoders.push(
         decoding === 'number' || decoding === 'detect'
-          ? new NumberDecoder(name, batchRows, cellMissing, decoding === 'detect')
+          ? new NumberDecoder(name, rows, cellMissing, decoding === 'detect')
           : temporal !== undefined
-            ? new TemporalDecoder(name, batchRows, cellMissing, temporal)
-            : new StringDecoder(name, batchRows, cellMissing),
+            ? new TemporalDecoder(name, rows, cellMissing, temporal)
+            : new StringDecoder(name, rows, cellMissing),
       );
     }
-    return { fieldIndex, decoders };
+    return { fieldIndex, decoders, batchRows: rows };
   };
 }
 

@@ -43,6 +43,23 @@ describe('BatchSorter', () => {
     );
   });
 
+  it('sorters of different columns used in turn do not disturb each other (their histograms are one scratch array)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ noNaN: true }), { maxLength: 500 }), fc.array(fc.integer({ min: -1e6, max: 1e6 }), { maxLength: 500 }), (xs, ys) => {
+        const a = new BatchSorter();
+        const b = new BatchSorter();
+        a.input(xs.length).set(xs.map((v) => v + 0));
+        b.input(ys.length).set(ys);
+        const nb = b.groupDecimals(ys.length, 0);
+        const na = a.group(xs.length);
+        expect(Array.from(a.distinct.subarray(0, na))).toEqual(runs(xs.map((v) => v + 0)).values);
+        expect(Array.from(b.distinct.subarray(0, nb))).toEqual(runs(ys).values);
+        expect(Array.from(b.counts.subarray(0, nb))).toEqual(runs(ys).counts);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('groups decimals of one spelling through their integers (dense and sparse ranges, any sign)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 14 }), fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { maxLength: 3000 }), (digits, magnitude, xs) => {
