@@ -6,12 +6,13 @@
  * `report`, `markdown`, `comment-url`.
  */
 import { InputError } from '../core/errors.ts';
+import { runGit } from '../core/git.ts';
 import { resolveRunContext } from '../github/index.ts';
 import { referenceStores } from '../github/release-store.ts';
 import { writeFileAtomic, writeJsonAtomic } from '../core/fs.ts';
 import { evaluateAndRender, publishComment } from '../app/evaluate.ts';
 import type { CliIo } from '../cli/io.ts';
-import { resolveModelRef } from '../registry/index.ts';
+import { GitRegistry, isModelRef, resolveModelRef } from '../registry/index.ts';
 import { loadConfig } from '../train/config.ts';
 import type { ActionEntry } from './entry.ts';
 import { postOrWarn } from './comment.ts';
@@ -41,6 +42,24 @@ export const evaluateInputs = {
 /** Registry answers that mean "no production model yet" (as opposed to a broken registry). */
 const NO_BASELINE = /no model '|has no version in stage|not a git repository/;
 
+/**
+ * The registry is the repository's tags, and actions/checkout's default clone (fetch-depth 1) has
+ * none: `<name>#production` then read as "no model", and every pull request was evaluated as the
+ * first model, its relative gates skipped. A shallow clone fetches the tags first, with the
+ * credentials checkout left; a fetch that fails is a warning and the tags at hand are used.
+ */
+async function fetchRegistryTags(workspace: string, env: Record<string, string | undefined>, runtime: ReturnType<typeof createActionsRuntime>): Promise<void> {
+  const git = { cwd: workspace, env };
+  const shallow = await runGit(git, ['rev-parse', '--is-shallow-repository']).then((out) => out.trim() === 'true', () => false);
+  if (!shallow) return;
+  try {
+    await new GitRegistry({ cwd: workspace, env }).fetch();
+    runtime.info('fetched the registry tags (the checkout is shallow)');
+  } catch (error) {
+    runtime.annotate('warning', `could not fetch the registry tags into this shallow checkout (${(error as Error).message.split('\n')[0]}): the baseline is looked up among the tags it has; check out with fetch-depth: 0 to have them all`);
+  }
+}
+
 const entry: ActionEntry = {
   name: 'evaluate',
   async run(outerIo: CliIo): Promise<number> {
@@ -53,6 +72,7 @@ const entry: ActionEntry = {
     const config = await loadConfig(inputs.config);
 
     let baseline = inputs.baseline;
+    if (baseline === undefined || isModelRef(baseline)) await fetchRegistryTags(workspace, io.env, runtime);
     if (baseline === undefined) {
       // The model in production is the natural baseline; the first model has none. Only "there is
       // no such model/stage" means "first model": a registry that exists but cannot be read or

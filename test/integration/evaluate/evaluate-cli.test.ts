@@ -436,6 +436,36 @@ describe('mlops evaluate (real models)', () => {
     expect(report.gates.map((g: { status: string }) => g.status)).toEqual(['passed', 'skipped']);
   });
 
+  it("action entry in a shallow checkout (actions/checkout's default): fetches the registry tags, then finds <name>#production", async () => {
+    const origin = join(dir, 'shallow-origin');
+    await mkdir(origin, { recursive: true });
+    const gitEnv = { GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
+    Object.assign(process.env, gitEnv);
+    const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env: { ...process.env, ...gitEnv }, encoding: 'utf8' });
+    git(origin, '-c', 'init.defaultBranch=main', 'init', '-q');
+    await writeFile(join(origin, 'README.md'), 'x\n');
+    git(origin, 'add', 'README.md');
+    git(origin, 'commit', '-q', '-m', 'init');
+    for (const args of [['registry', 'register', 'weather', '--model', join(dir, 'baseline'), '--version', 'v1.0.0'], ['registry', 'promote', 'weather', 'v1.0.0', '--stage', 'production']]) {
+      const io = memoryIo({ cwd: origin, env: { ...process.env } });
+      expect(await runCli(args, io), io.err).toBe(0);
+    }
+    // As actions/checkout clones by default: one commit, no tags.
+    const workspace = join(dir, 'ws-shallow');
+    git(dir, 'clone', '-q', '--depth', '1', '--no-tags', `file://${origin}`, workspace);
+    expect(git(workspace, 'tag', '--list')).toBe('');
+    // The model's artifacts, as the release store would serve them on GitHub.
+    await cp(join(origin, '.mlops', 'artifacts'), join(workspace, '.mlops', 'artifacts'), { recursive: true });
+    await writeFile(join(workspace, 'mlops.yaml'), config({ gates: '    - { metric: accuracy, maxDrop: 0.5 }' }));
+    const io = memoryIo({ cwd: workspace, env: { ...process.env, GITHUB_WORKSPACE: workspace, INPUT_CANDIDATE: join(dir, 'baseline'), INPUT_LATENCY: 'false', INPUT_COMMENT: 'false', INPUT_REPORT: 'r.json' } });
+    const code = await evaluateAction.run(io);
+    expect(code, io.err).toBe(0);
+    expect(io.out + io.err).toContain('fetched the registry tags (the checkout is shallow)');
+    expect(io.out + io.err).toContain('baseline: weather#production');
+    const report = JSON.parse(await readFile(join(workspace, 'r.json'), 'utf8'));
+    expect(report.baseline.model).toMatchObject({ name: 'weather', version: 'v1.0.0' });
+  });
+
   it('regression: sklearn-style error metrics, cost per unit of error, slices', async () => {
     const text = config({ epochs: 8, gates: '    - { metric: mae, max: 10 }\n    - { metric: rmse, maxIncrease: 0 }\n    - { metric: cost, maxDrop: 0 }' })
       .replace('label: weather', 'label: temp_max')
