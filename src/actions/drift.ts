@@ -11,6 +11,8 @@ import type { ActionEntry } from './entry.ts';
 import { parseInputs } from './inputs.ts';
 import { defaultReportPath } from './report-path.ts';
 import { createActionsRuntime, type ActionsRuntime } from './runtime.ts';
+import { fetchRegistryTags } from './registry-tags.ts';
+import { isModelRef } from '../registry/index.ts';
 
 /** The inputs of actions/drift/action.yml (setup-node is handled by the YAML itself). */
 export const driftInputs = {
@@ -35,6 +37,7 @@ const entry: ActionEntry = {
     const config = await loadConfig(inputs.config);
     const reference = inputs.reference ?? configuredReference(config);
     const current = inputs.current ?? config.drift.current;
+    if (current && isModelRef(reference)) await fetchRegistryTags(workspace, io.env, runtime);
     if (!current) {
       // `mlops init` writes the scheduled drift workflow before a project knows where its
       // production data will land: until drift.current is set, each run says so and passes,

@@ -6,19 +6,19 @@
  * `report`, `markdown`, `comment-url`.
  */
 import { InputError } from '../core/errors.ts';
-import { runGit } from '../core/git.ts';
 import { resolveRunContext } from '../github/index.ts';
 import { referenceStores } from '../github/release-store.ts';
 import { writeFileAtomic, writeJsonAtomic } from '../core/fs.ts';
 import { evaluateAndRender, publishComment } from '../app/evaluate.ts';
 import type { CliIo } from '../cli/io.ts';
-import { GitRegistry, isModelRef, resolveModelRef } from '../registry/index.ts';
+import { isModelRef, resolveModelRef } from '../registry/index.ts';
 import { loadConfig } from '../train/config.ts';
 import type { ActionEntry } from './entry.ts';
 import { postOrWarn } from './comment.ts';
 import { parseInputs } from './inputs.ts';
 import { createActionsRuntime } from './runtime.ts';
 import { defaultReportPath } from './report-path.ts';
+import { fetchRegistryTags } from './registry-tags.ts';
 
 /** The inputs of actions/evaluate/action.yml (setup-node and the download are handled by the YAML). */
 export const evaluateInputs = {
@@ -41,24 +41,6 @@ export const evaluateInputs = {
 
 /** Registry answers that mean "no production model yet" (as opposed to a broken registry). */
 const NO_BASELINE = /no model '|has no version in stage|not a git repository/;
-
-/**
- * The registry is the repository's tags, and actions/checkout's default clone (fetch-depth 1) has
- * none: `<name>#production` then read as "no model", and every pull request was evaluated as the
- * first model, its relative gates skipped. A shallow clone fetches the tags first, with the
- * credentials checkout left; a fetch that fails is a warning and the tags at hand are used.
- */
-async function fetchRegistryTags(workspace: string, env: Record<string, string | undefined>, runtime: ReturnType<typeof createActionsRuntime>): Promise<void> {
-  const git = { cwd: workspace, env };
-  const shallow = await runGit(git, ['rev-parse', '--is-shallow-repository']).then((out) => out.trim() === 'true', () => false);
-  if (!shallow) return;
-  try {
-    await new GitRegistry({ cwd: workspace, env }).fetch();
-    runtime.info('fetched the registry tags (the checkout is shallow)');
-  } catch (error) {
-    runtime.annotate('warning', `could not fetch the registry tags into this shallow checkout (${(error as Error).message.split('\n')[0]}): the baseline is looked up among the tags it has; check out with fetch-depth: 0 to have them all`);
-  }
-}
 
 const entry: ActionEntry = {
   name: 'evaluate',
