@@ -285,7 +285,9 @@ async function openRecords(path: string, format: 'jsonl' | 'json', opts: ReadOpt
           if (!seen.has(k) && opts.columns === undefined) throw new InputError(`key ${JSON.stringify(k)} does not appear in the first ${batchRows} rows (the columns are fixed by them)`, { file: path, line, key: k });
         }
         names.forEach((name, k) => {
-          const v = value[name];
+          // An absent key is a null cell: `value.constructor` of a row without that key would be
+          // Object's (a key named like an Object.prototype member: constructor, toString, …).
+          const v = Object.hasOwn(value, name) ? value[name] : null;
           // An integer past 2^53 read as text keeps the digits written (JSON.parse rounded them to
           // a double: 1234567890123456789 became …800), so ids stay distinct; rare, found in the
           // object's JSON as an infinity's text is.

@@ -1,0 +1,56 @@
+/**
+ * JSON Lines and JSON array keys that are also names of Object.prototype members: a row without
+ * such a key has a null cell, not the inherited function.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { profileFile } from '../../../src/profile/index.ts';
+import { validateFile } from '../../../src/schema/file.ts';
+import { inferSchema } from '../../../src/schema/infer.ts';
+import { parseSchema } from '../../../src/schema/load.ts';
+import { columnNumbers, columnStrings, readTable } from '../../../src/table/index.ts';
+
+let dir: string;
+let n = 0;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'json-keys-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function file(content: string, ext: string): Promise<string> {
+  const path = join(dir, `f${n++}.${ext}`);
+  await writeFile(path, content);
+  return path;
+}
+
+const ROWS = [
+  { constructor: 'Acme Builders', toString: 3, valueOf: 'x', hasOwnProperty: true, x: 1 },
+  { x: 2 },
+];
+
+describe('JSON keys named like Object.prototype members', () => {
+  for (const [ext, text] of [['jsonl', `${ROWS.map((r) => JSON.stringify(r)).join('\n')}\n`], ['json', JSON.stringify(ROWS, null, 2)]] as const) {
+    it(`a .${ext} row without them has null cells, for reading, profiling, inferring and validating`, async () => {
+      const path = await file(text, ext);
+      const t = await readTable(path);
+      expect(t.fieldNames).toEqual(['constructor', 'toString', 'valueOf', 'hasOwnProperty', 'x']);
+      expect(columnStrings(t.columns[0])).toEqual(['Acme Builders', null]);
+      expect(t.columns[1].kind).toBe('number');
+      expect(Array.from(columnNumbers(t.columns[1]))).toEqual([3, Number.NaN]);
+      expect(columnStrings(t.columns[2])).toEqual(['x', null]);
+      expect(columnStrings(t.columns[3])).toEqual(['true', null]);
+      const profile = await profileFile(path);
+      expect(profile.columns.map((c) => c.nulls)).toEqual([1, 1, 1, 1, 0]);
+      const schema = await inferSchema(path);
+      expect(schema.fields[0]).toMatchObject({ name: 'constructor', type: 'string' });
+      expect(schema.fields[0].constraints?.required).toBeUndefined();
+      const required = parseSchema('fields:\n  - {name: constructor, type: string, constraints: {required: true}}\n  - {name: toString, type: integer}\n  - {name: valueOf}\n  - {name: hasOwnProperty, type: boolean}\n  - {name: x, type: integer}\n', 's.yaml');
+      const report = await validateFile(path, required);
+      expect(report.errorsByRule).toEqual({ required: 1 });
+    });
+  }
+});
