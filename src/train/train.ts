@@ -24,6 +24,8 @@ import type { Table } from '../table/types.ts';
 import { dataFileRecords, displayPath, gitInfo, type DataFileRecord, type GitInfo } from './run-record.ts';
 import { dataReadOptions } from '../schema/index.ts';
 import { classCounts, rareClass, resolveClassWeights } from './class-weights.ts';
+import { digestFileList, listModelFiles, sha256File as hashModelFile } from '../registry/model-hash.ts';
+import type { ModelFileEntry } from '../registry/metadata.ts';
 
 export const RUN_FORMAT = 'mlops-run';
 
@@ -581,15 +583,14 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
     const profile = await trainingProfile(trainFiles, readOptions);
     await writeProfile(join(staging, MODEL_FILES.profile), profile);
     const profileMs = performance.now() - t3;
-    let weights: RunRecord['weights'] = null;
-    for (const f of produced) {
-      const info = await stat(join(staging, f));
-      if (info.isFile() && f !== MODEL_FILES.profile) {
-        const bytes = await readFile(join(staging, f));
-        weights = { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.byteLength };
-        break;
-      }
+    // The weights are every file the trainer wrote (config.json and model.pt, a checkpoint folder),
+    // digested as the registry digests a model (src/registry/model-hash.ts): the first file alone
+    // gave two models that differed only in model.pt one hash.
+    const entries: ModelFileEntry[] = [];
+    for (const path of await listModelFiles(staging)) {
+      if (path !== MODEL_FILES.metrics && path !== MODEL_FILES.profile) entries.push({ path, ...(await hashModelFile(join(staging, ...path.split('/')))) });
     }
+    const weights: RunRecord['weights'] = entries.length === 0 ? null : { sha256: digestFileList(entries), bytes: entries.reduce((sum, e) => sum + e.bytes, 0) };
     const common = await commonRecordParts(config, cwd, trainFiles);
     const run: RunRecord = {
       format: RUN_FORMAT, version: 1, name: config.name, trainer: 'external',

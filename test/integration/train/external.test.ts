@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../../src/cli/io.ts';
 import { runCli } from '../../../src/cli/main.ts';
 import { isAcceleratorDevice } from '../../../src/train/train.ts';
+import { hashModelDir } from '../../../src/registry/model-hash.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../../../fixtures/train');
 let dir: string;
@@ -45,6 +46,17 @@ async function run(mode: string, args: string[] = []) {
 }
 
 describe('external trainer (train.command)', () => {
+  it("records as weights the digest of every file the trainer wrote (not the first file's hash alone)", async () => {
+    const { code, io, sub } = await run('ok');
+    expect(code, io.err).toBe(0);
+    const runJson = JSON.parse(await readFile(join(sub, 'model', 'run.json'), 'utf8')) as { weights: { sha256: string; bytes: number } };
+    // The registry's digest of the trainer's own files: env.json and model.pt, not metrics/profile/run.
+    const trainerFiles = await mkdtemp(join(dir, 'files-'));
+    for (const f of ['env.json', 'model.pt']) await cp(join(sub, 'model', f), join(trainerFiles, f));
+    const expected = await hashModelDir(trainerFiles);
+    expect(runJson.weights).toEqual({ sha256: expected.sha256, bytes: expected.bytes });
+  });
+
   it('runs the command with the MLOPS_* environment and adds run.json and profile.json', async () => {
     const { code, io, sub } = await run('ok', ['--json']);
     expect(io.err).not.toMatch(/internal error/);
