@@ -9,7 +9,7 @@
 import { DataType, DateUnit, RecordBatchReader } from 'apache-arrow';
 import type { Date_ as DateType, Decimal, Field, Vector } from 'apache-arrow';
 import { InputError } from '../core/errors.ts';
-import { DateTextCache, NumberColumnBuilder, StringColumnBuilder, missingSets, pushValue } from './columns.ts';
+import { DateTextCache, NumberColumnBuilder, StringColumnBuilder, missingSets, ownValue, pushValue } from './columns.ts';
 import { batchRowsOption } from './csv.ts';
 import type { ColumnDecoding, RecordBatch, ReadOptions, TableSource } from './types.ts';
 import { openForReading } from '../core/fs.ts';
@@ -72,7 +72,7 @@ export async function openArrow(path: string, opts: ReadOptions = {}): Promise<T
   const names = opts.columns ?? fieldNames;
   for (const name of names) if (!byName.has(name)) throw new InputError(`column ${JSON.stringify(name)} is not in the data`, { file: path, key: name });
   const kinds = names.map((name) => {
-    const decoding: ColumnDecoding = opts.decoding?.[name] ?? opts.defaultDecoding ?? 'auto';
+    const decoding: ColumnDecoding = ownValue(opts.decoding, name) ?? opts.defaultDecoding ?? 'auto';
     return decoding === 'auto' || decoding === 'detect' ? (isNumericField(fields[byName.get(name) as number]) ? 'number' : 'string') : decoding;
   });
   const batchRows = batchRowsOption(opts.batchRows);

@@ -3,7 +3,16 @@
  * typed batch columns (JSONL, Parquet, Arrow), and accessors (`cellText`, `columnNumbers`,
  * `columnStrings`) that let a consumer read any column without caring how it was decoded.
  */
-import type { Column, InvalidCell, NumberColumn, NumberForm, ReadOptions, RecordBatch, StringColumn, Table } from './types.ts';
+import type { Column, ColumnDecoding, InvalidCell, NumberColumn, NumberForm, ReadOptions, RecordBatch, StringColumn, Table } from './types.ts';
+
+/**
+ * `record[key]` when the record has that key itself: per-column options (`decoding`, `temporal`,
+ * `fieldMissingValues`, `numberForms`) are plain objects, and a column named `constructor` or
+ * `toString` would otherwise find Object.prototype's member and be read as configured by it.
+ */
+export function ownValue<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+}
 
 /** Strict decimal number syntax accepted when a text cell is read as a number (after trimming). */
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -66,7 +75,7 @@ export function parseLocalNumber(text: string, form: NumberForm): number | undef
 export function applyNumberForms(batch: RecordBatch, forms: Record<string, NumberForm>): RecordBatch {
   let changed = false;
   const columns = batch.columns.map((col): Column => {
-    const form = forms[col.name];
+    const form = ownValue(forms, col.name);
     if (form === undefined || col.kind !== 'string') return col;
     changed = true;
     const parsed = col.dictionary.map((text) => parseLocalNumber(text, form));
@@ -103,8 +112,8 @@ export function applyNumberForms(batch: RecordBatch, forms: Record<string, Numbe
 export function decodeNumberFormsAs<T extends ReadOptions>(opts: T, decoding: 'string' | 'auto'): T {
   const forms = opts.numberForms;
   if (!forms || Object.keys(forms).length === 0) return opts;
-  const columns = { ...opts.decoding };
-  for (const name of Object.keys(forms)) columns[name] = decoding;
+  // fromEntries: own keys, so a column named `__proto__` is a column.
+  const columns: Record<string, ColumnDecoding> = Object.fromEntries([...Object.entries(opts.decoding ?? {}), ...Object.keys(forms).map((name) => [name, decoding] as const)]);
   return { ...opts, decoding: columns };
 }
 
@@ -461,5 +470,5 @@ export function pushValues(b: NumberColumnBuilder | StringColumnBuilder, data: A
 
 /** Each column's missing-value set: its own `fieldMissingValues`, else the table's (default `""`). */
 export function missingSets(names: readonly string[], opts: ReadOptions): Set<string>[] {
-  return names.map((name) => new Set(opts.fieldMissingValues?.[name] ?? opts.missingValues ?? ['']));
+  return names.map((name) => new Set(ownValue(opts.fieldMissingValues, name) ?? opts.missingValues ?? ['']));
 }

@@ -16,7 +16,7 @@ import { isUtf8 } from 'node:buffer';
 import { InputError } from '../core/errors.ts';
 import { openForReading } from '../core/fs.ts';
 import { countLines, firstInvalidUtf8, invalidUtf8Message, isGzipPath, openByteReader, readHead, withoutGzip } from './bytes.ts';
-import { decodeNumberFormsAs, withNumberForms } from './columns.ts';
+import { decodeNumberFormsAs, ownValue, withNumberForms } from './columns.ts';
 import type { TaskOutcome } from '../core/parallel.ts';
 import { FNV_OFFSET, FNV_PRIME, NumberDecoder, POW10, StringDecoder, TemporalDecoder } from './csv-decode.ts';
 import type { CellDecoder, MissingSpec } from './csv-decode.ts';
@@ -734,11 +734,11 @@ function planFor(path: string, opts: ReadOptions, batchRows: number): (header: s
     for (const name of names) {
       const fi = header.indexOf(name);
       if (fi < 0) throw new InputError(`column ${JSON.stringify(name)} is not in the header`, { file: path, line: 1, key: name });
-      const decoding: ColumnDecoding = opts.decoding?.[name] ?? opts.defaultDecoding ?? 'auto';
-      const own = opts.fieldMissingValues?.[name];
+      const decoding: ColumnDecoding = ownValue(opts.decoding, name) ?? opts.defaultDecoding ?? 'auto';
+      const own = ownValue(opts.fieldMissingValues, name);
       const cellMissing = own ? missingSpec(own) : missing;
       fieldIndex.push(fi);
-      const temporal = opts.temporal?.[name];
+      const temporal = ownValue(opts.temporal, name);
       decoders.push(
         decoding === 'number' || decoding === 'detect'
           ? new NumberDecoder(name, rows, cellMissing, decoding === 'detect')

@@ -11,7 +11,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { InputError } from '../core/errors.ts';
-import { NumberColumnBuilder, StringColumnBuilder, missingSets, pushValue } from './columns.ts';
+import { NumberColumnBuilder, StringColumnBuilder, missingSets, ownValue, pushValue } from './columns.ts';
 import { gunzipSync } from 'node:zlib';
 import { countLines, firstInvalidUtf8, invalidUtf8Message, isGzipPath, openByteReader } from './bytes.ts';
 import { batchRowsOption, DEFAULT_CHUNK_SIZE, DEFAULT_MAX_ROW_BYTES, sizeText } from './csv.ts';
@@ -254,7 +254,7 @@ async function openRecords(path: string, format: 'jsonl' | 'json', opts: ReadOpt
   for (const name of names) if (!seen.has(name)) throw new InputError(`column ${JSON.stringify(name)} is not in the data`, { file: path, key: name });
   const missingFor = missingSets(names, opts);
   const kinds = names.map((name) => {
-    const decoding: ColumnDecoding = opts.decoding?.[name] ?? opts.defaultDecoding ?? 'auto';
+    const decoding: ColumnDecoding = ownValue(opts.decoding, name) ?? opts.defaultDecoding ?? 'auto';
     // An all-null sample column is text.
     return decoding === 'auto' || decoding === 'detect' ? (numeric.get(name) && anyNumber.has(name) ? 'number' : 'string') : decoding;
   });

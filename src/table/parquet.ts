@@ -13,7 +13,7 @@ import type { AsyncBuffer, FileMetaData, SchemaTree } from 'hyparquet';
 // Polars writers), GZIP, BROTLI and LZ4 pages need these decoders from the same author.
 import { compressors } from 'hyparquet-compressors';
 import { InputError } from '../core/errors.ts';
-import { DateTextCache, NumberColumnBuilder, StringColumnBuilder, missingSets, pushValues } from './columns.ts';
+import { DateTextCache, NumberColumnBuilder, StringColumnBuilder, missingSets, ownValue, pushValues } from './columns.ts';
 import { batchRowsOption } from './csv.ts';
 import type { ColumnDecoding, RecordBatch, ReadOptions, TableSource } from './types.ts';
 
@@ -57,7 +57,7 @@ export async function openParquet(path: string, opts: ReadOptions = {}): Promise
   const names = opts.columns ?? fieldNames;
   for (const name of names) if (!numeric.has(name)) throw new InputError(`column ${JSON.stringify(name)} is not in the data`, { file: path, key: name });
   const kinds = names.map((name) => {
-    const decoding: ColumnDecoding = opts.decoding?.[name] ?? opts.defaultDecoding ?? 'auto';
+    const decoding: ColumnDecoding = ownValue(opts.decoding, name) ?? opts.defaultDecoding ?? 'auto';
     return decoding === 'auto' || decoding === 'detect' ? (numeric.get(name) ? 'number' : 'string') : decoding;
   });
   const batchRows = batchRowsOption(opts.batchRows);

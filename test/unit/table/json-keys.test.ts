@@ -27,7 +27,7 @@ async function file(content: string, ext: string): Promise<string> {
   return path;
 }
 
-const ROWS = [
+const ROWS: Array<Record<string, unknown>> = [
   { constructor: 'Acme Builders', toString: 3, valueOf: 'x', hasOwnProperty: true, x: 1 },
   { x: 2 },
 ];
@@ -53,4 +53,20 @@ describe('JSON keys named like Object.prototype members', () => {
       expect(report.errorsByRule).toEqual({ required: 1 });
     });
   }
+});
+
+describe('CSV columns named like Object.prototype members', () => {
+  it('are read as the schema says, not as the inherited member configures them', async () => {
+    // A date field makes the read options carry `temporal`: `temporal.toString` was Object's.
+    const path = await file('day,toString,constructor,amount\n2024-01-01,a,1,"1.000,5"\n2024-01-02,b,2,"2,25"\n', 'csv');
+    const schema = parseSchema('fields:\n  - {name: day, type: date}\n  - {name: toString, type: string}\n  - {name: constructor, type: string, missingValues: ["-"]}\n  - {name: amount, type: number, decimalChar: ",", groupChar: "."}\n', 's.yaml');
+    const report = await validateFile(path, schema);
+    expect(report.errors).toEqual([]);
+    expect(report.columns.amount).toMatchObject({ min: 2.25, max: 1000.5 });
+    // Number forms (train and drift read such fields through them) leave other columns as they are.
+    const t = await readTable(path, { numberForms: { amount: { decimalChar: ',', groupChar: '.' } }, fieldMissingValues: { amount: [''] } });
+    expect(t.columns.map((c) => c.kind)).toEqual(['string', 'string', 'string', 'number']);
+    expect(columnStrings(t.columns[2])).toEqual(['1', '2']);
+    expect(Array.from(columnNumbers(t.columns[3]))).toEqual([1000.5, 2.25]);
+  });
 });
