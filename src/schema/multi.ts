@@ -51,10 +51,13 @@ export function multiValidation(reports: ValidationReport[], diff?: SchemaDiff):
 export type ColumnTotals = Pick<ColumnReport, 'type' | 'present' | 'rows' | 'nulls' | 'nullFraction' | 'valid' | 'failures' | 'errorCount' | 'min' | 'max'>;
 
 function columnTotals(reports: ValidationReport[]): Record<string, ColumnTotals> {
-  const out: Record<string, ColumnTotals> = {};
+  // A Map: in a plain object a column named `constructor`, `toString` or `__proto__` finds the
+  // inherited member, and the totals were added onto Object itself (and the column left out).
+  const out = new Map<string, ColumnTotals>();
   for (const report of reports) {
     for (const [name, c] of Object.entries(report.columns)) {
-      const t = (out[name] ??= { type: c.type, present: false, rows: 0, nulls: 0, nullFraction: 0, valid: 0, failures: {}, errorCount: 0, min: null, max: null });
+      let t = out.get(name);
+      if (t === undefined) out.set(name, (t = { type: c.type, present: false, rows: 0, nulls: 0, nullFraction: 0, valid: 0, failures: {}, errorCount: 0, min: null, max: null }));
       t.present ||= c.present;
       t.rows += c.rows;
       t.nulls += c.nulls;
@@ -66,8 +69,9 @@ function columnTotals(reports: ValidationReport[]): Record<string, ColumnTotals>
       if (typeof c.max === 'number') t.max = typeof t.max === 'number' ? Math.max(t.max, c.max) : t.max === null ? c.max : t.max;
     }
   }
-  for (const t of Object.values(out)) t.nullFraction = t.rows ? t.nulls / t.rows : 0;
-  return out;
+  for (const t of out.values()) t.nullFraction = t.rows ? t.nulls / t.rows : 0;
+  // fromEntries defines own properties: `__proto__` is a key like any other.
+  return Object.fromEntries(out);
 }
 
 /** The one-line verdict over several files, for terminals and logs. */
