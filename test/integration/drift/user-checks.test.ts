@@ -34,7 +34,8 @@ describe('drift.reference in mlops.yaml', () => {
     expect(code, io.err).toBe(0);
     const json = JSON.parse(io.out);
     expect(json.drifted).toBe(true);
-    expect(json.reference.sources[0].path).toBe(join(project, 'models/weather/data/train.csv'));
+    // Recorded relative to the working directory, as the label shows it (not the runner's absolute checkout path).
+    expect(json.reference.sources[0].path).toBe('models/weather/data/train.csv');
     // Each side names what was compared, as the report's heading does.
     expect(json.reference.label).toBe('models/weather/data/train.csv');
     expect(json.current.label).toBe('models/weather/data/latest.csv');
