@@ -24,13 +24,17 @@ const INTEGER_RE = /^[+-]?\d+$/;
 const LEADING_ZERO_RE = /^[+-]?0\d/;
 
 /**
- * Integer digits past 2^53 (snowflake ids, 64-bit hashes): no double holds them, so a number type
- * would make distinct values equal (1234567890123456789 and …790 are one double), merging ids
- * and inventing duplicates. Such a column stays text, where values compare exactly.
+ * Integer digits past 2^53 that a double does not keep (snowflake ids, 64-bit hashes): a number
+ * type would make distinct values equal (1234567890123456789 and …790 are one double, printed
+ * …800), merging ids and inventing duplicates. Such a column stays text, where values compare
+ * exactly. Digits that print back from their double as written (9007199254740992, a large float
+ * printed in full by JavaScript) are still a number: distinct texts stay distinct numbers.
  */
 function isWideInteger(text: string): boolean {
   const t = text.trim();
-  return INTEGER_RE.test(t) && !Number.isSafeInteger(Number(t));
+  if (!INTEGER_RE.test(t)) return false;
+  const v = Number(t);
+  return !Number.isSafeInteger(v) && String(v) !== t.replace(/^\+/, '');
 }
 /** Parsers of the temporal candidates, as validation reads them: epoch ms (date, datetime), seconds (time). */
 const TEMPORAL_PARSERS: Partial<Record<FieldType, Parser>> = {
