@@ -469,7 +469,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftCh
     referenceNumericOnly = numericOnlyIn(predicted, await estimatedRows(referencePaths, cwd));
     ({ profile: referenceProfile, columns: referenceColumns } = await profileData(referencePaths, cwd, withInstants(readOptions, predicted.instants), candidates, { onQueued: hashCurrent, light: predicted.light, numericOnly: referenceNumericOnly, hashes: referenceHashes }));
     referenceProfile = await fullProfilesOf(referenceProfile, predicted, async (columns) => (await profileData(referencePaths, cwd, readOptions, () => columns, { hashes: referenceHashes })).profile);
-    referenceLabel = relative(cwd, options.reference) || options.reference;
+    referenceLabel = relative(cwd, resolve(cwd, options.reference)) || options.reference;
   }
   driftOptions.referenceColumns = referenceColumns;
   // The reference decides what is compared (and skipped): the current data is profiled for those
@@ -496,5 +496,5 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftCh
     },
   ));
   const report = compareProfiles(referenceProfile, currentProfile, { ...driftOptions, currentColumns: current.columns });
-  return { report, referenceLabel, currentLabel: relative(cwd, options.current) || options.current, referenceProfile, currentProfile };
+  return { report, referenceLabel, currentLabel: relative(cwd, resolve(cwd, options.current)) || options.current, referenceProfile, currentProfile };
 }
