@@ -223,15 +223,17 @@ class ColumnFacts {
   textsComplete = true;
   /** Local forms of a text column (set after the main pass, see {@link LocalForms}). */
   forms: LocalForms | null = null;
-  constructor(readonly name: string, readonly distinctCap: number) {
+  /** `missing`: texts of this column read as null besides the table's (see {@link NA_TEXTS}). */
+  constructor(readonly name: string, readonly distinctCap: number, private readonly missing: ReadonlySet<string> = new Set()) {
     this.seen = looksLikeId(name) ? new Set() : null;
   }
 
   add(col: StringColumn, n: number): void {
     const hist = new Int32Array(col.dictionary.length);
+    const missing = this.missing.size > 0 ? col.dictionary.map((text) => this.missing.has(text)) : null;
     for (let i = 0; i < n; i++) {
       const c = col.codes[i];
-      if (c < 0) this.nulls++;
+      if (c < 0 || missing?.[c] === true) this.nulls++;
       else hist[c]++;
     }
     this.rows += n;
@@ -301,9 +303,53 @@ function guessRole(name: string, type: FieldType, unique: boolean): FieldRole {
 }
 
 /** Infers a schema from an opened source (decoded as strings). */
+/**
+ * Spellings of "no value" that R (`NA`), spreadsheets (`#N/A`, `-`), SQL exports (`NULL`) and
+ * Python (`None`) write into otherwise numeric or date columns. Not NaN: it is a number.
+ */
+const NA_TEXTS = new Set(['NA', 'N/A', 'n/a', 'na', 'NULL', 'null', 'None', '#N/A', '-', '?']);
+
+/**
+ * Columns whose only texts that are not numbers are a few {@link NA_TEXTS} (an `age` column of R's
+ * write.csv with `NA` cells): those texts, by column. Inferred as they are, such columns were
+ * `string`, and training one-hot encoded the ages.
+ */
+function naCandidates(facts: ColumnFacts[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const f of facts) {
+    if (f.type() !== 'string' || !f.textsComplete) continue;
+    const others = [...f.texts].filter((text) => parseNumberText(text) === undefined);
+    if (others.length > 0 && others.length <= 3 && others.length < f.texts.size && others.every((text) => NA_TEXTS.has(text))) out.set(f.name, new Set(others));
+  }
+  return out;
+}
+
+/**
+ * Infers a schema from an opened table (see {@link inferSchema}). A column whose only non-numbers
+ * are a few spellings of "no value" (`NA`, `NULL`, `#N/A`…) gets them as its own `missingValues`
+ * (Table Schema v2, replacing the table's for that field) and the type its other values have —
+ * unless the caller chose the missing values, or the column is text without them too.
+ */
 export async function inferSchemaFromSource(source: TableSource, options: InferOptions = {}): Promise<TableSchema> {
+  const first = await inferFields(source, options, new Map());
+  const candidates = options.missingValues === undefined ? naCandidates(first.facts) : new Map<string, Set<string>>();
+  let fields = first.fields;
+  if (candidates.size > 0) {
+    // One more pass over the data, with those texts read as null in their columns.
+    const again = await inferFields(source, options, candidates);
+    fields = first.fields.map((field, i) => {
+      const na = candidates.get(field.name);
+      const retyped = again.fields[i];
+      if (na === undefined || retyped.type === 'string') return field;
+      return { ...retyped, missingValues: ['', ...[...na].sort()] };
+    });
+  }
+  return { fields, missingValues: options.missingValues ?? [''] };
+}
+
+async function inferFields(source: TableSource, options: InferOptions, naTexts: ReadonlyMap<string, ReadonlySet<string>>): Promise<{ fields: SchemaField[]; facts: ColumnFacts[] }> {
   const maxEnum = options.maxEnum ?? 20;
-  const facts = source.fieldNames.map((name) => new ColumnFacts(name, maxEnum));
+  const facts = source.fieldNames.map((name) => new ColumnFacts(name, maxEnum, naTexts.get(name)));
   const byName = new Map(facts.map((f) => [f.name, f]));
   for await (const batch of source.batches()) {
     for (const col of batch.columns) {
@@ -389,7 +435,7 @@ export async function inferSchemaFromSource(source: TableSource, options: InferO
     if (Object.keys(constraints).length) field.constraints = constraints;
     return field;
   });
-  return { fields, missingValues: options.missingValues ?? [''] };
+  return { fields, facts };
 }
 
 /**

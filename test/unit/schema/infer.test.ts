@@ -158,3 +158,38 @@ describe('schema infer: special numbers', () => {
     }), { numRuns: 80 });
   });
 });
+
+describe("schema infer: spellings of 'no value' in numeric columns", () => {
+  it("an R-style NA in a number column becomes that field's missing value, and the column keeps its number type", async () => {
+    const rows = ['age,score,country,note'];
+    for (let i = 0; i < 200; i++) {
+      const age = i % 29 === 0 ? 'NA' : String(20 + (i % 50));
+      const score = i % 41 === 0 ? 'NULL' : (i / 7).toFixed(2);
+      // 'NA' is also Namibia's code: a text column keeps it as a value.
+      const country = ['US', 'NA', 'FR'][i % 3];
+      const note = i % 37 === 0 ? 'n/a' : i % 53 === 0 ? 'unknown' : String(i);
+      rows.push(`${age},${score},${country},${note}`);
+    }
+    const path = await file('csv', `${rows.join('\n')}\n`);
+    const schema = await inferred(path);
+    expect(field(schema, 'age')).toMatchObject({ type: 'integer', missingValues: ['', 'NA'], constraints: { minimum: 20, maximum: 69 } });
+    expect(field(schema, 'age').constraints?.required).toBeUndefined();
+    expect(field(schema, 'score')).toMatchObject({ type: 'number', missingValues: ['', 'NULL'] });
+    expect(field(schema, 'country')).toMatchObject({ type: 'string', constraints: { enum: ['FR', 'NA', 'US'] } });
+    expect(field(schema, 'country').missingValues).toBeUndefined();
+    // Another word besides n/a: text, as before.
+    expect(field(schema, 'note').type).toBe('string');
+    expect(field(schema, 'note').missingValues).toBeUndefined();
+    // The data validates against the schema inferred from it, NA cells as nulls.
+    const report = await validateFile(path, schema);
+    expect(report.valid).toBe(true);
+    expect(report.columns.age.nulls).toBe(7);
+  });
+
+  it('missing values chosen by the caller are kept as they are', async () => {
+    const path = await file('csv', 'age\n31\nNA\n42\n');
+    const schema = await inferSchema(path, { missingValues: [''] });
+    expect(field(schema, 'age').type).toBe('string');
+    expect(field(schema, 'age').missingValues).toBeUndefined();
+  });
+});
