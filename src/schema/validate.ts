@@ -31,8 +31,10 @@ export function readOptionsForSchema(schema: TableSchema, present?: string[], fo
   const formDecoding: ColumnDecoding = format === undefined || format === 'csv' ? 'string' : 'auto';
   const temporal: Record<string, 'date' | 'datetime'> = {};
   for (const field of schema.fields) {
-    decoding[field.name] = !isNumericType(field.type) ? 'string' : hasNumberForm(field) ? formDecoding : 'number';
-    if (readsAsInstants(field)) temporal[field.name] = field.type as 'date' | 'datetime';
+    // Own properties (defineProperty): assigning obj['__proto__'] set the object's prototype, and a
+    // field named so was read with the default decoding.
+    setOwn(decoding, field.name, !isNumericType(field.type) ? 'string' : hasNumberForm(field) ? formDecoding : 'number');
+    if (readsAsInstants(field)) setOwn(temporal, field.name, field.type as 'date' | 'datetime');
   }
   const options: ReadOptions = { missingValues: schema.missingValues ?? [''], decoding, defaultDecoding: 'string' };
   if (Object.keys(temporal).length > 0) options.temporal = temporal;
@@ -43,6 +45,11 @@ export function readOptionsForSchema(schema: TableSchema, present?: string[], fo
     options.columns = schema.fields.map((f) => f.name).filter((n) => header.has(n));
   }
   return options;
+}
+
+/** Sets `key` as an own enumerable property, whatever its name (`__proto__` included). */
+function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /**
@@ -1230,7 +1237,7 @@ export function mergeSegments(schema: TableSchema, source: Pick<TableSource, 'pa
       }
     }
     if (!r.present) absentFieldErrors(fc, rows, sink);
-    columns[fc.name] = r;
+    setOwn(columns, fc.name, r);
   }
   // A key over an absent field cannot hold: a primary key's parts may not be missing (unique
   // keys skip rows with a missing part, SQL-style, so one over an absent field is vacuous).
