@@ -11,7 +11,8 @@
 import { BACKENDS, type BackendName } from './backend-names.ts';
 import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { InputError, type SourceLocation } from '../core/errors.ts';
 import { driftMethodNamed, unknownDriftMethodMessage } from '../drift/policy.ts';
@@ -641,6 +642,12 @@ export async function loadConfig(path: string): Promise<MlopsConfig> {
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    // A model's folder (`--config models/weather`, `config: ./`) means the mlops.yaml in it.
+    if (code === 'EISDIR') {
+      const inside = join(path, 'mlops.yaml');
+      if (existsSync(inside)) return loadConfig(inside);
+      throw new InputError('is a directory without an mlops.yaml: name the config file (e.g. models/weather/mlops.yaml)', { file: path });
+    }
     throw new InputError(code === 'ENOENT' ? 'config file not found' : `cannot read config file (${code ?? 'error'})`, { file: path });
   }
   // Decoding with replacement characters would turn a mis-encoded class name or path into another

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -120,6 +120,16 @@ describe('loadConfig', () => {
     await writeFile(file, 'name: demo\n');
     expect((await loadConfig(file)).configDir).toBe(dir);
     await expect(loadConfig(join(dir, 'nope.yaml'))).rejects.toThrow(/nope\.yaml: config file not found/);
+  });
+
+  it("a directory means its mlops.yaml; one without names what to give", async () => {
+    const model = join(dir, 'models', 'weather');
+    await mkdir(model, { recursive: true });
+    await writeFile(join(model, 'mlops.yaml'), 'name: weather\n');
+    const config = await loadConfig(model);
+    expect(config.name).toBe('weather');
+    expect(config.configPath).toBe(join(model, 'mlops.yaml'));
+    await expect(loadConfig(join(dir, 'models'))).rejects.toThrow(/models: is a directory without an mlops\.yaml: name the config file/);
   });
 
   it('refuses a config file that is not UTF-8, naming the line and column of the bad byte', async () => {
