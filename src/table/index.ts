@@ -6,6 +6,8 @@ import { concatBatches, decodeNumberFormsAs, withNumberForms } from './columns.t
 import { openCsv } from './csv.ts';
 import type { CsvInternalOptions } from './csv.ts';
 import { detectFormat } from './format.ts';
+import { open, stat } from 'node:fs/promises';
+import { InputError } from '../core/errors.ts';
 import { openJsonArray, openJsonl } from './jsonl.ts';
 import type { RecordBatch, ReadOptions, Table, TableSource } from './types.ts';
 
@@ -33,7 +35,32 @@ export async function openTable(path: string, opts: ReadOptions & CsvInternalOpt
   return { ...source, batches: () => withNumberForms(source.batches(), forms) };
 }
 
+/** The first line of a Git LFS pointer file (https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md). */
+const LFS_POINTER = Buffer.from('version https://git-lfs.github.com/spec/v1\n');
+
+/**
+ * A data file checked out without Git LFS is a small pointer text in the data's place: read as CSV
+ * it was two ragged rows, as Parquet "not a parquet file". Exit 2 saying what it is and how to get
+ * the data. Only regular files are looked at: a pipe's first bytes would be consumed.
+ */
+async function refuseLfsPointer(path: string): Promise<void> {
+  const info = await stat(path).catch(() => null);
+  if (info === null || !info.isFile() || info.size > 1024) return;
+  const handle = await open(path, 'r').catch(() => null);
+  if (handle === null) return;
+  try {
+    const head = Buffer.alloc(LFS_POINTER.length);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    if (bytesRead === head.length && head.equals(LFS_POINTER)) {
+      throw new InputError('this is a Git LFS pointer, not the data: fetch the file (git lfs pull; in a workflow, actions/checkout with lfs: true)', { file: path, line: 1 });
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
 async function openFormat(path: string, opts: ReadOptions & CsvInternalOptions): Promise<TableSource> {
+  await refuseLfsPointer(path);
   const format = opts.format ?? detectFormat(path);
   switch (format) {
     case 'csv':
