@@ -54,6 +54,7 @@ const entry: ActionEntry = {
     const config = await loadConfig(inputs.config);
 
     let baseline = inputs.baseline;
+    let noBaseline: string | undefined;
     if (baseline === undefined || isModelRef(baseline)) await fetchRegistryTags(workspace, io.env, runtime);
     if (baseline === undefined) {
       // The model in production is the natural baseline; the first model has none. Only "there is
@@ -67,6 +68,8 @@ const entry: ActionEntry = {
         runtime.info(`baseline: ${ref}`);
       } catch (error) {
         if (!NO_BASELINE.test((error as Error).message)) throw error;
+        // A registry with versions but none in production is no "first model": the report says which.
+        if (error instanceof InputError && /has no version in stage/.test(error.detail)) noBaseline = error.detail;
         runtime.info(`no baseline (${(error as Error).message.split('\n')[0]}): evaluating the candidate alone; relative gates are skipped`);
       }
     }
@@ -74,6 +77,7 @@ const entry: ActionEntry = {
       config,
       candidate,
       ...(baseline !== undefined ? { baseline } : {}),
+      ...(noBaseline !== undefined ? { noBaseline } : {}),
       ...(inputs.data !== undefined ? { data: inputs.data } : {}),
       latency: inputs.latency,
       latencyClock: inputs['latency-clock'],

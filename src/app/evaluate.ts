@@ -125,6 +125,8 @@ export interface EvaluateCommandOptions {
   validationReport?: string;
   /** Stores of a registry-reference baseline (default: see {@link resolveBaseline}). */
   stores?: ReferenceStores;
+  /** Why there is no baseline (the action's default `<name>#production` is not there), for the report. */
+  noBaseline?: string;
 }
 
 /**
@@ -170,6 +172,7 @@ export async function evaluateAndRender(io: CliIo, options: EvaluateCommandOptio
     }
   }
   if (validation) report.validation = { path: validation.path, ...(validation.json ? { valid: validation.json.valid } : {}) };
+  if (baseline === null && options.noBaseline !== undefined) report.noBaseline = options.noBaseline;
   const ctx: ReportContext = { ...(runUrl ? { runUrl } : {}), ...(commit ? { commit } : {}), ...(validation ? { validation } : {}) };
   const comment = renderEvaluationReport(report, { ...ctx, ...(options.fullReportAt ? { fullReportAt: options.fullReportAt(runUrl) } : {}) });
   return { report, markdown: renderFullEvaluationReport(report, ctx), comment };

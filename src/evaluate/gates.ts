@@ -169,7 +169,7 @@ function metricGate(gate: Extract<GateConfig, { kind: 'metric' }>, inputs: GateI
       continue;
     }
     if (!inputs.hasBaseline || !scope.deltas) {
-      push(kind, threshold, { status: 'skipped', detail: 'no baseline: relative gates are skipped (first model)' });
+      push(kind, threshold, { status: 'skipped', detail: 'no baseline: relative gates are skipped' });
       continue;
     }
     const d = scope.deltas[metric];

@@ -52,7 +52,8 @@ function verdict(report: EvaluationReport): string {
   const failed = report.gates.filter((g) => g.status === 'failed');
   const skipped = report.gates.filter((g) => g.status === 'skipped');
   const inconclusive = report.gates.filter((g) => g.inconclusive);
-  const vs = report.baseline ? `against baseline ${modelLabel(report.baseline.model)}` : 'with no baseline (first model: baseline-relative gates are skipped)';
+  const vs = report.baseline ? `against baseline ${modelLabel(report.baseline.model)}`
+    : `with no baseline (${report.noBaseline !== undefined ? plainText(report.noBaseline) : 'first model'}: baseline-relative gates are skipped)`;
   const lines: string[] = [];
   if (failed.length > 0) {
     lines.push(`**${failed.length} of ${report.gates.length} gate${report.gates.length === 1 ? '' : 's'} failed** — candidate evaluated ${vs}.`, '');

@@ -55,6 +55,11 @@ export interface EvaluationReport {
   environment: { backend: string; device: string; versions: Record<string, string> };
   run?: { commit?: string; runUrl?: string; repository?: string; pr?: number };
   validation?: { path: string; valid?: boolean; summary?: string };
+  /**
+   * Why there is no baseline, when the default one was looked for and is not there (`weather has no
+   * version in stage 'production'`): the report says it instead of calling the candidate the first model.
+   */
+  noBaseline?: string;
 }
 
 export interface ModelSection {

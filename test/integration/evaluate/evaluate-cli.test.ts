@@ -466,6 +466,32 @@ describe('mlops evaluate (real models)', () => {
     expect(report.baseline.model).toMatchObject({ name: 'weather', version: 'v1.0.0' });
   });
 
+  it('action entry: a registry with versions but none in production says so instead of "first model"', async () => {
+    const workspace = join(dir, 'ws-staging-only');
+    await mkdir(workspace, { recursive: true });
+    const gitEnv = { GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
+    Object.assign(process.env, gitEnv);
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: workspace, env: { ...process.env, ...gitEnv } });
+    git('-c', 'init.defaultBranch=main', 'init', '-q');
+    await writeFile(join(workspace, 'README.md'), 'x\n');
+    git('add', 'README.md');
+    git('commit', '-q', '-m', 'init');
+    for (const args of [['registry', 'register', 'weather', '--model', join(dir, 'baseline'), '--version', 'v1.0.0'], ['registry', 'promote', 'weather', 'v1.0.0', '--stage', 'staging']]) {
+      const cli = memoryIo({ cwd: workspace, env: { ...process.env } });
+      expect(await runCli(args, cli), cli.err).toBe(0);
+    }
+    await writeFile(join(workspace, 'mlops.yaml'), config({ gates: '    - { metric: accuracy, maxDrop: 0.01, min: 0.5 }' }));
+    const io = memoryIo({ cwd: workspace, env: { ...process.env, GITHUB_WORKSPACE: workspace, INPUT_CANDIDATE: join(dir, 'baseline'), INPUT_LATENCY: 'false', INPUT_COMMENT: 'false', INPUT_REPORT: 'r.json' } });
+    expect(await evaluateAction.run(io), io.err).toBe(0);
+    const report = JSON.parse(await readFile(join(workspace, 'r.json'), 'utf8'));
+    expect(report.baseline).toBeNull();
+    expect(report.noBaseline).toBe("weather has no version in stage 'production'");
+    // The comment body (the action's markdown output, beside the JSON report).
+    const markdown = await readFile(join(workspace, 'r.md'), 'utf8');
+    expect(markdown).toContain("with no baseline (weather has no version in stage 'production': baseline-relative gates are skipped)");
+    expect(markdown).not.toContain('first model');
+  });
+
   it('regression: sklearn-style error metrics, cost per unit of error, slices', async () => {
     const text = config({ epochs: 8, gates: '    - { metric: mae, max: 10 }\n    - { metric: rmse, maxIncrease: 0 }\n    - { metric: cost, maxDrop: 0 }' })
       .replace('label: weather', 'label: temp_max')
