@@ -16,11 +16,11 @@ import {
   validateBatches,
   validateCsvSegments,
   yaml
-} from "./chunk-4YDNUUVA.mjs";
+} from "./chunk-XVVERY6H.mjs";
 import {
   detectFormat,
   openTable
-} from "./chunk-C3E6Q4QC.mjs";
+} from "./chunk-BID4MJXX.mjs";
 import {
   groupDigits,
   oneLine,
@@ -208,13 +208,16 @@ var LocalForms = class {
 var DISTINCT_TEXT_CAP = 1e4;
 var MAX_CATEGORY_VALUES = 50;
 var ColumnFacts = class {
-  constructor(name, distinctCap) {
+  /** `missing`: texts of this column read as null besides the table's (see {@link NA_TEXTS}). */
+  constructor(name, distinctCap, missing = /* @__PURE__ */ new Set()) {
     this.name = name;
     this.distinctCap = distinctCap;
+    this.missing = missing;
     this.seen = looksLikeId(name) ? /* @__PURE__ */ new Set() : null;
   }
   name;
   distinctCap;
+  missing;
   rows = 0;
   nulls = 0;
   /** Bit i set while every value so far fits CANDIDATES[i]. */
@@ -238,9 +241,10 @@ var ColumnFacts = class {
   forms = null;
   add(col, n) {
     const hist = new Int32Array(col.dictionary.length);
+    const missing = this.missing.size > 0 ? col.dictionary.map((text) => this.missing.has(text)) : null;
     for (let i = 0; i < n; i++) {
       const c = col.codes[i];
-      if (c < 0) this.nulls++;
+      if (c < 0 || missing?.[c] === true) this.nulls++;
       else hist[c]++;
     }
     this.rows += n;
@@ -307,9 +311,34 @@ function guessRole(name, type, unique) {
   if (type === "date" || type === "datetime") return "timestamp";
   return "feature";
 }
+var NA_TEXTS = /* @__PURE__ */ new Set(["NA", "N/A", "n/a", "na", "NULL", "null", "None", "#N/A", "-", "?"]);
+function naCandidates(facts) {
+  const out = /* @__PURE__ */ new Map();
+  for (const f of facts) {
+    if (f.type() !== "string" || !f.textsComplete) continue;
+    const others = [...f.texts].filter((text) => parseNumberText(text) === void 0);
+    if (others.length > 0 && others.length <= 3 && others.length < f.texts.size && others.every((text) => NA_TEXTS.has(text))) out.set(f.name, new Set(others));
+  }
+  return out;
+}
 async function inferSchemaFromSource(source, options = {}) {
+  const first = await inferFields(source, options, /* @__PURE__ */ new Map());
+  const candidates = options.missingValues === void 0 ? naCandidates(first.facts) : /* @__PURE__ */ new Map();
+  let fields = first.fields;
+  if (candidates.size > 0) {
+    const again = await inferFields(source, options, candidates);
+    fields = first.fields.map((field, i) => {
+      const na = candidates.get(field.name);
+      const retyped = again.fields[i];
+      if (na === void 0 || retyped.type === "string") return field;
+      return { ...retyped, missingValues: ["", ...[...na].sort()] };
+    });
+  }
+  return { fields, missingValues: options.missingValues ?? [""] };
+}
+async function inferFields(source, options, naTexts) {
   const maxEnum = options.maxEnum ?? 20;
-  const facts = source.fieldNames.map((name) => new ColumnFacts(name, maxEnum));
+  const facts = source.fieldNames.map((name) => new ColumnFacts(name, maxEnum, naTexts.get(name)));
   const byName = new Map(facts.map((f) => [f.name, f]));
   for await (const batch of source.batches()) {
     for (const col of batch.columns) {
@@ -390,7 +419,7 @@ async function inferSchemaFromSource(source, options = {}) {
     if (Object.keys(constraints).length) field.constraints = constraints;
     return field;
   });
-  return { fields, missingValues: options.missingValues ?? [""] };
+  return { fields, facts };
 }
 async function inferSchema(paths, options = {}) {
   const list = Array.isArray(paths) ? paths : [paths];

@@ -17,11 +17,11 @@ import {
   NAME_PATTERN,
   parseConfig,
   require_dist
-} from "./chunk-ZHBWOXIM.mjs";
+} from "./chunk-M4LG7ANB.mjs";
 import {
   dumpSchema,
   inferSchema
-} from "./chunk-UWDYHO77.mjs";
+} from "./chunk-CENXAHUW.mjs";
 import {
   parseCommandArgs,
   requirePositional
@@ -31,11 +31,11 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   dataReadOptions
-} from "./chunk-4YDNUUVA.mjs";
+} from "./chunk-XVVERY6H.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   openTable
-} from "./chunk-C3E6Q4QC.mjs";
+} from "./chunk-BID4MJXX.mjs";
 import "./chunk-LVCVLYC2.mjs";
 import "./chunk-MF3YALT7.mjs";
 import {

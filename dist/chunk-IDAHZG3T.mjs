@@ -4,7 +4,7 @@ import {
   assertDistinctSources,
   categoricalCounts,
   readProfile
-} from "./chunk-Y5XTDOSQ.mjs";
+} from "./chunk-F23DGXMM.mjs";
 import {
   GitError,
   isModelRef,
@@ -42,21 +42,21 @@ import {
   sketchEpsilon,
   sketchQuantile,
   sketchRank
-} from "./chunk-5FQSJSZO.mjs";
+} from "./chunk-M2VAEONL.mjs";
 import {
   configLocation,
   locateConfigError
-} from "./chunk-ZHBWOXIM.mjs";
+} from "./chunk-M4LG7ANB.mjs";
 import {
   dataReadOptions,
   loadSchema,
   positionOf
-} from "./chunk-4YDNUUVA.mjs";
+} from "./chunk-XVVERY6H.mjs";
 import {
   detectFormat,
   expandDataPaths,
   openTable
-} from "./chunk-C3E6Q4QC.mjs";
+} from "./chunk-BID4MJXX.mjs";
 import {
   plural
 } from "./chunk-LVCVLYC2.mjs";

@@ -8,7 +8,7 @@ import {
 } from "./chunk-YNOXVETM.mjs";
 import {
   writeProfile
-} from "./chunk-Y5XTDOSQ.mjs";
+} from "./chunk-F23DGXMM.mjs";
 import {
   MODEL_FILES,
   applyPreprocessing,
@@ -39,7 +39,7 @@ import {
 import {
   mergeProfiles,
   profileFile
-} from "./chunk-5FQSJSZO.mjs";
+} from "./chunk-M2VAEONL.mjs";
 import {
   classCounts,
   rareClass,
@@ -51,14 +51,14 @@ import {
   loadConfig,
   locateConfigError,
   resolveBatchSize
-} from "./chunk-ZHBWOXIM.mjs";
+} from "./chunk-M4LG7ANB.mjs";
 import {
   detectNumberForm
-} from "./chunk-UWDYHO77.mjs";
+} from "./chunk-CENXAHUW.mjs";
 import {
   dataReadOptions,
   loadSchema
-} from "./chunk-4YDNUUVA.mjs";
+} from "./chunk-XVVERY6H.mjs";
 import {
   didYouMean
 } from "./chunk-6H53F6EY.mjs";
@@ -66,7 +66,7 @@ import {
   expandDataPaths,
   hashFile,
   openTable
-} from "./chunk-C3E6Q4QC.mjs";
+} from "./chunk-BID4MJXX.mjs";
 import {
   groupDigits
 } from "./chunk-LVCVLYC2.mjs";

@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-CQUCCRZU.mjs";
+} from "./chunk-WCTP3O7D.mjs";
 import {
   loadBackend
 } from "./chunk-VXDFF6NO.mjs";

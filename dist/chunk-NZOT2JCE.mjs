@@ -5,29 +5,29 @@ import {
   externalFailure,
   trainModel,
   trainWithRuntime
-} from "./chunk-LDXJSV3B.mjs";
+} from "./chunk-NNBIXBTT.mjs";
 import "./chunk-QUBK3FVQ.mjs";
 import {
   createActionsRuntime
 } from "./chunk-YNOXVETM.mjs";
-import "./chunk-Y5XTDOSQ.mjs";
+import "./chunk-F23DGXMM.mjs";
 import {
   configAboveHint
-} from "./chunk-D42R7QZU.mjs";
+} from "./chunk-WKDH7HHX.mjs";
 import "./chunk-ODNAHA2M.mjs";
 import "./chunk-VXDFF6NO.mjs";
 import "./chunk-ZQ67O6D5.mjs";
 import "./chunk-EC4DIH3W.mjs";
 import "./chunk-F56D4ARV.mjs";
-import "./chunk-5FQSJSZO.mjs";
+import "./chunk-M2VAEONL.mjs";
 import "./chunk-LICFMF4L.mjs";
 import "./chunk-4JGCLKKO.mjs";
 import "./chunk-SXSB5XTO.mjs";
 import {
   loadConfig
-} from "./chunk-ZHBWOXIM.mjs";
+} from "./chunk-M4LG7ANB.mjs";
 import "./chunk-562XEXS5.mjs";
-import "./chunk-UWDYHO77.mjs";
+import "./chunk-CENXAHUW.mjs";
 import {
   parseBackendFlag,
   parseCommandArgs
@@ -35,9 +35,9 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-4YDNUUVA.mjs";
+import "./chunk-XVVERY6H.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-C3E6Q4QC.mjs";
+import "./chunk-BID4MJXX.mjs";
 import {
   groupDigits
 } from "./chunk-LVCVLYC2.mjs";

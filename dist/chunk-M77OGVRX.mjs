@@ -36,15 +36,15 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-UWDYHO77.mjs";
+} from "./chunk-CENXAHUW.mjs";
 import {
   formatPct,
   loadSchema
-} from "./chunk-4YDNUUVA.mjs";
+} from "./chunk-XVVERY6H.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   dataArguments
-} from "./chunk-C3E6Q4QC.mjs";
+} from "./chunk-BID4MJXX.mjs";
 import {
   groupDigits
 } from "./chunk-LVCVLYC2.mjs";

@@ -78,7 +78,7 @@ var entry = {
     const configPath = inputs.config ?? `${workspace}/mlops.yaml`;
     const hasConfig = inputs.config !== void 0 || await access(configPath).then(() => true, () => false);
     if (hasConfig) {
-      const { loadConfig } = await import("./chunk-XR46R6L3.mjs");
+      const { loadConfig } = await import("./chunk-O2JIQBG3.mjs");
       const config = await loadConfig(configPath);
       stages = config.registry.stages;
       name ??= config.name;

@@ -7,15 +7,15 @@ import {
   columnType,
   readProfile,
   stringifyProfile
-} from "./chunk-Y5XTDOSQ.mjs";
+} from "./chunk-F23DGXMM.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
   profileFile
-} from "./chunk-5FQSJSZO.mjs";
+} from "./chunk-M2VAEONL.mjs";
 import {
   refuseOverwritingInputs
-} from "./chunk-M5FVIL4Z.mjs";
+} from "./chunk-XRMF4RTP.mjs";
 import {
   outputFlag,
   parseCommandArgs,
@@ -26,7 +26,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   expandDataPaths
-} from "./chunk-C3E6Q4QC.mjs";
+} from "./chunk-BID4MJXX.mjs";
 import {
   plural
 } from "./chunk-LVCVLYC2.mjs";

@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   refuseOverwritingInputs
-} from "./chunk-M5FVIL4Z.mjs";
+} from "./chunk-XRMF4RTP.mjs";
 import {
   diffSchemas,
   formatSchemaDiff,
@@ -11,7 +11,7 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-UWDYHO77.mjs";
+} from "./chunk-CENXAHUW.mjs";
 import {
   helpHint,
   parseCommandArgs,
@@ -24,10 +24,10 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   loadSchema
-} from "./chunk-4YDNUUVA.mjs";
+} from "./chunk-XVVERY6H.mjs";
 import {
   dataArguments
-} from "./chunk-C3E6Q4QC.mjs";
+} from "./chunk-BID4MJXX.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-MWCB27EZ.mjs";

@@ -5,7 +5,7 @@ import {
 } from "./chunk-4JGCLKKO.mjs";
 import {
   loadConfig
-} from "./chunk-ZHBWOXIM.mjs";
+} from "./chunk-M4LG7ANB.mjs";
 
 // src/cli/config.ts
 import { existsSync } from "node:fs";

@@ -9,7 +9,7 @@ import {
   locateConfigError,
   parseConfig,
   resolveBatchSize
-} from "./chunk-ZHBWOXIM.mjs";
+} from "./chunk-M4LG7ANB.mjs";
 import "./chunk-KCMKRERF.mjs";
 import "./chunk-C65ARSH5.mjs";
 import "./chunk-YAAXSFVI.mjs";

@@ -42,14 +42,14 @@ import {
   configLocation,
   defaultConfig,
   loadConfig
-} from "./chunk-ZHBWOXIM.mjs";
+} from "./chunk-M4LG7ANB.mjs";
 import {
   didYouMean
 } from "./chunk-6H53F6EY.mjs";
 import {
   isGlob,
   readTable
-} from "./chunk-C3E6Q4QC.mjs";
+} from "./chunk-BID4MJXX.mjs";
 import {
   cellText
 } from "./chunk-GLXGY5J7.mjs";
@@ -210,7 +210,7 @@ function metricGate(gate, inputs) {
       continue;
     }
     if (!inputs.hasBaseline || !scope.deltas) {
-      push(kind, threshold, { status: "skipped", detail: "no baseline: relative gates are skipped (first model)" });
+      push(kind, threshold, { status: "skipped", detail: "no baseline: relative gates are skipped" });
       continue;
     }
     const d = scope.deltas[metric];
@@ -308,7 +308,7 @@ function verdict(report) {
   const failed = report.gates.filter((g) => g.status === "failed");
   const skipped = report.gates.filter((g) => g.status === "skipped");
   const inconclusive = report.gates.filter((g) => g.inconclusive);
-  const vs = report.baseline ? `against baseline ${modelLabel(report.baseline.model)}` : "with no baseline (first model: baseline-relative gates are skipped)";
+  const vs = report.baseline ? `against baseline ${modelLabel(report.baseline.model)}` : `with no baseline (${report.noBaseline !== void 0 ? plainText(report.noBaseline) : "first model"}: baseline-relative gates are skipped)`;
   const lines = [];
   if (failed.length > 0) {
     lines.push(`**${failed.length} of ${report.gates.length} gate${report.gates.length === 1 ? "" : "s"} failed** \u2014 candidate evaluated ${vs}.`, "");
@@ -1882,6 +1882,7 @@ async function evaluateAndRender(io, options) {
     }
   }
   if (validation) report.validation = { path: validation.path, ...validation.json ? { valid: validation.json.valid } : {} };
+  if (baseline === null && options.noBaseline !== void 0) report.noBaseline = options.noBaseline;
   const ctx = { ...runUrl ? { runUrl } : {}, ...commit ? { commit } : {}, ...validation ? { validation } : {} };
   const comment = renderEvaluationReport(report, { ...ctx, ...options.fullReportAt ? { fullReportAt: options.fullReportAt(runUrl) } : {} });
   return { report, markdown: renderFullEvaluationReport(report, ctx), comment };

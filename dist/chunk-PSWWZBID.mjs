@@ -5,13 +5,13 @@ import {
   PROFILE_SEGMENT_TASK,
   hashFileTask,
   profileSegmentTask
-} from "./chunk-5FQSJSZO.mjs";
+} from "./chunk-M2VAEONL.mjs";
 import {
   VALIDATE_SEGMENT_TASK,
   validateSegmentTask
-} from "./chunk-4YDNUUVA.mjs";
+} from "./chunk-XVVERY6H.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-C3E6Q4QC.mjs";
+import "./chunk-BID4MJXX.mjs";
 import "./chunk-LVCVLYC2.mjs";
 import {
   serveBatches

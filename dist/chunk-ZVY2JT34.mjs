@@ -4,8 +4,8 @@ import {
   configuredReference,
   driftHeadline,
   runDrift
-} from "./chunk-SD3Z4JN5.mjs";
-import "./chunk-Y5XTDOSQ.mjs";
+} from "./chunk-IDAHZG3T.mjs";
+import "./chunk-F23DGXMM.mjs";
 import {
   STORE_OPTIONS,
   referenceStoresFromFlags,
@@ -21,17 +21,17 @@ import {
 import {
   configAboveHint,
   loadConfigIfAny
-} from "./chunk-D42R7QZU.mjs";
+} from "./chunk-WKDH7HHX.mjs";
 import "./chunk-ZQ67O6D5.mjs";
 import "./chunk-EC4DIH3W.mjs";
 import "./chunk-F56D4ARV.mjs";
-import "./chunk-5FQSJSZO.mjs";
+import "./chunk-M2VAEONL.mjs";
 import "./chunk-4JGCLKKO.mjs";
-import "./chunk-ZHBWOXIM.mjs";
+import "./chunk-M4LG7ANB.mjs";
 import {
   refuseOverwritingInputs
-} from "./chunk-M5FVIL4Z.mjs";
-import "./chunk-UWDYHO77.mjs";
+} from "./chunk-XRMF4RTP.mjs";
+import "./chunk-CENXAHUW.mjs";
 import {
   parseCommandArgs,
   reportFileFlag
@@ -39,9 +39,9 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-4YDNUUVA.mjs";
+import "./chunk-XVVERY6H.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-C3E6Q4QC.mjs";
+import "./chunk-BID4MJXX.mjs";
 import "./chunk-LVCVLYC2.mjs";
 import "./chunk-MF3YALT7.mjs";
 import "./chunk-GLXGY5J7.mjs";

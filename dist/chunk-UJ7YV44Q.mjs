@@ -17,11 +17,11 @@ import "./chunk-SSCV3AA7.mjs";
 
 // src/actions/entries.ts
 var actionEntries = {
-  validate: async () => (await import("./chunk-BXSHGMYJ.mjs")).default,
-  train: async () => (await import("./chunk-EOCZMLRL.mjs")).default,
-  evaluate: async () => (await import("./chunk-T7C427FQ.mjs")).default,
-  release: async () => (await import("./chunk-EIJDZHNQ.mjs")).default,
-  drift: async () => (await import("./chunk-B5WBELFG.mjs")).default
+  validate: async () => (await import("./chunk-M77OGVRX.mjs")).default,
+  train: async () => (await import("./chunk-TW7ELAKA.mjs")).default,
+  evaluate: async () => (await import("./chunk-CVKGCTFA.mjs")).default,
+  release: async () => (await import("./chunk-3A3AEQXF.mjs")).default,
+  drift: async () => (await import("./chunk-ZZAHOOS5.mjs")).default
 };
 
 // src/cli/commands/action.ts

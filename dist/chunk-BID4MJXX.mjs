@@ -42,7 +42,7 @@ async function dataArguments(paths, cwd) {
 }
 function expandBraces(pattern) {
   let depth = 0;
-  let open = -1;
+  let open2 = -1;
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
     if (c === "\\") {
@@ -50,12 +50,12 @@ function expandBraces(pattern) {
       continue;
     }
     if (c === "{") {
-      if (depth === 0) open = i;
+      if (depth === 0) open2 = i;
       depth++;
     } else if (c === "}" && depth > 0) {
       depth--;
       if (depth === 0) {
-        const body = pattern.slice(open + 1, i);
+        const body = pattern.slice(open2 + 1, i);
         const parts = [];
         let d = 0;
         let from = 0;
@@ -69,7 +69,7 @@ function expandBraces(pattern) {
         }
         parts.push(body.slice(from));
         if (parts.length === 1) continue;
-        const head = pattern.slice(0, open);
+        const head = pattern.slice(0, open2);
         const tail = pattern.slice(i + 1);
         return parts.flatMap((p) => expandBraces(head + p + tail));
       }
@@ -195,6 +195,9 @@ function detectFormat(path) {
   return format;
 }
 
+// src/table/index.ts
+import { open, stat as stat2 } from "node:fs/promises";
+
 // src/table/jsonl.ts
 import { isUtf8 } from "node:buffer";
 import { gunzipSync } from "node:zlib";
@@ -253,8 +256,8 @@ function jsonSyntaxError(text, unit = "text") {
     while (i < n && isWhitespace(text.charCodeAt(i))) i++;
     if (i >= n) {
       if (expect === "end") return void 0;
-      const open = stack.length === 0 ? "" : stack[stack.length - 1] === 91 ? " (an array is not closed)" : " (an object is not closed)";
-      return fault(previous?.end ?? 0, `unexpected end of the ${unit} where ${EXPECTED[expect]} was expected${open}`);
+      const open2 = stack.length === 0 ? "" : stack[stack.length - 1] === 91 ? " (an array is not closed)" : " (an object is not closed)";
+      return fault(previous?.end ?? 0, `unexpected end of the ${unit} where ${EXPECTED[expect]} was expected${open2}`);
     }
     const start = i;
     const c = text.charCodeAt(i);
@@ -444,11 +447,11 @@ function invalidJson(path, text, error, firstLine, unit) {
 }
 var MAX_JSON_ARRAY_BYTES = 256 << 20;
 var lineAt = (buf, offset) => 1 + countLines(buf, 0, offset);
-function elementStarts(buf, open) {
+function elementStarts(buf, open2) {
   const starts = [];
   let depth = 0;
   let expectValue = false;
-  for (let i = open; i < buf.length; i++) {
+  for (let i = open2; i < buf.length; i++) {
     const c = buf[i];
     if (c === 34) {
       if (expectValue) {
@@ -693,7 +696,24 @@ async function openTable(path, opts = {}) {
   const source = await openFormat(path, decodeNumberFormsAs(opts, format === "csv" ? "string" : "auto"));
   return { ...source, batches: () => withNumberForms(source.batches(), forms) };
 }
+var LFS_POINTER = Buffer.from("version https://git-lfs.github.com/spec/v1\n");
+async function refuseLfsPointer(path) {
+  const info = await stat2(path).catch(() => null);
+  if (info === null || !info.isFile() || info.size > 1024) return;
+  const handle = await open(path, "r").catch(() => null);
+  if (handle === null) return;
+  try {
+    const head = Buffer.alloc(LFS_POINTER.length);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    if (bytesRead === head.length && head.equals(LFS_POINTER)) {
+      throw new InputError("this is a Git LFS pointer, not the data: fetch the file (git lfs pull; in a workflow, actions/checkout with lfs: true)", { file: path, line: 1 });
+    }
+  } finally {
+    await handle.close();
+  }
+}
 async function openFormat(path, opts) {
+  await refuseLfsPointer(path);
   const format = opts.format ?? detectFormat(path);
   switch (format) {
     case "csv":

@@ -6,7 +6,7 @@ import {
   namedAsGiven,
   runCli,
   runMain
-} from "./chunk-CQUCCRZU.mjs";
+} from "./chunk-WCTP3O7D.mjs";
 import "./chunk-4JGCLKKO.mjs";
 import "./chunk-562XEXS5.mjs";
 import "./chunk-JMASHIGL.mjs";

@@ -3,14 +3,14 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd,
   validate_default
-} from "./chunk-BGNNFAOJ.mjs";
-import "./chunk-M5FVIL4Z.mjs";
-import "./chunk-UWDYHO77.mjs";
+} from "./chunk-TPL5EQIY.mjs";
+import "./chunk-XRMF4RTP.mjs";
+import "./chunk-CENXAHUW.mjs";
 import "./chunk-W2347Q5A.mjs";
 import "./chunk-JMASHIGL.mjs";
-import "./chunk-4YDNUUVA.mjs";
+import "./chunk-XVVERY6H.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-C3E6Q4QC.mjs";
+import "./chunk-BID4MJXX.mjs";
 import "./chunk-LVCVLYC2.mjs";
 import "./chunk-MF3YALT7.mjs";
 import "./chunk-GLXGY5J7.mjs";

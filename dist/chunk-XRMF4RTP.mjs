@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   expandDataPaths,
   isGlob
-} from "./chunk-C3E6Q4QC.mjs";
+} from "./chunk-BID4MJXX.mjs";
 import {
   InputError
 } from "./chunk-DXANMND3.mjs";

@@ -5,7 +5,7 @@ import {
   driftHeadline,
   nothingJudged,
   runDrift
-} from "./chunk-SD3Z4JN5.mjs";
+} from "./chunk-IDAHZG3T.mjs";
 import {
   fetchRegistryTags
 } from "./chunk-S7HA7SOC.mjs";
@@ -18,7 +18,7 @@ import {
 import {
   createActionsRuntime
 } from "./chunk-YNOXVETM.mjs";
-import "./chunk-Y5XTDOSQ.mjs";
+import "./chunk-F23DGXMM.mjs";
 import {
   isModelRef
 } from "./chunk-YUEHAH2H.mjs";
@@ -32,15 +32,15 @@ import {
 } from "./chunk-ZQ67O6D5.mjs";
 import "./chunk-EC4DIH3W.mjs";
 import "./chunk-F56D4ARV.mjs";
-import "./chunk-5FQSJSZO.mjs";
+import "./chunk-M2VAEONL.mjs";
 import {
   loadConfig
-} from "./chunk-ZHBWOXIM.mjs";
+} from "./chunk-M4LG7ANB.mjs";
 import "./chunk-562XEXS5.mjs";
-import "./chunk-UWDYHO77.mjs";
-import "./chunk-4YDNUUVA.mjs";
+import "./chunk-CENXAHUW.mjs";
+import "./chunk-XVVERY6H.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-C3E6Q4QC.mjs";
+import "./chunk-BID4MJXX.mjs";
 import "./chunk-LVCVLYC2.mjs";
 import "./chunk-MF3YALT7.mjs";
 import "./chunk-GLXGY5J7.mjs";

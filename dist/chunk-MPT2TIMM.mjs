@@ -11,14 +11,14 @@ import {
   evaluateAndRender,
   jsonSafe,
   publishComment
-} from "./chunk-USDVZWU2.mjs";
+} from "./chunk-V37PYP4T.mjs";
 import "./chunk-YUEHAH2H.mjs";
 import {
   isMissingPermission
 } from "./chunk-VSZ3SQ7W.mjs";
 import {
   configAboveHint
-} from "./chunk-D42R7QZU.mjs";
+} from "./chunk-WKDH7HHX.mjs";
 import "./chunk-ODNAHA2M.mjs";
 import "./chunk-VXDFF6NO.mjs";
 import "./chunk-ZQ67O6D5.mjs";
@@ -26,7 +26,7 @@ import "./chunk-EC4DIH3W.mjs";
 import "./chunk-F56D4ARV.mjs";
 import "./chunk-4JGCLKKO.mjs";
 import "./chunk-SXSB5XTO.mjs";
-import "./chunk-ZHBWOXIM.mjs";
+import "./chunk-M4LG7ANB.mjs";
 import {
   helpHint,
   parseBackendFlag,
@@ -37,7 +37,7 @@ import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-C3E6Q4QC.mjs";
+import "./chunk-BID4MJXX.mjs";
 import "./chunk-LVCVLYC2.mjs";
 import "./chunk-GLXGY5J7.mjs";
 import "./chunk-KCMKRERF.mjs";

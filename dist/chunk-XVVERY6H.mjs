@@ -12745,8 +12745,8 @@ function readOptionsForSchema(schema2, present, format) {
   const formDecoding = format === void 0 || format === "csv" ? "string" : "auto";
   const temporal = {};
   for (const field of schema2.fields) {
-    decoding[field.name] = !isNumericType(field.type) ? "string" : hasNumberForm(field) ? formDecoding : "number";
-    if (readsAsInstants(field)) temporal[field.name] = field.type;
+    setOwn(decoding, field.name, !isNumericType(field.type) ? "string" : hasNumberForm(field) ? formDecoding : "number");
+    if (readsAsInstants(field)) setOwn(temporal, field.name, field.type);
   }
   const options = { missingValues: schema2.missingValues ?? [""], decoding, defaultDecoding: "string" };
   if (Object.keys(temporal).length > 0) options.temporal = temporal;
@@ -12757,6 +12757,9 @@ function readOptionsForSchema(schema2, present, format) {
     options.columns = schema2.fields.map((f) => f.name).filter((n) => header.has(n));
   }
   return options;
+}
+function setOwn(target, key, value) {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 function dataReadOptions(schema2) {
   const options = readOptionsForSchema(schema2);
@@ -13832,7 +13835,7 @@ function mergeSegments(schema2, source, header, segments, maxErrors) {
       }
     }
     if (!r.present) absentFieldErrors(fc, rows, sink);
-    columns[fc.name] = r;
+    setOwn(columns, fc.name, r);
   }
   for (const kc of keyChecks) {
     const absent = kc.fields.filter((name) => header.missing.includes(name));

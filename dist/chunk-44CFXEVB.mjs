@@ -99,7 +99,7 @@ async function openRegistry(values, io) {
   let cardText = { description: null, intendedUse: null };
   const configPath = values.config ? resolve(io.cwd, values.config) : join(io.cwd, "mlops.yaml");
   if (values.config || await fileExists(configPath)) {
-    const { loadConfig } = await import("./chunk-XR46R6L3.mjs");
+    const { loadConfig } = await import("./chunk-O2JIQBG3.mjs");
     const config = await loadConfig(configPath);
     stages = config.registry.stages;
     configName = config.name;

@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   sketchQuantile
-} from "./chunk-5FQSJSZO.mjs";
+} from "./chunk-M2VAEONL.mjs";
 import {
   assertReadableFile,
   writeFileAtomic

@@ -5,16 +5,16 @@ import {
 } from "./chunk-562XEXS5.mjs";
 import {
   atCwd
-} from "./chunk-BGNNFAOJ.mjs";
+} from "./chunk-TPL5EQIY.mjs";
 import {
   refuseOverwritingInputs
-} from "./chunk-M5FVIL4Z.mjs";
+} from "./chunk-XRMF4RTP.mjs";
 import {
   diffSchemas,
   dumpSchema,
   formatSchemaDiff,
   inferSchema
-} from "./chunk-UWDYHO77.mjs";
+} from "./chunk-CENXAHUW.mjs";
 import {
   helpHint,
   outputFlag,
@@ -28,11 +28,11 @@ import {
 import {
   loadSchema,
   yaml
-} from "./chunk-4YDNUUVA.mjs";
+} from "./chunk-XVVERY6H.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   dataArguments
-} from "./chunk-C3E6Q4QC.mjs";
+} from "./chunk-BID4MJXX.mjs";
 import "./chunk-LVCVLYC2.mjs";
 import "./chunk-MF3YALT7.mjs";
 import "./chunk-GLXGY5J7.mjs";

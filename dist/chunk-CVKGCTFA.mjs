@@ -18,7 +18,7 @@ import {
 import {
   evaluateAndRender,
   publishComment
-} from "./chunk-USDVZWU2.mjs";
+} from "./chunk-V37PYP4T.mjs";
 import {
   isModelRef,
   referenceStores,
@@ -35,10 +35,10 @@ import "./chunk-F56D4ARV.mjs";
 import "./chunk-SXSB5XTO.mjs";
 import {
   loadConfig
-} from "./chunk-ZHBWOXIM.mjs";
+} from "./chunk-M4LG7ANB.mjs";
 import "./chunk-562XEXS5.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-C3E6Q4QC.mjs";
+import "./chunk-BID4MJXX.mjs";
 import "./chunk-LVCVLYC2.mjs";
 import "./chunk-GLXGY5J7.mjs";
 import "./chunk-KCMKRERF.mjs";
@@ -83,6 +83,7 @@ var entry = {
     if (!candidate) throw new InputError("no candidate model: set 'artifact' (a workflow artifact name) or 'candidate' (a directory)", { key: "candidate" });
     const config = await loadConfig(inputs.config);
     let baseline = inputs.baseline;
+    let noBaseline;
     if (baseline === void 0 || isModelRef(baseline)) await fetchRegistryTags(workspace, io.env, runtime);
     if (baseline === void 0) {
       const ref = `${config.name}#production`;
@@ -92,6 +93,7 @@ var entry = {
         runtime.info(`baseline: ${ref}`);
       } catch (error) {
         if (!NO_BASELINE.test(error.message)) throw error;
+        if (error instanceof InputError && /has no version in stage/.test(error.detail)) noBaseline = error.detail;
         runtime.info(`no baseline (${error.message.split("\n")[0]}): evaluating the candidate alone; relative gates are skipped`);
       }
     }
@@ -99,6 +101,7 @@ var entry = {
       config,
       candidate,
       ...baseline !== void 0 ? { baseline } : {},
+      ...noBaseline !== void 0 ? { noBaseline } : {},
       ...inputs.data !== void 0 ? { data: inputs.data } : {},
       latency: inputs.latency,
       latencyClock: inputs["latency-clock"],

@@ -7354,7 +7354,8 @@ var require_dist = __commonJS({
 var import_yaml = __toESM(require_dist(), 1);
 import { isUtf8 } from "node:buffer";
 import { readFile } from "node:fs/promises";
-import { basename, dirname, isAbsolute, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, resolve } from "node:path";
+import { existsSync } from "node:fs";
 var NAME_PATTERN = /^[a-z0-9]([a-z0-9_-]*[a-z0-9])?$/;
 function record(ctx, path, node) {
   const offset = node?.range?.[0];
@@ -7740,6 +7741,11 @@ async function loadConfig(path) {
     bytes = await readFile(path);
   } catch (error) {
     const code = error.code;
+    if (code === "EISDIR") {
+      const inside = join(path, "mlops.yaml");
+      if (existsSync(inside)) return loadConfig(inside);
+      throw new InputError("is a directory without an mlops.yaml: name the config file (e.g. models/weather/mlops.yaml)", { file: path });
+    }
     throw new InputError(code === "ENOENT" ? "config file not found" : `cannot read config file (${code ?? "error"})`, { file: path });
   }
   if (!isUtf8(bytes)) throw invalidConfigBytes(bytes, path);
