@@ -94,6 +94,9 @@ export const ANNOTATION_CAP = 10;
  */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 1024;
 
+/** The bytes kept free above the limit, so the truncation note fits even when no section does. */
+const NOTE_RESERVE_BYTES = 1024;
+
 const TRUNCATION_NOTE =
   '> [!WARNING]\n> The job summary was cut here to stay under GitHub\'s 1 MiB limit per step; the full report is in the step log and the uploaded artifacts.\n';
 
@@ -252,6 +255,13 @@ export function createActionsRuntime(io: CliIo, options: ActionsRuntimeOptions =
       if (Buffer.byteLength(text, 'utf8') > room) {
         text = fitBytes(text, room, TRUNCATION_NOTE);
         state.summaryFull = true;
+        if (text === '') {
+          // Not even a block of the section fits: it is dropped, but the summary must still say
+          // it was cut (the reserve above the limit is there for this note).
+          state.summaryDropped += 1;
+          const note = `\n\n${TRUNCATION_NOTE}`;
+          if (used + Buffer.byteLength(note, 'utf8') < summaryLimit + NOTE_RESERVE_BYTES) text = note;
+        }
       }
       summary += text;
       if (path) appendFileSync(path, text, 'utf8');
