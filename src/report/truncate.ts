@@ -5,7 +5,10 @@
  * (e.g. "Full report in the job summary") is appended after a blank line.
  */
 
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+// A backtick fence's info string holds no backtick: "```a```" at a line start is inline code.
+const FENCE_OPEN = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
+/** A closing fence: indented at most 3 spaces, nothing after it but blanks (CommonMark). */
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 const TABLE_LINE = /^\s*\|/;
 const TABLE_DELIMITER = /^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$/;
 
@@ -38,8 +41,11 @@ export function truncateMarkdown(markdown: string, maxChars: number, pointer: st
         detailsDepth = Math.max(0, detailsDepth + countMatches(line, /<details[\s>]/gi) - countMatches(line, /<\/details>/gi));
       }
     } else {
-      const trimmed = line.trim();
-      if (trimmed.length >= fence.length && trimmed === fence[0]!.repeat(trimmed.length)) fence = undefined;
+      // A code line of 4+ spaces then backticks is code, not the end of the block: taking it for
+      // the closer made the real closer look like an opener, and the closer added at the cut then
+      // opened a fence that swallowed the rest (the pointer, the closing </details>).
+      const close = FENCE_CLOSE.exec(line);
+      if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length) fence = undefined;
     }
     // A table header without its delimiter row is no table: never cut between the two.
     const next = lines[i + 1];
