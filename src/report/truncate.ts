@@ -8,7 +8,7 @@
 // A backtick fence's info string holds no backtick: "```a```" at a line start is inline code.
 const FENCE_OPEN = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
 /** A closing fence: indented at most 3 spaces, nothing after it but blanks (CommonMark). */
-const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t\r]*$/;
 const TABLE_LINE = /^\s*\|/;
 const TABLE_DELIMITER = /^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$/;
 

@@ -27,4 +27,10 @@ describe('truncateMarkdown fences as CommonMark reads them', () => {
     const out = truncateMarkdown(markdown, 80, POINTER);
     expect(out).toBe(`\`\`\`a\`\`\` is the column.\n\n${POINTER}`);
   });
+
+  it('reads a fence closed on a CRLF line as closed', () => {
+    const markdown = `\`\`\`\r\nx\r\n\`\`\`\r\n\r\n${'Text.\r\n'.repeat(30)}`;
+    const out = truncateMarkdown(markdown, 90, POINTER);
+    expect(out).toBe(`\`\`\`\r\nx\r\n\`\`\`\r\n\r\n${'Text.\r\n'.repeat(Math.floor((90 - 16 - 1 - POINTER.length) / 7))}\n${POINTER}`);
+  });
 });
