@@ -5,13 +5,50 @@ export type Cell = string | number | boolean | null | undefined;
 /** Column alignment: left, right, center, or none. */
 export type Align = 'l' | 'r' | 'c' | '';
 
-/** Escapes a table cell: pipes would split the cell, newlines would end the row. */
+/**
+ * Escapes a table cell: pipes would split the cell, newlines would end the row, and a backslash
+ * is written doubled so it shows as itself. Inside a code span (`` `\N` ``) backslash escapes do
+ * not apply, so only its pipes are escaped (the table unescapes `\|` before the span is read):
+ * doubling there showed a category `\N` as `\\N`, a value the column does not hold.
+ */
 export function escapeCell(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
-  return String(cell)
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n|\r/g, '<br>');
+  const text = String(cell).replace(/\r?\n|\r/g, '<br>');
+  if (!text.includes('`')) return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] === '`') {
+      let n = i;
+      while (text[n] === '`') n++;
+      const close = closingRun(text, n, n - i);
+      if (close >= 0) {
+        out += text.slice(i, close + (n - i)).replace(/\|/g, '\\|');
+        i = close + (n - i);
+      } else {
+        // A backtick run with no closer is literal text.
+        out += text.slice(i, n);
+        i = n;
+      }
+      continue;
+    }
+    const c = text[i]!;
+    out += c === '\\' ? '\\\\' : c === '|' ? '\\|' : c;
+    i++;
+  }
+  return out;
+}
+
+/** The index of the next run of exactly `length` backticks at or after `from`, or -1. */
+function closingRun(text: string, from: number, length: number): number {
+  let i = text.indexOf('`', from);
+  while (i >= 0) {
+    let end = i;
+    while (text[end] === '`') end++;
+    if (end - i === length) return i;
+    i = text.indexOf('`', end);
+  }
+  return -1;
 }
 
 /**

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { escapeCell, inlineCode, table } from '../../../src/report/index.ts';
+
+describe('table cells holding code spans', () => {
+  it('keeps the backslashes of a code span as they are: they are not escapes there', () => {
+    // MySQL's null marker as a drift contributor, or a column named with a backslash.
+    expect(escapeCell(inlineCode('\\N'))).toBe('`\\N`');
+    expect(escapeCell(`${inlineCode('C:\\data')} (absent)`)).toBe('`C:\\data` (absent)');
+  });
+
+  it('still escapes the pipes of a code span, which the table reads before the span', () => {
+    expect(escapeCell(inlineCode('a|b'))).toBe('`a\\|b`');
+    expect(escapeCell(inlineCode('a\\|b'))).toBe('`a\\\\|b`');
+  });
+
+  it('doubles backslashes outside code spans and around them', () => {
+    expect(escapeCell('x\\y `p\\q` r\\s')).toBe('x\\\\y `p\\q` r\\\\s');
+    expect(escapeCell('a\\|b')).toBe('a\\\\\\|b');
+    // A backtick run without a closer is text, not a span.
+    expect(escapeCell('a`b\\c')).toBe('a`b\\\\c');
+    expect(escapeCell('``a`b``\\')).toBe('``a`b``\\\\');
+  });
+
+  it('renders a table whose code cells show their values', () => {
+    expect(table([['Feature', 'Most changed'], [inlineCode('status'), inlineCode('\\N')]])).toBe(
+      '| Feature  | Most changed |\n| -------- | ------------ |\n| `status` | `\\N`         |\n',
+    );
+  });
+});
