@@ -156,10 +156,15 @@ export function markerComment(kind: string, name: string): string {
 
 /** Inline code that survives backticks in `text` (a longer backtick run delimits it). */
 export function inlineCode(text: string): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  // A lone CR ends a markdown line as LF does (and a table cell turns it into a literal <br>).
+  const body = text.replace(/\r\n|\r|\n/g, ' ');
+  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${text.replace(/\r?\n/g, ' ')}${pad}${fence}`;
+  // The renderer strips one space from each end of a span that starts and ends with one: padded,
+  // a category ' NY ' stays ' NY ' (shown as 'NY' it could not be told from the clean 'NY').
+  const spaced = body.startsWith(' ') && body.endsWith(' ') && /[^ ]/.test(body);
+  const pad = body.startsWith('`') || body.endsWith('`') || spaced ? ' ' : '';
+  return `${fence}${pad}${body}${pad}${fence}`;
 }
 
 /** A fenced code block whose fence is longer than any backtick run in `text`, so it cannot end early. */

@@ -27,3 +27,18 @@ describe('table cells holding code spans', () => {
     );
   });
 });
+
+describe('inlineCode keeps the value the renderer shows', () => {
+  it('pads a value with a space at both ends, which the renderer would strip', () => {
+    // Rendered, one space is stripped from each end: the category shows as ' NY ', not 'NY'.
+    expect(inlineCode(' NY ')).toBe('`  NY  `');
+    expect(inlineCode(' NY')).toBe('` NY`');
+    expect(inlineCode('   ')).toBe('`   `');
+    expect(inlineCode(' \t ')).toBe('`  \t  `');
+  });
+
+  it('turns a lone CR into a space like a line break', () => {
+    expect(inlineCode('a\rb\r\nc\nd')).toBe('`a b c d`');
+    expect(escapeCell(inlineCode('a\rb'))).toBe('`a b`');
+  });
+});
