@@ -51,7 +51,11 @@ export function truncateMarkdown(markdown: string, maxChars: number, pointer: st
     const next = lines[i + 1];
     const isHeader = fence === undefined && TABLE_LINE.test(line) && !TABLE_LINE.test(lines[i - 1] ?? '') && next !== undefined && TABLE_DELIMITER.test(next);
     if (isHeader) continue;
-    const closers = `${fence !== undefined ? `${fence}\n` : ''}${'</details>\n'.repeat(detailsDepth)}`;
+    // GFM continues a table with any following line, `</details>` included (as a one-cell row,
+    // where the tag closes nothing and the pointer stays hidden in a collapsed section): a blank
+    // line ends the table first.
+    const endTable = fence === undefined && detailsDepth > 0 && TABLE_LINE.test(line) ? '\n' : '';
+    const closers = `${fence !== undefined ? `${fence}\n` : ''}${endTable}${'</details>\n'.repeat(detailsDepth)}`;
     if (offset + closers.length + 1 + pointer.length <= maxChars) best = { offset, closers };
   }
   return best === undefined ? pointer : `${markdown.slice(0, best.offset)}${best.closers}\n${pointer}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeBlock, details, truncateMarkdown } from '../../../src/report/index.ts';
+import { codeBlock, details, table, truncateMarkdown } from '../../../src/report/index.ts';
 
 const POINTER = '> [!NOTE]\n> Cut; the full report is in the job summary.\n';
 
@@ -32,5 +32,12 @@ describe('truncateMarkdown fences as CommonMark reads them', () => {
     const markdown = `\`\`\`\r\nx\r\n\`\`\`\r\n\r\n${'Text.\r\n'.repeat(30)}`;
     const out = truncateMarkdown(markdown, 90, POINTER);
     expect(out).toBe(`\`\`\`\r\nx\r\n\`\`\`\r\n\r\n${'Text.\r\n'.repeat(Math.floor((90 - 16 - 1 - POINTER.length) / 7))}\n${POINTER}`);
+  });
+
+  it('ends a table with a blank line before the </details> that closes around it', () => {
+    const markdown = `${details('Per-class scores', table([['class', 'f1'], ...Array.from({ length: 50 }, (_, i) => [`c${i}`, '0.5'])]))}\nend\n`;
+    const out = truncateMarkdown(markdown, 200, POINTER);
+    expect(out).toMatch(/\| c\d+ +\| 0\.5 \|\n\n<\/details>\n\n> \[!NOTE\]\n> Cut; the full report is in the job summary\.\n$/);
+    expect(out.length).toBeLessThanOrEqual(200);
   });
 });
