@@ -55,12 +55,14 @@ function closingRun(text: string, from: number, length: number): number {
  * Data text shown as written in markdown (a category, a class name, a column name): HTML and the
  * inline markdown marks become character references, so a cell `<NA>` is not taken for a tag (and
  * dropped), `*x*` is not emphasis and a backtick opens no code span; an `@` gets a word joiner after
- * it, so a value `@org/team` in a pull-request comment mentions no one. Pipes, backslashes and line
- * breaks are the table's to escape ({@link escapeCell}).
+ * it, so a value `@org/team` in a pull-request comment mentions no one. A backslash becomes a
+ * reference too: left as is, it escaped the `&` of the next mark's reference outside a table
+ * (a slice column `temp\_c` showed as `temp&#95;c`). Pipes and line breaks are the table's to
+ * escape ({@link escapeCell}).
  */
 export function plainText(text: string): string {
   // An underscore inside a word (`temp_max`) is no emphasis in GitHub markdown: left readable.
-  return text.replace(/[&<>`*[\]~@]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (c) => (c === '@' ? '@\u2060' : `&#${c.charCodeAt(0)};`));
+  return text.replace(/[&<>`*[\]~@\\]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (c) => (c === '@' ? '@\u2060' : `&#${c.charCodeAt(0)};`));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeCell, inlineCode, table } from '../../../src/report/index.ts';
+import { escapeCell, inlineCode, plainText, table } from '../../../src/report/index.ts';
 
 describe('table cells holding code spans', () => {
   it('keeps the backslashes of a code span as they are: they are not escapes there', () => {
@@ -40,5 +40,17 @@ describe('inlineCode keeps the value the renderer shows', () => {
   it('turns a lone CR into a space like a line break', () => {
     expect(inlineCode('a\rb\r\nc\nd')).toBe('`a b c d`');
     expect(escapeCell(inlineCode('a\rb'))).toBe('`a b`');
+  });
+});
+
+describe('plainText outside a table', () => {
+  it('keeps a backslash from escaping the reference of the mark after it', () => {
+    // `temp\&#95;c` renders as `temp&#95;c`: the backslash escapes the ampersand.
+    expect(`**${plainText('temp\\_c')}**`).toBe('**temp&#92;&#95;c**');
+    expect(plainText('C:\\data\\*.csv')).toBe('C:&#92;data&#92;&#42;.csv');
+  });
+
+  it('needs no table escape for the backslash in a cell (it is a reference already)', () => {
+    expect(table([['v'], [plainText('a\\b')]])).toBe('| v       |\n| ------- |\n| a&#92;b |\n');
   });
 });
