@@ -153,6 +153,11 @@ const sharedInt32 = (value: number): Int32Array => {
 /** How long an idle pool keeps its workers for a next batch before it terminates them. */
 const IDLE_RETIRE_MS = 30;
 
+/** Whether a file system request of this thread is in flight (getActiveResourcesInfo names them FSReq…, FileHandle…). */
+function mainThreadBusyWithFiles(): boolean {
+  return process.getActiveResourcesInfo().some((name) => name.startsWith('FSReq') || name.startsWith('FileHandle'));
+}
+
 const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 
 /**
@@ -270,6 +275,9 @@ class Pool {
     this.retireTimer = setTimeout(() => {
       this.retireTimer = null;
       if (this.active.size > 0) return;
+      // The main thread still reading or writing a file is usually on its way to a next batch
+      // (the next file of a glob): wait again rather than start new workers for it.
+      if (mainThreadBusyWithFiles()) return this.retireWhenIdle();
       for (const w of this.workers.splice(0)) void w.thread.terminate();
     }, IDLE_RETIRE_MS);
   }
