@@ -1255,7 +1255,10 @@ export function mergeSegments(schema: TableSchema, source: Pick<TableSource, 'pa
     file: source.path,
     schema: schema.source?.path ?? null,
     fieldsMatch: mode,
-    errorsByRule: sink.byRule,
+    // Rules in one fixed order (RULE_ORDER): the order they were first counted in differs between
+    // one pass and merged segments (unique before type, or type before unique), and the JSON report
+    // must be the same either way.
+    errorsByRule: Object.fromEntries(Object.entries(sink.byRule).sort(([a], [b]) => RULE_ORDER[a as RuleName] - RULE_ORDER[b as RuleName])),
     maxErrors,
     truncated: sink.rowErrorsStored < sink.count - (sink.stored.length - sink.rowErrorsStored),
     extraColumns: header.extra,
