@@ -21,7 +21,7 @@ import {
 import {
   dumpSchema,
   inferSchema
-} from "./chunk-GDWSU4JZ.mjs";
+} from "./chunk-SA5IGYQT.mjs";
 import {
   parseCommandArgs,
   requirePositional
@@ -31,7 +31,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   dataReadOptions
-} from "./chunk-7K5723UE.mjs";
+} from "./chunk-5TW7PN44.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   openTable

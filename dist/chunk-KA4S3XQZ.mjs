@@ -11,7 +11,7 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-GDWSU4JZ.mjs";
+} from "./chunk-SA5IGYQT.mjs";
 import {
   helpHint,
   parseCommandArgs,
@@ -24,7 +24,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   loadSchema
-} from "./chunk-7K5723UE.mjs";
+} from "./chunk-5TW7PN44.mjs";
 import {
   dataArguments
 } from "./chunk-BID4MJXX.mjs";

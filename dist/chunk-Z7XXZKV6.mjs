@@ -51,7 +51,7 @@ import {
   dataReadOptions,
   loadSchema,
   positionOf
-} from "./chunk-7K5723UE.mjs";
+} from "./chunk-5TW7PN44.mjs";
 import {
   detectFormat,
   expandDataPaths,

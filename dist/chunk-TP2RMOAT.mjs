@@ -5,7 +5,7 @@ import {
   driftHeadline,
   nothingJudged,
   runDrift
-} from "./chunk-VCIUV3GP.mjs";
+} from "./chunk-Z7XXZKV6.mjs";
 import {
   fetchRegistryTags
 } from "./chunk-XQ522EPU.mjs";
@@ -37,8 +37,8 @@ import {
   loadConfig
 } from "./chunk-M4LG7ANB.mjs";
 import "./chunk-562XEXS5.mjs";
-import "./chunk-GDWSU4JZ.mjs";
-import "./chunk-7K5723UE.mjs";
+import "./chunk-SA5IGYQT.mjs";
+import "./chunk-5TW7PN44.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-BID4MJXX.mjs";
 import "./chunk-LVCVLYC2.mjs";

@@ -13851,7 +13851,10 @@ function mergeSegments(schema2, source, header, segments, maxErrors) {
     file: source.path,
     schema: schema2.source?.path ?? null,
     fieldsMatch: mode,
-    errorsByRule: sink.byRule,
+    // Rules in one fixed order (RULE_ORDER): the order they were first counted in differs between
+    // one pass and merged segments (unique before type, or type before unique), and the JSON report
+    // must be the same either way.
+    errorsByRule: Object.fromEntries(Object.entries(sink.byRule).sort(([a], [b]) => RULE_ORDER[a] - RULE_ORDER[b])),
     maxErrors,
     truncated: sink.rowErrorsStored < sink.count - (sink.stored.length - sink.rowErrorsStored),
     extraColumns: header.extra,

@@ -36,11 +36,11 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-GDWSU4JZ.mjs";
+} from "./chunk-SA5IGYQT.mjs";
 import {
   formatPct,
   loadSchema
-} from "./chunk-7K5723UE.mjs";
+} from "./chunk-5TW7PN44.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   dataArguments

@@ -5,7 +5,7 @@ import {
 } from "./chunk-562XEXS5.mjs";
 import {
   atCwd
-} from "./chunk-VR5FBJRP.mjs";
+} from "./chunk-KA4S3XQZ.mjs";
 import {
   refuseOverwritingInputs
 } from "./chunk-XRMF4RTP.mjs";
@@ -14,7 +14,7 @@ import {
   dumpSchema,
   formatSchemaDiff,
   inferSchema
-} from "./chunk-GDWSU4JZ.mjs";
+} from "./chunk-SA5IGYQT.mjs";
 import {
   helpHint,
   outputFlag,
@@ -28,7 +28,7 @@ import {
 import {
   loadSchema,
   yaml
-} from "./chunk-7K5723UE.mjs";
+} from "./chunk-5TW7PN44.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   dataArguments

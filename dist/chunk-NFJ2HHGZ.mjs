@@ -4,7 +4,7 @@ import {
   configuredReference,
   driftHeadline,
   runDrift
-} from "./chunk-VCIUV3GP.mjs";
+} from "./chunk-Z7XXZKV6.mjs";
 import "./chunk-GK7EF27G.mjs";
 import {
   STORE_OPTIONS,
@@ -31,7 +31,7 @@ import "./chunk-M4LG7ANB.mjs";
 import {
   refuseOverwritingInputs
 } from "./chunk-XRMF4RTP.mjs";
-import "./chunk-GDWSU4JZ.mjs";
+import "./chunk-SA5IGYQT.mjs";
 import {
   parseCommandArgs,
   reportFileFlag
@@ -39,7 +39,7 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-7K5723UE.mjs";
+import "./chunk-5TW7PN44.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-BID4MJXX.mjs";
 import "./chunk-LVCVLYC2.mjs";

@@ -16,7 +16,7 @@ import {
   validateBatches,
   validateCsvSegments,
   yaml
-} from "./chunk-7K5723UE.mjs";
+} from "./chunk-5TW7PN44.mjs";
 import {
   detectFormat,
   openTable

@@ -54,11 +54,11 @@ import {
 } from "./chunk-M4LG7ANB.mjs";
 import {
   detectNumberForm
-} from "./chunk-GDWSU4JZ.mjs";
+} from "./chunk-SA5IGYQT.mjs";
 import {
   dataReadOptions,
   loadSchema
-} from "./chunk-7K5723UE.mjs";
+} from "./chunk-5TW7PN44.mjs";
 import {
   didYouMean
 } from "./chunk-6H53F6EY.mjs";

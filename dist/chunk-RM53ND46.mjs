@@ -5,7 +5,7 @@ import {
   trainWithRuntime,
   train_default,
   trainingMarkdown
-} from "./chunk-GAGPXINE.mjs";
+} from "./chunk-FRXLNW3E.mjs";
 import "./chunk-QUBK3FVQ.mjs";
 import "./chunk-DWVYTI42.mjs";
 import "./chunk-GK7EF27G.mjs";
@@ -19,8 +19,8 @@ import "./chunk-LICFMF4L.mjs";
 import "./chunk-SXSB5XTO.mjs";
 import "./chunk-M4LG7ANB.mjs";
 import "./chunk-562XEXS5.mjs";
-import "./chunk-GDWSU4JZ.mjs";
-import "./chunk-7K5723UE.mjs";
+import "./chunk-SA5IGYQT.mjs";
+import "./chunk-5TW7PN44.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-BID4MJXX.mjs";
 import "./chunk-LVCVLYC2.mjs";

@@ -5,7 +5,7 @@ import {
   externalFailure,
   trainModel,
   trainWithRuntime
-} from "./chunk-GAGPXINE.mjs";
+} from "./chunk-FRXLNW3E.mjs";
 import "./chunk-QUBK3FVQ.mjs";
 import {
   createActionsRuntime
@@ -27,7 +27,7 @@ import {
   loadConfig
 } from "./chunk-M4LG7ANB.mjs";
 import "./chunk-562XEXS5.mjs";
-import "./chunk-GDWSU4JZ.mjs";
+import "./chunk-SA5IGYQT.mjs";
 import {
   parseBackendFlag,
   parseCommandArgs
@@ -35,7 +35,7 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-7K5723UE.mjs";
+import "./chunk-5TW7PN44.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-BID4MJXX.mjs";
 import {
