@@ -3,7 +3,7 @@
  * references fall back to GitHub Releases on a fresh runner), run the check, render the report and,
  * when asked, run the retraining pull-request flow.
  */
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { InputError } from '../core/errors.ts';
 import { runDriftCheck, type DriftCheck } from '../drift/check.ts';
 import { driftJson, renderDriftMarkdown } from '../drift/report.ts';
@@ -11,6 +11,7 @@ import { openRetrainingPullRequest, type RetrainGitHub, type RetrainResult } fro
 import { referenceStores, type ReferenceStores } from '../github/release-store.ts';
 import { isModelRef, resolveModelRef } from '../registry/index.ts';
 import { locateConfigError, type MlopsConfig } from '../train/config.ts';
+import { displayPath } from '../train/run-record.ts';
 
 export interface DriftRequest {
   cwd: string;
@@ -57,24 +58,15 @@ export function configuredReference(config: MlopsConfig): string {
   return isModelRef(reference) || isAbsolute(reference) ? reference : resolve(config.configDir, reference);
 }
 
-/**
- * A data path (or glob) relative to `cwd` when it lies under it, else absolute: the report's
- * sources record it as written here, and an absolute path named the runner's checkout
- * (/home/runner/work/…) in every report and retraining commit.
- */
-function underCwd(path: string, cwd: string): string {
-  const absolute = resolve(cwd, path);
-  const inside = relative(cwd, absolute);
-  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : absolute;
-}
-
 /** Runs one drift check and, when `request.retrain` is set, the retraining pull-request flow. */
 export async function runDrift(request: DriftRequest): Promise<DriftOutcome> {
   const { cwd, env, config } = request;
   const check = await runDriftCheck({
     cwd,
-    reference: isModelRef(request.reference) ? request.reference : underCwd(request.reference, cwd),
-    current: underCwd(request.current, cwd),
+    // Relative to `cwd` when under it (displayPath): the report's sources record paths as given
+    // here, and absolute ones named the runner's checkout (/home/runner/work/…) in every report.
+    reference: isModelRef(request.reference) ? request.reference : displayPath(resolve(cwd, request.reference), cwd),
+    current: displayPath(resolve(cwd, request.current), cwd),
     config,
     ...(request.schema ? { schema: resolve(cwd, request.schema) } : {}),
     ...(request.features ? { features: request.features } : {}),

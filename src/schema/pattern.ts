@@ -3,8 +3,8 @@
  *
  * Most patterns in real schemas are codes and identifiers: `[A-Z]{2}[0-9]{4}`, `u[0-9a-f]{8}`,
  * `ORD-\d+`. For those, {@link compilePattern} builds a matcher that walks the text once with no
- * backtracking: measured 1.6× faster than `RegExp#test` (1M 9-character ids against `u[0-9a-f]{8}`,
- * Node 20: 177 vs 285 ms, best of 12 rounds), whose call into irregexp costs more than so short a
+ * backtracking: measured 1.5× faster than `RegExp#test` (1M 9-character ids against `u[0-9a-f]{8}`,
+ * Node 20: 162 vs 251 ms, best of 12 rounds), whose call into irregexp costs more than so short a
  * match. Every other pattern keeps the RegExp; the subset is chosen so that both always agree (proof
  * below, property test in test/unit/schema/pattern.property.test.ts).
  */
@@ -72,8 +72,6 @@ class SequenceMatcher implements PatternMatcher {
   private readonly max: Int32Array;
   private readonly shortest: number;
   private readonly longest: number;
-  /** When every atom has a fixed count (and the text a fixed length): the row of each position. */
-  private readonly rows: Int32Array | null;
 
   constructor(items: Item[]) {
     this.count = items.length;
@@ -85,24 +83,12 @@ class SequenceMatcher implements PatternMatcher {
     this.max = Int32Array.from(items, (item) => item.max);
     this.shortest = items.reduce((sum, item) => sum + item.min, 0);
     this.longest = items.reduce((sum, item) => Math.min(UNBOUNDED, sum + item.max), 0);
-    this.rows = this.shortest === this.longest && this.longest <= 1024 ? Int32Array.from(items.flatMap((item, k) => Array<number>(item.min).fill(k << 7))) : null;
   }
 
   test(text: string): boolean {
     const n = text.length;
     if (n < this.shortest || n > this.longest) return false;
     const ascii = this.ascii;
-    const rows = this.rows;
-    if (rows !== null) {
-      // Every atom has a fixed count: position i is tested against its own atom's row.
-      for (let i = 0; i < n; i++) {
-        const c = text.charCodeAt(i);
-        if (c < 128) {
-          if (ascii[rows[i] + c] === 0) return false;
-        } else if (!inRanges(this.ranges[rows[i] >> 7], c)) return false;
-      }
-      return true;
-    }
     let i = 0;
     for (let k = 0; k < this.count; k++) {
       const base = k << 7;

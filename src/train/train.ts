@@ -24,7 +24,7 @@ import type { Table } from '../table/types.ts';
 import { dataFileRecords, displayPath, gitInfo, type DataFileRecord, type GitInfo } from './run-record.ts';
 import { dataReadOptions } from '../schema/index.ts';
 import { classCounts, rareClass, resolveClassWeights } from './class-weights.ts';
-import { digestFileList, listModelFiles, sha256File as hashModelFile } from '../registry/model-hash.ts';
+import { digestFileList, listModelFiles, sha256File } from '../registry/model-hash.ts';
 import type { ModelFileEntry } from '../registry/metadata.ts';
 
 export const RUN_FORMAT = 'mlops-run';
@@ -144,10 +144,6 @@ export function defaultModelDir(config: MlopsConfig, cwd: string): string {
   return resolve(cwd, '.mlops', 'models', config.name);
 }
 
-async function sha256File(path: string): Promise<string> {
-  return createHash('sha256').update(await readFile(path)).digest('hex');
-}
-
 async function makeStaging(out: string): Promise<string> {
   const staging = join(dirname(out), `.${basename(out)}.staging-${process.pid}-${Date.now().toString(36)}`);
   await rm(staging, { recursive: true, force: true });
@@ -236,7 +232,7 @@ async function commonRecordParts(config: MlopsConfig, cwd: string, trainFiles: s
       test: await dataFileRecords(testFiles, cwd),
       schema: config.data.schema ? (await dataFileRecords([config.data.schema], cwd))[0]! : null,
     },
-    config: { path: config.configPath ? displayPath(config.configPath, cwd) : null, sha256: config.configPath ? await sha256File(config.configPath) : null },
+    config: { path: config.configPath ? displayPath(config.configPath, cwd) : null, sha256: config.configPath ? (await sha256File(config.configPath)).sha256 : null },
   };
 }
 
@@ -588,7 +584,7 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
     // gave two models that differed only in model.pt one hash.
     const entries: ModelFileEntry[] = [];
     for (const path of await listModelFiles(staging)) {
-      if (path !== MODEL_FILES.metrics && path !== MODEL_FILES.profile) entries.push({ path, ...(await hashModelFile(join(staging, ...path.split('/')))) });
+      if (path !== MODEL_FILES.metrics && path !== MODEL_FILES.profile) entries.push({ path, ...(await sha256File(join(staging, ...path.split('/')))) });
     }
     const weights: RunRecord['weights'] = entries.length === 0 ? null : { sha256: digestFileList(entries), bytes: entries.reduce((sum, e) => sum + e.bytes, 0) };
     const common = await commonRecordParts(config, cwd, trainFiles);
