@@ -27,16 +27,16 @@ import { isMainThread } from "node:worker_threads";
 
 // src/cli/commands/index.ts
 var commands = [
-  { name: "init", summary: "set up mlops.yaml, schema.yaml and the three workflows for your data", load: async () => (await import("./chunk-2HO46L33.mjs")).default },
-  { name: "validate", summary: "validate a data file against a Table Schema", load: async () => (await import("./chunk-22BBPAHC.mjs")).default, splitsFilesFrom: 8 << 20 },
-  { name: "schema", summary: "infer a schema from data, or diff two schemas (infer | diff)", load: async () => (await import("./chunk-3ODZ6WAS.mjs")).default },
+  { name: "init", summary: "set up mlops.yaml, schema.yaml and the three workflows for your data", load: async () => (await import("./chunk-SZCTVTBI.mjs")).default },
+  { name: "validate", summary: "validate a data file against a Table Schema", load: async () => (await import("./chunk-JWM5COGF.mjs")).default, splitsFilesFrom: 8 << 20 },
+  { name: "schema", summary: "infer a schema from data, or diff two schemas (infer | diff)", load: async () => (await import("./chunk-JBFWPVW5.mjs")).default },
   { name: "profile", summary: "profile a data file, or merge shard profiles (merge)", load: async () => (await import("./chunk-WJQGJGC6.mjs")).default, splitsFilesFrom: 16 << 20 },
-  { name: "train", summary: "train a model from mlops.yaml into a model directory", load: async () => (await import("./chunk-RTN4Q5VH.mjs")).default },
+  { name: "train", summary: "train a model from mlops.yaml into a model directory", load: async () => (await import("./chunk-55XL24LP.mjs")).default },
   { name: "evaluate", summary: "compare a candidate model with the baseline: metrics, latency, gates", load: async () => (await import("./chunk-XD6HTBRV.mjs")).default },
   { name: "registry", summary: "model registry on git tags: register, promote, rollback, deprecate, list, show, history, pull", load: async () => (await import("./chunk-LDJL6ODK.mjs")).default },
-  { name: "drift", summary: "compare current data with the reference; open a retraining PR on drift", load: async () => (await import("./chunk-NFJ2HHGZ.mjs")).default, splitsFilesFrom: 16 << 20 },
-  { name: "demo", summary: "run the whole life cycle on the bundled fixtures, locally", load: async () => (await import("./chunk-FXCRPK2B.mjs")).default },
-  { name: "action", summary: "run a composite action's step (used by action.yml)", load: async () => (await import("./chunk-TU2X7BSY.mjs")).default }
+  { name: "drift", summary: "compare current data with the reference; open a retraining PR on drift", load: async () => (await import("./chunk-LZBK3VUV.mjs")).default, splitsFilesFrom: 16 << 20 },
+  { name: "demo", summary: "run the whole life cycle on the bundled fixtures, locally", load: async () => (await import("./chunk-JNHVE4TG.mjs")).default },
+  { name: "action", summary: "run a composite action's step (used by action.yml)", load: async () => (await import("./chunk-6YNG5BPB.mjs")).default }
 ];
 
 // src/cli/main.ts

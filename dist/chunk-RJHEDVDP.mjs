@@ -16,7 +16,7 @@ import {
   validateBatches,
   validateCsvSegments,
   yaml
-} from "./chunk-5TW7PN44.mjs";
+} from "./chunk-IT6GVHPY.mjs";
 import {
   detectFormat,
   openTable

@@ -9,7 +9,7 @@ import {
 import {
   VALIDATE_SEGMENT_TASK,
   validateSegmentTask
-} from "./chunk-5TW7PN44.mjs";
+} from "./chunk-IT6GVHPY.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-BID4MJXX.mjs";
 import "./chunk-LVCVLYC2.mjs";

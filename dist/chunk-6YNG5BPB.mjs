@@ -17,11 +17,11 @@ import "./chunk-SSCV3AA7.mjs";
 
 // src/actions/entries.ts
 var actionEntries = {
-  validate: async () => (await import("./chunk-LUXSZGB5.mjs")).default,
-  train: async () => (await import("./chunk-RM53ND46.mjs")).default,
+  validate: async () => (await import("./chunk-5CO5DNHI.mjs")).default,
+  train: async () => (await import("./chunk-SY6D25HU.mjs")).default,
   evaluate: async () => (await import("./chunk-BJU5D5C4.mjs")).default,
   release: async () => (await import("./chunk-HMBW3KDG.mjs")).default,
-  drift: async () => (await import("./chunk-TP2RMOAT.mjs")).default
+  drift: async () => (await import("./chunk-GNZ2IG7N.mjs")).default
 };
 
 // src/cli/commands/action.ts

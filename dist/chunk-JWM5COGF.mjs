@@ -3,12 +3,12 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd,
   validate_default
-} from "./chunk-KA4S3XQZ.mjs";
+} from "./chunk-TR7QPXOZ.mjs";
 import "./chunk-XRMF4RTP.mjs";
-import "./chunk-SA5IGYQT.mjs";
+import "./chunk-RJHEDVDP.mjs";
 import "./chunk-W2347Q5A.mjs";
 import "./chunk-JMASHIGL.mjs";
-import "./chunk-5TW7PN44.mjs";
+import "./chunk-IT6GVHPY.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-BID4MJXX.mjs";
 import "./chunk-LVCVLYC2.mjs";

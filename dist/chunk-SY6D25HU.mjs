@@ -5,7 +5,8 @@ import {
   trainWithRuntime,
   train_default,
   trainingMarkdown
-} from "./chunk-FRXLNW3E.mjs";
+} from "./chunk-LWMWA7BT.mjs";
+import "./chunk-ROKEBBGQ.mjs";
 import "./chunk-QUBK3FVQ.mjs";
 import "./chunk-DWVYTI42.mjs";
 import "./chunk-GK7EF27G.mjs";
@@ -19,8 +20,8 @@ import "./chunk-LICFMF4L.mjs";
 import "./chunk-SXSB5XTO.mjs";
 import "./chunk-M4LG7ANB.mjs";
 import "./chunk-562XEXS5.mjs";
-import "./chunk-SA5IGYQT.mjs";
-import "./chunk-5TW7PN44.mjs";
+import "./chunk-RJHEDVDP.mjs";
+import "./chunk-IT6GVHPY.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-BID4MJXX.mjs";
 import "./chunk-LVCVLYC2.mjs";

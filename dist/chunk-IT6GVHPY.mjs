@@ -12585,8 +12585,6 @@ var SequenceMatcher = class {
   max;
   shortest;
   longest;
-  /** When every atom has a fixed count (and the text a fixed length): the row of each position. */
-  rows;
   constructor(items) {
     this.count = items.length;
     this.ascii = new Uint8Array(items.length * 128);
@@ -12596,22 +12594,11 @@ var SequenceMatcher = class {
     this.max = Int32Array.from(items, (item) => item.max);
     this.shortest = items.reduce((sum, item) => sum + item.min, 0);
     this.longest = items.reduce((sum, item) => Math.min(UNBOUNDED, sum + item.max), 0);
-    this.rows = this.shortest === this.longest && this.longest <= 1024 ? Int32Array.from(items.flatMap((item, k) => Array(item.min).fill(k << 7))) : null;
   }
   test(text) {
     const n = text.length;
     if (n < this.shortest || n > this.longest) return false;
     const ascii = this.ascii;
-    const rows = this.rows;
-    if (rows !== null) {
-      for (let i2 = 0; i2 < n; i2++) {
-        const c = text.charCodeAt(i2);
-        if (c < 128) {
-          if (ascii[rows[i2] + c] === 0) return false;
-        } else if (!inRanges(this.ranges[rows[i2] >> 7], c)) return false;
-      }
-      return true;
-    }
     let i = 0;
     for (let k = 0; k < this.count; k++) {
       const base = k << 7;

@@ -5,7 +5,8 @@ import {
   externalFailure,
   trainModel,
   trainWithRuntime
-} from "./chunk-FRXLNW3E.mjs";
+} from "./chunk-LWMWA7BT.mjs";
+import "./chunk-ROKEBBGQ.mjs";
 import "./chunk-QUBK3FVQ.mjs";
 import {
   createActionsRuntime
@@ -27,7 +28,7 @@ import {
   loadConfig
 } from "./chunk-M4LG7ANB.mjs";
 import "./chunk-562XEXS5.mjs";
-import "./chunk-SA5IGYQT.mjs";
+import "./chunk-RJHEDVDP.mjs";
 import {
   parseBackendFlag,
   parseCommandArgs
@@ -35,7 +36,7 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-5TW7PN44.mjs";
+import "./chunk-IT6GVHPY.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-BID4MJXX.mjs";
 import {

@@ -1,6 +1,9 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
+  displayPath
+} from "./chunk-ROKEBBGQ.mjs";
+import {
   assertDistinctSources,
   categoricalCounts,
   readProfile
@@ -51,7 +54,7 @@ import {
   dataReadOptions,
   loadSchema,
   positionOf
-} from "./chunk-5TW7PN44.mjs";
+} from "./chunk-IT6GVHPY.mjs";
 import {
   detectFormat,
   expandDataPaths,
@@ -245,7 +248,7 @@ function driftJson(report) {
 }
 
 // src/app/drift.ts
-import { isAbsolute as isAbsolute3, join as join4, relative as relative3, resolve as resolve3 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join4, resolve as resolve3 } from "node:path";
 
 // src/drift/check.ts
 import { stat } from "node:fs/promises";
@@ -1763,17 +1766,14 @@ function configuredReference(config) {
   if (reference === null) return `${config.name}#production`;
   return isModelRef(reference) || isAbsolute3(reference) ? reference : resolve3(config.configDir, reference);
 }
-function underCwd(path, cwd) {
-  const absolute = resolve3(cwd, path);
-  const inside = relative3(cwd, absolute);
-  return inside !== "" && !inside.startsWith("..") && !isAbsolute3(inside) ? inside : absolute;
-}
 async function runDrift(request) {
   const { cwd, env, config } = request;
   const check = await runDriftCheck({
     cwd,
-    reference: isModelRef(request.reference) ? request.reference : underCwd(request.reference, cwd),
-    current: underCwd(request.current, cwd),
+    // Relative to `cwd` when under it (displayPath): the report's sources record paths as given
+    // here, and absolute ones named the runner's checkout (/home/runner/work/…) in every report.
+    reference: isModelRef(request.reference) ? request.reference : displayPath(resolve3(cwd, request.reference), cwd),
+    current: displayPath(resolve3(cwd, request.current), cwd),
     config,
     ...request.schema ? { schema: resolve3(cwd, request.schema) } : {},
     ...request.features ? { features: request.features } : {},

@@ -5,13 +5,14 @@ import {
   driftHeadline,
   nothingJudged,
   runDrift
-} from "./chunk-Z7XXZKV6.mjs";
+} from "./chunk-YBUNDDH3.mjs";
 import {
   fetchRegistryTags
 } from "./chunk-XQ522EPU.mjs";
 import {
   defaultReportPath
 } from "./chunk-NEL4MZF3.mjs";
+import "./chunk-ROKEBBGQ.mjs";
 import {
   parseInputs
 } from "./chunk-QUBK3FVQ.mjs";
@@ -37,8 +38,8 @@ import {
   loadConfig
 } from "./chunk-M4LG7ANB.mjs";
 import "./chunk-562XEXS5.mjs";
-import "./chunk-SA5IGYQT.mjs";
-import "./chunk-5TW7PN44.mjs";
+import "./chunk-RJHEDVDP.mjs";
+import "./chunk-IT6GVHPY.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-BID4MJXX.mjs";
 import "./chunk-LVCVLYC2.mjs";

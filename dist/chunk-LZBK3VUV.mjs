@@ -4,7 +4,8 @@ import {
   configuredReference,
   driftHeadline,
   runDrift
-} from "./chunk-Z7XXZKV6.mjs";
+} from "./chunk-YBUNDDH3.mjs";
+import "./chunk-ROKEBBGQ.mjs";
 import "./chunk-GK7EF27G.mjs";
 import {
   STORE_OPTIONS,
@@ -31,7 +32,7 @@ import "./chunk-M4LG7ANB.mjs";
 import {
   refuseOverwritingInputs
 } from "./chunk-XRMF4RTP.mjs";
-import "./chunk-SA5IGYQT.mjs";
+import "./chunk-RJHEDVDP.mjs";
 import {
   parseCommandArgs,
   reportFileFlag
@@ -39,7 +40,7 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-5TW7PN44.mjs";
+import "./chunk-IT6GVHPY.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-BID4MJXX.mjs";
 import "./chunk-LVCVLYC2.mjs";

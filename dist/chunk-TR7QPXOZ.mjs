@@ -11,7 +11,7 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-SA5IGYQT.mjs";
+} from "./chunk-RJHEDVDP.mjs";
 import {
   helpHint,
   parseCommandArgs,
@@ -24,7 +24,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   loadSchema
-} from "./chunk-5TW7PN44.mjs";
+} from "./chunk-IT6GVHPY.mjs";
 import {
   dataArguments
 } from "./chunk-BID4MJXX.mjs";

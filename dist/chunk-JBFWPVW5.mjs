@@ -5,7 +5,7 @@ import {
 } from "./chunk-562XEXS5.mjs";
 import {
   atCwd
-} from "./chunk-KA4S3XQZ.mjs";
+} from "./chunk-TR7QPXOZ.mjs";
 import {
   refuseOverwritingInputs
 } from "./chunk-XRMF4RTP.mjs";
@@ -14,7 +14,7 @@ import {
   dumpSchema,
   formatSchemaDiff,
   inferSchema
-} from "./chunk-SA5IGYQT.mjs";
+} from "./chunk-RJHEDVDP.mjs";
 import {
   helpHint,
   outputFlag,
@@ -28,7 +28,7 @@ import {
 import {
   loadSchema,
   yaml
-} from "./chunk-5TW7PN44.mjs";
+} from "./chunk-IT6GVHPY.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   dataArguments

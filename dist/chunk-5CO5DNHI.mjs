@@ -36,11 +36,11 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-SA5IGYQT.mjs";
+} from "./chunk-RJHEDVDP.mjs";
 import {
   formatPct,
   loadSchema
-} from "./chunk-5TW7PN44.mjs";
+} from "./chunk-IT6GVHPY.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   dataArguments

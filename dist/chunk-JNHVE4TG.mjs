@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-YYRIGAVY.mjs";
+} from "./chunk-C7KV6MX4.mjs";
 import {
   loadBackend
 } from "./chunk-VXDFF6NO.mjs";

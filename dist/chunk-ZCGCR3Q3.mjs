@@ -6,7 +6,7 @@ import {
   namedAsGiven,
   runCli,
   runMain
-} from "./chunk-YYRIGAVY.mjs";
+} from "./chunk-C7KV6MX4.mjs";
 import "./chunk-4JGCLKKO.mjs";
 import "./chunk-562XEXS5.mjs";
 import "./chunk-JMASHIGL.mjs";

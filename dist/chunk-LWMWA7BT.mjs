@@ -1,6 +1,11 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
+  dataFileRecords,
+  displayPath,
+  gitInfo
+} from "./chunk-ROKEBBGQ.mjs";
+import {
   parseInputs
 } from "./chunk-QUBK3FVQ.mjs";
 import {
@@ -54,17 +59,16 @@ import {
 } from "./chunk-M4LG7ANB.mjs";
 import {
   detectNumberForm
-} from "./chunk-SA5IGYQT.mjs";
+} from "./chunk-RJHEDVDP.mjs";
 import {
   dataReadOptions,
   loadSchema
-} from "./chunk-5TW7PN44.mjs";
+} from "./chunk-IT6GVHPY.mjs";
 import {
   didYouMean
 } from "./chunk-6H53F6EY.mjs";
 import {
   expandDataPaths,
-  hashFile,
   openTable
 } from "./chunk-BID4MJXX.mjs";
 import {
@@ -123,41 +127,11 @@ import { spawn } from "node:child_process";
 import { constants as osConstants } from "node:os";
 import { createHash } from "node:crypto";
 import { readdir, readFile, rename, rm, mkdir, stat } from "node:fs/promises";
-import { basename, dirname, isAbsolute, join, relative as relative2, resolve as resolve2 } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve as resolve2 } from "node:path";
 
 // src/train/data.ts
 import { realpath } from "node:fs/promises";
 import { resolve } from "node:path";
-
-// src/train/run-record.ts
-import { execFile } from "node:child_process";
-import { relative, sep } from "node:path";
-function git(args, cwd) {
-  return new Promise((done) => {
-    execFile("git", args, { cwd, timeout: 1e4, maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => done(error ? null : stdout));
-  });
-}
-async function gitInfo(cwd) {
-  const commit = (await git(["rev-parse", "HEAD"], cwd))?.trim() || null;
-  if (!commit) return { commit: null, dirty: null, branch: null };
-  const status = await git(["status", "--porcelain", "--untracked-files=no"], cwd);
-  const branch = (await git(["rev-parse", "--abbrev-ref", "HEAD"], cwd))?.trim() || null;
-  return { commit, dirty: status === null ? null : status.trim().length > 0, branch: branch === "HEAD" ? null : branch };
-}
-async function dataFileRecords(paths, cwd) {
-  const out = [];
-  for (const path of paths) {
-    const h = await hashFile(path);
-    out.push({ path: displayPath(path, cwd), sha256: h.sha256, md5: h.md5, bytes: h.bytes });
-  }
-  return out;
-}
-function displayPath(path, cwd) {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith("..") && !rel.startsWith(sep) ? rel.split(sep).join("/") : path;
-}
-
-// src/train/data.ts
 var NUMERIC_TYPES = /* @__PURE__ */ new Set(["number", "integer"]);
 async function expandConfigured(pattern, key, config) {
   if (!pattern) throw new InputError(`${key} is not set: name the data file(s) to use`, { file: config.configPath ?? void 0, key });
@@ -496,9 +470,6 @@ async function checkNativeDirEnv(options) {
 function defaultModelDir(config, cwd) {
   return resolve2(cwd, ".mlops", "models", config.name);
 }
-async function sha256File2(path) {
-  return createHash("sha256").update(await readFile(path)).digest("hex");
-}
 async function makeStaging(out) {
   const staging = join(dirname(out), `.${basename(out)}.staging-${process.pid}-${Date.now().toString(36)}`);
   await rm(staging, { recursive: true, force: true });
@@ -510,7 +481,7 @@ async function checkOutputDir(out, protect = [], setting = CLI_OUT) {
   const where = { file: out, key: setting.key };
   const another = `choose another ${setting.phrase}`;
   for (const path of protect) {
-    const rel = relative2(out, path);
+    const rel = relative(out, path);
     if (rel === "" || !rel.startsWith("..") && !isAbsolute(rel)) {
       throw new InputError(`the model directory would replace ${path}, which holds the project: ${another}`, where);
     }
@@ -566,7 +537,7 @@ async function commonRecordParts(config, cwd, trainFiles) {
       test: await dataFileRecords(testFiles, cwd),
       schema: config.data.schema ? (await dataFileRecords([config.data.schema], cwd))[0] : null
     },
-    config: { path: config.configPath ? displayPath(config.configPath, cwd) : null, sha256: config.configPath ? await sha256File2(config.configPath) : null }
+    config: { path: config.configPath ? displayPath(config.configPath, cwd) : null, sha256: config.configPath ? (await sha256File(config.configPath)).sha256 : null }
   };
 }
 function packages(backend) {

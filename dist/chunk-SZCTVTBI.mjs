@@ -21,7 +21,7 @@ import {
 import {
   dumpSchema,
   inferSchema
-} from "./chunk-SA5IGYQT.mjs";
+} from "./chunk-RJHEDVDP.mjs";
 import {
   parseCommandArgs,
   requirePositional
@@ -31,7 +31,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   dataReadOptions
-} from "./chunk-5TW7PN44.mjs";
+} from "./chunk-IT6GVHPY.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   openTable
