@@ -12,6 +12,11 @@
 /** What validation needs of a pattern: whether a whole text matches. RegExp has this shape. */
 export interface PatternMatcher {
   test(text: string): boolean;
+  /**
+   * `test` of the ASCII text `b[s, e)` (every byte < 128, which the caller guarantees), without
+   * making its string; present only where the matcher can read bytes.
+   */
+  testAscii?(b: Uint8Array, s: number, e: number): boolean;
 }
 
 const UNBOUNDED = 0x7fffffff;
@@ -104,6 +109,23 @@ class SequenceMatcher implements PatternMatcher {
       if (i < need) return false;
     }
     return i === n;
+  }
+
+  testAscii(b: Uint8Array, s: number, e: number): boolean {
+    // test() over char codes, which equal the bytes of ASCII text.
+    const n = e - s;
+    if (n < this.shortest || n > this.longest) return false;
+    const ascii = this.ascii;
+    let i = s;
+    for (let k = 0; k < this.count; k++) {
+      const base = k << 7;
+      const need = i + this.min[k];
+      const stop = Math.min(e, i + this.max[k]);
+      // The < 128 test keeps a stray non-ASCII byte from indexing the next atom's row.
+      while (i < stop && b[i] < 128 && ascii[base + b[i]] === 1) i++;
+      if (i < need) return false;
+    }
+    return i === e;
   }
 }
 

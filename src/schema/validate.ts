@@ -154,6 +154,12 @@ class FieldCheck {
   /** `constraints.jsonSchema` of object/array fields. */
   readonly valueSchema?: ValueSchemaCheck;
   readonly enumNumbers?: Set<number>;
+  /**
+   * Every rule of this field can be tested on a text's ASCII bytes (StringColumn.bytes): its values
+   * are the texts themselves (string of the default format, any), and it has no rule that needs
+   * the string — unique, enum, jsonSchema, a pattern only a RegExp can test.
+   */
+  readonly asciiTestable: boolean;
   readonly report: ColumnReport;
   private readonly uniqueNumbers?: NumberSet;
   private readonly uniqueStrings?: Set<string>;
@@ -207,6 +213,9 @@ class FieldCheck {
     this.enumKeys = enumKeys(field);
     this.valueSchema = c.jsonSchema !== undefined ? compileValueSchema(c.jsonSchema) : undefined;
     this.enumNumbers = this.enumKeys && this.numeric ? new Set([...this.enumKeys].map(Number)) : undefined;
+    const identity = field.type === 'any' || (field.type === 'string' && (field.format ?? 'default') === 'default');
+    this.asciiTestable = identity && !this.unique && this.enumKeys === undefined && this.valueSchema === undefined
+      && (this.pattern === undefined || this.pattern.testAscii !== undefined);
     this.uniqueNumbers = this.unique && this.numeric ? new NumberSet() : undefined;
     this.uniqueStrings = this.unique && !this.numeric ? new Set() : undefined;
     this.report = {
@@ -234,6 +243,16 @@ class FieldCheck {
     if (this.pattern && !this.pattern.test(text)) f |= PATTERN;
     if (this.enumKeys && !this.enumKeys.has(logicalKey(value))) f |= ENUM;
     if (this.valueSchema && this.valueSchema(JSON.parse(text)) !== true) f |= JSONSCHEMA;
+    return f;
+  }
+
+  /** {@link flagsFor} of the ASCII text `b[s, s + length)`, for an {@link asciiTestable} field. */
+  flagsForAscii(b: Uint8Array, s: number, length: number): number {
+    let f = 0;
+    if (this.minLen !== undefined && length < this.minLen) f |= MINLEN;
+    if (this.maxLen !== undefined && length > this.maxLen) f |= MAXLEN;
+    const pattern = this.pattern;
+    if (pattern?.testAscii !== undefined && !pattern.testAscii(b, s, s + length)) f |= PATTERN;
     return f;
   }
 
@@ -654,8 +673,10 @@ function checkNumberBatch(fc: FieldCheck, col: NumberColumn, batch: RecordBatch,
  */
 function checkStringBatch(fc: FieldCheck, col: StringColumn, batch: RecordBatch, sink: ErrorSink, pending: Pending[]): void {
   const n = batch.length;
-  const { codes, dictionary } = col;
-  const d = dictionary.length;
+  const codes = col.codes;
+  // ASCII bytes, when this field's rules can read them: no string is made for an entry that passes.
+  const bytes = fc.asciiTestable ? col.bytes : undefined;
+  const d = bytes !== undefined ? bytes.starts.length : col.dictionary.length;
   const hist = new Int32Array(d);
   const firsts = fc.unique ? fc.firsts : null;
   // Row of each entry's first cell, for the first occurrences a segmented validation records.
@@ -678,9 +699,23 @@ function checkStringBatch(fc: FieldCheck, col: StringColumn, batch: RecordBatch,
   const dateLike = fc.ordered && !fc.numeric;
   // Text lengths count for the report's range and the length rules: measured once per entry.
   const textual = fc.field.type === 'string' || fc.field.type === 'any';
-  for (let c = 0; c < d; c++) {
+  if (bytes !== undefined) {
+    const { data, starts, lengths } = bytes;
+    for (let c = 0; c < d; c++) {
+      if (hist[c] === 0) continue;
+      const length = lengths[c];
+      const f = fc.flagsForAscii(data, starts[c], length);
+      flags[c] = f;
+      if (f) {
+        anyFlag = true;
+        fc.countFlags(f, hist[c]);
+        fc.failedRows += hist[c];
+      } else fc.observeLength(length);
+    }
+  }
+  for (let c = 0; c < d && bytes === undefined; c++) {
     if (hist[c] === 0) continue;
-    const text = dictionary[c];
+    const text = col.dictionary[c];
     const value = fc.parse(text);
     const length = textual ? codePointLength(text) : -1;
     const f = fc.flagsFor(text, value, length);
@@ -720,14 +755,15 @@ function checkStringBatch(fc: FieldCheck, col: StringColumn, batch: RecordBatch,
     if (!wantValues) continue;
     const f = flags[c];
     if (f) {
-      const text = dictionary[c];
+      const text = col.dictionary[c];
       for (const [bit, rule] of RULE_BITS) {
         if (f & bit) { pending.push({ index: i, order: fc.order, rule, column: fc.name, value: text, message: fc.messageFor(bit, text) }); collected++; }
       }
     }
     if (firstSeen !== null && !(f & TYPE)) {
       if (wasSeen![c] || firstSeen[c]) {
-        pending.push({ index: i, order: fc.order, rule: 'unique', column: fc.name, value: dictionary[c], message: `${show(dictionary[c])} duplicates an earlier row` });
+        const text = col.dictionary[c];
+        pending.push({ index: i, order: fc.order, rule: 'unique', column: fc.name, value: text, message: `${show(text)} duplicates an earlier row` });
         collected++;
       }
       firstSeen[c] = 1;

@@ -3,7 +3,7 @@
  * typed batch columns (JSONL, Parquet, Arrow), and accessors (`cellText`, `columnNumbers`,
  * `columnStrings`) that let a consumer read any column without caring how it was decoded.
  */
-import type { Column, ColumnDecoding, InvalidCell, NumberColumn, NumberForm, ReadOptions, RecordBatch, StringColumn, Table } from './types.ts';
+import type { Column, ColumnDecoding, DictionaryBytes, InvalidCell, NumberColumn, NumberForm, ReadOptions, RecordBatch, StringColumn, Table } from './types.ts';
 
 /**
  * `record[key]` when the record has that key itself: per-column options (`decoding`, `temporal`,
@@ -12,6 +12,34 @@ import type { Column, ColumnDecoding, InvalidCell, NumberColumn, NumberForm, Rea
  */
 export function ownValue<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
   return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/**
+ * A StringColumn over ASCII dictionary bytes whose `dictionary` is decoded on first read, then
+ * kept (or replaced by assignment). Mostly-distinct text (ids, hashes) then costs no string
+ * allocation per cell for consumers that only read the bytes.
+ */
+export function lazyStringColumn(name: string, codes: Int32Array, bytes: DictionaryBytes): StringColumn {
+  const col = { kind: 'string', name, codes } as StringColumn;
+  const settle = (dictionary: string[]): void => {
+    Object.defineProperty(col, 'dictionary', { value: dictionary, writable: true, enumerable: true, configurable: true });
+  };
+  Object.defineProperty(col, 'dictionary', {
+    enumerable: true,
+    configurable: true,
+    get(): string[] {
+      const { data, starts, lengths } = bytes;
+      // One latin1 decode of the used range, then substrings: cheaper than a decode per entry.
+      const all = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
+      const dictionary = new Array<string>(starts.length);
+      for (let d = 0; d < starts.length; d++) dictionary[d] = all.substring(starts[d], starts[d] + lengths[d]);
+      settle(dictionary);
+      return dictionary;
+    },
+    set: settle,
+  });
+  Object.defineProperty(col, 'bytes', { value: bytes, enumerable: false });
+  return col;
 }
 
 /** Strict decimal number syntax accepted when a text cell is read as a number (after trimming). */

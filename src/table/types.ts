@@ -20,6 +20,21 @@ export interface StringColumn {
   name: string;
   codes: Int32Array;
   dictionary: string[];
+  /**
+   * The dictionary as bytes, when the reader has them and every entry is ASCII (so a byte is a
+   * character): entry d is `data[starts[d], starts[d] + lengths[d])`. A consumer that can test
+   * bytes (validation's lengths and patterns) then never creates the entries' strings; the CSV
+   * reader builds `dictionary` on its first read. Not enumerable: not copied by spreads, clones or
+   * JSON, which see `dictionary` alone.
+   */
+  readonly bytes?: DictionaryBytes;
+}
+
+/** See {@link StringColumn.bytes}. */
+export interface DictionaryBytes {
+  data: Uint8Array;
+  starts: Int32Array;
+  lengths: Int32Array;
 }
 
 /**

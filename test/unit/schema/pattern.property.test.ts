@@ -74,6 +74,18 @@ describe('pattern matching (src/schema/pattern.ts)', () => {
     }
   });
 
+  it('tests ASCII bytes in place, and only a matcher without a RegExp offers it', () => {
+    const matcher = sequenceMatcher('u[0-9a-f]{8}')!;
+    const bytes = Buffer.from('id,u2cc09a89,u2cc09a8g,u2cc09a8', 'latin1');
+    expect(matcher.testAscii?.(bytes, 3, 12)).toBe(true);
+    expect(matcher.testAscii?.(bytes, 13, 22)).toBe(false);
+    expect(matcher.testAscii?.(bytes, 23, 31)).toBe(false);
+    // A byte past ASCII (the caller's promise broken) fails the match instead of reading another atom's row.
+    expect(sequenceMatcher('[a-c]+')!.testAscii?.(Uint8Array.of(0x61, 0xe9), 0, 2)).toBe(false);
+    expect(sequenceMatcher('.+')).toBeNull();
+    expect(compilePattern('.+').testAscii).toBeUndefined();
+  });
+
   it('agrees with the RegExp on random patterns of its subset and random texts', () => {
     let compiled = 0;
     fc.assert(
@@ -93,6 +105,12 @@ describe('pattern matching (src/schema/pattern.ts)', () => {
         const changed = built.length === 0 ? 'a' : built.slice(0, pick() % built.length) + TEXT_CHARS[pick() % TEXT_CHARS.length] + built.slice((pick() % built.length) + 1);
         for (const text of [built, changed, built + built, ...randomTexts.map((t) => t.join(''))]) {
           expect(matcher.test(text), `${source} on ${JSON.stringify(text)}`).toBe(regex.test(text));
+          // The byte form validation uses for ASCII dictionary entries, inside a larger buffer.
+          // eslint-disable-next-line no-control-regex
+          if (/^[\x00-\x7f]*$/.test(text)) {
+            const bytes = Buffer.from(`~${text}~`, 'latin1');
+            expect(matcher.testAscii?.(bytes, 1, 1 + text.length), `${source} on bytes of ${JSON.stringify(text)}`).toBe(regex.test(text));
+          }
         }
       }),
       { seed: 20261128, numRuns: 3000 },
