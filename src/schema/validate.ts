@@ -1151,6 +1151,9 @@ export async function validateBatches(schema: TableSchema, missing: readonly str
     }
     keyChecks.forEach((kc, k) => kc.check(batch, byName, fieldChecks, sink, pending, checks.length + k));
     sink.flushBatch(batch, pending);
+    // Checks keep tallies, keys and error texts, never the batch's arrays: the reader may reuse them.
+    byName.clear();
+    batch.release?.();
   }
   return {
     rows,

@@ -91,6 +91,61 @@ function gunzipReader(path: string): ByteReader {
   };
 }
 
+/**
+ * A reader that reads the next `size` bytes in the background as soon as a read returns, so the
+ * file system works while the caller parses the chunk it has. The CSV scanner otherwise waited for
+ * every chunk: ~60 ms idle per 142 MB on one thread (profile of the validation bench), against
+ * ~15 ms for the copy out of the read-ahead buffer that this costs. Reads must be sequential for a
+ * gzip file (as they already are); a read at another position waits for the one in flight, then
+ * reads directly. A read error surfaces at the read that asks for those bytes.
+ */
+export function readAhead(reader: ByteReader, size: number): ByteReader {
+  /** Bytes at `position` in `view`, once `bytesRead` settles (`view` starts inside `base`). */
+  let ahead: { position: number; base: Buffer; view: Buffer; bytesRead: Promise<number> } | null = null;
+  let spare: Buffer | null = null;
+  const start = (position: number): void => {
+    const base = spare ?? Buffer.allocUnsafe(size);
+    spare = null;
+    const bytesRead = reader.read(base, 0, size, position).then((r) => r.bytesRead);
+    // Not every read-ahead is read (the caller may stop); its error belongs to the read that asks.
+    bytesRead.catch(() => undefined);
+    ahead = { position, base, view: base, bytesRead };
+  };
+  return {
+    async read(buf, offset, length, position) {
+      if (length <= 0) return { bytesRead: 0 };
+      let got: number;
+      const a = ahead;
+      ahead = null;
+      if (a !== null && a.position === position) {
+        const n = await a.bytesRead;
+        got = Math.min(n, length);
+        buf.set(a.view.subarray(0, got), offset);
+        // The caller wanted fewer bytes than were read ahead: keep the rest for its next read.
+        if (got < n) {
+          ahead = { position: position + got, base: a.base, view: a.view.subarray(got), bytesRead: Promise.resolve(n - got) };
+          return { bytesRead: got };
+        }
+        spare = a.base;
+      } else {
+        if (a !== null) {
+          await a.bytesRead.catch(() => undefined);
+          spare = a.base;
+        }
+        got = (await reader.read(buf, offset, length, position)).bytesRead;
+      }
+      if (got > 0) start(position + got);
+      return { bytesRead: got };
+    },
+    async close() {
+      // A read in flight writes into our buffer and uses the file: let it end first.
+      if (ahead !== null) await ahead.bytesRead.catch(() => undefined);
+      ahead = null;
+      await reader.close();
+    },
+  };
+}
+
 /** Offset of the first byte of `buf[from, to)` that is not valid UTF-8, or `to` (called after isUtf8 failed). */
 export function firstInvalidUtf8(buf: Uint8Array, from: number, to: number): number {
   let i = from;

@@ -15,10 +15,10 @@
 import { isUtf8 } from 'node:buffer';
 import { InputError } from '../core/errors.ts';
 import { openForReading } from '../core/fs.ts';
-import { countLines, firstInvalidUtf8, invalidUtf8Message, isGzipPath, openByteReader, readHead, withoutGzip } from './bytes.ts';
+import { countLines, firstInvalidUtf8, invalidUtf8Message, isGzipPath, openByteReader, readAhead, readHead, withoutGzip } from './bytes.ts';
 import { decodeNumberFormsAs, ownValue, withNumberForms } from './columns.ts';
 import type { TaskOutcome } from '../core/parallel.ts';
-import { FNV_OFFSET, FNV_PRIME, NumberDecoder, POW10, StringDecoder, TemporalDecoder } from './csv-decode.ts';
+import { ArrayPool, FNV_OFFSET, FNV_PRIME, NumberDecoder, POW10, StringDecoder, TemporalDecoder } from './csv-decode.ts';
 import type { CellDecoder, MissingSpec } from './csv-decode.ts';
 import type { ColumnDecoding, NumberColumn, RecordBatch, ReadOptions, TableSource } from './types.ts';
 
@@ -128,6 +128,8 @@ class CsvParser {
   private rowEnds = new Int32Array(0);
   private specials: Buffer[] = [];
   private batchLines = new Float64Array(0);
+  /** Arrays of released batches (RecordBatch.release), shared by this parser's decoders. */
+  private pool: ArrayPool | null = null;
   private filled = 0;
   private rowOffset = 0;
   private emitted = 0;
@@ -266,6 +268,8 @@ class CsvParser {
       });
       this.rowStarts = new Int32Array(nf);
       this.rowEnds = new Int32Array(nf);
+      this.pool = new ArrayPool(this.batchRows);
+      for (const d of plan.decoders) d.pool = this.pool;
       this.batchLines = new Float64Array(this.batchRows);
     }
   }
@@ -671,6 +675,7 @@ class CsvParser {
 
   /** Field `f` is decoded by `str` from now on. */
   private useStringDecoder(f: number, str: StringDecoder): void {
+    str.pool = this.pool;
     const plan = this.plan as Plan;
     plan.decoders[plan.fieldIndex.indexOf(f)] = str;
     this.fieldDecoders[f] = str;
@@ -701,8 +706,27 @@ class CsvParser {
       this.useStringDecoder(plan.fieldIndex[k], new StringDecoder(d.name, this.batchRows, d.missing));
     });
     const lines = full ? this.batchLines : this.batchLines.slice(0, length);
-    if (full) this.batchLines = new Float64Array(this.batchRows);
-    this.out.push({ length, rowOffset: this.rowOffset, lines, columns });
+    const batch: RecordBatch = { length, rowOffset: this.rowOffset, lines, columns };
+    const pool = this.pool;
+    if (full && pool !== null) {
+      this.batchLines = pool.float64();
+      let released = false;
+      batch.release = () => {
+        if (released) return;
+        released = true;
+        for (const col of columns) {
+          if (col.kind === 'string') pool.give(col.codes);
+          else {
+            pool.give(col.values);
+            pool.give(col.nulls);
+            pool.give(col.fractionDigits);
+            pool.give(col.subMilliseconds);
+          }
+        }
+        pool.give(lines);
+      };
+    }
+    this.out.push(batch);
     this.rowOffset += length;
     this.filled = 0;
     this.emitted++;
@@ -757,7 +781,7 @@ function planFor(path: string, opts: ReadOptions, batchRows: number): (header: s
  * and yields batches as they fill. With `headerOnly` it stops once the header is known.
  */
 async function* drive(path: string, parser: CsvParser, chunkSize: number, headerOnly: boolean, segment?: SegmentProgress): AsyncGenerator<RecordBatch> {
-  const fh = await openByteReader(path);
+  const fh = readAhead(await openByteReader(path), chunkSize);
   try {
     let buf = Buffer.allocUnsafe(chunkSize * 2);
     let have = 0; // bytes in buf not yet consumed

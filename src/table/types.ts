@@ -94,6 +94,12 @@ export interface RecordBatch {
   lines: Float64Array;
   /** One column per field, in `TableSource.fieldNames` order (or the requested subset). */
   columns: Column[];
+  /**
+   * Present when the reader can reuse this batch's arrays: a consumer calls it once it keeps no
+   * reference to anything in the batch (columns, their arrays, `lines`), and must not read the
+   * batch afterwards. Calling it is optional; a batch never released is simply collected.
+   */
+  release?: () => void;
 }
 
 /**
