@@ -167,6 +167,7 @@ class FieldCheck {
   private maxValue = Number.NEGATIVE_INFINITY;
   private minText: string | null = null;
   private maxText: string | null = null;
+  private ranged = false;
   /** Non-null rows failing at least one value rule (for `mostly`). */
   failedRows = 0;
   /**
@@ -304,6 +305,8 @@ class FieldCheck {
 
   /** Tracks the valid range; `text` is kept for date/time types whose comparable is a number. */
   observe(value: number, text: string | null): void {
+    // A flag, not the ±Infinity starting values, says whether any value was seen: INF is a value.
+    this.ranged = true;
     if (value < this.minValue) { this.minValue = value; this.minText = text; }
     if (value > this.maxValue) { this.maxValue = value; this.maxText = text; }
   }
@@ -334,8 +337,8 @@ class FieldCheck {
     const r = this.report;
     return {
       failures: { ...r.failures }, nulls: r.nulls, nonNull: this.nonNull, failedRows: this.failedRows, errorCount: r.errorCount,
-      min: this.minValue === Number.POSITIVE_INFINITY ? null : { value: this.minValue, text: this.minText },
-      max: this.maxValue === Number.NEGATIVE_INFINITY ? null : { value: this.maxValue, text: this.maxText },
+      min: this.ranged ? { value: this.minValue, text: this.minText } : null,
+      max: this.ranged ? { value: this.maxValue, text: this.maxText } : null,
       minLength: r.minLength, maxLength: r.maxLength, firsts: this.firsts && trimFirsts(this.firsts),
     };
   }
@@ -355,10 +358,12 @@ class FieldCheck {
   }
 
   finishRange(): void {
-    if (this.minValue === Number.POSITIVE_INFINITY) return;
+    if (!this.ranged) return;
     const date = this.field.type === 'date' || this.field.type === 'datetime' || this.field.type === 'time';
-    this.report.min = date ? this.minText : this.minValue;
-    this.report.max = date ? this.maxText : this.maxValue;
+    // An infinite bound is shown as errors show infinite values ('INF', '-INF'): JSON has no Infinity
+    // (JSON.stringify wrote null, as if the column had no valid value).
+    this.report.min = date ? this.minText : cellValue(this.minValue);
+    this.report.max = date ? this.maxText : cellValue(this.maxValue);
   }
 }
 
