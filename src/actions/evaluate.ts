@@ -11,7 +11,7 @@ import { referenceStores } from '../github/release-store.ts';
 import { writeFileAtomic, writeJsonAtomic } from '../core/fs.ts';
 import { evaluateAndRender, publishComment } from '../app/evaluate.ts';
 import type { CliIo } from '../cli/io.ts';
-import { isModelRef, resolveModelRef } from '../registry/index.ts';
+import { isModelRef, RegistryMissError, resolveModelRef } from '../registry/index.ts';
 import { loadConfig } from '../train/config.ts';
 import type { ActionEntry } from './entry.ts';
 import { postOrWarn } from './comment.ts';
@@ -39,9 +39,6 @@ export const evaluateInputs = {
   'token-is-default': { type: 'boolean', description: 'set by action.yml: the token is the workflow GITHUB_TOKEN' },
 } as const;
 
-/** Registry answers that mean "no production model yet" (as opposed to a broken registry). */
-const NO_BASELINE = /no model '|has no version in stage|not a git repository/;
-
 const entry: ActionEntry = {
   name: 'evaluate',
   async run(outerIo: CliIo): Promise<number> {
@@ -67,9 +64,10 @@ const entry: ActionEntry = {
         baseline = ref;
         runtime.info(`baseline: ${ref}`);
       } catch (error) {
-        if (!NO_BASELINE.test((error as Error).message)) throw error;
+        // Only "no repository / no such model / nothing in production" means no baseline yet.
+        if (!(error instanceof RegistryMissError)) throw error;
         // A registry with versions but none in production is no "first model": the report says which.
-        if (error instanceof InputError && /has no version in stage/.test(error.detail)) noBaseline = error.detail;
+        if (error.miss === 'no-stage') noBaseline = error.detail;
         runtime.info(`no baseline (${(error as Error).message.split('\n')[0]}): evaluating the candidate alone; relative gates are skipped`);
       }
     }

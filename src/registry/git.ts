@@ -8,6 +8,7 @@
  */
 import { InputError } from '../core/errors.ts';
 import { GitError, runGit, type GitContext } from '../core/git.ts';
+import { RegistryMissError } from './errors.ts';
 
 export { GitError, runGit };
 export type { GitContext };
@@ -17,7 +18,7 @@ export async function repoRoot(ctx: GitContext): Promise<string> {
   try {
     return (await runGit(ctx, ['rev-parse', '--show-toplevel'])).trim();
   } catch (error) {
-    if (error instanceof GitError) throw new InputError('not a git repository (the registry lives in git tags)', { file: ctx.cwd });
+    if (error instanceof GitError) throw new RegistryMissError('no-repository', 'not a git repository (the registry lives in git tags)', { file: ctx.cwd });
     throw error;
   }
 }

@@ -21,3 +21,5 @@ export type { ModelState, VersionState, RegistryEvent } from './state.ts';
 export { parseSemVer, compareSemVer, bumpVersion, normalizeVersion } from './semver.ts';
 export type { Bump } from './semver.ts';
 export { GitError } from './git.ts';
+export { RegistryMissError } from './errors.ts';
+export type { RegistryMiss } from './errors.ts';

@@ -24,6 +24,7 @@ import { LocalArtifactStore, MissingArtifactError, type ArtifactStore, type Asse
 import { extractEntries, readTarGz, writeTarGz } from './tar.ts';
 import { checkModelDirectory } from './model-files.ts';
 import { formatTag, isModelName, isValidName, modelNameProblem, nextCounter, NAME_RULE, parseModelRef, type ModelRef } from './tags.ts';
+import { RegistryMissError } from './errors.ts';
 
 /** Stages allowed when no config says otherwise. */
 export const DEFAULT_STAGES = ['staging', 'production'];
@@ -309,7 +310,7 @@ export class GitRegistry implements RegistryStore {
     const { tags, models } = await this.snapshot();
     GitRegistry.checkName(name, models);
     const model = models.find((m) => m.name === name);
-    if (!model) throw new InputError(`no model '${name}' in the registry (no annotated tag '${name}@v…'; fetch tags?)`, { key: name });
+    if (!model) throw new RegistryMissError('no-model', `no model '${name}' in the registry (no annotated tag '${name}@v…'; fetch tags?)`, { key: name });
     return { tags, model };
   }
 
@@ -317,7 +318,7 @@ export class GitRegistry implements RegistryStore {
     const { models } = await this.snapshot();
     if (name !== undefined) GitRegistry.checkName(name, models);
     const events = models.filter((m) => name === undefined || m.name === name).flatMap((m) => m.events);
-    if (name !== undefined && events.length === 0) throw new InputError(`no model '${name}' in the registry`, { key: name });
+    if (name !== undefined && events.length === 0) throw new RegistryMissError('no-model', `no model '${name}' in the registry`, { key: name });
     return events
       .sort(compareEvents)
       .map((e) => ({ time: new Date(e.time).toISOString(), event: e.event, name: e.name, version: e.version, stage: e.stage, commit: e.commit, actor: e.actor, tag: e.tag }));
@@ -586,7 +587,7 @@ export class GitRegistry implements RegistryStore {
         const gone = [...new Set(model.events.filter((e) => e.event === 'assignment' && e.stage === parsed.stage && e.version).map((e) => e.version!))]
           .filter((x) => model.versions.some((mv) => mv.version === x && !mv.active));
         const why = gone.length ? ` (${gone.join(', ')} ${gone.length > 1 ? 'were' : 'was'} assigned to it and deregistered; a deregistered version can no longer be pulled)` : '';
-        throw new InputError(`${parsed.name} has no version in stage '${parsed.stage}'${why}`, { key: ref });
+        throw new RegistryMissError('no-stage', `${parsed.name} has no version in stage '${parsed.stage}'${why}`, { key: ref });
       }
       return { name: model.name, version: model.versions.find((x) => x.version === v)!, stage: parsed.stage };
     }
