@@ -16,6 +16,8 @@ import { isModelRef } from '../registry/index.ts';
 
 /** The inputs of actions/drift/action.yml (setup-node is handled by the YAML itself). */
 export const driftInputs = {
+  // Read by action.yml's setup step; declared here so a value that is no boolean ('no') fails clearly.
+  'setup-node': { type: 'boolean', default: true, description: 'install Node.js with actions/setup-node' },
   config: { type: 'path', default: 'mlops.yaml', description: 'mlops.yaml of the model' },
   reference: { type: 'string', description: 'data file, profile.json or registry reference (default: drift.reference, else <name>#production)' },
   current: { type: 'string', description: 'current data file or glob, or a profile.json (default: drift.current)' },

@@ -22,6 +22,8 @@ import { fetchRegistryTags } from './registry-tags.ts';
 
 /** The inputs of actions/evaluate/action.yml (setup-node and the download are handled by the YAML). */
 export const evaluateInputs = {
+  // Read by action.yml's setup step; declared here so a value that is no boolean ('no') fails clearly.
+  'setup-node': { type: 'boolean', default: true, description: 'install Node.js with actions/setup-node' },
   config: { type: 'path', default: 'mlops.yaml', description: 'mlops.yaml of the model' },
   artifact: { type: 'string', description: 'name of the downloaded candidate artifact' },
   'artifact-dir': { type: 'path', description: 'where the artifact was downloaded (set by action.yml)' },

@@ -19,6 +19,8 @@ import { createActionsRuntime } from './runtime.ts';
 
 /** The inputs of actions/release/action.yml (setup-node and artifact are handled by the YAML). */
 export const releaseInputs = {
+  // Read by action.yml's setup step; declared here so a value that is no boolean ('no') fails clearly.
+  'setup-node': { type: 'boolean', default: true, description: 'install Node.js with actions/setup-node' },
   model: { type: 'string', description: 'registry name of the model (default: `name` in mlops.yaml)' },
   'model-dir': { type: 'path', required: true, description: 'model directory to register (the YAML points it at the downloaded artifact)' },
   artifact: { type: 'string', description: 'workflow artifact the model directory was downloaded from (recorded in the summary)' },

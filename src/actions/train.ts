@@ -10,6 +10,8 @@ import { createActionsRuntime, type ActionsRuntime } from './runtime.ts';
 
 /** The inputs of actions/train/action.yml that reach the CLI (install-native and setup-node are handled by the YAML). */
 export const trainInputs = {
+  // Read by action.yml's setup step; declared here so a value that is no boolean ('no') fails clearly.
+  'setup-node': { type: 'boolean', default: true, description: 'install Node.js with actions/setup-node' },
   config: { type: 'path', default: 'mlops.yaml', description: 'the mlops.yaml to train' },
   backend: { type: 'enum', values: ['auto', 'tensorflow', 'wasm', 'cpu'], description: 'TensorFlow.js backend (default: train.backend of mlops.yaml)' },
   out: { type: 'path', description: 'model directory (default: $RUNNER_TEMP/mlops-model/<name>)' },

@@ -15,6 +15,8 @@ import { createActionsRuntime, type ActionsRuntime } from './runtime.ts';
 
 /** The inputs of actions/validate/action.yml (setup-node is handled by the YAML itself). */
 export const validateInputs = {
+  // Read by action.yml's setup step; declared here so a value that is no boolean ('no') fails clearly.
+  'setup-node': { type: 'boolean', default: true, description: 'install Node.js with actions/setup-node' },
   data: { type: 'path', required: true, description: 'data file to validate, or a glob of shards' },
   schema: { type: 'path', required: true, description: 'Table Schema (YAML or JSON)' },
   'base-schema': { type: 'path', description: 'schema from the base branch, for the schema diff' },

@@ -113,3 +113,17 @@ describe('parseInputs', () => {
     expect(() => parseInputs(s, { INPUT_NAME: 'A b' })).toThrow(`input 'name' must match /^[a-z]+$/, got "A b"`);
   });
 });
+
+describe('setup-node, read by every action.yml and checked by every action', () => {
+  it.each([['validate', 'validateInputs'], ['train', 'trainInputs'], ['evaluate', 'evaluateInputs'], ['release', 'releaseInputs'], ['drift', 'driftInputs']])(
+    "actions/%s refuses 'no' (its action.yml would have installed Node.js: only false/False/FALSE skip it)",
+    async (name, exported) => {
+      const spec = (await import(`../../../src/actions/${name}.ts`) as Record<string, Record<string, unknown>>)[exported];
+      expect(spec['setup-node']).toMatchObject({ type: 'boolean', default: true });
+      const only = { 'setup-node': spec['setup-node'] } as unknown as { 'setup-node': { type: 'boolean'; default: true } };
+      expect(() => parseInputs(only, { 'INPUT_SETUP-NODE': 'no' })).toThrow(/input 'setup-node' must be a boolean/);
+      expect(parseInputs(only, { 'INPUT_SETUP-NODE': 'FALSE' })['setup-node']).toBe(false);
+      expect(parseInputs(only, {})['setup-node']).toBe(true);
+    },
+  );
+});

@@ -39,6 +39,8 @@ describe('root action.yml (umbrella)', () => {
       INPUT_TOKEN: 'ghs_umbrella',
       'INPUT_MAX-ERRORS': '5',
       INPUT_COMMENT: 'true',
+      // Passed on so the action refuses a value that is no boolean.
+      'INPUT_SETUP-NODE': 'false',
       // The token input is github.token here: the comment identity is github-actions[bot].
       'INPUT_TOKEN-IS-DEFAULT': 'true',
     });

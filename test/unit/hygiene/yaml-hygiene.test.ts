@@ -119,8 +119,9 @@ describe('actions pass their inputs on, and the umbrella action covers every act
   const actions = files.filter((f) => f.kind === 'action' && (f.path === 'action.yml' || f.path.startsWith('actions/')));
   const docOf = (file: YamlFile) => yaml.load(file.content) as ActionDoc;
   const envKeys = (doc: ActionDoc) => new Set((doc.runs?.steps ?? []).flatMap((s) => Object.keys(s.env ?? {})));
-  // Inputs consumed by the YAML itself rather than by `mlops action`.
-  const yamlOnly = new Set(['setup-node']);
+  // Inputs consumed by the YAML itself rather than by `mlops action` (none: setup-node is also
+  // passed on, so the typed input module refuses a value that is no boolean).
+  const yamlOnly = new Set<string>([]);
 
   it.each(actions.map((f) => [f.path, f] as const))('%s passes every input to the CLI as INPUT_<NAME>', (_path, file) => {
     const doc = docOf(file);
