@@ -408,6 +408,11 @@ export class TemporalDecoder implements CellDecoder {
     return i;
   }
 
+  /** True when the non-empty cell `b[s, e)` is a configured missing value. */
+  isOtherMissing(b: Uint8Array, s: number, e: number): boolean {
+    return isMissing(this.missing, b, s, e);
+  }
+
   cell(b: Buffer, s: number, e: number, row: number): void {
     if (isNullCell(this.missing, b, s, e)) {
       this.values[row] = Number.NaN;

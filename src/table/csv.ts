@@ -507,6 +507,9 @@ class CsvParser {
             dec.codes[row] = code;
           }
         } else if (kind === K_TIME && (e = times[f].fast(buf, s, row)) >= 0 && ((c = buf[e]) === delim || c === LF || (c === CR && buf[e + 1] === LF))) {
+          // A date listed in the missing values (a sentinel such as 1900-01-01) is null, as it is
+          // on the general path: the fast path alone read it as that date.
+          if (noOtherMissing[f] === 0 && times[f].isOtherMissing(buf, s, e)) times[f].cell(buf, s, e, row);
           i = e;
         } else {
           // A column not decoded, or a temporal cell the fast path declined (empty, missing,
