@@ -9,7 +9,7 @@ import { InputError } from '../core/errors.ts';
 import { resolveRunContext } from '../github/index.ts';
 import { referenceStores } from '../github/release-store.ts';
 import { writeFileAtomic, writeJsonAtomic } from '../core/fs.ts';
-import { evaluateAndRender, publishComment } from '../app/evaluate.ts';
+import { evaluateAndRender, markCommentOutdated, publishComment } from '../app/evaluate.ts';
 import type { CliIo } from '../cli/io.ts';
 import { isModelRef, RegistryMissError, resolveModelRef } from '../registry/index.ts';
 import { loadConfig } from '../train/config.ts';
@@ -38,6 +38,7 @@ export const evaluateInputs = {
   'fail-on-gate': { type: 'boolean', default: true, description: 'fail the step when a gate fails' },
   'comment-author': { type: 'string', description: 'login the comments are written under, e.g. <app-slug>[bot] for a GitHub App token' },
   token: { type: 'string', description: 'token for the comment' },
+  outdated: { type: 'string', description: 'evaluate nothing: mark the sticky comment of an earlier evaluation as outdated, for this reason' },
   'token-is-default': { type: 'boolean', description: 'set by action.yml: the token is the workflow GITHUB_TOKEN' },
 } as const;
 
@@ -48,6 +49,7 @@ const entry: ActionEntry = {
     const workspace = outerIo.env.GITHUB_WORKSPACE ?? outerIo.cwd;
     const io: CliIo = { ...runtime.io, cwd: workspace };
     const inputs = parseInputs(evaluateInputs, io.env, { cwd: workspace });
+    if (inputs.outdated !== undefined) return markOutdated(runtime, io, inputs);
     const candidate = inputs.candidate ?? (inputs.artifact ? inputs['artifact-dir'] : undefined);
     if (!candidate) throw new InputError("no candidate model: set 'artifact' (a workflow artifact name) or 'candidate' (a directory)", { key: 'candidate' });
     const config = await loadConfig(inputs.config);
@@ -120,4 +122,29 @@ const entry: ActionEntry = {
     return report.passed || !inputs['fail-on-gate'] ? 0 : 1;
   },
 };
+/**
+ * The pull-request workflow's job for a head that was not evaluated (validation failed, training
+ * failed or was skipped): the sticky comment still shows an earlier commit's verdict, so it gets a
+ * notice saying so. No comment, or `comment: false`: nothing to do.
+ */
+async function markOutdated(runtime: ReturnType<typeof createActionsRuntime>, io: CliIo, inputs: ReturnType<typeof parseInputs<typeof evaluateInputs>>): Promise<number> {
+  const config = await loadConfig(inputs.config);
+  let commentUrl = '';
+  if (inputs.comment) {
+    const env = inputs.token ? { ...io.env, GITHUB_TOKEN: inputs.token } : io.env;
+    const identity = {
+      ...(inputs['comment-author'] !== undefined ? { authorLogin: inputs['comment-author'] } : {}),
+      ...(inputs.token && inputs['token-is-default'] !== undefined ? { defaultToken: inputs['token-is-default'] } : {}),
+    };
+    const reason = inputs.outdated as string;
+    const context = env.GITHUB_REPOSITORY ? resolveRunContext(env) : undefined;
+    const marked = context
+      ? await postOrWarn(runtime, 'evaluate', context, () => markCommentOutdated({ ...io, env }, config.name, reason, identity))
+      : await markCommentOutdated({ ...io, env }, config.name, reason, identity);
+    commentUrl = marked?.url ?? '';
+    if (marked) runtime.info(marked.message);
+  }
+  runtime.setOutput('comment-url', commentUrl);
+  return 0;
+}
 export default entry;

@@ -12,7 +12,8 @@ import { InputError } from '../core/errors.ts';
 import { writeFileAtomic } from '../core/fs.ts';
 import { renderEvaluationReport, renderFullEvaluationReport, type ReportContext } from '../evaluate/report.ts';
 import { runEvaluation, type EvaluationReport } from '../evaluate/run.ts';
-import { createOctokit, resolveRunContext, upsertStickyComment } from '../github/index.ts';
+import { createOctokit, markStickyComment, resolveRunContext, upsertStickyComment } from '../github/index.ts';
+import { plainText } from '../report/markdown.ts';
 import { isModelRef, resolveModelRef } from '../registry/index.ts';
 import { loadConfig, defaultConfig, type BackendName, type MlopsConfig } from '../train/config.ts';
 
@@ -109,6 +110,36 @@ export async function publishComment(io: CliIo, name: string, body: string, iden
   await writeFileAtomic(file, body);
   const why = !token ? 'no GITHUB_TOKEN' : 'no pull request in this run';
   return { message: `${why}: comment written to ${file}` };
+}
+
+/**
+ * The notice put above an evaluation comment whose report is of an earlier commit: `reason` says
+ * why this commit was not evaluated (shown as text, never as markdown or HTML).
+ */
+export function outdatedNotice(reason: string, headSha: string | undefined): string {
+  const at = headSha ? ` at \`${headSha.slice(0, 7)}\`` : '';
+  return `> [!WARNING]\n> **Not evaluated${at}:** ${plainText(reason.replace(/\s+/g, ' ').trim())}. The report below is of an earlier commit of this pull request; it is replaced when the pull request is evaluated again.`;
+}
+
+/**
+ * Marks the model's sticky evaluation comment as outdated (see {@link outdatedNotice}), when the
+ * run is for a pull request that has one; otherwise says why nothing was done.
+ */
+export async function markCommentOutdated(io: CliIo, name: string, reason: string, identity: CommentIdentityOptions = {}): Promise<{ message: string; url?: string }> {
+  const env = io.env;
+  const token = env.INPUT_TOKEN || env.GITHUB_TOKEN;
+  const context = token && env.GITHUB_REPOSITORY ? resolveRunContext(env) : undefined;
+  if (!token || context?.prNumber === undefined) return { message: `${!token ? 'no GITHUB_TOKEN' : 'no pull request in this run'}: no evaluation comment to mark` };
+  const pullRequest = context.payload.pull_request as { head?: { sha?: unknown } } | undefined;
+  const headSha = typeof pullRequest?.head?.sha === 'string' ? pullRequest.head.sha : env.GITHUB_SHA;
+  const octokit = createOctokit({ token, env, log: { warn: (m: string) => io.stderr(`warning: ${m}\n`) } });
+  const result = await markStickyComment(octokit, {
+    owner: context.owner, repo: context.repo, issueNumber: context.prNumber, kind: 'evaluate', name, notice: outdatedNotice(reason, headSha), summaryUrl: context.runUrl,
+    ...(identity.authorLogin ? { authorLogin: identity.authorLogin } : {}),
+    ...(identity.defaultToken !== undefined ? { defaultToken: identity.defaultToken } : {}),
+  });
+  if (result.operation === 'skipped') return { message: `evaluation comment not marked: ${result.reason}` };
+  return { message: `evaluation comment marked outdated (${result.operation}) on pull request #${context.prNumber}${result.url ? `: ${result.url}` : ''}`, ...(result.url ? { url: result.url } : {}) };
 }
 
 /** Options shared by the CLI and the action. */

@@ -257,3 +257,61 @@ export async function upsertStickyComment(octokit: GitHubClient, options: Sticky
     }
   }
 }
+
+/** Options of {@link markStickyComment}. */
+export interface StickyNoticeOptions extends Omit<StickyCommentOptions, 'body'> {
+  /** Markdown put at the top of the comment, above its report (replacing an earlier notice). */
+  notice: string;
+}
+
+/** Delimit a notice inside a sticky comment, so a later notice replaces it and the report stays as it was. */
+const NOTICE_START = '<!-- mlops:notice -->';
+const NOTICE_END = '<!-- /mlops:notice -->';
+
+/** A sticky body's report, without the marker line and without a notice (see {@link markStickyComment}). */
+export function stickyReport(body: string, marker: string): string {
+  let rest = body.replace(/\r\n/g, '\n').slice(marker.length).replace(/^\n/, '');
+  if (rest.startsWith(NOTICE_START)) {
+    const end = rest.indexOf(NOTICE_END);
+    if (end >= 0) rest = rest.slice(end + NOTICE_END.length).replace(/^\n/, '');
+  }
+  return rest;
+}
+
+/**
+ * Puts `notice` at the top of our sticky comment (kind, name), above its report, which stays as it
+ * was: for a report that no longer describes the pull request (a later push failed validation, so
+ * nothing was evaluated). `unchanged` when that notice is already there; `skipped` when there is
+ * no such comment (nothing was reported, so nothing is outdated). The next report replaces the
+ * whole comment, notice included. Duplicates are left to the next report's upsert.
+ */
+export async function markStickyComment(octokit: GitHubClient, options: StickyNoticeOptions): Promise<WriteResult> {
+  const { owner, repo, issueNumber, kind, name } = options;
+  const marker = stickyMarker(kind, name);
+  if (issueNumber === undefined) return { operation: 'skipped', reason: 'no pull request in this run' };
+  const where = `pull request #${issueNumber} in ${owner}/${repo}`;
+  const identity = await withGitHubError('find out which account the token belongs to', () =>
+    resolveIdentity(octokit, options.authorLogin, options.defaultToken === undefined ? {} : { defaultToken: options.defaultToken }));
+  const notOurs = new Set((identity.notLogins ?? []).map((login) => login.toLowerCase()));
+  const comments = await withGitHubError(`list the comments of ${where}`, () =>
+    octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 }));
+  const ours = (comments as CommentLike[]).filter((comment) => carriesMarker(comment, marker) && writtenBy(comment, identity, notOurs));
+  for (const group of groupByAuthor(ours)) {
+    const existing = group[0];
+    const report = stickyReport(existing.body ?? '', marker);
+    const body = buildStickyBody(kind, name, `${NOTICE_START}\n${options.notice.replace(/\r\n/g, '\n')}\n${NOTICE_END}\n${report}`, options.summaryUrl, options.maxChars);
+    if (sameBody(existing.body, body)) return { operation: 'unchanged', id: existing.id, url: existing.html_url };
+    try {
+      const { data } = await withGitHubError(`update the ${kind} comment on ${where}`, () =>
+        octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body }));
+      return { operation: 'updated', id: existing.id, url: data.html_url };
+    } catch (error) {
+      const status = (error as GitHubError).status;
+      // Deleted meanwhile (nothing left to mark), or another Bot's comment (try the next author).
+      if (status === 404) return { operation: 'skipped', reason: `the ${kind} comment was deleted meanwhile` };
+      if (status === 403 && identity.source === 'bot') continue;
+      throw error;
+    }
+  }
+  return { operation: 'skipped', reason: `no ${kind} comment for ${name} on ${where}` };
+}

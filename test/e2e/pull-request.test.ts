@@ -49,9 +49,10 @@ describe('README pull-request workflow (end to end)', () => {
 
     const first = await runCallerWorkflow(yaml, repo.runOptions({ eventName: 'pull_request', event: pullRequestEvent(pr.number, head1, baseSha), sha: head1, ref: `refs/pull/${pr.number}/merge` }));
     const jobs = first.jobs.mlops!.jobs;
-    expect(Object.keys(jobs)).toEqual(['validate', 'train', 'fork-guard', 'evaluate']);
-    // Training ran, so the fork guard has nothing to explain.
+    expect(Object.keys(jobs)).toEqual(['validate', 'train', 'fork-guard', 'evaluate', 'evaluation-outdated']);
+    // Training ran, so the fork guard has nothing to explain, and the evaluation is of this head.
     expect(jobs['fork-guard']!.result).toBe('skipped');
+    expect(jobs['evaluation-outdated']!.result).toBe('skipped');
     expect(jobs.validate!.result, describeRun(first)).toBe('success');
     expect(jobs.train!.result, describeRun(first)).toBe('success');
     expect(jobs.train!.runsOn).toEqual(['ubuntu-latest']);
@@ -105,6 +106,21 @@ describe('README pull-request workflow (end to end)', () => {
     expect(dispatched.jobs.mlops!.outputs['comment-url']).toContain(String(evaluate1[0]!.id));
     expect(stickyComments(repo.emu, pr.number, 'evaluate').map((c) => c.id)).toEqual([evaluate1[0]!.id]);
     expect(stickyComments(repo.emu, pr.number, 'validate').map((c) => c.id)).toEqual([validate1[0]!.id]);
+    expect(repo.emu.requestsFor('issues/create-comment')).toHaveLength(2);
+
+    // A push whose data fails validation is not trained or evaluated: the evaluation comment, still
+    // the earlier commit's verdict, says so above its report (the same comment, no new one).
+    const broken = `${readFileSync(join(repo.work, 'data', 'train.csv'), 'utf8')}not-a-date,winter,x,1,1,1,rain\n`;
+    const head3 = await repo.commit({ 'data/train.csv': broken }, 'a bad row');
+    const third = await runCallerWorkflow(yaml, repo.runOptions({ eventName: 'pull_request', event: pullRequestEvent(pr.number, head3, baseSha), sha: head3, ref: `refs/pull/${pr.number}/merge` }));
+    const tjobs = third.jobs.mlops!.jobs;
+    expect(tjobs.validate!.result, describeRun(third)).toBe('failure');
+    expect([tjobs.train!.result, tjobs.evaluate!.result]).toEqual(['skipped', 'skipped']);
+    expect(tjobs['evaluation-outdated']!.result, describeRun(third)).toBe('success');
+    const evaluate3 = stickyComments(repo.emu, pr.number, 'evaluate');
+    expect(evaluate3.map((c) => c.id)).toEqual([evaluate1[0]!.id]);
+    expect(evaluate3[0]!.body).toContain(`> **Not evaluated at \`${head3.slice(0, 7)}\`:** validation failed (see the validation comment).`);
+    expect(evaluate3[0]!.body).toContain(markdown2.replace(/^<!--.*-->\n/, '').trim().split('\n')[0]);
     expect(repo.emu.requestsFor('issues/create-comment')).toHaveLength(2);
   });
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Octokit } from '@octokit/rest';
 import { startGitHubEmulator, EMULATOR_TOKENS } from '../../support/github-emulator/index.ts';
 import type { GitHubEmulator } from '../../support/github-emulator/index.ts';
-import { createOctokit, upsertStickyComment, GitHubError, stickyMarker } from '../../../src/github/index.ts';
+import { createOctokit, markStickyComment, upsertStickyComment, GitHubError, stickyMarker } from '../../../src/github/index.ts';
 import type { GitHubClient } from '../../../src/github/index.ts';
 
 const owner = 'octo-org';
@@ -367,3 +367,51 @@ async function restartWith(options: Parameters<typeof startGitHubEmulator>[0]): 
   await emu.close();
   return startGitHubEmulator(options);
 }
+
+describe('markStickyComment', () => {
+  const mark = (octokit: GitHubClient, issueNumber: number, notice: string, name = 'weather') =>
+    markStickyComment(octokit, { owner, repo, issueNumber, kind: 'evaluate', name, notice, summaryUrl: 'https://example.test/run/2' });
+  const evaluate = (octokit: GitHubClient, issueNumber: number, body: string) =>
+    upsertStickyComment(octokit, { owner, repo, issueNumber, kind: 'evaluate', name: 'weather', body });
+
+  it('puts a notice above the report, replaces its own notice, and the next report drops it', async () => {
+    const pr = emu.addPullRequest(full, { head: 'feature' });
+    const octokit = client();
+    const posted = await evaluate(octokit, pr.number, '## Evaluation\npassed');
+    const marker = stickyMarker('evaluate', 'weather');
+
+    const first = await mark(octokit, pr.number, '> [!WARNING]\n> Not evaluated for abc1234.');
+    expect(first).toMatchObject({ operation: 'updated', id: posted.id });
+    const body = () => emu.commentsOn(full, pr.number)[0].body;
+    expect(body()).toBe(`${marker}\n<!-- mlops:notice -->\n> [!WARNING]\n> Not evaluated for abc1234.\n<!-- /mlops:notice -->\n## Evaluation\npassed`);
+    expect((await mark(octokit, pr.number, '> [!WARNING]\n> Not evaluated for abc1234.')).operation).toBe('unchanged');
+
+    await mark(octokit, pr.number, '> [!WARNING]\n> Not evaluated for def5678.');
+    expect(body()).toBe(`${marker}\n<!-- mlops:notice -->\n> [!WARNING]\n> Not evaluated for def5678.\n<!-- /mlops:notice -->\n## Evaluation\npassed`);
+
+    await evaluate(octokit, pr.number, '## Evaluation\nfailed');
+    expect(body()).toBe(`${marker}\n## Evaluation\nfailed`);
+    expect(emu.commentsOn(full, pr.number)).toHaveLength(1);
+  });
+
+  it('skips when there is no report to mark, and never touches a comment by someone else', async () => {
+    const pr = emu.addPullRequest(full, { head: 'feature' });
+    const octokit = client();
+    expect(await mark(octokit, pr.number, 'outdated')).toMatchObject({ operation: 'skipped', reason: expect.stringContaining('no evaluate comment for weather') });
+    const foreign = emu.addComment(full, pr.number, `${stickyMarker('evaluate', 'weather')}\nquoted by a person`, 'someone-else', 'User');
+    expect((await mark(octokit, pr.number, 'outdated')).operation).toBe('skipped');
+    expect(emu.commentsOn(full, pr.number).find((c) => c.id === foreign.id)?.body).toBe(`${stickyMarker('evaluate', 'weather')}\nquoted by a person`);
+    expect(emu.requests.filter((r) => r.write)).toHaveLength(0);
+  });
+
+  it('keeps the comment within GitHub\'s limit when the notice is added to a report cut to fit', async () => {
+    const pr = emu.addPullRequest(full, { head: 'feature' });
+    const octokit = client();
+    await upsertStickyComment(octokit, { owner, repo, issueNumber: pr.number, kind: 'evaluate', name: 'weather', body: `${'row\n'.repeat(300)}end`, maxChars: 1000 });
+    await markStickyComment(octokit, { owner, repo, issueNumber: pr.number, kind: 'evaluate', name: 'weather', notice: 'N'.repeat(200), maxChars: 1000 });
+    const body = emu.commentsOn(full, pr.number)[0].body;
+    expect(body.length).toBeLessThanOrEqual(1000);
+    expect(body).toContain('N'.repeat(200));
+    expect(body.match(/This comment was cut to fit/g)).toHaveLength(1);
+  });
+});
