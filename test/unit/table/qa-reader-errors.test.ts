@@ -125,4 +125,26 @@ describe('CSV read errors and early stops', () => {
     if (typeof result !== 'number') expect(result).toBeInstanceOf(InputError);
     else expect(result).toBe(400);
   }, 5000);
+
+  it('invalid UTF-8 and NUL bytes after several batches fail at their line, plain and gzip', async () => {
+    for (const [bad, message] of [[Buffer.from([0xc3, 0x28]), /invalid UTF-8/], [Buffer.from([0]), /NUL byte/]] as const) {
+      const body = Buffer.concat([Buffer.from(`id,name,v\n${rows.slice(0, 300).join('\n')}\n1,x`), bad, Buffer.from(`y,2\n${rows.slice(300).join('\n')}\n`)]);
+      for (const gz of [false, true]) {
+        const path = join(dir, `bad${gz ? '.csv.gz' : '.csv'}`);
+        await writeFile(path, gz ? gzipSync(body) : body);
+        const source = await openTable(path, { chunkSize: 13, batchRows: 16 });
+        let rowsRead = 0;
+        const error = await (async () => {
+          for await (const b of source.batches()) {
+            rowsRead += b.length;
+            b.release?.();
+          }
+        })().then(() => null, (e: unknown) => e);
+        expect(error).toBeInstanceOf(InputError);
+        expect((error as InputError).message).toMatch(message);
+        expect((error as InputError).location.line).toBe(302);
+        expect(rowsRead).toBeLessThanOrEqual(300);
+      }
+    }
+  });
 });
