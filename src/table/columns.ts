@@ -3,6 +3,7 @@
  * typed batch columns (JSONL, Parquet, Arrow), and accessors (`cellText`, `columnNumbers`,
  * `columnStrings`) that let a consumer read any column without caring how it was decoded.
  */
+import { constants } from 'node:buffer';
 import type { Column, ColumnDecoding, DictionaryBytes, InvalidCell, NumberColumn, NumberForm, ReadOptions, RecordBatch, StringColumn, Table } from './types.ts';
 
 /**
@@ -13,6 +14,9 @@ import type { Column, ColumnDecoding, DictionaryBytes, InvalidCell, NumberColumn
 export function ownValue<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
   return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }
+
+/** V8's longest string: a lazy dictionary's bytes longer than this are decoded entry by entry. */
+const MAX_STRING_LENGTH = constants.MAX_STRING_LENGTH;
 
 /**
  * A StringColumn over ASCII dictionary bytes whose `dictionary` is decoded on first read, then
@@ -29,10 +33,16 @@ export function lazyStringColumn(name: string, codes: Int32Array, bytes: Diction
     configurable: true,
     get(): string[] {
       const { data, starts, lengths } = bytes;
-      // One latin1 decode of the used range, then substrings: cheaper than a decode per entry.
-      const all = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
+      const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
       const dictionary = new Array<string>(starts.length);
-      for (let d = 0; d < starts.length; d++) dictionary[d] = all.substring(starts[d], starts[d] + lengths[d]);
+      if (data.byteLength <= MAX_STRING_LENGTH) {
+        // One latin1 decode of the used range, then substrings: cheaper than a decode per entry.
+        const all = buf.toString('latin1');
+        for (let d = 0; d < starts.length; d++) dictionary[d] = all.substring(starts[d], starts[d] + lengths[d]);
+      } else {
+        // Bytes longer than a string may be (a few rows of huge documents): one decode per entry.
+        for (let d = 0; d < starts.length; d++) dictionary[d] = buf.toString('latin1', starts[d], starts[d] + lengths[d]);
+      }
       settle(dictionary);
       return dictionary;
     },
