@@ -1261,6 +1261,9 @@ export function mergeSegments(schema: TableSchema, source: Pick<TableSource, 'pa
     r.rows = r.present ? rows : 0;
     r.nullFraction = r.rows ? r.nulls / r.rows : 0;
     r.valid = fc.nonNull - fc.failedRows;
+    // Rules in RULE_ORDER, as errorsByRule: the order they were first counted in depends on the
+    // batch size and the segments (threads), and the JSON report and the table must not.
+    r.failures = Object.fromEntries(Object.entries(r.failures).sort(([a], [b]) => RULE_ORDER[a as RuleName] - RULE_ORDER[b as RuleName]));
     fc.finishRange();
     if (fc.field.mostly !== undefined && r.present) {
       // Great Expectations semantics: the share of non-null values that pass; vacuously 1 with none.
