@@ -37,6 +37,13 @@ export interface ByteReader {
 /** Opens a data file's bytes (errors as {@link openForReading}), decompressing `.gz` files as they are read. */
 export async function openByteReader(path: string): Promise<ByteReader> {
   const fh = await openForReading(path);
+  // Linux opens a directory for reading (EISDIR comes with the first read, or as "not a readable
+  // gzip file"): say what it is, as openForReading does where the open itself fails.
+  const info = await fh.stat().catch(() => null);
+  if (info?.isDirectory()) {
+    await fh.close();
+    throw new InputError('is a directory, not a data file', { file: path });
+  }
   if (!isGzipPath(path)) return fileReader(path, fh);
   await fh.close();
   return gunzipReader(path);

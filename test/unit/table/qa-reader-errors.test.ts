@@ -42,10 +42,14 @@ async function readAll(path: string, opts = {}): Promise<RecordBatch[]> {
 }
 
 describe('CSV read errors and early stops', () => {
-  it('a directory is an InputError', async () => {
-    const d = join(dir, 'data.csv');
-    await mkdir(d);
-    await expect(readAll(d)).rejects.toBeInstanceOf(InputError);
+  it('a directory is an InputError that says so, plain or .gz (not a read error, not "not gzip")', async () => {
+    for (const name of ['data.csv', 'data.csv.gz', 'data.tsv']) {
+      const d = join(dir, name);
+      await mkdir(d);
+      const error = await readAll(d).then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as Error).message).toBe(`${d}: is a directory, not a data file`);
+    }
   });
 
   it('a truncated gzip file fails with an InputError at the end of its data, sequentially', async () => {
