@@ -55,6 +55,10 @@ function fileReader(path: string, fh: FileHandle): ByteReader {
       try {
         return await fh.read(buf, offset, length, position);
       } catch (error) {
+        // A named pipe or process substitution (<(zcat a.csv.gz)): reads at offsets cannot work.
+        if ((error as NodeJS.ErrnoException).code === 'ESPIPE') {
+          throw new InputError('cannot read a pipe: data files are read at offsets; save the data to a file first', { file: path }, { cause: error });
+        }
         throw new InputError(`cannot read: ${(error as Error).message}`, { file: path }, { cause: error });
       }
     },
