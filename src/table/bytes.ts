@@ -138,6 +138,11 @@ export function readAhead(reader: ByteReader, size: number): ByteReader {
           return { bytesRead: got };
         }
         spare = a.base;
+        // A read larger than the chunk (the CSV reader asks for as much as the long row it
+        // carries): the rest directly, so the reads of a long row still grow geometrically and it
+        // costs O(length); capped at the chunk, each read re-scanned and copied the row so far
+        // (a 32 MiB quoted field: 6.6 s instead of 0.44 s with 64 KiB chunks).
+        if (n > 0 && got < length && length > size) got += (await reader.read(buf, offset + got, length - got, position + got)).bytesRead;
       } else {
         if (a !== null) {
           await a.bytesRead.catch(() => undefined);
