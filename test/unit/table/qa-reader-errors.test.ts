@@ -96,6 +96,19 @@ describe('CSV read errors and early stops', () => {
     }
   });
 
+  it('stopping early on a corrupt gzip file reports nothing: the failed read-ahead is nobody\'s error', async () => {
+    const gz = gzipSync(Buffer.from(text));
+    const path = join(dir, 'cut-early.csv.gz');
+    await writeFile(path, gz.subarray(0, gz.length - 30));
+    const source = await openTable(path, { chunkSize: 200, batchRows: 4, delimiter: ',' }); // no sniffing: it would read the whole file
+    let n = 0;
+    for await (const b of source.batches()) {
+      b.release?.();
+      if (++n === 2) break;
+    }
+    expect(n).toBe(2);
+  });
+
   it('a file truncated while it is read ends cleanly: its rows up to the cut or an error', async () => {
     const path = join(dir, 'shrinks.csv');
     await writeFile(path, text);
