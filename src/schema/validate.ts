@@ -160,6 +160,8 @@ class FieldCheck {
    * the string — unique, enum, jsonSchema, a pattern only a RegExp can test.
    */
   readonly asciiTestable: boolean;
+  /** Its values are its texts (string of any format, any): a key part compares the text. */
+  readonly textual: boolean;
   readonly report: ColumnReport;
   private readonly uniqueNumbers?: NumberSet;
   private readonly uniqueStrings?: Set<string>;
@@ -215,6 +217,7 @@ class FieldCheck {
     this.valueSchema = c.jsonSchema !== undefined ? compileValueSchema(c.jsonSchema) : undefined;
     this.enumNumbers = this.enumKeys && this.numeric ? new Set([...this.enumKeys].map(Number)) : undefined;
     const identity = field.type === 'any' || (field.type === 'string' && (field.format ?? 'default') === 'default');
+    this.textual = field.type === 'any' || field.type === 'string';
     this.asciiTestable = identity && !this.unique && this.enumKeys === undefined && this.valueSchema === undefined
       && (this.pattern === undefined || this.pattern.testAscii !== undefined);
     this.uniqueNumbers = this.unique && this.numeric ? new NumberSet() : undefined;
@@ -935,6 +938,10 @@ class KeyCheck {
       return;
     }
     const singleCheck = fcs[0];
+    // Key parts compare logically, as `unique` does and as instants read by the CSV reader do: the
+    // text of a field whose values are not the texts themselves (dates, booleans, numbers in a
+    // local form) is parsed, once per dictionary entry. Two writings of one instant are one key.
+    const logicalOf = cols.map((col, k) => (col!.kind === 'string' && fcs[k] !== undefined && !fcs[k]!.textual ? new Array<string | undefined>(col!.dictionary.length) : null));
     for (let i = 0; i < n; i++) {
       let isNull = false;
       let fresh: boolean;
@@ -961,8 +968,9 @@ class KeyCheck {
             const c = col.codes[i];
             if (c < 0) { isNull = true; break; }
             if (typeFailed(fcs[k], col, i)) { failed = true; break; }
-            parts.push(col.dictionary[c]);
-            texts.push(col.dictionary[c]);
+            const text = col.dictionary[c];
+            parts.push(logicalOf[k] === null ? text : (logicalOf[k]![c] ??= logicalKey(fcs[k]!.parse(text)!)));
+            texts.push(text);
           }
         }
         if (failed && !isNull) continue;
