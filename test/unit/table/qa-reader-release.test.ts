@@ -164,7 +164,7 @@ function missingFor(c: Case, f: number): string[] {
 }
 
 /** Reads batches as the case's consumer does; returns the cells as read, and checks kept batches at the end. */
-async function consume(c: Case, batches: AsyncIterable<RecordBatch>): Promise<View[][]> {
+async function consume(c: Case, batches: AsyncIterable<RecordBatch>, lines: number[] = []): Promise<View[][]> {
   const kept: Array<{ batch: RecordBatch; seen: View[][]; more: unknown }> = [];
   const got: View[][] = [];
   let previous: RecordBatch | null = null;
@@ -173,6 +173,7 @@ async function consume(c: Case, batches: AsyncIterable<RecordBatch>): Promise<Vi
     const seen = snapshot(batch);
     const more = extras(batch);
     got.push(...seen);
+    lines.push(...batch.lines.subarray(0, batch.length));
     if (c.release === 'each') batch.release?.();
     else if (c.release === 'double') {
       batch.release?.();
@@ -198,6 +199,16 @@ function referenceRows(c: Case, text: string): { names: string[]; want: View[][]
   return { names: reference[0], want: body.map((row) => row.map((cell, f) => expected(c.kinds[f], cell, missingFor(c, f)))) };
 }
 
+/** The physical line each data row starts on (rows hold line breaks only inside quoted cells). */
+function startLines(c: Case): number[] {
+  let line = 2;
+  return c.rows.map((row) => {
+    const start = line;
+    line += 1 + row.reduce((n, cell) => n + cell.split('\n').length - 1, 0);
+    return start;
+  });
+}
+
 async function checkSegments(c: Case, segmentBytes: number): Promise<void> {
   const text = csvText(c);
   const path = join(dir, `s${fileNo++}.csv`);
@@ -208,8 +219,9 @@ async function checkSegments(c: Case, segmentBytes: number): Promise<void> {
   for (const { start, end } of segments) {
     const progress: SegmentProgress = { start, end, endOffset: -1, lines: 0 };
     try {
-      const rows = await consume(c, readCsvSegment(path, readOptions(c, names), names, progress));
-      outcomes.push({ ok: true as const, value: { rows, endOffset: progress.endOffset, lines: progress.lines } });
+      const lines: number[] = [];
+      const rows = await consume(c, readCsvSegment(path, readOptions(c, names), names, progress), lines);
+      outcomes.push({ ok: true as const, value: { rows, rowLines: lines, endOffset: progress.endOffset, lines: progress.lines } });
     } catch (error) {
       outcomes.push({ ok: false as const, error: error as Error });
     }
@@ -221,6 +233,7 @@ async function checkSegments(c: Case, segmentBytes: number): Promise<void> {
     return;
   }
   expect(aligned.flatMap(({ value }) => value.rows)).toEqual(want);
+  expect(aligned.flatMap(({ value, lineOffset }) => value.rowLines.map((l) => l + lineOffset))).toEqual(startLines(c));
   // Every line break of the file is counted once.
   const lines = aligned.reduce((n, { value }) => n + value.lines, 0);
   expect(lines).toBe(text.split('\n').length - 1 + (c.trailingNewline ? 0 : 1));
@@ -233,7 +246,9 @@ async function check(c: Case): Promise<void> {
   const { names, want } = referenceRows(c, text);
   const source = await openTable(path, readOptions(c, names));
   expect(source.fieldNames).toEqual(names);
-  expect(await consume(c, source.batches())).toEqual(want);
+  const lines: number[] = [];
+  expect(await consume(c, source.batches(), lines)).toEqual(want);
+  expect(lines).toEqual(startLines(c));
 }
 
 describe('CSV reader with release, read-ahead and tiny reads vs csv-parse', () => {
