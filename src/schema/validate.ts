@@ -701,7 +701,9 @@ function checkStringBatch(fc: FieldCheck, col: StringColumn, batch: RecordBatch,
   const flags = new Int32Array(d);
   resetKeyView(fc);
   fc.batchEntryFlags = flags;
-  const keys: string[] | null = fc.unique ? new Array<string>(d) : null;
+  // A number field read as text (a local number form) keys by number, in the set its number
+  // columns use: 1,5 and 1,50 are one value.
+  const keys: Array<string | number> | null = fc.unique ? new Array<string | number>(d) : null;
   const wasSeen = fc.unique ? new Uint8Array(d) : null;
   let anyFlag = false;
   const dateLike = fc.ordered && !fc.numeric;
@@ -731,7 +733,7 @@ function checkStringBatch(fc: FieldCheck, col: StringColumn, batch: RecordBatch,
     if (f) { anyFlag = true; fc.countFlags(f, hist[c]); }
     let dups = 0;
     if (keys !== null && !(f & TYPE)) {
-      keys[c] = logicalKey(value!);
+      keys[c] = typeof value === 'number' && fc.numeric ? value : logicalKey(value!);
       // A value already in the set came from an earlier batch: every occurrence here is a duplicate.
       wasSeen![c] = fc.addUnique(keys[c]) ? 0 : 1;
       if (firsts !== null && wasSeen![c] === 0) recordFirst(firsts, keys[c], batch, firstRow![c], f !== 0, text);
