@@ -826,13 +826,24 @@ async function* drive(path: string, parser: CsvParser, chunkSize: number, header
       const view = buf.subarray(start, end);
       const checkEnd = final ? view.length : view.lastIndexOf(LF) + 1;
       if (checkEnd > checked) {
-        const nul = view.indexOf(0, checked);
-        if (nul >= 0 && nul < checkEnd) {
-          throw new InputError('NUL byte in a text file (is this a binary file?)', { file: path, line: parser.line + countLines(view, 0, nul) });
+        // The first bad byte, NUL or invalid UTF-8, whichever comes first.
+        const nulAt = view.indexOf(0, checked);
+        let bad = nulAt >= 0 && nulAt < checkEnd ? nulAt : -1;
+        let message = 'NUL byte in a text file (is this a binary file?)';
+        const utf8End = bad >= 0 ? bad : checkEnd;
+        if (!isUtf8(view.subarray(checked, utf8End))) {
+          bad = firstInvalidUtf8(view, checked, utf8End);
+          message = invalidUtf8Message(view[bad]);
         }
-        if (!isUtf8(view.subarray(checked, checkEnd))) {
-          const bad = firstInvalidUtf8(view, checked, checkEnd);
-          throw new InputError(invalidUtf8Message(view[bad]), { file: path, line: parser.line + countLines(view, 0, bad) });
+        if (bad >= 0) {
+          const line = parser.line + countLines(view, 0, bad);
+          // Rows before the bad byte's line come first: a ragged row there is the first error of
+          // the file, and is what a reader that stops at the first error should name.
+          const lineStart = bad > 0 ? view.lastIndexOf(LF, bad - 1) + 1 : 0;
+          if (lineStart > 0) parser.feed(view.subarray(0, lineStart), false);
+          // Reading the header only (openCsv's probe): the header is fine; the rows' read reports the byte.
+          if (headerOnly && parser.header !== null) return;
+          throw new InputError(message, { file: path, line });
         }
         checked = checkEnd;
       }
