@@ -362,7 +362,9 @@ class FieldCheck {
 
   finishRange(): void {
     if (!this.ranged) return;
-    const date = this.field.type === 'date' || this.field.type === 'datetime' || this.field.type === 'time';
+    // Values compared as numbers but written otherwise (instants, a yearmonth's month count) are
+    // shown as written.
+    const date = this.field.type === 'date' || this.field.type === 'datetime' || this.field.type === 'time' || this.field.type === 'yearmonth';
     // An infinite bound is shown as errors show infinite values ('INF', '-INF'): JSON has no Infinity
     // (JSON.stringify wrote null, as if the column had no valid value).
     this.report.min = date ? this.minText : cellValue(this.minValue);
