@@ -82,6 +82,11 @@ interface Plan {
   decoders: CellDecoder[];
   /** Rows per batch: the requested size, fewer for a wide file ({@link batchRowsFor}). */
   batchRows: number;
+  /**
+   * Output column k is decoder `order[k]`, when a column is requested more than once (it is
+   * decoded once, and each request gets that column, as the other readers give it).
+   */
+  order?: number[];
 }
 
 const K_NUM = 1;
@@ -701,11 +706,12 @@ class CsvParser {
     const plan = this.plan as Plan;
     const full = this.filled === this.batchRows;
     const length = this.filled;
-    const columns = plan.decoders.map((d) => d.finish(length, full));
+    const decoded = plan.decoders.map((d) => d.finish(length, full));
+    const columns = plan.order ? plan.order.map((k) => decoded[k]) : decoded;
     // `detect` columns that hold text switch to the dictionary decoder for the following batches.
     plan.decoders.forEach((d, k) => {
       if (!(d instanceof NumberDecoder) || !d.detect) return;
-      const col = columns[k] as NumberColumn;
+      const col = decoded[k] as NumberColumn;
       if (col.invalid.length * DETECT_TEXT_SHARE <= length) return;
       this.useStringDecoder(plan.fieldIndex[k], new StringDecoder(d.name, this.batchRows, d.missing));
     });
@@ -759,7 +765,18 @@ function planFor(path: string, opts: ReadOptions, batchRows: number): (header: s
     const missing = missingSpec(opts.missingValues);
     const fieldIndex: number[] = [];
     const decoders: CellDecoder[] = [];
+    // A column requested twice was given two decoders of one field, and only the last got cells:
+    // the first copy read as empty. Each field is decoded once; `order` repeats it.
+    const decoderOf = new Map<string, number>();
+    const order: number[] = [];
     for (const name of names) {
+      const known = decoderOf.get(name);
+      if (known !== undefined) {
+        order.push(known);
+        continue;
+      }
+      decoderOf.set(name, decoders.length);
+      order.push(decoders.length);
       const fi = header.indexOf(name);
       if (fi < 0) throw new InputError(`column ${JSON.stringify(name)} is not in the header`, { file: path, line: 1, key: name });
       const decoding: ColumnDecoding = ownValue(opts.decoding, name) ?? opts.defaultDecoding ?? 'auto';
@@ -775,7 +792,7 @@ function planFor(path: string, opts: ReadOptions, batchRows: number): (header: s
             : new StringDecoder(name, rows, cellMissing),
       );
     }
-    return { fieldIndex, decoders, batchRows: rows };
+    return { fieldIndex, decoders, batchRows: rows, ...(order.length !== decoders.length ? { order } : {}) };
   };
 }
 
