@@ -3,6 +3,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { afterEach, beforeEach } from 'vitest';
 import { runCli } from '../../../src/cli/main.ts';
 import { memoryIo } from '../../../src/cli/io.ts';
 
@@ -52,6 +53,21 @@ export async function sandbox(): Promise<Sandbox> {
     },
     cleanup: () => rm(root, { recursive: true, force: true }),
   };
+}
+
+/**
+ * A fresh sandbox and its clone `work` around every test of the calling file or suite, handed to
+ * `assign` (the tests keep their own `box` and `repo` variables).
+ */
+export function useSandbox(assign: (box: Sandbox, repo: string) => void): void {
+  let current: Sandbox | undefined;
+  beforeEach(async () => {
+    current = await sandbox();
+    assign(current, await current.clone('work'));
+  });
+  afterEach(async () => {
+    await current?.cleanup();
+  });
 }
 
 /** Writes a small model directory (the files a trained model has), varying by `seed`. */

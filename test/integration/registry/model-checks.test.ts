@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { git, mlops, sandbox, tagNames, writeModel, type Sandbox } from './helpers.ts';
+import { git, mlops, useSandbox, tagNames, writeModel, type Sandbox } from './helpers.ts';
 
 // What `registry register` refuses before any tag exists (versions are immutable), and the
 // grammar of the names it takes.
@@ -10,13 +10,7 @@ import { git, mlops, sandbox, tagNames, writeModel, type Sandbox } from './helpe
 let box: Sandbox;
 let repo: string;
 
-beforeEach(async () => {
-  box = await sandbox();
-  repo = await box.clone('work');
-});
-afterEach(async () => {
-  await box.cleanup();
-});
+useSandbox((b, r) => { box = b; repo = r; });
 
 const GRAMMAR = '[a-z0-9]([a-z0-9-_]*[a-z0-9])?';
 

@@ -1,19 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { exists } from '../../../src/core/fs.ts';
 import { resolveModelRef } from '../../../src/registry/index.ts';
-import { GIT_ENV, mlops, sandbox, writeModel, type Sandbox } from './helpers.ts';
+import { GIT_ENV, mlops, useSandbox, writeModel, type Sandbox } from './helpers.ts';
 
 let box: Sandbox;
 let repo: string;
 
-beforeEach(async () => {
-  box = await sandbox();
-  repo = await box.clone('work');
-});
-afterEach(async () => {
-  await box.cleanup();
-});
+useSandbox((b, r) => { box = b; repo = r; });
 
 describe('a deregistered version is not available (GTO): pull refuses it by version, stages skip it', () => {
   it('pull name@version of a deregistered version: exit 2 with a message about pulling, nothing written', async () => {

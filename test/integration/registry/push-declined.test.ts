@@ -1,7 +1,7 @@
 import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mlops, sandbox, tagNames, writeModel, type Sandbox } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { mlops, useSandbox, tagNames, writeModel, type Sandbox } from './helpers.ts';
 
 // A remote can refuse a tag for reasons other than a concurrent writer: a pre-receive hook,
 // GitHub's tag rulesets, missing permissions. Only "already exists" is the race that
@@ -9,11 +9,7 @@ import { mlops, sandbox, tagNames, writeModel, type Sandbox } from './helpers.ts
 
 let box: Sandbox;
 let repo: string;
-beforeEach(async () => {
-  box = await sandbox();
-  repo = await box.clone('work');
-});
-afterEach(async () => { await box.cleanup(); });
+useSandbox((b, r) => { box = b; repo = r; });
 
 describe('registry push declined by the remote', () => {
   it("quotes the remote's reason instead of claiming the tag already exists, and leaves no local tag", async () => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { git, mlops, sandbox, tagNames, writeModel, type Sandbox } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { git, mlops, useSandbox, tagNames, writeModel, type Sandbox } from './helpers.ts';
 
 /**
  * README: tags stay local "until you add `--push`". A promote or deprecate that already happened
@@ -10,11 +10,7 @@ import { git, mlops, sandbox, tagNames, writeModel, type Sandbox } from './helpe
  */
 let box: Sandbox;
 let repo: string;
-beforeEach(async () => {
-  box = await sandbox();
-  repo = await box.clone('work');
-});
-afterEach(async () => { await box.cleanup(); });
+useSandbox((b, r) => { box = b; repo = r; });
 
 const objectOf = async (cwd: string, tag: string) => (await git(cwd, 'rev-parse', `refs/tags/${tag}`)).trim();
 

@@ -1,18 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { git, mlops, sandbox, tagNames, writeModel, type Sandbox } from './helpers.ts';
+import { git, mlops, useSandbox, tagNames, writeModel, type Sandbox } from './helpers.ts';
 
 let box: Sandbox;
 let repo: string;
 
-beforeEach(async () => {
-  box = await sandbox();
-  repo = await box.clone('work');
-});
-afterEach(async () => {
-  await box.cleanup();
-});
+useSandbox((b, r) => { box = b; repo = r; });
 
 /** `refs/tags` with their objects: any new or moved tag changes it. */
 const tagRefs = (cwd: string) => git(cwd, 'for-each-ref', '--format=%(refname) %(objectname)', 'refs/tags');

@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/core/errors.ts';
 import { RegistryMissError, resolveModelRef } from '../../../src/registry/index.ts';
-import { mlops, sandbox, writeModel, type Sandbox } from './helpers.ts';
+import { mlops, useSandbox, writeModel, type Sandbox } from './helpers.ts';
 
 // The evaluate action treats "nothing there yet" as a first model and everything else as a
 // failure: that split is the error's class and `miss`, not its message.
@@ -13,13 +13,7 @@ describe('RegistryMissError', () => {
   let box: Sandbox;
   let repo: string;
   const env = { GIT_CONFIG_GLOBAL: '/dev/null' };
-  beforeEach(async () => {
-    box = await sandbox();
-    repo = await box.clone('work');
-  });
-  afterEach(async () => {
-    await box.cleanup();
-  });
+  useSandbox((b, r) => { box = b; repo = r; });
 
   const missOf = async (ref: string, cwd: string): Promise<string> => {
     const error = await resolveModelRef(ref, { cwd, env }).then(() => null, (e: unknown) => e);

@@ -1,19 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readdir, readFile, writeFile, chmod } from 'node:fs/promises';
 import { join } from 'node:path';
-import { git, mlops, sandbox, tagNames, writeModel, type Sandbox } from './helpers.ts';
+import { git, mlops, useSandbox, tagNames, writeModel, type Sandbox } from './helpers.ts';
 import { resolveModelRef } from '../../../src/registry/index.ts';
 
 let box: Sandbox;
 let repo: string;
 
-beforeEach(async () => {
-  box = await sandbox();
-  repo = await box.clone('work');
-});
-afterEach(async () => {
-  await box.cleanup();
-});
+useSandbox((b, r) => { box = b; repo = r; });
 
 describe('mlops registry (real git, local bare remote)', () => {
   it('register v1.0.0 and v1.1.0, promote both to production, roll back: production is v1.0.0, history in order', async () => {

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { git, mlops, sandbox, tagNames, writeModel, type Sandbox } from './helpers.ts';
+import { git, mlops, useSandbox, tagNames, writeModel, type Sandbox } from './helpers.ts';
 
 /**
  * `rollback` takes the stage from the version rolled back from in GTO's own terms (an unassignment
@@ -12,13 +12,7 @@ import { git, mlops, sandbox, tagNames, writeModel, type Sandbox } from './helpe
 let box: Sandbox;
 let repo: string;
 
-beforeEach(async () => {
-  box = await sandbox();
-  repo = await box.clone('work');
-});
-afterEach(async () => {
-  await box.cleanup();
-});
+useSandbox((b, r) => { box = b; repo = r; });
 
 interface HistoryEntry { event: string; version: string | null; stage: string | null }
 

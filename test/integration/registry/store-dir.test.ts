@@ -1,18 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { mlops, sandbox, tagNames, writeModel, type Sandbox } from './helpers.ts';
+import { mlops, useSandbox, tagNames, writeModel, type Sandbox } from './helpers.ts';
 
 let box: Sandbox;
 let repo: string;
 
-beforeEach(async () => {
-  box = await sandbox();
-  repo = await box.clone('work');
-});
-afterEach(async () => {
-  await box.cleanup();
-});
+useSandbox((b, r) => { box = b; repo = r; });
 
 describe('registry register --store-dir', () => {
   it('a store directory the file system refuses (here a file) is exit 2 naming it, before any tag is written', async () => {

@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parseWorkflowCommands } from '../../support/action-runner/index.ts';
-import { GIT_ENV, mlops, sandbox, writeModel, type Sandbox } from './helpers.ts';
+import { GIT_ENV, mlops, useSandbox, writeModel, type Sandbox } from './helpers.ts';
 
 /**
  * `mlops registry show|history` print who wrote each tag: the `createdBy` of the tag's metadata or
@@ -14,13 +14,7 @@ import { GIT_ENV, mlops, sandbox, writeModel, type Sandbox } from './helpers.ts'
 let box: Sandbox;
 let repo: string;
 
-beforeEach(async () => {
-  box = await sandbox();
-  repo = await box.clone('work');
-});
-afterEach(async () => {
-  await box.cleanup();
-});
+useSandbox((b, r) => { box = b; repo = r; });
 
 const FORGED_ACTOR = 'octocat ##[error file=README.md]forged by an actor\n::warning file=README.md,line=1::forged on its own line';
 const FORGED_TAGGER = '##[error file=README.md]forged by a tagger';
