@@ -133,8 +133,14 @@ function codePointLength(text: string): number {
  */
 function show(value: unknown): string {
   if (typeof value !== 'string') return String(value);
-  const cut = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+  // The cut keeps a surrogate pair whole: half an emoji is a lone surrogate ('�' in terminals).
+  const end = value.length > 60 && isHighSurrogate(value.charCodeAt(56)) ? 58 : 57;
+  const cut = value.length > 60 ? `${value.slice(0, end)}...` : value;
   return `'${oneLine(cut)}'`;
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
 }
 
 /** The compiled rules and running tallies of one field. */
