@@ -13,7 +13,8 @@ const USAGE = `Usage: mlops validate <data>... --schema <file> [--base-schema <f
 Checks every row of <data> (CSV, TSV, JSONL, JSON (also .gz), Parquet, Arrow) against a Table Schema (YAML or JSON,
 Frictionless v2 with role/maxNullFraction/mostly/drift). Never stops at the first error: every
 rule's count is exact; --max-errors (default 1000) bounds only the error rows stored and printed.
-CSV files over 8 MiB are validated in 8 MiB segments on all CPUs (MLOPS_THREADS caps the threads);
+CSV files over 8 MiB are validated in segments on all CPUs, one per thread (8 to 256 MiB each;
+MLOPS_THREADS caps the threads);
 the report is exactly that of one pass. See docs/performance.md.
 
 Options:
