@@ -1,0 +1,43 @@
+import { createRequire as __mlopsCreateRequire } from 'node:module';
+const require = __mlopsCreateRequire(import.meta.url);
+import {
+  HASH_FILE_TASK,
+  PROFILE_SEGMENT_TASK,
+  hashFileTask,
+  profileSegmentTask
+} from "./chunk-COJRHKSM.mjs";
+import {
+  VALIDATE_SEGMENT_TASK,
+  validateSegmentTask
+} from "./chunk-ELHN5LZP.mjs";
+import "./chunk-6H53F6EY.mjs";
+import "./chunk-HVNMLNQU.mjs";
+import "./chunk-LVCVLYC2.mjs";
+import {
+  serveBatches
+} from "./chunk-IW3PCL5P.mjs";
+import {
+  warmUpScanner
+} from "./chunk-DK47YOX6.mjs";
+import "./chunk-C65ARSH5.mjs";
+import "./chunk-NMIE66XZ.mjs";
+import "./chunk-MWCB27EZ.mjs";
+import "./chunk-DXANMND3.mjs";
+import "./chunk-SSCV3AA7.mjs";
+
+// src/app/worker.ts
+import { parentPort } from "node:worker_threads";
+var HANDLERS = {
+  [VALIDATE_SEGMENT_TASK]: (spec) => validateSegmentTask(spec),
+  [PROFILE_SEGMENT_TASK]: (spec) => profileSegmentTask(spec),
+  [HASH_FILE_TASK]: (spec) => hashFileTask(spec)
+};
+function serveTasks() {
+  const port = parentPort;
+  if (port === null) throw new Error("serveTasks() runs only in a worker thread");
+  serveBatches(port, HANDLERS);
+  warmUpScanner();
+}
+export {
+  serveTasks
+};
