@@ -9,14 +9,14 @@ import { InputError } from '../core/errors.ts';
 import { resolveRunContext } from '../github/index.ts';
 import { referenceStores } from '../github/release-store.ts';
 import { writeFileAtomic, writeJsonAtomic } from '../core/fs.ts';
-import { evaluateAndRender, markCommentOutdated, publishComment } from '../app/evaluate.ts';
+import { evaluateAndRender, markCommentOutdated, publishComment, type CommentIdentityOptions } from '../app/evaluate.ts';
 import type { CliIo } from '../cli/io.ts';
 import { isModelRef, RegistryMissError, resolveModelRef } from '../registry/index.ts';
 import { loadConfig } from '../train/config.ts';
 import type { ActionEntry } from './entry.ts';
 import { postOrWarn } from './comment.ts';
 import { parseInputs } from './inputs.ts';
-import { createActionsRuntime } from './runtime.ts';
+import { createActionsRuntime, type ActionsRuntime } from './runtime.ts';
 import { defaultReportPath } from './report-path.ts';
 import { fetchRegistryTags } from './registry-tags.ts';
 
@@ -98,23 +98,9 @@ const entry: ActionEntry = {
     for (const gate of report.gates.filter((g) => g.inconclusive)) {
       runtime.annotate('warning', gate.detail, { file: config.configPath ?? undefined, title: `Gate inconclusive: ${gate.name}` });
     }
-    let commentUrl = '';
-    if (inputs.comment) {
-      const env = inputs.token ? { ...io.env, GITHUB_TOKEN: inputs.token } : io.env;
-      const identity = {
-        ...(inputs['comment-author'] !== undefined ? { authorLogin: inputs['comment-author'] } : {}),
-        // Only the token input can be compared with github.token; GITHUB_TOKEN from the environment is unknown.
-        ...(inputs.token && inputs['token-is-default'] !== undefined ? { defaultToken: inputs['token-is-default'] } : {}),
-      };
-      // A token that may not comment (a fork's read-only GITHUB_TOKEN) skips the comment with a
-      // warning; the gate verdict stays the step's result.
-      const context = env.GITHUB_REPOSITORY ? resolveRunContext(env) : undefined;
-      const published = context
-        ? await postOrWarn(runtime, 'evaluate', context, () => publishComment({ ...io, env }, config.name, comment, identity))
-        : await publishComment({ ...io, env }, config.name, comment, identity);
-      commentUrl = published?.url ?? '';
-      if (published) runtime.info(published.message);
-    }
+    // A token that may not comment (a fork's read-only GITHUB_TOKEN) skips the comment with a
+    // warning; the gate verdict stays the step's result.
+    const commentUrl = inputs.comment ? await withComment(runtime, io, inputs, (commentIo, identity) => publishComment(commentIo, config.name, comment, identity)) : '';
     runtime.setOutput('passed', report.passed);
     runtime.setOutput('report', reportPath);
     runtime.setOutput('markdown', markdownPath);
@@ -122,29 +108,41 @@ const entry: ActionEntry = {
     return report.passed || !inputs['fail-on-gate'] ? 0 : 1;
   },
 };
+
 /**
  * The pull-request workflow's job for a head that was not evaluated (validation failed, training
  * failed or was skipped): the sticky comment still shows an earlier commit's verdict, so it gets a
  * notice saying so. No comment, or `comment: false`: nothing to do.
  */
-async function markOutdated(runtime: ReturnType<typeof createActionsRuntime>, io: CliIo, inputs: ReturnType<typeof parseInputs<typeof evaluateInputs>>): Promise<number> {
+async function markOutdated(runtime: ActionsRuntime, io: CliIo, inputs: EvaluateInputs): Promise<number> {
   const config = await loadConfig(inputs.config);
-  let commentUrl = '';
-  if (inputs.comment) {
-    const env = inputs.token ? { ...io.env, GITHUB_TOKEN: inputs.token } : io.env;
-    const identity = {
-      ...(inputs['comment-author'] !== undefined ? { authorLogin: inputs['comment-author'] } : {}),
-      ...(inputs.token && inputs['token-is-default'] !== undefined ? { defaultToken: inputs['token-is-default'] } : {}),
-    };
-    const reason = inputs.outdated as string;
-    const context = env.GITHUB_REPOSITORY ? resolveRunContext(env) : undefined;
-    const marked = context
-      ? await postOrWarn(runtime, 'evaluate', context, () => markCommentOutdated({ ...io, env }, config.name, reason, identity))
-      : await markCommentOutdated({ ...io, env }, config.name, reason, identity);
-    commentUrl = marked?.url ?? '';
-    if (marked) runtime.info(marked.message);
-  }
+  const reason = inputs.outdated as string;
+  const commentUrl = inputs.comment ? await withComment(runtime, io, inputs, (commentIo, identity) => markCommentOutdated(commentIo, config.name, reason, identity)) : '';
   runtime.setOutput('comment-url', commentUrl);
   return 0;
+}
+
+type EvaluateInputs = ReturnType<typeof parseInputs<typeof evaluateInputs>>;
+
+/**
+ * Writes the sticky comment with `write`, given the token input and the identity our comments are
+ * written under; a permission refusal becomes a warning (postOrWarn). Returns the comment's URL, or ''.
+ */
+async function withComment(
+  runtime: ActionsRuntime, io: CliIo, inputs: EvaluateInputs,
+  write: (io: CliIo, identity: CommentIdentityOptions) => Promise<{ message: string; url?: string }>,
+): Promise<string> {
+  const env = inputs.token ? { ...io.env, GITHUB_TOKEN: inputs.token } : io.env;
+  const identity: CommentIdentityOptions = {
+    ...(inputs['comment-author'] !== undefined ? { authorLogin: inputs['comment-author'] } : {}),
+    // Only the token input can be compared with github.token; GITHUB_TOKEN from the environment is unknown.
+    ...(inputs.token && inputs['token-is-default'] !== undefined ? { defaultToken: inputs['token-is-default'] } : {}),
+  };
+  const context = env.GITHUB_REPOSITORY ? resolveRunContext(env) : undefined;
+  const done = context
+    ? await postOrWarn(runtime, 'evaluate', context, () => write({ ...io, env }, identity))
+    : await write({ ...io, env }, identity);
+  if (done) runtime.info(done.message);
+  return done?.url ?? '';
 }
 export default entry;
