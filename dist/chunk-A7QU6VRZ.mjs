@@ -123,19 +123,7 @@ var entry = {
     for (const gate of report.gates.filter((g) => g.inconclusive)) {
       runtime.annotate("warning", gate.detail, { file: config.configPath ?? void 0, title: `Gate inconclusive: ${gate.name}` });
     }
-    let commentUrl = "";
-    if (inputs.comment) {
-      const env = inputs.token ? { ...io.env, GITHUB_TOKEN: inputs.token } : io.env;
-      const identity = {
-        ...inputs["comment-author"] !== void 0 ? { authorLogin: inputs["comment-author"] } : {},
-        // Only the token input can be compared with github.token; GITHUB_TOKEN from the environment is unknown.
-        ...inputs.token && inputs["token-is-default"] !== void 0 ? { defaultToken: inputs["token-is-default"] } : {}
-      };
-      const context = env.GITHUB_REPOSITORY ? resolveRunContext(env) : void 0;
-      const published = context ? await postOrWarn(runtime, "evaluate", context, () => publishComment({ ...io, env }, config.name, comment, identity)) : await publishComment({ ...io, env }, config.name, comment, identity);
-      commentUrl = published?.url ?? "";
-      if (published) runtime.info(published.message);
-    }
+    const commentUrl = inputs.comment ? await withComment(runtime, io, inputs, (commentIo, identity) => publishComment(commentIo, config.name, comment, identity)) : "";
     runtime.setOutput("passed", report.passed);
     runtime.setOutput("report", reportPath);
     runtime.setOutput("markdown", markdownPath);
@@ -145,21 +133,22 @@ var entry = {
 };
 async function markOutdated(runtime, io, inputs) {
   const config = await loadConfig(inputs.config);
-  let commentUrl = "";
-  if (inputs.comment) {
-    const env = inputs.token ? { ...io.env, GITHUB_TOKEN: inputs.token } : io.env;
-    const identity = {
-      ...inputs["comment-author"] !== void 0 ? { authorLogin: inputs["comment-author"] } : {},
-      ...inputs.token && inputs["token-is-default"] !== void 0 ? { defaultToken: inputs["token-is-default"] } : {}
-    };
-    const reason = inputs.outdated;
-    const context = env.GITHUB_REPOSITORY ? resolveRunContext(env) : void 0;
-    const marked = context ? await postOrWarn(runtime, "evaluate", context, () => markCommentOutdated({ ...io, env }, config.name, reason, identity)) : await markCommentOutdated({ ...io, env }, config.name, reason, identity);
-    commentUrl = marked?.url ?? "";
-    if (marked) runtime.info(marked.message);
-  }
+  const reason = inputs.outdated;
+  const commentUrl = inputs.comment ? await withComment(runtime, io, inputs, (commentIo, identity) => markCommentOutdated(commentIo, config.name, reason, identity)) : "";
   runtime.setOutput("comment-url", commentUrl);
   return 0;
+}
+async function withComment(runtime, io, inputs, write) {
+  const env = inputs.token ? { ...io.env, GITHUB_TOKEN: inputs.token } : io.env;
+  const identity = {
+    ...inputs["comment-author"] !== void 0 ? { authorLogin: inputs["comment-author"] } : {},
+    // Only the token input can be compared with github.token; GITHUB_TOKEN from the environment is unknown.
+    ...inputs.token && inputs["token-is-default"] !== void 0 ? { defaultToken: inputs["token-is-default"] } : {}
+  };
+  const context = env.GITHUB_REPOSITORY ? resolveRunContext(env) : void 0;
+  const done = context ? await postOrWarn(runtime, "evaluate", context, () => write({ ...io, env }, identity)) : await write({ ...io, env }, identity);
+  if (done) runtime.info(done.message);
+  return done?.url ?? "";
 }
 var evaluate_default = entry;
 export {

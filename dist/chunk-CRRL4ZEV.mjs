@@ -19,7 +19,7 @@ import "./chunk-SSCV3AA7.mjs";
 var actionEntries = {
   validate: async () => (await import("./chunk-DPPDHM7U.mjs")).default,
   train: async () => (await import("./chunk-CHXDRPHZ.mjs")).default,
-  evaluate: async () => (await import("./chunk-KKSJ7KCU.mjs")).default,
+  evaluate: async () => (await import("./chunk-A7QU6VRZ.mjs")).default,
   release: async () => (await import("./chunk-HUH3HVLH.mjs")).default,
   drift: async () => (await import("./chunk-F3L4RSEP.mjs")).default
 };

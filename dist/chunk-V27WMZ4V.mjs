@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-4BXDQPTE.mjs";
+} from "./chunk-JFBOO2C7.mjs";
 import {
   loadBackend
 } from "./chunk-VXDFF6NO.mjs";

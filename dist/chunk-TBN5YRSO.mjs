@@ -6,7 +6,7 @@ import {
   namedAsGiven,
   runCli,
   runMain
-} from "./chunk-4BXDQPTE.mjs";
+} from "./chunk-JFBOO2C7.mjs";
 import "./chunk-4JGCLKKO.mjs";
 import "./chunk-562XEXS5.mjs";
 import "./chunk-JMASHIGL.mjs";
