@@ -23,7 +23,7 @@ its stated rank error, distinct count (exact up to 1000 values, HyperLogLog beyo
 and a uniform sample of 2000 values. Several files (or a glob) are profiled one by one and merged.
 'merge' combines profiles of shards: the result equals profiling the whole data (counts exactly,
 sketches within their stated error) — run 'mlops profile' per shard in a matrix, then merge.
-A CSV file over 16 MiB is profiled the same way in 16 MiB segments, on all CPUs (MLOPS_THREADS caps
+A CSV file over 32 MiB is profiled the same way in 32 MiB segments, on all CPUs (MLOPS_THREADS caps
 the threads); its profile depends on the file alone, not on the number of threads.
 
 The profile JSON goes to -o (written atomically) or, without -o, to stdout. A summary per column
