@@ -4,9 +4,9 @@ import {
   configuredReference,
   driftHeadline,
   runDrift
-} from "./chunk-24BK6SZH.mjs";
-import "./chunk-ODSWXNYI.mjs";
-import "./chunk-CZ735W3U.mjs";
+} from "./chunk-P4GNMESU.mjs";
+import "./chunk-DPJPRUVQ.mjs";
+import "./chunk-GSVN7YIF.mjs";
 import {
   STORE_OPTIONS,
   referenceStoresFromFlags,
@@ -26,13 +26,13 @@ import {
 import "./chunk-OQFSMVCZ.mjs";
 import "./chunk-EC4DIH3W.mjs";
 import "./chunk-SNU2JPT2.mjs";
-import "./chunk-COJRHKSM.mjs";
+import "./chunk-F6YIYWXJ.mjs";
 import "./chunk-4JGCLKKO.mjs";
 import "./chunk-6HVZCZ4C.mjs";
 import {
   refuseOverwritingInputs
-} from "./chunk-JFVDQ5NJ.mjs";
-import "./chunk-DD7HBQRG.mjs";
+} from "./chunk-A5FS2FXA.mjs";
+import "./chunk-YTDS4L4L.mjs";
 import {
   parseCommandArgs,
   reportFileFlag
@@ -40,12 +40,12 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-ELHN5LZP.mjs";
+import "./chunk-X72LCAMD.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-HVNMLNQU.mjs";
+import "./chunk-P7CXCXQA.mjs";
 import "./chunk-LVCVLYC2.mjs";
 import "./chunk-IW3PCL5P.mjs";
-import "./chunk-DK47YOX6.mjs";
+import "./chunk-FDKODLCZ.mjs";
 import "./chunk-KCMKRERF.mjs";
 import "./chunk-C65ARSH5.mjs";
 import "./chunk-NMIE66XZ.mjs";

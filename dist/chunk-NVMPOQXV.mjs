@@ -7,15 +7,15 @@ import {
   columnType,
   readProfile,
   stringifyProfile
-} from "./chunk-CZ735W3U.mjs";
+} from "./chunk-GSVN7YIF.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
   profileFile
-} from "./chunk-COJRHKSM.mjs";
+} from "./chunk-F6YIYWXJ.mjs";
 import {
   refuseOverwritingInputs
-} from "./chunk-JFVDQ5NJ.mjs";
+} from "./chunk-A5FS2FXA.mjs";
 import {
   outputFlag,
   parseCommandArgs,
@@ -26,12 +26,12 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   expandDataPaths
-} from "./chunk-HVNMLNQU.mjs";
+} from "./chunk-P7CXCXQA.mjs";
 import {
   plural
 } from "./chunk-LVCVLYC2.mjs";
 import "./chunk-IW3PCL5P.mjs";
-import "./chunk-DK47YOX6.mjs";
+import "./chunk-FDKODLCZ.mjs";
 import "./chunk-KCMKRERF.mjs";
 import "./chunk-NMIE66XZ.mjs";
 import {
@@ -53,7 +53,7 @@ its stated rank error, distinct count (exact up to 1000 values, HyperLogLog beyo
 and a uniform sample of 2000 values. Several files (or a glob) are profiled one by one and merged.
 'merge' combines profiles of shards: the result equals profiling the whole data (counts exactly,
 sketches within their stated error) \u2014 run 'mlops profile' per shard in a matrix, then merge.
-A CSV file over 16 MiB is profiled the same way in 16 MiB segments, on all CPUs (MLOPS_THREADS caps
+A CSV file over 32 MiB is profiled the same way in 32 MiB segments, on all CPUs (MLOPS_THREADS caps
 the threads); its profile depends on the file alone, not on the number of threads.
 
 The profile JSON goes to -o (written atomically) or, without -o, to stdout. A summary per column

@@ -11,7 +11,7 @@ import {
 } from "./chunk-SXSB5XTO.mjs";
 import {
   parseLocalNumber
-} from "./chunk-DK47YOX6.mjs";
+} from "./chunk-FDKODLCZ.mjs";
 import {
   writeFileAtomic,
   writeJsonAtomic

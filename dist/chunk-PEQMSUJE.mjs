@@ -5,20 +5,20 @@ import {
   PROFILE_SEGMENT_TASK,
   hashFileTask,
   profileSegmentTask
-} from "./chunk-COJRHKSM.mjs";
+} from "./chunk-F6YIYWXJ.mjs";
 import {
   VALIDATE_SEGMENT_TASK,
   validateSegmentTask
-} from "./chunk-ELHN5LZP.mjs";
+} from "./chunk-X72LCAMD.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-HVNMLNQU.mjs";
+import "./chunk-P7CXCXQA.mjs";
 import "./chunk-LVCVLYC2.mjs";
 import {
   serveBatches
 } from "./chunk-IW3PCL5P.mjs";
 import {
   warmUpScanner
-} from "./chunk-DK47YOX6.mjs";
+} from "./chunk-FDKODLCZ.mjs";
 import "./chunk-C65ARSH5.mjs";
 import "./chunk-NMIE66XZ.mjs";
 import "./chunk-MWCB27EZ.mjs";

@@ -1011,7 +1011,7 @@ var MIN_WIDE_BATCH_ROWS = 256;
 function batchRowsFor(batchRows, columns) {
   return Math.min(batchRows, Math.max(MIN_WIDE_BATCH_ROWS, Math.floor(MAX_BATCH_CELLS / Math.max(1, columns))));
 }
-var DEFAULT_SEGMENT_BYTES = 16 << 20;
+var DEFAULT_SEGMENT_BYTES = 32 << 20;
 var MAX_FIELDS = 1 << 16;
 var K_NUM = 1;
 var K_STR = 2;

@@ -6,7 +6,7 @@ import {
   namedAsGiven,
   runCli,
   runMain
-} from "./chunk-JFBOO2C7.mjs";
+} from "./chunk-EYOBV6CK.mjs";
 import "./chunk-4JGCLKKO.mjs";
 import "./chunk-562XEXS5.mjs";
 import "./chunk-JMASHIGL.mjs";

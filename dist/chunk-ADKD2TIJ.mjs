@@ -3,17 +3,17 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd,
   validate_default
-} from "./chunk-T7SOW6UD.mjs";
-import "./chunk-JFVDQ5NJ.mjs";
-import "./chunk-DD7HBQRG.mjs";
+} from "./chunk-VQBAV7QD.mjs";
+import "./chunk-A5FS2FXA.mjs";
+import "./chunk-YTDS4L4L.mjs";
 import "./chunk-W2347Q5A.mjs";
 import "./chunk-JMASHIGL.mjs";
-import "./chunk-ELHN5LZP.mjs";
+import "./chunk-X72LCAMD.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-HVNMLNQU.mjs";
+import "./chunk-P7CXCXQA.mjs";
 import "./chunk-LVCVLYC2.mjs";
 import "./chunk-IW3PCL5P.mjs";
-import "./chunk-DK47YOX6.mjs";
+import "./chunk-FDKODLCZ.mjs";
 import "./chunk-KCMKRERF.mjs";
 import "./chunk-C65ARSH5.mjs";
 import "./chunk-NMIE66XZ.mjs";

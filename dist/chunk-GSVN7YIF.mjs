@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   sketchQuantile
-} from "./chunk-COJRHKSM.mjs";
+} from "./chunk-F6YIYWXJ.mjs";
 import {
   assertReadableFile,
   writeFileAtomic

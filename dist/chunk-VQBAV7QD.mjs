@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   refuseOverwritingInputs
-} from "./chunk-JFVDQ5NJ.mjs";
+} from "./chunk-A5FS2FXA.mjs";
 import {
   diffSchemas,
   formatSchemaDiff,
@@ -11,7 +11,7 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-DD7HBQRG.mjs";
+} from "./chunk-YTDS4L4L.mjs";
 import {
   helpHint,
   parseCommandArgs,
@@ -24,10 +24,10 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   loadSchema
-} from "./chunk-ELHN5LZP.mjs";
+} from "./chunk-X72LCAMD.mjs";
 import {
   dataArguments
-} from "./chunk-HVNMLNQU.mjs";
+} from "./chunk-P7CXCXQA.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-MWCB27EZ.mjs";

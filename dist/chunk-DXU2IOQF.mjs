@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-JFBOO2C7.mjs";
+} from "./chunk-EYOBV6CK.mjs";
 import {
   loadBackend
 } from "./chunk-VXDFF6NO.mjs";

@@ -2,12 +2,12 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   displayPath
-} from "./chunk-ODSWXNYI.mjs";
+} from "./chunk-DPJPRUVQ.mjs";
 import {
   assertDistinctSources,
   categoricalCounts,
   readProfile
-} from "./chunk-CZ735W3U.mjs";
+} from "./chunk-GSVN7YIF.mjs";
 import {
   GitError,
   isModelRef,
@@ -45,7 +45,7 @@ import {
   sketchEpsilon,
   sketchQuantile,
   sketchRank
-} from "./chunk-COJRHKSM.mjs";
+} from "./chunk-F6YIYWXJ.mjs";
 import {
   configLocation,
   locateConfigError
@@ -54,12 +54,12 @@ import {
   dataReadOptions,
   loadSchema,
   positionOf
-} from "./chunk-ELHN5LZP.mjs";
+} from "./chunk-X72LCAMD.mjs";
 import {
   detectFormat,
   expandDataPaths,
   openTable
-} from "./chunk-HVNMLNQU.mjs";
+} from "./chunk-P7CXCXQA.mjs";
 import {
   plural
 } from "./chunk-LVCVLYC2.mjs";

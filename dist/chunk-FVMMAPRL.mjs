@@ -5,22 +5,22 @@ import {
   externalFailure,
   trainModel,
   trainWithRuntime
-} from "./chunk-VCHPHIGL.mjs";
-import "./chunk-ODSWXNYI.mjs";
+} from "./chunk-THQ3GCRF.mjs";
+import "./chunk-DPJPRUVQ.mjs";
 import "./chunk-QUBK3FVQ.mjs";
 import {
   createActionsRuntime
 } from "./chunk-DWVYTI42.mjs";
-import "./chunk-CZ735W3U.mjs";
+import "./chunk-GSVN7YIF.mjs";
 import {
   configAboveHint
 } from "./chunk-5LNUVRCZ.mjs";
-import "./chunk-AY7CSKKG.mjs";
+import "./chunk-3NQHOPRT.mjs";
 import "./chunk-VXDFF6NO.mjs";
 import "./chunk-OQFSMVCZ.mjs";
 import "./chunk-EC4DIH3W.mjs";
 import "./chunk-SNU2JPT2.mjs";
-import "./chunk-COJRHKSM.mjs";
+import "./chunk-F6YIYWXJ.mjs";
 import "./chunk-LICFMF4L.mjs";
 import "./chunk-4JGCLKKO.mjs";
 import "./chunk-SXSB5XTO.mjs";
@@ -28,7 +28,7 @@ import {
   loadConfig
 } from "./chunk-6HVZCZ4C.mjs";
 import "./chunk-562XEXS5.mjs";
-import "./chunk-DD7HBQRG.mjs";
+import "./chunk-YTDS4L4L.mjs";
 import {
   parseBackendFlag,
   parseCommandArgs
@@ -36,14 +36,14 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-ELHN5LZP.mjs";
+import "./chunk-X72LCAMD.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-HVNMLNQU.mjs";
+import "./chunk-P7CXCXQA.mjs";
 import {
   groupDigits
 } from "./chunk-LVCVLYC2.mjs";
 import "./chunk-IW3PCL5P.mjs";
-import "./chunk-DK47YOX6.mjs";
+import "./chunk-FDKODLCZ.mjs";
 import "./chunk-KCMKRERF.mjs";
 import "./chunk-C65ARSH5.mjs";
 import "./chunk-NMIE66XZ.mjs";

@@ -36,20 +36,20 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-DD7HBQRG.mjs";
+} from "./chunk-YTDS4L4L.mjs";
 import {
   formatPct,
   loadSchema
-} from "./chunk-ELHN5LZP.mjs";
+} from "./chunk-X72LCAMD.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   dataArguments
-} from "./chunk-HVNMLNQU.mjs";
+} from "./chunk-P7CXCXQA.mjs";
 import {
   groupDigits
 } from "./chunk-LVCVLYC2.mjs";
 import "./chunk-IW3PCL5P.mjs";
-import "./chunk-DK47YOX6.mjs";
+import "./chunk-FDKODLCZ.mjs";
 import "./chunk-C65ARSH5.mjs";
 import "./chunk-NMIE66XZ.mjs";
 import {

@@ -27,16 +27,16 @@ import { isMainThread } from "node:worker_threads";
 
 // src/cli/commands/index.ts
 var commands = [
-  { name: "init", summary: "set up mlops.yaml, schema.yaml and the three workflows for your data", load: async () => (await import("./chunk-FQOAIBEJ.mjs")).default },
-  { name: "validate", summary: "validate a data file against a Table Schema", load: async () => (await import("./chunk-JSPZNPO7.mjs")).default, splitsFilesFrom: 8 << 20 },
-  { name: "schema", summary: "infer a schema from data, or diff two schemas (infer | diff)", load: async () => (await import("./chunk-LWEILILT.mjs")).default },
-  { name: "profile", summary: "profile a data file, or merge shard profiles (merge)", load: async () => (await import("./chunk-ZJAPX4FF.mjs")).default, splitsFilesFrom: 16 << 20 },
-  { name: "train", summary: "train a model from mlops.yaml into a model directory", load: async () => (await import("./chunk-SDRSHUGT.mjs")).default },
-  { name: "evaluate", summary: "compare a candidate model with the baseline: metrics, latency, gates", load: async () => (await import("./chunk-TSP5MZ7T.mjs")).default },
+  { name: "init", summary: "set up mlops.yaml, schema.yaml and the three workflows for your data", load: async () => (await import("./chunk-RTWSFQGS.mjs")).default },
+  { name: "validate", summary: "validate a data file against a Table Schema", load: async () => (await import("./chunk-ADKD2TIJ.mjs")).default, splitsFilesFrom: 8 << 20 },
+  { name: "schema", summary: "infer a schema from data, or diff two schemas (infer | diff)", load: async () => (await import("./chunk-HUFVIL6A.mjs")).default },
+  { name: "profile", summary: "profile a data file, or merge shard profiles (merge)", load: async () => (await import("./chunk-NVMPOQXV.mjs")).default, splitsFilesFrom: 32 << 20 },
+  { name: "train", summary: "train a model from mlops.yaml into a model directory", load: async () => (await import("./chunk-FVMMAPRL.mjs")).default },
+  { name: "evaluate", summary: "compare a candidate model with the baseline: metrics, latency, gates", load: async () => (await import("./chunk-7S7X3YF6.mjs")).default },
   { name: "registry", summary: "model registry on git tags: register, promote, rollback, deprecate, list, show, history, pull", load: async () => (await import("./chunk-C6TCXOY3.mjs")).default },
-  { name: "drift", summary: "compare current data with the reference; open a retraining PR on drift", load: async () => (await import("./chunk-QCUVP3JL.mjs")).default, splitsFilesFrom: 16 << 20 },
-  { name: "demo", summary: "run the whole life cycle on the bundled fixtures, locally", load: async () => (await import("./chunk-V27WMZ4V.mjs")).default },
-  { name: "action", summary: "run a composite action's step (used by action.yml)", load: async () => (await import("./chunk-CRRL4ZEV.mjs")).default }
+  { name: "drift", summary: "compare current data with the reference; open a retraining PR on drift", load: async () => (await import("./chunk-DXNK54UM.mjs")).default, splitsFilesFrom: 32 << 20 },
+  { name: "demo", summary: "run the whole life cycle on the bundled fixtures, locally", load: async () => (await import("./chunk-DXU2IOQF.mjs")).default },
+  { name: "action", summary: "run a composite action's step (used by action.yml)", load: async () => (await import("./chunk-B6O23FKW.mjs")).default }
 ];
 
 // src/cli/main.ts

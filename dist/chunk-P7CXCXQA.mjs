@@ -14,7 +14,7 @@ import {
   pushValue,
   sizeText,
   withNumberForms
-} from "./chunk-DK47YOX6.mjs";
+} from "./chunk-FDKODLCZ.mjs";
 import {
   countLines,
   firstInvalidUtf8,
@@ -725,9 +725,9 @@ async function openFormat(path, opts) {
     // Loaded on first use: hyparquet and apache-arrow are most of the table code's size, and every
     // command (and each worker thread) would otherwise compile them at start-up to read a CSV file.
     case "parquet":
-      return (await import("./chunk-CBGGZOC6.mjs")).openParquet(path, opts);
+      return (await import("./chunk-PE2SNQ7I.mjs")).openParquet(path, opts);
     case "arrow":
-      return (await import("./chunk-75EGVEU7.mjs")).openArrow(path, opts);
+      return (await import("./chunk-3XLU2SS4.mjs")).openArrow(path, opts);
   }
 }
 async function readTable(path, opts = {}) {

@@ -4,7 +4,7 @@ import {
   dataFileRecords,
   displayPath,
   gitInfo
-} from "./chunk-ODSWXNYI.mjs";
+} from "./chunk-DPJPRUVQ.mjs";
 import {
   parseInputs
 } from "./chunk-QUBK3FVQ.mjs";
@@ -13,7 +13,7 @@ import {
 } from "./chunk-DWVYTI42.mjs";
 import {
   writeProfile
-} from "./chunk-CZ735W3U.mjs";
+} from "./chunk-GSVN7YIF.mjs";
 import {
   MODEL_FILES,
   applyPreprocessing,
@@ -24,7 +24,7 @@ import {
   savePreprocessing,
   sortClasses,
   toPrediction
-} from "./chunk-AY7CSKKG.mjs";
+} from "./chunk-3NQHOPRT.mjs";
 import {
   loadBackend
 } from "./chunk-VXDFF6NO.mjs";
@@ -44,7 +44,7 @@ import {
 import {
   mergeProfiles,
   profileFile
-} from "./chunk-COJRHKSM.mjs";
+} from "./chunk-F6YIYWXJ.mjs";
 import {
   classCounts,
   rareClass,
@@ -59,25 +59,25 @@ import {
 } from "./chunk-6HVZCZ4C.mjs";
 import {
   detectNumberForm
-} from "./chunk-DD7HBQRG.mjs";
+} from "./chunk-YTDS4L4L.mjs";
 import {
   dataReadOptions,
   loadSchema
-} from "./chunk-ELHN5LZP.mjs";
+} from "./chunk-X72LCAMD.mjs";
 import {
   didYouMean
 } from "./chunk-6H53F6EY.mjs";
 import {
   expandDataPaths,
   openTable
-} from "./chunk-HVNMLNQU.mjs";
+} from "./chunk-P7CXCXQA.mjs";
 import {
   groupDigits
 } from "./chunk-LVCVLYC2.mjs";
 import {
   applyNumberForms,
   concatBatches
-} from "./chunk-DK47YOX6.mjs";
+} from "./chunk-FDKODLCZ.mjs";
 import {
   writeJsonAtomic
 } from "./chunk-MWCB27EZ.mjs";

@@ -19,7 +19,7 @@ import {
   evaluateAndRender,
   markCommentOutdated,
   publishComment
-} from "./chunk-ILVMY772.mjs";
+} from "./chunk-RO4V4NIM.mjs";
 import {
   RegistryMissError,
   isModelRef,
@@ -29,7 +29,7 @@ import {
 import {
   resolveRunContext
 } from "./chunk-IOR2PBES.mjs";
-import "./chunk-AY7CSKKG.mjs";
+import "./chunk-3NQHOPRT.mjs";
 import "./chunk-VXDFF6NO.mjs";
 import "./chunk-OQFSMVCZ.mjs";
 import "./chunk-EC4DIH3W.mjs";
@@ -40,9 +40,9 @@ import {
 } from "./chunk-6HVZCZ4C.mjs";
 import "./chunk-562XEXS5.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-HVNMLNQU.mjs";
+import "./chunk-P7CXCXQA.mjs";
 import "./chunk-LVCVLYC2.mjs";
-import "./chunk-DK47YOX6.mjs";
+import "./chunk-FDKODLCZ.mjs";
 import "./chunk-KCMKRERF.mjs";
 import "./chunk-C65ARSH5.mjs";
 import "./chunk-NMIE66XZ.mjs";

@@ -5,21 +5,21 @@ import {
   driftHeadline,
   nothingJudged,
   runDrift
-} from "./chunk-24BK6SZH.mjs";
+} from "./chunk-P4GNMESU.mjs";
 import {
   fetchRegistryTags
 } from "./chunk-RI7HSTIV.mjs";
 import {
   defaultReportPath
 } from "./chunk-NEL4MZF3.mjs";
-import "./chunk-ODSWXNYI.mjs";
+import "./chunk-DPJPRUVQ.mjs";
 import {
   parseInputs
 } from "./chunk-QUBK3FVQ.mjs";
 import {
   createActionsRuntime
 } from "./chunk-DWVYTI42.mjs";
-import "./chunk-CZ735W3U.mjs";
+import "./chunk-GSVN7YIF.mjs";
 import {
   isModelRef
 } from "./chunk-K2IR56AV.mjs";
@@ -33,18 +33,18 @@ import {
 } from "./chunk-OQFSMVCZ.mjs";
 import "./chunk-EC4DIH3W.mjs";
 import "./chunk-SNU2JPT2.mjs";
-import "./chunk-COJRHKSM.mjs";
+import "./chunk-F6YIYWXJ.mjs";
 import {
   loadConfig
 } from "./chunk-6HVZCZ4C.mjs";
 import "./chunk-562XEXS5.mjs";
-import "./chunk-DD7HBQRG.mjs";
-import "./chunk-ELHN5LZP.mjs";
+import "./chunk-YTDS4L4L.mjs";
+import "./chunk-X72LCAMD.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-HVNMLNQU.mjs";
+import "./chunk-P7CXCXQA.mjs";
 import "./chunk-LVCVLYC2.mjs";
 import "./chunk-IW3PCL5P.mjs";
-import "./chunk-DK47YOX6.mjs";
+import "./chunk-FDKODLCZ.mjs";
 import "./chunk-KCMKRERF.mjs";
 import "./chunk-C65ARSH5.mjs";
 import "./chunk-NMIE66XZ.mjs";

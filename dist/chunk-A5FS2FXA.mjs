@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   expandDataPaths,
   isGlob
-} from "./chunk-HVNMLNQU.mjs";
+} from "./chunk-P7CXCXQA.mjs";
 import {
   InputError
 } from "./chunk-DXANMND3.mjs";

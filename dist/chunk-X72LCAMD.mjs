@@ -18,7 +18,7 @@ import {
   readCsvSegment,
   temporalText,
   zoneMinutes
-} from "./chunk-DK47YOX6.mjs";
+} from "./chunk-FDKODLCZ.mjs";
 import {
   driftMethodNamed,
   unknownDriftMethodMessage

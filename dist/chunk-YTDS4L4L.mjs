@@ -16,11 +16,11 @@ import {
   validateBatches,
   validateCsvSegments,
   yaml
-} from "./chunk-ELHN5LZP.mjs";
+} from "./chunk-X72LCAMD.mjs";
 import {
   detectFormat,
   openTable
-} from "./chunk-HVNMLNQU.mjs";
+} from "./chunk-P7CXCXQA.mjs";
 import {
   groupDigits,
   oneLine,
@@ -33,7 +33,7 @@ import {
 } from "./chunk-IW3PCL5P.mjs";
 import {
   parseLocalNumber
-} from "./chunk-DK47YOX6.mjs";
+} from "./chunk-FDKODLCZ.mjs";
 import {
   InputError
 } from "./chunk-DXANMND3.mjs";

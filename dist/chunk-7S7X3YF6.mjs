@@ -11,7 +11,7 @@ import {
   evaluateAndRender,
   jsonSafe,
   publishComment
-} from "./chunk-ILVMY772.mjs";
+} from "./chunk-RO4V4NIM.mjs";
 import "./chunk-K2IR56AV.mjs";
 import {
   isMissingPermission
@@ -19,7 +19,7 @@ import {
 import {
   configAboveHint
 } from "./chunk-5LNUVRCZ.mjs";
-import "./chunk-AY7CSKKG.mjs";
+import "./chunk-3NQHOPRT.mjs";
 import "./chunk-VXDFF6NO.mjs";
 import "./chunk-OQFSMVCZ.mjs";
 import "./chunk-EC4DIH3W.mjs";
@@ -37,9 +37,9 @@ import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
 import "./chunk-6H53F6EY.mjs";
-import "./chunk-HVNMLNQU.mjs";
+import "./chunk-P7CXCXQA.mjs";
 import "./chunk-LVCVLYC2.mjs";
-import "./chunk-DK47YOX6.mjs";
+import "./chunk-FDKODLCZ.mjs";
 import "./chunk-KCMKRERF.mjs";
 import "./chunk-C65ARSH5.mjs";
 import "./chunk-NMIE66XZ.mjs";

@@ -8,7 +8,7 @@ import {
   missingSets,
   ownValue,
   pushValues
-} from "./chunk-DK47YOX6.mjs";
+} from "./chunk-FDKODLCZ.mjs";
 import "./chunk-NMIE66XZ.mjs";
 import "./chunk-MWCB27EZ.mjs";
 import {

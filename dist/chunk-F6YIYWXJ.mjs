@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   hashFile,
   openTable
-} from "./chunk-HVNMLNQU.mjs";
+} from "./chunk-P7CXCXQA.mjs";
 import {
   runTasks,
   segmentBytesFromEnv
@@ -17,7 +17,7 @@ import {
   planCsvSegments,
   readCsvSegment,
   temporalText
-} from "./chunk-DK47YOX6.mjs";
+} from "./chunk-FDKODLCZ.mjs";
 import {
   InputError
 } from "./chunk-DXANMND3.mjs";

@@ -5,16 +5,16 @@ import {
 } from "./chunk-562XEXS5.mjs";
 import {
   atCwd
-} from "./chunk-T7SOW6UD.mjs";
+} from "./chunk-VQBAV7QD.mjs";
 import {
   refuseOverwritingInputs
-} from "./chunk-JFVDQ5NJ.mjs";
+} from "./chunk-A5FS2FXA.mjs";
 import {
   diffSchemas,
   dumpSchema,
   formatSchemaDiff,
   inferSchema
-} from "./chunk-DD7HBQRG.mjs";
+} from "./chunk-YTDS4L4L.mjs";
 import {
   helpHint,
   outputFlag,
@@ -28,14 +28,14 @@ import {
 import {
   loadSchema,
   yaml
-} from "./chunk-ELHN5LZP.mjs";
+} from "./chunk-X72LCAMD.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   dataArguments
-} from "./chunk-HVNMLNQU.mjs";
+} from "./chunk-P7CXCXQA.mjs";
 import "./chunk-LVCVLYC2.mjs";
 import "./chunk-IW3PCL5P.mjs";
-import "./chunk-DK47YOX6.mjs";
+import "./chunk-FDKODLCZ.mjs";
 import "./chunk-KCMKRERF.mjs";
 import "./chunk-C65ARSH5.mjs";
 import "./chunk-NMIE66XZ.mjs";

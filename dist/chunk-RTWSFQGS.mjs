@@ -21,7 +21,7 @@ import {
 import {
   dumpSchema,
   inferSchema
-} from "./chunk-DD7HBQRG.mjs";
+} from "./chunk-YTDS4L4L.mjs";
 import {
   parseCommandArgs,
   requirePositional
@@ -31,16 +31,16 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   dataReadOptions
-} from "./chunk-ELHN5LZP.mjs";
+} from "./chunk-X72LCAMD.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   openTable
-} from "./chunk-HVNMLNQU.mjs";
+} from "./chunk-P7CXCXQA.mjs";
 import "./chunk-LVCVLYC2.mjs";
 import "./chunk-IW3PCL5P.mjs";
 import {
   cellText
-} from "./chunk-DK47YOX6.mjs";
+} from "./chunk-FDKODLCZ.mjs";
 import "./chunk-KCMKRERF.mjs";
 import "./chunk-C65ARSH5.mjs";
 import "./chunk-NMIE66XZ.mjs";

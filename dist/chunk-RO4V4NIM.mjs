@@ -16,7 +16,7 @@ import {
   loadModel,
   readRunRecord,
   sortClasses
-} from "./chunk-AY7CSKKG.mjs";
+} from "./chunk-3NQHOPRT.mjs";
 import {
   loadBackend
 } from "./chunk-VXDFF6NO.mjs";
@@ -50,10 +50,10 @@ import {
 import {
   isGlob,
   readTable
-} from "./chunk-HVNMLNQU.mjs";
+} from "./chunk-P7CXCXQA.mjs";
 import {
   cellText
-} from "./chunk-DK47YOX6.mjs";
+} from "./chunk-FDKODLCZ.mjs";
 import {
   exists,
   writeFileAtomic
