@@ -12,7 +12,7 @@ import { InputError } from '../core/errors.ts';
 import { writeFileAtomic } from '../core/fs.ts';
 import { renderEvaluationReport, renderFullEvaluationReport, type ReportContext } from '../evaluate/report.ts';
 import { runEvaluation, type EvaluationReport } from '../evaluate/run.ts';
-import { createOctokit, markStickyComment, resolveRunContext, upsertStickyComment } from '../github/index.ts';
+import { createOctokit, markStickyComment, resolveRunContext, upsertStickyComment, type RunContext } from '../github/index.ts';
 import { plainText } from '../report/markdown.ts';
 import { isModelRef, resolveModelRef } from '../registry/index.ts';
 import { loadConfig, defaultConfig, type BackendName, type MlopsConfig } from '../train/config.ts';
@@ -88,28 +88,45 @@ export interface CommentIdentityOptions {
 }
 
 /**
+ * Where the `evaluate` comment goes: the token and this run's pull request, or why there is none.
+ */
+function commentTarget(io: CliIo): { token: string; context: RunContext & { prNumber: number } } | { why: string } {
+  const env = io.env;
+  const token = env.INPUT_TOKEN || env.GITHUB_TOKEN;
+  if (!token) return { why: 'no GITHUB_TOKEN' };
+  const context = env.GITHUB_REPOSITORY ? resolveRunContext(env) : undefined;
+  if (context?.prNumber === undefined) return { why: 'no pull request in this run' };
+  return { token, context: context as RunContext & { prNumber: number } };
+}
+
+/** The client and the options naming the model's sticky `evaluate` comment, for a target of {@link commentTarget}. */
+function stickyComment(io: CliIo, target: { token: string; context: RunContext & { prNumber: number } }, name: string, identity: CommentIdentityOptions) {
+  const { token, context } = target;
+  return {
+    octokit: createOctokit({ token, env: io.env, log: { warn: (m: string) => io.stderr(`warning: ${m}\n`) } }),
+    options: {
+      owner: context.owner, repo: context.repo, issueNumber: context.prNumber, kind: 'evaluate', name, summaryUrl: context.runUrl,
+      ...(identity.authorLogin ? { authorLogin: identity.authorLogin } : {}),
+      ...(identity.defaultToken !== undefined ? { defaultToken: identity.defaultToken } : {}),
+    },
+  };
+}
+
+/**
  * Posts or updates the sticky `evaluate` comment when a token and a pull request are known;
  * otherwise writes the body under .mlops/outbox/ (DESIGN §1.2). Returns a sentence saying which.
  */
 export async function publishComment(io: CliIo, name: string, body: string, identity: CommentIdentityOptions = {}): Promise<{ message: string; url?: string }> {
-  const env = io.env;
-  const token = env.INPUT_TOKEN || env.GITHUB_TOKEN;
-  let context: ReturnType<typeof resolveRunContext> | undefined;
-  if (token && env.GITHUB_REPOSITORY) context = resolveRunContext(env);
-  if (token && context?.prNumber !== undefined) {
-    const octokit = createOctokit({ token, env, log: { warn: (m: string) => io.stderr(`warning: ${m}\n`) } });
-    const result = await upsertStickyComment(octokit, {
-      owner: context.owner, repo: context.repo, issueNumber: context.prNumber, kind: 'evaluate', name, body, summaryUrl: context.runUrl,
-      ...(identity.authorLogin ? { authorLogin: identity.authorLogin } : {}),
-      ...(identity.defaultToken !== undefined ? { defaultToken: identity.defaultToken } : {}),
-    });
-    const url = 'url' in result ? (result.url as string | undefined) : undefined;
-    return { message: `evaluate comment ${result.operation} on pull request #${context.prNumber}${url ? `: ${url}` : ''}`, ...(url ? { url } : {}) };
+  const target = commentTarget(io);
+  if ('why' in target) {
+    const file = join(io.cwd, '.mlops', 'outbox', `evaluate-${name}.md`);
+    await writeFileAtomic(file, body);
+    return { message: `${target.why}: comment written to ${file}` };
   }
-  const file = join(io.cwd, '.mlops', 'outbox', `evaluate-${name}.md`);
-  await writeFileAtomic(file, body);
-  const why = !token ? 'no GITHUB_TOKEN' : 'no pull request in this run';
-  return { message: `${why}: comment written to ${file}` };
+  const { octokit, options } = stickyComment(io, target, name, identity);
+  const result = await upsertStickyComment(octokit, { ...options, body });
+  const url = 'url' in result ? (result.url as string | undefined) : undefined;
+  return { message: `evaluate comment ${result.operation} on pull request #${target.context.prNumber}${url ? `: ${url}` : ''}`, ...(url ? { url } : {}) };
 }
 
 /**
@@ -126,20 +143,13 @@ export function outdatedNotice(reason: string, headSha: string | undefined): str
  * run is for a pull request that has one; otherwise says why nothing was done.
  */
 export async function markCommentOutdated(io: CliIo, name: string, reason: string, identity: CommentIdentityOptions = {}): Promise<{ message: string; url?: string }> {
-  const env = io.env;
-  const token = env.INPUT_TOKEN || env.GITHUB_TOKEN;
-  const context = token && env.GITHUB_REPOSITORY ? resolveRunContext(env) : undefined;
-  if (!token || context?.prNumber === undefined) return { message: `${!token ? 'no GITHUB_TOKEN' : 'no pull request in this run'}: no evaluation comment to mark` };
-  const pullRequest = context.payload.pull_request as { head?: { sha?: unknown } } | undefined;
-  const headSha = typeof pullRequest?.head?.sha === 'string' ? pullRequest.head.sha : env.GITHUB_SHA;
-  const octokit = createOctokit({ token, env, log: { warn: (m: string) => io.stderr(`warning: ${m}\n`) } });
-  const result = await markStickyComment(octokit, {
-    owner: context.owner, repo: context.repo, issueNumber: context.prNumber, kind: 'evaluate', name, notice: outdatedNotice(reason, headSha), summaryUrl: context.runUrl,
-    ...(identity.authorLogin ? { authorLogin: identity.authorLogin } : {}),
-    ...(identity.defaultToken !== undefined ? { defaultToken: identity.defaultToken } : {}),
-  });
+  const target = commentTarget(io);
+  if ('why' in target) return { message: `${target.why}: no evaluation comment to mark` };
+  const { octokit, options } = stickyComment(io, target, name, identity);
+  // context.sha: the pull request's head, the commit that was not evaluated.
+  const result = await markStickyComment(octokit, { ...options, notice: outdatedNotice(reason, target.context.sha) });
   if (result.operation === 'skipped') return { message: `evaluation comment not marked: ${result.reason}` };
-  return { message: `evaluation comment marked outdated (${result.operation}) on pull request #${context.prNumber}${result.url ? `: ${result.url}` : ''}`, ...(result.url ? { url: result.url } : {}) };
+  return { message: `evaluation comment marked outdated (${result.operation}) on pull request #${target.context.prNumber}${result.url ? `: ${result.url}` : ''}`, ...(result.url ? { url: result.url } : {}) };
 }
 
 /** Options shared by the CLI and the action. */
