@@ -2,7 +2,7 @@ import { oneLine } from '../core/text.ts';
 import { InputError } from '../core/errors.ts';
 import { closeName } from '../core/names.ts';
 import { temporalText } from '../table/index.ts';
-import type { Column, ColumnDecoding, DataFormat, NumberColumn, ReadOptions, RecordBatch, StringColumn, TableSource, TemporalShape } from '../table/types.ts';
+import type { Column, ColumnDecoding, DataFormat, DictionaryBytes, NumberColumn, ReadOptions, RecordBatch, StringColumn, TableSource, TemporalShape } from '../table/types.ts';
 import { NumberSet } from './hash-set.ts';
 import { allowedValues, compileValueSchema, enumKeys, parseBound, type ValueSchemaCheck } from './load.ts';
 import { typeHint } from './hints.ts';
@@ -716,22 +716,9 @@ function checkStringBatch(fc: FieldCheck, col: StringColumn, batch: RecordBatch,
   let anyFlag = false;
   const dateLike = fc.ordered && !fc.numeric;
   // Text lengths count for the report's range and the length rules: measured once per entry.
-  const textual = fc.field.type === 'string' || fc.field.type === 'any';
-  if (bytes !== undefined) {
-    const { data, starts, lengths } = bytes;
-    for (let c = 0; c < d; c++) {
-      if (hist[c] === 0) continue;
-      const length = lengths[c];
-      const f = fc.flagsForAscii(data, starts[c], length);
-      flags[c] = f;
-      if (f) {
-        anyFlag = true;
-        fc.countFlags(f, hist[c]);
-        fc.failedRows += hist[c];
-      } else fc.observeLength(length);
-    }
-  }
-  for (let c = 0; c < d && bytes === undefined; c++) {
+  const textual = fc.textual;
+  if (bytes !== undefined) anyFlag = tallyAsciiEntries(fc, bytes, hist, flags);
+  else for (let c = 0; c < d; c++) {
     if (hist[c] === 0) continue;
     const text = col.dictionary[c];
     const value = fc.parse(text);
@@ -787,6 +774,28 @@ function checkStringBatch(fc: FieldCheck, col: StringColumn, batch: RecordBatch,
       firstSeen[c] = 1;
     }
   }
+}
+
+/**
+ * The rules of an {@link FieldCheck.asciiTestable} field over a batch's ASCII dictionary entries
+ * (`hist[c]` cells each), on their bytes: fills `flags`, counts failures and lengths; true when an
+ * entry failed.
+ */
+function tallyAsciiEntries(fc: FieldCheck, bytes: DictionaryBytes, hist: Int32Array, flags: Int32Array): boolean {
+  const { data, starts, lengths } = bytes;
+  let anyFlag = false;
+  for (let c = 0; c < hist.length; c++) {
+    if (hist[c] === 0) continue;
+    const length = lengths[c];
+    const f = fc.flagsForAscii(data, starts[c], length);
+    flags[c] = f;
+    if (f) {
+      anyFlag = true;
+      fc.countFlags(f, hist[c]);
+      fc.failedRows += hist[c];
+    } else fc.observeLength(length);
+  }
+  return anyFlag;
 }
 
 /**
