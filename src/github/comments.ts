@@ -177,6 +177,24 @@ function groupByAuthor(comments: CommentLike[]): CommentLike[][] {
 const sameBody = (a: string | null | undefined, b: string): boolean => (a ?? '').replace(/\r\n/g, '\n') === b;
 
 /**
+ * The identity our comments are written under, the Bot logins ruled out (`notOurs`, which a caller
+ * may add to), and a lister of our comments on the pull request that start with `marker`.
+ */
+async function ourComments(
+  octokit: GitHubClient, options: Pick<StickyCommentOptions, 'owner' | 'repo' | 'authorLogin' | 'defaultToken'>, issueNumber: number, marker: string,
+): Promise<{ identity: GitHubIdentity; notOurs: Set<string>; findOurs: () => Promise<CommentLike[]> }> {
+  const { owner, repo } = options;
+  const identity = await withGitHubError('find out which account the token belongs to', () =>
+    resolveIdentity(octokit, options.authorLogin, options.defaultToken === undefined ? {} : { defaultToken: options.defaultToken }));
+  const notOurs = new Set((identity.notLogins ?? []).map((login) => login.toLowerCase()));
+  const findOurs = async (): Promise<CommentLike[]> => {
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
+    return (comments as CommentLike[]).filter((comment) => carriesMarker(comment, marker) && writtenBy(comment, identity, notOurs));
+  };
+  return { identity, notOurs, findOurs };
+}
+
+/**
  * Creates or updates the sticky comment `<!-- mlops:<kind>:<name> -->` on a pull request.
  * Reads every page of comments, matches only comments that start with the marker and are by our
  * identity, updates in place, and reports `unchanged` (no write) when the body is identical.
@@ -190,14 +208,7 @@ export async function upsertStickyComment(octokit: GitHubClient, options: Sticky
   if (issueNumber === undefined) return { operation: 'skipped', reason: 'no pull request in this run' };
   const body = buildStickyBody(kind, name, options.body, options.summaryUrl, options.maxChars);
   const where = `pull request #${issueNumber} in ${owner}/${repo}`;
-
-  const identity = await withGitHubError('find out which account the token belongs to', () =>
-    resolveIdentity(octokit, options.authorLogin, options.defaultToken === undefined ? {} : { defaultToken: options.defaultToken }));
-  const notOurs = new Set((identity.notLogins ?? []).map((login) => login.toLowerCase()));
-  const findOurs = async () => {
-    const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
-    return (comments as CommentLike[]).filter((comment) => carriesMarker(comment, marker) && writtenBy(comment, identity, notOurs));
-  };
+  const { identity, notOurs, findOurs } = await ourComments(octokit, options, issueNumber, marker);
   const candidates = await withGitHubError(`list the comments of ${where}`, findOurs);
 
   for (const group of groupByAuthor(candidates)) {
@@ -290,12 +301,8 @@ export async function markStickyComment(octokit: GitHubClient, options: StickyNo
   const marker = stickyMarker(kind, name);
   if (issueNumber === undefined) return { operation: 'skipped', reason: 'no pull request in this run' };
   const where = `pull request #${issueNumber} in ${owner}/${repo}`;
-  const identity = await withGitHubError('find out which account the token belongs to', () =>
-    resolveIdentity(octokit, options.authorLogin, options.defaultToken === undefined ? {} : { defaultToken: options.defaultToken }));
-  const notOurs = new Set((identity.notLogins ?? []).map((login) => login.toLowerCase()));
-  const comments = await withGitHubError(`list the comments of ${where}`, () =>
-    octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 }));
-  const ours = (comments as CommentLike[]).filter((comment) => carriesMarker(comment, marker) && writtenBy(comment, identity, notOurs));
+  const { identity, findOurs } = await ourComments(octokit, options, issueNumber, marker);
+  const ours = await withGitHubError(`list the comments of ${where}`, findOurs);
   for (const group of groupByAuthor(ours)) {
     const existing = group[0];
     const report = stickyReport(existing.body ?? '', marker);
