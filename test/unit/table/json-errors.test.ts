@@ -1,28 +1,13 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/main.ts';
 import { memoryIo } from '../../../src/cli/io.ts';
 import { InputError } from '../../../src/core/errors.ts';
 import { jsonSyntaxError } from '../../../src/table/json-syntax.ts';
 import { readTable } from '../../../src/table/index.ts';
+import { useTempFiles } from '../../support/temp-files.ts';
 
-let dir: string;
-let n = 0;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'json-errors-test-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function file(content: string, ext: string): Promise<string> {
-  const path = join(dir, `f${n++}.${ext}`);
-  await writeFile(path, content);
-  return path;
-}
+const file = useTempFiles('json-errors-test-');
 
 /** The InputError message of reading `content` as a file of extension `ext`, its path written `F`. */
 async function readError(content: string, ext = 'json'): Promise<string> {

@@ -2,30 +2,15 @@
  * JSON Lines and JSON array keys that are also names of Object.prototype members: a row without
  * such a key has a null cell, not the inherited function.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { profileFile } from '../../../src/profile/index.ts';
 import { validateFile } from '../../../src/schema/file.ts';
 import { inferSchema } from '../../../src/schema/infer.ts';
 import { parseSchema } from '../../../src/schema/load.ts';
 import { columnNumbers, columnStrings, readTable } from '../../../src/table/index.ts';
+import { useTempFiles } from '../../support/temp-files.ts';
 
-let dir: string;
-let n = 0;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'json-keys-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function file(content: string, ext: string): Promise<string> {
-  const path = join(dir, `f${n++}.${ext}`);
-  await writeFile(path, content);
-  return path;
-}
+const file = useTempFiles('json-keys-');
 
 const ROWS: Array<Record<string, unknown>> = [
   { constructor: 'Acme Builders', toString: 3, valueOf: 'x', hasOwnProperty: true, x: 1 },

@@ -2,33 +2,18 @@
  * Parquet and Arrow columns whose physical values need their logical type to be read right:
  * decimals (an unscaled integer and a scale) and calendar dates (days, no time of day).
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DateDay, DateMillisecond, Decimal, Table, makeData, makeVector, tableToIPC } from 'apache-arrow';
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { profileFile } from '../../../src/profile/index.ts';
 import { validateFile } from '../../../src/schema/file.ts';
 import { inferSchema } from '../../../src/schema/infer.ts';
 import { parseSchema } from '../../../src/schema/load.ts';
 import { columnStrings, readTable } from '../../../src/table/index.ts';
 import type { NumberColumn } from '../../../src/table/index.ts';
+import { useTempFiles } from '../../support/temp-files.ts';
 
-let dir: string;
-let n = 0;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'typed-columns-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function file(content: Uint8Array, ext: string): Promise<string> {
-  const path = join(dir, `f${n++}.${ext}`);
-  await writeFile(path, content);
-  return path;
-}
+const file = useTempFiles('typed-columns-');
 
 /** An Arrow decimal128 vector holding these unscaled integers (null where null). */
 function decimals(unscaled: Array<bigint | null>, scale: number) {
