@@ -59,11 +59,11 @@ import {
 } from "./chunk-6HVZCZ4C.mjs";
 import {
   detectNumberForm
-} from "./chunk-YTDS4L4L.mjs";
+} from "./chunk-TOKASBKB.mjs";
 import {
   dataReadOptions,
   loadSchema
-} from "./chunk-X72LCAMD.mjs";
+} from "./chunk-ZSJRUO6C.mjs";
 import {
   didYouMean
 } from "./chunk-6H53F6EY.mjs";

@@ -4,21 +4,21 @@ import {
   configuredReference,
   driftHeadline,
   runDrift
-} from "./chunk-P4GNMESU.mjs";
+} from "./chunk-LDQHP4M3.mjs";
 import "./chunk-DPJPRUVQ.mjs";
 import "./chunk-GSVN7YIF.mjs";
 import {
   STORE_OPTIONS,
   referenceStoresFromFlags,
   storeUsage
-} from "./chunk-G5O6KVRA.mjs";
+} from "./chunk-KZ73G7HC.mjs";
 import {
   isModelRef
-} from "./chunk-K2IR56AV.mjs";
+} from "./chunk-TWGVP7TO.mjs";
 import {
   createOctokit,
   resolveRunContext
-} from "./chunk-IOR2PBES.mjs";
+} from "./chunk-BIZBUEHE.mjs";
 import {
   configAboveHint,
   loadConfigIfAny
@@ -32,7 +32,7 @@ import "./chunk-6HVZCZ4C.mjs";
 import {
   refuseOverwritingInputs
 } from "./chunk-A5FS2FXA.mjs";
-import "./chunk-YTDS4L4L.mjs";
+import "./chunk-TOKASBKB.mjs";
 import {
   parseCommandArgs,
   reportFileFlag
@@ -40,7 +40,7 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-X72LCAMD.mjs";
+import "./chunk-ZSJRUO6C.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-P7CXCXQA.mjs";
 import "./chunk-LVCVLYC2.mjs";

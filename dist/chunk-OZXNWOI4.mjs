@@ -2,10 +2,10 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   postOrWarn
-} from "./chunk-YBX33VNU.mjs";
+} from "./chunk-DP5Z5ZLN.mjs";
 import {
   fetchRegistryTags
-} from "./chunk-RI7HSTIV.mjs";
+} from "./chunk-7NO5F3NN.mjs";
 import {
   defaultReportPath
 } from "./chunk-NEL4MZF3.mjs";
@@ -19,16 +19,16 @@ import {
   evaluateAndRender,
   markCommentOutdated,
   publishComment
-} from "./chunk-RO4V4NIM.mjs";
+} from "./chunk-LFQOIJ5E.mjs";
 import {
   RegistryMissError,
   isModelRef,
   referenceStores,
   resolveModelRef
-} from "./chunk-K2IR56AV.mjs";
+} from "./chunk-TWGVP7TO.mjs";
 import {
   resolveRunContext
-} from "./chunk-IOR2PBES.mjs";
+} from "./chunk-BIZBUEHE.mjs";
 import "./chunk-3NQHOPRT.mjs";
 import "./chunk-VXDFF6NO.mjs";
 import "./chunk-OQFSMVCZ.mjs";

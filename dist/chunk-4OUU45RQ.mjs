@@ -12,11 +12,11 @@ import {
   cardTextFromConfig,
   createReleaseBackend,
   runGit
-} from "./chunk-K2IR56AV.mjs";
+} from "./chunk-TWGVP7TO.mjs";
 import {
   createOctokit,
   resolveRunContext
-} from "./chunk-IOR2PBES.mjs";
+} from "./chunk-BIZBUEHE.mjs";
 import "./chunk-EC4DIH3W.mjs";
 import "./chunk-SNU2JPT2.mjs";
 import "./chunk-562XEXS5.mjs";

@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   postOrWarn
-} from "./chunk-YBX33VNU.mjs";
+} from "./chunk-DP5Z5ZLN.mjs";
 import {
   defaultReportPath
 } from "./chunk-NEL4MZF3.mjs";
@@ -17,7 +17,7 @@ import {
   createOctokit,
   resolveRunContext,
   upsertStickyComment
-} from "./chunk-IOR2PBES.mjs";
+} from "./chunk-BIZBUEHE.mjs";
 import {
   alert,
   codeBlock,
@@ -36,11 +36,11 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-YTDS4L4L.mjs";
+} from "./chunk-TOKASBKB.mjs";
 import {
   formatPct,
   loadSchema
-} from "./chunk-X72LCAMD.mjs";
+} from "./chunk-ZSJRUO6C.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   dataArguments

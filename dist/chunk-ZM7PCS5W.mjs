@@ -21,7 +21,7 @@ import {
 import {
   dumpSchema,
   inferSchema
-} from "./chunk-YTDS4L4L.mjs";
+} from "./chunk-TOKASBKB.mjs";
 import {
   parseCommandArgs,
   requirePositional
@@ -31,7 +31,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   dataReadOptions
-} from "./chunk-X72LCAMD.mjs";
+} from "./chunk-ZSJRUO6C.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   openTable

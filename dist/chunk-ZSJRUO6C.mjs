@@ -13367,22 +13367,9 @@ function checkStringBatch(fc, col, batch, sink, pending) {
   const wasSeen = fc.unique ? new Uint8Array(d) : null;
   let anyFlag = false;
   const dateLike = fc.ordered && !fc.numeric;
-  const textual = fc.field.type === "string" || fc.field.type === "any";
-  if (bytes !== void 0) {
-    const { data, starts, lengths } = bytes;
-    for (let c = 0; c < d; c++) {
-      if (hist[c] === 0) continue;
-      const length = lengths[c];
-      const f = fc.flagsForAscii(data, starts[c], length);
-      flags[c] = f;
-      if (f) {
-        anyFlag = true;
-        fc.countFlags(f, hist[c]);
-        fc.failedRows += hist[c];
-      } else fc.observeLength(length);
-    }
-  }
-  for (let c = 0; c < d && bytes === void 0; c++) {
+  const textual = fc.textual;
+  if (bytes !== void 0) anyFlag = tallyAsciiEntries(fc, bytes, hist, flags);
+  else for (let c = 0; c < d; c++) {
     if (hist[c] === 0) continue;
     const text = col.dictionary[c];
     const value = fc.parse(text);
@@ -13447,6 +13434,22 @@ function checkStringBatch(fc, col, batch, sink, pending) {
       firstSeen[c] = 1;
     }
   }
+}
+function tallyAsciiEntries(fc, bytes, hist, flags) {
+  const { data, starts, lengths } = bytes;
+  let anyFlag = false;
+  for (let c = 0; c < hist.length; c++) {
+    if (hist[c] === 0) continue;
+    const length = lengths[c];
+    const f = fc.flagsForAscii(data, starts[c], length);
+    flags[c] = f;
+    if (f) {
+      anyFlag = true;
+      fc.countFlags(f, hist[c]);
+      fc.failedRows += hist[c];
+    } else fc.observeLength(length);
+  }
+  return anyFlag;
 }
 function checkTemporalBatch(fc, col, shape, batch, sink, pending) {
   const n = batch.length;

@@ -3,12 +3,12 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   STORE_OPTIONS,
   storeFromFlags
-} from "./chunk-G5O6KVRA.mjs";
+} from "./chunk-KZ73G7HC.mjs";
 import {
   GitRegistry,
   cardTextFromConfig
-} from "./chunk-K2IR56AV.mjs";
-import "./chunk-IOR2PBES.mjs";
+} from "./chunk-TWGVP7TO.mjs";
+import "./chunk-BIZBUEHE.mjs";
 import "./chunk-EC4DIH3W.mjs";
 import "./chunk-SNU2JPT2.mjs";
 import {

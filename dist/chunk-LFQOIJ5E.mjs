@@ -4,13 +4,13 @@ import {
   isModelRef,
   referenceStores,
   resolveModelRef
-} from "./chunk-K2IR56AV.mjs";
+} from "./chunk-TWGVP7TO.mjs";
 import {
   createOctokit,
   markStickyComment,
   resolveRunContext,
   upsertStickyComment
-} from "./chunk-IOR2PBES.mjs";
+} from "./chunk-BIZBUEHE.mjs";
 import {
   encodeLabels,
   loadModel,
@@ -1819,32 +1819,42 @@ async function readValidationReport(path, shownAs) {
     return { path: shownAs, markdown: text };
   }
 }
-async function publishComment(io, name, body, identity = {}) {
+function commentTarget(io) {
   const env = io.env;
   const token = env.INPUT_TOKEN || env.GITHUB_TOKEN;
-  let context;
-  if (token && env.GITHUB_REPOSITORY) context = resolveRunContext(env);
-  if (token && context?.prNumber !== void 0) {
-    const octokit = createOctokit({ token, env, log: { warn: (m) => io.stderr(`warning: ${m}
-`) } });
-    const result = await upsertStickyComment(octokit, {
+  if (!token) return { why: "no GITHUB_TOKEN" };
+  const context = env.GITHUB_REPOSITORY ? resolveRunContext(env) : void 0;
+  if (context?.prNumber === void 0) return { why: "no pull request in this run" };
+  return { token, context };
+}
+function stickyComment(io, target, name, identity) {
+  const { token, context } = target;
+  return {
+    octokit: createOctokit({ token, env: io.env, log: { warn: (m) => io.stderr(`warning: ${m}
+`) } }),
+    options: {
       owner: context.owner,
       repo: context.repo,
       issueNumber: context.prNumber,
       kind: "evaluate",
       name,
-      body,
       summaryUrl: context.runUrl,
       ...identity.authorLogin ? { authorLogin: identity.authorLogin } : {},
       ...identity.defaultToken !== void 0 ? { defaultToken: identity.defaultToken } : {}
-    });
-    const url = "url" in result ? result.url : void 0;
-    return { message: `evaluate comment ${result.operation} on pull request #${context.prNumber}${url ? `: ${url}` : ""}`, ...url ? { url } : {} };
+    }
+  };
+}
+async function publishComment(io, name, body, identity = {}) {
+  const target = commentTarget(io);
+  if ("why" in target) {
+    const file = join2(io.cwd, ".mlops", "outbox", `evaluate-${name}.md`);
+    await writeFileAtomic(file, body);
+    return { message: `${target.why}: comment written to ${file}` };
   }
-  const file = join2(io.cwd, ".mlops", "outbox", `evaluate-${name}.md`);
-  await writeFileAtomic(file, body);
-  const why = !token ? "no GITHUB_TOKEN" : "no pull request in this run";
-  return { message: `${why}: comment written to ${file}` };
+  const { octokit, options } = stickyComment(io, target, name, identity);
+  const result = await upsertStickyComment(octokit, { ...options, body });
+  const url = "url" in result ? result.url : void 0;
+  return { message: `evaluate comment ${result.operation} on pull request #${target.context.prNumber}${url ? `: ${url}` : ""}`, ...url ? { url } : {} };
 }
 function outdatedNotice(reason, headSha) {
   const at = headSha ? ` at \`${headSha.slice(0, 7)}\`` : "";
@@ -1852,27 +1862,12 @@ function outdatedNotice(reason, headSha) {
 > **Not evaluated${at}:** ${plainText(reason.replace(/\s+/g, " ").trim())}. The report below is of an earlier commit of this pull request; it is replaced when the pull request is evaluated again.`;
 }
 async function markCommentOutdated(io, name, reason, identity = {}) {
-  const env = io.env;
-  const token = env.INPUT_TOKEN || env.GITHUB_TOKEN;
-  const context = token && env.GITHUB_REPOSITORY ? resolveRunContext(env) : void 0;
-  if (!token || context?.prNumber === void 0) return { message: `${!token ? "no GITHUB_TOKEN" : "no pull request in this run"}: no evaluation comment to mark` };
-  const pullRequest = context.payload.pull_request;
-  const headSha = typeof pullRequest?.head?.sha === "string" ? pullRequest.head.sha : env.GITHUB_SHA;
-  const octokit = createOctokit({ token, env, log: { warn: (m) => io.stderr(`warning: ${m}
-`) } });
-  const result = await markStickyComment(octokit, {
-    owner: context.owner,
-    repo: context.repo,
-    issueNumber: context.prNumber,
-    kind: "evaluate",
-    name,
-    notice: outdatedNotice(reason, headSha),
-    summaryUrl: context.runUrl,
-    ...identity.authorLogin ? { authorLogin: identity.authorLogin } : {},
-    ...identity.defaultToken !== void 0 ? { defaultToken: identity.defaultToken } : {}
-  });
+  const target = commentTarget(io);
+  if ("why" in target) return { message: `${target.why}: no evaluation comment to mark` };
+  const { octokit, options } = stickyComment(io, target, name, identity);
+  const result = await markStickyComment(octokit, { ...options, notice: outdatedNotice(reason, target.context.sha) });
   if (result.operation === "skipped") return { message: `evaluation comment not marked: ${result.reason}` };
-  return { message: `evaluation comment marked outdated (${result.operation}) on pull request #${context.prNumber}${result.url ? `: ${result.url}` : ""}`, ...result.url ? { url: result.url } : {} };
+  return { message: `evaluation comment marked outdated (${result.operation}) on pull request #${target.context.prNumber}${result.url ? `: ${result.url}` : ""}`, ...result.url ? { url: result.url } : {} };
 }
 async function evaluateAndRender(io, options) {
   const config = options.config;

@@ -14,7 +14,7 @@ import {
   referenceStores,
   resolveModelRef,
   runGit
-} from "./chunk-K2IR56AV.mjs";
+} from "./chunk-TWGVP7TO.mjs";
 import {
   TITLE_LIMIT,
   cutText,
@@ -23,7 +23,7 @@ import {
   oneLine,
   openOrUpdatePullRequest,
   withGitHubError
-} from "./chunk-IOR2PBES.mjs";
+} from "./chunk-BIZBUEHE.mjs";
 import {
   alert,
   details,
@@ -54,7 +54,7 @@ import {
   dataReadOptions,
   loadSchema,
   positionOf
-} from "./chunk-X72LCAMD.mjs";
+} from "./chunk-ZSJRUO6C.mjs";
 import {
   detectFormat,
   expandDataPaths,

@@ -27,16 +27,16 @@ import { isMainThread } from "node:worker_threads";
 
 // src/cli/commands/index.ts
 var commands = [
-  { name: "init", summary: "set up mlops.yaml, schema.yaml and the three workflows for your data", load: async () => (await import("./chunk-RTWSFQGS.mjs")).default },
-  { name: "validate", summary: "validate a data file against a Table Schema", load: async () => (await import("./chunk-ADKD2TIJ.mjs")).default, splitsFilesFrom: 8 << 20 },
-  { name: "schema", summary: "infer a schema from data, or diff two schemas (infer | diff)", load: async () => (await import("./chunk-HUFVIL6A.mjs")).default },
+  { name: "init", summary: "set up mlops.yaml, schema.yaml and the three workflows for your data", load: async () => (await import("./chunk-ZM7PCS5W.mjs")).default },
+  { name: "validate", summary: "validate a data file against a Table Schema", load: async () => (await import("./chunk-IAIBLVIO.mjs")).default, splitsFilesFrom: 8 << 20 },
+  { name: "schema", summary: "infer a schema from data, or diff two schemas (infer | diff)", load: async () => (await import("./chunk-YRN4UVHD.mjs")).default },
   { name: "profile", summary: "profile a data file, or merge shard profiles (merge)", load: async () => (await import("./chunk-NVMPOQXV.mjs")).default, splitsFilesFrom: 32 << 20 },
-  { name: "train", summary: "train a model from mlops.yaml into a model directory", load: async () => (await import("./chunk-FVMMAPRL.mjs")).default },
-  { name: "evaluate", summary: "compare a candidate model with the baseline: metrics, latency, gates", load: async () => (await import("./chunk-7S7X3YF6.mjs")).default },
-  { name: "registry", summary: "model registry on git tags: register, promote, rollback, deprecate, list, show, history, pull", load: async () => (await import("./chunk-C6TCXOY3.mjs")).default },
-  { name: "drift", summary: "compare current data with the reference; open a retraining PR on drift", load: async () => (await import("./chunk-DXNK54UM.mjs")).default, splitsFilesFrom: 32 << 20 },
-  { name: "demo", summary: "run the whole life cycle on the bundled fixtures, locally", load: async () => (await import("./chunk-DXU2IOQF.mjs")).default },
-  { name: "action", summary: "run a composite action's step (used by action.yml)", load: async () => (await import("./chunk-B6O23FKW.mjs")).default }
+  { name: "train", summary: "train a model from mlops.yaml into a model directory", load: async () => (await import("./chunk-36WACG3D.mjs")).default },
+  { name: "evaluate", summary: "compare a candidate model with the baseline: metrics, latency, gates", load: async () => (await import("./chunk-B3RWEWIU.mjs")).default },
+  { name: "registry", summary: "model registry on git tags: register, promote, rollback, deprecate, list, show, history, pull", load: async () => (await import("./chunk-7UJKALA4.mjs")).default },
+  { name: "drift", summary: "compare current data with the reference; open a retraining PR on drift", load: async () => (await import("./chunk-4ALBL6IJ.mjs")).default, splitsFilesFrom: 32 << 20 },
+  { name: "demo", summary: "run the whole life cycle on the bundled fixtures, locally", load: async () => (await import("./chunk-UGEWTPEK.mjs")).default },
+  { name: "action", summary: "run a composite action's step (used by action.yml)", load: async () => (await import("./chunk-ZX4YVWDP.mjs")).default }
 ];
 
 // src/cli/main.ts

@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   isMissingPermission
-} from "./chunk-IOR2PBES.mjs";
+} from "./chunk-BIZBUEHE.mjs";
 
 // src/actions/comment.ts
 var COMMENT_SKIPPED_TITLE = "Pull-request comment skipped";

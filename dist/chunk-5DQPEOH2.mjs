@@ -6,7 +6,7 @@ import {
   namedAsGiven,
   runCli,
   runMain
-} from "./chunk-EYOBV6CK.mjs";
+} from "./chunk-ZZKEWNRX.mjs";
 import "./chunk-4JGCLKKO.mjs";
 import "./chunk-562XEXS5.mjs";
 import "./chunk-JMASHIGL.mjs";

@@ -3,12 +3,12 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   atCwd,
   validate_default
-} from "./chunk-VQBAV7QD.mjs";
+} from "./chunk-X4CVUQDF.mjs";
 import "./chunk-A5FS2FXA.mjs";
-import "./chunk-YTDS4L4L.mjs";
+import "./chunk-TOKASBKB.mjs";
 import "./chunk-W2347Q5A.mjs";
 import "./chunk-JMASHIGL.mjs";
-import "./chunk-X72LCAMD.mjs";
+import "./chunk-ZSJRUO6C.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-P7CXCXQA.mjs";
 import "./chunk-LVCVLYC2.mjs";

@@ -9,7 +9,7 @@ import {
 import {
   VALIDATE_SEGMENT_TASK,
   validateSegmentTask
-} from "./chunk-X72LCAMD.mjs";
+} from "./chunk-ZSJRUO6C.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-P7CXCXQA.mjs";
 import "./chunk-LVCVLYC2.mjs";

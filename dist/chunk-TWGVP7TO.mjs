@@ -4,7 +4,7 @@ import {
   createOctokit,
   ensureRelease,
   resolveToken
-} from "./chunk-IOR2PBES.mjs";
+} from "./chunk-BIZBUEHE.mjs";
 import {
   digestFileList,
   hashModelDir,

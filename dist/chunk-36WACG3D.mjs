@@ -5,7 +5,7 @@ import {
   externalFailure,
   trainModel,
   trainWithRuntime
-} from "./chunk-THQ3GCRF.mjs";
+} from "./chunk-ILZHXA3O.mjs";
 import "./chunk-DPJPRUVQ.mjs";
 import "./chunk-QUBK3FVQ.mjs";
 import {
@@ -28,7 +28,7 @@ import {
   loadConfig
 } from "./chunk-6HVZCZ4C.mjs";
 import "./chunk-562XEXS5.mjs";
-import "./chunk-YTDS4L4L.mjs";
+import "./chunk-TOKASBKB.mjs";
 import {
   parseBackendFlag,
   parseCommandArgs
@@ -36,7 +36,7 @@ import {
 import {
   ExitCode
 } from "./chunk-JMASHIGL.mjs";
-import "./chunk-X72LCAMD.mjs";
+import "./chunk-ZSJRUO6C.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-P7CXCXQA.mjs";
 import {

@@ -5,7 +5,7 @@ import {
   trainWithRuntime,
   train_default,
   trainingMarkdown
-} from "./chunk-THQ3GCRF.mjs";
+} from "./chunk-ILZHXA3O.mjs";
 import "./chunk-DPJPRUVQ.mjs";
 import "./chunk-QUBK3FVQ.mjs";
 import "./chunk-DWVYTI42.mjs";
@@ -20,8 +20,8 @@ import "./chunk-LICFMF4L.mjs";
 import "./chunk-SXSB5XTO.mjs";
 import "./chunk-6HVZCZ4C.mjs";
 import "./chunk-562XEXS5.mjs";
-import "./chunk-YTDS4L4L.mjs";
-import "./chunk-X72LCAMD.mjs";
+import "./chunk-TOKASBKB.mjs";
+import "./chunk-ZSJRUO6C.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-P7CXCXQA.mjs";
 import "./chunk-LVCVLYC2.mjs";

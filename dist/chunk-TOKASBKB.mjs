@@ -16,7 +16,7 @@ import {
   validateBatches,
   validateCsvSegments,
   yaml
-} from "./chunk-X72LCAMD.mjs";
+} from "./chunk-ZSJRUO6C.mjs";
 import {
   detectFormat,
   openTable

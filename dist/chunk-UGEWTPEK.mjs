@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-EYOBV6CK.mjs";
+} from "./chunk-ZZKEWNRX.mjs";
 import {
   loadBackend
 } from "./chunk-VXDFF6NO.mjs";

@@ -3,7 +3,7 @@ const require = __mlopsCreateRequire(import.meta.url);
 import {
   GitRegistry,
   runGit
-} from "./chunk-K2IR56AV.mjs";
+} from "./chunk-TWGVP7TO.mjs";
 
 // src/actions/registry-tags.ts
 async function fetchRegistryTags(workspace, env, runtime) {

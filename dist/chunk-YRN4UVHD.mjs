@@ -5,7 +5,7 @@ import {
 } from "./chunk-562XEXS5.mjs";
 import {
   atCwd
-} from "./chunk-VQBAV7QD.mjs";
+} from "./chunk-X4CVUQDF.mjs";
 import {
   refuseOverwritingInputs
 } from "./chunk-A5FS2FXA.mjs";
@@ -14,7 +14,7 @@ import {
   dumpSchema,
   formatSchemaDiff,
   inferSchema
-} from "./chunk-YTDS4L4L.mjs";
+} from "./chunk-TOKASBKB.mjs";
 import {
   helpHint,
   outputFlag,
@@ -28,7 +28,7 @@ import {
 import {
   loadSchema,
   yaml
-} from "./chunk-X72LCAMD.mjs";
+} from "./chunk-ZSJRUO6C.mjs";
 import "./chunk-6H53F6EY.mjs";
 import {
   dataArguments

@@ -6147,18 +6147,23 @@ function groupByAuthor(comments) {
   return [...actions ? [actions] : [], ...groups2.values()];
 }
 var sameBody = (a, b) => (a ?? "").replace(/\r\n/g, "\n") === b;
-async function upsertStickyComment(octokit, options) {
-  const { owner, repo, issueNumber, kind, name } = options;
-  const marker = stickyMarker(kind, name);
-  if (issueNumber === void 0) return { operation: "skipped", reason: "no pull request in this run" };
-  const body = buildStickyBody(kind, name, options.body, options.summaryUrl, options.maxChars);
-  const where = `pull request #${issueNumber} in ${owner}/${repo}`;
+async function ourComments(octokit, options, issueNumber, marker) {
+  const { owner, repo } = options;
   const identity = await withGitHubError("find out which account the token belongs to", () => resolveIdentity(octokit, options.authorLogin, options.defaultToken === void 0 ? {} : { defaultToken: options.defaultToken }));
   const notOurs = new Set((identity.notLogins ?? []).map((login) => login.toLowerCase()));
   const findOurs = async () => {
     const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
     return comments.filter((comment) => carriesMarker(comment, marker) && writtenBy(comment, identity, notOurs));
   };
+  return { identity, notOurs, findOurs };
+}
+async function upsertStickyComment(octokit, options) {
+  const { owner, repo, issueNumber, kind, name } = options;
+  const marker = stickyMarker(kind, name);
+  if (issueNumber === void 0) return { operation: "skipped", reason: "no pull request in this run" };
+  const body = buildStickyBody(kind, name, options.body, options.summaryUrl, options.maxChars);
+  const where = `pull request #${issueNumber} in ${owner}/${repo}`;
+  const { identity, notOurs, findOurs } = await ourComments(octokit, options, issueNumber, marker);
   const candidates = await withGitHubError(`list the comments of ${where}`, findOurs);
   for (const group of groupByAuthor(candidates)) {
     const outcome = await updateGroup(group);
@@ -6224,10 +6229,8 @@ async function markStickyComment(octokit, options) {
   const marker = stickyMarker(kind, name);
   if (issueNumber === void 0) return { operation: "skipped", reason: "no pull request in this run" };
   const where = `pull request #${issueNumber} in ${owner}/${repo}`;
-  const identity = await withGitHubError("find out which account the token belongs to", () => resolveIdentity(octokit, options.authorLogin, options.defaultToken === void 0 ? {} : { defaultToken: options.defaultToken }));
-  const notOurs = new Set((identity.notLogins ?? []).map((login) => login.toLowerCase()));
-  const comments = await withGitHubError(`list the comments of ${where}`, () => octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 }));
-  const ours = comments.filter((comment) => carriesMarker(comment, marker) && writtenBy(comment, identity, notOurs));
+  const { identity, findOurs } = await ourComments(octokit, options, issueNumber, marker);
+  const ours = await withGitHubError(`list the comments of ${where}`, findOurs);
   for (const group of groupByAuthor(ours)) {
     const existing = group[0];
     const report = stickyReport(existing.body ?? "", marker);

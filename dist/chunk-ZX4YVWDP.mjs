@@ -17,11 +17,11 @@ import "./chunk-SSCV3AA7.mjs";
 
 // src/actions/entries.ts
 var actionEntries = {
-  validate: async () => (await import("./chunk-CS7WAPMK.mjs")).default,
-  train: async () => (await import("./chunk-4ZGEN4OL.mjs")).default,
-  evaluate: async () => (await import("./chunk-6HQXA5FX.mjs")).default,
-  release: async () => (await import("./chunk-HUH3HVLH.mjs")).default,
-  drift: async () => (await import("./chunk-ZI5ZAVM4.mjs")).default
+  validate: async () => (await import("./chunk-AMSOW4YC.mjs")).default,
+  train: async () => (await import("./chunk-AFO2N5RP.mjs")).default,
+  evaluate: async () => (await import("./chunk-OZXNWOI4.mjs")).default,
+  release: async () => (await import("./chunk-4OUU45RQ.mjs")).default,
+  drift: async () => (await import("./chunk-6WLWVXJO.mjs")).default
 };
 
 // src/cli/commands/action.ts

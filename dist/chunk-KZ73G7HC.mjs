@@ -5,11 +5,11 @@ import {
   ReleaseArtifactStore,
   createReleaseBackend,
   referenceStores
-} from "./chunk-K2IR56AV.mjs";
+} from "./chunk-TWGVP7TO.mjs";
 import {
   createOctokit,
   resolveToken
-} from "./chunk-IOR2PBES.mjs";
+} from "./chunk-BIZBUEHE.mjs";
 import {
   UsageError
 } from "./chunk-DXANMND3.mjs";

@@ -11,7 +11,7 @@ import {
   multiValidationLine,
   validateFile,
   validationJson
-} from "./chunk-YTDS4L4L.mjs";
+} from "./chunk-TOKASBKB.mjs";
 import {
   helpHint,
   parseCommandArgs,
@@ -24,7 +24,7 @@ import {
 } from "./chunk-JMASHIGL.mjs";
 import {
   loadSchema
-} from "./chunk-X72LCAMD.mjs";
+} from "./chunk-ZSJRUO6C.mjs";
 import {
   dataArguments
 } from "./chunk-P7CXCXQA.mjs";

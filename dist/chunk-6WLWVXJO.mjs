@@ -5,10 +5,10 @@ import {
   driftHeadline,
   nothingJudged,
   runDrift
-} from "./chunk-P4GNMESU.mjs";
+} from "./chunk-LDQHP4M3.mjs";
 import {
   fetchRegistryTags
-} from "./chunk-RI7HSTIV.mjs";
+} from "./chunk-7NO5F3NN.mjs";
 import {
   defaultReportPath
 } from "./chunk-NEL4MZF3.mjs";
@@ -22,11 +22,11 @@ import {
 import "./chunk-GSVN7YIF.mjs";
 import {
   isModelRef
-} from "./chunk-K2IR56AV.mjs";
+} from "./chunk-TWGVP7TO.mjs";
 import {
   createOctokit,
   resolveRunContext
-} from "./chunk-IOR2PBES.mjs";
+} from "./chunk-BIZBUEHE.mjs";
 import {
   alert,
   formatPercent
@@ -38,8 +38,8 @@ import {
   loadConfig
 } from "./chunk-6HVZCZ4C.mjs";
 import "./chunk-562XEXS5.mjs";
-import "./chunk-YTDS4L4L.mjs";
-import "./chunk-X72LCAMD.mjs";
+import "./chunk-TOKASBKB.mjs";
+import "./chunk-ZSJRUO6C.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-P7CXCXQA.mjs";
 import "./chunk-LVCVLYC2.mjs";

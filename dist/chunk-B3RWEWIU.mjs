@@ -4,18 +4,18 @@ import {
   STORE_OPTIONS,
   referenceStoresFromFlags,
   storeUsage
-} from "./chunk-G5O6KVRA.mjs";
+} from "./chunk-KZ73G7HC.mjs";
 import {
   atCwd,
   configFor,
   evaluateAndRender,
   jsonSafe,
   publishComment
-} from "./chunk-RO4V4NIM.mjs";
-import "./chunk-K2IR56AV.mjs";
+} from "./chunk-LFQOIJ5E.mjs";
+import "./chunk-TWGVP7TO.mjs";
 import {
   isMissingPermission
-} from "./chunk-IOR2PBES.mjs";
+} from "./chunk-BIZBUEHE.mjs";
 import {
   configAboveHint
 } from "./chunk-5LNUVRCZ.mjs";
