@@ -104,7 +104,7 @@ export function renderDriftMarkdown(report: DriftReport, options: { title?: stri
   parts.push(details('How drift is decided', [
     'Up to 1,000 rows in the smaller sample: Kolmogorov–Smirnov (numeric) and chi-square / two-proportion z (categorical), drift when p < 0.05 and the effect size passes its floor (KS D ≥ 0.05, Cramér\'s V ≥ 0.05).',
     'Both samples larger: Wasserstein distance normalised by the reference standard deviation (numeric) and Jensen–Shannon distance, natural log (categorical), drift when ≥ 0.1.',
-    'A null-rate change of at least 5 points (p < 0.05) is drift on its own, and so is such a change in the share of numeric cells that hold text instead of a number (`NA`, `-`, `NaN`). Fewer than 30 values on either side (or in the profiles\' samples, for the sample-based tests) is "insufficient data". Categoricals compare their top 20 values plus "other".',
+    'A null-rate change of at least 5 points (p < 0.05, on 30 rows or more a side) is drift on its own, and so is such a change in the share of numeric cells that hold text instead of a number (`NA`, `-`, `NaN`). Fewer than 30 values on either side (or in the profiles\' samples, for the sample-based tests) is "insufficient data". Categoricals compare their top 20 values plus "other".',
   ].join('\n\n')));
   if (options.footer) parts.push(`\n${options.footer}\n`);
   return `${parts.join('\n')}`;
