@@ -483,10 +483,15 @@ function compareCategorical(ref: ColumnProfile, cur: ColumnProfile, method: Drif
   }
 }
 
-/** Severity on one scale for sorting: how far past (or short of) its threshold a column is. */
+/**
+ * Severity on one scale for sorting: how far past (or short of) its threshold a column is. A
+ * column without a score (drifted on its null rate, its values too few to test) ranks as a
+ * drifted column at its threshold: a NaN severity made the sort fall back to the names, and such a
+ * column could be listed below every column that was ok.
+ */
 function severity(c: DriftColumn): number {
   if (c.status === 'insufficient data') return -1;
-  const ratio = P_VALUE_METHODS.has(c.method) ? c.threshold / Math.max(c.score, 1e-300) : c.score / c.threshold;
+  const ratio = !Number.isFinite(c.score) ? 1 : P_VALUE_METHODS.has(c.method) ? c.threshold / Math.max(c.score, 1e-300) : c.score / c.threshold;
   return (c.drifted ? 1e6 : 0) + Math.min(ratio, 1e5);
 }
 

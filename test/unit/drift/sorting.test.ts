@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../../src/core/random.ts';
+import { compareProfiles } from '../../../src/drift/engine.ts';
+import { renderDriftMarkdown } from '../../../src/drift/report.ts';
+import { createProfiler } from '../../../src/profile/index.ts';
+import type { DatasetProfile } from '../../../src/profile/types.ts';
+import type { NumberColumn } from '../../../src/table/types.ts';
+
+/** A profile of numeric columns (null cells as null). */
+function profileOf(names: string[], rows: Array<Array<number | null>>): DatasetProfile {
+  const columns: NumberColumn[] = names.map((name, j) => ({
+    kind: 'number', name,
+    values: Float64Array.from(rows, (r) => r[j] ?? Number.NaN),
+    nulls: Uint8Array.from(rows, (r) => (r[j] === null ? 1 : 0)),
+    invalid: [],
+  }));
+  const profiler = createProfiler(names);
+  profiler.add({ length: rows.length, rowOffset: 0, lines: new Float64Array(rows.length), columns });
+  return profiler.finish([]);
+}
+
+describe('the report is sorted by severity, drifted columns first', () => {
+  it('a column that drifted on its null rate alone (no test score) is listed with the drifted ones, not after the columns that are ok', () => {
+    // 'zone' is empty in the reference and filled now: it drifts on its null rate, and its values
+    // (none on one side) give no score. Its severity was NaN, which the sort cannot order: the
+    // report listed it last, below four columns that are ok.
+    const others = ['m1', 'm2', 'shifted', 'y1', 'y2'];
+    for (let at = 0; at <= others.length; at++) {
+      const names = [...others.slice(0, at), 'zone', ...others.slice(at)];
+      const rand = mulberry32(3);
+      const gauss = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+      const rows = (current: boolean) => Array.from({ length: 400 }, () =>
+        names.map((name) => (name === 'zone' ? (current ? gauss() : null) : name === 'shifted' && current ? gauss() + 3 : gauss())));
+      const report = compareProfiles(profileOf(names, rows(false)), profileOf(names, rows(true)));
+      expect(report.columns.filter((c) => c.drifted).map((c) => c.name).sort()).toEqual(['shifted', 'zone']);
+      expect(report.columns.find((c) => c.name === 'zone')!.reasons).toEqual(['null rate']);
+      expect(report.columns.slice(0, 2).map((c) => c.name).sort(), `'zone' at ${at}`).toEqual(['shifted', 'zone']);
+      const table = renderDriftMarkdown(report).split('\n').filter((line) => line.startsWith('| `'));
+      expect(table.slice(0, 2).every((line) => line.includes('**drift**'))).toBe(true);
+    }
+  });
+});
