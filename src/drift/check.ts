@@ -74,11 +74,18 @@ export interface DriftCheck {
   currentProfile: DatasetProfile;
 }
 
+/**
+ * Whether a `.json` path holds a profile rather than data: a JSON data file is one array of
+ * objects, a profile one object, so the first character decides. Looking for the format marker
+ * in the first 4 KiB instead took a profile whose keys another tool sorted (`jq -S`: "columns"
+ * before "format") for data, and a JSON data file quoting the marker early for a profile.
+ */
 async function looksLikeProfile(path: string): Promise<boolean> {
   if (!path.toLowerCase().endsWith('.json')) return false;
   try {
-    // The marker is in the first lines of a profile; a JSON data file can be large: read its start only.
-    return (await readHead(path, 4096)).toString('utf8').includes('"mlops-profile"');
+    // A JSON data file can be large: read its start only.
+    const head = (await readHead(path, 4096)).toString('utf8').replace(/^\uFEFF/, '');
+    return head.trimStart().startsWith('{');
   } catch {
     return false;
   }

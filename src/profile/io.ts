@@ -265,7 +265,7 @@ function validateColumn(v: unknown, key: string, profileRows: number): void {
 export function validateProfile(data: unknown, file: string): asserts data is DatasetProfile {
   try {
     const p = obj(data, '(root)');
-    if (p.format !== 'mlops-profile') throw new Invalid('format', "not an mlops profile (expected format 'mlops-profile')");
+    if (p.format !== 'mlops-profile') throw new Invalid('format', "not an mlops profile (expected format 'mlops-profile'; a .json data file holds one JSON array of objects)");
     if (p.version !== 1) throw new Invalid('version', `unsupported profile version ${JSON.stringify(p.version)} (this mlops reads version 1)`);
     const rows = count(p.rows, 'rows');
     const names = new Set<string>();
