@@ -7,13 +7,16 @@
  *   test at 2.5%: a candidate truly at the threshold is flagged at most 2.5% of the time, and a
  *   model compared with itself (interval exactly [0, 0]) never is. A point estimate beyond the
  *   threshold whose interval still reaches back inside is reported as `inconclusive` (a warning,
- *   not a failure): the test set is too small to tell.
+ *   not a failure): the test set is too small to tell. The intervals are expanded percentile
+ *   intervals (bootstrap.ts), which keep that level on small test sets; below minPairedUnits rows
+ *   (6 at 95%) no paired test can reach it, and relative gates are skipped (inconclusive when the
+ *   point estimate is beyond the threshold).
  * - Absolute gates (`min`, `max`, `maxMs`) are service-level specifications on the golden set and
  *   compare the point estimate; the interval is shown alongside.
  */
 import { InputError } from '../core/errors.ts';
 import type { GateConfig } from '../train/config.ts';
-import type { Interval } from './bootstrap.ts';
+import { minPairedUnits, type Interval } from './bootstrap.ts';
 import { canonicalMetricName, metricDefinition, type Direction, type Task } from './metrics/definitions.ts';
 import type { LatencyPercentileName, LatencyResult } from './latency.ts';
 
@@ -134,6 +137,7 @@ function metricGate(gate: Extract<GateConfig, { kind: 'metric' }>, inputs: GateI
   const base = { metric, ...(gate.slice ? { slice: gate.slice } : {}) };
   const where = gate.slice ? ` on slice ${gate.slice}` : '';
   const ci = ciLabel(inputs.confidence);
+  const minUnits = minPairedUnits(inputs.confidence ?? 0.95);
   const push = (kind: GateResult['kind'], threshold: number, r: Pick<GateResult, 'status' | 'detail'> & Partial<GateResult>) =>
     results.push({ name: gateName({ ...gate, ...onlyKind(kind, threshold) }), passed: r.status !== 'failed', kind, threshold, ...base, ...r });
   const thresholds = (['min', 'max', 'maxDrop', 'maxIncrease'] as const).filter((k) => gate[k] !== undefined);
@@ -178,9 +182,18 @@ function metricGate(gate: Extract<GateConfig, { kind: 'metric' }>, inputs: GateI
       continue;
     }
     const worse = worsening(def.direction, d);
+    const word = kind === 'maxDrop' ? 'drop' : 'increase';
+    if (scope.n < minUnits) {
+      // Too few rows for any paired test at this level: not judged, and a warning when the point estimate is beyond the tolerance.
+      const beyond = worse.value > threshold;
+      push(kind, threshold, {
+        status: 'skipped', value: d.value, interval: { low: d.low, high: d.high }, ...(beyond ? { inconclusive: true } : {}),
+        detail: `${metric}${where} ${beyond ? `${word} ${fmt(worse.value)} exceeds ${threshold}, but` : `Δ ${fmt(d.value)}:`} ${scope.n} row${scope.n === 1 ? ' is' : 's are'} too few to judge a difference at ${ci} (at least ${minUnits} needed): not judged`,
+      });
+      continue;
+    }
     const failed = worse.low > threshold;
     const inconclusive = !failed && worse.value > threshold;
-    const word = kind === 'maxDrop' ? 'drop' : 'increase';
     const detail = failed
       ? `${metric}${where} is worse by ${fmt(worse.value)} (${ci} of the ${word} ${fmtInterval(worse)}): confidently more than ${kind} ${threshold}`
       : inconclusive
@@ -223,6 +236,14 @@ function latencyGate(gate: Extract<GateConfig, { kind: 'latency' }>, inputs: Gat
       results.push({ name: nameOf('maxRatio', t), passed: true, status: 'skipped', kind: 'maxRatio', threshold: t, ...common, detail: lat ? `batch size ${gate.batchSize} was not benchmarked` : 'latency was not measured' });
     } else if (!size.ratio) {
       results.push({ name: nameOf('maxRatio', t), passed: true, status: 'skipped', kind: 'maxRatio', threshold: t, ...common, detail: 'no baseline: the latency ratio gate is skipped' });
+    } else if (lat!.rounds < minPairedUnits(inputs.confidence ?? 0.95)) {
+      const r = size.ratio[p];
+      const beyond = r.value > t;
+      results.push({
+        name: nameOf('maxRatio', t), passed: true, status: 'skipped', kind: 'maxRatio', threshold: t, value: r.value, interval: { low: r.low, high: r.high }, ...common,
+        ...(beyond ? { inconclusive: true } : {}),
+        detail: `candidate/baseline ${p} = ${fmt(r.value)}×${beyond ? ` exceeds ${t}×, but` : ':'} ${lat!.rounds} rounds are too few to judge a ratio at ${ci} (at least ${minPairedUnits(inputs.confidence ?? 0.95)} needed): not judged`,
+      });
     } else {
       const r = size.ratio[p];
       const failed = r.low > t;

@@ -220,10 +220,10 @@ export function ratioIntervals(
   }
   const out = {} as Record<LatencyPercentileName | 'throughput', Interval>;
   for (const p of LATENCY_PERCENTILES) {
-    const { value, low, high } = percentileInterval(pointC[p] / pointB[p], reps[p], options.confidence);
+    const { value, low, high } = percentileInterval(pointC[p] / pointB[p], reps[p], options.confidence, rounds);
     out[p] = { value, low, high };
   }
-  const t = percentileInterval(pointC.throughput / pointB.throughput, reps.throughput, options.confidence);
+  const t = percentileInterval(pointC.throughput / pointB.throughput, reps.throughput, options.confidence, rounds);
   out.throughput = { value: t.value, low: t.low, high: t.high };
   return out;
 }

@@ -38,7 +38,7 @@ async function fullReport(over: Partial<CompareInput> = {}, gates: GateConfig[] 
   const compare = compareModels(input);
   let t = 0;
   const clock = (ms: number): Predictor => ({ predict() { t += ms; } });
-  const latency = await benchmarkLatency(clock(1.5), clock(1), { rows: 600, batchSizes: [1, 256], rounds: 4, warmup: 0, samplesPerRound: 3, resamples: 50, confidence: 0.95, seed: 1, now: () => t });
+  const latency = await benchmarkLatency(clock(1.5), clock(1), { rows: 600, batchSizes: [1, 256], rounds: 6, warmup: 0, samplesPerRound: 3, resamples: 50, confidence: 0.95, seed: 1, now: () => t });
   const overall = { n: compare.n, candidate: compare.candidate.intervals, baseline: compare.baseline?.intervals, deltas: compare.deltas };
   const slices = new Map(compare.slices.map((s) => [`${s.column}=${s.value}`, { n: s.n, small: s.small, candidate: s.candidate, baseline: s.baseline, deltas: s.deltas }]));
   const gateResults = evaluateGates(gates, { task: 'multiclass', overall, slices, latency, hasBaseline: true, minSliceSize: 30, confidence: input.bootstrap.confidence });
