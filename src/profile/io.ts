@@ -21,12 +21,22 @@ function isPrimitive(v: unknown): boolean {
   return v === null || typeof v !== 'object';
 }
 
+/**
+ * A primitive as JSON. An infinite number is written as the largest finite one of its sign: the
+ * sum of squared deviations of numbers beyond ~1e154 overflows, and JSON.stringify wrote it as
+ * null, a profile that every reader (merge, drift, a model's profile.json) then refused.
+ */
+function primitiveJson(v: unknown): string {
+  if (typeof v === 'number' && (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY)) return JSON.stringify(Math.sign(v) * Number.MAX_VALUE);
+  return JSON.stringify(v) ?? 'null';
+}
+
 function format(value: unknown, indent: string): string {
-  if (isPrimitive(value)) return JSON.stringify(value) ?? 'null';
+  if (isPrimitive(value)) return primitiveJson(value);
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
-    if (value.every(isPrimitive)) return `[${value.map((v) => JSON.stringify(v)).join(',')}]`;
+    if (value.every(isPrimitive)) return `[${value.map(primitiveJson).join(',')}]`;
     return `[\n${value.map((v) => inner + format(v, inner)).join(',\n')}\n${indent}]`;
   }
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
