@@ -68,7 +68,7 @@ function verdict(report: EvaluationReport): string {
   const same = sameWeights(report);
   if (same) lines.push('', `The candidate's weights are byte-identical to the baseline's (sha256 ${inlineCode(same.slice(0, 12))}): the metric deltas are zero by construction, and a latency difference is measurement noise.`);
   if (inconclusive.length > 0) {
-    lines.push('', 'Inconclusive (point estimate beyond the threshold, interval not — not a failure):');
+    lines.push('', 'Inconclusive (point estimate beyond the threshold, but the interval reaches back or the rows are too few to judge — not a failure):');
     for (const g of inconclusive.slice(0, 10)) lines.push(`- ${g.name}: ${g.detail}`);
     return alert('WARNING', lines.join('\n'));
   }

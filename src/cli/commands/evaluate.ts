@@ -140,7 +140,10 @@ export function verdictLine(gates: ReadonlyArray<Pick<GateResult, 'name' | 'stat
   if (gates.length === 0) return 'evaluate: passed (no gates configured)';
   const passed = gates.filter((g) => g.status === 'passed').length;
   const skipped = gates.length - passed;
-  const inconclusive = gates.filter((g) => g.inconclusive).length;
-  if (passed === 0) return `evaluate: passed (no gate could be judged: ${skipped} skipped)`;
-  return `evaluate: passed (${passed} of ${count(gates.length, 'gate')} passed${inconclusive ? `, ${inconclusive} of them inconclusive` : ''}${skipped ? `; ${skipped} skipped` : ''})`;
+  // A relative gate on too few rows is skipped, and inconclusive when its point estimate is beyond the threshold.
+  const inconclusive = gates.filter((g) => g.inconclusive && g.status === 'passed').length;
+  const unjudged = gates.filter((g) => g.inconclusive && g.status === 'skipped').length;
+  const skippedText = `${skipped} skipped${unjudged ? `, ${unjudged} of them inconclusive` : ''}`;
+  if (passed === 0) return `evaluate: passed (no gate could be judged: ${skippedText})`;
+  return `evaluate: passed (${passed} of ${count(gates.length, 'gate')} passed${inconclusive ? `, ${inconclusive} of them inconclusive` : ''}${skipped ? `; ${skippedText}` : ''})`;
 }

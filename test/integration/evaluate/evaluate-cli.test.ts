@@ -524,4 +524,12 @@ describe("mlops evaluate's verdict line on stderr", () => {
       .toBe('evaluate: passed (2 of 3 gates passed, 1 of them inconclusive; 1 skipped)');
     expect(verdictLine([gate('a', 'failed'), gate('b', 'skipped'), gate('c', 'failed')])).toBe('evaluate: 2 gate(s) failed: a; c');
   });
+
+  it('counts an inconclusive skipped gate (too few rows to judge) among the skipped ones, not the passed', () => {
+    expect(verdictLine([gate('a', 'passed'), gate('b', 'skipped', true)]))
+      .toBe('evaluate: passed (1 of 2 gates passed; 1 skipped, 1 of them inconclusive)');
+    expect(verdictLine([gate('a', 'passed', true), gate('b', 'skipped', true), gate('c', 'skipped')]))
+      .toBe('evaluate: passed (1 of 3 gates passed, 1 of them inconclusive; 2 skipped, 1 of them inconclusive)');
+    expect(verdictLine([gate('a', 'skipped', true)])).toBe('evaluate: passed (no gate could be judged: 1 skipped, 1 of them inconclusive)');
+  });
 });
