@@ -48,6 +48,16 @@ function gateCell(metric: string, gates: GateResult[]): string {
   return '✅ pass';
 }
 
+/**
+ * A gate's name or detail as markdown text. They quote the test data — a slice value a gate names
+ * (`region=<b>north</b>`, `team=@org/ml`), a class name — which must show as written: no tag, no
+ * @-mention, no emphasis, no link. Only what would be markup is escaped, so the usual text stays
+ * readable in a terminal too: `< min 0.9` and the interval `[0.37, 0.60]` are left as they are.
+ */
+function gateText(text: string): string {
+  return text.replace(/<(?=[A-Za-z/!?])|&(?=[#A-Za-z])|[`*~\\]|\](?=[([:])|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|@/gu, (c) => (c === '@' ? '@\u2060' : `&#${c.charCodeAt(0)};`));
+}
+
 function verdict(report: EvaluationReport): string {
   const failed = report.gates.filter((g) => g.status === 'failed');
   const skipped = report.gates.filter((g) => g.status === 'skipped');
@@ -57,7 +67,7 @@ function verdict(report: EvaluationReport): string {
   const lines: string[] = [];
   if (failed.length > 0) {
     lines.push(`**${failed.length} of ${report.gates.length} gate${report.gates.length === 1 ? '' : 's'} failed** — candidate evaluated ${vs}.`, '');
-    for (const g of failed.slice(0, 10)) lines.push(`- **${g.name}**: ${g.detail}`);
+    for (const g of failed.slice(0, 10)) lines.push(`- **${gateText(g.name)}**: ${gateText(g.detail)}`);
     return alert('CAUTION', lines.join('\n'));
   }
   if (report.gates.length === 0) lines.push(`**No gates configured** — candidate evaluated ${vs}.`);
@@ -69,7 +79,7 @@ function verdict(report: EvaluationReport): string {
   if (same) lines.push('', `The candidate's weights are byte-identical to the baseline's (sha256 ${inlineCode(same.slice(0, 12))}): the metric deltas are zero by construction, and a latency difference is measurement noise.`);
   if (inconclusive.length > 0) {
     lines.push('', 'Inconclusive (point estimate beyond the threshold, but the interval reaches back or the rows are too few to judge — not a failure):');
-    for (const g of inconclusive.slice(0, 10)) lines.push(`- ${g.name}: ${g.detail}`);
+    for (const g of inconclusive.slice(0, 10)) lines.push(`- ${gateText(g.name)}: ${gateText(g.detail)}`);
     return alert('WARNING', lines.join('\n'));
   }
   return alert(report.gates.length === 0 || !report.baseline ? 'NOTE' : 'TIP', lines.join('\n'));
@@ -324,7 +334,8 @@ function gatesSection(report: EvaluationReport): string {
   const rows: Cell[][] = [['Gate', 'Result', 'Detail']];
   for (const g of report.gates) {
     const result = g.status === 'failed' ? '❌ failed' : g.status === 'skipped' ? '⏭ skipped' : g.inconclusive ? '⚠️ passed (inconclusive)' : '✅ passed';
-    rows.push([g.name, result, g.detail]);
+    // Names and details quote the test data (a slice value, a class): text, not markdown or HTML.
+    rows.push([gateText(g.name), result, gateText(g.detail)]);
   }
   return details(`Gates (${report.gates.filter((g) => g.status === 'failed').length} failed of ${report.gates.length})`, `${table(rows)}\n<sub>Relative gates fail only when the whole ${ciLabel(report.bootstrap.confidence).replace(' CI', '')} interval is beyond the threshold (confidently worse); absolute ones compare the point estimate. See docs/evaluation.md.</sub>`, { open: report.gates.some((g) => g.status === 'failed') });
 }
