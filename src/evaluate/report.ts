@@ -271,7 +271,9 @@ function validationSection(ctx: ReportContext): string {
     const ok = v.json.valid;
     return `**Data validation** (${v.path}): ${ok ? '✅ valid' : '❌ invalid'}${v.json.rows !== undefined ? ` — ${v.json.rows} rows` : ''}${v.json.errorCount ? `, ${v.json.errorCount} errors` : ''}\n`;
   }
-  const body = (v.markdown ?? '').slice(0, 8000);
+  // Cut on a line boundary with its <details> and code fences closed: a raw cut left them open, and
+  // the rest of this report (the footer) went into the validation report's collapsed section.
+  const body = truncateMarkdown(v.markdown ?? '', 8000, `_Validation report cut to 8000 characters: the whole one is in ${inlineCode(v.path)}._\n`);
   return details(`Data validation (${v.path})`, body);
 }
 
