@@ -15,7 +15,7 @@
 import { isUtf8 } from 'node:buffer';
 import { InputError } from '../core/errors.ts';
 import { openForReading } from '../core/fs.ts';
-import { countLines, firstInvalidUtf8, invalidUtf8Message, isGzipPath, openByteReader, readAhead, readHead, withoutGzip } from './bytes.ts';
+import { countLines, firstInvalidUtf8, invalidUtf8Message, isGzipPath, chunkReader, openByteReader, readHead, withoutGzip } from './bytes.ts';
 import { decodeNumberFormsAs, ownValue, withNumberForms } from './columns.ts';
 import type { TaskOutcome } from '../core/parallel.ts';
 import { ArrayPool, FNV_OFFSET, FNV_PRIME, NumberDecoder, POW10, StringDecoder, TemporalDecoder } from './csv-decode.ts';
@@ -845,36 +845,33 @@ function planFor(path: string, opts: ReadOptions, batchRows: number): (header: s
  * and yields batches as they fill. With `headerOnly` it stops once the header is known.
  */
 async function* drive(path: string, parser: CsvParser, chunkSize: number, headerOnly: boolean, segment?: SegmentProgress): AsyncGenerator<RecordBatch> {
-  const fh = readAhead(await openByteReader(path), chunkSize);
+  const fh = chunkReader(await openByteReader(path), chunkSize);
   try {
-    let buf = Buffer.allocUnsafe(chunkSize * 2);
-    let have = 0; // bytes in buf not yet consumed
-    let checked = 0; // bytes of buf[0, have) already checked for NUL/UTF-8
+    // The start of an unfinished row (the previous read consumed every row before it), of which
+    // `checked` bytes were already checked for NUL/UTF-8.
+    let carry: Uint8Array = new Uint8Array(0);
+    let checked = 0;
     let position = segment?.start ?? 0;
     let first = position === 0;
     // File offset of view[0] below (after a BOM).
     let viewOffset = position;
     for (;;) {
-      // buf[0, have) is the start of an unfinished row (the previous read consumed every row before
-      // it). Reads grow with it, but never past the longest row accepted (plus a CR whose LF is
-      // still to come): a longer row cannot end inside a read unchecked, feed refuses it unfinished.
+      // Reads grow with the carried row, but never past the longest row accepted (plus a CR whose
+      // LF is still to come): a longer row cannot end inside a read unchecked, feed refuses it unfinished.
+      const have = carry.length;
       let want = Math.min(Math.max(chunkSize, have), Math.max(1, parser.maxRowBytes + 1 - have));
       // A segment reads up to its end first; past it only to finish a row that straddles the end.
       if (segment && position < segment.end) want = Math.min(want, segment.end - position);
-      if (have + want > buf.length) {
-        const next = Buffer.allocUnsafe(have + want);
-        buf.copy(next, 0, 0, have);
-        buf = next;
-      }
-      const { bytesRead: n } = await fh.read(buf, have, want, position);
+      const buf = await fh.next(carry, want, position);
+      const n = buf.length - have;
       position += n;
       const final = n === 0;
       let start = 0;
-      const end = have + n;
+      const end = buf.length;
       if (first && end > 0) {
         // A UTF-8 BOM needs its 3 bytes; wait for them.
         if (end < 3 && !final) {
-          have = end;
+          carry = buf;
           continue;
         }
         first = false;
@@ -918,8 +915,7 @@ async function* drive(path: string, parser: CsvParser, chunkSize: number, header
       while (parser.out.length > 0) yield parser.out.shift() as RecordBatch;
       if (headerOnly && parser.header !== null) return;
       if (final || (segment && segment.endOffset >= 0)) return;
-      view.copy(buf, 0, consumed, view.length);
-      have = view.length - consumed;
+      carry = view.subarray(consumed);
       checked = Math.max(0, checked - consumed);
       viewOffset += consumed;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countLines, readAhead, type ByteReader } from '../../../src/table/bytes.ts';
+import { chunkReader, countLines, type ByteReader, type ChunkReader } from '../../../src/table/bytes.ts';
 
 describe('countLines', () => {
   it('counts the LFs in [from, to) only', () => {
@@ -56,25 +56,29 @@ function memoryReader(data: Buffer, options: { failAt?: number; sequential?: boo
   return { reader, log, maxInFlight: () => maxInFlight };
 }
 
-async function readAll(reader: ByteReader, lengths: (position: number) => number): Promise<Buffer> {
+/** Every byte through `next`, carrying `carry(chunk)` bytes of each result into the next call. */
+async function readAll(reader: ChunkReader, lengths: (position: number) => number, carryOf: (chunk: Buffer) => number = () => 0): Promise<Buffer> {
   const parts: Buffer[] = [];
   let position = 0;
+  let carry: Uint8Array = new Uint8Array(0);
   for (;;) {
-    const buf = Buffer.alloc(lengths(position));
-    const { bytesRead } = await reader.read(buf, 0, buf.length, position);
-    if (bytesRead === 0) break;
-    parts.push(buf.subarray(0, bytesRead));
-    position += bytesRead;
+    const chunk = await reader.next(carry, lengths(position), position);
+    expect(chunk.subarray(0, carry.length).equals(carry)).toBe(true);
+    const n = chunk.length - carry.length;
+    if (n === 0) break;
+    parts.push(Buffer.from(chunk.subarray(carry.length)));
+    position += n;
+    carry = chunk.subarray(chunk.length - Math.min(chunk.length, carryOf(chunk)));
   }
   return Buffer.concat(parts);
 }
 
-describe('readAhead', () => {
+describe('chunkReader', () => {
   const data = Buffer.from(Array.from({ length: 1000 }, (_, i) => (i * 31) % 251));
 
   it('returns the bytes a direct reader returns, reading the next chunk while the caller works', async () => {
     const m = memoryReader(data);
-    const reader = readAhead(m.reader, 64);
+    const reader = chunkReader(m.reader, 64);
     const got = await readAll(reader, () => 64);
     await reader.close();
     expect(got.equals(data)).toBe(true);
@@ -83,11 +87,35 @@ describe('readAhead', () => {
     expect(m.maxInFlight()).toBe(1);
   });
 
+  it('puts the carried bytes in front of each chunk, whether they fit the reserve or not', async () => {
+    for (const carried of [0, 1, 5, 8, 9, 40, 200]) {
+      const m = memoryReader(data);
+      const reader = chunkReader(m.reader, 64, 8);
+      // readAll checks that each result starts with the bytes carried into it.
+      const got = await readAll(reader, (p) => (p % 3 === 0 ? 64 : 30), () => carried);
+      await reader.close();
+      expect(got.equals(data)).toBe(true);
+    }
+  });
+
+  it('hands out its two slabs in turn rather than copying each chunk into a new buffer', async () => {
+    const m = memoryReader(data);
+    const reader = chunkReader(m.reader, 64);
+    const a = await reader.next(new Uint8Array(0), 64, 0);
+    const b = await reader.next(a.subarray(60), 64, 64);
+    const c = await reader.next(b.subarray(62), 64, 128);
+    expect(b.subarray(0, 4).equals(data.subarray(60, 64))).toBe(true);
+    expect(c.equals(data.subarray(122, 192))).toBe(true);
+    expect(c.buffer).toBe(a.buffer);
+    expect(b.buffer).not.toBe(a.buffer);
+    await reader.close();
+  });
+
   it('serves smaller and larger asks, in order, from a sequential-only source (gzip)', async () => {
     for (const lengths of [() => 10, () => 100, (p: number) => 7 + (p % 50)]) {
       const m = memoryReader(data, { sequential: true });
-      const reader = readAhead(m.reader, 64);
-      const got = await readAll(reader, lengths);
+      const reader = chunkReader(m.reader, 64);
+      const got = await readAll(reader, lengths, (chunk) => chunk.length % 7);
       await reader.close();
       expect(got.equals(data)).toBe(true);
     }
@@ -95,31 +123,30 @@ describe('readAhead', () => {
 
   it('reads directly at another position, after the read in flight', async () => {
     const m = memoryReader(data);
-    const reader = readAhead(m.reader, 64);
-    const buf = Buffer.alloc(16);
-    await reader.read(buf, 0, 16, 0);
-    expect((await reader.read(buf, 0, 16, 500)).bytesRead).toBe(16);
-    expect(buf.equals(data.subarray(500, 516))).toBe(true);
+    const reader = chunkReader(m.reader, 64);
+    await reader.next(new Uint8Array(0), 16, 0);
+    const chunk = await reader.next(Buffer.from('ab'), 16, 500);
+    expect(chunk.equals(Buffer.concat([Buffer.from('ab'), data.subarray(500, 516)]))).toBe(true);
     await reader.close();
   });
 
-  it('reports a read error at the read that asks for those bytes, and none for a read-ahead no one asks for', async () => {
+  it('reports a read error at the call that asks for those bytes, and none for a read-ahead no one asks for', async () => {
     const m = memoryReader(data, { failAt: 128 });
-    const reader = readAhead(m.reader, 64);
-    const buf = Buffer.alloc(64);
-    await reader.read(buf, 0, 64, 0);
-    await reader.read(buf, 0, 64, 64); // starts the read-ahead at 128, which fails
-    await expect(reader.read(buf, 0, 64, 128)).rejects.toThrow('cannot read at 128');
+    const reader = chunkReader(m.reader, 64);
+    const none = new Uint8Array(0);
+    await reader.next(none, 64, 0);
+    await reader.next(none, 64, 64); // starts the read-ahead at 128, which fails
+    await expect(reader.next(none, 64, 128)).rejects.toThrow('cannot read at 128');
     const quiet = memoryReader(data, { failAt: 64 });
-    const unused = readAhead(quiet.reader, 64);
-    await unused.read(buf, 0, 64, 0);
+    const unused = chunkReader(quiet.reader, 64);
+    await unused.next(none, 64, 0);
     await unused.close(); // the failed read-ahead is waited for, not reported
   });
 
   it('waits for the read in flight before closing the file', async () => {
     const m = memoryReader(data);
-    const reader = readAhead(m.reader, 64);
-    await reader.read(Buffer.alloc(8), 0, 8, 0);
+    const reader = chunkReader(m.reader, 64);
+    await reader.next(new Uint8Array(0), 8, 0);
     await reader.close(); // memoryReader.close asserts no read is in flight
     expect(m.log.length).toBe(2);
   });
