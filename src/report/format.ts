@@ -78,7 +78,9 @@ export function formatInterval(low: number, high: number, significantDigits = 3)
 export function formatDuration(ms: number, significantDigits = 3): string {
   const s = special(ms);
   if (s !== undefined) return s;
-  const abs = Math.abs(ms);
+  // The unit follows the value as printed: 0.9996 ms at 3 digits is 1.00 ms, not "1000 µs".
+  const digits = Math.max(1, Math.min(21, Math.round(significantDigits)));
+  const abs = Math.abs(Number(ms.toPrecision(digits)));
   if (abs < 1) return `${formatNumber(ms * 1000, significantDigits)} µs`;
   if (abs < 1000) return `${formatNumber(ms, significantDigits)} ms`;
   return `${formatNumber(ms / 1000, significantDigits)} s`;

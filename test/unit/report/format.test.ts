@@ -66,4 +66,13 @@ describe('formatPercent, formatInterval, formatDuration', () => {
     expect(formatDuration(12.34)).toBe('12.3 ms');
     expect(formatDuration(4200)).toBe('4.20 s');
   });
+
+  it('a duration that rounds up to 1000 of a unit is written in the next one (1.00 ms, not 1000 µs)', () => {
+    expect(formatDuration(0.9996)).toBe('1.00 ms');
+    expect(formatDuration(999.6)).toBe('1.00 s');
+    expect(formatDuration(-0.9996)).toBe(`${MINUS}1.00 ms`);
+    expect(formatDuration(0.99949)).toBe('999 µs');
+    expect(formatDuration(999.4)).toBe('999 ms');
+    expect(formatDuration(0.9996, 5)).toBe('999.60 µs');
+  });
 });
