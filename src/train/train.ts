@@ -503,6 +503,9 @@ export function isAcceleratorDevice(device: string | null): boolean {
   return device !== null && /\b(cuda|gpu|mps|rocm|hip|xla|tpu)\b/i.test(device.replace(/[:_\d]+/g, ' '));
 }
 
+/** How long the output an external trainer wrote before it exited may take to be read, when its pipes stay open. */
+const TRAINER_OUTPUT_GRACE_MS = 500;
+
 /**
  * Runs `train.command` through the shell with the MLOPS_* environment. The command must leave
  * `metrics.json` and a model file or directory in MLOPS_OUTPUT_DIR; mlops then adds run.json
@@ -549,7 +552,22 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
     child.stdout.setEncoding('utf8').on('data', emit);
     child.stderr.setEncoding('utf8').on('data', emit);
     child.on('error', fail);
-    child.on('close', (code, signal) => done({ code, signal }));
+    let grace: NodeJS.Timeout | undefined;
+    child.on('close', (code, signal) => {
+      clearTimeout(grace);
+      done({ code, signal });
+    });
+    // A process the trainer leaves running (`tensorboard --logdir runs & python train.py`) inherits
+    // its stdout and stderr, which then stay open after the trainer exits: 'close' waits for that
+    // process, forever for a server. The trainer's exit ends the run; what its pipes still hold is
+    // read for a moment, then they are let go.
+    child.on('exit', (code, signal) => {
+      grace = setTimeout(() => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+        done({ code, signal });
+      }, TRAINER_OUTPUT_GRACE_MS).unref();
+    });
   });
   // A trainer ended by a signal exits as a shell reports it, 128 + the signal's number: 137 for the
   // out-of-memory killer's SIGKILL (a shell that execs the command, as bash does, leaves that to us).
