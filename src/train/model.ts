@@ -119,6 +119,8 @@ export interface FitResult {
   stoppedEarly: boolean;
   fitMs: number;
   samplesPerSecond: number;
+  /** The epoch whose training loss was NaN or infinite (training stopped there), else null. */
+  divergedAt: number | null;
 }
 
 /**
@@ -143,6 +145,7 @@ export async function fitModel(
   let bestWeights: Tensor[] | null = null;
   let waited = 0;
   let stoppedEarly = false;
+  let divergedAt: number | null = null;
   let batchCounter = 0;
   let fitMs = 0;
   const validation = data.validation && data.validation.n > 0 ? data.validation : undefined;
@@ -186,6 +189,11 @@ export async function fitModel(
       }
       history.push(record);
       onEpoch?.(record, train.epochs);
+      // Overflowed weights stay NaN: no later epoch can recover, and their model predicts NaN.
+      if (!Number.isFinite(loss)) {
+        divergedAt = epoch;
+        break;
+      }
       const monitored = record.val_loss ?? record.loss;
       if (monitored < best - train.earlyStopping.minDelta) {
         best = monitored;
@@ -207,7 +215,7 @@ export async function fitModel(
   const samples = history.length * data.n;
   return {
     history, epochsRun: history.length, bestEpoch: bestEpoch || history.length, stoppedEarly,
-    fitMs: Math.round(fitMs), samplesPerSecond: fitMs > 0 ? Math.round(samples / (fitMs / 1000)) : 0,
+    fitMs: Math.round(fitMs), samplesPerSecond: fitMs > 0 ? Math.round(samples / (fitMs / 1000)) : 0, divergedAt,
   };
 }
 

@@ -346,6 +346,12 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
   try {
     const oneHotTargets = classWeights && spec.label.task === 'multiclass' ? spec.label.classes.length : 0;
     fit = await fitModel(tf, model, { ...trainSet, width, validation: valSet }, spec.label.task, trainSettings, options.onEpoch, spec.label.std ?? 1, oneHotTargets);
+    if (fit.divergedAt !== null) {
+      // A model of NaN weights predicts NaN: it must not replace a model (nor be registered).
+      const loss = fit.history[fit.history.length - 1]!.loss;
+      throw new InputError(`training diverged: the loss of epoch ${fit.divergedAt} is ${Number.isNaN(loss) ? 'not a number (NaN)' : 'infinite'}, so the weights overflowed and no model was written: lower train.learningRate (${config.train.learningRate}), or look for extreme values in the features`,
+        configLocation(config, 'train.learningRate'));
+    }
     if (valSet.n + unseen.rows.length > 0) {
       const scored = unseen.rows.length > 0 ? withUnseenRows(valSet, unseen, x, width) : valSet;
       const raw = tf.tidy(() => (model.predict(tf.tensor2d(scored.x, [scored.n, width])) as ReturnType<typeof tf.tensor2d>).dataSync());
