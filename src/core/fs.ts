@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, open, realpath, rename, rm, writeFile, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
+import { randomHex } from './random.ts';
 import { InputError } from './errors.ts';
 
 /** How a failed write names what it wrote: `cannot write the <what>` (default `file`), and its path (default the one written). */
@@ -42,7 +42,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
   } catch (error) {
     throw await cannotWrite(path, options, error, 'mkdir');
   }
-  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dir, `.${basename(path)}.${randomHex(6)}.tmp`);
   try {
     await writeFile(temp, data);
     await rename(temp, path);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomHex } from './random.ts';
 
 /**
  * Keeping printed text from acting as a GitHub workflow command. The runner reads every line a
@@ -37,8 +37,8 @@ export function looksLikeCommand(text: string): boolean {
  * echo untrusted text): the runner prints it as it is and runs none of it.
  */
 export function stopCommandsAround(text: string): string {
-  let token = randomBytes(16).toString('hex');
-  while (text.includes(token)) token = randomBytes(16).toString('hex');
+  let token = randomHex(16);
+  while (text.includes(token)) token = randomHex(16);
   return `::stop-commands::${token}\n${text}${/[\r\n]$/.test(text) ? '' : '\n'}::${token}::\n`;
 }
 

@@ -5,7 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
-import { createGunzip } from 'node:zlib';
+import type { createGunzip as CreateGunzip } from 'node:zlib';
 import { InputError } from '../core/errors.ts';
 import { openForReading } from '../core/fs.ts';
 
@@ -46,7 +46,9 @@ export async function openByteReader(path: string): Promise<ByteReader> {
   }
   if (!isGzipPath(path)) return fileReader(path, fh);
   await fh.close();
-  return gunzipReader(path);
+  // node:zlib loads on first use, for the files that need it (~1.5 ms of every start-up otherwise).
+  const { createGunzip } = await import('node:zlib');
+  return gunzipReader(path, createGunzip);
 }
 
 function fileReader(path: string, fh: FileHandle): ByteReader {
@@ -66,7 +68,7 @@ function fileReader(path: string, fh: FileHandle): ByteReader {
   };
 }
 
-function gunzipReader(path: string): ByteReader {
+function gunzipReader(path: string, createGunzip: typeof CreateGunzip): ByteReader {
   const source = createReadStream(path);
   const stream = source.pipe(createGunzip());
   // pipe() does not forward a read error: hand it to the gunzip stream, whose iterator reports it.

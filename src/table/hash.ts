@@ -8,7 +8,7 @@
  * A text file is hashed with every CRLF replaced by LF; a binary file is hashed as-is. (DVC 3.x
  * records `hash: md5` computed on the raw bytes: that is `md5Raw` here.)
  */
-import { createHash, type Hash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
 import { InputError } from '../core/errors.ts';
 import { openForReading } from '../core/fs.ts';
 
@@ -44,6 +44,8 @@ export function isTextBlock(block: Uint8Array): boolean {
  * normalised. Missing/unreadable file → InputError naming it.
  */
 export async function hashFile(path: string): Promise<FileHash> {
+  // node:crypto loads on first use: most commands never hash (~2.5 ms of start-up).
+  const { createHash } = await import('node:crypto');
   const fh = await openForReading(path);
   try {
     const sha = createHash('sha256');

@@ -12,7 +12,6 @@
 import { isUtf8 } from 'node:buffer';
 import { InputError } from '../core/errors.ts';
 import { NumberColumnBuilder, StringColumnBuilder, missingSets, ownValue, pushValue } from './columns.ts';
-import { gunzipSync } from 'node:zlib';
 import { countLines, firstInvalidUtf8, invalidUtf8Message, isGzipPath, openByteReader } from './bytes.ts';
 import { batchRowsOption, DEFAULT_CHUNK_SIZE, DEFAULT_MAX_ROW_BYTES, sizeText } from './csv.ts';
 import type { CsvInternalOptions } from './csv.ts';
@@ -168,6 +167,7 @@ async function* jsonArrayRows(path: string): AsyncGenerator<JsonLine> {
   }
   if (isGzipPath(path)) {
     try {
+      const { gunzipSync } = await import('node:zlib');
       buf = gunzipSync(buf, { maxOutputLength: MAX_JSON_ARRAY_BYTES + 1 });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') throw new InputError(`not a readable gzip file: ${(error as Error).message}`, { file: path }, { cause: error });
