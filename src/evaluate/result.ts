@@ -3,7 +3,7 @@
  * { metrics }, deltas, latency: { candidate, baseline, ratio: { p50, p95, p99 } }, gates }`, plus
  * intervals, slices, cost, confusion, calibration and provenance) and its assembly.
  */
-import type { Interval } from './bootstrap.ts';
+import { minPairedUnits, type Interval } from './bootstrap.ts';
 import type { CompareResult } from './compare.ts';
 import type { GateResult } from './gates.ts';
 import type { LatencyResult, LatencyStats } from './latency.ts';
@@ -50,7 +50,11 @@ export interface EvaluationReport {
    * `unseenClassRows`: rows scored as wrong predictions because their class is unknown to the model.
    */
   data: { path: string; rows: number; evaluatedRows: number; excludedRows: number; excludedReason?: string; unseenClassRows?: number };
-  bootstrap: { resamples: number; confidence: number; seed: number; unit: 'rows'; paired: boolean };
+  /**
+   * `interval`: how intervals are read from the resamples (docs/evaluation.md "Small test sets");
+   * `minRows`: the fewest rows (latency: rounds) on which a relative gate is judged at `confidence`.
+   */
+  bootstrap: { resamples: number; confidence: number; seed: number; unit: 'rows'; paired: boolean; interval: 'expanded-percentile'; minRows: number };
   featureChanges?: { added: string[]; removed: string[] };
   environment: { backend: string; device: string; versions: Record<string, string> };
   run?: { commit?: string; runUrl?: string; repository?: string; pr?: number };
@@ -145,7 +149,7 @@ export function buildReport(parts: ReportParts): EvaluationReport {
     cost: compare.cost,
     shownMetrics: compare.shown,
     data: parts.data,
-    bootstrap: { ...parts.bootstrap, unit: 'rows', paired: Boolean(compare.baseline) },
+    bootstrap: { ...parts.bootstrap, unit: 'rows', paired: Boolean(compare.baseline), interval: 'expanded-percentile', minRows: minPairedUnits(parts.bootstrap.confidence) },
     ...(featureChanges && (featureChanges.added.length || featureChanges.removed.length) ? { featureChanges } : {}),
     environment: parts.environment,
   };

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import * as bootstrap from '../../../src/evaluate/bootstrap.ts';
 import { compareModels } from '../../../src/evaluate/compare.ts';
 import { evaluateGates } from '../../../src/evaluate/gates.ts';
+import { buildReport } from '../../../src/evaluate/result.ts';
 import { createRandom } from '../../../src/evaluate/random.ts';
 import type { GateConfig } from '../../../src/train/config.ts';
 
@@ -132,5 +133,19 @@ describe('latency ratio gates on few rounds', () => {
   it('the ratio interval is expanded for the number of rounds', () => {
     expect(bootstrap.percentileInterval(1, Array.from({ length: 1001 }, (_, i) => i / 1000), 0.95, 5)).toMatchObject({ low: expect.closeTo(0.000954, 3), high: expect.closeTo(0.999046, 3) });
     expect(bootstrap.percentileInterval(1, Array.from({ length: 1001 }, (_, i) => i / 1000), 0.95)).toMatchObject({ low: expect.closeTo(0.025, 9), high: expect.closeTo(0.975, 9) });
+  });
+});
+
+describe('the JSON says how intervals and relative gates are read', () => {
+  it('bootstrap.interval and bootstrap.minRows follow the confidence', () => {
+    const { truth, candidate } = equalQuality(1, 20);
+    for (const [confidence, minRows] of [[0.95, 6], [0.99, 8]] as const) {
+      const compare = compareModels({ task: 'binary', classes: ['a', 'b'], truth, candidate: { proba: candidate }, minSliceSize: 30, metrics: ['accuracy'], bootstrap: { resamples: 20, confidence, seed: 1 } });
+      const report = buildReport({
+        name: 'm', compare, latency: null, gates: [], candidateInfo: { dir: 'c', featureNames: ['x'] }, minSliceSize: 30,
+        data: { path: 't.csv', rows: 20, evaluatedRows: 20, excludedRows: 0 }, bootstrap: { resamples: 20, confidence, seed: 1 }, environment: { backend: 'cpu', device: 't', versions: {} },
+      });
+      expect(report.bootstrap).toMatchObject({ confidence, interval: 'expanded-percentile', minRows });
+    }
   });
 });
