@@ -2,7 +2,7 @@
  * Reads the training data named by the config: expands globs, applies the schema's decoding,
  * resolves the label and feature columns (config → schema roles → every other column).
  */
-import { realpath } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError } from '../core/errors.ts';
 import { didYouMean } from '../core/names.ts';
@@ -33,7 +33,9 @@ const NUMERIC_TYPES = new Set(['number', 'integer']);
 export async function expandConfigured(pattern: string | null, key: string, config: MlopsConfig): Promise<string[]> {
   if (!pattern) throw new InputError(`${key} is not set: name the data file(s) to use`, { file: config.configPath ?? undefined, key });
   // expandDataPaths answers relative to the directory it was given: anchor the paths there.
-  const files = (await expandDataPaths(pattern, config.configDir)).map((f) => resolve(config.configDir, f));
+  const files = (await expandDataPaths(pattern, config.configDir).catch((error: unknown) => {
+    throw missingAtConfigLine(error, pattern, key, config);
+  })).map((f) => resolve(config.configDir, f));
   if (files.length === 0) throw new InputError(`no data file matches '${pattern}'`, { file: config.configPath ?? undefined, key });
   return files;
 }
@@ -63,9 +65,22 @@ export function testOverlapMessage(found: { heldOut: string | null; sameAsTest: 
   return null;
 }
 
+/**
+ * A path of mlops.yaml that names no file is the config's error: at the line and column of the
+ * key that holds it (`mlops.yaml:3:10 (data.train)`), naming the path as the config spells it.
+ * Other errors (a file that is there but unreadable or malformed) are the file's, unchanged.
+ */
+function missingAtConfigLine(error: unknown, path: string, key: string, config: MlopsConfig): unknown {
+  if (!(error instanceof InputError) || error.location.line !== undefined || !/not found|no file matches/.test(error.detail)) return error;
+  return new InputError(`${error.detail}: ${displayPath(path, config.configDir)}`, configLocation(config, key), { cause: error });
+}
+
 /** Loads the schema named by `data.schema` (null when not set). */
 export async function loadConfiguredSchema(config: MlopsConfig): Promise<TableSchema | null> {
-  return config.data.schema ? loadSchema(config.data.schema) : null;
+  const path = config.data.schema;
+  if (!path) return null;
+  if (!(await stat(path).catch(() => null))) throw missingAtConfigLine(new InputError('schema file not found', { file: path }), path, 'data.schema', config);
+  return loadSchema(path);
 }
 
 /**
