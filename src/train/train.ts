@@ -176,7 +176,9 @@ export async function checkOutputDir(out: string, protect: string[] = [], settin
   let info;
   try {
     info = await stat(out);
-  } catch {
+  } catch (error) {
+    // A path through a file (`--out mlops.yaml/model`) can hold no directory.
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') throw new InputError(`${await fileAbove(out)} is a file, not a directory: ${another}`, where);
     return;
   }
   if (!info.isDirectory()) throw new InputError(`the output path is a file, not a model directory: refusing to replace it (${another})`, where);
@@ -191,6 +193,13 @@ export async function checkOutputDir(out: string, protect: string[] = [], settin
   if (record === null || typeof record !== 'object' || (record as { format?: unknown }).format !== RUN_FORMAT) {
     throw new InputError(`the output directory is not empty and is not a model directory (no run.json of a training run): refusing to replace its ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'} (${another}, or remove it first)`, where);
   }
+}
+
+/** The nearest existing path above `path` (the file that a path through a file runs into). */
+async function fileAbove(path: string): Promise<string> {
+  let at = dirname(path);
+  while (dirname(at) !== at && !(await stat(at).catch(() => null))) at = dirname(at);
+  return at;
 }
 
 /**
