@@ -282,9 +282,29 @@ function sketchWasserstein(ref: ColumnProfile, cur: ColumnProfile): number {
   return sum;
 }
 
-/** Category counts: exact while the top-K summary pruned nothing, else midpoints of their bounds. */
-function categoryCounts(c: ColumnProfile): Map<string, number> {
-  return categoricalCounts(c).counts;
+/**
+ * The category a cell text stands for. In a column whose reference holds numbers (integers of a
+ * few values, compared as categories), a number is its value whatever its spelling: '3.0' is '3',
+ * as the profile's distinct values count it. pandas writes an integer column holding a missing
+ * value as floats, and data spelled so was compared as five new categories (chi-square p = 1e-208,
+ * dataset drift on the same values). Text columns keep their spellings ('1.10' is no '1.1' there).
+ */
+function categoryKeyOf(ref: ColumnProfile): (text: string) => string {
+  if (!holdsNumbers(ref)) return (text) => text;
+  return (text) => {
+    const value = detectType(text).value;
+    return value !== null && Number.isFinite(value) ? String(value) : text;
+  };
+}
+
+/** Category counts: exact while the top-K summary pruned nothing, else midpoints of their bounds; keyed by `key`. */
+function categoryCounts(c: ColumnProfile, key: (text: string) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const [text, count] of categoricalCounts(c).counts) {
+    const k = key(text);
+    counts.set(k, (counts.get(k) ?? 0) + count);
+  }
+  return counts;
 }
 
 function knownDistinct(c: ColumnProfile): Set<string> | null {
@@ -298,7 +318,7 @@ function knownDistinct(c: ColumnProfile): Set<string> | null {
  * pruned to none, but each sampled value is a real cell. A sampled number is new only when no
  * reference value is that number (the sample keeps 1.50 as 1.5).
  */
-function newCategoriesOf(refKnown: ReadonlySet<string>, curCounts: ReadonlyMap<string, number>, sample: ReadonlyArray<string | number>): string[] {
+function newCategoriesOf(refKnown: ReadonlySet<string>, curCounts: ReadonlyMap<string, number>, sample: ReadonlyArray<string | number>, key: (text: string) => string): string[] {
   const out: string[] = [];
   const add = (value: string) => {
     if (out.length < 10 && !refKnown.has(value) && !out.includes(value)) out.push(value);
@@ -307,7 +327,7 @@ function newCategoriesOf(refKnown: ReadonlySet<string>, curCounts: ReadonlyMap<s
   let refNumbers: Set<number> | null = null;
   for (const value of sample) {
     if (out.length >= 10) break;
-    if (typeof value === 'string') add(value);
+    if (typeof value === 'string') add(key(value));
     else {
       refNumbers ??= new Set([...refKnown].map(Number).filter(Number.isFinite));
       if (!refNumbers.has(value)) add(String(value));
@@ -420,8 +440,9 @@ function testTable(refCounts: Map<string, number>, curCounts: Map<string, number
 }
 
 function compareCategorical(ref: ColumnProfile, cur: ColumnProfile, method: DriftMethod, threshold: number): Verdict {
-  const refCounts = categoryCounts(ref);
-  const curCounts = categoryCounts(cur);
+  const key = categoryKeyOf(ref);
+  const refCounts = categoryCounts(ref, key);
+  const curCounts = categoryCounts(cur, key);
   // The categories compared are the most frequent in both samples together, as for the chi-square
   // table (testTable): taking each side's own top values picked the values each side happens to
   // over-represent, and random halves of vega's airports "drifted" on city (Jensen–Shannon 0.11)
@@ -449,7 +470,7 @@ function compareCategorical(ref: ColumnProfile, cur: ColumnProfile, method: Drif
   });
   const refKnown = knownDistinct(ref);
   const curKnown = knownDistinct(cur);
-  const newCategories = refKnown ? newCategoriesOf(refKnown, curCounts, cur.sample.values) : undefined;
+  const newCategories = refKnown ? newCategoriesOf(refKnown, curCounts, cur.sample.values, key) : undefined;
   const vanishedCategories = curKnown
     ? [...refCounts.entries()].filter(([k, c]) => !curKnown.has(k) && nR > 0 && c / nR >= 0.01).map(([k]) => k).slice(0, 10)
     : undefined;
@@ -554,7 +575,8 @@ function planColumn(ref: ColumnProfile, cur: ColumnProfile, smallerSampleRows: n
   const kind = forcedKind(ref, override) ?? columnKind(ref);
   // Categories of both sides: a yes/no reference whose current data brings a third value is tested
   // over all three (the z-test of two categories looks at the first value's share alone).
-  const categories = kind === 'categorical' ? Math.max(new Set([...ref.topK.items, ...cur.topK.items].map((item) => item.value)).size, distinctEstimate(ref.distinct), distinctEstimate(cur.distinct)) : 0;
+  const key = categoryKeyOf(ref);
+  const categories = kind === 'categorical' ? Math.max(new Set([...ref.topK.items, ...cur.topK.items].map((item) => key(item.value))).size, distinctEstimate(ref.distinct), distinctEstimate(cur.distinct)) : 0;
   const values = kind === 'numeric' ? Math.min(numericCount(ref), numericCount(cur)) : Math.min(nonNull(ref), nonNull(cur));
   return { kind, method: override?.method ?? defaultMethod(kind, Math.min(smallerSampleRows, values), categories) };
 }
