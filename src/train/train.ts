@@ -115,6 +115,8 @@ export interface TrainResult {
   exitCode: number;
   /** The signal that ended the external trainer (`SIGKILL` from the out-of-memory killer), when one did. */
   signal?: NodeJS.Signals;
+  /** The external trainer was stopped because mlops train received `signal` (Ctrl-C, `timeout`, a cancelled job). */
+  interrupted?: boolean;
   backend: LoadedBackend | null;
 }
 
@@ -507,7 +509,8 @@ function externalParams(config: MlopsConfig): ExternalTrainParams {
  * Why an external trainer produced no model, for the one line that says so: its exit status, or
  * the signal that killed it (SIGKILL is what the kernel's out-of-memory killer sends).
  */
-export function externalFailure(result: Pick<TrainResult, 'exitCode' | 'signal'>): string {
+export function externalFailure(result: Pick<TrainResult, 'exitCode' | 'signal' | 'interrupted'>): string {
+  if (result.interrupted) return `stopped by ${result.signal}: the external trainer was stopped with it (exit status ${result.exitCode})`;
   if (!result.signal) return `the external trainer exited with status ${result.exitCode}`;
   const oom = result.signal === 'SIGKILL' ? '; the out-of-memory killer sends SIGKILL, so check the memory the trainer used' : '';
   return `the external trainer was killed by ${result.signal} (exit status ${result.exitCode}${oom})`;
@@ -517,6 +520,9 @@ export function externalFailure(result: Pick<TrainResult, 'exitCode' | 'signal'>
 export function isAcceleratorDevice(device: string | null): boolean {
   return device !== null && /\b(cuda|gpu|mps|rocm|hip|xla|tpu)\b/i.test(device.replace(/[:_\d]+/g, ' '));
 }
+
+/** The signals that stop mlops train, passed on to an external trainer (SIGINT: Ctrl-C; SIGTERM: `timeout`, job cancellation). */
+const FORWARDED_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /** How long the output an external trainer wrote before it exited may take to be read, when its pipes stay open. */
 const TRAINER_OUTPUT_GRACE_MS = 500;
@@ -562,11 +568,35 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
     MLOPS_CLASS_WEIGHT: JSON.stringify(given.classWeight),
   });
   log(`running external trainer: ${config.train.command}`);
-  const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done, fail) => {
-    const child = spawn(config.train.command!, { shell: true, cwd: config.configDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let interrupted: NodeJS.Signals | null = null;
+  const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveEnded, fail) => {
+    // In a process group of its own, so that a stop reaches the whole command (`cd src && python
+    // train.py`: a signal to the shell alone would leave python running).
+    const child = spawn(config.train.command!, { shell: true, cwd: config.configDir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    // mlops stopped (Ctrl-C, `timeout 2h mlops train`, a cancelled job) stops the trainer: the
+    // signal is passed on and mlops waits for the trainer to end, rather than dying and leaving it
+    // running, orphaned, on the GPU and writing into a staging directory nobody will publish. A
+    // second signal kills it.
+    const forward = (signal: NodeJS.Signals) => {
+      const sent = interrupted === null ? signal : 'SIGKILL';
+      interrupted ??= signal;
+      try {
+        process.kill(-child.pid!, sent);
+      } catch {
+        child.kill(sent);
+      }
+    };
+    for (const s of FORWARDED_SIGNALS) process.on(s, forward);
+    const done = (result: { code: number | null; signal: NodeJS.Signals | null }) => {
+      for (const s of FORWARDED_SIGNALS) process.off(s, forward);
+      resolveEnded(result);
+    };
     child.stdout.setEncoding('utf8').on('data', emit);
     child.stderr.setEncoding('utf8').on('data', emit);
-    child.on('error', fail);
+    child.on('error', (error) => {
+      for (const s of FORWARDED_SIGNALS) process.off(s, forward);
+      fail(error);
+    });
     let grace: NodeJS.Timeout | undefined;
     child.on('close', (code, signal) => {
       clearTimeout(grace);
@@ -586,13 +616,16 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
   });
   // A trainer ended by a signal exits as a shell reports it, 128 + the signal's number: 137 for the
   // out-of-memory killer's SIGKILL (a shell that execs the command, as bash does, leaves that to us).
-  const exitCode = ended.code ?? (ended.signal ? 128 + (osConstants.signals[ended.signal] ?? 15) : 1);
+  // Stopped by a signal mlops received: the run was cancelled, whatever the trainer did with it
+  // (one that saves a checkpoint and exits 0 did not finish), and it exits as a shell reports it.
+  const signal = interrupted ?? ended.signal;
+  const exitCode = interrupted ? 128 + (osConstants.signals[interrupted] ?? 15) : ended.code ?? (ended.signal ? 128 + (osConstants.signals[ended.signal] ?? 15) : 1);
   const fitMs = performance.now() - t0;
   try {
     if (exitCode !== 0) {
       await rm(staging, { recursive: true, force: true });
       const run = { format: RUN_FORMAT, command: config.train.command, exitCode } as unknown as RunRecord;
-      return { modelDir: out, run, exitCode, backend: null, ...(ended.signal ? { signal: ended.signal } : {}) };
+      return { modelDir: out, run, exitCode, backend: null, ...(signal ? { signal } : {}), ...(interrupted ? { interrupted: true } : {}) };
     }
     const metricsFile = join(staging, MODEL_FILES.metrics);
     let text: string;

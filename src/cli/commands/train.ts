@@ -95,7 +95,7 @@ const command: Command = {
     // With --json stdout carries exactly one JSON document; all human text goes to stderr.
     const human = json ? io.stderr : io.stdout;
 
-    let result: { exitCode: number; run: RunRecord; modelDir: string; signal?: NodeJS.Signals };
+    let result: { exitCode: number; run: RunRecord; modelDir: string; signal?: NodeJS.Signals; interrupted?: boolean };
     if (io.env.GITHUB_ACTIONS === 'true') {
       // In Actions: grouped log lines per epoch, outputs and the summary with the loss chart.
       // With --json the log commands go to stderr (the runner reads workflow commands from both).
