@@ -13,7 +13,7 @@ import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode } from 'yaml';
 import { InputError, type SourceLocation } from '../core/errors.ts';
 import { driftMethodNamed, unknownDriftMethodMessage } from '../drift/policy.ts';
 import { countLines, firstInvalidUtf8 } from '../table/bytes.ts';
@@ -627,6 +627,18 @@ export function parseConfig(text: string, file: string): MlopsConfig {
     const pos = lines.linePos(e.pos[0]);
     throw new InputError(`invalid YAML: ${e.message.split('\n')[0]}`, { file, line: pos.line, column: pos.col });
   }
+  // An alias (`slices: [*label]`) is the value its anchor names, checked as if written there
+  // (errors point at the anchored value).
+  visit(doc, {
+    Alias: (_, node, path) => {
+      const target = node.resolve(doc);
+      if (target && path.includes(target as never)) {
+        const pos = lines.linePos(node.range?.[0] ?? 0);
+        throw new InputError(`the alias *${node.source} is inside the value it names`, { file, line: pos.line, column: pos.col });
+      }
+      return target?.clone() as YamlNode | undefined;
+    },
+  });
   const root = (doc.contents ?? null) as YamlNode | null;
   const raw = rootSpec(defaultNameFor(dir))(ctx, { node: root, path: '' });
   return finish(raw, abs, dir, ctx.positions);
