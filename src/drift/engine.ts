@@ -287,14 +287,21 @@ function sketchWasserstein(ref: ColumnProfile, cur: ColumnProfile): number {
  * few values, compared as categories), a number is its value whatever its spelling: '3.0' is '3',
  * as the profile's distinct values count it. pandas writes an integer column holding a missing
  * value as floats, and data spelled so was compared as five new categories (chi-square p = 1e-208,
- * dataset drift on the same values). Text columns keep their spellings ('1.10' is no '1.1' there).
+ * dataset drift on the same values). In a column of booleans, True, TRUE and true are one value:
+ * pandas writes True/False, JSON and most tools true/false, and the same booleans were four
+ * categories, two "new" and two "vanished". Text columns keep their spellings ('1.10' is no '1.1').
  */
 function categoryKeyOf(ref: ColumnProfile): (text: string) => string {
-  if (!holdsNumbers(ref)) return (text) => text;
-  return (text) => {
-    const value = detectType(text).value;
-    return value !== null && Number.isFinite(value) ? String(value) : text;
-  };
+  if (holdsNumbers(ref)) {
+    return (text) => {
+      const value = detectType(text).value;
+      return value !== null && Number.isFinite(value) ? String(value) : text;
+    };
+  }
+  if (nonNull(ref) > 0 && ref.types.boolean >= 0.95 * nonNull(ref)) {
+    return (text) => (detectType(text).type === 'boolean' ? text.toLowerCase() : text);
+  }
+  return (text) => text;
 }
 
 /** Category counts: exact while the top-K summary pruned nothing, else midpoints of their bounds; keyed by `key`. */
@@ -307,8 +314,8 @@ function categoryCounts(c: ColumnProfile, key: (text: string) => string): Map<st
   return counts;
 }
 
-function knownDistinct(c: ColumnProfile): Set<string> | null {
-  return c.distinct.values ? new Set(c.distinct.values) : null;
+function knownDistinct(c: ColumnProfile, key: (text: string) => string): Set<string> | null {
+  return c.distinct.values ? new Set(c.distinct.values.map(key)) : null;
 }
 
 /**
@@ -468,8 +475,8 @@ function compareCategorical(ref: ColumnProfile, cur: ColumnProfile, method: Drif
     const d = Math.abs(curShares[i] - r);
     if (d > worst) { worst = d; contributor = labels[i]; }
   });
-  const refKnown = knownDistinct(ref);
-  const curKnown = knownDistinct(cur);
+  const refKnown = knownDistinct(ref, key);
+  const curKnown = knownDistinct(cur, key);
   const newCategories = refKnown ? newCategoriesOf(refKnown, curCounts, cur.sample.values, key) : undefined;
   const vanishedCategories = curKnown
     ? [...refCounts.entries()].filter(([k, c]) => !curKnown.has(k) && nR > 0 && c / nR >= 0.01).map(([k]) => k).slice(0, 10)
