@@ -4,7 +4,7 @@
  *
  * Rows without quotes are decoded in ONE pass over their bytes: for each field the scanner runs the
  * decoder inline — a number is parsed digit by digit into the batch's Float64Array, text is hashed
- * while its end is searched and looked up in the per-batch dictionary, a column that is not selected
+ * word by word once its end is found and looked up in the per-batch dictionary, a column that is not selected
  * is only skipped. Only rows that start before the buffer's last LF take this path, so an unquoted
  * row always ends inside the buffer. A row with a quote goes to a general RFC 4180 state machine
  * (field offsets first, then per-cell decoding). A row that does not end inside the buffer is carried to
@@ -18,7 +18,7 @@ import { openForReading } from '../core/fs.ts';
 import { countLines, firstInvalidUtf8, invalidUtf8Message, isGzipPath, chunkReader, openByteReader, readHead, withoutGzip } from './bytes.ts';
 import { decodeNumberFormsAs, ownValue, withNumberForms } from './columns.ts';
 import type { TaskOutcome } from '../core/parallel.ts';
-import { ArrayPool, FNV_OFFSET, FNV_PRIME, NumberDecoder, POW10, StringDecoder, TemporalDecoder } from './csv-decode.ts';
+import { ArrayPool, HASH_MULTIPLIER, NumberDecoder, POW10, StringDecoder, TemporalDecoder, WORD_MASK, hashBytes, wordAt } from './csv-decode.ts';
 import type { CellDecoder, MissingSpec } from './csv-decode.ts';
 import type { ColumnDecoding, NumberColumn, RecordBatch, ReadOptions, TableSource } from './types.ts';
 
@@ -289,13 +289,13 @@ class CsvParser {
 
   /**
    * The hot loop. Rows without quotes are decoded inline, field by field, in one pass over their
-   * bytes: numbers are parsed digit by digit, text is hashed while its end is searched. Only rows
+   * bytes: numbers are parsed digit by digit, text is hashed once its end is found. Only rows
    * that start before the buffer's last LF are taken (an unquoted row then ends inside the buffer);
    * a row with a quote goes to the general state machine. Returns the offset after the last row.
    */
   private scan(buf: Buffer, pos: number, final: boolean): number {
-    const len = buf.length;
-    const limit = final ? len - 1 : buf.lastIndexOf(LF);
+    const bufLength = buf.length;
+    const limit = final ? bufLength - 1 : buf.lastIndexOf(LF);
     const nf = this.nf;
     const last = nf - 1;
     const kinds = this.kinds;
@@ -499,14 +499,9 @@ class CsvParser {
             if (texts >= DETECT_SWITCH_CELLS && texts * DETECT_TEXT_SHARE > row + 1) this.detectedText(f, row + 1);
           }
         } else if (kind === K_STR) {
-          let h = FNV_OFFSET;
           for (;;) {
-            while (c > hi || special[c] === 0) {
-              h = Math.imul(h ^ c, FNV_PRIME);
-              c = buf[++i];
-            }
+            while (c > hi || special[c] === 0) c = buf[++i];
             if (c === CR && buf[i + 1] !== LF) {
-              h = Math.imul(h ^ c, FNV_PRIME);
               c = buf[++i];
               continue;
             }
@@ -517,15 +512,31 @@ class CsvParser {
             break;
           }
           const dec = strs[f];
-          if (i === s) {
+          const len = i - s;
+          if (len === 0) {
             if (dec.missing.emptyIsNull) dec.codes[row] = -1;
-            else dec.codes[row] = dec.lookup(buf, s, i, h);
+            else dec.codes[row] = dec.lookup(buf, s, i, hashBytes(buf, s, i));
           } else if (noOtherMissing[f] === 0 && dec.isOtherMissing(buf, s, i)) dec.codes[row] = -1;
           else {
-            // Dictionary probe, inlined by hand (this is the hottest lookup): slots are [code + 1, hash].
+            // hashBytes and the dictionary probe, inlined by hand (this is the hottest lookup). The
+            // first two words are read whole where the buffer has 8 bytes from s (bytes past the
+            // field masked off), then they decide a hit on a value of up to 8 bytes.
+            let w0: number;
+            let w1 = 0;
+            if (s + 8 <= bufLength) {
+              w0 = (buf[s] | (buf[s + 1] << 8) | (buf[s + 2] << 16) | (buf[s + 3] << 24)) & WORD_MASK[len < 4 ? len : 4];
+              if (len > 4) w1 = (buf[s + 4] | (buf[s + 5] << 8) | (buf[s + 6] << 16) | (buf[s + 7] << 24)) & WORD_MASK[len < 8 ? len - 4 : 4];
+            } else {
+              w0 = wordAt(buf, s, i);
+              w1 = wordAt(buf, s + 4, i);
+            }
+            let h = Math.imul(len ^ w0, HASH_MULTIPLIER);
+            if (len > 4) h = Math.imul(h ^ w1, HASH_MULTIPLIER);
+            for (let k = s + 8; k < i; k += 4) h = Math.imul(h ^ wordAt(buf, k, i), HASH_MULTIPLIER);
+            h ^= h >>> 16;
+            // Slots are [code + 1, hash].
             const table = dec.table;
             const mask = dec.mask;
-            const len = i - s;
             let slot = h & mask;
             let code = -1;
             for (;;) {
@@ -536,10 +547,14 @@ class CsvParser {
               }
               if (table[(slot << 1) + 1] === h) {
                 const idx = t - 1;
-                if (dec.entryLen[idx] === len) {
+                if (dec.entryLen[idx] === len && dec.entryW0[idx] === w0 && dec.entryW1[idx] === w1) {
+                  if (len <= 8) {
+                    code = idx;
+                    break;
+                  }
                   const arena = dec.arena;
-                  let p = dec.entryStart[idx];
-                  let k = s;
+                  let p = dec.entryStart[idx] + 8;
+                  let k = s + 8;
                   while (k < i && arena[p] === buf[k]) {
                     k++;
                     p++;
