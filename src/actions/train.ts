@@ -52,7 +52,10 @@ export function trainingMarkdown(run: RunRecord, modelDir: string): string {
   }
   const rows = [
     ['task', run.task ?? '–'], ['label', run.label ?? '–'], ['classes', run.classes.join(', ') || '–'],
-    ['rows (train / validation)', `${run.rows.train} / ${run.rows.validation}`],
+    // An external trainer splits the rows itself: mlops knows only how many it was given.
+    run.trainer === 'external'
+      ? ['rows given to the trainer', `${run.rows.read} (the trainer splits them)`]
+      : ['rows (train / validation)', `${run.rows.train} / ${run.rows.validation}`],
     ['commit', run.git.commit ? `${run.git.commit.slice(0, 12)}${run.git.dirty ? ' (dirty)' : ''}` : '–'],
     ...run.data.train.map((f) => [`data ${f.path}`, `sha256 ${f.sha256.slice(0, 16)}…, md5 ${f.md5}`]),
   ];
