@@ -456,25 +456,70 @@ function widenPrediction(prediction: Prediction, k: number, extra: number): Pred
 // External trainer
 // ---------------------------------------------------------------------------------------------
 
-function parseMetrics(text: string, file: string): { metrics: Record<string, number>; history: EpochRecord[]; device: string | null } {
+const NON_FINITE: Record<string, number> = { '\u0000NaN': Number.NaN, '\u0000Infinity': Infinity, '\u0000-Infinity': -Infinity };
+
+/**
+ * JSON as Python's json module writes it by default (allow_nan): a NaN metric (roc_auc of a fold
+ * with one class) is a bare `NaN`, infinities `Infinity` and `-Infinity`. Those tokens, outside
+ * strings, are read as the numbers they name; anything else that is not JSON is an error.
+ */
+export function parseJsonAllowingNaN(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    let marked = '';
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i]!;
+      if (inString) {
+        marked += c;
+        if (c === '\\') marked += text[++i] ?? '';
+        else if (c === '"') inString = false;
+        continue;
+      }
+      const token = ['NaN', 'Infinity', '-Infinity'].find((t) => text.startsWith(t, i));
+      if (token) {
+        marked += `"\\u0000${token}"`;
+        i += token.length - 1;
+        continue;
+      }
+      if (c === '"') inString = true;
+      marked += c;
+    }
+    if (marked === text) throw error;
+    try {
+      return JSON.parse(marked, (_, v: unknown) => (typeof v === 'string' && Object.hasOwn(NON_FINITE, v) ? NON_FINITE[v] : v));
+    } catch {
+      throw error;
+    }
+  }
+}
+
+function parseMetrics(text: string, file: string, log: (line: string) => void): { metrics: Record<string, number>; history: EpochRecord[]; device: string | null } {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJsonAllowingNaN(text);
   } catch (error) {
     throw new InputError(`metrics.json is not valid JSON (${(error as Error).message})`, { file });
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new InputError('metrics.json must hold a JSON object of metric values', { file });
   const flat = value as Record<string, unknown>;
-  if (!Object.values(flat.metrics && typeof flat.metrics === 'object' ? flat.metrics as object : flat).some((v) => typeof v === 'number')) {
+  if (!Object.values(flat.metrics && typeof flat.metrics === 'object' ? flat.metrics as object : flat).some((v) => Number.isFinite(v))) {
     throw new InputError('metrics.json holds no numeric metric (expected e.g. { "accuracy": 0.93 } or { "metrics": { ... } })', { file });
   }
   const obj = value as Record<string, unknown>;
   // Either { accuracy: 0.9, ... } or { metrics: { ... }, history: [ ... ] }.
   const source = obj.metrics && typeof obj.metrics === 'object' ? obj.metrics as Record<string, unknown> : obj;
   const metrics: Record<string, number> = {};
+  const nonFinite: string[] = [];
   for (const [k, v] of Object.entries(source)) {
     // Numbers are metrics; other values (a device name, a history list) are the trainer's own notes.
     if (typeof v === 'number' && Number.isFinite(v)) metrics[k] = v;
+    else if (typeof v === 'number') nonFinite.push(`${k} (${v})`);
+  }
+  if (nonFinite.length > 0) {
+    const names = nonFinite.length === 1 ? nonFinite[0]! : `${nonFinite.slice(0, -1).join(', ')} and ${nonFinite.at(-1)!}`;
+    log(`metrics.json: ${names} ${nonFinite.length === 1 ? 'is not a finite number' : 'are not finite numbers'}: left out`);
   }
   const history = Array.isArray(obj.history) ? externalHistory(obj.history) : [];
   // The trainer alone knows where it ran (e.g. torch's "cuda"); run.json records what it says.
@@ -635,7 +680,7 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
       throw new InputError(`the external trainer exited 0 but wrote no ${MODEL_FILES.metrics} in MLOPS_OUTPUT_DIR (command: ${config.train.command})`,
         { file: join(out, MODEL_FILES.metrics), key: 'train.command' });
     }
-    const { metrics, history, device } = parseMetrics(text, join(out, MODEL_FILES.metrics));
+    const { metrics, history, device } = parseMetrics(text, join(out, MODEL_FILES.metrics), log);
     const produced = (await readdir(staging)).filter((f) => f !== MODEL_FILES.metrics).sort();
     if (produced.length === 0) {
       throw new InputError('the external trainer wrote metrics.json but no model file or directory in MLOPS_OUTPUT_DIR', { file: out, key: 'train.command' });
