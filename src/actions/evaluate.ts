@@ -17,7 +17,7 @@ import type { ActionEntry } from './entry.ts';
 import { postOrWarn } from './comment.ts';
 import { parseInputs } from './inputs.ts';
 import { createActionsRuntime, type ActionsRuntime } from './runtime.ts';
-import { defaultReportPath } from './report-path.ts';
+import { defaultReportPath, evaluateReportPaths } from './report-path.ts';
 import { fetchRegistryTags } from './registry-tags.ts';
 
 /** The inputs of actions/evaluate/action.yml (setup-node and the download are handled by the YAML). */
@@ -33,7 +33,7 @@ export const evaluateInputs = {
   latency: { type: 'boolean', default: true, description: 'run the latency benchmark' },
   'latency-clock': { type: 'enum', values: ['wall', 'cpu'], default: 'wall', description: 'latency clock' },
   'validation-report': { type: 'path', description: 'JSON report of the validate action' },
-  report: { type: 'path', description: 'where to write the JSON report (default: $RUNNER_TEMP/mlops-evaluate-<name>.json, or -2, -3… for later steps of the job)' },
+  report: { type: 'path', description: 'where to write the JSON report, the markdown beside it as <stem>.md; a path ending in .md names the markdown report, the JSON beside it as <stem>.json (default: $RUNNER_TEMP/mlops-evaluate-<name>.json, or -2, -3… for later steps of the job)' },
   comment: { type: 'boolean', default: true, description: 'post or update the sticky pull-request comment' },
   'fail-on-gate': { type: 'boolean', default: true, description: 'fail the step when a gate fails' },
   'comment-author': { type: 'string', description: 'login the comments are written under, e.g. <app-slug>[bot] for a GitHub App token' },
@@ -86,8 +86,8 @@ const entry: ActionEntry = {
       ...(inputs['validation-report'] !== undefined ? { validationReport: inputs['validation-report'] } : {}),
     }));
     // Two evaluate steps of one job (two data sets for one model) must not share a report file.
-    const reportPath = inputs.report ?? await defaultReportPath(io.env, workspace, `mlops-evaluate-${config.name}`);
-    const markdownPath = reportPath.replace(/\.json$/, '') + '.md';
+    // `report: eval.md` names the markdown report (as `mlops evaluate --report eval.md` does): the JSON goes beside it.
+    const { json: reportPath, markdown: markdownPath } = evaluateReportPaths(inputs.report ?? await defaultReportPath(io.env, workspace, `mlops-evaluate-${config.name}`));
     await writeJsonAtomic(reportPath, report);
     // The comment body (cut to fit) is the `markdown` output; the job summary, which its pointer names, has the whole report.
     await writeFileAtomic(markdownPath, comment);

@@ -35,3 +35,20 @@ export async function reserveReportPath(dir: string, stem: string): Promise<stri
 export async function defaultReportPath(env: Record<string, string | undefined>, workspace: string, stem: string): Promise<string> {
   return env.RUNNER_TEMP ? reserveReportPath(env.RUNNER_TEMP, stem) : resolve(workspace, '.mlops', `${stem}.json`);
 }
+
+/**
+ * Where the evaluate action writes its two reports, given the `report` input (or the default JSON
+ * path). The format follows the extension, as `mlops evaluate --report` does, and the two paths
+ * never coincide:
+ * - `<stem>.json` → the JSON there, the markdown at `<stem>.md`;
+ * - `<stem>.md` → the markdown there, the JSON at `<stem>.json` (not JSON in `.md` and markdown in `.md.md`);
+ * - anything else (`out/eval`, `eval.txt`) → the JSON there, the markdown at `<path>.md`.
+ * Extensions are matched case-insensitively (`EVAL.JSON` → `EVAL.md`).
+ */
+export function evaluateReportPaths(given: string): { json: string; markdown: string } {
+  const json = /\.json$/i.exec(given);
+  if (json) return { json: given, markdown: `${given.slice(0, json.index)}.md` };
+  const markdown = /\.md$/i.exec(given);
+  if (markdown) return { json: `${given.slice(0, markdown.index)}.json`, markdown: given };
+  return { json: given, markdown: `${given}.md` };
+}
