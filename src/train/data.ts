@@ -102,6 +102,27 @@ export function checkLabelNotFeature(config: MlopsConfig, label: string): void {
   }
 }
 
+/** The label must be a column of the data (`file`'s header): exit 2 at data.label, or at the schema field that names it. */
+export function checkLabelPresent(config: MlopsConfig, schema: TableSchema | null, label: string, fieldNames: string[], file: string): void {
+  if (fieldNames.includes(label)) return;
+  // A label from the schema's role: label is the schema's error; data.label is the config's.
+  const where = config.data.label === null && schema && config.data.schema
+    ? { file: config.data.schema, key: `fields[${schema.fields.findIndex((f) => f.name === label)}].role` }
+    : configLocation(config, 'data.label');
+  throw new InputError(`label column '${label}' not found in ${file}${didYouMean(label, fieldNames)} (columns: ${fieldNames.join(', ')})`, where);
+}
+
+/** Every feature must be a column of the data: exit 2 at the data.features item (or the schema) naming a missing one. */
+export function checkFeaturesPresent(config: MlopsConfig, features: string[], fieldNames: string[], file: string): void {
+  for (const [i, f] of features.entries()) {
+    if (!fieldNames.includes(f)) {
+      // Features from the schema's roles exist in the schema; only data.features can name a column the data lacks.
+      const where = config.data.features ? configLocation(config, `data.features[${i}]`) : { file: config.data.schema ?? undefined, key: f };
+      throw new InputError(`feature column '${f}' not found in ${file}${didYouMean(f, fieldNames)} (columns: ${fieldNames.join(', ')})`, where);
+    }
+  }
+}
+
 /** Resolves label and features and reads the training files into one table (only those columns). */
 export async function readTrainingData(config: MlopsConfig): Promise<TrainingData> {
   const found = await trainingFiles(config);
@@ -111,13 +132,7 @@ export async function readTrainingData(config: MlopsConfig): Promise<TrainingDat
   const first = await openTable(files[0]!, readOptions);
   const label = config.data.label ?? schema?.fields.find((f) => f.role === 'label')?.name;
   if (!label) throw new InputError('no label: set data.label or mark a schema field with role: label', configLocation(config, 'data.label'));
-  if (!first.fieldNames.includes(label)) {
-    // A label from the schema's role: label is the schema's error; data.label is the config's.
-    const where = config.data.label === null && schema && config.data.schema
-      ? { file: config.data.schema, key: `fields[${schema.fields.findIndex((f) => f.name === label)}].role` }
-      : configLocation(config, 'data.label');
-    throw new InputError(`label column '${label}' not found in ${files[0]}${didYouMean(label, first.fieldNames)} (columns: ${first.fieldNames.join(', ')})`, where);
-  }
+  checkLabelPresent(config, schema, label, first.fieldNames, files[0]!);
   checkLabelNotFeature(config, label);
   const skipRoles = new Set(['label', 'id', 'timestamp', 'ignore']);
   let features = config.data.features;
@@ -128,13 +143,7 @@ export async function readTrainingData(config: MlopsConfig): Promise<TrainingDat
       : first.fieldNames.filter((n) => n !== label && !schema?.fields.some((f) => f.name === n && f.role && skipRoles.has(f.role)));
   }
   if (features.length === 0) throw new InputError('no feature columns: set data.features', configLocation(config, 'data.features'));
-  for (const [i, f] of features.entries()) {
-    if (!first.fieldNames.includes(f)) {
-      // Features from the schema's roles exist in the schema; only data.features can name a column the data lacks.
-      const where = config.data.features ? configLocation(config, `data.features[${i}]`) : { file: config.data.schema ?? undefined, key: f };
-      throw new InputError(`feature column '${f}' not found in ${files[0]}${didYouMean(f, first.fieldNames)} (columns: ${first.fieldNames.join(', ')})`, where);
-    }
-  }
+  checkFeaturesPresent(config, features, first.fieldNames, files[0]!);
   const kinds: Record<string, 'numeric' | 'categorical'> = {};
   for (const field of schema?.fields ?? []) {
     if (features.includes(field.name)) kinds[field.name] = NUMERIC_TYPES.has(field.type) ? 'numeric' : 'categorical';

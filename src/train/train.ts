@@ -15,12 +15,13 @@ import type { DatasetProfile } from '../profile/types.ts';
 import { loadBackend, type BackendResolver, type LoadedBackend } from './backend.ts';
 import type { BackendName, MlopsConfig, ModelConfig, TrainConfig } from './config.ts';
 import { atConfigLine, configLocation, locateConfigError, resolveBatchSize } from './config.ts';
-import { checkLabelNotFeature, expandConfigured, loadConfiguredSchema, readTrainingData, schemaFeatures, testOverlapMessage, trainingFiles } from './data.ts';
+import { checkFeaturesPresent, checkLabelNotFeature, checkLabelPresent, expandConfigured, loadConfiguredSchema, readTrainingData, schemaFeatures, testOverlapMessage, trainingFiles } from './data.ts';
 import { validationMetrics } from './metrics.ts';
 import { buildModel, fitModel, seededRandom, shuffleInPlace, type EpochRecord } from './model.ts';
 import { MODEL_FILES, saveLayersModel, savePreprocessing, toPrediction, type Prediction } from './model-dir.ts';
 import { applyPreprocessing, encodeLabels, fitPreprocessing, labelTexts, sortClasses, type PreprocessingSpec, type Task } from './preprocess.ts';
 import type { Table } from '../table/types.ts';
+import { openTable } from '../table/index.ts';
 import { dataFileRecords, displayPath, gitInfo, type DataFileRecord, type GitInfo } from './run-record.ts';
 import { dataReadOptions } from '../schema/index.ts';
 import { classCounts, rareClass, resolveClassWeights } from './class-weights.ts';
@@ -592,6 +593,11 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
   const label = config.data.label ?? schema?.fields.find((f) => f.role === 'label')?.name ?? '';
   if (label) checkLabelNotFeature(config, label);
   const features = config.data.features ?? schemaFeatures(schema, label);
+  // The columns are checked as mlops's own trainer checks them, before the command starts: a
+  // typo would otherwise surface as the trainer's own KeyError, after it loaded the data.
+  const header = (await openTable(trainFiles[0]!, schema ? dataReadOptions(schema) : {})).fieldNames;
+  if (label) checkLabelPresent(config, schema, label, header, trainFiles[0]!);
+  checkFeaturesPresent(config, features, header, trainFiles[0]!);
   const staging = await makeStaging(out);
   const given = externalParams(config);
   const env: Record<string, string> = {};
