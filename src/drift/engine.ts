@@ -183,10 +183,32 @@ function numericCount(c: ColumnProfile): number {
   return c.numeric?.count ?? 0;
 }
 
-/** True when the column's non-null cells are (nearly all) numbers. */
+/** At most this many distinct texts among a numeric column's other cells read as placeholders for a missing number. */
+const MAX_PLACEHOLDERS = 3;
+
+/**
+ * True when the column's non-null cells are (nearly all) numbers, or mostly numbers whose other
+ * cells are a few placeholder texts (`NA`, `n/a`, `-`: R writes a missing value as NA). Such a
+ * feature with NA in 10% of its cells was compared as categories (its 20 most frequent numbers and
+ * "other"), and a shift of two standard deviations scored "ok"; as a number, the placeholders'
+ * share is compared on its own (`nonNumeric`). A column of numbers and many words stays text.
+ */
 function holdsNumbers(c: ColumnProfile): boolean {
   const n = nonNull(c);
-  return n > 0 && c.numeric !== null && numericCount(c) >= 0.95 * n;
+  if (n === 0 || c.numeric === null) return false;
+  const numbers = numericCount(c);
+  if (numbers >= 0.95 * n) return true;
+  if (numbers < 0.5 * n) return false;
+  // The top values hold every text frequent enough to matter: their upper bounds must cover the other cells.
+  let texts = 0;
+  let covered = 0;
+  for (const item of c.topK.items) {
+    const value = detectType(item.value).value;
+    if (value !== null && Number.isFinite(value)) continue;
+    if (++texts > MAX_PLACEHOLDERS) return false;
+    covered += item.count;
+  }
+  return texts > 0 && covered >= n - numbers;
 }
 
 /** Numeric when (nearly) every non-null cell is a number and there are more than a few distinct values. */
