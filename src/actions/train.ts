@@ -5,7 +5,7 @@ import { loadConfig } from '../train/config.ts';
 import { epochSummary } from '../train/progress.ts';
 import { externalFailure, trainModel, type OutSetting, type RunRecord } from '../train/train.ts';
 import type { ActionEntry } from './entry.ts';
-import { parseInputs } from './inputs.ts';
+import { ActionInputError, parseInputs } from './inputs.ts';
 import { createActionsRuntime, type ActionsRuntime } from './runtime.ts';
 
 /** The inputs of actions/train/action.yml that reach the CLI (install-native and setup-node are handled by the YAML). */
@@ -97,6 +97,11 @@ const entry: ActionEntry = {
   name: 'train',
   async run(io) {
     const inputs = parseInputs(trainInputs, io.env);
+    // actions/upload-artifact refuses these in a name, in the step after training: say so before it.
+    if (inputs.upload && /[":<>|*?\r\n\\/]/.test(inputs['artifact-name'])) {
+      throw new ActionInputError('artifact-name', inputs['artifact-name'],
+        `input 'artifact-name' cannot hold " : < > | * ? \\ / or a line break (actions/upload-artifact refuses them), got ${JSON.stringify(inputs['artifact-name'])}`);
+    }
     const runtime = createActionsRuntime(io);
     const cwd = io.env.GITHUB_WORKSPACE ?? io.cwd;
     const at = (p: string) => resolve(cwd, p);
