@@ -357,6 +357,12 @@ export class GitRegistry implements RegistryStore {
       if (existing || tagNames.has(formatTag({ kind: 'registration', name, version: explicit }))) {
         throw new InputError(`${name} ${explicit} is already registered${existing?.metadata?.model?.sha256 === model.sha256 ? ` (same model, at commit ${existing.commit.slice(0, 12)})` : ' with a different model'}; registered versions are immutable — choose another version or --bump`, { key: 'version' });
       }
+      // SemVer ignores build metadata for precedence: v1.0.0+b next to v1.0.0 is the same version
+      // twice, and 'latest' or a stage's history could not say which one is meant.
+      const twin = state?.versions.find((v) => compareSemVer(v.version, explicit) === 0);
+      if (twin) {
+        throw new InputError(`${name} ${explicit} has the same precedence as the registered ${twin.version} (SemVer ignores build metadata, so 'latest' could not order them); registered versions are immutable — choose another version or --bump`, { key: 'version' });
+      }
       if (registered) {
         // A second version of one model at one commit would be a duplicate (GTO also refuses a
         // second version at a commit): say which version already is this model.
