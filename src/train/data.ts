@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { InputError } from '../core/errors.ts';
 import { didYouMean } from '../core/names.ts';
 import { dataReadOptions, detectNumberForm, loadSchema, type TableSchema } from '../schema/index.ts';
-import { applyNumberForms, concatBatches, expandDataPaths, openTable } from '../table/index.ts';
+import { applyNumberForms, concatBatches, expandDataPaths, isGlob, openTable } from '../table/index.ts';
 import type { NumberForm, ReadOptions, RecordBatch, Table } from '../table/types.ts';
 import { configLocation, type MlopsConfig } from './config.ts';
 import { displayPath } from './run-record.ts';
@@ -47,6 +47,10 @@ export async function expandConfigured(pattern: string | null, key: string, conf
  * file is all data.train names (kept: there is nothing else to train on, but the log says so).
  */
 export async function trainingFiles(config: MlopsConfig): Promise<{ files: string[]; heldOut: string | null; sameAsTest: boolean }> {
+  // Evaluate refuses a pattern as the golden set; training must not first train on the shards it names.
+  if (config.data.test && isGlob(config.data.test) && !(await stat(config.data.test).catch(() => null))) {
+    throw new InputError('the test set is one file, not a pattern: concatenate the shards into one golden file (globs are for data.train and drift data)', configLocation(config, 'data.test'));
+  }
   const files = await expandConfigured(config.data.train, 'data.train', config);
   const test = config.data.test ? await realpath(resolve(config.configDir, config.data.test)).catch(() => null) : null;
   if (test === null) return { files, heldOut: null, sameAsTest: false };
