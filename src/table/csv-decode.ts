@@ -547,7 +547,7 @@ export class StringDecoder implements CellDecoder {
     let slot = h & mask;
     for (;;) {
       const t = table[slot << 1];
-      if (t === 0) return this.insert(b, s, e, h, slot);
+      if (t === 0) return this.insert(b, s, e, h, slot, w0, w1);
       if (table[(slot << 1) + 1] === h) {
         const idx = t - 1;
         if (this.entryLen[idx] === len && this.entryW0[idx] === w0 && this.entryW1[idx] === w1) {
@@ -565,8 +565,8 @@ export class StringDecoder implements CellDecoder {
     }
   }
 
-  /** Adds a new distinct value at the empty `slot` found by the probe; returns its code. */
-  insert(b: Uint8Array, s: number, e: number, h: number, slot: number): number {
+  /** Adds a new distinct value (its hash and first two words given) at the empty `slot` found by the probe; returns its code. */
+  insert(b: Uint8Array, s: number, e: number, h: number, slot: number, w0: number, w1: number): number {
     const idx = this.count++;
     if (idx === this.hashes.length) {
       const size = idx * 2;
@@ -599,8 +599,8 @@ export class StringDecoder implements CellDecoder {
     this.hashes[idx] = h;
     this.entryStart[idx] = this.arenaLen;
     this.entryLen[idx] = len;
-    this.entryW0[idx] = wordAt(b, s, e);
-    this.entryW1[idx] = wordAt(b, s + 4, e);
+    this.entryW0[idx] = w0;
+    this.entryW1[idx] = w1;
     this.arenaLen = p;
     this.table[slot << 1] = idx + 1;
     this.table[(slot << 1) + 1] = h;

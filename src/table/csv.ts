@@ -542,7 +542,7 @@ class CsvParser {
             for (;;) {
               const t = table[slot << 1];
               if (t === 0) {
-                code = dec.insert(buf, s, i, h, slot);
+                code = dec.insert(buf, s, i, h, slot, w0, w1);
                 break;
               }
               if (table[(slot << 1) + 1] === h) {
