@@ -316,6 +316,19 @@ function str<T extends string = string>(def: T | null, opts: { enum?: readonly T
   };
 }
 
+/**
+ * A column name: text, also where YAML reads a number or boolean (`label: 4`, `features: [0, 1]`:
+ * pandas names a frame's columns 0, 1, 2, …), taken as written (`2.50` stays `2.50`).
+ */
+function columnName(): Spec<string> {
+  const text = str<string>(null, { nonEmpty: true });
+  return (ctx, where) => {
+    const node = where.node;
+    if (isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'boolean') && node.source) return node.source;
+    return text(ctx, where);
+  };
+}
+
 function nullable<T>(inner: Spec<T>): Spec<T | null> {
   return (ctx, where) => {
     if (where.node === null) return null;
@@ -477,8 +490,8 @@ function rootSpec(defaultName: string) {
       train: pathSpec(),
       test: pathSpec(),
       schema: pathSpec(),
-      label: nullable(str<string>(null, { nonEmpty: true })),
-      features: nullable(list(str<string>(null, { nonEmpty: true }), null, { minItems: 1, unique: true })),
+      label: nullable(columnName()),
+      features: nullable(list(columnName(), null, { minItems: 1, unique: true })),
     }),
     model: obj({
       type: str<ModelType>('mlp', { enum: ['mlp', 'linear'] }),
