@@ -6,6 +6,10 @@
  * different tarball — and a different sha256 — on every runner. Why not the `tar` npm package:
  * ~100 lines cover what we need (regular files, sorted, mtime 0, owner 0), and the reader can
  * refuse everything unsafe (absolute paths, `..`, links, devices) by construction.
+ *
+ * A path that does not fit ustar's name (100 bytes) and prefix (155 bytes) fields — a file name
+ * over 100 bytes, a deep path over 255 — gets a pax extended header with its whole path, written
+ * as deterministically as the rest (fixed header name, mtime 0).
  */
 import { createReadStream } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -25,8 +29,8 @@ function writeOctal(buf: Buffer, offset: number, length: number, value: number):
   writeString(buf, offset, length, `${value.toString(8).padStart(length - 1, '0')}\0`);
 }
 
-/** Splits a path into ustar's prefix (155) and name (100) fields. */
-function splitPath(path: string): { prefix: string; name: string } {
+/** Splits a path into ustar's prefix (155) and name (100) fields; null when it does not fit them. */
+function splitPath(path: string): { prefix: string; name: string } | null {
   if (Buffer.byteLength(path) <= 100) return { prefix: '', name: path };
   for (let i = path.length - 1; i > 0; i--) {
     if (path[i] !== '/') continue;
@@ -34,21 +38,52 @@ function splitPath(path: string): { prefix: string; name: string } {
     const name = path.slice(i + 1);
     if (Buffer.byteLength(prefix) <= 155 && Buffer.byteLength(name) <= 100 && name) return { prefix, name };
   }
-  throw new InputError('path too long for a ustar archive (max 255 bytes)', { file: path });
+  return null;
 }
 
-function header(path: string, size: number): Buffer {
+/** The last characters of `text` that fit in `bytes` UTF-8 bytes (a whole character never split). */
+function tailBytes(text: string, bytes: number): string {
+  const chars = [...text];
+  let out = '';
+  for (let i = chars.length - 1; i >= 0 && Buffer.byteLength(chars[i]! + out) <= bytes; i--) out = chars[i]! + out;
+  return out;
+}
+
+/** One pax extended header record: `<length> <key>=<value>\n`, the length counting its own digits. */
+function paxRecord(key: string, value: string): string {
+  const body = ` ${key}=${value}\n`;
+  const n = Buffer.byteLength(body);
+  let length = n + String(n).length;
+  while (String(length).length + n !== length) length = String(length).length + n;
+  return `${length}${body}`;
+}
+
+/**
+ * The header blocks of one file: plain ustar when the path fits its name (100 bytes) and prefix
+ * (155) fields — so archives of such models keep their bytes — else a pax extended header
+ * (POSIX.1-2001, read by every tar since) carrying the whole path, followed by the ustar header
+ * with the path's tail as a stand-in for readers without pax support.
+ */
+function headers(path: string, size: number): Buffer[] {
+  const split = splitPath(path);
+  if (split) return [header(split, size, '0')];
+  const record = Buffer.from(paxRecord('path', path), 'utf8');
+  const pad = (BLOCK - (record.length % BLOCK)) % BLOCK;
+  const tail = tailBytes(path, 100).replace(/^\/+/, '') || 'file';
+  return [header({ prefix: '', name: 'PaxHeader' }, record.length, 'x'), record, Buffer.alloc(pad), header({ prefix: '', name: tail }, size, '0')];
+}
+
+function header({ prefix, name }: { prefix: string; name: string }, size: number, type: '0' | 'x'): Buffer {
   const h = Buffer.alloc(BLOCK);
-  const { prefix, name } = splitPath(path);
   writeString(h, 0, 100, name);
   writeOctal(h, 100, 8, 0o644);
   writeOctal(h, 108, 8, 0);
   writeOctal(h, 116, 8, 0);
-  if (size > 0o77777777777) throw new InputError('file too large for a ustar archive (8 GiB)', { file: path });
+  if (size > 0o77777777777) throw new InputError('file too large for a ustar archive (8 GiB)', { file: prefix ? `${prefix}/${name}` : name });
   writeOctal(h, 124, 12, size);
   writeOctal(h, 136, 12, 0); // mtime 0: the archive depends on contents only
   h.fill(0x20, 148, 156); // checksum is computed with its own field as spaces
-  writeString(h, 156, 1, '0');
+  writeString(h, 156, 1, type);
   writeString(h, 257, 6, 'ustar\0');
   writeString(h, 263, 2, '00');
   writeString(h, 345, 155, prefix);
@@ -68,7 +103,7 @@ export async function writeTarGz(dir: string, files: string[], outPath: string):
     const parts: Buffer[] = [];
     for await (const c of createReadStream(join(dir, ...rel.split('/')))) parts.push(c as Buffer);
     const data = Buffer.concat(parts);
-    chunks.push(header(rel, data.length), data);
+    chunks.push(...headers(rel, data.length), data);
     const pad = (BLOCK - (data.length % BLOCK)) % BLOCK;
     if (pad) chunks.push(Buffer.alloc(pad));
   }
@@ -95,6 +130,22 @@ function safeRelative(path: string, archive: string): string {
   return clean;
 }
 
+/** The `path` record of a pax extended header, if it has one. */
+function parsePaxPath(data: Buffer, archive: string): string | undefined {
+  let path: string | undefined;
+  let at = 0;
+  while (at < data.length) {
+    const space = data.indexOf(0x20, at);
+    const length = space < 0 ? NaN : Number(data.toString('ascii', at, space));
+    if (!Number.isSafeInteger(length) || length <= 0 || at + length > data.length) throw new InputError('corrupt pax header', { file: archive });
+    const record = data.toString('utf8', space + 1, at + length - 1);
+    const eq = record.indexOf('=');
+    if (eq > 0 && record.slice(0, eq) === 'path') path = record.slice(eq + 1);
+    at += length;
+  }
+  return path;
+}
+
 /** One entry read back from an archive. */
 export interface TarEntry {
   path: string;
@@ -111,6 +162,7 @@ export async function readTarGz(archivePath: string): Promise<TarEntry[]> {
   }
   const entries: TarEntry[] = [];
   let offset = 0;
+  let paxPath: string | undefined;
   while (offset + BLOCK <= raw.length) {
     const h = raw.subarray(offset, offset + BLOCK);
     if (h.every((b) => b === 0)) break;
@@ -122,12 +174,20 @@ export async function readTarGz(archivePath: string): Promise<TarEntry[]> {
     const prefix = readString(h, 345, 155);
     const size = parseInt(readString(h, 124, 12).trim() || '0', 8);
     const type = String.fromCharCode(h[156]!);
-    const path = prefix ? `${prefix}/${name}` : name;
+    const path = paxPath ?? (prefix ? `${prefix}/${name}` : name);
     offset += BLOCK;
-    if (type === '0' || type === '\0') {
-      if (offset + size > raw.length) throw new InputError(`truncated archive at '${path}'`, { file: archivePath });
+    if (offset + size > raw.length) throw new InputError(`truncated archive at '${path}'`, { file: archivePath });
+    if (type === 'x') {
+      // A pax extended header: its `path` record names the next entry (long paths).
+      paxPath = parsePaxPath(raw.subarray(offset, offset + size), archivePath) ?? paxPath;
+    } else if (type === 'g') {
+      // Global pax records (comments, charset): nothing a model file needs.
+    } else if (type === '0' || type === '\0') {
       entries.push({ path: safeRelative(path, archivePath), data: Buffer.from(raw.subarray(offset, offset + size)) });
-    } else if (type !== '5') {
+      paxPath = undefined;
+    } else if (type === '5') {
+      paxPath = undefined;
+    } else {
       throw new InputError(`unsupported entry type '${type}' for '${path}' (only files and directories)`, { file: archivePath });
     }
     offset += Math.ceil(size / BLOCK) * BLOCK;
