@@ -412,10 +412,11 @@ function compareNumeric(ref: ColumnProfile, cur: ColumnProfile, method: DriftMet
     case 'wasserstein': {
       const distance = exact ? wasserstein1(refSample, curSample) : sketchWasserstein(ref, cur);
       // Normalised by the reference's spread; a constant reference falls back to the current
-      // spread, and two constants to the size of their values (0.001 → 0.002 scores 0.5: the raw
-      // distance, 0.001, said "no drift" of a constant that doubled), so the score is never NaN.
-      const scale = populationStd(ref) || populationStd(cur) || Math.max(Math.abs(ref.numeric?.mean ?? 0), Math.abs(cur.numeric?.mean ?? 0)) || 1;
-      const score = distance / scale;
+      // spread. Two constants have no spread to measure by: a changed value moved the whole
+      // distribution and scores 1, an unchanged one 0 (never NaN). Divided by the size of their
+      // values instead, 100.5 → 101.5 scored 0.0099, "ok", where KS on 1,000 rows says drift.
+      const scale = populationStd(ref) || populationStd(cur);
+      const score = scale > 0 ? distance / scale : distance > 0 ? 1 : 0;
       // From sketches the score is close on light tails (within a few percent on normal and lognormal σ = 1 data)
       // but can be off by tens of percent on heavy ones, where a few extreme values carry the
       // distance: the column says so (docs/drift.md: a larger --sample-size makes it exact).
