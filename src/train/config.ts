@@ -464,7 +464,7 @@ const driftMethodSpec: Spec<string> = (ctx, where) => {
 
 const driftFeatureSpec: Spec<DriftFeatureConfig> = (ctx, where) => {
   const f = obj({
-    name: str<string>(null, { nonEmpty: true }),
+    name: columnName(),
     method: driftMethodSpec,
     threshold: optNum({ min: 0 }),
     critical: bool(false),
@@ -522,7 +522,7 @@ function rootSpec(defaultName: string) {
     }),
     evaluate: obj({
       metrics: nullable(list(str<string>(null, { nonEmpty: true }), null, { minItems: 1, unique: true })),
-      slices: list(str<string>(null, { nonEmpty: true }), [], { unique: true }),
+      slices: list(columnName(), [], { unique: true }),
       minSliceSize: num(30, { int: true, min: 1 }),
       positiveClass: (ctx: Ctx, where: Where) => {
         // A class name as the label column spells it; YAML reads `1` or `true` as non-strings.

@@ -17,3 +17,11 @@ describe('column names that YAML reads as numbers or booleans', () => {
     expect(() => parseConfig('data: { features: [0, 0] }\n', '/p/mlops.yaml')).toThrow(/data\.features/);
   });
 });
+
+describe('other keys that name columns', () => {
+  it('evaluate.slices and drift.features[].name', () => {
+    const config = parseConfig('evaluate: { slices: [3] }\ndrift: { features: [{ name: 0, method: ks }] }\n', '/p/mlops.yaml');
+    expect(config.evaluate.slices).toEqual(['3']);
+    expect(config.drift.features).toEqual([{ name: '0', method: 'ks', critical: false }]);
+  });
+});
