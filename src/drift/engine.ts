@@ -536,14 +536,14 @@ function compareCategorical(ref: ColumnProfile, cur: ColumnProfile, method: Drif
 
 /**
  * Severity on one scale for sorting: how far past (or short of) its threshold a column is. A
- * column without a score (drifted on its null rate, its values too few to test) ranks as a
- * drifted column at its threshold: a NaN severity made the sort fall back to the names, and such a
- * column could be listed below every column that was ok.
+ * column without a score (drifted on its null rate, its values too few to test) or with a score of
+ * 0 against a threshold of 0 ranks at its threshold: a NaN severity made the sort fall back to the
+ * names, and a drifted column could be listed below every column that was ok.
  */
 function severity(c: DriftColumn): number {
   if (c.status === 'insufficient data') return -1;
-  const ratio = !Number.isFinite(c.score) ? 1 : P_VALUE_METHODS.has(c.method) ? c.threshold / Math.max(c.score, 1e-300) : c.score / c.threshold;
-  return (c.drifted ? 1e6 : 0) + Math.min(ratio, 1e5);
+  const ratio = P_VALUE_METHODS.has(c.method) ? c.threshold / Math.max(c.score, 1e-300) : c.score / c.threshold;
+  return (c.drifted ? 1e6 : 0) + (Number.isNaN(ratio) ? 1 : Math.min(ratio, 1e5));
 }
 
 /** Methods that test the profiles' samples of a numeric column (the others use the sketches when a sample is partial). */

@@ -39,4 +39,17 @@ describe('the report is sorted by severity, drifted columns first', () => {
       expect(table.slice(0, 2).every((line) => line.includes('**drift**'))).toBe(true);
     }
   });
+
+  it('a zero score against a threshold of 0 (0 / 0) still sorts by its verdict', () => {
+    // A distance threshold of 0 (allowed: ≥ 0) makes a column with score 0 drift; its severity
+    // 0 / 0 was NaN, and the column was listed after the columns that were ok.
+    const names = ['a', 'b', 'c', 'zz'];
+    const rand = mulberry32(5);
+    const rows = Array.from({ length: 400 }, () => names.map((name) => (name === 'zz' ? 1.5 : rand())));
+    const report = compareProfiles(profileOf(names, rows), profileOf(names, rows), { overrides: [{ name: 'zz', method: 'wasserstein', threshold: 0 }] });
+    const zz = report.columns.find((c) => c.name === 'zz')!;
+    expect(zz.score).toBe(0);
+    expect(zz.drifted).toBe(true);
+    expect(report.columns[0].name).toBe('zz');
+  });
 });
