@@ -208,7 +208,9 @@ export async function fitModel(
         break;
       }
     }
-    if (bestWeights && stoppedEarly) model.setWeights(bestWeights);
+    // restoreBest keeps the best epoch's weights, also when training ran every epoch and the best
+    // came less than `patience` epochs before the end (Keras restores at the end of training too).
+    if (bestWeights && divergedAt === null && bestEpoch < history.length) model.setWeights(bestWeights);
   } finally {
     tf.dispose([...(bestWeights ?? []), ...(valX ? [valX] : [])]);
   }

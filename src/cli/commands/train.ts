@@ -4,7 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { InputError, UsageError } from '../../core/errors.ts';
 import { trainWithRuntime } from '../../actions/train.ts';
 import { createActionsRuntime } from '../../actions/runtime.ts';
-import { loadConfig } from '../../train/config.ts';
+import { loadConfig, type TrainConfig } from '../../train/config.ts';
 import { epochReporter } from '../../train/progress.ts';
 import { externalFailure, trainModel, type RunRecord } from '../../train/train.ts';
 import { parseBackendFlag, parseCommandArgs } from '../args.ts';
@@ -49,6 +49,13 @@ export function trainJson(run: RunRecord, modelDir: string) {
   };
 }
 
+/** Whether training ran to the end and earlyStopping.restoreBest then kept an earlier epoch's weights. */
+function restoredBest(run: RunRecord): boolean {
+  const train = run.params.train as Partial<TrainConfig>;
+  return run.trainer === 'tfjs' && !run.stoppedEarly && run.bestEpoch !== null && run.bestEpoch < run.epochsRun
+    && (train.earlyStopping?.patience ?? 0) > 0 && train.earlyStopping?.restoreBest === true;
+}
+
 function humanReport(run: RunRecord, modelDir: string): string {
   const metrics = Object.entries(run.metrics).map(([k, v]) => `${k} ${Number(v.toPrecision(4))}`).join(', ');
   const seconds = `${(run.durations.totalMs / 1000).toFixed(1)} s`;
@@ -57,7 +64,7 @@ function humanReport(run: RunRecord, modelDir: string): string {
       ? `trained ${run.name} with the external command \`${run.command}\` in ${seconds}`
       : `trained ${run.name} (${run.params.model?.type ?? 'model'}, ${run.task}) on ${run.backend.name} in ${seconds}`
         + `${run.samplesPerSecond ? `, ${groupDigits(run.samplesPerSecond)} samples/s` : ''}`,
-    run.epochsRun > 0 ? `epochs ${run.epochsRun}${run.stoppedEarly ? ` (stopped early, best ${run.bestEpoch})` : ''}` : '',
+    run.epochsRun > 0 ? `epochs ${run.epochsRun}${run.stoppedEarly ? ` (stopped early, best ${run.bestEpoch})` : restoredBest(run) ? ` (best ${run.bestEpoch}, its weights kept)` : ''}` : '',
     metrics ? `${run.trainer === 'external' ? 'metrics' : 'validation'}: ${metrics}` : '',
     `model directory: ${modelDir}`,
   ];
