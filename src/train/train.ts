@@ -567,6 +567,41 @@ export function isAcceleratorDevice(device: string | null): boolean {
   return device !== null && /\b(cuda|gpu|mps|rocm|hip|xla|tpu)\b/i.test(device.replace(/[:_\d]+/g, ' '));
 }
 
+/** A line longer than this is logged in pieces (a trainer writing megabytes without a newline). */
+const MAX_LINE = 64 * 1024;
+
+/**
+ * Passes text that arrives in arbitrary pieces to `log` one line at a time: a line ends at \n, \r\n
+ * or \r (a progress bar's redraw: each state is a line of the log). `end` logs an unfinished last
+ * line.
+ */
+function lineSplitter(log: (line: string) => void): { push: (chunk: string) => void; end: () => void } {
+  let pending = '';
+  let afterCR = false;
+  let ended = false;
+  return {
+    push(chunk) {
+      let text = chunk;
+      // A \r\n cut between two pieces: its \n ends the line the \r already ended.
+      if (afterCR && text.startsWith('\n')) text = text.slice(1);
+      afterCR = text.endsWith('\r');
+      pending += text;
+      const parts = pending.split(/\r\n|\r|\n/);
+      pending = parts.pop()!;
+      for (const line of parts) log(line);
+      while (pending.length > MAX_LINE) {
+        log(pending.slice(0, MAX_LINE));
+        pending = pending.slice(MAX_LINE);
+      }
+    },
+    end() {
+      if (!ended && pending) log(pending);
+      ended = true;
+      pending = '';
+    },
+  };
+}
+
 /** The signals that stop mlops train, passed on to an external trainer (SIGINT: Ctrl-C; SIGTERM: `timeout`, job cancellation). */
 const FORWARDED_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
@@ -581,7 +616,10 @@ const TRAINER_OUTPUT_GRACE_MS = 500;
 export async function runExternalTrainer(config: MlopsConfig, out: string, options: TrainOptions): Promise<TrainResult> {
   const cwd = options.cwd ?? process.cwd();
   const log = options.log ?? (() => {});
-  const emit = options.commandOutput ?? ((chunk: string) => log(chunk.replace(/\n$/, '')));
+  // Without a raw sink (a terminal), the output is logged by lines: it arrives in blocks cut
+  // anywhere (Python's 8 KiB to a pipe), and each block logged as a line split lines in two.
+  const stdoutLines = options.commandOutput ? null : lineSplitter(log);
+  const stderrLines = options.commandOutput ? null : lineSplitter(log);
   const started = new Date();
   const t0 = performance.now();
   const found = await trainingFiles(config);
@@ -640,10 +678,12 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
     for (const s of FORWARDED_SIGNALS) process.on(s, forward);
     const done = (result: { code: number | null; signal: NodeJS.Signals | null }) => {
       for (const s of FORWARDED_SIGNALS) process.off(s, forward);
+      stdoutLines?.end();
+      stderrLines?.end();
       resolveEnded(result);
     };
-    child.stdout.setEncoding('utf8').on('data', emit);
-    child.stderr.setEncoding('utf8').on('data', emit);
+    child.stdout.setEncoding('utf8').on('data', stdoutLines?.push ?? options.commandOutput!);
+    child.stderr.setEncoding('utf8').on('data', stderrLines?.push ?? options.commandOutput!);
     child.on('error', (error) => {
       for (const s of FORWARDED_SIGNALS) process.off(s, forward);
       fail(error);
