@@ -183,15 +183,19 @@ function numericCount(c: ColumnProfile): number {
   return c.numeric?.count ?? 0;
 }
 
-/** At most this many distinct texts among a numeric column's other cells read as placeholders for a missing number. */
+/** At most this many distinct placeholder texts among a numeric column's other cells. */
 const MAX_PLACEHOLDERS = 3;
+
+/** Texts that stand for a missing number: NA, N/A, NaN, null, None, missing, unknown, -, ?, #N/A, Inf. */
+const PLACEHOLDER = /^(?:n\/?a|nan|null|none|nil|missing|unknown|-+|\?+|\.|#n\/?a|[-+]?inf(?:inity)?)$/i;
 
 /**
  * True when the column's non-null cells are (nearly all) numbers, or mostly numbers whose other
- * cells are a few placeholder texts (`NA`, `n/a`, `-`: R writes a missing value as NA). Such a
+ * cells are a few placeholder texts ({@link PLACEHOLDER}: R writes a missing value as NA). Such a
  * feature with NA in 10% of its cells was compared as categories (its 20 most frequent numbers and
  * "other"), and a shift of two standard deviations scored "ok"; as a number, the placeholders'
- * share is compared on its own (`nonNumeric`). A column of numbers and many words stays text.
+ * share is compared on its own (`nonNumeric`). Numbers mixed with words (sizes 38–46 and S, M, L)
+ * stay categories.
  */
 function holdsNumbers(c: ColumnProfile): boolean {
   const n = nonNull(c);
@@ -205,7 +209,7 @@ function holdsNumbers(c: ColumnProfile): boolean {
   for (const item of c.topK.items) {
     const value = detectType(item.value).value;
     if (value !== null && Number.isFinite(value)) continue;
-    if (++texts > MAX_PLACEHOLDERS) return false;
+    if (++texts > MAX_PLACEHOLDERS || !PLACEHOLDER.test(item.value.trim())) return false;
     covered += item.count;
   }
   return texts > 0 && covered >= n - numbers;
