@@ -620,6 +620,14 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
   // anywhere (Python's 8 KiB to a pipe), and each block logged as a line split lines in two.
   const stdoutLines = options.commandOutput ? null : lineSplitter(log);
   const stderrLines = options.commandOutput ? null : lineSplitter(log);
+  // Passed on raw (GitHub Actions), output that ends inside a line gets its line end: what mlops
+  // writes next (::endgroup::) must start a line to be read as a command.
+  let openLine = false;
+  const raw = (chunk: string) => {
+    if (chunk === '') return;
+    openLine = !chunk.endsWith('\n');
+    options.commandOutput!(chunk);
+  };
   const started = new Date();
   const t0 = performance.now();
   const found = await trainingFiles(config);
@@ -680,10 +688,11 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
       for (const s of FORWARDED_SIGNALS) process.off(s, forward);
       stdoutLines?.end();
       stderrLines?.end();
+      if (openLine) raw('\n');
       resolveEnded(result);
     };
-    child.stdout.setEncoding('utf8').on('data', stdoutLines?.push ?? options.commandOutput!);
-    child.stderr.setEncoding('utf8').on('data', stderrLines?.push ?? options.commandOutput!);
+    child.stdout.setEncoding('utf8').on('data', stdoutLines?.push ?? raw);
+    child.stderr.setEncoding('utf8').on('data', stderrLines?.push ?? raw);
     child.on('error', (error) => {
       for (const s of FORWARDED_SIGNALS) process.off(s, forward);
       fail(error);
