@@ -224,6 +224,19 @@ export class GitRegistry implements RegistryStore {
     }
   }
 
+  /**
+   * `createdAt` of a new tag of `model`: now, but never before the model's last event. Events are
+   * ordered by this time, and a new tag is computed from every event this clone has: a writer
+   * whose clock is behind (a laptop minutes slow, after a CI runner promoted) must not slip its
+   * assignment or deregistration in before the events it follows — the stage would not move, a
+   * deregistration would be undone by the registration it precedes, and every re-run would
+   * write yet another tag.
+   */
+  private stamp(model: ModelState | undefined): string {
+    const last = model?.events.reduce((max, e) => Math.max(max, e.time), -Infinity) ?? -Infinity;
+    return new Date(Math.max(this.now().getTime(), last + 1)).toISOString();
+  }
+
   private async createdBy(): Promise<string> {
     const env = { ...process.env, ...(this.options.env ?? {}) };
     return env.GITHUB_ACTOR || (await gitIdentity(this.git));
@@ -381,7 +394,7 @@ export class GitRegistry implements RegistryStore {
 
     const work = await mkdtemp(join(tmpdir(), 'mlops-register-'));
     try {
-      const { assets, metadata, card } = await this.buildArtifacts(work, request, { name, version, commit, parentVersion, modelDir, model });
+      const { assets, metadata, card } = await this.buildArtifacts(work, request, { name, version, commit, parentVersion, modelDir, model, createdAt: this.stamp(state) });
       if (store.kind === 'local') await store.put({ name, version, tag, title: `${name} ${version}`, body: card, assets });
       const summary = request.message ?? `Register model ${name} ${version}`;
       const written = await this.writeTag(tag, commit, formatTagMessage(summary, metadata), push);
@@ -491,7 +504,7 @@ export class GitRegistry implements RegistryStore {
     const counter = nextCounter(tags.map((t) => t.name), model.name);
     const unassignmentTag = formatTag({ kind: 'unassignment', name: model.name, stage, counter });
     const tag = formatTag({ kind: 'assignment', name: model.name, stage, counter: counter + 1 });
-    const base = { schema: METADATA_SCHEMA, name: model.name, stage, createdBy: await this.createdBy(), createdAt: this.now().toISOString() } as const;
+    const base = { schema: METADATA_SCHEMA, name: model.name, stage, createdBy: await this.createdBy(), createdAt: this.stamp(model) } as const;
     const summary = request.message ?? `Roll back ${model.name} ${stage} from ${from.version} to ${to.version}`;
     const written = await this.writeTags([
       { tag: unassignmentTag, commit: from.commit, message: formatTagMessage(summary, { ...base, event: 'unassignment', version: from.version, commit: from.commit }) },
@@ -536,7 +549,7 @@ export class GitRegistry implements RegistryStore {
     const tag = formatTag({ kind: 'assignment', name: model.name, stage, counter: nextCounter(tags.map((t) => t.name), model.name) });
     const metadata: TagMetadata = {
       schema: METADATA_SCHEMA, event: 'assignment', name: model.name, version: version.version, stage, commit: version.commit,
-      createdBy: await this.createdBy(), createdAt: this.now().toISOString(),
+      createdBy: await this.createdBy(), createdAt: this.stamp(model),
     };
     const summary = opts.message ?? `Assign stage ${stage} to ${model.name} ${version.version}`;
     const written = await this.writeTag(tag, version.commit, formatTagMessage(summary, metadata), Boolean(opts.push));
@@ -547,7 +560,7 @@ export class GitRegistry implements RegistryStore {
     const { tags, model } = await this.requireModel(request.name);
     const tagNames = tags.map((t) => t.name);
     const by = await this.createdBy();
-    const createdAt = this.now().toISOString();
+    const createdAt = this.stamp(model);
     if (request.version !== undefined) {
       const wanted = normalizeVersion(request.version);
       if (!wanted) throw new InputError(`invalid version '${request.version}': expected vX.Y.Z`, { key: 'version' });
