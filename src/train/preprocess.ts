@@ -248,8 +248,16 @@ export function fitPreprocessing(table: Table, options: FitOptions): Preprocessi
     const check = looksNumeric(labelColumn, labelled);
     if (!check.numeric) {
       const bad = check.firstBad;
-      throw new InputError(`label '${options.label}' is not numeric (value '${bad >= 0 ? textOf(labelColumn, bad) : ''}'), so it cannot be a regression target`,
-        { file: table.path, line: bad >= 0 ? lineOf(table, bad) : undefined, key: options.label });
+      const value = bad >= 0 ? textOf(labelColumn, bad) : '';
+      const line = bad >= 0 ? lineOf(table, bad) : undefined;
+      // A label of text (names, categories) set to regression: model.task is at fault, not the
+      // data. A numeric label with a few bad cells stays the data's error, at the cell.
+      if (options.task === 'regression' && options.taskLocation && check.share < 0.95) {
+        throw new InputError(`label '${options.label}' is not numeric (value '${value}' at ${table.path}${line !== undefined ? `:${line}` : ''}), so it cannot be a regression target: set model.task to auto, binary or multiclass`,
+          options.taskLocation);
+      }
+      throw new InputError(`label '${options.label}' is not numeric (value '${value}'), so it cannot be a regression target`,
+        { file: table.path, line, key: options.label });
     }
   } else if (inferred.distinct.length < 2) {
     throw new InputError(`label '${options.label}' has only one class ('${inferred.distinct[0] ?? ''}') in the training data; a classifier needs at least two`,
