@@ -120,7 +120,9 @@ const MIN_IDENTIFIER_ROWS = 100;
 export function skipReason(c: ColumnProfile): SkippedColumn['reason'] | null {
   const n = nonNull(c);
   if (n === 0) return null;
-  if (c.types.date + c.types.datetime >= 0.95 * n) return 'timestamp';
+  // At least half: the other cells may be placeholders (R writes a missing date as NA), and with
+  // dates in 90% of the cells a column compared as categories "drifted" in every later window.
+  if (c.types.date + c.types.datetime >= 0.5 * n) return 'timestamp';
   if (n < MIN_IDENTIFIER_ROWS) return null;
   const distinct = distinctEstimate(c.distinct);
   // HyperLogLog beyond the exact range is within a few percent: 0.95 leaves room for its error.
