@@ -122,6 +122,7 @@ function foldModel(name: string, events: RegistryEvent[]): ModelState {
   let deprecated = false;
   // Per stage, per version: the order index of its latest assignment, or -1 after an unassignment.
   const assigned = new Map<string, Map<string, number>>();
+  const deregisteredEarly = new Set<string>();
   events.forEach((e, index) => {
     switch (e.event) {
       case 'registration':
@@ -133,6 +134,9 @@ function foldModel(name: string, events: RegistryEvent[]): ModelState {
       case 'deregistration': {
         const v = e.version ? versions.get(e.version) : undefined;
         if (v) v.active = false;
+        // Stamped before the registration (a writer's clock behind): a version's tag name can
+        // never be registered again, so its deregistration counts whenever it was written.
+        else if (e.version) deregisteredEarly.add(e.version);
         break;
       }
       case 'assignment':
@@ -148,6 +152,10 @@ function foldModel(name: string, events: RegistryEvent[]): ModelState {
         break;
     }
   });
+  for (const version of deregisteredEarly) {
+    const v = versions.get(version);
+    if (v) v.active = false;
+  }
   const stages: Record<string, string> = {};
   for (const stage of [...assigned.keys()].sort()) {
     let best: string | null = null;

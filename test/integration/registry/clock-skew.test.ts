@@ -8,6 +8,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GitRegistry } from '../../../src/registry/index.ts';
+import { formatTagMessage, METADATA_SCHEMA } from '../../../src/registry/metadata.ts';
+import { buildState, tagsToEvents } from '../../../src/registry/state.ts';
 import { GIT_ENV, tagNames, useSandbox, writeModel, type Sandbox } from './helpers.ts';
 
 let box: Sandbox;
@@ -47,5 +49,21 @@ describe('a writer whose clock is behind', () => {
     expect(state.stages).toEqual({});
     const events = (await laptop.history('pen')).map((e) => e.event);
     expect(events).toEqual(['registration', 'assignment', 'deregistration']);
+  });
+});
+
+describe('tags already written by a slow clock', () => {
+  it('a deregistration stamped before its registration still deregisters the version', () => {
+    const commit = '1'.repeat(40);
+    const raw = (name: string, event: 'registration' | 'deregistration', createdAt: string) => ({
+      name, object: `obj-${name}`, annotated: true, commit, taggerName: 'T', taggerEmail: 't@example.com', taggerTime: 0,
+      message: formatTagMessage('m', { schema: METADATA_SCHEMA, event, name: 'pen', version: 'v1.0.0', commit, createdBy: 'x', createdAt }),
+    });
+    const [model] = buildState(tagsToEvents([
+      raw('pen@v1.0.0', 'registration', '2026-01-01T10:05:00.000Z'),
+      raw('pen@v1.0.0!', 'deregistration', '2026-01-01T09:00:00.000Z'),
+    ]));
+    expect(model!.versions[0]!.active).toBe(false);
+    expect(model!.latest).toBeNull();
   });
 });
