@@ -106,6 +106,20 @@ export function checkLabelNotFeature(config: MlopsConfig, label: string): void {
   }
 }
 
+/**
+ * The label: data.label, else the schema's `role: label` field, or undefined. Two such fields and
+ * no data.label is exit 2 at the second: training either one would be a guess.
+ */
+export function configuredLabel(config: MlopsConfig, schema: TableSchema | null): string | undefined {
+  if (config.data.label !== null) return config.data.label;
+  const labels = (schema?.fields ?? []).flatMap((f, i) => (f.role === 'label' ? [{ name: f.name, index: i }] : []));
+  if (labels.length > 1) {
+    throw new InputError(`${labels.length === 2 ? 'two' : labels.length} fields have role: label (${labels.map((l) => `'${l.name}'`).join(', ')}): keep one, or choose with data.label in mlops.yaml`,
+      { file: config.data.schema ?? undefined, key: `fields[${labels[1]!.index}].role` });
+  }
+  return labels[0]?.name;
+}
+
 /** The label must be a column of the data (`file`'s header): exit 2 at data.label, or at the schema field that names it. */
 export function checkLabelPresent(config: MlopsConfig, schema: TableSchema | null, label: string, fieldNames: string[], file: string): void {
   if (fieldNames.includes(label)) return;
@@ -134,7 +148,7 @@ export async function readTrainingData(config: MlopsConfig): Promise<TrainingDat
   const schema = await loadConfiguredSchema(config);
   const readOptions: ReadOptions = schema ? dataReadOptions(schema) : {};
   const first = await openTable(files[0]!, readOptions);
-  const label = config.data.label ?? schema?.fields.find((f) => f.role === 'label')?.name;
+  const label = configuredLabel(config, schema);
   if (!label) throw new InputError('no label: set data.label or mark a schema field with role: label', configLocation(config, 'data.label'));
   checkLabelPresent(config, schema, label, first.fieldNames, files[0]!);
   checkLabelNotFeature(config, label);

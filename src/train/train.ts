@@ -15,7 +15,7 @@ import type { DatasetProfile } from '../profile/types.ts';
 import { loadBackend, type BackendResolver, type LoadedBackend } from './backend.ts';
 import type { BackendName, MlopsConfig, ModelConfig, TrainConfig } from './config.ts';
 import { atConfigLine, configLocation, locateConfigError, resolveBatchSize } from './config.ts';
-import { checkFeaturesPresent, checkLabelNotFeature, checkLabelPresent, expandConfigured, loadConfiguredSchema, readTrainingData, schemaFeatures, testOverlapMessage, trainingFiles } from './data.ts';
+import { checkFeaturesPresent, checkLabelNotFeature, checkLabelPresent, configuredLabel, expandConfigured, loadConfiguredSchema, readTrainingData, schemaFeatures, testOverlapMessage, trainingFiles } from './data.ts';
 import { validationMetrics } from './metrics.ts';
 import { buildModel, fitModel, seededRandom, shuffleInPlace, type EpochRecord } from './model.ts';
 import { MODEL_FILES, saveLayersModel, savePreprocessing, toPrediction, type Prediction } from './model-dir.ts';
@@ -636,7 +636,7 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
   if (overlap) log(overlap);
   const testFiles = config.data.test ? await expandConfigured(config.data.test, 'data.test', config) : [];
   const schema = await loadConfiguredSchema(config);
-  const label = config.data.label ?? schema?.fields.find((f) => f.role === 'label')?.name ?? '';
+  const label = configuredLabel(config, schema) ?? '';
   if (label) checkLabelNotFeature(config, label);
   const features = config.data.features ?? schemaFeatures(schema, label);
   // The columns are checked as mlops's own trainer checks them, before the command starts: a
