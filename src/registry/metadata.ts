@@ -61,7 +61,8 @@ export interface TagMetadata {
   intendedUse?: string;
 }
 
-const FENCE_RE = /```json\s*\n([\s\S]*?)\n```/g;
+/** The opening of a fenced JSON block; the block runs to the next line starting with ``` . */
+const FENCE_OPEN_RE = /```json[ \t]*\r?\n/g;
 
 /** Builds the tag message. */
 export function formatTagMessage(summary: string, metadata: TagMetadata): string {
@@ -72,9 +73,15 @@ export function formatTagMessage(summary: string, metadata: TagMetadata): string
 /** Extracts the metadata block; null when the message has none (e.g. a tag GTO wrote). */
 export function parseTagMessage(message: string): TagMetadata | null {
   let found: TagMetadata | null = null;
-  for (const m of message.matchAll(FENCE_RE)) {
+  // Every opening is tried, so text before the block that contains ```json (a --message) can
+  // neither swallow the block nor hide it.
+  for (const m of message.matchAll(FENCE_OPEN_RE)) {
+    const start = m.index + m[0].length;
+    // From the opening's own newline: an empty block closes right away.
+    const end = message.indexOf('\n```', start - 1);
+    if (end < 0) continue;
     try {
-      const value: unknown = JSON.parse(m[1]!);
+      const value: unknown = JSON.parse(message.slice(start, Math.max(start, end)));
       if (value && typeof value === 'object' && !Array.isArray(value) && (value as { schema?: unknown }).schema === METADATA_SCHEMA) {
         found = value as TagMetadata;
       }
