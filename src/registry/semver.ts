@@ -50,7 +50,9 @@ export function normalizeVersion(text: string): string | null {
 function compareIdentifiers(a: string, b: string): number {
   const an = /^\d+$/.test(a);
   const bn = /^\d+$/.test(b);
-  if (an && bn) return Math.sign(Number(a) - Number(b));
+  // Numeric identifiers have no leading zeros (SemVer §9): the longer is the larger, and equal
+  // lengths compare as text — exact beyond 2^53, where Number() would call two of them equal.
+  if (an && bn) return Math.sign(a.length - b.length) || (a < b ? -1 : a > b ? 1 : 0);
   if (an) return -1;
   if (bn) return 1;
   return a < b ? -1 : a > b ? 1 : 0;
