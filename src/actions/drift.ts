@@ -9,7 +9,7 @@ import { createOctokit, resolveRunContext } from '../github/index.ts';
 import { loadConfig } from '../train/config.ts';
 import type { ActionEntry } from './entry.ts';
 import { parseInputs } from './inputs.ts';
-import { defaultReportPath } from './report-path.ts';
+import { checkJsonReportInput, defaultReportPath } from './report-path.ts';
 import { createActionsRuntime, type ActionsRuntime } from './runtime.ts';
 import { fetchRegistryTags } from './registry-tags.ts';
 import { isModelRef } from '../registry/index.ts';
@@ -36,6 +36,7 @@ const entry: ActionEntry = {
     const runtime = createActionsRuntime(io);
     const workspace = io.env.GITHUB_WORKSPACE ?? io.cwd;
     const inputs = parseInputs(driftInputs, io.env, { cwd: workspace });
+    checkJsonReportInput(inputs.report);
     const config = await loadConfig(inputs.config);
     const reference = inputs.reference ?? configuredReference(config);
     const current = inputs.current ?? config.drift.current;

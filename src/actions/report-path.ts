@@ -5,7 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, open } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { ActionInputError } from './inputs.ts';
 
 /**
  * Reserves `<dir>/<stem>.json` — or, when an earlier step of the job holds it, `<stem>-2.json`,
@@ -51,4 +52,15 @@ export function evaluateReportPaths(given: string): { json: string; markdown: st
   const markdown = /\.md$/i.exec(given);
   if (markdown) return { json: `${given.slice(0, markdown.index)}.json`, markdown: given };
   return { json: given, markdown: `${given}.md` };
+}
+
+/**
+ * Checks the `report` input of an action that writes only a JSON report (validate, drift): a path
+ * ending in .md or .markdown would get JSON under a markdown name, which nobody asking for it
+ * wants — an input error naming the input, before any work is done.
+ */
+export function checkJsonReportInput(report: string | undefined): void {
+  if (report === undefined || !/\.(md|markdown)$/i.test(report)) return;
+  throw new ActionInputError('report', report,
+    `input 'report' is where the JSON report is written, and '${basename(report)}' names a markdown file: give a path ending in .json (the markdown report is the job summary)`);
 }

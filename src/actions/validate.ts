@@ -10,7 +10,7 @@ import type { CliIo } from '../cli/io.ts';
 import type { ActionEntry } from './entry.ts';
 import { postOrWarn } from './comment.ts';
 import { ActionInputError, parseInputs } from './inputs.ts';
-import { defaultReportPath } from './report-path.ts';
+import { checkJsonReportInput, defaultReportPath } from './report-path.ts';
 import { createActionsRuntime, type ActionsRuntime } from './runtime.ts';
 
 /** The inputs of actions/validate/action.yml (setup-node is handled by the YAML itself). */
@@ -184,6 +184,7 @@ export default entry;
 async function runValidate(io: CliIo, workspace: string): Promise<number> {
     const runtime = createActionsRuntime(io);
     const inputs = parseInputs(validateInputs, io.env, { cwd: workspace });
+    checkJsonReportInput(inputs.report);
     const schema = await loadSchema(inputs.schema);
     const schemaPath = workspacePath(inputs.schema, workspace);
     const base = inputs['base-schema'] !== undefined ? await loadBaseSchema(inputs['base-schema']) : undefined;
