@@ -47,11 +47,12 @@ async function taggerEnv(cwd: string, env: Record<string, string | undefined>): 
   return { GIT_COMMITTER_NAME: 'github-actions[bot]', GIT_COMMITTER_EMAIL: '41898282+github-actions[bot]@users.noreply.github.com' };
 }
 
-function summaryMarkdown(result: RegisterResult, promotion: AssignResult | null, artifact: string | undefined): string {
+function summaryMarkdown(result: RegisterResult, promotion: AssignResult | null, artifact: string | undefined, operation: string): string {
   const lines = [`### Model registry: \`${result.name}\` ${result.version}`, ''];
   lines.push(result.operation === 'created'
     ? `Registered **${result.version}** as tag \`${result.tag}\` at \`${result.commit.slice(0, 12)}\`${result.parentVersion ? ` (previous: ${result.parentVersion})` : ' (first version)'}.`
-    : `**${result.version}** was already registered with this model at this commit: nothing changed.`);
+    // "Nothing changed" only when nothing did: a re-run may still assign the stage or complete the release.
+    : `**${result.version}** was already registered with this model at this commit${operation === 'unchanged' ? ': nothing changed' : ''}.`);
   lines.push('', `- Model sha256: \`${result.modelSha256}\`${artifact ? ` (from artifact \`${artifact}\`)` : ''}`);
   lines.push(`- Artifacts: ${result.store.kind}${result.store.url ? ` — [release](${result.store.url})` : ''} (${result.store.operation})`);
   if (promotion) {
@@ -138,7 +139,7 @@ const entry: ActionEntry = {
     runtime.setOutput('tag', result.tag);
     runtime.setOutput('release-url', result.store.url ?? '');
     runtime.setOutput('operation', operation);
-    runtime.appendSummary(summaryMarkdown(result, promotion, inputs.artifact));
+    runtime.appendSummary(summaryMarkdown(result, promotion, inputs.artifact, operation));
     runtime.finish();
     return 0;
   },
