@@ -668,8 +668,11 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
   let interrupted: NodeJS.Signals | null = null;
   const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveEnded, fail) => {
     // In a process group of its own, so that a stop reaches the whole command (`cd src && python
-    // train.py`: a signal to the shell alone would leave python running).
-    const child = spawn(config.train.command!, { shell: true, cwd: config.configDir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    // train.py`: a signal to the shell alone would leave python running). Not on Windows, where
+    // detached means a console window of its own and there are no process groups to signal.
+    const child = spawn(config.train.command!, {
+      shell: true, cwd: config.configDir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32',
+    });
     // mlops stopped (Ctrl-C, `timeout 2h mlops train`, a cancelled job) stops the trainer: the
     // signal is passed on and mlops waits for the trainer to end, rather than dying and leaving it
     // running, orphaned, on the GPU and writing into a staging directory nobody will publish. A
@@ -716,8 +719,8 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
   });
   // A trainer ended by a signal exits as a shell reports it, 128 + the signal's number: 137 for the
   // out-of-memory killer's SIGKILL (a shell that execs the command, as bash does, leaves that to us).
-  // Stopped by a signal mlops received: the run was cancelled, whatever the trainer did with it
-  // (one that saves a checkpoint and exits 0 did not finish), and it exits as a shell reports it.
+  // When mlops received the signal, the run was cancelled whatever the trainer did with it (one
+  // that saves a checkpoint and exits 0 did not finish), and mlops exits as that signal's number.
   const signal = interrupted ?? ended.signal;
   const exitCode = interrupted ? 128 + (osConstants.signals[interrupted] ?? 15) : ended.code ?? (ended.signal ? 128 + (osConstants.signals[ended.signal] ?? 15) : 1);
   const fitMs = performance.now() - t0;
