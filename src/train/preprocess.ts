@@ -98,6 +98,8 @@ export interface FitOptions {
   skipEmptyFeatures?: boolean;
   /** Where `model.task` is set, for a task the label does not fit (binary with three classes). */
   taskLocation?: SourceLocation;
+  /** Where the user listed each feature (data.features entries), for errors about a listed feature as a whole. */
+  featureLocations?: Record<string, SourceLocation>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -295,6 +297,8 @@ export function fitPreprocessing(table: Table, options: FitOptions): Preprocessi
     for (const i of rows) if (isNullCell(column, i)) nulls++;
     if (nulls === rows.length) {
       if (options.skipEmptyFeatures) continue;
+      const listed = options.featureLocations?.[name];
+      if (listed) throw new InputError(`feature '${name}' is null in every training row of ${table.path}: remove it from data.features`, listed);
       throw new InputError(`feature '${name}' is null in every training row`, { file: table.path, key: name });
     }
     const declared = options.kinds?.[name];

@@ -301,6 +301,7 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
     missingValues: data.readOptions.missingValues, fieldMissingValues: data.readOptions.fieldMissingValues,
     ...(config.data.label !== null ? { labelLocation: configLocation(config, 'data.label') } : {}),
     skipEmptyFeatures: config.data.features === null,
+    ...(config.data.features ? { featureLocations: Object.fromEntries(config.data.features.map((f, i) => [f, configLocation(config, `data.features[${i}]`)])) } : {}),
     taskLocation: configLocation(config, 'model.task'),
   });
   const features = spec.features.map((f) => f.name);

@@ -56,6 +56,6 @@ describe('a column that is empty in every row', () => {
     await writeFile(join(dir, 'mlops.yaml'), 'name: listed\ndata: { train: data.csv, label: y, features: [amount, notes] }\ntrain: { epochs: 2, backend: cpu }\n');
     const r = await mlops(dir, ['train', '--out', 'model']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/\(notes\): feature 'notes' is null in every training row/);
+    expect(r.err).toMatch(/\(data\.features\[1\]\): feature 'notes' is null in every training row of \S*data\.csv: remove it from data\.features/);
   });
 });
