@@ -367,7 +367,12 @@ export class GitRegistry implements RegistryStore {
       return this.completeExisting(request, existing, model.sha256, push);
     }
     if (explicit) {
-      if (existing || tagNames.has(formatTag({ kind: 'registration', name, version: explicit }))) {
+      const taken = formatTag({ kind: 'registration', name, version: explicit });
+      if (!existing && tagNames.has(taken)) {
+        // A lightweight tag of that name (not a registry event): nothing is registered as it.
+        throw new InputError(`tag '${taken}' already exists but is no registry version (registry tags are annotated, this one is not); delete it ('git tag -d ${taken}') or choose another version`, { key: 'version' });
+      }
+      if (existing) {
         throw new InputError(`${name} ${explicit} is already registered${existing?.metadata?.model?.sha256 === model.sha256 ? ` (same model, at commit ${existing.commit.slice(0, 12)})` : ' with a different model'}; registered versions are immutable — choose another version or --bump`, { key: 'version' });
       }
       // SemVer ignores build metadata for precedence: v1.0.0+b next to v1.0.0 is the same version
@@ -388,6 +393,8 @@ export class GitRegistry implements RegistryStore {
       const all = state?.versions.map((v) => v.version).sort(compareSemVer) ?? [];
       const top = all.at(-1);
       version = top ? bumpVersion(top, request.bump ?? 'patch') : FIRST_VERSION;
+      // Past tag names that exist without being registry versions (lightweight tags).
+      while (tagNames.has(formatTag({ kind: 'registration', name, version }))) version = bumpVersion(version, request.bump ?? 'patch');
     }
     const tag = formatTag({ kind: 'registration', name, version });
     const parentVersion = state?.latest ?? null;
