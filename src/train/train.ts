@@ -147,10 +147,17 @@ export function defaultModelDir(config: MlopsConfig, cwd: string): string {
   return resolve(cwd, '.mlops', 'models', config.name);
 }
 
-async function makeStaging(out: string): Promise<string> {
+async function makeStaging(out: string, setting: OutSetting = CLI_OUT): Promise<string> {
   const staging = join(dirname(out), `.${basename(out)}.staging-${process.pid}-${Date.now().toString(36)}`);
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
+  try {
+    await rm(staging, { recursive: true, force: true });
+    await mkdir(staging, { recursive: true });
+  } catch (error) {
+    // A read-only checkout, another user's directory on a self-hosted runner: the user's to change.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!code) throw error;
+    throw new InputError(`cannot create the model directory there (${code}): choose another ${setting.phrase}`, { file: out, key: setting.key }, { cause: error });
+  }
   return staging;
 }
 
@@ -353,7 +360,7 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
   let fit;
   let weights: Uint8Array;
   let metrics: Record<string, number> = {};
-  const staging = await makeStaging(out);
+  const staging = await makeStaging(out, options.outSetting);
   let saveMs = 0;
   let profileMs = 0;
   try {
@@ -647,7 +654,7 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
   const header = (await openTable(trainFiles[0]!, schema ? dataReadOptions(schema) : {})).fieldNames;
   if (label) checkLabelPresent(config, schema, label, header, trainFiles[0]!);
   checkFeaturesPresent(config, features, header, trainFiles[0]!);
-  const staging = await makeStaging(out);
+  const staging = await makeStaging(out, options.outSetting);
   const given = externalParams(config);
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(options.env ?? process.env)) if (v !== undefined) env[k] = v;

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -30,5 +31,21 @@ describe('an --out path that runs through a file', () => {
     expect(io.err).not.toMatch(/^training /m);
     expect((await readdir(sub)).sort()).toEqual(['mlops.yaml', 'penguins-train.csv']);
     expect(await readFile(join(sub, 'mlops.yaml'), 'utf8')).toBe(config);
+  });
+});
+
+// A model directory mlops may not create (a read-only checkout, another user's directory on a
+// self-hosted runner): 'internal error: EACCES …' with a stack trace. /sys refuses even root.
+describe.runIf(process.platform === 'linux' && existsSync('/sys/kernel'))('an --out where no directory can be created', () => {
+  it('is exit 2 naming --out and why, not an internal error', async () => {
+    const sub = await mkdtemp(join(dir, 'ro-'));
+    await cp(join(FIXTURES, 'penguins-train.csv'), join(sub, 'penguins-train.csv'));
+    await writeFile(join(sub, 'mlops.yaml'), 'name: p\ndata: { train: penguins-train.csv, label: species }\ntrain: { command: "touch ran" }\n');
+    const io = memoryIo({ cwd: sub, env: { PATH: process.env.PATH } });
+    const code = await runCli(['train', '--out', '/sys/kernel/mlops-model'], io);
+    expect(io.err).not.toMatch(/internal error/);
+    expect(code).toBe(2);
+    expect(io.err).toMatch(/^mlops train: \/sys\/kernel\/mlops-model \(--out\): cannot create the model directory there \(E[A-Z]+\): choose another --out\n$/m);
+    expect(await readdir(sub)).not.toContain('ran');
   });
 });
