@@ -230,6 +230,7 @@ export function fitPreprocessing(table: Table, options: FitOptions): Preprocessi
   // Cell checks (non-numeric text, NaN/Infinity) cover every labelled row read, validation rows
   // included: a bad cell is bad input wherever the split put it. Statistics use `rows` only.
   const labelled = allRows(table.length).filter((i) => !isNullCell(labelColumn, i));
+  if (table.length === 0) throw new InputError('the training data has no rows', { file: table.path });
   if (rows.length === 0) throw new InputError(`label column '${options.label}' has no non-null values`, { file: table.path, key: options.label });
 
   // The task is decided on every labelled row read (the whole file, as `mlops init` saw it); the
