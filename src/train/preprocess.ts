@@ -262,6 +262,11 @@ export function fitPreprocessing(table: Table, options: FitOptions): Preprocessi
       throw new InputError(`label '${options.label}' is not numeric (value '${value}'), so it cannot be a regression target`,
         { file: table.path, line, key: options.label });
     }
+  } else if (inferred.distinct.length < 2 && decided.distinct.length >= 2) {
+    const others = sortClasses(decided.distinct.filter((c) => !inferred.distinct.includes(c)));
+    const named = `${others.slice(0, 5).map((c) => `'${c}'`).join(', ')}${others.length > 5 ? ', …' : ''}`;
+    throw new InputError(`label '${options.label}' has only one class ('${inferred.distinct[0] ?? ''}') in the training split: ${named} ${others.length === 1 ? 'is' : 'are'} only in the validation rows (add rows of ${others.length === 1 ? 'it' : 'them'}, or lower train.validationSplit)`,
+      { file: table.path, key: options.label });
   } else if (inferred.distinct.length < 2) {
     throw new InputError(`label '${options.label}' has only one class ('${inferred.distinct[0] ?? ''}') in the training data; a classifier needs at least two`,
       { file: table.path, key: options.label });
