@@ -254,14 +254,41 @@ function formatEdge(x: number): string {
 
 interface Binned { labels: string[]; reference: number[]; current: number[]; edges: number[] }
 
-/** Decile bins of the reference, exact from samples when they hold all values, else from the sketches. */
+/** The smallest number above `x`, for `x` = {@link nextDown} of a finite number. */
+function nextUp(x: number): number {
+  const bits = new BigInt64Array(Float64Array.of(x).buffer);
+  bits[0] += x > 0 ? 1n : -1n;
+  return new Float64Array(bits.buffer)[0];
+}
+
+/** The largest number below `x` (finite `x`). */
+function nextDown(x: number): number {
+  if (x === 0) return -Number.MIN_VALUE;
+  const bits = new BigInt64Array(Float64Array.of(x).buffer);
+  bits[0] += x > 0 ? -1n : 1n;
+  return new Float64Array(bits.buffer)[0];
+}
+
+/**
+ * Decile bins of the reference, exact from samples when they hold all values, else from the
+ * sketches. When the lowest edge is the reference's minimum (a pile of equal values there: a
+ * constant, a feature with 30% zeros), a bin of the values below the reference's range comes
+ * first: unbounded below, the first bin lumped them with that pile, and a constant 5.5 that became
+ * 4.5 scored PSI 0 (6.5 drifted).
+ */
 function decileBins(ref: ColumnProfile, cur: ColumnProfile, refSample: Float64Array, curSample: Float64Array): Binned {
   const exact = sampleIsComplete(ref) && sampleIsComplete(cur);
   let edges: number[];
   let reference: number[];
   let current: number[];
+  let below = false;
   if (exact || !ref.numeric || !cur.numeric) {
-    edges = decileEdges(Float64Array.from(refSample).sort());
+    const sorted = Float64Array.from(refSample).sort();
+    edges = decileEdges(sorted);
+    if (edges.length > 0 && edges[0] <= sorted[0]) {
+      edges.unshift(nextDown(sorted[0]));
+      below = true;
+    }
     reference = binShares(edges, refSample);
     current = binShares(edges, curSample);
   } else {
@@ -269,6 +296,10 @@ function decileBins(ref: ColumnProfile, cur: ColumnProfile, refSample: Float64Ar
     for (let i = 1; i < 10; i++) {
       const e = sketchQuantile(ref.numeric.sketch, i / 10);
       if (edges.length === 0 || e > edges[edges.length - 1]) edges.push(e);
+    }
+    if (edges.length > 0 && edges[0] <= ref.numeric.min) {
+      edges.unshift(nextDown(ref.numeric.min));
+      below = true;
     }
     const shares = (sketch: typeof ref.numeric.sketch) => {
       const cdf = edges.map((e) => sketchRank(sketch, e));
@@ -278,8 +309,14 @@ function decileBins(ref: ColumnProfile, cur: ColumnProfile, refSample: Float64Ar
     reference = shares(ref.numeric.sketch);
     current = shares(cur.numeric.sketch);
   }
-  const labels = [...edges, Number.POSITIVE_INFINITY].map((e, i) =>
-    i === 0 ? `≤ ${formatEdge(e)}` : i === edges.length ? `> ${formatEdge(edges[i - 1])}` : `${formatEdge(edges[i - 1])} – ${formatEdge(e)}`);
+  // With the bin below the range first, the next one starts at the reference's minimum.
+  const min = below ? nextUp(edges[0]) : Number.NaN;
+  const labels = [...edges, Number.POSITIVE_INFINITY].map((e, i) => {
+    if (i === 0) return below ? `< ${formatEdge(min)}` : `≤ ${formatEdge(e)}`;
+    if (i === edges.length) return `> ${formatEdge(edges[i - 1])}`;
+    const from = below && i === 1 ? min : edges[i - 1];
+    return from === e ? `= ${formatEdge(e)}` : `${formatEdge(from)} – ${formatEdge(e)}`;
+  });
   return { labels, reference, current, edges };
 }
 
