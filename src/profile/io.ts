@@ -61,6 +61,8 @@ export async function readProfile(path: string): Promise<DatasetProfile> {
 
 /** Parses and validates profile JSON text; `file` names the source in errors. */
 export function parseProfile(text: string, file: string): DatasetProfile {
+  // A byte-order mark (PowerShell's Set-Content -Encoding utf8, Notepad) is no part of the JSON.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -60,4 +60,14 @@ describe('a profile.json written back by another tool', () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).toMatch(/not an mlops profile .*a \.json data file holds one JSON array of objects/);
   });
+
+  it('is still read as a profile when saved with a byte-order mark (PowerShell Set-Content -Encoding utf8, Notepad)', async () => {
+    csv(join(dir, 'train.csv'), 3000, 0);
+    csv(join(dir, 'current.csv'), 3000, 2);
+    await writeProfile(join(dir, 'profile.json'), await profileFile(join(dir, 'train.csv')));
+    writeFileSync(join(dir, 'bom.json'), `\uFEFF${readFileSync(join(dir, 'profile.json'), 'utf8')}`);
+    const direct = await runDriftCheck({ cwd: dir, reference: 'profile.json', current: 'current.csv' });
+    const withBom = await runDriftCheck({ cwd: dir, reference: 'bom.json', current: 'current.csv' });
+    expect(withBom.report.columns).toEqual(direct.report.columns);
+  });
 });
