@@ -97,11 +97,19 @@ export function tagsToEvents(tags: RawTag[]): RegistryEvent[] {
   // Assignments written by GTO name no version: GTO finds it by commit. Resolve those the same way
   // (the latest version registered at that commit before the assignment).
   const byCommit = new Map<string, string>();
+  const unresolved: RegistryEvent[] = [];
   for (const e of events) {
     if (e.event === 'registration' && e.version) byCommit.set(`${e.name}\0${e.commit}`, e.version);
     else if ((e.event === 'assignment' || e.event === 'unassignment') && e.version === null) {
       e.version = byCommit.get(`${e.name}\0${e.commit}`) ?? null;
+      if (e.version === null) unresolved.push(e);
     }
+  }
+  // GTO's tags carry whole seconds: its assignment made in the same second as our registration
+  // (milliseconds) sorts first. The version registered at that commit is still the one meant.
+  for (const e of unresolved) {
+    const first = events.find((r) => r.event === 'registration' && r.version && r.name === e.name && r.commit === e.commit);
+    if (first) e.version = first.version;
   }
   return events;
 }

@@ -67,3 +67,16 @@ describe('tags already written by a slow clock', () => {
     expect(model!.latest).toBeNull();
   });
 });
+
+describe('GTO tags next to ours', () => {
+  it("a GTO assignment (whole-second date, no version in its message) made in the second of our registration resolves to that version", () => {
+    const commit = '2'.repeat(40);
+    const ours = {
+      name: 'pen@v1.0.0', object: 'o1', annotated: true, commit, taggerName: 'T', taggerEmail: 't@example.com', taggerTime: 1_767_261_600,
+      message: formatTagMessage('m', { schema: METADATA_SCHEMA, event: 'registration', name: 'pen', version: 'v1.0.0', commit, createdBy: 'x', createdAt: '2026-01-01T10:00:00.700Z' }),
+    };
+    const gto = { name: 'pen#prod#1', object: 'o2', annotated: true, commit, taggerName: 'G', taggerEmail: 'g@example.com', taggerTime: 1_767_261_600, message: 'Assigning stage prod to artifact pen version v1.0.0' };
+    const [model] = buildState(tagsToEvents([ours, gto]));
+    expect(model!.stages).toEqual({ prod: 'v1.0.0' });
+  });
+});
