@@ -138,3 +138,12 @@ export async function exists(path: string): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * Whether a path names a JSON file, by its extension in any case: a schema read as JSON rather
+ * than YAML, a report written as JSON rather than markdown. Readers and writers must agree, or
+ * `schema infer -o S.JSON` writes YAML that `--schema S.JSON` then fails to parse.
+ */
+export function isJsonPath(path: string): boolean {
+  return /\.json$/i.test(path);
+}

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Ajv, type ErrorObject } from 'ajv';
 import { InputError, formatLocation, type SourceLocation } from '../core/errors.ts';
-import { assertReadableFile } from '../core/fs.ts';
+import { assertReadableFile, isJsonPath } from '../core/fs.ts';
 import { driftMethodNamed, unknownDriftMethodMessage } from '../drift/policy.ts';
 import { validate as validateTableSchema } from './table-schema-validator.generated.ts';
 import { escapeKey, parseJsonWithPositions, parseYamlWithPositions, pointerToKey, positionOf } from './positions.ts';
@@ -92,10 +92,6 @@ function anyOfBranches(errors: ErrorObject[]): ErrorObject[] {
   return [...errors.filter((e) => !drop.has(e)), ...extra];
 }
 
-/** Whether a schema file is JSON (parsed strictly) rather than YAML: by its extension. */
-function isJsonFile(file: string): boolean {
-  return /\.json$/i.test(file);
-}
 
 /** Problems in file order (line, then column); problems at one place keep their order. */
 function inFileOrder(positions: PositionMap, problems: Problem[]): Problem[] {
@@ -112,7 +108,7 @@ function inFileOrder(positions: PositionMap, problems: Problem[]): Problem[] {
  */
 export function parseSchema(text: string, file: string): TableSchema {
   if (text.trim() === '') throw new InputError('schema file is empty', { file });
-  const { value, positions } = isJsonFile(file) ? parseJsonWithPositions(text, file) : parseYamlWithPositions(text, file);
+  const { value, positions } = isJsonPath(file) ? parseJsonWithPositions(text, file) : parseYamlWithPositions(text, file);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new InputError('a schema must be a mapping with a `fields` list', { file, line: 1, column: 1 });
   }

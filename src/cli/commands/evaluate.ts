@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
-import { writeFileAtomic, writeJsonAtomic } from '../../core/fs.ts';
+import { isJsonPath, writeFileAtomic, writeJsonAtomic } from '../../core/fs.ts';
 import { atCwd, configFor, evaluateAndRender, jsonSafe, publishComment } from '../../app/evaluate.ts';
 import type { GateResult } from '../../evaluate/gates.ts';
 import { isMissingPermission } from '../../github/index.ts';
@@ -101,7 +101,7 @@ const command: Command = {
     if (values.report !== undefined) {
       const path = atCwd(io, values.report);
       const named = { what: 'report', name: values.report };
-      if (path.endsWith('.json')) await writeJsonAtomic(path, report, named);
+      if (isJsonPath(path)) await writeJsonAtomic(path, report, named);
       else await writeFileAtomic(path, markdown, named);
     }
     if (values.comment) {

@@ -1,6 +1,6 @@
 import yaml from 'js-yaml';
 import { UsageError } from '../../core/errors.ts';
-import { writeFileAtomic } from '../../core/fs.ts';
+import { isJsonPath, writeFileAtomic } from '../../core/fs.ts';
 import { looksLikeCommand } from '../../core/workflow-commands.ts';
 import { diffSchemas, dumpSchema, formatSchemaDiff, inferSchema, loadSchema, type TableSchema } from '../../schema/index.ts';
 import { helpHint, outputFlag, parseCommandArgs, parseIntegerFlag, requirePositional } from '../args.ts';
@@ -58,7 +58,7 @@ const command: Command = {
       const schema = await inferSchema(files.map((f) => atCwd(io, f)), { maxEnum: parseIntegerFlag(values['max-enum'], 'max-enum', 20) });
       if (out === undefined) io.stdout(schemaYamlForStdout(schema, io));
       else {
-        const text = out.endsWith('.json') ? `${JSON.stringify(schema, null, 2)}\n` : dumpSchema(schema);
+        const text = isJsonPath(out) ? `${JSON.stringify(schema, null, 2)}\n` : dumpSchema(schema);
         await writeFileAtomic(atCwd(io, out), text, { what: 'schema', name: out });
         io.stderr(`wrote ${out} (${schema.fields.length} fields)\n`);
       }

@@ -85,6 +85,14 @@ describe("'-' as an output: stdout, never a file named '-'", () => {
     expect(existsSync(join(cwd, '-'))).toBe(false);
   });
 
+  it('schema infer -o S.JSON writes JSON, as --schema S.JSON reads it (the extension in any case)', async () => {
+    const cwd = await workdir();
+    expect((await mlops(cwd, ['schema', 'infer', 'd.csv', '-o', 'S.JSON'])).code).toBe(0);
+    expect(JSON.parse(await readFile(join(cwd, 'S.JSON'), 'utf8')).fields).toHaveLength(2);
+    // The schema reader takes S.JSON for JSON: the file just written validates its data.
+    expect((await mlops(cwd, ['validate', 'd.csv', '--schema', 'S.JSON'])).code).toBe(0);
+  });
+
   it('schema infer -o - prints the YAML; ./- still names a file', async () => {
     const cwd = await workdir();
     const plain = await mlops(cwd, ['schema', 'infer', 'd.csv']);
