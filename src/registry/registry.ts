@@ -437,7 +437,12 @@ export class GitRegistry implements RegistryStore {
         name: request.name, version: existing.version, commit: existing.commit, parentVersion: meta.parentVersion ?? null,
         modelDir: resolve(this.options.cwd, request.modelDir), model: meta.model!, createdAt: meta.createdAt, createdBy: meta.createdBy,
       });
-      const put = await store.put({ name: request.name, version: existing.version, tag: existing.tag, title: `${request.name} ${existing.version}`, body: card, assets });
+      // The tag names the bytes first stored, and pull checks them. A rebuilt archive can differ
+      // (another Node.js compresses the same files to other bytes): it never replaces them.
+      const recorded = new Map((meta.artifacts ?? []).map((a) => [a.name, a.sha256]));
+      const rebuilt = await store.describe(assets);
+      const kept = assets.filter((a, i) => !recorded.has(a.name) || recorded.get(a.name) === rebuilt[i]!.sha256);
+      const put = await store.put({ name: request.name, version: existing.version, tag: existing.tag, title: `${request.name} ${existing.version}`, body: card, assets: kept });
       return {
         operation: 'unchanged', name: request.name, version: existing.version, tag: existing.tag, commit: existing.commit, modelSha256,
         parentVersion: meta.parentVersion ?? null, pushed, store: { kind: store.kind, operation: put.operation, url: put.url },

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { appendFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createOctokit } from '../../../src/github/index.ts';
+import { createReleaseBackend } from '../../../src/github/release-store.ts';
+import { GitRegistry, ReleaseArtifactStore } from '../../../src/registry/index.ts';
+import { EMULATOR_TOKENS, startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.ts';
+import type * as TarModule from '../../../src/registry/tar.ts';
+import { GIT_ENV, sandbox, writeModel, type Sandbox } from './helpers.ts';
+
+// A re-run of a registration rebuilds model.tar.gz from the same files. Another Node.js (another
+// zlib) can compress those files to other bytes, while the tag records the sha256 of the bytes
+// first stored and pull checks it: the GitHub store replaced the release's archive with the
+// rebuilt one, and every later pull failed ("the artifact was altered"). Here the "other zlib"
+// appends an empty gzip member: the same files, other bytes.
+const otherZlib = vi.hoisted(() => ({ on: false }));
+vi.mock('../../../src/registry/tar.ts', async (importOriginal) => {
+  const tar = await importOriginal<typeof TarModule>();
+  return {
+    ...tar,
+    writeTarGz: async (dir: string, files: string[], out: string) => {
+      await tar.writeTarGz(dir, files, out);
+      if (otherZlib.on) await appendFile(out, gzipSync(Buffer.alloc(0)));
+    },
+  };
+});
+
+let box: Sandbox;
+let emu: GitHubEmulator;
+let repo: string;
+beforeEach(async () => {
+  box = await sandbox();
+  repo = await box.clone('work');
+  emu = await startGitHubEmulator();
+});
+afterEach(async () => {
+  otherZlib.on = false;
+  await emu.close();
+  await box.cleanup();
+});
+
+describe('registry register re-run whose archive compresses to other bytes', () => {
+  it('keeps the release archive the tag names, so pull still verifies it', async () => {
+    const model = await writeModel(join(box.root, 'model'), 1);
+    const octokit = createOctokit({ token: EMULATOR_TOKENS.actions, baseUrl: emu.url, env: {}, writeSpacingMs: 0, retryAfterBaseValue: 1 });
+    const registry = () => new GitRegistry({ cwd: repo, env: GIT_ENV, store: new ReleaseArtifactStore(createReleaseBackend(octokit, 'octo-org', 'demo')) });
+    const request = { name: 'weather', modelDir: model, idempotent: true };
+    expect(await registry().register(request)).toMatchObject({ operation: 'created', version: 'v0.1.0' });
+    const archive = () => emu.state.releases[0]!.assets.find((a) => a.name === 'model.tar.gz')!.data;
+    const stored = createHash('sha256').update(archive()).digest('hex');
+
+    otherZlib.on = true;
+    expect(await registry().register(request)).toMatchObject({ operation: 'unchanged', version: 'v0.1.0' });
+    expect(createHash('sha256').update(archive()).digest('hex')).toBe(stored);
+    otherZlib.on = false;
+    await registry().pull('weather@v0.1.0', join(box.root, 'pulled'));
+  });
+});
