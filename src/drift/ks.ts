@@ -4,7 +4,7 @@
  * one-sample Kolmogorov distribution at the effective size round(n·m/(n+m)). Matching scipy
  * matters because users compare our verdicts with notebooks; values are checked to 1e-6 in tests.
  */
-import { logBinomial, logGamma } from './special.ts';
+import { logBinomial, logGamma } from '../core/special.ts';
 
 const MAX_EXACT_N = 10_000;
 

@@ -3,7 +3,7 @@
  * can run on raw data or on a profile's sketches alike; each is checked against scipy/numpy
  * reference values (test/fixtures/drift/scipy-reference.json).
  */
-import { chiSquareSf, normalSf } from './special.ts';
+import { chiSquareSf, normalSf } from '../core/special.ts';
 
 export interface PValueResult {
   statistic: number;

@@ -6,6 +6,7 @@
  * which is exactly zero wide for a model compared with itself.
  */
 import { createRandom, type Random } from './random.ts';
+import { normalSf, studentQuantileUpper } from '../core/special.ts';
 
 /** A point estimate with a percentile bootstrap interval. */
 export interface Interval {
@@ -42,65 +43,6 @@ export function resampleCounts(random: Random, counts: Float64Array): Float64Arr
   return counts;
 }
 
-/** erfc(x), fractional error < 1.2e-7 everywhere (Numerical Recipes' erfcc, Chebyshev fit). */
-function erfc(x: number): number {
-  const z = Math.abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
-  return x >= 0 ? r : 2 - r;
-}
-
-/** P(Z > z) for a standard normal Z. */
-function normalUpperTail(z: number): number {
-  return erfc(z / Math.SQRT2) / 2;
-}
-
-/** P(T > t), t ≥ 0, for Student's t with an integer ν ≥ 1 degrees of freedom (Abramowitz & Stegun 26.7.3–4, exact finite sums). */
-function studentUpperTail(t: number, nu: number): number {
-  const theta = Math.atan(t / Math.sqrt(nu));
-  const c2 = Math.cos(theta) ** 2;
-  const s = Math.sin(theta);
-  let within: number; // P(|T| ≤ t)
-  if (nu % 2 === 1) {
-    let sum = 0;
-    let term = Math.cos(theta);
-    for (let k = 3; k <= nu; k += 2) {
-      sum += term;
-      term *= (c2 * (k - 1)) / k;
-    }
-    within = (2 / Math.PI) * (theta + (nu > 1 ? s * sum : 0));
-  } else {
-    let sum = 0;
-    let term = 1;
-    for (let k = 2; k <= nu; k += 2) {
-      sum += term;
-      term *= (c2 * (k - 1)) / k;
-    }
-    within = s * sum;
-  }
-  return Math.max(0, (1 - within) / 2);
-}
-
-/** The x ≥ 0 where a decreasing tail function equals p (bisection; tails here are smooth and monotone). */
-function invertTail(tail: (x: number) => number, p: number): number {
-  let lo = 0;
-  let hi = 1;
-  while (tail(hi) > p && hi < 1e8) hi *= 2;
-  for (let i = 0; i < 200 && hi - lo > 1e-12 * hi; i++) {
-    const mid = (lo + hi) / 2;
-    if (tail(mid) > p) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
-}
-
-/** The upper p-quantile of Student's t with ν degrees of freedom (Cornish–Fisher beyond ν = 1000, where it is exact to ~1e-9). */
-function studentQuantileUpper(p: number, nu: number): number {
-  if (nu <= 1000) return invertTail((t) => studentUpperTail(t, nu), p);
-  const z = invertTail(normalUpperTail, p);
-  return z + (z ** 3 + z) / (4 * nu) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * nu * nu);
-}
-
 /**
  * The tail share each end of an interval at `confidence` leaves out, expanded for `units`
  * independent units (rows): Hesterberg's expanded percentile interval uses
@@ -114,7 +56,7 @@ export function expandedTail(confidence: number, units?: number): number {
   const alpha = (1 - confidence) / 2;
   if (units === undefined || !(units >= 2) || !(alpha > 0 && alpha < 0.5)) return alpha;
   const nu = Math.floor(units) - 1;
-  return normalUpperTail(Math.sqrt((nu + 1) / nu) * studentQuantileUpper(alpha, nu));
+  return normalSf(Math.sqrt((nu + 1) / nu) * studentQuantileUpper(alpha, nu));
 }
 
 /**

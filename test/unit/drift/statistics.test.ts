@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ks2Samp, kolmogorovSf, smirnovSf } from '../../../src/drift/ks.ts';
-import { chiSquareSf, normalSf } from '../../../src/drift/special.ts';
+import { chiSquareSf, normalSf } from '../../../src/core/special.ts';
 import {
   binShares, chiSquareHomogeneity, decileEdges, hellinger, jensenShannon, poolSparseCategories, psi, standardDeviation, twoProportionZ, wasserstein1,
 } from '../../../src/drift/tests.ts';

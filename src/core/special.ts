@@ -1,7 +1,7 @@
 /**
- * Special functions for the drift tests' p-values. Hand-written (no numeric library in this
- * ecosystem is both small and accurate to 1e-12 here); each is checked against scipy values in
- * test/unit/drift.
+ * Special functions for the drift tests' p-values and the evaluation's interval widths.
+ * Hand-written (no numeric library in this ecosystem is both small and accurate to 1e-12 here);
+ * each is checked against scipy values in test/unit/drift and test/unit/evaluate.
  */
 
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
@@ -114,4 +114,50 @@ export function gammaQ(a: number, x: number): number {
 export function chiSquareSf(statistic: number, dof: number): number {
   if (dof <= 0) return Number.NaN;
   return gammaQ(dof / 2, statistic / 2);
+}
+
+/** P(T > t), t ≥ 0, for Student's t with an integer ν ≥ 1 degrees of freedom (Abramowitz & Stegun 26.7.3–4, exact finite sums). */
+export function studentUpperTail(t: number, nu: number): number {
+  const theta = Math.atan(t / Math.sqrt(nu));
+  const c2 = Math.cos(theta) ** 2;
+  const s = Math.sin(theta);
+  let within: number; // P(|T| ≤ t)
+  if (nu % 2 === 1) {
+    let sum = 0;
+    let term = Math.cos(theta);
+    for (let k = 3; k <= nu; k += 2) {
+      sum += term;
+      term *= (c2 * (k - 1)) / k;
+    }
+    within = (2 / Math.PI) * (theta + (nu > 1 ? s * sum : 0));
+  } else {
+    let sum = 0;
+    let term = 1;
+    for (let k = 2; k <= nu; k += 2) {
+      sum += term;
+      term *= (c2 * (k - 1)) / k;
+    }
+    within = s * sum;
+  }
+  return Math.max(0, (1 - within) / 2);
+}
+
+/** The x ≥ 0 where a decreasing tail function equals p (bisection; tails here are smooth and monotone). */
+function invertTail(tail: (x: number) => number, p: number): number {
+  let lo = 0;
+  let hi = 1;
+  while (tail(hi) > p && hi < 1e8) hi *= 2;
+  for (let i = 0; i < 200 && hi - lo > 1e-12 * hi; i++) {
+    const mid = (lo + hi) / 2;
+    if (tail(mid) > p) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/** The upper p-quantile of Student's t with ν degrees of freedom (Cornish–Fisher beyond ν = 1000, where it is exact to ~1e-9). */
+export function studentQuantileUpper(p: number, nu: number): number {
+  if (nu <= 1000) return invertTail((t) => studentUpperTail(t, nu), p);
+  const z = invertTail(normalSf, p);
+  return z + (z ** 3 + z) / (4 * nu) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * nu * nu);
 }
