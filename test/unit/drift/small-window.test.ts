@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../src/core/random.ts';
 import { compareProfiles } from '../../../src/drift/engine.ts';
-import { createProfiler } from '../../../src/profile/index.ts';
-import type { DatasetProfile } from '../../../src/profile/types.ts';
-import type { NumberColumn } from '../../../src/table/types.ts';
+import { numericProfile } from '../../support/profiles.ts';
 
-/** A profile of numeric columns (null cells as null). */
-function profileOf(names: string[], rows: Array<Array<number | null>>): DatasetProfile {
-  const columns: NumberColumn[] = names.map((name, j) => ({
-    kind: 'number', name,
-    values: Float64Array.from(rows, (r) => r[j] ?? Number.NaN),
-    nulls: Uint8Array.from(rows, (r) => (r[j] === null ? 1 : 0)),
-    invalid: [],
-  }));
-  const profiler = createProfiler(names);
-  profiler.add({ length: rows.length, rowOffset: 0, lines: new Float64Array(rows.length), columns });
-  return profiler.finish([]);
-}
 
 describe('a window too small to judge raises no alarm (A/A)', () => {
   // Five numeric features, each null in 1% of the rows, the same distribution on both sides. A
@@ -27,13 +13,13 @@ describe('a window too small to judge raises no alarm (A/A)', () => {
   const names = ['a', 'b', 'c', 'd', 'e'];
   const rand = mulberry32(42);
   const row = () => names.map(() => (rand() < 0.01 ? null : rand() * 10));
-  const reference = profileOf(names, Array.from({ length: 2000 }, row));
+  const reference = numericProfile(names, Array.from({ length: 2000 }, row));
 
   for (const size of [10, 15, 20]) {
     it(`windows of ${size} rows`, () => {
       let alarms = 0;
       for (let t = 0; t < 100; t++) {
-        const report = compareProfiles(reference, profileOf(names, Array.from({ length: size }, row)));
+        const report = compareProfiles(reference, numericProfile(names, Array.from({ length: size }, row)));
         if (report.drifted) alarms++;
         for (const c of report.columns) expect(c.status).toBe('insufficient data');
       }
@@ -42,7 +28,7 @@ describe('a window too small to judge raises no alarm (A/A)', () => {
   }
 
   it('a feature that stopped being filled still drifts on its null rate in a window of 30 rows', () => {
-    const current = profileOf(names, Array.from({ length: 30 }, () => names.map((_, j) => (j === 0 ? null : rand() * 10))));
+    const current = numericProfile(names, Array.from({ length: 30 }, () => names.map((_, j) => (j === 0 ? null : rand() * 10))));
     const report = compareProfiles(reference, current);
     const a = report.columns.find((c) => c.name === 'a')!;
     expect(a.reasons).toEqual(['null rate']);
@@ -56,10 +42,10 @@ describe('a window too small to judge raises no alarm (A/A)', () => {
     // read as "1 of 1 drifted": 22 of 100 same-data windows declared dataset drift.
     const r = mulberry32(7);
     const line = () => names.map(() => (r() < 0.05 ? null : r() * 10));
-    const ref = profileOf(names, Array.from({ length: 2000 }, line));
+    const ref = numericProfile(names, Array.from({ length: 2000 }, line));
     let alarms = 0;
     for (let t = 0; t < 100; t++) {
-      const report = compareProfiles(ref, profileOf(names, Array.from({ length: 30 }, line)));
+      const report = compareProfiles(ref, numericProfile(names, Array.from({ length: 30 }, line)));
       if (report.drifted) alarms++;
       expect(report.evaluatedColumns).toBe(5);
     }

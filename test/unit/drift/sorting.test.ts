@@ -2,22 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../src/core/random.ts';
 import { compareProfiles } from '../../../src/drift/engine.ts';
 import { renderDriftMarkdown } from '../../../src/drift/report.ts';
-import { createProfiler } from '../../../src/profile/index.ts';
-import type { DatasetProfile } from '../../../src/profile/types.ts';
-import type { NumberColumn } from '../../../src/table/types.ts';
+import { numericProfile } from '../../support/profiles.ts';
 
-/** A profile of numeric columns (null cells as null). */
-function profileOf(names: string[], rows: Array<Array<number | null>>): DatasetProfile {
-  const columns: NumberColumn[] = names.map((name, j) => ({
-    kind: 'number', name,
-    values: Float64Array.from(rows, (r) => r[j] ?? Number.NaN),
-    nulls: Uint8Array.from(rows, (r) => (r[j] === null ? 1 : 0)),
-    invalid: [],
-  }));
-  const profiler = createProfiler(names);
-  profiler.add({ length: rows.length, rowOffset: 0, lines: new Float64Array(rows.length), columns });
-  return profiler.finish([]);
-}
 
 describe('the report is sorted by severity, drifted columns first', () => {
   it('a column that drifted on its null rate alone (no test score) is listed with the drifted ones, not after the columns that are ok', () => {
@@ -31,7 +17,7 @@ describe('the report is sorted by severity, drifted columns first', () => {
       const gauss = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
       const rows = (current: boolean) => Array.from({ length: 400 }, () =>
         names.map((name) => (name === 'zone' ? (current ? gauss() : null) : name === 'shifted' && current ? gauss() + 3 : gauss())));
-      const report = compareProfiles(profileOf(names, rows(false)), profileOf(names, rows(true)));
+      const report = compareProfiles(numericProfile(names, rows(false)), numericProfile(names, rows(true)));
       expect(report.columns.filter((c) => c.drifted).map((c) => c.name).sort()).toEqual(['shifted', 'zone']);
       expect(report.columns.find((c) => c.name === 'zone')!.reasons).toEqual(['null rate']);
       expect(report.columns.slice(0, 2).map((c) => c.name).sort(), `'zone' at ${at}`).toEqual(['shifted', 'zone']);
@@ -46,7 +32,7 @@ describe('the report is sorted by severity, drifted columns first', () => {
     const names = ['a', 'b', 'c', 'zz'];
     const rand = mulberry32(5);
     const rows = Array.from({ length: 400 }, () => names.map((name) => (name === 'zz' ? 1.5 : rand())));
-    const report = compareProfiles(profileOf(names, rows), profileOf(names, rows), { overrides: [{ name: 'zz', method: 'wasserstein', threshold: 0 }] });
+    const report = compareProfiles(numericProfile(names, rows), numericProfile(names, rows), { overrides: [{ name: 'zz', method: 'wasserstein', threshold: 0 }] });
     const zz = report.columns.find((c) => c.name === 'zz')!;
     expect(zz.score).toBe(0);
     expect(zz.drifted).toBe(true);
