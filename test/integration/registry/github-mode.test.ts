@@ -3,10 +3,7 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { startGitHubEmulator, EMULATOR_TOKENS, type GitHubEmulator } from '../../support/github-emulator/index.ts';
-import { GIT_ENV, mlops, sandbox, tagNames, writeModel, type Sandbox } from './helpers.ts';
-import { createOctokit } from '../../../src/github/index.ts';
-import { GitRegistry, ReleaseArtifactStore } from '../../../src/registry/index.ts';
-import { createReleaseBackend } from '../../../src/github/release-store.ts';
+import { githubRegistry, mlops, sandbox, tagNames, writeModel, type Sandbox } from './helpers.ts';
 
 let box: Sandbox;
 let emu: GitHubEmulator;
@@ -25,9 +22,7 @@ afterEach(async () => {
 describe('registry in GitHub mode (GitHub API emulator)', () => {
   it('registers a version as a published release with its assets; a second run is unchanged', async () => {
     const model = await writeModel(join(box.root, 'm1'), 1);
-    // The CLI's wiring (createReleaseBackend over src/github), with the 1 s write pacing off for the test.
-    const octokit = createOctokit({ token: EMULATOR_TOKENS.actions, baseUrl: emu.url, env: {}, writeSpacingMs: 0, retryAfterBaseValue: 1 });
-    const registry = () => new GitRegistry({ cwd: repo, env: GIT_ENV, store: new ReleaseArtifactStore(createReleaseBackend(octokit, 'octo-org', 'demo')) });
+    const registry = githubRegistry(repo, emu.url);
     const request = { name: 'weather', modelDir: model, bump: 'minor' as const, idempotent: true, description: 'Predicts the weather.' };
     const first = await registry().register(request);
     expect(first).toMatchObject({ operation: 'created', version: 'v0.1.0', tag: 'weather@v0.1.0', pushed: true, store: { kind: 'github', operation: 'created' } });
@@ -58,8 +53,7 @@ describe('registry in GitHub mode (GitHub API emulator)', () => {
   });
 
   it("publishes a model version without making it the repository's latest release; a SemVer prerelease is a prerelease", async () => {
-    const octokit = createOctokit({ token: EMULATOR_TOKENS.actions, baseUrl: emu.url, env: {}, writeSpacingMs: 0, retryAfterBaseValue: 1 });
-    const registry = new GitRegistry({ cwd: repo, env: GIT_ENV, store: new ReleaseArtifactStore(createReleaseBackend(octokit, 'octo-org', 'demo')) });
+    const registry = githubRegistry(repo, emu.url)();
     await registry.register({ name: 'weather', modelDir: await writeModel(join(box.root, 'm1'), 1), version: 'v1.0.0-rc.1' });
     await registry.register({ name: 'weather', modelDir: await writeModel(join(box.root, 'm2'), 2), version: 'v1.0.0' });
     expect(emu.state.releases.map((r) => [r.tagName, r.draft, r.prerelease])).toEqual([['weather@v1.0.0-rc.1', false, true], ['weather@v1.0.0', false, false]]);

@@ -6,6 +6,10 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach } from 'vitest';
 import { runCli } from '../../../src/cli/main.ts';
 import { memoryIo } from '../../../src/cli/io.ts';
+import { createOctokit } from '../../../src/github/index.ts';
+import { createReleaseBackend } from '../../../src/github/release-store.ts';
+import { GitRegistry, ReleaseArtifactStore } from '../../../src/registry/index.ts';
+import { EMULATOR_TOKENS } from '../../support/github-emulator/index.ts';
 
 const exec = promisify(execFile);
 
@@ -68,6 +72,16 @@ export function useSandbox(assign: (box: Sandbox, repo: string) => void): void {
   afterEach(async () => {
     await current?.cleanup();
   });
+}
+
+/**
+ * A registry on `repo` that stores artifacts as releases of octo-org/demo on the GitHub API
+ * emulator at `apiUrl`, through the CLI's own wiring (createReleaseBackend over src/github), with
+ * the 1 s write pacing off for tests. A new GitRegistry per call, as each CLI run makes one.
+ */
+export function githubRegistry(repo: string, apiUrl: string): () => GitRegistry {
+  const octokit = createOctokit({ token: EMULATOR_TOKENS.actions, baseUrl: apiUrl, env: {}, writeSpacingMs: 0, retryAfterBaseValue: 1 });
+  return () => new GitRegistry({ cwd: repo, env: GIT_ENV, store: new ReleaseArtifactStore(createReleaseBackend(octokit, 'octo-org', 'demo')) });
 }
 
 /** Writes a small model directory (the files a trained model has), varying by `seed`. */

@@ -3,12 +3,9 @@ import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createOctokit } from '../../../src/github/index.ts';
-import { createReleaseBackend } from '../../../src/github/release-store.ts';
-import { GitRegistry, ReleaseArtifactStore } from '../../../src/registry/index.ts';
-import { EMULATOR_TOKENS, startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.ts';
+import { startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.ts';
 import type * as TarModule from '../../../src/registry/tar.ts';
-import { GIT_ENV, sandbox, writeModel, type Sandbox } from './helpers.ts';
+import { githubRegistry, sandbox, writeModel, type Sandbox } from './helpers.ts';
 
 // A re-run of a registration rebuilds model.tar.gz from the same files. Another Node.js (another
 // zlib) can compress those files to other bytes, while the tag records the sha256 of the bytes
@@ -44,8 +41,7 @@ afterEach(async () => {
 describe('registry register re-run whose archive compresses to other bytes', () => {
   it('keeps the release archive the tag names, so pull still verifies it', async () => {
     const model = await writeModel(join(box.root, 'model'), 1);
-    const octokit = createOctokit({ token: EMULATOR_TOKENS.actions, baseUrl: emu.url, env: {}, writeSpacingMs: 0, retryAfterBaseValue: 1 });
-    const registry = () => new GitRegistry({ cwd: repo, env: GIT_ENV, store: new ReleaseArtifactStore(createReleaseBackend(octokit, 'octo-org', 'demo')) });
+    const registry = githubRegistry(repo, emu.url);
     const request = { name: 'weather', modelDir: model, idempotent: true };
     expect(await registry().register(request)).toMatchObject({ operation: 'created', version: 'v0.1.0' });
     const archive = () => emu.state.releases[0]!.assets.find((a) => a.name === 'model.tar.gz')!.data;
