@@ -16,7 +16,9 @@ export function addMoments(m: Moments, x: number, weight = 1): void {
   if (weight <= 0) return;
   const n = m.count + weight;
   const delta = x - m.mean;
-  m.mean += (delta * weight) / n;
+  // Beyond ±8.9e307 a difference of opposite signs overflows: the mean then takes the weighted
+  // form, which stays within the values (the sum of squares overflows to Infinity either way).
+  m.mean = Number.isFinite(delta) ? m.mean + (delta * weight) / n : m.mean * (m.count / n) + x * (weight / n);
   m.m2 += (delta * delta * m.count * weight) / n;
   m.count = n;
   if (x < m.min) m.min = x;
@@ -33,10 +35,17 @@ export function mergeMoments(a: Moments, b: Moments): Moments {
     count: n,
     min: Math.min(a.min, b.min),
     max: Math.max(a.max, b.max),
-    // Weighted mean: stabler than a.mean + delta*nb/n when the counts are very unequal.
-    mean: (a.mean * a.count + b.mean * b.count) / n,
+    // Weighted mean: stabler than a.mean + delta*nb/n when the counts are very unequal. Means
+    // near the largest double are weighted first, so their products cannot overflow.
+    mean: weightedMean(a.mean, a.count, b.mean, b.count, n),
     m2: a.m2 + b.m2 + (delta * delta * a.count * b.count) / n,
   };
+}
+
+/** The mean of two means of `na` and `nb` values (n = na + nb), without overflow near the largest double. */
+export function weightedMean(ma: number, na: number, mb: number, nb: number, n: number): number {
+  const mean = (ma * na + mb * nb) / n;
+  return Number.isFinite(mean) ? mean : ma * (na / n) + mb * (nb / n);
 }
 
 /** Sample variance (n − 1 denominator); NaN below two values. */

@@ -5,7 +5,7 @@ import { temporalText } from '../table/temporal.ts';
 import { DistinctCounter, DEFAULT_EXACT_LIMIT, DEFAULT_PRECISION } from './distinct.ts';
 import { murmur3 } from './hash.ts';
 import { DEFAULT_K, KllSketch, createSketchState } from './kll.ts';
-import { addMoments, emptyMoments } from './moments.ts';
+import { addMoments, emptyMoments, weightedMean } from './moments.ts';
 import { mixSeeds } from './random.ts';
 import { DEFAULT_SAMPLE_SIZE, Reservoir } from './reservoir.ts';
 import { BatchSorter } from './sort.ts';
@@ -126,6 +126,13 @@ function weightedSum(values: Float64Array, counts: Int32Array, from: number, to:
   }
   batchSum = sum;
   return total;
+}
+
+/** Σ (counts[i] / total)·values[i]: the mean of values whose sum overflows. */
+function weightedAverage(values: Float64Array, counts: Int32Array, from: number, to: number, total: number): number {
+  let mean = 0;
+  for (let i = from; i < to; i++) mean += values[i] * (counts[i] / total);
+  return mean;
 }
 
 /** Σ counts[i]·(values[i] − mean), leaving Σ counts[i]·(values[i] − mean)² in batchSum. */
@@ -367,11 +374,14 @@ class ColumnAccumulator {
   private addFinite(distinct: Float64Array, counts: Int32Array, from: number, to: number): void {
     if (from >= to) return;
     const total = weightedSum(distinct, counts, from, to);
-    let mean = batchSum / total;
+    // A sum past the largest double (values near ±1.8e308): the mean as a weighted average instead.
+    let mean = Number.isFinite(batchSum) ? batchSum / total : weightedAverage(distinct, counts, from, to, total);
     // Two-pass variance, with the first pass's rounding corrected by the residual sum.
     const residual = squaredDeviations(distinct, counts, from, to, mean);
     let m2 = batchSum - (residual * residual) / total;
-    mean += residual / total;
+    // Deviations that overflow leave the mean as it is and the sum of squares infinite.
+    if (Number.isFinite(residual)) mean += residual / total;
+    else m2 = Number.POSITIVE_INFINITY;
     if (m2 < 0) m2 = 0;
     // Chan's merge (as mergeMoments), in place.
     const a = this.moments;
@@ -382,7 +392,7 @@ class ColumnAccumulator {
       const n = a.count + total;
       const delta = mean - a.mean;
       a.m2 += m2 + (delta * delta * a.count * total) / n;
-      a.mean = (a.mean * a.count + mean * total) / n;
+      a.mean = weightedMean(a.mean, a.count, mean, total, n);
     }
     a.count += total;
     if (distinct[from] < a.min) a.min = distinct[from];

@@ -26,4 +26,22 @@ describe('a column of huge numbers', () => {
     const report = compareProfiles(read, profile);
     expect(report.columns.every((c) => !c.drifted)).toBe(true);
   });
+
+  it('keeps a finite mean when values near the largest double have opposite signs, one by one and merged', async () => {
+    // x − mean overflowed to ±Infinity (1.7e308 − (−1.7e308)): the mean became NaN, written as
+    // null, and the profile could not be read back.
+    const column = (xs: number[]) => ({ kind: 'number' as const, name: 'v', values: Float64Array.from(xs), nulls: new Uint8Array(xs.length), invalid: [] });
+    const profileOf = (xs: number[], path: string) => {
+      const profiler = createProfiler(['v']);
+      profiler.add({ length: xs.length, rowOffset: 0, lines: new Float64Array(xs.length), columns: [column(xs)] });
+      return profiler.finish([{ path, sha256: 'a'.repeat(64), md5: 'b'.repeat(32), rows: xs.length }]);
+    };
+    const whole = profileOf([1.7e308, -1.7e308, 1.7e308, 5], 'whole.csv');
+    expect(Number.isFinite(whole.columns[0].numeric!.mean)).toBe(true);
+    expect(whole.columns[0].numeric!.mean).toBeCloseTo(0.425e308, -300);
+    await writeProfile(join(dir, 'extreme.json'), whole);
+    expect((await readProfile(join(dir, 'extreme.json'))).columns[0].numeric!.mean).toBe(whole.columns[0].numeric!.mean);
+    const merged = mergeProfiles([profileOf([1.7e308, 1.7e308], 'a.csv'), profileOf([1.7e308, -1.7e308], 'b.csv')]);
+    expect(merged.columns[0].numeric!.mean).toBeCloseTo(0.85e308, -300);
+  });
 });
