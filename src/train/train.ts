@@ -268,7 +268,17 @@ export async function trainModel(config: MlopsConfig, options: TrainOptions = {}
   const out = resolve(cwd, options.out ?? defaultModelDir(config, cwd));
   // Before any work: a refused --out should not cost a training run.
   await checkOutputDir(out, protectedPaths(config, cwd), options.outSetting);
-  if (config.train.command) return runExternalTrainer(config, out, options);
+  if (config.train.command) {
+    // A TensorFlow.js backend means nothing to an external trainer: forcing one (a GPU runner's
+    // `backend: tensorflow`) and getting whatever the command does would be a silent surprise.
+    if (options.backend !== undefined && options.backend !== 'auto') {
+      throw new InputError(`${options.backendKey ? `input '${options.backendKey}'` : '--backend'} ${options.backend} applies to mlops's own TensorFlow.js trainer, and train.command runs an external one: leave it out (the command chooses its device)`, { key: options.backendKey ?? '--backend' });
+    }
+    if (config.train.backend !== 'auto') {
+      throw locateConfigError(config, new InputError(`train.backend: ${config.train.backend} applies to mlops's own TensorFlow.js trainer, and train.command runs an external one: remove train.backend (the command chooses its device)`, { file: config.configPath ?? undefined, key: 'train.backend' }));
+    }
+    return runExternalTrainer(config, out, options);
+  }
   await checkNativeDirEnv(options);
   const log = options.log ?? (() => {});
   const started = new Date();
