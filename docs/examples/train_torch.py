@@ -9,7 +9,7 @@ profile.json (the drift reference) itself:
   MLOPS_TEST_DATA    golden test set ('' when not configured)
   MLOPS_SCHEMA       Table Schema path ('' when not configured)
   MLOPS_LABEL        label column
-  MLOPS_FEATURES     JSON list of feature columns ([] → every column but the label)
+  MLOPS_FEATURES     JSON list of feature columns (mlops leaves out the label and id/timestamp/ignore roles)
   MLOPS_OUTPUT_DIR   where to write metrics.json and the model
   MLOPS_CONFIG       the mlops.yaml path
   MLOPS_SEED, MLOPS_EPOCHS, MLOPS_BATCH_SIZE, MLOPS_LEARNING_RATE   from train.*

@@ -95,6 +95,21 @@ export function schemaFeatures(schema: TableSchema | null, label: string): strin
   return schema?.fields.filter((f) => f.role === 'feature' && f.name !== label).map((f) => f.name) ?? [];
 }
 
+/** Schema roles that are never features when the features are not named. */
+const NOT_FEATURE_ROLES = new Set(['label', 'id', 'timestamp', 'ignore']);
+
+/**
+ * The feature columns, for mlops's own trainer and an external one alike: `data.features`, else the
+ * schema's `role: feature` fields, else every column of the header but the label and the fields
+ * whose schema role is id, timestamp or ignore.
+ */
+export function resolveFeatures(config: MlopsConfig, schema: TableSchema | null, label: string, header: string[]): string[] {
+  if (config.data.features) return config.data.features;
+  const fromSchema = schemaFeatures(schema, label);
+  if (fromSchema.length > 0) return fromSchema;
+  return header.filter((n) => n !== label && !schema?.fields.some((f) => f.name === n && f.role && NOT_FEATURE_ROLES.has(f.role)));
+}
+
 /**
  * `data.features` must not list the label: a model given its own answer as an input learns
  * nothing (and the column would be read twice). Exit 2 at the list item.
@@ -152,14 +167,7 @@ export async function readTrainingData(config: MlopsConfig): Promise<TrainingDat
   if (!label) throw new InputError('no label: set data.label or mark a schema field with role: label', configLocation(config, 'data.label'));
   checkLabelPresent(config, schema, label, first.fieldNames, files[0]!);
   checkLabelNotFeature(config, label);
-  const skipRoles = new Set(['label', 'id', 'timestamp', 'ignore']);
-  let features = config.data.features;
-  if (!features) {
-    const fromSchema = schemaFeatures(schema, label);
-    features = fromSchema.length > 0
-      ? fromSchema
-      : first.fieldNames.filter((n) => n !== label && !schema?.fields.some((f) => f.name === n && f.role && skipRoles.has(f.role)));
-  }
+  const features = resolveFeatures(config, schema, label, first.fieldNames);
   if (features.length === 0) throw new InputError('no feature columns: set data.features', configLocation(config, 'data.features'));
   checkFeaturesPresent(config, features, first.fieldNames, files[0]!);
   const kinds: Record<string, 'numeric' | 'categorical'> = {};

@@ -15,7 +15,7 @@ import type { DatasetProfile } from '../profile/types.ts';
 import { loadBackend, type BackendResolver, type LoadedBackend } from './backend.ts';
 import type { BackendName, MlopsConfig, ModelConfig, TrainConfig } from './config.ts';
 import { atConfigLine, configLocation, locateConfigError, resolveBatchSize } from './config.ts';
-import { checkFeaturesPresent, checkLabelNotFeature, checkLabelPresent, configuredLabel, expandConfigured, loadConfiguredSchema, readTrainingData, schemaFeatures, testOverlapMessage, trainingFiles } from './data.ts';
+import { checkFeaturesPresent, checkLabelNotFeature, checkLabelPresent, configuredLabel, expandConfigured, loadConfiguredSchema, readTrainingData, resolveFeatures, testOverlapMessage, trainingFiles } from './data.ts';
 import { validationMetrics } from './metrics.ts';
 import { buildModel, fitModel, seededRandom, shuffleInPlace, type EpochRecord } from './model.ts';
 import { MODEL_FILES, saveLayersModel, savePreprocessing, toPrediction, type Prediction } from './model-dir.ts';
@@ -658,10 +658,11 @@ export async function runExternalTrainer(config: MlopsConfig, out: string, optio
   const schema = await loadConfiguredSchema(config);
   const label = configuredLabel(config, schema) ?? '';
   if (label) checkLabelNotFeature(config, label);
-  const features = config.data.features ?? schemaFeatures(schema, label);
   // The columns are checked as mlops's own trainer checks them, before the command starts: a
   // typo would otherwise surface as the trainer's own KeyError, after it loaded the data.
   const header = (await openTable(trainFiles[0]!, schema ? dataReadOptions(schema) : {})).fieldNames;
+  // The features mlops's own trainer would use: an id column is not one, whatever the command's own fallback.
+  const features = resolveFeatures(config, schema, label, header);
   if (label) checkLabelPresent(config, schema, label, header, trainFiles[0]!);
   checkFeaturesPresent(config, features, header, trainFiles[0]!);
   const staging = await makeStaging(out, options.outSetting);
