@@ -367,7 +367,8 @@ function overridesFrom(schema: TableSchema | null, config: MlopsConfig | undefin
         o.methodAt = where;
       }
       if (f.threshold !== undefined) o.threshold = f.threshold;
-      if (f.critical) o.critical = true;
+      // Set in mlops.yaml, either way, it overrides the schema (`critical: false` included).
+      if (f.critical !== undefined) o.critical = f.critical;
       byName.set(f.name, o);
     });
   }

@@ -132,8 +132,11 @@ export interface DriftFeatureConfig {
   /** Test to use (e.g. ks, psi, chi2, wasserstein, jensen_shannon); `auto` lets the drift engine choose. */
   method: string;
   threshold?: number;
-  /** A drifted critical feature counts as dataset drift on its own. */
-  critical: boolean;
+  /**
+   * A drifted critical feature counts as dataset drift on its own. Absent: the schema field's
+   * `drift.critical` decides (false without one); `false` here overrides a schema's `true`.
+   */
+  critical?: boolean;
 }
 
 export interface DriftConfig {
@@ -346,6 +349,12 @@ function bool(def: boolean): Spec<boolean> {
   };
 }
 
+/** A boolean that may be left out (undefined), where "not set" and false mean different things. */
+function optBool(): Spec<boolean | undefined> {
+  const inner = bool(false);
+  return (ctx, where) => (isAbsent(where) ? undefined : inner(ctx, where));
+}
+
 function list<T>(item: Spec<T>, def: T[] | null, opts: { minItems?: number; unique?: boolean } = {}): Spec<T[]> {
   return (ctx, where) => {
     if (isAbsent(where)) {
@@ -467,7 +476,7 @@ const driftFeatureSpec: Spec<DriftFeatureConfig> = (ctx, where) => {
     name: columnName(),
     method: driftMethodSpec,
     threshold: optNum({ min: 0 }),
-    critical: bool(false),
+    critical: optBool(),
   })(ctx, where);
   return dropUndefined(f) as DriftFeatureConfig;
 };
