@@ -22,6 +22,6 @@ describe('other keys that name columns', () => {
   it('evaluate.slices and drift.features[].name', () => {
     const config = parseConfig('evaluate: { slices: [3] }\ndrift: { features: [{ name: 0, method: ks }] }\n', '/p/mlops.yaml');
     expect(config.evaluate.slices).toEqual(['3']);
-    expect(config.drift.features).toEqual([{ name: '0', method: 'ks', critical: false }]);
+    expect(config.drift.features).toEqual([{ name: '0', method: 'ks' }]);
   });
 });

@@ -73,7 +73,7 @@ registry: { stages: [staging, production] }
     // A drift method typo fails when the config loads (train, evaluate, actions), at the method's line.
     const typo = errorOf(() => parseConfig('drift:\n  features:\n    - name: a\n      method: kss\n', 'm.yaml'));
     expect(typo.message).toMatch(/^m\.yaml:4:15 \(drift\.features\[0\]\.method\): unknown drift method 'kss' \(expected auto or one of ks, /);
-    expect(parseConfig('drift:\n  features:\n    - { name: a, method: KS }\n    - { name: b }\n', 'm.yaml').drift.features).toEqual([{ name: 'a', method: 'KS', critical: false }, { name: 'b', method: 'auto', critical: false }]);
+    expect(parseConfig('drift:\n  features:\n    - { name: a, method: KS }\n    - { name: b }\n', 'm.yaml').drift.features).toEqual([{ name: 'a', method: 'KS' }, { name: 'b', method: 'auto' }]);
   });
 
   it('train.batchSize: an integer, or auto sized to the training rows (16 … 256)', () => {
