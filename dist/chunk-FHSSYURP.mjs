@@ -19,10 +19,10 @@ import "./chunk-SSCV3AA7.mjs";
 // src/actions/entries.ts
 var actionEntries = {
   validate: async () => (await import("./chunk-OT2T4ZRA.mjs")).default,
-  train: async () => (await import("./chunk-WDZ32V2Q.mjs")).default,
-  evaluate: async () => (await import("./chunk-4JZYYZFJ.mjs")).default,
-  release: async () => (await import("./chunk-2PDFKQRB.mjs")).default,
-  drift: async () => (await import("./chunk-DZAVS6HC.mjs")).default
+  train: async () => (await import("./chunk-V2TR2XZL.mjs")).default,
+  evaluate: async () => (await import("./chunk-CMSVKW6O.mjs")).default,
+  release: async () => (await import("./chunk-UNFAAFQC.mjs")).default,
+  drift: async () => (await import("./chunk-4KXCT64S.mjs")).default
 };
 
 // src/cli/commands/action.ts

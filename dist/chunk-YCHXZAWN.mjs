@@ -7,7 +7,7 @@ import {
   assertDistinctSources,
   categoricalCounts,
   readProfile
-} from "./chunk-PM2F5HGA.mjs";
+} from "./chunk-V7KQM422.mjs";
 import {
   chiSquareSf,
   logBinomial,
@@ -51,11 +51,11 @@ import {
   sketchEpsilon,
   sketchQuantile,
   sketchRank
-} from "./chunk-FROEXGEA.mjs";
+} from "./chunk-DHRADHBS.mjs";
 import {
   configLocation,
   locateConfigError
-} from "./chunk-Z4U27JBA.mjs";
+} from "./chunk-MFAOZVMS.mjs";
 import {
   dataReadOptions,
   loadSchema,
@@ -1331,7 +1331,7 @@ function overridesFrom(schema, config, schemaPath) {
         o.methodAt = where;
       }
       if (f.threshold !== void 0) o.threshold = f.threshold;
-      if (f.critical) o.critical = true;
+      if (f.critical !== void 0) o.critical = f.critical;
       byName.set(f.name, o);
     });
   }

@@ -7486,6 +7486,10 @@ function bool(def) {
     return v;
   };
 }
+function optBool() {
+  const inner = bool(false);
+  return (ctx, where) => isAbsent(where) ? void 0 : inner(ctx, where);
+}
 function list(item, def, opts = {}) {
   return (ctx, where) => {
     if (isAbsent(where)) {
@@ -7592,7 +7596,7 @@ var driftFeatureSpec = (ctx, where) => {
     name: columnName(),
     method: driftMethodSpec,
     threshold: optNum({ min: 0 }),
-    critical: bool(false)
+    critical: optBool()
   })(ctx, where);
   return dropUndefined(f);
 };

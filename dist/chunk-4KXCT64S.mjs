@@ -5,7 +5,7 @@ import {
   driftHeadline,
   nothingJudged,
   runDrift
-} from "./chunk-FYZSSI2S.mjs";
+} from "./chunk-YCHXZAWN.mjs";
 import {
   fetchRegistryTags
 } from "./chunk-ZLJQZ5IL.mjs";
@@ -20,7 +20,7 @@ import {
 import {
   createActionsRuntime
 } from "./chunk-SP45EASV.mjs";
-import "./chunk-PM2F5HGA.mjs";
+import "./chunk-V7KQM422.mjs";
 import "./chunk-ENN463DG.mjs";
 import {
   isModelRef
@@ -35,10 +35,10 @@ import {
 } from "./chunk-ZV75LDYY.mjs";
 import "./chunk-EC4DIH3W.mjs";
 import "./chunk-SNU2JPT2.mjs";
-import "./chunk-FROEXGEA.mjs";
+import "./chunk-DHRADHBS.mjs";
 import {
   loadConfig
-} from "./chunk-Z4U27JBA.mjs";
+} from "./chunk-MFAOZVMS.mjs";
 import "./chunk-DVDZ43KM.mjs";
 import "./chunk-5HIVPUBS.mjs";
 import "./chunk-TMDE3M2C.mjs";

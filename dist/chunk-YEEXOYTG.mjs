@@ -5,28 +5,28 @@ import {
   externalFailure,
   trainModel,
   trainWithRuntime
-} from "./chunk-NAAPWG5N.mjs";
+} from "./chunk-S7BFI4EQ.mjs";
 import "./chunk-6GBVLUHE.mjs";
 import "./chunk-QUBK3FVQ.mjs";
 import {
   createActionsRuntime
 } from "./chunk-SP45EASV.mjs";
-import "./chunk-PM2F5HGA.mjs";
+import "./chunk-V7KQM422.mjs";
 import {
   configAboveHint
-} from "./chunk-DNPSIBTI.mjs";
+} from "./chunk-PMDDHUQX.mjs";
 import "./chunk-CMSYGEGQ.mjs";
 import "./chunk-VXDFF6NO.mjs";
 import "./chunk-ZV75LDYY.mjs";
 import "./chunk-EC4DIH3W.mjs";
 import "./chunk-SNU2JPT2.mjs";
-import "./chunk-FROEXGEA.mjs";
+import "./chunk-DHRADHBS.mjs";
 import "./chunk-LICFMF4L.mjs";
 import "./chunk-4JGCLKKO.mjs";
 import "./chunk-SXSB5XTO.mjs";
 import {
   loadConfig
-} from "./chunk-Z4U27JBA.mjs";
+} from "./chunk-MFAOZVMS.mjs";
 import "./chunk-DVDZ43KM.mjs";
 import "./chunk-5HIVPUBS.mjs";
 import {

@@ -4,9 +4,9 @@ import {
   configuredReference,
   driftHeadline,
   runDrift
-} from "./chunk-FYZSSI2S.mjs";
+} from "./chunk-YCHXZAWN.mjs";
 import "./chunk-6GBVLUHE.mjs";
-import "./chunk-PM2F5HGA.mjs";
+import "./chunk-V7KQM422.mjs";
 import {
   STORE_OPTIONS,
   referenceStoresFromFlags,
@@ -23,13 +23,13 @@ import {
 import {
   configAboveHint,
   loadConfigIfAny
-} from "./chunk-DNPSIBTI.mjs";
+} from "./chunk-PMDDHUQX.mjs";
 import "./chunk-ZV75LDYY.mjs";
 import "./chunk-EC4DIH3W.mjs";
 import "./chunk-SNU2JPT2.mjs";
-import "./chunk-FROEXGEA.mjs";
+import "./chunk-DHRADHBS.mjs";
 import "./chunk-4JGCLKKO.mjs";
-import "./chunk-Z4U27JBA.mjs";
+import "./chunk-MFAOZVMS.mjs";
 import {
   refuseOverwritingInputs
 } from "./chunk-TQAJKLMK.mjs";

@@ -81,7 +81,7 @@ var entry = {
     const configPath = inputs.config ?? `${workspace}/mlops.yaml`;
     const hasConfig = inputs.config !== void 0 || await access(configPath).then(() => true, () => false);
     if (hasConfig) {
-      const { loadConfig } = await import("./chunk-RWYCG3HI.mjs");
+      const { loadConfig } = await import("./chunk-KAUOPD2F.mjs");
       const config = await loadConfig(configPath);
       stages = config.registry.stages;
       name ??= config.name;

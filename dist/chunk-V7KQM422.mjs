@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   sketchQuantile
-} from "./chunk-FROEXGEA.mjs";
+} from "./chunk-DHRADHBS.mjs";
 import {
   assertReadableFile,
   writeFileAtomic

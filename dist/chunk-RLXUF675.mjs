@@ -27,16 +27,16 @@ import { isMainThread } from "node:worker_threads";
 
 // src/cli/commands/index.ts
 var commands = [
-  { name: "init", summary: "set up mlops.yaml, schema.yaml and the three workflows for your data", load: async () => (await import("./chunk-XD5SQZDS.mjs")).default },
+  { name: "init", summary: "set up mlops.yaml, schema.yaml and the three workflows for your data", load: async () => (await import("./chunk-7US62IHT.mjs")).default },
   { name: "validate", summary: "validate a data file against a Table Schema", load: async () => (await import("./chunk-CRO342YU.mjs")).default, splitsFilesFrom: 8 << 20 },
   { name: "schema", summary: "infer a schema from data, or diff two schemas (infer | diff)", load: async () => (await import("./chunk-KB7HSOOM.mjs")).default },
-  { name: "profile", summary: "profile a data file, or merge shard profiles (merge)", load: async () => (await import("./chunk-I2ZHXQQV.mjs")).default, splitsFilesFrom: 32 << 20 },
-  { name: "train", summary: "train a model from mlops.yaml into a model directory", load: async () => (await import("./chunk-2ZBIE7VG.mjs")).default },
-  { name: "evaluate", summary: "compare a candidate model with the baseline: metrics, latency, gates", load: async () => (await import("./chunk-D5UXKQUB.mjs")).default },
-  { name: "registry", summary: "model registry on git tags: register, promote, rollback, deprecate, list, show, history, pull", load: async () => (await import("./chunk-OLZGNPEH.mjs")).default },
-  { name: "drift", summary: "compare current data with the reference; open a retraining PR on drift", load: async () => (await import("./chunk-3JFEKEZO.mjs")).default, splitsFilesFrom: 32 << 20 },
-  { name: "demo", summary: "run the whole life cycle on the bundled fixtures, locally", load: async () => (await import("./chunk-WBWJJQSL.mjs")).default },
-  { name: "action", summary: "run a composite action's step (used by action.yml)", load: async () => (await import("./chunk-54VC5JJX.mjs")).default }
+  { name: "profile", summary: "profile a data file, or merge shard profiles (merge)", load: async () => (await import("./chunk-Z2LMUMKK.mjs")).default, splitsFilesFrom: 32 << 20 },
+  { name: "train", summary: "train a model from mlops.yaml into a model directory", load: async () => (await import("./chunk-YEEXOYTG.mjs")).default },
+  { name: "evaluate", summary: "compare a candidate model with the baseline: metrics, latency, gates", load: async () => (await import("./chunk-TH3MMX47.mjs")).default },
+  { name: "registry", summary: "model registry on git tags: register, promote, rollback, deprecate, list, show, history, pull", load: async () => (await import("./chunk-KQJGBJD6.mjs")).default },
+  { name: "drift", summary: "compare current data with the reference; open a retraining PR on drift", load: async () => (await import("./chunk-FJYTMVDJ.mjs")).default, splitsFilesFrom: 32 << 20 },
+  { name: "demo", summary: "run the whole life cycle on the bundled fixtures, locally", load: async () => (await import("./chunk-K4RRWS7Q.mjs")).default },
+  { name: "action", summary: "run a composite action's step (used by action.yml)", load: async () => (await import("./chunk-FHSSYURP.mjs")).default }
 ];
 
 // src/cli/main.ts

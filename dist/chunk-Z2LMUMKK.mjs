@@ -7,12 +7,12 @@ import {
   columnType,
   readProfile,
   stringifyProfile
-} from "./chunk-PM2F5HGA.mjs";
+} from "./chunk-V7KQM422.mjs";
 import {
   distinctEstimate,
   mergeProfiles,
   profileFile
-} from "./chunk-FROEXGEA.mjs";
+} from "./chunk-DHRADHBS.mjs";
 import {
   refuseOverwritingInputs
 } from "./chunk-TQAJKLMK.mjs";

@@ -5,7 +5,7 @@ import {
   PROFILE_SEGMENT_TASK,
   hashFileTask,
   profileSegmentTask
-} from "./chunk-FROEXGEA.mjs";
+} from "./chunk-DHRADHBS.mjs";
 import {
   VALIDATE_SEGMENT_TASK,
   validateSegmentTask

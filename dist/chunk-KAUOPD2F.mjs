@@ -9,7 +9,7 @@ import {
   locateConfigError,
   parseConfig,
   resolveBatchSize
-} from "./chunk-Z4U27JBA.mjs";
+} from "./chunk-MFAOZVMS.mjs";
 import "./chunk-KCMKRERF.mjs";
 import "./chunk-C65ARSH5.mjs";
 import "./chunk-EAMIUMRA.mjs";

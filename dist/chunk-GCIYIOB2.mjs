@@ -6,7 +6,7 @@ import {
   namedAsGiven,
   runCli,
   runMain
-} from "./chunk-HQNMA4OZ.mjs";
+} from "./chunk-RLXUF675.mjs";
 import "./chunk-4JGCLKKO.mjs";
 import "./chunk-DVDZ43KM.mjs";
 import "./chunk-JMASHIGL.mjs";

@@ -17,7 +17,7 @@ import {
   NAME_PATTERN,
   parseConfig,
   require_dist
-} from "./chunk-Z4U27JBA.mjs";
+} from "./chunk-MFAOZVMS.mjs";
 import {
   dumpSchema,
   inferSchema

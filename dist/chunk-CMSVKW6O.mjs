@@ -20,7 +20,7 @@ import {
   evaluateAndRender,
   markCommentOutdated,
   publishComment
-} from "./chunk-5DFJJDSB.mjs";
+} from "./chunk-CY5CJ2E7.mjs";
 import "./chunk-ENN463DG.mjs";
 import {
   RegistryMissError,
@@ -39,7 +39,7 @@ import "./chunk-SNU2JPT2.mjs";
 import "./chunk-SXSB5XTO.mjs";
 import {
   loadConfig
-} from "./chunk-Z4U27JBA.mjs";
+} from "./chunk-MFAOZVMS.mjs";
 import "./chunk-DVDZ43KM.mjs";
 import "./chunk-6H53F6EY.mjs";
 import "./chunk-32LLOXA2.mjs";

@@ -5,20 +5,20 @@ import {
   trainWithRuntime,
   train_default,
   trainingMarkdown
-} from "./chunk-NAAPWG5N.mjs";
+} from "./chunk-S7BFI4EQ.mjs";
 import "./chunk-6GBVLUHE.mjs";
 import "./chunk-QUBK3FVQ.mjs";
 import "./chunk-SP45EASV.mjs";
-import "./chunk-PM2F5HGA.mjs";
+import "./chunk-V7KQM422.mjs";
 import "./chunk-CMSYGEGQ.mjs";
 import "./chunk-VXDFF6NO.mjs";
 import "./chunk-ZV75LDYY.mjs";
 import "./chunk-EC4DIH3W.mjs";
 import "./chunk-SNU2JPT2.mjs";
-import "./chunk-FROEXGEA.mjs";
+import "./chunk-DHRADHBS.mjs";
 import "./chunk-LICFMF4L.mjs";
 import "./chunk-SXSB5XTO.mjs";
-import "./chunk-Z4U27JBA.mjs";
+import "./chunk-MFAOZVMS.mjs";
 import "./chunk-DVDZ43KM.mjs";
 import "./chunk-5HIVPUBS.mjs";
 import "./chunk-TMDE3M2C.mjs";

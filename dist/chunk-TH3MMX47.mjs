@@ -11,7 +11,7 @@ import {
   evaluateAndRender,
   jsonSafe,
   publishComment
-} from "./chunk-5DFJJDSB.mjs";
+} from "./chunk-CY5CJ2E7.mjs";
 import "./chunk-ENN463DG.mjs";
 import "./chunk-ZJBVIJOX.mjs";
 import {
@@ -19,7 +19,7 @@ import {
 } from "./chunk-BIZBUEHE.mjs";
 import {
   configAboveHint
-} from "./chunk-DNPSIBTI.mjs";
+} from "./chunk-PMDDHUQX.mjs";
 import "./chunk-CMSYGEGQ.mjs";
 import "./chunk-VXDFF6NO.mjs";
 import "./chunk-ZV75LDYY.mjs";
@@ -27,7 +27,7 @@ import "./chunk-EC4DIH3W.mjs";
 import "./chunk-SNU2JPT2.mjs";
 import "./chunk-4JGCLKKO.mjs";
 import "./chunk-SXSB5XTO.mjs";
-import "./chunk-Z4U27JBA.mjs";
+import "./chunk-MFAOZVMS.mjs";
 import {
   helpHint,
   parseBackendFlag,

@@ -100,7 +100,7 @@ async function openRegistry(values, io) {
   let cardText = { description: null, intendedUse: null };
   const configPath = values.config ? resolve(io.cwd, values.config) : join(io.cwd, "mlops.yaml");
   if (values.config || await fileExists(configPath)) {
-    const { loadConfig } = await import("./chunk-RWYCG3HI.mjs");
+    const { loadConfig } = await import("./chunk-KAUOPD2F.mjs");
     const config = await loadConfig(configPath);
     stages = config.registry.stages;
     configName = config.name;

@@ -5,7 +5,7 @@ import {
 } from "./chunk-4JGCLKKO.mjs";
 import {
   loadConfig
-} from "./chunk-Z4U27JBA.mjs";
+} from "./chunk-MFAOZVMS.mjs";
 
 // src/cli/config.ts
 import { existsSync } from "node:fs";

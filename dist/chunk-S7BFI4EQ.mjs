@@ -14,7 +14,7 @@ import {
 } from "./chunk-SP45EASV.mjs";
 import {
   writeProfile
-} from "./chunk-PM2F5HGA.mjs";
+} from "./chunk-V7KQM422.mjs";
 import {
   MODEL_FILES,
   applyPreprocessing,
@@ -45,7 +45,7 @@ import {
 import {
   mergeProfiles,
   profileFile
-} from "./chunk-FROEXGEA.mjs";
+} from "./chunk-DHRADHBS.mjs";
 import {
   classCounts,
   rareClass,
@@ -57,7 +57,7 @@ import {
   loadConfig,
   locateConfigError,
   resolveBatchSize
-} from "./chunk-Z4U27JBA.mjs";
+} from "./chunk-MFAOZVMS.mjs";
 import {
   detectNumberForm
 } from "./chunk-5HIVPUBS.mjs";
@@ -178,6 +178,13 @@ async function loadConfiguredSchema(config) {
 function schemaFeatures(schema, label) {
   return schema?.fields.filter((f) => f.role === "feature" && f.name !== label).map((f) => f.name) ?? [];
 }
+var NOT_FEATURE_ROLES = /* @__PURE__ */ new Set(["label", "id", "timestamp", "ignore"]);
+function resolveFeatures(config, schema, label, header) {
+  if (config.data.features) return config.data.features;
+  const fromSchema = schemaFeatures(schema, label);
+  if (fromSchema.length > 0) return fromSchema;
+  return header.filter((n) => n !== label && !schema?.fields.some((f) => f.name === n && f.role && NOT_FEATURE_ROLES.has(f.role)));
+}
 function checkLabelNotFeature(config, label) {
   const index = config.data.features?.indexOf(label) ?? -1;
   if (index >= 0) {
@@ -218,12 +225,7 @@ async function readTrainingData(config) {
   if (!label) throw new InputError("no label: set data.label or mark a schema field with role: label", configLocation(config, "data.label"));
   checkLabelPresent(config, schema, label, first.fieldNames, files[0]);
   checkLabelNotFeature(config, label);
-  const skipRoles = /* @__PURE__ */ new Set(["label", "id", "timestamp", "ignore"]);
-  let features = config.data.features;
-  if (!features) {
-    const fromSchema = schemaFeatures(schema, label);
-    features = fromSchema.length > 0 ? fromSchema : first.fieldNames.filter((n) => n !== label && !schema?.fields.some((f) => f.name === n && f.role && skipRoles.has(f.role)));
-  }
+  const features = resolveFeatures(config, schema, label, first.fieldNames);
   if (features.length === 0) throw new InputError("no feature columns: set data.features", configLocation(config, "data.features"));
   checkFeaturesPresent(config, features, first.fieldNames, files[0]);
   const kinds = {};
@@ -586,7 +588,15 @@ async function trainModel(config, options = {}) {
   const cwd = options.cwd ?? process.cwd();
   const out = resolve2(cwd, options.out ?? defaultModelDir(config, cwd));
   await checkOutputDir(out, protectedPaths(config, cwd), options.outSetting);
-  if (config.train.command) return runExternalTrainer(config, out, options);
+  if (config.train.command) {
+    if (options.backend !== void 0 && options.backend !== "auto") {
+      throw new InputError(`${options.backendKey ? `input '${options.backendKey}'` : "--backend"} ${options.backend} applies to mlops's own TensorFlow.js trainer, and train.command runs an external one: leave it out (the command chooses its device)`, { key: options.backendKey ?? "--backend" });
+    }
+    if (config.train.backend !== "auto") {
+      throw locateConfigError(config, new InputError(`train.backend: ${config.train.backend} applies to mlops's own TensorFlow.js trainer, and train.command runs an external one: remove train.backend (the command chooses its device)`, { file: config.configPath ?? void 0, key: "train.backend" }));
+    }
+    return runExternalTrainer(config, out, options);
+  }
   await checkNativeDirEnv(options);
   const log = options.log ?? (() => {
   });
@@ -925,8 +935,8 @@ async function runExternalTrainer(config, out, options) {
   const schema = await loadConfiguredSchema(config);
   const label = configuredLabel(config, schema) ?? "";
   if (label) checkLabelNotFeature(config, label);
-  const features = config.data.features ?? schemaFeatures(schema, label);
   const header = (await openTable(trainFiles[0], schema ? dataReadOptions(schema) : {})).fieldNames;
+  const features = resolveFeatures(config, schema, label, header);
   if (label) checkLabelPresent(config, schema, label, header, trainFiles[0]);
   checkFeaturesPresent(config, features, header, trainFiles[0]);
   const staging = await makeStaging(out, options.outSetting);

@@ -826,7 +826,7 @@ function addMoments(m, x, weight = 1) {
   if (weight <= 0) return;
   const n = m.count + weight;
   const delta = x - m.mean;
-  m.mean += delta * weight / n;
+  m.mean = Number.isFinite(delta) ? m.mean + delta * weight / n : m.mean * (m.count / n) + x * (weight / n);
   m.m2 += delta * delta * m.count * weight / n;
   m.count = n;
   if (x < m.min) m.min = x;
@@ -841,10 +841,15 @@ function mergeMoments(a, b) {
     count: n,
     min: Math.min(a.min, b.min),
     max: Math.max(a.max, b.max),
-    // Weighted mean: stabler than a.mean + delta*nb/n when the counts are very unequal.
-    mean: (a.mean * a.count + b.mean * b.count) / n,
+    // Weighted mean: stabler than a.mean + delta*nb/n when the counts are very unequal. Means
+    // near the largest double are weighted first, so their products cannot overflow.
+    mean: weightedMean(a.mean, a.count, b.mean, b.count, n),
     m2: a.m2 + b.m2 + delta * delta * a.count * b.count / n
   };
+}
+function weightedMean(ma, na, mb, nb, n) {
+  const mean = (ma * na + mb * nb) / n;
+  return Number.isFinite(mean) ? mean : ma * (na / n) + mb * (nb / n);
 }
 
 // src/profile/sort.ts
@@ -1830,6 +1835,11 @@ function weightedSum(values, counts, from, to) {
   batchSum = sum;
   return total2;
 }
+function weightedAverage(values, counts, from, to, total2) {
+  let mean = 0;
+  for (let i = from; i < to; i++) mean += values[i] * (counts[i] / total2);
+  return mean;
+}
 function squaredDeviations(values, counts, from, to, mean) {
   let residual = 0;
   let m2 = 0;
@@ -2040,10 +2050,11 @@ var ColumnAccumulator = class {
   addFinite(distinct, counts, from, to) {
     if (from >= to) return;
     const total2 = weightedSum(distinct, counts, from, to);
-    let mean = batchSum / total2;
+    let mean = Number.isFinite(batchSum) ? batchSum / total2 : weightedAverage(distinct, counts, from, to, total2);
     const residual = squaredDeviations(distinct, counts, from, to, mean);
     let m2 = batchSum - residual * residual / total2;
-    mean += residual / total2;
+    if (Number.isFinite(residual)) mean += residual / total2;
+    else m2 = Number.POSITIVE_INFINITY;
     if (m2 < 0) m2 = 0;
     const a = this.moments;
     if (a.count === 0) {
@@ -2053,7 +2064,7 @@ var ColumnAccumulator = class {
       const n = a.count + total2;
       const delta = mean - a.mean;
       a.m2 += m2 + delta * delta * a.count * total2 / n;
-      a.mean = (a.mean * a.count + mean * total2) / n;
+      a.mean = weightedMean(a.mean, a.count, mean, total2, n);
     }
     a.count += total2;
     if (distinct[from] < a.min) a.min = distinct[from];

@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-HQNMA4OZ.mjs";
+} from "./chunk-RLXUF675.mjs";
 import {
   loadBackend
 } from "./chunk-VXDFF6NO.mjs";

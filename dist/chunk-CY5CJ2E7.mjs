@@ -47,7 +47,7 @@ import {
   configLocation,
   defaultConfig,
   loadConfig
-} from "./chunk-Z4U27JBA.mjs";
+} from "./chunk-MFAOZVMS.mjs";
 import {
   didYouMean
 } from "./chunk-6H53F6EY.mjs";
