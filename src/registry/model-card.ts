@@ -5,6 +5,7 @@
  * profile.json, so regenerating it for the same version gives the same text (re-runs are
  * `unchanged`). Limitations are a placeholder the owner fills in: no tool can know them.
  */
+import { escapeCell, inlineCode, plainText } from '../report/markdown.ts';
 import type { TagMetadata } from './metadata.ts';
 import type { MetricValue, ProfileSummary, RunInfo } from './run-info.ts';
 
@@ -22,10 +23,6 @@ export interface ModelCardInput {
   repositoryUrl?: string | null;
 }
 
-function esc(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
 function fmt(x: number): string {
   if (Number.isInteger(x)) return String(x);
   const a = Math.abs(x);
@@ -36,7 +33,7 @@ function table(head: string[], rows: string[][]): string {
   return [
     `| ${head.join(' | ')} |`,
     `| ${head.map(() => '---').join(' | ')} |`,
-    ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
+    ...rows.map((r) => `| ${r.map(escapeCell).join(' | ')} |`),
   ].join('\n');
 }
 
@@ -66,8 +63,9 @@ export function renderModelCard(input: ModelCardInput): string {
 
   const details: string[][] = [];
   if (run?.task) details.push(['Task', run.task]);
-  if (run?.label) details.push(['Label', run.label]);
-  if (run?.features.length) details.push(['Features', run.features.join(', ')]);
+  // Names from the data and the people: shown as written, never as markup or mentions.
+  if (run?.label) details.push(['Label', plainText(run.label)]);
+  if (run?.features.length) details.push(['Features', run.features.map(plainText).join(', ')]);
   if (run?.backend) details.push(['Training backend', run.backend]);
   if (meta.model) {
     details.push(['Model sha256', `\`${meta.model.sha256}\``]);
@@ -79,7 +77,7 @@ export function renderModelCard(input: ModelCardInput): string {
   const dataParts: string[] = [];
   if (data.length) {
     dataParts.push(table(['File', 'Role', 'Rows', 'sha256', 'md5 (DVC)'], data.map((d) => [
-      `\`${d.path}\``, d.role ?? '', d.rows !== undefined ? String(d.rows) : '', d.sha256 ? `\`${d.sha256.slice(0, 16)}…\`` : '', d.md5 ? `\`${d.md5}\`` : '',
+      inlineCode(d.path), d.role ?? '', d.rows !== undefined ? String(d.rows) : '', d.sha256 ? `\`${d.sha256.slice(0, 16)}…\`` : '', d.md5 ? `\`${d.md5}\`` : '',
     ])));
   }
   if (profile) {
@@ -87,22 +85,22 @@ export function renderModelCard(input: ModelCardInput): string {
     dataParts.push(`Training data profile: ${rows}${profile.columns.length} columns.`);
     if (profile.columns.length) {
       dataParts.push(table(['Column', 'Type', 'Null fraction', 'Mean'], profile.columns.map((c) => [
-        c.name, c.type, c.nullFraction !== null ? fmt(c.nullFraction) : '', c.mean !== null ? fmt(c.mean) : '',
+        plainText(c.name), c.type, c.nullFraction !== null ? fmt(c.nullFraction) : '', c.mean !== null ? fmt(c.mean) : '',
       ])));
     }
   }
   parts.push(`## Data\n\n${dataParts.join('\n\n') || '_No data files recorded in run.json._'}`);
 
   const params = flatten(meta.params ?? run?.params ?? {});
-  parts.push(`## Training parameters\n\n${params.length ? table(['Parameter', 'Value'], params.map(([k, v]) => [k, v])) : '_None recorded._'}`);
+  parts.push(`## Training parameters\n\n${params.length ? table(['Parameter', 'Value'], params.map(([k, v]) => [plainText(k), plainText(v)])) : '_None recorded._'}`);
 
   const metrics = run?.metrics && Object.keys(run.metrics).length ? run.metrics : metricsFromMetadata(meta);
   const anyInterval = Object.values(metrics).some((m) => m.low !== undefined);
   parts.push(`## Metrics\n\n${Object.keys(metrics).length
-    ? `${table(['Metric', anyInterval ? 'Value [interval]' : 'Value'], Object.entries(metrics).map(([k, m]) => [k, metricCell(m)]))}`
+    ? `${table(['Metric', anyInterval ? 'Value [interval]' : 'Value'], Object.entries(metrics).map(([k, m]) => [plainText(k), metricCell(m)]))}`
     : '_None recorded._'}`);
 
-  const lineage: string[][] = [['Commit', commitText], ['Registered by', meta.createdBy], ['Registered at', meta.createdAt]];
+  const lineage: string[][] = [['Commit', commitText], ['Registered by', plainText(meta.createdBy)], ['Registered at', meta.createdAt]];
   lineage.push(['Parent version', meta.parentVersion ?? 'none (first version)']);
   if (meta.pullRequest) lineage.push(['Pull request', repo ? `[#${meta.pullRequest}](${repo}/pull/${meta.pullRequest})` : `#${meta.pullRequest}`]);
   if (meta.runUrl) lineage.push(['Workflow run', meta.runUrl]);

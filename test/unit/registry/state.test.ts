@@ -88,12 +88,28 @@ describe('model card', () => {
     expect(card).toContain('Predicts the weather.');
     expect(card).toContain('| accuracy | 0.8512 [0.8200, 0.8800] |');
     expect(card).toContain('| test.f1_macro | 0.7100 |');
-    expect(card).toContain('| model.hidden | [64,32] |');
+    // Parameter values are data, shown as written: `[64,32]` as references, never a link's text.
+    expect(card).toContain('| model.hidden | &#91;64,32&#93; |');
     expect(card).toContain('`data/train.csv` | train | 1461');
     expect(card).toContain('[#42](https://github.com/o/r/pull/42)');
     expect(card).toContain('https://github.com/o/r/commit/' + 'c'.repeat(40));
     expect(card).toContain('| temp_max | number | 0 | 16.4000 |');
     expect(card).toContain('Parent version | v1.1.0');
+  });
+
+  it('shows names from the data and the people as text: no code span broken, no HTML, no mention', () => {
+    const odd: TagMetadata = {
+      ...meta, createdBy: '@org/ml <b>bot</b>',
+      data: [{ path: 'data/a`b|c.csv', sha256: 'b'.repeat(64), md5: 'd'.repeat(32), rows: 1, role: 'train' }],
+      params: { 'x<i>': '<script>' },
+    };
+    const columns = profileSummaryFrom({ rows: 1, columns: [{ name: '<b>temp</b>', count: 1, nulls: 0, types: { number: 1 }, numeric: { mean: 1 } }] });
+    const card = renderModelCard({ metadata: odd, run: null, profile: columns });
+    // The path in a code span its backtick cannot close, its pipe escaped for the table.
+    expect(card).toContain('| ``data/a`b\\|c.csv`` | train |');
+    expect(card).not.toMatch(/<b>|<i>|<script>/);
+    expect(card).toContain('&#60;b&#62;temp&#60;/b&#62;');
+    expect(card).toContain('@\u2060org/ml');
   });
 
   it('takes description and intended use from the config when it has them', () => {
