@@ -19,7 +19,7 @@ export const driftInputs = {
   // Read by action.yml's setup step; declared here so a value that is no boolean ('no') fails clearly.
   'setup-node': { type: 'boolean', default: true, description: 'install Node.js with actions/setup-node' },
   config: { type: 'path', default: 'mlops.yaml', description: 'mlops.yaml of the model' },
-  reference: { type: 'string', description: 'data file, profile.json or registry reference (default: drift.reference, else <name>#production)' },
+  reference: { type: 'string', description: 'data file, profile.json or registry reference (default: drift.reference, else <name>#<last registry stage>)' },
   current: { type: 'string', description: 'current data file or glob, or a profile.json (default: drift.current)' },
   'open-pr': { type: 'boolean', default: true, description: 'on drift, push the retraining branch and open or update its pull request' },
   'fail-on-drift': { type: 'boolean', default: false, description: 'fail the step when dataset drift is found' },

@@ -12,7 +12,7 @@ import { writeFileAtomic, writeJsonAtomic } from '../core/fs.ts';
 import { evaluateAndRender, markCommentOutdated, publishComment, type CommentIdentityOptions } from '../app/evaluate.ts';
 import type { CliIo } from '../cli/io.ts';
 import { isModelRef, RegistryMissError, resolveModelRef } from '../registry/index.ts';
-import { loadConfig } from '../train/config.ts';
+import { loadConfig, productionRef } from '../train/config.ts';
 import type { ActionEntry } from './entry.ts';
 import { postOrWarn } from './comment.ts';
 import { parseInputs } from './inputs.ts';
@@ -61,7 +61,7 @@ const entry: ActionEntry = {
       // The model in production is the natural baseline; the first model has none. Only "there is
       // no such model/stage" means "first model": a registry that exists but cannot be read or
       // verified must fail the step rather than silently skip every relative gate.
-      const ref = `${config.name}#production`;
+      const ref = productionRef(config);
       try {
         // A fresh runner's clone has no local artifact store: fall back to the GitHub Releases.
         await resolveModelRef(ref, { cwd: workspace, env: io.env, ...referenceStores(io.env) });

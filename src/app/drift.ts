@@ -10,7 +10,7 @@ import { driftJson, renderDriftMarkdown } from '../drift/report.ts';
 import { openRetrainingPullRequest, type RetrainGitHub, type RetrainResult } from '../github/retrain.ts';
 import { referenceStores, type ReferenceStores } from '../github/release-store.ts';
 import { isModelRef, resolveModelRef } from '../registry/index.ts';
-import { locateConfigError, type MlopsConfig } from '../train/config.ts';
+import { locateConfigError, productionRef, type MlopsConfig } from '../train/config.ts';
 import { displayPath } from '../train/run-record.ts';
 
 export interface DriftRequest {
@@ -47,14 +47,14 @@ export interface DriftOutcome {
 }
 
 /**
- * The reference a config names when no flag or input gives one: `drift.reference`, else
- * `<name>#production`. A relative file or glob there is resolved against the config file's
+ * The reference a config names when no flag or input gives one: `drift.reference`, else the
+ * model in production ({@link productionRef}: `<name>#production` with the default stages). A relative file or glob there is resolved against the config file's
  * directory, as `drift.current` is: resolved against the working directory instead, a
  * `--config models/x/mlops.yaml` run from the repository root looked for the data elsewhere.
  */
 export function configuredReference(config: MlopsConfig): string {
   const reference = config.drift.reference;
-  if (reference === null) return `${config.name}#production`;
+  if (reference === null) return productionRef(config);
   return isModelRef(reference) || isAbsolute(reference) ? reference : resolve(config.configDir, reference);
 }
 

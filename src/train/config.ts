@@ -266,6 +266,16 @@ function batchSizeSpec(): Spec<number | 'auto'> {
  * data keeps the throughput of 256-row batches (from 4,097 rows on). External trainers, which read
  * the data themselves, get 256.
  */
+/**
+ * The registry reference of the model in production: `<name>#<the last of registry.stages>`, the
+ * stage a version reaches last (`production` with the default stages). The default baseline of
+ * evaluate and reference of drift: with `stages: [dev, prod]` it is `<name>#prod`, where a fixed
+ * `#production` named a stage that cannot exist and every pull request looked like a first model.
+ */
+export function productionRef(config: Pick<MlopsConfig, 'name' | 'registry'>): string {
+  return `${config.name}#${config.registry.stages.at(-1) ?? 'production'}`;
+}
+
 export function resolveBatchSize(setting: number | 'auto', trainingRows = Number.POSITIVE_INFINITY): number {
   if (setting !== 'auto') return setting;
   let size = 16;

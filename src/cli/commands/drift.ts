@@ -21,7 +21,7 @@ const usage = `mlops drift [--config mlops.yaml] --reference <data|profile.json|
 
 Compares the current data with the reference feature by feature and decides dataset drift.
   --reference       a data file or glob, a profile.json, or a registry reference (default:
-                    drift.reference in mlops.yaml, else <name>#production)
+                    drift.reference in mlops.yaml, else <name>#<last of registry.stages>)
   --current         a data file or glob (shards are profiled and merged), or a profile.json
                     (default: drift.current in mlops.yaml)
   --open-pr         on drift, commit the report to the branch drift.retrain.branch and open or update
