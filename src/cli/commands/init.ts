@@ -149,12 +149,20 @@ function nameFrom(dir: string): string | null {
  */
 const LOCAL_OUTPUTS = ['.mlops/models/', '.mlops/outbox/', '.mlops/artifacts/', '.mlops/cache/'];
 
-/** Appends the local outputs missing from .gitignore (creating it); returns those added. */
-async function ignoreLocalOutputs(cwd: string): Promise<string[]> {
-  const file = join(cwd, '.gitignore');
+/**
+ * Appends the local outputs missing from `<root>/.gitignore` (creating it); returns those added.
+ * A pattern with a slash inside (`.mlops/models/`) matches only next to the .gitignore holding it,
+ * so a model in a subdirectory, whose commands write `models/weather/.mlops/models/…`, gets lines
+ * prefixed with two asterisks and a slash, which match at any depth (the root included). At the
+ * root the plain lines do, and either form already there counts.
+ */
+async function ignoreLocalOutputs(root: string, anyDepth: boolean): Promise<string[]> {
+  const file = join(root, '.gitignore');
   const current = (await exists(file)) ? await readFile(file, 'utf8') : '';
-  const present = new Set(current.split(/\r?\n/).map((line) => line.trim()));
-  const missing = LOCAL_OUTPUTS.filter((entry) => !present.has(entry) && !present.has(entry.replace(/\/$/, '')));
+  const present = new Set(current.split(/\r?\n/).map((line) => line.trim().replace(/\/$/, '')));
+  const missing = LOCAL_OUTPUTS
+    .filter((entry) => !present.has(`**/${entry.replace(/\/$/, '')}`) && (anyDepth || !present.has(entry.replace(/\/$/, ''))))
+    .map((entry) => (anyDepth ? `**/${entry}` : entry));
   if (missing.length === 0) return [];
   const prefix = current === '' || current.endsWith('\n') ? current : `${current}\n`;
   await writeFileAtomic(file, `${prefix}# mlops: local models, comments and registry artifacts\n${missing.join('\n')}\n`);
@@ -292,9 +300,9 @@ const command: Command = {
       await writeFileAtomic(file, text);
       operations.push(before === null ? 'created' : 'updated');
     }
-    // The local outputs land where commands run: the repository root, or the model's directory.
-    // Patterns without a leading slash match at any depth, so the root's .gitignore covers both.
-    const ignored = await ignoreLocalOutputs(root);
+    // The local outputs land where commands run: the repository root, or the model's directory
+    // (then only `**/` patterns in the root's .gitignore reach them).
+    const ignored = await ignoreLocalOutputs(root, root !== io.cwd);
     const mlops = mlopsInvocation(io.env);
     io.stderr([
       `mlops init: ${name} predicts '${label.name}' (${regression ? 'regression' : task === 'binary' ? 'binary classification' : `multiclass classification, ${counts.size} classes`}) from ${featureSummary(schema)} of ${local.data}`,

@@ -229,7 +229,7 @@ describe('mlops init', () => {
     // The drift check dispatches this model's own pull-request workflow.
     expect((await read('mlops-cars-drift.yml')).jobs.drift!.with).toMatchObject({ config: 'models/cars/mlops.yaml', 'dispatch-workflow': 'mlops-cars-pull-request.yml' });
     // One .gitignore, at the root; the models' directories get none.
-    expect(await readFile(join(repo, '.gitignore'), 'utf8')).toBe('# mlops: local models, comments and registry artifacts\n.mlops/models/\n.mlops/outbox/\n.mlops/artifacts/\n.mlops/cache/\n');
+    expect(await readFile(join(repo, '.gitignore'), 'utf8')).toBe('# mlops: local models, comments and registry artifacts\n**/.mlops/models/\n**/.mlops/outbox/\n**/.mlops/artifacts/\n**/.mlops/cache/\n');
     await expect(readFile(join(repo, 'models', 'cars', '.gitignore'))).rejects.toThrow();
     // The workflows run at the root: the paths they pass work from there.
     expect((await mlops(repo, ['validate', pr.jobs.mlops!.with.data!, '--schema', pr.jobs.mlops!.with.schema!])).code).toBe(0);

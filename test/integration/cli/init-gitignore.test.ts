@@ -1,0 +1,58 @@
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryIo } from '../../../src/cli/io.ts';
+import { runCli } from '../../../src/cli/main.ts';
+
+const FIXTURES = resolve(import.meta.dirname, '../../../fixtures/train');
+let root: string;
+beforeAll(async () => { root = await mkdtemp(join(tmpdir(), 'mlops-init-ignore-')); });
+afterAll(async () => { await rm(root, { recursive: true, force: true }); });
+
+/** The paths of `paths` that git would leave out of a commit (`git check-ignore`). */
+function ignored(repo: string, paths: string[]): string[] {
+  try {
+    return execFileSync('git', ['-C', repo, 'check-ignore', '--', ...paths], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  } catch {
+    return []; // exit 1: none ignored
+  }
+}
+
+const OUTPUTS = ['.mlops/models/cars/model.json', '.mlops/outbox/evaluate-cars.md', '.mlops/artifacts/x.tar.gz', '.mlops/cache/x/model.json'];
+
+describe('mlops init: the .gitignore lines for local outputs', () => {
+  it('in a subdirectory model, ignore the outputs that mlops train, evaluate and the registry write under that directory', async () => {
+    const repo = join(root, 'mono');
+    execFileSync('git', ['init', '-q', repo]);
+    const dir = join(repo, 'models', 'cars');
+    await mkdir(join(dir, 'data'), { recursive: true });
+    await cp(join(FIXTURES, 'cars-train.csv'), join(dir, 'data', 'cars.csv'));
+    const io = memoryIo({ cwd: dir, env: { PATH: process.env.PATH } });
+    expect(await runCli(['init', 'data/cars.csv', '--label', 'mpg'], io)).toBe(0);
+    // `mlops train` run in models/cars (as init's "next:" says) writes models/cars/.mlops/models/cars.
+    const nested = OUTPUTS.map((p) => `models/cars/${p}`);
+    expect(ignored(repo, [...nested, ...OUTPUTS])).toEqual([...nested, ...OUTPUTS]);
+    // The retraining record is committed by the drift check: never ignored.
+    expect(ignored(repo, ['.mlops/retrain/cars.json', 'models/cars/.mlops/retrain/cars.json'])).toEqual([]);
+    // A second model's init adds nothing twice.
+    const before = await readFile(join(repo, '.gitignore'), 'utf8');
+    const other = join(repo, 'models', 'penguins');
+    await mkdir(join(other, 'data'), { recursive: true });
+    await cp(join(FIXTURES, 'penguins-train.csv'), join(other, 'data', 'penguins.csv'));
+    expect(await runCli(['init', 'data/penguins.csv', '--label', 'species'], memoryIo({ cwd: other, env: { PATH: process.env.PATH } }))).toBe(0);
+    expect(await readFile(join(repo, '.gitignore'), 'utf8')).toBe(before);
+  });
+
+  it('at the root of the repository, the outputs at the root are ignored and an older init\'s lines are kept as they are', async () => {
+    const repo = join(root, 'single');
+    execFileSync('git', ['init', '-q', repo]);
+    await mkdir(join(repo, 'data'), { recursive: true });
+    await cp(join(FIXTURES, 'cars-train.csv'), join(repo, 'data', 'cars.csv'));
+    await writeFile(join(repo, '.gitignore'), 'node_modules\n.mlops/models/\n.mlops/outbox/\n.mlops/artifacts/\n.mlops/cache/\n');
+    expect(await runCli(['init', 'data/cars.csv', '--label', 'mpg', '--name', 'cars'], memoryIo({ cwd: repo, env: { PATH: process.env.PATH } }))).toBe(0);
+    expect(await readFile(join(repo, '.gitignore'), 'utf8')).toBe('node_modules\n.mlops/models/\n.mlops/outbox/\n.mlops/artifacts/\n.mlops/cache/\n');
+    expect(ignored(repo, OUTPUTS)).toEqual(OUTPUTS);
+  });
+});
