@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { InputError, UsageError } from '../../core/errors.ts';
@@ -291,14 +291,26 @@ const command: Command = {
     // What --force did to each file, as the actions report writes: created, updated, or unchanged
     // (left alone, so its modification time and any open editor buffer stay as they were).
     const operations: string[] = [];
-    for (const [file, text] of files) {
-      const before = (await exists(file)) ? await readFile(file, 'utf8') : null;
-      if (before === text) {
-        operations.push('unchanged');
-        continue;
+    // What was written, and what each file held before: a write that fails (a `.github` that is a
+    // file, a read-only .github/workflows) puts them back, so a failed init leaves no mlops.yaml
+    // that makes the next run answer 'already exists'.
+    const written: Array<[string, string | null]> = [];
+    try {
+      for (const [file, text] of files) {
+        const before = (await exists(file)) ? await readFile(file, 'utf8') : null;
+        if (before === text) {
+          operations.push('unchanged');
+          continue;
+        }
+        await writeFileAtomic(file, text);
+        written.push([file, before]);
+        operations.push(before === null ? 'created' : 'updated');
       }
-      await writeFileAtomic(file, text);
-      operations.push(before === null ? 'created' : 'updated');
+    } catch (error) {
+      for (const [file, before] of written.reverse()) {
+        await (before === null ? rm(file, { force: true }) : writeFileAtomic(file, before)).catch(() => undefined);
+      }
+      throw error;
     }
     // The local outputs land where commands run: the repository root, or the model's directory
     // (then only `**/` patterns in the root's .gitignore reach them).

@@ -56,3 +56,25 @@ describe('mlops init: the .gitignore lines for local outputs', () => {
     expect(ignored(repo, OUTPUTS)).toEqual(OUTPUTS);
   });
 });
+
+describe('mlops init: a write that fails', () => {
+  it('leaves nothing behind (no mlops.yaml that makes the next run answer "already exists"), and the next run works', async () => {
+    const repo = join(root, 'blocked');
+    execFileSync('git', ['init', '-q', repo]);
+    await mkdir(join(repo, 'data'), { recursive: true });
+    await cp(join(FIXTURES, 'cars-train.csv'), join(repo, 'data', 'cars.csv'));
+    // A file where the workflows' directory should be: the workflows cannot be written.
+    await writeFile(join(repo, '.github'), 'not a directory\n');
+    await writeFile(join(repo, 'schema.yaml'), 'fields: []\n');
+    const io = memoryIo({ cwd: repo, env: { PATH: process.env.PATH } });
+    expect(await runCli(['init', 'data/cars.csv', '--label', 'mpg', '--force'], io)).toBe(2);
+    expect(io.err).toMatch(/\.github.*not a directory/);
+    // The file it created is gone, the file it replaced holds what it held.
+    await expect(readFile(join(repo, 'mlops.yaml'), 'utf8')).rejects.toThrow();
+    expect(await readFile(join(repo, 'schema.yaml'), 'utf8')).toBe('fields: []\n');
+    await rm(join(repo, '.github'));
+    await rm(join(repo, 'schema.yaml'));
+    const again = memoryIo({ cwd: repo, env: { PATH: process.env.PATH } });
+    expect([await runCli(['init', 'data/cars.csv', '--label', 'mpg'], again), again.err]).toEqual([0, expect.stringContaining('  created mlops.yaml\n')]);
+  });
+});
