@@ -9,7 +9,7 @@ import { mkdtemp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { InputError } from '../core/errors.ts';
-import { exists, writeFileAtomic } from '../core/fs.ts';
+import { writeFileAtomic } from '../core/fs.ts';
 import {
   checkRemote, createAnnotatedTag, deleteTagIf, fetchTags, gitIdentity, listTags, pushTags, repoRoot, resolveCommit,
   type GitContext, type RawTag,
@@ -682,8 +682,18 @@ export class GitRegistry implements RegistryStore {
       await extractEntries(await readTarGz(tarball), model);
       const problem = await verifyModelDir(model, meta);
       if (problem) throw new InputError(`checksum mismatch for '${problem}' of ${version.tag}: the artifact was altered`, { file: source, key: problem });
-      if (await exists(out)) await rm(out, { recursive: true });
-      await rename(model, out);
+      try {
+        // Onto nothing or an empty directory; a non-empty one makes it fail.
+        await rename(model, out);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
+        // Another pull of this version finished first (two runs sharing `.mlops/cache`): its
+        // verified copy stays — deleting it would pull the files from under the run using them.
+        if ((await verifyModelDir(out, meta)) === null) return { ...base, operation: 'unchanged' };
+        await rm(out, { recursive: true });
+        await rename(model, out);
+      }
       return base;
     } finally {
       await rm(work, { recursive: true, force: true });
