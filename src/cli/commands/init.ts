@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
+import { parse as parseYaml } from 'yaml';
 import { InputError, UsageError } from '../../core/errors.ts';
 import { exists, writeFileAtomic } from '../../core/fs.ts';
 import { dataReadOptions, dumpSchema, inferSchema, type TableSchema } from '../../schema/index.ts';
@@ -283,6 +284,17 @@ const command: Command = {
       ...Object.values(workflows).map((w) => [join(root, '.github', 'workflows', w.file), w.text] as [string, string]),
     ];
     const shown = (file: string): string => repoPath(io.cwd, file);
+    // Workflows of this name that another model's mlops.yaml wrote (a second models/*/cars): --force
+    // would take them from that model, whose registry tags this one would then share.
+    const others: Array<[string, string]> = [];
+    for (const { file } of Object.values(workflows)) {
+      const path = join(root, '.github', 'workflows', file);
+      const config = (await exists(path)) ? workflowConfig(await readFile(path, 'utf8')) : undefined;
+      if (config !== undefined && config !== paths.config) others.push([path, config]);
+    }
+    if (others.length > 0 && !values.force) {
+      throw new InputError(`a model named '${name}' already has workflows here (${others.map(([file]) => shown(file)).join(', ')}, for ${others[0]![1]}): pass --name with another name for this one (the name also tags its registry versions); nothing was written`, { file: others[0]![0] });
+    }
     if (!values.force) {
       const present: string[] = [];
       for (const [file] of files) if (await exists(file)) present.push(file);
@@ -321,6 +333,7 @@ const command: Command = {
       ...(rare ? [`  '${rare.name}' is ${formatShare(rare.share)} of the rows: classWeight balanced, positiveClass '${rare.name}', a balanced_accuracy gate`] : []),
       ...files.map(([file], i) => `  ${operations[i]} ${shown(file)}`),
       ...(ignored.length ? [`  added to ${shown(join(root, '.gitignore'))}: ${ignored.join(' ')}`] : []),
+      ...(others.length ? [`  warning: --force took ${others.map(([file]) => shown(file)).join(', ')} from the model of ${others[0]![1]}, which has no workflows now and shares the name '${name}' (and its registry tags) with this one`] : []),
       // Without the trainer's code in the paths filters, a pull request that changes only the model's code would start no check and its merge no release.
       ...(trainer === null ? [] : paths.code.length > 0
         ? [`  the workflows also run for changes to the trainer's code: ${paths.code.map((c) => (c.folder ? `${c.path}/**` : c.path)).join(', ')}`]
@@ -342,6 +355,22 @@ const command: Command = {
   },
 };
 export default command;
+
+/** The `config:` a workflow passes to the reusable workflows (what mlops init wrote), if any. */
+function workflowConfig(text: string): string | undefined {
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(text);
+  } catch {
+    return undefined;
+  }
+  const jobs = (parsed as { jobs?: Record<string, { with?: Record<string, unknown> } | null> } | null)?.jobs;
+  for (const job of Object.values(jobs ?? {})) {
+    const config = job?.with?.config;
+    if (typeof config === 'string' && config !== '') return config;
+  }
+  return undefined;
+}
 
 /** Rows per label value (nulls left out), read with the inferred schema. */
 async function labelCounts(path: string, schema: TableSchema, label: string): Promise<Map<string, number>> {

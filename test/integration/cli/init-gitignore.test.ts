@@ -78,3 +78,35 @@ describe('mlops init: a write that fails', () => {
     expect([await runCli(['init', 'data/cars.csv', '--label', 'mpg'], again), again.err]).toEqual([0, expect.stringContaining('  created mlops.yaml\n')]);
   });
 });
+
+describe('mlops init: a second model of the same name in another subdirectory', () => {
+  it('names the model whose workflows are in the way and asks for --name, instead of offering --force', async () => {
+    const repo = join(root, 'twins');
+    execFileSync('git', ['init', '-q', repo]);
+    for (const team of ['a', 'b']) {
+      const dir = join(repo, team, 'cars');
+      await mkdir(join(dir, 'data'), { recursive: true });
+      await cp(join(FIXTURES, 'cars-train.csv'), join(dir, 'data', 'cars.csv'));
+    }
+    expect(await runCli(['init', 'data/cars.csv', '--label', 'mpg'], memoryIo({ cwd: join(repo, 'a', 'cars'), env: { PATH: process.env.PATH } }))).toBe(0);
+    const before = await readFile(join(repo, '.github', 'workflows', 'mlops-cars-pull-request.yml'), 'utf8');
+    const io = memoryIo({ cwd: join(repo, 'b', 'cars'), env: { PATH: process.env.PATH } });
+    expect(await runCli(['init', 'data/cars.csv', '--label', 'mpg'], io)).toBe(2);
+    expect(io.err).toContain("a model named 'cars' already has workflows here");
+    expect(io.err).toContain('a/cars/mlops.yaml');
+    expect(io.err).toContain('--name');
+    expect(io.err).not.toContain('--force replaces them');
+    expect(await readFile(join(repo, '.github', 'workflows', 'mlops-cars-pull-request.yml'), 'utf8')).toBe(before);
+    // --force replaces them, and says whose they were.
+    const forced = memoryIo({ cwd: join(repo, 'b', 'cars'), env: { PATH: process.env.PATH } });
+    expect(await runCli(['init', 'data/cars.csv', '--label', 'mpg', '--force'], forced)).toBe(0);
+    expect(forced.err).toMatch(/warning: --force took .*mlops-cars-pull-request\.yml.* from the model of a\/cars\/mlops\.yaml/);
+    await writeFile(join(repo, '.github', 'workflows', 'mlops-cars-pull-request.yml'), before);
+    await writeFile(join(repo, '.github', 'workflows', 'mlops-cars-release.yml'), before);
+    await writeFile(join(repo, '.github', 'workflows', 'mlops-cars-drift.yml'), before);
+    // Under another name, both models have their own workflows.
+    const named = memoryIo({ cwd: join(repo, 'b', 'cars'), env: { PATH: process.env.PATH } });
+    expect(await runCli(['init', 'data/cars.csv', '--label', 'mpg', '--name', 'cars-b', '--force'], named)).toBe(0);
+    expect(await readFile(join(repo, '.github', 'workflows', 'mlops-cars-pull-request.yml'), 'utf8')).toBe(before);
+  });
+});
