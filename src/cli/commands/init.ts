@@ -292,7 +292,8 @@ const command: Command = {
       const config = (await exists(path)) ? workflowConfig(await readFile(path, 'utf8')) : undefined;
       if (config !== undefined && config !== paths.config) others.push([path, config]);
     }
-    if (others.length > 0 && !values.force) {
+    // At the root the workflows' names do not follow --name: there the usual 'already exists' applies.
+    if (others.length > 0 && !values.force && paths.model !== undefined) {
       throw new InputError(`a model named '${name}' already has workflows here (${others.map(([file]) => shown(file)).join(', ')}, for ${others[0]![1]}): pass --name with another name for this one (the name also tags its registry versions); nothing was written`, { file: others[0]![0] });
     }
     if (!values.force) {

@@ -110,3 +110,17 @@ describe('mlops init: a second model of the same name in another subdirectory', 
     expect(await readFile(join(repo, '.github', 'workflows', 'mlops-cars-pull-request.yml'), 'utf8')).toBe(before);
   });
 });
+
+describe('mlops init at the root, over workflows for another mlops.yaml', () => {
+  it('says they exist and that --force replaces them (--name would not rename root workflows)', async () => {
+    const repo = join(root, 'root-other');
+    execFileSync('git', ['init', '-q', repo]);
+    await mkdir(join(repo, 'data'), { recursive: true });
+    await mkdir(join(repo, '.github', 'workflows'), { recursive: true });
+    await cp(join(FIXTURES, 'cars-train.csv'), join(repo, 'data', 'cars.csv'));
+    await writeFile(join(repo, '.github', 'workflows', 'mlops-pull-request.yml'), 'on: pull_request\njobs:\n  mlops:\n    uses: x/y/.github/workflows/mlops-pull-request.yml@v1\n    with: { config: ml/mlops.yaml }\n');
+    const io = memoryIo({ cwd: repo, env: { PATH: process.env.PATH } });
+    expect(await runCli(['init', 'data/cars.csv', '--label', 'mpg'], io)).toBe(2);
+    expect(io.err).toContain('already exists: .github/workflows/mlops-pull-request.yml (nothing was written; --force replaces them)');
+  });
+});
