@@ -20,6 +20,8 @@ export interface WorkflowPaths {
    * instead of files that a second model's `mlops init --force` would replace.
    */
   model?: string;
+  /** The golden test set (`data.test`), repository-relative: a change to it changes the evaluation. */
+  test?: string;
   /** The branch whose pushes register the model (the repository's default branch); default `main`. */
   branch?: string;
   /**
@@ -51,10 +53,15 @@ function filterPattern(path: string): string {
   return path.replace(/[*?[\]+!]/g, (c) => `\\${c}`);
 }
 
-/** The data's folder as a `paths:` filter (`data/**`), or the file itself at the root. */
+/** A data file's folder as a `paths:` filter (`data/**`), or the file itself at the root. */
+function folderFilter(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash > 0 ? `${filterPattern(path.slice(0, slash))}/**` : filterPattern(path);
+}
+
+/** The training data's folder as a `paths:` filter. */
 function dataFolder(p: WorkflowPaths): string {
-  const slash = p.data.lastIndexOf('/');
-  return slash > 0 ? `${filterPattern(p.data.slice(0, slash))}/**` : filterPattern(p.data);
+  return folderFilter(p.data);
 }
 
 /** The trainer's code as `paths:` filter patterns: a folder's whole tree, or the script itself. */
@@ -89,7 +96,7 @@ export function workflowFiles(p: WorkflowPaths = DEFAULT_WORKFLOW_PATHS): Record
 name: ${title('pull request')}
 on:
   pull_request:
-    paths: [${unique([dataFolder(p), filterPattern(p.config), filterPattern(p.schema), ...codeFilters(p), retrain]).map(yamlScalar).join(', ')}]   # .mlops/retrain: the drift check's retraining PRs
+    paths: [${unique([dataFolder(p), filterPattern(p.config), filterPattern(p.schema), ...(p.test !== undefined ? [folderFilter(p.test)] : []), ...codeFilters(p), retrain]).map(yamlScalar).join(', ')}]   # .mlops/retrain: the drift check's retraining PRs
   workflow_dispatch:          # the drift check dispatches it on its retraining branch
     inputs:
       pr: { description: 'Pull request to comment on', required: false }

@@ -244,6 +244,7 @@ const command: Command = {
       schema: repoPath(root, join(io.cwd, 'schema.yaml')),
       config: repoPath(root, join(io.cwd, 'mlops.yaml')),
       ...(root === io.cwd ? {} : { model: name }),
+      ...(testAbs !== null && !repoPath(root, testAbs).startsWith('../') ? { test: repoPath(root, testAbs) } : {}),
       branch: await defaultBranch(root),
       code: await trainerCode([trainer, server].filter((c): c is string => c !== null), io.cwd, root, [dataAbs, ...(testAbs !== null ? [testAbs] : []), join(io.cwd, 'mlops.yaml'), join(io.cwd, 'schema.yaml')]),
     };

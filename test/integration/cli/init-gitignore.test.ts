@@ -124,3 +124,17 @@ describe('mlops init at the root, over workflows for another mlops.yaml', () => 
     expect(io.err).toContain('already exists: .github/workflows/mlops-pull-request.yml (nothing was written; --force replaces them)');
   });
 });
+
+describe('mlops init --test in a folder of its own', () => {
+  it('runs the pull-request check for a change to the golden test set, which decides the evaluation', async () => {
+    const repo = join(root, 'golden');
+    execFileSync('git', ['init', '-q', repo]);
+    await mkdir(join(repo, 'data'), { recursive: true });
+    await mkdir(join(repo, 'eval'), { recursive: true });
+    await cp(join(FIXTURES, 'cars-train.csv'), join(repo, 'data', 'cars.csv'));
+    await cp(join(FIXTURES, 'cars-train.csv'), join(repo, 'eval', 'golden.csv'));
+    expect(await runCli(['init', 'data/cars.csv', '--label', 'mpg', '--name', 'cars', '--test', 'eval/golden.csv'], memoryIo({ cwd: repo, env: { PATH: process.env.PATH } }))).toBe(0);
+    const pr = (await import('js-yaml')).default.load(await readFile(join(repo, '.github', 'workflows', 'mlops-pull-request.yml'), 'utf8')) as { on: { pull_request: { paths: string[] } } };
+    expect(pr.on.pull_request.paths).toEqual(['data/**', 'mlops.yaml', 'schema.yaml', 'eval/**', '.mlops/retrain/**']);
+  });
+});
