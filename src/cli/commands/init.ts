@@ -116,9 +116,8 @@ async function ignoreRule(root: string, file: string): Promise<string | null> {
 async function trainerCode(commands: string[], cwd: string, root: string, skip: readonly string[]): Promise<Array<{ path: string; folder: boolean }>> {
   const out = new Map<string, { path: string; folder: boolean }>();
   for (const command of commands) {
-    for (const word of command.split(/\s+/)) {
-      const bare = word.replace(/^['"]|['"]$/g, '');
-      if (bare === '' || bare.startsWith('-') || /[=$`|&;<>*?]/.test(bare)) continue;
+    for (const bare of shellWords(command)) {
+      if (bare === null || bare === '' || bare.startsWith('-')) continue;
       const file = resolve(cwd, bare);
       if (skip.includes(file) || repoPath(root, file).startsWith('../') || !(await isFile(file))) continue;
       const folder = dirname(file) !== cwd && dirname(file) !== root;
@@ -127,6 +126,47 @@ async function trainerCode(commands: string[], cwd: string, root: string, skip: 
     }
   }
   return [...out.values()];
+}
+
+/**
+ * The words of a POSIX shell command line, quotes and backslashes removed as the shell removes
+ * them (`"ml code/train.py"` is one word); `null` for a word with an unquoted expansion, operator
+ * or assignment (`$X`, `*.py`, `a=b`, `|`), which names no file as written.
+ */
+function shellWords(command: string): Array<string | null> {
+  const words: Array<string | null> = [];
+  let word = '';
+  let started = false;
+  let special = false;
+  const end = () => {
+    if (started) words.push(special ? null : word);
+    word = '';
+    started = false;
+    special = false;
+  };
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i]!;
+    if (/\s/.test(c)) { end(); continue; }
+    started = true;
+    if (c === "'") {
+      const close = command.indexOf("'", i + 1);
+      word += command.slice(i + 1, close < 0 ? undefined : close);
+      i = close < 0 ? command.length : close;
+    } else if (c === '"') {
+      for (i++; i < command.length && command[i] !== '"'; i++) {
+        if (command[i] === '\\' && /["\\$`]/.test(command[i + 1] ?? '')) i++;
+        else if (command[i] === '$' || command[i] === '`') special = true;
+        word += command[i];
+      }
+    } else if (c === '\\') {
+      word += command[++i] ?? '';
+    } else {
+      if (/[=$`|&;<>*?(){}]/.test(c)) special = true;
+      word += c;
+    }
+  }
+  end();
+  return words;
 }
 
 async function isFile(path: string): Promise<boolean> {

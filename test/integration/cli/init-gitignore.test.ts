@@ -138,3 +138,19 @@ describe('mlops init --test in a folder of its own', () => {
     expect(pr.on.pull_request.paths).toEqual(['data/**', 'mlops.yaml', 'schema.yaml', 'eval/**', '.mlops/retrain/**']);
   });
 });
+
+describe('mlops init --command with a quoted path', () => {
+  it('finds the script whose name has a space, as the shell does', async () => {
+    const repo = join(root, 'quoted');
+    execFileSync('git', ['init', '-q', repo]);
+    await mkdir(join(repo, 'data'), { recursive: true });
+    await mkdir(join(repo, 'ml code'), { recursive: true });
+    await writeFile(join(repo, 'ml code', 'my trainer.py'), 'print(1)\n');
+    await writeFile(join(repo, "it's.py"), 'print(1)\n');
+    await cp(join(FIXTURES, 'cars-train.csv'), join(repo, 'data', 'cars.csv'));
+    const io = memoryIo({ cwd: repo, env: { PATH: process.env.PATH } });
+    expect(await runCli(['init', 'data/cars.csv', '--label', 'mpg', '--name', 'cars', '--command', `python3 "ml code/my trainer.py" --data 'data/cars.csv'`, '--predict-command', `python3 it\\'s.py`], io)).toBe(0);
+    expect(io.err).toContain("  the workflows also run for changes to the trainer's code: ml code/**, it's.py\n");
+    expect(io.err).not.toContain('warning');
+  });
+});
