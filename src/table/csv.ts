@@ -697,13 +697,18 @@ class CsvParser {
         }
         if (next < len) {
           const c = buf[next];
+          // A line is checked for NUL and UTF-8 once it is read whole (see drive), and a bad byte on
+          // it is the error to report, wherever the read ended: a Latin-1 é right after the quote
+          // must not read as 'unexpected character "é"'. So these wait for the line's end.
           if (c !== delim && c !== LF && c !== CR) {
+            if (!final && buf.indexOf(LF, next) < 0) return false;
             throw this.error(`unexpected character ${JSON.stringify(String.fromCharCode(c))} after a closing quote`, line + newlines);
           }
           if (c === CR) {
             if (next + 1 >= len) {
               if (!final) return false;
             } else if (buf[next + 1] !== LF) {
+              if (!final && buf.indexOf(LF, next) < 0) return false;
               throw this.error('unexpected carriage return after a closing quote', line + newlines);
             }
           }
