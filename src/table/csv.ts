@@ -954,7 +954,9 @@ const SNIFFED = [';', '\t', '|'];
  * the header decides, so every reader of a file (and of each of its segments) agrees.
  */
 export function sniffDelimiter(head: Uint8Array): string {
-  let i = 0;
+  // A UTF-8 BOM is not text (the reader drops it): read as the header's first bytes, it hid a
+  // blank line's end or an Excel `sep=` line from the checks below.
+  let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   while (i < head.length && (head[i] === LF || head[i] === CR)) i++;
   const declared = excelSepLine(head, i);
   if (declared !== null) return String.fromCharCode(declared.delimiter);
