@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { readFile, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { InputError, UsageError } from '../../core/errors.ts';
@@ -331,7 +331,7 @@ const command: Command = {
     for (const { file } of Object.values(workflows)) {
       const path = join(root, '.github', 'workflows', file);
       const config = (await exists(path)) ? workflowConfig(await readFile(path, 'utf8')) : undefined;
-      if (config !== undefined && config !== paths.config) others.push([path, config]);
+      if (config !== undefined && posix.normalize(config) !== paths.config) others.push([path, config]);
     }
     // At the root the workflows' names do not follow --name: there the usual 'already exists' applies.
     if (others.length > 0 && !values.force && paths.model !== undefined) {

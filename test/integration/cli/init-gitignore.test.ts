@@ -154,3 +154,19 @@ describe('mlops init --command with a quoted path', () => {
     expect(io.err).not.toContain('warning');
   });
 });
+
+describe('mlops init --force over its own workflows, edited by hand', () => {
+  it('a config path written as ./a/cars/mlops.yaml is still this model\'s: no warning', async () => {
+    const repo = join(root, 'dot-slash');
+    execFileSync('git', ['init', '-q', repo]);
+    const dir = join(repo, 'a', 'cars');
+    await mkdir(join(dir, 'data'), { recursive: true });
+    await cp(join(FIXTURES, 'cars-train.csv'), join(dir, 'data', 'cars.csv'));
+    expect(await runCli(['init', 'data/cars.csv', '--label', 'mpg'], memoryIo({ cwd: dir, env: { PATH: process.env.PATH } }))).toBe(0);
+    const file = join(repo, '.github', 'workflows', 'mlops-cars-pull-request.yml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('config: a/cars/mlops.yaml', 'config: ./a/cars/mlops.yaml'));
+    const io = memoryIo({ cwd: dir, env: { PATH: process.env.PATH } });
+    expect(await runCli(['init', 'data/cars.csv', '--label', 'mpg', '--force'], io)).toBe(0);
+    expect(io.err).not.toContain('warning');
+  });
+});
