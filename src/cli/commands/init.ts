@@ -116,8 +116,10 @@ async function ignoreRule(root: string, file: string): Promise<string | null> {
 async function trainerCode(commands: string[], cwd: string, root: string, skip: readonly string[]): Promise<Array<{ path: string; folder: boolean }>> {
   const out = new Map<string, { path: string; folder: boolean }>();
   for (const command of commands) {
-    for (const bare of shellWords(command)) {
-      if (bare === null || bare === '' || bare.startsWith('-')) continue;
+    // A quoted word with spaces may be a command itself (`bash -c "python3 src/train.py"`): its words count too.
+    const words = (text: string): string[] => shellWords(text).flatMap(({ word, plain }) => [...(plain ? [word] : []), ...(/\s/.test(word) ? words(word) : [])]);
+    for (const bare of words(command)) {
+      if (bare === '' || bare.startsWith('-')) continue;
       const file = resolve(cwd, bare);
       if (skip.includes(file) || repoPath(root, file).startsWith('../') || !(await isFile(file))) continue;
       const folder = dirname(file) !== cwd && dirname(file) !== root;
@@ -130,16 +132,17 @@ async function trainerCode(commands: string[], cwd: string, root: string, skip: 
 
 /**
  * The words of a POSIX shell command line, quotes and backslashes removed as the shell removes
- * them (`"ml code/train.py"` is one word); `null` for a word with an unquoted expansion, operator
- * or assignment (`$X`, `*.py`, `a=b`, `|`), which names no file as written.
+ * them (`"ml code/train.py"` is one word); `plain: false` for a word with an unquoted expansion,
+ * operator or assignment (`$X`, `*.py`, `a=b`, `|`) or a `$` in double quotes, which names no file
+ * as written.
  */
-function shellWords(command: string): Array<string | null> {
-  const words: Array<string | null> = [];
+function shellWords(command: string): Array<{ word: string; plain: boolean }> {
+  const words: Array<{ word: string; plain: boolean }> = [];
   let word = '';
   let started = false;
   let special = false;
   const end = () => {
-    if (started) words.push(special ? null : word);
+    if (started) words.push({ word, plain: !special });
     word = '';
     started = false;
     special = false;

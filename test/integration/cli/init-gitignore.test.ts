@@ -170,3 +170,17 @@ describe('mlops init --force over its own workflows, edited by hand', () => {
     expect(io.err).not.toContain('warning');
   });
 });
+
+describe('mlops init --command through a shell', () => {
+  it("finds the script inside bash -c '…' (with a variable beside it)", async () => {
+    const repo = join(root, 'bash-c');
+    execFileSync('git', ['init', '-q', repo]);
+    await mkdir(join(repo, 'data'), { recursive: true });
+    await mkdir(join(repo, 'src'), { recursive: true });
+    await writeFile(join(repo, 'src', 'train.py'), 'print(1)\n');
+    await cp(join(FIXTURES, 'cars-train.csv'), join(repo, 'data', 'cars.csv'));
+    const io = memoryIo({ cwd: repo, env: { PATH: process.env.PATH } });
+    expect(await runCli(['init', 'data/cars.csv', '--label', 'mpg', '--name', 'cars', '--command', 'bash -c "python3 src/train.py --out $MLOPS_OUTPUT_DIR"'], io)).toBe(0);
+    expect(io.err).toContain("  the workflows also run for changes to the trainer's code: src/**\n");
+  });
+});
