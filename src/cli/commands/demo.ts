@@ -106,6 +106,9 @@ const command: Command = {
     // A file in the way failed in mkdir, as an internal error with a stack trace.
     if (existsSync(root) && !statSync(root).isDirectory()) throw new InputError('--dir is not a directory: pass an empty or new directory', { file: root });
     if (existsSync(work)) throw new InputError(`${work} already exists: pass an empty --dir`);
+    // An earlier run's remote (its weather/ removed) holds that run's commit and tags: the clone
+    // brings them back and the first commit failed with "nothing to commit", as 'git commit failed'.
+    if (existsSync(remote) && statSync(remote).isDirectory()) throw new InputError(`${remote} already exists: pass an empty --dir`);
     await mkdir(root, { recursive: true });
     const gitEnv = { ...DEMO_GIT_ENV };
     // A clean environment: the demo is local by design, even when run inside GitHub Actions.
