@@ -118,8 +118,10 @@ const command: Command = {
         return await exec('git', args, { cwd, env: { ...process.env, ...gitEnv } });
       } catch (error) {
         // git's own words (a missing git, a refused commit), not a stack trace: exit 2 like any step.
-        const stderr = (error as { stderr?: string }).stderr?.trim();
-        throw new InputError(`demo step 'git ${args.join(' ')}' failed${stderr ? `:\n${stderr}` : `: ${(error as Error).message}`}`);
+        // `git commit` says "nothing to commit" on stdout, not stderr.
+        const { stderr, stdout } = error as { stderr?: string; stdout?: string };
+        const said = [stderr?.trim(), stdout?.trim()].filter(Boolean).join('\n');
+        throw new InputError(`demo step 'git ${args.join(' ')}' failed${said ? `:\n${said}` : `: ${(error as Error).message}`}`);
       }
     };
     const git = (...args: string[]) => gitIn(work, args);
