@@ -112,6 +112,17 @@ const DETECT_TEXT_SHARE = 64;
 const DETECT_SWITCH_CELLS = 256;
 /** An ISO date/datetime column read as epoch milliseconds (TemporalDecoder). */
 const K_TIME = 4;
+/**
+ * A number, `detect` or date column whose inline parse would read the delimiter as part of a cell
+ * (`1.2` with `.` as the delimiter, `2021-01-03 10:45:32` with a space): its field end is found
+ * first, then the decoder reads the cell ({@link CellDecoder.cell}).
+ */
+const K_CELL = 5;
+/** Delimiters the inline parses read as part of a number, a `detect` number, a date, a datetime. */
+const NUMBER_BYTES = /[0-9.eE]/;
+const DETECT_BYTES = /[0-9.-]/;
+const DATE_BYTES = /[0-9-]/;
+const DATETIME_BYTES = /[0-9:T .Z+-]/;
 
 class CsvParser {
   /** Physical line (1-based) at the current parse position. */
@@ -147,6 +158,8 @@ class CsvParser {
   private rowNewlines = 0;
   /** Bytes that end the inline field loops: delimiter, LF, CR (data unless before LF), quote. */
   private readonly special = new Uint8Array(256);
+  /** The delimiter as a one-character string. */
+  private readonly delimiter: string;
 
   constructor(
     private readonly file: string,
@@ -155,6 +168,7 @@ class CsvParser {
     readonly maxRowBytes: number,
     private readonly makePlan: ((header: string[]) => Plan) | null,
   ) {
+    this.delimiter = String.fromCharCode(delim);
     this.special[delim] = 1;
     this.special[LF] = 1;
     this.special[CR] = 1;
@@ -264,10 +278,10 @@ class CsvParser {
         this.fieldDecoders[f] = d;
         this.noOtherMissing[f] = d.missing.others.length === 0 ? 1 : 0;
         if (d instanceof NumberDecoder) {
-          this.kinds[f] = d.detect ? K_DET : K_NUM;
+          this.kinds[f] = (d.detect ? DETECT_BYTES : NUMBER_BYTES).test(this.delimiter) ? K_CELL : d.detect ? K_DET : K_NUM;
           this.numDecoders[f] = d;
         } else if (d instanceof TemporalDecoder) {
-          this.kinds[f] = K_TIME;
+          this.kinds[f] = (d.type === 'date' ? DATE_BYTES : DATETIME_BYTES).test(this.delimiter) ? K_CELL : K_TIME;
           this.timeDecoders[f] = d;
         } else {
           this.kinds[f] = K_STR;
@@ -591,6 +605,7 @@ class CsvParser {
             break;
           }
           if (kind === K_TIME) times[f].cell(buf, s, i, row);
+          else if (kind === K_CELL) (this.fieldDecoders[f] as CellDecoder).cell(buf, s, i, row);
         }
         // c ends the field: delimiter, LF or CR LF.
         if (c === delim) {
