@@ -110,9 +110,10 @@ const CARRY_RESERVE = 64 << 10;
 /** Sequential chunks of a file, each joined to the bytes its caller carries over (see {@link chunkReader}). */
 export interface ChunkReader {
   /**
-   * `carry` followed by up to `length` bytes of the file at `position`, as one Buffer: fewer bytes
-   * at the end of the file, none past it (then the result is `carry` alone). The result stays
-   * valid until the next call returns, so that call may take `carry` as a view of it.
+   * `carry` followed by up to `length` bytes of the file at `position`, as one Buffer: fewer when
+   * the file ends or when only the rest of a read-ahead is left (after a call that took part of
+   * one), and none only past the end (then the result is `carry` alone). The result stays valid
+   * until the next call returns, so that call may take `carry` as a view of it.
    */
   next(carry: Uint8Array, length: number, position: number): Promise<Buffer>;
   close(): Promise<void>;
