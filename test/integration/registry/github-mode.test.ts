@@ -1,23 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { startGitHubEmulator, EMULATOR_TOKENS, type GitHubEmulator } from '../../support/github-emulator/index.ts';
-import { githubRegistry, mlops, sandbox, tagNames, writeModel, type Sandbox } from './helpers.ts';
+import { EMULATOR_TOKENS, type GitHubEmulator } from '../../support/github-emulator/index.ts';
+import { githubRegistry, mlops, tagNames, useGitHubSandbox, writeModel, type Sandbox } from './helpers.ts';
 
 let box: Sandbox;
 let emu: GitHubEmulator;
 let repo: string;
-
-beforeEach(async () => {
-  box = await sandbox();
-  repo = await box.clone('work');
-  emu = await startGitHubEmulator();
-});
-afterEach(async () => {
-  await emu.close();
-  await box.cleanup();
-});
+useGitHubSandbox((b, r, e) => { box = b; repo = r; emu = e; });
 
 describe('registry in GitHub mode (GitHub API emulator)', () => {
   it('registers a version as a published release with its assets; a second run is unchanged', async () => {

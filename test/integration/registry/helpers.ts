@@ -9,7 +9,7 @@ import { memoryIo } from '../../../src/cli/io.ts';
 import { createOctokit } from '../../../src/github/index.ts';
 import { createReleaseBackend } from '../../../src/github/release-store.ts';
 import { GitRegistry, ReleaseArtifactStore } from '../../../src/registry/index.ts';
-import { EMULATOR_TOKENS } from '../../support/github-emulator/index.ts';
+import { EMULATOR_TOKENS, startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.ts';
 
 const exec = promisify(execFile);
 
@@ -82,6 +82,22 @@ export function useSandbox(assign: (box: Sandbox, repo: string) => void): void {
 export function githubRegistry(repo: string, apiUrl: string): () => GitRegistry {
   const octokit = createOctokit({ token: EMULATOR_TOKENS.actions, baseUrl: apiUrl, env: {}, writeSpacingMs: 0, retryAfterBaseValue: 1 });
   return () => new GitRegistry({ cwd: repo, env: GIT_ENV, store: new ReleaseArtifactStore(createReleaseBackend(octokit, 'octo-org', 'demo')) });
+}
+
+/** {@link useSandbox} with a GitHub API emulator beside it, both fresh for each test. */
+export function useGitHubSandbox(assign: (box: Sandbox, repo: string, emu: GitHubEmulator) => void): void {
+  let box: Sandbox | undefined;
+  let emu: GitHubEmulator | undefined;
+  beforeEach(async () => {
+    box = await sandbox();
+    const repo = await box.clone('work');
+    emu = await startGitHubEmulator();
+    assign(box, repo, emu);
+  });
+  afterEach(async () => {
+    await emu?.close();
+    await box?.cleanup();
+  });
 }
 
 /** Writes a small model directory (the files a trained model has), varying by `seed`. */

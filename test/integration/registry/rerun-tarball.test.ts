@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { GitHubEmulator } from '../../support/github-emulator/index.ts';
 import type * as TarModule from '../../../src/registry/tar.ts';
-import { githubRegistry, sandbox, writeModel, type Sandbox } from './helpers.ts';
+import { githubRegistry, useGitHubSandbox, writeModel, type Sandbox } from './helpers.ts';
 
 // A re-run of a registration rebuilds model.tar.gz from the same files. Another Node.js (another
 // zlib) can compress those files to other bytes, while the tag records the sha256 of the bytes
@@ -27,16 +27,8 @@ vi.mock('../../../src/registry/tar.ts', async (importOriginal) => {
 let box: Sandbox;
 let emu: GitHubEmulator;
 let repo: string;
-beforeEach(async () => {
-  box = await sandbox();
-  repo = await box.clone('work');
-  emu = await startGitHubEmulator();
-});
-afterEach(async () => {
-  otherZlib.on = false;
-  await emu.close();
-  await box.cleanup();
-});
+useGitHubSandbox((b, r, e) => { box = b; repo = r; emu = e; });
+afterEach(() => { otherZlib.on = false; });
 
 describe('registry register re-run whose archive compresses to other bytes', () => {
   it('keeps the release archive the tag names, so pull still verifies it', async () => {
