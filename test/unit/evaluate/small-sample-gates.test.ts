@@ -130,6 +130,15 @@ describe('latency ratio gates on few rounds', () => {
     expect(judge(6)).toMatchObject({ status: 'failed', passed: false });
   });
 
+  it('an undefined ratio (the baseline timed at 0 ms) is not judged, rather than read as within the threshold', () => {
+    const gate = evaluateGates([{ kind: 'latency', latency: 'p95', maxRatio: 1.2 }], {
+      task: 'binary', overall: { n: 500, candidate: {} }, slices: new Map(), hasBaseline: true, minSliceSize: 30, confidence: 0.95,
+      latency: { clock: 'wall', sizes: [{ ...size(Number.NaN, Number.NaN, Number.NaN), baseline: { p50: 0, p95: 0, p99: 0, mean: 0, throughput: Infinity, calls: 60 } }], rounds: 30, samplesPerRound: 20, warmup: 3, resamples: 1000, confidence: 0.95 },
+    })[0];
+    expect(gate).toMatchObject({ status: 'skipped', passed: true, inconclusive: true });
+    expect(gate.detail).toContain('undefined');
+  });
+
   it('the ratio interval is expanded for the number of rounds', () => {
     expect(bootstrap.percentileInterval(1, Array.from({ length: 1001 }, (_, i) => i / 1000), 0.95, 5)).toMatchObject({ low: expect.closeTo(0.000954, 3), high: expect.closeTo(0.999046, 3) });
     expect(bootstrap.percentileInterval(1, Array.from({ length: 1001 }, (_, i) => i / 1000), 0.95)).toMatchObject({ low: expect.closeTo(0.025, 9), high: expect.closeTo(0.975, 9) });
