@@ -32,11 +32,11 @@ var commands = [
   { name: "schema", summary: "infer a schema from data, or diff two schemas (infer | diff)", load: async () => (await import("./chunk-LVVCUWTH.mjs")).default },
   { name: "profile", summary: "profile a data file, or merge shard profiles (merge)", load: async () => (await import("./chunk-NB52PJPP.mjs")).default, splitsFilesFrom: 32 << 20 },
   { name: "train", summary: "train a model from mlops.yaml into a model directory", load: async () => (await import("./chunk-TH5WKTRO.mjs")).default },
-  { name: "evaluate", summary: "compare a candidate model with the baseline: metrics, latency, gates", load: async () => (await import("./chunk-SBQEKXLJ.mjs")).default },
+  { name: "evaluate", summary: "compare a candidate model with the baseline: metrics, latency, gates", load: async () => (await import("./chunk-KAMD7ASF.mjs")).default },
   { name: "registry", summary: "model registry on git tags: register, promote, rollback, deprecate, list, show, history, pull", load: async () => (await import("./chunk-MMK5SSDA.mjs")).default },
   { name: "drift", summary: "compare current data with the reference; open a retraining PR on drift", load: async () => (await import("./chunk-ZXXLAEYF.mjs")).default, splitsFilesFrom: 32 << 20 },
-  { name: "demo", summary: "run the whole life cycle on the bundled fixtures, locally", load: async () => (await import("./chunk-CUWFB662.mjs")).default },
-  { name: "action", summary: "run a composite action's step (used by action.yml)", load: async () => (await import("./chunk-B2AEEU2X.mjs")).default }
+  { name: "demo", summary: "run the whole life cycle on the bundled fixtures, locally", load: async () => (await import("./chunk-S7W7WLAT.mjs")).default },
+  { name: "action", summary: "run a composite action's step (used by action.yml)", load: async () => (await import("./chunk-BSB2M52T.mjs")).default }
 ];
 
 // src/cli/main.ts

@@ -6,7 +6,7 @@ import {
   namedAsGiven,
   runCli,
   runMain
-} from "./chunk-XTIWZDNB.mjs";
+} from "./chunk-J6JW4HOO.mjs";
 import "./chunk-4JGCLKKO.mjs";
 import "./chunk-DVDZ43KM.mjs";
 import "./chunk-JMASHIGL.mjs";

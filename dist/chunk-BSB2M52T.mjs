@@ -20,7 +20,7 @@ import "./chunk-SSCV3AA7.mjs";
 var actionEntries = {
   validate: async () => (await import("./chunk-A6HCKGYQ.mjs")).default,
   train: async () => (await import("./chunk-AWN26JZA.mjs")).default,
-  evaluate: async () => (await import("./chunk-LR7MPM5U.mjs")).default,
+  evaluate: async () => (await import("./chunk-6DHIZJTS.mjs")).default,
   release: async () => (await import("./chunk-LPFRE663.mjs")).default,
   drift: async () => (await import("./chunk-J5YBMMXL.mjs")).default
 };

@@ -20,7 +20,7 @@ import {
   evaluateAndRender,
   markCommentOutdated,
   publishComment
-} from "./chunk-RSAO2HTL.mjs";
+} from "./chunk-X5YBKUOE.mjs";
 import "./chunk-ENN463DG.mjs";
 import {
   RegistryMissError,

@@ -11,7 +11,7 @@ import {
   evaluateAndRender,
   jsonSafe,
   publishComment
-} from "./chunk-RSAO2HTL.mjs";
+} from "./chunk-X5YBKUOE.mjs";
 import "./chunk-ENN463DG.mjs";
 import "./chunk-3IUHIRSR.mjs";
 import {

@@ -378,6 +378,17 @@ function latencyGate(gate, inputs) {
       results.push({ name: nameOf("maxRatio", t), passed: true, status: "skipped", kind: "maxRatio", threshold: t, ...common, detail: lat ? `batch size ${gate.batchSize} was not benchmarked` : "latency was not measured" });
     } else if (!size.ratio) {
       results.push({ name: nameOf("maxRatio", t), passed: true, status: "skipped", kind: "maxRatio", threshold: t, ...common, detail: "no baseline: the latency ratio gate is skipped" });
+    } else if (!Number.isFinite(size.ratio[p].value)) {
+      results.push({
+        name: nameOf("maxRatio", t),
+        passed: true,
+        status: "skipped",
+        kind: "maxRatio",
+        threshold: t,
+        ...common,
+        inconclusive: true,
+        detail: `candidate/baseline ${p} is undefined (the baseline's ${p} is ${fmt(size.baseline?.[p] ?? 0)} ms: the clock did not resolve its calls): not judged`
+      });
     } else if (lat.rounds < minPairedUnits(inputs.confidence ?? 0.95)) {
       const r = size.ratio[p];
       const beyond = r.value > t;

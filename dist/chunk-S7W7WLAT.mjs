@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module';
 const require = __mlopsCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-XTIWZDNB.mjs";
+} from "./chunk-J6JW4HOO.mjs";
 import {
   loadBackend
 } from "./chunk-VXDFF6NO.mjs";
