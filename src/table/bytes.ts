@@ -159,22 +159,19 @@ export function chunkReader(reader: ByteReader, size: number, reserve = CARRY_RE
           // partial take below, `carry` already sits right there and the copy moves nothing.)
           a.slab.set(carry, a.at - c);
           result = a.slab.subarray(a.at - c, a.at + got);
-          if (got < n) {
-            // Fewer bytes wanted than were read (a segment's end): keep the rest for the next call.
-            ahead = { position: position + got, slab: a.slab, at: a.at + got, bytesRead: Promise.resolve(n - got) };
-            return result;
-          }
         } else {
           // A carry longer than the reserve, or more bytes wanted than a chunk (a long row: reads
           // grow with it, so it still costs O(length)): a buffer of its own.
           const out = Buffer.allocUnsafe(c + Math.max(length, got));
           out.set(carry, 0);
           out.set(a.slab.subarray(a.at, a.at + got), c);
-          let total = got;
-          if (got < n) ahead = { position: position + got, slab: a.slab, at: a.at + got, bytesRead: Promise.resolve(n - got) };
-          else if (n > 0 && got < length) total += await readInto(out, c + got, length - got, position + got);
-          result = out.subarray(0, c + total);
-          if (ahead !== null) return result;
+          const more = got === n && n > 0 && got < length ? await readInto(out, c + got, length - got, position + got) : 0;
+          result = out.subarray(0, c + got + more);
+        }
+        if (got < n) {
+          // Fewer bytes wanted than were read (a segment's end): keep the rest for the next call.
+          ahead = { position: position + got, slab: a.slab, at: a.at + got, bytesRead: Promise.resolve(n - got) };
+          return result;
         }
       } else {
         // No read-ahead of these bytes (the first call, another position): let one in flight
