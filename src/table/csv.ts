@@ -158,8 +158,6 @@ class CsvParser {
   private rowNewlines = 0;
   /** Bytes that end the inline field loops: delimiter, LF, CR (data unless before LF), quote. */
   private readonly special = new Uint8Array(256);
-  /** The delimiter as a one-character string. */
-  private readonly delimiter: string;
 
   constructor(
     private readonly file: string,
@@ -168,7 +166,6 @@ class CsvParser {
     readonly maxRowBytes: number,
     private readonly makePlan: ((header: string[]) => Plan) | null,
   ) {
-    this.delimiter = String.fromCharCode(delim);
     this.special[delim] = 1;
     this.special[LF] = 1;
     this.special[CR] = 1;
@@ -273,15 +270,16 @@ class CsvParser {
       this.numDecoders = new Array<NumberDecoder>(nf);
       this.strDecoders = new Array<StringDecoder>(nf);
       this.timeDecoders = new Array<TemporalDecoder>(nf);
+      const delimiter = String.fromCharCode(this.delim);
       plan.decoders.forEach((d, k) => {
         const f = plan.fieldIndex[k];
         this.fieldDecoders[f] = d;
         this.noOtherMissing[f] = d.missing.others.length === 0 ? 1 : 0;
         if (d instanceof NumberDecoder) {
-          this.kinds[f] = (d.detect ? DETECT_BYTES : NUMBER_BYTES).test(this.delimiter) ? K_CELL : d.detect ? K_DET : K_NUM;
+          this.kinds[f] = (d.detect ? DETECT_BYTES : NUMBER_BYTES).test(delimiter) ? K_CELL : d.detect ? K_DET : K_NUM;
           this.numDecoders[f] = d;
         } else if (d instanceof TemporalDecoder) {
-          this.kinds[f] = (d.type === 'date' ? DATE_BYTES : DATETIME_BYTES).test(this.delimiter) ? K_CELL : K_TIME;
+          this.kinds[f] = (d.type === 'date' ? DATE_BYTES : DATETIME_BYTES).test(delimiter) ? K_CELL : K_TIME;
           this.timeDecoders[f] = d;
         } else {
           this.kinds[f] = K_STR;
